@@ -1,0 +1,94 @@
+# tinynode build. `make` builds ./tinynode (optimised, with debug info).
+# Other entry points: debug, asan, test, unit, book-check, bench, clean, format.
+# DISPATCH=switch builds the interpreter loop as a plain switch (easier in gdb).
+
+CC      ?= cc
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Wno-unused-parameter
+OPT     ?= -O2 -g
+CFLAGS  += $(CSTD) $(WARN) $(OPT) -I. -MMD -MP
+LDLIBS  += -lm -lpthread
+
+# Flavours. Each builds in a directory of its own, so switching never mixes objects:
+#   make                  build/         -O2 -g
+#   make debug            build-debug/   -O0 -g3, assertions on
+#   make asan             build-asan/    AddressSanitizer + UndefinedBehaviorSanitizer
+#   make DISPATCH=switch  the same directories with -switch appended
+# ./tinynode is a copy of $(BUILD)/tinynode refreshed by every make, so it is always the
+# flavour of the last make command. Goals combine: `make asan test` tests the asan build
+# (`make asan && make test` would test the default flavour again).
+FLAVOUR ?= $(or $(filter asan debug,$(MAKECMDGOALS)),release)
+ifeq ($(FLAVOUR),debug)
+OPT     := -O0 -g3 -DTN_DEBUG
+else ifeq ($(FLAVOUR),asan)
+OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -DTN_DEBUG
+LDFLAGS += -fsanitize=address,undefined
+endif
+BUILD   ?= build$(if $(filter-out release,$(FLAVOUR)),-$(FLAVOUR))$(if $(filter switch,$(DISPATCH)),-switch)
+
+ifeq ($(DISPATCH),switch)
+CFLAGS  += -DTN_DISPATCH_SWITCH
+endif
+
+STAGES  := lexer parser vm runtime stdlib
+SRCS    := $(foreach s,$(STAGES),$(wildcard $(s)/*.c)) main.c
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+
+.PHONY: all debug asan test unit book-check bench clean format FORCE
+
+all: tinynode
+
+# Link inside the flavour's directory, then copy to ./tinynode whenever the two differ
+# (through a temporary name, so that a running ./tinynode is never overwritten in place).
+tinynode: $(BUILD)/tinynode FORCE
+	@cmp -s $(BUILD)/tinynode $@ || { cp $(BUILD)/tinynode $@.tmp && mv -f $@.tmp $@ && \
+	  echo "./tinynode is now $(BUILD)/tinynode"; }
+	@cp tools/tinynode-gdb.py tinynode-gdb.py 2>/dev/null || true
+
+$(BUILD)/tinynode: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The exact compile and link command, rewritten only when it changes: everything built
+# depends on it, so a different CC, OPT or DISPATCH rebuilds instead of mixing objects.
+BUILD_CMD := $(CC) $(CFLAGS) $(LDFLAGS) $(LDLIBS)
+$(BUILD)/flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(BUILD_CMD)' | cmp -s - $@ || echo '$(BUILD_CMD)' >$@
+
+# C unit tests: each tests/unit/NAME.c is a program linked with every stage (not main.c)
+# that exits 0 when all its checks pass. tests/run.sh builds them with `make unit`.
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+LIB_OBJS  := $(filter-out $(BUILD)/main.o,$(OBJS))
+
+unit: $(UNIT_BINS)
+
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS) $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+# `make debug` and `make asan` only choose the flavour (see FLAVOUR above).
+debug asan: all
+
+# The whole suite (tests/README.md): unit tests, golden tests, node cross-check, book check.
+# T=tests/lexer runs a part; UPDATE=1 / UPDATE=node rewrite expectations.
+test: tinynode
+	@TN_MAKE='$(MAKE) FLAVOUR=$(FLAVOUR)' TN_BUILD='$(BUILD)' sh tests/run.sh $(T)
+
+book-check:
+	@sh tools/book-check.sh
+
+bench: tinynode
+	@sh bench/run.sh
+
+format:
+	clang-format -i $(SRCS) $(wildcard */*.h)
+
+clean:
+	rm -rf build build-* tinynode tinynode.tmp tinynode-gdb.py
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,151 @@
+/* dump.c - `tinynode --dump-tokens`: the token stream of a file, one token per line.
+ * Book: chapter 1, "Scanning".
+ *
+ * Entry point: lex_dump_tokens. The format is documented in lexer/README.md. Without a
+ * parser to ask, a `/` is taken as the start of a regular expression wherever the
+ * previous token cannot end an expression (the classic heuristic).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer/lexer.h"
+
+/* ==== A throwaway arena for token values ==== */
+
+typedef struct Chunk {
+  struct Chunk *next;
+  size_t used, size;
+  _Alignas(16) unsigned char data[];
+} Chunk;
+
+static void *chunk_alloc(void *ctx, size_t size) {
+  Chunk **head = ctx;
+  size = (size + 15) & ~(size_t)15;
+  if (!*head || (*head)->size - (*head)->used < size) {
+    size_t cap = size > 65536 ? size : 65536;
+    Chunk *c = calloc(1, sizeof(Chunk) + cap);
+    if (!c) {
+      fprintf(stderr, "lex_dump_tokens: out of memory\n");
+      abort();
+    }
+    c->size = cap;
+    c->next = *head;
+    *head = c;
+  }
+  void *p = (*head)->data + (*head)->used;
+  (*head)->used += size;
+  return p;
+}
+
+static void free_chunks(Chunk *c) {
+  while (c) {
+    Chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+}
+
+/* ==== Printing ==== */
+
+/* Prints text with line breaks, tabs and other control characters escaped. */
+static void print_source_text(FILE *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\n') fputs("\\n", out);
+    else if (c == '\r') fputs("\\r", out);
+    else if (c == '\t') fputs("\\t", out);
+    else if (c < 0x20 || c == 0x7F) fprintf(out, "\\x%02X", c);
+    else fputc(c, out);
+  }
+}
+
+/* Prints a UTF-16 value in double quotes, JSON style; lone surrogates as \uXXXX. */
+static void print_units(FILE *out, LexString s) {
+  fputc('"', out);
+  for (uint32_t i = 0; i < s.length; i++) {
+    uint32_t u = s.units[i];
+    if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s.length && s.units[i + 1] >= 0xDC00 &&
+        s.units[i + 1] <= 0xDFFF)
+      u = 0x10000 + ((u - 0xD800) << 10) + (s.units[++i] - 0xDC00);
+    if (u == '"' || u == '\\') fprintf(out, "\\%c", (char)u);
+    else if (u == '\n') fputs("\\n", out);
+    else if (u == '\t') fputs("\\t", out);
+    else if (u < 0x20 || u == 0x7F || (u >= 0xD800 && u <= 0xDFFF)) fprintf(out, "\\u%04X", u);
+    else if (u < 0x80) fputc((int)u, out);
+    else {
+      char buf[4];
+      int len = u < 0x800 ? 2 : u < 0x10000 ? 3 : 4;
+      for (int k = len - 1; k > 0; k--, u >>= 6) buf[k] = (char)(0x80 | (u & 0x3F));
+      buf[0] = (char)(len == 2 ? 0xC0 | u : len == 3 ? 0xE0 | u : 0xF0 | u);
+      fwrite(buf, 1, (size_t)len, out);
+    }
+  }
+  fputc('"', out);
+}
+
+/* Numbers print as integers when they are, else with the fewest digits that read back. */
+static void print_number(FILE *out, double v) {
+  if (v == floor(v) && fabs(v) < 1e21) {
+    fprintf(out, "%.0f", v);
+    return;
+  }
+  char buf[40];
+  for (int precision = 1; precision <= 17; precision++) {
+    snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (strtod(buf, NULL) == v) break;
+  }
+  fputs(buf, out);
+}
+
+/* The decoded value, for the tokens whose value is not plain to see in their text. */
+static void print_value(FILE *out, const Token *t) {
+  switch (t->kind) {
+  case TOK_NUMBER: fputs(" = ", out); print_number(out, t->number); break;
+  case TOK_STRING: fputs(" = ", out); print_units(out, t->string); break;
+  case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: case TOK_TEMPLATE_MIDDLE: case TOK_TEMPLATE_TAIL:
+    fputs(" = ", out);
+    if (t->flags & TOKF_BAD_ESCAPE) fputs("(invalid escape: undefined)", out);
+    else print_units(out, t->string);
+    break;
+  case TOK_IDENTIFIER:
+    if (t->flags & TOKF_ESCAPED) fprintf(out, " = %s", t->name);
+    break;
+  default: break;
+  }
+}
+
+/* After these a `/` divides; elsewhere it starts a regular expression. */
+static bool ends_expression(TokenKind k) {
+  return k == TOK_IDENTIFIER || k == TOK_NUMBER || k == TOK_STRING || k == TOK_REGEXP ||
+         k == TOK_TEMPLATE || k == TOK_TEMPLATE_TAIL || k == TOK_RPAREN || k == TOK_RBRACKET ||
+         k == TOK_RBRACE || k == TOK_THIS || k == TOK_SUPER || k == TOK_NULL || k == TOK_TRUE ||
+         k == TOK_FALSE || k == TOK_PLUS_PLUS || k == TOK_MINUS_MINUS;
+}
+
+//> lexer.dump
+int lex_dump_tokens(const char *src, size_t length, FILE *out, Token *error) {
+  Chunk *arena = NULL;
+  Lexer lx;
+  Token t;
+  TokenKind previous = TOK_EOF;
+  lex_init(&lx, src, length, chunk_alloc, &arena);
+  for (;;) {
+    TokenKind k = lex_next(&lx, &t);
+    if ((k == TOK_SLASH || k == TOK_SLASH_ASSIGN) && !ends_expression(previous))
+      k = lex_rescan_regexp(&lx, &t);
+    if (k == TOK_ERROR) break;
+    fprintf(out, "%d:%d %s ", t.line, t.column, lex_kind_name(k));
+    print_source_text(out, src + t.start, t.end - t.start);
+    print_value(out, &t);
+    if (t.flags & TOKF_NEWLINE_BEFORE) fputs("  [newline before]", out);
+    fputc('\n', out);
+    if (k == TOK_EOF) break;
+    previous = k;
+  }
+  free_chunks(arena);
+  if (t.kind != TOK_ERROR) return 0;
+  if (error) *error = t;
+  return 1;
+}
+//< lexer.dump

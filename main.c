@@ -1,0 +1,152 @@
+/* main.c - the front door: reads the command line and wires the stages together.
+ * Book: chapter 0, "Introduction".
+ *
+ *   tinynode [options] [script.js | -e CODE] [arguments]
+ *
+ * Everything real happens in the stages: lexer/ and parser/ for the dump flags,
+ * vm/ for compiling and running, runtime/ for the event loop and modules,
+ * stdlib/ for what scripts call. This file only decides which of them to call.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer/lexer.h"
+#include "parser/parser.h"
+#include "runtime/runtime.h"
+#include "stdlib/stdlib.h"
+#include "vm/vm.h"
+
+typedef enum Action { RUN, CHECK, DUMP_TOKENS, DUMP_AST, DUMP_BYTECODE } Action;
+
+typedef struct Options {
+  Action action;
+  bool trace;
+  CompileMode mode;
+  const char *eval_code; /* -e */
+  const char *script;
+  int script_index;      /* argv index of the script (or of the first argument after -e) */
+} Options;
+
+static const char usage[] =
+    "Usage: tinynode [options] [script.js | -e CODE] [arguments]\n"
+    "\n"
+    "Runs a JavaScript program the way Node.js does, with a small engine written in C.\n"
+    "\n"
+    "Options:\n"
+    "  -e, --eval CODE     run CODE as the main module\n"
+    "  -c, --check         check the script's syntax without running it\n"
+    "  --script            run the file as a global script, not a CommonJS module\n"
+    "  --dump-tokens       print the tokens of the script (chapter 1)\n"
+    "  --dump-ast          print the syntax tree of the script (chapter 2)\n"
+    "  --dump-bytecode     print the compiled bytecode of the script (chapter 4)\n"
+    "  --trace             print every instruction as it runs, to stderr (chapter 5)\n"
+    "  -v, --version       print tinynode's version\n"
+    "  -h, --help          print this help\n"
+    "\n"
+    "Environment:\n"
+    "  TINYNODE_GC_STRESS=1   collect garbage at every allocation (for testing)\n"
+    "  UV_THREADPOOL_SIZE=N   worker threads for file operations (default 4)\n";
+
+static int parse_options(int argc, char **argv, Options *o) {
+  *o = (Options){.action = RUN, .mode = COMPILE_MODULE, .script_index = argc};
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || strcmp(a, "-") == 0) {
+      o->script = a, o->script_index = i;
+      return 0;
+    }
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); exit(0); }
+    if (!strcmp(a, "-v") || !strcmp(a, "--version")) { printf("v%s\n", TINYNODE_VERSION); exit(0); }
+    if (!strcmp(a, "-c") || !strcmp(a, "--check")) o->action = CHECK;
+    else if (!strcmp(a, "--dump-tokens")) o->action = DUMP_TOKENS;
+    else if (!strcmp(a, "--dump-ast")) o->action = DUMP_AST;
+    else if (!strcmp(a, "--dump-bytecode")) o->action = DUMP_BYTECODE;
+    else if (!strcmp(a, "--trace")) o->trace = true;
+    else if (!strcmp(a, "--script")) o->mode = COMPILE_SCRIPT;
+    else if ((!strcmp(a, "-p") || !strcmp(a, "--print"))) {
+      fprintf(stderr, "%s: -p is not implemented yet; use -e \"console.log(...)\"\n", argv[0]);
+      return 9;
+    } else if ((!strcmp(a, "-e") || !strcmp(a, "--eval")) && i + 1 < argc) {
+      o->eval_code = argv[++i];
+      o->script_index = i + 1;
+      return 0;
+    } else {
+      fprintf(stderr, "%s: bad option: %s\n", argv[0], a);
+      return 9; /* Node's exit code for invalid arguments */
+    }
+  }
+  return 0;
+}
+
+static char *read_file(const char *path, size_t *length) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)(n < 0 ? 0 : n) + 1);
+  *length = n > 0 ? fread(buf, 1, (size_t)n, f) : 0;
+  buf[*length] = 0;
+  fclose(f);
+  return buf;
+}
+
+/* The learning flags: print what one stage makes of the script, then stop. A
+ * syntax error is reported by compiling (vm_compile throws Node's SyntaxError). */
+static int dump(Host *host, const Options *o, const char *source, size_t length) {
+  VM *vm = host_vm(host);
+  if (o->action == DUMP_TOKENS) {
+    Token error;
+    if (lex_dump_tokens(source, length, stdout, &error) == 0) return 0;
+  } else if (o->action == DUMP_AST) {
+    Parser *p = parse_new(source, length, o->mode == COMPILE_SCRIPT ? PARSE_SCRIPT : PARSE_MODULE);
+    ParseError err;
+    Node *program = parse_program(p, &err);
+    if (program) parse_dump_ast(program, stdout);
+    parse_free(p);
+    if (program) return 0;
+  }
+  Value fn = vm_compile(vm, source, length, o->script, o->mode);
+  if (value_is_exception(fn)) {
+    stdlib_report_uncaught(host);
+    return 1;
+  }
+  if (o->action == DUMP_BYTECODE) vm_disassemble(vm, fn, stdout);
+  return 0;
+}
+
+static int run(Host *host, const Options *o) {
+  if (o->eval_code)
+    return host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]", o->mode);
+  if (o->action == RUN) return host_run_main(host, o->script, o->mode);
+  size_t length;
+  char *source = read_file(o->script, &length);
+  if (!source) {
+    fprintf(stderr, "tinynode: cannot open %s\n", o->script);
+    return 1;
+  }
+  host_add_source(host, o->script, source, length);
+  return dump(host, o, source, length);
+}
+
+int main(int argc, char **argv) {
+  Options o;
+  int status = parse_options(argc, argv, &o);
+  if (status) return status;
+  if (!o.script && !o.eval_code) {
+    fputs("tinynode: the REPL is not implemented yet; give a script to run (see --help)\n", stderr);
+    return 9;
+  }
+  VM *vm = vm_new();
+  Loop *loop = loop_new();
+  Host *host = host_new(vm, loop);
+  if (o.trace) vm_set_trace(vm, stderr);
+  stdlib_install(host, argc, argv, o.script_index);
+  status = run(host, &o);
+  status = stdlib_exit(host, status);
+  host_free(host);
+  loop_free(loop);
+  vm_free(vm);
+  return status;
+}

@@ -1,0 +1,168 @@
+/* internal.h - the parser's private state and helpers, shared by the files of parser/.
+ * Book: chapter 2, "Parsing".
+ *
+ * The Parser holds the lexer, the current token (one token of lookahead; parse_peek looks
+ * one further by scanning from a copy of the lexer), the arena, the first syntax error and
+ * the context of the function being parsed. Files: parser.c (tokens, errors, nodes,
+ * program), expr.c (expressions), stmt.c (statements), func.c (functions, classes,
+ * patterns), dump.c (--dump-ast).
+ */
+#ifndef TN_PARSER_INTERNAL_H
+#define TN_PARSER_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "lexer/lexer.h"
+#include "parser/parser.h"
+
+/* How deep expressions and statements may nest before the parser gives up instead of
+ * overflowing the C stack. */
+#define PARSE_MAX_DEPTH 1000
+
+/* A label in scope: `outer: for (...)`. */
+typedef struct Label {
+  const char *name;
+  bool is_loop;        /* continue may name it */
+  uint32_t start;      /* offset of the label */
+  uint32_t body_start; /* offset of the statement it labels */
+  struct Label *next;
+} Label;
+
+/* What the function being parsed allows: return, yield, await, super, new.target, and
+ * where break and continue may jump. */
+typedef struct FnContext {
+  struct FnContext *outer;
+  Node *fn;          /* the NODE_FUNCTION, or NULL at the top level */
+  bool strict;
+  bool is_async, is_generator, is_arrow;
+  bool allow_return, allow_new_target, allow_super_property, allow_super_call;
+  bool in_class_field; /* a class field initializer: `arguments` is not allowed */
+  int loop_depth;    /* enclosing loops: where `continue` may go */
+  int break_depth;   /* enclosing loops and switches: where `break` may go */
+  Label *labels;
+} FnContext;
+
+typedef struct ArenaChunk ArenaChunk;
+
+/* Where a syntax error is: a line, a column and a caret count. */
+typedef struct SrcRange {
+  int line, column, length;
+} SrcRange;
+
+struct Parser {
+  const char *src;
+  uint32_t length;
+  ParseMode mode;
+  Lexer lx;
+  Token tok;             /* the current token */
+  uint32_t prev_end;     /* byte offset just past the previous token: ends of nodes */
+  uint32_t prev_start;   /* where the previous token is, for errors reported at it */
+  int prev_line, prev_column;
+  ArenaChunk *arena;
+  FnContext *fn;
+  int depth;             /* recursion depth, against PARSE_MAX_DEPTH */
+  bool failed;           /* the first error is kept; afterwards the token stays TOK_EOF */
+  ParseError error;
+  bool no_in;            /* parsing a for-statement head: `in` is not an operator */
+  uint32_t assign_start; /* offset of the AssignmentExpression being parsed (for arrows) */
+  NodeList spread_commas; /* `...x` elements followed by a comma: not a rest element */
+  SrcRange use_strict_at; /* the last "use strict" directive seen */
+  SrcRange params_at;    /* the parameter list just parsed, `(` to `)` (getter/setter errors) */
+  /* The first `{a = 1}` (a shorthand with an initializer) not yet known to be a pattern:
+   * an error unless the enclosing literal turns out to be an assignment target. */
+  bool cover_init;
+  SrcRange cover_init_at;
+  const char *cover_message; /* the error: an initializer, or a duplicate __proto__ */
+};
+
+/* ==== parser.c: tokens ==== */
+
+void parse_advance(Parser *p);
+/* The token after the current one (scanned from a copy of the lexer). */
+Token parse_peek(Parser *p);
+bool parse_at(const Parser *p, TokenKind kind);
+/* Consumes the current token if it is `kind`. */
+bool parse_accept(Parser *p, TokenKind kind);
+/* Consumes a token of `kind`, or reports the current token as unexpected. */
+void parse_expect(Parser *p, TokenKind kind);
+/* Is the current token the identifier `word` (a contextual keyword), without escapes? */
+bool parse_at_word(const Parser *p, const char *word);
+/* A statement's end: `;`, or a place where a semicolon is inserted automatically. */
+void parse_semicolon(Parser *p);
+
+/* ==== parser.c: errors ==== */
+
+/* Records a SyntaxError (only the first counts) and stops the parse: from now on the current
+ * token reads as the end of input, so every loop ends and every caller unwinds. */
+void parse_error_at(Parser *p, SrcRange at, const char *fmt, ...);
+/* The range of a token, of a node, of a token-to-node span. */
+SrcRange parse_token_range(const Parser *p, const Token *t);
+SrcRange parse_node_range(const Parser *p, const Node *n);
+SrcRange parse_prev_range(const Parser *p);
+/* "Unexpected token ';'", "Unexpected identifier 'x'", "Unexpected end of input", ... */
+void parse_unexpected(Parser *p);
+void parse_unexpected_token(Parser *p, const Token *t);
+/* Guards recursion: false (after reporting) when nesting is too deep. Pair with leave. */
+bool parse_enter(Parser *p);
+static inline void parse_leave(Parser *p) { p->depth--; }
+
+/* ==== parser.c: nodes ==== */
+
+Node *parse_node(Parser *p, NodeKind kind, const Token *at);
+Node *parse_node_like(Parser *p, NodeKind kind, const Node *at);
+/* Sets n->end to the end of the previous token and returns n. */
+Node *parse_finish(Parser *p, Node *n);
+void parse_list_push(Parser *p, NodeList *list, Node *n);
+/* A placeholder returned after an error, so that callers never see NULL. */
+Node *parse_error_node(Parser *p);
+char *parse_strdup(Parser *p, const char *s, size_t n);
+/* The name of a literal key as UTF-8 ("m" for m, 'm' or "m"; "1" for 1). */
+const char *parse_key_name(Parser *p, const Node *key);
+
+/* ==== expr.c ==== */
+
+Node *parse_expression(Parser *p);
+Node *parse_assignment(Parser *p);
+/* An AssignmentExpression that may still become a pattern (array elements, property
+ * values): a pending `{a = 1}` is left for the caller to settle. */
+Node *parse_assignment_cover(Parser *p);
+Node *parse_lhs_expression(Parser *p);
+/* Checks an identifier used as a reference or binding in the current context. */
+void parse_check_identifier(Parser *p, const Token *t);
+/* Object literal keys: identifier, string, number, [computed]. */
+Node *parse_property_key(Parser *p, bool *computed);
+/* Reports a pending `{a = 1}` as "Invalid shorthand property initializer". */
+void parse_settle_cover(Parser *p);
+
+/* ==== stmt.c ==== */
+
+Node *parse_statement(Parser *p);
+Node *parse_statement_list_item(Parser *p);
+/* Statements up to `}` (or the end of input at the top level), with the directive prologue
+ * ("use strict") when `directives` is set. Returns true if "use strict" was found. */
+bool parse_body(Parser *p, NodeList *body, bool directives, TokenKind end);
+/* var/let/const declarations; `no_in` for a for-statement head. */
+Node *parse_variable_declaration(Parser *p, VarKind kind, const Token *start, bool for_head);
+
+/* ==== func.c ==== */
+
+/* `function` [*] [name] (params) { body }; the current token is `function` (or `async`). */
+Node *parse_function(Parser *p, bool is_async, bool declaration, const Token *start);
+/* An arrow function whose parameters are already parsed (as expressions to convert). */
+Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start, bool trailing);
+/* Methods of objects and classes: the key is parsed, the current token is `(`. */
+Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, const Token *start);
+Node *parse_class(Parser *p, bool declaration);
+/* BindingIdentifier or BindingPattern (declarations, parameters, catch). */
+Node *parse_binding_target(Parser *p);
+/* Turns an expression into an assignment target or pattern; `binding` for parameters.
+ * Reports "Invalid left-hand side in assignment" / "Invalid destructuring assignment target". */
+Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top);
+/* Gives an anonymous function or class the name it is bound to (`const f = () => {}`). */
+void parse_infer_name(Node *value, const char *name);
+/* Is n an unparenthesized object or array literal (that `=` would make a pattern)? */
+bool parse_is_literal_pattern(const Node *n);
+/* Checks a binding name in strict code (eval, arguments, reserved words). */
+void parse_check_binding_name(Parser *p, const Node *id);
+
+#endif

@@ -1,0 +1,281 @@
+/* parser.c - the parser's frame: the arena, the token stream, syntax errors, node
+ * construction, and the entry points parse_new, parse_program, parse_free.
+ * Book: chapter 2, "Parsing".
+ *
+ * The grammar itself is in expr.c (expressions), stmt.c (statements) and func.c
+ * (functions, classes, destructuring patterns). A syntax error does not unwind with
+ * longjmp: the first error is recorded and the current token turns into the end of the
+ * input, so that every loop stops and every function returns to its caller.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/internal.h"
+#include "parser/parser.h"
+
+/* ==== The arena ==== */
+
+struct ArenaChunk {
+  ArenaChunk *next;
+  size_t used, size;
+  _Alignas(16) unsigned char data[];
+};
+
+static void parse_panic(const char *msg) {
+  fprintf(stderr, "tinynode: %s\n", msg);
+  abort();
+}
+
+void *parse_alloc(Parser *p, size_t size) {
+  size = (size + 15) & ~(size_t)15;
+  ArenaChunk *c = p->arena;
+  if (!c || c->size - c->used < size) {
+    size_t cap = size > 64 * 1024 ? size : 64 * 1024;
+    c = malloc(sizeof(ArenaChunk) + cap);
+    if (!c) parse_panic("parse_alloc: out of memory");
+    c->used = 0;
+    c->size = cap;
+    c->next = p->arena;
+    p->arena = c;
+  }
+  void *mem = c->data + c->used;
+  c->used += size;
+  memset(mem, 0, size);
+  return mem;
+}
+
+/* The lexer allocates token values (names, strings) through this. */
+static void *lexer_alloc(void *ctx, size_t size) { return parse_alloc(ctx, size); }
+
+char *parse_strdup(Parser *p, const char *s, size_t n) {
+  char *copy = parse_alloc(p, n + 1);
+  memcpy(copy, s, n);
+  return copy;
+}
+
+/* ==== Errors ==== */
+
+void parse_error_at(Parser *p, SrcRange at, const char *fmt, ...) {
+  if (p->failed) return;
+  p->failed = true;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(p->error.message, sizeof p->error.message, fmt, ap);
+  va_end(ap);
+  p->error.line = at.line;
+  p->error.column = at.column;
+  p->error.length = at.length;
+  p->tok.kind = TOK_EOF; /* from now on everything sees the end of the input */
+}
+
+SrcRange parse_token_range(const Parser *p, const Token *t) {
+  int length = lex_utf16_length(p->src + t->start, t->end - t->start);
+  return (SrcRange){t->line, t->column, length};
+}
+
+SrcRange parse_prev_range(const Parser *p) {
+  int length = lex_utf16_length(p->src + p->prev_start, p->prev_end - p->prev_start);
+  return (SrcRange){p->prev_line, p->prev_column, length};
+}
+
+SrcRange parse_node_range(const Parser *p, const Node *n) {
+  uint32_t end = n->end > n->offset ? n->end : n->offset;
+  return (SrcRange){n->line, n->column, lex_utf16_length(p->src + n->offset, end - n->offset)};
+}
+
+//> parser.unexpected
+/* V8's wording for a token that cannot appear where it is. */
+void parse_unexpected_token(Parser *p, const Token *t) {
+  SrcRange at = parse_token_range(p, t);
+  switch (t->kind) {
+  case TOK_EOF:
+    at.length = 0;
+    return parse_error_at(p, at, "Unexpected end of input");
+  case TOK_ERROR:
+    at = (SrcRange){t->error_line, t->error_column, t->error_length};
+    return parse_error_at(p, at, "%s", t->message);
+  case TOK_NUMBER: return parse_error_at(p, at, "Unexpected number");
+  case TOK_STRING: return parse_error_at(p, at, "Unexpected string");
+  case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: case TOK_TEMPLATE_MIDDLE: case TOK_TEMPLATE_TAIL:
+    return parse_error_at(p, at, "Unexpected template string");
+  case TOK_REGEXP: return parse_error_at(p, at, "Unexpected regular expression");
+  case TOK_PRIVATE_NAME:
+    return parse_error_at(p, at, "tinynode does not support private class members");
+  case TOK_IDENTIFIER:
+    if (p->fn->strict && lex_is_strict_reserved(t->name))
+      return parse_error_at(p, at, "Unexpected strict mode reserved word");
+    return parse_error_at(p, at, "Unexpected identifier '%s'", t->name);
+  default:
+    return parse_error_at(p, at, "Unexpected token '%s'", lex_kind_text(t->kind));
+  }
+}
+//< parser.unexpected
+
+void parse_unexpected(Parser *p) { parse_unexpected_token(p, &p->tok); }
+
+bool parse_enter(Parser *p) {
+  if (++p->depth <= PARSE_MAX_DEPTH) return true;
+  parse_error_at(p, parse_token_range(p, &p->tok),
+                 "Maximum nesting depth exceeded: tinynode parses at most %d nested levels",
+                 PARSE_MAX_DEPTH);
+  return false;
+}
+
+/* ==== Tokens ==== */
+
+void parse_advance(Parser *p) {
+  if (p->failed) return;
+  p->prev_end = p->tok.end;
+  p->prev_line = p->tok.line;
+  p->prev_column = p->tok.column;
+  p->prev_start = p->tok.start;
+  lex_next(&p->lx, &p->tok);
+}
+
+Token parse_peek(Parser *p) {
+  Token next;
+  if (p->failed) return p->tok;
+  Lexer copy = p->lx;
+  lex_next(&copy, &next);
+  return next;
+}
+
+bool parse_at(const Parser *p, TokenKind kind) { return p->tok.kind == kind; }
+
+bool parse_accept(Parser *p, TokenKind kind) {
+  if (p->tok.kind != kind) return false;
+  parse_advance(p);
+  return true;
+}
+
+void parse_expect(Parser *p, TokenKind kind) {
+  if (!parse_accept(p, kind)) parse_unexpected(p);
+}
+
+bool parse_at_word(const Parser *p, const char *word) {
+  return p->tok.kind == TOK_IDENTIFIER && !(p->tok.flags & TOKF_ESCAPED) &&
+         strcmp(p->tok.name, word) == 0;
+}
+
+//> parser.asi
+/* Automatic semicolon insertion: a missing `;` is fine before `}`, at the end of the
+ * input, or when a line break separates the statement from the next token. */
+void parse_semicolon(Parser *p) {
+  if (parse_accept(p, TOK_SEMICOLON)) return;
+  if (parse_at(p, TOK_RBRACE) || parse_at(p, TOK_EOF)) return;
+  if (p->tok.flags & TOKF_NEWLINE_BEFORE) return;
+  parse_unexpected(p);
+}
+//< parser.asi
+
+/* ==== Nodes ==== */
+
+Node *parse_node(Parser *p, NodeKind kind, const Token *at) {
+  Node *n = parse_alloc(p, sizeof(Node));
+  n->kind = kind;
+  n->line = at->line;
+  n->column = at->column;
+  n->offset = at->start;
+  n->end = at->end;
+  return n;
+}
+
+Node *parse_node_like(Parser *p, NodeKind kind, const Node *at) {
+  Node *n = parse_alloc(p, sizeof(Node));
+  n->kind = kind;
+  n->line = at->line;
+  n->column = at->column;
+  n->offset = at->offset;
+  n->end = at->end;
+  return n;
+}
+
+Node *parse_finish(Parser *p, Node *n) {
+  if (p->prev_end > n->offset) n->end = p->prev_end;
+  return n;
+}
+
+Node *parse_error_node(Parser *p) { return parse_node(p, NODE_NULL, &p->tok); }
+
+void parse_list_push(Parser *p, NodeList *list, Node *n) {
+  if (list->count == list->capacity) {
+    int cap = list->capacity ? list->capacity * 2 : 4;
+    Node **items = parse_alloc(p, (size_t)cap * sizeof(Node *));
+    if (list->count) memcpy(items, list->items, (size_t)list->count * sizeof(Node *));
+    list->items = items;
+    list->capacity = cap;
+  }
+  list->items[list->count++] = n;
+}
+
+/* Property names as UTF-8: identifiers are already, string keys are converted from
+ * UTF-16 (a lone surrogate becomes U+FFFD), numbers are printed (1, 1.5, 1e+21). */
+const char *parse_key_name(Parser *p, const Node *key) {
+  if (!key) return NULL;
+  if (key->kind == NODE_IDENTIFIER) return key->as.ident.name;
+  if (key->kind == NODE_NUMBER) {
+    char buf[32];
+    double v = key->as.number;
+    if (v == (double)(long long)v && v > -1e15 && v < 1e15) snprintf(buf, sizeof buf, "%lld", (long long)v);
+    else snprintf(buf, sizeof buf, "%.17g", v);
+    return parse_strdup(p, buf, strlen(buf));
+  }
+  if (key->kind != NODE_STRING) return NULL;
+  U16Str s = key->as.string;
+  char *out = parse_alloc(p, (size_t)s.length * 3 + 1), *w = out;
+  for (uint32_t i = 0; i < s.length; i++) {
+    uint32_t u = s.units[i];
+    if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s.length && s.units[i + 1] >= 0xDC00 &&
+        s.units[i + 1] <= 0xDFFF)
+      u = 0x10000 + ((u - 0xD800) << 10) + (s.units[++i] - 0xDC00);
+    else if (u >= 0xD800 && u <= 0xDFFF)
+      u = 0xFFFD;
+    w += lex_encode_utf8(u, w);
+  }
+  *w = '\0';
+  return out;
+}
+
+/* ==== Entry points ==== */
+
+Parser *parse_new(const char *source, size_t length, ParseMode mode) {
+  Parser *p = calloc(1, sizeof(Parser));
+  if (!p) parse_panic("parse_new: out of memory");
+  p->src = source;
+  p->length = (uint32_t)length;
+  p->mode = mode;
+  lex_init(&p->lx, source, length, lexer_alloc, p);
+  return p;
+}
+
+//> parser.program
+/* Script: StatementList. In a CommonJS module the code is the body of a function, so
+ * `return` and `new.target` are allowed at the top level. */
+Node *parse_program(Parser *p, ParseError *err) {
+  FnContext top = {0};
+  top.allow_return = top.allow_new_target = p->mode == PARSE_MODULE;
+  p->fn = &top;
+  parse_advance(p);
+  Node *program = parse_node(p, NODE_PROGRAM, &p->tok);
+  program->line = program->column = 1;
+  program->offset = 0;
+  if (parse_body(p, &program->as.program.body, true, TOK_EOF))
+    program->as.program.flags |= FN_STRICT;
+  if (!p->failed && !parse_at(p, TOK_EOF)) parse_unexpected(p);
+  program->end = p->length;
+  p->fn = NULL;
+  if (!p->failed) return program;
+  if (err) *err = p->error;
+  return NULL;
+}
+//< parser.program
+
+void parse_free(Parser *p) {
+  if (!p) return;
+  for (ArenaChunk *c = p->arena, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  free(p);
+}

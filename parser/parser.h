@@ -1,0 +1,51 @@
+/* parser.h - the parser's public interface: tokens -> AST (parser/ast.h), SyntaxErrors.
+ * Book: chapter 2, "Parsing".
+ *
+ * Entry points: parse_new, parse_program (then scope_analyze, parser/scope.h), parse_free.
+ * parse_dump_ast prints a tree for `tinynode --dump-ast`. Every node, name and string of
+ * the AST lives in the parser's arena and dies with parse_free.
+ */
+#ifndef TN_PARSER_H
+#define TN_PARSER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lexer/lexer.h"
+#include "parser/ast.h"
+
+/* MODULE = a CommonJS module: the body of a function, so a top-level `return` is allowed. */
+typedef enum ParseMode { PARSE_SCRIPT, PARSE_MODULE } ParseMode;
+
+typedef struct ParseError {
+  char message[256]; /* Node's text, without the "SyntaxError: " prefix */
+  int line, column;  /* 1-based; column in UTF-16 units */
+  int length;        /* caret count: UTF-16 units of the offending token (at least 1) */
+} ParseError;
+
+typedef struct Parser Parser;
+
+/* A parser over source[0..length), which must outlive it. Aborts only if out of memory. */
+Parser *parse_new(const char *source, size_t length, ParseMode mode);
+
+/* Parses the whole source. Returns the NODE_PROGRAM, or NULL on a syntax error with *err
+ * filled. Call it once per parser. */
+Node *parse_program(Parser *p, ParseError *err);
+
+/* Arena memory: size bytes, zeroed, 16-byte aligned, freed by parse_free. The scope pass
+ * uses it too. */
+void *parse_alloc(Parser *p, size_t size);
+
+/* Frees the parser, its arena and so every node it returned. NULL is fine. */
+void parse_free(Parser *p);
+
+/* --dump-ast: the tree under program, one node per line, indented by depth, each line
+ * starting with the node's line:column. */
+void parse_dump_ast(const Node *program, FILE *out);
+
+/* The name of a node kind: "NUMBER", "BINARY", ... */
+const char *parse_kind_name(NodeKind kind);
+
+#include "parser/scope.h"
+
+#endif

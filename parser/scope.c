@@ -1,0 +1,593 @@
+/* scope.c - the scope pass: declarations, name resolution, captures, early errors.
+ * Book: chapter 4, "Compiling" (scopes and bindings).
+ *
+ * Entry point: scope_analyze. It walks the AST twice with one walker. The first
+ * walk (PHASE_DECLARE) creates the Scopes and declares every Binding, so that
+ * hoisting needs no look-ahead; the second (PHASE_RESOLVE) points every
+ * identifier at its Binding, marks captures and decides where TDZ checks are
+ * needed. Everything is allocated in the parser's arena.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "parser/parser.h"
+
+typedef enum Phase { PHASE_DECLARE, PHASE_RESOLVE } Phase;
+
+typedef struct ScopePass {
+  Parser *parser;
+  ParseError *err;
+  Phase phase;
+  Scope *scope; /* the innermost scope at the node being visited */
+  bool failed;
+} ScopePass;
+
+static void visit(ScopePass *sp, Node *n);
+static void visit_class(ScopePass *sp, Node *n, bool is_statement);
+
+/* ==== Small helpers ==== */
+
+Binding *scope_find_own(const Scope *s, const char *name) {
+  for (Binding *b = s->first; b; b = b->next)
+    if (strcmp(b->name, name) == 0) return b;
+  return NULL;
+}
+
+static bool is_lexical(BindingKind k) {
+  return k == BIND_LET || k == BIND_CONST || k == BIND_CLASS;
+}
+
+/* Records a SyntaxError at node (the first one wins). */
+static void fail_at(ScopePass *sp, const Node *at, const char *fmt, const char *name) {
+  if (sp->failed) return;
+  sp->failed = true;
+  snprintf(sp->err->message, sizeof sp->err->message, fmt, name);
+  sp->err->line = at->line;
+  sp->err->column = at->column;
+  int len = (int)(at->end - at->offset);
+  sp->err->length = len > 0 ? len : 1;
+}
+
+static void fail_redeclared(ScopePass *sp, const Node *at, const char *name) {
+  fail_at(sp, at, "Identifier '%s' has already been declared", name);
+}
+
+static Scope *scope_new(ScopePass *sp, ScopeKind kind, Node *owner) {
+  Scope *s = parse_alloc(sp->parser, sizeof *s);
+  s->kind = kind;
+  s->parent = sp->scope;
+  s->owner = owner;
+  return s;
+}
+
+static Binding *binding_add(ScopePass *sp, Scope *s, const char *name, BindingKind kind,
+                            Node *decl) {
+  Binding *b = parse_alloc(sp->parser, sizeof *b);
+  b->name = name;
+  b->kind = kind;
+  b->scope = s;
+  b->decl = decl;
+  b->reg = -1;
+  if (s->last) s->last->next = b;
+  else s->first = b;
+  s->last = b;
+  s->count++;
+  return b;
+}
+
+/* The function scope that var declarations made in s hoist to. */
+static Scope *var_scope(Scope *s) {
+  while (s->kind != SCOPE_FUNCTION) s = s->parent;
+  return s;
+}
+
+static bool name_in_list(const ScopeName *l, const char *name) {
+  for (; l; l = l->next)
+    if (strcmp(l->name, name) == 0) return true;
+  return false;
+}
+
+static bool has_use_strict(const NodeList *body);
+
+bool scope_is_strict(const Scope *s) {
+  const Node *owner = s->owner;
+  if (owner->kind == NODE_PROGRAM) return has_use_strict(&owner->as.program.body);
+  return (owner->as.function.flags & FN_STRICT) != 0;
+}
+
+/* ==== Declarations (PHASE_DECLARE) ==== */
+
+//> parser.declare-var
+/* var name: hoists to the function scope. Every scope it passes through remembers
+ * the name, so that a let of the same name there is reported as a redeclaration. */
+static void declare_var(ScopePass *sp, const char *name, Node *decl) {
+  Scope *fs = var_scope(sp->scope);
+  for (Scope *s = sp->scope;; s = s->parent) {
+    Binding *b = scope_find_own(s, name);
+    if (b && (is_lexical(b->kind) || (b->kind == BIND_FUNCTION && s != fs))) {
+      fail_redeclared(sp, decl, name);
+      return;
+    }
+    if (s == fs) break;
+    ScopeName *mark = parse_alloc(sp->parser, sizeof *mark);
+    *mark = (ScopeName){name, decl, s->hoisted};
+    s->hoisted = mark;
+  }
+  if (!scope_find_own(fs, name)) binding_add(sp, fs, name, BIND_VAR, decl);
+}
+//< parser.declare-var
+
+/* let, const, class (and functions in blocks): one per name per scope. */
+static Binding *declare_lexical(ScopePass *sp, const char *name, BindingKind kind, Node *decl,
+                                uint32_t safe_after) {
+  Scope *s = sp->scope;
+  Binding *old = scope_find_own(s, name);
+  /* Sloppy code may declare the same function twice in a block (Annex B.3.3.4). */
+  bool twin_functions = old && old->kind == BIND_FUNCTION && kind == BIND_FUNCTION &&
+                        s->kind != SCOPE_FUNCTION && !scope_is_strict(s);
+  if (twin_functions) return old;
+  if (old || name_in_list(s->hoisted, name)) {
+    fail_redeclared(sp, decl, name);
+    return NULL;
+  }
+  Binding *b = binding_add(sp, s, name, kind, decl);
+  b->safe_after = safe_after;
+  return b;
+}
+
+/* A function declaration directly in a function body behaves like var; in a block it
+ * is block scoped, and sloppy code also gets a var of the same name (Annex B.3.3). */
+static void declare_function(ScopePass *sp, Node *fn) {
+  const char *name = fn->as.function.id->as.ident.name;
+  Scope *s = sp->scope;
+  if (s->kind == SCOPE_FUNCTION) {
+    Binding *old = scope_find_own(s, name);
+    if (old && is_lexical(old->kind)) {
+      fail_redeclared(sp, fn->as.function.id, name);
+      return;
+    }
+    if (!old) binding_add(sp, s, name, BIND_FUNCTION, fn);
+    else if (old->kind == BIND_VAR) old->kind = BIND_FUNCTION, old->decl = fn;
+    return;
+  }
+  Binding *b = declare_lexical(sp, name, BIND_FUNCTION, fn, 0);
+  if (!b || scope_is_strict(s)) return;
+  Scope *fs = var_scope(s);
+  for (Scope *t = s->parent; t != fs; t = t->parent) {
+    Binding *other = scope_find_own(t, name);
+    if (other && other->kind != BIND_CATCH) return; /* would clash: no var twin */
+  }
+  Binding *twin = scope_find_own(fs, name);
+  if (twin && (is_lexical(twin->kind) || twin->kind == BIND_PARAM)) return;
+  b->annexb_var = twin ? twin : binding_add(sp, fs, name, BIND_VAR, fn);
+}
+
+/* Declares every name bound by a pattern (identifier, array/object pattern, default, rest). */
+static void declare_pattern(ScopePass *sp, Node *target, BindingKind kind, uint32_t safe_after) {
+  if (!target) return;
+  switch (target->kind) {
+  case NODE_IDENTIFIER:
+    if (kind == BIND_VAR) {
+      declare_var(sp, target->as.ident.name, target);
+      return;
+    }
+    if (kind == BIND_PARAM || kind == BIND_CATCH) {
+      Binding *old = scope_find_own(sp->scope, target->as.ident.name);
+      if (old && kind == BIND_CATCH) {
+        fail_redeclared(sp, target, target->as.ident.name);
+        return;
+      }
+      if (!old) binding_add(sp, sp->scope, target->as.ident.name, kind, target);
+      return;
+    }
+    declare_lexical(sp, target->as.ident.name, kind, target, safe_after);
+    return;
+  case NODE_ARRAY_PATTERN:
+  case NODE_OBJECT_PATTERN:
+    for (int i = 0; i < target->as.list.items.count; i++)
+      declare_pattern(sp, target->as.list.items.items[i], kind, safe_after);
+    return;
+  case NODE_PROPERTY: declare_pattern(sp, target->as.property.value, kind, safe_after); return;
+  case NODE_ASSIGN_PATTERN: declare_pattern(sp, target->as.assign.target, kind, safe_after); return;
+  case NODE_REST: declare_pattern(sp, target->as.unary.operand, kind, safe_after); return;
+  default: return; /* member expressions are not declarations */
+  }
+}
+
+static BindingKind kind_of_var(VarKind k) {
+  return k == VAR_VAR ? BIND_VAR : k == VAR_LET ? BIND_LET : BIND_CONST;
+}
+
+/* Declares the names of one var/let/const statement. safe_after_body is nonzero in a
+ * for-in/of head, where the body (not the declarator's end) is what comes after. */
+static void declare_var_statement(ScopePass *sp, Node *n, uint32_t safe_after_body) {
+  BindingKind kind = kind_of_var(n->as.var.kind);
+  for (int i = 0; i < n->as.var.declarators.count; i++) {
+    Node *d = n->as.var.declarators.items[i];
+    uint32_t safe = safe_after_body ? safe_after_body : d->end;
+    declare_pattern(sp, d->as.declarator.target, kind, safe);
+  }
+}
+
+/* Does this statement list declare anything block scoped (so the block needs a scope)? */
+static bool declares_lexical(const NodeList *body) {
+  for (int i = 0; i < body->count; i++) {
+    const Node *s = body->items[i];
+    while (s->kind == NODE_LABELED) s = s->as.labeled.body;
+    if (s->kind == NODE_VAR && s->as.var.kind != VAR_VAR) return true;
+    if (s->kind == NODE_CLASS) return true;
+    if (s->kind == NODE_FUNCTION && (s->as.function.flags & FN_DECLARATION)) return true;
+  }
+  return false;
+}
+
+/* ==== Resolution (PHASE_RESOLVE) ==== */
+
+/* The nearest scope whose this/arguments/new.target a reference in s sees: a non-arrow
+ * function's scope, or the program's. */
+static Scope *this_scope(Scope *s) {
+  for (;; s = s->parent)
+    if (s->kind == SCOPE_FUNCTION && !s->is_arrow) return s;
+}
+
+static Binding *implicit_binding(ScopePass *sp, Scope *fs, Binding **slot, BindingKind kind,
+                                 const char *name) {
+  if (!*slot) {
+    Binding *b = parse_alloc(sp->parser, sizeof *b);
+    b->name = name;
+    b->kind = kind;
+    b->scope = fs;
+    b->reg = -1;
+    *slot = b;
+  }
+  return *slot;
+}
+
+/* The binding a name refers to from scope s, or NULL for a global. */
+static Binding *lookup(ScopePass *sp, Scope *s, const char *name) {
+  for (; s; s = s->parent) {
+    Binding *b = scope_find_own(s, name);
+    if (b) return s->globals ? NULL : b;
+    if (s->kind == SCOPE_FUNCTION && !s->is_arrow && !s->globals &&
+        strcmp(name, "arguments") == 0)
+      return implicit_binding(sp, s, &s->arguments_binding, BIND_ARGUMENTS, "arguments");
+  }
+  return NULL;
+}
+
+//> parser.resolve-reference
+/* Notes a reference from the current scope to b: a reference from another function
+ * captures it; a read that may come before a let/const/class is initialised needs
+ * a TDZ check. */
+static void note_reference(ScopePass *sp, Binding *b, const Node *ref) {
+  if (!b) return;
+  bool same_function = b->scope->owner == sp->scope->owner;
+  if (!same_function) b->captured = true;
+  if (is_lexical(b->kind) &&
+      (!same_function || ref->offset < b->safe_after || b->scope->kind == SCOPE_SWITCH))
+    b->tdz_check = true;
+}
+//< parser.resolve-reference
+
+static void resolve_identifier(ScopePass *sp, Node *n) {
+  Binding *b = lookup(sp, sp->scope, n->as.ident.name);
+  n->as.ident.binding = b;
+  note_reference(sp, b, n);
+  if (b && b->kind == BIND_ARGUMENTS) b->scope->owner->as.function.uses_arguments = true;
+}
+
+/* this and new.target read their own implicit bindings (through as.ident.binding). */
+static void resolve_implicit(ScopePass *sp, Node *n) {
+  Scope *fs = this_scope(sp->scope);
+  Binding *b = n->kind == NODE_THIS
+                   ? implicit_binding(sp, fs, &fs->this_binding, BIND_THIS, "this")
+                   : implicit_binding(sp, fs, &fs->new_target_binding, BIND_NEW_TARGET,
+                                      "new.target");
+  n->as.ident.binding = b;
+  note_reference(sp, b, n);
+  if (n->kind == NODE_THIS && fs->owner->kind == NODE_FUNCTION)
+    fs->owner->as.function.uses_this = true;
+}
+
+/* ==== The walker ==== */
+
+static void visit_list(ScopePass *sp, NodeList *l) {
+  for (int i = 0; i < l->count; i++) visit(sp, l->items[i]);
+}
+
+/* A statement list, where a class is a declaration (elsewhere it is an expression). */
+static void visit_body(ScopePass *sp, NodeList *l) {
+  for (int i = 0; i < l->count; i++) {
+    Node *n = l->items[i];
+    if (n->kind == NODE_CLASS) visit_class(sp, n, true);
+    else visit(sp, n);
+  }
+}
+
+/* Runs body with sp->scope set to s (when s is not NULL). */
+#define WITH_SCOPE(sp, s, body)            \
+  do {                                     \
+    Scope *saved_ = (sp)->scope;           \
+    if (s) (sp)->scope = (s);              \
+    body;                                  \
+    (sp)->scope = saved_;                  \
+  } while (0)
+
+/* A scope for a block-like node: created in the declare phase when needed, found
+ * again in the resolve phase. */
+static Scope *block_scope(ScopePass *sp, Scope **slot, ScopeKind kind, bool needed) {
+  if (sp->phase == PHASE_DECLARE) *slot = needed ? scope_new(sp, kind, sp->scope->owner) : NULL;
+  return *slot;
+}
+
+static void visit_block(ScopePass *sp, Node *n) {
+  Scope *s = block_scope(sp, &n->as.block.scope, SCOPE_BLOCK, declares_lexical(&n->as.block.body));
+  WITH_SCOPE(sp, s, visit_body(sp, &n->as.block.body));
+}
+
+/* Declares the parameters of fn in its scope (the declare phase only). */
+static void declare_params(ScopePass *sp, Node *fn) {
+  NodeList *params = &fn->as.function.params;
+  for (int i = 0; i < params->count; i++) {
+    Node *p = params->items[i];
+    declare_pattern(sp, p, BIND_PARAM, 0);
+    if (p->kind == NODE_IDENTIFIER) scope_find_own(sp->scope, p->as.ident.name)->param_index = i;
+  }
+}
+
+/* function name(params) { body }: an optional name scope (named expressions), then
+ * the function scope holding params, vars and the body's lexical declarations. */
+static void visit_function(ScopePass *sp, Node *fn) {
+  struct Function *f = &fn->as.function;
+  bool named_expr = f->id && !(f->flags & FN_DECLARATION);
+  Scope *saved = sp->scope;
+  if (sp->phase == PHASE_DECLARE) {
+    if (named_expr) {
+      sp->scope = scope_new(sp, SCOPE_FUNCTION_NAME, fn);
+      binding_add(sp, sp->scope, f->id->as.ident.name, BIND_CALLEE, f->id);
+    }
+    f->scope = f->body_scope = scope_new(sp, SCOPE_FUNCTION, fn);
+    f->scope->is_arrow = (f->flags & FN_ARROW) != 0;
+  } else if (named_expr) {
+    f->id->as.ident.binding = scope_find_own(f->scope->parent, f->id->as.ident.name);
+  }
+  sp->scope = f->scope;
+  if (sp->phase == PHASE_DECLARE) declare_params(sp, fn);
+  visit_list(sp, &f->params);
+  visit_body(sp, &f->body);
+  sp->scope = saved;
+}
+
+static void visit_function_node(ScopePass *sp, Node *n) {
+  bool decl = (n->as.function.flags & FN_DECLARATION) != 0;
+  if (decl && sp->phase == PHASE_DECLARE) declare_function(sp, n);
+  if (decl && sp->phase == PHASE_RESOLVE) {
+    /* The declared binding lives in the current scope (not a global lookup). */
+    Node *id = n->as.function.id;
+    Binding *b = scope_find_own(sp->scope, id->as.ident.name);
+    id->as.ident.binding = (b && !sp->scope->globals) ? b : NULL;
+  }
+  visit_function(sp, n);
+}
+
+/* Classes are not compiled yet (the compiler reports them); only the name is declared. */
+static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
+  Node *id = n->as.class_.id;
+  if (!is_statement || !id) return;
+  if (sp->phase == PHASE_DECLARE)
+    declare_lexical(sp, id->as.ident.name, BIND_CLASS, id, n->end);
+  else
+    resolve_identifier(sp, id);
+}
+
+static void visit_var(ScopePass *sp, Node *n) {
+  if (sp->phase == PHASE_DECLARE) declare_var_statement(sp, n, 0);
+  visit_list(sp, &n->as.var.declarators);
+}
+
+static void visit_for(ScopePass *sp, Node *n) {
+  Node *init = n->as.loop.init;
+  bool lexical = init && init->kind == NODE_VAR && init->as.var.kind != VAR_VAR;
+  Scope *s = block_scope(sp, &n->as.loop.scope, SCOPE_FOR, lexical);
+  WITH_SCOPE(sp, s, {
+    visit(sp, init);
+    visit(sp, n->as.loop.test);
+    visit(sp, n->as.loop.update);
+    visit(sp, n->as.loop.body);
+  });
+}
+
+static void visit_for_each(ScopePass *sp, Node *n) {
+  Node *left = n->as.for_each.left;
+  bool lexical = left->kind == NODE_VAR && left->as.var.kind != VAR_VAR;
+  Scope *s = block_scope(sp, &n->as.for_each.scope, SCOPE_FOR, lexical);
+  WITH_SCOPE(sp, s, {
+    if (left->kind == NODE_VAR && sp->phase == PHASE_DECLARE)
+      declare_var_statement(sp, left, n->as.for_each.body->offset);
+    if (left->kind == NODE_VAR) visit_list(sp, &left->as.var.declarators);
+    else visit(sp, left);
+    visit(sp, n->as.for_each.right);
+    visit(sp, n->as.for_each.body);
+  });
+}
+
+/* try { } catch (param) { body } finally { }: the catch scope holds the param and the
+ * catch body's own lexical declarations (handler->as.block.scope is the same scope). */
+static void visit_try(ScopePass *sp, Node *n) {
+  visit(sp, n->as.try_stmt.block);
+  Node *handler = n->as.try_stmt.handler;
+  if (handler) {
+    Scope *s = block_scope(sp, &n->as.try_stmt.scope, SCOPE_CATCH, true);
+    handler->as.block.scope = s;
+    WITH_SCOPE(sp, s, {
+      if (sp->phase == PHASE_DECLARE) declare_pattern(sp, n->as.try_stmt.param, BIND_CATCH, 0);
+      visit(sp, n->as.try_stmt.param);
+      visit_body(sp, &handler->as.block.body);
+    });
+  }
+  visit(sp, n->as.try_stmt.finalizer);
+}
+
+static void visit_switch(ScopePass *sp, Node *n) {
+  visit(sp, n->as.switch_stmt.discriminant);
+  bool lexical = false;
+  NodeList *cases = &n->as.switch_stmt.cases;
+  for (int i = 0; i < cases->count; i++)
+    lexical = lexical || declares_lexical(&cases->items[i]->as.case_clause.body);
+  Scope *s = block_scope(sp, &n->as.switch_stmt.scope, SCOPE_SWITCH, lexical);
+  WITH_SCOPE(sp, s, {
+    for (int i = 0; i < cases->count; i++) {
+      visit(sp, cases->items[i]->as.case_clause.test);
+      visit_body(sp, &cases->items[i]->as.case_clause.body);
+    }
+  });
+}
+
+static void visit_property(ScopePass *sp, Node *n) {
+  if (n->as.property.computed) visit(sp, n->as.property.key);
+  visit(sp, n->as.property.value);
+}
+
+static void visit_template(ScopePass *sp, Node *n) {
+  visit_list(sp, &n->as.template.expressions);
+}
+
+/* The statements that may appear in a statement list, beyond expressions. */
+static bool visit_statement(ScopePass *sp, Node *n) {
+  switch (n->kind) {
+  case NODE_VAR: visit_var(sp, n); return true;
+  case NODE_DECLARATOR:
+    visit(sp, n->as.declarator.target);
+    visit(sp, n->as.declarator.init);
+    return true;
+  case NODE_BLOCK: visit_block(sp, n); return true;
+  case NODE_IF:
+    visit(sp, n->as.conditional.test);
+    visit(sp, n->as.conditional.then);
+    visit(sp, n->as.conditional.otherwise);
+    return true;
+  case NODE_FOR: visit_for(sp, n); return true;
+  case NODE_FOR_IN:
+  case NODE_FOR_OF: visit_for_each(sp, n); return true;
+  case NODE_WHILE:
+  case NODE_DO_WHILE:
+    visit(sp, n->as.loop.test);
+    visit(sp, n->as.loop.body);
+    return true;
+  case NODE_TRY: visit_try(sp, n); return true;
+  case NODE_SWITCH: visit_switch(sp, n); return true;
+  case NODE_LABELED:
+    if (n->as.labeled.body->kind == NODE_CLASS) visit_class(sp, n->as.labeled.body, true);
+    else visit(sp, n->as.labeled.body);
+    return true;
+  case NODE_EMPTY:
+  case NODE_DEBUGGER:
+  case NODE_BREAK:
+  case NODE_CONTINUE: return true;
+  default: return false;
+  }
+}
+
+//> parser.scope-visit
+static void visit(ScopePass *sp, Node *n) {
+  if (!n || sp->failed) return;
+  if (visit_statement(sp, n)) return;
+  switch (n->kind) {
+  case NODE_IDENTIFIER:
+    if (sp->phase == PHASE_RESOLVE) resolve_identifier(sp, n);
+    return;
+  case NODE_THIS:
+  case NODE_NEW_TARGET:
+    if (sp->phase == PHASE_RESOLVE) resolve_implicit(sp, n);
+    return;
+  case NODE_FUNCTION: visit_function_node(sp, n); return;
+  case NODE_CLASS: visit_class(sp, n, false); return;
+  case NODE_MEMBER:
+    visit(sp, n->as.member.object);
+    if (n->as.member.computed) visit(sp, n->as.member.property);
+    return;
+  case NODE_PROPERTY: visit_property(sp, n); return;
+  case NODE_TEMPLATE: visit_template(sp, n); return;
+  case NODE_TAGGED_TEMPLATE:
+    visit(sp, n->as.tagged.tag);
+    visit(sp, n->as.tagged.template);
+    return;
+  case NODE_ARRAY:
+  case NODE_OBJECT:
+  case NODE_SEQUENCE:
+  case NODE_ARRAY_PATTERN:
+  case NODE_OBJECT_PATTERN: visit_list(sp, &n->as.list.items); return;
+  case NODE_UNARY:
+  case NODE_SPREAD:
+  case NODE_YIELD:
+  case NODE_AWAIT:
+  case NODE_REST:
+  case NODE_EXPRESSION:
+  case NODE_RETURN:
+  case NODE_THROW: visit(sp, n->as.unary.operand); return;
+  case NODE_UPDATE: visit(sp, n->as.update.operand); return;
+  case NODE_BINARY:
+  case NODE_LOGICAL:
+    visit(sp, n->as.binary.left);
+    visit(sp, n->as.binary.right);
+    return;
+  case NODE_ASSIGN:
+  case NODE_ASSIGN_PATTERN:
+    visit(sp, n->as.assign.target);
+    visit(sp, n->as.assign.value);
+    return;
+  case NODE_CONDITIONAL:
+    visit(sp, n->as.conditional.test);
+    visit(sp, n->as.conditional.then);
+    visit(sp, n->as.conditional.otherwise);
+    return;
+  case NODE_CALL:
+  case NODE_NEW:
+    visit(sp, n->as.call.callee);
+    visit_list(sp, &n->as.call.args);
+    return;
+  default: return; /* literals, super */
+  }
+}
+//< parser.scope-visit
+
+/* ==== Entry point ==== */
+
+static const char *const module_params[] = {"exports", "require", "module", "__filename",
+                                            "__dirname"};
+
+/* Is the first statement of body the directive "use strict"? */
+static bool has_use_strict(const NodeList *body) {
+  if (body->count == 0) return false;
+  const Node *s = body->items[0];
+  if (s->kind != NODE_EXPRESSION || s->as.unary.operand->kind != NODE_STRING) return false;
+  U16Str str = s->as.unary.operand->as.string;
+  const char *want = "use strict";
+  if (str.length != strlen(want)) return false;
+  for (uint32_t i = 0; i < str.length; i++)
+    if (str.units[i] != (uint16_t)want[i]) return false;
+  return true;
+}
+
+static Scope *program_scope(ScopePass *sp, Node *program, ParseMode mode) {
+  Scope *s = scope_new(sp, SCOPE_FUNCTION, program);
+  s->is_toplevel = true;
+  s->globals = mode == PARSE_SCRIPT;
+  if (mode == PARSE_MODULE)
+    for (int i = 0; i < 5; i++)
+      binding_add(sp, s, module_params[i], BIND_PARAM, NULL)->param_index = i;
+  return s;
+}
+
+//> parser.scope-analyze
+int scope_analyze(Parser *p, Node *program, ParseMode mode, ParseError *err) {
+  ScopePass sp = {.parser = p, .err = err, .phase = PHASE_DECLARE};
+  program->as.program.scope = program_scope(&sp, program, mode);
+  for (int phase = PHASE_DECLARE; phase <= PHASE_RESOLVE && !sp.failed; phase++) {
+    sp.phase = (Phase)phase;
+    sp.scope = program->as.program.scope;
+    visit_body(&sp, &program->as.program.body);
+  }
+  return sp.failed ? -1 : 0;
+}
+//< parser.scope-analyze

@@ -1,0 +1,92 @@
+/* scope.h - scope analysis: which declaration every identifier refers to.
+ * Book: chapter 2, "Parsing" (the scope pass), and chapter 4, "Compiling".
+ *
+ * After parsing, scope_analyze() builds a tree of Scopes, declares a Binding
+ * for every name a program declares, points every NODE_IDENTIFIER (and every
+ * NODE_THIS / NODE_NEW_TARGET, through the same `as.ident.binding` field) at
+ * its Binding, and marks the bindings that nested functions capture. A NULL
+ * binding means "global". The compiler (vm/compile.c) reads the result and
+ * fills in the register numbers. parser/parser.h includes this file.
+ */
+#ifndef TN_SCOPE_H
+#define TN_SCOPE_H
+
+#include "parser/ast.h"
+
+typedef enum ScopeKind {
+  SCOPE_FUNCTION, /* a function body (or the module / script); params, var, body lexicals */
+  SCOPE_FUNCTION_NAME, /* holds only a named function expression's own name */
+  SCOPE_BLOCK,    /* { ... } with let/const/class/function inside */
+  SCOPE_CATCH,    /* catch (param) { body }: the param and the body's lexicals */
+  SCOPE_FOR,      /* the head of for (let ...;;), for (const x of ...), for (let k in ...) */
+  SCOPE_SWITCH,   /* the lexical declarations of all the cases of a switch */
+  SCOPE_CLASS,    /* a class's own name, seen from inside the class */
+} ScopeKind;
+
+typedef enum BindingKind {
+  BIND_VAR,        /* var, hoisted to the function scope; starts undefined */
+  BIND_LET,        /* let: starts uninitialised (TDZ) */
+  BIND_CONST,      /* const: TDZ; assignment throws at run time */
+  BIND_CLASS,      /* class declaration: like let */
+  BIND_FUNCTION,   /* function declaration: hoisted with its value */
+  BIND_PARAM,      /* a formal parameter (also the module wrapper's five) */
+  BIND_CATCH,      /* a catch clause's parameter */
+  BIND_CALLEE,     /* a named function expression's own name: read-only, the function */
+  BIND_THIS,       /* implicit: `this` of a non-arrow function (for arrows to capture) */
+  BIND_ARGUMENTS,  /* implicit: the arguments object of a non-arrow function */
+  BIND_NEW_TARGET, /* implicit: new.target of a non-arrow function */
+} BindingKind;
+
+//> parser.binding-struct
+struct Binding {
+  const char *name;
+  BindingKind kind;
+  Scope *scope;        /* the scope that declares it */
+  Binding *next;       /* the next binding of the same scope, in declaration order */
+  Node *decl;          /* the declaring node: NODE_FUNCTION for a function, else the name */
+  int param_index;     /* BIND_PARAM: which argument (the last one wins for duplicates) */
+  bool captured;       /* some nested function refers to it: it lives in a Cell */
+  bool tdz_check;      /* some read may run before the initialisation: check for the hole */
+  uint32_t safe_after; /* reads at or after this byte offset (same function) see it set */
+  Binding *annexb_var; /* a block-level function's var twin in the function scope (sloppy) */
+  int reg;             /* compiler: its register in the owning function, -1 = not yet */
+};
+//< parser.binding-struct
+
+struct Scope {
+  ScopeKind kind;
+  Scope *parent;
+  Node *owner;         /* the NODE_FUNCTION or NODE_PROGRAM whose frame holds the bindings */
+  Binding *first, *last;
+  int count;
+  bool is_arrow;       /* SCOPE_FUNCTION of an arrow: no this/arguments/new.target of its own */
+  bool is_toplevel;    /* SCOPE_FUNCTION of the program */
+  bool globals;        /* script top level: declarations are globals, not bindings */
+  /* Implicit bindings of a non-arrow function scope, created when first referenced. */
+  Binding *this_binding, *arguments_binding, *new_target_binding;
+  /* Names declared with var (or Annex B functions) inside this scope or nested ones,
+   * hoisted through it: a later let of the same name here is a redeclaration. */
+  struct ScopeName *hoisted;
+};
+
+typedef struct ScopeName {
+  const char *name;
+  Node *decl; /* the declaring identifier or NODE_FUNCTION */
+  struct ScopeName *next;
+} ScopeName;
+
+/* parser/parser.h includes this file at its end, after Parser, ParseError and
+ * ParseMode are declared. */
+
+/* Analyse a parsed program. Fills the scope fields of the AST (scopes and
+ * bindings live in the parser's arena). Returns 0, or -1 with err set to a
+ * SyntaxError message and position ("Identifier 'x' has already been declared"). */
+int scope_analyze(Parser *p, Node *program, ParseMode mode, ParseError *err);
+
+/* The scope's binding called name, or NULL. */
+Binding *scope_find_own(const Scope *s, const char *name);
+
+/* Is code in s strict ("use strict" in the program or function, or a strict function)? */
+bool scope_is_strict(const Scope *s);
+
+#endif

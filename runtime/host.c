@@ -1,0 +1,167 @@
+/* host.c - the engine on the event loop: job queues, callbacks, exit codes.
+ * Book: chapter 8, "The event loop".
+ *
+ *   host_new / host_free   join a VM to a Loop
+ *   host_call              every loop callback into JavaScript goes through here
+ *   host_drain_jobs        process.nextTick queue, then promise jobs, until both are empty
+ *
+ * Node drains its two microtask queues after every macrotask: the loop calls
+ * after_callback (below) after each callback it makes, and host_run_main drains
+ * them once the main script has run.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/host_private.h"
+
+/* ==== Job queues ==== */
+
+static void queue_push(JobQueue *q, int32_t fn, int32_t arg) {
+  if (q->count == q->capacity) {
+    q->capacity = q->capacity ? q->capacity * 2 : 64;
+    q->jobs = realloc(q->jobs, sizeof(Job) * (size_t)q->capacity);
+  }
+  q->jobs[q->count++] = (Job){fn, arg};
+}
+
+void host_next_tick(Host *host, Value fn, Value args) {
+  queue_push(&host->ticks, vm_pin(host->vm, fn), vm_pin(host->vm, args));
+}
+
+static void enqueue_promise_job(VM *vm, Value job, Value arg) {
+  Host *host = host_of(vm);
+  queue_push(&host->promise_jobs, vm_pin(vm, job), vm_pin(vm, arg));
+}
+
+/* Runs the job at q->head; jobs queued meanwhile go to the end of the queue. */
+static void run_one(Host *host, JobQueue *q, bool spread_args) {
+  Job job = q->jobs[q->head++];
+  VM *vm = host->vm;
+  int mark = vm_handle_mark(vm);
+  Value fn = vm_handle_push(vm, vm_pinned(vm, job.fn));
+  Value arg = vm_handle_push(vm, vm_pinned(vm, job.arg));
+  vm_unpin(vm, job.fn);
+  vm_unpin(vm, job.arg);
+  if (spread_args) {
+    uint32_t n = vm_is_array(arg) ? vm_array_length(arg) : 0;
+    Value argv[16];
+    if (n > 16) n = 16;
+    for (uint32_t i = 0; i < n; i++) argv[i] = vm_array_get(vm, arg, i);
+    host_call(host, fn, VALUE_UNDEFINED, (int)n, argv);
+  } else {
+    host_call(host, fn, VALUE_UNDEFINED, 1, &arg);
+  }
+  vm_handle_reset(vm, mark);
+}
+
+static bool queue_empty(JobQueue *q) {
+  if (q->head < q->count) return false;
+  q->head = q->count = 0;
+  return true;
+}
+
+//> runtime.drain-jobs
+void host_drain_jobs(Host *host) {
+  if (host->draining) return;
+  host->draining = true;
+  while (!host->exiting && (!queue_empty(&host->ticks) || !queue_empty(&host->promise_jobs))) {
+    while (!host->exiting && !queue_empty(&host->ticks)) run_one(host, &host->ticks, true);
+    while (!host->exiting && queue_empty(&host->ticks) && !queue_empty(&host->promise_jobs))
+      run_one(host, &host->promise_jobs, false);
+  }
+  host->draining = false;
+  fflush(stdout);
+}
+//< runtime.drain-jobs
+
+static void after_callback(Loop *loop, void *data) { host_drain_jobs(data); }
+
+/* ==== Calling JavaScript from the loop ==== */
+
+bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *argv) {
+  if (host->exiting) return false;
+  Value r = vm_call(host->vm, fn, this_value, argc, argv);
+  if (!value_is_exception(r)) return true;
+  host_fatal_exception(host);
+  return false;
+}
+
+void host_fatal_exception(Host *host) {
+  if (vm_is_terminating(host->vm)) { /* process.exit(): nothing to report */
+    vm_take_exception(host->vm);
+    return;
+  }
+  SourceSite site = vm_exception_site(host->vm);
+  Value exception = vm_take_exception(host->vm);
+  int mark = vm_handle_mark(host->vm);
+  vm_handle_push(host->vm, exception);
+  fflush(stdout);
+  if (host->reporter) host->reporter(host, exception, site);
+  vm_handle_reset(host->vm, mark);
+  host_exit(host, 1);
+}
+
+void host_exit(Host *host, int code) {
+  host->exit_code = code;
+  host->exiting = true;
+  fflush(stdout);
+  loop_stop(host->loop);
+}
+
+bool host_exiting(Host *host) { return host->exiting; }
+int host_exit_code(Host *host) { return host->exit_code; }
+void host_set_exit_code(Host *host, int code) { host->exit_code = code; }
+void host_set_reporter(Host *host, HostReporter reporter) { host->reporter = reporter; }
+
+/* ==== Birth and death ==== */
+
+Host *host_new(VM *vm, Loop *loop) {
+  Host *host = calloc(1, sizeof *host);
+  host->vm = vm;
+  host->loop = loop;
+  VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job};
+  vm_set_hooks(vm, &hooks);
+  loop_set_after_callback(loop, after_callback, host);
+  return host;
+}
+
+void host_free(Host *host) {
+  if (!host) return;
+  for (int i = 0; i < host->source_count; i++) {
+    free(host->sources[i].filename);
+    free(host->sources[i].text);
+  }
+  free(host->sources);
+  free(host->ticks.jobs);
+  free(host->promise_jobs.jobs);
+  free(host->modules);
+  free(host);
+}
+
+VM *host_vm(Host *host) { return host->vm; }
+Loop *host_loop(Host *host) { return host->loop; }
+Host *host_of(VM *vm) { return vm_hooks(vm)->host; }
+
+/* ==== Sources, for error headers ==== */
+
+void host_add_source(Host *host, const char *filename, char *text, size_t length) {
+  host->sources = realloc(host->sources, sizeof(Source) * (size_t)(host->source_count + 1));
+  host->sources[host->source_count++] = (Source){strdup(filename), text, length};
+}
+
+const char *host_source_line(Host *host, const char *filename, int line, size_t *length) {
+  for (int i = host->source_count - 1; i >= 0; i--) {
+    Source *s = &host->sources[i];
+    if (!filename || strcmp(s->filename, filename) != 0) continue;
+    const char *p = s->text, *end = s->text + s->length;
+    for (int n = 1; n < line && p < end; n++) {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      p = nl ? nl + 1 : end;
+    }
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    *length = (size_t)((eol ? eol : end) - p);
+    if (*length && p[*length - 1] == '\r') (*length)--;
+    return p;
+  }
+  return NULL;
+}

@@ -1,0 +1,49 @@
+/* host_private.h - the Host struct, shared by runtime/host.c and runtime/module.c.
+ * Book: chapter 8, "The event loop", and chapter 9, "Modules".
+ */
+#ifndef TN_HOST_PRIVATE_H
+#define TN_HOST_PRIVATE_H
+
+#include <stdio.h>
+
+#include "runtime/runtime.h"
+
+typedef struct Job {
+  int32_t fn;  /* pins */
+  int32_t arg; /* nextTick: an array of arguments; promise jobs: one argument */
+} Job;
+
+typedef struct JobQueue {
+  Job *jobs;
+  int head, count, capacity;
+} JobQueue;
+
+typedef struct Source {
+  char *filename;
+  char *text;
+  size_t length;
+} Source;
+
+typedef struct BuiltinModule {
+  const char *name;
+  HostModuleInit init;
+  int32_t exports; /* a pin, or -1 before the first require */
+} BuiltinModule;
+
+struct Host {
+  VM *vm;
+  Loop *loop;
+  JobQueue ticks, promise_jobs;
+  bool draining;
+  bool exiting;
+  int exit_code;
+  HostReporter reporter;
+  BuiltinModule *modules;
+  int module_count;
+  int32_t module_cache; /* a pin: filename -> module object */
+  Source *sources;
+  int source_count;
+};
+
+
+#endif

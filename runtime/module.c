@@ -1,0 +1,260 @@
+/* module.c - CommonJS: the module wrapper, require, and running the main script.
+ * Book: chapter 9, "Modules".
+ *
+ *   host_register_module   make a built-in module available to require
+ *   host_run_main          run a file as the main module, then the event loop
+ *
+ * A module's code is compiled as the body of a function
+ *     (exports, require, module, __filename, __dirname)
+ * and called with `this` = module.exports. require(name) finds a built-in by
+ * name (with or without `node:`), or a file relative to the requiring module:
+ * X, X.js, X.json, X/index.js. Modules are cached by absolute filename.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "runtime/host_private.h"
+
+/* ==== Built-in modules ==== */
+
+void host_register_module(Host *host, const char *name, HostModuleInit init) {
+  host->modules = realloc(host->modules, sizeof(BuiltinModule) * (size_t)(host->module_count + 1));
+  host->modules[host->module_count++] = (BuiltinModule){name, init, -1};
+}
+
+static Value require_builtin(Host *host, const char *name) {
+  for (int i = 0; i < host->module_count; i++) {
+    BuiltinModule *m = &host->modules[i];
+    if (strcmp(m->name, name) != 0) continue;
+    if (m->exports < 0) {
+      Value exports = m->init(host);
+      if (value_is_exception(exports)) return exports;
+      m->exports = vm_pin(host->vm, exports);
+    }
+    return vm_pinned(host->vm, m->exports);
+  }
+  return VALUE_HOLE;
+}
+
+/* ==== Files ==== */
+
+static char *read_whole_file(const char *path, size_t *length) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 4096, n = 0;
+  char *buf = malloc(cap);
+  for (size_t got; (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
+    n += got;
+    if (cap - n - 1 == 0) buf = realloc(buf, cap *= 2);
+  }
+  fclose(f);
+  buf[n] = 0;
+  *length = n;
+  return buf;
+}
+
+static bool is_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Resolve a relative or absolute request to an existing file (realpath'd). */
+static bool resolve_file(const char *dir, const char *request, char *out) {
+  static const char *const suffixes[] = {"", ".js", ".json", "/index.js", "/index.json"};
+  char base[PATH_MAX];
+  if (request[0] == '/') snprintf(base, sizeof base, "%s", request);
+  else snprintf(base, sizeof base, "%s/%s", dir, request);
+  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+    char candidate[PATH_MAX + 16];
+    snprintf(candidate, sizeof candidate, "%s%s", base, suffixes[i]);
+    if (is_file(candidate) && realpath(candidate, out)) return true;
+  }
+  return false;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* ==== Module objects ==== */
+
+static Value make_module(Host *host, const char *filename, const char *id) {
+  VM *vm = host->vm;
+  Value module = vm_handle_push(vm, vm_object_new(vm));
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof dir, "%s", filename);
+  vm_define_str(vm, module, "id", vm_string(vm, id), VM_ATTR_DEFAULT);
+  vm_define_str(vm, module, "path", vm_string(vm, dirname(dir)), VM_ATTR_DEFAULT);
+  vm_define_str(vm, module, "exports", vm_object_new(vm), VM_ATTR_DEFAULT);
+  vm_define_str(vm, module, "filename", vm_string(vm, filename), VM_ATTR_DEFAULT);
+  vm_define_str(vm, module, "loaded", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, module, "children", vm_array_new(vm), VM_ATTR_DEFAULT);
+  vm_define_str(vm, module, "paths", vm_array_new(vm), VM_ATTR_DEFAULT);
+  return module;
+}
+
+static Value require_native(VM *vm, Value this_value, int argc, Value *argv);
+
+/* A `require` function bound to the module that calls it. */
+static Value make_require(Host *host, Value module) {
+  VM *vm = host->vm;
+  Value require = vm_handle_push(vm, vm_native_with_data(vm, "require", require_native, 1, module));
+  vm_define_str(vm, require, "cache", vm_pinned(vm, host->module_cache), VM_ATTR_DEFAULT);
+  vm_define_str(vm, require, "main", module, VM_ATTR_DEFAULT);
+  return require;
+}
+
+//> runtime.module-wrapper
+/* Compile source as a module body and call it with the wrapper's five arguments. */
+static Value run_module(Host *host, Value module, const char *filename, char *source,
+                        size_t length, CompileMode mode) {
+  VM *vm = host->vm;
+  host_add_source(host, filename, source, length);
+  Value fn = vm_compile(vm, source, length, filename, mode);
+  if (value_is_exception(fn)) return fn;
+  vm_handle_push(vm, fn);
+  Value exports = vm_get_str(vm, module, "exports");
+  if (mode == COMPILE_SCRIPT) return vm_call(vm, fn, vm_global(vm), 0, NULL);
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof dir, "%s", filename);
+  Value args[5];
+  args[0] = exports;
+  args[1] = make_require(host, module);
+  args[2] = module;
+  args[3] = vm_handle_push(vm, vm_string(vm, filename));
+  args[4] = vm_handle_push(vm, vm_string(vm, dirname(dir)));
+  Value r = vm_call(vm, fn, exports, 5, args);
+  if (!value_is_exception(r)) vm_set_str(vm, module, "loaded", VALUE_TRUE);
+  return r;
+}
+//< runtime.module-wrapper
+
+static Value load_json(Host *host, Value module, char *text, size_t length) {
+  VM *vm = host->vm;
+  Value json = vm_get_str(vm, vm_global(vm), "JSON");
+  Value parse = value_is_exception(json) ? json : vm_get_str(vm, json, "parse");
+  Value source = vm_handle_push(vm, vm_string_n(vm, text, length));
+  free(text);
+  if (value_is_exception(parse)) return parse;
+  Value data = vm_call(vm, parse, json, 1, &source);
+  if (value_is_exception(data)) return data;
+  vm_set_str(vm, module, "exports", data);
+  return data;
+}
+
+static Value not_found(Host *host, const char *request, Value from) {
+  VM *vm = host->vm;
+  Value filename = vm_get_str(vm, from, "filename");
+  char *from_name = value_is_string(filename) ? vm_to_utf8(vm, filename, NULL) : strdup("");
+  vm_throw_error(vm, ERR_ERROR, "Cannot find module '%s'\nRequire stack:\n- %s", request, from_name);
+  Value error = vm_take_exception(vm);
+  vm_handle_push(vm, error);
+  vm_set_str(vm, error, "code", vm_string(vm, "MODULE_NOT_FOUND"));
+  Value stack = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, stack, vm_string(vm, from_name));
+  vm_set_str(vm, error, "requireStack", stack);
+  free(from_name);
+  return vm_throw(vm, error);
+}
+
+static Value require_file(Host *host, const char *path) {
+  VM *vm = host->vm;
+  Value cache = vm_pinned(vm, host->module_cache);
+  Value cached = vm_get_str(vm, cache, path);
+  if (value_is_object(cached)) return vm_get_str(vm, cached, "exports");
+  size_t length;
+  char *text = read_whole_file(path, &length);
+  if (!text) return vm_throw_error(vm, ERR_ERROR, "Cannot read module '%s'", path);
+  Value module = make_module(host, path, path);
+  vm_set_str(vm, cache, path, module);
+  Value r = ends_with(path, ".json") ? load_json(host, module, text, length)
+                                     : run_module(host, module, path, text, length, COMPILE_MODULE);
+  if (value_is_exception(r)) {
+    Value key = vm_handle_push(vm, vm_string(vm, path));
+    Value saved = vm_take_exception(vm); /* a module that throws leaves the cache */
+    vm_handle_push(vm, saved);
+    vm_delete_property(vm, cache, key);
+    return vm_throw(vm, saved);
+  }
+  return vm_get_str(vm, module, "exports");
+}
+
+static Value require_native(VM *vm, Value this_value, int argc, Value *argv) {
+  Host *host = host_of(vm);
+  if (argc < 1 || !value_is_string(argv[0]))
+    return vm_throw_error(vm, ERR_TYPE, "The \"id\" argument must be of type string");
+  int mark = vm_handle_mark(vm);
+  char *request = vm_to_utf8(vm, argv[0], NULL);
+  const char *name = strncmp(request, "node:", 5) == 0 ? request + 5 : request;
+  Value r = require_builtin(host, name);
+  if (r == VALUE_HOLE) {
+    Value module = vm_native_data(vm);
+    Value path = vm_get_str(vm, module, "path");
+    char *dir = vm_to_utf8(vm, path, NULL), resolved[PATH_MAX];
+    bool relative = request[0] == '.' || request[0] == '/';
+    r = relative && resolve_file(dir, request, resolved) ? require_file(host, resolved)
+                                                        : not_found(host, request, module);
+    free(dir);
+  }
+  free(request);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* ==== The main module ==== */
+
+static int finish_main(Host *host, Value result) {
+  if (value_is_exception(result)) {
+    host_fatal_exception(host);
+    return host->exit_code;
+  }
+  host_drain_jobs(host);
+  if (!host->exiting) loop_run(host->loop);
+  return host->exit_code;
+}
+
+int host_run_source(Host *host, const char *source, size_t length, const char *name,
+                    CompileMode mode) {
+  VM *vm = host->vm;
+  int mark = vm_handle_mark(vm);
+  host->module_cache = vm_pin(vm, vm_object_new(vm));
+  char cwd[PATH_MAX], filename[PATH_MAX + 64];
+  if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, ".");
+  snprintf(filename, sizeof filename, "%s/%s", cwd, name);
+  Value module = make_module(host, filename, ".");
+  char *text = malloc(length + 1);
+  memcpy(text, source, length);
+  text[length] = 0;
+  Value r = run_module(host, module, name, text, length, mode);
+  vm_handle_reset(vm, mark);
+  return finish_main(host, r);
+}
+
+int host_run_main(Host *host, const char *path, CompileMode mode) {
+  VM *vm = host->vm;
+  int mark = vm_handle_mark(vm);
+  host->module_cache = vm_pin(vm, vm_object_new(vm));
+  char resolved[PATH_MAX];
+  size_t length;
+  char *text = realpath(path, resolved) ? read_whole_file(resolved, &length) : NULL;
+  if (!text) {
+    char abs[PATH_MAX + 2];
+    char cwd[PATH_MAX];
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd)) snprintf(abs, sizeof abs, "%s", path);
+    else snprintf(abs, sizeof abs, "%s/%s", cwd, path);
+    vm_throw_error(vm, ERR_ERROR, "Cannot find module '%s'", abs);
+    vm_handle_reset(vm, mark);
+    return finish_main(host, VALUE_EXCEPTION);
+  }
+  Value module = make_module(host, resolved, ".");
+  vm_set_str(vm, vm_pinned(vm, host->module_cache), resolved, module);
+  Value r = run_module(host, module, resolved, text, length, mode);
+  vm_handle_reset(vm, mark);
+  return finish_main(host, r);
+}

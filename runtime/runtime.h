@@ -1,0 +1,281 @@
+/* runtime.h - the host stage's public interface: the poll()-based event loop (loop.c),
+ * the worker thread pool (pool.c) and non-blocking TCP sockets (net.c).
+ * Book: chapter 8, "The event loop", and chapter 12, "Networking".
+ *
+ * Nothing in the loop, pool or net sections touches JavaScript values: they are a plain
+ * C API with typed callbacks and `void *data` user pointers (the shape of redis's ae.c).
+ * stdlib/ glues them to JavaScript. Everything here runs on the loop's thread, except
+ * the `work` function given to pool_submit. Errors are returned as negative errno values.
+ */
+#ifndef TN_RUNTIME_H
+#define TN_RUNTIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ==== Event loop (runtime/loop.c) ====
+ *
+ * Each turn of loop_run runs Node's phases in Node's order:
+ *   1. timers    every timer due when the phase starts, by (expiry, creation order)
+ *   2. pending   callbacks deferred with loop_defer_pending during the previous turn
+ *   3. poll      wait in poll() for watched fds / pool completions; run their callbacks
+ *   4. check     immediates queued before the phase started
+ *   5. close     callbacks queued with loop_defer_close
+ * The loop stays alive while any of these exist: a ref'd active timer, a ref'd
+ * immediate, unfinished pool work, a pending or close callback, or a handle reference
+ * (loop_ref). Watching an fd does NOT by itself keep the loop alive: the owner of the
+ * fd (a server, a socket) takes a handle reference; net.c does this for you. */
+
+typedef struct Loop Loop;
+
+/* Names a timer or an immediate; 0 never names one. Ids of finished or stopped
+ * timers stay safe to pass to every function below (they are simply ignored). */
+typedef uint64_t TimerId;
+typedef uint64_t ImmediateId;
+
+typedef void (*LoopCallback)(Loop *loop, void *data);
+typedef void (*LoopFdCallback)(Loop *loop, int fd, int revents, void *data);
+
+/* Event bits for loop_watch_fd (events) and for LoopFdCallback (revents). */
+enum {
+  LOOP_READABLE = 1, /* data (or EOF, or an error) can be read without blocking */
+  LOOP_WRITABLE = 2, /* a write would not block */
+  LOOP_HANGUP = 4,   /* revents only: the peer hung up (POLLHUP) */
+  LOOP_ERROR = 8,    /* revents only: error condition (POLLERR), or the fd was invalid */
+};
+
+/* A new loop; aborts on allocation failure. Also sets SIGPIPE to ignored. */
+Loop *loop_new(void);
+/* Stops and joins the pool's threads, frees every timer, immediate and watcher.
+ * Callbacks that never ran are dropped without being called. */
+void loop_free(Loop *loop);
+/* Runs turns until nothing keeps the loop alive or loop_stop is called.
+ * Returns 0 when the loop drained, 1 when it was stopped. Not reentrant. */
+int loop_run(Loop *loop);
+/* Makes loop_run return after the current phase's callback (the turn is cut short). */
+void loop_stop(Loop *loop);
+/* True while something keeps the loop alive (see the list above). */
+bool loop_alive(const Loop *loop);
+/* The loop's cached monotonic time in milliseconds (updated once per turn and after poll). */
+uint64_t loop_now(const Loop *loop);
+/* Refreshes the cached time from CLOCK_MONOTONIC; returns the new value. */
+uint64_t loop_update_time(Loop *loop);
+
+/* Starts a timer that fires delay_ms after now (the time is refreshed first, as Node's
+ * getLibuvNow does), then every repeat_ms if repeat_ms > 0. Timers are ref'd. */
+TimerId loop_timer_start(Loop *loop, uint64_t delay_ms, uint64_t repeat_ms, LoopCallback cb,
+                         void *data);
+/* Stops a timer; returns true if it was active. Safe from inside its own callback. */
+bool loop_timer_stop(Loop *loop, TimerId id);
+/* Re-arms an active timer with its original delay from now (Node's refresh()); returns
+ * false if the timer already fired or was stopped (start a new one then). */
+bool loop_timer_again(Loop *loop, TimerId id);
+/* A ref'd timer keeps the loop alive; an unref'd one fires only if something else does. */
+void loop_timer_ref(Loop *loop, TimerId id);
+void loop_timer_unref(Loop *loop, TimerId id);
+/* True if the timer is active (started, not stopped, not yet fired unless repeating). */
+bool loop_timer_active(const Loop *loop, TimerId id);
+/* True if the timer is active and ref'd (Node's timeout.hasRef()). */
+bool loop_timer_has_ref(const Loop *loop, TimerId id);
+
+/* Queues cb for the check phase (setImmediate). Immediates queued while the check
+ * phase runs wait for the next turn. Ref'd by default. */
+ImmediateId loop_immediate(Loop *loop, LoopCallback cb, void *data);
+/* Cancels a queued immediate (clearImmediate); returns true if it had not run yet. */
+bool loop_immediate_cancel(Loop *loop, ImmediateId id);
+void loop_immediate_ref(Loop *loop, ImmediateId id);
+void loop_immediate_unref(Loop *loop, ImmediateId id);
+
+/* Watches fd for events (LOOP_READABLE | LOOP_WRITABLE); calling it again for the same
+ * fd replaces events, cb and data. events == 0 keeps the registration but polls nothing.
+ * Returns 0, or -EBADF for a negative fd. Safe inside any callback, including fd's own. */
+int loop_watch_fd(Loop *loop, int fd, int events, LoopFdCallback cb, void *data);
+/* Stops watching fd (no-op if not watched). Call it BEFORE close(fd). Events already
+ * collected for fd in this poll phase are discarded. */
+void loop_unwatch_fd(Loop *loop, int fd);
+
+/* Queues cb for the pending-callbacks phase of the next turn (errors found while
+ * writing are reported there, so callers never get callbacks re-entrantly). */
+void loop_defer_pending(Loop *loop, LoopCallback cb, void *data);
+/* Queues cb for the close phase (this turn's if queued before it, else the next). */
+void loop_defer_close(Loop *loop, LoopCallback cb, void *data);
+
+/* Handle references: while the count is positive the loop stays alive. A listening
+ * server or an open socket holds one; closing it releases it. */
+void loop_ref(Loop *loop);
+void loop_unref(Loop *loop);
+
+/* Sets the hook called after EVERY callback the loop makes (the JavaScript glue drains
+ * process.nextTick and the promise jobs there). fn == NULL removes it. */
+void loop_set_after_callback(Loop *loop, LoopCallback fn, void *data);
+/* Runs the after-callback hook now (no-op if none, or if it is already running). Code
+ * that turns one loop callback into several user callbacks calls it between them. */
+void loop_after_callback(Loop *loop);
+
+/* ==== Worker thread pool (runtime/pool.c) ====
+ *
+ * Like libuv's threadpool: UV_THREADPOOL_SIZE threads (default 4, clamped to 1..1024),
+ * started on the first submission. `work` runs on a worker thread and may block; it
+ * must not touch the loop or JavaScript. `done` runs afterwards on the loop thread, in
+ * the poll phase, woken through a pipe. Unfinished work keeps the loop alive. */
+
+typedef void (*PoolWork)(void *data);
+typedef void (*PoolDone)(Loop *loop, void *data);
+
+/* Queues work(data) then done(loop, data). Returns 0, or -errno if the threads could
+ * not be started (then nothing was queued). */
+int pool_submit(Loop *loop, PoolWork work, PoolDone done, void *data);
+/* The number of worker threads the pool uses (UV_THREADPOOL_SIZE or 4). */
+int pool_thread_count(void);
+
+/* ==== TCP sockets (runtime/net.c) ====
+ *
+ * Non-blocking TCP. A NetServer accepts connections; a NetConn is one connection,
+ * accepted or made with net_connect. Writes are copied into a queue and flushed as the
+ * socket becomes writable; net_write reports backpressure like Node's write().
+ *
+ * Lifetime: a NetConn stays allocated until it is closed AND every net_conn_retain has
+ * been matched by net_conn_release. Any callback may close its own connection; after
+ * close the only callbacks left are on_close (in the close phase). Functions called on
+ * a closed connection are harmless no-ops or return -EPIPE. */
+
+typedef struct NetServer NetServer;
+typedef struct NetConn NetConn;
+
+/* The write-queue size at which net_write starts returning 0 (Node's 16 KiB default). */
+#define NET_HIGH_WATER_MARK 16384
+
+/* A name that getaddrinfo could not resolve (libuv's UV_EAI_NONAME; Node's ENOTFOUND). */
+#define NET_ENOTFOUND (-3008)
+
+typedef void (*NetConnectionCb)(NetServer *server, NetConn *conn, void *data);
+typedef void (*NetConnectCb)(NetConn *conn, int status, void *data); /* status 0 or -errno */
+
+/* What a connection reports; any member may be NULL. `data` is net_conn_set_events's. */
+typedef struct NetConnEvents {
+  void (*on_data)(NetConn *conn, const char *buf, size_t len, void *data); /* bytes arrived */
+  void (*on_end)(NetConn *conn, void *data);            /* peer sent EOF; we may still write */
+  void (*on_drain)(NetConn *conn, void *data);          /* queue emptied after net_write gave 0 */
+  void (*on_error)(NetConn *conn, int err, void *data); /* -errno; the conn is then closed */
+  void (*on_close)(NetConn *conn, void *data);          /* last callback, in the close phase */
+} NetConnEvents;
+
+/* Listens on host:port (host NULL: "::" dual-stack, or 0.0.0.0 without IPv6; port 0: the
+ * OS picks). SO_REUSEADDR is set. Returns NULL and stores -errno in *err_out on failure
+ * (e.g. -EADDRINUSE). The server holds a loop reference until closed. */
+NetServer *net_listen(Loop *loop, const char *host, int port, int backlog, NetConnectionCb cb,
+                      void *data, int *err_out);
+/* The port the server is bound to (useful after port 0). */
+int net_server_port(const NetServer *server);
+/* The address family the server listens on: 4 or 6. */
+int net_server_family(const NetServer *server);
+/* Closes the listening fd now; on_closed (may be NULL) runs in the close phase, after
+ * which the server is freed. Accepted connections are not affected. */
+void net_server_close(NetServer *server, LoopCallback on_closed, void *data);
+/* Whether the server keeps the loop alive (Node's server.ref()/unref()). Default true. */
+void net_server_set_loop_ref(NetServer *server, bool ref);
+
+/* Starts connecting to host:port (numeric address or a name, resolved synchronously).
+ * on_connect always runs later from the loop, with status 0 or -errno (e.g.
+ * -ECONNREFUSED); on failure the conn is closed after it returns. Writes made while
+ * connecting are queued. Returns NULL with *err_out set only if no socket could be
+ * made: NET_ENOTFOUND when the name does not resolve, else -errno from socket(). */
+NetConn *net_connect(Loop *loop, const char *host, int port, NetConnectCb on_connect, void *data,
+                     int *err_out);
+
+/* Sets the connection's callbacks (copied) and their data pointer. */
+void net_conn_set_events(NetConn *conn, const NetConnEvents *events, void *data);
+/* Starts / stops delivering on_data (Node's resume()/pause()). Reading starts off. */
+void net_read_start(NetConn *conn);
+void net_read_stop(NetConn *conn);
+/* Writes what the socket takes now and queues a copy of the rest. Returns -EPIPE if the
+ * connection is closed or ending; otherwise Node's write() answer, counted BEFORE the
+ * kernel takes any byte: 1 if queued-before + len < NET_HIGH_WATER_MARK, else 0. After
+ * a 0, on_drain runs when the queue later empties; if the kernel took everything at
+ * once (net_conn_queued() == 0 on return) on_drain is NOT called and the caller emits
+ * 'drain' itself (Node does so on the next tick). Write errors arrive via on_error, from
+ * the pending phase, never from inside net_write. */
+int net_write(NetConn *conn, const void *buf, size_t len);
+/* Bytes queued and not yet handed to the kernel (Node's writableLength). */
+size_t net_conn_queued(const NetConn *conn);
+/* Ends the connection gracefully: once the queue drains, shutdown(SHUT_WR) then close. */
+void net_end(NetConn *conn);
+/* Closes now, discarding queued writes. on_close follows in the close phase. */
+void net_close(NetConn *conn);
+/* True once net_close/net_end-completion/an error has closed the connection. */
+bool net_conn_is_closed(const NetConn *conn);
+/* Keep the NetConn allocated (not open) across callbacks; pair every retain with a release. */
+void net_conn_retain(NetConn *conn);
+void net_conn_release(NetConn *conn);
+/* Whether the connection keeps the loop alive (Node's socket.ref()/unref()). Default true. */
+void net_conn_set_loop_ref(NetConn *conn, bool ref);
+/* Sets TCP_NODELAY (Nagle off), as Node's http server does for its sockets. */
+void net_conn_set_nodelay(NetConn *conn, bool nodelay);
+/* The socket's fd, or -1 once closed. */
+int net_conn_fd(const NetConn *conn);
+/* Writes the peer's (or local) numeric address into ip (at least 46 bytes) and its port;
+ * returns 4 or 6 for the family, or -errno. */
+int net_conn_peer(const NetConn *conn, char *ip, size_t iplen, int *port);
+int net_conn_local(const NetConn *conn, char *ip, size_t iplen, int *port);
+
+/* ==== The host: the engine on the loop (runtime/host.c, runtime/module.c) ====
+ *
+ * A Host joins one VM to one Loop. It owns what Node keeps between callbacks: the
+ * process.nextTick queue and the promise job queue (drained after every callback the
+ * loop makes, ticks first), the table of built-in modules, the sources of the scripts
+ * it ran (for error headers), and the exit code. Callbacks from the loop into
+ * JavaScript go through host_call, which turns an uncaught exception into Node's
+ * fatal-error report and stops the loop. */
+
+#include "vm/vm.h"
+
+typedef struct Host Host;
+
+/* Makes a built-in module's exports; called once, on the first require. */
+typedef Value (*HostModuleInit)(Host *host);
+/* Prints an uncaught exception as Node does (the stdlib installs it). */
+typedef void (*HostReporter)(Host *host, Value exception, SourceSite site);
+
+/* A host for vm on loop; installs itself as the VM's hooks. */
+Host *host_new(VM *vm, Loop *loop);
+void host_free(Host *host);
+VM *host_vm(Host *host);
+Loop *host_loop(Host *host);
+/* The host a native function runs under. */
+Host *host_of(VM *vm);
+
+/* Registers require(name) and require('node:' + name). */
+void host_register_module(Host *host, const char *name, HostModuleInit init);
+void host_set_reporter(Host *host, HostReporter reporter);
+
+/* Runs the main script as a CommonJS module (or a global script), then the loop
+ * until it drains. Returns the process exit code. */
+int host_run_main(Host *host, const char *path, CompileMode mode);
+/* Runs source text as the main module under the given name ("[eval]" for -e).
+ * With print_result (-p), prints the completion value. Returns the exit code. */
+int host_run_source(Host *host, const char *source, size_t length, const char *name,
+                    CompileMode mode);
+
+/* Calls fn from a loop callback. An uncaught exception is reported, the exit code
+ * becomes 1 and the loop stops. Returns false if it threw. */
+bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *argv);
+/* Reports the pending exception as uncaught (exit code 1) and stops the loop. */
+void host_fatal_exception(Host *host);
+/* process.nextTick(fn, ...args): args is an array or undefined. */
+void host_next_tick(Host *host, Value fn, Value args);
+/* Runs nextTicks, then promise jobs, until both queues are empty. */
+void host_drain_jobs(Host *host);
+
+int host_exit_code(Host *host);
+void host_set_exit_code(Host *host, int code);
+/* Ends the process as process.exit does: flushes output, stops the loop. */
+void host_exit(Host *host, int code);
+bool host_exiting(Host *host);
+
+/* Keeps a script's text (the host owns it from now on) for error headers. */
+void host_add_source(Host *host, const char *filename, char *text, size_t length);
+/* Source line `line` (1-based) of a script the host ran, without its newline. */
+const char *host_source_line(Host *host, const char *filename, int line, size_t *length);
+
+#endif /* TN_RUNTIME_H */

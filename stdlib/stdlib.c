@@ -1,0 +1,29 @@
+/* stdlib.c - installs the standard library into a new VM and host.
+ * Book: chapter 7, "The standard library".
+ *
+ * The order matters only a little: the ECMAScript built-ins come first (Error
+ * must exist before anything can throw nicely), then Node's globals, then the
+ * modules require can load.
+ */
+#include "stdlib/builtins.h"
+#include "stdlib/inspect.h"
+#include "stdlib/stdlib_private.h"
+
+static Value make_util(Host *host) { return util_module_create(host_vm(host)); }
+
+//> stdlib.install
+void stdlib_install(Host *host, int argc, char **argv, int script_index) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  builtins_install_all(vm);
+  Value global = vm_global(vm);
+  vm_define_str(vm, global, "console", vm_handle_push(vm, console_create(vm)), VM_ATTR_HIDDEN);
+  vm_define_str(vm, global, "process", process_create(host, argc, argv, script_index),
+                VM_ATTR_HIDDEN);
+  timers_install(host);
+  host_register_module(host, "fs", fs_module_create);
+  host_register_module(host, "http", http_module_create);
+  host_register_module(host, "util", make_util);
+  vm_handle_reset(vm, mark);
+}
+//< stdlib.install

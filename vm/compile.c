@@ -1,0 +1,707 @@
+/* compile.c - the bytecode compiler's core: emitter, line table, variables, functions.
+ * Book: chapter 4, "Compiling".
+ *
+ * Entry point: vm_compile (vm/vm.h) parses the source, runs the scope pass and
+ * compiles the program into a top-level FunctionProto, returning a closure of it.
+ * Expressions are in compile_expr.c and statements in compile_stmt.c; all three
+ * share vm/compile.h. Every function's code is a stack machine (vm/opcodes.h):
+ * each binding gets a register, captured ones hold a Cell, and nested functions
+ * reach outer cells through UpvalDescs.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "vm/compile.h"
+
+#define LIMIT_U16 65535
+
+/* ==== Errors ==== */
+
+/* The first error wins: a SyntaxError pending in the VM, with its site. */
+void compile_error(Compiler *c, const Node *at, const char *fmt, const char *what) {
+  if (c->failed) return;
+  c->failed = true;
+  vm_throw_error(c->vm, ERR_SYNTAX, fmt, what);
+  int len = 0;
+  const char *s = c->source + at->offset;
+  while (at->offset + len < c->length &&
+         (s[len] == '_' || s[len] == '$' || (s[len] >= 'a' && s[len] <= 'z') ||
+          (s[len] >= 'A' && s[len] <= 'Z') || (s[len] >= '0' && s[len] <= '9')))
+    len++;
+  c->vm->exception_site = (SourceSite){c->filename, at->line, at->column, len ? len : 1};
+}
+
+void compile_unsupported(Compiler *c, const Node *at, const char *what) {
+  compile_error(c, at, "tinynode does not support %s yet", what);
+}
+
+/* ==== The emitter ==== */
+
+static void grow(void **items, uint32_t *capacity, uint32_t need, size_t size) {
+  if (need <= *capacity) return;
+  uint32_t cap = *capacity ? *capacity * 2 : 64;
+  while (cap < need) cap *= 2;
+  void *p = realloc(*items, cap * size);
+  if (!p) PANIC("compile: out of memory");
+  *items = p;
+  *capacity = cap;
+}
+
+static void emit_byte(Compiler *c, uint8_t b) {
+  FunctionProto *p = c->fs->proto;
+  grow((void **)&p->code, &p->code_capacity, p->code_length + 1, 1);
+  p->code[p->code_length++] = b;
+}
+
+static void emit_raw16(Compiler *c, int v) {
+  emit_byte(c, (uint8_t)(v & 0xff));
+  emit_byte(c, (uint8_t)((v >> 8) & 0xff));
+}
+
+static void emit_raw32(Compiler *c, int32_t v) {
+  uint32_t u = (uint32_t)v;
+  for (int i = 0; i < 4; i++) emit_byte(c, (uint8_t)(u >> (8 * i)));
+}
+
+/* Moves the tracked operand-stack depth; the deepest point becomes max_stack. */
+static void adjust_depth(Compiler *c, int delta) {
+  FuncState *fs = c->fs;
+  fs->depth += delta;
+  if (fs->depth < 0 && !c->failed) PANIC("compile: operand stack underflow");
+  if (fs->depth > fs->max_depth) fs->max_depth = fs->depth;
+}
+
+void set_depth(Compiler *c, int depth) {
+  c->fs->depth = 0;
+  adjust_depth(c, depth);
+}
+
+//> vm.compile-emit
+/* Appends one instruction; its stack effect comes from the opcode table. */
+static void emit_opcode(Compiler *c, Opcode op, int format) {
+  if (opcode_info[op].format != format) PANIC("emit: wrong operand format");
+  emit_byte(c, (uint8_t)op);
+  if (opcode_info[op].effect != OPV) adjust_depth(c, opcode_info[op].effect);
+}
+
+void emit_op(Compiler *c, Opcode op) { emit_opcode(c, op, OPF_NONE); }
+
+void emit_u16(Compiler *c, Opcode op, int operand) {
+  if (operand < 0 || operand > LIMIT_U16) PANIC("emit_u16: operand out of range");
+  emit_opcode(c, op, OPF_U16);
+  emit_raw16(c, operand);
+}
+//< vm.compile-emit
+
+void emit_u8(Compiler *c, Opcode op, int operand) {
+  if (operand < 0 || operand > 255) PANIC("emit_u8: operand out of range");
+  emit_opcode(c, op, OPF_U8);
+  emit_byte(c, (uint8_t)operand);
+}
+
+void emit_u16u16(Compiler *c, Opcode op, int a, int b) {
+  if (a < 0 || a > LIMIT_U16 || b < 0 || b > LIMIT_U16) PANIC("emit_u16u16: out of range");
+  emit_opcode(c, op, OPF_U16U16);
+  emit_raw16(c, a);
+  emit_raw16(c, b);
+}
+
+/* CALL argc: callee this args -> result.  NEW argc: ctor args -> result. */
+void emit_call(Compiler *c, Opcode op, int argc) {
+  emit_u8(c, op, argc);
+  adjust_depth(c, op == OP_CALL ? -(argc + 1) : -argc);
+}
+
+uint32_t code_here(Compiler *c) { return c->fs->proto->code_length; }
+
+//> vm.compile-jumps
+/* A forward jump: the offset is written when the target is known (patch_here).
+ * Offsets count from the end of the jump instruction. */
+uint32_t emit_jump(Compiler *c, Opcode op) {
+  emit_opcode(c, op, OPF_I32);
+  uint32_t site = code_here(c);
+  emit_raw32(c, 0);
+  return site;
+}
+
+void patch_here(Compiler *c, uint32_t site) {
+  int32_t offset = (int32_t)(code_here(c) - (site + 4));
+  uint8_t *code = c->fs->proto->code;
+  for (int i = 0; i < 4; i++) code[site + i] = (uint8_t)((uint32_t)offset >> (8 * i));
+}
+
+/* A backward jump to a known target (loops). */
+void emit_jump_to(Compiler *c, Opcode op, uint32_t target) {
+  emit_opcode(c, op, OPF_I32);
+  emit_raw32(c, (int32_t)target - (int32_t)(code_here(c) + 4));
+}
+//< vm.compile-jumps
+
+void patch_list_add(PatchList *l, uint32_t site) {
+  if (l->count == l->capacity) {
+    l->capacity = l->capacity ? l->capacity * 2 : 8;
+    l->at = realloc(l->at, (size_t)l->capacity * sizeof *l->at);
+    if (!l->at) PANIC("patch_list_add: out of memory");
+  }
+  l->at[l->count++] = site;
+}
+
+void patch_list_here(Compiler *c, PatchList *l) {
+  for (int i = 0; i < l->count; i++) patch_here(c, l->at[i]);
+  free(l->at);
+  *l = (PatchList){0};
+}
+
+void pop_to(Compiler *c, int depth) {
+  if (c->fs->depth < depth && !c->failed) PANIC("pop_to: stack below target");
+  while (c->fs->depth > depth) emit_op(c, OP_POP);
+}
+
+/* ==== Constants ==== */
+
+static uint32_t hash_value(Value v) {
+  uint64_t h = v * 0x9E3779B97F4A7C15ull;
+  return (uint32_t)(h >> 32);
+}
+
+static void const_map_grow(FuncState *fs) {
+  uint32_t old_cap = fs->const_map_capacity;
+  int32_t *old_slots = fs->const_slots;
+  fs->const_map_capacity = old_cap ? old_cap * 2 : 64;
+  fs->const_slots = malloc(fs->const_map_capacity * sizeof *fs->const_slots);
+  if (!fs->const_slots) PANIC("const_map_grow: out of memory");
+  for (uint32_t i = 0; i < fs->const_map_capacity; i++) fs->const_slots[i] = -1;
+  for (uint32_t i = 0; i < old_cap; i++) {
+    if (old_slots[i] < 0) continue;
+    uint32_t j = hash_value(fs->proto->constants[old_slots[i]]) & (fs->const_map_capacity - 1);
+    while (fs->const_slots[j] >= 0) j = (j + 1) & (fs->const_map_capacity - 1);
+    fs->const_slots[j] = old_slots[i];
+  }
+  free(old_slots);
+}
+
+/* The index of v in the constant pool, adding it once. Strings are atoms, so equal
+ * strings are equal Values and share an entry. */
+int const_value(Compiler *c, Value v) {
+  FuncState *fs = c->fs;
+  FunctionProto *p = fs->proto;
+  if ((p->constant_count + 1) * 2 > fs->const_map_capacity) const_map_grow(fs);
+  uint32_t mask = fs->const_map_capacity - 1, j = hash_value(v) & mask;
+  for (; fs->const_slots[j] >= 0; j = (j + 1) & mask)
+    if (p->constants[fs->const_slots[j]] == v) return fs->const_slots[j];
+  if (p->constant_count > LIMIT_U16) {
+    compile_error(c, fs->node, "too many constants in one function (limit %s)", "65536");
+    return 0;
+  }
+  grow((void **)&p->constants, &p->constant_capacity, p->constant_count + 1, sizeof(Value));
+  p->constants[p->constant_count] = v;
+  fs->const_slots[j] = (int32_t)p->constant_count;
+  return (int)p->constant_count++;
+}
+
+int const_atom(Compiler *c, const char *utf8) {
+  return const_value(c, value_from_string(atom_from_cstr(c->vm, utf8)));
+}
+
+int const_string(Compiler *c, U16Str s) {
+  String *str = string_new_wide(c->vm, s.units, s.length);
+  return const_value(c, value_from_string(atom_intern(c->vm, str)));
+}
+
+int const_number(Compiler *c, double d) { return const_value(c, value_from_number(d)); }
+
+/* Small integers are immediates; everything else (and -0) is a constant. */
+void emit_number(Compiler *c, double d) {
+  bool small = d >= -2147483648.0 && d <= 2147483647.0 && d == (double)(int32_t)d &&
+               !(d == 0 && 1 / d < 0);
+  if (!small) {
+    emit_u16(c, OP_PUSH_CONST, const_number(c, d));
+    return;
+  }
+  emit_opcode(c, OP_PUSH_INT, OPF_I32);
+  emit_raw32(c, (int32_t)d);
+}
+
+/* ==== The line table ==== */
+
+SrcPos pos_of(const Node *n) { return (SrcPos){n->line, n->column}; }
+
+/* Walks the source from n's start to offset `to`, counting lines and UTF-16 columns. */
+static SrcPos pos_at_offset(Compiler *c, const Node *n, uint32_t to) {
+  SrcPos p = pos_of(n);
+  const unsigned char *s = (const unsigned char *)c->source;
+  for (uint32_t i = n->offset; i < to && i < c->length; i++) {
+    unsigned char b = s[i];
+    bool ls_ps = b == 0xE2 && i + 2 < c->length && s[i + 1] == 0x80 &&
+                 (s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
+    if (b == '\n' || (b == '\r' && !(i + 1 < c->length && s[i + 1] == '\n')) || ls_ps) {
+      p.line++, p.column = 1;
+      if (ls_ps) i += 2;
+    } else if (b == '\r' || (b & 0xC0) == 0x80) {
+      continue; /* CR of CRLF; UTF-8 continuation bytes */
+    } else {
+      p.column += b >= 0xF0 ? 2 : 1; /* astral characters are two UTF-16 units */
+    }
+  }
+  return p;
+}
+
+/* Skips blanks, comments and closing parentheses after offset i. */
+static uint32_t skip_to_token(Compiler *c, uint32_t i) {
+  const char *s = c->source;
+  while (i < c->length) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ')') i++;
+    else if (s[i] == '/' && i + 1 < c->length && s[i + 1] == '/')
+      while (i < c->length && s[i] != '\n') i++;
+    else if (s[i] == '/' && i + 1 < c->length && s[i + 1] == '*') {
+      const char *end = strstr(s + i + 2, "*/");
+      i = end ? (uint32_t)(end - s) + 2 : (uint32_t)c->length;
+    } else break;
+  }
+  return i;
+}
+
+/* V8 reports binary operators, assignments and keyed accesses at the operator or
+ * bracket that follows the left operand; the AST does not store it, the source does. */
+SrcPos pos_after(Compiler *c, const Node *n) {
+  return pos_at_offset(c, n, skip_to_token(c, n->end));
+}
+
+//> vm.compile-line-table
+/* The instructions emitted from here on come from source position p. An entry is
+ * added only when the position changes. */
+void mark_pos(Compiler *c, SrcPos p) {
+  FuncState *fs = c->fs;
+  FunctionProto *proto = fs->proto;
+  if ((int)fs->last_line == p.line && (int)fs->last_column == p.column) return;
+  grow((void **)&proto->lines, &proto->line_capacity, proto->line_count + 1, sizeof(LineEntry));
+  proto->lines[proto->line_count++] =
+      (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column};
+  fs->last_line = (uint32_t)p.line;
+  fs->last_column = (uint32_t)p.column;
+}
+//< vm.compile-line-table
+
+void mark_node(Compiler *c, const Node *n) { mark_pos(c, pos_of(n)); }
+
+/* ==== Variables ==== */
+
+int alloc_register(Compiler *c) {
+  if (c->fs->registers >= LIMIT_U16) {
+    compile_error(c, c->fs->node, "too many local variables in one function (limit %s)",
+                  "65535");
+    return 0;
+  }
+  return c->fs->registers++;
+}
+
+typedef enum AccessKind { ACCESS_LOCAL, ACCESS_CELL, ACCESS_UPVAL, ACCESS_GLOBAL } AccessKind;
+
+typedef struct Access {
+  AccessKind kind;
+  int index; /* register, upvalue index */
+} Access;
+
+static FuncState *owner_state(Compiler *c, const Binding *b) {
+  for (FuncState *fs = c->fs; fs; fs = fs->enclosing)
+    if (fs->node == b->scope->owner) return fs;
+  PANIC("owner_state: binding outside every enclosing function");
+}
+
+//> vm.compile-upvalue
+/* The index of b in fs's upvalue list, adding it (and, recursively, to the
+ * functions in between) the first time: the parent's register if b is the
+ * parent's own binding, otherwise the parent's upvalue. */
+static int resolve_upvalue(Compiler *c, FuncState *fs, Binding *b) {
+  for (int i = 0; i < fs->upval_count; i++)
+    if (fs->upval_bindings[i] == b) return i;
+  FuncState *parent = fs->enclosing;
+  UpvalDesc d;
+  if (parent->node == b->scope->owner) {
+    if (!b->captured || b->reg < 0) PANIC("resolve_upvalue: binding has no cell");
+    d = (UpvalDesc){1, (uint16_t)b->reg};
+  } else {
+    d = (UpvalDesc){0, (uint16_t)resolve_upvalue(c, parent, b)};
+  }
+  if (fs->upval_count == fs->upval_capacity) {
+    fs->upval_capacity = fs->upval_capacity ? fs->upval_capacity * 2 : 8;
+    fs->upvals = realloc(fs->upvals, (size_t)fs->upval_capacity * sizeof *fs->upvals);
+    fs->upval_bindings =
+        realloc(fs->upval_bindings, (size_t)fs->upval_capacity * sizeof *fs->upval_bindings);
+    if (!fs->upvals || !fs->upval_bindings) PANIC("resolve_upvalue: out of memory");
+  }
+  fs->upvals[fs->upval_count] = d;
+  fs->upval_bindings[fs->upval_count] = b;
+  return fs->upval_count++;
+}
+//< vm.compile-upvalue
+
+static Access access_of(Compiler *c, Binding *b) {
+  if (!b) return (Access){ACCESS_GLOBAL, 0};
+  if (owner_state(c, b) != c->fs) return (Access){ACCESS_UPVAL, resolve_upvalue(c, c->fs, b)};
+  if (b->reg < 0) PANIC("access_of: binding used before its scope was entered");
+  return (Access){b->captured ? ACCESS_CELL : ACCESS_LOCAL, b->reg};
+}
+
+//> vm.compile-load
+/* Pushes the value of a binding (NULL = the global called name). */
+void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
+  if (!b && strcmp(name, "undefined") == 0) {
+    emit_op(c, OP_PUSH_UNDEFINED);
+    return;
+  }
+  Access a = access_of(c, b);
+  bool check = b && b->tdz_check;
+  if (a.kind == ACCESS_GLOBAL || check) mark_pos(c, at);
+  static const Opcode plain[] = {OP_GET_LOCAL, OP_GET_CELL, OP_GET_UPVAL, OP_GET_GLOBAL};
+  static const Opcode checked[] = {OP_GET_LOCAL_CHECKED, OP_GET_CELL_CHECKED,
+                                   OP_GET_UPVAL_CHECKED, OP_GET_GLOBAL};
+  if (a.kind == ACCESS_GLOBAL) {
+    emit_u16(c, OP_GET_GLOBAL, const_atom(c, name));
+    return;
+  }
+  if (check) {
+    emit_u16u16(c, checked[a.kind], a.index, const_atom(c, name));
+    return;
+  }
+  emit_u16(c, plain[a.kind], a.index);
+}
+//< vm.compile-load
+
+static bool is_const_binding(Compiler *c, const Binding *b) {
+  if (b->kind == BIND_CONST) return true;
+  return b->kind == BIND_CALLEE && (b->scope->owner->as.function.flags & FN_STRICT);
+}
+
+/* Stores the value on top of the stack (leaving it there). how is STORE_ASSIGN for
+ * an assignment, or the VarKind of a declaration that initialises the binding. */
+void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
+  if (!b) {
+    mark_pos(c, at);
+    bool lexical = how == VAR_LET || how == VAR_CONST;
+    emit_u16(c, lexical ? OP_DEFINE_GLOBAL : OP_SET_GLOBAL, const_atom(c, name));
+    return;
+  }
+  if (how == STORE_ASSIGN && b->tdz_check) { /* x = 1 before let x: ReferenceError */
+    emit_load_binding(c, b, name, at);
+    emit_op(c, OP_POP);
+  }
+  if (how == STORE_ASSIGN && is_const_binding(c, b)) {
+    mark_pos(c, at);
+    emit_u16(c, OP_THROW_CONST_ASSIGN, const_atom(c, name));
+    return;
+  }
+  if (how == STORE_ASSIGN && b->kind == BIND_CALLEE) return; /* sloppy: silently ignored */
+  Access a = access_of(c, b);
+  static const Opcode set[] = {OP_SET_LOCAL, OP_SET_CELL, OP_SET_UPVAL};
+  emit_u16(c, set[a.kind], a.index);
+}
+
+/* An identifier, `this` or `new.target` (whose implicit bindings arrows capture). */
+void emit_load_name(Compiler *c, const Node *n) {
+  Binding *b = n->as.ident.binding;
+  if (n->kind == NODE_IDENTIFIER) {
+    emit_load_binding(c, b, n->as.ident.name, pos_of(n));
+    return;
+  }
+  bool own = !b || owner_state(c, b) == c->fs;
+  if (own) {
+    emit_op(c, n->kind == NODE_THIS ? OP_PUSH_THIS : OP_PUSH_NEW_TARGET);
+    return;
+  }
+  emit_u16(c, OP_GET_UPVAL, access_of(c, b).index);
+}
+
+/* ==== Scopes ==== */
+
+static bool is_lexical(BindingKind k) {
+  return k == BIND_LET || k == BIND_CONST || k == BIND_CLASS;
+}
+
+/* A captured binding whose register already holds its value (a parameter, the
+ * arguments object) moves the value into a fresh Cell. */
+static void box_register(Compiler *c, int reg) {
+  emit_u16(c, OP_GET_LOCAL, reg);
+  emit_u16(c, OP_NEW_CELL, reg);
+  emit_u16(c, OP_SET_CELL, reg);
+  emit_op(c, OP_POP);
+}
+
+//> vm.compile-enter-scope
+/* Entering a scope: every binding gets a register (once), captured ones a new Cell
+ * (holding the TDZ marker), and let/const/class that may be read early the hole. */
+static void init_binding(Compiler *c, Binding *b) {
+  bool fresh = b->reg < 0;
+  if (fresh) b->reg = alloc_register(c);
+  if (b->kind == BIND_PARAM) { /* a plain parameter's register already holds it */
+    if (b->captured && !fresh) box_register(c, b->reg);
+    else if (b->captured) emit_u16(c, OP_NEW_CELL, b->reg); /* a destructured one */
+    return;
+  }
+  if (b->captured) {
+    emit_u16(c, OP_NEW_CELL, b->reg);
+    if (b->kind == BIND_VAR) { /* var starts undefined, not in the TDZ */
+      emit_op(c, OP_PUSH_UNDEFINED);
+      emit_u16(c, OP_SET_CELL, b->reg);
+      emit_op(c, OP_POP);
+    }
+  } else if (is_lexical(b->kind) && b->tdz_check) {
+    emit_op(c, OP_PUSH_HOLE);
+    emit_u16(c, OP_SET_LOCAL, b->reg);
+    emit_op(c, OP_POP);
+  }
+}
+
+void enter_scope(Compiler *c, Scope *s) {
+  if (!s || s->globals) return;
+  for (Binding *b = s->first; b; b = b->next) init_binding(c, b);
+}
+//< vm.compile-enter-scope
+
+/* Function declarations are instantiated before the code of their scope runs. */
+void hoist_functions(Compiler *c, NodeList *body) {
+  for (int i = 0; i < body->count; i++) {
+    Node *s = body->items[i];
+    while (s->kind == NODE_LABELED) s = s->as.labeled.body;
+    if (s->kind != NODE_FUNCTION || !(s->as.function.flags & FN_DECLARATION)) continue;
+    Node *id = s->as.function.id;
+    emit_function(c, s);
+    int how = id->as.ident.binding ? VAR_VAR : VAR_LET; /* script globals: DEFINE_GLOBAL */
+    emit_store_binding(c, id->as.ident.binding, id->as.ident.name, how, pos_of(id));
+    emit_op(c, OP_POP);
+  }
+}
+
+/* Script top level: var names become global properties before anything runs. */
+static void hoist_global_vars(Compiler *c, Scope *s) {
+  for (Binding *b = s->first; b; b = b->next) {
+    if (b->kind != BIND_VAR) continue;
+    emit_op(c, OP_PUSH_UNDEFINED);
+    emit_u16(c, OP_DEFINE_GLOBAL, const_atom(c, b->name));
+    emit_op(c, OP_POP);
+  }
+}
+
+/* ==== Functions ==== */
+
+static FunctionProto *proto_new(Compiler *c, const Node *n, const char *name, uint32_t flags) {
+  FunctionProto *p = function_proto_new(c->vm);
+  p->name = atom_from_cstr(c->vm, name ? name : "");
+  p->filename = c->filename;
+  p->flags = flags;
+  p->arguments_register = -1;
+  p->rest_register = -1;
+  p->source_start = n->offset;
+  p->source_end = n->end;
+  p->line = (uint32_t)n->line;
+  p->column = (uint32_t)n->column;
+  return p;
+}
+
+static void state_begin(Compiler *c, FuncState *fs, Node *node, Scope *scope,
+                        FunctionProto *proto) {
+  *fs = (FuncState){.enclosing = c->fs, .node = node, .scope = scope, .proto = proto,
+                    .return_register = -1, .completion_register = -1};
+  c->fs = fs;
+}
+
+/* Copies what the proto needs out of the state and frees the rest. */
+static FunctionProto *state_end(Compiler *c) {
+  FuncState *fs = c->fs;
+  FunctionProto *p = fs->proto;
+  if (fs->max_depth > LIMIT_U16)
+    compile_error(c, fs->node, "expression too deeply nested (limit %s)", "65535");
+  p->register_count = (uint16_t)fs->registers;
+  p->max_stack = (uint16_t)fs->max_depth;
+  p->upval_count = (uint32_t)fs->upval_count;
+  p->upvals = fs->upvals; /* ownership moves to the proto */
+  free(fs->upval_bindings);
+  free(fs->const_slots);
+  c->fs = fs->enclosing;
+  return p;
+}
+
+/* The implicit bindings of a non-arrow function, when something uses them. */
+static void init_implicit(Compiler *c, Scope *s) {
+  Binding *args = s->arguments_binding;
+  if (args) {
+    args->reg = alloc_register(c);
+    c->fs->proto->arguments_register = args->reg;
+    if (args->captured) box_register(c, args->reg);
+  }
+  Binding *implicit[2] = {s->this_binding, s->new_target_binding};
+  for (int i = 0; i < 2; i++) {
+    Binding *b = implicit[i];
+    if (!b || !b->captured) continue; /* the function itself uses PUSH_THIS */
+    b->reg = alloc_register(c);
+    emit_u16(c, OP_NEW_CELL, b->reg);
+    emit_op(c, i == 0 ? OP_PUSH_THIS : OP_PUSH_NEW_TARGET);
+    emit_u16(c, OP_SET_CELL, b->reg);
+    emit_op(c, OP_POP);
+  }
+}
+
+/* Registers 0..n-1 receive the arguments; a simple parameter is its own register. */
+static void assign_param_registers(Compiler *c, Node *fn, int param_count) {
+  NodeList *params = &fn->as.function.params;
+  c->fs->registers = param_count;
+  for (int i = 0; i < params->count; i++) {
+    Node *p = params->items[i];
+    if (p->kind != NODE_IDENTIFIER) continue;
+    Binding *b = scope_find_own(fn->as.function.scope, p->as.ident.name);
+    if (b && b->param_index == i) b->reg = i;
+  }
+}
+
+/* Defaults, patterns and the rest parameter, in order (after cells exist). */
+static void compile_params(Compiler *c, Node *fn, int param_count) {
+  NodeList *params = &fn->as.function.params;
+  for (int i = 0; i < params->count; i++) {
+    Node *p = params->items[i];
+    if (p->kind == NODE_IDENTIFIER) continue;
+    if (p->kind == NODE_REST) {
+      int reg = alloc_register(c);
+      c->fs->proto->rest_register = reg;
+      emit_u16(c, OP_GET_LOCAL, reg);
+      compile_pattern_assign(c, p->as.unary.operand, VAR_LET, pos_of(p));
+      continue;
+    }
+    emit_u16(c, OP_GET_LOCAL, i);
+    compile_pattern_assign(c, p, VAR_LET, pos_of(p));
+  }
+  (void)param_count;
+}
+
+/* A rest parameter that is a plain name lives directly in rest_register. */
+static void bind_simple_rest(Compiler *c, Node *fn) {
+  NodeList *params = &fn->as.function.params;
+  if (params->count == 0) return;
+  Node *last = params->items[params->count - 1];
+  if (last->kind != NODE_REST || last->as.unary.operand->kind != NODE_IDENTIFIER) return;
+  Binding *b = last->as.unary.operand->as.ident.binding;
+  b->reg = alloc_register(c);
+  c->fs->proto->rest_register = b->reg;
+}
+
+static int formal_count(const Node *fn) {
+  const NodeList *params = &fn->as.function.params;
+  int n = params->count;
+  if (n > 0 && params->items[n - 1]->kind == NODE_REST) n--;
+  return n;
+}
+
+/* Are there parameters other than plain names (defaults, patterns, a patterned rest)? */
+static bool has_complex_params(const Node *fn) {
+  const NodeList *params = &fn->as.function.params;
+  for (int i = 0; i < params->count; i++) {
+    const Node *p = params->items[i];
+    if (p->kind == NODE_REST && p->as.unary.operand->kind == NODE_IDENTIFIER) continue;
+    if (p->kind != NODE_IDENTIFIER) return true;
+  }
+  return false;
+}
+
+//> vm.compile-prologue
+/* The code a function runs before its body: cells for captured parameters and
+ * locals, implicit bindings, defaults and destructured parameters, then the
+ * function declarations of the body. */
+static void compile_prologue(Compiler *c, Node *fn) {
+  struct Function *f = &fn->as.function;
+  int param_count = formal_count(fn);
+  assign_param_registers(c, fn, param_count);
+  bind_simple_rest(c, fn);
+  Scope *name_scope = f->scope->parent;
+  if (name_scope && name_scope->kind == SCOPE_FUNCTION_NAME && name_scope->owner == fn) {
+    Binding *callee = name_scope->first;
+    callee->reg = alloc_register(c);
+    emit_op(c, OP_PUSH_CALLEE);
+    if (callee->captured) emit_u16(c, OP_NEW_CELL, callee->reg);
+    emit_u16(c, callee->captured ? OP_SET_CELL : OP_SET_LOCAL, callee->reg);
+    emit_op(c, OP_POP);
+  }
+  init_implicit(c, f->scope);
+  enter_scope(c, f->scope);
+  if (has_complex_params(fn)) compile_params(c, fn, param_count);
+  hoist_functions(c, &f->body);
+}
+//< vm.compile-prologue
+
+static FunctionProto *compile_function(Compiler *c, Node *fn) {
+  struct Function *f = &fn->as.function;
+  if (f->flags & FN_GENERATOR) compile_unsupported(c, fn, "generators");
+  else if (f->flags & FN_ASYNC) compile_unsupported(c, fn, "async functions");
+  FuncState fs;
+  state_begin(c, &fs, fn, f->scope, proto_new(c, fn, f->name, (uint32_t)f->flags));
+  fs.proto->param_count = (uint16_t)formal_count(fn);
+  fs.proto->length = (uint16_t)f->param_count;
+  compile_prologue(c, fn);
+  compile_body(c, &f->body);
+  NodeList *body = &f->body;
+  if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN)
+    emit_op(c, OP_RETURN_UNDEFINED);
+  return state_end(c);
+}
+
+/* A nested function becomes a constant of its parent, instantiated by CLOSURE. */
+void emit_function(Compiler *c, Node *fn) {
+  FunctionProto *proto = compile_function(c, fn);
+  emit_u16(c, OP_CLOSURE, const_value(c, value_from_thing(proto)));
+}
+
+/* ==== The program ==== */
+
+static FunctionProto *compile_program(Compiler *c, Node *program) {
+  Scope *scope = program->as.program.scope;
+  uint32_t flags = FN_TOPLEVEL | (scope_is_strict(scope) ? FN_STRICT : 0);
+  FuncState fs;
+  state_begin(c, &fs, program, scope, proto_new(c, program, "", flags));
+  bool module = c->mode == COMPILE_MODULE;
+  fs.proto->param_count = fs.proto->length = module ? 5 : 0;
+  fs.registers = module ? 5 : 0;
+  for (Binding *b = scope->first; b && module; b = b->next)
+    if (b->kind == BIND_PARAM) b->reg = b->param_index;
+  init_implicit(c, scope);
+  if (scope->globals) hoist_global_vars(c, scope);
+  enter_scope(c, scope);
+  hoist_functions(c, &program->as.program.body);
+  if (!module) {
+    fs.completion_register = alloc_register(c);
+  }
+  compile_body(c, &program->as.program.body);
+  if (module) emit_op(c, OP_RETURN_UNDEFINED);
+  else {
+    emit_u16(c, OP_GET_LOCAL, fs.completion_register);
+    emit_op(c, OP_RETURN);
+  }
+  return state_end(c);
+}
+
+static Value syntax_error(VM *vm, const char *filename, const ParseError *err) {
+  vm_throw_error(vm, ERR_SYNTAX, "%s", err->message);
+  vm->exception_site =
+      (SourceSite){vm_intern_filename(vm, filename), err->line, err->column, err->length};
+  return VALUE_EXCEPTION;
+}
+
+//> vm.compile-entry
+Value vm_compile(VM *vm, const char *source, size_t length, const char *filename,
+                 CompileMode mode) {
+  ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
+  Parser *parser = parse_new(source, length, pmode);
+  ParseError err = {0};
+  Node *program = parse_program(parser, &err);
+  if (!program || scope_analyze(parser, program, pmode, &err) != 0) {
+    parse_free(parser);
+    return syntax_error(vm, filename, &err);
+  }
+  vm->gc_paused++; /* half-built protos are not reachable from any root yet */
+  Compiler c = {.vm = vm, .source = source, .length = length, .mode = mode,
+                .filename = vm_intern_filename(vm, filename)};
+  FunctionProto *proto = compile_program(&c, program);
+  Value result = VALUE_EXCEPTION;
+  if (!c.failed) result = value_from_object(&closure_new(vm, proto, 0)->base);
+  vm->gc_paused--;
+  parse_free(parser);
+  return result;
+}
+//< vm.compile-entry

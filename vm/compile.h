@@ -1,0 +1,147 @@
+/* compile.h - the bytecode compiler's private interface, shared by vm/compile*.c only.
+ * Book: chapter 4, "Compiling".
+ *
+ * compile.c      the emitter (bytes, constants, jumps, stack depth, line table),
+ *                variables (registers, cells, upvalues), functions, vm_compile
+ * compile_expr.c expressions, calls, assignment and destructuring
+ * compile_stmt.c statements, loops, switch, labels, try/catch/finally
+ */
+#ifndef TN_VM_COMPILE_H
+#define TN_VM_COMPILE_H
+
+#include "parser/parser.h"
+#include "vm/internal.h"
+
+/* A growable list of code offsets: jumps waiting for their target. */
+typedef struct PatchList {
+  uint32_t *at;
+  int count, capacity;
+} PatchList;
+
+/* What a statement that control can leave is, for break/continue/return. */
+typedef enum ControlKind {
+  CTRL_LOOP,     /* while, do-while, for: break and continue */
+  CTRL_FOR_IN,   /* a for-in loop: its enumerator is one stack slot, POPped on exit */
+  CTRL_FOR_OF,   /* a for-of loop: iter and next are two slots, ITER_CLOSE on exit */
+  CTRL_SWITCH,   /* break only */
+  CTRL_LABEL,    /* a labelled statement that is not a loop: break label only */
+  CTRL_TRY,      /* a try block that has a catch clause: a protected range */
+  CTRL_FINALLY,  /* a try block or catch clause with a finally: exits inline it */
+} ControlKind;
+
+/* One handler range, [start, end) in code offsets. */
+typedef struct CodeRange {
+  uint32_t start, end;
+} CodeRange;
+
+typedef struct Control {
+  struct Control *outer;
+  ControlKind kind;
+  const char *const *labels; /* the labels naming this statement */
+  int label_count;
+  int base;                  /* operand-stack depth before the statement's own slots */
+  int slots;                 /* 1 for for-in, 2 for for-of, else 0 */
+  PatchList breaks;          /* jumps to the end of the statement */
+  PatchList continues;       /* jumps to the continue point (loops) */
+  /* Protected ranges (try, finally, for-of): exits cut a hole for their cleanup code. */
+  bool protects;
+  int64_t open_start;        /* start of the range being built, or -1 while cut */
+  CodeRange *ranges;
+  int range_count, range_capacity;
+  Node *finalizer;           /* CTRL_FINALLY: the block to inline on every exit */
+} Control;
+
+/* An optional chain a?.b.c(): nullish links jump to its end. */
+typedef struct Chain {
+  PatchList to_end;    /* JUMP_IF_NULLISH with nothing extra under the value */
+  PatchList to_drop1;  /* ... with one value under it (o.m?.() has the receiver) */
+} Chain;
+
+typedef struct FuncState {
+  struct FuncState *enclosing;
+  Node *node;             /* NODE_FUNCTION, or NODE_PROGRAM for the top level */
+  Scope *scope;           /* the function scope */
+  FunctionProto *proto;
+  int depth, max_depth;   /* operand-stack depth, tracked from the opcodes' effects */
+  int registers;          /* registers handed out so far */
+  Binding **upval_bindings; /* upvals[i] captures upval_bindings[i] */
+  UpvalDesc *upvals;
+  int upval_count, upval_capacity;
+  Control *control;       /* innermost statement control can leave */
+  int return_register;    /* holds a return value while finally blocks run; -1 = none yet */
+  int completion_register; /* script top level: the last expression statement's value */
+  uint32_t last_line, last_column; /* the position of the last line-table entry */
+  Value *const_keys;      /* constant dedup: open addressing over constant values */
+  int32_t *const_slots;
+  uint32_t const_map_capacity;
+} FuncState;
+
+typedef struct Compiler {
+  VM *vm;
+  const char *source;
+  size_t length;
+  const char *filename;   /* interned, stable */
+  CompileMode mode;
+  FuncState *fs;
+  bool failed;            /* a SyntaxError is pending; the result will be discarded */
+} Compiler;
+
+/* A source position, 1-based; column in UTF-16 units like V8. */
+typedef struct SrcPos {
+  int line, column;
+} SrcPos;
+
+/* ==== compile.c: errors ==== */
+void compile_error(Compiler *c, const Node *at, const char *fmt, const char *what);
+void compile_unsupported(Compiler *c, const Node *at, const char *what);
+
+/* ==== compile.c: the emitter ==== */
+void emit_op(Compiler *c, Opcode op);
+void emit_u8(Compiler *c, Opcode op, int operand);
+void emit_u16(Compiler *c, Opcode op, int operand);
+void emit_u16u16(Compiler *c, Opcode op, int a, int b);
+void emit_call(Compiler *c, Opcode op, int argc); /* CALL / NEW: effect from argc */
+uint32_t emit_jump(Compiler *c, Opcode op);       /* forward; returns the site to patch */
+void emit_jump_to(Compiler *c, Opcode op, uint32_t target); /* backward */
+void patch_here(Compiler *c, uint32_t site);
+void patch_list_add(PatchList *l, uint32_t site);
+void patch_list_here(Compiler *c, PatchList *l); /* patches every site, frees the list */
+uint32_t code_here(Compiler *c);
+void set_depth(Compiler *c, int depth);           /* at a label reached by a jump */
+void pop_to(Compiler *c, int depth);              /* emit POPs down to depth */
+
+int const_value(Compiler *c, Value v);
+int const_atom(Compiler *c, const char *utf8);
+int const_string(Compiler *c, U16Str s);
+int const_number(Compiler *c, double d);
+void emit_number(Compiler *c, double d);
+
+/* ==== compile.c: the line table ==== */
+SrcPos pos_of(const Node *n);
+SrcPos pos_after(Compiler *c, const Node *n); /* the first token after n (an operator) */
+void mark_pos(Compiler *c, SrcPos p);         /* instructions from here come from p */
+void mark_node(Compiler *c, const Node *n);
+
+/* ==== compile.c: variables ==== */
+int alloc_register(Compiler *c);
+/* How a store initialises or assigns: STORE_ASSIGN, or a VarKind for declarations. */
+enum { STORE_ASSIGN = -1 };
+void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at);
+void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at);
+void emit_load_name(Compiler *c, const Node *ident);   /* an identifier, this or new.target */
+void enter_scope(Compiler *c, Scope *s);               /* registers, cells, TDZ holes */
+void hoist_functions(Compiler *c, NodeList *body);     /* function declarations first */
+void emit_function(Compiler *c, Node *fn);             /* -> a closure on the stack */
+
+/* ==== compile_expr.c ==== */
+void compile_expr(Compiler *c, Node *n);
+void compile_expr_discard(Compiler *c, Node *n);
+/* Assigns the value on top of the stack to a target or pattern and pops it. */
+void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos);
+
+/* ==== compile_stmt.c ==== */
+void compile_stmt(Compiler *c, Node *n);
+void compile_body(Compiler *c, NodeList *body); /* statements, no scope handling */
+void compile_return_value(Compiler *c);         /* value on top -> RETURN through finally */
+
+#endif

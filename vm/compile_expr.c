@@ -1,0 +1,757 @@
+/* compile_expr.c - compiling expressions: each leaves exactly one value on the stack.
+ * Book: chapter 4, "Compiling".
+ *
+ * Entry points (vm/compile.h): compile_expr, compile_expr_discard (for expression
+ * statements), compile_pattern_assign (destructuring, shared with declarations,
+ * parameters, for-in/of heads and catch clauses).
+ */
+#include "vm/compile.h"
+
+static void compile_chain_part(Compiler *c, Node *n, Chain *chain);
+static void compile_update(Compiler *c, Node *n, bool want_old);
+
+/* ==== Operators ==== */
+
+static Opcode binary_opcode(int tok) {
+  switch (tok) {
+  case TOK_PLUS: case TOK_PLUS_ASSIGN: return OP_ADD;
+  case TOK_MINUS: case TOK_MINUS_ASSIGN: return OP_SUB;
+  case TOK_STAR: case TOK_STAR_ASSIGN: return OP_MUL;
+  case TOK_SLASH: case TOK_SLASH_ASSIGN: return OP_DIV;
+  case TOK_PERCENT: case TOK_PERCENT_ASSIGN: return OP_MOD;
+  case TOK_STAR_STAR: case TOK_STAR_STAR_ASSIGN: return OP_EXP;
+  case TOK_AMP: case TOK_AMP_ASSIGN: return OP_BIT_AND;
+  case TOK_PIPE: case TOK_PIPE_ASSIGN: return OP_BIT_OR;
+  case TOK_CARET: case TOK_CARET_ASSIGN: return OP_BIT_XOR;
+  case TOK_LSHIFT: case TOK_LSHIFT_ASSIGN: return OP_SHL;
+  case TOK_RSHIFT: case TOK_RSHIFT_ASSIGN: return OP_SHR;
+  case TOK_URSHIFT: case TOK_URSHIFT_ASSIGN: return OP_USHR;
+  case TOK_EQ: return OP_EQ;
+  case TOK_NE: return OP_NE;
+  case TOK_STRICT_EQ: return OP_STRICT_EQ;
+  case TOK_STRICT_NE: return OP_STRICT_NE;
+  case TOK_LT: return OP_LT;
+  case TOK_LE: return OP_LE;
+  case TOK_GT: return OP_GT;
+  case TOK_GE: return OP_GE;
+  case TOK_IN: return OP_IN;
+  case TOK_INSTANCEOF: return OP_INSTANCEOF;
+  default: PANIC("binary_opcode: not a binary operator");
+  }
+}
+
+/* The jump that short-circuits &&, || and ?? (and &&=, ||=, ??=). */
+static Opcode short_circuit_jump(int tok) {
+  switch (tok) {
+  case TOK_AND_AND: case TOK_AND_AND_ASSIGN: return OP_JUMP_IF_FALSE_KEEP;
+  case TOK_OR_OR: case TOK_OR_OR_ASSIGN: return OP_JUMP_IF_TRUE_KEEP;
+  case TOK_QUESTION_QUESTION: case TOK_QUESTION_QUESTION_ASSIGN:
+    return OP_JUMP_IF_NOT_NULLISH_KEEP;
+  default: PANIC("short_circuit_jump: not a logical operator");
+  }
+}
+
+static bool is_logical_assign(int tok) {
+  return tok == TOK_AND_AND_ASSIGN || tok == TOK_OR_OR_ASSIGN ||
+         tok == TOK_QUESTION_QUESTION_ASSIGN;
+}
+
+/* a OP b: V8 reports a failing operator at the operator token itself. */
+static void compile_binary(Compiler *c, Node *n) {
+  compile_expr(c, n->as.binary.left);
+  compile_expr(c, n->as.binary.right);
+  Opcode op = binary_opcode(n->as.binary.op);
+  if (op != OP_STRICT_EQ && op != OP_STRICT_NE) mark_pos(c, pos_after(c, n->as.binary.left));
+  emit_op(c, op);
+}
+
+//> vm.compile-logical
+/* a && b: if a is falsy it is the result (the KEEP jump leaves it on the stack);
+ * otherwise the jump pops it and b is the result. */
+static void compile_logical(Compiler *c, Node *n) {
+  compile_expr(c, n->as.binary.left);
+  uint32_t end = emit_jump(c, short_circuit_jump(n->as.binary.op));
+  set_depth(c, c->fs->depth - 1); /* the fall-through path popped a */
+  compile_expr(c, n->as.binary.right);
+  patch_here(c, end);
+}
+//< vm.compile-logical
+
+static void compile_conditional(Compiler *c, Node *n) {
+  compile_expr(c, n->as.conditional.test);
+  uint32_t otherwise = emit_jump(c, OP_JUMP_IF_FALSE);
+  int depth = c->fs->depth;
+  compile_expr(c, n->as.conditional.then);
+  uint32_t end = emit_jump(c, OP_JUMP);
+  patch_here(c, otherwise);
+  set_depth(c, depth);
+  compile_expr(c, n->as.conditional.otherwise);
+  patch_here(c, end);
+}
+
+static bool is_anonymous_function(const Node *n) {
+  return n->kind == NODE_FUNCTION && !n->as.function.name;
+}
+
+/* ==== Unary operators ==== */
+
+static bool chain_has_optional(const Node *n);
+
+/* delete o.x, delete o[k]; `delete name` is false for a declared binding and deletes
+ * the global object's property otherwise (sloppy mode). */
+static void compile_delete(Compiler *c, Node *n) {
+  Node *t = n->as.unary.operand;
+  if (t->kind == NODE_MEMBER && chain_has_optional(t)) {
+    compile_unsupported(c, n, "delete of an optional chain"), emit_op(c, OP_PUSH_TRUE);
+    return;
+  }
+  if (t->kind == NODE_MEMBER) {
+    compile_expr(c, t->as.member.object);
+    mark_node(c, n);
+    if (!t->as.member.computed) {
+      emit_u16(c, OP_DELETE_PROP, const_atom(c, t->as.member.property->as.ident.name));
+      return;
+    }
+    compile_expr(c, t->as.member.property);
+    mark_node(c, n);
+    emit_op(c, OP_DELETE_ELEM);
+    return;
+  }
+  if (t->kind == NODE_IDENTIFIER && t->as.ident.binding) {
+    emit_op(c, OP_PUSH_FALSE);
+    return;
+  }
+  if (t->kind == NODE_IDENTIFIER) {
+    emit_u16(c, OP_TYPEOF_GLOBAL, const_atom(c, "globalThis"));
+    emit_u16(c, OP_DELETE_PROP, const_atom(c, t->as.ident.name));
+    return;
+  }
+  compile_expr_discard(c, t);
+  emit_op(c, OP_PUSH_TRUE);
+}
+
+static void compile_unary(Compiler *c, Node *n) {
+  Node *operand = n->as.unary.operand;
+  int op = n->as.unary.op;
+  if (op == TOK_DELETE) {
+    compile_delete(c, n);
+    return;
+  }
+  if (op == TOK_TYPEOF && operand->kind == NODE_IDENTIFIER && !operand->as.ident.binding) {
+    mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
+    emit_u16(c, OP_TYPEOF_GLOBAL, const_atom(c, operand->as.ident.name));
+    return;
+  }
+  compile_expr(c, operand);
+  switch (op) {
+  case TOK_MINUS: mark_node(c, n); emit_op(c, OP_NEG); return;
+  case TOK_PLUS: mark_node(c, n); emit_op(c, OP_PLUS); return;
+  case TOK_TILDE: mark_node(c, n); emit_op(c, OP_BIT_NOT); return;
+  case TOK_BANG: emit_op(c, OP_NOT); return;
+  case TOK_TYPEOF: emit_op(c, OP_TYPEOF); return;
+  case TOK_VOID: emit_op(c, OP_POP); emit_op(c, OP_PUSH_UNDEFINED); return;
+  default: PANIC("compile_unary: unknown operator");
+  }
+}
+
+/* ==== Literals ==== */
+
+/* The constant for a non-computed property key: a name, a string or a number. */
+static int key_constant(Compiler *c, Node *key) {
+  char buf[40];
+  switch (key->kind) {
+  case NODE_IDENTIFIER: return const_atom(c, key->as.ident.name);
+  case NODE_STRING: return const_string(c, key->as.string);
+  case NODE_NUMBER: return const_atom(c, vm_number_to_cstr(key->as.number, buf));
+  default: PANIC("key_constant: unexpected key");
+  }
+}
+
+//> vm.compile-template
+/* `a${x}b`: the pieces and ToString of each substitution, joined with ADD;
+ * empty pieces are skipped. */
+static void compile_template(Compiler *c, Node *n) {
+  NodeList *pieces = &n->as.template.quasis, *subs = &n->as.template.expressions;
+  bool have = false; /* is a partial string on the stack? */
+  for (int i = 0; i < pieces->count; i++) {
+    U16Str piece = pieces->items[i]->as.string;
+    if (piece.length > 0 || (!have && subs->count == 0)) {
+      emit_u16(c, OP_PUSH_CONST, const_string(c, piece));
+      if (have) emit_op(c, OP_ADD);
+      have = true;
+    }
+    if (i >= subs->count) continue;
+    compile_expr(c, subs->items[i]);
+    mark_node(c, subs->items[i]);
+    emit_op(c, OP_TO_STRING);
+    if (have) emit_op(c, OP_ADD);
+    have = true;
+  }
+}
+//< vm.compile-template
+
+static void compile_array(Compiler *c, Node *n) {
+  NodeList *items = &n->as.list.items;
+  emit_u16(c, OP_NEW_ARRAY, items->count < 65535 ? items->count : 65535);
+  for (int i = 0; i < items->count; i++) {
+    Node *e = items->items[i];
+    if (!e) {
+      emit_op(c, OP_ARRAY_PUSH_HOLE);
+    } else if (e->kind == NODE_SPREAD) {
+      compile_expr(c, e->as.unary.operand);
+      mark_node(c, e->as.unary.operand);
+      emit_op(c, OP_ARRAY_SPREAD);
+    } else {
+      compile_expr(c, e);
+      emit_op(c, OP_ARRAY_PUSH);
+    }
+  }
+}
+
+/* One property of an object literal: obj -> obj. */
+static void compile_property(Compiler *c, Node *p) {
+  Node *key = p->as.property.key, *value = p->as.property.value;
+  bool computed = p->as.property.computed;
+  if (p->as.property.kind == PROP_GET || p->as.property.kind == PROP_SET) {
+    if (computed) compile_expr(c, key), emit_op(c, OP_TO_PROPERTY_KEY);
+    else emit_u16(c, OP_PUSH_CONST, key_constant(c, key));
+    emit_function(c, value);
+    emit_op(c, p->as.property.kind == PROP_GET ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
+    return;
+  }
+  if (!computed) {
+    compile_expr(c, value);
+    emit_u16(c, OP_DEFINE_FIELD, key_constant(c, key));
+    return;
+  }
+  compile_expr(c, key);
+  mark_node(c, key);
+  emit_op(c, OP_TO_PROPERTY_KEY);
+  compile_expr(c, value);
+  if (is_anonymous_function(value)) emit_op(c, OP_SET_FUNCTION_NAME);
+  emit_op(c, OP_DEFINE_FIELD_ELEM);
+}
+
+static void compile_object(Compiler *c, Node *n) {
+  emit_op(c, OP_NEW_OBJECT);
+  NodeList *items = &n->as.list.items;
+  for (int i = 0; i < items->count; i++) {
+    Node *p = items->items[i];
+    if (p->kind == NODE_PROPERTY) {
+      compile_property(c, p);
+    } else {
+      compile_expr(c, p->as.unary.operand);
+      mark_node(c, p);
+      emit_op(c, OP_COPY_DATA_PROPS);
+    }
+  }
+}
+
+/* /re/flags: a new RegExp each evaluation, made by the global constructor. */
+static void compile_regexp(Compiler *c, Node *n) {
+  emit_u16(c, OP_GET_GLOBAL, const_atom(c, "RegExp"));
+  emit_u16(c, OP_PUSH_CONST, const_string(c, n->as.regexp.pattern));
+  emit_u16(c, OP_PUSH_CONST, const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : ""));
+  mark_node(c, n);
+  emit_call(c, OP_NEW, 2);
+}
+
+/* ==== Calls and optional chains ==== */
+
+static bool args_need_array(const NodeList *args) {
+  if (args->count > 255) return true;
+  for (int i = 0; i < args->count; i++)
+    if (args->items[i]->kind == NODE_SPREAD) return true;
+  return false;
+}
+
+/* Pushes the arguments; with a spread (or too many for a u8) they go into one array
+ * instead and the result is -1 (use CALL_SPREAD / NEW_SPREAD). */
+static int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
+  bool array = args_need_array(args);
+  if (array) emit_u16(c, OP_NEW_ARRAY, args->count < 65535 ? args->count : 65535);
+  for (int i = 0; i < args->count; i++) {
+    Node *a = args->items[i];
+    bool spread = a->kind == NODE_SPREAD;
+    compile_expr(c, spread ? a->as.unary.operand : a);
+    if (spread) mark_pos(c, spread_at);
+    if (array) emit_op(c, spread ? OP_ARRAY_SPREAD : OP_ARRAY_PUSH);
+  }
+  return array ? -1 : args->count;
+}
+
+static void nullish_jump(Compiler *c, Chain *chain, int extra) {
+  if (!chain) PANIC("nullish_jump: optional link outside a chain");
+  patch_list_add(extra ? &chain->to_drop1 : &chain->to_end, emit_jump(c, OP_JUMP_IF_NULLISH));
+}
+
+//> vm.compile-call
+/* f(a, b)    -> f, PUSH_UNDEFINED (this), a, b, CALL 2
+ * o.m(a)     -> o, GET_METHOD m (pushes o.m then o as this), a, CALL 1
+ * o[k](a)    -> o, k, GET_METHOD_ELEM, a, CALL 1
+ * V8 reports a call at the property name, at a plain callee's start, else at `(`. */
+static void compile_call(Compiler *c, Node *n, Chain *chain) {
+  Node *callee = n->as.call.callee;
+  SrcPos at = callee->kind == NODE_IDENTIFIER ? pos_of(callee) : pos_after(c, callee);
+  if (callee->kind == NODE_SUPER) {
+    compile_unsupported(c, callee, "super");
+    return;
+  }
+  if (callee->kind == NODE_MEMBER) {
+    Node *object = callee->as.member.object, *property = callee->as.member.property;
+    if (object->kind == NODE_SUPER) {
+      compile_unsupported(c, object, "super");
+      return;
+    }
+    compile_chain_part(c, object, chain);
+    if (callee->as.member.optional) nullish_jump(c, chain, 0);
+    if (!callee->as.member.computed) {
+      at = pos_of(property);
+      mark_pos(c, at);
+      emit_u16(c, OP_GET_METHOD, const_atom(c, property->as.ident.name));
+    } else {
+      compile_expr(c, property);
+      mark_pos(c, pos_after(c, object));
+      emit_op(c, OP_GET_METHOD_ELEM);
+    }
+    if (n->as.call.optional) { /* o.m?.(): test the method, under the receiver */
+      emit_op(c, OP_SWAP);
+      nullish_jump(c, chain, 1);
+      emit_op(c, OP_SWAP);
+    }
+  } else {
+    compile_chain_part(c, callee, chain);
+    if (n->as.call.optional) nullish_jump(c, chain, 0);
+    emit_op(c, OP_PUSH_UNDEFINED);
+  }
+  int argc = compile_args(c, &n->as.call.args, at);
+  mark_pos(c, at);
+  if (argc < 0) emit_op(c, OP_CALL_SPREAD);
+  else emit_call(c, OP_CALL, argc);
+}
+//< vm.compile-call
+
+/* new C(args): V8 reports it (and a missing global C) at the `new` keyword. */
+static void compile_new(Compiler *c, Node *n) {
+  Node *callee = n->as.call.callee;
+  if (callee->kind == NODE_IDENTIFIER)
+    emit_load_binding(c, callee->as.ident.binding, callee->as.ident.name, pos_of(n));
+  else
+    compile_expr(c, callee);
+  int argc = compile_args(c, &n->as.call.args, pos_of(n));
+  mark_node(c, n);
+  if (argc < 0) emit_op(c, OP_NEW_SPREAD);
+  else emit_call(c, OP_NEW, argc);
+}
+
+/* o.x and o[k]; a ?. link jumps to the end of the chain when o is nullish. */
+static void compile_member(Compiler *c, Node *n, Chain *chain) {
+  Node *object = n->as.member.object, *property = n->as.member.property;
+  if (object->kind == NODE_SUPER) {
+    compile_unsupported(c, object, "super");
+    return;
+  }
+  compile_chain_part(c, object, chain);
+  if (n->as.member.optional) nullish_jump(c, chain, 0);
+  if (!n->as.member.computed) {
+    mark_node(c, property);
+    emit_u16(c, OP_GET_PROP, const_atom(c, property->as.ident.name));
+    return;
+  }
+  compile_expr(c, property);
+  mark_pos(c, pos_after(c, object));
+  emit_op(c, OP_GET_ELEM);
+}
+
+static bool chain_has_optional(const Node *n) {
+  for (;;) {
+    if (n->kind == NODE_MEMBER) {
+      if (n->as.member.optional) return true;
+      n = n->as.member.object;
+    } else if (n->kind == NODE_CALL) {
+      if (n->as.call.optional) return true;
+      n = n->as.call.callee;
+    } else {
+      return false;
+    }
+  }
+}
+
+/* The object or callee inside a chain continues the same chain. */
+static void compile_chain_part(Compiler *c, Node *n, Chain *chain) {
+  if (n->kind == NODE_MEMBER) compile_member(c, n, chain);
+  else if (n->kind == NODE_CALL) compile_call(c, n, chain);
+  else compile_expr(c, n);
+}
+
+//> vm.compile-chain
+/* a?.b.c(): every nullish test jumps here with undefined in the value's place;
+ * o.m?.() jumps with the receiver still under it, so that path drops it first. */
+static void compile_chain(Compiler *c, Node *n) {
+  if (!chain_has_optional(n)) {
+    compile_chain_part(c, n, NULL);
+    return;
+  }
+  Chain chain = {0};
+  compile_chain_part(c, n, &chain);
+  int depth = c->fs->depth;
+  if (chain.to_drop1.count) {
+    uint32_t skip = emit_jump(c, OP_JUMP);
+    patch_list_here(c, &chain.to_drop1);
+    set_depth(c, depth + 1);
+    emit_op(c, OP_SWAP);
+    emit_op(c, OP_POP);
+    patch_here(c, skip);
+  }
+  patch_list_here(c, &chain.to_end);
+  set_depth(c, depth);
+}
+//< vm.compile-chain
+
+/* ==== Assignment ==== */
+
+/* o.x = v, o[k] = v, name = v, [a, b] = v. V8 reports a failing store at `=`. */
+static void compile_simple_assign(Compiler *c, Node *n) {
+  Node *t = n->as.assign.target, *v = n->as.assign.value;
+  SrcPos at = pos_after(c, t);
+  if (t->kind == NODE_IDENTIFIER) {
+    compile_expr(c, v);
+    emit_store_binding(c, t->as.ident.binding, t->as.ident.name, STORE_ASSIGN, at);
+    return;
+  }
+  if (t->kind == NODE_MEMBER) {
+    if (t->as.member.object->kind == NODE_SUPER) {
+      compile_unsupported(c, t, "super");
+      return;
+    }
+    compile_expr(c, t->as.member.object);
+    if (t->as.member.computed) compile_expr(c, t->as.member.property);
+    compile_expr(c, v);
+    mark_pos(c, at);
+    if (t->as.member.computed) {
+      emit_op(c, OP_SET_ELEM);
+      return;
+    }
+    emit_u16(c, OP_SET_PROP, const_atom(c, t->as.member.property->as.ident.name));
+    return;
+  }
+  compile_expr(c, v); /* a pattern: keep a copy as the expression's value */
+  emit_op(c, OP_DUP);
+  compile_pattern_assign(c, t, STORE_ASSIGN, pos_of(v));
+}
+
+/* Pushes the target's current value, keeping what a store needs under it:
+ * name -> v;  o.x -> o v;  o[k] -> o k v. Returns the stack slots under v. */
+static int load_target(Compiler *c, Node *t) {
+  if (t->kind == NODE_IDENTIFIER) return emit_load_name(c, t), 0;
+  if (t->kind != NODE_MEMBER) PANIC("load_target: not an assignment target");
+  if (t->as.member.object->kind == NODE_SUPER) return compile_unsupported(c, t, "super"), 0;
+  compile_expr(c, t->as.member.object);
+  if (!t->as.member.computed) {
+    emit_op(c, OP_DUP);
+    mark_node(c, t->as.member.property);
+    emit_u16(c, OP_GET_PROP, const_atom(c, t->as.member.property->as.ident.name));
+    return 1;
+  }
+  compile_expr(c, t->as.member.property);
+  emit_op(c, OP_TO_PROPERTY_KEY);
+  emit_op(c, OP_DUP2);
+  mark_pos(c, pos_after(c, t->as.member.object));
+  emit_op(c, OP_GET_ELEM);
+  return 2;
+}
+
+/* The store that matches load_target: o v -> v, o k v -> v, v -> v. */
+static void store_target(Compiler *c, Node *t, SrcPos at) {
+  if (t->kind == NODE_IDENTIFIER) {
+    emit_store_binding(c, t->as.ident.binding, t->as.ident.name, STORE_ASSIGN, at);
+    return;
+  }
+  mark_pos(c, at);
+  if (t->as.member.computed) {
+    emit_op(c, OP_SET_ELEM);
+    return;
+  }
+  emit_u16(c, OP_SET_PROP, const_atom(c, t->as.member.property->as.ident.name));
+}
+
+//> vm.compile-compound-assign
+/* o.x += v  ->  o, DUP, GET_PROP x, v, ADD, SET_PROP x
+ * a ||= v   ->  a, JUMP_IF_TRUE_KEEP end, v, store a, end:  (the store is skipped) */
+static void compile_compound_assign(Compiler *c, Node *n) {
+  Node *t = n->as.assign.target;
+  int op = n->as.assign.op;
+  SrcPos at = pos_after(c, t);
+  int under = load_target(c, t);
+  if (!is_logical_assign(op)) {
+    compile_expr(c, n->as.assign.value);
+    mark_pos(c, at);
+    emit_op(c, binary_opcode(op));
+    store_target(c, t, at);
+    return;
+  }
+  uint32_t skip = emit_jump(c, short_circuit_jump(op));
+  int depth = c->fs->depth;
+  set_depth(c, depth - 1);
+  compile_expr(c, n->as.assign.value);
+  store_target(c, t, at);
+  uint32_t end = under ? emit_jump(c, OP_JUMP) : 0;
+  patch_here(c, skip);
+  if (under) { /* the short path still has the object (and key) under the value */
+    set_depth(c, depth);
+    if (under == 2) emit_op(c, OP_ROT3), emit_op(c, OP_POP);
+    else emit_op(c, OP_SWAP);
+    emit_op(c, OP_POP);
+    patch_here(c, end);
+  }
+}
+//< vm.compile-compound-assign
+
+static void compile_assign(Compiler *c, Node *n) {
+  if (n->as.assign.op == TOK_ASSIGN) compile_simple_assign(c, n);
+  else compile_compound_assign(c, n);
+}
+
+/* ++x, x--, o.x++, o[k]--: postfix keeps the old (numeric) value as the result,
+ * unless want_old is false (an expression statement), when prefix code is shorter. */
+static void compile_update(Compiler *c, Node *n, bool want_old) {
+  Node *t = n->as.update.operand;
+  bool postfix = !n->as.update.prefix && want_old;
+  SrcPos at = n->as.update.prefix ? pos_of(n) : pos_after(c, t);
+  int under = load_target(c, t);
+  mark_pos(c, at);
+  emit_op(c, OP_TO_NUMERIC);
+  if (postfix) { /* keep the old value below the object and key */
+    emit_op(c, OP_DUP);
+    if (under == 1) emit_op(c, OP_ROT3);
+    if (under == 2) emit_op(c, OP_ROT4);
+  }
+  emit_op(c, n->as.update.op == TOK_PLUS_PLUS ? OP_INC : OP_DEC);
+  store_target(c, t, at);
+  if (postfix) emit_op(c, OP_POP);
+}
+
+/* ==== Destructuring ==== */
+
+static void compile_default(Compiler *c, Node *value) {
+  emit_op(c, OP_DUP);
+  emit_op(c, OP_PUSH_UNDEFINED);
+  emit_op(c, OP_STRICT_EQ);
+  uint32_t skip = emit_jump(c, OP_JUMP_IF_FALSE);
+  emit_op(c, OP_POP);
+  compile_expr(c, value);
+  patch_here(c, skip);
+}
+
+/* The value of one pattern property: obj -> obj value. A computed key is kept in a
+ * register when a rest element must later leave it out. */
+static int object_pattern_get(Compiler *c, Node *p, bool keep_key) {
+  Node *key = p->as.property.key;
+  emit_op(c, OP_DUP);
+  if (!p->as.property.computed) {
+    mark_node(c, key);
+    emit_u16(c, OP_GET_PROP, key_constant(c, key));
+    return -1;
+  }
+  compile_expr(c, key);
+  emit_op(c, OP_TO_PROPERTY_KEY);
+  int reg = keep_key ? alloc_register(c) : -1;
+  if (keep_key) emit_u16(c, OP_SET_LOCAL, reg);
+  mark_node(c, key);
+  emit_op(c, OP_GET_ELEM);
+  return reg;
+}
+
+/* {...rest}: a copy of the object's own enumerable properties minus the named ones. */
+static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int how) {
+  NodeList *items = &pattern->as.list.items;
+  emit_op(c, OP_DUP);
+  emit_op(c, OP_NEW_OBJECT);
+  emit_op(c, OP_SWAP);
+  emit_op(c, OP_COPY_DATA_PROPS);
+  for (int i = 0; i < items->count - 1; i++) {
+    Node *p = items->items[i];
+    emit_op(c, OP_DUP);
+    if (p->as.property.computed) {
+      emit_u16(c, OP_GET_LOCAL, key_regs[i]);
+      emit_op(c, OP_DELETE_ELEM);
+    } else {
+      emit_u16(c, OP_DELETE_PROP, key_constant(c, p->as.property.key));
+    }
+    emit_op(c, OP_POP);
+  }
+  Node *rest = items->items[items->count - 1];
+  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
+}
+
+static void compile_object_pattern(Compiler *c, Node *pattern, int how) {
+  NodeList *items = &pattern->as.list.items;
+  bool has_rest = items->count > 0 && items->items[items->count - 1]->kind == NODE_REST;
+  int *key_regs = has_rest ? calloc((size_t)items->count, sizeof *key_regs) : NULL;
+  for (int i = 0; i < items->count; i++) {
+    Node *p = items->items[i];
+    if (p->kind == NODE_REST) break;
+    int reg = object_pattern_get(c, p, has_rest);
+    if (key_regs) key_regs[i] = reg;
+    compile_pattern_assign(c, p->as.property.value, how, pos_of(p->as.property.value));
+  }
+  if (has_rest) object_pattern_rest(c, pattern, key_regs, how);
+  free(key_regs);
+  emit_op(c, OP_POP);
+}
+
+/* [...rest] in a pattern: the iterator's remaining values, in a new array. */
+static void array_pattern_rest(Compiler *c, Node *rest, int how) {
+  int reg = alloc_register(c);
+  emit_u16(c, OP_NEW_ARRAY, 0);
+  emit_u16(c, OP_SET_LOCAL, reg);
+  emit_op(c, OP_POP);
+  int depth = c->fs->depth;
+  uint32_t loop = code_here(c);
+  uint32_t done = emit_jump(c, OP_ITER_NEXT);
+  emit_u16(c, OP_GET_LOCAL, reg);
+  emit_op(c, OP_SWAP);
+  emit_op(c, OP_ARRAY_PUSH);
+  emit_op(c, OP_POP);
+  emit_jump_to(c, OP_JUMP, loop);
+  patch_here(c, done);
+  set_depth(c, depth);
+  emit_u16(c, OP_GET_LOCAL, reg);
+  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
+}
+
+//> vm.compile-array-pattern
+/* [a, , b = 1, ...r] = v: the iterator protocol. iter and next stay on the stack;
+ * each element is ITER_NEXT's value, or undefined once the iterator is done. */
+static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos value_pos) {
+  NodeList *items = &pattern->as.list.items;
+  mark_pos(c, value_pos);
+  emit_op(c, OP_GET_ITERATOR);
+  int depth = c->fs->depth;
+  bool exhausted = false;
+  for (int i = 0; i < items->count; i++) {
+    Node *e = items->items[i];
+    if (e && e->kind == NODE_REST) {
+      array_pattern_rest(c, e, how);
+      exhausted = true;
+      break;
+    }
+    uint32_t done = emit_jump(c, OP_ITER_NEXT);
+    if (!e) { /* an elision skips one value */
+      emit_op(c, OP_POP);
+      patch_here(c, done);
+      set_depth(c, depth);
+      continue;
+    }
+    uint32_t have = emit_jump(c, OP_JUMP);
+    patch_here(c, done);
+    set_depth(c, depth);
+    emit_op(c, OP_PUSH_UNDEFINED);
+    patch_here(c, have);
+    compile_pattern_assign(c, e, how, pos_of(e));
+  }
+  if (exhausted) emit_op(c, OP_POP), emit_op(c, OP_POP);
+  else emit_op(c, OP_ITER_CLOSE);
+}
+//< vm.compile-array-pattern
+
+/* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
+ * (an assignment pattern) or the VarKind of the declaration being initialised. */
+void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos) {
+  switch (target->kind) {
+  case NODE_IDENTIFIER:
+    emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));
+    emit_op(c, OP_POP);
+    return;
+  case NODE_MEMBER:
+    if (target->as.member.object->kind == NODE_SUPER) {
+      compile_unsupported(c, target, "super"), emit_op(c, OP_POP);
+      return;
+    }
+    compile_expr(c, target->as.member.object);
+    if (!target->as.member.computed) {
+      emit_op(c, OP_SWAP);
+      mark_node(c, target->as.member.property);
+      emit_u16(c, OP_SET_PROP, const_atom(c, target->as.member.property->as.ident.name));
+    } else {
+      compile_expr(c, target->as.member.property);
+      emit_op(c, OP_ROT3);
+      emit_op(c, OP_ROT3); /* v o k -> o k v */
+      mark_node(c, target);
+      emit_op(c, OP_SET_ELEM);
+    }
+    emit_op(c, OP_POP);
+    return;
+  case NODE_ASSIGN_PATTERN:
+    compile_default(c, target->as.assign.value);
+    compile_pattern_assign(c, target->as.assign.target, how, value_pos);
+    return;
+  case NODE_OBJECT_PATTERN: compile_object_pattern(c, target, how); return;
+  case NODE_ARRAY_PATTERN: compile_array_pattern(c, target, how, value_pos); return;
+  default: PANIC("compile_pattern_assign: not a pattern");
+  }
+}
+
+/* ==== The dispatcher ==== */
+
+static void compile_sequence(Compiler *c, Node *n) {
+  NodeList *items = &n->as.list.items;
+  for (int i = 0; i < items->count - 1; i++) compile_expr_discard(c, items->items[i]);
+  compile_expr(c, items->items[items->count - 1]);
+}
+
+/* A construct the compiler does not handle yet still leaves one value. */
+static void unsupported_expr(Compiler *c, Node *n, const char *what) {
+  compile_unsupported(c, n, what);
+  emit_op(c, OP_PUSH_UNDEFINED);
+}
+
+static bool compile_literal(Compiler *c, Node *n) {
+  switch (n->kind) {
+  case NODE_NUMBER: emit_number(c, n->as.number); return true;
+  case NODE_STRING: emit_u16(c, OP_PUSH_CONST, const_string(c, n->as.string)); return true;
+  case NODE_TEMPLATE: compile_template(c, n); return true;
+  case NODE_REGEXP: compile_regexp(c, n); return true;
+  case NODE_NULL: emit_op(c, OP_PUSH_NULL); return true;
+  case NODE_TRUE: emit_op(c, OP_PUSH_TRUE); return true;
+  case NODE_FALSE: emit_op(c, OP_PUSH_FALSE); return true;
+  case NODE_ARRAY: compile_array(c, n); return true;
+  case NODE_OBJECT: compile_object(c, n); return true;
+  case NODE_FUNCTION: emit_function(c, n); return true;
+  default: return false;
+  }
+}
+
+//> vm.compile-expr
+void compile_expr(Compiler *c, Node *n) {
+  if (compile_literal(c, n)) return;
+  switch (n->kind) {
+  case NODE_IDENTIFIER:
+  case NODE_THIS:
+  case NODE_NEW_TARGET: emit_load_name(c, n); return;
+  case NODE_UNARY: compile_unary(c, n); return;
+  case NODE_UPDATE: compile_update(c, n, true); return;
+  case NODE_BINARY: compile_binary(c, n); return;
+  case NODE_LOGICAL: compile_logical(c, n); return;
+  case NODE_ASSIGN: compile_assign(c, n); return;
+  case NODE_CONDITIONAL: compile_conditional(c, n); return;
+  case NODE_CALL:
+  case NODE_MEMBER: compile_chain(c, n); return;
+  case NODE_NEW: compile_new(c, n); return;
+  case NODE_SEQUENCE: compile_sequence(c, n); return;
+  case NODE_CLASS: unsupported_expr(c, n, "classes"); return;
+  case NODE_TAGGED_TEMPLATE: unsupported_expr(c, n, "tagged templates"); return;
+  case NODE_YIELD: unsupported_expr(c, n, "generators"); return;
+  case NODE_AWAIT: unsupported_expr(c, n, "async functions"); return;
+  case NODE_SUPER: unsupported_expr(c, n, "super"); return;
+  default: PANIC("compile_expr: not an expression");
+  }
+}
+//< vm.compile-expr
+
+/* An expression whose value is not needed (expression statements, for-updates). */
+void compile_expr_discard(Compiler *c, Node *n) {
+  if (n->kind == NODE_UPDATE) compile_update(c, n, false);
+  else compile_expr(c, n);
+  emit_op(c, OP_POP);
+}

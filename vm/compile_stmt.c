@@ -1,0 +1,539 @@
+/* compile_stmt.c - compiling statements: blocks, declarations, loops, switch, labels,
+ * break/continue/return, throw and try/catch/finally.
+ * Book: chapter 4, "Compiling".
+ *
+ * Entry points (vm/compile.h): compile_stmt, compile_body, compile_return_value.
+ * Every statement leaves the operand stack as deep as it found it. Statements that
+ * control can leave (loops, switch, labels, try) push a Control; break, continue
+ * and return walk that list outwards, emitting each one's cleanup on the way.
+ */
+#include <string.h>
+
+#include "vm/compile.h"
+
+/* ==== Controls ==== */
+
+static void control_push(Compiler *c, Control *ctl, ControlKind kind, const char *const *labels,
+                         int label_count) {
+  *ctl = (Control){.outer = c->fs->control, .kind = kind, .labels = labels,
+                   .label_count = label_count, .base = c->fs->depth, .open_start = -1};
+  c->fs->control = ctl;
+}
+
+static void control_pop(Compiler *c, Control *ctl) {
+  if (c->fs->control != ctl) PANIC("control_pop: not the innermost statement");
+  c->fs->control = ctl->outer;
+}
+
+static void range_open(Compiler *c, Control *ctl) {
+  ctl->protects = true;
+  ctl->open_start = code_here(c);
+}
+
+/* Ends the range being built (an exit's cleanup code must not be protected by it). */
+static void range_cut(Compiler *c, Control *ctl) {
+  if (ctl->open_start < 0) return;
+  uint32_t start = (uint32_t)ctl->open_start, end = code_here(c);
+  ctl->open_start = -1;
+  if (end == start) return;
+  if (ctl->range_count == ctl->range_capacity) {
+    ctl->range_capacity = ctl->range_capacity ? ctl->range_capacity * 2 : 4;
+    ctl->ranges = realloc(ctl->ranges, (size_t)ctl->range_capacity * sizeof *ctl->ranges);
+    if (!ctl->ranges) PANIC("range_cut: out of memory");
+  }
+  ctl->ranges[ctl->range_count++] = (CodeRange){start, end};
+}
+
+//> vm.compile-handlers
+/* A try block is finished: one handler entry per piece of its range. Inner try
+ * blocks finish first, so their entries come first and win. */
+static void add_handlers(Compiler *c, Control *ctl, uint32_t handler, int depth) {
+  range_cut(c, ctl);
+  FunctionProto *p = c->fs->proto;
+  for (int i = 0; i < ctl->range_count; i++) {
+    if (p->handler_count == p->handler_capacity) {
+      p->handler_capacity = p->handler_capacity ? p->handler_capacity * 2 : 4;
+      p->handlers = realloc(p->handlers, p->handler_capacity * sizeof *p->handlers);
+      if (!p->handlers) PANIC("add_handlers: out of memory");
+    }
+    p->handlers[p->handler_count++] =
+        (HandlerEntry){ctl->ranges[i].start, ctl->ranges[i].end, handler, (uint32_t)depth};
+  }
+  free(ctl->ranges);
+  ctl->ranges = NULL;
+  ctl->range_count = ctl->range_capacity = 0;
+}
+//< vm.compile-handlers
+
+static bool has_label(const Control *ctl, const char *label) {
+  for (int i = 0; i < ctl->label_count; i++)
+    if (strcmp(ctl->labels[i], label) == 0) return true;
+  return false;
+}
+
+static bool is_loop_control(const Control *ctl) {
+  return ctl->kind == CTRL_LOOP || ctl->kind == CTRL_FOR_IN || ctl->kind == CTRL_FOR_OF;
+}
+
+static Control *find_target(Compiler *c, const char *label, bool is_continue) {
+  for (Control *ctl = c->fs->control; ctl; ctl = ctl->outer) {
+    if (label ? has_label(ctl, label) : (is_loop_control(ctl) || ctl->kind == CTRL_SWITCH)) {
+      if (!is_continue || is_loop_control(ctl)) return ctl;
+    }
+  }
+  PANIC("find_target: the parser let through a jump with no target");
+}
+
+/* ==== Leaving statements ==== */
+
+//> vm.compile-exit
+/* The cleanup for leaving one statement early: close a for-of iterator, drop a
+ * for-in enumerator, or run a finally block (compiled again, here). The statement's
+ * protected range is cut so that the cleanup code is not covered by it. */
+static void emit_cleanup(Compiler *c, Control *ctl) {
+  range_cut(c, ctl);
+  pop_to(c, ctl->base + ctl->slots);
+  if (ctl->kind == CTRL_FOR_OF) emit_op(c, OP_ITER_CLOSE);
+  if (ctl->kind == CTRL_FOR_IN) emit_op(c, OP_POP);
+  if (ctl->kind == CTRL_FINALLY) {
+    Control *saved = c->fs->control;
+    c->fs->control = ctl->outer; /* a jump inside the finally block starts out there */
+    compile_stmt(c, ctl->finalizer);
+    c->fs->control = saved;
+  }
+}
+
+/* Cleanup for every statement from the innermost up to (not including) stop. */
+static void emit_exits(Compiler *c, Control *stop) {
+  for (Control *ctl = c->fs->control; ctl != stop; ctl = ctl->outer) emit_cleanup(c, ctl);
+}
+//< vm.compile-exit
+
+/* After the exit's jump, the code that follows is still inside those statements. */
+static void reopen_ranges(Compiler *c, Control *stop) {
+  for (Control *ctl = c->fs->control; ctl != stop; ctl = ctl->outer)
+    if (ctl->protects) ctl->open_start = code_here(c);
+}
+
+static void compile_break(Compiler *c, Node *n) {
+  Control *target = find_target(c, n->as.jump.label, false);
+  int depth = c->fs->depth;
+  emit_exits(c, target->outer); /* the target too: a for-of loop closes its iterator */
+  patch_list_add(&target->breaks, emit_jump(c, OP_JUMP));
+  reopen_ranges(c, target->outer);
+  set_depth(c, depth);
+}
+
+static void compile_continue(Compiler *c, Node *n) {
+  Control *target = find_target(c, n->as.jump.label, true);
+  int depth = c->fs->depth;
+  emit_exits(c, target);
+  pop_to(c, target->base + target->slots);
+  patch_list_add(&target->continues, emit_jump(c, OP_JUMP));
+  reopen_ranges(c, target);
+  set_depth(c, depth);
+}
+
+static bool return_needs_cleanup(const Control *ctl) {
+  for (; ctl; ctl = ctl->outer)
+    if (ctl->kind == CTRL_FOR_OF || ctl->kind == CTRL_FINALLY) return true;
+  return false;
+}
+
+/* The value on top of the stack is returned. Through finally blocks and for-of loops
+ * it waits in a register while their cleanup runs. */
+void compile_return_value(Compiler *c) {
+  FuncState *fs = c->fs;
+  if (!return_needs_cleanup(fs->control)) {
+    emit_op(c, OP_RETURN);
+    return;
+  }
+  if (fs->return_register < 0) fs->return_register = alloc_register(c);
+  int depth = fs->depth;
+  emit_u16(c, OP_SET_LOCAL, fs->return_register);
+  emit_op(c, OP_POP);
+  emit_exits(c, NULL);
+  emit_u16(c, OP_GET_LOCAL, fs->return_register);
+  emit_op(c, OP_RETURN);
+  reopen_ranges(c, NULL);
+  set_depth(c, depth - 1);
+}
+
+static void compile_return(Compiler *c, Node *n) {
+  if (n->as.unary.operand) compile_expr(c, n->as.unary.operand);
+  else emit_op(c, OP_PUSH_UNDEFINED);
+  compile_return_value(c);
+}
+
+/* ==== try / catch / finally ==== */
+
+/* catch (param) { body }: the exception is on the stack. */
+static void compile_catch(Compiler *c, Node *n) {
+  Node *param = n->as.try_stmt.param, *handler = n->as.try_stmt.handler;
+  enter_scope(c, n->as.try_stmt.scope);
+  if (param) compile_pattern_assign(c, param, VAR_LET, pos_of(param));
+  else emit_op(c, OP_POP);
+  hoist_functions(c, &handler->as.block.body);
+  compile_body(c, &handler->as.block.body);
+}
+
+//> vm.compile-try
+/* try { A } catch (e) { B } finally { F } becomes
+ *       A                    protected by the catch handler and the finally handler
+ *       JUMP done
+ *   catch: bind e; B         protected by the finally handler
+ *   done: F; JUMP end        the normal path runs F once
+ *   finally: F; THROW        any exception runs F and is thrown again
+ *   end:
+ * and break/continue/return inside A or B run their own copy of F on the way out. */
+static void compile_try(Compiler *c, Node *n) {
+  Node *handler = n->as.try_stmt.handler, *finalizer = n->as.try_stmt.finalizer;
+  int base = c->fs->depth;
+  Control fin, tc;
+  if (finalizer) {
+    control_push(c, &fin, CTRL_FINALLY, NULL, 0);
+    fin.finalizer = finalizer;
+    range_open(c, &fin);
+  }
+  if (handler) control_push(c, &tc, CTRL_TRY, NULL, 0), range_open(c, &tc);
+  compile_stmt(c, n->as.try_stmt.block);
+  if (handler) {
+    control_pop(c, &tc);
+    range_cut(c, &tc);
+    uint32_t done = emit_jump(c, OP_JUMP);
+    add_handlers(c, &tc, code_here(c), base);
+    set_depth(c, base + 1);
+    compile_catch(c, n);
+    patch_here(c, done);
+  }
+  if (!finalizer) return;
+  control_pop(c, &fin);
+  range_cut(c, &fin);
+  compile_stmt(c, finalizer);
+  uint32_t end = emit_jump(c, OP_JUMP);
+  add_handlers(c, &fin, code_here(c), base);
+  set_depth(c, base + 1);
+  compile_stmt(c, finalizer);
+  emit_op(c, OP_THROW);
+  patch_here(c, end);
+}
+//< vm.compile-try
+
+/* ==== Loops ==== */
+
+/* Jumps collected in a list now go to target (which may be behind them). */
+static void patch_list_to(Compiler *c, PatchList *l, uint32_t target) {
+  uint8_t *code = c->fs->proto->code;
+  for (int i = 0; i < l->count; i++) {
+    int32_t offset = (int32_t)target - (int32_t)(l->at[i] + 4);
+    for (int b = 0; b < 4; b++) code[l->at[i] + b] = (uint8_t)((uint32_t)offset >> (8 * b));
+  }
+  free(l->at);
+  *l = (PatchList){0};
+}
+
+static void finish_loop(Compiler *c, Control *loop) {
+  control_pop(c, loop);
+  patch_list_here(c, &loop->breaks);
+  set_depth(c, loop->base);
+}
+
+static void compile_while(Compiler *c, Node *n, const char *const *labels, int count) {
+  Control loop;
+  control_push(c, &loop, CTRL_LOOP, labels, count);
+  uint32_t top = code_here(c);
+  compile_expr(c, n->as.loop.test);
+  uint32_t exit = emit_jump(c, OP_JUMP_IF_FALSE);
+  compile_stmt(c, n->as.loop.body);
+  patch_list_to(c, &loop.continues, top);
+  emit_jump_to(c, OP_JUMP, top);
+  patch_here(c, exit);
+  finish_loop(c, &loop);
+}
+
+static void compile_do_while(Compiler *c, Node *n, const char *const *labels, int count) {
+  Control loop;
+  control_push(c, &loop, CTRL_LOOP, labels, count);
+  uint32_t top = code_here(c);
+  compile_stmt(c, n->as.loop.body);
+  patch_list_here(c, &loop.continues);
+  compile_expr(c, n->as.loop.test);
+  emit_jump_to(c, OP_JUMP_IF_TRUE, top);
+  finish_loop(c, &loop);
+}
+
+/* for (let i...): closures made in one iteration keep that iteration's i, so each
+ * captured let of the head gets a fresh Cell (holding the current value) per turn. */
+static void copy_iteration_cells(Compiler *c, Scope *s) {
+  if (!s) return;
+  for (Binding *b = s->first; b; b = b->next)
+    if (b->captured && b->kind == BIND_LET) emit_u16(c, OP_COPY_CELL, b->reg);
+}
+
+//> vm.compile-for
+static void compile_for(Compiler *c, Node *n, const char *const *labels, int count) {
+  Scope *head = n->as.loop.scope;
+  enter_scope(c, head);
+  Node *init = n->as.loop.init;
+  if (init && init->kind == NODE_VAR) compile_stmt(c, init);
+  else if (init) compile_expr_discard(c, init);
+  copy_iteration_cells(c, head);
+  Control loop;
+  control_push(c, &loop, CTRL_LOOP, labels, count);
+  uint32_t top = code_here(c), exit = 0;
+  if (n->as.loop.test) {
+    compile_expr(c, n->as.loop.test);
+    exit = emit_jump(c, OP_JUMP_IF_FALSE);
+  }
+  compile_stmt(c, n->as.loop.body);
+  patch_list_here(c, &loop.continues);
+  copy_iteration_cells(c, head);
+  if (n->as.loop.update) compile_expr_discard(c, n->as.loop.update);
+  emit_jump_to(c, OP_JUMP, top);
+  if (n->as.loop.test) patch_here(c, exit);
+  finish_loop(c, &loop);
+}
+//< vm.compile-for
+
+/* The head of for-in/of receives the value on top of the stack. */
+static void assign_loop_target(Compiler *c, Node *left) {
+  if (left->kind != NODE_VAR) {
+    compile_pattern_assign(c, left, STORE_ASSIGN, pos_of(left));
+    return;
+  }
+  Node *d = left->as.var.declarators.items[0];
+  compile_pattern_assign(c, d->as.declarator.target, (int)left->as.var.kind, pos_of(d));
+}
+
+static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int count) {
+  compile_expr(c, n->as.for_each.right);
+  mark_node(c, n->as.for_each.right);
+  emit_op(c, OP_FOR_IN_START);
+  Control loop;
+  control_push(c, &loop, CTRL_FOR_IN, labels, count);
+  loop.base--, loop.slots = 1;
+  uint32_t top = code_here(c);
+  uint32_t done = emit_jump(c, OP_FOR_IN_NEXT);
+  enter_scope(c, n->as.for_each.scope); /* a fresh binding per iteration */
+  assign_loop_target(c, n->as.for_each.left);
+  compile_stmt(c, n->as.for_each.body);
+  patch_list_to(c, &loop.continues, top);
+  emit_jump_to(c, OP_JUMP, top);
+  patch_here(c, done);
+  set_depth(c, loop.base + 1);
+  emit_op(c, OP_POP);
+  finish_loop(c, &loop);
+}
+
+//> vm.compile-for-of
+/* for (x of it): GET_ITERATOR leaves iter and next on the stack; ITER_NEXT pushes
+ * each value or jumps when done. An exception in the body closes the iterator. */
+static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int count) {
+  compile_expr(c, n->as.for_each.right);
+  mark_node(c, n->as.for_each.right);
+  emit_op(c, OP_GET_ITERATOR);
+  Control loop;
+  control_push(c, &loop, CTRL_FOR_OF, labels, count);
+  loop.base -= 2, loop.slots = 2;
+  uint32_t top = code_here(c);
+  uint32_t done = emit_jump(c, OP_ITER_NEXT);
+  range_open(c, &loop);
+  enter_scope(c, n->as.for_each.scope);
+  assign_loop_target(c, n->as.for_each.left);
+  compile_stmt(c, n->as.for_each.body);
+  range_cut(c, &loop);
+  patch_list_to(c, &loop.continues, top);
+  emit_jump_to(c, OP_JUMP, top);
+  add_handlers(c, &loop, code_here(c), loop.base + 2); /* iter next exc: */
+  set_depth(c, loop.base + 3);
+  emit_op(c, OP_ROT3);      /* exc iter next */
+  emit_op(c, OP_ITER_CLOSE); /* exc */
+  emit_op(c, OP_THROW);
+  patch_here(c, done);
+  set_depth(c, loop.base + 2);
+  emit_op(c, OP_POP);
+  emit_op(c, OP_POP);
+  finish_loop(c, &loop);
+}
+//< vm.compile-for-of
+
+/* ==== switch and labels ==== */
+
+static void hoist_case_functions(Compiler *c, NodeList *cases) {
+  for (int i = 0; i < cases->count; i++) hoist_functions(c, &cases->items[i]->as.case_clause.body);
+}
+
+/* switch (d) { case a: ... }: d waits in a register; the tests run in order with ===
+ * and jump into the bodies, which fall through into each other. */
+static void compile_switch(Compiler *c, Node *n, const char *const *labels, int count) {
+  NodeList *cases = &n->as.switch_stmt.cases;
+  compile_expr(c, n->as.switch_stmt.discriminant);
+  int reg = alloc_register(c);
+  emit_u16(c, OP_SET_LOCAL, reg);
+  emit_op(c, OP_POP);
+  Control sw;
+  control_push(c, &sw, CTRL_SWITCH, labels, count);
+  enter_scope(c, n->as.switch_stmt.scope);
+  hoist_case_functions(c, cases);
+  uint32_t *entry = calloc((size_t)cases->count + 1, sizeof *entry);
+  int default_index = -1;
+  for (int i = 0; i < cases->count; i++) {
+    Node *test = cases->items[i]->as.case_clause.test;
+    if (!test) { default_index = i; continue; }
+    emit_u16(c, OP_GET_LOCAL, reg);
+    compile_expr(c, test);
+    emit_op(c, OP_STRICT_EQ);
+    entry[i] = emit_jump(c, OP_JUMP_IF_TRUE);
+  }
+  uint32_t fallback = emit_jump(c, OP_JUMP);
+  if (default_index < 0) patch_list_add(&sw.breaks, fallback);
+  else entry[default_index] = fallback;
+  for (int i = 0; i < cases->count; i++) {
+    patch_here(c, entry[i]);
+    compile_body(c, &cases->items[i]->as.case_clause.body);
+  }
+  free(entry);
+  finish_loop(c, &sw);
+}
+
+static bool is_loop_node(const Node *n) {
+  return n->kind == NODE_FOR || n->kind == NODE_FOR_IN || n->kind == NODE_FOR_OF ||
+         n->kind == NODE_WHILE || n->kind == NODE_DO_WHILE || n->kind == NODE_SWITCH;
+}
+
+/* Loops and switch, with the labels that name them. */
+static void compile_breakable(Compiler *c, Node *n, const char *const *labels, int count) {
+  switch (n->kind) {
+  case NODE_FOR: compile_for(c, n, labels, count); return;
+  case NODE_FOR_IN: compile_for_in(c, n, labels, count); return;
+  case NODE_FOR_OF: compile_for_of(c, n, labels, count); return;
+  case NODE_WHILE: compile_while(c, n, labels, count); return;
+  case NODE_DO_WHILE: compile_do_while(c, n, labels, count); return;
+  case NODE_SWITCH: compile_switch(c, n, labels, count); return;
+  default: PANIC("compile_breakable: not a loop");
+  }
+}
+
+#define MAX_LABELS 32
+
+/* a: b: stmt. A loop takes its labels for break and continue; any other statement
+ * gets a CTRL_LABEL so that `break a` can leave it. */
+static void compile_labeled(Compiler *c, Node *n) {
+  const char *labels[MAX_LABELS];
+  int count = 0;
+  while (n->kind == NODE_LABELED) {
+    if (count == MAX_LABELS) {
+      compile_error(c, n, "too many labels (limit %s)", "32");
+      return;
+    }
+    labels[count++] = n->as.labeled.label;
+    n = n->as.labeled.body;
+  }
+  if (is_loop_node(n)) {
+    compile_breakable(c, n, labels, count);
+    return;
+  }
+  Control ctl;
+  control_push(c, &ctl, CTRL_LABEL, labels, count);
+  compile_stmt(c, n);
+  finish_loop(c, &ctl);
+}
+
+/* ==== Simple statements ==== */
+
+static void compile_var(Compiler *c, Node *n) {
+  VarKind kind = n->as.var.kind;
+  NodeList *list = &n->as.var.declarators;
+  for (int i = 0; i < list->count; i++) {
+    Node *d = list->items[i], *init = d->as.declarator.init;
+    if (!init && kind == VAR_VAR) continue; /* hoisted already */
+    if (init) compile_expr(c, init);
+    else emit_op(c, OP_PUSH_UNDEFINED); /* let x; */
+    compile_pattern_assign(c, d->as.declarator.target, (int)kind, init ? pos_of(init) : pos_of(d));
+  }
+}
+
+static void compile_block(Compiler *c, Node *n) {
+  Scope *s = n->as.block.scope;
+  enter_scope(c, s);
+  if (s) hoist_functions(c, &n->as.block.body);
+  compile_body(c, &n->as.block.body);
+}
+
+static void compile_if(Compiler *c, Node *n) {
+  compile_expr(c, n->as.conditional.test);
+  uint32_t otherwise = emit_jump(c, OP_JUMP_IF_FALSE);
+  compile_stmt(c, n->as.conditional.then);
+  if (!n->as.conditional.otherwise) {
+    patch_here(c, otherwise);
+    return;
+  }
+  uint32_t end = emit_jump(c, OP_JUMP);
+  patch_here(c, otherwise);
+  compile_stmt(c, n->as.conditional.otherwise);
+  patch_here(c, end);
+}
+
+/* An expression statement; at a script's top level its value is the completion
+ * value (what `tinynode -p` prints). */
+static void compile_expression_statement(Compiler *c, Node *n) {
+  if (c->fs->completion_register < 0) {
+    compile_expr_discard(c, n->as.unary.operand);
+    return;
+  }
+  compile_expr(c, n->as.unary.operand);
+  emit_u16(c, OP_SET_LOCAL, c->fs->completion_register);
+  emit_op(c, OP_POP);
+}
+
+/* A function declaration was instantiated when its scope was entered; in a block of
+ * sloppy code, reaching it also copies it to the function-level var (Annex B.3.3). */
+static void compile_function_declaration(Compiler *c, Node *n) {
+  Node *id = n->as.function.id;
+  Binding *b = id->as.ident.binding;
+  if (!b || !b->annexb_var) return;
+  Binding *twin = b->annexb_var->scope->globals ? NULL : b->annexb_var; /* a script's global */
+  emit_load_binding(c, b, id->as.ident.name, pos_of(id));
+  emit_store_binding(c, twin, id->as.ident.name, VAR_VAR, pos_of(id));
+  emit_op(c, OP_POP);
+}
+
+static void compile_throw(Compiler *c, Node *n) {
+  compile_expr(c, n->as.unary.operand);
+  mark_node(c, n); /* the caret of an uncaught throw goes under `throw` */
+  emit_op(c, OP_THROW);
+}
+
+//> vm.compile-stmt
+void compile_stmt(Compiler *c, Node *n) {
+  int depth = c->fs->depth;
+  switch (n->kind) {
+  case NODE_EXPRESSION: compile_expression_statement(c, n); break;
+  case NODE_VAR: compile_var(c, n); break;
+  case NODE_FUNCTION: compile_function_declaration(c, n); break;
+  case NODE_CLASS: compile_unsupported(c, n, "classes"); break;
+  case NODE_BLOCK: compile_block(c, n); break;
+  case NODE_EMPTY: break;
+  case NODE_IF: compile_if(c, n); break;
+  case NODE_FOR:
+  case NODE_FOR_IN:
+  case NODE_FOR_OF:
+  case NODE_WHILE:
+  case NODE_DO_WHILE:
+  case NODE_SWITCH: compile_breakable(c, n, NULL, 0); break;
+  case NODE_LABELED: compile_labeled(c, n); break;
+  case NODE_BREAK: compile_break(c, n); break;
+  case NODE_CONTINUE: compile_continue(c, n); break;
+  case NODE_RETURN: compile_return(c, n); break;
+  case NODE_THROW: compile_throw(c, n); break;
+  case NODE_TRY: compile_try(c, n); break;
+  case NODE_DEBUGGER: emit_op(c, OP_DEBUGGER); break;
+  default: PANIC("compile_stmt: not a statement");
+  }
+  if (c->fs->depth != depth && !c->failed) PANIC("compile_stmt: statement changed the stack");
+}
+//< vm.compile-stmt
+
+void compile_body(Compiler *c, NodeList *body) {
+  for (int i = 0; i < body->count; i++) compile_stmt(c, body->items[i]);
+}

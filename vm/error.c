@@ -1,0 +1,223 @@
+/* error.c - throwing, error objects, and the stack traces they carry.
+ * Book: chapter 5, "The VM loop".
+ *
+ *   vm_throw, vm_throw_error   make an exception pending (natives return its marker)
+ *   vm_make_error              an Error object with .message and .stack
+ *   vm_stack_trace             V8-style "    at f (file:line:col)" lines
+ *   proto_position             the line table lookup every one of them uses
+ */
+#include <stdarg.h>
+
+#include "parser/ast.h"
+#include "vm/internal.h"
+
+#define STACK_TRACE_LIMIT 10 /* V8's Error.stackTraceLimit default */
+
+//> vm.line-lookup
+void proto_position(const FunctionProto *proto, uint32_t offset, int *line, int *column) {
+  *line = 0, *column = 0;
+  uint32_t lo = 0, hi = proto->line_count; /* find the last entry with pc <= offset */
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (proto->lines[mid].pc <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const LineEntry *e = lo > 0 ? &proto->lines[lo - 1] : proto->line_count ? &proto->lines[0] : NULL;
+  if (e) *line = (int)e->line, *column = (int)e->column;
+}
+//< vm.line-lookup
+
+/* The innermost JavaScript frame and the offset of the instruction it is at. */
+static Frame *current_js_frame(VM *vm, uint32_t *offset) {
+  for (int i = vm->frame_count - 1; i >= 0; i--) {
+    Frame *f = &vm->frames[i];
+    if (!f->proto) continue;
+    *offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
+    return f;
+  }
+  return NULL;
+}
+
+Value vm_throw(VM *vm, Value exception) {
+  vm->exception = exception;
+  vm->has_exception = 1;
+  uint32_t offset;
+  Frame *f = current_js_frame(vm, &offset);
+  vm->exception_site = (SourceSite){NULL, 0, 0, 1};
+  if (f) {
+    vm->exception_site.filename = f->proto->filename;
+    proto_position(f->proto, offset, &vm->exception_site.line, &vm->exception_site.column);
+  }
+  return VALUE_EXCEPTION;
+}
+
+Value vm_throw_error(VM *vm, ErrorKind kind, const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  int mark = vm_handle_mark(vm);
+  Value message = vm_handle_push(vm, vm_string(vm, buf));
+  Value error = vm_make_error(vm, kind, message);
+  vm_handle_reset(vm, mark);
+  return vm_throw(vm, error);
+}
+
+bool vm_has_exception(VM *vm) { return vm->has_exception; }
+
+Value vm_terminate(VM *vm) {
+  vm->exception = VALUE_UNDEFINED;
+  vm->has_exception = 1;
+  vm->terminating = 1;
+  return VALUE_EXCEPTION;
+}
+
+bool vm_is_terminating(VM *vm) { return vm->terminating; }
+
+Value vm_take_exception(VM *vm) {
+  Value e = vm->exception;
+  vm->exception = VALUE_UNDEFINED;
+  vm->has_exception = 0;
+  vm->terminating = 0;
+  return e;
+}
+
+SourceSite vm_exception_site(VM *vm) { return vm->exception_site; }
+
+/* ==== Error objects ==== */
+
+static const char *const error_names[] = {"Error",       "TypeError",   "RangeError", "ReferenceError",
+                                          "SyntaxError", "EvalError",   "URIError"};
+
+/* ErrorUtils::ToString without side effects: "name: message", "name" or "message". */
+static Value error_header(VM *vm, Object *error, Value message, ErrorKind kind) {
+  Value name = object_get(vm, error, value_from_string(vm->atom_name), value_from_object(error));
+  if (!value_is_string(name)) name = vm_string(vm, error_names[kind]);
+  vm_handle_push(vm, name);
+  if (!value_is_string(message) || value_to_string(message)->length == 0) return name;
+  if (value_to_string(name)->length == 0) return message;
+  Value sep = vm_handle_push(vm, vm_string(vm, ": "));
+  return vm_string_concat(vm, vm_string_concat(vm, name, sep), message);
+}
+
+//> vm.make-error
+Value vm_make_error(VM *vm, ErrorKind kind, Value message) {
+  int mark = vm_handle_mark(vm);
+  Object *proto = vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE + kind];
+  Object *error = object_new_class(vm, CLASS_ERROR, sizeof(Object), proto);
+  Value ev = vm_handle_push(vm, value_from_object(error));
+  if (!value_is_undefined(message))
+    object_define_own(vm, error, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
+  Value header = vm_handle_push(vm, error_header(vm, error, message, kind));
+  Value trace = vm_handle_push(vm, vm_stack_trace(vm));
+  Value stack = value_to_string(trace)->length ? vm_string_concat(vm, header, trace) : header;
+  object_define_own(vm, error, value_from_string(vm->atom_stack), stack, ATTR_HIDDEN);
+  vm_handle_reset(vm, mark);
+  return ev;
+}
+//< vm.make-error
+
+/* ==== Stack traces ==== */
+
+/* The name of the constructor of an object, looked up without running code. */
+static String *constructor_name(VM *vm, Object *o) {
+  for (; o; o = o->proto) {
+    bool found;
+    Value ctor = object_get_own(o, value_from_string(vm->atom_constructor), &found);
+    if (!found || !value_is_object(ctor)) continue;
+    Value name = object_get_own(value_to_object(ctor), value_from_string(vm->atom_name), &found);
+    if (found && value_is_string(name) && value_to_string(name)->length) return value_to_string(name);
+  }
+  return NULL;
+}
+
+/* The "f", "Object.f", "new F" or "" part of one frame's line. */
+static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
+  Value name_v = f->proto ? value_from_string(f->proto->name) : vm_function_name(vm, value_from_object(f->function));
+  char *name = vm_to_utf8(vm, name_v, NULL);
+  bool arrow = f->proto && (f->proto->flags & FN_ARROW);
+  bool toplevel = f->proto && (f->proto->flags & FN_TOPLEVEL);
+  Value recv = f->this_value;
+  bool has_receiver = !arrow && value_is_object(recv) &&
+                      value_to_object(recv) != vm->intrinsics[INTRINSIC_GLOBAL];
+  if (f->is_construct || (!f->proto && value_is_object(f->new_target))) {
+    snprintf(out, size, "new %s", *name ? name : "<anonymous>");
+  } else if (has_receiver && (toplevel || *name || !f->proto)) {
+    String *type = constructor_name(vm, value_to_object(recv));
+    snprintf(out, size, "%s%s%s", type ? (char *)type->data : "Object", ".",
+             *name ? name : "<anonymous>");
+  } else {
+    snprintf(out, size, "%s", name);
+  }
+  free(name);
+}
+
+static void append(char **buf, size_t *len, size_t *cap, const char *text) {
+  size_t n = strlen(text);
+  if (*len + n + 1 > *cap) {
+    *cap = (*len + n + 1) * 2;
+    *buf = realloc(*buf, *cap);
+  }
+  memcpy(*buf + *len, text, n + 1);
+  *len += n;
+}
+
+//> vm.stack-trace
+Value vm_stack_trace(VM *vm) {
+  char *buf = NULL, line[1200], fn[512];
+  size_t len = 0, cap = 0;
+  append(&buf, &len, &cap, "");
+  int shown = 0;
+  for (int i = vm->frame_count - 1; i >= 0 && shown < STACK_TRACE_LIMIT; i--, shown++) {
+    Frame *f = &vm->frames[i];
+    frame_function_part(vm, f, fn, sizeof fn);
+    char where[600];
+    if (f->proto) {
+      int ln, col;
+      uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
+      proto_position(f->proto, offset, &ln, &col);
+      snprintf(where, sizeof where, "%s:%d:%d", f->proto->filename, ln, col);
+    } else {
+      snprintf(where, sizeof where, "<anonymous>");
+    }
+    if (*fn) snprintf(line, sizeof line, "\n    at %s (%s)", fn, where);
+    else snprintf(line, sizeof line, "\n    at %s", where);
+    append(&buf, &len, &cap, line);
+  }
+  Value s = vm_string_n(vm, buf, len);
+  free(buf);
+  return s;
+}
+//< vm.stack-trace
+
+/* ==== Debug printing ==== */
+
+void debug_print_value(VM *vm, Value v, FILE *out) {
+  char buf[40];
+  if (value_is_number(v)) {
+    fputs(vm_number_to_cstr(value_to_number(v), buf), out);
+  } else if (value_is_string(v)) {
+    String *s = value_to_string(v);
+    fputc('"', out);
+    for (uint32_t i = 0; i < s->length && i < 40; i++) {
+      uint16_t u = string_unit(s, i);
+      if (u >= 32 && u < 127) fputc(u, out);
+      else fprintf(out, "\\u%04x", u);
+    }
+    fputs(s->length > 40 ? "\"..." : "\"", out);
+  } else if (value_is_symbol(v)) {
+    fputs("Symbol()", out);
+  } else if (value_is_object(v)) {
+    Object *o = value_to_object(v);
+    if (o->klass == CLASS_ARRAY) fprintf(out, "[Array(%u)]", ((Array *)o)->length);
+    else if (o->klass == CLASS_CLOSURE) fprintf(out, "<fn %s>", ((Closure *)o)->proto->name->data);
+    else if (o->klass == CLASS_NATIVE) fputs("<native fn>", out);
+    else fputs("[object]", out);
+  } else if (value_is_thing(v)) {
+    fputs("<cell>", out);
+  } else {
+    static const char *names[] = {"?", "undefined", "null", "false", "true", "<hole>", "<exception>"};
+    fputs(names[v & 7], out);
+  }
+}

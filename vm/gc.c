@@ -1,0 +1,339 @@
+/* gc.c - the garbage collector: precise, non-moving mark-and-sweep.
+ * Book: chapter 6, "Garbage collection".
+ *
+ * Every heap thing is on one list (vm->heap). A collection marks everything
+ * reachable from the roots, using an explicit gray stack instead of C
+ * recursion, drops dead atoms from the (weak) atom table, then sweeps the list,
+ * freeing what was not marked. Entry points: gc_alloc, gc_collect,
+ * gc_free_all, gc_mark_value; for C code, handles (vm_handle_*) and pins.
+ */
+#include <unistd.h>
+
+#include "vm/shape.h"
+
+#define GC_MIN_THRESHOLD ((size_t)1 << 20) /* never collect more often than every 1 MiB */
+#define GC_DEFAULT_LIMIT_MB 4096
+
+/* ==== The heap limit ==== */
+
+static size_t heap_limit_mb(void) {
+  static size_t mb; /* the environment does not change under us: read it once */
+  if (!mb) {
+    const char *env = getenv("TINYNODE_MAX_HEAP_MB");
+    long n = env ? atol(env) : 0;
+    mb = n > 0 ? (size_t)n : GC_DEFAULT_LIMIT_MB;
+  }
+  return mb;
+}
+
+static size_t heap_limit(void) { return heap_limit_mb() << 20; }
+
+static void heap_limit_fatal(void) __attribute__((noreturn));
+static void heap_limit_fatal(void) {
+  fflush(stdout);
+  fprintf(stderr,
+          "FATAL ERROR: tinynode heap limit reached (%zu MB); set TINYNODE_MAX_HEAP_MB to raise it\n",
+          heap_limit_mb());
+  _exit(134); /* what an abort() gives, and what Node exits with when its heap runs out */
+}
+
+void gc_account(VM *vm, ptrdiff_t delta) {
+  if (delta < 0 && (size_t)-delta > vm->bytes_allocated) delta = -(ptrdiff_t)vm->bytes_allocated;
+  vm->bytes_allocated += (size_t)delta;
+  if (delta > 0 && vm->bytes_allocated > heap_limit()) vm->next_gc = 0; /* collect soon */
+}
+
+void gc_check_limit(VM *vm) {
+  if (vm->bytes_allocated <= heap_limit()) return;
+  gc_collect(vm);
+  if (vm->bytes_allocated > heap_limit()) heap_limit_fatal();
+}
+
+/* ==== Allocation ==== */
+
+//> vm.gc-alloc
+void *gc_alloc(VM *vm, size_t size, GcType type) {
+  size_t after = vm->bytes_allocated + size;
+  if (!vm->gc_paused && (vm->gc_stress || after > vm->next_gc || after > heap_limit()))
+    gc_collect(vm);
+  if (vm->bytes_allocated + size > heap_limit()) heap_limit_fatal();
+  GcHeader *thing = calloc(1, size);
+  if (!thing) heap_limit_fatal(); /* the machine ran out before our limit did */
+  thing->type = (uint8_t)type;
+  thing->size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+  thing->next = vm->heap;
+  vm->heap = thing;
+  vm->bytes_allocated += size;
+  return thing;
+}
+//< vm.gc-alloc
+
+/* ==== Mark phase ==== */
+
+//> vm.mark-thing
+void gc_mark_thing(VM *vm, GcHeader *thing) {
+  if (!thing || thing->marked) return;
+  thing->marked = 1;
+  if (thing->type == GC_STRING) return; /* nothing inside to trace */
+  if (vm->gray_count == vm->gray_capacity) {
+    size_t cap = vm->gray_capacity ? vm->gray_capacity * 2 : 1024;
+    Value *gray = realloc(vm->gray, cap * sizeof(Value));
+    if (!gray) PANIC("gc_mark_thing: out of memory for the gray stack");
+    vm->gray = gray;
+    vm->gray_capacity = cap;
+  }
+  vm->gray[vm->gray_count++] = (Value)(uintptr_t)thing; /* marked, children not yet */
+}
+//< vm.mark-thing
+
+void gc_mark_value(VM *vm, Value v) {
+  if (value_is_heap(v)) gc_mark_thing(vm, value_to_ptr(v));
+}
+
+void vm_gc_mark(VM *vm, Value v) { gc_mark_value(vm, v); }
+
+static void mark_values(VM *vm, const Value *v, size_t n) {
+  for (size_t i = 0; i < n; i++) gc_mark_value(vm, v[i]);
+}
+
+static void trace_shape(VM *vm, Shape *s) {
+  /* The parent is strong (deleting the last key steps back to it); transitions
+   * are weak: a child nobody uses dies, and the sweep unhooks it. */
+  gc_mark_thing(vm, (GcHeader *)s->parent);
+  for (uint32_t i = 0; i < s->count; i++) gc_mark_value(vm, s->props[i].key);
+}
+
+static void trace_class_parts(VM *vm, Object *o) {
+  switch ((ObjectClass)o->klass) {
+  case CLASS_ARRAY: {
+    Array *a = (Array *)o;
+    mark_values(vm, a->elements, a->length < a->capacity ? a->length : a->capacity);
+    break;
+  }
+  case CLASS_CLOSURE: {
+    Closure *c = (Closure *)o;
+    gc_mark_thing(vm, (GcHeader *)c->proto);
+    gc_mark_value(vm, c->home_object);
+    for (uint32_t i = 0; i < c->cell_count; i++) gc_mark_thing(vm, (GcHeader *)c->cells[i]);
+    break;
+  }
+  case CLASS_NATIVE: gc_mark_value(vm, ((Native *)o)->data); break;
+  case CLASS_BOUND: {
+    Bound *b = (Bound *)o;
+    gc_mark_value(vm, b->target);
+    gc_mark_value(vm, b->bound_this);
+    mark_values(vm, b->argv, b->argc);
+    break;
+  }
+  case CLASS_BOOLEAN: case CLASS_NUMBER: case CLASS_STRING: case CLASS_SYMBOL: case CLASS_DATE:
+    gc_mark_value(vm, ((Boxed *)o)->primitive);
+    break;
+  case CLASS_HOST: {
+    HostObject *h = (HostObject *)o;
+    if (h->host_class && h->host_class->trace) h->host_class->trace(vm, h->data);
+    break;
+  }
+  default: break; /* the other classes have no parts beyond Object yet */
+  }
+}
+
+//> vm.trace
+/* Mark everything a gray thing points to. */
+static void trace(VM *vm, GcHeader *thing) {
+  switch ((GcType)thing->type) {
+  case GC_STRING: break;
+  case GC_SYMBOL: gc_mark_thing(vm, (GcHeader *)((Symbol *)thing)->description); break;
+  case GC_SHAPE: trace_shape(vm, (Shape *)thing); break;
+  case GC_OBJECT: {
+    Object *o = (Object *)thing;
+    gc_mark_thing(vm, (GcHeader *)o->proto);
+    gc_mark_thing(vm, (GcHeader *)o->shape);
+    if (o->shape) mark_values(vm, o->slots, o->shape->count);
+    trace_class_parts(vm, o);
+    break;
+  }
+  case GC_FUNCTION_PROTO: {
+    FunctionProto *p = (FunctionProto *)thing;
+    gc_mark_thing(vm, (GcHeader *)p->name);
+    mark_values(vm, p->constants, p->constant_count);
+    break;
+  }
+  case GC_CELL: gc_mark_value(vm, ((Cell *)thing)->value); break;
+  case GC_ACCESSOR:
+    gc_mark_value(vm, ((Accessor *)thing)->getter);
+    gc_mark_value(vm, ((Accessor *)thing)->setter);
+    break;
+  }
+}
+//< vm.trace
+
+//> vm.mark-roots
+static void mark_roots(VM *vm) {
+  if (vm->stack) mark_values(vm, vm->stack, (size_t)(vm->sp - vm->stack));
+  for (int i = 0; i < vm->frame_count; i++) {
+    Frame *f = &vm->frames[i];
+    gc_mark_thing(vm, (GcHeader *)f->function);
+    gc_mark_thing(vm, (GcHeader *)f->proto);
+    gc_mark_value(vm, f->this_value);
+    gc_mark_value(vm, f->new_target);
+  }
+  gc_mark_value(vm, vm->exception);
+  mark_values(vm, vm->handles, (size_t)vm->handle_count);
+  for (int32_t i = 0; i < vm->pin_count; i++)
+    if (vm->pins[i].next_free == -1) gc_mark_value(vm, vm->pins[i].value);
+  for (int i = 0; i < INTRINSIC_COUNT; i++) gc_mark_thing(vm, (GcHeader *)vm->intrinsics[i]);
+#define MARK_ATOM(n, ...) gc_mark_thing(vm, (GcHeader *)vm->atom_##n);
+  FOR_EACH_COMMON_ATOM(MARK_ATOM)
+#undef MARK_ATOM
+  Value symbols[] = {vm->symbol_iterator, vm->symbol_async_iterator, vm->symbol_has_instance,
+                     vm->symbol_to_primitive, vm->symbol_to_string_tag};
+  mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
+  gc_mark_thing(vm, (GcHeader *)vm->root_shape);
+}
+//< vm.mark-roots
+
+/* ==== Sweep phase ==== */
+
+/* Free one dead thing and its side arrays; returns the bytes it accounted for. */
+static size_t free_thing(GcHeader *thing) {
+  size_t bytes = thing->size;
+  if (thing->type == GC_SHAPE) {
+    bytes += shape_free_parts((Shape *)thing);
+  } else if (thing->type == GC_OBJECT) {
+    Object *o = (Object *)thing;
+    bytes += o->slot_capacity * sizeof(Value);
+    free(o->slots);
+    if (o->klass == CLASS_ARRAY) {
+      bytes += ((Array *)o)->capacity * sizeof(Value);
+      free(((Array *)o)->elements);
+    } else if (o->klass == CLASS_HOST) {
+      HostObject *h = (HostObject *)o;
+      if (h->host_class && h->host_class->finalize) h->host_class->finalize(h->data);
+    }
+  } else if (thing->type == GC_FUNCTION_PROTO) {
+    FunctionProto *p = (FunctionProto *)thing;
+    free(p->code);
+    free(p->constants);
+    free(p->handlers);
+    free(p->lines);
+    free(p->upvals);
+  }
+  free(thing);
+  return bytes;
+}
+
+/* Dead shapes are freed last, so that a dead child can still look at its
+ * parent: if the parent lives on, the child leaves its transition table. */
+static size_t free_dead_shapes(GcHeader *dead) {
+  size_t bytes = 0;
+  for (GcHeader *t = dead; t; t = t->next) t->marked = 2; /* "dying" */
+  for (GcHeader *t = dead; t; t = t->next) {
+    Shape *parent = ((Shape *)t)->parent;
+    if (parent && parent->gc.marked != 2) shape_forget_transition(parent, (Shape *)t);
+  }
+  while (dead) {
+    GcHeader *next = dead->next;
+    bytes += free_thing(dead);
+    dead = next;
+  }
+  return bytes;
+}
+
+//> vm.sweep
+static void sweep(VM *vm) {
+  GcHeader **link = &vm->heap, *dead_shapes = NULL;
+  size_t freed = 0;
+  while (*link) {
+    GcHeader *thing = *link;
+    if (thing->marked) { /* alive: unmark it for next time */
+      thing->marked = 0;
+      link = &thing->next;
+      continue;
+    }
+    *link = thing->next; /* unlink, then free */
+    if (thing->type == GC_SHAPE) {
+      thing->next = dead_shapes;
+      dead_shapes = thing;
+    } else {
+      freed += free_thing(thing);
+    }
+  }
+  freed += free_dead_shapes(dead_shapes);
+  vm->bytes_allocated = freed > vm->bytes_allocated ? 0 : vm->bytes_allocated - freed;
+}
+//< vm.sweep
+
+//> vm.gc-collect
+void gc_collect(VM *vm) {
+  if (vm->gc_paused) return;
+  vm->gc_paused++; /* a finalizer that allocates must not start another collection */
+  mark_roots(vm);
+  while (vm->gray_count > 0) trace(vm, (GcHeader *)(uintptr_t)vm->gray[--vm->gray_count]);
+  atom_table_sweep(vm); /* the atom table is weak: unmarked atoms leave it */
+  sweep(vm);
+  size_t next = vm->bytes_allocated * 2;
+  vm->next_gc = next > GC_MIN_THRESHOLD ? next : GC_MIN_THRESHOLD;
+  vm->gc_paused--;
+}
+//< vm.gc-collect
+
+void gc_free_all(VM *vm) {
+  GcHeader *thing = vm->heap;
+  while (thing) {
+    GcHeader *next = thing->next;
+    free_thing(thing);
+    thing = next;
+  }
+  vm->heap = NULL;
+  vm->bytes_allocated = 0;
+  vm->atoms.count = 0; /* its strings are gone; vm_free frees the entries array */
+  if (vm->atoms.entries) memset(vm->atoms.entries, 0, vm->atoms.capacity * sizeof(String *));
+}
+
+/* ==== Roots held by C code ==== */
+
+int vm_handle_mark(VM *vm) { return vm->handle_count; }
+
+void vm_handle_reset(VM *vm, int mark) {
+  ASSERT(mark >= 0 && mark <= vm->handle_count);
+  vm->handle_count = mark;
+}
+
+Value vm_handle_push(VM *vm, Value v) {
+  if (vm->handle_count >= VM_HANDLES_MAX) PANIC("vm_handle_push: too many handles (a leak?)");
+  vm->handles[vm->handle_count++] = v;
+  return v;
+}
+
+/* Pins live in a slab; a free pin's next_free links the free list (-2 ends it),
+ * an in-use pin's is -1. Ids stay valid until unpinned. */
+int32_t vm_pin(VM *vm, Value v) {
+  int32_t id = vm->pin_free;
+  if (id >= 0) {
+    vm->pin_free = vm->pins[id].next_free == -2 ? -1 : vm->pins[id].next_free;
+  } else {
+    if (vm->pin_count == vm->pin_capacity) {
+      int32_t cap = vm->pin_capacity ? vm->pin_capacity * 2 : 64;
+      Pin *pins = realloc(vm->pins, (size_t)cap * sizeof(Pin));
+      if (!pins) PANIC("vm_pin: out of memory");
+      vm->pins = pins;
+      vm->pin_capacity = cap;
+    }
+    id = vm->pin_count++;
+  }
+  vm->pins[id] = (Pin){v, -1};
+  return id;
+}
+
+Value vm_pinned(VM *vm, int32_t pin) {
+  if (pin < 0 || pin >= vm->pin_count || vm->pins[pin].next_free != -1)
+    PANIC("vm_pinned: not a pin in use");
+  return vm->pins[pin].value;
+}
+
+void vm_unpin(VM *vm, int32_t pin) {
+  if (pin < 0 || pin >= vm->pin_count || vm->pins[pin].next_free != -1)
+    PANIC("vm_unpin: not a pin in use");
+  vm->pins[pin] = (Pin){VALUE_UNDEFINED, vm->pin_free >= 0 ? vm->pin_free : -2};
+  vm->pin_free = pin;
+}

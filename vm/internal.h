@@ -1,0 +1,409 @@
+/* internal.h - the engine's data structures, shared by the files of vm/ only.
+ * Book: chapter 3, "Values and objects"; chapter 5, "The VM loop";
+ *       chapter 6, "Garbage collection".
+ *
+ * Stages above vm/ never include this file: they use vm/vm.h. Everything that
+ * lives in the GC heap starts with a GcHeader; the collector (gc.c) knows how
+ * to trace each GcType.
+ */
+#ifndef TN_VM_INTERNAL_H
+#define TN_VM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vm/opcodes.h"
+#include "vm/value.h"
+#include "vm/vm.h"
+
+/* ==== Broken invariants ==== */
+
+void vm_panic(const char *file, int line, const char *msg) __attribute__((noreturn));
+#define PANIC(msg) vm_panic(__FILE__, __LINE__, (msg))
+#ifdef TN_DEBUG
+#define ASSERT(c) ((c) ? (void)0 : vm_panic(__FILE__, __LINE__, "assertion failed: " #c))
+#else
+#define ASSERT(c) ((void)0)
+#endif
+
+/* ==== The heap ==== */
+
+//> vm.gc-header
+typedef enum GcType {
+  GC_STRING,
+  GC_SYMBOL,
+  GC_SHAPE,
+  GC_OBJECT,         /* every kind of JavaScript object; see ObjectClass */
+  GC_FUNCTION_PROTO, /* compiled code of one function */
+  GC_CELL,           /* a captured variable */
+  GC_ACCESSOR,       /* a getter/setter pair stored in a property slot */
+} GcType;
+
+typedef struct GcHeader {
+  struct GcHeader *next; /* every heap thing is on one list, for the sweep */
+  uint8_t type;          /* GcType */
+  uint8_t marked;
+  uint32_t size;         /* bytes gc_alloc gave it (saturated at UINT32_MAX), for accounting */
+} GcHeader;
+//< vm.gc-header
+
+/* ==== Strings ==== */
+
+//> vm.string-struct
+typedef struct String {
+  GcHeader gc;
+  uint32_t length; /* in UTF-16 code units */
+  uint32_t hash;   /* 0 until computed */
+  uint8_t wide;    /* 0: data holds one byte per unit (Latin-1); 1: uint16_t units */
+  uint8_t atom;    /* 1 if this string is the interned copy */
+  uint8_t data[];  /* length bytes, or length uint16_t units; then a 0 terminator */
+} String;
+//< vm.string-struct
+
+static inline const uint8_t *string_latin1(const String *s) { return s->data; }
+static inline const uint16_t *string_wide(const String *s) { return (const uint16_t *)s->data; }
+static inline uint16_t string_unit(const String *s, uint32_t i) {
+  return s->wide ? string_wide(s)[i] : s->data[i];
+}
+
+typedef struct Symbol {
+  GcHeader gc;
+  String *description; /* NULL for Symbol() */
+} Symbol;
+
+/* ==== Objects ==== */
+
+/* Property attributes, stored per key in the shape. */
+enum {
+  ATTR_WRITABLE = 1,
+  ATTR_ENUMERABLE = 2,
+  ATTR_CONFIGURABLE = 4,
+  ATTR_ACCESSOR = 8, /* the slot holds an Accessor */
+  ATTR_DEFAULT = ATTR_WRITABLE | ATTR_ENUMERABLE | ATTR_CONFIGURABLE,
+  ATTR_HIDDEN = ATTR_WRITABLE | ATTR_CONFIGURABLE, /* built-in methods: not enumerable */
+};
+
+typedef struct Shape Shape; /* defined in vm/shape.h */
+
+typedef enum ObjectClass {
+  CLASS_OBJECT,
+  CLASS_ARRAY,
+  CLASS_CLOSURE,   /* a JavaScript function */
+  CLASS_NATIVE,    /* a function written in C */
+  CLASS_BOUND,     /* Function.prototype.bind result */
+  CLASS_ERROR,
+  CLASS_BOOLEAN,   /* boxed primitives: */
+  CLASS_NUMBER,
+  CLASS_STRING,
+  CLASS_SYMBOL,
+  CLASS_ARGUMENTS,
+  CLASS_DATE,
+  CLASS_REGEXP,
+  CLASS_MAP,
+  CLASS_SET,
+  CLASS_PROMISE,
+  CLASS_GENERATOR,
+  CLASS_FOR_IN,    /* the enumerator of a for-in loop; never visible to scripts */
+  CLASS_HOST,      /* an object whose native part belongs to the host (stdlib/runtime) */
+} ObjectClass;
+
+//> vm.object-struct
+typedef struct Object {
+  GcHeader gc;
+  uint8_t klass;      /* ObjectClass */
+  uint8_t extensible; /* 0 after Object.preventExtensions */
+  uint8_t flags;      /* class-specific */
+  Shape *shape;       /* which keys, in which slots, with which attributes */
+  struct Object *proto;
+  Value *slots;       /* property values, indexed by the shape */
+  uint32_t slot_capacity;
+} Object;
+//< vm.object-struct
+
+//> vm.array-struct
+typedef struct Array {
+  Object base;
+  Value *elements; /* elements[0..length) while dense; VALUE_HOLE marks a hole */
+  uint32_t length;
+  uint32_t capacity;
+} Array;
+//< vm.array-struct
+
+typedef struct FunctionProto FunctionProto;
+
+typedef struct Cell {
+  GcHeader gc;
+  Value value;
+} Cell;
+
+typedef struct Accessor {
+  GcHeader gc;
+  Value getter; /* undefined or a function */
+  Value setter;
+} Accessor;
+
+typedef struct Closure {
+  Object base;
+  FunctionProto *proto;
+  Value home_object; /* for super lookups; undefined otherwise */
+  uint32_t cell_count;
+  Cell *cells[];     /* captured variables, as described by proto->upvals */
+} Closure;
+
+typedef struct Native {
+  Object base;
+  NativeFn fn;
+  Value data;  /* a value the function can reach as vm_native_data(vm) */
+  uint8_t is_constructor;
+} Native;
+
+typedef struct Bound {
+  Object base;
+  Value target;
+  Value bound_this;
+  uint32_t argc;
+  Value argv[];
+} Bound;
+
+/* Boxed primitives, Date (a number), and similar objects with one hidden value. */
+typedef struct Boxed {
+  Object base;
+  Value primitive;
+} Boxed;
+
+typedef struct HostObject {
+  Object base;
+  void *data;
+  const HostClass *host_class; /* trace and finalize hooks; see vm.h */
+} HostObject;
+
+/* ==== Compiled code ==== */
+
+typedef struct HandlerEntry {
+  uint32_t start, end;   /* try range [start, end) in code offsets */
+  uint32_t handler;      /* where to continue, with the exception pushed */
+  uint32_t stack_depth;  /* operand-stack depth to restore before the push */
+} HandlerEntry;
+
+typedef struct LineEntry {
+  uint32_t pc; /* this and later instructions, up to the next entry, */
+  uint32_t line, column; /* come from this source position (1-based) */
+} LineEntry;
+
+typedef struct UpvalDesc {
+  uint8_t from_register; /* 1: the parent frame's registers[index] holds the Cell */
+  uint16_t index;        /* 0: the parent closure's cells[index] */
+} UpvalDesc;
+
+//> vm.function-proto
+struct FunctionProto {
+  GcHeader gc;
+  String *name;         /* "" when anonymous */
+  const char *filename; /* the script's path; a stable copy from vm_intern_filename */
+  uint8_t *code;
+  uint32_t code_length, code_capacity;
+  Value *constants;     /* numbers, strings, atoms, nested FunctionProtos */
+  uint32_t constant_count, constant_capacity;
+  HandlerEntry *handlers;
+  uint32_t handler_count, handler_capacity;
+  LineEntry *lines;
+  uint32_t line_count, line_capacity;
+  UpvalDesc *upvals;
+  uint32_t upval_count;
+  uint16_t param_count;     /* registers [0, param_count) receive the arguments */
+  uint16_t register_count;  /* parameters plus locals */
+  uint16_t max_stack;       /* the deepest the operand stack gets */
+  uint16_t length;          /* the function's `length` property */
+  int32_t arguments_register; /* -1, or where the arguments object goes on entry */
+  int32_t rest_register;      /* -1, or where the rest-parameter array goes on entry */
+  uint32_t flags;           /* FunctionFlags from parser/ast.h */
+  const char *source;       /* the whole script (owned elsewhere), for toString */
+  uint32_t source_start, source_end;
+  uint32_t line, column;    /* where the function starts in the source (disassembler, gdb) */
+};
+//< vm.function-proto
+
+/* ==== Frames and the VM ==== */
+
+//> vm.frame-struct
+typedef struct Frame {
+  Object *function;   /* the Closure running (or the Native, for a native frame) */
+  FunctionProto *proto;  /* NULL for a native frame */
+  const uint8_t *pc;  /* saved before every call out, for stack traces and gdb */
+  Value *registers;   /* parameters, then locals; the operand stack follows */
+  Value this_value;
+  Value new_target;   /* undefined for a plain call */
+  int argc;           /* how many arguments the caller passed */
+  uint8_t is_construct; /* return the new object unless the function returns one */
+  uint8_t is_entry;   /* vm_call started a loop here: return to C when it returns */
+} Frame;
+//< vm.frame-struct
+
+#define VM_STACK_SIZE (1024 * 1024) /* values */
+#define VM_FRAMES_MAX 10000         /* JavaScript call depth before RangeError */
+#define VM_HANDLES_MAX 65536
+
+/* Well-known atoms the engine looks up by name. */
+#define FOR_EACH_COMMON_ATOM(A) \
+  A(length) A(prototype) A(constructor) A(name) A(message) A(stack) A(toString) \
+  A(valueOf) A(value) A(done) A(next) A(get) A(set) A(cause) A(code) A(errno)        \
+  A(syscall) A(path) A(callee) A(empty, "") A(anonymous) A(undefined)
+
+typedef struct AtomTable {
+  String **entries; /* open addressing; NULL = empty, tombstones = (String *)1 */
+  uint32_t count, capacity;
+} AtomTable;
+
+typedef struct Pin {
+  Value value;
+  int32_t next_free; /* -1 when in use */
+} Pin;
+
+//> vm.vm-struct
+struct VM {
+  /* The value stack: frames' registers and operand stacks, one after another. */
+  Value *stack;
+  Value *sp;          /* next free slot */
+  Frame *frames;
+  int frame_count;
+
+  Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
+  int has_exception;
+  int terminating;    /* vm_terminate: unwind past every handler */
+
+  /* The heap */
+  GcHeader *heap;     /* every allocated thing */
+  size_t bytes_allocated, next_gc;
+  int gc_stress;      /* TINYNODE_GC_STRESS=1: collect at every allocation */
+  int gc_paused;      /* >0 while the heap must not move on */
+  Value *gray;        /* the mark stack */
+  size_t gray_count, gray_capacity;
+
+  AtomTable atoms;
+  Shape *root_shape;  /* the empty shape every object starts from */
+
+  /* Roots held by C code */
+  Value handles[VM_HANDLES_MAX]; /* a stack; see vm_handle_* */
+  int handle_count;
+  Pin *pins;          /* host-held values (timer callbacks, pending I/O) */
+  int32_t pin_count, pin_capacity, pin_free;
+
+#define VM_ATOM_FIELD(n, ...) String *atom_##n;
+  FOR_EACH_COMMON_ATOM(VM_ATOM_FIELD)
+#undef VM_ATOM_FIELD
+  Object *intrinsics[INTRINSIC_COUNT]; /* the realm's prototypes and global object */
+  Value symbol_iterator, symbol_async_iterator, symbol_has_instance,
+      symbol_to_primitive, symbol_to_string_tag;
+
+  VMHooks hooks;
+  FILE *trace_out;    /* --trace: print each instruction here; NULL = off */
+  SourceSite exception_site; /* where the last exception was thrown */
+  char **filenames;   /* vm_intern_filename's copies */
+  int filename_count;
+};
+//< vm.vm-struct
+
+/* ==== Strings (string.c) ==== */
+
+String *string_new_latin1(VM *vm, const uint8_t *bytes, uint32_t length);
+String *string_new_wide(VM *vm, const uint16_t *units, uint32_t length); /* narrows if it can */
+String *string_from_utf8(VM *vm, const char *utf8, size_t length);
+char *string_to_utf8(const String *s, size_t *out_length); /* malloc'd, NUL-terminated */
+String *string_concat(VM *vm, String *a, String *b);
+String *string_substring(VM *vm, String *s, uint32_t start, uint32_t end);
+bool string_equal(const String *a, const String *b);
+int string_compare(const String *a, const String *b); /* <0, 0, >0 by code units */
+uint32_t string_hash(String *s);
+String *atom_intern(VM *vm, String *s);            /* the interned copy of s */
+String *atom_from_cstr(VM *vm, const char *utf8);  /* interned */
+bool string_to_array_index(const String *s, uint32_t *index); /* "0".."4294967294" */
+void atom_table_sweep(VM *vm);                     /* drop unmarked atoms (gc.c calls) */
+String *atom_lookup(VM *vm, String *s);            /* the existing atom for s, or NULL */
+String *atom_lookup_latin1(VM *vm, const uint8_t *bytes, uint32_t length); /* no allocation */
+
+/* ==== Objects (object.c) ==== */
+
+Shape *shape_new_root(VM *vm); /* the empty shape; vm_new calls it first */
+
+Shape *shape_new_root(VM *vm); /* the empty shape; sets vm->root_shape (vm_new calls it first) */
+Object *object_new(VM *vm, Object *proto);               /* CLASS_OBJECT */
+Object *object_new_class(VM *vm, ObjectClass klass, size_t size, Object *proto);
+Array *array_new(VM *vm, uint32_t capacity);
+Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count);
+Native *native_new(VM *vm, const char *name, NativeFn fn, int length);
+Cell *cell_new(VM *vm, Value value);
+Accessor *accessor_new(VM *vm, Value getter, Value setter);
+FunctionProto *function_proto_new(VM *vm);
+Symbol *symbol_new(VM *vm, String *description);
+
+/* Own-property primitives. key is an atom string or a symbol. */
+int object_find_slot(Object *o, Value key, uint8_t *attrs); /* -1 if absent */
+Value object_get_own(Object *o, Value key, bool *found);    /* raw slot value */
+bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs);
+bool object_delete_own(VM *vm, Object *o, Value key);
+/* The keys in spec order (integer keys ascending, strings, then symbols) as an Array. */
+Array *object_own_keys(VM *vm, Object *o, bool include_symbols, bool only_enumerable);
+
+/* Full [[Get]] / [[Set]] with prototype chains, getters, setters and arrays.
+ * They may run JavaScript and return VALUE_EXCEPTION. */
+Value object_get(VM *vm, Object *o, Value key, Value receiver);
+Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false/exception */
+bool object_has(VM *vm, Object *o, Value key);
+
+/* Dense array elements. */
+bool array_push(VM *vm, Array *a, Value v);
+bool array_set_length(VM *vm, Array *a, uint32_t length);
+
+/* ==== The collector (gc.c) ==== */
+
+void *gc_alloc(VM *vm, size_t size, GcType type); /* zeroed, on the heap list */
+void gc_collect(VM *vm);
+void gc_free_all(VM *vm);
+void gc_mark_value(VM *vm, Value v);
+void gc_mark_thing(VM *vm, GcHeader *thing);
+/* Side arrays (slots, elements, shape tables) count towards the heap: add (or, negative,
+ * remove) bytes. Never collects; past the heap limit it makes the next gc_alloc collect. */
+void gc_account(VM *vm, ptrdiff_t delta);
+/* At a point where everything live is rooted: collect if past the heap limit, and die
+ * with the heap-limit fatal error if that did not help. */
+void gc_check_limit(VM *vm);
+
+/* ==== Conversions (conv.c) ==== */
+
+enum { CONV_HINT_DEFAULT, CONV_HINT_NUMBER, CONV_HINT_STRING };
+Value conv_to_primitive(VM *vm, Value v, int hint);
+Value conv_to_property_key(VM *vm, Value v);         /* an atom string or a symbol */
+Value conv_loose_equals(VM *vm, Value a, Value b);   /* true/false/exception */
+Value conv_prototype_for_primitive(VM *vm, Value v);
+String *conv_number_to_string(VM *vm, double d);
+double conv_string_to_number(String *s);
+bool conv_is_space(uint16_t unit);
+int32_t conv_to_int32(double d);
+uint32_t conv_to_uint32(double d);
+
+/* ==== The realm and errors (vm.c, error.c) ==== */
+
+/* A copy of name that lives as long as the VM (for FunctionProto and SourceSite). */
+const char *vm_intern_filename(VM *vm, const char *name);
+
+/* ==== The interpreter (interp.c) ==== */
+
+Value interp_run(VM *vm, int entry_frame);
+/* obj[key] and obj[key] = v for any value obj; key is already a property key. */
+Value interp_get_property(VM *vm, Value obj, Value key);
+Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict);
+/* A new object whose prototype is ctor.prototype (or the fallback intrinsic). */
+Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback);
+
+/* ==== Diagnostics (disasm.c, error.c) ==== */
+
+/* Print the instruction at offset (no newline); returns its size in bytes. */
+int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out);
+/* A short, side-effect-free rendering of any value, for --trace and gdb. */
+void debug_print_value(VM *vm, Value v, FILE *out);
+/* The source position of the instruction at offset. */
+void proto_position(const FunctionProto *proto, uint32_t offset, int *line, int *column);
+
+#endif

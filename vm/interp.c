@@ -1,0 +1,1295 @@
+/* interp.c - the interpreter loop: one C function runs every JavaScript frame.
+ * Book: chapter 5, "The VM loop".
+ *
+ *   interp_run    run from the top frame until the entry frame returns
+ *   vm_call       call any function from C (natives calling back into JavaScript)
+ *   vm_construct  `new` from C
+ *
+ * Calling a JavaScript function from bytecode pushes a Frame and continues in
+ * the same loop: deep JavaScript recursion never deepens the C stack. Values
+ * are pushed on vm->stack; a frame's registers (parameters, then locals) sit
+ * just above the callee and `this` slots its caller pushed:
+ *
+ *     ... | callee | this | reg0 reg1 ... regN-1 | operand stack ... | <- sp
+ *
+ * Exceptions unwind through each function's handler table; a native signals
+ * one by returning VALUE_EXCEPTION.
+ */
+#include <math.h>
+
+#include "parser/ast.h"
+#include "vm/internal.h"
+
+/* ==== Calls ==== */
+
+static Value throw_range_stack(VM *vm) {
+  return vm_throw_error(vm, ERR_RANGE, "Maximum call stack size exceeded");
+}
+
+/* Sloppy-mode functions see undefined/null `this` as the global object. */
+static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
+  if (proto->flags & (FN_STRICT | FN_ARROW)) return this_value;
+  if (value_is_nullish(this_value)) return value_from_object(vm->intrinsics[INTRINSIC_GLOBAL]);
+  if (!value_is_object(this_value)) return vm_to_object(vm, this_value);
+  return this_value;
+}
+
+static Value make_arguments(VM *vm, Value *args, int argc) {
+  Object *o = object_new_class(vm, CLASS_ARGUMENTS, sizeof(Object),
+                               vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
+  Value v = vm_handle_push(vm, value_from_object(o));
+  for (int i = 0; i < argc; i++) {
+    char name[16];
+    snprintf(name, sizeof name, "%d", i);
+    object_define_own(vm, o, value_from_string(atom_from_cstr(vm, name)), args[i], ATTR_DEFAULT);
+  }
+  object_define_own(vm, o, value_from_string(vm->atom_length), value_from_number(argc),
+                    ATTR_HIDDEN);
+  return v;
+}
+
+static Value make_rest(VM *vm, Value *args, int argc, int from) {
+  Array *a = array_new(vm, argc > from ? (uint32_t)(argc - from) : 0);
+  Value v = vm_handle_push(vm, value_from_object(&a->base));
+  for (int i = from; i < argc; i++) array_push(vm, a, args[i]);
+  return v;
+}
+
+//> vm.push-frame
+/* Push a frame for closure `fn` whose callee slot is `slot` (then `this`, then
+ * argc arguments). Returns the frame, or NULL with an exception pending. */
+static Frame *push_closure_frame(VM *vm, Closure *fn, Value *slot, int argc, Value new_target) {
+  FunctionProto *proto = fn->proto;
+  Value *regs = slot + 2;
+  if (vm->frame_count >= VM_FRAMES_MAX ||
+      regs + argc + proto->register_count + proto->max_stack + 8 > vm->stack + VM_STACK_SIZE) {
+    vm->sp = regs + argc;
+    throw_range_stack(vm);
+    return NULL;
+  }
+  vm->sp = regs + argc; /* the arguments stay rooted while we allocate below */
+  int mark = vm_handle_mark(vm);
+  Value arguments = proto->arguments_register >= 0 ? make_arguments(vm, regs, argc) : 0;
+  Value rest = proto->rest_register >= 0 ? make_rest(vm, regs, argc, proto->param_count) : 0;
+  Value this_value = coerce_this(vm, proto, slot[1]);
+  vm_handle_reset(vm, mark);
+  for (int i = argc; i < proto->register_count; i++) regs[i] = VALUE_UNDEFINED;
+  for (int i = proto->param_count; i < argc && i < proto->register_count; i++)
+    regs[i] = VALUE_UNDEFINED;
+  if (arguments) regs[proto->arguments_register] = arguments;
+  if (rest) regs[proto->rest_register] = rest;
+  Frame *f = &vm->frames[vm->frame_count++];
+  *f = (Frame){.function = &fn->base, .proto = proto, .pc = proto->code, .registers = regs,
+               .this_value = this_value, .new_target = new_target, .argc = argc};
+  vm->sp = regs + proto->register_count;
+  return f;
+}
+//< vm.push-frame
+
+/* Call a native with its arguments in place; the result replaces the callee slot. */
+static Value call_native(VM *vm, Native *fn, Value *slot, int argc, Value new_target) {
+  if (vm->frame_count >= VM_FRAMES_MAX) return throw_range_stack(vm);
+  Frame *f = &vm->frames[vm->frame_count++];
+  *f = (Frame){.function = &fn->base, .registers = slot + 2, .this_value = slot[1],
+               .new_target = new_target, .argc = argc};
+  vm->sp = slot + 2 + argc;
+  Value result = fn->fn(vm, slot[1], argc, slot + 2);
+  vm->frame_count--;
+  vm->sp = slot + 2 + argc;
+  return result;
+}
+
+/* Replace a bound function in `slot` by its target, inserting the bound
+ * arguments before the given ones. Returns the new argument count. */
+static int unwrap_bound(VM *vm, Value *slot, int argc) {
+  Bound *b = (Bound *)value_to_object(slot[0]);
+  memmove(slot + 2 + b->argc, slot + 2, (size_t)argc * sizeof(Value));
+  for (uint32_t i = 0; i < b->argc; i++) slot[2 + i] = b->argv[i];
+  slot[0] = b->target;
+  slot[1] = b->bound_this;
+  return argc + (int)b->argc;
+}
+
+static Value not_a_function(VM *vm, Value callee) {
+  Value s = value_is_string(callee) ? callee : VALUE_UNDEFINED;
+  if (value_is_string(s)) {
+    char *text = vm_to_utf8(vm, s, NULL);
+    Value r = vm_throw_error(vm, ERR_TYPE, "\"%s\" is not a function", text);
+    free(text);
+    return r;
+  }
+  Value t = vm_to_string(vm, value_is_object(callee) ? vm_atom(vm, "object") : callee);
+  if (value_is_exception(t)) return t;
+  char *text = vm_to_utf8(vm, t, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, "%s is not a function", text);
+  free(text);
+  return r;
+}
+
+/* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
+ * returns VALUE_HOLE (the loop continues in it); for anything else, finishes
+ * the call and returns the result (or VALUE_EXCEPTION). */
+static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
+  for (;;) {
+    Value callee = slot[0];
+    if (!value_is_object(callee)) return not_a_function(vm, callee);
+    Object *o = value_to_object(callee);
+    if (o->klass == CLASS_CLOSURE) {
+      Closure *c = (Closure *)o;
+      if (c->proto->flags & FN_CONSTRUCTOR && value_is_undefined(new_target))
+        return vm_throw_error(vm, ERR_TYPE,
+                              "Class constructor %s cannot be invoked without 'new'",
+                              c->proto->name->data);
+      return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
+    }
+    if (o->klass == CLASS_NATIVE) return call_native(vm, (Native *)o, slot, argc, new_target);
+    if (o->klass != CLASS_BOUND) return not_a_function(vm, callee);
+    if (vm->sp + ((Bound *)o)->argc + 8 > vm->stack + VM_STACK_SIZE) return throw_range_stack(vm);
+    argc = unwrap_bound(vm, slot, argc);
+    vm->sp = slot + 2 + argc;
+  }
+}
+
+/* The object a `new` expression starts with: its prototype is ctor.prototype. */
+Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback) {
+  Value proto = object_get(vm, value_to_object(ctor), value_from_string(vm->atom_prototype), ctor);
+  if (value_is_exception(proto)) return proto;
+  Object *p = value_is_object(proto) ? value_to_object(proto) : vm->intrinsics[fallback];
+  return value_from_object(object_new(vm, p));
+}
+
+static bool is_constructor(Value v) {
+  if (!value_is_object(v)) return false;
+  Object *o = value_to_object(v);
+  if (o->klass == CLASS_CLOSURE)
+    return !(((Closure *)o)->proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC | FN_GENERATOR)) ||
+           (((Closure *)o)->proto->flags & FN_CONSTRUCTOR);
+  if (o->klass == CLASS_NATIVE) return ((Native *)o)->is_constructor;
+  if (o->klass == CLASS_BOUND) return is_constructor(((Bound *)o)->target);
+  return false;
+}
+
+/* `new` with the stack holding ctor, then argc arguments (no `this` slot yet). */
+static Value begin_construct(VM *vm, Value *slot, int argc) {
+  Value ctor = slot[0];
+  if (!is_constructor(ctor)) {
+    Value r = not_a_function(vm, ctor);
+    if (value_is_exception(r) && value_is_object(vm->exception)) {
+      Value msg = vm_get_str(vm, vm->exception, "message");
+      char *text = value_is_string(msg) ? vm_to_utf8(vm, msg, NULL) : NULL;
+      size_t n = text ? strlen(text) : 0;
+      if (n > 16) { /* "x is not a function" -> "x is not a constructor" */
+        text[n - 8] = 0;
+        vm_take_exception(vm);
+        r = vm_throw_error(vm, ERR_TYPE, "%sconstructor", text);
+      }
+      free(text);
+    }
+    return r;
+  }
+  while (value_to_object(slot[0])->klass == CLASS_BOUND) {
+    memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
+    argc = unwrap_bound(vm, slot, argc);
+    memmove(slot + 1, slot + 2, (size_t)argc * sizeof(Value));
+    vm->sp = slot + 1 + argc;
+  }
+  memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
+  slot[1] = VALUE_UNDEFINED;
+  vm->sp = slot + 2 + argc;
+  ctor = slot[0];
+  if (value_to_object(ctor)->klass == CLASS_NATIVE)
+    return call_native(vm, (Native *)value_to_object(ctor), slot, argc, ctor);
+  Value self = interp_ordinary_create(vm, ctor, INTRINSIC_OBJECT_PROTOTYPE);
+  if (value_is_exception(self)) return self;
+  slot[1] = self;
+  Frame *f = push_closure_frame(vm, (Closure *)value_to_object(ctor), slot, argc, ctor);
+  if (!f) return VALUE_EXCEPTION;
+  f->is_construct = 1;
+  return VALUE_HOLE;
+}
+
+//> vm.vm-call
+Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
+  Value *slot = vm->sp;
+  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE) return throw_range_stack(vm);
+  slot[0] = fn;
+  slot[1] = this_value;
+  for (int i = 0; i < argc; i++) slot[2 + i] = argv[i];
+  vm->sp = slot + 2 + argc;
+  Value result = begin_call(vm, slot, argc, VALUE_UNDEFINED);
+  if (result == VALUE_HOLE) {
+    vm->frames[vm->frame_count - 1].is_entry = 1;
+    result = interp_run(vm, vm->frame_count - 1);
+  }
+  vm->sp = slot;
+  return result;
+}
+//< vm.vm-call
+
+Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv) {
+  Value *slot = vm->sp;
+  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE) return throw_range_stack(vm);
+  slot[0] = ctor;
+  for (int i = 0; i < argc; i++) slot[1 + i] = argv[i];
+  vm->sp = slot + 1 + argc;
+  Value result = begin_construct(vm, slot, argc);
+  if (result == VALUE_HOLE) {
+    vm->frames[vm->frame_count - 1].is_entry = 1;
+    result = interp_run(vm, vm->frame_count - 1);
+  }
+  vm->sp = slot;
+  return result;
+}
+
+/* ==== Operators ==== */
+
+static Value type_error_reading(VM *vm, Value obj, Value key) {
+  Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : vm_to_string(vm, key);
+  if (value_is_exception(k)) return k;
+  char *text = vm_to_utf8(vm, k, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '%s')",
+                           obj == VALUE_NULL ? "null" : "undefined", text);
+  free(text);
+  return r;
+}
+
+/* obj[key] for any value obj; key already a property key (atom or symbol). */
+Value interp_get_property(VM *vm, Value obj, Value key) {
+  if (value_is_object(obj)) return object_get(vm, value_to_object(obj), key, obj);
+  if (value_is_nullish(obj)) return type_error_reading(vm, obj, key);
+  if (value_is_string(obj) && value_is_string(key)) {
+    String *s = value_to_string(obj), *k = value_to_string(key);
+    uint32_t index;
+    if (k == vm->atom_length) return value_from_number(s->length);
+    if (string_to_array_index(k, &index))
+      return index < s->length ? value_from_string(string_substring(vm, s, index, index + 1))
+                               : VALUE_UNDEFINED;
+  }
+  Value proto = conv_prototype_for_primitive(vm, obj);
+  return object_get(vm, value_to_object(proto), key, obj);
+}
+
+static Value get_element(VM *vm, Value obj, Value key) {
+  if (value_is_object(obj) && value_is_number(key)) {
+    Object *o = value_to_object(obj);
+    double d = value_to_number(key);
+    if (o->klass == CLASS_ARRAY && d >= 0 && d < ((Array *)o)->length && d == (uint32_t)d) {
+      Value v = ((Array *)o)->elements[(uint32_t)d];
+      if (v != VALUE_HOLE) return v;
+    }
+  }
+  if (value_is_nullish(obj)) return type_error_reading(vm, obj, key);
+  key = conv_to_property_key(vm, key);
+  if (value_is_exception(key)) return key;
+  return interp_get_property(vm, obj, key);
+}
+
+static Value type_error_setting(VM *vm, Value obj, Value key) {
+  Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : vm_to_string(vm, key);
+  if (value_is_exception(k)) return k;
+  char *text = vm_to_utf8(vm, k, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, "Cannot set properties of %s (setting '%s')",
+                           obj == VALUE_NULL ? "null" : "undefined", text);
+  free(text);
+  return r;
+}
+
+/* obj[key] = v; key already a property key. Returns v or VALUE_EXCEPTION. */
+Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict) {
+  if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
+  Value ok;
+  if (value_is_object(obj)) {
+    ok = object_set(vm, value_to_object(obj), key, v, obj);
+  } else {
+    Value proto = conv_prototype_for_primitive(vm, obj);
+    ok = object_set(vm, value_to_object(proto), key, v, obj);
+  }
+  if (value_is_exception(ok)) return ok;
+  if (ok == VALUE_FALSE && strict) {
+    Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key;
+    char *text = vm_to_utf8(vm, k, NULL);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object",
+                             text);
+    free(text);
+    return r;
+  }
+  return v;
+}
+
+static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
+  if (value_is_object(obj) && value_is_number(key)) {
+    Object *o = value_to_object(obj);
+    double d = value_to_number(key);
+    if (o->klass == CLASS_ARRAY && o->extensible && d >= 0 && d == (uint32_t)d) {
+      Array *a = (Array *)o;
+      uint32_t i = (uint32_t)d;
+      if (i < a->length && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
+      if (i == a->length && array_push(vm, a, v)) return v;
+    }
+  }
+  if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
+  key = conv_to_property_key(vm, key);
+  if (value_is_exception(key)) return key;
+  return interp_set_property(vm, obj, key, v, strict);
+}
+
+/* a + b when they are not both numbers. */
+static Value add_slow(VM *vm, Value a, Value b) {
+  if (value_is_string(a) && value_is_string(b))
+    return value_from_string(string_concat(vm, value_to_string(a), value_to_string(b)));
+  int mark = vm_handle_mark(vm);
+  Value pa = vm_handle_push(vm, conv_to_primitive(vm, a, CONV_HINT_DEFAULT));
+  Value pb = value_is_exception(pa) ? pa : vm_handle_push(vm, conv_to_primitive(vm, b, CONV_HINT_DEFAULT));
+  Value r = pb;
+  if (value_is_exception(pb)) {
+  } else if (value_is_string(pa) || value_is_string(pb)) {
+    Value sa = vm_handle_push(vm, vm_to_string(vm, pa));
+    Value sb = value_is_exception(sa) ? sa : vm_to_string(vm, pb);
+    r = value_is_exception(sb) ? sb
+        : value_from_string(string_concat(vm, value_to_string(sa), value_to_string(sb)));
+  } else {
+    Value na = vm_to_number(vm, pa), nb = value_is_exception(na) ? na : vm_to_number(vm, pb);
+    r = value_is_exception(nb) ? nb : value_from_number(value_to_number(na) + value_to_number(nb));
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* Both operands to numbers (valueOf may run). Returns false on exception. */
+static bool to_numbers(VM *vm, Value a, Value b, double *x, double *y) {
+  if (value_is_number(a) && value_is_number(b)) {
+    *x = value_to_number(a), *y = value_to_number(b);
+    return true;
+  }
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, b);
+  Value na = vm_to_number(vm, a);
+  Value nb = value_is_exception(na) ? na : vm_to_number(vm, b);
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(nb)) return false;
+  *x = value_to_number(na), *y = value_to_number(nb);
+  return true;
+}
+
+static double js_mod(double x, double y) { return fmod(x, y); }
+
+static Value arith(VM *vm, int op, Value a, Value b) {
+  double x, y;
+  if (!to_numbers(vm, a, b, &x, &y)) return VALUE_EXCEPTION;
+  switch (op) {
+  case OP_SUB: return value_from_number(x - y);
+  case OP_MUL: return value_from_number(x * y);
+  case OP_DIV: return value_from_number(x / y);
+  case OP_MOD: return value_from_number(js_mod(x, y));
+  case OP_EXP: return value_from_number((isnan(y) || ((x == 1 || x == -1) && isinf(y))) ? NAN : pow(x, y));
+  case OP_BIT_AND: return value_from_number(conv_to_int32(x) & conv_to_int32(y));
+  case OP_BIT_OR: return value_from_number(conv_to_int32(x) | conv_to_int32(y));
+  case OP_BIT_XOR: return value_from_number(conv_to_int32(x) ^ conv_to_int32(y));
+  case OP_SHL: return value_from_number((int32_t)((uint32_t)conv_to_int32(x) << (conv_to_uint32(y) & 31)));
+  case OP_SHR: return value_from_number(conv_to_int32(x) >> (conv_to_uint32(y) & 31));
+  case OP_USHR: return value_from_number(conv_to_uint32(x) >> (conv_to_uint32(y) & 31));
+  }
+  PANIC("arith: not an arithmetic opcode");
+}
+
+//> vm.compare
+/* a < b (or a <= b with or_equal). Returns true, false, undefined (NaN involved)
+ * or VALUE_EXCEPTION, as IsLessThan does. */
+static Value less_than(VM *vm, Value a, Value b, bool left_first) {
+  int mark = vm_handle_mark(vm);
+  Value pa, pb;
+  if (left_first) {
+    pa = vm_handle_push(vm, conv_to_primitive(vm, a, CONV_HINT_NUMBER));
+    pb = value_is_exception(pa) ? pa : vm_handle_push(vm, conv_to_primitive(vm, b, CONV_HINT_NUMBER));
+  } else {
+    pb = vm_handle_push(vm, conv_to_primitive(vm, b, CONV_HINT_NUMBER));
+    pa = value_is_exception(pb) ? pb : vm_handle_push(vm, conv_to_primitive(vm, a, CONV_HINT_NUMBER));
+  }
+  Value r;
+  if (value_is_exception(pa) || value_is_exception(pb)) {
+    r = VALUE_EXCEPTION;
+  } else if (value_is_string(pa) && value_is_string(pb)) {
+    r = value_from_bool(string_compare(value_to_string(pa), value_to_string(pb)) < 0);
+  } else {
+    double x, y;
+    if (!to_numbers(vm, pa, pb, &x, &y)) r = VALUE_EXCEPTION;
+    else r = (isnan(x) || isnan(y)) ? VALUE_UNDEFINED : value_from_bool(x < y);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value compare(VM *vm, int op, Value a, Value b) {
+  if (value_is_number(a) && value_is_number(b)) {
+    double x = value_to_number(a), y = value_to_number(b);
+    return value_from_bool(op == OP_LT ? x < y : op == OP_LE ? x <= y : op == OP_GT ? x > y : x >= y);
+  }
+  Value r;
+  switch (op) {
+  case OP_LT: r = less_than(vm, a, b, true); return r == VALUE_UNDEFINED ? VALUE_FALSE : r;
+  case OP_GT: r = less_than(vm, b, a, false); return r == VALUE_UNDEFINED ? VALUE_FALSE : r;
+  case OP_LE: r = less_than(vm, b, a, false); break;
+  default: r = less_than(vm, a, b, true); break; /* OP_GE */
+  }
+  if (value_is_exception(r)) return r;
+  return r == VALUE_FALSE ? VALUE_TRUE : VALUE_FALSE; /* undefined and true both give false */
+}
+//< vm.compare
+
+static Value unary_number(VM *vm, int op, Value a) {
+  Value n = vm_to_number(vm, a);
+  if (value_is_exception(n)) return n;
+  double x = value_to_number(n);
+  switch (op) {
+  case OP_NEG: return value_from_number(-x);
+  case OP_BIT_NOT: return value_from_number(~conv_to_int32(x));
+  case OP_INC: return value_from_number(x + 1);
+  case OP_DEC: return value_from_number(x - 1);
+  default: return n; /* OP_PLUS, OP_TO_NUMERIC */
+  }
+}
+
+static Value instance_of(VM *vm, Value v, Value ctor) {
+  if (!value_is_object(ctor))
+    return vm_throw_error(vm, ERR_TYPE, "Right-hand side of 'instanceof' is not callable");
+  Value hook = object_get(vm, value_to_object(ctor), vm->symbol_has_instance, ctor);
+  if (value_is_exception(hook)) return hook;
+  if (!value_is_nullish(hook)) {
+    Value r = vm_call(vm, hook, ctor, 1, &v);
+    return value_is_exception(r) ? r : value_from_bool(vm_truthy(r));
+  }
+  if (!vm_is_callable(ctor))
+    return vm_throw_error(vm, ERR_TYPE, "Right-hand side of 'instanceof' is not callable");
+  while (value_to_object(ctor)->klass == CLASS_BOUND) ctor = ((Bound *)value_to_object(ctor))->target;
+  if (!value_is_object(v)) return VALUE_FALSE;
+  Value proto = object_get(vm, value_to_object(ctor), value_from_string(vm->atom_prototype), ctor);
+  if (value_is_exception(proto)) return proto;
+  if (!value_is_object(proto))
+    return vm_throw_error(vm, ERR_TYPE, "Function has non-object prototype 'undefined' in instanceof check");
+  for (Object *o = value_to_object(v)->proto; o; o = o->proto)
+    if (o == value_to_object(proto)) return VALUE_TRUE;
+  return VALUE_FALSE;
+}
+
+static Value has_property(VM *vm, Value key, Value obj) {
+  if (!value_is_object(obj)) {
+    Value k = vm_to_string(vm, value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key);
+    Value o = value_is_exception(k) ? k : vm_to_string(vm, obj);
+    if (value_is_exception(o)) return o;
+    char *ks = vm_to_utf8(vm, k, NULL), *os = vm_to_utf8(vm, o, NULL);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot use 'in' operator to search for '%s' in %s", ks, os);
+    free(ks), free(os);
+    return r;
+  }
+  key = conv_to_property_key(vm, key);
+  if (value_is_exception(key)) return key;
+  return value_from_bool(object_has(vm, value_to_object(obj), key));
+}
+
+static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
+  if (value_is_nullish(obj))
+    return vm_throw_error(vm, ERR_TYPE, "Cannot convert undefined or null to object");
+  key = conv_to_property_key(vm, key);
+  if (value_is_exception(key) || !value_is_object(obj)) return value_is_exception(key) ? key : VALUE_TRUE;
+  bool ok = object_delete_own(vm, value_to_object(obj), key);
+  if (!ok && strict) {
+    char *text = vm_to_utf8(vm, value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key, NULL);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot delete property '%s' of %s", text, "#<Object>");
+    free(text);
+    return r;
+  }
+  return value_from_bool(ok);
+}
+
+/* ==== Closures, literals and iteration helpers ==== */
+
+//> vm.make-closure
+/* CLOSURE: capture the cells the new function's UpvalDescs name. */
+static Value make_closure(VM *vm, Frame *frame, FunctionProto *proto) {
+  Closure *c = closure_new(vm, proto, proto->upval_count);
+  Closure *enclosing = (Closure *)frame->function;
+  for (uint32_t i = 0; i < proto->upval_count; i++) {
+    UpvalDesc d = proto->upvals[i];
+    Value held = frame->registers[d.index];
+    c->cells[i] = d.from_register ? (Cell *)value_to_ptr(held) : enclosing->cells[d.index];
+  }
+  Value fn = vm_handle_push(vm, value_from_object(&c->base));
+  object_define_own(vm, &c->base, value_from_string(vm->atom_length),
+                    value_from_number(proto->length), ATTR_CONFIGURABLE);
+  object_define_own(vm, &c->base, value_from_string(vm->atom_name), value_from_string(proto->name),
+                    ATTR_CONFIGURABLE);
+  if (!(proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC)) || (proto->flags & FN_CONSTRUCTOR)) {
+    Object *p = object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
+    vm_handle_push(vm, value_from_object(p));
+    object_define_own(vm, p, value_from_string(vm->atom_constructor), fn, ATTR_HIDDEN);
+    object_define_own(vm, &c->base, value_from_string(vm->atom_prototype), value_from_object(p),
+                      ATTR_WRITABLE);
+  }
+  return fn;
+}
+//< vm.make-closure
+
+static Value copy_data_properties(VM *vm, Value target, Value source) {
+  if (value_is_nullish(source)) return target;
+  Value src = vm_handle_push(vm, vm_to_object(vm, source));
+  if (value_is_exception(src)) return src;
+  Array *keys = object_own_keys(vm, value_to_object(src), true, true);
+  vm_handle_push(vm, value_from_object(&keys->base));
+  for (uint32_t i = 0; i < keys->length; i++) {
+    Value v = object_get(vm, value_to_object(src), keys->elements[i], src);
+    if (value_is_exception(v)) return v;
+    object_define_own(vm, value_to_object(target), keys->elements[i], v, ATTR_DEFAULT);
+  }
+  return target;
+}
+
+static Value define_accessor(VM *vm, Value obj, Value key, Value fn, bool is_getter) {
+  key = conv_to_property_key(vm, key);
+  if (value_is_exception(key)) return key;
+  Object *o = value_to_object(obj);
+  uint8_t attrs;
+  int slot = object_find_slot(o, key, &attrs);
+  Accessor *acc;
+  if (slot >= 0 && (attrs & ATTR_ACCESSOR)) {
+    acc = (Accessor *)value_to_ptr(o->slots[slot]);
+  } else {
+    acc = accessor_new(vm, VALUE_UNDEFINED, VALUE_UNDEFINED);
+    vm_handle_push(vm, value_from_thing(acc));
+    object_define_own(vm, o, key, value_from_thing(acc),
+                      ATTR_ENUMERABLE | ATTR_CONFIGURABLE | ATTR_ACCESSOR);
+  }
+  if (is_getter) acc->getter = fn;
+  else acc->setter = fn;
+  return obj;
+}
+
+/* GET_ITERATOR. Arrays (and strings, as arrays of code points) iterate by index:
+ * the second slot then holds the next index instead of a `next` method. */
+static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
+  if (value_is_object(iterable) && value_to_object(iterable)->klass == CLASS_ARRAY &&
+      value_to_object(iterable)->proto == vm->intrinsics[INTRINSIC_ARRAY_PROTOTYPE]) {
+    *next_out = value_from_number(0);
+    return iterable;
+  }
+  Value method = value_is_nullish(iterable) ? VALUE_UNDEFINED
+                 : interp_get_property(vm, iterable, vm->symbol_iterator);
+  if (value_is_exception(method)) return method;
+  if (!vm_is_callable(method)) {
+    Value s = vm_to_string(vm, value_is_object(iterable) ? vm_atom(vm, "object") : iterable);
+    if (value_is_exception(s)) return s;
+    char *text = vm_to_utf8(vm, s, NULL);
+    Value r = vm_throw_error(vm, ERR_TYPE, "%s is not iterable", text);
+    free(text);
+    return r;
+  }
+  Value iter = vm_call(vm, method, iterable, 0, NULL);
+  if (value_is_exception(iter)) return iter;
+  if (!value_is_object(iter))
+    return vm_throw_error(vm, ERR_TYPE, "Result of the Symbol.iterator method is not an object");
+  vm_handle_push(vm, iter);
+  Value next = interp_get_property(vm, iter, value_from_string(vm->atom_next));
+  if (value_is_exception(next)) return next;
+  *next_out = next;
+  return iter;
+}
+
+/* ITER_NEXT: VALUE_HOLE when done, else the value (or VALUE_EXCEPTION). */
+static Value iterator_step(VM *vm, Value *slots) {
+  if (value_is_number(slots[1])) {
+    Array *a = (Array *)value_to_object(slots[0]);
+    double i = value_to_number(slots[1]);
+    if (i >= a->length) return VALUE_HOLE;
+    slots[1] = value_from_number(i + 1);
+    Value v = a->elements[(uint32_t)i];
+    if (v == VALUE_HOLE) v = object_get(vm, &a->base, conv_to_property_key(vm, value_from_number(i)), slots[0]);
+    return v;
+  }
+  Value result = vm_call(vm, slots[1], slots[0], 0, NULL);
+  if (value_is_exception(result)) return result;
+  if (!value_is_object(result))
+    return vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", "undefined");
+  vm_handle_push(vm, result);
+  Value done = interp_get_property(vm, result, value_from_string(vm->atom_done));
+  if (value_is_exception(done)) return done;
+  if (vm_truthy(done)) return VALUE_HOLE;
+  return interp_get_property(vm, result, value_from_string(vm->atom_value));
+}
+
+static Value iterator_close(VM *vm, Value *slots) {
+  if (value_is_number(slots[1])) return VALUE_UNDEFINED;
+  Value ret = interp_get_property(vm, slots[0], vm_atom(vm, "return"));
+  if (value_is_exception(ret) || value_is_nullish(ret)) return ret;
+  Value r = vm_call(vm, ret, slots[0], 0, NULL);
+  if (value_is_exception(r)) return r;
+  if (!value_is_object(r))
+    return vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", "undefined");
+  return VALUE_UNDEFINED;
+}
+
+/* FOR_IN_START: the enumerator is an array holding the object at [0] and the
+ * keys still to visit in reverse order after it, so that FOR_IN_NEXT pops. */
+static Value for_in_start(VM *vm, Value obj) {
+  Array *e = array_new(vm, 8);
+  Value ev = vm_handle_push(vm, value_from_object(&e->base));
+  array_push(vm, e, obj);
+  if (value_is_nullish(obj)) return ev;
+  Value o = vm_handle_push(vm, vm_to_object(vm, obj));
+  Array *seen = array_new(vm, 8);
+  vm_handle_push(vm, value_from_object(&seen->base));
+  for (Object *p = value_to_object(o); p; p = p->proto) {
+    Array *keys = object_own_keys(vm, p, false, false);
+    vm_handle_push(vm, value_from_object(&keys->base));
+    for (uint32_t i = 0; i < keys->length; i++) {
+      Value k = keys->elements[i];
+      bool dup = false;
+      for (uint32_t j = 0; j < seen->length && !dup; j++) dup = seen->elements[j] == k;
+      if (dup) continue;
+      array_push(vm, seen, k);
+      uint8_t attrs = 0;
+      if (p->klass == CLASS_ARRAY || object_find_slot(p, k, &attrs) < 0) attrs = ATTR_ENUMERABLE;
+      if (p->klass == CLASS_ARRAY && k == value_from_string(vm->atom_length)) attrs = 0;
+      if (attrs & ATTR_ENUMERABLE) array_push(vm, e, k);
+    }
+  }
+  for (uint32_t i = 1, j = e->length - 1; i < j; i++, j--) {
+    Value t = e->elements[i];
+    e->elements[i] = e->elements[j], e->elements[j] = t;
+  }
+  e->elements[0] = o;
+  return ev;
+}
+
+static Value for_in_next(VM *vm, Value enumerator) {
+  Array *e = (Array *)value_to_object(enumerator);
+  while (e->length > 1) {
+    Value key = e->elements[--e->length];
+    if (object_has(vm, value_to_object(e->elements[0]), key)) return key;
+  }
+  return VALUE_HOLE;
+}
+
+/* ==== Globals ==== */
+
+static Value global_get(VM *vm, Value name, bool for_typeof) {
+  Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
+  if (!for_typeof && !object_has(vm, g, name)) {
+    char *text = vm_to_utf8(vm, name, NULL);
+    Value r = vm_throw_error(vm, ERR_REFERENCE, "%s is not defined", text);
+    free(text);
+    return r;
+  }
+  return object_get(vm, g, name, value_from_object(g));
+}
+
+static Value global_set(VM *vm, Value name, Value v, bool strict) {
+  Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
+  if (strict && !object_has(vm, g, name)) {
+    char *text = vm_to_utf8(vm, name, NULL);
+    Value r = vm_throw_error(vm, ERR_REFERENCE, "%s is not defined", text);
+    free(text);
+    return r;
+  }
+  return interp_set_property(vm, value_from_object(g), name, v, strict);
+}
+
+static Value tdz_error(VM *vm, Value name) {
+  char *text = vm_to_utf8(vm, name, NULL);
+  Value r = vm_throw_error(vm, ERR_REFERENCE, "Cannot access '%s' before initialization", text);
+  free(text);
+  return r;
+}
+
+/* ==== Tracing ==== */
+
+void vm_set_trace(VM *vm, FILE *out) { vm->trace_out = out; }
+
+static void trace_instruction(VM *vm, Frame *f, const uint8_t *pc, Value *sp) {
+  FunctionProto *p = f->proto;
+  fprintf(vm->trace_out, "%-16s %5u  ", p->name->length ? (char *)p->name->data : "(anonymous)",
+          (unsigned)(pc - p->code));
+  disasm_instruction(vm, p, (uint32_t)(pc - p->code), vm->trace_out);
+  Value *base = f->registers + p->register_count;
+  if (sp > base) {
+    fputs("   top: ", vm->trace_out);
+    debug_print_value(vm, sp[-1], vm->trace_out);
+  }
+  fputc('\n', vm->trace_out);
+}
+
+/* A function to put a gdb breakpoint on: the `debugger` statement calls it. */
+__attribute__((noinline)) void vm_debugger_hook(VM *vm) { __asm__ volatile(""); }
+
+/* ==== The loop ==== */
+
+//> vm.dispatch-macros
+#define READ_U8() (*pc++)
+#define READ_U16() (pc += 2, (uint16_t)(pc[-2] | pc[-1] << 8))
+#define READ_I32() (pc += 4, (int32_t)((uint32_t)pc[-4] | (uint32_t)pc[-3] << 8 | \
+                                       (uint32_t)pc[-2] << 16 | (uint32_t)pc[-1] << 24))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define PEEK(n) (sp[-1 - (n)])
+/* Before anything that may allocate, throw or call: the collector and stack
+ * traces read vm->sp and frame->pc. */
+#define SYNC() (frame->pc = pc, vm->sp = sp)
+#define LOAD_FRAME()                                      \
+  do {                                                    \
+    frame = &vm->frames[vm->frame_count - 1];             \
+    pc = frame->pc;                                       \
+    regs = frame->registers;                              \
+    consts = frame->proto->constants;                     \
+  } while (0)
+#define CHECK(v)                                          \
+  do {                                                    \
+    if (value_is_exception(v)) goto handle_exception;     \
+  } while (0)
+#define STRICT() ((frame->proto->flags & FN_STRICT) != 0)
+
+#ifdef TN_DISPATCH_SWITCH
+#define DISPATCH() \
+  next:            \
+  if (tracing) trace_instruction(vm, frame, pc, sp); \
+  switch (*pc++)
+#define CASE(name) case OP_##name:
+#define NEXT() goto next
+#else
+#define DISPATCH() NEXT();
+#define CASE(name) L_##name:
+#define NEXT()                                                \
+  do {                                                        \
+    if (tracing) trace_instruction(vm, frame, pc, sp);        \
+    goto *dispatch_table[*pc++];                              \
+  } while (0)
+#endif
+//< vm.dispatch-macros
+
+Value interp_run(VM *vm, int entry_frame) {
+#ifndef TN_DISPATCH_SWITCH
+#define OP_LABEL(name, fmt, effect, doc) &&L_##name,
+  static void *dispatch_table[] = {FOR_EACH_OPCODE(OP_LABEL)};
+#undef OP_LABEL
+#endif
+  Frame *frame;
+  const uint8_t *pc;
+  Value *regs, *consts;
+  Value *sp = vm->sp;
+  const bool tracing = vm->trace_out != NULL;
+  LOAD_FRAME();
+  (void)entry_frame;
+
+  DISPATCH() {
+    CASE(PUSH_UNDEFINED) PUSH(VALUE_UNDEFINED); NEXT();
+    CASE(PUSH_NULL) PUSH(VALUE_NULL); NEXT();
+    CASE(PUSH_TRUE) PUSH(VALUE_TRUE); NEXT();
+    CASE(PUSH_FALSE) PUSH(VALUE_FALSE); NEXT();
+    CASE(PUSH_HOLE) PUSH(VALUE_HOLE); NEXT();
+    CASE(PUSH_INT) { int32_t i = READ_I32(); PUSH(value_from_number(i)); NEXT(); }
+    CASE(PUSH_CONST) { uint16_t k = READ_U16(); PUSH(consts[k]); NEXT(); }
+    CASE(PUSH_THIS) PUSH(frame->this_value); NEXT();
+    CASE(PUSH_NEW_TARGET) PUSH(frame->new_target); NEXT();
+    CASE(PUSH_CALLEE) PUSH(value_from_object(frame->function)); NEXT();
+    CASE(CLOSURE) {
+      uint16_t k = READ_U16();
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value fn = make_closure(vm, frame, (FunctionProto *)value_to_ptr(consts[k]));
+      vm_handle_reset(vm, mark);
+      PUSH(fn);
+      NEXT();
+    }
+
+    CASE(POP) sp--; NEXT();
+    CASE(DUP) { Value v = sp[-1]; PUSH(v); NEXT(); }
+    CASE(DUP2) { sp[0] = sp[-2], sp[1] = sp[-1], sp += 2; NEXT(); }
+    CASE(SWAP) { Value t = sp[-1]; sp[-1] = sp[-2], sp[-2] = t; NEXT(); }
+    CASE(ROT3) { Value c = sp[-1]; sp[-1] = sp[-2], sp[-2] = sp[-3], sp[-3] = c; NEXT(); }
+    CASE(ROT4) {
+      Value d = sp[-1];
+      sp[-1] = sp[-2], sp[-2] = sp[-3], sp[-3] = sp[-4], sp[-4] = d;
+      NEXT();
+    }
+
+    CASE(GET_LOCAL) { uint16_t r = READ_U16(); PUSH(regs[r]); NEXT(); }
+    CASE(SET_LOCAL) { uint16_t r = READ_U16(); regs[r] = sp[-1]; NEXT(); }
+    CASE(GET_LOCAL_CHECKED) {
+      uint16_t r = READ_U16(), name = READ_U16();
+      if (regs[r] == VALUE_HOLE) { SYNC(); CHECK(tdz_error(vm, consts[name])); }
+      PUSH(regs[r]);
+      NEXT();
+    }
+    CASE(NEW_CELL) {
+      uint16_t r = READ_U16();
+      SYNC();
+      regs[r] = value_from_thing(cell_new(vm, VALUE_HOLE));
+      NEXT();
+    }
+    CASE(COPY_CELL) {
+      uint16_t r = READ_U16();
+      SYNC();
+      regs[r] = value_from_thing(cell_new(vm, ((Cell *)value_to_ptr(regs[r]))->value));
+      NEXT();
+    }
+    CASE(GET_CELL) { uint16_t r = READ_U16(); PUSH(((Cell *)value_to_ptr(regs[r]))->value); NEXT(); }
+    CASE(SET_CELL) { uint16_t r = READ_U16(); ((Cell *)value_to_ptr(regs[r]))->value = sp[-1]; NEXT(); }
+    CASE(GET_CELL_CHECKED) {
+      uint16_t r = READ_U16(), name = READ_U16();
+      Value v = ((Cell *)value_to_ptr(regs[r]))->value;
+      if (v == VALUE_HOLE) { SYNC(); CHECK(tdz_error(vm, consts[name])); }
+      PUSH(v);
+      NEXT();
+    }
+    CASE(GET_UPVAL) {
+      uint16_t i = READ_U16();
+      PUSH(((Closure *)frame->function)->cells[i]->value);
+      NEXT();
+    }
+    CASE(SET_UPVAL) {
+      uint16_t i = READ_U16();
+      ((Closure *)frame->function)->cells[i]->value = sp[-1];
+      NEXT();
+    }
+    CASE(GET_UPVAL_CHECKED) {
+      uint16_t i = READ_U16(), name = READ_U16();
+      Value v = ((Closure *)frame->function)->cells[i]->value;
+      if (v == VALUE_HOLE) { SYNC(); CHECK(tdz_error(vm, consts[name])); }
+      PUSH(v);
+      NEXT();
+    }
+    CASE(GET_GLOBAL) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value v = global_get(vm, consts[k], false);
+      CHECK(v);
+      PUSH(v);
+      NEXT();
+    }
+    CASE(TYPEOF_GLOBAL) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value v = global_get(vm, consts[k], true);
+      CHECK(v);
+      PUSH(v);
+      NEXT();
+    }
+    CASE(SET_GLOBAL) {
+      uint16_t k = READ_U16();
+      SYNC();
+      CHECK(global_set(vm, consts[k], sp[-1], STRICT()));
+      NEXT();
+    }
+    CASE(DEFINE_GLOBAL) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
+      if (!object_has(vm, g, consts[k]) || sp[-1] != VALUE_UNDEFINED)
+        object_define_own(vm, g, consts[k], sp[-1], ATTR_WRITABLE | ATTR_ENUMERABLE);
+      NEXT();
+    }
+    CASE(THROW_CONST_ASSIGN) {
+      (void)READ_U16();
+      SYNC();
+      vm_throw_error(vm, ERR_TYPE, "Assignment to constant variable.");
+      goto handle_exception;
+    }
+
+    CASE(GET_PROP) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value v = interp_get_property(vm, sp[-1], consts[k]);
+      CHECK(v);
+      sp[-1] = v;
+      NEXT();
+    }
+    CASE(SET_PROP) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value v = interp_set_property(vm, sp[-2], consts[k], sp[-1], STRICT());
+      CHECK(v);
+      sp[-2] = v, sp--;
+      NEXT();
+    }
+    CASE(GET_ELEM) {
+      SYNC();
+      Value v = get_element(vm, sp[-2], sp[-1]);
+      CHECK(v);
+      sp[-2] = v, sp--;
+      NEXT();
+    }
+    CASE(SET_ELEM) {
+      SYNC();
+      Value v = set_element(vm, sp[-3], sp[-2], sp[-1], STRICT());
+      CHECK(v);
+      sp[-3] = v, sp -= 2;
+      NEXT();
+    }
+    CASE(GET_METHOD) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value obj = sp[-1];
+      Value fn = interp_get_property(vm, obj, consts[k]);
+      CHECK(fn);
+      sp[-1] = fn;
+      PUSH(obj);
+      NEXT();
+    }
+    CASE(GET_METHOD_ELEM) {
+      SYNC();
+      Value obj = sp[-2];
+      Value fn = get_element(vm, obj, sp[-1]);
+      CHECK(fn);
+      sp[-2] = fn, sp[-1] = obj;
+      NEXT();
+    }
+    CASE(DELETE_PROP) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = delete_property(vm, sp[-1], consts[k], STRICT());
+      CHECK(r);
+      sp[-1] = r;
+      NEXT();
+    }
+    CASE(DELETE_ELEM) {
+      SYNC();
+      Value r = delete_property(vm, sp[-2], sp[-1], STRICT());
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(IN) {
+      SYNC();
+      Value r = has_property(vm, sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(INSTANCEOF) {
+      SYNC();
+      Value r = instance_of(vm, sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+
+    CASE(NEW_OBJECT) {
+      SYNC();
+      PUSH(value_from_object(object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE])));
+      NEXT();
+    }
+    CASE(NEW_ARRAY) {
+      uint16_t n = READ_U16();
+      SYNC();
+      PUSH(value_from_object(&array_new(vm, n)->base));
+      NEXT();
+    }
+    CASE(ARRAY_PUSH) {
+      SYNC();
+      array_push(vm, (Array *)value_to_object(sp[-2]), sp[-1]);
+      sp--;
+      NEXT();
+    }
+    CASE(ARRAY_PUSH_HOLE) {
+      SYNC();
+      array_push(vm, (Array *)value_to_object(sp[-1]), VALUE_HOLE);
+      NEXT();
+    }
+    CASE(ARRAY_SPREAD) {
+      SYNC();
+      Value next;
+      Value iter = get_iterator(vm, sp[-1], &next);
+      CHECK(iter);
+      sp[-1] = iter, sp[0] = next, sp++;
+      for (;;) {
+        SYNC();
+        Value v = iterator_step(vm, sp - 2);
+        CHECK(v);
+        if (v == VALUE_HOLE) break;
+        array_push(vm, (Array *)value_to_object(sp[-3]), v);
+      }
+      sp -= 2;
+      NEXT();
+    }
+    CASE(DEFINE_FIELD) {
+      uint16_t k = READ_U16();
+      SYNC();
+      object_define_own(vm, value_to_object(sp[-2]), consts[k], sp[-1], ATTR_DEFAULT);
+      sp--;
+      NEXT();
+    }
+    CASE(DEFINE_FIELD_ELEM) {
+      SYNC();
+      Value key = conv_to_property_key(vm, sp[-2]);
+      CHECK(key);
+      sp[-2] = key;
+      object_define_own(vm, value_to_object(sp[-3]), key, sp[-1], ATTR_DEFAULT);
+      sp -= 2;
+      NEXT();
+    }
+    CASE(DEFINE_GETTER) CASE(DEFINE_SETTER) {
+      SYNC();
+      Value r = define_accessor(vm, sp[-3], sp[-2], sp[-1], pc[-1] == OP_DEFINE_GETTER);
+      CHECK(r);
+      sp -= 2;
+      NEXT();
+    }
+    CASE(COPY_DATA_PROPS) {
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value r = copy_data_properties(vm, sp[-2], sp[-1]);
+      vm_handle_reset(vm, mark);
+      CHECK(r);
+      sp--;
+      NEXT();
+    }
+    CASE(SET_FUNCTION_NAME) {
+      SYNC();
+      Value key = sp[-2];
+      Value name = value_is_symbol(key) ? vm_atom(vm, "") : vm_to_string(vm, key);
+      CHECK(name);
+      object_define_own(vm, value_to_object(sp[-1]), value_from_string(vm->atom_name), name,
+                        ATTR_CONFIGURABLE);
+      NEXT();
+    }
+
+    CASE(ADD) {
+      Value a = sp[-2], b = sp[-1];
+      if (value_is_number(a) && value_is_number(b)) {
+        sp[-2] = value_from_number(value_to_number(a) + value_to_number(b)), sp--;
+        NEXT();
+      }
+      SYNC();
+      Value r = add_slow(vm, a, b);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(SUB) CASE(MUL) CASE(DIV) CASE(MOD) CASE(EXP) CASE(BIT_AND) CASE(BIT_OR) CASE(BIT_XOR)
+    CASE(SHL) CASE(SHR) CASE(USHR) {
+      int op = pc[-1];
+      Value a = sp[-2], b = sp[-1];
+      if (op == OP_SUB && value_is_number(a) && value_is_number(b)) {
+        sp[-2] = value_from_number(value_to_number(a) - value_to_number(b)), sp--;
+        NEXT();
+      }
+      SYNC();
+      Value r = arith(vm, op, a, b);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(EQ) CASE(NE) {
+      int op = pc[-1];
+      SYNC();
+      Value r = conv_loose_equals(vm, sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-2] = op == OP_EQ ? r : value_from_bool(r == VALUE_FALSE), sp--;
+      NEXT();
+    }
+    CASE(STRICT_EQ) { sp[-2] = value_from_bool(vm_strict_equals(sp[-2], sp[-1])), sp--; NEXT(); }
+    CASE(STRICT_NE) { sp[-2] = value_from_bool(!vm_strict_equals(sp[-2], sp[-1])), sp--; NEXT(); }
+    CASE(LT) CASE(LE) CASE(GT) CASE(GE) {
+      int op = pc[-1];
+      SYNC();
+      Value r = compare(vm, op, sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(NEG) CASE(PLUS) CASE(TO_NUMERIC) CASE(INC) CASE(DEC) CASE(BIT_NOT) {
+      int op = pc[-1];
+      Value a = sp[-1];
+      if (value_is_number(a) && op == OP_INC) { sp[-1] = value_from_number(value_to_number(a) + 1); NEXT(); }
+      SYNC();
+      Value r = unary_number(vm, op, a);
+      CHECK(r);
+      sp[-1] = r;
+      NEXT();
+    }
+    CASE(NOT) { sp[-1] = value_from_bool(!vm_truthy(sp[-1])); NEXT(); }
+    CASE(TYPEOF) { SYNC(); sp[-1] = vm_typeof(vm, sp[-1]); NEXT(); }
+    CASE(TO_STRING) {
+      SYNC();
+      Value r = vm_to_string(vm, sp[-1]);
+      CHECK(r);
+      sp[-1] = r;
+      NEXT();
+    }
+    CASE(TO_PROPERTY_KEY) {
+      SYNC();
+      Value r = conv_to_property_key(vm, sp[-1]);
+      CHECK(r);
+      sp[-1] = r;
+      NEXT();
+    }
+
+    CASE(JUMP) { int32_t off = READ_I32(); pc += off; NEXT(); }
+    CASE(JUMP_IF_FALSE) { int32_t off = READ_I32(); if (!vm_truthy(POP())) pc += off; NEXT(); }
+    CASE(JUMP_IF_TRUE) { int32_t off = READ_I32(); if (vm_truthy(POP())) pc += off; NEXT(); }
+    CASE(JUMP_IF_FALSE_KEEP) {
+      int32_t off = READ_I32();
+      if (!vm_truthy(sp[-1])) pc += off;
+      else sp--;
+      NEXT();
+    }
+    CASE(JUMP_IF_TRUE_KEEP) {
+      int32_t off = READ_I32();
+      if (vm_truthy(sp[-1])) pc += off;
+      else sp--;
+      NEXT();
+    }
+    CASE(JUMP_IF_NOT_NULLISH_KEEP) {
+      int32_t off = READ_I32();
+      if (!value_is_nullish(sp[-1])) pc += off;
+      else sp--;
+      NEXT();
+    }
+    CASE(JUMP_IF_NULLISH) {
+      int32_t off = READ_I32();
+      if (value_is_nullish(sp[-1])) sp[-1] = VALUE_UNDEFINED, pc += off;
+      NEXT();
+    }
+
+    //> vm.op-call
+    CASE(CALL) {
+      int argc = READ_U8();
+      Value *slot = sp - argc - 2;
+      SYNC();
+      Value r = begin_call(vm, slot, argc, VALUE_UNDEFINED);
+      CHECK(r);
+      if (r == VALUE_HOLE) { LOAD_FRAME(); sp = vm->sp; NEXT(); } /* now in the callee */
+      sp = slot;
+      PUSH(r);
+      NEXT();
+    }
+    //< vm.op-call
+    CASE(CALL_SPREAD) CASE(NEW_SPREAD) {
+      bool is_new = pc[-1] == OP_NEW_SPREAD;
+      Array *args = (Array *)value_to_object(sp[-1]);
+      Value *slot = sp - (is_new ? 2 : 3);
+      sp--;
+      if (sp + args->length + 8 > vm->stack + VM_STACK_SIZE) { SYNC(); throw_range_stack(vm); goto handle_exception; }
+      for (uint32_t i = 0; i < args->length; i++)
+        PUSH(args->elements[i] == VALUE_HOLE ? VALUE_UNDEFINED : args->elements[i]);
+      SYNC();
+      int argc = (int)args->length;
+      Value r = is_new ? begin_construct(vm, slot, argc) : begin_call(vm, slot, argc, VALUE_UNDEFINED);
+      CHECK(r);
+      if (r == VALUE_HOLE) { LOAD_FRAME(); sp = vm->sp; NEXT(); }
+      sp = slot;
+      PUSH(r);
+      NEXT();
+    }
+    CASE(NEW) {
+      int argc = READ_U8();
+      Value *slot = sp - argc - 1;
+      SYNC();
+      Value r = begin_construct(vm, slot, argc);
+      CHECK(r);
+      if (r == VALUE_HOLE) { LOAD_FRAME(); sp = vm->sp; NEXT(); }
+      sp = slot;
+      PUSH(r);
+      NEXT();
+    }
+    //> vm.op-return
+    CASE(RETURN) CASE(RETURN_UNDEFINED) {
+      Value result = pc[-1] == OP_RETURN ? sp[-1] : VALUE_UNDEFINED;
+      if (frame->is_construct && !value_is_object(result)) result = frame->this_value;
+      Value *slot = frame->registers - 2;
+      bool entry = frame->is_entry;
+      vm->frame_count--;
+      if (entry) {
+        vm->sp = slot;
+        return result;
+      }
+      LOAD_FRAME();
+      sp = slot;
+      PUSH(result);
+      NEXT();
+    }
+    //< vm.op-return
+    CASE(THROW) {
+      SYNC();
+      vm_throw(vm, sp[-1]);
+      goto handle_exception;
+    }
+
+    CASE(GET_ITERATOR) {
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value next;
+      Value iter = get_iterator(vm, sp[-1], &next);
+      vm_handle_reset(vm, mark);
+      CHECK(iter);
+      sp[-1] = iter;
+      PUSH(next);
+      NEXT();
+    }
+    CASE(ITER_NEXT) {
+      int32_t off = READ_I32();
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value v = iterator_step(vm, sp - 2);
+      vm_handle_reset(vm, mark);
+      CHECK(v);
+      if (v == VALUE_HOLE) pc += off;
+      else PUSH(v);
+      NEXT();
+    }
+    CASE(ITER_CLOSE) {
+      SYNC();
+      Value r = iterator_close(vm, sp - 2);
+      CHECK(r);
+      sp -= 2;
+      NEXT();
+    }
+    CASE(FOR_IN_START) {
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value e = for_in_start(vm, sp[-1]);
+      vm_handle_reset(vm, mark);
+      CHECK(e);
+      sp[-1] = e;
+      NEXT();
+    }
+    CASE(FOR_IN_NEXT) {
+      int32_t off = READ_I32();
+      SYNC();
+      Value k = for_in_next(vm, sp[-1]);
+      if (k == VALUE_HOLE) pc += off;
+      else PUSH(k);
+      NEXT();
+    }
+    CASE(DEBUGGER) { SYNC(); vm_debugger_hook(vm); NEXT(); }
+    CASE(NOP) NEXT();
+  }
+#ifdef TN_DISPATCH_SWITCH
+  PANIC("interp_run: bad opcode");
+#endif
+
+//> vm.unwind
+handle_exception:
+  /* Find the innermost handler whose try range covers the throwing instruction,
+   * popping frames until one does; give up at the entry frame. */
+  for (;;) {
+    frame = &vm->frames[vm->frame_count - 1];
+    FunctionProto *proto = frame->proto;
+    uint32_t offset = (uint32_t)(frame->pc - proto->code) - 1;
+    for (uint32_t i = 0; i < proto->handler_count && !vm->terminating; i++) {
+      HandlerEntry *h = &proto->handlers[i];
+      if (offset >= h->start && offset < h->end) {
+        sp = frame->registers + proto->register_count + h->stack_depth;
+        PUSH(vm_take_exception(vm));
+        LOAD_FRAME();
+        pc = proto->code + h->handler;
+        NEXT();
+      }
+    }
+    Value *slot = frame->registers - 2;
+    bool entry = frame->is_entry;
+    vm->frame_count--;
+    if (entry) {
+      vm->sp = slot;
+      return VALUE_EXCEPTION;
+    }
+  }
+//< vm.unwind
+}

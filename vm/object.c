@@ -1,0 +1,837 @@
+/* object.c - objects, arrays and functions: allocation and the property model.
+ * Book: chapter 3, "Values and objects".
+ *
+ * An object's keyed properties live in slots described by its Shape (shape.c).
+ * Arrays keep their index properties in a dense element vector (holes are
+ * VALUE_HOLE) and serve `length` virtually; an index too far out, or one with
+ * unusual attributes, becomes an ordinary keyed property (the array is then
+ * "sparse"). Entry points: object_new*, array_new, object_get, object_set,
+ * object_define_own, object_delete_own, object_has, object_own_keys.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "vm/shape.h"
+
+/* Array flags (Object.flags of a CLASS_ARRAY). */
+enum {
+  ARRAY_SPARSE = 1,          /* some index properties live in the shape */
+  ARRAY_LENGTH_READONLY = 2, /* Object.defineProperty(a, 'length', {writable: false}) */
+};
+#define ARRAY_FAR_GAP 1024 /* a write past 2 * capacity + this goes to the shape */
+
+/* ==== Allocation ==== */
+
+Object *object_new_class(VM *vm, ObjectClass klass, size_t size, Object *proto) {
+  int mark = vm_handle_mark(vm);
+  if (proto) vm_handle_push(vm, value_from_object(proto)); /* gc_alloc may collect */
+  Object *o = gc_alloc(vm, size, GC_OBJECT);
+  vm_handle_reset(vm, mark);
+  o->klass = klass;
+  o->extensible = 1;
+  o->shape = vm->root_shape;
+  o->proto = proto;
+  return o;
+}
+
+Object *object_new(VM *vm, Object *proto) {
+  return object_new_class(vm, CLASS_OBJECT, sizeof(Object), proto);
+}
+
+static void fill_holes(Value *v, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; i++) v[i] = VALUE_HOLE;
+}
+
+/* Make room for at least need elements. Called where everything live is rooted. */
+static void elements_reserve(VM *vm, Array *a, uint32_t need) {
+  if (need <= a->capacity) return;
+  uint64_t cap = a->capacity ? (uint64_t)a->capacity * 2 : 8;
+  if (cap < need) cap = need;
+  if (cap > UINT32_MAX) cap = UINT32_MAX;
+  gc_account(vm, (ptrdiff_t)((cap - a->capacity) * sizeof(Value)));
+  gc_check_limit(vm);
+  Value *e = realloc(a->elements, (size_t)cap * sizeof(Value));
+  if (!e) gc_check_limit(vm), PANIC("elements_reserve: out of memory");
+  fill_holes(e, a->capacity, (uint32_t)cap);
+  a->elements = e;
+  a->capacity = (uint32_t)cap;
+}
+
+Array *array_new(VM *vm, uint32_t capacity) {
+  Array *a = (Array *)object_new_class(vm, CLASS_ARRAY, sizeof(Array),
+                                       vm->intrinsics[INTRINSIC_ARRAY_PROTOTYPE]);
+  if (capacity) {
+    int mark = vm_handle_mark(vm);
+    vm_handle_push(vm, value_from_object(&a->base));
+    elements_reserve(vm, a, capacity);
+    vm_handle_reset(vm, mark);
+  }
+  return a;
+}
+
+Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_thing(proto));
+  Closure *c = (Closure *)object_new_class(vm, CLASS_CLOSURE,
+                                           sizeof(Closure) + cell_count * sizeof(Cell *),
+                                           vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE]);
+  vm_handle_reset(vm, mark);
+  c->proto = proto;
+  c->home_object = VALUE_UNDEFINED;
+  c->cell_count = cell_count; /* cells[] start NULL; the caller fills them in */
+  return c;
+}
+
+static Value common_atom(VM *vm, String *atom, const char *text) {
+  return value_from_string(atom ? atom : atom_from_cstr(vm, text));
+}
+
+Native *native_new(VM *vm, const char *name, NativeFn fn, int length) {
+  Native *n = (Native *)object_new_class(vm, CLASS_NATIVE, sizeof(Native),
+                                         vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE]);
+  n->fn = fn;
+  n->data = VALUE_UNDEFINED;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_object(&n->base));
+  Value name_value = vm_handle_push(vm, value_from_string(atom_from_cstr(vm, name)));
+  /* V8's order: length, then name; both configurable only. */
+  object_define_own(vm, &n->base, common_atom(vm, vm->atom_length, "length"),
+                    value_from_number(length), ATTR_CONFIGURABLE);
+  object_define_own(vm, &n->base, common_atom(vm, vm->atom_name, "name"), name_value,
+                    ATTR_CONFIGURABLE);
+  vm_handle_reset(vm, mark);
+  return n;
+}
+
+Cell *cell_new(VM *vm, Value value) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value);
+  Cell *c = gc_alloc(vm, sizeof(Cell), GC_CELL);
+  vm_handle_reset(vm, mark);
+  c->value = value;
+  return c;
+}
+
+Accessor *accessor_new(VM *vm, Value getter, Value setter) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, getter);
+  vm_handle_push(vm, setter);
+  Accessor *a = gc_alloc(vm, sizeof(Accessor), GC_ACCESSOR);
+  vm_handle_reset(vm, mark);
+  a->getter = getter;
+  a->setter = setter;
+  return a;
+}
+
+FunctionProto *function_proto_new(VM *vm) {
+  int mark = vm_handle_mark(vm);
+  String *name = vm->atom_empty ? vm->atom_empty : string_new_latin1(vm, NULL, 0);
+  vm_handle_push(vm, value_from_string(name));
+  FunctionProto *p = gc_alloc(vm, sizeof(FunctionProto), GC_FUNCTION_PROTO);
+  vm_handle_reset(vm, mark);
+  p->name = name;
+  p->arguments_register = -1;
+  p->rest_register = -1;
+  return p;
+}
+
+Symbol *symbol_new(VM *vm, String *description) {
+  int mark = vm_handle_mark(vm);
+  if (description) vm_handle_push(vm, value_from_string(description));
+  Symbol *s = gc_alloc(vm, sizeof(Symbol), GC_SYMBOL);
+  vm_handle_reset(vm, mark);
+  s->description = description;
+  return s;
+}
+
+/* ==== Property keys ==== */
+
+/* A property key taken apart: the atom (or symbol) and, for integer keys, the
+ * index. atom is VALUE_UNDEFINED when no atom with that text exists yet - then
+ * no object can have the property, and lookups stop early without allocating. */
+typedef struct Key {
+  Value atom;
+  Value text; /* the key as given, for making the atom later */
+  uint32_t index;
+  bool is_index;
+} Key;
+
+static String *atom_of_index(VM *vm, uint32_t index, bool create) {
+  char buf[16];
+  int n = snprintf(buf, sizeof buf, "%u", index);
+  String *found = atom_lookup_latin1(vm, (const uint8_t *)buf, (uint32_t)n);
+  if (found || !create) return found;
+  return atom_intern(vm, string_new_latin1(vm, (const uint8_t *)buf, (uint32_t)n));
+}
+
+static Value atom_of_text(VM *vm, const char *text, bool create) {
+  String *s = create ? atom_from_cstr(vm, text)
+                     : atom_lookup_latin1(vm, (const uint8_t *)text, (uint32_t)strlen(text));
+  return s ? value_from_string(s) : VALUE_UNDEFINED;
+}
+
+/* key: an atom, any string, a symbol, a number or a primitive constant. With
+ * create, the atom is made if missing (this may allocate). */
+static void key_resolve(VM *vm, Value key, Key *k, bool create) {
+  k->is_index = false;
+  k->atom = k->text = key;
+  if (value_is_symbol(key)) return;
+  if (value_is_string(key)) {
+    String *s = value_to_string(key);
+    k->is_index = !s->wide && s->length && (unsigned)(s->data[0] - '0') < 10 &&
+                  string_to_array_index(s, &k->index); /* most keys fail the first test */
+    if (s->atom) return;
+    String *a = create ? atom_intern(vm, s) : atom_lookup(vm, s);
+    k->atom = a ? value_from_string(a) : VALUE_UNDEFINED;
+    return;
+  }
+  if (value_is_number(key)) {
+    double d = value_to_number(key);
+    char buf[32];
+    if (d >= 0 && d < 4294967295.0 && d == (double)(uint32_t)d) {
+      k->is_index = true, k->index = (uint32_t)d, k->atom = VALUE_UNDEFINED;
+      return; /* the atom is made only if a keyed property needs it */
+    }
+    k->atom = atom_of_text(vm, vm_number_to_cstr(d, buf), create);
+    return;
+  }
+  const char *text = key == VALUE_NULL ? "null" : key == VALUE_TRUE ? "true"
+                   : key == VALUE_FALSE ? "false" : key == VALUE_UNDEFINED ? "undefined" : NULL;
+  if (!text) PANIC("key_resolve: an object is not a property key (use ToPropertyKey)");
+  k->atom = atom_of_text(vm, text, create);
+}
+
+/* The key's atom; with create, made if missing (may allocate). */
+static Value key_atom(VM *vm, Key *k, bool create) {
+  if (k->atom != VALUE_UNDEFINED) return k->atom;
+  if (k->is_index) {
+    String *a = atom_of_index(vm, k->index, create);
+    if (a) k->atom = value_from_string(a);
+  } else if (create) {
+    key_resolve(vm, k->text, k, true);
+  }
+  return k->atom;
+}
+
+/* ==== Finding own properties ==== */
+
+typedef enum PropKind {
+  PROP_SLOT,       /* o->slots[where] */
+  PROP_ELEMENT,    /* ((Array *)o)->elements[where] */
+  PROP_LENGTH,     /* an array's length */
+  PROP_CHAR,       /* a String wrapper's character at where */
+  PROP_STRING_LENGTH,
+} PropKind;
+
+typedef struct Prop {
+  PropKind kind;
+  uint32_t where;
+  uint8_t attrs;
+} Prop;
+
+static bool find_in_shape(VM *vm, Object *o, Key *k, Prop *p) {
+  Value atom = key_atom(vm, k, false);
+  if (atom == VALUE_UNDEFINED) return false;
+  int pos = shape_find(o->shape, atom);
+  if (pos < 0) return false;
+  *p = (Prop){PROP_SLOT, (uint32_t)pos, o->shape->props[pos].attrs};
+  return true;
+}
+
+static bool find_in_array(VM *vm, Array *a, Key *k, Prop *p) {
+  if (k->is_index) {
+    if (k->index < a->length && k->index < a->capacity && a->elements[k->index] != VALUE_HOLE) {
+      *p = (Prop){PROP_ELEMENT, k->index, ATTR_DEFAULT};
+      return true;
+    }
+    return (a->base.flags & ARRAY_SPARSE) && find_in_shape(vm, &a->base, k, p);
+  }
+  if (vm->atom_length && k->atom == value_from_string(vm->atom_length)) {
+    uint8_t w = (a->base.flags & ARRAY_LENGTH_READONLY) ? 0 : ATTR_WRITABLE;
+    *p = (Prop){PROP_LENGTH, 0, w};
+    return true;
+  }
+  return find_in_shape(vm, &a->base, k, p);
+}
+
+/* A String wrapper object's own characters and length (String exotic objects). */
+static bool find_in_string_wrapper(VM *vm, Object *o, Key *k, Prop *p) {
+  Value prim = ((Boxed *)o)->primitive;
+  if (value_is_string(prim)) {
+    uint32_t n = value_to_string(prim)->length;
+    if (k->is_index && k->index < n) {
+      *p = (Prop){PROP_CHAR, k->index, ATTR_ENUMERABLE};
+      return true;
+    }
+    if (vm->atom_length && k->atom == value_from_string(vm->atom_length)) {
+      *p = (Prop){PROP_STRING_LENGTH, n, 0};
+      return true;
+    }
+  }
+  return find_in_shape(vm, o, k, p);
+}
+
+//> vm.own-find
+/* Where o keeps its own property k, if it has one. Never allocates. */
+static bool own_find(VM *vm, Object *o, Key *k, Prop *p) {
+  if (o->klass == CLASS_ARRAY) return find_in_array(vm, (Array *)o, k, p);
+  if (o->klass == CLASS_STRING) return find_in_string_wrapper(vm, o, k, p);
+  if (value_is_string(k->atom) || value_is_symbol(k->atom)) { /* the hot path */
+    int pos = shape_find(o->shape, k->atom);
+    if (pos < 0) return false;
+    *p = (Prop){PROP_SLOT, (uint32_t)pos, o->shape->props[pos].attrs};
+    return true;
+  }
+  return find_in_shape(vm, o, k, p);
+}
+//< vm.own-find
+
+/* The raw value of a found property (an Accessor thing for accessors). */
+static Value prop_value(VM *vm, Object *o, const Prop *p) {
+  switch (p->kind) {
+  case PROP_SLOT: return o->slots[p->where];
+  case PROP_ELEMENT: return ((Array *)o)->elements[p->where];
+  case PROP_LENGTH: return value_from_number(((Array *)o)->length);
+  case PROP_STRING_LENGTH: return value_from_number(p->where);
+  case PROP_CHAR: {
+    String *s = value_to_string(((Boxed *)o)->primitive);
+    return value_from_string(string_substring(vm, s, p->where, p->where + 1));
+  }
+  }
+  return VALUE_UNDEFINED;
+}
+
+int object_find_slot(Object *o, Value key, uint8_t *attrs) {
+  int pos = shape_find(o->shape, key);
+  if (pos >= 0 && attrs) *attrs = o->shape->props[pos].attrs;
+  return pos;
+}
+
+static bool is_length_text(const String *s) {
+  return !s->wide && s->length == 6 && memcmp(s->data, "length", 6) == 0;
+}
+
+Value object_get_own(Object *o, Value key, bool *found) {
+  *found = true;
+  if (o->klass == CLASS_ARRAY && value_is_string(key)) {
+    Array *a = (Array *)o;
+    uint32_t i;
+    if (string_to_array_index(value_to_string(key), &i) && i < a->length && i < a->capacity &&
+        a->elements[i] != VALUE_HOLE)
+      return a->elements[i];
+    if (is_length_text(value_to_string(key))) return value_from_number(a->length);
+  }
+  int pos = shape_find(o->shape, key);
+  if (pos >= 0) return o->slots[pos];
+  *found = false;
+  return VALUE_UNDEFINED;
+}
+
+/* ==== Adding and removing keyed properties ==== */
+
+static void slots_reserve(VM *vm, Object *o, uint32_t need) {
+  if (need <= o->slot_capacity) return;
+  uint32_t cap = o->slot_capacity ? o->slot_capacity * 2 : 4;
+  while (cap < need) cap *= 2;
+  gc_account(vm, (ptrdiff_t)(cap - o->slot_capacity) * (ptrdiff_t)sizeof(Value));
+  Value *s = realloc(o->slots, cap * sizeof(Value));
+  if (!s) PANIC("slots_reserve: out of memory");
+  o->slots = s;
+  o->slot_capacity = cap;
+}
+
+//> vm.add-property
+/* Give o a new keyed property (atom is not in its shape yet). */
+static void add_keyed(VM *vm, Object *o, Value atom, Value v, uint8_t attrs) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, atom); /* shape_add may allocate, and so collect */
+  vm_handle_push(vm, v);
+  Shape *s = shape_add(vm, o->shape, atom, attrs);
+  slots_reserve(vm, o, s->count);
+  o->slots[s->count - 1] = v;
+  o->shape = s;
+  vm_handle_reset(vm, mark);
+}
+//< vm.add-property
+
+/* Forget o's keyed property at pos. */
+static void delete_keyed(VM *vm, Object *o, uint32_t pos) {
+  Shape *s = o->shape;
+  o->slots[pos] = VALUE_UNDEFINED;
+  if (!s->dictionary && s->parent && pos == s->count - 1) {
+    o->shape = s->parent; /* deleting the newest key just steps back along the chain */
+    return;
+  }
+  if (!s->dictionary) o->shape = s = shape_to_dictionary(vm, s);
+  shape_dictionary_delete(s, pos);
+  if (s->deleted > 8 && s->deleted * 2 > s->count) shape_dictionary_compact(s, o->slots);
+}
+
+/* Give o's keyed property at pos new attributes. */
+static void change_attrs(VM *vm, Object *o, uint32_t pos, uint8_t attrs) {
+  if (!o->shape->dictionary) o->shape = shape_to_dictionary(vm, o->shape);
+  o->shape->props[pos].attrs = attrs;
+}
+
+/* ==== Arrays ==== */
+
+/* Store v at index i of a (absent so far), densely if i is near enough. */
+static bool array_add_index(VM *vm, Array *a, Key *k, Value v, uint8_t attrs) {
+  uint32_t i = k->index;
+  if (i >= a->length && (a->base.flags & ARRAY_LENGTH_READONLY)) return false;
+  bool near = (uint64_t)i <= (uint64_t)a->capacity * 2 + ARRAY_FAR_GAP;
+  if (attrs == ATTR_DEFAULT && near) {
+    int mark = vm_handle_mark(vm);
+    vm_handle_push(vm, v);
+    elements_reserve(vm, a, i + 1);
+    vm_handle_reset(vm, mark);
+    a->elements[i] = v;
+  } else {
+    int mark = vm_handle_mark(vm);
+    vm_handle_push(vm, v);
+    Value atom = key_atom(vm, k, true);
+    a->base.flags |= ARRAY_SPARSE;
+    add_keyed(vm, &a->base, atom, v, attrs);
+    vm_handle_reset(vm, mark);
+  }
+  if (i >= a->length) {
+    uint32_t dense_end = a->capacity < i ? a->capacity : i;
+    if (a->length < dense_end) fill_holes(a->elements, a->length, dense_end);
+    a->length = i + 1;
+  }
+  return true;
+}
+
+bool array_push(VM *vm, Array *a, Value v) {
+  if (!a->base.extensible || (a->base.flags & ARRAY_LENGTH_READONLY) || a->length == UINT32_MAX)
+    return false;
+  if (a->length < a->capacity) {
+    a->elements[a->length++] = v;
+    return true;
+  }
+  Key k = {VALUE_UNDEFINED, VALUE_UNDEFINED, a->length, true};
+  return array_add_index(vm, a, &k, v, ATTR_DEFAULT);
+}
+
+/* The keyed index properties of a at or past length, in a malloc'd list. */
+static Value *sparse_keys_from(Array *a, uint32_t length, uint32_t *count) {
+  Shape *s = a->base.shape;
+  Value *keys = malloc((s->count ? s->count : 1) * sizeof(Value));
+  if (!keys) PANIC("sparse_keys_from: out of memory");
+  *count = 0;
+  for (uint32_t pos = 0; pos < s->count; pos++) {
+    uint32_t i;
+    Value key = s->props[pos].key;
+    if (value_is_string(key) && string_to_array_index(value_to_string(key), &i) && i >= length)
+      keys[(*count)++] = key;
+  }
+  return keys;
+}
+
+/* Remove the keyed index properties >= length. A non-configurable one stops
+ * the truncation just above itself; returns the length actually reached. */
+static uint32_t truncate_sparse(VM *vm, Array *a, uint32_t length) {
+  uint32_t n, i;
+  Value *keys = sparse_keys_from(a, length, &n);
+  for (uint32_t k = 0; k < n; k++) {
+    int pos = shape_find(a->base.shape, keys[k]);
+    string_to_array_index(value_to_string(keys[k]), &i);
+    if (!(a->base.shape->props[pos].attrs & ATTR_CONFIGURABLE) && i >= length) length = i + 1;
+  }
+  for (uint32_t k = 0; k < n; k++) { /* positions move as we delete: look each one up */
+    string_to_array_index(value_to_string(keys[k]), &i);
+    if (i >= length) delete_keyed(vm, &a->base, (uint32_t)shape_find(a->base.shape, keys[k]));
+  }
+  free(keys);
+  return length;
+}
+
+bool array_set_length(VM *vm, Array *a, uint32_t length) {
+  bool ok = true;
+  if (length < a->length) {
+    if (a->base.flags & ARRAY_SPARSE) {
+      uint32_t reached = truncate_sparse(vm, a, length);
+      ok = reached == length;
+      length = reached;
+    }
+    uint32_t end = a->length < a->capacity ? a->length : a->capacity;
+    if (length < end) fill_holes(a->elements, length, end);
+    if (a->capacity > 64 && length < a->capacity / 4) { /* give memory back */
+      uint32_t cap = length < 8 ? 8 : length;
+      Value *e = realloc(a->elements, cap * sizeof(Value));
+      if (e) {
+        gc_account(vm, -(ptrdiff_t)((a->capacity - cap) * sizeof(Value)));
+        a->elements = e;
+        a->capacity = cap;
+      }
+    }
+  } else {
+    uint32_t end = length < a->capacity ? length : a->capacity;
+    if (a->length < end) fill_holes(a->elements, a->length, end);
+  }
+  a->length = length;
+  return ok;
+}
+
+/* Assigning to an array's length: ToNumber, then RangeError unless a valid length. */
+static Value array_assign_length(VM *vm, Array *a, Value v) {
+  Value n = value_is_number(v) ? v : vm_to_number(vm, v);
+  if (value_is_exception(n)) return n;
+  double d = value_to_number(n);
+  if (!(d >= 0 && d <= 4294967295.0 && d == floor(d)))
+    return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
+  if (a->base.flags & ARRAY_LENGTH_READONLY) return VALUE_FALSE;
+  return value_from_bool(array_set_length(vm, a, (uint32_t)d));
+}
+
+/* ==== [[Get]], [[Set]], [[HasProperty]] ==== */
+
+static Value call_getter(VM *vm, Value accessor, Value receiver) {
+  Accessor *acc = value_to_ptr(accessor);
+  if (value_is_undefined(acc->getter)) return VALUE_UNDEFINED;
+  return vm_call(vm, acc->getter, receiver, 0, NULL);
+}
+
+//> vm.object-get
+Value object_get(VM *vm, Object *o, Value key, Value receiver) {
+  Key k;
+  key_resolve(vm, key, &k, false);
+  for (Object *cur = o; cur; cur = cur->proto) {
+    Prop p;
+    if (!own_find(vm, cur, &k, &p)) continue;
+    if (p.attrs & ATTR_ACCESSOR) return call_getter(vm, cur->slots[p.where], receiver);
+    return prop_value(vm, cur, &p);
+  }
+  return VALUE_UNDEFINED;
+}
+//< vm.object-get
+
+bool object_has(VM *vm, Object *o, Value key) {
+  Key k;
+  key_resolve(vm, key, &k, false);
+  Prop p;
+  for (Object *cur = o; cur; cur = cur->proto)
+    if (own_find(vm, cur, &k, &p)) return true;
+  return false;
+}
+
+/* Write v into an existing writable data property. */
+static Value prop_write(VM *vm, Object *o, const Prop *p, Value v) {
+  switch (p->kind) {
+  case PROP_SLOT: o->slots[p->where] = v; return VALUE_TRUE;
+  case PROP_ELEMENT: ((Array *)o)->elements[p->where] = v; return VALUE_TRUE;
+  case PROP_LENGTH: return array_assign_length(vm, (Array *)o, v);
+  default: return VALUE_FALSE;
+  }
+}
+
+/* A new own data property on o (which does not have k). False if not extensible. */
+static bool add_property(VM *vm, Object *o, Key *k, Value v, uint8_t attrs) {
+  if (!o->extensible) return false;
+  if (o->klass == CLASS_ARRAY && k->is_index) return array_add_index(vm, (Array *)o, k, v, attrs);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v);
+  add_keyed(vm, o, key_atom(vm, k, true), v, attrs);
+  vm_handle_reset(vm, mark);
+  return true;
+}
+
+static Value call_setter(VM *vm, Value accessor, Value receiver, Value v) {
+  Accessor *acc = value_to_ptr(accessor);
+  if (value_is_undefined(acc->setter)) return VALUE_FALSE;
+  Value r = vm_call(vm, acc->setter, receiver, 1, &v);
+  return value_is_exception(r) ? r : VALUE_TRUE;
+}
+
+/* OrdinarySet's last step: the property was not found as an own data property of
+ * the receiver on the way up, so create or update it on the receiver. */
+static Value set_on_receiver(VM *vm, Value receiver, Key *k, Value v, bool checked) {
+  if (!value_is_object(receiver)) return VALUE_FALSE;
+  Object *r = value_to_object(receiver);
+  Prop p;
+  if (!checked && own_find(vm, r, k, &p)) {
+    if ((p.attrs & ATTR_ACCESSOR) || !(p.attrs & ATTR_WRITABLE)) return VALUE_FALSE;
+    return prop_write(vm, r, &p, v);
+  }
+  return value_from_bool(add_property(vm, r, k, v, ATTR_DEFAULT));
+}
+
+//> vm.object-set
+Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
+  Key k;
+  key_resolve(vm, key, &k, false);
+  bool own = receiver == value_from_object(o);
+  for (Object *cur = o; cur; cur = cur->proto) {
+    Prop p;
+    if (!own_find(vm, cur, &k, &p)) continue;
+    if (p.attrs & ATTR_ACCESSOR) return call_setter(vm, cur->slots[p.where], receiver, v);
+    if (!(p.attrs & ATTR_WRITABLE)) return VALUE_FALSE;
+    if (cur == o && own) return prop_write(vm, cur, &p, v); /* the common case */
+    break; /* a writable data property up the chain: shadow it on the receiver */
+  }
+  return set_on_receiver(vm, receiver, &k, v, own);
+}
+//< vm.object-set
+
+/* ==== [[DefineOwnProperty]] and [[Delete]] ==== */
+
+static bool same_value(Value a, Value b) {
+  if (value_is_number(a) && value_is_number(b)) {
+    double x = value_to_number(a), y = value_to_number(b);
+    if (x != x) return y != y;
+    return x == y && signbit(x) == signbit(y);
+  }
+  if (value_is_string(a) && value_is_string(b))
+    return string_equal(value_to_string(a), value_to_string(b));
+  return a == b;
+}
+
+/* May a non-configurable property with attrs old take (v, attrs)? */
+static bool frozen_change_ok(VM *vm, Object *o, const Prop *p, Value v, uint8_t attrs) {
+  uint8_t old = p->attrs;
+  if ((attrs & ATTR_CONFIGURABLE) || ((attrs ^ old) & (ATTR_ENUMERABLE | ATTR_ACCESSOR)))
+    return false;
+  Value cur = prop_value(vm, o, p);
+  if (old & ATTR_ACCESSOR) {
+    Accessor *x = value_to_ptr(cur), *y = value_to_ptr(v);
+    return x == y || (x->getter == y->getter && x->setter == y->setter);
+  }
+  if (old & ATTR_WRITABLE) return true;
+  return !(attrs & ATTR_WRITABLE) && same_value(cur, v);
+}
+
+static bool redefine_length(VM *vm, Array *a, Value v, uint8_t attrs) {
+  if (attrs & (ATTR_ENUMERABLE | ATTR_CONFIGURABLE | ATTR_ACCESSOR)) return false;
+  if (!value_is_number(v)) return false;
+  double d = value_to_number(v);
+  if (!(d >= 0 && d <= 4294967295.0 && d == floor(d))) return false;
+  if ((a->base.flags & ARRAY_LENGTH_READONLY) && (uint32_t)d != a->length) return false;
+  bool ok = array_set_length(vm, a, (uint32_t)d);
+  if (!(attrs & ATTR_WRITABLE)) a->base.flags |= ARRAY_LENGTH_READONLY;
+  return ok;
+}
+
+/* Redefine an existing own property with a new value and attributes. */
+static bool redefine(VM *vm, Object *o, Key *k, const Prop *p, Value v, uint8_t attrs) {
+  if (!(p->attrs & ATTR_CONFIGURABLE) && !frozen_change_ok(vm, o, p, v, attrs)) return false;
+  switch (p->kind) {
+  case PROP_SLOT:
+    if (attrs != p->attrs) change_attrs(vm, o, p->where, attrs);
+    o->slots[p->where] = v;
+    return true;
+  case PROP_ELEMENT:
+    if (attrs == ATTR_DEFAULT) {
+      ((Array *)o)->elements[p->where] = v;
+      return true;
+    }
+    ((Array *)o)->elements[p->where] = VALUE_HOLE; /* unusual attributes: keep it keyed */
+    return array_add_index(vm, (Array *)o, k, v, attrs);
+  case PROP_LENGTH: return redefine_length(vm, (Array *)o, v, attrs);
+  default: return true; /* a String wrapper's fixed parts: frozen_change_ok said it is the same */
+  }
+}
+
+bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
+  Key k;
+  key_resolve(vm, key, &k, false);
+  Prop p;
+  if (!own_find(vm, o, &k, &p)) return add_property(vm, o, &k, v, attrs);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v); /* a change of attributes may allocate a dictionary shape */
+  bool ok = redefine(vm, o, &k, &p, v, attrs);
+  vm_handle_reset(vm, mark);
+  return ok;
+}
+
+bool object_delete_own(VM *vm, Object *o, Value key) {
+  Key k;
+  key_resolve(vm, key, &k, false);
+  Prop p;
+  if (!own_find(vm, o, &k, &p)) return true;
+  if (!(p.attrs & ATTR_CONFIGURABLE)) return false;
+  if (p.kind == PROP_ELEMENT) ((Array *)o)->elements[p.where] = VALUE_HOLE;
+  else if (p.kind == PROP_SLOT) delete_keyed(vm, o, p.where);
+  return true;
+}
+
+/* ==== Own keys in spec order ==== */
+
+typedef struct IndexKey {
+  uint32_t index;
+  Value atom; /* VALUE_UNDEFINED for a dense element: made when output */
+} IndexKey;
+
+static int index_key_cmp(const void *a, const void *b) {
+  uint32_t x = ((const IndexKey *)a)->index, y = ((const IndexKey *)b)->index;
+  return x < y ? -1 : x > y;
+}
+
+/* The integer keys of o (elements, characters, keyed indices), ascending. malloc'd. */
+static IndexKey *collect_index_keys(Object *o, bool only_enumerable, uint32_t *count) {
+  uint32_t dense = 0, n = 0;
+  if (o->klass == CLASS_ARRAY) {
+    Array *a = (Array *)o;
+    dense = a->length < a->capacity ? a->length : a->capacity;
+  } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
+    dense = value_to_string(((Boxed *)o)->primitive)->length;
+  }
+  Shape *s = o->shape;
+  size_t room = (size_t)dense + (s->has_index_keys ? s->count : 0);
+  IndexKey *keys = malloc((room ? room : 1) * sizeof(IndexKey));
+  if (!keys) PANIC("collect_index_keys: out of memory");
+  for (uint32_t i = 0; i < dense; i++)
+    if (o->klass != CLASS_ARRAY || ((Array *)o)->elements[i] != VALUE_HOLE)
+      keys[n++] = (IndexKey){i, VALUE_UNDEFINED};
+  uint32_t from = n;
+  for (uint32_t pos = 0; s->has_index_keys && pos < s->count; pos++) {
+    uint32_t i;
+    Value key = s->props[pos].key;
+    if (only_enumerable && !(s->props[pos].attrs & ATTR_ENUMERABLE)) continue;
+    if (value_is_string(key) && string_to_array_index(value_to_string(key), &i))
+      keys[n++] = (IndexKey){i, key};
+  }
+  if (n > from) qsort(keys, n, sizeof(IndexKey), index_key_cmp); /* merge the two runs */
+  *count = n;
+  return keys;
+}
+
+static void push_key(VM *vm, Array *out, Value key) {
+  if (!array_push(vm, out, key)) PANIC("push_key: cannot grow the key list");
+}
+
+static void push_shape_keys(VM *vm, Array *out, Shape *s, bool symbols, bool only_enumerable) {
+  for (uint32_t pos = 0; pos < s->count; pos++) {
+    Value key = s->props[pos].key;
+    uint32_t i;
+    if (key == VALUE_HOLE || value_is_symbol(key) != symbols) continue;
+    if (only_enumerable && !(s->props[pos].attrs & ATTR_ENUMERABLE)) continue;
+    if (!symbols && string_to_array_index(value_to_string(key), &i)) continue; /* done first */
+    push_key(vm, out, key);
+  }
+}
+
+//> vm.own-keys
+Array *object_own_keys(VM *vm, Object *o, bool include_symbols, bool only_enumerable) {
+  Array *out = array_new(vm, 8);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_object(&out->base));
+  uint32_t n;
+  IndexKey *ints = collect_index_keys(o, only_enumerable, &n);
+  for (uint32_t i = 0; i < n; i++) /* 1. integer keys, ascending */
+    push_key(vm, out, ints[i].atom != VALUE_UNDEFINED
+                          ? ints[i].atom : value_from_string(atom_of_index(vm, ints[i].index, true)));
+  free(ints);
+  bool virtual_length = o->klass == CLASS_ARRAY ||
+                        (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive));
+  if (virtual_length && !only_enumerable) /* 2. length: created before any other string key */
+    push_key(vm, out, common_atom(vm, vm->atom_length, "length"));
+  push_shape_keys(vm, out, o->shape, false, only_enumerable); /* 3. strings, insertion order */
+  if (include_symbols) push_shape_keys(vm, out, o->shape, true, only_enumerable); /* 4. */
+  vm_handle_reset(vm, mark);
+  return out;
+}
+//< vm.own-keys
+
+/* ==== The public face (vm.h) ==== */
+
+Value vm_object_new(VM *vm) {
+  return value_from_object(object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]));
+}
+
+Value vm_object_with_proto(VM *vm, Value proto) {
+  return value_from_object(object_new(vm, value_is_object(proto) ? value_to_object(proto) : NULL));
+}
+
+Value vm_array_new(VM *vm) { return value_from_object(&array_new(vm, 0)->base); }
+
+static Value throw_redefine(VM *vm, const char *key) {
+  return vm_throw_error(vm, ERR_TYPE, "Cannot redefine property: %s", key);
+}
+
+//> vm.define-str
+bool vm_define_str(VM *vm, Value obj, const char *key, Value v, int attrs) {
+  if (!value_is_object(obj)) PANIC("vm_define_str: not an object");
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  vm_handle_push(vm, v);
+  Value atom = vm_atom(vm, key);
+  bool ok = object_define_own(vm, value_to_object(obj), atom, v, (uint8_t)(attrs & ATTR_DEFAULT));
+  vm_handle_reset(vm, mark);
+  if (!ok) throw_redefine(vm, key);
+  return ok;
+}
+//< vm.define-str
+
+bool vm_has_own_str(VM *vm, Value obj, const char *key) {
+  if (!value_is_object(obj)) return false;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Key k;
+  Prop p;
+  key_resolve(vm, vm_atom(vm, key), &k, false);
+  bool found = own_find(vm, value_to_object(obj), &k, &p);
+  vm_handle_reset(vm, mark);
+  return found;
+}
+
+Value vm_own_keys(VM *vm, Value obj) {
+  if (!value_is_object(obj)) return vm_array_new(vm);
+  return value_from_object(&object_own_keys(vm, value_to_object(obj), false, true)->base);
+}
+
+Value vm_prototype_of(Value obj) {
+  if (!value_is_object(obj) || !value_to_object(obj)->proto) return VALUE_NULL;
+  return value_from_object(value_to_object(obj)->proto);
+}
+
+uint32_t vm_array_length(Value arr) { return ((Array *)value_to_object(arr))->length; }
+
+Value vm_array_get(VM *vm, Value arr, uint32_t index) {
+  Array *a = (Array *)value_to_object(arr);
+  if (index < a->length && index < a->capacity && a->elements[index] != VALUE_HOLE)
+    return a->elements[index];
+  return object_get(vm, &a->base, value_from_number(index), arr);
+}
+
+bool vm_array_push(VM *vm, Value arr, Value v) {
+  Array *a = (Array *)value_to_object(arr);
+  if (array_push(vm, a, v)) return true;
+  vm_throw_error(vm, ERR_TYPE, "Cannot add property %u, object is not extensible", a->length);
+  return false;
+}
+
+Value vm_native_new(VM *vm, const char *name, NativeFn fn, int length) {
+  return value_from_object(&native_new(vm, name, fn, length)->base);
+}
+
+Value vm_native_with_data(VM *vm, const char *name, NativeFn fn, int length, Value data) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, data);
+  Native *n = native_new(vm, name, fn, length);
+  n->data = data;
+  vm_handle_reset(vm, mark);
+  return value_from_object(&n->base);
+}
+
+bool vm_define_method(VM *vm, Value obj, const char *name, NativeFn fn, int length) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value fn_value = vm_handle_push(vm, vm_native_new(vm, name, fn, length));
+  bool ok = vm_define_str(vm, obj, name, fn_value, ATTR_HIDDEN);
+  vm_handle_reset(vm, mark);
+  return ok;
+}
+
+Value vm_host_new(VM *vm, const HostClass *cls, void *data, Value proto) {
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  HostObject *h = (HostObject *)object_new_class(vm, CLASS_HOST, sizeof(HostObject), p);
+  h->data = data;
+  h->host_class = cls;
+  return value_from_object(&h->base);
+}
+
+void *vm_host_data(Value obj, const HostClass *cls) {
+  if (!value_is_object(obj) || value_to_object(obj)->klass != CLASS_HOST) return NULL;
+  HostObject *h = (HostObject *)value_to_object(obj);
+  return h->host_class == cls ? h->data : NULL;
+}

@@ -1,0 +1,174 @@
+/* opcodes.h - the instruction set, defined once.
+ * Book: chapter 4, "Compiling", and chapter 5, "The VM loop".
+ *
+ * Each line is OP(NAME, FORMAT, EFFECT, "meaning"). The X-macro generates the
+ * Opcode enum, the disassembler's names and operand formats, and the stack
+ * effect the compiler uses to track the operand-stack depth.
+ *
+ * Operand formats (operands follow the opcode byte, little-endian):
+ *   OPF_NONE  no operand
+ *   OPF_U8    one byte            (argument counts, small kinds)
+ *   OPF_U16   two bytes           (register, constant, atom, upvalue index)
+ *   OPF_U16U16 two u16s           (register or upvalue, then a name constant)
+ *   OPF_I32   four bytes, signed  (a jump offset relative to the next instruction,
+ *                                  or an immediate integer for PUSH_INT)
+ * EFFECT is the change in stack depth; OPV means "the compiler knows".
+ *
+ * Conventions: SET_* instructions leave the assigned value on the stack (an
+ * expression statement then POPs it). Stack pictures below list the top last.
+ * "name" constants are atom strings in the function's constant pool.
+ */
+#ifndef TN_OPCODES_H
+#define TN_OPCODES_H
+
+#define OPF_NONE 0
+#define OPF_U8 1
+#define OPF_U16 2
+#define OPF_U16U16 3
+#define OPF_I32 4
+
+#define OP_EFFECT_VAR 99
+#define OPV OP_EFFECT_VAR
+
+//> vm.opcode-list
+#define FOR_EACH_OPCODE(OP)                                                                    \
+  /* Constants */                                                                              \
+  OP(PUSH_UNDEFINED, OPF_NONE, 1, "-> undefined")                                              \
+  OP(PUSH_NULL, OPF_NONE, 1, "-> null")                                                        \
+  OP(PUSH_TRUE, OPF_NONE, 1, "-> true")                                                        \
+  OP(PUSH_FALSE, OPF_NONE, 1, "-> false")                                                      \
+  OP(PUSH_HOLE, OPF_NONE, 1, "-> the uninitialised marker (TDZ)")                              \
+  OP(PUSH_INT, OPF_I32, 1, "-> the integer operand as a number")                               \
+  OP(PUSH_CONST, OPF_U16, 1, "-> constants[operand]")                                          \
+  OP(PUSH_THIS, OPF_NONE, 1, "-> this of the current frame")                                   \
+  OP(PUSH_NEW_TARGET, OPF_NONE, 1, "-> new.target of the current frame")                       \
+  OP(PUSH_CALLEE, OPF_NONE, 1, "-> the running function itself")                               \
+  OP(CLOSURE, OPF_U16, 1, "-> a new closure of the FunctionProto constants[operand]")          \
+  /* Stack shuffling */                                                                        \
+  OP(POP, OPF_NONE, -1, "a ->")                                                                \
+  OP(DUP, OPF_NONE, 1, "a -> a a")                                                             \
+  OP(DUP2, OPF_NONE, 2, "a b -> a b a b")                                                      \
+  OP(SWAP, OPF_NONE, 0, "a b -> b a")                                                          \
+  OP(ROT3, OPF_NONE, 0, "a b c -> c a b")                                                      \
+  OP(ROT4, OPF_NONE, 0, "a b c d -> d a b c")                                                  \
+  /* Variables. Registers hold locals; a captured local's register holds a Cell. */            \
+  OP(GET_LOCAL, OPF_U16, 1, "-> registers[operand]")                                           \
+  OP(SET_LOCAL, OPF_U16, 0, "v -> v, registers[operand] = v")                                  \
+  OP(GET_LOCAL_CHECKED, OPF_U16U16, 1, "as GET_LOCAL; ReferenceError if uninitialised")        \
+  OP(NEW_CELL, OPF_U16, 0, "registers[operand] = a new Cell holding the TDZ marker")           \
+  OP(COPY_CELL, OPF_U16, 0, "registers[operand] = a new Cell holding the old cell's value")    \
+  OP(GET_CELL, OPF_U16, 1, "-> the value of the Cell in registers[operand]")                   \
+  OP(SET_CELL, OPF_U16, 0, "v -> v, stored into the Cell in registers[operand]")               \
+  OP(GET_CELL_CHECKED, OPF_U16U16, 1, "as GET_CELL; ReferenceError if uninitialised")          \
+  OP(GET_UPVAL, OPF_U16, 1, "-> the value of the closure's cells[operand]")                    \
+  OP(SET_UPVAL, OPF_U16, 0, "v -> v, stored into the closure's cells[operand]")                \
+  OP(GET_UPVAL_CHECKED, OPF_U16U16, 1, "as GET_UPVAL; ReferenceError if uninitialised")        \
+  OP(GET_GLOBAL, OPF_U16, 1, "-> global[name]; ReferenceError if absent")                      \
+  OP(TYPEOF_GLOBAL, OPF_U16, 1, "-> global[name], undefined if absent (for typeof)")           \
+  OP(SET_GLOBAL, OPF_U16, 0, "v -> v, global[name] = v (ReferenceError if absent, strict)")    \
+  OP(DEFINE_GLOBAL, OPF_U16, 0, "v -> v, defines global var name (script mode)")               \
+  OP(THROW_CONST_ASSIGN, OPF_U16, 0, "TypeError: Assignment to constant variable.")            \
+  /* Properties */                                                                             \
+  OP(GET_PROP, OPF_U16, 0, "obj -> obj[name]")                                                 \
+  OP(SET_PROP, OPF_U16, -1, "obj v -> v, obj[name] = v")                                       \
+  OP(GET_ELEM, OPF_NONE, -1, "obj key -> obj[key]")                                            \
+  OP(SET_ELEM, OPF_NONE, -2, "obj key v -> v, obj[key] = v")                                   \
+  OP(GET_METHOD, OPF_U16, 1, "obj -> obj[name] obj (callee, then this)")                       \
+  OP(GET_METHOD_ELEM, OPF_NONE, 0, "obj key -> obj[key] obj")                                  \
+  OP(DELETE_PROP, OPF_U16, 0, "obj -> delete obj[name]")                                       \
+  OP(DELETE_ELEM, OPF_NONE, -1, "obj key -> delete obj[key]")                                  \
+  OP(IN, OPF_NONE, -1, "key obj -> key in obj")                                                \
+  OP(INSTANCEOF, OPF_NONE, -1, "v ctor -> v instanceof ctor")                                  \
+  /* Literals */                                                                               \
+  OP(NEW_OBJECT, OPF_NONE, 1, "-> {}")                                                         \
+  OP(NEW_ARRAY, OPF_U16, 1, "-> [] with room for operand elements")                            \
+  OP(ARRAY_PUSH, OPF_NONE, -1, "arr v -> arr, v appended")                                     \
+  OP(ARRAY_PUSH_HOLE, OPF_NONE, 0, "arr -> arr, a hole appended")                              \
+  OP(ARRAY_SPREAD, OPF_NONE, -1, "arr iterable -> arr, every item appended")                   \
+  OP(DEFINE_FIELD, OPF_U16, -1, "obj v -> obj, own enumerable data property name = v")         \
+  OP(DEFINE_FIELD_ELEM, OPF_NONE, -2, "obj key v -> obj, the same with a computed key")        \
+  OP(DEFINE_GETTER, OPF_NONE, -2, "obj key fn -> obj, getter for key")                         \
+  OP(DEFINE_SETTER, OPF_NONE, -2, "obj key fn -> obj, setter for key")                         \
+  OP(COPY_DATA_PROPS, OPF_NONE, -1, "obj src -> obj, own enumerable props of src copied")      \
+  OP(SET_FUNCTION_NAME, OPF_NONE, 0, "key fn -> key fn, fn.name = key (computed keys)")        \
+  /* Operators */                                                                              \
+  OP(ADD, OPF_NONE, -1, "a b -> a + b")                                                        \
+  OP(SUB, OPF_NONE, -1, "a b -> a - b")                                                        \
+  OP(MUL, OPF_NONE, -1, "a b -> a * b")                                                        \
+  OP(DIV, OPF_NONE, -1, "a b -> a / b")                                                        \
+  OP(MOD, OPF_NONE, -1, "a b -> a % b")                                                        \
+  OP(EXP, OPF_NONE, -1, "a b -> a ** b")                                                       \
+  OP(BIT_AND, OPF_NONE, -1, "a b -> a & b")                                                    \
+  OP(BIT_OR, OPF_NONE, -1, "a b -> a | b")                                                     \
+  OP(BIT_XOR, OPF_NONE, -1, "a b -> a ^ b")                                                    \
+  OP(SHL, OPF_NONE, -1, "a b -> a << b")                                                       \
+  OP(SHR, OPF_NONE, -1, "a b -> a >> b")                                                       \
+  OP(USHR, OPF_NONE, -1, "a b -> a >>> b")                                                     \
+  OP(EQ, OPF_NONE, -1, "a b -> a == b")                                                        \
+  OP(NE, OPF_NONE, -1, "a b -> a != b")                                                        \
+  OP(STRICT_EQ, OPF_NONE, -1, "a b -> a === b")                                                \
+  OP(STRICT_NE, OPF_NONE, -1, "a b -> a !== b")                                                \
+  OP(LT, OPF_NONE, -1, "a b -> a < b")                                                         \
+  OP(LE, OPF_NONE, -1, "a b -> a <= b")                                                        \
+  OP(GT, OPF_NONE, -1, "a b -> a > b")                                                         \
+  OP(GE, OPF_NONE, -1, "a b -> a >= b")                                                        \
+  OP(NEG, OPF_NONE, 0, "a -> -a")                                                              \
+  OP(PLUS, OPF_NONE, 0, "a -> +a (ToNumber)")                                                  \
+  OP(TO_NUMERIC, OPF_NONE, 0, "a -> ToNumeric(a) (the old value of a postfix update)")         \
+  OP(INC, OPF_NONE, 0, "a -> a + 1 (a already numeric)")                                       \
+  OP(DEC, OPF_NONE, 0, "a -> a - 1 (a already numeric)")                                       \
+  OP(NOT, OPF_NONE, 0, "a -> !a")                                                              \
+  OP(BIT_NOT, OPF_NONE, 0, "a -> ~a")                                                          \
+  OP(TYPEOF, OPF_NONE, 0, "a -> typeof a")                                                     \
+  OP(TO_STRING, OPF_NONE, 0, "a -> String(a), for template substitutions")                     \
+  OP(TO_PROPERTY_KEY, OPF_NONE, 0, "a -> ToPropertyKey(a)")                                    \
+  /* Control flow. Offsets are relative to the end of the instruction. */                      \
+  OP(JUMP, OPF_I32, 0, "pc += offset")                                                         \
+  OP(JUMP_IF_FALSE, OPF_I32, -1, "v -> ; jump if v is falsy")                                  \
+  OP(JUMP_IF_TRUE, OPF_I32, -1, "v -> ; jump if v is truthy")                                  \
+  OP(JUMP_IF_FALSE_KEEP, OPF_I32, 0, "v -> v; jump if falsy, else pop (for &&)")               \
+  OP(JUMP_IF_TRUE_KEEP, OPF_I32, 0, "v -> v; jump if truthy, else pop (for ||)")               \
+  OP(JUMP_IF_NOT_NULLISH_KEEP, OPF_I32, 0, "v -> v; jump unless nullish, else pop (for the ?? operator)")   \
+  OP(JUMP_IF_NULLISH, OPF_I32, 0, "v -> v, or jump with undefined in its place (for ?.)")      \
+  OP(CALL, OPF_U8, OPV, "callee this arg1..argN -> result   (N = operand)")                  \
+  OP(CALL_SPREAD, OPF_NONE, -2, "callee this argsArray -> result")                             \
+  OP(NEW, OPF_U8, OPV, "ctor arg1..argN -> new ctor(...)")                                     \
+  OP(NEW_SPREAD, OPF_NONE, -1, "ctor argsArray -> new ctor(...args)")                          \
+  OP(RETURN, OPF_NONE, -1, "v -> ; return v to the caller")                                    \
+  OP(RETURN_UNDEFINED, OPF_NONE, 0, "return undefined")                                        \
+  OP(THROW, OPF_NONE, -1, "v -> ; throw v")                                                    \
+  /* Iteration */                                                                              \
+  OP(GET_ITERATOR, OPF_NONE, 1, "iterable -> iter next")                                       \
+  OP(ITER_NEXT, OPF_I32, 1, "iter next -> iter next value, or jump when done")                 \
+  OP(ITER_CLOSE, OPF_NONE, -2, "iter next -> ; calls iter.return() if present")                \
+  OP(FOR_IN_START, OPF_NONE, 0, "obj -> enumerator")                                           \
+  OP(FOR_IN_NEXT, OPF_I32, 1, "enum -> enum key, or jump when done")                           \
+  /* Misc */                                                                                   \
+  OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
+  OP(NOP, OPF_NONE, 0, "nothing")
+//< vm.opcode-list
+
+typedef enum Opcode {
+#define OP_ENUM(name, fmt, effect, doc) OP_##name,
+  FOR_EACH_OPCODE(OP_ENUM)
+#undef OP_ENUM
+      OP_COUNT
+} Opcode;
+
+
+typedef struct OpcodeInfo {
+  const char *name;
+  int format;
+  int effect;
+  const char *doc;
+} OpcodeInfo;
+
+extern const OpcodeInfo opcode_info[OP_COUNT];
+
+/* Size in bytes of an instruction (opcode byte plus operands). */
+static inline int opcode_size(int format) {
+  static const int sizes[] = {1, 2, 3, 5, 5};
+  return sizes[format];
+}
+
+#endif

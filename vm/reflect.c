@@ -1,0 +1,481 @@
+/* reflect.c - the engine's reflection API: what the built-in library (stdlib/) and
+ * inspect need to see and change inside objects without knowing their layout.
+ * Book: chapter 7, "The standard library".
+ *
+ *   vm_get_own_property / vm_define_property / vm_delete_property   one own property
+ *   vm_own_property_keys                                             [[OwnPropertyKeys]]
+ *   vm_set_prototype / vm_prevent_extensions                         the object itself
+ *   vm_error_new / vm_capture_stack_trace                            Error objects
+ *   vm_bound_new, vm_object_of_class, strings and arrays by unit and index
+ */
+#include <math.h>
+
+#include "parser/ast.h"
+#include "vm/shape.h"
+
+/* object.c's flag for an array whose length was made read-only (its ARRAY_LENGTH_READONLY). */
+#define REFLECT_ARRAY_LENGTH_READONLY 2
+
+/* ==== Property keys ==== */
+
+/* The atom for a string key, or the key itself for a symbol; VALUE_UNDEFINED if the
+ * text has no atom yet (so no object can have it as a keyed property). Never allocates. */
+static Value existing_key(VM *vm, Value key) {
+  if (!value_is_string(key) || value_to_string(key)->atom) return key;
+  String *a = atom_lookup(vm, value_to_string(key));
+  return a ? value_from_string(a) : VALUE_UNDEFINED;
+}
+
+static bool key_index(Value key, uint32_t *index) {
+  return value_is_string(key) && string_to_array_index(value_to_string(key), index);
+}
+
+static bool key_is_length(VM *vm, Value key) {
+  return value_is_string(key) && string_equal(value_to_string(key), vm->atom_length);
+}
+
+Value vm_to_property_key(VM *vm, Value v) { return conv_to_property_key(vm, v); }
+
+/* ==== Reading one own property ==== */
+
+static void info_from_raw(PropertyInfo *out, Value raw, uint8_t attrs) {
+  out->attrs = attrs & (ATTR_WRITABLE | ATTR_ENUMERABLE | ATTR_CONFIGURABLE);
+  out->is_accessor = (attrs & ATTR_ACCESSOR) != 0;
+  out->value = out->getter = out->setter = VALUE_UNDEFINED;
+  if (!out->is_accessor) {
+    out->value = raw;
+    return;
+  }
+  Accessor *acc = value_to_ptr(raw);
+  out->getter = acc->getter, out->setter = acc->setter;
+  out->attrs &= ~ATTR_WRITABLE;
+}
+
+/* The properties that are not in the shape: array elements and length, and a String
+ * wrapper's characters and length. */
+static bool exotic_own_property(VM *vm, Object *o, Value key, PropertyInfo *out) {
+  uint32_t i;
+  if (o->klass == CLASS_ARRAY) {
+    Array *a = (Array *)o;
+    if (key_index(key, &i) && i < a->length && i < a->capacity && a->elements[i] != VALUE_HOLE) {
+      info_from_raw(out, a->elements[i], ATTR_DEFAULT);
+      return true;
+    }
+    if (key_is_length(vm, key)) {
+      bool ro = o->flags & REFLECT_ARRAY_LENGTH_READONLY;
+      info_from_raw(out, value_from_number(a->length), ro ? 0 : ATTR_WRITABLE);
+      return true;
+    }
+  } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
+    String *s = value_to_string(((Boxed *)o)->primitive);
+    if (key_index(key, &i) && i < s->length) {
+      info_from_raw(out, value_from_string(string_substring(vm, s, i, i + 1)), ATTR_ENUMERABLE);
+      return true;
+    }
+    if (key_is_length(vm, key)) {
+      info_from_raw(out, value_from_number(s->length), 0);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool vm_get_own_property(VM *vm, Value obj, Value key, PropertyInfo *out) {
+  Object *o = value_to_object(obj);
+  if (exotic_own_property(vm, o, key, out)) return true;
+  Value k = existing_key(vm, key);
+  if (value_is_undefined(k)) return false;
+  uint8_t attrs;
+  int slot = object_find_slot(o, k, &attrs);
+  if (slot < 0) return false;
+  info_from_raw(out, o->slots[slot], attrs);
+  return true;
+}
+
+/* ==== Own keys in spec order ==== */
+
+static int compare_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The integer keys of o (elements, characters, and index keys in the shape), sorted.
+ * Returns a malloc'd array of *count indices. */
+static uint32_t *index_keys(VM *vm, Object *o, bool only_enumerable, uint32_t *count) {
+  uint32_t dense = 0, n = 0;
+  if (o->klass == CLASS_ARRAY) {
+    Array *a = (Array *)o;
+    dense = a->length < a->capacity ? a->length : a->capacity;
+  } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
+    dense = value_to_string(((Boxed *)o)->primitive)->length;
+  }
+  uint32_t *out = malloc(((size_t)dense + o->shape->count + 1) * sizeof(uint32_t));
+  if (!out) PANIC("index_keys: out of memory");
+  for (uint32_t i = 0; i < dense; i++)
+    if (o->klass != CLASS_ARRAY || ((Array *)o)->elements[i] != VALUE_HOLE) out[n++] = i;
+  for (uint32_t p = 0; p < o->shape->count; p++) {
+    ShapeProp *sp = &o->shape->props[p];
+    uint32_t i;
+    if (sp->key == VALUE_HOLE || !key_index(sp->key, &i)) continue;
+    if (only_enumerable && !(sp->attrs & ATTR_ENUMERABLE)) continue;
+    out[n++] = i;
+  }
+  qsort(out, n, sizeof(uint32_t), compare_u32);
+  *count = n;
+  return out;
+}
+
+static void push_index_keys(VM *vm, Array *keys, Object *o, bool only_enumerable) {
+  uint32_t n;
+  uint32_t *idx = index_keys(vm, o, only_enumerable, &n);
+  for (uint32_t i = 0; i < n; i++) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%u", idx[i]);
+    array_push(vm, keys, value_from_string(atom_from_cstr(vm, buf)));
+  }
+  free(idx);
+}
+
+/* The shape's string (want_symbols false) or symbol keys, in insertion order. */
+static void push_shape_keys(VM *vm, Array *keys, Object *o, bool want_symbols, bool hidden) {
+  for (uint32_t p = 0; p < o->shape->count; p++) {
+    ShapeProp sp = o->shape->props[p];
+    uint32_t i;
+    if (sp.key == VALUE_HOLE || value_is_symbol(sp.key) != want_symbols) continue;
+    if (!want_symbols && key_index(sp.key, &i)) continue;
+    if (!hidden && !(sp.attrs & ATTR_ENUMERABLE)) continue;
+    array_push(vm, keys, sp.key);
+  }
+}
+
+//> vm.own-property-keys
+Value vm_own_property_keys(VM *vm, Value obj, int flags) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Object *o = value_to_object(obj);
+  Array *keys = array_new(vm, 8);
+  Value result = vm_handle_push(vm, value_from_object(&keys->base));
+  bool hidden = flags & VM_KEYS_HIDDEN;
+  if (flags & VM_KEYS_STRINGS) {
+    push_index_keys(vm, keys, o, !hidden); /* 1. integer keys, ascending */
+    bool has_length = o->klass == CLASS_ARRAY ||
+                      (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive));
+    if (hidden && has_length) array_push(vm, keys, value_from_string(vm->atom_length));
+    push_shape_keys(vm, keys, o, false, hidden); /* 2. strings, in creation order */
+  }
+  if (flags & VM_KEYS_SYMBOLS) push_shape_keys(vm, keys, o, true, hidden); /* 3. symbols */
+  vm_handle_reset(vm, mark);
+  return result;
+}
+//< vm.own-property-keys
+
+/* ==== Defining and deleting ==== */
+
+/* The complete (value, attrs) a descriptor asks for, given what is there now. */
+static Value merge_descriptor(VM *vm, const PropertyDescriptor *d, const PropertyInfo *cur,
+                              bool exists, uint8_t *attrs) {
+  bool accessor = d->has_getter || d->has_setter;
+  bool generic = !accessor && !d->has_value && !d->has_writable;
+  if (generic && exists) accessor = cur->is_accessor;
+  bool keep = exists && accessor == cur->is_accessor; /* same kind: unset fields stay */
+  uint8_t a = 0;
+  if (d->has_enumerable ? d->enumerable : exists && (cur->attrs & ATTR_ENUMERABLE))
+    a |= ATTR_ENUMERABLE;
+  if (d->has_configurable ? d->configurable : exists && (cur->attrs & ATTR_CONFIGURABLE))
+    a |= ATTR_CONFIGURABLE;
+  if (!accessor) {
+    if (d->has_writable ? d->writable : keep && (cur->attrs & ATTR_WRITABLE)) a |= ATTR_WRITABLE;
+    *attrs = a;
+    return d->has_value ? d->value : keep ? cur->value : VALUE_UNDEFINED;
+  }
+  *attrs = a | ATTR_ACCESSOR;
+  Value get = d->has_getter ? d->getter : keep ? cur->getter : VALUE_UNDEFINED;
+  Value set = d->has_setter ? d->setter : keep ? cur->setter : VALUE_UNDEFINED;
+  return value_from_thing(accessor_new(vm, get, set));
+}
+
+//> vm.define-property
+Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor *desc) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value k = vm_handle_push(vm, conv_to_property_key(vm, key));
+  if (value_is_exception(k)) return vm_handle_reset(vm, mark), k;
+  vm_handle_push(vm, desc->value), vm_handle_push(vm, desc->getter);
+  vm_handle_push(vm, desc->setter);
+  PropertyInfo cur;
+  bool exists = vm_get_own_property(vm, obj, k, &cur);
+  if (exists) vm_handle_push(vm, cur.value), vm_handle_push(vm, cur.getter);
+  if (exists) vm_handle_push(vm, cur.setter);
+  uint8_t attrs;
+  Value v = merge_descriptor(vm, desc, &cur, exists, &attrs);
+  bool ok = object_define_own(vm, value_to_object(obj), k, v, attrs);
+  vm_handle_reset(vm, mark);
+  return value_from_bool(ok);
+}
+//< vm.define-property
+
+Value vm_delete_property(VM *vm, Value obj, Value key) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value k = conv_to_property_key(vm, key);
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(k)) return k;
+  return value_from_bool(object_delete_own(vm, value_to_object(obj), k));
+}
+
+/* ==== The object itself ==== */
+
+Value vm_set_prototype(VM *vm, Value obj, Value proto) {
+  Object *o = value_to_object(obj);
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  if (o->proto == p) return VALUE_TRUE;
+  if (!o->extensible) return VALUE_FALSE;
+  if (o == vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]) return VALUE_FALSE; /* immutable */
+  for (Object *q = p; q; q = q->proto)
+    if (q == o) return VALUE_FALSE; /* would make a cycle */
+  o->proto = p;
+  return VALUE_TRUE;
+}
+
+bool vm_prevent_extensions(VM *vm, Value obj) {
+  value_to_object(obj)->extensible = 0;
+  return true;
+}
+
+bool vm_is_extensible(Value obj) { return value_to_object(obj)->extensible != 0; }
+
+VMClass vm_object_class(Value obj) { return (VMClass)value_to_object(obj)->klass; }
+
+VMFunctionKind vm_function_kind(Value fn) {
+  Object *o = value_to_object(fn);
+  if (o->klass == CLASS_NATIVE) return VM_FN_NATIVE;
+  if (o->klass == CLASS_BOUND) return VM_FN_BOUND;
+  uint32_t f = ((Closure *)o)->proto->flags;
+  if (f & FN_CONSTRUCTOR) return VM_FN_CLASS;
+  if ((f & FN_ASYNC) && (f & FN_GENERATOR)) return VM_FN_ASYNC_GENERATOR;
+  if (f & FN_ASYNC) return VM_FN_ASYNC;
+  if (f & FN_GENERATOR) return VM_FN_GENERATOR;
+  return (f & FN_ARROW) ? VM_FN_ARROW : VM_FN_NORMAL;
+}
+
+Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, inner);
+  Object *o;
+  switch (cls) {
+  case VM_CLASS_OBJECT: case VM_CLASS_ERROR: case VM_CLASS_ARGUMENTS:
+    o = object_new_class(vm, (ObjectClass)cls, sizeof(Object), p);
+    break;
+  case VM_CLASS_BOOLEAN: case VM_CLASS_NUMBER: case VM_CLASS_STRING: case VM_CLASS_SYMBOL:
+  case VM_CLASS_DATE: case VM_CLASS_REGEXP:
+    o = object_new_class(vm, (ObjectClass)cls, sizeof(Boxed), p);
+    ((Boxed *)o)->primitive = inner;
+    break;
+  default:
+    PANIC("vm_object_of_class: that class has its own constructor");
+  }
+  vm_handle_reset(vm, mark);
+  return value_from_object(o);
+}
+
+Value vm_inner_value(Value obj) {
+  Object *o = value_to_object(obj);
+  switch (o->klass) {
+  case CLASS_BOOLEAN: case CLASS_NUMBER: case CLASS_STRING: case CLASS_SYMBOL:
+  case CLASS_DATE: case CLASS_REGEXP:
+    return ((Boxed *)o)->primitive;
+  default:
+    return VALUE_UNDEFINED;
+  }
+}
+
+/* ==== Functions ==== */
+
+void vm_native_set_constructor(Value fn, bool is_constructor) {
+  Object *o = value_to_object(fn);
+  if (o->klass != CLASS_NATIVE) PANIC("vm_native_set_constructor: not a native function");
+  ((Native *)o)->is_constructor = is_constructor;
+}
+
+//> vm.bound-new
+Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value *argv) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, target);
+  vm_handle_push(vm, bound_this);
+  for (int i = 0; i < argc; i++) vm_handle_push(vm, argv[i]);
+  size_t size = sizeof(Bound) + (size_t)argc * sizeof(Value);
+  Bound *b = (Bound *)object_new_class(vm, CLASS_BOUND, size, value_to_object(target)->proto);
+  b->target = target;
+  b->bound_this = bound_this;
+  b->argc = (uint32_t)argc;
+  for (int i = 0; i < argc; i++) b->argv[i] = argv[i];
+  vm_handle_reset(vm, mark);
+  return value_from_object(&b->base);
+}
+//< vm.bound-new
+
+Value vm_bound_target(Value fn) {
+  Object *o = value_to_object(fn);
+  return o->klass == CLASS_BOUND ? ((Bound *)o)->target : VALUE_UNDEFINED;
+}
+
+Value vm_function_source(VM *vm, Value fn) {
+  Object *o = value_to_object(fn);
+  if (o->klass != CLASS_CLOSURE) return VALUE_UNDEFINED;
+  FunctionProto *p = ((Closure *)o)->proto;
+  if (!p->source || p->source_end <= p->source_start || (p->flags & FN_TOPLEVEL))
+    return VALUE_UNDEFINED;
+  return vm_string_n(vm, p->source + p->source_start, p->source_end - p->source_start);
+}
+
+/* ==== Error objects ==== */
+
+/* "name: message" as Error.prototype.toString builds it; may run getters. */
+static Value error_header(VM *vm, Value error) {
+  Value name = vm_get(vm, error, value_from_string(vm->atom_name));
+  if (value_is_exception(name)) return name;
+  name = vm_handle_push(vm, value_is_undefined(name) ? vm_atom(vm, "Error") : vm_to_string(vm, name));
+  if (value_is_exception(name)) return name;
+  Value msg = vm_get(vm, error, value_from_string(vm->atom_message));
+  if (value_is_exception(msg)) return msg;
+  msg = vm_handle_push(vm, value_is_undefined(msg) ? value_from_string(vm->atom_empty)
+                                                   : vm_to_string(vm, msg));
+  if (value_is_exception(msg)) return msg;
+  if (value_to_string(msg)->length == 0) return name;
+  if (value_to_string(name)->length == 0) return msg;
+  Value sep = vm_handle_push(vm, vm_string(vm, ": "));
+  return vm_string_concat(vm, vm_string_concat(vm, name, sep), msg);
+}
+
+/* The frames below the `hide` innermost ones, as vm_stack_trace lines. */
+static Value trace_without(VM *vm, int hide) {
+  int saved = vm->frame_count;
+  vm->frame_count = hide < saved ? saved - hide : 0;
+  Value trace = vm_stack_trace(vm);
+  vm->frame_count = saved;
+  return trace;
+}
+
+/* How many innermost frames to hide: the calling native, and with `above` a function,
+ * every frame down to and including that function's innermost call. */
+static int frames_to_hide(VM *vm, Value above) {
+  if (!value_is_object(above)) return 1;
+  Object *f = value_to_object(above);
+  for (int i = vm->frame_count - 2; i >= 0; i--)
+    if (vm->frames[i].function == f) return vm->frame_count - i;
+  return vm->frame_count; /* not on the stack: V8 then shows no frames */
+}
+
+//> vm.capture-stack
+Value vm_capture_stack_trace(VM *vm, Value obj, Value above) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value header = error_header(vm, obj);
+  Value r = header;
+  if (!value_is_exception(header)) {
+    vm_handle_push(vm, header);
+    Value trace = vm_handle_push(vm, trace_without(vm, frames_to_hide(vm, above)));
+    Value stack = vm_handle_push(vm, vm_string_concat(vm, header, trace));
+    object_define_own(vm, value_to_object(obj), value_from_string(vm->atom_stack), stack,
+                      ATTR_HIDDEN);
+    r = VALUE_UNDEFINED;
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< vm.capture-stack
+
+Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto) {
+  Object *p = value_is_object(proto) ? value_to_object(proto)
+                                     : vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE + kind];
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, message);
+  Object *e = object_new_class(vm, CLASS_ERROR, sizeof(Object), p);
+  Value ev = vm_handle_push(vm, value_from_object(e));
+  if (!value_is_undefined(message))
+    object_define_own(vm, e, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
+  Value r = vm_capture_stack_trace(vm, ev, VALUE_UNDEFINED);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : ev;
+}
+
+/* ==== Symbols ==== */
+
+Value vm_symbol_new(VM *vm, Value description) {
+  String *d = value_is_string(description) ? value_to_string(description) : NULL;
+  return value_from_symbol(symbol_new(vm, d));
+}
+
+Value vm_symbol_description(Value sym) {
+  Symbol *s = value_to_symbol(sym);
+  return s->description ? value_from_string(s->description) : VALUE_UNDEFINED;
+}
+
+Value vm_well_known_symbol(VM *vm, VMWellKnownSymbol which) {
+  switch (which) {
+  case VM_SYMBOL_ITERATOR: return vm->symbol_iterator;
+  case VM_SYMBOL_ASYNC_ITERATOR: return vm->symbol_async_iterator;
+  case VM_SYMBOL_HAS_INSTANCE: return vm->symbol_has_instance;
+  case VM_SYMBOL_TO_PRIMITIVE: return vm->symbol_to_primitive;
+  case VM_SYMBOL_TO_STRING_TAG: return vm->symbol_to_string_tag;
+  }
+  PANIC("vm_well_known_symbol: unknown symbol");
+}
+
+/* ==== Strings by code unit ==== */
+
+uint16_t vm_string_unit(Value string, uint32_t index) {
+  return string_unit(value_to_string(string), index);
+}
+
+Value vm_string_from_units(VM *vm, const uint16_t *units, size_t length) {
+  if (length > UINT32_MAX - 1) PANIC("vm_string_from_units: string too long");
+  return value_from_string(string_new_wide(vm, units, (uint32_t)length));
+}
+
+Value vm_string_slice(VM *vm, Value string, uint32_t start, uint32_t end) {
+  return value_from_string(string_substring(vm, value_to_string(string), start, end));
+}
+
+int vm_string_compare(Value a, Value b) {
+  return string_compare(value_to_string(a), value_to_string(b));
+}
+
+Value vm_number_to_string(VM *vm, double d) {
+  return value_from_string(conv_number_to_string(vm, d));
+}
+
+/* ==== Arrays by index ==== */
+
+Value vm_array_get_raw(Value arr, uint32_t index) {
+  Array *a = (Array *)value_to_object(arr);
+  return index < a->length && index < a->capacity ? a->elements[index] : VALUE_HOLE;
+}
+
+bool vm_array_set(VM *vm, Value arr, uint32_t index, Value v) {
+  Array *a = (Array *)value_to_object(arr);
+  if (index < a->length && index < a->capacity && a->elements[index] != VALUE_HOLE) {
+    a->elements[index] = v;
+    return true;
+  }
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, arr);
+  vm_handle_push(vm, v);
+  char buf[16];
+  snprintf(buf, sizeof buf, "%u", index);
+  Value key = value_from_string(atom_from_cstr(vm, buf));
+  bool ok = object_define_own(vm, &a->base, key, v, ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return ok;
+}
+
+bool vm_array_set_length(VM *vm, Value arr, uint32_t length) {
+  Array *a = (Array *)value_to_object(arr);
+  if (a->base.flags & REFLECT_ARRAY_LENGTH_READONLY) return length == a->length;
+  return array_set_length(vm, a, length);
+}
+
+Value vm_array_with_capacity(VM *vm, uint32_t capacity) {
+  return value_from_object(&array_new(vm, capacity)->base);
+}

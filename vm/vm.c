@@ -1,0 +1,180 @@
+/* vm.c - a VM's birth and death, its realm of intrinsic objects, and the small
+ * public entry points that wrap the object model for the stages above.
+ * Book: chapter 3, "Values and objects".
+ *
+ *   vm_new / vm_free   create the stacks, the heap, the atoms and the intrinsics
+ *   vm_get / vm_set    property access for C code, with JavaScript semantics
+ */
+#include <stdarg.h>
+
+#include "vm/internal.h"
+
+/* ==== Birth ==== */
+
+static void make_common_atoms(VM *vm) {
+#define ATOM_1(n) vm->atom_##n = atom_from_cstr(vm, #n);
+#define ATOM_2(n, text) vm->atom_##n = atom_from_cstr(vm, text);
+#define ATOM_PICK(_1, _2, NAME, ...) NAME
+#define MAKE_ATOM(...) ATOM_PICK(__VA_ARGS__, ATOM_2, ATOM_1)(__VA_ARGS__)
+  FOR_EACH_COMMON_ATOM(MAKE_ATOM)
+#undef MAKE_ATOM
+}
+
+static Value make_symbol(VM *vm, const char *description) {
+  return value_from_symbol(symbol_new(vm, atom_from_cstr(vm, description)));
+}
+
+//> vm.make-realm
+/* The prototypes every program starts with. Their methods come later, from the
+ * standard library (stdlib/); the engine only needs the objects to exist. */
+static void make_intrinsics(VM *vm) {
+  Object **in = vm->intrinsics;
+  in[INTRINSIC_OBJECT_PROTOTYPE] = object_new(vm, NULL);
+  Object *object_proto = in[INTRINSIC_OBJECT_PROTOTYPE];
+  Native *fp = native_new(vm, "", NULL, 0);
+  fp->base.proto = object_proto;
+  in[INTRINSIC_FUNCTION_PROTOTYPE] = &fp->base;
+  Array *ap = array_new(vm, 0);
+  ap->base.proto = object_proto;
+  in[INTRINSIC_ARRAY_PROTOTYPE] = &ap->base;
+  for (int i = INTRINSIC_STRING_PROTOTYPE; i < INTRINSIC_COUNT; i++)
+    if (i != INTRINSIC_ARRAY_PROTOTYPE) in[i] = object_new(vm, object_proto);
+  for (int i = INTRINSIC_TYPE_ERROR_PROTOTYPE; i <= INTRINSIC_URI_ERROR_PROTOTYPE; i++)
+    in[i]->proto = in[INTRINSIC_ERROR_PROTOTYPE];
+  in[INTRINSIC_ARRAY_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
+  in[INTRINSIC_GLOBAL] = object_new(vm, object_proto);
+  Value global = value_from_object(in[INTRINSIC_GLOBAL]);
+  object_define_own(vm, in[INTRINSIC_GLOBAL], value_from_string(atom_from_cstr(vm, "globalThis")),
+                    global, ATTR_HIDDEN);
+}
+//< vm.make-realm
+
+/* A native function's body for Function.prototype itself: returns undefined. */
+static Value function_prototype_call(VM *vm, Value this_value, int argc, Value *argv) {
+  return VALUE_UNDEFINED;
+}
+
+VM *vm_new(void) {
+  VM *vm = calloc(1, sizeof *vm);
+  vm->stack = calloc(VM_STACK_SIZE, sizeof(Value));
+  vm->frames = calloc(VM_FRAMES_MAX, sizeof(Frame));
+  if (!vm || !vm->stack || !vm->frames) PANIC("vm_new: out of memory");
+  vm->sp = vm->stack;
+  vm->exception = VALUE_UNDEFINED;
+  vm->pin_free = -1;
+  vm->next_gc = 1 << 20;
+  const char *stress = getenv("TINYNODE_GC_STRESS");
+  vm->gc_stress = stress && *stress && *stress != '0';
+  vm->gc_paused++;
+  vm->root_shape = shape_new_root(vm);
+  make_common_atoms(vm);
+  vm->symbol_iterator = make_symbol(vm, "Symbol.iterator");
+  vm->symbol_async_iterator = make_symbol(vm, "Symbol.asyncIterator");
+  vm->symbol_has_instance = make_symbol(vm, "Symbol.hasInstance");
+  vm->symbol_to_primitive = make_symbol(vm, "Symbol.toPrimitive");
+  vm->symbol_to_string_tag = make_symbol(vm, "Symbol.toStringTag");
+  make_intrinsics(vm);
+  ((Native *)vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE])->fn = function_prototype_call;
+  vm->gc_paused--;
+  return vm;
+}
+
+void vm_free(VM *vm) {
+  if (!vm) return;
+  gc_free_all(vm);
+  free(vm->atoms.entries);
+  free(vm->gray);
+  free(vm->pins);
+  for (int i = 0; i < vm->filename_count; i++) free(vm->filenames[i]);
+  free(vm->filenames);
+  free(vm->stack);
+  free(vm->frames);
+  free(vm);
+}
+
+void vm_set_hooks(VM *vm, const VMHooks *hooks) { vm->hooks = *hooks; }
+VMHooks *vm_hooks(VM *vm) { return &vm->hooks; }
+
+const char *vm_intern_filename(VM *vm, const char *name) {
+  for (int i = 0; i < vm->filename_count; i++)
+    if (strcmp(vm->filenames[i], name) == 0) return vm->filenames[i];
+  vm->filenames = realloc(vm->filenames, sizeof(char *) * (size_t)(vm->filename_count + 1));
+  vm->filenames[vm->filename_count] = strdup(name);
+  return vm->filenames[vm->filename_count++];
+}
+
+Value vm_intrinsic(VM *vm, Intrinsic which) { return value_from_object(vm->intrinsics[which]); }
+Value vm_global(VM *vm) { return value_from_object(vm->intrinsics[INTRINSIC_GLOBAL]); }
+
+/* ==== Property access for C code ==== */
+
+Value vm_get(VM *vm, Value obj, Value key) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value k = conv_to_property_key(vm, key);
+  Value r = value_is_exception(k) ? k : interp_get_property(vm, obj, k);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+Value vm_get_str(VM *vm, Value obj, const char *key) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value r = interp_get_property(vm, obj, vm_atom(vm, key));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+Value vm_set(VM *vm, Value obj, Value key, Value v) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  vm_handle_push(vm, v);
+  Value k = conv_to_property_key(vm, key);
+  Value r = value_is_exception(k) ? k : interp_set_property(vm, obj, k, v, true);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+Value vm_set_str(VM *vm, Value obj, const char *key, Value v) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  vm_handle_push(vm, v);
+  Value r = interp_set_property(vm, obj, vm_atom(vm, key), v, true);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+Value vm_native_data(VM *vm) {
+  Object *fn = vm->frames[vm->frame_count - 1].function;
+  return fn->klass == CLASS_NATIVE ? ((Native *)fn)->data : VALUE_UNDEFINED;
+}
+
+Value vm_new_target(VM *vm) { return vm->frames[vm->frame_count - 1].new_target; }
+
+bool vm_is_callable(Value v) {
+  if (!value_is_object(v)) return false;
+  int k = value_to_object(v)->klass;
+  return k == CLASS_CLOSURE || k == CLASS_NATIVE || k == CLASS_BOUND;
+}
+
+bool vm_is_array(Value v) {
+  return value_is_object(v) && value_to_object(v)->klass == CLASS_ARRAY;
+}
+
+bool vm_is_error(Value v) {
+  return value_is_object(v) && value_to_object(v)->klass == CLASS_ERROR;
+}
+
+Value vm_function_name(VM *vm, Value fn) {
+  if (!value_is_object(fn)) return value_from_string(vm->atom_empty);
+  bool found;
+  Value name = object_get_own(value_to_object(fn), value_from_string(vm->atom_name), &found);
+  return found && value_is_string(name) ? name : value_from_string(vm->atom_empty);
+}
+
+/* ==== Broken invariants ==== */
+
+void vm_panic(const char *file, int line, const char *msg) {
+  fprintf(stderr, "tinynode: internal error at %s:%d: %s\n", file, line, msg);
+  abort();
+}
