@@ -269,6 +269,32 @@ static void note_reference(ScopePass *sp, Binding *b, const Node *ref) {
 }
 //< parser.resolve-reference
 
+/* The names a declaration binds are not references: they initialise the binding.
+ * Defaults and computed keys inside the pattern are ordinary expressions. */
+static void visit_binding_pattern(ScopePass *sp, Node *n) {
+  if (!n || sp->failed) return;
+  switch (n->kind) {
+  case NODE_IDENTIFIER:
+    if (sp->phase == PHASE_RESOLVE) n->as.ident.binding = lookup(sp, sp->scope, n->as.ident.name);
+    return;
+  case NODE_ARRAY_PATTERN:
+  case NODE_OBJECT_PATTERN:
+    for (int i = 0; i < n->as.list.items.count; i++)
+      visit_binding_pattern(sp, n->as.list.items.items[i]);
+    return;
+  case NODE_PROPERTY:
+    if (n->as.property.computed) visit(sp, n->as.property.key);
+    visit_binding_pattern(sp, n->as.property.value);
+    return;
+  case NODE_ASSIGN_PATTERN:
+    visit_binding_pattern(sp, n->as.assign.target);
+    visit(sp, n->as.assign.value);
+    return;
+  case NODE_REST: visit_binding_pattern(sp, n->as.unary.operand); return;
+  default: visit(sp, n); return;
+  }
+}
+
 static void resolve_identifier(ScopePass *sp, Node *n) {
   Binding *b = lookup(sp, sp->scope, n->as.ident.name);
   n->as.ident.binding = b;
@@ -353,7 +379,7 @@ static void visit_function(ScopePass *sp, Node *fn) {
   }
   sp->scope = f->scope;
   if (sp->phase == PHASE_DECLARE) declare_params(sp, fn);
-  visit_list(sp, &f->params);
+  for (int i = 0; i < f->params.count; i++) visit_binding_pattern(sp, f->params.items[i]);
   visit_body(sp, &f->body);
   sp->scope = saved;
 }
@@ -374,10 +400,8 @@ static void visit_function_node(ScopePass *sp, Node *n) {
 static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   Node *id = n->as.class_.id;
   if (!is_statement || !id) return;
-  if (sp->phase == PHASE_DECLARE)
-    declare_lexical(sp, id->as.ident.name, BIND_CLASS, id, n->end);
-  else
-    resolve_identifier(sp, id);
+  if (sp->phase == PHASE_DECLARE) declare_lexical(sp, id->as.ident.name, BIND_CLASS, id, n->end);
+  else visit_binding_pattern(sp, id);
 }
 
 static void visit_var(ScopePass *sp, Node *n) {
@@ -421,7 +445,7 @@ static void visit_try(ScopePass *sp, Node *n) {
     handler->as.block.scope = s;
     WITH_SCOPE(sp, s, {
       if (sp->phase == PHASE_DECLARE) declare_pattern(sp, n->as.try_stmt.param, BIND_CATCH, 0);
-      visit(sp, n->as.try_stmt.param);
+      visit_binding_pattern(sp, n->as.try_stmt.param);
       visit_body(sp, &handler->as.block.body);
     });
   }
@@ -457,7 +481,7 @@ static bool visit_statement(ScopePass *sp, Node *n) {
   switch (n->kind) {
   case NODE_VAR: visit_var(sp, n); return true;
   case NODE_DECLARATOR:
-    visit(sp, n->as.declarator.target);
+    visit_binding_pattern(sp, n->as.declarator.target);
     visit(sp, n->as.declarator.init);
     return true;
   case NODE_BLOCK: visit_block(sp, n); return true;

@@ -19,6 +19,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_error(vm);
   builtins_install_symbol(vm);
   builtins_install_array(vm);
+  builtins_install_string(vm);
   builtins_install_number(vm);
 }
 //< stdlib.install-all

@@ -42,6 +42,7 @@ typedef struct Exchange {
   bool head_sent, finished, close_after;
   HttpFraming framing;
   int32_t pin;       /* the response object, until it is finished */
+  HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
 } Exchange;
 
 struct Conn {
@@ -74,6 +75,7 @@ static void exchange_free(void *data) {
   }
   free(ex->headers);
   free(ex->reason);
+  http_buf_free(&ex->unsent);
   free(ex);
 }
 
@@ -158,6 +160,13 @@ static void append_body(Exchange *ex, HttpBuf *out, const char *data, size_t len
   else if (ex->framing != HTTP_FRAMING_NONE) http_buf_append(out, data, len);
 }
 
+/* The bytes waiting to go out with the next write: the stored head, if any. */
+static HttpBuf take_unsent(Exchange *ex) {
+  HttpBuf out = ex->unsent;
+  ex->unsent = (HttpBuf){0};
+  return out;
+}
+
 static Exchange *this_exchange(VM *vm, Value this_value) {
   Exchange *ex = vm_host_data(this_value, &response_class);
   if (!ex) vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
@@ -193,10 +202,7 @@ static Value res_write_head(VM *vm, Value this_value, int argc, Value *argv) {
       if (value_is_exception(v) || value_is_exception(set_header(vm, ex, k, v))) return VALUE_EXCEPTION;
     }
   }
-  HttpBuf head = {0};
-  build_head(vm, this_value, ex, &head, false, 0); /* Node stores the head now */
-  conn_write(ex->conn, &head);
-  http_buf_free(&head);
+  build_head(vm, this_value, ex, &ex->unsent, false, 0); /* sent with the first body bytes */
   return this_value;
 }
 
@@ -207,7 +213,7 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   char *text;
   size_t len;
   if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
-  HttpBuf out = {0};
+  HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, false, 0);
   append_body(ex, &out, text, len);
   conn_write(ex->conn, &out);
@@ -246,7 +252,7 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   char *text;
   size_t len;
   if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
-  HttpBuf out = {0};
+  HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, true, len);
   append_body(ex, &out, text, len);
   if (ex->framing == HTTP_FRAMING_CHUNKED) http_buf_append_str(&out, HTTP_LAST_CHUNK);

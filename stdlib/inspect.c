@@ -694,62 +694,81 @@ static bool describe_array(InspectCtx *ctx, Value v, Raw *r) {
   return true;
 }
 
-/* Finishes r->early as base (styled) when the object has no keys to print. */
-static void early_if_no_keys(InspectCtx *ctx, Raw *r, Style style) {
-  if (key_count(r->keys) == 0) r->early = stylized(ctx, r->base.data ? r->base.data : "", style);
+/* The prefix of a date or regexp, when it is not just "Date " / "RegExp ". */
+static void put_special_prefix(Raw *r, const char *fallback) {
+  StrBuf prefix = {0}, plain = {0};
+  put_prefix(&prefix, r->constructor, r->tag, fallback, "");
+  sb_printf(&plain, "%s ", fallback);
+  if (strcmp(prefix.data, plain.data) != 0) sb_puts(&r->base, prefix.data);
+  sb_free(&prefix), sb_free(&plain);
 }
 
-/* The object branches of formatRaw: functions, plain objects, regexps, dates, errors,
- * boxed primitives and everything else. */
+/* Objects whose constructor is Object: "{", "[Arguments] {" or "Object [Tag] {". */
+static void describe_plain(Value v, Raw *r) {
+  r->open.len = 0;
+  if (vm_object_class(v) == VM_CLASS_ARGUMENTS) sb_puts(&r->open, "[Arguments] ");
+  else if (r->tag[0]) put_prefix(&r->open, r->constructor, r->tag, "Object", "");
+  sb_putc(&r->open, '{');
+}
+
+/* Anything else: "Point {", "[Object: null prototype] {", "Object <Complex> {". */
+static void describe_other(Value v, Raw *r) {
+  r->open.len = 0;
+  put_ctx_style(&r->open, v, r->constructor, r->tag);
+  sb_putc(&r->open, '{');
+}
+
+/* Boxed primitives: [Number: 3]; a boxed string hides its index keys. */
+static void describe_boxed(InspectCtx *ctx, Value v, Raw *r) {
+  if (vm_object_class(v) == VM_CLASS_STRING)
+    r->keys = drop_first_keys(ctx->vm, r->keys, vm_string_length(vm_inner_value(v)));
+  put_boxed_base(ctx, &r->base, v, r->constructor, r->tag);
+}
+
+static bool is_boxed(VMClass cls) {
+  return cls == VM_CLASS_BOOLEAN || cls == VM_CLASS_NUMBER || cls == VM_CLASS_STRING ||
+         cls == VM_CLASS_SYMBOL;
+}
+
+/* The object branches of formatRaw, in Node's order: functions, plain objects,
+ * regexps, dates, errors, boxed primitives, everything else. Objects without keys to
+ * print are finished here (r->early). */
 static bool describe_object(InspectCtx *ctx, Value v, int recurse_times, Raw *r) {
-  VM *vm = ctx->vm;
   VMClass cls = vm_object_class(v);
   r->keys = own_keys(ctx, v);
   if (value_is_exception(r->keys)) return false;
   sb_putc(&r->open, '{');
-  r->close = "}";
+  Style style = STYLE_NONE; /* how a base without keys is coloured */
+  bool has_base = true;
   if (vm_is_callable(v)) {
     if (!put_function_base(ctx, &r->base, v, r->constructor, r->tag)) return false;
-    early_if_no_keys(ctx, r, STYLE_SPECIAL);
+    style = STYLE_SPECIAL;
   } else if (r->constructor && strcmp(r->constructor, "Object") == 0) {
-    r->open.len = 0;
-    if (cls == VM_CLASS_ARGUMENTS) sb_puts(&r->open, "[Arguments] ");
-    else if (r->tag[0]) put_prefix(&r->open, r->constructor, r->tag, "Object", "");
-    sb_putc(&r->open, '{');
-    if (key_count(r->keys) == 0) sb_putc(&r->open, '}'), r->early = sb_take(&r->open);
+    describe_plain(v, r), has_base = false;
   } else if (cls == VM_CLASS_REGEXP) {
-    StrBuf prefix = {0};
-    put_prefix(&prefix, r->constructor, r->tag, "RegExp", "");
-    if (strcmp(prefix.data, "RegExp ") != 0) sb_puts(&r->base, prefix.data);
-    sb_free(&prefix);
+    put_special_prefix(r, "RegExp");
     if (!put_regexp(ctx, &r->base, v)) return false;
-    if (recurse_times > ctx->opts.depth) r->early = stylized(ctx, r->base.data, STYLE_REGEXP);
-    else early_if_no_keys(ctx, r, STYLE_REGEXP);
+    style = STYLE_REGEXP;
+    if (recurse_times > ctx->opts.depth) r->early = stylized(ctx, r->base.data, style);
   } else if (cls == VM_CLASS_DATE) {
-    StrBuf prefix = {0};
-    put_prefix(&prefix, r->constructor, r->tag, "Date", "");
-    if (strcmp(prefix.data, "Date ") != 0) sb_puts(&r->base, prefix.data);
-    sb_free(&prefix);
+    put_special_prefix(r, "Date");
     put_date(&r->base, value_to_number(vm_inner_value(v)));
-    early_if_no_keys(ctx, r, STYLE_DATE);
-  } else if (is_error_object(vm, v)) {
+    style = STYLE_DATE;
+  } else if (is_error_object(ctx->vm, v)) {
     char *stack = inspect_error_base(ctx, v, r->constructor, r->tag, &r->keys);
     if (!stack) return false;
     sb_puts(&r->base, stack);
     free(stack);
-    early_if_no_keys(ctx, r, STYLE_NONE);
-  } else if (cls == VM_CLASS_BOOLEAN || cls == VM_CLASS_NUMBER || cls == VM_CLASS_STRING ||
-             cls == VM_CLASS_SYMBOL) {
-    if (cls == VM_CLASS_STRING)
-      r->keys = drop_first_keys(vm, r->keys, vm_string_length(vm_inner_value(v)));
-    put_boxed_base(ctx, &r->base, v, r->constructor, r->tag);
-    early_if_no_keys(ctx, r, STYLE_NONE);
+  } else if (is_boxed(cls)) {
+    describe_boxed(ctx, v, r);
+    style = cls == VM_CLASS_NUMBER ? STYLE_NUMBER : cls == VM_CLASS_STRING ? STYLE_STRING
+            : cls == VM_CLASS_BOOLEAN ? STYLE_BOOLEAN : STYLE_SYMBOL;
   } else {
-    r->open.len = 0;
-    put_ctx_style(&r->open, v, r->constructor, r->tag);
-    sb_putc(&r->open, '{');
-    if (key_count(r->keys) == 0) sb_putc(&r->open, '}'), r->early = sb_take(&r->open);
+    describe_other(v, r), has_base = false;
   }
+  if (r->early || key_count(r->keys) > 0) return true;
+  if (has_base) r->early = stylized(ctx, r->base.data ? r->base.data : "", style);
+  else sb_putc(&r->open, '}'), r->early = sb_take(&r->open);
   return true;
 }
 

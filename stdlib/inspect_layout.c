@@ -57,56 +57,70 @@ static bool all_numbers(InspectCtx *ctx, Value array, size_t count) {
 }
 
 //> stdlib.group-array
-/* groupArrayElements: when an array has many short entries, print them in columns.
- * The column count aims at a roughly square block (a character is about 2.5 times as
- * high as it is wide), never wider than breakLength, at most compact*4 and 15. Each
- * column is as wide as its widest entry. A trailing "... n more items" stays alone. */
-static void group_array_elements(InspectCtx *ctx, Entries *out, Value array) {
-  size_t count = out->count, total = 0, max_len = 0;
-  if ((long long)ctx->opts.max_array_length < (long long)out->count) count--; /* "... more" */
-  size_t *width = malloc((count + 1) * sizeof *width);
-  if (!width) abort();
+/* How many columns groupArrayElements uses for entries of these widths (0 or 1: none).
+ * Grouping needs at least three entries to fit side by side, and entries of similar
+ * width (no single one longer than a fifth of all together) unless all are short. The
+ * count aims at a roughly square block, a character being about 2.5 times as high as
+ * it is wide; short entries get a bias towards more columns. It never exceeds the
+ * breakLength, compact * 4, or 15. */
+static size_t group_columns(InspectCtx *ctx, const size_t *width, size_t count, size_t entries) {
+  size_t total = 0, max_len = 0;
   for (size_t i = 0; i < count; i++) {
-    width[i] = text_width(out->items[i], ctx->opts.colors);
     total += width[i] + 2; /* 2: the separator ", " */
     if (width[i] > max_len) max_len = width[i];
   }
   double actual_max = (double)max_len + 2;
-  if (actual_max * 3 + ctx->indentation < break_length(ctx) &&
-      ((double)total / actual_max > 5 || max_len <= 6)) {
-    double bias = sqrt(actual_max - (double)total / (double)out->count);
-    double biased_max = fmax(actual_max - 3 - bias, 1);
-    double columns = fmin(fmin(floor(sqrt(2.5 * biased_max * (double)count) / biased_max + 0.5),
-                               floor((break_length(ctx) - ctx->indentation) / actual_max)),
-                          fmin(ctx->opts.compact * 4.0, 15));
-    if (columns > 1) {
-      size_t cols = (size_t)columns;
-      long *col_width = calloc(cols, sizeof *col_width);
-      if (!col_width) abort();
-      for (size_t i = 0; i < count; i++)
-        if ((long)width[i] + 2 > col_width[i % cols]) col_width[i % cols] = (long)width[i] + 2;
-      for (size_t c = 0; c < cols; c++)
-        if (col_width[c] < 2) col_width[c] = 2;
-      bool right = all_numbers(ctx, array, out->count);
-      Entries rows = {0};
-      for (size_t i = 0; i < count; i += cols) {
-        size_t end = i + cols < count ? i + cols : count, j = i;
-        StrBuf row = {0};
-        /* padding counts UTF-16 units but must reach a width: correct by the difference */
-        for (; j + 1 < end; j++) {
-          long extra = (long)text_utf16_length(out->items[j]) - (long)width[j];
-          put_padded(&row, out->items[j], ", ", col_width[j - i] + extra, right);
-        }
-        long extra = (long)text_utf16_length(out->items[j]) - (long)width[j];
-        if (right) put_padded(&row, out->items[j], "", col_width[j - i] + extra - 2, true);
-        else sb_puts(&row, out->items[j]);
-        entries_push(&rows, sb_take(&row));
-      }
-      if (count < out->count) entries_push(&rows, cstr_dup(out->items[count]));
-      entries_free(out);
-      *out = rows;
-      free(col_width);
+  if (!(actual_max * 3 + ctx->indentation < break_length(ctx) &&
+        ((double)total / actual_max > 5 || max_len <= 6)))
+    return 0;
+  double bias = sqrt(actual_max - (double)total / (double)entries);
+  double biased_max = fmax(actual_max - 3 - bias, 1);
+  double columns = fmin(fmin(floor(sqrt(2.5 * biased_max * (double)count) / biased_max + 0.5),
+                             floor((break_length(ctx) - ctx->indentation) / actual_max)),
+                        fmin(ctx->opts.compact * 4.0, 15));
+  return columns > 1 ? (size_t)columns : 0;
+}
+
+/* Lays count entries out in rows of `cols` columns, each column as wide as its widest
+ * entry: right-aligned (padStart) when `right`, else left-aligned. Widths are display
+ * columns, but padding counts UTF-16 units, hence the `extra` correction. */
+static void group_rows(Entries *rows, const Entries *out, const size_t *width, size_t count,
+                       size_t cols, bool right) {
+  long *col_width = calloc(cols, sizeof *col_width);
+  if (!col_width) abort();
+  for (size_t c = 0; c < cols; c++) col_width[c] = 2;
+  for (size_t i = 0; i < count; i++)
+    if ((long)width[i] + 2 > col_width[i % cols]) col_width[i % cols] = (long)width[i] + 2;
+  for (size_t i = 0; i < count; i += cols) {
+    size_t end = i + cols < count ? i + cols : count, j = i;
+    StrBuf row = {0};
+    for (; j + 1 < end; j++) {
+      long extra = (long)text_utf16_length(out->items[j]) - (long)width[j];
+      put_padded(&row, out->items[j], ", ", col_width[j - i] + extra, right);
     }
+    long extra = (long)text_utf16_length(out->items[j]) - (long)width[j];
+    if (right) put_padded(&row, out->items[j], "", col_width[j - i] + extra - 2, true);
+    else sb_puts(&row, out->items[j]);
+    entries_push(rows, sb_take(&row));
+  }
+  free(col_width);
+}
+
+/* groupArrayElements: when an array has many short entries, print them in columns. A
+ * trailing "... n more items" is not grouped: it stays alone on the last line. */
+static void group_array_elements(InspectCtx *ctx, Entries *out, Value array) {
+  size_t count = out->count;
+  if ((long long)ctx->opts.max_array_length < (long long)out->count) count--;
+  size_t *width = malloc((count + 1) * sizeof *width);
+  if (!width) abort();
+  for (size_t i = 0; i < count; i++) width[i] = text_width(out->items[i], ctx->opts.colors);
+  size_t cols = group_columns(ctx, width, count, out->count);
+  if (cols > 1) {
+    Entries rows = {0};
+    group_rows(&rows, out, width, count, cols, all_numbers(ctx, array, out->count));
+    if (count < out->count) entries_push(&rows, cstr_dup(out->items[count]));
+    entries_free(out);
+    *out = rows;
   }
   free(width);
 }

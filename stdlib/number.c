@@ -243,7 +243,7 @@ static Value number_to_locale_string(VM *vm, Value this_value, int argc, Value *
   keep = decimal_round(digits, n, keep, &exp);
   while (keep > 0 && keep - 1 > exp && digits[keep - 1] == '0') digits[--keep] = 0;
   if (signbit(x)) *o++ = '-';
-  int int_digits = exp + 1 > 0 ? exp + 1 : 0, frac = keep - 1 - exp;
+  int int_digits = exp + 1 > 0 ? exp + 1 : 0, frac = keep > 0 ? keep - 1 - exp : 0;
   if (int_digits == 0) *o++ = '0';
   for (int i = 0; i < int_digits; i++) {
     if (i > 0 && (int_digits - i) % 3 == 0) *o++ = ',';
@@ -449,6 +449,8 @@ static double js_round(double x) {
   double r = floor(x);
   return x - r >= 0.5 ? r + 1 : r;
 }
+/* glibc's cbrt is off by an ulp on some perfect cubes; the long double one is not. */
+static double js_cbrt(double x) { return (double)cbrtl(x); }
 static double js_sign(double x) { return isnan(x) || x == 0 ? x : x > 0 ? 1 : -1; }
 static double js_fround(double x) { return (double)(float)x; }
 /* ToUint32. */
@@ -470,7 +472,7 @@ static const struct {
   MathFn1 fn;
 } math_unary[] = {
   {"abs", fabs},     {"acos", acos},   {"acosh", acosh}, {"asin", asin},     {"asinh", asinh},
-  {"atan", atan},    {"atanh", atanh}, {"ceil", ceil},   {"cbrt", cbrt},     {"expm1", expm1},
+  {"atan", atan},    {"atanh", atanh}, {"ceil", ceil},   {"cbrt", js_cbrt},     {"expm1", expm1},
   {"clz32", js_clz32}, {"cos", cos},   {"cosh", cosh},   {"exp", exp},       {"floor", floor},
   {"fround", js_fround}, {"log", log}, {"log1p", log1p}, {"log2", log2},     {"log10", log10},
   {"round", js_round}, {"sign", js_sign}, {"sin", sin},  {"sinh", sinh},     {"sqrt", sqrt},

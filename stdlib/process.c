@@ -45,12 +45,13 @@ static void report(Host *host, Value exception, SourceSite site) {
     print_caret(stderr, line, length, site.column, site.length);
     if (is_error) fputc('\n', stderr);
   }
-  Value text = inspect_error_for_uncaught(vm, exception);
+  Value text = value_is_symbol(exception) ? vm_string(vm, "") /* as Node prints it */
+                                          : inspect_error_for_uncaught(vm, exception);
   if (value_is_exception(text)) text = vm_take_exception(vm), text = vm_string(vm, "<error>");
   char *s = vm_to_utf8(vm, text, NULL);
   fprintf(stderr, "%s\n", s);
   free(s);
-  if (!is_error)
+  if (!value_is_object(exception))
     fputs("(Use `node --trace-uncaught ...` to show where the exception was thrown)\n", stderr);
   fprintf(stderr, "\ntinynode v%s\n", TINYNODE_VERSION);
   fflush(stderr);

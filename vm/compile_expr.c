@@ -249,10 +249,10 @@ static void compile_object(Compiler *c, Node *n) {
 
 /* /re/flags: a new RegExp each evaluation, made by the global constructor. */
 static void compile_regexp(Compiler *c, Node *n) {
+  mark_node(c, n);
   emit_u16(c, OP_GET_GLOBAL, const_atom(c, "RegExp"));
   emit_u16(c, OP_PUSH_CONST, const_string(c, n->as.regexp.pattern));
   emit_u16(c, OP_PUSH_CONST, const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : ""));
-  mark_node(c, n);
   emit_call(c, OP_NEW, 2);
 }
 

@@ -132,21 +132,39 @@ static String *constructor_name(VM *vm, Object *o) {
   return NULL;
 }
 
+/* V8's method-name inference for an anonymous function: the key under which the
+ * receiver (or its prototype chain) holds it, e.g. Timeout._onTimeout. */
+static String *method_name(VM *vm, Object *receiver, Object *fn) {
+  for (Object *o = receiver; o; o = o->proto) {
+    Array *keys = object_own_keys(vm, o, false, false);
+    for (uint32_t i = 0; i < keys->length; i++) {
+      bool found;
+      Value v = object_get_own(o, keys->elements[i], &found);
+      if (found && v == value_from_object(fn)) return value_to_string(keys->elements[i]);
+    }
+  }
+  return NULL;
+}
+
 /* The "f", "Object.f", "new F" or "" part of one frame's line. */
 static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
   Value name_v = f->proto ? value_from_string(f->proto->name) : vm_function_name(vm, value_from_object(f->function));
   char *name = vm_to_utf8(vm, name_v, NULL);
-  bool arrow = f->proto && (f->proto->flags & FN_ARROW);
   bool toplevel = f->proto && (f->proto->flags & FN_TOPLEVEL);
   Value recv = f->this_value;
-  bool has_receiver = !arrow && value_is_object(recv) &&
+  bool has_receiver = value_is_object(recv) &&
                       value_to_object(recv) != vm->intrinsics[INTRINSIC_GLOBAL];
   if (f->is_construct || (!f->proto && value_is_object(f->new_target))) {
     snprintf(out, size, "new %s", *name ? name : "<anonymous>");
-  } else if (has_receiver && (toplevel || *name || !f->proto)) {
+  } else if (has_receiver) {
     String *type = constructor_name(vm, value_to_object(recv));
-    snprintf(out, size, "%s%s%s", type ? (char *)type->data : "Object", ".",
-             *name ? name : "<anonymous>");
+    String *method = *name || toplevel ? NULL : method_name(vm, value_to_object(recv), f->function);
+    if (!*name && !toplevel && !method && f->proto) {
+      out[0] = 0; /* an anonymous function not found on its receiver: location only */
+    } else {
+      snprintf(out, size, "%s.%s", type ? (char *)type->data : "Object",
+               *name ? name : method ? (char *)method->data : "<anonymous>");
+    }
   } else {
     snprintf(out, size, "%s", name);
   }
