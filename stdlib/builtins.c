@@ -21,6 +21,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_array(vm);
   builtins_install_string(vm);
   builtins_install_number(vm);
+  builtins_install_json(vm);
 }
 //< stdlib.install-all
 
@@ -152,6 +153,17 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
       !value_is_hole(vm_array_get_raw(obj, (uint32_t)index)) &&
       vm_array_set(vm, obj, (uint32_t)index, v))
     return VALUE_TRUE;
+  if (value_is_object(obj) && !vm_is_extensible(obj)) { /* V8's message for a new property */
+    int mark = vm_handle_mark(vm);
+    PropertyInfo info;
+    Value key = vm_handle_push(vm, builtins_index_key(vm, index));
+    bool exists = builtins_has_property(vm, obj, key) && vm_get_own_property(vm, obj, key, &info);
+    vm_handle_reset(vm, mark);
+    char buf[32];
+    if (!exists)
+      return vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible",
+                            vm_number_to_cstr(index, buf));
+  }
   Value r = vm_set(vm, obj, value_from_number(index), v);
   return value_is_exception(r) ? r : VALUE_TRUE;
 }
@@ -182,8 +194,7 @@ Value builtins_delete_index(VM *vm, Value obj, double index) {
 
 /* ==== Errors in V8's words ==== */
 
-/* The name of obj's constructor, found without running code; NULL if none. */
-static char *constructor_name(VM *vm, Value obj) {
+char *builtins_constructor_name(VM *vm, Value obj) {
   PropertyInfo info;
   for (Value o = obj; value_is_object(o); o = vm_prototype_of(o)) {
     if (!vm_get_own_property(vm, o, vm_atom(vm, "constructor"), &info)) continue;
@@ -212,7 +223,7 @@ char *builtins_describe(VM *vm, Value v) {
                   : v == VALUE_FALSE ? "false" : "undefined");
   if (vm_is_array(v)) return strdup("[object Array]");
   if (value_is_null(vm_prototype_of(v))) return strdup("[object Object]");
-  char *name = constructor_name(vm, v);
+  char *name = builtins_constructor_name(vm, v);
   char *out = malloc((name ? strlen(name) : 6) + 4);
   sprintf(out, "#<%s>", name ? name : "Object");
   free(name);

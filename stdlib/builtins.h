@@ -81,6 +81,9 @@ bool builtins_has_property(VM *vm, Value obj, Value key);
 /* V8's side-effect-free rendering of a value for messages: `1`, `abc`, `#<Foo>`,
  * `[object Array]`, `Symbol(s)`. malloc'd; the caller frees. */
 char *builtins_describe(VM *vm, Value v);
+/* The name of obj's constructor (obj.constructor.name up the prototype chain), found
+ * without running code; NULL if there is none. malloc'd. */
+char *builtins_constructor_name(VM *vm, Value obj);
 /* Throw "TypeError: <v> is not a function"; returns VALUE_EXCEPTION. */
 Value builtins_throw_not_function(VM *vm, Value v);
 /* Throw "TypeError: <what> requires that 'this' be a <type>". */

@@ -301,9 +301,18 @@ static Value console_group_end(VM *vm, Value this_value, int argc, Value *argv) 
   return VALUE_UNDEFINED;
 }
 
-/* console.table is not written yet: it logs its argument as console.log would. */
+/* console.table(data, properties): a box drawn by console_table.c, or a plain log of
+ * anything that is not an object. */
 static Value console_table(VM *vm, Value this_value, int argc, Value *argv) {
-  return log_to(vm, stdout, argc > 0 ? 1 : 0, argv);
+  Value properties = argc > 1 ? argv[1] : VALUE_UNDEFINED;
+  if (!value_is_undefined(properties) && !vm_is_array(properties))
+    return vm_throw_error(vm, ERR_TYPE, "The \"properties\" argument must be an instance of Array");
+  if (argc == 0 || !value_is_object(argv[0])) return log_to(vm, stdout, argc > 0 ? 1 : 0, argv);
+  char *text = console_table_text(vm, argv[0], properties);
+  if (!text) return VALUE_EXCEPTION;
+  write_cstr(stdout, text);
+  free(text);
+  return VALUE_UNDEFINED;
 }
 
 static Value console_clear(VM *vm, Value this_value, int argc, Value *argv) {

@@ -133,9 +133,20 @@ static const BuiltinMethod function_prototype_methods[] = {
   {NULL, NULL, 0},
 };
 
+/* %ThrowTypeError%: Function.prototype.arguments and .caller. */
+static Value function_restricted(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE, "'caller', 'callee', and 'arguments' properties may not be "
+                        "accessed on strict mode functions or the arguments objects for calls to "
+                        "them");
+}
+
 void builtins_install_function(VM *vm) {
-  builtins_constructor(vm, "Function", function_construct, 1, INTRINSIC_FUNCTION_PROTOTYPE);
   Value proto = vm_intrinsic(vm, INTRINSIC_FUNCTION_PROTOTYPE);
+  builtins_accessor(vm, proto, vm_atom(vm, "arguments"), "arguments", function_restricted,
+                    function_restricted);
+  builtins_accessor(vm, proto, vm_atom(vm, "caller"), "caller", function_restricted,
+                    function_restricted);
+  builtins_constructor(vm, "Function", function_construct, 1, INTRINSIC_FUNCTION_PROTOTYPE);
   builtins_methods(vm, proto, function_prototype_methods);
   builtins_symbol_method(vm, proto, VM_SYMBOL_HAS_INSTANCE, "[Symbol.hasInstance]",
                          function_has_instance, 1, 0);

@@ -92,144 +92,6 @@ char *inspect_to_cstr(VM *vm, Value v) {
   return value_is_exception(s) ? NULL : js_to_cstr(s);
 }
 
-static bool is_object_value(Value v) { return value_is_object(v); }
-
-/* The name V8 gives an object's kind when no constructor is found. */
-static const char *internal_class_name(Value obj) {
-  if (vm_is_callable(obj)) return "Function";
-  switch (vm_object_class(obj)) {
-  case VM_CLASS_ARRAY: return "Array";
-  case VM_CLASS_ERROR: return "Error";
-  case VM_CLASS_BOOLEAN: return "Boolean";
-  case VM_CLASS_NUMBER: return "Number";
-  case VM_CLASS_STRING: return "String";
-  case VM_CLASS_SYMBOL: return "Symbol";
-  case VM_CLASS_DATE: return "Date";
-  case VM_CLASS_REGEXP: return "RegExp";
-  case VM_CLASS_MAP: return "Map";
-  case VM_CLASS_SET: return "Set";
-  case VM_CLASS_PROMISE: return "Promise";
-  default: return "Object";
-  }
-}
-
-/* OrdinaryHasInstance without running code other than a `prototype` getter. */
-static bool is_instance_of(VM *vm, Value obj, Value ctor) {
-  Value proto = vm_get_str(vm, ctor, "prototype");
-  if (value_is_exception(proto)) {
-    vm_take_exception(vm); /* Node's isInstanceof swallows errors */
-    return false;
-  }
-  if (!is_object_value(proto)) return false;
-  for (Value p = vm_prototype_of(obj); is_object_value(p); p = vm_prototype_of(p))
-    if (p == proto) return true;
-  return false;
-}
-
-static bool own_data(VM *vm, Value obj, const char *key, PropertyInfo *p) {
-  return vm_get_own_property(vm, obj, vm_atom(vm, key), p) && !p->is_accessor;
-}
-
-/* ==== The constructor name and the prefix ==== */
-
-static char *constructor_name(InspectCtx *ctx, Value obj, int recurse_times, bool *failed);
-
-/* Objects whose chain ends without a named constructor: "Object <Proto>". */
-static char *complex_constructor_name(InspectCtx *ctx, Value obj, Value first_proto,
-                                      int recurse_times, bool *failed) {
-  StrBuf sb = {0};
-  sb_printf(&sb, "%s <", internal_class_name(obj));
-  if (recurse_times > ctx->opts.depth) {
-    sb_puts(&sb, "Complex prototype>");
-    return sb_take(&sb);
-  }
-  char *proto_name = constructor_name(ctx, first_proto, recurse_times + 1, failed);
-  if (proto_name) {
-    sb_puts(&sb, proto_name);
-  } else if (!*failed) { /* inspect the prototype itself, without descending */
-    InspectCtx sub = *ctx;
-    sub.opts.depth = -1, sub.opts.custom_inspect = false;
-    sub.seen = NULL, sub.seen_count = sub.seen_cap = 0;
-    sub.circular = NULL, sub.circular_count = sub.circular_cap = 0;
-    proto_name = inspect_format_value(&sub, first_proto, 0);
-    free(sub.seen), free(sub.circular);
-    if (proto_name) sb_puts(&sb, proto_name);
-    else *failed = true;
-  }
-  free(proto_name);
-  sb_putc(&sb, '>');
-  if (*failed) {
-    sb_free(&sb);
-    return NULL;
-  }
-  return sb_take(&sb);
-}
-
-//> stdlib.constructor-name
-/* getConstructorName: the name of the first `constructor` on the prototype chain that
- * obj is an instance of, read from own data properties so that no getter on the chain
- * runs. NULL with *failed false means "null prototype"; *failed true means an exception. */
-static char *constructor_name(InspectCtx *ctx, Value obj, int recurse_times, bool *failed) {
-  VM *vm = ctx->vm;
-  Value first_proto = VALUE_HOLE; /* not looked at yet */
-  for (Value o = obj; is_object_value(o); o = vm_prototype_of(o)) {
-    if (o == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE)) return cstr_dup("Object");
-    if (o == vm_intrinsic(vm, INTRINSIC_FUNCTION_PROTOTYPE)) return cstr_dup("Function");
-    PropertyInfo p;
-    if (own_data(vm, o, "constructor", &p) && vm_is_callable(p.value)) {
-      Value name = vm_get_str(vm, p.value, "name");
-      if (value_is_exception(name)) return *failed = true, NULL;
-      bool empty = value_is_string(name) && vm_string_length(name) == 0;
-      if (!empty && is_instance_of(vm, obj, p.value)) {
-        char *s = inspect_to_cstr(vm, name);
-        if (!s) *failed = true;
-        return s;
-      }
-    }
-    if (first_proto == VALUE_HOLE) first_proto = vm_prototype_of(o);
-  }
-  if (!is_object_value(first_proto)) return NULL;
-  return complex_constructor_name(ctx, obj, first_proto, recurse_times, failed);
-}
-//< stdlib.constructor-name
-
-/* getPrefix: "Foo ", "Foo(3) [Tag] ", or "[Array(2): null prototype] ". */
-static void put_prefix(StrBuf *sb, const char *constructor, const char *tag,
-                       const char *fallback, const char *size) {
-  if (!constructor) {
-    sb_printf(sb, "[%s%s: null prototype] ", fallback, size);
-    if (tag[0] && strcmp(fallback, tag) != 0) sb_printf(sb, "[%s] ", tag);
-    return;
-  }
-  sb_printf(sb, "%s%s ", constructor, size);
-  if (tag[0] && strcmp(constructor, tag) != 0) sb_printf(sb, "[%s] ", tag);
-}
-
-/* getCtxStyle: the prefix of an ordinary object (the fallback names its V8 class). */
-static void put_ctx_style(StrBuf *sb, Value obj, const char *constructor, const char *tag) {
-  const char *fallback = "";
-  if (!constructor) {
-    fallback = internal_class_name(obj);
-    if (strcmp(fallback, tag) == 0) fallback = "Object";
-  }
-  put_prefix(sb, constructor, tag, fallback, "");
-}
-
-/* value[Symbol.toStringTag] when it is a string that is not an own (enumerable) key,
- * else "". NULL on exception. */
-static char *string_tag(InspectCtx *ctx, Value obj) {
-  VM *vm = ctx->vm;
-  Value sym = vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG);
-  Value tag = vm_get(vm, obj, sym);
-  if (value_is_exception(tag)) return NULL;
-  if (!value_is_string(tag) || vm_string_length(tag) == 0) return cstr_dup("");
-  PropertyInfo p;
-  if (vm_get_own_property(vm, obj, sym, &p) &&
-      (ctx->opts.show_hidden || (p.attrs & VM_ATTR_ENUMERABLE)))
-    return cstr_dup("");
-  return js_to_cstr(tag);
-}
-
 /* ==== Keys ==== */
 
 static bool is_array_index_key(Value key) {
@@ -303,7 +165,7 @@ static void format_string(InspectCtx *ctx, StrBuf *sb, Value str) {
   if (trimmed) sb_printf(sb, "... %u more character%s", trimmed, trimmed > 1 ? "s" : "");
 }
 
-static void format_primitive(InspectCtx *ctx, StrBuf *sb, Value v) {
+void inspect_format_primitive(InspectCtx *ctx, StrBuf *sb, Value v) {
   StrBuf tmp = {0};
   Style style;
   if (value_is_string(v)) {
@@ -388,7 +250,7 @@ static bool put_getter_value(InspectCtx *ctx, StrBuf *sb, Value obj, Value gette
     return s != NULL;
   }
   sb_printf(sb, "[%s: ", label);
-  format_primitive(ctx, sb, v);
+  inspect_format_primitive(ctx, sb, v);
   sb_putc(sb, ']');
   ctx->indentation -= 2;
   return true;
@@ -537,119 +399,6 @@ static bool format_array_entries(InspectCtx *ctx, Value arr, int recurse_times, 
   return true;
 }
 
-/* ==== Bases: the text before the braces ==== */
-
-/* getClassBase: [class A], [class B extends A], [class (anonymous)]. */
-static bool put_class_base(InspectCtx *ctx, StrBuf *sb, Value fn, const char *constructor,
-                           const char *tag) {
-  VM *vm = ctx->vm;
-  PropertyInfo p;
-  char *name = NULL;
-  if (vm_get_own_property(vm, fn, vm_atom(vm, "name"), &p)) {
-    Value n = vm_get_str(vm, fn, "name");
-    if (value_is_exception(n)) return false;
-    if (vm_truthy(n) && !(name = inspect_to_cstr(vm, n))) return false;
-  }
-  sb_printf(sb, "[class %s", name ? name : "(anonymous)");
-  free(name);
-  if (constructor && strcmp(constructor, "Function") != 0) sb_printf(sb, " [%s]", constructor);
-  if (tag[0] && (!constructor || strcmp(constructor, tag) != 0)) sb_printf(sb, " [%s]", tag);
-  if (!constructor) {
-    sb_puts(sb, " extends [null prototype]");
-  } else {
-    Value super_name = vm_get_str(vm, vm_prototype_of(fn), "name");
-    if (value_is_exception(super_name)) return false;
-    char *s = vm_truthy(super_name) ? inspect_to_cstr(vm, super_name) : NULL;
-    if (s) sb_printf(sb, " extends %s", s);
-    free(s);
-  }
-  sb_putc(sb, ']');
-  return true;
-}
-
-/* getFunctionBase: [Function: f], [AsyncFunction (anonymous)], [Function: bound g] Foo. */
-static bool put_function_base(InspectCtx *ctx, StrBuf *sb, Value fn, const char *constructor,
-                              const char *tag) {
-  VMFunctionKind kind = vm_function_kind(fn);
-  if (kind == VM_FN_CLASS) return put_class_base(ctx, sb, fn, constructor, tag);
-  const char *type = kind == VM_FN_ASYNC             ? "AsyncFunction"
-                     : kind == VM_FN_GENERATOR       ? "GeneratorFunction"
-                     : kind == VM_FN_ASYNC_GENERATOR ? "AsyncGeneratorFunction"
-                                                     : "Function";
-  sb_printf(sb, "[%s", type);
-  if (!constructor) sb_puts(sb, " (null prototype)");
-  Value name = vm_get_str(ctx->vm, fn, "name");
-  if (value_is_exception(name)) return false;
-  if (value_is_string(name) && vm_string_length(name) == 0) {
-    sb_puts(sb, " (anonymous)");
-  } else {
-    char *s = inspect_to_cstr(ctx->vm, name);
-    if (!s) return false;
-    sb_printf(sb, ": %s", s);
-    free(s);
-  }
-  sb_putc(sb, ']');
-  if (constructor && strcmp(constructor, type) != 0) sb_printf(sb, " %s", constructor);
-  if (tag[0] && (!constructor || strcmp(constructor, tag) != 0)) sb_printf(sb, " [%s]", tag);
-  return true;
-}
-
-/* getBoxedBase: [Number: 3], [String: 'abc'], [Boolean (MyBool): true]. */
-static void put_boxed_base(InspectCtx *ctx, StrBuf *sb, Value obj, const char *constructor,
-                           const char *tag) {
-  static const char *const names[] = {
-      [VM_CLASS_BOOLEAN] = "Boolean", [VM_CLASS_NUMBER] = "Number",
-      [VM_CLASS_STRING] = "String", [VM_CLASS_SYMBOL] = "Symbol"};
-  const char *type = names[vm_object_class(obj)];
-  StrBuf tmp = {0};
-  sb_printf(&tmp, "[%s", type);
-  if (!constructor) sb_puts(&tmp, " (null prototype)");
-  else if (strcmp(type, constructor) != 0) sb_printf(&tmp, " (%s)", constructor);
-  sb_puts(&tmp, ": ");
-  InspectCtx plain = *ctx; /* the primitive is never coloured on its own */
-  plain.opts.colors = false;
-  format_primitive(&plain, &tmp, vm_inner_value(obj));
-  sb_putc(&tmp, ']');
-  if (tag[0] && (!constructor || strcmp(tag, constructor) != 0)) sb_printf(&tmp, " [%s]", tag);
-  sb_puts(sb, tmp.data);
-  sb_free(&tmp);
-}
-
-/* Date.prototype.toISOString, or "Invalid Date". */
-static void put_date(StrBuf *sb, double t) {
-  if (!isfinite(t)) {
-    sb_puts(sb, "Invalid Date");
-    return;
-  }
-  long long days = (long long)floor(t / 86400000.0);
-  long long ms = (long long)(t - (double)days * 86400000.0);
-  long long z = days + 719468; /* civil_from_days, after Howard Hinnant */
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long long mp = (5 * doy + 2) / 153;
-  long long day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
-  long long year = yoe + era * 400 + (month <= 2);
-  if (year >= 0 && year <= 9999) sb_printf(sb, "%04lld", year);
-  else sb_printf(sb, "%c%06lld", year < 0 ? '-' : '+', year < 0 ? -year : year);
-  sb_printf(sb, "-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", month, day, ms / 3600000,
-            ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
-}
-
-/* RegExp.prototype.toString: "/" + source + "/" + flags. */
-static bool put_regexp(InspectCtx *ctx, StrBuf *sb, Value re) {
-  Value source = vm_get_str(ctx->vm, re, "source");
-  if (value_is_exception(source)) return false;
-  char *s = inspect_to_cstr(ctx->vm, source);
-  if (!s) return false;
-  Value flags = vm_get_str(ctx->vm, re, "flags");
-  char *f = value_is_exception(flags) ? NULL : inspect_to_cstr(ctx->vm, flags);
-  if (f) sb_printf(sb, "/%s/%s", s, f);
-  free(s), free(f);
-  return f != NULL;
-}
-
 /* ==== formatRaw ==== */
 
 /* What formatRaw learns about an object before it formats the entries. */
@@ -670,7 +419,7 @@ static uint32_t key_count(Value keys) { return vm_array_length(keys); }
 static bool is_error_object(VM *vm, Value v) {
   if (vm_is_error(v)) return true;
   Value error_proto = vm_intrinsic(vm, INTRINSIC_ERROR_PROTOTYPE);
-  for (Value p = vm_prototype_of(v); is_object_value(p); p = vm_prototype_of(p))
+  for (Value p = vm_prototype_of(v); value_is_object(p); p = vm_prototype_of(p))
     if (p == error_proto) return true;
   return false;
 }
@@ -681,7 +430,7 @@ static bool describe_array(InspectCtx *ctx, Value v, Raw *r) {
   if (!r->constructor || strcmp(r->constructor, "Array") != 0 || r->tag[0]) {
     char size[24];
     snprintf(size, sizeof size, "(%u)", vm_array_length(v));
-    put_prefix(&r->open, r->constructor, r->tag, "Array", size);
+    inspect_put_prefix(&r->open, r->constructor, r->tag, "Array", size);
   }
   sb_putc(&r->open, '[');
   r->close = "]";
@@ -697,7 +446,7 @@ static bool describe_array(InspectCtx *ctx, Value v, Raw *r) {
 /* The prefix of a date or regexp, when it is not just "Date " / "RegExp ". */
 static void put_special_prefix(Raw *r, const char *fallback) {
   StrBuf prefix = {0}, plain = {0};
-  put_prefix(&prefix, r->constructor, r->tag, fallback, "");
+  inspect_put_prefix(&prefix, r->constructor, r->tag, fallback, "");
   sb_printf(&plain, "%s ", fallback);
   if (strcmp(prefix.data, plain.data) != 0) sb_puts(&r->base, prefix.data);
   sb_free(&prefix), sb_free(&plain);
@@ -707,14 +456,14 @@ static void put_special_prefix(Raw *r, const char *fallback) {
 static void describe_plain(Value v, Raw *r) {
   r->open.len = 0;
   if (vm_object_class(v) == VM_CLASS_ARGUMENTS) sb_puts(&r->open, "[Arguments] ");
-  else if (r->tag[0]) put_prefix(&r->open, r->constructor, r->tag, "Object", "");
+  else if (r->tag[0]) inspect_put_prefix(&r->open, r->constructor, r->tag, "Object", "");
   sb_putc(&r->open, '{');
 }
 
 /* Anything else: "Point {", "[Object: null prototype] {", "Object <Complex> {". */
 static void describe_other(Value v, Raw *r) {
   r->open.len = 0;
-  put_ctx_style(&r->open, v, r->constructor, r->tag);
+  inspect_put_ctx_style(&r->open, v, r->constructor, r->tag);
   sb_putc(&r->open, '{');
 }
 
@@ -722,7 +471,7 @@ static void describe_other(Value v, Raw *r) {
 static void describe_boxed(InspectCtx *ctx, Value v, Raw *r) {
   if (vm_object_class(v) == VM_CLASS_STRING)
     r->keys = drop_first_keys(ctx->vm, r->keys, vm_string_length(vm_inner_value(v)));
-  put_boxed_base(ctx, &r->base, v, r->constructor, r->tag);
+  inspect_put_boxed_base(ctx, &r->base, v, r->constructor, r->tag);
 }
 
 static bool is_boxed(VMClass cls) {
@@ -741,18 +490,18 @@ static bool describe_object(InspectCtx *ctx, Value v, int recurse_times, Raw *r)
   Style style = STYLE_NONE; /* how a base without keys is coloured */
   bool has_base = true;
   if (vm_is_callable(v)) {
-    if (!put_function_base(ctx, &r->base, v, r->constructor, r->tag)) return false;
+    if (!inspect_put_function_base(ctx, &r->base, v, r->constructor, r->tag)) return false;
     style = STYLE_SPECIAL;
   } else if (r->constructor && strcmp(r->constructor, "Object") == 0) {
     describe_plain(v, r), has_base = false;
   } else if (cls == VM_CLASS_REGEXP) {
     put_special_prefix(r, "RegExp");
-    if (!put_regexp(ctx, &r->base, v)) return false;
+    if (!inspect_put_regexp(ctx, &r->base, v)) return false;
     style = STYLE_REGEXP;
     if (recurse_times > ctx->opts.depth) r->early = stylized(ctx, r->base.data, style);
   } else if (cls == VM_CLASS_DATE) {
     put_special_prefix(r, "Date");
-    put_date(&r->base, value_to_number(vm_inner_value(v)));
+    inspect_put_date(&r->base, value_to_number(vm_inner_value(v)));
     style = STYLE_DATE;
   } else if (is_error_object(ctx->vm, v)) {
     char *stack = inspect_error_base(ctx, v, r->constructor, r->tag, &r->keys);
@@ -775,7 +524,7 @@ static bool describe_object(InspectCtx *ctx, Value v, int recurse_times, Raw *r)
 /* The "[Object]" / "[Point]" / "[Array: null prototype]" shown past the depth limit. */
 static char *depth_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
   StrBuf style = {0}, sb = {0};
-  put_ctx_style(&style, v, r->constructor, r->tag);
+  inspect_put_ctx_style(&style, v, r->constructor, r->tag);
   style.data[--style.len] = '\0'; /* drop the trailing space */
   if (r->constructor) sb_printf(&sb, "[%s]", style.data);
   else sb_puts(&sb, style.data);
@@ -825,19 +574,33 @@ static void sort_entries(InspectCtx *ctx, Raw *r, Entries *out) {
     qsort(out->items + (out->count - n), n, sizeof *out->items, compare_entries);
 }
 
+/* If an entry printed [Circular *N] for v, v's own text starts with <ref *N> (in front of
+ * the base; in front of the brace in compact=true mode). */
+static void label_circular_target(InspectCtx *ctx, Value v, Raw *r) {
+  size_t ref = circular_index(ctx, v);
+  if (!ref) return;
+  StrBuf label = {0}, tmp = {0};
+  sb_printf(&tmp, "<ref *%zu>", ref);
+  ctx_stylize(ctx, &label, tmp.data, STYLE_SPECIAL);
+  sb_free(&tmp);
+  StrBuf *target = ctx->opts.compact == INSPECT_COMPACT_TRUE ? &r->open : &r->base;
+  if (target->len) sb_printf(&label, " %s", target->data);
+  sb_free(target);
+  *target = label;
+}
+
 //> stdlib.format-raw
 /* formatRaw: an object that is not a back-edge. Describe it (constructor, tag, braces,
  * base, keys), stop at the depth limit, format the entries one level deeper with the
  * object on the `seen` stack, mark it <ref *N> if an entry pointed back at it, and lay
  * the entries out. */
 static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
-  VM *vm = ctx->vm;
   Raw r = {.close = "}", .keys = VALUE_UNDEFINED};
   Entries out = {0};
   char *result = NULL;
   bool failed = false;
-  r.constructor = constructor_name(ctx, v, recurse_times, &failed);
-  if (failed || !(r.tag = string_tag(ctx, v))) goto done;
+  r.constructor = inspect_constructor_name(ctx, v, recurse_times, &failed);
+  if (failed || !(r.tag = inspect_string_tag(ctx, v))) goto done;
   if (!(vm_is_array(v) ? describe_array(ctx, v, &r) : describe_object(ctx, v, recurse_times, &r)))
     goto done;
   if (r.early) {
@@ -854,15 +617,7 @@ static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
   bool ok = format_entries(ctx, v, recurse_times, &r, &out);
   ctx->seen_count--;
   if (!ok) goto done;
-  size_t ref = circular_index(ctx, v);
-  if (ref) { /* an entry printed [Circular *ref]: label the target */
-    StrBuf label = {0}, tmp = {0};
-    sb_printf(&tmp, "<ref *%zu>", ref);
-    ctx_stylize(ctx, &label, tmp.data, STYLE_SPECIAL);
-    if (r.base.len) sb_printf(&label, " %s", r.base.data);
-    sb_free(&tmp), sb_free(&r.base);
-    r.base = label;
-  }
+  label_circular_target(ctx, v, &r);
   if (ctx->opts.sorted) sort_entries(ctx, &r, &out);
   result = layout_entries(ctx, &out, r.base.data ? r.base.data : "", r.open.data, r.close,
                           r.extras, recurse_times, r.is_array ? v : VALUE_UNDEFINED);
@@ -870,7 +625,6 @@ done:
   free(r.constructor), free(r.tag), free(r.early);
   sb_free(&r.base), sb_free(&r.open);
   entries_free(&out);
-  (void)vm;
   return result;
 }
 //< stdlib.format-raw
@@ -971,7 +725,7 @@ static char *circular_reference(InspectCtx *ctx, Value v) {
 char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
   if (!value_is_object(v)) { /* primitives, null included, cannot have properties */
     StrBuf sb = {0};
-    format_primitive(ctx, &sb, v);
+    inspect_format_primitive(ctx, &sb, v);
     return sb_take(&sb);
   }
   int mark = vm_handle_mark(ctx->vm);

@@ -95,6 +95,27 @@ char *layout_entries(InspectCtx *ctx, Entries *output, const char *base, const c
 
 /* ==== Parts of the walk in their own files ==== */
 
+/* What an object is called (inspect_describe.c). inspect_constructor_name gives the
+ * malloc'd name, or NULL: a null prototype (*failed false) or an exception (true). */
+char *inspect_constructor_name(InspectCtx *ctx, Value obj, int recurse_times, bool *failed);
+/* getPrefix: "Foo ", "Foo(3) [Tag] ", "[Array(2): null prototype] " (constructor NULL). */
+void inspect_put_prefix(StrBuf *sb, const char *constructor, const char *tag,
+                        const char *fallback, const char *size);
+/* getCtxStyle: the prefix of an ordinary object, its V8 class name as the fallback. */
+void inspect_put_ctx_style(StrBuf *sb, Value obj, const char *constructor, const char *tag);
+/* A Symbol.toStringTag that is not an own enumerable key, else "" (NULL: exception). */
+char *inspect_string_tag(InspectCtx *ctx, Value obj);
+/* The bases: [Function: f] / [class A], [Number: 3], an ISO date, /re/g. The bool
+ * ones return false on exception. */
+bool inspect_put_function_base(InspectCtx *ctx, StrBuf *sb, Value fn, const char *constructor,
+                               const char *tag);
+void inspect_put_boxed_base(InspectCtx *ctx, StrBuf *sb, Value obj, const char *constructor,
+                            const char *tag);
+void inspect_put_date(StrBuf *sb, double time);
+bool inspect_put_regexp(InspectCtx *ctx, StrBuf *sb, Value re);
+/* formatPrimitive (inspect.c): a string (quoted, maybe split), number, boolean, ... */
+void inspect_format_primitive(InspectCtx *ctx, StrBuf *sb, Value v);
+
 /* formatError (inspect_error.c): the stack string, improved and indented. keys may lose
  * name/message/stack and gain cause/errors. NULL on exception. */
 char *inspect_error_base(InspectCtx *ctx, Value err, const char *constructor, const char *tag,
@@ -111,6 +132,9 @@ Value inspect_custom_symbol(VM *vm);
 void inspect_set_default_options(const InspectOptions *opts);
 /* Reads an options object ({depth, colors, ...}) over opts; false on exception. */
 bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts);
+/* console.table's box for an object or array (console_table.c): malloc'd text, or NULL
+ * on exception. properties is an array of column names, or undefined. */
+char *console_table_text(VM *vm, Value data, Value properties);
 /* String(v) semantics for the error code: a malloc'd WTF-8 string, or NULL on exception. */
 char *inspect_to_cstr(VM *vm, Value v);
 

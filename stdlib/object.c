@@ -174,6 +174,8 @@ static Value add_entry(VM *vm, Value entry, void *ctx) {
 }
 
 static Value object_from_entries(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_nullish(ARG(0))) /* V8 says "undefined" for null too */
+    return vm_throw_error(vm, ERR_TYPE, "undefined is not iterable");
   int mark = vm_handle_mark(vm);
   Value target = vm_handle_push(vm, vm_object_new(vm));
   Value r = builtins_iterate(vm, ARG(0), add_entry, &target);

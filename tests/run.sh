@@ -45,7 +45,7 @@ trap 'exit 2' INT TERM HUP
 
 # The binary under test: $TINYNODE may be a path (made absolute, since tests run from their
 # own directories) or a command name on PATH (`TINYNODE=node` tests the tests themselves).
-tinynode=${TINYNODE:-./tinynode}
+tinynode=${TINYNODE:-$root/tinynode}
 case $tinynode in
   /*) ;;
   */*) tinynode=$root/$tinynode ;;
@@ -255,8 +255,8 @@ script_test() {
   log=$tmp/$(basename "$dir").$name.log
   (
     cd "$dir" || exit 2
-    TINYNODE=$tinynode NODE=$node HTTPCLIENT=$httpclient
-    export TINYNODE NODE HTTPCLIENT
+    TINYNODE=$tinynode NODE=$node HTTPCLIENT=$httpclient TEST_TIMEOUT=$test_timeout
+    export TINYNODE NODE HTTPCLIENT TEST_TIMEOUT
     limit $((test_timeout * 12)) sh "$name.sh"
   ) >"$log" 2>&1 </dev/null
   status=$?

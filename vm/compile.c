@@ -276,13 +276,28 @@ void mark_pos(Compiler *c, SrcPos p) {
   if ((int)fs->last_line == p.line && (int)fs->last_column == p.column) return;
   grow((void **)&proto->lines, &proto->line_capacity, proto->line_count + 1, sizeof(LineEntry));
   proto->lines[proto->line_count++] =
-      (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column};
+      (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column, 0};
   fs->last_line = (uint32_t)p.line;
   fs->last_column = (uint32_t)p.column;
 }
 //< vm.compile-line-table
 
 void mark_node(Compiler *c, const Node *n) { mark_pos(c, pos_of(n)); }
+
+/* The next instruction (a call, or one that needs an iterable) comes from p, and V8
+ * names its operand `name` in errors ("o.m is not a function"): it gets its own
+ * line-table entry carrying the name. */
+void mark_site(Compiler *c, SrcPos p, const char *name) {
+  mark_pos(c, p);
+  FunctionProto *proto = c->fs->proto;
+  if (proto->lines[proto->line_count - 1].pc != proto->code_length) {
+    grow((void **)&proto->lines, &proto->line_capacity, proto->line_count + 1,
+         sizeof(LineEntry));
+    proto->lines[proto->line_count++] =
+        (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column, 0};
+  }
+  proto->lines[proto->line_count - 1].name = 1 + (uint32_t)const_atom(c, name);
+}
 
 /* ==== Variables ==== */
 

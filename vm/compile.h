@@ -121,6 +121,7 @@ SrcPos pos_of(const Node *n);
 SrcPos pos_after(Compiler *c, const Node *n); /* the first token after n (an operator) */
 void mark_pos(Compiler *c, SrcPos p);         /* instructions from here come from p */
 void mark_node(Compiler *c, const Node *n);
+void mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the operand's name */
 
 /* ==== compile.c: variables ==== */
 int alloc_register(Compiler *c);
@@ -136,6 +137,7 @@ void emit_function(Compiler *c, Node *fn);             /* -> a closure on the st
 /* ==== compile_expr.c ==== */
 void compile_expr(Compiler *c, Node *n);
 void compile_expr_discard(Compiler *c, Node *n);
+void compile_expr_at(Compiler *c, Node *n, SrcPos at); /* a bare name loads at `at` */
 /* Assigns the value on top of the stack to a target or pattern and pops it. */
 void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos);
 

@@ -5,6 +5,8 @@
  * statements), compile_pattern_assign (destructuring, shared with declarations,
  * parameters, for-in/of heads and catch clauses).
  */
+#include <string.h>
+
 #include "vm/compile.h"
 
 static void compile_chain_part(Compiler *c, Node *n, Chain *chain);
@@ -199,7 +201,7 @@ static void compile_array(Compiler *c, Node *n) {
       emit_op(c, OP_ARRAY_PUSH_HOLE);
     } else if (e->kind == NODE_SPREAD) {
       compile_expr(c, e->as.unary.operand);
-      mark_node(c, e->as.unary.operand);
+      mark_named(c, pos_of(e->as.unary.operand), e->as.unary.operand);
       emit_op(c, OP_ARRAY_SPREAD);
     } else {
       compile_expr(c, e);
@@ -254,6 +256,117 @@ static void compile_regexp(Compiler *c, Node *n) {
   emit_u16(c, OP_PUSH_CONST, const_string(c, n->as.regexp.pattern));
   emit_u16(c, OP_PUSH_CONST, const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : ""));
   emit_call(c, OP_NEW, 2);
+}
+
+/* ==== How V8 names an operand in an error message ==== */
+
+typedef struct Text {
+  char s[160];
+  size_t n;
+} Text;
+
+static void put(Text *t, const char *s) {
+  size_t len = strlen(s);
+  if (len > sizeof t->s - 1 - t->n) len = sizeof t->s - 1 - t->n;
+  memcpy(t->s + t->n, s, len);
+  t->n += len;
+  t->s[t->n] = 0;
+}
+
+/* A string literal's UTF-16 units as UTF-8 (lone surrogates become U+FFFD). */
+static void put_units(Text *t, U16Str str) {
+  for (uint32_t i = 0; i < str.length; i++) {
+    uint32_t u = str.units[i];
+    if (u >= 0xD800 && u < 0xDC00 && i + 1 < str.length && (str.units[i + 1] & 0xFC00) == 0xDC00)
+      u = 0x10000 + ((u - 0xD800) << 10) + (str.units[++i] - 0xDC00);
+    else if (u >= 0xD800 && u < 0xE000)
+      u = 0xFFFD;
+    char b[5] = {0};
+    if (u < 0x80) b[0] = (char)u;
+    else if (u < 0x800) b[0] = (char)(0xC0 | u >> 6), b[1] = (char)(0x80 | (u & 0x3F));
+    else if (u < 0x10000)
+      b[0] = (char)(0xE0 | u >> 12), b[1] = (char)(0x80 | ((u >> 6) & 0x3F)),
+      b[2] = (char)(0x80 | (u & 0x3F));
+    else
+      b[0] = (char)(0xF0 | u >> 18), b[1] = (char)(0x80 | ((u >> 12) & 0x3F)),
+      b[2] = (char)(0x80 | ((u >> 6) & 0x3F)), b[3] = (char)(0x80 | (u & 0x3F));
+    put(t, b);
+  }
+}
+
+static void render(Text *t, const Node *n);
+
+static void render_member(Text *t, const Node *n) {
+  const Node *key = n->as.member.property;
+  render(t, n->as.member.object);
+  put(t, n->as.member.optional ? "?." : "");
+  if (!n->as.member.computed) {
+    put(t, n->as.member.optional ? "" : ".");
+    return put(t, key->as.ident.name);
+  }
+  if (key->kind == NODE_STRING) { /* o["s"] reads as o.s */
+    put(t, n->as.member.optional ? "" : ".");
+    return put_units(t, key->as.string);
+  }
+  put(t, "[");
+  render(t, key);
+  put(t, "]");
+}
+
+/* (a + b), (typeof x), (0 , f): operators in parentheses, as V8's CallPrinter does. */
+static void render_operator(Text *t, const Node *n) {
+  put(t, "(");
+  if (n->kind == NODE_UNARY) {
+    int op = n->as.unary.op;
+    put(t, lex_kind_text(op));
+    if (op == TOK_TYPEOF || op == TOK_VOID || op == TOK_DELETE) put(t, " ");
+    render(t, n->as.unary.operand);
+  } else if (n->kind == NODE_SEQUENCE) {
+    for (int i = 0; i < n->as.list.items.count; i++) {
+      if (i) put(t, " , ");
+      render(t, n->as.list.items.items[i]);
+    }
+  } else {
+    render(t, n->as.binary.left);
+    put(t, " ");
+    put(t, lex_kind_text(n->as.binary.op));
+    put(t, " ");
+    render(t, n->as.binary.right);
+  }
+  put(t, ")");
+}
+
+//> vm.compile-render
+/* The text V8 uses for an expression in "x is not a function" and "x is not iterable". */
+static void render(Text *t, const Node *n) {
+  char buf[40];
+  switch (n->kind) {
+  case NODE_IDENTIFIER: put(t, n->as.ident.name); return;
+  case NODE_THIS: put(t, "this"); return;
+  case NODE_NULL: put(t, "null"); return;
+  case NODE_TRUE: put(t, "true"); return;
+  case NODE_FALSE: put(t, "false"); return;
+  case NODE_NUMBER: put(t, vm_number_to_cstr(n->as.number, buf)); return;
+  case NODE_STRING: put(t, "\""), put_units(t, n->as.string), put(t, "\""); return;
+  case NODE_MEMBER: render_member(t, n); return;
+  case NODE_CALL: render(t, n->as.call.callee), put(t, "(...)"); return;
+  case NODE_ASSIGN: render(t, n->as.assign.target); return;
+  case NODE_UNARY:
+  case NODE_BINARY:
+  case NODE_LOGICAL:
+  case NODE_SEQUENCE: render_operator(t, n); return;
+  case NODE_OBJECT: put(t, n->as.list.items.count ? "(intermediate value)" : "{}"); return;
+  case NODE_ARRAY: put(t, n->as.list.items.count ? "(intermediate value)" : "[]"); return;
+  default: put(t, "(intermediate value)"); return;
+  }
+}
+//< vm.compile-render
+
+/* Marks the next instruction with position p and V8's name for operand n. */
+static void mark_named(Compiler *c, SrcPos p, const Node *n) {
+  Text t = {.n = 0};
+  render(&t, n);
+  mark_site(c, p, t.s);
 }
 
 /* ==== Calls and optional chains ==== */
@@ -325,7 +438,7 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
     emit_op(c, OP_PUSH_UNDEFINED);
   }
   int argc = compile_args(c, &n->as.call.args, at);
-  mark_pos(c, at);
+  mark_named(c, at, callee);
   if (argc < 0) emit_op(c, OP_CALL_SPREAD);
   else emit_call(c, OP_CALL, argc);
 }
@@ -339,7 +452,7 @@ static void compile_new(Compiler *c, Node *n) {
   else
     compile_expr(c, callee);
   int argc = compile_args(c, &n->as.call.args, pos_of(n));
-  mark_node(c, n);
+  mark_named(c, pos_of(n), callee);
   if (argc < 0) emit_op(c, OP_NEW_SPREAD);
   else emit_call(c, OP_NEW, argc);
 }
@@ -440,23 +553,41 @@ static void compile_simple_assign(Compiler *c, Node *n) {
   compile_pattern_assign(c, t, STORE_ASSIGN, pos_of(v));
 }
 
+/* Where V8 reports an expression that is an operand: a member expression at its
+ * property name or bracket, anything else at its start. */
+static SrcPos operand_pos(Compiler *c, const Node *n) {
+  if (n->kind != NODE_MEMBER) return pos_of(n);
+  if (!n->as.member.computed) return pos_of(n->as.member.property);
+  return pos_after(c, n->as.member.object);
+}
+
+/* The read of o.x += 1 and o[k]++: V8 reports it at the object expression, or at
+ * the key when the key is not a literal. */
+static SrcPos compound_read_pos(Compiler *c, const Node *t) {
+  const Node *key = t->as.member.property;
+  bool literal_key = key->kind == NODE_STRING || key->kind == NODE_NUMBER;
+  if (t->as.member.computed && !literal_key) return pos_of(key);
+  return operand_pos(c, t->as.member.object);
+}
+
 /* Pushes the target's current value, keeping what a store needs under it:
- * name -> v;  o.x -> o v;  o[k] -> o k v. Returns the stack slots under v. */
-static int load_target(Compiler *c, Node *t) {
+ * name -> v;  o.x -> o v;  o[k] -> o k v. Returns the stack slots under v.
+ * A prefix update (++o.x) reports its read at the operator: read_at. */
+static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
   if (t->kind == NODE_IDENTIFIER) return emit_load_name(c, t), 0;
   if (t->kind != NODE_MEMBER) PANIC("load_target: not an assignment target");
   if (t->as.member.object->kind == NODE_SUPER) return compile_unsupported(c, t, "super"), 0;
   compile_expr(c, t->as.member.object);
   if (!t->as.member.computed) {
     emit_op(c, OP_DUP);
-    mark_node(c, t->as.member.property);
+    mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
     emit_u16(c, OP_GET_PROP, const_atom(c, t->as.member.property->as.ident.name));
     return 1;
   }
   compile_expr(c, t->as.member.property);
+  mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
   emit_op(c, OP_TO_PROPERTY_KEY);
   emit_op(c, OP_DUP2);
-  mark_pos(c, pos_after(c, t->as.member.object));
   emit_op(c, OP_GET_ELEM);
   return 2;
 }
@@ -482,7 +613,7 @@ static void compile_compound_assign(Compiler *c, Node *n) {
   Node *t = n->as.assign.target;
   int op = n->as.assign.op;
   SrcPos at = pos_after(c, t);
-  int under = load_target(c, t);
+  int under = load_target(c, t, NULL);
   if (!is_logical_assign(op)) {
     compile_expr(c, n->as.assign.value);
     mark_pos(c, at);
@@ -518,7 +649,7 @@ static void compile_update(Compiler *c, Node *n, bool want_old) {
   Node *t = n->as.update.operand;
   bool postfix = !n->as.update.prefix && want_old;
   SrcPos at = n->as.update.prefix ? pos_of(n) : pos_after(c, t);
-  int under = load_target(c, t);
+  int under = load_target(c, t, n->as.update.prefix ? &at : NULL);
   mark_pos(c, at);
   emit_op(c, OP_TO_NUMERIC);
   if (postfix) { /* keep the old value below the object and key */
@@ -748,6 +879,13 @@ void compile_expr(Compiler *c, Node *n) {
   }
 }
 //< vm.compile-expr
+
+/* An expression that is a statement's whole operand (return x, if (x), throw x,
+ * switch (x)): V8 reports a failing load of a bare name at the statement. */
+void compile_expr_at(Compiler *c, Node *n, SrcPos at) {
+  if (n->kind == NODE_IDENTIFIER) emit_load_binding(c, n->as.ident.binding, n->as.ident.name, at);
+  else compile_expr(c, n);
+}
 
 /* An expression whose value is not needed (expression statements, for-updates). */
 void compile_expr_discard(Compiler *c, Node *n) {

@@ -160,7 +160,7 @@ void compile_return_value(Compiler *c) {
 }
 
 static void compile_return(Compiler *c, Node *n) {
-  if (n->as.unary.operand) compile_expr(c, n->as.unary.operand);
+  if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, pos_of(n));
   else emit_op(c, OP_PUSH_UNDEFINED);
   compile_return_value(c);
 }
@@ -330,7 +330,7 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
  * each value or jumps when done. An exception in the body closes the iterator. */
 static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int count) {
   compile_expr(c, n->as.for_each.right);
-  mark_node(c, n->as.for_each.right);
+  mark_site_of(c, n->as.for_each.right);
   emit_op(c, OP_GET_ITERATOR);
   Control loop;
   control_push(c, &loop, CTRL_FOR_OF, labels, count);
@@ -367,7 +367,7 @@ static void hoist_case_functions(Compiler *c, NodeList *cases) {
  * and jump into the bodies, which fall through into each other. */
 static void compile_switch(Compiler *c, Node *n, const char *const *labels, int count) {
   NodeList *cases = &n->as.switch_stmt.cases;
-  compile_expr(c, n->as.switch_stmt.discriminant);
+  compile_expr_at(c, n->as.switch_stmt.discriminant, pos_of(n));
   int reg = alloc_register(c);
   emit_u16(c, OP_SET_LOCAL, reg);
   emit_op(c, OP_POP);
@@ -461,7 +461,7 @@ static void compile_block(Compiler *c, Node *n) {
 }
 
 static void compile_if(Compiler *c, Node *n) {
-  compile_expr(c, n->as.conditional.test);
+  compile_expr_at(c, n->as.conditional.test, pos_of(n));
   uint32_t otherwise = emit_jump(c, OP_JUMP_IF_FALSE);
   compile_stmt(c, n->as.conditional.then);
   if (!n->as.conditional.otherwise) {
@@ -499,7 +499,7 @@ static void compile_function_declaration(Compiler *c, Node *n) {
 }
 
 static void compile_throw(Compiler *c, Node *n) {
-  compile_expr(c, n->as.unary.operand);
+  compile_expr_at(c, n->as.unary.operand, pos_of(n));
   mark_node(c, n); /* the caret of an uncaught throw goes under `throw` */
   emit_op(c, OP_THROW);
 }

@@ -125,7 +125,8 @@ typedef struct Object {
 //> vm.array-struct
 typedef struct Array {
   Object base;
-  Value *elements; /* elements[0..length) while dense; VALUE_HOLE marks a hole */
+  Value *elements; /* indices [0, min(length, capacity)); VALUE_HOLE marks a hole. A sparse
+                      array (see object.c) has length > capacity: check both bounds */
   uint32_t length;
   uint32_t capacity;
 } Array;
@@ -190,6 +191,8 @@ typedef struct HandlerEntry {
 typedef struct LineEntry {
   uint32_t pc; /* this and later instructions, up to the next entry, */
   uint32_t line, column; /* come from this source position (1-based) */
+  uint32_t name; /* 0, or 1 + the constant index of how V8 names the operand of the
+                    instruction at pc, for "o.m is not a function" (see vm_site_name) */
 } LineEntry;
 
 typedef struct UpvalDesc {
@@ -405,5 +408,8 @@ int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out)
 void debug_print_value(VM *vm, Value v, FILE *out);
 /* The source position of the instruction at offset. */
 void proto_position(const FunctionProto *proto, uint32_t offset, int *line, int *column);
+/* V8's rendering of the callee (CALL, NEW) or iterable (GET_ITERATOR, ARRAY_SPREAD) of
+ * the instruction containing offset ("o.m", "f(...)", "o[k]"), or NULL if unknown. */
+String *vm_site_name(const FunctionProto *proto, uint32_t offset);
 
 #endif

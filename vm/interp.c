@@ -371,7 +371,24 @@ static bool to_numbers(VM *vm, Value a, Value b, double *x, double *y) {
   return true;
 }
 
-static double js_mod(double x, double y) { return fmod(x, y); }
+/* x % y, with the common case of non-negative integers done without fmod. */
+static inline double js_mod(double x, double y) {
+  if (x >= 0 && !signbit(x) && y > 0 && x <= 2147483647.0 && y <= 2147483647.0) {
+    int32_t i = (int32_t)x, j = (int32_t)y;
+    if ((double)i == x && (double)j == y) return (double)(i % j);
+  }
+  return fmod(x, y);
+}
+
+/* SUB, MUL, DIV and MOD of two numbers: the loop's fast path. */
+static inline Value arith_numbers(int op, double x, double y) {
+  switch (op) {
+  case OP_SUB: return value_from_number(x - y);
+  case OP_MUL: return value_from_number(x * y);
+  case OP_DIV: return value_from_number(x / y);
+  default: return value_from_number(js_mod(x, y));
+  }
+}
 
 static Value arith(VM *vm, int op, Value a, Value b) {
   double x, y;
@@ -1066,8 +1083,8 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(SHL) CASE(SHR) CASE(USHR) {
       int op = pc[-1];
       Value a = sp[-2], b = sp[-1];
-      if (op == OP_SUB && value_is_number(a) && value_is_number(b)) {
-        sp[-2] = value_from_number(value_to_number(a) - value_to_number(b)), sp--;
+      if (value_is_number(a) && value_is_number(b) && op <= OP_MOD) {
+        sp[-2] = arith_numbers(op, value_to_number(a), value_to_number(b)), sp--;
         NEXT();
       }
       SYNC();
@@ -1088,6 +1105,10 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(STRICT_NE) { sp[-2] = value_from_bool(!vm_strict_equals(sp[-2], sp[-1])), sp--; NEXT(); }
     CASE(LT) CASE(LE) CASE(GT) CASE(GE) {
       int op = pc[-1];
+      if (value_is_number(sp[-2]) && value_is_number(sp[-1])) {
+        sp[-2] = compare(vm, op, sp[-2], sp[-1]), sp--; /* inlined: no call, no throw */
+        NEXT();
+      }
       SYNC();
       Value r = compare(vm, op, sp[-2], sp[-1]);
       CHECK(r);
@@ -1097,7 +1118,15 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(NEG) CASE(PLUS) CASE(TO_NUMERIC) CASE(INC) CASE(DEC) CASE(BIT_NOT) {
       int op = pc[-1];
       Value a = sp[-1];
-      if (value_is_number(a) && op == OP_INC) { sp[-1] = value_from_number(value_to_number(a) + 1); NEXT(); }
+      if (value_is_number(a)) {
+        double x = value_to_number(a);
+        if (op == OP_INC) x += 1;
+        else if (op == OP_DEC) x -= 1;
+        else if (op == OP_NEG) x = -x;
+        else if (op == OP_BIT_NOT) x = ~conv_to_int32(x);
+        sp[-1] = value_from_number(x); /* PLUS and TO_NUMERIC leave a number as it is */
+        NEXT();
+      }
       SYNC();
       Value r = unary_number(vm, op, a);
       CHECK(r);

@@ -39,6 +39,10 @@ const char *vm_number_to_cstr(double d, char *buf) {
   if (isnan(d)) return strcpy(buf, "NaN");
   if (d == 0) return strcpy(buf, "0");
   if (isinf(d)) return strcpy(buf, d > 0 ? "Infinity" : "-Infinity");
+  if (d == (double)(int64_t)d && d > -1e18 && d < 1e18) { /* integers: the common case */
+    sprintf(buf, "%lld", (long long)d);
+    return buf;
+  }
   char *out = buf;
   if (d < 0) *out++ = '-', d = -d;
   char digits[24];

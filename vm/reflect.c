@@ -194,12 +194,28 @@ static Value merge_descriptor(VM *vm, const PropertyDescriptor *d, const Propert
   return value_from_thing(accessor_new(vm, get, set));
 }
 
+/* ArraySetLength's conversion: a number that is a valid length, or RangeError. */
+static Value array_length_value(VM *vm, Value v) {
+  Value n = vm_to_number(vm, v);
+  if (value_is_exception(n)) return n;
+  double d = value_to_number(n);
+  if (!(d >= 0 && d <= 4294967295.0 && d == floor(d)))
+    return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
+  return n;
+}
+
 //> vm.define-property
 Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor *desc) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
   Value k = vm_handle_push(vm, conv_to_property_key(vm, key));
   if (value_is_exception(k)) return vm_handle_reset(vm, mark), k;
+  PropertyDescriptor copy;
+  if (value_to_object(obj)->klass == CLASS_ARRAY && desc->has_value && key_is_length(vm, k)) {
+    Value n = array_length_value(vm, desc->value); /* ArraySetLength's checks come first */
+    if (value_is_exception(n)) return vm_handle_reset(vm, mark), n;
+    copy = *desc, copy.value = n, desc = &copy;
+  }
   vm_handle_push(vm, desc->value), vm_handle_push(vm, desc->getter);
   vm_handle_push(vm, desc->setter);
   PropertyInfo cur;
@@ -393,6 +409,8 @@ Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto) {
   vm_handle_push(vm, message);
   Object *e = object_new_class(vm, CLASS_ERROR, sizeof(Object), p);
   Value ev = vm_handle_push(vm, value_from_object(e));
+  /* V8's own-key order is stack, then message: make the slot now, fill it below. */
+  object_define_own(vm, e, value_from_string(vm->atom_stack), VALUE_UNDEFINED, ATTR_HIDDEN);
   if (!value_is_undefined(message))
     object_define_own(vm, e, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
   Value r = vm_capture_stack_trace(vm, ev, VALUE_UNDEFINED);

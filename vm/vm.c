@@ -108,7 +108,21 @@ Value vm_global(VM *vm) { return value_from_object(vm->intrinsics[INTRINSIC_GLOB
 
 /* ==== Property access for C code ==== */
 
+/* arr[i] for a dense array and an index in range: no key conversion needed. */
+static bool array_fast_index(Value obj, Value key, Array **a, uint32_t *index) {
+  if (!value_is_object(obj) || !value_is_number(key)) return false;
+  Object *o = value_to_object(obj);
+  double d = value_to_number(key);
+  if (o->klass != CLASS_ARRAY || !(d >= 0 && d < ((Array *)o)->length) || d != (uint32_t)d)
+    return false;
+  *a = (Array *)o, *index = (uint32_t)d;
+  return true;
+}
+
 Value vm_get(VM *vm, Value obj, Value key) {
+  Array *a;
+  uint32_t i;
+  if (array_fast_index(obj, key, &a, &i) && a->elements[i] != VALUE_HOLE) return a->elements[i];
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
   Value k = conv_to_property_key(vm, key);
@@ -126,6 +140,9 @@ Value vm_get_str(VM *vm, Value obj, const char *key) {
 }
 
 Value vm_set(VM *vm, Value obj, Value key, Value v) {
+  Array *a;
+  uint32_t i;
+  if (array_fast_index(obj, key, &a, &i) && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
   vm_handle_push(vm, v);

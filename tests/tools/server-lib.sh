@@ -7,7 +7,8 @@
 # with EXPECTED_FILE. Everything is bounded in time and cleaned up, even on failure.
 #
 # Environment: TINYNODE (required), NODE (may be empty), HTTPCLIENT (built if unset),
-# SERVER_WAIT (seconds to wait for the server to start, default 5), UPDATE=node (rewrite
+# TEST_TIMEOUT (run.sh's time unit, default 10: the server gets half of it to start and the
+# client waits at most that many half-seconds for each answer), UPDATE=node (rewrite
 # EXPECTED_FILE from node's run).
 
 set -u
@@ -16,6 +17,7 @@ root=$(cd "$here/../.." && pwd -P)
 work=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-server.XXXXXX") || exit 2
 server_pid=""
 failed=0
+unit=${TEST_TIMEOUT:-10}
 
 # cleanup: whatever happened, no server survives the test and the scratch directory goes.
 cleanup() {
@@ -56,10 +58,10 @@ start_server() {
   return 1
 }
 
-# wait_for_line TEXT: poll the server's stdout for a line, at most $SERVER_WAIT seconds, and
+# wait_for_line TEXT: poll the server's stdout for a line, at most $unit/2 seconds, and
 # give up early if the server has exited.
 wait_for_line() {
-  tries=$((${SERVER_WAIT:-5} * 10))
+  tries=$((unit * 5))
   while [ "$tries" -gt 0 ]; do
     grep -qxF "$1" "$work/server.out" 2>/dev/null && return 0
     kill -0 "$server_pid" 2>/dev/null || return 1
@@ -107,7 +109,7 @@ check() {
   label=$1
   shift
   echo "== $label"
-  "$HTTPCLIENT" "$@" "$port" 2>&1 || echo "-- httpclient exit status $?"
+  "$HTTPCLIENT" -t $((unit * 500)) "$@" "$port" 2>&1 || echo "-- httpclient exit status $?"
 }
 
 # run_engine NAME ENGINE: the whole scenario against one engine, output in $work/NAME.actual.

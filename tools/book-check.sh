@@ -1,0 +1,208 @@
+#!/bin/sh
+# tools/book-check.sh: keeps the book honest (`make book-check`, part of `make test`).
+#
+# A chapter never pastes code by hand. It cites a named region of a real source file:
+#
+#     <!-- listing: vm/value.h vm.value-encoding -->
+#     ```c
+#     ...exactly the lines between `//> vm.value-encoding` and `//< vm.value-encoding`...
+#     ```
+#
+# and this script fails when the region is missing or the copy in the chapter differs.
+# Regions are marked in the sources with `//> NAME` and `//< NAME` lines (or `#> NAME` and
+# `#< NAME` in shell, Python and Makefiles); names are unique across the tree, and marker
+# lines of regions nested inside a region are left out of its text. Prose may also point
+# at code by symbol, `vm/interp.c: interp_run` in backticks: the file must exist and
+# contain that symbol as a whole word.
+#
+# Usage: sh tools/book-check.sh          check; exit 1 on any problem
+#        sh tools/book-check.sh --fix    rewrite every cited block from its source, then
+#                                        re-read the prose around each changed block
+# POSIX sh, awk, grep, diff; the summary line comes last.
+
+set -u
+cd "$(dirname "$0")/.." || exit 2
+fix=0
+[ "${1:-}" = --fix ] && fix=1
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/book-check.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/regions" "$tmp/blocks"
+problems=0
+
+# problem MESSAGE: report one problem (the details, like a diff, may follow).
+problem() {
+  echo "$1"
+  problems=$((problems + 1))
+}
+
+# ==== 1. Every region in the tree ============================================
+#
+# Files that contain marker lines (anywhere but .git, build directories and the chapters
+# themselves) are read once by awk, which writes each region's text to regions/NAME and
+# an index line "NAME PATH LINE". Broken markers are reported as it goes.
+
+marker='^[ \t]*(//|#)[<>] [A-Za-z0-9_][A-Za-z0-9_.-]*[ \t]*$'
+find . \( -name .git -o -name 'build' -o -name 'build-*' -o -name node_modules \) -prune \
+  -o -type f ! -name '*.md' -print |
+  sed 's|^\./||' | LC_ALL=C sort >"$tmp/files"
+# grep -l over the list: only files with at least one marker line (text files only).
+: >"$tmp/marked"
+while read -r f; do
+  grep -qIE "$marker" "$f" 2>/dev/null && echo "$f" >>"$tmp/marked"
+done <"$tmp/files"
+
+#> tools.book-regions
+if [ -s "$tmp/marked" ]; then
+  # shellcheck disable=SC2046 # file names come from our own tree, without spaces
+  awk -v out="$tmp/regions" -v marker="$marker" '
+    function close_file(   n) {               # regions left open at the end of a file
+      for (n in open) { printf "%s:%d: region %s is opened but never closed\n", where[n], start[n], n; delete open[n] }
+    }
+    FNR == 1 { close_file() }
+    $0 ~ marker {
+      line = $0; sub(/^[ \t]*(\/\/|#)/, "", line)
+      kind = substr(line, 1, 1); name = substr(line, 3); sub(/[ \t]+$/, "", name)
+      if (kind == ">") {
+        if (name in seen) { printf "%s:%d: region %s is also defined at %s\n", FILENAME, FNR, name, seen[name]; dup[name] = 1; next }
+        seen[name] = FILENAME ":" FNR; open[name] = 1; where[name] = FILENAME; start[name] = FNR
+        printf "" > (out "/" name)
+        print name, FILENAME, FNR > (out "/index")
+      } else if (name in open) {
+        delete open[name]; close(out "/" name)
+      } else if (name in dup) {
+        delete dup[name]                     # the end of a duplicate, already reported
+      } else {
+        printf "%s:%d: region %s is closed but was never opened\n", FILENAME, FNR, name
+      }
+      next                                   # marker lines are never part of a text
+    }
+    { for (n in open) print > (out "/" n) }
+    END { close_file() }' $(cat "$tmp/marked") >"$tmp/region-problems"
+fi
+#< tools.book-regions
+touch "$tmp/regions/index" "$tmp/region-problems"
+while read -r msg; do problem "$msg"; done <"$tmp/region-problems"
+
+# ==== 2. Every listing and reference in the chapters =========================
+#
+# awk walks each chapter once and writes two lists: listings (chapter, line, path, region,
+# file holding the block's text) and references (chapter, line, path, symbol). Code blocks
+# are skipped when looking for references.
+
+ls book/*.md >/dev/null 2>&1 && chapters=$(ls book/*.md) || chapters=""
+for md in $chapters; do
+  awk -v md="$md" -v blocks="$tmp/blocks" -v lst="$tmp/listings" -v refs="$tmp/references" '
+    function fence_len(s) { return match(s, /^```+/) ? RLENGTH : 0 }
+    BEGIN { want = 0; inblock = 0 }
+    inblock {
+      if (fence_len($0) >= inblock && $0 ~ /^`+[ \t]*$/) { inblock = 0; if (cur) close(cur); cur = ""; next }
+      if (cur) print > cur
+      next
+    }
+    want {                                   # the line after a listing comment
+      want = 0
+      if (fence_len($0) < 3) { print md ":" lnum ": listing " lname " must be followed by a fenced code block"; }
+      else { inblock = fence_len($0); cur = blocks "/" (++count) "." lname; printf "" > cur;
+             print md, lnum, lpath, lname, cur >> lst; next }
+    }
+    /^<!-- listing: / {
+      n = split($0, w, /[ \t]+/)
+      if (n != 5 || w[5] != "-->") { print md ":" NR ": malformed listing comment (want <!-- listing: PATH REGION -->)"; next }
+      want = 1; lnum = NR; lpath = w[3]; lname = w[4]; next
+    }
+    fence_len($0) >= 3 { inblock = fence_len($0); cur = ""; next }
+    {                                        # prose: `path/file.c: symbol` references
+      s = $0
+      while (match(s, /`[A-Za-z0-9_.\/-]+: [A-Za-z_][A-Za-z0-9_]*`/)) {
+        ref = substr(s, RSTART + 1, RLENGTH - 2); s = substr(s, RSTART + RLENGTH)
+        split(ref, r, /: /)
+        if (r[1] ~ /\// || r[1] ~ /\.(c|h|sh|js|py|json)$/ || r[1] == "Makefile") print md, NR, r[1], r[2] >> refs
+      }
+    }
+    END { if (want) print md ":" lnum ": listing " lname " must be followed by a fenced code block" }
+  ' "$md" >>"$tmp/chapter-problems"
+done
+touch "$tmp/listings" "$tmp/references" "$tmp/chapter-problems"
+while read -r msg; do problem "$msg"; done <"$tmp/chapter-problems"
+
+# ==== 3. Compare =============================================================
+
+#> tools.book-compare
+# check_listing MD LINE PATH REGION BLOCK: does the block in the chapter equal the region?
+check_listing() {
+  if [ ! -f "$3" ]; then
+    problem "$1:$2: listing $4 cites $3, which does not exist"
+    return
+  fi
+  defined_in=$(awk -v n="$4" '$1 == n { print $2; exit }' "$tmp/regions/index")
+  if [ -z "$defined_in" ]; then
+    problem "$1:$2: listing $4: there is no region $4 (//> $4 ... //< $4) in $3"
+  elif [ "$defined_in" != "$3" ]; then
+    problem "$1:$2: listing $4 cites $3, but the region is in $defined_in"
+  elif ! cmp -s "$tmp/regions/$4" "$5"; then
+    if [ "$fix" = 1 ]; then
+      echo "$1:$2: listing $4 rewritten from $3"
+    else
+      problem "$1:$2: listing $4 differs from $3 (- book, + source):"
+      diff -u "$5" "$tmp/regions/$4" | sed -e '1,2d' -e 's/^/    /'
+    fi
+  fi
+}
+#< tools.book-compare
+
+nlistings=0
+while read -r md line path name block; do
+  nlistings=$((nlistings + 1))
+  check_listing "$md" "$line" "$path" "$name" "$block"
+done <"$tmp/listings"
+
+nrefs=0
+while read -r md line path symbol; do
+  nrefs=$((nrefs + 1))
+  if [ ! -f "$path" ]; then
+    problem "$md:$line: reference \`$path: $symbol\`: $path does not exist"
+  elif ! grep -qE "(^|[^A-Za-z0-9_])$symbol([^A-Za-z0-9_]|\$)" "$path"; then
+    problem "$md:$line: reference \`$path: $symbol\`: $path has no $symbol"
+  fi
+done <"$tmp/references"
+
+# ==== 4. --fix: rewrite the cited blocks from the sources ====================
+#
+# Every listing whose region exists in the cited file gets the region's text as its
+# block; the fence line (and its language) is kept. Chapters are replaced only if changed.
+
+if [ "$fix" = 1 ]; then
+  for md in $chapters; do
+    awk -v regions="$tmp/regions" '
+      function fence_len(s) { return match(s, /^```+/) ? RLENGTH : 0 }
+      skipping {                               # the old block text: drop it, keep its end
+        if (fence_len($0) >= skipping && $0 ~ /^`+[ \t]*$/) { skipping = 0; print }
+        next
+      }
+      pending {
+        pending = 0
+        if (fence_len($0) >= 3) {
+          print
+          while ((getline l < file) > 0) print l
+          close(file); skipping = fence_len($0); next
+        }
+      }
+      BEGIN { while ((getline l < (regions "/index")) > 0) { split(l, f, " "); home[f[1]] = f[2] } }
+      /^<!-- listing: / {                      # only a region that is where it is cited
+        split($0, w, /[ \t]+/); file = regions "/" w[4]
+        pending = (w[4] in home) && home[w[4]] == w[3]
+      }
+      { print }' "$md" >"$tmp/fixed"
+    cmp -s "$md" "$tmp/fixed" || cp "$tmp/fixed" "$md"
+  done
+fi
+
+# ==== Summary ================================================================
+
+if [ "$problems" -eq 0 ]; then
+  echo "book-check: $nlistings listings, $nrefs references, all match"
+else
+  echo "book-check: $nlistings listings, $nrefs references, $problems problem(s)"
+  exit 1
+fi
