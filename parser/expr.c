@@ -677,10 +677,18 @@ static Node *parse_postfix(Parser *p) {
   return parse_finish(p, n);
 }
 
+/* The operand of a prefix operator: one level deeper (`!!!!x` nests). */
+static Node *unary_operand(Parser *p) {
+  if (!parse_enter(p)) return parse_error_node(p);
+  Node *n = parse_unary(p);
+  parse_leave(p);
+  return n;
+}
+
 static Node *prefix_update(Parser *p, const Token *t) {
   Node *n = parse_node(p, NODE_UPDATE, t);
   parse_advance(p);
-  Node *operand = parse_unary(p);
+  Node *operand = unary_operand(p);
   if (!is_simple_target(operand, true))
     parse_error_at(p, parse_node_range(p, operand),
                    "Invalid left-hand side expression in prefix operation");
@@ -695,7 +703,6 @@ static Node *prefix_update(Parser *p, const Token *t) {
  *   | AwaitExpression | (++ | --) UnaryExpression */
 static Node *parse_unary(Parser *p) {
   Token t = p->tok;
-  if (!parse_enter(p)) return parse_error_node(p);
   Node *n;
   switch (t.kind) {
   case TOK_DELETE: case TOK_VOID: case TOK_TYPEOF: case TOK_PLUS: case TOK_MINUS:
@@ -703,26 +710,20 @@ static Node *parse_unary(Parser *p) {
     n = parse_node(p, NODE_UNARY, &t);
     parse_advance(p);
     n->as.unary.op = t.kind;
-    n->as.unary.operand = parse_unary(p);
+    n->as.unary.operand = unary_operand(p);
     if (t.kind == TOK_DELETE && p->fn->strict && n->as.unary.operand->kind == NODE_IDENTIFIER &&
         !n->as.unary.operand->parenthesized)
       parse_error_at(p, parse_node_range(p, n->as.unary.operand),
                      "Delete of an unqualified identifier in strict mode.");
-    n = parse_finish(p, n);
-    break;
-  case TOK_PLUS_PLUS: case TOK_MINUS_MINUS: n = prefix_update(p, &t); break;
+    return parse_finish(p, n);
+  case TOK_PLUS_PLUS: case TOK_MINUS_MINUS: return prefix_update(p, &t);
   default:
-    if (p->fn->is_async && parse_at_word(p, "await")) {
-      n = parse_node(p, NODE_AWAIT, &t);
-      parse_advance(p);
-      n->as.unary.operand = parse_unary(p);
-      n = parse_finish(p, n);
-    } else {
-      n = parse_postfix(p);
-    }
+    if (!p->fn->is_async || !parse_at_word(p, "await")) return parse_postfix(p);
+    n = parse_node(p, NODE_AWAIT, &t);
+    parse_advance(p);
+    n->as.unary.operand = unary_operand(p);
+    return parse_finish(p, n);
   }
-  parse_leave(p);
-  return n;
 }
 
 enum { PREC_NONE, PREC_COALESCE, PREC_OR, PREC_AND, PREC_BIT_OR, PREC_BIT_XOR, PREC_BIT_AND,
@@ -778,16 +779,16 @@ static bool check_operator(Parser *p, const Node *left, TokenKind op) {
  * operator binds at least as tightly as min_prec, take it and parse its right operand with
  * a higher minimum (the same one for `**`, which groups to the right). */
 static Node *parse_binary(Parser *p, int min_prec) {
-  if (!parse_enter(p)) return parse_error_node(p);
   Node *left = parse_unary(p);
   for (;;) {
     TokenKind op = p->tok.kind;
     int prec = binary_precedence(op, p->no_in);
     if (prec == PREC_NONE || prec < min_prec || is_bare_arrow(left)) break;
-    if (!check_operator(p, left, op)) break;
+    if (!check_operator(p, left, op) || !parse_enter(p)) break;
     parse_advance(p);
     int next_min = op == TOK_STAR_STAR ? prec : op == TOK_QUESTION_QUESTION ? PREC_BIT_OR : prec + 1;
     Node *right = parse_binary(p, next_min);
+    parse_leave(p);
     bool logical = op == TOK_AND_AND || op == TOK_OR_OR || op == TOK_QUESTION_QUESTION;
     Node *n = parse_node_like(p, logical ? NODE_LOGICAL : NODE_BINARY, left);
     n->as.binary.op = op;
@@ -795,7 +796,6 @@ static Node *parse_binary(Parser *p, int min_prec) {
     n->as.binary.right = right;
     left = parse_finish(p, n);
   }
-  parse_leave(p);
   return left;
 }
 //< parser.precedence-climbing

@@ -370,6 +370,7 @@ static int parse_params(Parser *p, Node *fn) {
 /* FunctionBody: { Directives? StatementList } */
 static void parse_function_body(Parser *p, Node *fn, int flags) {
   bool no_in = p->no_in;
+  if (!parse_enter(p)) return;
   p->no_in = false;
   parse_expect(p, TOK_LBRACE);
   bool use_strict = parse_body(p, &fn->as.function.body, true, TOK_RBRACE);
@@ -378,6 +379,7 @@ static void parse_function_body(Parser *p, Node *fn, int flags) {
                    "Illegal 'use strict' directive in function with non-simple parameter list");
   parse_expect(p, TOK_RBRACE);
   p->no_in = no_in;
+  parse_leave(p);
 }
 
 /* The name of a function expression or declaration. */
@@ -617,6 +619,7 @@ static void parse_class_member(Parser *p, Node *cls) {
 Node *parse_class(Parser *p, bool declaration) {
   Node *n = parse_node(p, NODE_CLASS, &p->tok);
   bool outer_strict = p->fn->strict;
+  if (!parse_enter(p)) return n;
   parse_advance(p);
   p->fn->strict = true;
   if (parse_at(p, TOK_IDENTIFIER)) {
@@ -632,6 +635,7 @@ Node *parse_class(Parser *p, bool declaration) {
     if (!parse_accept(p, TOK_SEMICOLON)) parse_class_member(p, n);
   parse_expect(p, TOK_RBRACE);
   p->fn->strict = outer_strict;
+  parse_leave(p);
   return parse_finish(p, n);
 }
 //< parser.class

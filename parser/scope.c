@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "parser/internal.h"
 #include "parser/parser.h"
 
 typedef enum Phase { PHASE_DECLARE, PHASE_RESOLVE } Phase;
@@ -37,15 +38,17 @@ static bool is_lexical(BindingKind k) {
   return k == BIND_LET || k == BIND_CONST || k == BIND_CLASS;
 }
 
-/* Records a SyntaxError at node (the first one wins). */
+/* Records a SyntaxError at node (the first one wins). V8 underlines one character
+ * of a redeclared name or function, and the whole of a redeclared class. */
 static void fail_at(ScopePass *sp, const Node *at, const char *fmt, const char *name) {
   if (sp->failed) return;
   sp->failed = true;
   snprintf(sp->err->message, sizeof sp->err->message, fmt, name);
   sp->err->line = at->line;
   sp->err->column = at->column;
-  int len = (int)(at->end - at->offset);
-  sp->err->length = len > 0 ? len : 1;
+  sp->err->length = 1;
+  if (at->kind == NODE_CLASS)
+    sp->err->length = lex_utf16_length(sp->parser->src + at->offset, at->end - at->offset);
 }
 
 static void fail_redeclared(ScopePass *sp, const Node *at, const char *name) {
@@ -143,7 +146,7 @@ static void declare_function(ScopePass *sp, Node *fn) {
   if (s->kind == SCOPE_FUNCTION) {
     Binding *old = scope_find_own(s, name);
     if (old && is_lexical(old->kind)) {
-      fail_redeclared(sp, fn->as.function.id, name);
+      fail_redeclared(sp, fn, name);
       return;
     }
     if (!old) binding_add(sp, s, name, BIND_FUNCTION, fn);
@@ -400,7 +403,7 @@ static void visit_function_node(ScopePass *sp, Node *n) {
 static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   Node *id = n->as.class_.id;
   if (!is_statement || !id) return;
-  if (sp->phase == PHASE_DECLARE) declare_lexical(sp, id->as.ident.name, BIND_CLASS, id, n->end);
+  if (sp->phase == PHASE_DECLARE) declare_lexical(sp, id->as.ident.name, BIND_CLASS, n, n->end);
   else visit_binding_pattern(sp, id);
 }
 

@@ -43,7 +43,7 @@ struct Binding {
   BindingKind kind;
   Scope *scope;        /* the scope that declares it */
   Binding *next;       /* the next binding of the same scope, in declaration order */
-  Node *decl;          /* the declaring node: NODE_FUNCTION for a function, else the name */
+  Node *decl;          /* the declaring node: NODE_FUNCTION or NODE_CLASS, else the name */
   int param_index;     /* BIND_PARAM: which argument (the last one wins for duplicates) */
   bool captured;       /* some nested function refers to it: it lives in a Cell */
   bool tdz_check;      /* some read may run before the initialisation: check for the hole */

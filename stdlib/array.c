@@ -36,7 +36,8 @@ static Value array_create(VM *vm, double n) {
   if (!(n >= 0 && n <= 4294967295.0))
     return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
   int mark = vm_handle_mark(vm);
-  Value a = vm_handle_push(vm, vm_array_new(vm));
+  /* Room for the elements up front (as holes) unless the length is huge and sparse. */
+  Value a = vm_handle_push(vm, vm_array_with_capacity(vm, n <= 65536 ? (uint32_t)n : 0));
   vm_array_set_length(vm, a, (uint32_t)n);
   vm_handle_reset(vm, mark);
   return a;
@@ -151,9 +152,11 @@ static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
   FromState s = {VALUE_UNDEFINED, ARG(1), ARG(2), 0};
   if (!value_is_undefined(s.map_fn) && !vm_is_callable(s.map_fn))
     return builtins_throw_not_function(vm, s.map_fn);
+  if (value_is_nullish(items))
+    return vm_throw_error(vm, ERR_TYPE, "%s is not iterable (cannot read property "
+                          "Symbol(Symbol.iterator))", items == VALUE_NULL ? "object null" : "undefined");
   int mark = vm_handle_mark(vm);
-  Value method = value_is_nullish(items) ? VALUE_UNDEFINED
-                 : vm_get(vm, items, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
+  Value method = vm_get(vm, items, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
   Value r = method;
   if (value_is_exception(method)) {
   } else if (value_is_nullish(method)) {
@@ -862,7 +865,8 @@ static Value array_flat(VM *vm, Value this_value, int argc, Value *argv) {
 static Value array_flat_map(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, this_value);
   if (value_is_exception(o)) return o;
-  if (!vm_is_callable(ARG(0))) return builtins_throw_not_function(vm, ARG(0));
+  if (!vm_is_callable(ARG(0)))
+    return vm_throw_error(vm, ERR_TYPE, "flatMap mapper function is not callable");
   return flat_common(vm, this_value, 1, ARG(0), ARG(1));
 }
 

@@ -153,16 +153,23 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
       !value_is_hole(vm_array_get_raw(obj, (uint32_t)index)) &&
       vm_array_set(vm, obj, (uint32_t)index, v))
     return VALUE_TRUE;
-  if (value_is_object(obj) && !vm_is_extensible(obj)) { /* V8's message for a new property */
+  if (value_is_object(obj)) { /* the two failures V8 words its own way */
     int mark = vm_handle_mark(vm);
     PropertyInfo info;
     Value key = vm_handle_push(vm, builtins_index_key(vm, index));
-    bool exists = builtins_has_property(vm, obj, key) && vm_get_own_property(vm, obj, key, &info);
+    bool exists = vm_get_own_property(vm, obj, key, &info);
     vm_handle_reset(vm, mark);
     char buf[32];
-    if (!exists)
+    if (!exists && !vm_is_extensible(obj))
       return vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible",
                             vm_number_to_cstr(index, buf));
+    if (exists && !info.is_accessor && !(info.attrs & VM_ATTR_WRITABLE)) {
+      char *what = builtins_describe(vm, obj);
+      Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
+                               vm_number_to_cstr(index, buf), what);
+      free(what);
+      return r;
+    }
   }
   Value r = vm_set(vm, obj, value_from_number(index), v);
   return value_is_exception(r) ? r : VALUE_TRUE;

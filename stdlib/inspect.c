@@ -10,6 +10,7 @@
  * inspect_error.c, quoting and widths in inspect_text.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -410,6 +411,7 @@ typedef struct Raw {
   const char *close;  /* braces[1] */
   Value keys;         /* the keys printed as entries */
   bool is_array;      /* entries start with the elements */
+  int collection;     /* 1: a Set, 2: a Map; entries start with its contents */
   ExtrasType extras;
   char *early;        /* the finished text when there are no entries to print */
 } Raw;
@@ -440,6 +442,21 @@ static bool describe_array(InspectCtx *ctx, Value v, Raw *r) {
     sb_putc(&r->open, ']');
     r->early = sb_take(&r->open);
   }
+  return true;
+}
+
+/* Map and Set: "Map(2) {" with the entries, or "Set(0) {}". */
+static bool describe_collection(InspectCtx *ctx, Value v, Raw *r) {
+  bool is_map = vm_object_class(v) == VM_CLASS_MAP;
+  r->keys = own_keys(ctx, v);
+  if (value_is_exception(r->keys)) return false;
+  double size = inspect_collection_size(ctx, v, is_map);
+  char count[32];
+  snprintf(count, sizeof count, "(%.0f)", size);
+  inspect_put_prefix(&r->open, r->constructor, r->tag, is_map ? "Map" : "Set", count);
+  sb_putc(&r->open, '{');
+  r->collection = is_map ? 2 : 1;
+  if (size == 0 && key_count(r->keys) == 0) sb_putc(&r->open, '}'), r->early = sb_take(&r->open);
   return true;
 }
 
@@ -553,6 +570,8 @@ static size_t circular_index(InspectCtx *ctx, Value v) {
 /* The entries of a described object: elements first, then `key: value`s. */
 static bool format_entries(InspectCtx *ctx, Value v, int recurse_times, Raw *r, Entries *out) {
   if (r->is_array && !format_array_entries(ctx, v, recurse_times, out)) return false;
+  if (r->collection && !inspect_collection_entries(ctx, v, r->collection == 2, recurse_times, out))
+    return false;
   uint32_t n = key_count(r->keys);
   ExtrasType type = r->is_array ? EXTRAS_ARRAY : EXTRAS_OBJECT;
   for (uint32_t i = 0; i < n; i++) {
@@ -601,8 +620,12 @@ static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
   bool failed = false;
   r.constructor = inspect_constructor_name(ctx, v, recurse_times, &failed);
   if (failed || !(r.tag = inspect_string_tag(ctx, v))) goto done;
-  if (!(vm_is_array(v) ? describe_array(ctx, v, &r) : describe_object(ctx, v, recurse_times, &r)))
-    goto done;
+  VMClass cls = vm_object_class(v);
+  bool described = vm_is_array(v) ? describe_array(ctx, v, &r)
+                   : cls == VM_CLASS_MAP || cls == VM_CLASS_SET
+                       ? describe_collection(ctx, v, &r)
+                       : describe_object(ctx, v, recurse_times, &r);
+  if (!described) goto done;
   if (r.early) {
     result = r.early, r.early = NULL;
     goto done;

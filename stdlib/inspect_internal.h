@@ -113,6 +113,11 @@ void inspect_put_boxed_base(InspectCtx *ctx, StrBuf *sb, Value obj, const char *
                             const char *tag);
 void inspect_put_date(StrBuf *sb, double time);
 bool inspect_put_regexp(InspectCtx *ctx, StrBuf *sb, Value re);
+/* Map and Set (inspect_collections.c): the size, and the formatted contents (values, or
+ * `key => value`) up to maxArrayLength then "... n more items". false on exception. */
+double inspect_collection_size(InspectCtx *ctx, Value obj, bool is_map);
+bool inspect_collection_entries(InspectCtx *ctx, Value obj, bool is_map, int recurse_times,
+                                Entries *out);
 /* formatPrimitive (inspect.c): a string (quoted, maybe split), number, boolean, ... */
 void inspect_format_primitive(InspectCtx *ctx, StrBuf *sb, Value v);
 

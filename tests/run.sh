@@ -101,6 +101,15 @@ skip() {
   echo "skip $1: $2"
 }
 
+# step_end: one line with what the step just finished counted.
+step_passed=0
+step_failed=0
+step_end() {
+  echo "   $((passed - step_passed)) passed, $((failed - step_failed)) failed"
+  step_passed=$passed
+  step_failed=$failed
+}
+
 # show_diff EXPECTED ACTUAL: the unified diff, indented so that it stands out in a log.
 show_diff() {
   diff -u "$1" "$2" | sed 's/^/    /'
@@ -341,10 +350,9 @@ build_tools() {
   fi
 }
 
-# Step 2 and 3: the golden tests, each under tinynode and, where it applies, node.
+# Step 2 and 3: the golden tests listed in $tmp/list, each under tinynode and, where it
+# applies, node.
 step_golden() {
-  golden_tests >"$tmp/list"
-  [ -s "$tmp/list" ] || return 0
   if [ -n "$node" ]; then
     echo "== golden tests under $tinynode, cross-checked with $node ($("$node" --version))"
   else
@@ -388,9 +396,10 @@ if [ -n "$args" ]; then
   want_book=0
   for a in $args; do [ "$a" = "$root/tests/unit" ] && want_unit=1; done
 fi
-[ "$want_unit" = 1 ] && step_unit
-step_golden
-[ "$want_book" = 1 ] && step_book
+if [ "$want_unit" = 1 ]; then step_unit; step_end; fi
+golden_tests >"$tmp/list"
+if [ -s "$tmp/list" ]; then step_golden; step_end; fi
+if [ "$want_book" = 1 ]; then step_book; step_end; fi
 
 # The summary: the names of the failed tests, then the one line CI reads.
 echo

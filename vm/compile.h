@@ -138,6 +138,7 @@ void emit_function(Compiler *c, Node *fn);             /* -> a closure on the st
 void compile_expr(Compiler *c, Node *n);
 void compile_expr_discard(Compiler *c, Node *n);
 void compile_expr_at(Compiler *c, Node *n, SrcPos at); /* a bare name loads at `at` */
+void mark_named(Compiler *c, SrcPos p, const Node *operand); /* mark_site with V8's text */
 /* Assigns the value on top of the stack to a target or pattern and pops it. */
 void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos);
 

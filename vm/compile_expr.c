@@ -302,11 +302,13 @@ static void render_member(Text *t, const Node *n) {
   put(t, n->as.member.optional ? "?." : "");
   if (!n->as.member.computed) {
     put(t, n->as.member.optional ? "" : ".");
-    return put(t, key->as.ident.name);
+    put(t, key->as.ident.name);
+    return;
   }
   if (key->kind == NODE_STRING) { /* o["s"] reads as o.s */
     put(t, n->as.member.optional ? "" : ".");
-    return put_units(t, key->as.string);
+    put_units(t, key->as.string);
+    return;
   }
   put(t, "[");
   render(t, key);
@@ -348,6 +350,10 @@ static void render(Text *t, const Node *n) {
   case NODE_FALSE: put(t, "false"); return;
   case NODE_NUMBER: put(t, vm_number_to_cstr(n->as.number, buf)); return;
   case NODE_STRING: put(t, "\""), put_units(t, n->as.string), put(t, "\""); return;
+  case NODE_TEMPLATE:
+    if (n->as.template.expressions.count) break;
+    put(t, "\""), put_units(t, n->as.template.quasis.items[0]->as.string), put(t, "\"");
+    return;
   case NODE_MEMBER: render_member(t, n); return;
   case NODE_CALL: render(t, n->as.call.callee), put(t, "(...)"); return;
   case NODE_ASSIGN: render(t, n->as.assign.target); return;
@@ -357,13 +363,14 @@ static void render(Text *t, const Node *n) {
   case NODE_SEQUENCE: render_operator(t, n); return;
   case NODE_OBJECT: put(t, n->as.list.items.count ? "(intermediate value)" : "{}"); return;
   case NODE_ARRAY: put(t, n->as.list.items.count ? "(intermediate value)" : "[]"); return;
-  default: put(t, "(intermediate value)"); return;
+  default: break;
   }
+  put(t, "(intermediate value)");
 }
 //< vm.compile-render
 
 /* Marks the next instruction with position p and V8's name for operand n. */
-static void mark_named(Compiler *c, SrcPos p, const Node *n) {
+void mark_named(Compiler *c, SrcPos p, const Node *n) {
   Text t = {.n = 0};
   render(&t, n);
   mark_site(c, p, t.s);

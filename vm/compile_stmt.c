@@ -330,7 +330,7 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
  * each value or jumps when done. An exception in the body closes the iterator. */
 static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int count) {
   compile_expr(c, n->as.for_each.right);
-  mark_site_of(c, n->as.for_each.right);
+  mark_named(c, pos_of(n->as.for_each.right), n->as.for_each.right);
   emit_op(c, OP_GET_ITERATOR);
   Control loop;
   control_push(c, &loop, CTRL_FOR_OF, labels, count);

@@ -144,6 +144,21 @@ static const LineEntry *line_at(const FunctionProto *p, uint32_t offset, uint32_
   return NULL;
 }
 
+String *vm_site_name(const FunctionProto *p, uint32_t offset) {
+  uint32_t lo = 0, hi = p->line_count; /* the last entry with pc <= offset */
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (p->lines[mid].pc <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0 || !p->lines[lo - 1].name) return NULL;
+  const LineEntry *e = &p->lines[lo - 1];
+  uint32_t size = (uint32_t)opcode_size(opcode_info[p->code[e->pc]].format);
+  if (offset >= e->pc + size) return NULL; /* the name belongs to the instruction at e->pc */
+  Value v = p->constants[e->name - 1];
+  return value_is_string(v) ? value_to_string(v) : NULL;
+}
+
 static const char *basename_of(const char *path) {
   if (!path) return "?";
   const char *slash = strrchr(path, '/');

@@ -132,6 +132,11 @@ typedef struct Array {
 } Array;
 //< vm.array-struct
 
+/* How many elements are stored densely: a far write can leave length > capacity. */
+static inline uint32_t array_dense_length(const Array *a) {
+  return a->length < a->capacity ? a->length : a->capacity;
+}
+
 typedef struct FunctionProto FunctionProto;
 
 typedef struct Cell {

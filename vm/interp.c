@@ -273,7 +273,7 @@ static Value get_element(VM *vm, Value obj, Value key) {
   if (value_is_object(obj) && value_is_number(key)) {
     Object *o = value_to_object(obj);
     double d = value_to_number(key);
-    if (o->klass == CLASS_ARRAY && d >= 0 && d < ((Array *)o)->length && d == (uint32_t)d) {
+    if (o->klass == CLASS_ARRAY && d >= 0 && d < array_dense_length((Array *)o) && d == (uint32_t)d) {
       Value v = ((Array *)o)->elements[(uint32_t)d];
       if (v != VALUE_HOLE) return v;
     }
@@ -323,7 +323,7 @@ static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
     if (o->klass == CLASS_ARRAY && o->extensible && d >= 0 && d == (uint32_t)d) {
       Array *a = (Array *)o;
       uint32_t i = (uint32_t)d;
-      if (i < a->length && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
+      if (i < array_dense_length(a) && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
       if (i == a->length && array_push(vm, a, v)) return v;
     }
   }
@@ -617,7 +617,7 @@ static Value iterator_step(VM *vm, Value *slots) {
     double i = value_to_number(slots[1]);
     if (i >= a->length) return VALUE_HOLE;
     slots[1] = value_from_number(i + 1);
-    Value v = a->elements[(uint32_t)i];
+    Value v = i < array_dense_length(a) ? a->elements[(uint32_t)i] : VALUE_HOLE;
     if (v == VALUE_HOLE) v = object_get(vm, &a->base, conv_to_property_key(vm, value_from_number(i)), slots[0]);
     return v;
   }

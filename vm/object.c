@@ -13,11 +13,6 @@
 
 #include "vm/shape.h"
 
-/* Array flags (Object.flags of a CLASS_ARRAY). */
-enum {
-  ARRAY_SPARSE = 1,          /* some index properties live in the shape */
-  ARRAY_LENGTH_READONLY = 2, /* Object.defineProperty(a, 'length', {writable: false}) */
-};
 #define ARRAY_FAR_GAP 1024 /* a write past 2 * capacity + this goes to the shape */
 
 /* ==== Allocation ==== */

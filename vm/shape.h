@@ -36,6 +36,12 @@ struct Shape {
 };
 //< vm.shape-struct
 
+/* Array flags (Object.flags of a CLASS_ARRAY), kept by object.c. */
+enum {
+  ARRAY_SPARSE = 1,          /* some index properties live in the shape, not in elements */
+  ARRAY_LENGTH_READONLY = 2, /* Object.defineProperty(a, 'length', {writable: false}) */
+};
+
 #define SHAPE_LINEAR_MAX 8    /* up to this many props, lookup is a linear scan */
 #define SHAPE_SHARED_MAX 64   /* past this many props, an object gets a dictionary */
 #define SHAPE_DELETED ((Shape *)1) /* a removed transition */

@@ -113,7 +113,7 @@ static bool array_fast_index(Value obj, Value key, Array **a, uint32_t *index) {
   if (!value_is_object(obj) || !value_is_number(key)) return false;
   Object *o = value_to_object(obj);
   double d = value_to_number(key);
-  if (o->klass != CLASS_ARRAY || !(d >= 0 && d < ((Array *)o)->length) || d != (uint32_t)d)
+  if (o->klass != CLASS_ARRAY || !(d >= 0 && d < array_dense_length((Array *)o)) || d != (uint32_t)d)
     return false;
   *a = (Array *)o, *index = (uint32_t)d;
   return true;
