@@ -118,7 +118,7 @@ static int dump(Host *host, const Options *o, const char *source, size_t length)
 
 static int run(Host *host, const Options *o) {
   if (o->eval_code)
-    return host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]", o->mode);
+    return host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]", COMPILE_SCRIPT);
   if (o->action == RUN) return host_run_main(host, o->script, o->mode);
   size_t length;
   char *source = read_file(o->script, &length);

@@ -266,9 +266,10 @@ static void note_reference(ScopePass *sp, Binding *b, const Node *ref) {
   if (!b) return;
   bool same_function = b->scope->owner == sp->scope->owner;
   if (!same_function) b->captured = true;
-  if (is_lexical(b->kind) &&
-      (!same_function || ref->offset < b->safe_after || b->scope->kind == SCOPE_SWITCH))
-    b->tdz_check = true;
+  if (!is_lexical(b->kind)) return;
+  bool early = ref->offset < b->safe_after || b->scope->kind == SCOPE_SWITCH;
+  if (!same_function || early) b->tdz_check = true;
+  if (same_function && early) b->tdz_check_local = true;
 }
 //< parser.resolve-reference
 

@@ -47,6 +47,8 @@ struct Binding {
   int param_index;     /* BIND_PARAM: which argument (the last one wins for duplicates) */
   bool captured;       /* some nested function refers to it: it lives in a Cell */
   bool tdz_check;      /* some read may run before the initialisation: check for the hole */
+  bool tdz_check_local; /* ... even a read in the declaring function itself (else only
+                           the reads from nested functions need the check) */
   uint32_t safe_after; /* reads at or after this byte offset (same function) see it set */
   Binding *annexb_var; /* a block-level function's var twin in the function scope (sloppy) */
   int reg;             /* compiler: its register in the owning function, -1 = not yet */

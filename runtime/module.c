@@ -228,6 +228,14 @@ int host_run_source(Host *host, const char *source, size_t length, const char *n
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, ".");
   snprintf(filename, sizeof filename, "%s/%s", cwd, name);
   Value module = make_module(host, filename, ".");
+  Value global = vm_global(vm);
+  if (mode == COMPILE_SCRIPT) { /* node -e: a global script that can still require */
+    vm_define_str(vm, global, "module", module, VM_ATTR_HIDDEN);
+    vm_define_str(vm, global, "exports", vm_get_str(vm, module, "exports"), VM_ATTR_HIDDEN);
+    vm_define_str(vm, global, "require", make_require(host, module), VM_ATTR_HIDDEN);
+    vm_define_str(vm, global, "__filename", vm_string(vm, name), VM_ATTR_HIDDEN);
+    vm_define_str(vm, global, "__dirname", vm_string(vm, "."), VM_ATTR_HIDDEN);
+  }
   char *text = malloc(length + 1);
   memcpy(text, source, length);
   text[length] = 0;

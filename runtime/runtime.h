@@ -252,8 +252,9 @@ void host_set_reporter(Host *host, HostReporter reporter);
 /* Runs the main script as a CommonJS module (or a global script), then the loop
  * until it drains. Returns the process exit code. */
 int host_run_main(Host *host, const char *path, CompileMode mode);
-/* Runs source text as the main module under the given name ("[eval]" for -e).
- * With print_result (-p), prints the completion value. Returns the exit code. */
+/* Runs source text under the given name ("[eval]" for -e), then the loop. As a
+ * COMPILE_SCRIPT (node -e's way) it sees require, module and exports as globals.
+ * Returns the exit code. */
 int host_run_source(Host *host, const char *source, size_t length, const char *name,
                     CompileMode mode);
 

@@ -167,7 +167,7 @@ static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_callable(callback))
     return vm_throw_error(vm, ERR_TYPE, "The \"cb\" argument must be of type function");
   bool utf8;
-  char *path;
+  char *path = NULL;
   Value ok = path_argument(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, &path);
   if (value_is_exception(ok)) return ok;
   ok = encoding_of(vm, argc > 2 ? argv[1] : VALUE_UNDEFINED, &utf8);

@@ -358,6 +358,12 @@ static Access access_of(Compiler *c, Binding *b) {
   return (Access){b->captured ? ACCESS_CELL : ACCESS_LOCAL, b->reg};
 }
 
+/* Does this read need the TDZ check? Reads from nested functions of a binding that
+ * some of them may read early do; in its own function, only early reads do. */
+static bool needs_tdz_check(Compiler *c, const Binding *b) {
+  return b && b->tdz_check && (b->tdz_check_local || owner_state(c, b) != c->fs);
+}
+
 //> vm.compile-load
 /* Pushes the value of a binding (NULL = the global called name). */
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
@@ -366,7 +372,7 @@ void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
     return;
   }
   Access a = access_of(c, b);
-  bool check = b && b->tdz_check;
+  bool check = needs_tdz_check(c, b);
   if (a.kind == ACCESS_GLOBAL || check) mark_pos(c, at);
   static const Opcode plain[] = {OP_GET_LOCAL, OP_GET_CELL, OP_GET_UPVAL, OP_GET_GLOBAL};
   static const Opcode checked[] = {OP_GET_LOCAL_CHECKED, OP_GET_CELL_CHECKED,
@@ -388,8 +394,9 @@ static bool is_const_binding(Compiler *c, const Binding *b) {
   return b->kind == BIND_CALLEE && (b->scope->owner->as.function.flags & FN_STRICT);
 }
 
-/* Stores the value on top of the stack (leaving it there). how is STORE_ASSIGN for
- * an assignment, or the VarKind of a declaration that initialises the binding. */
+/* Stores the value on top of the stack (leaving it there). how is STORE_ASSIGN or
+ * STORE_UPDATE for an assignment, or the VarKind of a declaration that initialises
+ * the binding. */
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
   if (!b) {
     mark_pos(c, at);
@@ -397,10 +404,11 @@ void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcP
     emit_u16(c, lexical ? OP_DEFINE_GLOBAL : OP_SET_GLOBAL, const_atom(c, name));
     return;
   }
-  if (how == STORE_ASSIGN && b->tdz_check) { /* x = 1 before let x: ReferenceError */
+  if (how == STORE_ASSIGN && needs_tdz_check(c, b)) { /* x = 1 before let x */
     emit_load_binding(c, b, name, at);
     emit_op(c, OP_POP);
   }
+  if (how == STORE_UPDATE) how = STORE_ASSIGN; /* x += 1 read x: no second TDZ check */
   if (how == STORE_ASSIGN && is_const_binding(c, b)) {
     mark_pos(c, at);
     emit_u16(c, OP_THROW_CONST_ASSIGN, const_atom(c, name));

@@ -125,8 +125,9 @@ void mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the operand's
 
 /* ==== compile.c: variables ==== */
 int alloc_register(Compiler *c);
-/* How a store initialises or assigns: STORE_ASSIGN, or a VarKind for declarations. */
-enum { STORE_ASSIGN = -1 };
+/* How a store initialises or assigns: STORE_ASSIGN, STORE_UPDATE (an assignment whose
+ * target was just read: x += 1, x++), or a VarKind for declarations. */
+enum { STORE_ASSIGN = -1, STORE_UPDATE = -2 };
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at);
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at);
 void emit_load_name(Compiler *c, const Node *ident);   /* an identifier, this or new.target */

@@ -142,6 +142,7 @@ static void compile_unary(Compiler *c, Node *n) {
   if (op == TOK_TYPEOF && operand->kind == NODE_IDENTIFIER && !operand->as.ident.binding) {
     mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
     emit_u16(c, OP_TYPEOF_GLOBAL, const_atom(c, operand->as.ident.name));
+    emit_op(c, OP_TYPEOF);
     return;
   }
   compile_expr(c, operand);
@@ -602,7 +603,7 @@ static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
 /* The store that matches load_target: o v -> v, o k v -> v, v -> v. */
 static void store_target(Compiler *c, Node *t, SrcPos at) {
   if (t->kind == NODE_IDENTIFIER) {
-    emit_store_binding(c, t->as.ident.binding, t->as.ident.name, STORE_ASSIGN, at);
+    emit_store_binding(c, t->as.ident.binding, t->as.ident.name, STORE_UPDATE, at);
     return;
   }
   mark_pos(c, at);
