@@ -31,6 +31,21 @@ static void print_caret(FILE *out, const char *line, size_t length, int column, 
   fputc('\n', out);
 }
 
+/* A SyntaxError from compiling a script has no JavaScript frames; Node's has its
+ * loader's internal frames, so it is printed plainly rather than as [SyntaxError: m]. */
+static bool is_compile_error(VM *vm, Value e) {
+  if (!vm_is_error(e)) return false;
+  Value proto = vm_prototype_of(e);
+  Value stack = vm_get_str(vm, e, "stack");
+  if (value_is_exception(stack)) vm_take_exception(vm);
+  if (!value_is_string(stack) || proto != vm_intrinsic(vm, INTRINSIC_SYNTAX_ERROR_PROTOTYPE))
+    return false;
+  char *text = vm_to_utf8(vm, stack, NULL);
+  bool framed = strstr(text, "\n    at ") != NULL;
+  free(text);
+  return !framed;
+}
+
 //> stdlib.report-uncaught
 /* Node's fatal exception report: where it was thrown, then the error itself. */
 static void report(Host *host, Value exception, SourceSite site) {
@@ -46,7 +61,8 @@ static void report(Host *host, Value exception, SourceSite site) {
     if (is_error) fputc('\n', stderr);
   }
   Value text = value_is_symbol(exception) ? vm_string(vm, "") /* as Node prints it */
-                                          : inspect_error_for_uncaught(vm, exception);
+               : is_compile_error(vm, exception) ? vm_get_str(vm, exception, "stack")
+                                                 : inspect_error_for_uncaught(vm, exception);
   if (value_is_exception(text)) text = vm_take_exception(vm), text = vm_string(vm, "<error>");
   char *s = vm_to_utf8(vm, text, NULL);
   fprintf(stderr, "%s\n", s);

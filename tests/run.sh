@@ -126,6 +126,7 @@ show_diff() {
 # A missing newline at the very end is kept missing: awk would add one, so `nonl` tells it.
 
 # normalise MODE DIR FILE: print FILE normalised (MODE is out or err).
+#> tests.normalise
 normalise() {
   nonl=0
   [ -s "$3" ] && [ "$(tail -c 1 "$3" | wc -l)" -eq 0 ] && nonl=1
@@ -149,6 +150,7 @@ normalise() {
       printf "%s%s", held, (nonl ? "" : "\n")
     }' "$3"
 }
+#< tests.normalise
 
 # ==== Running one golden test ================================================
 
@@ -217,6 +219,7 @@ update() {
 }
 
 # golden_test FILE.js: one test: run it under tinynode (and node), compare, count.
+#> tests.golden-test
 golden_test() {
   dir=$(cd "$(dirname "$1")" && pwd -P)
   name=$(basename "$1" .js)
@@ -254,6 +257,7 @@ golden_test() {
     cat "$act.report"
   fi
 }
+#< tests.golden-test
 
 # script_test FILE.sh: a test with its own procedure (e.g. the http server). It runs in
 # its directory with TINYNODE, NODE and HTTPCLIENT set; exit 0 passes, 77 skips.

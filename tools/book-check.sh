@@ -9,6 +9,8 @@
 #     ```
 #
 # and this script fails when the region is missing or the copy in the chapter differs.
+# `<!-- listing: PATH -->` (no region) cites a whole file, for files that cannot carry
+# markers, like the tutorial's examples/*.js.
 # Regions are marked in the sources with `//> NAME` and `//< NAME` lines (or `#> NAME` and
 # `#< NAME` in shell, Python and Makefiles); names are unique across the tree, and marker
 # lines of regions nested inside a region are left out of its text. Prose may also point
@@ -108,7 +110,8 @@ for md in $chapters; do
     }
     /^<!-- listing: / {
       n = split($0, w, /[ \t]+/)
-      if (n != 5 || w[5] != "-->") { print md ":" NR ": malformed listing comment (want <!-- listing: PATH REGION -->)"; next }
+      if (n == 4 && w[4] == "-->") w[4] = "-"      # no region: the whole file
+      else if (n != 5 || w[5] != "-->") { print md ":" NR ": malformed listing comment (want <!-- listing: PATH REGION -->)"; next }
       want = 1; lnum = NR; lpath = w[3]; lname = w[4]; next
     }
     fence_len($0) >= 3 { inblock = fence_len($0); cur = ""; next }
@@ -133,6 +136,13 @@ while read -r msg; do problem "$msg"; done <"$tmp/chapter-problems"
 check_listing() {
   if [ ! -f "$3" ]; then
     problem "$1:$2: listing $4 cites $3, which does not exist"
+    return
+  fi
+  if [ "$4" = - ]; then # a whole file, for files that cannot carry markers (examples/*.js)
+    cmp -s "$3" "$5" && return
+    [ "$fix" = 1 ] && { echo "$1:$2: listing of $3 rewritten"; return; }
+    problem "$1:$2: listing of $3 differs from the file (- book, + source):"
+    diff -u "$5" "$3" | sed -e '1,2d' -e 's/^/    /'
     return
   fi
   defined_in=$(awk -v n="$4" '$1 == n { print $2; exit }' "$tmp/regions/index")
@@ -192,6 +202,7 @@ if [ "$fix" = 1 ]; then
       /^<!-- listing: / {                      # only a region that is where it is cited
         split($0, w, /[ \t]+/); file = regions "/" w[4]
         pending = (w[4] in home) && home[w[4]] == w[3]
+        if (w[4] == "-->") { file = w[3]; pending = (getline l < file) >= 0; close(file) }
       }
       { print }' "$md" >"$tmp/fixed"
     cmp -s "$md" "$tmp/fixed" || cp "$tmp/fixed" "$md"

@@ -577,22 +577,22 @@ static void assign_param_registers(Compiler *c, Node *fn, int param_count) {
 }
 
 /* Defaults, patterns and the rest parameter, in order (after cells exist). */
-static void compile_params(Compiler *c, Node *fn, int param_count) {
+static void compile_params(Compiler *c, Node *fn) {
   NodeList *params = &fn->as.function.params;
   for (int i = 0; i < params->count; i++) {
     Node *p = params->items[i];
     if (p->kind == NODE_IDENTIFIER) continue;
+    if (p->kind == NODE_REST && p->as.unary.operand->kind == NODE_IDENTIFIER) continue;
     if (p->kind == NODE_REST) {
       int reg = alloc_register(c);
       c->fs->proto->rest_register = reg;
       emit_u16(c, OP_GET_LOCAL, reg);
-      compile_pattern_assign(c, p->as.unary.operand, VAR_LET, pos_of(p));
+      compile_pattern_assign(c, p->as.unary.operand, VAR_VAR, pos_of(p));
       continue;
     }
     emit_u16(c, OP_GET_LOCAL, i);
-    compile_pattern_assign(c, p, VAR_LET, pos_of(p));
+    compile_pattern_assign(c, p, VAR_VAR, pos_of(p));
   }
-  (void)param_count;
 }
 
 /* A rest parameter that is a plain name lives directly in rest_register. */
@@ -644,7 +644,7 @@ static void compile_prologue(Compiler *c, Node *fn) {
   }
   init_implicit(c, f->scope);
   enter_scope(c, f->scope);
-  if (has_complex_params(fn)) compile_params(c, fn, param_count);
+  if (has_complex_params(fn)) compile_params(c, fn);
   hoist_functions(c, &f->body);
 }
 //< vm.compile-prologue

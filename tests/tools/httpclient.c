@@ -219,6 +219,7 @@ static void read_chunked(Conn *c, Response *r) {
   }
 }
 
+//> tests.http-read-response
 /* read_response: one whole response from c into a fresh Response (caller frees raw.data). */
 static Response read_response(Conn *c) {
   Response r = {0};
@@ -233,6 +234,7 @@ static Response read_response(Conn *c) {
   }
   return r;
 }
+//< tests.http-read-response
 
 /* ==== Printing ==== */
 

@@ -75,6 +75,7 @@ wait_for_line() {
 # after 7 s. Fails unless SIGINT alone stopped it (status 130) and it wrote nothing to stderr.
 # (The watchdog polls for a "stopped" file rather than being killed: a signal sent to a
 # subshell that has only just started can be lost, and then it would fire anyway.)
+#> tests.server-stop
 stop_server() {
   rm -f "$work/stopped" "$work/escalated"
   kill -INT "$server_pid"
@@ -102,6 +103,7 @@ stop_server() {
   [ -s "$work/server.err" ] && { echo "server wrote to stderr:"; cat "$work/server.err"; return 1; }
   return 0
 }
+#< tests.server-stop
 
 # check LABEL [OPTIONS]: one conversation of the scenario; the client's output and, if it
 # failed, its exit status become part of what is compared with the expectation.
