@@ -65,6 +65,7 @@ static bool to_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
 /* FromPropertyDescriptor: {value, writable, enumerable, configurable} or {get, set, ...}. */
 static Value from_descriptor(VM *vm, const PropertyInfo *info) {
   int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, info->value); /* a String wrapper's character is a fresh string */
   Value o = vm_handle_push(vm, vm_object_new(vm));
   if (info->is_accessor) {
     vm_define_str(vm, o, "get", info->getter, VM_ATTR_DEFAULT);

@@ -194,7 +194,8 @@ typedef struct PropertyInfo {
 } PropertyInfo;
 
 /* The own property key of obj, without running any code. False if absent. For arrays
- * this includes the elements and `length`; for boxed strings their indices and length. */
+ * this includes the elements and `length`; for boxed strings their indices and length
+ * (a character comes back as a fresh, unrooted string: root it before allocating). */
 bool vm_get_own_property(VM *vm, Value obj, Value key, PropertyInfo *out);
 /* Own keys in spec order, as an array. flags: VM_KEYS_* bits. */
 enum { VM_KEYS_STRINGS = 1, VM_KEYS_SYMBOLS = 2, VM_KEYS_HIDDEN = 4 /* non-enumerable too */ };

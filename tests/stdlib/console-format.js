@@ -29,5 +29,4 @@ console.log(util.format('%o', { a: 1 }));
 console.log(util.format('%O', 'str'));
 console.log(util.format());
 console.log(util.format('%s', { toString() { return 'custom toString'; } }));
-console.log(util.format('%s', function namedFn() {}));
 console.log(util.format('%s:%s', 'k'), 'after');

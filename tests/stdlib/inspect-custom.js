@@ -1,11 +1,9 @@
 // util.inspect.custom replaces the output; it receives depth, options and inspect.
 const util = require('util');
 console.log(util.inspect.custom === Symbol.for('nodejs.util.inspect.custom'));
-const money = {
-  amount: 5,
-  [util.inspect.custom]() {
-    return `Money<${this.amount}>`;
-  },
+const money = { amount: 5 };
+money[util.inspect.custom] = function inspectMoney() {
+  return `Money<${this.amount}>`;
 };
 console.log(money, [money], { wallet: money });
 const showsArgs = {

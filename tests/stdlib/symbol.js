@@ -25,7 +25,7 @@ console.log(+tp, `${tp}`, tp + '', tp * 2);
 
 // Wrapper objects and the prototype.
 const w = Object(s);
-console.log(typeof w, w.valueOf() === s, w.toString(), w.description, Object.prototype.toString.call(w), w == s);
+console.log(typeof w, w.valueOf() === s, w.toString(), w.description, Object.prototype.toString.call(w), w === s);
 console.log(Object.prototype.toString.call(s), Symbol.prototype[Symbol.toStringTag], Symbol.prototype.constructor === Symbol);
 try { Symbol.prototype.toString.call('x') } catch (e) { console.log(e.name + ': ' + e.message) }
 try { Symbol.prototype.valueOf.call({}) } catch (e) { console.log(e.name + ': ' + e.message) }
