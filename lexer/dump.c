@@ -56,6 +56,9 @@ static void print_source_text(FILE *out, const char *s, size_t n) {
     else if (c == '\r') fputs("\\r", out);
     else if (c == '\t') fputs("\\t", out);
     else if (c < 0x20 || c == 0x7F) fprintf(out, "\\x%02X", c);
+    else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+      fprintf(out, "\\u%04X", 0x2000 + (unsigned char)s[(i += 2)] - 0x80); /* U+2028/9 */
     else fputc(c, out);
   }
 }
@@ -71,7 +74,8 @@ static void print_units(FILE *out, LexString s) {
     if (u == '"' || u == '\\') fprintf(out, "\\%c", (char)u);
     else if (u == '\n') fputs("\\n", out);
     else if (u == '\t') fputs("\\t", out);
-    else if (u < 0x20 || u == 0x7F || (u >= 0xD800 && u <= 0xDFFF)) fprintf(out, "\\u%04X", u);
+    else if (u < 0x20 || u == 0x7F || (u >= 0xD800 && u <= 0xDFFF) || u == 0x2028 || u == 0x2029)
+      fprintf(out, "\\u%04X", u);
     else if (u < 0x80) fputc((int)u, out);
     else {
       char buf[4];
@@ -84,24 +88,54 @@ static void print_units(FILE *out, LexString s) {
   fputc('"', out);
 }
 
-/* Numbers print as integers when they are, else with the fewest digits that read back. */
-static void print_number(FILE *out, double v) {
-  if (v == floor(v) && fabs(v) < 1e21) {
-    fprintf(out, "%.0f", v);
-    return;
+//> lexer.format-number
+/* The shortest digits that read back as v, placed the way JavaScript prints numbers:
+ * plain notation while the decimal exponent is from -7 to 20, otherwise d.ddde+x. */
+char *lex_format_number(double v, char *buf, size_t size) {
+  if (v != v) return snprintf(buf, size, "NaN"), buf;
+  if (v == 0) return snprintf(buf, size, "0"), buf;
+  if (isinf(v)) return snprintf(buf, size, "%sInfinity", v < 0 ? "-" : ""), buf;
+  char sci[40], digits[24], out[64];
+  for (int precision = 0; precision <= 16; precision++) { /* "d.ddde+XX" */
+    snprintf(sci, sizeof sci, "%.*e", precision, fabs(v));
+    if (strtod(sci, NULL) == fabs(v)) break;
   }
-  char buf[40];
-  for (int precision = 1; precision <= 17; precision++) {
-    snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (strtod(buf, NULL) == v) break;
+  int n = 0, e = atoi(strchr(sci, 'e') + 1), k = 0;
+  for (const char *c = sci; *c != 'e'; c++)
+    if (*c != '.') digits[n++] = *c;
+  while (n > 1 && digits[n - 1] == '0') n--;
+  if (v < 0) out[k++] = '-';
+  if (e >= 0 && e < 21) { /* 123, 1.5, 100000 */
+    for (int i = 0; i < n || i <= e; i++) {
+      if (i == e + 1) out[k++] = '.';
+      out[k++] = i < n ? digits[i] : '0';
+    }
+  } else if (e < 0 && e >= -6) { /* 0.000123 */
+    out[k++] = '0', out[k++] = '.';
+    for (int i = 0; i < -e - 1; i++) out[k++] = '0';
+    for (int i = 0; i < n; i++) out[k++] = digits[i];
+  } else { /* 1.5e+21, 1e-7 */
+    out[k++] = digits[0];
+    if (n > 1) out[k++] = '.';
+    for (int i = 1; i < n; i++) out[k++] = digits[i];
+    k += snprintf(out + k, sizeof out - (size_t)k, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
   }
-  fputs(buf, out);
+  out[k] = '\0';
+  snprintf(buf, size, "%s", out);
+  return buf;
 }
+//< lexer.format-number
 
 /* The decoded value, for the tokens whose value is not plain to see in their text. */
-static void print_value(FILE *out, const Token *t) {
+static void print_value(FILE *out, const char *src, const Token *t) {
   switch (t->kind) {
-  case TOK_NUMBER: fputs(" = ", out); print_number(out, t->number); break;
+  case TOK_NUMBER: {
+    char buf[40];
+    lex_format_number(t->number, buf, sizeof buf);
+    if (strlen(buf) != t->end - t->start || memcmp(buf, src + t->start, strlen(buf)) != 0)
+      fprintf(out, " = %s", buf);
+    break;
+  }
   case TOK_STRING: fputs(" = ", out); print_units(out, t->string); break;
   case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: case TOK_TEMPLATE_MIDDLE: case TOK_TEMPLATE_TAIL:
     fputs(" = ", out);
@@ -137,7 +171,7 @@ int lex_dump_tokens(const char *src, size_t length, FILE *out, Token *error) {
     if (k == TOK_ERROR) break;
     fprintf(out, "%d:%d %s ", t.line, t.column, lex_kind_name(k));
     print_source_text(out, src + t.start, t.end - t.start);
-    print_value(out, &t);
+    print_value(out, src, &t);
     if (t.flags & TOKF_NEWLINE_BEFORE) fputs("  [newline before]", out);
     fputc('\n', out);
     if (k == TOK_EOF) break;

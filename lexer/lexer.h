@@ -139,6 +139,9 @@ int lex_utf16_length(const char *s, size_t n);
 TokenKind lex_keyword(const char *name, size_t len);
 /* Writes the code point cp (at most U+10FFFF) as UTF-8 to out; returns the byte count 1..4. */
 int lex_encode_utf8(uint32_t cp, char *out);
+/* Formats v as JavaScript's Number.prototype.toString() does (shortest round-trip digits;
+ * 1e+21, 1e-7, 0.000001, NaN, Infinity), for the dumps. Returns buf. size >= 32. */
+char *lex_format_number(double v, char *buf, size_t size);
 /* Is this identifier one of the words reserved only in strict mode (implements, let, ...)? */
 bool lex_is_strict_reserved(const char *name);
 

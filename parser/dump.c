@@ -43,7 +43,8 @@ static void print_u16(FILE *out, U16Str s) {
     if (u == '"' || u == '\\') fprintf(out, "\\%c", (char)u);
     else if (u == '\n') fputs("\\n", out);
     else if (u == '\t') fputs("\\t", out);
-    else if (u < 0x20 || u == 0x7F || (u >= 0xD800 && u <= 0xDFFF)) fprintf(out, "\\u%04X", u);
+    else if (u < 0x20 || u == 0x7F || (u >= 0xD800 && u <= 0xDFFF) || u == 0x2028 || u == 0x2029)
+      fprintf(out, "\\u%04X", u);
     else fwrite(buf, 1, (size_t)lex_encode_utf8(u, buf), out);
   }
   fputc('"', out);
@@ -51,16 +52,7 @@ static void print_u16(FILE *out, U16Str s) {
 
 static void print_number(FILE *out, double v) {
   char buf[40];
-  if (v == (double)(long long)v && v > -1e18 && v < 1e18) {
-    fprintf(out, "%lld", (long long)v);
-    return;
-  }
-  for (int precision = 1; precision <= 17; precision++) {
-    snprintf(buf, sizeof buf, "%.*g", precision, v);
-    double back;
-    if (sscanf(buf, "%lf", &back) == 1 && back == v) break;
-  }
-  fputs(buf, out);
+  fputs(lex_format_number(v, buf, sizeof buf), out);
 }
 
 static void print_function_flags(FILE *out, int flags, int param_count) {

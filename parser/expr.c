@@ -3,9 +3,9 @@
  * Book: chapter 2, "Parsing".
  *
  * Entry points (parser/internal.h): parse_expression, parse_assignment,
- * parse_assignment_cover, parse_lhs_expression, parse_property_key. Arrow functions
- * are found with a "cover grammar": `(a, b)` is parsed as an expression and only turned
- * into parameters when `=>` follows; `{a = 1}` waits in p->cover_init the same way.
+ * parse_assignment_cover, parse_lhs_expression. Primary expressions are in primary.c.
+ * A literal that may still become a destructuring pattern (`{a = 1}` is only valid as
+ * one) leaves its error pending in p->cover_init until the parser knows.
  */
 #include <string.h>
 
@@ -13,14 +13,13 @@
 #include "parser/parser.h"
 
 static Node *parse_unary(Parser *p);
-static Node *parse_template(Parser *p, bool tagged);
 static Node *parse_call_tail(Parser *p, Node *e, bool allow_call);
 
 /* ==== Small checks ==== */
 
 /* An arrow function that was not parenthesized ends its AssignmentExpression: nothing
  * (no call, no operator) may follow `x => {}`. */
-static bool is_bare_arrow(const Node *n) {
+bool parse_is_bare_arrow(const Node *n) {
   return n->kind == NODE_FUNCTION && (n->as.function.flags & FN_ARROW) && !n->parenthesized;
 }
 
@@ -70,7 +69,7 @@ void parse_check_identifier(Parser *p, const Token *t) {
 
 /* Records an error of an object literal that goes away if the literal turns out to be a
  * pattern: `{a = 1}` and a second `__proto__: x` are fine in `({a = 1, ...} = obj)`. */
-static void note_cover_error(Parser *p, SrcRange at, const char *message) {
+void parse_note_cover(Parser *p, SrcRange at, const char *message) {
   if (p->cover_init) return;
   p->cover_init = true;
   p->cover_init_at = at;
@@ -82,406 +81,6 @@ void parse_settle_cover(Parser *p) {
   parse_error_at(p, p->cover_init_at, "%s", p->cover_message);
   p->cover_init = false;
 }
-
-/* ==== Primary expressions ==== */
-
-/* Legacy octal numbers (017, 08) and escapes ("\07") are errors in strict code. */
-static void check_octal(Parser *p, const Token *t) {
-  if (!p->fn->strict || !(t->flags & TOKF_LEGACY_OCTAL)) return;
-  bool decimal = t->flags & TOKF_NON_OCTAL_DECIMAL;
-  if (t->kind == TOK_NUMBER)
-    return parse_error_at(p, parse_token_range(p, t), decimal
-        ? "Decimals with leading zeros are not allowed in strict mode."
-        : "Octal literals are not allowed in strict mode.");
-  SrcRange at = {t->escape_line, t->escape_column, t->escape_length};
-  parse_error_at(p, at, decimal ? "\\8 and \\9 are not allowed in strict mode."
-                                : "Octal escape sequences are not allowed in strict mode.");
-}
-
-static Node *literal_node(Parser *p) {
-  Token t = p->tok;
-  Node *n;
-  check_octal(p, &t);
-  if (t.kind == TOK_NUMBER) {
-    n = parse_node(p, NODE_NUMBER, &t);
-    n->as.number = t.number;
-  } else {
-    n = parse_node(p, NODE_STRING, &t);
-    n->as.string = (U16Str){t.string.units, t.string.length};
-  }
-  parse_advance(p);
-  return n;
-}
-
-/* RegularExpressionLiteral: the lexer scanned `/` as division; here an expression starts,
- * so it rescans it as a regular expression. */
-static Node *parse_regexp(Parser *p) {
-  if (lex_rescan_regexp(&p->lx, &p->tok) == TOK_ERROR) {
-    parse_unexpected(p);
-    return parse_error_node(p);
-  }
-  Node *n = parse_node(p, NODE_REGEXP, &p->tok);
-  n->as.regexp.pattern = (U16Str){p->tok.pattern.units, p->tok.pattern.length};
-  n->as.regexp.flags = p->tok.regexp_flags;
-  parse_advance(p);
-  return n;
-}
-
-/* `await x` outside an async function: V8 explains instead of "Unexpected identifier". */
-static bool misplaced_await(Parser *p, const Token *t) {
-  if (strcmp(t->name, "await") != 0 || (p->tok.flags & TOKF_NEWLINE_BEFORE)) return false;
-  TokenKind k = p->tok.kind;
-  if (k != TOK_IDENTIFIER && k != TOK_NUMBER && k != TOK_STRING && k != TOK_THIS &&
-      k != TOK_NEW && k != TOK_NULL && k != TOK_TRUE && k != TOK_FALSE && k != TOK_FUNCTION)
-    return false;
-  parse_error_at(p, parse_token_range(p, t),
-                 "await is only valid in async functions and the top level bodies of modules");
-  return true;
-}
-
-/* The parameters of an arrow must start its AssignmentExpression: `a + x => x` is not
- * `a + (x => x)`. V8 underlines from the token before the parameters to the last one. */
-static bool arrow_allowed(Parser *p, const Node *params_start, const SrcRange *before,
-                          uint32_t before_start) {
-  if (params_start->offset == p->assign_start) return true;
-  int length = lex_utf16_length(p->src + before_start, p->prev_start - before_start);
-  parse_error_at(p, (SrcRange){before->line, before->column, length},
-                 "Malformed arrow function parameter list");
-  return false;
-}
-
-/* The single parameter of `x => ...` is parsed; the current token is `=>`. */
-static Node *single_param_arrow(Parser *p, Node *param, const Token *start, bool is_async,
-                                const SrcRange *before, uint32_t before_start) {
-  Node *head = parse_node(p, NODE_IDENTIFIER, start);
-  if (!arrow_allowed(p, head, before, before_start)) return param;
-  NodeList params = {0};
-  parse_list_push(p, &params, param);
-  return parse_arrow(p, &params, is_async, head, false);
-}
-
-static Node *identifier_node(Parser *p) {
-  Token t = p->tok;
-  parse_check_identifier(p, &t);
-  Node *n = parse_node(p, NODE_IDENTIFIER, &t);
-  n->as.ident.name = t.name;
-  parse_advance(p);
-  return n;
-}
-
-/* IdentifierReference, or the parameter of `x => ...`; `async` may start an async function
- * or an async arrow (`async x => ...`; `async (x) => ...` is found in parse_call_tail). */
-static Node *parse_identifier_expr(Parser *p) {
-  Token t = p->tok;
-  SrcRange before = {p->prev_line, p->prev_column, 0};
-  uint32_t before_start = p->prev_start;
-  if (parse_at_word(p, "async")) {
-    Token next = parse_peek(p);
-    bool same_line = !(next.flags & TOKF_NEWLINE_BEFORE);
-    if (same_line && next.kind == TOK_FUNCTION) {
-      parse_advance(p);
-      return parse_function(p, true, false, &t);
-    }
-    if (same_line && next.kind == TOK_IDENTIFIER) {
-      parse_advance(p);
-      Node *param = identifier_node(p);
-      if (!parse_at(p, TOK_ARROW) || (p->tok.flags & TOKF_NEWLINE_BEFORE)) {
-        parse_unexpected(p);
-        return param;
-      }
-      return single_param_arrow(p, param, &t, true, &before, before_start);
-    }
-  }
-  Node *n = identifier_node(p);
-  if (p->failed || misplaced_await(p, &t)) return n;
-  if (parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE))
-    return single_param_arrow(p, n, &t, false, &before, before_start);
-  return n;
-}
-
-/* ==== Literals: templates, arrays, objects ==== */
-
-/* One piece of a template: its cooked value (NULL when an escape is invalid, which only a
- * tagged template allows) and its raw text. */
-static void template_piece(Parser *p, Node *tmpl, bool tagged) {
-  Token t = p->tok;
-  Node *cooked = NULL, *raw = parse_node(p, NODE_STRING, &t);
-  raw->as.string = (U16Str){t.raw.units, t.raw.length};
-  if (!(t.flags & TOKF_BAD_ESCAPE)) {
-    cooked = parse_node(p, NODE_STRING, &t);
-    cooked->as.string = (U16Str){t.string.units, t.string.length};
-  } else if (!tagged) {
-    parse_error_at(p, (SrcRange){t.error_line, t.error_column, t.error_length}, "%s", t.message);
-  }
-  parse_list_push(p, &tmpl->as.template.quasis, cooked);
-  parse_list_push(p, &tmpl->as.template.raws, raw);
-}
-
-//> parser.template
-/* TemplateLiteral: NoSubstitutionTemplate
- *                | TemplateHead Expression (TemplateMiddle Expression)* TemplateTail */
-static Node *parse_template(Parser *p, bool tagged) {
-  Node *n = parse_node(p, NODE_TEMPLATE, &p->tok);
-  for (;;) {
-    TokenKind kind = p->tok.kind;
-    template_piece(p, n, tagged);
-    parse_advance(p);
-    if (kind != TOK_TEMPLATE_HEAD && kind != TOK_TEMPLATE_MIDDLE) break;
-    parse_list_push(p, &n->as.template.expressions, parse_expression(p));
-    if (!parse_at(p, TOK_TEMPLATE_MIDDLE) && !parse_at(p, TOK_TEMPLATE_TAIL)) {
-      parse_unexpected(p);
-      break;
-    }
-  }
-  return parse_finish(p, n);
-}
-//< parser.template
-
-/* `...expr` in an array literal, an object literal or the arguments of a call. */
-static Node *parse_spread(Parser *p, bool cover) {
-  Node *n = parse_node(p, NODE_SPREAD, &p->tok);
-  parse_advance(p);
-  n->as.unary.operand = cover ? parse_assignment_cover(p) : parse_assignment(p);
-  return parse_finish(p, n);
-}
-
-/* ArrayLiteral: [ (Elision | AssignmentExpression | ...AssignmentExpression) , ... ] */
-static Node *parse_array_literal(Parser *p) {
-  Node *n = parse_node(p, NODE_ARRAY, &p->tok);
-  parse_advance(p);
-  while (!parse_at(p, TOK_RBRACKET) && !parse_at(p, TOK_EOF)) {
-    if (parse_accept(p, TOK_COMMA)) { /* a hole */
-      parse_list_push(p, &n->as.list.items, NULL);
-      continue;
-    }
-    Node *element = parse_at(p, TOK_ELLIPSIS) ? parse_spread(p, true) : parse_assignment_cover(p);
-    parse_list_push(p, &n->as.list.items, element);
-    if (parse_at(p, TOK_RBRACKET)) break;
-    parse_expect(p, TOK_COMMA);
-    if (element->kind == NODE_SPREAD) parse_list_push(p, &p->spread_commas, element);
-  }
-  parse_expect(p, TOK_RBRACKET);
-  return parse_finish(p, n);
-}
-
-Node *parse_property_key(Parser *p, bool *computed) {
-  Token t = p->tok;
-  *computed = false;
-  if (t.kind == TOK_STRING || t.kind == TOK_NUMBER) return literal_node(p);
-  if (t.kind == TOK_LBRACKET) {
-    *computed = true;
-    parse_advance(p);
-    bool no_in = p->no_in;
-    p->no_in = false;
-    Node *key = parse_assignment(p);
-    p->no_in = no_in;
-    parse_expect(p, TOK_RBRACKET);
-    return key;
-  }
-  if (t.kind == TOK_IDENTIFIER || (t.kind >= TOK_FIRST_KEYWORD && t.kind <= TOK_LAST_KEYWORD)) {
-    Node *key = parse_node(p, NODE_IDENTIFIER, &t);
-    key->as.ident.name = t.name;
-    parse_advance(p);
-    return key;
-  }
-  parse_unexpected(p);
-  return parse_error_node(p);
-}
-
-/* Does the token after `get`, `set` or `async` make it a modifier rather than a key? */
-static bool is_modifier(Parser *p) {
-  Token next = parse_peek(p);
-  if (next.kind == TOK_COMMA || next.kind == TOK_COLON || next.kind == TOK_LPAREN ||
-      next.kind == TOK_RBRACE || next.kind == TOK_ASSIGN || next.kind == TOK_EOF ||
-      next.kind == TOK_SEMICOLON)
-    return false;
-  return !(parse_at_word(p, "async") && (next.flags & TOKF_NEWLINE_BEFORE));
-}
-
-/* Shorthand `{a}` or `{a = 1}` (CoverInitializedName: only valid if it becomes a pattern). */
-static void parse_shorthand(Parser *p, Node *prop, const Token *key) {
-  if (key->kind != TOK_IDENTIFIER) {
-    parse_unexpected_token(p, key);
-    return;
-  }
-  parse_check_identifier(p, key);
-  Node *value = parse_node(p, NODE_IDENTIFIER, key);
-  value->as.ident.name = key->name;
-  prop->as.property.shorthand = true;
-  if (parse_at(p, TOK_ASSIGN)) {
-    Node *def = parse_node(p, NODE_ASSIGN_PATTERN, key);
-    parse_advance(p);
-    def->as.assign.op = TOK_ASSIGN;
-    def->as.assign.target = value;
-    def->as.assign.value = parse_assignment(p);
-    parse_infer_name(def->as.assign.value, key->name);
-    value = parse_finish(p, def);
-    note_cover_error(p, parse_node_range(p, value), "Invalid shorthand property initializer");
-  }
-  prop->as.property.value = value;
-}
-
-//> parser.property
-/* PropertyDefinition: IdentifierReference | CoverInitializedName | ...AssignmentExpression
- *   | PropertyName : AssignmentExpression | MethodDefinition (incl. get, set, async, *) */
-static Node *parse_property_definition(Parser *p) {
-  Token start = p->tok;
-  if (parse_at(p, TOK_ELLIPSIS)) return parse_spread(p, true);
-  int flags = 0;
-  PropertyKind kind = PROP_INIT;
-  if (parse_at_word(p, "async") && is_modifier(p)) flags |= FN_ASYNC, parse_advance(p);
-  else if (parse_at_word(p, "get") && is_modifier(p)) kind = PROP_GET, parse_advance(p);
-  else if (parse_at_word(p, "set") && is_modifier(p)) kind = PROP_SET, parse_advance(p);
-  if (parse_accept(p, TOK_STAR)) flags |= FN_GENERATOR;
-  Token key_token = p->tok;
-  Node *prop = parse_node(p, NODE_PROPERTY, &start);
-  Node *key = parse_property_key(p, &prop->as.property.computed);
-  prop->as.property.key = key;
-  if (flags || kind != PROP_INIT || parse_at(p, TOK_LPAREN)) {
-    prop->as.property.kind = kind == PROP_INIT ? PROP_METHOD : kind;
-    prop->as.property.value = parse_method(p, flags, kind, key, &start);
-  } else if (parse_accept(p, TOK_COLON)) {
-    prop->as.property.value = parse_assignment_cover(p);
-    if (!prop->as.property.computed)
-      parse_infer_name(prop->as.property.value, parse_key_name(p, key));
-  } else {
-    parse_shorthand(p, prop, &key_token);
-  }
-  return parse_finish(p, prop);
-}
-//< parser.property
-
-static bool is_proto_key(const Node *prop) {
-  const Node *key = prop->as.property.key;
-  if (prop->kind != NODE_PROPERTY || prop->as.property.kind != PROP_INIT ||
-      prop->as.property.computed || prop->as.property.shorthand)
-    return false;
-  if (key->kind == NODE_IDENTIFIER) return strcmp(key->as.ident.name, "__proto__") == 0;
-  if (key->kind != NODE_STRING || key->as.string.length != 9) return false;
-  for (int i = 0; i < 9; i++)
-    if (key->as.string.units[i] != (uint16_t)"__proto__"[i]) return false;
-  return true;
-}
-
-/* ObjectLiteral: { PropertyDefinition (, PropertyDefinition)* ,? } */
-static Node *parse_object_literal(Parser *p) {
-  Node *n = parse_node(p, NODE_OBJECT, &p->tok);
-  bool has_proto = false;
-  parse_advance(p);
-  while (!parse_at(p, TOK_RBRACE) && !parse_at(p, TOK_EOF)) {
-    Node *prop = parse_property_definition(p);
-    parse_list_push(p, &n->as.list.items, prop);
-    if (is_proto_key(prop)) {
-      if (has_proto)
-        note_cover_error(p, parse_node_range(p, prop->as.property.key),
-                         "Duplicate __proto__ fields are not allowed in object literals");
-      has_proto = true;
-    }
-    if (parse_at(p, TOK_RBRACE)) break;
-    parse_expect(p, TOK_COMMA);
-  }
-  parse_expect(p, TOK_RBRACE);
-  return parse_finish(p, n);
-}
-
-/* ==== Parentheses and arrow parameters ==== */
-
-/* The parenthesized list was not an arrow's parameter list after all: it must be a plain
- * expression. Reports `()`, `(...x)` and `(a,)`, which only parameter lists allow. */
-static Node *paren_expression(Parser *p, NodeList *items, const Token *close,
-                              const Token *rest, bool trailing) {
-  if (rest->kind == TOK_ELLIPSIS) parse_unexpected_token(p, rest);
-  if (items->count == 0 || trailing) parse_unexpected_token(p, close);
-  parse_settle_cover(p);
-  if (p->failed) return parse_error_node(p);
-  Node *e = items->items[0];
-  if (items->count > 1) {
-    e = parse_node_like(p, NODE_SEQUENCE, items->items[0]);
-    e->as.list.items = *items;
-    e->end = items->items[items->count - 1]->end;
-  }
-  e->parenthesized = true;
-  return e;
-}
-
-//> parser.cover-grammar
-/* ParenthesizedExpression, or the parameters of an arrow function (the "cover"):
- *   ( Expression ) | ( ) | ( Expression , ) | ( ...BindingTarget ) | ( Expression , ...x )
- * The contents are parsed as expressions; if `=>` follows they become parameters. */
-static Node *parse_paren(Parser *p) {
-  Token open = p->tok, rest = {0}, close;
-  SrcRange before = {p->prev_line, p->prev_column, 0};
-  uint32_t before_start = p->prev_start;
-  NodeList items = {0};
-  bool trailing = false, outer_cover = p->cover_init;
-  SrcRange outer_at = p->cover_init_at;
-  const char *outer_message = p->cover_message;
-  p->cover_init = false;
-  parse_advance(p);
-  while (!parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_EOF)) {
-    if (parse_at(p, TOK_ELLIPSIS)) {
-      rest = p->tok;
-      Node *r = parse_node(p, NODE_REST, &rest);
-      parse_advance(p);
-      r->as.unary.operand = parse_binding_target(p);
-      parse_list_push(p, &items, parse_finish(p, r));
-      break;
-    }
-    parse_list_push(p, &items, parse_assignment_cover(p));
-    if (parse_at(p, TOK_RPAREN)) break;
-    parse_expect(p, TOK_COMMA);
-    trailing = parse_at(p, TOK_RPAREN);
-  }
-  close = p->tok;
-  parse_expect(p, TOK_RPAREN);
-  Node *result;
-  if (parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
-    p->cover_init = false; /* `({a = 1}) => a` is a default, not an error */
-    Node *head = parse_node(p, NODE_IDENTIFIER, &open);
-    result = arrow_allowed(p, head, &before, before_start)
-                 ? parse_arrow(p, &items, false, head, trailing) : head;
-  } else {
-    result = paren_expression(p, &items, &close, &rest, trailing);
-  }
-  if (outer_cover) {
-    p->cover_init = true;
-    p->cover_init_at = outer_at;
-    p->cover_message = outer_message;
-  }
-  return result;
-}
-//< parser.cover-grammar
-
-/* ==== Primary, member, call and new ==== */
-
-//> parser.primary
-/* PrimaryExpression: this | IdentifierReference | Literal | ArrayLiteral | ObjectLiteral
- *   | FunctionExpression | ClassExpression | RegularExpressionLiteral | TemplateLiteral
- *   | ( Expression ) */
-static Node *parse_primary(Parser *p) {
-  Token t = p->tok;
-  switch (t.kind) {
-  case TOK_IDENTIFIER: return parse_identifier_expr(p);
-  case TOK_NUMBER: case TOK_STRING: return literal_node(p);
-  case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: return parse_template(p, false);
-  case TOK_SLASH: case TOK_SLASH_ASSIGN: return parse_regexp(p);
-  case TOK_LBRACKET: return parse_array_literal(p);
-  case TOK_LBRACE: return parse_object_literal(p);
-  case TOK_LPAREN: return parse_paren(p);
-  case TOK_FUNCTION: return parse_function(p, false, false, &t);
-  case TOK_CLASS: return parse_class(p, false);
-  case TOK_THIS: case TOK_NULL: case TOK_TRUE: case TOK_FALSE: {
-    NodeKind k = t.kind == TOK_THIS ? NODE_THIS : t.kind == TOK_NULL ? NODE_NULL
-               : t.kind == TOK_TRUE ? NODE_TRUE : NODE_FALSE;
-    parse_advance(p);
-    return parse_node(p, k, &t);
-  }
-  default:
-    parse_unexpected(p);
-    return parse_error_node(p);
-  }
-}
-//< parser.primary
 
 /* SuperProperty: super [ Expression ] | super . IdentifierName;  SuperCall: super Arguments */
 static Node *parse_super(Parser *p) {
@@ -608,7 +207,7 @@ static Node *call(Parser *p, Node *callee, bool optional) {
 static Node *parse_call_tail(Parser *p, Node *e, bool allow_call) {
   bool chain = false;
   for (;;) {
-    if (is_bare_arrow(e)) return e;
+    if (parse_is_bare_arrow(e)) return e;
     Token t = p->tok;
     switch (t.kind) {
     case TOK_DOT: parse_advance(p); e = member(p, e, false, false); break;
@@ -664,7 +263,7 @@ Node *parse_lhs_expression(Parser *p) {
 static Node *parse_postfix(Parser *p) {
   Node *e = parse_lhs_expression(p);
   if ((!parse_at(p, TOK_PLUS_PLUS) && !parse_at(p, TOK_MINUS_MINUS)) ||
-      (p->tok.flags & TOKF_NEWLINE_BEFORE) || is_bare_arrow(e))
+      (p->tok.flags & TOKF_NEWLINE_BEFORE) || parse_is_bare_arrow(e))
     return e;
   if (!is_simple_target(e, true))
     parse_error_at(p, parse_node_range(p, e),
@@ -783,7 +382,7 @@ static Node *parse_binary(Parser *p, int min_prec) {
   for (;;) {
     TokenKind op = p->tok.kind;
     int prec = binary_precedence(op, p->no_in);
-    if (prec == PREC_NONE || prec < min_prec || is_bare_arrow(left)) break;
+    if (prec == PREC_NONE || prec < min_prec || parse_is_bare_arrow(left)) break;
     if (!check_operator(p, left, op) || !parse_enter(p)) break;
     parse_advance(p);
     int next_min = op == TOK_STAR_STAR ? prec : op == TOK_QUESTION_QUESTION ? PREC_BIT_OR : prec + 1;
@@ -803,7 +402,7 @@ static Node *parse_binary(Parser *p, int min_prec) {
 /* ConditionalExpression: ShortCircuitExpression [? AssignmentExpression : AssignmentExpression] */
 static Node *parse_conditional(Parser *p) {
   Node *test = parse_binary(p, PREC_COALESCE);
-  if (!parse_at(p, TOK_QUESTION) || is_bare_arrow(test)) return test;
+  if (!parse_at(p, TOK_QUESTION) || parse_is_bare_arrow(test)) return test;
   Node *n = parse_node_like(p, NODE_CONDITIONAL, test);
   parse_advance(p);
   bool no_in = p->no_in;
@@ -851,7 +450,7 @@ static Node *parse_assignment_inner(Parser *p) {
   Node *left = parse_conditional(p);
   p->assign_start = outer_start;
   TokenKind op = p->tok.kind;
-  if (!is_assign_op(op) || is_bare_arrow(left)) return left;
+  if (!is_assign_op(op) || parse_is_bare_arrow(left)) return left;
   if (op == TOK_ASSIGN && parse_is_literal_pattern(left)) {
     left = parse_to_pattern(p, left, false, true);
     p->cover_init = false; /* its `{a = 1}` were defaults all along */

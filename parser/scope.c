@@ -516,7 +516,6 @@ static bool visit_statement(ScopePass *sp, Node *n) {
   }
 }
 
-//> parser.scope-visit
 static void visit(ScopePass *sp, Node *n) {
   if (!n || sp->failed) return;
   if (visit_statement(sp, n)) return;
@@ -577,7 +576,6 @@ static void visit(ScopePass *sp, Node *n) {
   default: return; /* literals, super */
   }
 }
-//< parser.scope-visit
 
 /* ==== Entry point ==== */
 

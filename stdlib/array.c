@@ -33,8 +33,7 @@ static Value set_length(VM *vm, Value o, double n) {
 
 /* An array of length n (holes), or RangeError. */
 static Value array_create(VM *vm, double n) {
-  if (!(n >= 0 && n <= 4294967295.0))
-    return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
+  if (!(n >= 0 && n <= 4294967295.0)) return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
   int mark = vm_handle_mark(vm);
   /* Room for the elements up front (as holes) unless the length is huge and sparse. */
   Value a = vm_handle_push(vm, vm_array_with_capacity(vm, n <= 65536 ? (uint32_t)n : 0));
@@ -135,8 +134,9 @@ static Value from_array_like(VM *vm, Value c, Value items, FromState *s) {
   double len;
   Value o = vm_handle_push(vm, vm_to_object(vm, items));
   if (value_is_exception(o) || !builtins_length_of(vm, o, &len)) return VALUE_EXCEPTION;
-  s->target = vm_handle_push(vm, is_user_constructor(c) ? from_target(vm, c, 1, value_from_number(len))
-                                                         : array_create(vm, len));
+  s->target =
+      vm_handle_push(vm, is_user_constructor(c) ? from_target(vm, c, 1, value_from_number(len))
+                                                : array_create(vm, len));
   if (value_is_exception(s->target)) return s->target;
   int loop = vm_handle_mark(vm);
   for (double k = 0; k < len; k++) {
@@ -153,8 +153,10 @@ static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_undefined(s.map_fn) && !vm_is_callable(s.map_fn))
     return builtins_throw_not_function(vm, s.map_fn);
   if (value_is_nullish(items))
-    return vm_throw_error(vm, ERR_TYPE, "%s is not iterable (cannot read property "
-                          "Symbol(Symbol.iterator))", items == VALUE_NULL ? "object null" : "undefined");
+    return vm_throw_error(vm, ERR_TYPE,
+                          "%s is not iterable (cannot read property "
+                          "Symbol(Symbol.iterator))",
+                          items == VALUE_NULL ? "object null" : "undefined");
   int mark = vm_handle_mark(vm);
   Value method = vm_get(vm, items, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
   Value r = method;
@@ -162,7 +164,8 @@ static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
   } else if (value_is_nullish(method)) {
     r = from_array_like(vm, this_value, items, &s);
   } else if (!vm_is_callable(method)) {
-    r = vm_throw_error(vm, ERR_TYPE, "%%Array%%.from requires that the property of the first "
+    r = vm_throw_error(vm, ERR_TYPE,
+                       "%%Array%%.from requires that the property of the first "
                        "argument, items[Symbol.iterator], when exists, be a function");
   } else {
     s.target = vm_handle_push(vm, from_target(vm, this_value, 0, VALUE_UNDEFINED));
@@ -187,9 +190,12 @@ static Value array_push(VM *vm, Value this_value, int argc, Value *argv) {
   double len;
   Value r = this_and_length(vm, this_value, &o, &len) ? VALUE_TRUE : VALUE_EXCEPTION;
   if (!value_is_exception(r) && len + argc > MAX_SAFE)
-    r = vm_throw_error(vm, ERR_TYPE, "Pushing %d elements on an array-like of length %.0f "
-                       "is disallowed, as the total surpasses 2**53-1", argc, len);
-  for (int i = 0; i < argc && !value_is_exception(r); i++) r = builtins_set_index(vm, o, len++, argv[i]);
+    r = vm_throw_error(vm, ERR_TYPE,
+                       "Pushing %d elements on an array-like of length %.0f "
+                       "is disallowed, as the total surpasses 2**53-1",
+                       argc, len);
+  for (int i = 0; i < argc && !value_is_exception(r); i++)
+    r = builtins_set_index(vm, o, len++, argv[i]);
   if (!value_is_exception(r)) r = set_length(vm, o, len);
   vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : value_from_number(len);
@@ -199,8 +205,10 @@ static Value array_pop(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value o, r = VALUE_UNDEFINED;
   double len;
-  if (!this_and_length(vm, this_value, &o, &len)) r = VALUE_EXCEPTION;
-  else if (len == 0) r = set_length(vm, o, 0);
+  if (!this_and_length(vm, this_value, &o, &len))
+    r = VALUE_EXCEPTION;
+  else if (len == 0)
+    r = set_length(vm, o, 0);
   else {
     Value v = vm_handle_push(vm, builtins_get_index(vm, o, len - 1));
     r = value_is_exception(v) ? v : builtins_delete_index(vm, o, len - 1);
@@ -245,8 +253,10 @@ static Value array_shift(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value o, first = VALUE_UNDEFINED, r;
   double len;
-  if (!this_and_length(vm, this_value, &o, &len)) r = VALUE_EXCEPTION;
-  else if (len == 0) r = set_length(vm, o, 0);
+  if (!this_and_length(vm, this_value, &o, &len))
+    r = VALUE_EXCEPTION;
+  else if (len == 0)
+    r = set_length(vm, o, 0);
   else {
     first = vm_handle_push(vm, builtins_get_index(vm, o, 0));
     r = value_is_exception(first) ? first : move_elements(vm, o, 1, 0, len - 1);
@@ -261,11 +271,13 @@ static Value array_unshift(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value o, r = VALUE_TRUE;
   double len;
-  if (!this_and_length(vm, this_value, &o, &len)) r = VALUE_EXCEPTION;
+  if (!this_and_length(vm, this_value, &o, &len))
+    r = VALUE_EXCEPTION;
   else if (argc > 0) {
     if (len + argc > MAX_SAFE) r = vm_throw_error(vm, ERR_TYPE, "Invalid array length");
     if (!value_is_exception(r)) r = move_elements(vm, o, 0, argc, len);
-    for (int i = 0; i < argc && !value_is_exception(r); i++) r = builtins_set_index(vm, o, i, argv[i]);
+    for (int i = 0; i < argc && !value_is_exception(r); i++)
+      r = builtins_set_index(vm, o, i, argv[i]);
   }
   if (!value_is_exception(r)) r = set_length(vm, o, len + argc);
   vm_handle_reset(vm, mark);
@@ -322,8 +334,10 @@ static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
   if (!this_and_length(vm, this_value, &o, &len) || !relative_arg(vm, ARG(0), len, 0, &start))
     return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   double inserted = argc > 2 ? argc - 2 : 0;
-  if (argc == 1) del = len - start;
-  else if (argc > 1 && !builtins_to_integer(vm, argv[1], &del)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (argc == 1)
+    del = len - start;
+  else if (argc > 1 && !builtins_to_integer(vm, argv[1], &del))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   del = fmin(fmax(del, 0), len - start);
   if (len + inserted - del > MAX_SAFE)
     return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_TYPE, "Invalid array length");
@@ -389,8 +403,9 @@ static bool join_element(VM *vm, TextBuf *b, Value o, double k, bool locale) {
   vm_handle_push(vm, v);
   if (locale) {
     Value f = vm_get_str(vm, v, "toLocaleString");
-    v = value_is_exception(f) ? f : !vm_is_callable(f) ? builtins_throw_not_function(vm, f)
-                                                        : vm_call(vm, f, v, 0, NULL);
+    v = value_is_exception(f) ? f
+        : !vm_is_callable(f)  ? builtins_throw_not_function(vm, f)
+                              : vm_call(vm, f, v, 0, NULL);
   }
   Value s = value_is_exception(v) ? v : vm_to_string(vm, v);
   vm_handle_reset(vm, mark);
@@ -408,7 +423,8 @@ static Value join(VM *vm, Value this_value, Value separator, bool locale) {
   sep = vm_handle_push(vm, value_is_undefined(separator) ? vm_atom(vm, ",")
                                                          : vm_to_string(vm, separator));
   if (value_is_exception(sep)) return vm_handle_reset(vm, mark), sep;
-  if (join_active(o) || join_depth == JOIN_DEPTH_MAX) return vm_handle_reset(vm, mark), vm_atom(vm, "");
+  if (join_active(o) || join_depth == JOIN_DEPTH_MAX)
+    return vm_handle_reset(vm, mark), vm_atom(vm, "");
   join_stack[join_depth++] = o;
   TextBuf b = {0};
   bool ok = true;
@@ -472,7 +488,8 @@ static Value search(VM *vm, Value this_value, int argc, Value *argv, SearchKind 
   double len, k;
   if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   if (len == 0) return vm_handle_reset(vm, mark), r;
-  if (!search_start(vm, argc, argv, len, kind, &k)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (!search_start(vm, argc, argv, len, kind, &k))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   int step = kind == SEARCH_LAST_INDEX_OF ? -1 : 1;
   for (; k >= 0 && k < len; k += step) {
     if (kind != SEARCH_INCLUDES) {
@@ -525,10 +542,18 @@ static Value find(VM *vm, Value this_value, int argc, Value *argv, bool last, bo
   return r;
 }
 
-static Value array_find(VM *vm, Value t, int argc, Value *argv) { return find(vm, t, argc, argv, false, false); }
-static Value array_find_index(VM *vm, Value t, int argc, Value *argv) { return find(vm, t, argc, argv, false, true); }
-static Value array_find_last(VM *vm, Value t, int argc, Value *argv) { return find(vm, t, argc, argv, true, false); }
-static Value array_find_last_index(VM *vm, Value t, int argc, Value *argv) { return find(vm, t, argc, argv, true, true); }
+static Value array_find(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, false, false);
+}
+static Value array_find_index(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, false, true);
+}
+static Value array_find_last(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, true, false);
+}
+static Value array_find_last_index(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, true, true);
+}
 
 static Value array_at(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
@@ -550,7 +575,8 @@ typedef enum EachKind { EACH_FOR_EACH, EACH_MAP, EACH_FILTER, EACH_SOME, EACH_EV
 /* What the callback's result t at index k means; VALUE_HOLE means "keep going". */
 static Value each_result(VM *vm, EachKind kind, Value a, double *to, double k, Value v, Value t) {
   switch (kind) {
-  case EACH_MAP: return builtins_create_data(vm, a, vm_handle_push(vm, builtins_index_key(vm, k)), t);
+  case EACH_MAP:
+    return builtins_create_data(vm, a, vm_handle_push(vm, builtins_index_key(vm, k)), t);
   case EACH_FILTER:
     if (!vm_truthy(t)) return VALUE_HOLE;
     return builtins_create_data(vm, a, vm_handle_push(vm, builtins_index_key(vm, (*to)++)), v);
@@ -598,10 +624,18 @@ static Value array_for_each(VM *vm, Value t, int argc, Value *argv) {
   Value r = each(vm, t, argc, argv, EACH_FOR_EACH);
   return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
-static Value array_map(VM *vm, Value t, int argc, Value *argv) { return each(vm, t, argc, argv, EACH_MAP); }
-static Value array_filter(VM *vm, Value t, int argc, Value *argv) { return each(vm, t, argc, argv, EACH_FILTER); }
-static Value array_some(VM *vm, Value t, int argc, Value *argv) { return each(vm, t, argc, argv, EACH_SOME); }
-static Value array_every(VM *vm, Value t, int argc, Value *argv) { return each(vm, t, argc, argv, EACH_EVERY); }
+static Value array_map(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_MAP);
+}
+static Value array_filter(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_FILTER);
+}
+static Value array_some(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_SOME);
+}
+static Value array_every(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_EVERY);
+}
 
 //> stdlib.array-reduce
 /* reduce (step 1) and reduceRight (step -1). Without an initial value the first
@@ -617,7 +651,8 @@ static Value reduce(VM *vm, Value this_value, int argc, Value *argv, int step) {
   for (; acc == VALUE_HOLE && k >= 0 && k < len; k += step) { /* find the start */
     Value has = builtins_has_index(vm, o, k);
     if (has == VALUE_TRUE) acc = builtins_get_index(vm, o, k);
-    if (value_is_exception(has) || value_is_exception(acc)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (value_is_exception(has) || value_is_exception(acc))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   }
   if (acc == VALUE_HOLE) {
     vm_handle_reset(vm, mark);
@@ -639,8 +674,12 @@ static Value reduce(VM *vm, Value this_value, int argc, Value *argv, int step) {
 }
 //< stdlib.array-reduce
 
-static Value array_reduce(VM *vm, Value t, int argc, Value *argv) { return reduce(vm, t, argc, argv, 1); }
-static Value array_reduce_right(VM *vm, Value t, int argc, Value *argv) { return reduce(vm, t, argc, argv, -1); }
+static Value array_reduce(VM *vm, Value t, int argc, Value *argv) {
+  return reduce(vm, t, argc, argv, 1);
+}
+static Value array_reduce_right(VM *vm, Value t, int argc, Value *argv) {
+  return reduce(vm, t, argc, argv, -1);
+}
 
 /* ==== Reordering and filling ==== */
 
@@ -652,8 +691,10 @@ static Value array_reverse(VM *vm, Value this_value, int argc, Value *argv) {
   int loop = vm_handle_mark(vm);
   for (double lo = 0, hi = len - 1; lo < hi && !value_is_exception(r); lo++, hi--) {
     Value has_lo = builtins_has_index(vm, o, lo), has_hi = builtins_has_index(vm, o, hi);
-    Value vlo = has_lo == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, lo)) : VALUE_HOLE;
-    Value vhi = has_hi == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, hi)) : VALUE_HOLE;
+    Value vlo =
+        has_lo == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, lo)) : VALUE_HOLE;
+    Value vhi =
+        has_hi == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, hi)) : VALUE_HOLE;
     if (value_is_exception(has_lo) || value_is_exception(has_hi) || value_is_exception(vlo) ||
         value_is_exception(vhi)) {
       r = VALUE_EXCEPTION;
@@ -765,7 +806,8 @@ static bool sort_items(VM *vm, SortCtx *c, Value items, Value keys) {
   size_t n = vm_array_length(items);
   Value *buf = malloc((4 * n + 1) * sizeof(Value));
   Value *v = buf, *k = buf + n, *tmp = buf + 2 * n, *ktmp = buf + 3 * n;
-  for (size_t i = 0; i < n; i++) v[i] = vm_array_get_raw(items, i), k[i] = vm_array_get_raw(keys, i);
+  for (size_t i = 0; i < n; i++)
+    v[i] = vm_array_get_raw(items, i), k[i] = vm_array_get_raw(keys, i);
   bool ok = merge_sort(vm, c, v, k, tmp, ktmp, n); /* items/keys keep every value alive */
   for (size_t i = 0; ok && i < n; i++) vm_array_set(vm, items, i, v[i]);
   free(buf);
@@ -776,8 +818,10 @@ static bool sort_items(VM *vm, SortCtx *c, Value items, Value keys) {
 static Value sort_write_back(VM *vm, Value o, double len, Value items, double undefs) {
   double n = vm_array_length(items), k = 0;
   Value r = VALUE_TRUE;
-  for (; k < n && !value_is_exception(r); k++) r = builtins_set_index(vm, o, k, vm_array_get_raw(items, k));
-  for (; k < n + undefs && !value_is_exception(r); k++) r = builtins_set_index(vm, o, k, VALUE_UNDEFINED);
+  for (; k < n && !value_is_exception(r); k++)
+    r = builtins_set_index(vm, o, k, vm_array_get_raw(items, k));
+  for (; k < n + undefs && !value_is_exception(r); k++)
+    r = builtins_set_index(vm, o, k, VALUE_UNDEFINED);
   for (; k < len && !value_is_exception(r); k++) r = builtins_delete_index(vm, o, k);
   return r;
 }
@@ -858,7 +902,8 @@ static Value flat_common(VM *vm, Value this_value, double depth, Value map_fn, V
 
 static Value array_flat(VM *vm, Value this_value, int argc, Value *argv) {
   double depth = 1;
-  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &depth)) return VALUE_EXCEPTION;
+  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &depth))
+    return VALUE_EXCEPTION;
   return flat_common(vm, this_value, depth < 0 ? 0 : depth, VALUE_UNDEFINED, VALUE_UNDEFINED);
 }
 
@@ -887,7 +932,8 @@ static Value array_to_reversed(VM *vm, Value this_value, int argc, Value *argv) 
   int mark = vm_handle_mark(vm);
   Value o;
   double len;
-  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, true) : VALUE_EXCEPTION;
+  Value r =
+      this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, true) : VALUE_EXCEPTION;
   vm_handle_reset(vm, mark);
   return r;
 }
@@ -897,7 +943,8 @@ static Value array_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value o;
   double len, undefs = 0;
-  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false) : VALUE_EXCEPTION;
+  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false)
+                                                      : VALUE_EXCEPTION;
   Value items = value_is_exception(r) ? r : sorted_items(vm, r, len, ARG(0), &undefs);
   if (!value_is_exception(items)) {
     for (double k = vm_array_length(items); k < len; k++) vm_array_push(vm, items, VALUE_UNDEFINED);
@@ -913,17 +960,21 @@ static Value array_to_spliced(VM *vm, Value this_value, int argc, Value *argv) {
   double len, start, skip = 0;
   if (!this_and_length(vm, this_value, &o, &len) || !relative_arg(vm, ARG(0), len, 0, &start))
     return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-  if (argc == 1) skip = len - start;
-  else if (argc > 1 && !builtins_to_integer(vm, argv[1], &skip)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (argc == 1)
+    skip = len - start;
+  else if (argc > 1 && !builtins_to_integer(vm, argv[1], &skip))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   skip = fmin(fmax(skip, 0), len - start);
   double inserted = argc > 2 ? argc - 2 : 0, n = len + inserted - skip;
   Value a = vm_handle_push(vm, array_create(vm, n));
   for (double k = 0; k < n && !value_is_exception(a); k++) {
-    Value v = k < start ? builtins_get_index(vm, o, k)
+    Value v = k < start              ? builtins_get_index(vm, o, k)
               : k < start + inserted ? argv[2 + (int)(k - start)]
                                      : builtins_get_index(vm, o, k - inserted + skip);
-    if (value_is_exception(v)) a = v;
-    else vm_array_set(vm, a, (uint32_t)k, v);
+    if (value_is_exception(v))
+      a = v;
+    else
+      vm_array_set(vm, a, (uint32_t)k, v);
   }
   vm_handle_reset(vm, mark);
   return a;
@@ -936,7 +987,8 @@ static Value array_with(VM *vm, Value this_value, int argc, Value *argv) {
   if (!this_and_length(vm, this_value, &o, &len) || !builtins_to_integer(vm, ARG(0), &rel))
     return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   double at = rel >= 0 ? rel : len + rel;
-  if (at >= len || at < 0) return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
+  if (at >= len || at < 0)
+    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
   Value a = copy_to_array(vm, o, len, false);
   if (!value_is_exception(a)) vm_array_set(vm, a, (uint32_t)at, ARG(1));
   vm_handle_reset(vm, mark);
@@ -964,14 +1016,21 @@ static Value make_iterator(VM *vm, Value this_value, IterKind kind) {
   *it = (ArrayIter){o, 0, kind};
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, o);
-  Value r = vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
+  Value r =
+      vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
   vm_handle_reset(vm, mark);
   return r;
 }
 
-static Value array_keys(VM *vm, Value t, int argc, Value *argv) { return make_iterator(vm, t, ITER_KEYS); }
-static Value array_values(VM *vm, Value t, int argc, Value *argv) { return make_iterator(vm, t, ITER_VALUES); }
-static Value array_entries(VM *vm, Value t, int argc, Value *argv) { return make_iterator(vm, t, ITER_ENTRIES); }
+static Value array_keys(VM *vm, Value t, int argc, Value *argv) {
+  return make_iterator(vm, t, ITER_KEYS);
+}
+static Value array_values(VM *vm, Value t, int argc, Value *argv) {
+  return make_iterator(vm, t, ITER_VALUES);
+}
+static Value array_entries(VM *vm, Value t, int argc, Value *argv) {
+  return make_iterator(vm, t, ITER_ENTRIES);
+}
 
 /* CreateIterResultObject(value, done). */
 static Value iter_result(VM *vm, Value value, bool done) {
@@ -989,8 +1048,9 @@ static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv
   ArrayIter *it = value_is_object(this_value) ? vm_host_data(this_value, &array_iter_class) : NULL;
   if (!it) {
     char *text = builtins_describe(vm, this_value);
-    Value r = vm_throw_error(vm, ERR_TYPE,
-        "Method Array Iterator.prototype.next called on incompatible receiver %s", text);
+    Value r = vm_throw_error(
+        vm, ERR_TYPE, "Method Array Iterator.prototype.next called on incompatible receiver %s",
+        text);
     free(text);
     return r;
   }
@@ -1022,28 +1082,52 @@ static Value iterator_self(VM *vm, Value this_value, int argc, Value *argv) { re
 /* ==== Installing ==== */
 
 static const BuiltinMethod array_statics[] = {
-  {"isArray", array_is_array, 1},
-  {"from", array_from, 1},
-  {"of", array_of, 0},
-  {NULL, NULL, 0},
+    {"isArray", array_is_array, 1},
+    {"from", array_from, 1},
+    {"of", array_of, 0},
+    {NULL, NULL, 0},
 };
 
 static const BuiltinMethod array_methods[] = {
-  {"at", array_at, 1}, {"concat", array_concat, 1}, {"copyWithin", array_copy_within, 2},
-  {"fill", array_fill, 1}, {"find", array_find, 1}, {"findIndex", array_find_index, 1},
-  {"findLast", array_find_last, 1}, {"findLastIndex", array_find_last_index, 1},
-  {"lastIndexOf", array_last_index_of, 1}, {"pop", array_pop, 0}, {"push", array_push, 1},
-  {"reverse", array_reverse, 0}, {"shift", array_shift, 0}, {"unshift", array_unshift, 1},
-  {"slice", array_slice, 2}, {"sort", array_sort, 1}, {"splice", array_splice, 2},
-  {"includes", array_includes, 1}, {"indexOf", array_index_of, 1}, {"join", array_join, 1},
-  {"keys", array_keys, 0}, {"entries", array_entries, 0}, {"values", array_values, 0},
-  {"forEach", array_for_each, 1}, {"filter", array_filter, 1}, {"flat", array_flat, 0},
-  {"flatMap", array_flat_map, 1}, {"map", array_map, 1}, {"every", array_every, 1},
-  {"some", array_some, 1}, {"reduce", array_reduce, 1}, {"reduceRight", array_reduce_right, 1},
-  {"toLocaleString", array_to_locale_string, 0}, {"toString", array_to_string, 0},
-  {"toReversed", array_to_reversed, 0}, {"toSorted", array_to_sorted, 1},
-  {"toSpliced", array_to_spliced, 2}, {"with", array_with, 2},
-  {NULL, NULL, 0},
+    {"at", array_at, 1},
+    {"concat", array_concat, 1},
+    {"copyWithin", array_copy_within, 2},
+    {"fill", array_fill, 1},
+    {"find", array_find, 1},
+    {"findIndex", array_find_index, 1},
+    {"findLast", array_find_last, 1},
+    {"findLastIndex", array_find_last_index, 1},
+    {"lastIndexOf", array_last_index_of, 1},
+    {"pop", array_pop, 0},
+    {"push", array_push, 1},
+    {"reverse", array_reverse, 0},
+    {"shift", array_shift, 0},
+    {"unshift", array_unshift, 1},
+    {"slice", array_slice, 2},
+    {"sort", array_sort, 1},
+    {"splice", array_splice, 2},
+    {"includes", array_includes, 1},
+    {"indexOf", array_index_of, 1},
+    {"join", array_join, 1},
+    {"keys", array_keys, 0},
+    {"entries", array_entries, 0},
+    {"values", array_values, 0},
+    {"forEach", array_for_each, 1},
+    {"filter", array_filter, 1},
+    {"flat", array_flat, 0},
+    {"flatMap", array_flat_map, 1},
+    {"map", array_map, 1},
+    {"every", array_every, 1},
+    {"some", array_some, 1},
+    {"reduce", array_reduce, 1},
+    {"reduceRight", array_reduce_right, 1},
+    {"toLocaleString", array_to_locale_string, 0},
+    {"toString", array_to_string, 0},
+    {"toReversed", array_to_reversed, 0},
+    {"toSorted", array_to_sorted, 1},
+    {"toSpliced", array_to_spliced, 2},
+    {"with", array_with, 2},
+    {NULL, NULL, 0},
 };
 
 void builtins_install_array(VM *vm) {
@@ -1051,16 +1135,26 @@ void builtins_install_array(VM *vm) {
   builtins_methods(vm, ctor, array_statics);
   Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
   builtins_methods(vm, proto, array_methods);
-  PropertyDescriptor d = {.value = vm_get_str(vm, proto, "values"), .getter = VALUE_UNDEFINED,
-                          .setter = VALUE_UNDEFINED, .has_value = true, .has_writable = true,
-                          .has_enumerable = true, .has_configurable = true, .writable = true,
+  PropertyDescriptor d = {.value = vm_get_str(vm, proto, "values"),
+                          .getter = VALUE_UNDEFINED,
+                          .setter = VALUE_UNDEFINED,
+                          .has_value = true,
+                          .has_writable = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .writable = true,
                           .configurable = true};
   vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), &d);
   Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
   vm_define_method(vm, iter_proto, "next", array_iterator_next, 0);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "Array Iterator"), .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED, .has_value = true, .has_writable = true,
-                            .has_enumerable = true, .has_configurable = true, .configurable = true};
+  PropertyDescriptor tag = {.value = vm_atom(vm, "Array Iterator"),
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_value = true,
+                            .has_writable = true,
+                            .has_enumerable = true,
+                            .has_configurable = true,
+                            .configurable = true};
   vm_define_property(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
   builtins_symbol_method(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), VM_SYMBOL_ITERATOR,
                          "[Symbol.iterator]", iterator_self, 0, VM_ATTR_HIDDEN);

@@ -14,7 +14,7 @@
 
 //> stdlib.install-all
 void builtins_install_all(VM *vm) {
-  builtins_install_object(vm);   /* first: the others' prototypes inherit from it */
+  builtins_install_object(vm); /* first: the others' prototypes inherit from it */
   builtins_install_function(vm); /* call/apply/bind, before anyone needs them */
   builtins_install_error(vm);
   builtins_install_symbol(vm);
@@ -50,8 +50,11 @@ Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const cha
                              NativeFn fn, int length, int attrs) {
   int mark = vm_handle_mark(vm);
   Value f = vm_handle_push(vm, vm_native_new(vm, name, fn, length));
-  PropertyDescriptor d = {.value = f, .has_value = true, .has_writable = true,
-                          .has_enumerable = true, .has_configurable = true,
+  PropertyDescriptor d = {.value = f,
+                          .has_value = true,
+                          .has_writable = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
                           .writable = attrs & VM_ATTR_WRITABLE,
                           .enumerable = attrs & VM_ATTR_ENUMERABLE,
                           .configurable = attrs & VM_ATTR_CONFIGURABLE};
@@ -61,8 +64,7 @@ Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const cha
   return f;
 }
 
-void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get,
-                       NativeFn set) {
+void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, key);
   char buf[128];
@@ -73,9 +75,14 @@ void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn 
     snprintf(buf, sizeof buf, "set %s", name);
     s = vm_handle_push(vm, vm_native_new(vm, buf, set, 1));
   }
-  PropertyDescriptor d = {.value = VALUE_UNDEFINED, .getter = g, .setter = s,
-                          .has_getter = true, .has_setter = true, .has_enumerable = true,
-                          .has_configurable = true, .configurable = true};
+  PropertyDescriptor d = {.value = VALUE_UNDEFINED,
+                          .getter = g,
+                          .setter = s,
+                          .has_getter = true,
+                          .has_setter = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .configurable = true};
   vm_define_property(vm, obj, key, &d);
   vm_handle_reset(vm, mark);
 }
@@ -165,8 +172,9 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
                             vm_number_to_cstr(index, buf));
     if (exists && !info.is_accessor && !(info.attrs & VM_ATTR_WRITABLE)) {
       char *what = builtins_describe(vm, obj);
-      Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
-                               vm_number_to_cstr(index, buf), what);
+      Value r =
+          vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
+                         vm_number_to_cstr(index, buf), what);
       free(what);
       return r;
     }
@@ -176,15 +184,21 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
 }
 
 Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
-  PropertyDescriptor d = {.value = v, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED,
-                          .has_value = true, .has_writable = true, .has_enumerable = true,
-                          .has_configurable = true, .writable = true, .enumerable = true,
+  PropertyDescriptor d = {.value = v,
+                          .getter = VALUE_UNDEFINED,
+                          .setter = VALUE_UNDEFINED,
+                          .has_value = true,
+                          .has_writable = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .writable = true,
+                          .enumerable = true,
                           .configurable = true};
   Value ok = vm_define_property(vm, obj, key, &d);
   if (ok != VALUE_FALSE) return ok;
   char *k = builtins_to_cstring(vm, key);
-  Value r = vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible",
-                           k ? k : "?");
+  Value r =
+      vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible", k ? k : "?");
   free(k);
   return r;
 }
@@ -226,8 +240,10 @@ char *builtins_describe(VM *vm, Value v) {
     return out;
   }
   if (!value_is_object(v))
-    return strdup(v == VALUE_NULL ? "null" : v == VALUE_TRUE ? "true"
-                  : v == VALUE_FALSE ? "false" : "undefined");
+    return strdup(v == VALUE_NULL    ? "null"
+                  : v == VALUE_TRUE  ? "true"
+                  : v == VALUE_FALSE ? "false"
+                                     : "undefined");
   if (vm_is_array(v)) return strdup("[object Array]");
   if (value_is_null(vm_prototype_of(v))) return strdup("[object Object]");
   char *name = builtins_constructor_name(vm, v);
@@ -253,7 +269,8 @@ Value builtins_throw_this(VM *vm, const char *what, const char *type) {
 
 static Value throw_not_iterable(VM *vm, Value v) {
   if (value_is_nullish(v))
-    return vm_throw_error(vm, ERR_TYPE, "%s is not iterable", v == VALUE_NULL ? "null" : "undefined");
+    return vm_throw_error(vm, ERR_TYPE, "%s is not iterable",
+                          v == VALUE_NULL ? "null" : "undefined");
   const char *suffix = "is not iterable (cannot read property Symbol(Symbol.iterator))";
   if (value_is_object(v))
     return vm_throw_error(vm, ERR_TYPE, "%s %s", vm_is_callable(v) ? "function" : "object", suffix);
@@ -269,8 +286,10 @@ static Value iterator_close(VM *vm, Value iter, bool throwing) {
   Value pending = throwing ? vm_handle_push(vm, vm_take_exception(vm)) : VALUE_UNDEFINED;
   Value ret = vm_get_str(vm, iter, "return");
   Value r = VALUE_UNDEFINED;
-  if (!value_is_exception(ret) && !value_is_nullish(ret)) r = vm_call(vm, ret, iter, 0, NULL);
-  else r = ret;
+  if (!value_is_exception(ret) && !value_is_nullish(ret))
+    r = vm_call(vm, ret, iter, 0, NULL);
+  else
+    r = ret;
   if (throwing) {
     if (vm_has_exception(vm)) vm_take_exception(vm);
     return vm_throw(vm, pending);
@@ -301,8 +320,9 @@ static Value iterator_step(VM *vm, Value iter, Value next) {
 //> stdlib.iterate
 Value builtins_iterate(VM *vm, Value iterable, BuiltinsEachFn fn, void *ctx) {
   int mark = vm_handle_mark(vm);
-  Value method = value_is_nullish(iterable) ? VALUE_UNDEFINED
-                 : vm_get(vm, iterable, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
+  Value method = value_is_nullish(iterable)
+                     ? VALUE_UNDEFINED
+                     : vm_get(vm, iterable, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
   if (value_is_exception(method)) return vm_handle_reset(vm, mark), method;
   if (!vm_is_callable(method)) return vm_handle_reset(vm, mark), throw_not_iterable(vm, iterable);
   Value iter = vm_handle_push(vm, vm_call(vm, method, iterable, 0, NULL));

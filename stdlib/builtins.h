@@ -14,15 +14,15 @@
 
 /* ==== Install functions, in the order builtins_install_all runs them ==== */
 
-void builtins_install_all(VM *vm);     /* all of the below (stdlib/builtins.c) */
-void builtins_install_object(VM *vm);  /* Object, Object.prototype (stdlib/object.c) */
+void builtins_install_all(VM *vm); /* all of the below (stdlib/builtins.c) */
+void builtins_install_object(VM *vm); /* Object, Object.prototype (stdlib/object.c) */
 void builtins_install_function(VM *vm); /* Function, call/apply/bind (stdlib/function.c) */
-void builtins_install_error(VM *vm);   /* Error and its six subclasses (stdlib/error.c) */
-void builtins_install_symbol(VM *vm);  /* Symbol (stdlib/symbol.c) */
-void builtins_install_array(VM *vm);   /* Array, array iterators (stdlib/array.c) */
-void builtins_install_string(VM *vm);  /* String (stdlib/string.c) */
-void builtins_install_number(VM *vm);  /* Number, Boolean, Math, parseInt... (stdlib/number.c) */
-void builtins_install_json(VM *vm);    /* JSON (stdlib/json.c) */
+void builtins_install_error(VM *vm); /* Error and its six subclasses (stdlib/error.c) */
+void builtins_install_symbol(VM *vm); /* Symbol (stdlib/symbol.c) */
+void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/array.c) */
+void builtins_install_string(VM *vm); /* String (stdlib/string.c) */
+void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/number.c) */
+void builtins_install_json(VM *vm); /* JSON (stdlib/json.c) */
 
 /* ==== Defining built-ins ==== */
 
@@ -44,8 +44,7 @@ Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const cha
                              NativeFn fn, int length, int attrs);
 /* An accessor property obj[key] with native getter (and setter, or NULL); the natives are
  * named "get <name>" and "set <name>". Configurable, not enumerable. */
-void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get,
-                       NativeFn set);
+void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set);
 
 /* ==== Arguments and `this` ==== */
 
@@ -64,7 +63,7 @@ Value builtins_this_object(VM *vm, Value this_value);
 
 /* ==== Properties by index and key ==== */
 
-Value builtins_index_key(VM *vm, double index);           /* the property key "index" */
+Value builtins_index_key(VM *vm, double index); /* the property key "index" */
 Value builtins_get_index(VM *vm, Value obj, double index); /* obj[index] (fast for arrays) */
 Value builtins_has_index(VM *vm, Value obj, double index); /* HasProperty: true/false/exc */
 /* Set(obj, index, v, true): VALUE_TRUE or exception (V8's read-only message). */

@@ -73,15 +73,35 @@ static Value log_to(VM *vm, FILE *out, int argc, Value *argv) {
 
 static void write_cstr(FILE *out, const char *s) { console_write(out, s, strlen(s)); }
 
-/* process.emitWarning's output, printed on the spot. */
-static void console_warning(const char *fmt, const char *label) {
+/* Prints a warning the way process.emitWarning does; the hint line comes only once. */
+static Value print_warning(VM *vm, Value this_value, int argc, Value *argv) {
+  static bool hinted;
   StrBuf sb = {0};
   sb_printf(&sb, "(node:%d) Warning: ", (int)getpid());
-  sb_printf(&sb, fmt, label);
-  sb_puts(&sb, "\n(Use `node --trace-warnings ...` to show where the warning was created)\n");
+  sb_put_js(&sb, vm_native_data(vm));
+  sb_putc(&sb, '\n');
+  if (!hinted) sb_puts(&sb, "(Use `node --trace-warnings ...` to show where the warning was created)\n");
+  hinted = true;
   fflush(stdout);
   fwrite(sb.data, 1, sb.len, stderr);
   sb_free(&sb);
+  return VALUE_UNDEFINED;
+}
+
+/* process.emitWarning(message): like Node, the warning appears on the next tick, after
+ * the code that caused it has finished (at once if there is no process.nextTick). */
+static Value console_warning(VM *vm, const char *fmt, const char *label) {
+  StrBuf msg = {0};
+  sb_printf(&msg, fmt, label);
+  Value text = vm_handle_push(vm, sb_to_value(vm, msg.data, msg.len));
+  sb_free(&msg);
+  Value printer = vm_handle_push(vm, vm_native_with_data(vm, "emitWarning", print_warning, 0, text));
+  Value process = vm_get_str(vm, vm_global(vm), "process");
+  Value tick = value_is_object(process) ? vm_get_str(vm, process, "nextTick") : VALUE_UNDEFINED;
+  if (value_is_exception(tick)) return tick;
+  if (!vm_is_callable(tick)) return print_warning(vm, VALUE_UNDEFINED, 0, NULL);
+  Value r = vm_call(vm, tick, process, 1, &printer);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
 
 /* ==== log, error, dir ==== */
@@ -197,10 +217,11 @@ static Value console_count_reset(VM *vm, Value this_value, int argc, Value *argv
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
   Counter *c = counter_find(&console_state.counts, label);
+  Value r = VALUE_UNDEFINED;
   if (c) counter_remove(&console_state.counts, c);
-  else console_warning("Count for '%s' does not exist", label);
+  else r = console_warning(vm, "Count for '%s' does not exist", label);
   free(label);
-  return VALUE_UNDEFINED;
+  return r;
 }
 
 static double now_ms(void) {
@@ -212,13 +233,13 @@ static double now_ms(void) {
 static Value console_time(VM *vm, Value this_value, int argc, Value *argv) {
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
-  if (counter_find(&console_state.timers, label)) {
-    console_warning("Label '%s' already exists for console.time()", label);
-    free(label);
-  } else {
+  if (!counter_find(&console_state.timers, label)) {
     counter_add(&console_state.timers, label)->value = now_ms();
+    return VALUE_UNDEFINED;
   }
-  return VALUE_UNDEFINED;
+  Value r = console_warning(vm, "Label '%s' already exists for console.time()", label);
+  free(label);
+  return r;
 }
 
 /* Node's formatTime: "1.234ms", "1.500s", "1:02.345 (m:ss.mmm)", "1:02:03.456 (h:mm:ss.mmm)". */
@@ -239,8 +260,9 @@ static void put_duration(StrBuf *sb, double ms) {
   } else if (seconds != 0) {
     sb_printf(sb, "%.3fs", seconds);
   } else {
-    snprintf(buf, sizeof buf, "%.3f", ms);
-    sb_puts(sb, vm_number_to_cstr(strtod(buf, NULL), buf));
+    char digits[40];
+    snprintf(buf, sizeof buf, "%.3f", ms); /* Number(ms.toFixed(3)) */
+    sb_printf(sb, "%sms", vm_number_to_cstr(strtod(buf, NULL), digits));
   }
 }
 
@@ -252,10 +274,10 @@ static Value time_log(VM *vm, int argc, Value *argv, bool end, const char *metho
   if (!c) {
     StrBuf fmt = {0};
     sb_printf(&fmt, "No such label '%%s' for console.%s()", method);
-    console_warning(fmt.data, label);
+    Value r = console_warning(vm, fmt.data, label);
     sb_free(&fmt);
     free(label);
-    return VALUE_UNDEFINED;
+    return r;
   }
   StrBuf sb = {0};
   sb_printf(&sb, "%s: ", label);

@@ -10,9 +10,8 @@
 
 #include "stdlib/builtins.h"
 
-static const char *const error_names[] = {"Error",       "TypeError", "RangeError",
-                                          "ReferenceError", "SyntaxError", "EvalError",
-                                          "URIError"};
+static const char *const error_names[] = {
+    "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError"};
 
 /* InstallErrorCause: options.cause becomes an own hidden property. */
 static Value install_cause(VM *vm, Value error, Value options) {
@@ -41,7 +40,8 @@ static Value error_construct(VM *vm, Value this_value, int argc, Value *argv) {
     if (value_is_exception(message)) return vm_handle_reset(vm, mark), message;
   }
   Value error = vm_handle_push(vm, vm_error_new(vm, kind, message, proto));
-  Value r = value_is_exception(error) ? error : install_cause(vm, error, builtins_arg(argc, argv, 1));
+  Value r =
+      value_is_exception(error) ? error : install_cause(vm, error, builtins_arg(argc, argv, 1));
   vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : error;
 }
@@ -51,24 +51,29 @@ static Value error_construct(VM *vm, Value this_value, int argc, Value *argv) {
 static Value error_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_object(this_value)) {
     char *text = builtins_describe(vm, this_value);
-    Value r = vm_throw_error(vm, ERR_TYPE,
-                             "Method Error.prototype.toString called on incompatible receiver %s",
-                             text);
+    Value r = vm_throw_error(
+        vm, ERR_TYPE, "Method Error.prototype.toString called on incompatible receiver %s", text);
     free(text);
     return r;
   }
   int mark = vm_handle_mark(vm);
   Value name = vm_handle_push(vm, vm_get_str(vm, this_value, "name"));
   if (!value_is_exception(name))
-    name = vm_handle_push(vm, value_is_undefined(name) ? vm_atom(vm, "Error") : vm_to_string(vm, name));
-  Value msg = value_is_exception(name) ? name : vm_handle_push(vm, vm_get_str(vm, this_value, "message"));
+    name = vm_handle_push(vm,
+                          value_is_undefined(name) ? vm_atom(vm, "Error") : vm_to_string(vm, name));
+  Value msg =
+      value_is_exception(name) ? name : vm_handle_push(vm, vm_get_str(vm, this_value, "message"));
   if (!value_is_exception(msg))
     msg = vm_handle_push(vm, value_is_undefined(msg) ? vm_atom(vm, "") : vm_to_string(vm, msg));
   Value r = msg;
   if (!value_is_exception(msg)) {
-    if (vm_string_length(msg) == 0) r = name;
-    else if (vm_string_length(name) == 0) r = msg;
-    else r = vm_string_concat(vm, vm_handle_push(vm, vm_string_concat(vm, name, vm_atom(vm, ": "))), msg);
+    if (vm_string_length(msg) == 0)
+      r = name;
+    else if (vm_string_length(name) == 0)
+      r = msg;
+    else
+      r = vm_string_concat(vm, vm_handle_push(vm, vm_string_concat(vm, name, vm_atom(vm, ": "))),
+                           msg);
   }
   vm_handle_reset(vm, mark);
   return r;
@@ -87,7 +92,8 @@ static Value install_kind(VM *vm, ErrorKind kind) {
   Value p = vm_intrinsic(vm, proto);
   int mark = vm_handle_mark(vm);
   Value data = value_from_number(kind);
-  Value ctor = vm_handle_push(vm, vm_native_with_data(vm, error_names[kind], error_construct, 1, data));
+  Value ctor =
+      vm_handle_push(vm, vm_native_with_data(vm, error_names[kind], error_construct, 1, data));
   vm_native_set_constructor(ctor, true);
   vm_define_str(vm, ctor, "prototype", p, 0);
   vm_define_str(vm, p, "constructor", ctor, VM_ATTR_HIDDEN);

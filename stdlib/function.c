@@ -37,8 +37,10 @@ static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
   Value r = builtins_length_of(vm, list, &n) ? VALUE_UNDEFINED : VALUE_EXCEPTION;
   for (double i = 0; i < n && !value_is_exception(r); i++) {
     Value v = builtins_get_index(vm, list, i);
-    if (value_is_exception(v)) r = v;
-    else vm_array_push(vm, args, v);
+    if (value_is_exception(v))
+      r = v;
+    else
+      vm_array_push(vm, args, v);
   }
   if (!value_is_exception(r)) {
     uint32_t count = vm_array_length(args);
@@ -60,8 +62,10 @@ static bool bound_length(VM *vm, Value target, int bound_args, double *out) {
   if (value_is_exception(len)) return false;
   if (!value_is_number(len)) return true;
   double d = value_to_number(len);
-  if (isinf(d)) *out = d > 0 ? d : 0;
-  else if (d == d) *out = fmax(0, trunc(d) - bound_args);
+  if (isinf(d))
+    *out = d > 0 ? d : 0;
+  else if (d == d)
+    *out = fmax(0, trunc(d) - bound_args);
   return true;
 }
 
@@ -126,16 +130,17 @@ static Value function_has_instance(VM *vm, Value this_value, int argc, Value *ar
 //< stdlib.has-instance
 
 static const BuiltinMethod function_prototype_methods[] = {
-  {"apply", function_apply, 2},
-  {"bind", function_bind, 1},
-  {"call", function_call, 1},
-  {"toString", function_to_string, 0},
-  {NULL, NULL, 0},
+    {"apply", function_apply, 2},
+    {"bind", function_bind, 1},
+    {"call", function_call, 1},
+    {"toString", function_to_string, 0},
+    {NULL, NULL, 0},
 };
 
 /* %ThrowTypeError%: Function.prototype.arguments and .caller. */
 static Value function_restricted(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "'caller', 'callee', and 'arguments' properties may not be "
+  return vm_throw_error(vm, ERR_TYPE,
+                        "'caller', 'callee', and 'arguments' properties may not be "
                         "accessed on strict mode functions or the arguments objects for calls to "
                         "them");
 }

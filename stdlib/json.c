@@ -75,7 +75,9 @@ static void skip_space(JsonParser *p) {
 }
 
 static bool at(JsonParser *p, uint16_t c) { return p->pos < p->len && p->s[p->pos] == c; }
-static bool digit_at(JsonParser *p) { return p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9'; }
+static bool digit_at(JsonParser *p) {
+  return p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9';
+}
 
 static Value parse_value(JsonParser *p);
 
@@ -147,10 +149,13 @@ static Value parse_string(JsonParser *p) {
     if (p->pos >= p->len) return textbuf_free(&b), throw_at(p, "Unterminated string", p->pos);
     uint16_t c = p->s[p->pos];
     if (c == '"') break;
-    if (c < 0x20) return textbuf_free(&b), throw_at(p, "Bad control character in string literal", p->pos);
+    if (c < 0x20)
+      return textbuf_free(&b), throw_at(p, "Bad control character in string literal", p->pos);
     p->pos++;
-    if (c != '\\') textbuf_unit(&b, c);
-    else if (!parse_escape(p, &b)) return textbuf_free(&b), VALUE_EXCEPTION;
+    if (c != '\\')
+      textbuf_unit(&b, c);
+    else if (!parse_escape(p, &b))
+      return textbuf_free(&b), VALUE_EXCEPTION;
   }
   p->pos++;
   return textbuf_finish(p->vm, &b);
@@ -176,7 +181,9 @@ static Value parse_array(JsonParser *p) {
     vm_array_push(vm, a, v);
     skip_space(p);
     if (at(p, ']')) break;
-    if (!at(p, ',')) return vm_handle_reset(vm, mark), throw_at(p, "Expected ',' or ']' after array element", p->pos);
+    if (!at(p, ','))
+      return vm_handle_reset(vm, mark),
+             throw_at(p, "Expected ',' or ']' after array element", p->pos);
     p->pos++;
   }
   p->pos++;
@@ -204,7 +211,8 @@ static Value parse_object(JsonParser *p) {
   p->pos++;
   skip_space(p);
   if (at(p, '}')) return p->pos++, vm_handle_reset(vm, mark), o;
-  if (!at(p, '"')) return vm_handle_reset(vm, mark), throw_at(p, "Expected property name or '}'", p->pos);
+  if (!at(p, '"'))
+    return vm_handle_reset(vm, mark), throw_at(p, "Expected property name or '}'", p->pos);
   int loop = vm_handle_mark(vm);
   for (;;) {
     Value r = parse_member(p, o);
@@ -212,10 +220,13 @@ static Value parse_object(JsonParser *p) {
     if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
     skip_space(p);
     if (at(p, '}')) break;
-    if (!at(p, ',')) return vm_handle_reset(vm, mark), throw_at(p, "Expected ',' or '}' after property value", p->pos);
+    if (!at(p, ','))
+      return vm_handle_reset(vm, mark),
+             throw_at(p, "Expected ',' or '}' after property value", p->pos);
     p->pos++;
     skip_space(p);
-    if (!at(p, '"')) return vm_handle_reset(vm, mark), throw_at(p, "Expected double-quoted property name", p->pos);
+    if (!at(p, '"'))
+      return vm_handle_reset(vm, mark), throw_at(p, "Expected double-quoted property name", p->pos);
   }
   p->pos++;
   vm_handle_reset(vm, mark);
@@ -226,17 +237,26 @@ static Value parse_object(JsonParser *p) {
 static Value parse_value(JsonParser *p) {
   skip_space(p);
   if (p->pos >= p->len) return unexpected(p, p->pos);
-  if (++p->depth > JSON_DEPTH_MAX) return vm_throw_error(p->vm, ERR_RANGE, "Maximum call stack size exceeded");
+  if (++p->depth > JSON_DEPTH_MAX)
+    return vm_throw_error(p->vm, ERR_RANGE, "Maximum call stack size exceeded");
   Value v;
   uint16_t c = p->s[p->pos];
-  if (c == '{') v = parse_object(p);
-  else if (c == '[') v = parse_array(p);
-  else if (c == '"') v = parse_string(p);
-  else if (c == '-' || (c >= '0' && c <= '9')) v = parse_number(p);
-  else if (c == 't') v = parse_literal(p, "true", VALUE_TRUE);
-  else if (c == 'f') v = parse_literal(p, "false", VALUE_FALSE);
-  else if (c == 'n') v = parse_literal(p, "null", VALUE_NULL);
-  else v = unexpected(p, p->pos);
+  if (c == '{')
+    v = parse_object(p);
+  else if (c == '[')
+    v = parse_array(p);
+  else if (c == '"')
+    v = parse_string(p);
+  else if (c == '-' || (c >= '0' && c <= '9'))
+    v = parse_number(p);
+  else if (c == 't')
+    v = parse_literal(p, "true", VALUE_TRUE);
+  else if (c == 'f')
+    v = parse_literal(p, "false", VALUE_FALSE);
+  else if (c == 'n')
+    v = parse_literal(p, "null", VALUE_NULL);
+  else
+    v = unexpected(p, p->pos);
   p->depth--;
   return v;
 }
@@ -248,16 +268,21 @@ static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
   int mark = vm_handle_mark(vm);
   Value val = vm_handle_push(vm, vm_get(vm, holder, key));
   if (value_is_object(val)) {
-    Value keys = vm_is_array(val) ? VALUE_UNDEFINED : vm_handle_push(vm, vm_own_property_keys(vm, val, VM_KEYS_STRINGS));
+    Value keys = vm_is_array(val)
+                     ? VALUE_UNDEFINED
+                     : vm_handle_push(vm, vm_own_property_keys(vm, val, VM_KEYS_STRINGS));
     double n = 0;
-    if (vm_is_array(val) && !builtins_length_of(vm, val, &n)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (vm_is_array(val) && !builtins_length_of(vm, val, &n))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
     if (!vm_is_array(val)) n = vm_array_length(keys);
     int loop = vm_handle_mark(vm);
     for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
-      Value k = vm_handle_push(vm, vm_is_array(val) ? builtins_index_key(vm, i) : vm_array_get_raw(keys, (uint32_t)i));
+      Value k = vm_handle_push(vm, vm_is_array(val) ? builtins_index_key(vm, i)
+                                                    : vm_array_get_raw(keys, (uint32_t)i));
       Value nv = vm_handle_push(vm, internalize(vm, val, k, reviver));
-      Value r = value_is_exception(nv) ? nv : value_is_undefined(nv) ? vm_delete_property(vm, val, k)
-                                                                    : builtins_create_data(vm, val, k, nv);
+      Value r = value_is_exception(nv)   ? nv
+                : value_is_undefined(nv) ? vm_delete_property(vm, val, k)
+                                         : builtins_create_data(vm, val, k, nv);
       if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
     }
   }
@@ -279,8 +304,10 @@ static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_exception(v)) {
     skip_space(&p);
     if (p.pos < p.len)
-      v = vm_throw_error(vm, ERR_SYNTAX, "Unexpected non-whitespace character after JSON at "
-                                         "position %u", p.pos);
+      v = vm_throw_error(vm, ERR_SYNTAX,
+                         "Unexpected non-whitespace character after JSON at "
+                         "position %u",
+                         p.pos);
   }
   free(units);
   if (!value_is_exception(v) && vm_is_callable(ARG(1))) {
@@ -297,12 +324,12 @@ static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
 typedef struct JsonWriter {
   VM *vm;
   TextBuf out;
-  Value replacer;      /* a function, or undefined */
+  Value replacer; /* a function, or undefined */
   Value property_list; /* an array of keys, or undefined */
-  Value gap;           /* the indent unit: a string, "" for compact output */
-  int depth;           /* how many gaps to indent the current line */
-  Value stack;         /* the objects being serialized, outermost first */
-  Value stack_keys;    /* the key each of them was reached by */
+  Value gap; /* the indent unit: a string, "" for compact output */
+  int depth; /* how many gaps to indent the current line */
+  Value stack; /* the objects being serialized, outermost first */
+  Value stack_keys; /* the key each of them was reached by */
 } JsonWriter;
 
 //> stdlib.json-quote
@@ -312,8 +339,14 @@ static void quote(TextBuf *b, Value s) {
   textbuf_unit(b, '"');
   for (uint32_t i = 0; i < n; i++) {
     uint16_t c = vm_string_unit(s, i);
-    const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
-                    : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+    const char *esc = c == '"'    ? "\\\""
+                      : c == '\\' ? "\\\\"
+                      : c == '\b' ? "\\b"
+                      : c == '\f' ? "\\f"
+                      : c == '\n' ? "\\n"
+                      : c == '\r' ? "\\r"
+                      : c == '\t' ? "\\t"
+                                  : NULL;
     bool lead = c >= 0xD800 && c <= 0xDBFF, trail = c >= 0xDC00 && c <= 0xDFFF;
     bool paired = lead && i + 1 < n && vm_string_unit(s, i + 1) >= 0xDC00 &&
                   vm_string_unit(s, i + 1) <= 0xDFFF;
@@ -342,8 +375,10 @@ static void newline_indent(JsonWriter *w) {
 static void describe_link(VM *vm, TextBuf *b, Value holder, Value key) {
   char *k = vm_to_utf8(vm, key, NULL);
   char buf[64];
-  if (vm_is_array(holder)) snprintf(buf, sizeof buf, "index %s", k), textbuf_ascii(b, buf);
-  else textbuf_ascii(b, "property '"), textbuf_string(b, key), textbuf_ascii(b, "'");
+  if (vm_is_array(holder))
+    snprintf(buf, sizeof buf, "index %s", k), textbuf_ascii(b, buf);
+  else
+    textbuf_ascii(b, "property '"), textbuf_string(b, key), textbuf_ascii(b, "'");
   free(k);
 }
 
@@ -390,7 +425,8 @@ static Value push_stack(JsonWriter *w, Value value, Value holder, Value key) {
   uint32_t n = vm_array_length(w->stack);
   for (uint32_t i = 0; i < n; i++)
     if (vm_array_get_raw(w->stack, i) == value) return throw_circular(w, i, holder, key);
-  if (w->depth >= JSON_DEPTH_MAX) return vm_throw_error(w->vm, ERR_RANGE, "Maximum call stack size exceeded");
+  if (w->depth >= JSON_DEPTH_MAX)
+    return vm_throw_error(w->vm, ERR_RANGE, "Maximum call stack size exceeded");
   vm_array_push(w->vm, w->stack, value);
   vm_array_push(w->vm, w->stack_keys, key);
   w->depth++;
@@ -487,17 +523,22 @@ static int serialize_property(JsonWriter *w, Value holder, Value key) {
   if (!value_is_exception(v)) v = vm_handle_push(vm, transform(w, holder, key, v));
   if (!value_is_exception(v)) v = vm_handle_push(vm, unwrap(vm, v));
   int r = 1;
-  if (value_is_exception(v)) r = -1;
-  else if (value_is_null(v)) textbuf_ascii(&w->out, "null");
-  else if (value_is_bool(v)) textbuf_ascii(&w->out, v == VALUE_TRUE ? "true" : "false");
-  else if (value_is_string(v)) quote(&w->out, v);
+  if (value_is_exception(v))
+    r = -1;
+  else if (value_is_null(v))
+    textbuf_ascii(&w->out, "null");
+  else if (value_is_bool(v))
+    textbuf_ascii(&w->out, v == VALUE_TRUE ? "true" : "false");
+  else if (value_is_string(v))
+    quote(&w->out, v);
   else if (value_is_number(v)) {
     char buf[40];
     double d = value_to_number(v);
     textbuf_ascii(&w->out, isfinite(d) ? vm_number_to_cstr(d, buf) : "null");
   } else if (value_is_object(v) && !vm_is_callable(v)) {
     Value ok = push_stack(w, v, holder, key);
-    if (!value_is_exception(ok)) ok = vm_is_array(v) ? serialize_array(w, v) : serialize_object(w, v);
+    if (!value_is_exception(ok))
+      ok = vm_is_array(v) ? serialize_array(w, v) : serialize_object(w, v);
     if (!value_is_exception(ok)) pop_stack(w);
     r = value_is_exception(ok) ? -1 : 1;
   } else {
@@ -517,8 +558,8 @@ static Value property_list(VM *vm, Value replacer) {
   for (double i = 0; i < n; i++) {
     Value v = vm_handle_push(vm, builtins_get_index(vm, replacer, i));
     if (value_is_exception(v)) return vm_handle_reset(vm, mark), v;
-    bool wrapper = value_is_object(v) && (vm_object_class(v) == VM_CLASS_STRING ||
-                                          vm_object_class(v) == VM_CLASS_NUMBER);
+    bool wrapper = value_is_object(v) &&
+                   (vm_object_class(v) == VM_CLASS_STRING || vm_object_class(v) == VM_CLASS_NUMBER);
     if (!value_is_string(v) && !value_is_number(v) && !wrapper) continue;
     Value k = vm_handle_push(vm, vm_to_string(vm, v));
     if (value_is_exception(k)) return vm_handle_reset(vm, mark), k;
@@ -541,7 +582,8 @@ static Value gap_of(VM *vm, Value space) {
     return vm_string_n(vm, "          ", (size_t)n);
   }
   if (value_is_string(space))
-    return vm_string_slice(vm, space, 0, vm_string_length(space) < 10 ? vm_string_length(space) : 10);
+    return vm_string_slice(vm, space, 0,
+                           vm_string_length(space) < 10 ? vm_string_length(space) : 10);
   return vm_atom(vm, "");
 }
 
@@ -549,8 +591,10 @@ static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   JsonWriter w = {.vm = vm, .replacer = VALUE_UNDEFINED, .property_list = VALUE_UNDEFINED};
   Value replacer = ARG(1), r = VALUE_TRUE;
-  if (vm_is_callable(replacer)) w.replacer = replacer;
-  else if (vm_is_array(replacer)) r = w.property_list = vm_handle_push(vm, property_list(vm, replacer));
+  if (vm_is_callable(replacer))
+    w.replacer = replacer;
+  else if (vm_is_array(replacer))
+    r = w.property_list = vm_handle_push(vm, property_list(vm, replacer));
   if (!value_is_exception(r)) r = w.gap = vm_handle_push(vm, gap_of(vm, ARG(2)));
   if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
   w.stack = vm_handle_push(vm, vm_array_new(vm));
@@ -570,9 +614,14 @@ void builtins_install_json(VM *vm) {
   vm_define_str(vm, vm_global(vm), "JSON", json, VM_ATTR_HIDDEN);
   vm_define_method(vm, json, "parse", json_parse, 2);
   vm_define_method(vm, json, "stringify", json_stringify, 3);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "JSON"), .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED, .has_value = true, .has_writable = true,
-                            .has_enumerable = true, .has_configurable = true, .configurable = true};
+  PropertyDescriptor tag = {.value = vm_atom(vm, "JSON"),
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_value = true,
+                            .has_writable = true,
+                            .has_enumerable = true,
+                            .has_configurable = true,
+                            .configurable = true};
   vm_define_property(vm, json, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
   vm_handle_reset(vm, mark);
 }

@@ -219,7 +219,8 @@ static void radix_string(double x, int radix, char *out) {
 static Value number_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   double x, radix = 10;
   if (!this_number(vm, this_value, "Number.prototype.toString", &x)) return VALUE_EXCEPTION;
-  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &radix)) return VALUE_EXCEPTION;
+  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &radix))
+    return VALUE_EXCEPTION;
   if (radix < 2 || radix > 36)
     return vm_throw_error(vm, ERR_RANGE, "toString() radix argument must be between 2 and 36");
   if (radix == 10 || !isfinite(x)) return number_value_to_string(vm, x);
@@ -258,7 +259,7 @@ static Value number_to_locale_string(VM *vm, Value this_value, int argc, Value *
 static Value number_value_of(VM *vm, Value this_value, int argc, Value *argv) {
   double x;
   return this_number(vm, this_value, "Number.prototype.valueOf", &x) ? value_from_number(x)
-                                                                      : VALUE_EXCEPTION;
+                                                                     : VALUE_EXCEPTION;
 }
 
 /* ==== The Number constructor and its statics ==== */
@@ -290,7 +291,8 @@ static Value number_is_integer(VM *vm, Value t, int argc, Value *argv) {
   return value_from_bool(is_integral(ARG(0)));
 }
 static Value number_is_safe_integer(VM *vm, Value t, int argc, Value *argv) {
-  return value_from_bool(is_integral(ARG(0)) && fabs(value_to_number(ARG(0))) <= 9007199254740991.0);
+  return value_from_bool(is_integral(ARG(0)) &&
+                         fabs(value_to_number(ARG(0))) <= 9007199254740991.0);
 }
 static Value number_is_finite(VM *vm, Value t, int argc, Value *argv) {
   return value_from_bool(value_is_number(ARG(0)) && isfinite(value_to_number(ARG(0))));
@@ -314,8 +316,8 @@ static Value global_is_finite(VM *vm, Value t, int argc, Value *argv) {
 /* Is unit JavaScript white space or a line terminator (what trimming removes)? */
 static bool is_js_space(uint16_t u) {
   if (u == 9 || u == 10 || u == 11 || u == 12 || u == 13 || u == 32 || u == 0xA0) return true;
-  return u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 ||
-         u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF;
+  return u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F ||
+         u == 0x205F || u == 0x3000 || u == 0xFEFF;
 }
 
 /* The input string's ASCII text after leading white space (non-ASCII ends it). */
@@ -471,12 +473,12 @@ static const struct {
   const char *name;
   MathFn1 fn;
 } math_unary[] = {
-  {"abs", fabs},     {"acos", acos},   {"acosh", acosh}, {"asin", asin},     {"asinh", asinh},
-  {"atan", atan},    {"atanh", atanh}, {"ceil", ceil},   {"cbrt", js_cbrt},     {"expm1", expm1},
-  {"clz32", js_clz32}, {"cos", cos},   {"cosh", cosh},   {"exp", exp},       {"floor", floor},
-  {"fround", js_fround}, {"log", log}, {"log1p", log1p}, {"log2", log2},     {"log10", log10},
-  {"round", js_round}, {"sign", js_sign}, {"sin", sin},  {"sinh", sinh},     {"sqrt", sqrt},
-  {"tan", tan},      {"tanh", tanh},   {"trunc", trunc},
+    {"abs", fabs},         {"acos", acos},    {"acosh", acosh}, {"asin", asin},    {"asinh", asinh},
+    {"atan", atan},        {"atanh", atanh},  {"ceil", ceil},   {"cbrt", js_cbrt}, {"expm1", expm1},
+    {"clz32", js_clz32},   {"cos", cos},      {"cosh", cosh},   {"exp", exp},      {"floor", floor},
+    {"fround", js_fround}, {"log", log},      {"log1p", log1p}, {"log2", log2},    {"log10", log10},
+    {"round", js_round},   {"sign", js_sign}, {"sin", sin},     {"sinh", sinh},    {"sqrt", sqrt},
+    {"tan", tan},          {"tanh", tanh},    {"trunc", trunc},
 };
 
 static Value math_unary_call(VM *vm, Value t, int argc, Value *argv) {
@@ -512,15 +514,21 @@ static Value math_extreme(VM *vm, int argc, Value *argv, bool want_max) {
     Value n = vm_to_number(vm, argv[i]);
     if (value_is_exception(n)) return n;
     double x = value_to_number(n);
-    if (isnan(x)) nan = true;
-    else if (want_max ? (x > r || (x == 0 && r == 0 && !signbit(x))) : (x < r || (x == 0 && r == 0 && signbit(x))))
+    if (isnan(x))
+      nan = true;
+    else if (want_max ? (x > r || (x == 0 && r == 0 && !signbit(x)))
+                      : (x < r || (x == 0 && r == 0 && signbit(x))))
       r = x;
   }
   return value_from_number(nan ? NAN : r);
 }
 
-static Value math_max(VM *vm, Value t, int argc, Value *argv) { return math_extreme(vm, argc, argv, true); }
-static Value math_min(VM *vm, Value t, int argc, Value *argv) { return math_extreme(vm, argc, argv, false); }
+static Value math_max(VM *vm, Value t, int argc, Value *argv) {
+  return math_extreme(vm, argc, argv, true);
+}
+static Value math_min(VM *vm, Value t, int argc, Value *argv) {
+  return math_extreme(vm, argc, argv, false);
+}
 
 /* hypot: scaled by the largest argument, summed with Kahan compensation (as V8). */
 static Value math_hypot(VM *vm, Value t, int argc, Value *argv) {
@@ -529,9 +537,12 @@ static Value math_hypot(VM *vm, Value t, int argc, Value *argv) {
   if (!number_args(vm, argc, argv, argc, x)) return free(x), VALUE_EXCEPTION;
   for (int i = 0; i < argc; i++) {
     double a = fabs(x[i]);
-    if (isinf(a)) inf = true;
-    else if (isnan(a)) nan = true;
-    else if (a > max) max = a;
+    if (isinf(a))
+      inf = true;
+    else if (isnan(a))
+      nan = true;
+    else if (a > max)
+      max = a;
   }
   double sum = 0, comp = 0;
   for (int i = 0; i < argc && !inf && !nan && max > 0; i++) {
@@ -552,7 +563,8 @@ static Value math_random(VM *vm, Value t, int argc, Value *argv) {
   if (!random_state[0] && !random_state[1]) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    random_state[0] = ((uint64_t)ts.tv_sec * 1000000007u) ^ (uint64_t)ts.tv_nsec ^ 0x9E3779B97F4A7C15ull;
+    random_state[0] =
+        ((uint64_t)ts.tv_sec * 1000000007u) ^ (uint64_t)ts.tv_nsec ^ 0x9E3779B97F4A7C15ull;
     random_state[1] = ((uint64_t)ts.tv_nsec << 21) ^ 0xBF58476D1CE4E5B9ull;
   }
   uint64_t s1 = random_state[0], s0 = random_state[1];
@@ -566,9 +578,12 @@ static void install_math(VM *vm) {
   int mark = vm_handle_mark(vm);
   Value math = vm_handle_push(vm, vm_object_new(vm));
   vm_define_str(vm, vm_global(vm), "Math", math, VM_ATTR_HIDDEN);
-  static const struct { const char *name; double v; } constants[] = {
-    {"E", M_E}, {"LN10", M_LN10}, {"LN2", M_LN2}, {"LOG10E", M_LOG10E}, {"LOG2E", M_LOG2E},
-    {"PI", M_PI}, {"SQRT1_2", M_SQRT1_2}, {"SQRT2", M_SQRT2},
+  static const struct {
+    const char *name;
+    double v;
+  } constants[] = {
+      {"E", M_E},         {"LN10", M_LN10}, {"LN2", M_LN2},         {"LOG10E", M_LOG10E},
+      {"LOG2E", M_LOG2E}, {"PI", M_PI},     {"SQRT1_2", M_SQRT1_2}, {"SQRT2", M_SQRT2},
   };
   for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
     vm_define_str(vm, math, constants[i].name, value_from_number(constants[i].v), 0);
@@ -578,14 +593,19 @@ static void install_math(VM *vm) {
     vm_define_str(vm, math, math_unary[i].name, f, VM_ATTR_HIDDEN);
   }
   static const BuiltinMethod others[] = {
-    {"atan2", math_atan2, 2}, {"hypot", math_hypot, 2}, {"imul", math_imul, 2},
-    {"max", math_max, 2},     {"min", math_min, 2},     {"pow", math_pow, 2},
-    {"random", math_random, 0}, {NULL, NULL, 0},
+      {"atan2", math_atan2, 2},   {"hypot", math_hypot, 2}, {"imul", math_imul, 2},
+      {"max", math_max, 2},       {"min", math_min, 2},     {"pow", math_pow, 2},
+      {"random", math_random, 0}, {NULL, NULL, 0},
   };
   builtins_methods(vm, math, others);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "Math"), .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED, .has_value = true, .has_writable = true,
-                            .has_enumerable = true, .has_configurable = true, .configurable = true};
+  PropertyDescriptor tag = {.value = vm_atom(vm, "Math"),
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_value = true,
+                            .has_writable = true,
+                            .has_enumerable = true,
+                            .has_configurable = true,
+                            .configurable = true};
   vm_define_property(vm, math, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
   vm_handle_reset(vm, mark);
 }
@@ -593,16 +613,21 @@ static void install_math(VM *vm) {
 /* ==== Installing ==== */
 
 static const BuiltinMethod number_methods[] = {
-  {"toExponential", number_to_exponential, 1}, {"toFixed", number_to_fixed, 1},
-  {"toPrecision", number_to_precision, 1},     {"toString", number_to_string, 1},
-  {"toLocaleString", number_to_locale_string, 0}, {"valueOf", number_value_of, 0},
-  {NULL, NULL, 0},
+    {"toExponential", number_to_exponential, 1},
+    {"toFixed", number_to_fixed, 1},
+    {"toPrecision", number_to_precision, 1},
+    {"toString", number_to_string, 1},
+    {"toLocaleString", number_to_locale_string, 0},
+    {"valueOf", number_value_of, 0},
+    {NULL, NULL, 0},
 };
 
 static const BuiltinMethod number_statics[] = {
-  {"isFinite", number_is_finite, 1}, {"isInteger", number_is_integer, 1},
-  {"isNaN", number_is_nan, 1},       {"isSafeInteger", number_is_safe_integer, 1},
-  {NULL, NULL, 0},
+    {"isFinite", number_is_finite, 1},
+    {"isInteger", number_is_integer, 1},
+    {"isNaN", number_is_nan, 1},
+    {"isSafeInteger", number_is_safe_integer, 1},
+    {NULL, NULL, 0},
 };
 
 static void install_number_object(VM *vm) {
@@ -613,11 +638,18 @@ static void install_number_object(VM *vm) {
   vm_define_method(vm, global, "parseInt", global_parse_int, 2);
   vm_define_str(vm, ctor, "parseFloat", vm_get_str(vm, global, "parseFloat"), VM_ATTR_HIDDEN);
   vm_define_str(vm, ctor, "parseInt", vm_get_str(vm, global, "parseInt"), VM_ATTR_HIDDEN);
-  static const struct { const char *name; double v; } constants[] = {
-    {"MAX_VALUE", 1.7976931348623157e308}, {"MIN_VALUE", 5e-324}, {"NaN", NAN},
-    {"NEGATIVE_INFINITY", -INFINITY}, {"POSITIVE_INFINITY", INFINITY},
-    {"MAX_SAFE_INTEGER", 9007199254740991.0}, {"MIN_SAFE_INTEGER", -9007199254740991.0},
-    {"EPSILON", 2.220446049250313e-16},
+  static const struct {
+    const char *name;
+    double v;
+  } constants[] = {
+      {"MAX_VALUE", 1.7976931348623157e308},
+      {"MIN_VALUE", 5e-324},
+      {"NaN", NAN},
+      {"NEGATIVE_INFINITY", -INFINITY},
+      {"POSITIVE_INFINITY", INFINITY},
+      {"MAX_SAFE_INTEGER", 9007199254740991.0},
+      {"MIN_SAFE_INTEGER", -9007199254740991.0},
+      {"EPSILON", 2.220446049250313e-16},
   };
   for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
     vm_define_str(vm, ctor, constants[i].name, value_from_number(constants[i].v), 0);

@@ -33,8 +33,8 @@ static int descriptor_field(VM *vm, Value obj, const char *name, Value *out) {
 //> stdlib.to-property-descriptor
 /* ToPropertyDescriptor(obj). The values it reads are left on the handle stack. */
 static bool to_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
-  *d = (PropertyDescriptor){.value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED};
+  *d = (PropertyDescriptor){
+      .value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED};
   if (!value_is_object(obj))
     return throw_with(vm, "Property description must be an object: %s", obj), false;
   Value v;
@@ -56,8 +56,11 @@ static bool to_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
   if (r && !value_is_undefined(d->setter) && !vm_is_callable(d->setter))
     return throw_with(vm, "Setter must be a function: %s", d->setter), false;
   if ((d->has_getter || d->has_setter) && (d->has_value || d->has_writable))
-    return throw_with(vm, "Invalid property descriptor. Cannot both specify accessors "
-                          "and a value or writable attribute, %s", obj), false;
+    return throw_with(vm,
+                      "Invalid property descriptor. Cannot both specify accessors "
+                      "and a value or writable attribute, %s",
+                      obj),
+           false;
   return true;
 }
 //< stdlib.to-property-descriptor
@@ -101,8 +104,8 @@ static Value object_construct(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_object(target) && vm_function_kind(target) != VM_FN_NATIVE) {
     Value proto = vm_get_str(vm, target, "prototype"); /* class X extends Object */
     if (value_is_exception(proto)) return proto;
-    return vm_object_with_proto(vm, value_is_object(proto) ? proto
-                                    : vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE));
+    return vm_object_with_proto(
+        vm, value_is_object(proto) ? proto : vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE));
   }
   Value v = ARG(0);
   return value_is_nullish(v) ? vm_object_new(vm) : vm_to_object(vm, v);
@@ -163,7 +166,8 @@ static Value object_entries(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value add_entry(VM *vm, Value entry, void *ctx) {
   Value target = *(Value *)ctx;
-  if (!value_is_object(entry)) return throw_with(vm, "Iterator value %s is not an entry object", entry);
+  if (!value_is_object(entry))
+    return throw_with(vm, "Iterator value %s is not an entry object", entry);
   Value k = vm_handle_push(vm, vm_get(vm, entry, value_from_number(0)));
   if (value_is_exception(k)) return k;
   Value v = vm_handle_push(vm, vm_get(vm, entry, value_from_number(1)));
@@ -190,8 +194,8 @@ static Value object_from_entries(VM *vm, Value this_value, int argc, Value *argv
 static Value assign_from(VM *vm, Value to, Value source) {
   Value from = vm_handle_push(vm, vm_to_object(vm, source));
   if (value_is_exception(from)) return from;
-  Value keys = vm_handle_push(vm,
-      vm_own_property_keys(vm, from, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, from, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     Value key = vm_array_get_raw(keys, i);
     PropertyInfo info;
@@ -218,8 +222,8 @@ static Value define_properties(VM *vm, Value obj, Value properties) {
   int mark = vm_handle_mark(vm);
   Value props = vm_handle_push(vm, vm_to_object(vm, properties));
   if (value_is_exception(props)) return vm_handle_reset(vm, mark), props;
-  Value keys = vm_handle_push(vm,
-      vm_own_property_keys(vm, props, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, props, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   uint32_t n = vm_array_length(keys), count = 0;
   PropertyDescriptor *descs = malloc((n + 1) * sizeof *descs);
   uint32_t *which = malloc((n + 1) * sizeof *which);
@@ -284,13 +288,12 @@ static Value object_get_own_property_descriptor(VM *vm, Value this_value, int ar
   return r;
 }
 
-static Value object_get_own_property_descriptors(VM *vm, Value this_value, int argc,
-                                                 Value *argv) {
+static Value object_get_own_property_descriptors(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
   if (value_is_exception(o)) return vm_handle_reset(vm, mark), o;
-  Value keys = vm_handle_push(vm,
-      vm_own_property_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   Value out = vm_handle_push(vm, vm_object_new(vm));
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     PropertyInfo info;
@@ -316,8 +319,9 @@ static Value set_prototype_or_throw(VM *vm, Value obj, Value proto) {
   if (ok != VALUE_FALSE) return ok;
   if (!vm_is_extensible(obj)) return throw_with(vm, "%s is not extensible", obj);
   if (obj == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE))
-    return vm_throw_error(vm, ERR_TYPE, "Immutable prototype object 'Object.prototype' cannot "
-                                        "have their prototype set");
+    return vm_throw_error(vm, ERR_TYPE,
+                          "Immutable prototype object 'Object.prototype' cannot "
+                          "have their prototype set");
   return vm_throw_error(vm, ERR_TYPE, "Cyclic __proto__ value");
 }
 
@@ -340,16 +344,19 @@ static Value set_integrity(VM *vm, Value obj, bool frozen) {
   if (!value_is_object(obj)) return obj;
   int mark = vm_handle_mark(vm);
   vm_prevent_extensions(vm, obj);
-  Value keys = vm_handle_push(vm,
-      vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     PropertyInfo info;
     Value key = vm_array_get_raw(keys, i);
     if (!vm_get_own_property(vm, obj, key, &info)) continue;
-    PropertyDescriptor d = {.value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED, .has_configurable = true};
+    PropertyDescriptor d = {.value = VALUE_UNDEFINED,
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_configurable = true};
     if (frozen && !info.is_accessor) d.has_writable = true; /* writable: false */
-    if (value_is_exception(define_or_throw(vm, obj, key, &d))) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (value_is_exception(define_or_throw(vm, obj, key, &d)))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   }
   vm_handle_reset(vm, mark);
   return obj;
@@ -361,8 +368,8 @@ static bool test_integrity(VM *vm, Value obj, bool frozen) {
   if (!value_is_object(obj)) return true;
   if (vm_is_extensible(obj)) return false;
   int mark = vm_handle_mark(vm);
-  Value keys = vm_handle_push(vm,
-      vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   bool ok = true;
   for (uint32_t i = 0; i < vm_array_length(keys) && ok; i++) {
     PropertyInfo info;
@@ -523,10 +530,15 @@ static Value define_legacy_accessor(VM *vm, Value this_value, Value key, Value f
     r = vm_throw_error(vm, ERR_TYPE, "Object.prototype.__define%sGetter__: Expecting function",
                        getter ? "" : "S");
   } else if (!value_is_exception(o)) {
-    PropertyDescriptor d = {.value = VALUE_UNDEFINED, .getter = getter ? fn : VALUE_UNDEFINED,
-                            .setter = getter ? VALUE_UNDEFINED : fn, .has_getter = getter,
-                            .has_setter = !getter, .has_enumerable = true, .enumerable = true,
-                            .has_configurable = true, .configurable = true};
+    PropertyDescriptor d = {.value = VALUE_UNDEFINED,
+                            .getter = getter ? fn : VALUE_UNDEFINED,
+                            .setter = getter ? VALUE_UNDEFINED : fn,
+                            .has_getter = getter,
+                            .has_setter = !getter,
+                            .has_enumerable = true,
+                            .enumerable = true,
+                            .has_configurable = true,
+                            .configurable = true};
     Value k = vm_handle_push(vm, vm_to_property_key(vm, key));
     r = value_is_exception(k) ? k : define_or_throw(vm, o, k, &d);
   }
@@ -566,42 +578,42 @@ static Value proto_lookup_setter(VM *vm, Value this_value, int argc, Value *argv
 /* ==== Installing ==== */
 
 static const BuiltinMethod object_statics[] = {
-  {"assign", object_assign, 2},
-  {"getOwnPropertyDescriptor", object_get_own_property_descriptor, 2},
-  {"getOwnPropertyDescriptors", object_get_own_property_descriptors, 1},
-  {"getOwnPropertyNames", object_get_own_property_names, 1},
-  {"getOwnPropertySymbols", object_get_own_property_symbols, 1},
-  {"hasOwn", object_has_own, 2},
-  {"is", object_is, 2},
-  {"preventExtensions", object_prevent_extensions, 1},
-  {"seal", object_seal, 1},
-  {"create", object_create, 2},
-  {"defineProperties", object_define_properties, 2},
-  {"defineProperty", object_define_property, 3},
-  {"freeze", object_freeze, 1},
-  {"getPrototypeOf", object_get_prototype_of, 1},
-  {"setPrototypeOf", object_set_prototype_of, 2},
-  {"isExtensible", object_is_extensible, 1},
-  {"isFrozen", object_is_frozen, 1},
-  {"isSealed", object_is_sealed, 1},
-  {"keys", object_keys, 1},
-  {"entries", object_entries, 1},
-  {"fromEntries", object_from_entries, 1},
-  {"values", object_values, 1},
-  {NULL, NULL, 0},
+    {"assign", object_assign, 2},
+    {"getOwnPropertyDescriptor", object_get_own_property_descriptor, 2},
+    {"getOwnPropertyDescriptors", object_get_own_property_descriptors, 1},
+    {"getOwnPropertyNames", object_get_own_property_names, 1},
+    {"getOwnPropertySymbols", object_get_own_property_symbols, 1},
+    {"hasOwn", object_has_own, 2},
+    {"is", object_is, 2},
+    {"preventExtensions", object_prevent_extensions, 1},
+    {"seal", object_seal, 1},
+    {"create", object_create, 2},
+    {"defineProperties", object_define_properties, 2},
+    {"defineProperty", object_define_property, 3},
+    {"freeze", object_freeze, 1},
+    {"getPrototypeOf", object_get_prototype_of, 1},
+    {"setPrototypeOf", object_set_prototype_of, 2},
+    {"isExtensible", object_is_extensible, 1},
+    {"isFrozen", object_is_frozen, 1},
+    {"isSealed", object_is_sealed, 1},
+    {"keys", object_keys, 1},
+    {"entries", object_entries, 1},
+    {"fromEntries", object_from_entries, 1},
+    {"values", object_values, 1},
+    {NULL, NULL, 0},
 };
 
 static const BuiltinMethod object_prototype_methods[] = {
-  {"__defineGetter__", proto_define_getter, 2},
-  {"__defineSetter__", proto_define_setter, 2},
-  {"hasOwnProperty", proto_has_own_property, 1},
-  {"__lookupGetter__", proto_lookup_getter, 1},
-  {"__lookupSetter__", proto_lookup_setter, 1},
-  {"isPrototypeOf", proto_is_prototype_of, 1},
-  {"propertyIsEnumerable", proto_property_is_enumerable, 1},
-  {"toString", proto_to_string, 0},
-  {"valueOf", proto_value_of, 0},
-  {NULL, NULL, 0},
+    {"__defineGetter__", proto_define_getter, 2},
+    {"__defineSetter__", proto_define_setter, 2},
+    {"hasOwnProperty", proto_has_own_property, 1},
+    {"__lookupGetter__", proto_lookup_getter, 1},
+    {"__lookupSetter__", proto_lookup_setter, 1},
+    {"isPrototypeOf", proto_is_prototype_of, 1},
+    {"propertyIsEnumerable", proto_property_is_enumerable, 1},
+    {"toString", proto_to_string, 0},
+    {"valueOf", proto_value_of, 0},
+    {NULL, NULL, 0},
 };
 
 void builtins_install_object(VM *vm) {

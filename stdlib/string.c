@@ -29,8 +29,10 @@ static Value this_string(VM *vm, Value this_value, const char *name) {
 /* The argument as a string, refusing a RegExp as the spec asks of includes & co. */
 static Value search_string_arg(VM *vm, Value v, const char *name) {
   if (value_is_object(v) && vm_object_class(v) == VM_CLASS_REGEXP)
-    return vm_throw_error(vm, ERR_TYPE, "First argument to String.prototype.%s must not be a "
-                                        "regular expression", name);
+    return vm_throw_error(vm, ERR_TYPE,
+                          "First argument to String.prototype.%s must not be a "
+                          "regular expression",
+                          name);
   return vm_to_string(vm, v);
 }
 
@@ -61,8 +63,8 @@ static double index_of(Value s, Value t, double from) {
 
 static bool is_js_space(uint16_t u) {
   if (u == 9 || u == 10 || u == 11 || u == 12 || u == 13 || u == 32 || u == 0xA0) return true;
-  return u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 ||
-         u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF;
+  return u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F ||
+         u == 0x205F || u == 0x3000 || u == 0xFEFF;
 }
 
 static bool is_lead(uint16_t u) { return u >= 0xD800 && u <= 0xDBFF; }
@@ -83,10 +85,12 @@ static uint32_t code_point_at(Value s, uint32_t i, int *units) {
 
 static Value string_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value s;
-  if (argc == 0) s = vm_atom(vm, "");
+  if (argc == 0)
+    s = vm_atom(vm, "");
   else if (value_is_symbol(argv[0]) && value_is_undefined(vm_new_target(vm)))
     s = vm_call(vm, vm_get_str(vm, argv[0], "toString"), argv[0], 0, NULL);
-  else s = vm_to_string(vm, argv[0]);
+  else
+    s = vm_to_string(vm, argv[0]);
   if (value_is_exception(s) || value_is_undefined(vm_new_target(vm))) return s;
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, s);
@@ -145,10 +149,12 @@ static Value string_from_code_point(VM *vm, Value this_value, int argc, Value *a
 static Value string_raw(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value cooked = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
-  Value raw = value_is_exception(cooked) ? cooked : vm_handle_push(vm, vm_get_str(vm, cooked, "raw"));
+  Value raw =
+      value_is_exception(cooked) ? cooked : vm_handle_push(vm, vm_get_str(vm, cooked, "raw"));
   Value lit = value_is_exception(raw) ? raw : vm_handle_push(vm, vm_to_object(vm, raw));
   double n;
-  if (value_is_exception(lit) || !builtins_length_of(vm, lit, &n)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (value_is_exception(lit) || !builtins_length_of(vm, lit, &n))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   TextBuf b = {0};
   int loop = vm_handle_mark(vm);
   for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
@@ -322,9 +328,15 @@ static Value trim(VM *vm, Value this_value, const char *name, bool start, bool e
   return vm_string_slice(vm, s, a, b);
 }
 
-static Value string_trim(VM *vm, Value t, int argc, Value *argv) { return trim(vm, t, "trim", true, true); }
-static Value string_trim_start(VM *vm, Value t, int argc, Value *argv) { return trim(vm, t, "trimStart", true, false); }
-static Value string_trim_end(VM *vm, Value t, int argc, Value *argv) { return trim(vm, t, "trimEnd", false, true); }
+static Value string_trim(VM *vm, Value t, int argc, Value *argv) {
+  return trim(vm, t, "trim", true, true);
+}
+static Value string_trim_start(VM *vm, Value t, int argc, Value *argv) {
+  return trim(vm, t, "trimStart", true, false);
+}
+static Value string_trim_end(VM *vm, Value t, int argc, Value *argv) {
+  return trim(vm, t, "trimEnd", false, true);
+}
 
 /* ==== Building new strings ==== */
 
@@ -364,24 +376,31 @@ static Value pad(VM *vm, Value this_value, int argc, Value *argv, bool at_start)
   int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, at_start ? "padStart" : "padEnd"));
   double max;
-  if (value_is_exception(s) || !builtins_to_integer(vm, ARG(0), &max)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (value_is_exception(s) || !builtins_to_integer(vm, ARG(0), &max))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   Value fill = value_is_undefined(ARG(1)) ? vm_atom(vm, " ") : vm_to_string(vm, ARG(1));
   vm_handle_push(vm, fill);
   double len = vm_string_length(s);
   if (value_is_exception(fill) || max <= len || vm_string_length(fill) == 0)
     return vm_handle_reset(vm, mark), value_is_exception(fill) ? fill : s;
-  if (max > MAX_STRING_LENGTH) return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+  if (max > MAX_STRING_LENGTH)
+    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid string length");
   TextBuf b = {0};
   if (!at_start) textbuf_string(&b, s);
   uint32_t fl = vm_string_length(fill);
-  for (double i = 0; i < max - len; i++) textbuf_unit(&b, vm_string_unit(fill, (uint32_t)fmod(i, fl)));
+  for (double i = 0; i < max - len; i++)
+    textbuf_unit(&b, vm_string_unit(fill, (uint32_t)fmod(i, fl)));
   if (at_start) textbuf_string(&b, s);
   vm_handle_reset(vm, mark);
   return textbuf_finish(vm, &b);
 }
 
-static Value string_pad_start(VM *vm, Value t, int argc, Value *argv) { return pad(vm, t, argc, argv, true); }
-static Value string_pad_end(VM *vm, Value t, int argc, Value *argv) { return pad(vm, t, argc, argv, false); }
+static Value string_pad_start(VM *vm, Value t, int argc, Value *argv) {
+  return pad(vm, t, argc, argv, true);
+}
+static Value string_pad_end(VM *vm, Value t, int argc, Value *argv) {
+  return pad(vm, t, argc, argv, false);
+}
 
 /* ==== Case mapping ==== */
 
@@ -389,7 +408,7 @@ static Value string_pad_end(VM *vm, Value t, int argc, Value *argv) { return pad
 static uint16_t upper_unit(uint16_t u) {
   if (u >= 'a' && u <= 'z') return u - 32;
   if (u < 0xB5) return u;
-  if (u == 0xB5) return 0x39C;                              /* micro sign -> Greek Mu */
+  if (u == 0xB5) return 0x39C; /* micro sign -> Greek Mu */
   if ((u >= 0xE0 && u <= 0xFE && u != 0xF7)) return u - 32;
   if (u == 0xFF) return 0x178;
   if (u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149) {
@@ -397,10 +416,10 @@ static uint16_t upper_unit(uint16_t u) {
     if (odd_lower ? (u % 2 == 0) : (u % 2 == 1)) return u - 1;
     return u == 0x17F ? 0x53 : u;
   }
-  if (u >= 0x3B1 && u <= 0x3C9 && u != 0x3C2) return u - 32;   /* Greek */
-  if (u == 0x3C2) return 0x3A3;                                /* final sigma */
+  if (u >= 0x3B1 && u <= 0x3C9 && u != 0x3C2) return u - 32; /* Greek */
+  if (u == 0x3C2) return 0x3A3; /* final sigma */
   if (u >= 0x3AC && u <= 0x3AF) return u == 0x3AC ? 0x386 : u - 37;
-  if (u >= 0x430 && u <= 0x44F) return u - 32;                 /* Cyrillic */
+  if (u >= 0x430 && u <= 0x44F) return u - 32; /* Cyrillic */
   if (u >= 0x450 && u <= 0x45F) return u - 80;
   return u;
 }
@@ -414,10 +433,10 @@ static uint16_t lower_unit(uint16_t u) {
     bool odd_lower = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E);
     return (odd_lower ? (u % 2 == 1) : (u % 2 == 0)) ? u + 1 : u;
   }
-  if (u >= 0x391 && u <= 0x3A9 && u != 0x3A2) return u + 32;   /* Greek */
+  if (u >= 0x391 && u <= 0x3A9 && u != 0x3A2) return u + 32; /* Greek */
   if (u == 0x386) return 0x3AC;
   if (u >= 0x388 && u <= 0x38A) return u + 37;
-  if (u >= 0x410 && u <= 0x42F) return u + 32;                 /* Cyrillic */
+  if (u >= 0x410 && u <= 0x42F) return u + 32; /* Cyrillic */
   if (u >= 0x400 && u <= 0x40F) return u + 80;
   return u;
 }
@@ -446,10 +465,18 @@ static Value change_case(VM *vm, Value this_value, const char *name, bool upper)
 }
 //< stdlib.string-case
 
-static Value string_to_upper(VM *vm, Value t, int argc, Value *argv) { return change_case(vm, t, "toUpperCase", true); }
-static Value string_to_lower(VM *vm, Value t, int argc, Value *argv) { return change_case(vm, t, "toLowerCase", false); }
-static Value string_to_locale_upper(VM *vm, Value t, int argc, Value *argv) { return change_case(vm, t, "toLocaleUpperCase", true); }
-static Value string_to_locale_lower(VM *vm, Value t, int argc, Value *argv) { return change_case(vm, t, "toLocaleLowerCase", false); }
+static Value string_to_upper(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toUpperCase", true);
+}
+static Value string_to_lower(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toLowerCase", false);
+}
+static Value string_to_locale_upper(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toLocaleUpperCase", true);
+}
+static Value string_to_locale_lower(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toLocaleLowerCase", false);
+}
 
 /* ==== localeCompare ==== */
 
@@ -463,7 +490,8 @@ typedef struct Weight {
 
 static const char punctuation_order[] = "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
 static const char latin1_base[] = /* 0xC0..0xFF: base letters; '*' = not a letter */
-    "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+    "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
 
 static Weight unit_weight(uint16_t u) {
   const char *p = u < 128 && u ? strchr(punctuation_order, (char)u) : NULL;
@@ -474,7 +502,8 @@ static Weight unit_weight(uint16_t u) {
   if (lower >= 'a' && lower <= 'z') return (Weight){200 + (uint32_t)(lower - 'a') * 4, 0, is_upper};
   if (lower >= 0xE0 && lower <= 0xFF && latin1_base[lower - 0xC0] != '*') {
     char base = latin1_base[lower - 0xC0];
-    return (Weight){200 + (uint32_t)(base - 'a') * 4 + (lower == 0xFE), (uint8_t)(lower - 0xDF), is_upper};
+    return (Weight){200 + (uint32_t)(base - 'a') * 4 + (lower == 0xFE), (uint8_t)(lower - 0xDF),
+                    is_upper};
   }
   return (Weight){1000 + lower, 0, is_upper};
 }
@@ -506,16 +535,19 @@ static Value string_locale_compare(VM *vm, Value this_value, int argc, Value *ar
 static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
   int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, "normalize"));
-  Value f = value_is_exception(s) ? s : value_is_undefined(ARG(0)) ? vm_atom(vm, "NFC")
-                                                                   : vm_to_string(vm, ARG(0));
+  Value f = value_is_exception(s)        ? s
+            : value_is_undefined(ARG(0)) ? vm_atom(vm, "NFC")
+                                         : vm_to_string(vm, ARG(0));
   vm_handle_reset(vm, mark);
   if (value_is_exception(f)) return f;
   char *form = vm_to_utf8(vm, f, NULL);
-  bool valid = !strcmp(form, "NFC") || !strcmp(form, "NFD") || !strcmp(form, "NFKC") || !strcmp(form, "NFKD");
+  bool valid = !strcmp(form, "NFC") || !strcmp(form, "NFD") || !strcmp(form, "NFKC") ||
+               !strcmp(form, "NFKD");
   bool composed = form[2] == 'C' || form[3] == 'C';
   free(form);
   if (!valid)
-    return vm_throw_error(vm, ERR_RANGE, "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+    return vm_throw_error(vm, ERR_RANGE,
+                          "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
   uint16_t limit = composed ? 0x300 : 0x80; /* below it, text is already in that form */
   for (uint32_t i = 0; i < vm_string_length(s); i++)
     if (vm_string_unit(s, i) >= limit)
@@ -534,7 +566,8 @@ static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
   double lim = 4294967295.0;
   Value n = value_is_exception(out) || value_is_undefined(ARG(1)) ? out : vm_to_number(vm, ARG(1));
   if (!value_is_exception(n) && !value_is_undefined(ARG(1)))
-    lim = (double)(uint32_t)(int64_t)fmod(isfinite(value_to_number(n)) ? trunc(value_to_number(n)) : 0, 4294967296.0);
+    lim = (double)(uint32_t)(int64_t)fmod(
+        isfinite(value_to_number(n)) ? trunc(value_to_number(n)) : 0, 4294967296.0);
   Value sep = value_is_exception(n) ? n : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   if (value_is_exception(sep)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   uint32_t len = vm_string_length(s), m = vm_string_length(sep), start = 0;
@@ -598,13 +631,16 @@ static Value replace(VM *vm, Value this_value, int argc, Value *argv, bool all) 
   Value s = vm_handle_push(vm, this_string(vm, this_value, all ? "replaceAll" : "replace"));
   Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value rep = ARG(1);
-  if (!value_is_exception(t) && !vm_is_callable(rep)) rep = vm_handle_push(vm, vm_to_string(vm, rep));
-  if (value_is_exception(t) || value_is_exception(rep)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (!value_is_exception(t) && !vm_is_callable(rep))
+    rep = vm_handle_push(vm, vm_to_string(vm, rep));
+  if (value_is_exception(t) || value_is_exception(rep))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   uint32_t len = vm_string_length(s), m = vm_string_length(t), done = 0;
   TextBuf b = {0};
   for (double at = index_of(s, t, 0); at >= 0; at = all ? index_of(s, t, at + (m ? m : 1)) : -1) {
     for (uint32_t k = done; k < (uint32_t)at; k++) textbuf_unit(&b, vm_string_unit(s, k));
-    if (!replacement(vm, &b, s, t, (uint32_t)at, rep)) return textbuf_free(&b), vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (!replacement(vm, &b, s, t, (uint32_t)at, rep))
+      return textbuf_free(&b), vm_handle_reset(vm, mark), VALUE_EXCEPTION;
     done = (uint32_t)at + m;
     if (at >= len) break;
   }
@@ -613,8 +649,12 @@ static Value replace(VM *vm, Value this_value, int argc, Value *argv, bool all) 
   return textbuf_finish(vm, &b);
 }
 
-static Value string_replace(VM *vm, Value t, int argc, Value *argv) { return replace(vm, t, argc, argv, false); }
-static Value string_replace_all(VM *vm, Value t, int argc, Value *argv) { return replace(vm, t, argc, argv, true); }
+static Value string_replace(VM *vm, Value t, int argc, Value *argv) {
+  return replace(vm, t, argc, argv, false);
+}
+static Value string_replace_all(VM *vm, Value t, int argc, Value *argv) {
+  return replace(vm, t, argc, argv, true);
+}
 
 /* ==== Well-formedness, toString, valueOf ==== */
 
@@ -636,8 +676,12 @@ static Value well_formed(VM *vm, Value this_value, const char *name, bool fix) {
   return textbuf_finish(vm, &b);
 }
 
-static Value string_is_well_formed(VM *vm, Value t, int argc, Value *argv) { return well_formed(vm, t, "isWellFormed", false); }
-static Value string_to_well_formed(VM *vm, Value t, int argc, Value *argv) { return well_formed(vm, t, "toWellFormed", true); }
+static Value string_is_well_formed(VM *vm, Value t, int argc, Value *argv) {
+  return well_formed(vm, t, "isWellFormed", false);
+}
+static Value string_to_well_formed(VM *vm, Value t, int argc, Value *argv) {
+  return well_formed(vm, t, "toWellFormed", true);
+}
 
 /* thisStringValue: a string or a String wrapper's string. */
 static Value this_string_value(VM *vm, Value v, const char *method) {
@@ -646,8 +690,12 @@ static Value this_string_value(VM *vm, Value v, const char *method) {
   return builtins_throw_this(vm, method, "String");
 }
 
-static Value string_to_string(VM *vm, Value t, int argc, Value *argv) { return this_string_value(vm, t, "String.prototype.toString"); }
-static Value string_value_of(VM *vm, Value t, int argc, Value *argv) { return this_string_value(vm, t, "String.prototype.valueOf"); }
+static Value string_to_string(VM *vm, Value t, int argc, Value *argv) {
+  return this_string_value(vm, t, "String.prototype.toString");
+}
+static Value string_value_of(VM *vm, Value t, int argc, Value *argv) {
+  return this_string_value(vm, t, "String.prototype.valueOf");
+}
 
 /* ==== The string iterator ==== */
 
@@ -658,7 +706,8 @@ typedef struct StringIter {
 
 static void string_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((StringIter *)data)->string); }
 static void string_iter_finalize(void *data) { free(data); }
-static const HostClass string_iter_class = {"String Iterator", string_iter_trace, string_iter_finalize};
+static const HostClass string_iter_class = {"String Iterator", string_iter_trace,
+                                            string_iter_finalize};
 
 static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   Value s = this_string(vm, this_value, "[Symbol.iterator]");
@@ -673,11 +722,13 @@ static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
-  StringIter *it = value_is_object(this_value) ? vm_host_data(this_value, &string_iter_class) : NULL;
+  StringIter *it =
+      value_is_object(this_value) ? vm_host_data(this_value, &string_iter_class) : NULL;
   if (!it) {
     char *text = builtins_describe(vm, this_value);
-    Value r = vm_throw_error(vm, ERR_TYPE,
-        "Method String Iterator.prototype.next called on incompatible receiver %s", text);
+    Value r = vm_throw_error(
+        vm, ERR_TYPE, "Method String Iterator.prototype.next called on incompatible receiver %s",
+        text);
     free(text);
     return r;
   }
@@ -689,7 +740,8 @@ static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *arg
   } else {
     int units;
     code_point_at(it->string, it->index, &units);
-    value = vm_handle_push(vm, vm_string_slice(vm, it->string, it->index, it->index + (uint32_t)units));
+    value =
+        vm_handle_push(vm, vm_string_slice(vm, it->string, it->index, it->index + (uint32_t)units));
     it->index += (uint32_t)units;
   }
   Value r = vm_handle_push(vm, vm_object_new(vm));
@@ -702,29 +754,46 @@ static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *arg
 /* ==== Installing ==== */
 
 static const BuiltinMethod string_statics[] = {
-  {"fromCharCode", string_from_char_code, 1},
-  {"fromCodePoint", string_from_code_point, 1},
-  {"raw", string_raw, 1},
-  {NULL, NULL, 0},
+    {"fromCharCode", string_from_char_code, 1},
+    {"fromCodePoint", string_from_code_point, 1},
+    {"raw", string_raw, 1},
+    {NULL, NULL, 0},
 };
 
 static const BuiltinMethod string_methods[] = {
-  {"at", string_at, 1}, {"charAt", string_char_at, 1}, {"charCodeAt", string_char_code_at, 1},
-  {"codePointAt", string_code_point_at, 1}, {"concat", string_concat, 1},
-  {"endsWith", string_ends_with, 1}, {"includes", string_includes, 1},
-  {"indexOf", string_index_of, 1}, {"isWellFormed", string_is_well_formed, 0},
-  {"lastIndexOf", string_last_index_of, 1}, {"localeCompare", string_locale_compare, 1},
-  {"normalize", string_normalize, 0}, {"padEnd", string_pad_end, 1},
-  {"padStart", string_pad_start, 1}, {"repeat", string_repeat, 1},
-  {"replace", string_replace, 2}, {"replaceAll", string_replace_all, 2},
-  {"slice", string_slice, 2}, {"split", string_split, 2}, {"substr", string_substr, 2},
-  {"substring", string_substring, 2}, {"startsWith", string_starts_with, 1},
-  {"toString", string_to_string, 0}, {"toWellFormed", string_to_well_formed, 0},
-  {"trim", string_trim, 0}, {"trimStart", string_trim_start, 0},
-  {"trimEnd", string_trim_end, 0}, {"toLocaleLowerCase", string_to_locale_lower, 0},
-  {"toLocaleUpperCase", string_to_locale_upper, 0}, {"toLowerCase", string_to_lower, 0},
-  {"toUpperCase", string_to_upper, 0}, {"valueOf", string_value_of, 0},
-  {NULL, NULL, 0},
+    {"at", string_at, 1},
+    {"charAt", string_char_at, 1},
+    {"charCodeAt", string_char_code_at, 1},
+    {"codePointAt", string_code_point_at, 1},
+    {"concat", string_concat, 1},
+    {"endsWith", string_ends_with, 1},
+    {"includes", string_includes, 1},
+    {"indexOf", string_index_of, 1},
+    {"isWellFormed", string_is_well_formed, 0},
+    {"lastIndexOf", string_last_index_of, 1},
+    {"localeCompare", string_locale_compare, 1},
+    {"normalize", string_normalize, 0},
+    {"padEnd", string_pad_end, 1},
+    {"padStart", string_pad_start, 1},
+    {"repeat", string_repeat, 1},
+    {"replace", string_replace, 2},
+    {"replaceAll", string_replace_all, 2},
+    {"slice", string_slice, 2},
+    {"split", string_split, 2},
+    {"substr", string_substr, 2},
+    {"substring", string_substring, 2},
+    {"startsWith", string_starts_with, 1},
+    {"toString", string_to_string, 0},
+    {"toWellFormed", string_to_well_formed, 0},
+    {"trim", string_trim, 0},
+    {"trimStart", string_trim_start, 0},
+    {"trimEnd", string_trim_end, 0},
+    {"toLocaleLowerCase", string_to_locale_lower, 0},
+    {"toLocaleUpperCase", string_to_locale_upper, 0},
+    {"toLowerCase", string_to_lower, 0},
+    {"toUpperCase", string_to_upper, 0},
+    {"valueOf", string_value_of, 0},
+    {NULL, NULL, 0},
 };
 
 void builtins_install_string(VM *vm) {
@@ -736,16 +805,29 @@ void builtins_install_string(VM *vm) {
   /* trimLeft and trimRight are the same function objects as trimStart and trimEnd. */
   vm_define_str(vm, proto, "trimLeft", vm_get_str(vm, proto, "trimStart"), VM_ATTR_HIDDEN);
   vm_define_str(vm, proto, "trimRight", vm_get_str(vm, proto, "trimEnd"), VM_ATTR_HIDDEN);
-  Value iter_proto = vm_handle_push(vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE)));
+  Value iter_proto =
+      vm_handle_push(vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE)));
   vm_define_method(vm, iter_proto, "next", string_iterator_next, 0);
-  PropertyDescriptor d = {.value = vm_atom(vm, "String Iterator"), .getter = VALUE_UNDEFINED,
-                          .setter = VALUE_UNDEFINED, .has_value = true, .has_writable = true,
-                          .has_enumerable = true, .has_configurable = true, .configurable = true};
+  PropertyDescriptor d = {.value = vm_atom(vm, "String Iterator"),
+                          .getter = VALUE_UNDEFINED,
+                          .setter = VALUE_UNDEFINED,
+                          .has_value = true,
+                          .has_writable = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .configurable = true};
   vm_define_property(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &d);
-  Value f = vm_handle_push(vm, vm_native_with_data(vm, "[Symbol.iterator]", string_iterator, 0, iter_proto));
-  d = (PropertyDescriptor){.value = f, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED,
-                           .has_value = true, .has_writable = true, .has_enumerable = true,
-                           .has_configurable = true, .writable = true, .configurable = true};
+  Value f = vm_handle_push(
+      vm, vm_native_with_data(vm, "[Symbol.iterator]", string_iterator, 0, iter_proto));
+  d = (PropertyDescriptor){.value = f,
+                           .getter = VALUE_UNDEFINED,
+                           .setter = VALUE_UNDEFINED,
+                           .has_value = true,
+                           .has_writable = true,
+                           .has_enumerable = true,
+                           .has_configurable = true,
+                           .writable = true,
+                           .configurable = true};
   vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), &d);
   vm_handle_reset(vm, mark);
 }

@@ -96,9 +96,11 @@ static const struct {
   const char *name;
   VMWellKnownSymbol which;
 } well_known[] = {
-  {"asyncIterator", VM_SYMBOL_ASYNC_ITERATOR}, {"hasInstance", VM_SYMBOL_HAS_INSTANCE},
-  {"iterator", VM_SYMBOL_ITERATOR},           {"toPrimitive", VM_SYMBOL_TO_PRIMITIVE},
-  {"toStringTag", VM_SYMBOL_TO_STRING_TAG},
+    {"asyncIterator", VM_SYMBOL_ASYNC_ITERATOR},
+    {"hasInstance", VM_SYMBOL_HAS_INSTANCE},
+    {"iterator", VM_SYMBOL_ITERATOR},
+    {"toPrimitive", VM_SYMBOL_TO_PRIMITIVE},
+    {"toStringTag", VM_SYMBOL_TO_STRING_TAG},
 };
 
 void builtins_install_symbol(VM *vm) {
@@ -115,9 +117,14 @@ void builtins_install_symbol(VM *vm) {
   vm_define_method(vm, proto, "toString", symbol_to_string, 0);
   vm_define_method(vm, proto, "valueOf", symbol_value_of, 0);
   builtins_accessor(vm, proto, vm_atom(vm, "description"), "description", symbol_description, NULL);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "Symbol"), .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED, .has_value = true, .has_writable = true,
-                            .has_enumerable = true, .has_configurable = true, .configurable = true};
+  PropertyDescriptor tag = {.value = vm_atom(vm, "Symbol"),
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_value = true,
+                            .has_writable = true,
+                            .has_enumerable = true,
+                            .has_configurable = true,
+                            .configurable = true};
   vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
   builtins_symbol_method(vm, proto, VM_SYMBOL_TO_PRIMITIVE, "[Symbol.toPrimitive]",
                          symbol_to_primitive, 1, VM_ATTR_CONFIGURABLE);

@@ -1,10 +1,11 @@
 /* compile.h - the bytecode compiler's private interface, shared by vm/compile*.c only.
  * Book: chapter 4, "Compiling".
  *
- * compile.c      the emitter (bytes, constants, jumps, stack depth, line table),
- *                variables (registers, cells, upvalues), functions, vm_compile
- * compile_expr.c expressions, calls, assignment and destructuring
- * compile_stmt.c statements, loops, switch, labels, try/catch/finally
+ * compile.c         the emitter (bytes, constants, jumps, stack depth, line table),
+ *                   variables (registers, cells, upvalues), functions, vm_compile
+ * compile_expr.c    expressions, calls, optional chains, assignment
+ * compile_pattern.c destructuring
+ * compile_stmt.c    statements, loops, switch, labels, try/catch/finally
  */
 #ifndef TN_VM_COMPILE_H
 #define TN_VM_COMPILE_H
@@ -140,6 +141,9 @@ void compile_expr(Compiler *c, Node *n);
 void compile_expr_discard(Compiler *c, Node *n);
 void compile_expr_at(Compiler *c, Node *n, SrcPos at); /* a bare name loads at `at` */
 void mark_named(Compiler *c, SrcPos p, const Node *operand); /* mark_site with V8's text */
+int key_constant(Compiler *c, Node *key); /* a non-computed property key's atom */
+
+/* ==== compile_pattern.c ==== */
 /* Assigns the value on top of the stack to a target or pattern and pops it. */
 void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos);
 

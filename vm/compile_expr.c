@@ -2,8 +2,7 @@
  * Book: chapter 4, "Compiling".
  *
  * Entry points (vm/compile.h): compile_expr, compile_expr_discard (for expression
- * statements), compile_pattern_assign (destructuring, shared with declarations,
- * parameters, for-in/of heads and catch clauses).
+ * statements), compile_expr_at. Destructuring is in compile_pattern.c.
  */
 #include <string.h>
 
@@ -104,7 +103,8 @@ static bool chain_has_optional(const Node *n);
 static void compile_delete(Compiler *c, Node *n) {
   Node *t = n->as.unary.operand;
   if (t->kind == NODE_MEMBER && chain_has_optional(t)) {
-    compile_unsupported(c, n, "delete of an optional chain"), emit_op(c, OP_PUSH_TRUE);
+    compile_unsupported(c, n, "delete of an optional chain");
+    emit_op(c, OP_PUSH_TRUE);
     return;
   }
   if (t->kind == NODE_MEMBER) {
@@ -160,7 +160,7 @@ static void compile_unary(Compiler *c, Node *n) {
 /* ==== Literals ==== */
 
 /* The constant for a non-computed property key: a name, a string or a number. */
-static int key_constant(Compiler *c, Node *key) {
+int key_constant(Compiler *c, Node *key) {
   char buf[40];
   switch (key->kind) {
   case NODE_IDENTIFIER: return const_atom(c, key->as.ident.name);
@@ -170,7 +170,6 @@ static int key_constant(Compiler *c, Node *key) {
   }
 }
 
-//> vm.compile-template
 /* `a${x}b`: the pieces and ToString of each substitution, joined with ADD;
  * empty pieces are skipped. */
 static void compile_template(Compiler *c, Node *n) {
@@ -191,7 +190,6 @@ static void compile_template(Compiler *c, Node *n) {
     have = true;
   }
 }
-//< vm.compile-template
 
 static void compile_array(Compiler *c, Node *n) {
   NodeList *items = &n->as.list.items;
@@ -216,8 +214,12 @@ static void compile_property(Compiler *c, Node *p) {
   Node *key = p->as.property.key, *value = p->as.property.value;
   bool computed = p->as.property.computed;
   if (p->as.property.kind == PROP_GET || p->as.property.kind == PROP_SET) {
-    if (computed) compile_expr(c, key), emit_op(c, OP_TO_PROPERTY_KEY);
-    else emit_u16(c, OP_PUSH_CONST, key_constant(c, key));
+    if (computed) {
+      compile_expr(c, key);
+      emit_op(c, OP_TO_PROPERTY_KEY);
+    } else {
+      emit_u16(c, OP_PUSH_CONST, key_constant(c, key));
+    }
     emit_function(c, value);
     emit_op(c, p->as.property.kind == PROP_GET ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
     return;
@@ -295,6 +297,12 @@ static void put_units(Text *t, U16Str str) {
   }
 }
 
+static void put_quoted(Text *t, U16Str str) {
+  put(t, "\"");
+  put_units(t, str);
+  put(t, "\"");
+}
+
 static void render(Text *t, const Node *n);
 
 static void render_member(Text *t, const Node *n) {
@@ -339,7 +347,6 @@ static void render_operator(Text *t, const Node *n) {
   put(t, ")");
 }
 
-//> vm.compile-render
 /* The text V8 uses for an expression in "x is not a function" and "x is not iterable". */
 static void render(Text *t, const Node *n) {
   char buf[40];
@@ -350,13 +357,16 @@ static void render(Text *t, const Node *n) {
   case NODE_TRUE: put(t, "true"); return;
   case NODE_FALSE: put(t, "false"); return;
   case NODE_NUMBER: put(t, vm_number_to_cstr(n->as.number, buf)); return;
-  case NODE_STRING: put(t, "\""), put_units(t, n->as.string), put(t, "\""); return;
+  case NODE_STRING: put_quoted(t, n->as.string); return;
   case NODE_TEMPLATE:
     if (n->as.template.expressions.count) break;
-    put(t, "\""), put_units(t, n->as.template.quasis.items[0]->as.string), put(t, "\"");
+    put_quoted(t, n->as.template.quasis.items[0]->as.string);
     return;
   case NODE_MEMBER: render_member(t, n); return;
-  case NODE_CALL: render(t, n->as.call.callee), put(t, "(...)"); return;
+  case NODE_CALL:
+    render(t, n->as.call.callee);
+    put(t, "(...)");
+    return;
   case NODE_ASSIGN: render(t, n->as.assign.target); return;
   case NODE_UNARY:
   case NODE_BINARY:
@@ -368,7 +378,6 @@ static void render(Text *t, const Node *n) {
   }
   put(t, "(intermediate value)");
 }
-//< vm.compile-render
 
 /* Marks the next instruction with position p and V8's name for operand n. */
 void mark_named(Compiler *c, SrcPos p, const Node *n) {
@@ -614,7 +623,6 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
   emit_u16(c, OP_SET_PROP, const_atom(c, t->as.member.property->as.ident.name));
 }
 
-//> vm.compile-compound-assign
 /* o.x += v  ->  o, DUP, GET_PROP x, v, ADD, SET_PROP x
  * a ||= v   ->  a, JUMP_IF_TRUE_KEEP end, v, store a, end:  (the store is skipped) */
 static void compile_compound_assign(Compiler *c, Node *n) {
@@ -638,13 +646,12 @@ static void compile_compound_assign(Compiler *c, Node *n) {
   patch_here(c, skip);
   if (under) { /* the short path still has the object (and key) under the value */
     set_depth(c, depth);
-    if (under == 2) emit_op(c, OP_ROT3), emit_op(c, OP_POP);
-    else emit_op(c, OP_SWAP);
+    emit_op(c, under == 2 ? OP_ROT3 : OP_SWAP); /* o k v -> v o k;  o v -> v o */
+    if (under == 2) emit_op(c, OP_POP);
     emit_op(c, OP_POP);
     patch_here(c, end);
   }
 }
-//< vm.compile-compound-assign
 
 static void compile_assign(Compiler *c, Node *n) {
   if (n->as.assign.op == TOK_ASSIGN) compile_simple_assign(c, n);
@@ -668,167 +675,6 @@ static void compile_update(Compiler *c, Node *n, bool want_old) {
   emit_op(c, n->as.update.op == TOK_PLUS_PLUS ? OP_INC : OP_DEC);
   store_target(c, t, at);
   if (postfix) emit_op(c, OP_POP);
-}
-
-/* ==== Destructuring ==== */
-
-static void compile_default(Compiler *c, Node *value) {
-  emit_op(c, OP_DUP);
-  emit_op(c, OP_PUSH_UNDEFINED);
-  emit_op(c, OP_STRICT_EQ);
-  uint32_t skip = emit_jump(c, OP_JUMP_IF_FALSE);
-  emit_op(c, OP_POP);
-  compile_expr(c, value);
-  patch_here(c, skip);
-}
-
-/* The value of one pattern property: obj -> obj value. A computed key is kept in a
- * register when a rest element must later leave it out. */
-static int object_pattern_get(Compiler *c, Node *p, bool keep_key) {
-  Node *key = p->as.property.key;
-  emit_op(c, OP_DUP);
-  if (!p->as.property.computed) {
-    mark_node(c, key);
-    emit_u16(c, OP_GET_PROP, key_constant(c, key));
-    return -1;
-  }
-  compile_expr(c, key);
-  emit_op(c, OP_TO_PROPERTY_KEY);
-  int reg = keep_key ? alloc_register(c) : -1;
-  if (keep_key) emit_u16(c, OP_SET_LOCAL, reg);
-  mark_node(c, key);
-  emit_op(c, OP_GET_ELEM);
-  return reg;
-}
-
-/* {...rest}: a copy of the object's own enumerable properties minus the named ones. */
-static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int how) {
-  NodeList *items = &pattern->as.list.items;
-  emit_op(c, OP_DUP);
-  emit_op(c, OP_NEW_OBJECT);
-  emit_op(c, OP_SWAP);
-  emit_op(c, OP_COPY_DATA_PROPS);
-  for (int i = 0; i < items->count - 1; i++) {
-    Node *p = items->items[i];
-    emit_op(c, OP_DUP);
-    if (p->as.property.computed) {
-      emit_u16(c, OP_GET_LOCAL, key_regs[i]);
-      emit_op(c, OP_DELETE_ELEM);
-    } else {
-      emit_u16(c, OP_DELETE_PROP, key_constant(c, p->as.property.key));
-    }
-    emit_op(c, OP_POP);
-  }
-  Node *rest = items->items[items->count - 1];
-  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
-}
-
-static void compile_object_pattern(Compiler *c, Node *pattern, int how) {
-  NodeList *items = &pattern->as.list.items;
-  bool has_rest = items->count > 0 && items->items[items->count - 1]->kind == NODE_REST;
-  int *key_regs = has_rest ? calloc((size_t)items->count, sizeof *key_regs) : NULL;
-  for (int i = 0; i < items->count; i++) {
-    Node *p = items->items[i];
-    if (p->kind == NODE_REST) break;
-    int reg = object_pattern_get(c, p, has_rest);
-    if (key_regs) key_regs[i] = reg;
-    compile_pattern_assign(c, p->as.property.value, how, pos_of(p->as.property.value));
-  }
-  if (has_rest) object_pattern_rest(c, pattern, key_regs, how);
-  free(key_regs);
-  emit_op(c, OP_POP);
-}
-
-/* [...rest] in a pattern: the iterator's remaining values, in a new array. */
-static void array_pattern_rest(Compiler *c, Node *rest, int how) {
-  int reg = alloc_register(c);
-  emit_u16(c, OP_NEW_ARRAY, 0);
-  emit_u16(c, OP_SET_LOCAL, reg);
-  emit_op(c, OP_POP);
-  int depth = c->fs->depth;
-  uint32_t loop = code_here(c);
-  uint32_t done = emit_jump(c, OP_ITER_NEXT);
-  emit_u16(c, OP_GET_LOCAL, reg);
-  emit_op(c, OP_SWAP);
-  emit_op(c, OP_ARRAY_PUSH);
-  emit_op(c, OP_POP);
-  emit_jump_to(c, OP_JUMP, loop);
-  patch_here(c, done);
-  set_depth(c, depth);
-  emit_u16(c, OP_GET_LOCAL, reg);
-  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
-}
-
-//> vm.compile-array-pattern
-/* [a, , b = 1, ...r] = v: the iterator protocol. iter and next stay on the stack;
- * each element is ITER_NEXT's value, or undefined once the iterator is done. */
-static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos value_pos) {
-  NodeList *items = &pattern->as.list.items;
-  mark_pos(c, value_pos);
-  emit_op(c, OP_GET_ITERATOR);
-  int depth = c->fs->depth;
-  bool exhausted = false;
-  for (int i = 0; i < items->count; i++) {
-    Node *e = items->items[i];
-    if (e && e->kind == NODE_REST) {
-      array_pattern_rest(c, e, how);
-      exhausted = true;
-      break;
-    }
-    uint32_t done = emit_jump(c, OP_ITER_NEXT);
-    if (!e) { /* an elision skips one value */
-      emit_op(c, OP_POP);
-      patch_here(c, done);
-      set_depth(c, depth);
-      continue;
-    }
-    uint32_t have = emit_jump(c, OP_JUMP);
-    patch_here(c, done);
-    set_depth(c, depth);
-    emit_op(c, OP_PUSH_UNDEFINED);
-    patch_here(c, have);
-    compile_pattern_assign(c, e, how, pos_of(e));
-  }
-  if (exhausted) emit_op(c, OP_POP), emit_op(c, OP_POP);
-  else emit_op(c, OP_ITER_CLOSE);
-}
-//< vm.compile-array-pattern
-
-/* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
- * (an assignment pattern) or the VarKind of the declaration being initialised. */
-void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos) {
-  switch (target->kind) {
-  case NODE_IDENTIFIER:
-    emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));
-    emit_op(c, OP_POP);
-    return;
-  case NODE_MEMBER:
-    if (target->as.member.object->kind == NODE_SUPER) {
-      compile_unsupported(c, target, "super"), emit_op(c, OP_POP);
-      return;
-    }
-    compile_expr(c, target->as.member.object);
-    if (!target->as.member.computed) {
-      emit_op(c, OP_SWAP);
-      mark_node(c, target->as.member.property);
-      emit_u16(c, OP_SET_PROP, const_atom(c, target->as.member.property->as.ident.name));
-    } else {
-      compile_expr(c, target->as.member.property);
-      emit_op(c, OP_ROT3);
-      emit_op(c, OP_ROT3); /* v o k -> o k v */
-      mark_node(c, target);
-      emit_op(c, OP_SET_ELEM);
-    }
-    emit_op(c, OP_POP);
-    return;
-  case NODE_ASSIGN_PATTERN:
-    compile_default(c, target->as.assign.value);
-    compile_pattern_assign(c, target->as.assign.target, how, value_pos);
-    return;
-  case NODE_OBJECT_PATTERN: compile_object_pattern(c, target, how); return;
-  case NODE_ARRAY_PATTERN: compile_array_pattern(c, target, how, value_pos); return;
-  default: PANIC("compile_pattern_assign: not a pattern");
-  }
 }
 
 /* ==== The dispatcher ==== */
@@ -861,7 +707,6 @@ static bool compile_literal(Compiler *c, Node *n) {
   }
 }
 
-//> vm.compile-expr
 void compile_expr(Compiler *c, Node *n) {
   if (compile_literal(c, n)) return;
   switch (n->kind) {
@@ -886,7 +731,6 @@ void compile_expr(Compiler *c, Node *n) {
   default: PANIC("compile_expr: not an expression");
   }
 }
-//< vm.compile-expr
 
 /* An expression that is a statement's whole operand (return x, if (x), throw x,
  * switch (x)): V8 reports a failing load of a bare name at the statement. */

@@ -195,7 +195,10 @@ static void compile_try(Compiler *c, Node *n) {
     fin.finalizer = finalizer;
     range_open(c, &fin);
   }
-  if (handler) control_push(c, &tc, CTRL_TRY, NULL, 0), range_open(c, &tc);
+  if (handler) {
+    control_push(c, &tc, CTRL_TRY, NULL, 0);
+    range_open(c, &tc);
+  }
   compile_stmt(c, n->as.try_stmt.block);
   if (handler) {
     control_pop(c, &tc);

@@ -101,7 +101,6 @@ static void print_u16(FunctionProto *proto, Opcode op, unsigned v, FILE *out) {
   }
 }
 
-//> vm.disasm-instruction
 int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out) {
   const uint8_t *code = proto->code + offset;
   if (code[0] >= OP_COUNT) {
@@ -133,7 +132,6 @@ int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out)
   (void)vm;
   return size;
 }
-//< vm.disasm-instruction
 
 /* ==== Whole functions ==== */
 
@@ -187,7 +185,6 @@ static void print_tables(FunctionProto *p, FILE *out) {
   }
 }
 
-//> vm.disassemble
 /* One function: header, one instruction per line (offset, source position where a
  * line-table entry starts, opcode, operands), its tables; then its nested functions. */
 static void disassemble_proto(VM *vm, FunctionProto *p, FILE *out) {
@@ -198,7 +195,12 @@ static void disassemble_proto(VM *vm, FunctionProto *p, FILE *out) {
     char where[32] = "";
     if (pos) snprintf(where, sizeof where, "%u:%u", pos->line, pos->column);
     fprintf(out, "  %04u %7s  ", offset, where);
+    String *name = pos && pos->name ? vm_site_name(p, offset) : NULL;
     offset += (uint32_t)disasm_instruction(vm, p, offset, out);
+    if (name) { /* how an error here names the callee or iterable */
+      fprintf(out, "  ; k%u ", pos->name - 1);
+      print_string(name, out);
+    }
     fputc('\n', out);
   }
   print_tables(p, out);
@@ -208,7 +210,6 @@ static void disassemble_proto(VM *vm, FunctionProto *p, FILE *out) {
     disassemble_proto(vm, value_to_ptr(p->constants[i]), out);
   }
 }
-//< vm.disassemble
 
 void vm_disassemble(VM *vm, Value fn, FILE *out) {
   if (!value_is_object(fn) || value_to_object(fn)->klass != CLASS_CLOSURE) {

@@ -280,16 +280,19 @@ Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {
   vm_handle_push(vm, inner);
   Object *o;
   switch (cls) {
-  case VM_CLASS_OBJECT: case VM_CLASS_ERROR: case VM_CLASS_ARGUMENTS:
-    o = object_new_class(vm, (ObjectClass)cls, sizeof(Object), p);
-    break;
-  case VM_CLASS_BOOLEAN: case VM_CLASS_NUMBER: case VM_CLASS_STRING: case VM_CLASS_SYMBOL:
-  case VM_CLASS_DATE: case VM_CLASS_REGEXP:
+  case VM_CLASS_OBJECT:
+  case VM_CLASS_ERROR:
+  case VM_CLASS_ARGUMENTS: o = object_new_class(vm, (ObjectClass)cls, sizeof(Object), p); break;
+  case VM_CLASS_BOOLEAN:
+  case VM_CLASS_NUMBER:
+  case VM_CLASS_STRING:
+  case VM_CLASS_SYMBOL:
+  case VM_CLASS_DATE:
+  case VM_CLASS_REGEXP:
     o = object_new_class(vm, (ObjectClass)cls, sizeof(Boxed), p);
     ((Boxed *)o)->primitive = inner;
     break;
-  default:
-    PANIC("vm_object_of_class: that class has its own constructor");
+  default: PANIC("vm_object_of_class: that class has its own constructor");
   }
   vm_handle_reset(vm, mark);
   return value_from_object(o);
@@ -298,11 +301,13 @@ Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {
 Value vm_inner_value(Value obj) {
   Object *o = value_to_object(obj);
   switch (o->klass) {
-  case CLASS_BOOLEAN: case CLASS_NUMBER: case CLASS_STRING: case CLASS_SYMBOL:
-  case CLASS_DATE: case CLASS_REGEXP:
-    return ((Boxed *)o)->primitive;
-  default:
-    return VALUE_UNDEFINED;
+  case CLASS_BOOLEAN:
+  case CLASS_NUMBER:
+  case CLASS_STRING:
+  case CLASS_SYMBOL:
+  case CLASS_DATE:
+  case CLASS_REGEXP: return ((Boxed *)o)->primitive;
+  default: return VALUE_UNDEFINED;
   }
 }
 
@@ -351,7 +356,8 @@ Value vm_function_source(VM *vm, Value fn) {
 static Value error_header(VM *vm, Value error) {
   Value name = vm_get(vm, error, value_from_string(vm->atom_name));
   if (value_is_exception(name)) return name;
-  name = vm_handle_push(vm, value_is_undefined(name) ? vm_atom(vm, "Error") : vm_to_string(vm, name));
+  name =
+      vm_handle_push(vm, value_is_undefined(name) ? vm_atom(vm, "Error") : vm_to_string(vm, name));
   if (value_is_exception(name)) return name;
   Value msg = vm_get(vm, error, value_from_string(vm->atom_message));
   if (value_is_exception(msg)) return msg;

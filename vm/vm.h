@@ -98,7 +98,7 @@ Value vm_take_exception(VM *vm); /* clears it */
 SourceSite vm_exception_site(VM *vm);
 /* A new error object with .message and .stack captured from the current frames. */
 Value vm_make_error(VM *vm, ErrorKind kind, Value message);
-/* The "    at f (file:1:2)" lines for the current frames, joined with newlines. */
+/* The "\n    at f (file:1:2)" lines for the current frames (each starts with a newline). */
 Value vm_stack_trace(VM *vm);
 
 /* ==== Conversions and tests ==== */

@@ -1,0 +1,172 @@
+/* compile_pattern.c - compiling destructuring: [a, b = 1, ...r] and {x, y: {z}, ...o}.
+ * Book: chapter 4, "Compiling".
+ *
+ * Entry point (vm/compile.h): compile_pattern_assign, shared by declarations,
+ * assignments, parameters, for-in/of heads and catch clauses. Array patterns use
+ * the iterator protocol; object patterns read one property at a time.
+ */
+#include <stdlib.h>
+
+#include "vm/compile.h"
+
+static void compile_default(Compiler *c, Node *value) {
+  emit_op(c, OP_DUP);
+  emit_op(c, OP_PUSH_UNDEFINED);
+  emit_op(c, OP_STRICT_EQ);
+  uint32_t skip = emit_jump(c, OP_JUMP_IF_FALSE);
+  emit_op(c, OP_POP);
+  compile_expr(c, value);
+  patch_here(c, skip);
+}
+
+/* The value of one pattern property: obj -> obj value. A computed key is kept in a
+ * register when a rest element must later leave it out. */
+static int object_pattern_get(Compiler *c, Node *p, bool keep_key) {
+  Node *key = p->as.property.key;
+  emit_op(c, OP_DUP);
+  if (!p->as.property.computed) {
+    mark_node(c, key);
+    emit_u16(c, OP_GET_PROP, key_constant(c, key));
+    return -1;
+  }
+  compile_expr(c, key);
+  emit_op(c, OP_TO_PROPERTY_KEY);
+  int reg = keep_key ? alloc_register(c) : -1;
+  if (keep_key) emit_u16(c, OP_SET_LOCAL, reg);
+  mark_node(c, key);
+  emit_op(c, OP_GET_ELEM);
+  return reg;
+}
+
+/* {...rest}: a copy of the object's own enumerable properties minus the named ones. */
+static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int how) {
+  NodeList *items = &pattern->as.list.items;
+  emit_op(c, OP_DUP);
+  emit_op(c, OP_NEW_OBJECT);
+  emit_op(c, OP_SWAP);
+  emit_op(c, OP_COPY_DATA_PROPS);
+  for (int i = 0; i < items->count - 1; i++) {
+    Node *p = items->items[i];
+    emit_op(c, OP_DUP);
+    if (p->as.property.computed) {
+      emit_u16(c, OP_GET_LOCAL, key_regs[i]);
+      emit_op(c, OP_DELETE_ELEM);
+    } else {
+      emit_u16(c, OP_DELETE_PROP, key_constant(c, p->as.property.key));
+    }
+    emit_op(c, OP_POP);
+  }
+  Node *rest = items->items[items->count - 1];
+  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
+}
+
+static void compile_object_pattern(Compiler *c, Node *pattern, int how) {
+  NodeList *items = &pattern->as.list.items;
+  bool has_rest = items->count > 0 && items->items[items->count - 1]->kind == NODE_REST;
+  int *key_regs = has_rest ? calloc((size_t)items->count, sizeof *key_regs) : NULL;
+  for (int i = 0; i < items->count; i++) {
+    Node *p = items->items[i];
+    if (p->kind == NODE_REST) break;
+    int reg = object_pattern_get(c, p, has_rest);
+    if (key_regs) key_regs[i] = reg;
+    compile_pattern_assign(c, p->as.property.value, how, pos_of(p->as.property.value));
+  }
+  if (has_rest) object_pattern_rest(c, pattern, key_regs, how);
+  free(key_regs);
+  emit_op(c, OP_POP);
+}
+
+/* [...rest] in a pattern: the iterator's remaining values, in a new array. */
+static void array_pattern_rest(Compiler *c, Node *rest, int how) {
+  int reg = alloc_register(c);
+  emit_u16(c, OP_NEW_ARRAY, 0);
+  emit_u16(c, OP_SET_LOCAL, reg);
+  emit_op(c, OP_POP);
+  int depth = c->fs->depth;
+  uint32_t loop = code_here(c);
+  uint32_t done = emit_jump(c, OP_ITER_NEXT);
+  emit_u16(c, OP_GET_LOCAL, reg);
+  emit_op(c, OP_SWAP);
+  emit_op(c, OP_ARRAY_PUSH);
+  emit_op(c, OP_POP);
+  emit_jump_to(c, OP_JUMP, loop);
+  patch_here(c, done);
+  set_depth(c, depth);
+  emit_u16(c, OP_GET_LOCAL, reg);
+  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
+}
+
+/* [a, , b = 1, ...r] = v: the iterator protocol. iter and next stay on the stack;
+ * each element is ITER_NEXT's value, or undefined once the iterator is done. */
+static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos value_pos) {
+  NodeList *items = &pattern->as.list.items;
+  mark_pos(c, value_pos);
+  emit_op(c, OP_GET_ITERATOR);
+  int depth = c->fs->depth;
+  bool exhausted = false;
+  for (int i = 0; i < items->count; i++) {
+    Node *e = items->items[i];
+    if (e && e->kind == NODE_REST) {
+      array_pattern_rest(c, e, how);
+      exhausted = true;
+      break;
+    }
+    uint32_t done = emit_jump(c, OP_ITER_NEXT);
+    if (!e) { /* an elision skips one value */
+      emit_op(c, OP_POP);
+      patch_here(c, done);
+      set_depth(c, depth);
+      continue;
+    }
+    uint32_t have = emit_jump(c, OP_JUMP);
+    patch_here(c, done);
+    set_depth(c, depth);
+    emit_op(c, OP_PUSH_UNDEFINED);
+    patch_here(c, have);
+    compile_pattern_assign(c, e, how, pos_of(e));
+  }
+  if (!exhausted) {
+    emit_op(c, OP_ITER_CLOSE);
+    return;
+  }
+  emit_op(c, OP_POP); /* a rest element ran the iterator to its end */
+  emit_op(c, OP_POP);
+}
+
+/* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
+ * (an assignment pattern) or the VarKind of the declaration being initialised. */
+void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos) {
+  switch (target->kind) {
+  case NODE_IDENTIFIER:
+    emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));
+    emit_op(c, OP_POP);
+    return;
+  case NODE_MEMBER:
+    if (target->as.member.object->kind == NODE_SUPER) {
+      compile_unsupported(c, target, "super");
+      emit_op(c, OP_POP);
+      return;
+    }
+    compile_expr(c, target->as.member.object);
+    if (!target->as.member.computed) {
+      emit_op(c, OP_SWAP);
+      mark_node(c, target->as.member.property);
+      emit_u16(c, OP_SET_PROP, const_atom(c, target->as.member.property->as.ident.name));
+    } else {
+      compile_expr(c, target->as.member.property);
+      emit_op(c, OP_ROT3);
+      emit_op(c, OP_ROT3); /* v o k -> o k v */
+      mark_node(c, target);
+      emit_op(c, OP_SET_ELEM);
+    }
+    emit_op(c, OP_POP);
+    return;
+  case NODE_ASSIGN_PATTERN:
+    compile_default(c, target->as.assign.value);
+    compile_pattern_assign(c, target->as.assign.target, how, value_pos);
+    return;
+  case NODE_OBJECT_PATTERN: compile_object_pattern(c, target, how); return;
+  case NODE_ARRAY_PATTERN: compile_array_pattern(c, target, how, value_pos); return;
+  default: PANIC("compile_pattern_assign: not a pattern");
+  }
+}
