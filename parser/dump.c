@@ -162,8 +162,8 @@ static void dump_class(const Node *n, int depth, FILE *out) {
   dump_list(&n->as.class_.members, "member", depth, out);
 }
 
-/* The children of n, each with its role. */
-static void dump_children(const Node *n, int depth, FILE *out) {
+/* The children of an expression node, each with its role. */
+static void dump_expression_children(const Node *n, int depth, FILE *out) {
   switch (n->kind) {
   case NODE_TEMPLATE: dump_template(n, depth, out); break;
   case NODE_TAGGED_TEMPLATE:
@@ -180,10 +180,6 @@ static void dump_children(const Node *n, int depth, FILE *out) {
     break;
   case NODE_FUNCTION: dump_function(n, depth, out); break;
   case NODE_CLASS: dump_class(n, depth, out); break;
-  case NODE_UNARY: case NODE_SPREAD: case NODE_YIELD: case NODE_AWAIT: case NODE_REST:
-  case NODE_EXPRESSION: case NODE_RETURN: case NODE_THROW:
-    dump(n->as.unary.operand, NULL, depth, out);
-    break;
   case NODE_UPDATE: dump(n->as.update.operand, NULL, depth, out); break;
   case NODE_BINARY: case NODE_LOGICAL:
     dump(n->as.binary.left, "left", depth, out);
@@ -193,11 +189,6 @@ static void dump_children(const Node *n, int depth, FILE *out) {
     dump(n->as.assign.target, "target", depth, out);
     dump(n->as.assign.value, "value", depth, out);
     break;
-  case NODE_CONDITIONAL: case NODE_IF:
-    dump(n->as.conditional.test, "test", depth, out);
-    dump(n->as.conditional.then, "then", depth, out);
-    dump(n->as.conditional.otherwise, "else", depth, out);
-    break;
   case NODE_CALL: case NODE_NEW:
     dump(n->as.call.callee, "callee", depth, out);
     dump_list(&n->as.call.args, "arg", depth, out);
@@ -206,6 +197,35 @@ static void dump_children(const Node *n, int depth, FILE *out) {
     dump(n->as.member.object, "object", depth, out);
     dump(n->as.member.property, "property", depth, out);
     break;
+  default: break;
+  }
+}
+
+static void dump_loop(const Node *n, int depth, FILE *out) {
+  if (n->kind == NODE_FOR_IN || n->kind == NODE_FOR_OF) {
+    dump(n->as.for_each.left, "left", depth, out);
+    dump(n->as.for_each.right, "right", depth, out);
+    dump(n->as.for_each.body, "body", depth, out);
+    return;
+  }
+  dump(n->as.loop.init, "init", depth, out);
+  dump(n->as.loop.test, "test", depth, out);
+  dump(n->as.loop.update, "update", depth, out);
+  dump(n->as.loop.body, "body", depth, out);
+}
+
+/* The children of a statement node (and of the few shared shapes), each with its role. */
+static void dump_children(const Node *n, int depth, FILE *out) {
+  switch (n->kind) {
+  case NODE_UNARY: case NODE_SPREAD: case NODE_YIELD: case NODE_AWAIT: case NODE_REST:
+  case NODE_EXPRESSION: case NODE_RETURN: case NODE_THROW:
+    dump(n->as.unary.operand, NULL, depth, out);
+    break;
+  case NODE_CONDITIONAL: case NODE_IF:
+    dump(n->as.conditional.test, "test", depth, out);
+    dump(n->as.conditional.then, "then", depth, out);
+    dump(n->as.conditional.otherwise, "else", depth, out);
+    break;
   case NODE_PROGRAM: dump_list(&n->as.program.body, NULL, depth, out); break;
   case NODE_VAR: dump_list(&n->as.var.declarators, NULL, depth, out); break;
   case NODE_DECLARATOR:
@@ -213,16 +233,8 @@ static void dump_children(const Node *n, int depth, FILE *out) {
     dump(n->as.declarator.init, "init", depth, out);
     break;
   case NODE_BLOCK: dump_list(&n->as.block.body, NULL, depth, out); break;
-  case NODE_FOR: case NODE_WHILE: case NODE_DO_WHILE:
-    dump(n->as.loop.init, "init", depth, out);
-    dump(n->as.loop.test, "test", depth, out);
-    dump(n->as.loop.update, "update", depth, out);
-    dump(n->as.loop.body, "body", depth, out);
-    break;
-  case NODE_FOR_IN: case NODE_FOR_OF:
-    dump(n->as.for_each.left, "left", depth, out);
-    dump(n->as.for_each.right, "right", depth, out);
-    dump(n->as.for_each.body, "body", depth, out);
+  case NODE_FOR: case NODE_WHILE: case NODE_DO_WHILE: case NODE_FOR_IN: case NODE_FOR_OF:
+    dump_loop(n, depth, out);
     break;
   case NODE_TRY:
     dump(n->as.try_stmt.block, "block", depth, out);
@@ -239,7 +251,7 @@ static void dump_children(const Node *n, int depth, FILE *out) {
     dump_list(&n->as.case_clause.body, NULL, depth, out);
     break;
   case NODE_LABELED: dump(n->as.labeled.body, NULL, depth, out); break;
-  default: break;
+  default: dump_expression_children(n, depth, out);
   }
 }
 

@@ -5,7 +5,7 @@
  * Entry points (parser/internal.h): parse_expression, parse_assignment,
  * parse_assignment_cover, parse_lhs_expression. Primary expressions are in primary.c.
  * A literal that may still become a destructuring pattern (`{a = 1}` is only valid as
- * one) leaves its error pending in p->cover_init until the parser knows.
+ * one) leaves its error pending in p->cover until the parser knows.
  */
 #include <string.h>
 
@@ -67,19 +67,25 @@ void parse_check_identifier(Parser *p, const Token *t) {
                                  "static initialization block");
 }
 
-/* Records an error of an object literal that goes away if the literal turns out to be a
- * pattern: `{a = 1}` and a second `__proto__: x` are fine in `({a = 1, ...} = obj)`. */
 void parse_note_cover(Parser *p, SrcRange at, const char *message) {
-  if (p->cover_init) return;
-  p->cover_init = true;
-  p->cover_init_at = at;
-  p->cover_message = message;
+  if (p->cover.pending) return;
+  p->cover = (CoverState){true, at, message};
+}
+
+CoverState parse_cover_save(Parser *p) {
+  CoverState outer = p->cover;
+  p->cover.pending = false;
+  return outer;
+}
+
+void parse_cover_restore(Parser *p, CoverState outer) {
+  if (outer.pending) p->cover = outer;
 }
 
 void parse_settle_cover(Parser *p) {
-  if (!p->cover_init) return;
-  parse_error_at(p, p->cover_init_at, "%s", p->cover_message);
-  p->cover_init = false;
+  if (!p->cover.pending) return;
+  parse_error_at(p, p->cover.at, "%s", p->cover.message);
+  p->cover.pending = false;
 }
 
 /* SuperProperty: super [ Expression ] | super . IdentifierName;  SuperCall: super Arguments */
@@ -183,20 +189,15 @@ static Node *call(Parser *p, Node *callee, bool optional) {
                      callee->end - callee->offset == 5 &&
                      strcmp(callee->as.ident.name, "async") == 0 && !optional &&
                      !(p->tok.flags & TOKF_NEWLINE_BEFORE) && callee->offset == p->assign_start;
-  bool outer_cover = p->cover_init;
-  SrcRange outer_at = p->cover_init_at;
-  const char *outer_message = p->cover_message;
-  p->cover_init = false;
+  CoverState outer = parse_cover_save(p);
   parse_arguments(p, &n->as.call.args, maybe_arrow);
   n = parse_finish(p, n);
   if (maybe_arrow && parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
-    p->cover_init = false;
+    p->cover.pending = false;
     n = parse_arrow(p, &n->as.call.args, true, callee, false);
   }
   parse_settle_cover(p);
-  p->cover_init = outer_cover;
-  p->cover_init_at = outer_at;
-  p->cover_message = outer_message;
+  parse_cover_restore(p, outer);
   return n;
 }
 
@@ -453,7 +454,7 @@ static Node *parse_assignment_inner(Parser *p) {
   if (!is_assign_op(op) || parse_is_bare_arrow(left)) return left;
   if (op == TOK_ASSIGN && parse_is_literal_pattern(left)) {
     left = parse_to_pattern(p, left, false, true);
-    p->cover_init = false; /* its `{a = 1}` were defaults all along */
+    p->cover.pending = false; /* its `{a = 1}` were defaults all along */
   } else if (!is_simple_target(left, op < TOK_AND_AND_ASSIGN)) {
     parse_error_at(p, parse_node_range(p, left), "Invalid left-hand side in assignment");
   } else {
@@ -471,33 +472,21 @@ static Node *parse_assignment_inner(Parser *p) {
 //< parser.assignment
 
 Node *parse_assignment_cover(Parser *p) {
-  bool outer = p->cover_init;
-  SrcRange outer_at = p->cover_init_at;
-  const char *outer_message = p->cover_message;
-  p->cover_init = false;
+  CoverState outer = parse_cover_save(p);
   if (!parse_enter(p)) return parse_error_node(p);
   Node *n = parse_assignment_inner(p);
   parse_leave(p);
-  if (outer) { /* the earlier pending error stays the one to report */
-    p->cover_init = true;
-    p->cover_init_at = outer_at;
-    p->cover_message = outer_message;
-  }
+  parse_cover_restore(p, outer); /* a pending error of n stays pending */
   return n;
 }
 
 Node *parse_assignment(Parser *p) {
-  bool outer = p->cover_init;
-  SrcRange outer_at = p->cover_init_at;
-  const char *outer_message = p->cover_message;
-  p->cover_init = false;
+  CoverState outer = parse_cover_save(p);
   if (!parse_enter(p)) return parse_error_node(p);
   Node *n = parse_assignment_inner(p);
   parse_leave(p);
   parse_settle_cover(p);
-  p->cover_init = outer;
-  p->cover_init_at = outer_at;
-  p->cover_message = outer_message;
+  parse_cover_restore(p, outer);
   return n;
 }
 

@@ -557,58 +557,57 @@ static void parse_field(Parser *p, Node *prop, const char *name) {
   parse_semicolon(p);
 }
 
+/* A word before the key that modifies the member (static, async, get, set), unless it is
+ * the key itself: `static() {}`, `get = 1`, `async;` */
+static bool member_modifier(Parser *p, const char *word) {
+  if (!parse_at_word(p, word)) return false;
+  Token next = parse_peek(p);
+  if (next.kind == TOK_LPAREN || next.kind == TOK_ASSIGN || next.kind == TOK_SEMICOLON ||
+      next.kind == TOK_RBRACE)
+    return false;
+  return strcmp(word, "async") != 0 || !(next.flags & TOKF_NEWLINE_BEFORE);
+}
+
+/* A method, getter or setter of a class (not the constructor). */
+static void parse_class_method(Parser *p, Node *prop, int flags, PropertyKind kind,
+                               const char *name, const Token *start) {
+  if (prop->as.property.is_static && key_is(name, "prototype"))
+    parse_error_at(p, parse_node_range(p, prop->as.property.key),
+                   "Classes may not have a static property named 'prototype'");
+  prop->as.property.kind = kind == PROP_INIT ? PROP_METHOD : kind;
+  Node *key = prop->as.property.computed ? NULL : prop->as.property.key;
+  prop->as.property.value = parse_method(p, flags, kind, key, start);
+}
+
 //> parser.class-member
 /* ClassElement: MethodDefinition | static MethodDefinition | FieldDefinition ;
  *   | static FieldDefinition ; | ClassStaticBlock | ; */
 static void parse_class_member(Parser *p, Node *cls) {
   Token start = p->tok;
-  bool is_static = false;
-  if (parse_at_word(p, "static")) {
-    TokenKind next = parse_peek(p).kind;
-    is_static = next != TOK_LPAREN && next != TOK_ASSIGN && next != TOK_SEMICOLON &&
-                next != TOK_RBRACE;
-    if (is_static) parse_advance(p);
-  }
-  if (is_static && parse_at(p, TOK_LBRACE)) {
-    parse_list_push(p, &cls->as.class_.members, parse_static_block(p, &start));
-    return;
-  }
+  bool is_static = member_modifier(p, "static");
+  if (is_static) parse_advance(p);
+  if (is_static && parse_at(p, TOK_LBRACE))
+    return parse_list_push(p, &cls->as.class_.members, parse_static_block(p, &start));
   int flags = 0;
   PropertyKind kind = PROP_INIT;
-  if (parse_at_word(p, "async") && !(parse_peek(p).flags & TOKF_NEWLINE_BEFORE) &&
-      parse_peek(p).kind != TOK_LPAREN && parse_peek(p).kind != TOK_ASSIGN &&
-      parse_peek(p).kind != TOK_SEMICOLON && parse_peek(p).kind != TOK_RBRACE)
-    flags |= FN_ASYNC, parse_advance(p);
-  else if (parse_at_word(p, "get") || parse_at_word(p, "set")) {
-    TokenKind next = parse_peek(p).kind;
-    if (next != TOK_LPAREN && next != TOK_ASSIGN && next != TOK_SEMICOLON && next != TOK_RBRACE)
-      kind = p->tok.name[0] == 'g' ? PROP_GET : PROP_SET, parse_advance(p);
-  }
+  if (member_modifier(p, "async")) flags |= FN_ASYNC, parse_advance(p);
+  else if (member_modifier(p, "get")) kind = PROP_GET, parse_advance(p);
+  else if (member_modifier(p, "set")) kind = PROP_SET, parse_advance(p);
   if (parse_accept(p, TOK_STAR)) flags |= FN_GENERATOR;
-  if (parse_at(p, TOK_PRIVATE_NAME)) {
-    parse_error_at(p, parse_token_range(p, &p->tok),
-                   "tinynode does not support private class members");
-    return;
-  }
+  if (parse_at(p, TOK_PRIVATE_NAME))
+    return parse_error_at(p, parse_token_range(p, &p->tok),
+                          "tinynode does not support private class members");
   Node *prop = parse_node(p, NODE_PROPERTY, &start);
   prop->as.property.is_static = is_static;
   prop->as.property.key = parse_property_key(p, &prop->as.property.computed);
-  const char *name = prop->as.property.computed ? NULL
-                   : prop->as.property.key->kind == NODE_NUMBER ? NULL
-                   : parse_key_name(p, prop->as.property.key);
-  if (!flags && kind == PROP_INIT && !parse_at(p, TOK_LPAREN)) {
-    parse_field(p, prop, parse_key_name(p, prop->as.property.computed ? NULL : prop->as.property.key));
-  } else if (!is_static && key_is(name, "constructor")) {
-    parse_constructor(p, cls, prop, flags, kind, &start);
-    return;
-  } else {
-    if (is_static && key_is(name, "prototype"))
-      parse_error_at(p, parse_node_range(p, prop->as.property.key),
-                     "Classes may not have a static property named 'prototype'");
-    prop->as.property.kind = kind == PROP_INIT ? PROP_METHOD : kind;
-    Node *key = prop->as.property.computed ? NULL : prop->as.property.key;
-    prop->as.property.value = parse_method(p, flags, kind, key, &start);
-  }
+  const Node *key = prop->as.property.computed ? NULL : prop->as.property.key;
+  const char *name = parse_key_name(p, key);
+  if (!flags && kind == PROP_INIT && !parse_at(p, TOK_LPAREN))
+    parse_field(p, prop, name);
+  else if (!is_static && key && key->kind != NODE_NUMBER && key_is(name, "constructor"))
+    return parse_constructor(p, cls, prop, flags, kind, &start);
+  else
+    parse_class_method(p, prop, flags, kind, name, &start);
   parse_list_push(p, &cls->as.class_.members, parse_finish(p, prop));
 }
 //< parser.class-member

@@ -49,6 +49,14 @@ typedef struct SrcRange {
   int line, column, length;
 } SrcRange;
 
+/* An error of an object literal that goes away if the literal turns out to be a pattern:
+ * `{a = 1}` (a shorthand with an initializer) or a second `__proto__: x`. */
+typedef struct CoverState {
+  bool pending;
+  SrcRange at;
+  const char *message;
+} CoverState;
+
 struct Parser {
   const char *src;
   uint32_t length;
@@ -68,11 +76,9 @@ struct Parser {
   NodeList spread_commas; /* `...x` elements followed by a comma: not a rest element */
   SrcRange use_strict_at; /* the last "use strict" directive seen */
   SrcRange params_at;    /* the parameter list just parsed, `(` to `)` (getter/setter errors) */
-  /* The first `{a = 1}` (a shorthand with an initializer) not yet known to be a pattern:
-   * an error unless the enclosing literal turns out to be an assignment target. */
-  bool cover_init;
-  SrcRange cover_init_at;
-  const char *cover_message; /* the error: an initializer, or a duplicate __proto__ */
+  /* The first such error inside the expression being parsed, not yet known to be one:
+   * reported unless the enclosing literal becomes an assignment target or parameters. */
+  CoverState cover;
 };
 
 /* ==== parser.c: tokens ==== */
@@ -121,6 +127,17 @@ const char *parse_key_name(Parser *p, const Node *key);
 
 /* ==== expr.c ==== */
 
+/* Records a pending cover error (the first one wins). */
+void parse_note_cover(Parser *p, SrcRange at, const char *message);
+/* Reports the pending cover error, if any, and clears it. */
+void parse_settle_cover(Parser *p);
+/* Around a nested expression: save (and clear) the pending error, then restore it; an
+ * outer error found earlier stays the one to report. */
+CoverState parse_cover_save(Parser *p);
+void parse_cover_restore(Parser *p, CoverState outer);
+/* An unparenthesized arrow function: nothing (no call, no operator) may follow it. */
+bool parse_is_bare_arrow(const Node *n);
+
 Node *parse_expression(Parser *p);
 Node *parse_assignment(Parser *p);
 /* An AssignmentExpression that may still become a pattern (array elements, property
@@ -129,10 +146,16 @@ Node *parse_assignment_cover(Parser *p);
 Node *parse_lhs_expression(Parser *p);
 /* Checks an identifier used as a reference or binding in the current context. */
 void parse_check_identifier(Parser *p, const Token *t);
-/* Object literal keys: identifier, string, number, [computed]. */
+
+/* ==== primary.c ==== */
+
+Node *parse_primary(Parser *p);
+/* A template literal; `tagged` allows invalid escapes (their cooked value is undefined). */
+Node *parse_template(Parser *p, bool tagged);
+/* `...expr` in an array literal, object literal or argument list. */
+Node *parse_spread(Parser *p, bool cover);
+/* Object literal and class keys: identifier, string, number, [computed]. */
 Node *parse_property_key(Parser *p, bool *computed);
-/* Reports a pending `{a = 1}` as "Invalid shorthand property initializer". */
-void parse_settle_cover(Parser *p);
 
 /* ==== stmt.c ==== */
 

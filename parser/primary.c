@@ -341,10 +341,8 @@ static Node *parse_paren(Parser *p) {
   SrcRange before = {p->prev_line, p->prev_column, 0};
   uint32_t before_start = p->prev_start;
   NodeList items = {0};
-  bool trailing = false, outer_cover = p->cover_init;
-  SrcRange outer_at = p->cover_init_at;
-  const char *outer_message = p->cover_message;
-  p->cover_init = false;
+  bool trailing = false;
+  CoverState outer = parse_cover_save(p);
   parse_advance(p);
   while (!parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_EOF)) {
     if (parse_at(p, TOK_ELLIPSIS)) {
@@ -364,18 +362,14 @@ static Node *parse_paren(Parser *p) {
   parse_expect(p, TOK_RPAREN);
   Node *result;
   if (parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
-    p->cover_init = false; /* `({a = 1}) => a` is a default, not an error */
+    p->cover.pending = false; /* `({a = 1}) => a` is a default, not an error */
     Node *head = parse_node(p, NODE_IDENTIFIER, &open);
     result = arrow_allowed(p, head, &before, before_start)
                  ? parse_arrow(p, &items, false, head, trailing) : head;
   } else {
     result = paren_expression(p, &items, &close, &rest, trailing);
   }
-  if (outer_cover) {
-    p->cover_init = true;
-    p->cover_init_at = outer_at;
-    p->cover_message = outer_message;
-  }
+  parse_cover_restore(p, outer);
   return result;
 }
 //< parser.cover-grammar

@@ -150,7 +150,10 @@ static void declare_function(ScopePass *sp, Node *fn) {
       return;
     }
     if (!old) binding_add(sp, s, name, BIND_FUNCTION, fn);
-    else if (old->kind == BIND_VAR) old->kind = BIND_FUNCTION, old->decl = fn;
+    else if (old->kind == BIND_VAR) {
+      old->kind = BIND_FUNCTION;
+      old->decl = fn;
+    }
     return;
   }
   Binding *b = declare_lexical(sp, name, BIND_FUNCTION, fn, 0);
@@ -279,7 +282,8 @@ static void visit_binding_pattern(ScopePass *sp, Node *n) {
   if (!n || sp->failed) return;
   switch (n->kind) {
   case NODE_IDENTIFIER:
-    if (sp->phase == PHASE_RESOLVE) n->as.ident.binding = lookup(sp, sp->scope, n->as.ident.name);
+    if (sp->phase == PHASE_RESOLVE)
+      n->as.ident.binding = lookup(sp, sp->scope, n->as.ident.name);
     return;
   case NODE_ARRAY_PATTERN:
   case NODE_OBJECT_PATTERN:
@@ -303,7 +307,9 @@ static void resolve_identifier(ScopePass *sp, Node *n) {
   Binding *b = lookup(sp, sp->scope, n->as.ident.name);
   n->as.ident.binding = b;
   note_reference(sp, b, n);
-  if (b && b->kind == BIND_ARGUMENTS) b->scope->owner->as.function.uses_arguments = true;
+  Node *owner = b ? b->scope->owner : NULL;
+  if (b && b->kind == BIND_ARGUMENTS && owner->kind == NODE_FUNCTION)
+    owner->as.function.uses_arguments = true;
 }
 
 /* this and new.target read their own implicit bindings (through as.ident.binding). */

@@ -226,7 +226,7 @@ static Node *parse_for_each(Parser *p, const Token *start, Node *left) {
     check_for_each_declaration(p, left, of);
   } else if (parse_is_literal_pattern(left)) {
     left = parse_to_pattern(p, left, false, true);
-    p->cover_init = false;
+    p->cover.pending = false;
   } else if (left->kind != NODE_IDENTIFIER && left->kind != NODE_MEMBER &&
              left->kind != NODE_CALL) {
     parse_error_at(p, parse_node_range(p, left), "Invalid left-hand side in for-loop");
@@ -268,18 +268,18 @@ static Node *parse_for(Parser *p) {
   }
   parse_expect(p, TOK_LPAREN);
   Node *init = NULL;
-  bool no_in = p->no_in, outer_cover = p->cover_init;
+  bool no_in = p->no_in;
+  CoverState outer = parse_cover_save(p);
   p->no_in = true;
-  p->cover_init = false;
   if (!parse_at(p, TOK_SEMICOLON)) init = parse_for_init(p);
   p->no_in = no_in;
   if (init && (parse_at(p, TOK_IN) || parse_at_word(p, "of"))) {
     Node *n = parse_for_each(p, &start, init);
-    p->cover_init = outer_cover;
+    parse_cover_restore(p, outer);
     return n;
   }
   parse_settle_cover(p);
-  p->cover_init = outer_cover;
+  parse_cover_restore(p, outer);
   Node *n = parse_node(p, NODE_FOR, &start);
   n->as.loop.init = init;
   parse_expect(p, TOK_SEMICOLON);

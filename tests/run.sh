@@ -41,7 +41,7 @@ cd "$root" || exit 2
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-tests.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' INT TERM HUP
+trap 'exit 2' INT TERM HUP PIPE
 
 # The binary under test: $TINYNODE may be a path (made absolute, since tests run from their
 # own directories) or a command name on PATH (`TINYNODE=node` tests the tests themselves).
@@ -303,6 +303,8 @@ selection() {
       for f in "$a"/*.js "$a"/*.sh; do [ -f "$f" ] && echo "$f"; done
     elif [ -f "$a" ]; then
       echo "$a"
+    elif [ -f "$a.js" ] || [ -f "$a.sh" ]; then # a test named without its extension
+      for f in "$a.js" "$a.sh"; do [ -f "$f" ] && echo "$f"; done
     else
       echo "run.sh: no such test: $a" >&2
     fi
@@ -329,7 +331,7 @@ step_unit() {
     return
   fi
   for t in "$build"/unit/*; do
-    [ -f "$t" ] && [ -x "$t" ] || continue
+    if [ ! -f "$t" ] || [ ! -x "$t" ]; then continue; fi
     if limit $((test_timeout * 6)) "$t" >"$tmp/unit.log" 2>&1 </dev/null; then
       pass "unit/$(basename "$t")"
     else
@@ -344,7 +346,7 @@ httpclient=""
 build_tools() {
   mkdir -p "$build/tools"
   httpclient=$root/$build/tools/httpclient
-  if [ ! -x "$httpclient" ] || [ tests/tools/httpclient.c -nt "$httpclient" ]; then
+  if [ ! -x "$httpclient" ] || [ -n "$(find tests/tools/httpclient.c -newer "$httpclient")" ]; then
     if ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -o "$httpclient" \
       tests/tools/httpclient.c >"$tmp/tools.log" 2>&1; then
       fail "tests/tools/httpclient.c" "does not compile"

@@ -624,24 +624,27 @@ static bool has_complex_params(const Node *fn) {
   return false;
 }
 
+/* A named function expression sees its own name: the running closure. */
+static void init_callee(Compiler *c, Node *fn) {
+  Scope *name_scope = fn->as.function.scope->parent;
+  if (!name_scope || name_scope->kind != SCOPE_FUNCTION_NAME || name_scope->owner != fn) return;
+  Binding *callee = name_scope->first;
+  callee->reg = alloc_register(c);
+  emit_op(c, OP_PUSH_CALLEE);
+  if (callee->captured) emit_u16(c, OP_NEW_CELL, callee->reg);
+  emit_u16(c, callee->captured ? OP_SET_CELL : OP_SET_LOCAL, callee->reg);
+  emit_op(c, OP_POP);
+}
+
 //> vm.compile-prologue
 /* The code a function runs before its body: cells for captured parameters and
- * locals, implicit bindings, defaults and destructured parameters, then the
- * function declarations of the body. */
+ * locals, its own name, implicit bindings, defaults and destructured parameters,
+ * then the function declarations of the body. */
 static void compile_prologue(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
-  int param_count = formal_count(fn);
-  assign_param_registers(c, fn, param_count);
+  assign_param_registers(c, fn, formal_count(fn));
   bind_simple_rest(c, fn);
-  Scope *name_scope = f->scope->parent;
-  if (name_scope && name_scope->kind == SCOPE_FUNCTION_NAME && name_scope->owner == fn) {
-    Binding *callee = name_scope->first;
-    callee->reg = alloc_register(c);
-    emit_op(c, OP_PUSH_CALLEE);
-    if (callee->captured) emit_u16(c, OP_NEW_CELL, callee->reg);
-    emit_u16(c, callee->captured ? OP_SET_CELL : OP_SET_LOCAL, callee->reg);
-    emit_op(c, OP_POP);
-  }
+  init_callee(c, fn);
   init_implicit(c, f->scope);
   enter_scope(c, f->scope);
   if (has_complex_params(fn)) compile_params(c, fn);
@@ -687,15 +690,15 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   if (scope->globals) hoist_global_vars(c, scope);
   enter_scope(c, scope);
   hoist_functions(c, &program->as.program.body);
-  if (!module) {
-    fs.completion_register = alloc_register(c);
+  if (module) {
+    compile_body(c, &program->as.program.body);
+    emit_op(c, OP_RETURN_UNDEFINED);
+    return state_end(c);
   }
+  fs.completion_register = alloc_register(c); /* a script returns its completion value */
   compile_body(c, &program->as.program.body);
-  if (module) emit_op(c, OP_RETURN_UNDEFINED);
-  else {
-    emit_u16(c, OP_GET_LOCAL, fs.completion_register);
-    emit_op(c, OP_RETURN);
-  }
+  emit_u16(c, OP_GET_LOCAL, fs.completion_register);
+  emit_op(c, OP_RETURN);
   return state_end(c);
 }
 

@@ -9,6 +9,7 @@
 #include "vm/compile.h"
 
 static void compile_chain_part(Compiler *c, Node *n, Chain *chain);
+static void unsupported_expr(Compiler *c, Node *n, const char *what);
 static void compile_update(Compiler *c, Node *n, bool want_old);
 
 /* ==== Operators ==== */
@@ -415,47 +416,61 @@ static void nullish_jump(Compiler *c, Chain *chain, int extra) {
   patch_list_add(extra ? &chain->to_drop1 : &chain->to_end, emit_jump(c, OP_JUMP_IF_NULLISH));
 }
 
+/* The callee and `this` of a call: o.m -> o.m o;  o[k] -> o[k] o;  f -> f undefined. */
+static void compile_callee(Compiler *c, Node *n, Chain *chain) {
+  Node *callee = n->as.call.callee;
+  if (callee->kind != NODE_MEMBER) {
+    compile_chain_part(c, callee, chain);
+    if (n->as.call.optional) nullish_jump(c, chain, 0);
+    emit_op(c, OP_PUSH_UNDEFINED);
+    return;
+  }
+  Node *object = callee->as.member.object, *property = callee->as.member.property;
+  compile_chain_part(c, object, chain);
+  if (callee->as.member.optional) nullish_jump(c, chain, 0);
+  if (!callee->as.member.computed) {
+    mark_node(c, property);
+    emit_u16(c, OP_GET_METHOD, const_atom(c, property->as.ident.name));
+  } else {
+    compile_expr(c, property);
+    mark_pos(c, pos_after(c, object));
+    emit_op(c, OP_GET_METHOD_ELEM);
+  }
+  if (n->as.call.optional) { /* o.m?.(): test the method, under the receiver */
+    emit_op(c, OP_SWAP);
+    nullish_jump(c, chain, 1);
+    emit_op(c, OP_SWAP);
+  }
+}
+
+/* V8 reports a call at a method's name, at a plain callee's start, else at the `(`. */
+static SrcPos call_pos(Compiler *c, const Node *callee) {
+  if (callee->kind == NODE_IDENTIFIER) return pos_of(callee);
+  if (callee->kind == NODE_MEMBER && !callee->as.member.computed)
+    return pos_of(callee->as.member.property);
+  return pos_after(c, callee);
+}
+
+static bool is_super_access(const Node *n) {
+  if (n->kind == NODE_MEMBER) n = n->as.member.object;
+  return n->kind == NODE_SUPER;
+}
+
 //> vm.compile-call
 /* f(a, b)    -> f, PUSH_UNDEFINED (this), a, b, CALL 2
  * o.m(a)     -> o, GET_METHOD m (pushes o.m then o as this), a, CALL 1
  * o[k](a)    -> o, k, GET_METHOD_ELEM, a, CALL 1
- * V8 reports a call at the property name, at a plain callee's start, else at `(`. */
+ * With a spread argument the arguments go into one array, for CALL_SPREAD. */
 static void compile_call(Compiler *c, Node *n, Chain *chain) {
   Node *callee = n->as.call.callee;
-  SrcPos at = callee->kind == NODE_IDENTIFIER ? pos_of(callee) : pos_after(c, callee);
-  if (callee->kind == NODE_SUPER) {
-    compile_unsupported(c, callee, "super");
+  if (is_super_access(callee)) {
+    unsupported_expr(c, callee, "super");
     return;
   }
-  if (callee->kind == NODE_MEMBER) {
-    Node *object = callee->as.member.object, *property = callee->as.member.property;
-    if (object->kind == NODE_SUPER) {
-      compile_unsupported(c, object, "super");
-      return;
-    }
-    compile_chain_part(c, object, chain);
-    if (callee->as.member.optional) nullish_jump(c, chain, 0);
-    if (!callee->as.member.computed) {
-      at = pos_of(property);
-      mark_pos(c, at);
-      emit_u16(c, OP_GET_METHOD, const_atom(c, property->as.ident.name));
-    } else {
-      compile_expr(c, property);
-      mark_pos(c, pos_after(c, object));
-      emit_op(c, OP_GET_METHOD_ELEM);
-    }
-    if (n->as.call.optional) { /* o.m?.(): test the method, under the receiver */
-      emit_op(c, OP_SWAP);
-      nullish_jump(c, chain, 1);
-      emit_op(c, OP_SWAP);
-    }
-  } else {
-    compile_chain_part(c, callee, chain);
-    if (n->as.call.optional) nullish_jump(c, chain, 0);
-    emit_op(c, OP_PUSH_UNDEFINED);
-  }
+  SrcPos at = call_pos(c, callee);
+  compile_callee(c, n, chain);
   int argc = compile_args(c, &n->as.call.args, at);
-  mark_named(c, at, callee);
+  mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, OP_CALL_SPREAD);
   else emit_call(c, OP_CALL, argc);
 }

@@ -135,32 +135,36 @@ static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos va
 
 /* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
  * (an assignment pattern) or the VarKind of the declaration being initialised. */
+/* [o.x, o[k]] = v: v -> (o.x = v), popped. */
+static void assign_member(Compiler *c, Node *target) {
+  Node *object = target->as.member.object, *key = target->as.member.property;
+  if (object->kind == NODE_SUPER) {
+    compile_unsupported(c, target, "super");
+    emit_op(c, OP_POP);
+    return;
+  }
+  compile_expr(c, object);
+  if (!target->as.member.computed) {
+    emit_op(c, OP_SWAP); /* v o -> o v */
+    mark_node(c, key);
+    emit_u16(c, OP_SET_PROP, const_atom(c, key->as.ident.name));
+  } else {
+    compile_expr(c, key);
+    emit_op(c, OP_ROT3);
+    emit_op(c, OP_ROT3); /* v o k -> o k v */
+    mark_node(c, target);
+    emit_op(c, OP_SET_ELEM);
+  }
+  emit_op(c, OP_POP);
+}
+
 void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos) {
   switch (target->kind) {
   case NODE_IDENTIFIER:
     emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));
     emit_op(c, OP_POP);
     return;
-  case NODE_MEMBER:
-    if (target->as.member.object->kind == NODE_SUPER) {
-      compile_unsupported(c, target, "super");
-      emit_op(c, OP_POP);
-      return;
-    }
-    compile_expr(c, target->as.member.object);
-    if (!target->as.member.computed) {
-      emit_op(c, OP_SWAP);
-      mark_node(c, target->as.member.property);
-      emit_u16(c, OP_SET_PROP, const_atom(c, target->as.member.property->as.ident.name));
-    } else {
-      compile_expr(c, target->as.member.property);
-      emit_op(c, OP_ROT3);
-      emit_op(c, OP_ROT3); /* v o k -> o k v */
-      mark_node(c, target);
-      emit_op(c, OP_SET_ELEM);
-    }
-    emit_op(c, OP_POP);
-    return;
+  case NODE_MEMBER: assign_member(c, target); return;
   case NODE_ASSIGN_PATTERN:
     compile_default(c, target->as.assign.value);
     compile_pattern_assign(c, target->as.assign.target, how, value_pos);

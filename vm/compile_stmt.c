@@ -309,6 +309,7 @@ static void assign_loop_target(Compiler *c, Node *left) {
 }
 
 static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int count) {
+  enter_scope(c, n->as.for_each.scope); /* `for (let x in x)`: the right side sees the TDZ */
   compile_expr(c, n->as.for_each.right);
   mark_node(c, n->as.for_each.right);
   emit_op(c, OP_FOR_IN_START);
@@ -332,6 +333,7 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
 /* for (x of it): GET_ITERATOR leaves iter and next on the stack; ITER_NEXT pushes
  * each value or jumps when done. An exception in the body closes the iterator. */
 static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int count) {
+  enter_scope(c, n->as.for_each.scope);
   compile_expr(c, n->as.for_each.right);
   mark_named(c, pos_of(n->as.for_each.right), n->as.for_each.right);
   emit_op(c, OP_GET_ITERATOR);

@@ -233,8 +233,8 @@ static Value loose_equals_rooted(VM *vm, Value a, Value b) {
                                                             value_to_number(b));
     if (value_is_bool(a)) a = value_from_number(a == VALUE_TRUE);
     else if (value_is_bool(b)) b = value_from_number(b == VALUE_TRUE);
-    else if (value_is_object(a) && !value_is_symbol(b)) a = conv_to_primitive(vm, a, CONV_HINT_DEFAULT);
-    else if (value_is_object(b) && !value_is_symbol(a)) b = conv_to_primitive(vm, b, CONV_HINT_DEFAULT);
+    else if (value_is_object(a)) a = conv_to_primitive(vm, a, CONV_HINT_DEFAULT);
+    else if (value_is_object(b)) b = conv_to_primitive(vm, b, CONV_HINT_DEFAULT);
     else return VALUE_FALSE;
     if (value_is_exception(a) || value_is_exception(b)) return VALUE_EXCEPTION;
   }

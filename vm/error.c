@@ -107,12 +107,12 @@ Value vm_make_error(VM *vm, ErrorKind kind, Value message) {
   Object *proto = vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE + kind];
   Object *error = object_new_class(vm, CLASS_ERROR, sizeof(Object), proto);
   Value ev = vm_handle_push(vm, value_from_object(error));
-  if (!value_is_undefined(message))
-    object_define_own(vm, error, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
   Value header = vm_handle_push(vm, error_header(vm, error, message, kind));
   Value trace = vm_handle_push(vm, vm_stack_trace(vm));
   Value stack = value_to_string(trace)->length ? vm_string_concat(vm, header, trace) : header;
   object_define_own(vm, error, value_from_string(vm->atom_stack), stack, ATTR_HIDDEN);
+  if (!value_is_undefined(message)) /* after stack: V8's own-key order */
+    object_define_own(vm, error, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
   vm_handle_reset(vm, mark);
   return ev;
 }
@@ -121,7 +121,7 @@ Value vm_make_error(VM *vm, ErrorKind kind, Value message) {
 /* ==== Stack traces ==== */
 
 /* The name of the constructor of an object, looked up without running code. */
-static String *constructor_name(VM *vm, Object *o) {
+String *error_constructor_name(VM *vm, Object *o) {
   for (; o; o = o->proto) {
     bool found;
     Value ctor = object_get_own(o, value_from_string(vm->atom_constructor), &found);
@@ -157,7 +157,7 @@ static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
   if (f->is_construct || (!f->proto && value_is_object(f->new_target))) {
     snprintf(out, size, "new %s", *name ? name : "<anonymous>");
   } else if (has_receiver) {
-    String *type = constructor_name(vm, value_to_object(recv));
+    String *type = error_constructor_name(vm, value_to_object(recv));
     String *method = *name || toplevel ? NULL : method_name(vm, value_to_object(recv), f->function);
     if (!*name && !toplevel && !method && f->proto) {
       out[0] = 0; /* an anonymous function not found on its receiver: location only */

@@ -409,6 +409,8 @@ Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback);
 
 /* Print the instruction at offset (no newline); returns its size in bytes. */
 int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out);
+/* The name of an object's constructor, found without running code (NULL if none). */
+String *error_constructor_name(VM *vm, Object *o);
 /* A short, side-effect-free rendering of any value, for --trace and gdb. */
 void debug_print_value(VM *vm, Value v, FILE *out);
 /* The source position of the instruction at offset. */

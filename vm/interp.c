@@ -294,6 +294,16 @@ static Value type_error_setting(VM *vm, Value obj, Value key) {
   return r;
 }
 
+/* V8's short description of an object in messages: #<Point>, [object Array]. */
+static void describe_object(VM *vm, Value obj, char *out, size_t size) {
+  if (vm_is_array(obj)) {
+    snprintf(out, size, "[object Array]");
+    return;
+  }
+  String *name = value_is_object(obj) ? error_constructor_name(vm, value_to_object(obj)) : NULL;
+  snprintf(out, size, "#<%s>", name ? (const char *)name->data : "Object");
+}
+
 /* obj[key] = v; key already a property key. Returns v or VALUE_EXCEPTION. */
 Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict) {
   if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
@@ -307,9 +317,10 @@ Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict) {
   if (value_is_exception(ok)) return ok;
   if (ok == VALUE_FALSE && strict) {
     Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key;
-    char *text = vm_to_utf8(vm, k, NULL);
-    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object",
-                             text);
+    char *text = vm_to_utf8(vm, k, NULL), what[256];
+    describe_object(vm, obj, what, sizeof what);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
+                             text, what);
     free(text);
     return r;
   }
@@ -510,8 +521,9 @@ static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
   if (value_is_exception(key) || !value_is_object(obj)) return value_is_exception(key) ? key : VALUE_TRUE;
   bool ok = object_delete_own(vm, value_to_object(obj), key);
   if (!ok && strict) {
-    char *text = vm_to_utf8(vm, value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key, NULL);
-    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot delete property '%s' of %s", text, "#<Object>");
+    char *text = vm_to_utf8(vm, value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key, NULL), what[256];
+    describe_object(vm, obj, what, sizeof what);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot delete property '%s' of %s", text, what);
     free(text);
     return r;
   }
@@ -1012,12 +1024,15 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(ARRAY_SPREAD) {
       SYNC();
       Value next;
+      int mark = vm_handle_mark(vm);
       Value iter = get_iterator(vm, sp[-1], &next);
+      vm_handle_reset(vm, mark);
       CHECK(iter);
       sp[-1] = iter, sp[0] = next, sp++;
       for (;;) {
         SYNC();
         Value v = iterator_step(vm, sp - 2);
+        vm_handle_reset(vm, mark);
         CHECK(v);
         if (v == VALUE_HOLE) break;
         array_push(vm, (Array *)value_to_object(sp[-3]), v);

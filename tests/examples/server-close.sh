@@ -2,6 +2,7 @@
 # "Connection: close" (the server closes after the response) and HTTP/1.0 (no chunked
 # encoding: the body ends when the connection closes). Expected bytes, from node, are in
 # server-close.expected; see tests/tools/server-lib.sh.
+# shellcheck source=../tools/server-lib.sh
 . "$(dirname "$0")/../tools/server-lib.sh"
 
 scenario() {

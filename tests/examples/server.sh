@@ -2,6 +2,7 @@
 # headers in Node's order with Node's framing, keep-alive (100 requests on one connection)
 # and 20 connections at once. The expected conversation, from node, is server.expected;
 # the machinery (free port, start, Ctrl-C, cleanup) is tests/tools/server-lib.sh.
+# shellcheck source=../tools/server-lib.sh
 . "$(dirname "$0")/../tools/server-lib.sh"
 
 scenario() {

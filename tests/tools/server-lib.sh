@@ -40,7 +40,7 @@ fi
 # by a free port) in the background and wait for its "Server running" line. Sets $port and
 # $server_pid. Retries with another port if the first one was taken in the meantime.
 start_server() {
-  for attempt in 1 2 3; do
+  for _ in 1 2 3; do
     port=$("$HTTPCLIENT" --free-port) || return 1
     sed "s/3000/$port/g" "$root/examples/server.js" >"$work/server.js"
     (cd "$work" && exec "$HTTPCLIENT" --exec "$1" server.js) \
