@@ -58,7 +58,7 @@ void parse_check_identifier(Parser *p, const Token *t) {
     return parse_error_at(p, at, "Keyword must not contain escaped characters");
   if (p->fn->strict && lex_is_strict_reserved(name))
     return parse_error_at(p, at, "Unexpected strict mode reserved word");
-  if (p->fn->is_async && strcmp(name, "await") == 0)
+  if ((p->fn->is_async || p->fn->await_reserved) && strcmp(name, "await") == 0)
     return parse_error_at(p, at, "Unexpected reserved word");
   if (p->fn->is_generator && strcmp(name, "yield") == 0)
     return parse_unexpected_token(p, t);

@@ -64,12 +64,15 @@ static Node *parse_binding_element(Parser *p) {
   return parse_finish(p, n);
 }
 
-/* ...BindingTarget inside a pattern; must come last. */
+/* ...BindingTarget inside a pattern (only a name in an object pattern); must come last. */
 static Node *parse_binding_rest(Parser *p, bool object, TokenKind close) {
   Node *rest = parse_node(p, NODE_REST, &p->tok);
   parse_advance(p);
-  rest->as.unary.operand = object ? parse_binding_identifier(p) : parse_binding_target(p);
+  rest->as.unary.operand = parse_binding_target(p);
   parse_finish(p, rest);
+  if (object && rest->as.unary.operand->kind != NODE_IDENTIFIER)
+    parse_error_at(p, parse_node_range(p, rest->as.unary.operand),
+                   "`...` must be followed by an identifier in declaration contexts");
   if (!parse_at(p, close))
     parse_error_at(p, parse_node_range(p, object ? rest->as.unary.operand : rest),
                    "Rest element must be last element");
@@ -234,7 +237,11 @@ Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top) {
     ok = !(binding && n->parenthesized);
     if (ok) parse_check_binding_name(p, n);
     break;
-  case NODE_MEMBER: ok = !binding && !n->as.member.optional; break;
+  case NODE_MEMBER:
+    if (binding && !p->failed)
+      parse_error_at(p, parse_node_range(p, n), "Illegal property in declaration context");
+    ok = !n->as.member.optional;
+    break;
   case NODE_ARRAY: case NODE_ARRAY_PATTERN:
     ok = !n->parenthesized && array_to_pattern(p, n, binding);
     break;
@@ -507,6 +514,7 @@ static Node *parse_static_block(Parser *p, const Token *start) {
   enter_function(p, &ctx, fn, FN_METHOD);
   ctx.allow_return = false;
   ctx.in_class_field = true;
+  ctx.await_reserved = true;
   parse_expect(p, TOK_LBRACE);
   parse_body(p, &fn->as.function.body, false, TOK_RBRACE);
   parse_expect(p, TOK_RBRACE);

@@ -316,8 +316,8 @@ static Node *parse_object_literal(Parser *p) {
 
 /* The parenthesized list was not an arrow's parameter list after all: it must be a plain
  * expression. Reports `()`, `(...x)` and `(a,)`, which only parameter lists allow. */
-static Node *paren_expression(Parser *p, NodeList *items, const Token *close,
-                              const Token *rest, bool trailing) {
+static Node *paren_expression(Parser *p, NodeList *items, const Token *open,
+                              const Token *close, const Token *rest, bool trailing) {
   if (rest->kind == TOK_ELLIPSIS) parse_unexpected_token(p, rest);
   if (items->count == 0 || trailing) parse_unexpected_token(p, close);
   parse_settle_cover(p);
@@ -326,9 +326,13 @@ static Node *paren_expression(Parser *p, NodeList *items, const Token *close,
   if (items->count > 1) {
     e = parse_node_like(p, NODE_SEQUENCE, items->items[0]);
     e->as.list.items = *items;
-    e->end = items->items[items->count - 1]->end;
   }
+  /* A ParenthesizedExpression starts at its `(` and ends after its `)`, as in V8. */
   e->parenthesized = true;
+  e->line = open->line;
+  e->column = open->column;
+  e->offset = open->start;
+  e->end = close->end;
   return e;
 }
 
@@ -367,7 +371,7 @@ static Node *parse_paren(Parser *p) {
     result = arrow_allowed(p, head, &before, before_start)
                  ? parse_arrow(p, &items, false, head, trailing) : head;
   } else {
-    result = paren_expression(p, &items, &close, &rest, trailing);
+    result = paren_expression(p, &items, &open, &close, &rest, trailing);
   }
   parse_cover_restore(p, outer);
   return result;
@@ -383,22 +387,28 @@ Node *parse_primary(Parser *p) {
   switch (t.kind) {
   case TOK_IDENTIFIER: return parse_identifier_expr(p);
   case TOK_NUMBER: case TOK_STRING: return literal_node(p);
-  case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: return parse_template(p, false);
   case TOK_SLASH: case TOK_SLASH_ASSIGN: return parse_regexp(p);
-  case TOK_LBRACKET: return parse_array_literal(p);
-  case TOK_LBRACE: return parse_object_literal(p);
-  case TOK_LPAREN: return parse_paren(p);
-  case TOK_FUNCTION: return parse_function(p, false, false, &t);
-  case TOK_CLASS: return parse_class(p, false);
   case TOK_THIS: case TOK_NULL: case TOK_TRUE: case TOK_FALSE: {
     NodeKind k = t.kind == TOK_THIS ? NODE_THIS : t.kind == TOK_NULL ? NODE_NULL
                : t.kind == TOK_TRUE ? NODE_TRUE : NODE_FALSE;
     parse_advance(p);
     return parse_node(p, k, &t);
   }
-  default:
-    parse_unexpected(p);
-    return parse_error_node(p);
+  default: break;
   }
+  bool no_in = p->no_in; /* inside brackets `in` is an operator again, even in a for head */
+  p->no_in = false;
+  Node *n;
+  switch (t.kind) {
+  case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: n = parse_template(p, false); break;
+  case TOK_LBRACKET: n = parse_array_literal(p); break;
+  case TOK_LBRACE: n = parse_object_literal(p); break;
+  case TOK_LPAREN: n = parse_paren(p); break;
+  case TOK_FUNCTION: n = parse_function(p, false, false, &t); break;
+  case TOK_CLASS: n = parse_class(p, false); break;
+  default: parse_unexpected(p); n = parse_error_node(p);
+  }
+  p->no_in = no_in;
+  return n;
 }
 //< parser.primary
