@@ -105,7 +105,7 @@ static Value array_of(VM *vm, Value this_value, int argc, Value *argv) {
   Value a = vm_handle_push(vm, from_target(vm, this_value, 1, value_from_number(argc)));
   Value r = a;
   for (int i = 0; i < argc && !value_is_exception(r); i++)
-    r = builtins_create_data(vm, a, builtins_index_key(vm, i), argv[i]);
+    r = builtins_create_data_at(vm, a, i, argv[i]);
   if (!value_is_exception(r)) r = set_length(vm, a, argc);
   vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : a;
@@ -124,8 +124,7 @@ static Value from_each(VM *vm, Value item, void *ctx) {
     item = vm_handle_push(vm, vm_call(vm, s->map_fn, s->this_arg, 2, args));
     if (value_is_exception(item)) return item;
   }
-  Value key = vm_handle_push(vm, builtins_index_key(vm, s->k++));
-  Value r = builtins_create_data(vm, s->target, key, item);
+  Value r = builtins_create_data_at(vm, s->target, s->k++, item);
   return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
 
@@ -576,10 +575,10 @@ typedef enum EachKind { EACH_FOR_EACH, EACH_MAP, EACH_FILTER, EACH_SOME, EACH_EV
 static Value each_result(VM *vm, EachKind kind, Value a, double *to, double k, Value v, Value t) {
   switch (kind) {
   case EACH_MAP:
-    return builtins_create_data(vm, a, vm_handle_push(vm, builtins_index_key(vm, k)), t);
+    return builtins_create_data_at(vm, a, k, t);
   case EACH_FILTER:
     if (!vm_truthy(t)) return VALUE_HOLE;
-    return builtins_create_data(vm, a, vm_handle_push(vm, builtins_index_key(vm, (*to)++)), v);
+    return builtins_create_data_at(vm, a, (*to)++, v);
   case EACH_SOME: return vm_truthy(t) ? VALUE_TRUE : VALUE_HOLE;
   case EACH_EVERY: return vm_truthy(t) ? VALUE_HOLE : VALUE_FALSE;
   default: return VALUE_HOLE;
@@ -880,7 +879,7 @@ static Value flatten(VM *vm, Value target, double *n, Value source, double len, 
       if (!value_is_exception(r))
         r = flatten(vm, target, n, v, inner, depth - 1, VALUE_UNDEFINED, VALUE_UNDEFINED);
     } else {
-      r = builtins_create_data(vm, target, vm_handle_push(vm, builtins_index_key(vm, (*n)++)), v);
+      r = builtins_create_data_at(vm, target, (*n)++, v);
     }
     if (value_is_exception(r)) return r;
   }

@@ -203,6 +203,18 @@ Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
   return r;
 }
 
+Value builtins_create_data_at(VM *vm, Value obj, double index, Value v) {
+  if (vm_is_array(obj) && index == vm_array_length(obj) && vm_is_extensible(obj) &&
+      vm_array_push(vm, obj, v)) /* appending to a plain array: the common case */
+    return VALUE_TRUE;
+  if (vm_has_exception(vm)) return VALUE_EXCEPTION;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v);
+  Value r = builtins_create_data(vm, obj, vm_handle_push(vm, builtins_index_key(vm, index)), v);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
 Value builtins_delete_index(VM *vm, Value obj, double index) {
   Value ok = vm_delete_property(vm, obj, value_from_number(index));
   if (ok != VALUE_FALSE) return ok;

@@ -70,6 +70,8 @@ Value builtins_has_index(VM *vm, Value obj, double index); /* HasProperty: true/
 Value builtins_set_index(VM *vm, Value obj, double index, Value v);
 /* CreateDataPropertyOrThrow(obj, key, v): VALUE_TRUE or exception. */
 Value builtins_create_data(VM *vm, Value obj, Value key, Value v);
+/* CreateDataPropertyOrThrow(obj, ToString(index), v), fast when it appends to an array. */
+Value builtins_create_data_at(VM *vm, Value obj, double index, Value v);
 /* DeletePropertyOrThrow(obj, index): VALUE_TRUE or exception. */
 Value builtins_delete_index(VM *vm, Value obj, double index);
 /* HasProperty(obj, key) along the prototype chain: true/false (never runs code). */
