@@ -88,7 +88,6 @@ static void print_units(FILE *out, LexString s) {
   fputc('"', out);
 }
 
-//> lexer.format-number
 /* The shortest digits that read back as v, placed the way JavaScript prints numbers:
  * plain notation while the decimal exponent is from -7 to 20, otherwise d.ddde+x. */
 char *lex_format_number(double v, char *buf, size_t size) {
@@ -124,7 +123,6 @@ char *lex_format_number(double v, char *buf, size_t size) {
   snprintf(buf, size, "%s", out);
   return buf;
 }
-//< lexer.format-number
 
 /* The decoded value, for the tokens whose value is not plain to see in their text. */
 static void print_value(FILE *out, const char *src, const Token *t) {
@@ -157,7 +155,6 @@ static bool ends_expression(TokenKind k) {
          k == TOK_FALSE || k == TOK_PLUS_PLUS || k == TOK_MINUS_MINUS;
 }
 
-//> lexer.dump
 int lex_dump_tokens(const char *src, size_t length, FILE *out, Token *error) {
   Chunk *arena = NULL;
   Lexer lx;
@@ -182,4 +179,3 @@ int lex_dump_tokens(const char *src, size_t length, FILE *out, Token *error) {
   if (error) *error = t;
   return 1;
 }
-//< lexer.dump

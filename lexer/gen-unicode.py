@@ -2,9 +2,11 @@
 """gen-unicode.py - writes lexer/unicode.c, the ID_Start / ID_Continue tables.
 
 Run from the repository root: python3 lexer/gen-unicode.py > lexer/unicode.c
-The classes come from Python's unicodedata (str.isidentifier uses XID_Start and
-XID_Continue, which differ from ID_Start / ID_Continue only in a handful of
-compatibility characters). Only code points above ASCII are tabled.
+The classes are built from Python's unicodedata the way Unicode defines them:
+ID_Start = Lu Ll Lt Lm Lo Nl + Other_ID_Start - Pattern_Syntax - Pattern_White_Space,
+ID_Continue = ID_Start + Mn Mc Nd Pc + Other_ID_Continue (minus the same), plus
+ZWNJ and ZWJ, which ECMAScript allows in identifiers. Only code points above ASCII
+are tabled.
 """
 import unicodedata
 
@@ -32,8 +34,34 @@ def table(name, rs):
     return "\n".join(lines)
 
 
-start = ranges(lambda cp: chr(cp).isidentifier())
-cont = ranges(lambda cp: ("a" + chr(cp)).isidentifier() or cp in (0x200C, 0x200D))
+# Other_ID_Start / Other_ID_Continue (PropList.txt): stable, so listed here.
+OTHER_START = {0x1885, 0x1886, 0x2118, 0x212E, 0x309B, 0x309C}
+OTHER_CONTINUE = {0x00B7, 0x0387, 0x1369, 0x136A, 0x136B, 0x136C, 0x136D, 0x136E,
+                  0x136F, 0x1370, 0x1371, 0x19DA, 0x200C, 0x200D}
+# Pattern_Syntax and Pattern_White_Space above ASCII (PropList.txt), never identifiers.
+PATTERN = set(range(0x2010, 0x2028)) | set(range(0x2030, 0x203F)) | set(range(0x2041, 0x2054)) \
+    | set(range(0x2055, 0x205F)) | set(range(0x2190, 0x2460)) | set(range(0x2500, 0x2776)) \
+    | set(range(0x2794, 0x2C00)) | set(range(0x2E00, 0x2E80)) | set(range(0x3001, 0x3004)) \
+    | set(range(0x3008, 0x3021)) | {0x3030, 0xFD3E, 0xFD3F, 0xFE45, 0xFE46} \
+    | {0x85, 0x200E, 0x200F, 0x2028, 0x2029} | set(range(0xA1, 0xA8)) \
+    | {0xA9, 0xAB, 0xAC, 0xAE, 0xB0, 0xB1, 0xB6, 0xBB, 0xBF, 0xD7, 0xF7}
+
+
+def id_start(cp):
+    if cp in PATTERN:
+        return False
+    return cp in OTHER_START or unicodedata.category(chr(cp)) in ("Lu", "Ll", "Lt", "Lm", "Lo", "Nl")
+
+
+def id_continue(cp):
+    if cp in PATTERN:
+        return False
+    return id_start(cp) or cp in OTHER_CONTINUE or \
+        unicodedata.category(chr(cp)) in ("Mn", "Mc", "Nd", "Pc")
+
+
+start = ranges(id_start)
+cont = ranges(id_continue)
 print("""/* unicode.c - which code points may start or continue an identifier (generated).
  * Book: chapter 1, "Scanning".
  *

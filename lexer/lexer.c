@@ -422,6 +422,7 @@ static TokenKind scan_punctuator(Lexer *lx, Token *tok, int c) {
 
 /* ==== The next token ==== */
 
+//> lexer.template-braces
 /* Braces decide where a template substitution ends: `${ {a: 1}.a }` closes at the second
  * `}`. Only braces opened inside a substitution are counted. */
 static TokenKind scan_brace(Lexer *lx, Token *tok, int c) {
@@ -439,6 +440,7 @@ static TokenKind scan_brace(Lexer *lx, Token *tok, int c) {
   if (depth > 0) lx->braces[depth - 1]--;
   return take(lx, tok, 1, TOK_RBRACE);
 }
+//< lexer.template-braces
 
 static TokenKind scan_template_start(Lexer *lx, Token *tok) {
   lex_skip(lx);

@@ -286,7 +286,6 @@ static int simple_escape(int c) {
   }
 }
 
-//> lexer.escape
 /* One escape sequence; the cursor is on the backslash. Returns false with the error in tok
  * (a string then fails; a template piece records it: a tagged template may hold it). */
 static bool read_escape(Lexer *lx, Token *tok, Units *out, bool in_template) {
@@ -323,7 +322,6 @@ static bool read_escape(Lexer *lx, Token *tok, Units *out, bool in_template) {
   if (!lex_is_line_terminator((uint32_t)cp)) put_cp(out, (uint32_t)cp); /* else: continuation */
   return true;
 }
-//< lexer.escape
 
 /* Appends the code point at the cursor and consumes it. */
 static void take_char(Lexer *lx, Units *out) {
@@ -426,16 +424,17 @@ TokenKind lex_scan_template(Lexer *lx, Token *tok, bool first) {
 
 /* ==== Regular expressions ==== */
 
-/* The flags after the closing slash: each of d g i m s u v y at most once, not u with v. */
-static bool valid_regexp_flags(const char *flags, uint32_t n) {
+/* The flags after the closing slash: each of d g i m s u v y at most once (else 1), and
+ * not both u and v (2: V8 then underlines the whole literal). 0 when they are fine. */
+static int check_regexp_flags(const char *flags, uint32_t n) {
   const char *allowed = "dgimsuvy";
   bool seen[8] = {false};
   for (uint32_t i = 0; i < n; i++) {
     const char *at = memchr(allowed, flags[i], 8);
-    if (!at || seen[at - allowed]) return false;
+    if (!at || seen[at - allowed]) return 1;
     seen[at - allowed] = true;
   }
-  return !(seen[5] && seen[6]);
+  return seen[5] && seen[6] ? 2 : 0;
 }
 
 /* Consumes the body of a regular expression up to its closing `/`. Returns false at a line
@@ -470,8 +469,10 @@ TokenKind lex_rescan_regexp(Lexer *lx, Token *tok) {
   uint32_t flags_start = lx->pos;
   while (lex_is_digit(lex_peek(lx, 0)) || at_identifier_start(lx)) lex_advance_cp(lx);
   uint32_t nflags = lx->pos - flags_start;
-  if (!valid_regexp_flags(lx->src + flags_start, nflags))
-    return lex_error(tok, "Invalid regular expression flags", tok->line, tok->column, 1);
+  int bad = check_regexp_flags(lx->src + flags_start, nflags);
+  if (bad)
+    return lex_error(tok, "Invalid regular expression flags", tok->line, tok->column,
+                     bad == 1 ? 1 : lex_utf16_length(lx->src + tok->start, lx->pos - tok->start));
   char *flags = lex_alloc(lx, nflags + 1);
   memcpy(flags, lx->src + flags_start, nflags);
   tok->regexp_flags = flags;

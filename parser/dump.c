@@ -80,6 +80,28 @@ static const char *property_kind(PropertyKind k) {
   return "?";
 }
 
+/* The details of a name, a function, a class or a property. */
+static void print_named_details(const Node *n, FILE *out) {
+  switch (n->kind) {
+  case NODE_IDENTIFIER: fprintf(out, " %s", n->as.ident.name); break;
+  case NODE_FUNCTION:
+    if (n->as.function.name) fprintf(out, " %s", n->as.function.name);
+    print_function_flags(out, n->as.function.flags, n->as.function.param_count);
+    break;
+  case NODE_CLASS: if (n->as.class_.name) fprintf(out, " %s", n->as.class_.name); break;
+  case NODE_PROPERTY:
+    fprintf(out, " %s%s%s%s", property_kind(n->as.property.kind),
+            n->as.property.computed ? " computed" : "",
+            n->as.property.shorthand ? " shorthand" : "", n->as.property.is_static ? " static" : "");
+    break;
+  case NODE_BREAK: case NODE_CONTINUE:
+    if (n->as.jump.label) fprintf(out, " %s", n->as.jump.label);
+    break;
+  case NODE_LABELED: fprintf(out, " %s", n->as.labeled.label); break;
+  default: break;
+  }
+}
+
 /* What follows the kind on a node's line. */
 static void print_details(const Node *n, FILE *out) {
   switch (n->kind) {
@@ -89,17 +111,6 @@ static void print_details(const Node *n, FILE *out) {
     fputc(' ', out);
     print_u16(out, n->as.regexp.pattern);
     fprintf(out, " flags=\"%s\"", n->as.regexp.flags);
-    break;
-  case NODE_IDENTIFIER: fprintf(out, " %s", n->as.ident.name); break;
-  case NODE_FUNCTION:
-    if (n->as.function.name) fprintf(out, " %s", n->as.function.name);
-    print_function_flags(out, n->as.function.flags, n->as.function.param_count);
-    break;
-  case NODE_CLASS: if (n->as.class_.name) fprintf(out, " %s", n->as.class_.name); break;
-  case NODE_PROPERTY:
-    fprintf(out, " %s%s%s%s", property_kind(n->as.property.kind),
-            n->as.property.computed ? " computed" : "", n->as.property.shorthand ? " shorthand" : "",
-            n->as.property.is_static ? " static" : "");
     break;
   case NODE_UNARY: case NODE_BINARY: case NODE_LOGICAL: case NODE_ASSIGN:
   case NODE_ASSIGN_PATTERN:
@@ -118,12 +129,8 @@ static void print_details(const Node *n, FILE *out) {
   case NODE_VAR:
     fputs(n->as.var.kind == VAR_VAR ? " var" : n->as.var.kind == VAR_LET ? " let" : " const", out);
     break;
-  case NODE_BREAK: case NODE_CONTINUE:
-    if (n->as.jump.label) fprintf(out, " %s", n->as.jump.label);
-    break;
-  case NODE_LABELED: fprintf(out, " %s", n->as.labeled.label); break;
   case NODE_PROGRAM: if (n->as.program.flags & FN_STRICT) fputs(" [strict]", out); break;
-  default: break;
+  default: print_named_details(n, out);
   }
   if (n->parenthesized) fputs(" (parenthesized)", out);
 }
@@ -255,7 +262,6 @@ static void dump_children(const Node *n, int depth, FILE *out) {
   }
 }
 
-//> parser.dump
 /* One line: "line:col", padded to 8 columns, then two spaces per level of depth, the role
  * in the parent, the kind and the details. Absent children (NULL) are left out. */
 static void dump(const Node *n, const char *role, int depth, FILE *out) {
@@ -269,6 +275,5 @@ static void dump(const Node *n, const char *role, int depth, FILE *out) {
   fputc('\n', out);
   dump_children(n, depth + 1, out);
 }
-//< parser.dump
 
 void parse_dump_ast(const Node *program, FILE *out) { dump(program, NULL, 0, out); }

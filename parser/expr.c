@@ -194,7 +194,7 @@ static Node *call(Parser *p, Node *callee, bool optional) {
   n = parse_finish(p, n);
   if (maybe_arrow && parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
     p->cover.pending = false;
-    n = parse_arrow(p, &n->as.call.args, true, callee, false);
+    n = parse_arrow(p, &n->as.call.args, true, callee);
   }
   parse_settle_cover(p);
   parse_cover_restore(p, outer);
@@ -386,7 +386,9 @@ static Node *parse_binary(Parser *p, int min_prec) {
     if (prec == PREC_NONE || prec < min_prec || parse_is_bare_arrow(left)) break;
     if (!check_operator(p, left, op) || !parse_enter(p)) break;
     parse_advance(p);
-    int next_min = op == TOK_STAR_STAR ? prec : op == TOK_QUESTION_QUESTION ? PREC_BIT_OR : prec + 1;
+    int next_min = op == TOK_STAR_STAR           ? prec /* groups to the right */
+                   : op == TOK_QUESTION_QUESTION ? PREC_BIT_OR /* no && or || inside */
+                                                 : prec + 1;
     Node *right = parse_binary(p, next_min);
     parse_leave(p);
     bool logical = op == TOK_AND_AND || op == TOK_OR_OR || op == TOK_QUESTION_QUESTION;

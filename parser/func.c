@@ -156,6 +156,12 @@ Node *parse_binding_target(Parser *p) {
 
 /* ==== Reinterpreting expressions as patterns ==== */
 
+/* Where a target stands, for V8's choice of message: the whole left side of `=`, an arrow
+ * parameter, or inside a pattern. */
+typedef enum PatternLevel { LEVEL_TOP, LEVEL_PARAM, LEVEL_NESTED } PatternLevel;
+
+static Node *to_pattern(Parser *p, Node *n, bool binding, PatternLevel level);
+
 static bool spread_had_comma(const Parser *p, const Node *spread) {
   for (int i = 0; i < p->spread_commas.count; i++)
     if (p->spread_commas.items[i] == spread) return true;
@@ -180,20 +186,20 @@ static void to_rest(Parser *p, Node *spread, bool binding, bool last, bool objec
   } else if (target->kind == NODE_ASSIGN || target->kind == NODE_ASSIGN_PATTERN) {
     parse_error_at(p, parse_node_range(p, target), "Invalid destructuring assignment target");
   } else {
-    spread->as.unary.operand = parse_to_pattern(p, target, binding, false);
+    spread->as.unary.operand = to_pattern(p, target, binding, LEVEL_NESTED);
   }
 }
 
 /* An element of an array pattern or a property value of an object pattern: a target with
  * an optional default (`a = 1` was parsed as an assignment). */
-static Node *pattern_element(Parser *p, Node *n, bool binding) {
+static Node *pattern_element(Parser *p, Node *n, bool binding, PatternLevel level) {
   if ((n->kind == NODE_ASSIGN && n->as.assign.op == TOK_ASSIGN && !n->parenthesized) ||
       n->kind == NODE_ASSIGN_PATTERN) {
     n->kind = NODE_ASSIGN_PATTERN;
-    n->as.assign.target = parse_to_pattern(p, n->as.assign.target, binding, false);
+    n->as.assign.target = to_pattern(p, n->as.assign.target, binding, level);
     return n;
   }
-  return parse_to_pattern(p, n, binding, false);
+  return to_pattern(p, n, binding, level);
 }
 
 static bool array_to_pattern(Parser *p, Node *n, bool binding) {
@@ -205,7 +211,7 @@ static bool array_to_pattern(Parser *p, Node *n, bool binding) {
     if (item->kind == NODE_SPREAD || item->kind == NODE_REST)
       to_rest(p, item, binding, i == items->count - 1, false);
     else
-      items->items[i] = pattern_element(p, item, binding);
+      items->items[i] = pattern_element(p, item, binding, LEVEL_NESTED);
   }
   return true;
 }
@@ -220,7 +226,8 @@ static bool object_to_pattern(Parser *p, Node *n, bool binding) {
     } else if (item->as.property.kind != PROP_INIT) {
       parse_error_at(p, parse_node_range(p, item), "Invalid destructuring assignment target");
     } else {
-      item->as.property.value = pattern_element(p, item->as.property.value, binding);
+      item->as.property.value =
+          pattern_element(p, item->as.property.value, binding, LEVEL_NESTED);
     }
   }
   return true;
@@ -230,7 +237,7 @@ static bool object_to_pattern(Parser *p, Node *n, bool binding) {
 /* Turns an expression into a target: `[a, b] = [b, a]` was parsed as an array literal
  * until the `=` showed it to be a pattern. With `binding` (arrow parameters) only names
  * may be bound; an assignment may also store into properties. */
-Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top) {
+static Node *to_pattern(Parser *p, Node *n, bool binding, PatternLevel level) {
   bool ok = false;
   switch (n->kind) {
   case NODE_IDENTIFIER:
@@ -238,9 +245,9 @@ Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top) {
     if (ok) parse_check_binding_name(p, n);
     break;
   case NODE_MEMBER:
-    if (binding && !p->failed)
+    if (binding && level == LEVEL_NESTED)
       parse_error_at(p, parse_node_range(p, n), "Illegal property in declaration context");
-    ok = !n->as.member.optional;
+    ok = !binding && !n->as.member.optional;
     break;
   case NODE_ARRAY: case NODE_ARRAY_PATTERN:
     ok = !n->parenthesized && array_to_pattern(p, n, binding);
@@ -248,13 +255,18 @@ Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top) {
   case NODE_OBJECT: case NODE_OBJECT_PATTERN:
     ok = !n->parenthesized && object_to_pattern(p, n, binding);
     break;
-  case NODE_ASSIGN_PATTERN: return pattern_element(p, n, binding);
+  case NODE_ASSIGN_PATTERN: return pattern_element(p, n, binding, level);
   default: break;
   }
   if (!ok)
-    parse_error_at(p, parse_node_range(p, n), top ? "Invalid left-hand side in assignment"
+    parse_error_at(p, parse_node_range(p, n), level == LEVEL_TOP
+                                                  ? "Invalid left-hand side in assignment"
                                                   : "Invalid destructuring assignment target");
   return n;
+}
+
+Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top) {
+  return to_pattern(p, n, binding, top ? LEVEL_TOP : LEVEL_PARAM);
 }
 //< parser.to-pattern
 
@@ -277,6 +289,7 @@ static void enter_function(Parser *p, FnContext *ctx, Node *fn, int flags) {
     ctx->allow_super_property = outer->allow_super_property;
     ctx->allow_super_call = outer->allow_super_call;
     ctx->in_class_field = outer->in_class_field;
+    ctx->await_reserved = outer->await_reserved;
   } else {
     ctx->allow_new_target = true;
     ctx->allow_super_property = flags & FN_METHOD;
@@ -301,7 +314,8 @@ static void collect_names(Parser *p, Node *n, NodeList *out) {
   case NODE_ASSIGN_PATTERN: collect_names(p, n->as.assign.target, out); break;
   case NODE_REST: collect_names(p, n->as.unary.operand, out); break;
   case NODE_ARRAY_PATTERN:
-    for (int i = 0; i < n->as.list.items.count; i++) collect_names(p, n->as.list.items.items[i], out);
+    for (int i = 0; i < n->as.list.items.count; i++)
+      collect_names(p, n->as.list.items.items[i], out);
     break;
   case NODE_OBJECT_PATTERN:
     for (int i = 0; i < n->as.list.items.count; i++) {
@@ -401,7 +415,6 @@ static void parse_function_name(Parser *p, Node *fn) {
   parse_advance(p);
 }
 
-//> parser.function
 /* FunctionDeclaration / FunctionExpression / their async and generator forms:
  *   [async] function [*] BindingIdentifier? ( FormalParameters ) { FunctionBody }
  * The current token is `function`; start is `function` or `async`. */
@@ -415,7 +428,8 @@ Node *parse_function(Parser *p, bool is_async, bool declaration, const Token *st
   if (parse_at(p, TOK_IDENTIFIER))
     parse_function_name(p, fn);
   else if (declaration)
-    parse_error_at(p, parse_token_range(p, &keyword), "Function statements require a function name");
+    parse_error_at(p, parse_token_range(p, &keyword),
+                   "Function statements require a function name");
   FnContext ctx;
   enter_function(p, &ctx, fn, flags);
   flags |= parse_params(p, fn);
@@ -423,7 +437,6 @@ Node *parse_function(Parser *p, bool is_async, bool declaration, const Token *st
   check_params(p, fn, flags);
   return leave_function(p, fn, flags);
 }
-//< parser.function
 
 /* An arrow's parameter from the cover: `a`, `a = 1`, `[a, b]`, `...rest`. */
 static Node *arrow_param(Parser *p, Node *item, bool last) {
@@ -432,17 +445,17 @@ static Node *arrow_param(Parser *p, Node *item, bool last) {
     if (!last || spread_had_comma(p, item))
       parse_error_at(p, parse_node_range(p, item), "Rest parameter must be last formal parameter");
     item->kind = NODE_REST;
-    item->as.unary.operand = parse_to_pattern(p, item->as.unary.operand, true, false);
+    item->as.unary.operand = to_pattern(p, item->as.unary.operand, true, LEVEL_PARAM);
     return item;
   }
-  return pattern_element(p, item, true);
+  return pattern_element(p, item, true, LEVEL_PARAM);
 }
 
 //> parser.arrow
 /* ArrowFunction: ArrowParameters [no LineTerminator here] => ConciseBody
  * The parameters were parsed as expressions (the cover); they become patterns here. A
  * concise body `x => x * 2` is stored as the body { return x * 2; }. */
-Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start, bool trailing) {
+Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start) {
   Node *fn = parse_node_like(p, NODE_FUNCTION, start);
   fn->as.function.source_start = p->src + start->offset;
   int flags = FN_ARROW | (is_async ? FN_ASYNC : 0) | FN_SIMPLE_PARAMS;
@@ -454,7 +467,6 @@ Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start,
     if (counting) fn->as.function.param_count++;
     parse_list_push(p, &fn->as.function.params, param);
   }
-  (void)trailing; /* `(a, b,) => 1` is fine: only a plain parenthesized list rejects it */
   FnContext ctx;
   enter_function(p, &ctx, fn, flags);
   parse_advance(p); /* => */
@@ -543,7 +555,8 @@ static void parse_constructor(Parser *p, Node *cls, Node *prop, int flags, Prope
   if (kind != PROP_INIT) parse_error_at(p, at, "Class constructor may not be an accessor");
   else if (flags & FN_ASYNC) parse_error_at(p, at, "Class constructor may not be an async method");
   else if (flags & FN_GENERATOR) parse_error_at(p, at, "Class constructor may not be a generator");
-  else if (cls->as.class_.constructor) parse_error_at(p, at, "A class may only have one constructor");
+  else if (cls->as.class_.constructor)
+    parse_error_at(p, at, "A class may only have one constructor");
   flags = FN_CONSTRUCTOR | (cls->as.class_.superclass ? FN_DERIVED : 0);
   Node *fn = parse_method(p, flags, PROP_METHOD, prop->as.property.key, start);
   fn->as.function.name = cls->as.class_.name;
@@ -587,7 +600,6 @@ static void parse_class_method(Parser *p, Node *prop, int flags, PropertyKind ki
   prop->as.property.value = parse_method(p, flags, kind, key, start);
 }
 
-//> parser.class-member
 /* ClassElement: MethodDefinition | static MethodDefinition | FieldDefinition ;
  *   | static FieldDefinition ; | ClassStaticBlock | ; */
 static void parse_class_member(Parser *p, Node *cls) {
@@ -596,6 +608,7 @@ static void parse_class_member(Parser *p, Node *cls) {
   if (is_static) parse_advance(p);
   if (is_static && parse_at(p, TOK_LBRACE))
     return parse_list_push(p, &cls->as.class_.members, parse_static_block(p, &start));
+  Token method_start = p->tok; /* its source text leaves `static` out, as V8's does */
   int flags = 0;
   PropertyKind kind = PROP_INIT;
   if (member_modifier(p, "async")) flags |= FN_ASYNC, parse_advance(p);
@@ -613,14 +626,12 @@ static void parse_class_member(Parser *p, Node *cls) {
   if (!flags && kind == PROP_INIT && !parse_at(p, TOK_LPAREN))
     parse_field(p, prop, name);
   else if (!is_static && key && key->kind != NODE_NUMBER && key_is(name, "constructor"))
-    return parse_constructor(p, cls, prop, flags, kind, &start);
+    return parse_constructor(p, cls, prop, flags, kind, &method_start);
   else
-    parse_class_method(p, prop, flags, kind, name, &start);
+    parse_class_method(p, prop, flags, kind, name, &method_start);
   parse_list_push(p, &cls->as.class_.members, parse_finish(p, prop));
 }
-//< parser.class-member
 
-//> parser.class
 /* ClassDeclaration / ClassExpression: class BindingIdentifier? [extends LeftHandSideExpression]
  *   { ClassElement* }  -- all of it strict code. */
 Node *parse_class(Parser *p, bool declaration) {
@@ -645,4 +656,3 @@ Node *parse_class(Parser *p, bool declaration) {
   parse_leave(p);
   return parse_finish(p, n);
 }
-//< parser.class

@@ -4,8 +4,8 @@
  * The Parser holds the lexer, the current token (one token of lookahead; parse_peek looks
  * one further by scanning from a copy of the lexer), the arena, the first syntax error and
  * the context of the function being parsed. Files: parser.c (tokens, errors, nodes,
- * program), expr.c (expressions), stmt.c (statements), func.c (functions, classes,
- * patterns), dump.c (--dump-ast).
+ * program), stmt.c (statements), expr.c (operators, calls, assignment), primary.c
+ * (names, literals, parentheses), func.c (functions, classes, patterns), dump.c.
  */
 #ifndef TN_PARSER_INTERNAL_H
 #define TN_PARSER_INTERNAL_H
@@ -85,8 +85,9 @@ struct Parser {
 /* ==== parser.c: tokens ==== */
 
 void parse_advance(Parser *p);
-/* The token after the current one (scanned from a copy of the lexer). */
+/* The token after the current one (scanned from a copy of the lexer), and the one after. */
 Token parse_peek(Parser *p);
+Token parse_peek2(Parser *p);
 bool parse_at(const Parser *p, TokenKind kind);
 /* Consumes the current token if it is `kind`. */
 bool parse_accept(Parser *p, TokenKind kind);
@@ -102,7 +103,7 @@ void parse_semicolon(Parser *p);
 /* Records a SyntaxError (only the first counts) and stops the parse: from now on the current
  * token reads as the end of input, so every loop ends and every caller unwinds. */
 void parse_error_at(Parser *p, SrcRange at, const char *fmt, ...);
-/* The range of a token, of a node, of a token-to-node span. */
+/* The range of a token, of a node, of the token before the current one. */
 SrcRange parse_token_range(const Parser *p, const Token *t);
 SrcRange parse_node_range(const Parser *p, const Node *n);
 SrcRange parse_prev_range(const Parser *p);
@@ -123,7 +124,7 @@ void parse_list_push(Parser *p, NodeList *list, Node *n);
 /* A placeholder returned after an error, so that callers never see NULL. */
 Node *parse_error_node(Parser *p);
 char *parse_strdup(Parser *p, const char *s, size_t n);
-/* The name of a literal key as UTF-8 ("m" for m, 'm' or "m"; "1" for 1). */
+/* The name of a literal key as UTF-8 ("m" for m, 'm' or "m"; "1" for 1); NULL for NULL. */
 const char *parse_key_name(Parser *p, const Node *key);
 
 /* ==== expr.c ==== */
@@ -165,28 +166,31 @@ Node *parse_statement_list_item(Parser *p);
 /* Statements up to `}` (or the end of input at the top level), with the directive prologue
  * ("use strict") when `directives` is set. Returns true if "use strict" was found. */
 bool parse_body(Parser *p, NodeList *body, bool directives, TokenKind end);
-/* var/let/const declarations; `no_in` for a for-statement head. */
+/* var/let/const declarations; `for_head`: a for-in/of may give the value instead of `=`. */
 Node *parse_variable_declaration(Parser *p, VarKind kind, const Token *start, bool for_head);
 
 /* ==== func.c ==== */
 
-/* `function` [*] [name] (params) { body }; the current token is `function` (or `async`). */
+/* `function` [*] [name] (params) { body }; the current token is `function`, `start` is it
+ * or the `async` before it. */
 Node *parse_function(Parser *p, bool is_async, bool declaration, const Token *start);
 /* An arrow function whose parameters are already parsed (as expressions to convert). */
-Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start, bool trailing);
+Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start);
 /* Methods of objects and classes: the key is parsed, the current token is `(`. */
 Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, const Token *start);
 Node *parse_class(Parser *p, bool declaration);
 /* BindingIdentifier or BindingPattern (declarations, parameters, catch). */
 Node *parse_binding_target(Parser *p);
-/* Turns an expression into an assignment target or pattern; `binding` for parameters.
- * Reports "Invalid left-hand side in assignment" / "Invalid destructuring assignment target". */
+/* Turns an expression into an assignment target or pattern in place; `binding` for arrow
+ * parameters (names only), `top` for the whole left side of `=` (V8 words its error
+ * "Invalid left-hand side in assignment" there, "Invalid destructuring assignment target"
+ * inside a pattern). */
 Node *parse_to_pattern(Parser *p, Node *n, bool binding, bool top);
 /* Gives an anonymous function or class the name it is bound to (`const f = () => {}`). */
 void parse_infer_name(Node *value, const char *name);
 /* Is n an unparenthesized object or array literal (that `=` would make a pattern)? */
 bool parse_is_literal_pattern(const Node *n);
-/* Checks a binding name in strict code (eval, arguments, reserved words). */
+/* In strict code a binding or assignment target may not be `eval` or `arguments`. */
 void parse_check_binding_name(Parser *p, const Node *id);
 
 #endif

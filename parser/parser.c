@@ -141,6 +141,15 @@ Token parse_peek(Parser *p) {
   return next;
 }
 
+Token parse_peek2(Parser *p) {
+  Token next;
+  if (p->failed) return p->tok;
+  Lexer copy = p->lx;
+  lex_next(&copy, &next);
+  lex_next(&copy, &next);
+  return next;
+}
+
 bool parse_at(const Parser *p, TokenKind kind) { return p->tok.kind == kind; }
 
 bool parse_accept(Parser *p, TokenKind kind) {
@@ -210,15 +219,14 @@ void parse_list_push(Parser *p, NodeList *list, Node *n) {
 }
 
 /* Property names as UTF-8: identifiers are already, string keys are converted from
- * UTF-16 (a lone surrogate becomes U+FFFD), numbers are printed (1, 1.5, 1e+21). */
+ * UTF-16 (a lone surrogate becomes U+FFFD), numbers are printed as JavaScript prints them
+ * (1, 1.5, 1e+21), which is the name `{1.5: function () {}}` gives its function. */
 const char *parse_key_name(Parser *p, const Node *key) {
   if (!key) return NULL;
   if (key->kind == NODE_IDENTIFIER) return key->as.ident.name;
   if (key->kind == NODE_NUMBER) {
-    char buf[32];
-    double v = key->as.number;
-    if (v == (double)(long long)v && v > -1e15 && v < 1e15) snprintf(buf, sizeof buf, "%lld", (long long)v);
-    else snprintf(buf, sizeof buf, "%.17g", v);
+    char buf[40];
+    lex_format_number(key->as.number, buf, sizeof buf);
     return parse_strdup(p, buf, strlen(buf));
   }
   if (key->kind != NODE_STRING) return NULL;

@@ -17,10 +17,15 @@
 /* MODULE = a CommonJS module: the body of a function, so a top-level `return` is allowed. */
 typedef enum ParseMode { PARSE_SCRIPT, PARSE_MODULE } ParseMode;
 
+/* A SyntaxError with V8's message and range. Node prints the range under the source line
+ * as spaces (a tab stays a tab) and `length` carets, with two rules worth knowing: a range
+ * of length 0 (the end of the input) prints spaces only, and a range that reaches past
+ * the end of its line (column - 1 + length > the line's length in UTF-16 units, as for
+ * `"\u12` at a line's end) prints no caret line at all. */
 typedef struct ParseError {
   char message[256]; /* Node's text, without the "SyntaxError: " prefix */
   int line, column;  /* 1-based; column in UTF-16 units */
-  int length;        /* caret count: UTF-16 units of the offending token (at least 1) */
+  int length;        /* caret count in UTF-16 units; 0 at the end of the input */
 } ParseError;
 
 typedef struct Parser Parser;

@@ -85,7 +85,7 @@ static Node *single_param_arrow(Parser *p, Node *param, const Token *start, bool
   if (!arrow_allowed(p, head, before, before_start)) return param;
   NodeList params = {0};
   parse_list_push(p, &params, param);
-  return parse_arrow(p, &params, is_async, head, false);
+  return parse_arrow(p, &params, is_async, head);
 }
 
 static Node *identifier_node(Parser *p) {
@@ -110,7 +110,7 @@ static Node *parse_identifier_expr(Parser *p) {
       parse_advance(p);
       return parse_function(p, true, false, &t);
     }
-    if (same_line && next.kind == TOK_IDENTIFIER) {
+    if (same_line && next.kind == TOK_IDENTIFIER && parse_peek2(p).kind == TOK_ARROW) {
       parse_advance(p);
       Node *param = identifier_node(p);
       if (!parse_at(p, TOK_ARROW) || (p->tok.flags & TOKF_NEWLINE_BEFORE)) {
@@ -145,7 +145,6 @@ static void template_piece(Parser *p, Node *tmpl, bool tagged) {
   parse_list_push(p, &tmpl->as.template.raws, raw);
 }
 
-//> parser.template
 /* TemplateLiteral: NoSubstitutionTemplate
  *                | TemplateHead Expression (TemplateMiddle Expression)* TemplateTail */
 Node *parse_template(Parser *p, bool tagged) {
@@ -163,7 +162,6 @@ Node *parse_template(Parser *p, bool tagged) {
   }
   return parse_finish(p, n);
 }
-//< parser.template
 
 /* `...expr` in an array literal, an object literal or the arguments of a call. */
 Node *parse_spread(Parser *p, bool cover) {
@@ -249,7 +247,6 @@ static void parse_shorthand(Parser *p, Node *prop, const Token *key) {
   prop->as.property.value = value;
 }
 
-//> parser.property
 /* PropertyDefinition: IdentifierReference | CoverInitializedName | ...AssignmentExpression
  *   | PropertyName : AssignmentExpression | MethodDefinition (incl. get, set, async, *) */
 static Node *parse_property_definition(Parser *p) {
@@ -277,7 +274,6 @@ static Node *parse_property_definition(Parser *p) {
   }
   return parse_finish(p, prop);
 }
-//< parser.property
 
 static bool is_proto_key(const Node *prop) {
   const Node *key = prop->as.property.key;
@@ -367,9 +363,9 @@ static Node *parse_paren(Parser *p) {
   Node *result;
   if (parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
     p->cover.pending = false; /* `({a = 1}) => a` is a default, not an error */
-    Node *head = parse_node(p, NODE_IDENTIFIER, &open);
+    Node *head = parse_node(p, NODE_IDENTIFIER, &open); /* only its position is used */
     result = arrow_allowed(p, head, &before, before_start)
-                 ? parse_arrow(p, &items, false, head, trailing) : head;
+                 ? parse_arrow(p, &items, false, head) : head;
   } else {
     result = paren_expression(p, &items, &open, &close, &rest, trailing);
   }

@@ -267,6 +267,7 @@ static Binding *lookup(ScopePass *sp, Scope *s, const char *name) {
  * a TDZ check. */
 static void note_reference(ScopePass *sp, Binding *b, const Node *ref) {
   if (!b) return;
+  b->referenced = true;
   bool same_function = b->scope->owner == sp->scope->owner;
   if (!same_function) b->captured = true;
   if (!is_lexical(b->kind)) return;

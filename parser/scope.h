@@ -45,6 +45,7 @@ struct Binding {
   Binding *next;       /* the next binding of the same scope, in declaration order */
   Node *decl;          /* the declaring node: NODE_FUNCTION or NODE_CLASS, else the name */
   int param_index;     /* BIND_PARAM: which argument (the last one wins for duplicates) */
+  bool referenced;     /* something refers to it (an unused function name needs no slot) */
   bool captured;       /* some nested function refers to it: it lives in a Cell */
   bool tdz_check;      /* some read may run before the initialisation: check for the hole */
   bool tdz_check_local; /* ... even a read in the declaring function itself (else only

@@ -42,7 +42,6 @@ static void check_missing_init(Parser *p, VarKind kind, const Node *target, bool
     parse_error_at(p, parse_node_range(p, target), "Missing initializer in const declaration");
 }
 
-//> parser.variable-declaration
 /* VariableStatement / LexicalDeclaration:
  *   (var | let | const) BindingTarget [= AssignmentExpression] (, ...)* */
 Node *parse_variable_declaration(Parser *p, VarKind kind, const Token *start, bool for_head) {
@@ -68,7 +67,6 @@ Node *parse_variable_declaration(Parser *p, VarKind kind, const Token *start, bo
   } while (parse_accept(p, TOK_COMMA));
   return parse_finish(p, n);
 }
-//< parser.variable-declaration
 
 /* ==== The directive prologue ==== */
 
@@ -219,9 +217,19 @@ static void check_for_each_declaration(Parser *p, const Node *decl, bool of) {
 
 /* ForInOfStatement: for ( LeftHandSide/ForDeclaration (in Expression | of AssignmentExpression) )
  * Statement; `left` is parsed, the current token is `in` or `of`. */
-static Node *parse_for_each(Parser *p, const Token *start, Node *left) {
+static Node *parse_for_each(Parser *p, const Token *start, Node *left, const Token *head) {
   bool of = parse_at_word(p, "of");
   Node *n = parse_node(p, of ? NODE_FOR_OF : NODE_FOR_IN, start);
+  bool starts_with_let = head->kind == TOK_IDENTIFIER && !(head->flags & TOKF_ESCAPED) &&
+                         strcmp(head->name, "let") == 0 && left->kind != NODE_VAR;
+  bool is_async = left->kind == NODE_IDENTIFIER && !left->parenthesized &&
+                  left->end - left->offset == 5 && strcmp(left->as.ident.name, "async") == 0;
+  if (of && starts_with_let)
+    parse_error_at(p, parse_token_range(p, head),
+                   "The left-hand side of a for-of loop may not start with 'let'.");
+  else if (of && is_async)
+    parse_error_at(p, parse_node_range(p, left),
+                   "The left-hand side of a for-of loop may not be 'async'.");
   if (left->kind == NODE_VAR) {
     check_for_each_declaration(p, left, of);
   } else if (parse_is_literal_pattern(left)) {
@@ -257,7 +265,6 @@ static Node *parse_for_init(Parser *p) {
   return parse_finish(p, n);
 }
 
-//> parser.for
 /* ForStatement: for ( [init] ; [test] ; [update] ) Statement, or for-in / for-of. */
 static Node *parse_for(Parser *p) {
   Token start = p->tok;
@@ -268,13 +275,14 @@ static Node *parse_for(Parser *p) {
   }
   parse_expect(p, TOK_LPAREN);
   Node *init = NULL;
+  Token head = p->tok;
   bool no_in = p->no_in;
   CoverState outer = parse_cover_save(p);
   p->no_in = true;
   if (!parse_at(p, TOK_SEMICOLON)) init = parse_for_init(p);
   p->no_in = no_in;
   if (init && (parse_at(p, TOK_IN) || parse_at_word(p, "of"))) {
-    Node *n = parse_for_each(p, &start, init);
+    Node *n = parse_for_each(p, &start, init, &head);
     parse_cover_restore(p, outer);
     return n;
   }
@@ -290,7 +298,6 @@ static Node *parse_for(Parser *p) {
   n->as.loop.body = parse_loop_body(p);
   return parse_finish(p, n);
 }
-//< parser.for
 
 static Label *find_label(Parser *p, const char *name) {
   for (Label *l = p->fn->labels; l; l = l->next)
@@ -478,7 +485,10 @@ Node *parse_statement(Parser *p) {
   case TOK_THROW: n = parse_throw(p); break;
   case TOK_TRY: n = parse_try(p); break;
   case TOK_SWITCH: n = parse_switch(p); break;
-  case TOK_DEBUGGER: parse_advance(p); n = end_statement(p, parse_node(p, NODE_DEBUGGER, &t)); break;
+  case TOK_DEBUGGER:
+    parse_advance(p);
+    n = end_statement(p, parse_node(p, NODE_DEBUGGER, &t));
+    break;
   case TOK_WITH: case TOK_CLASS: case TOK_CONST: case TOK_ENUM: case TOK_EXPORT:
     n = parse_refused(p);
     break;

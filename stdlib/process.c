@@ -18,16 +18,25 @@ extern char **environ;
 
 /* ==== The uncaught-exception report ==== */
 
-/* The caret line: the source line's leading tabs are kept so the caret lines up. */
+/* The caret line under the offending spot, as Node draws it: tabs in the source line
+ * are kept so the caret lines up, a character outside the BMP is two columns (UTF-16),
+ * a zero-length range (end of input) gets no caret, and a range running past the end of
+ * the line gets no caret line at all. */
 static void print_caret(FILE *out, const char *line, size_t length, int column, int carets) {
+  int line_units = 0;
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)line[i];
+    if ((c & 0xC0) != 0x80) line_units += c >= 0xF0 ? 2 : 1;
+  }
+  if (column - 1 + carets > line_units) return;
   int units = 0;
   for (size_t i = 0; i < length && units < column - 1; i++) {
     unsigned char c = (unsigned char)line[i];
     if ((c & 0xC0) == 0x80) continue; /* UTF-8 continuation byte */
-    fputc(c == '\t' ? '\t' : ' ', out);
-    units += c >= 0xF0 ? 2 : 1;       /* a 4-byte sequence is two UTF-16 units */
+    fputs(c == '\t' ? "\t" : c >= 0xF0 ? "  " : " ", out);
+    units += c >= 0xF0 ? 2 : 1;
   }
-  for (int i = 0; i < (carets > 0 ? carets : 1); i++) fputc('^', out);
+  for (int i = 0; i < carets; i++) fputc('^', out);
   fputc('\n', out);
 }
 

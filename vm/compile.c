@@ -587,11 +587,11 @@ static void compile_params(Compiler *c, Node *fn) {
       int reg = alloc_register(c);
       c->fs->proto->rest_register = reg;
       emit_u16(c, OP_GET_LOCAL, reg);
-      compile_pattern_assign(c, p->as.unary.operand, VAR_VAR, pos_of(p));
+      compile_pattern_assign(c, p->as.unary.operand, VAR_VAR, NULL);
       continue;
     }
     emit_u16(c, OP_GET_LOCAL, i);
-    compile_pattern_assign(c, p, VAR_VAR, pos_of(p));
+    compile_pattern_assign(c, p, VAR_VAR, NULL);
   }
 }
 
@@ -629,6 +629,7 @@ static void init_callee(Compiler *c, Node *fn) {
   Scope *name_scope = fn->as.function.scope->parent;
   if (!name_scope || name_scope->kind != SCOPE_FUNCTION_NAME || name_scope->owner != fn) return;
   Binding *callee = name_scope->first;
+  if (!callee->referenced) return;
   callee->reg = alloc_register(c);
   emit_op(c, OP_PUSH_CALLEE);
   if (callee->captured) emit_u16(c, OP_NEW_CELL, callee->reg);

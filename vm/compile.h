@@ -144,8 +144,9 @@ void mark_named(Compiler *c, SrcPos p, const Node *operand); /* mark_site with V
 int key_constant(Compiler *c, Node *key); /* a non-computed property key's atom */
 
 /* ==== compile_pattern.c ==== */
-/* Assigns the value on top of the stack to a target or pattern and pops it. */
-void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos);
+/* Assigns the value on top of the stack to a target or pattern and pops it. value is
+ * the expression it came from, when there is one (for V8's error positions and text). */
+void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *value);
 
 /* ==== compile_stmt.c ==== */
 void compile_stmt(Compiler *c, Node *n);

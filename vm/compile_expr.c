@@ -580,9 +580,14 @@ static void compile_simple_assign(Compiler *c, Node *n) {
     emit_u16(c, OP_SET_PROP, const_atom(c, t->as.member.property->as.ident.name));
     return;
   }
+  if (t->kind == NODE_CALL) { /* f() = 1: sloppy syntax, a ReferenceError when run */
+    compile_unsupported(c, t, "assignment to a function call");
+    compile_expr(c, v);
+    return;
+  }
   compile_expr(c, v); /* a pattern: keep a copy as the expression's value */
   emit_op(c, OP_DUP);
-  compile_pattern_assign(c, t, STORE_ASSIGN, pos_of(v));
+  compile_pattern_assign(c, t, STORE_ASSIGN, v);
 }
 
 /* Where V8 reports an expression that is an operand: a member expression at its
@@ -607,6 +612,11 @@ static SrcPos compound_read_pos(Compiler *c, const Node *t) {
  * A prefix update (++o.x) reports its read at the operator: read_at. */
 static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
   if (t->kind == NODE_IDENTIFIER) return emit_load_name(c, t), 0;
+  if (t->kind == NODE_CALL) { /* f() += 1: sloppy syntax, a ReferenceError when run */
+    compile_unsupported(c, t, "assignment to a function call");
+    emit_op(c, OP_PUSH_UNDEFINED);
+    return 0;
+  }
   if (t->kind != NODE_MEMBER) PANIC("load_target: not an assignment target");
   if (t->as.member.object->kind == NODE_SUPER) return compile_unsupported(c, t, "super"), 0;
   compile_expr(c, t->as.member.object);
@@ -630,6 +640,7 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
     emit_store_binding(c, t->as.ident.binding, t->as.ident.name, STORE_UPDATE, at);
     return;
   }
+  if (t->kind != NODE_MEMBER) return; /* reported by load_target */
   mark_pos(c, at);
   if (t->as.member.computed) {
     emit_op(c, OP_SET_ELEM);

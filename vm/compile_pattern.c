@@ -19,13 +19,24 @@ static void compile_default(Compiler *c, Node *value) {
   patch_here(c, skip);
 }
 
+/* Marks the read of a pattern's first property, the one that fails when the value is
+ * null or undefined. V8 then says "Cannot destructure property 'a' of 'obj.x' as it
+ * is undefined.": the site carries the value's text ("" when there is no expression,
+ * as for a parameter, and the message shows the value itself). */
+static void mark_first_read(Compiler *c, const Node *key, bool first, const Node *value) {
+  if (!first) mark_node(c, key);
+  else if (value) mark_named(c, pos_of(key), value);
+  else mark_site(c, pos_of(key), "");
+}
+
 /* The value of one pattern property: obj -> obj value. A computed key is kept in a
  * register when a rest element must later leave it out. */
-static int object_pattern_get(Compiler *c, Node *p, bool keep_key) {
+static int object_pattern_get(Compiler *c, Node *p, bool keep_key, bool first,
+                              const Node *value) {
   Node *key = p->as.property.key;
   emit_op(c, OP_DUP);
   if (!p->as.property.computed) {
-    mark_node(c, key);
+    mark_first_read(c, key, first, value);
     emit_u16(c, OP_GET_PROP, key_constant(c, key));
     return -1;
   }
@@ -33,7 +44,7 @@ static int object_pattern_get(Compiler *c, Node *p, bool keep_key) {
   emit_op(c, OP_TO_PROPERTY_KEY);
   int reg = keep_key ? alloc_register(c) : -1;
   if (keep_key) emit_u16(c, OP_SET_LOCAL, reg);
-  mark_node(c, key);
+  mark_first_read(c, key, first, value);
   emit_op(c, OP_GET_ELEM);
   return reg;
 }
@@ -57,19 +68,19 @@ static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int h
     emit_op(c, OP_POP);
   }
   Node *rest = items->items[items->count - 1];
-  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
+  compile_pattern_assign(c, rest->as.unary.operand, how, NULL);
 }
 
-static void compile_object_pattern(Compiler *c, Node *pattern, int how) {
+static void compile_object_pattern(Compiler *c, Node *pattern, int how, const Node *value) {
   NodeList *items = &pattern->as.list.items;
   bool has_rest = items->count > 0 && items->items[items->count - 1]->kind == NODE_REST;
   int *key_regs = has_rest ? calloc((size_t)items->count, sizeof *key_regs) : NULL;
   for (int i = 0; i < items->count; i++) {
     Node *p = items->items[i];
     if (p->kind == NODE_REST) break;
-    int reg = object_pattern_get(c, p, has_rest);
+    int reg = object_pattern_get(c, p, has_rest, i == 0, value);
     if (key_regs) key_regs[i] = reg;
-    compile_pattern_assign(c, p->as.property.value, how, pos_of(p->as.property.value));
+    compile_pattern_assign(c, p->as.property.value, how, NULL);
   }
   if (has_rest) object_pattern_rest(c, pattern, key_regs, how);
   free(key_regs);
@@ -93,14 +104,14 @@ static void array_pattern_rest(Compiler *c, Node *rest, int how) {
   patch_here(c, done);
   set_depth(c, depth);
   emit_u16(c, OP_GET_LOCAL, reg);
-  compile_pattern_assign(c, rest->as.unary.operand, how, pos_of(rest));
+  compile_pattern_assign(c, rest->as.unary.operand, how, NULL);
 }
 
 /* [a, , b = 1, ...r] = v: the iterator protocol. iter and next stay on the stack;
  * each element is ITER_NEXT's value, or undefined once the iterator is done. */
-static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos value_pos) {
+static void compile_array_pattern(Compiler *c, Node *pattern, int how, const Node *value) {
   NodeList *items = &pattern->as.list.items;
-  mark_pos(c, value_pos);
+  mark_pos(c, pos_of(value ? value : pattern)); /* V8: `5 is not iterable` at the 5 */
   emit_op(c, OP_GET_ITERATOR);
   int depth = c->fs->depth;
   bool exhausted = false;
@@ -123,7 +134,7 @@ static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos va
     set_depth(c, depth);
     emit_op(c, OP_PUSH_UNDEFINED);
     patch_here(c, have);
-    compile_pattern_assign(c, e, how, pos_of(e));
+    compile_pattern_assign(c, e, how, NULL);
   }
   if (!exhausted) {
     emit_op(c, OP_ITER_CLOSE);
@@ -133,8 +144,6 @@ static void compile_array_pattern(Compiler *c, Node *pattern, int how, SrcPos va
   emit_op(c, OP_POP);
 }
 
-/* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
- * (an assignment pattern) or the VarKind of the declaration being initialised. */
 /* [o.x, o[k]] = v: v -> (o.x = v), popped. */
 static void assign_member(Compiler *c, Node *target) {
   Node *object = target->as.member.object, *key = target->as.member.property;
@@ -158,7 +167,9 @@ static void assign_member(Compiler *c, Node *target) {
   emit_op(c, OP_POP);
 }
 
-void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos) {
+/* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
+ * (an assignment pattern) or the VarKind of the declaration being initialised. */
+void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *value) {
   switch (target->kind) {
   case NODE_IDENTIFIER:
     emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));
@@ -167,10 +178,14 @@ void compile_pattern_assign(Compiler *c, Node *target, int how, SrcPos value_pos
   case NODE_MEMBER: assign_member(c, target); return;
   case NODE_ASSIGN_PATTERN:
     compile_default(c, target->as.assign.value);
-    compile_pattern_assign(c, target->as.assign.target, how, value_pos);
+    compile_pattern_assign(c, target->as.assign.target, how, NULL);
     return;
-  case NODE_OBJECT_PATTERN: compile_object_pattern(c, target, how); return;
-  case NODE_ARRAY_PATTERN: compile_array_pattern(c, target, how, value_pos); return;
+  case NODE_OBJECT_PATTERN: compile_object_pattern(c, target, how, value); return;
+  case NODE_ARRAY_PATTERN: compile_array_pattern(c, target, how, value); return;
+  case NODE_CALL: /* for (f() of xs): sloppy syntax, a ReferenceError when run */
+    compile_unsupported(c, target, "assignment to a function call");
+    emit_op(c, OP_POP);
+    return;
   default: PANIC("compile_pattern_assign: not a pattern");
   }
 }

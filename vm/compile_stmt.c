@@ -44,21 +44,22 @@ static void range_cut(Compiler *c, Control *ctl) {
   ctl->ranges[ctl->range_count++] = (CodeRange){start, end};
 }
 
+static void add_handler_entry(Compiler *c, CodeRange r, uint32_t handler, int depth) {
+  FunctionProto *p = c->fs->proto;
+  if (p->handler_count == p->handler_capacity) {
+    p->handler_capacity = p->handler_capacity ? p->handler_capacity * 2 : 4;
+    p->handlers = realloc(p->handlers, p->handler_capacity * sizeof *p->handlers);
+    if (!p->handlers) PANIC("add_handler_entry: out of memory");
+  }
+  p->handlers[p->handler_count++] = (HandlerEntry){r.start, r.end, handler, (uint32_t)depth};
+}
+
 //> vm.compile-handlers
 /* A try block is finished: one handler entry per piece of its range. Inner try
  * blocks finish first, so their entries come first and win. */
 static void add_handlers(Compiler *c, Control *ctl, uint32_t handler, int depth) {
   range_cut(c, ctl);
-  FunctionProto *p = c->fs->proto;
-  for (int i = 0; i < ctl->range_count; i++) {
-    if (p->handler_count == p->handler_capacity) {
-      p->handler_capacity = p->handler_capacity ? p->handler_capacity * 2 : 4;
-      p->handlers = realloc(p->handlers, p->handler_capacity * sizeof *p->handlers);
-      if (!p->handlers) PANIC("add_handlers: out of memory");
-    }
-    p->handlers[p->handler_count++] =
-        (HandlerEntry){ctl->ranges[i].start, ctl->ranges[i].end, handler, (uint32_t)depth};
-  }
+  for (int i = 0; i < ctl->range_count; i++) add_handler_entry(c, ctl->ranges[i], handler, depth);
   free(ctl->ranges);
   ctl->ranges = NULL;
   ctl->range_count = ctl->range_capacity = 0;
@@ -171,7 +172,7 @@ static void compile_return(Compiler *c, Node *n) {
 static void compile_catch(Compiler *c, Node *n) {
   Node *param = n->as.try_stmt.param, *handler = n->as.try_stmt.handler;
   enter_scope(c, n->as.try_stmt.scope);
-  if (param) compile_pattern_assign(c, param, VAR_LET, pos_of(param));
+  if (param) compile_pattern_assign(c, param, VAR_LET, NULL);
   else emit_op(c, OP_POP);
   hoist_functions(c, &handler->as.block.body);
   compile_body(c, &handler->as.block.body);
@@ -301,11 +302,11 @@ static void compile_for(Compiler *c, Node *n, const char *const *labels, int cou
 /* The head of for-in/of receives the value on top of the stack. */
 static void assign_loop_target(Compiler *c, Node *left) {
   if (left->kind != NODE_VAR) {
-    compile_pattern_assign(c, left, STORE_ASSIGN, pos_of(left));
+    compile_pattern_assign(c, left, STORE_ASSIGN, NULL);
     return;
   }
   Node *d = left->as.var.declarators.items[0];
-  compile_pattern_assign(c, d->as.declarator.target, (int)left->as.var.kind, pos_of(d));
+  compile_pattern_assign(c, d->as.declarator.target, (int)left->as.var.kind, NULL);
 }
 
 static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int count) {
@@ -329,6 +330,25 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
   finish_loop(c, &loop);
 }
 
+/* The handler of a for-of body: iter next exc. It closes the iterator and throws exc
+ * again; an error while closing loses to exc, so ITER_CLOSE has a handler of its own. */
+static void close_on_throw(Compiler *c, int base) {
+  set_depth(c, base + 3);
+  int saved = alloc_register(c);
+  emit_u16(c, OP_SET_LOCAL, saved);
+  emit_op(c, OP_POP);
+  CodeRange closing = {code_here(c), 0};
+  emit_op(c, OP_ITER_CLOSE);
+  closing.end = code_here(c);
+  emit_u16(c, OP_GET_LOCAL, saved);
+  emit_op(c, OP_THROW);
+  add_handler_entry(c, closing, code_here(c), base);
+  set_depth(c, base + 1); /* the error from closing: dropped */
+  emit_op(c, OP_POP);
+  emit_u16(c, OP_GET_LOCAL, saved);
+  emit_op(c, OP_THROW);
+}
+
 //> vm.compile-for-of
 /* for (x of it): GET_ITERATOR leaves iter and next on the stack; ITER_NEXT pushes
  * each value or jumps when done. An exception in the body closes the iterator. */
@@ -349,11 +369,8 @@ static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int 
   range_cut(c, &loop);
   patch_list_to(c, &loop.continues, top);
   emit_jump_to(c, OP_JUMP, top);
-  add_handlers(c, &loop, code_here(c), loop.base + 2); /* iter next exc: */
-  set_depth(c, loop.base + 3);
-  emit_op(c, OP_ROT3);      /* exc iter next */
-  emit_op(c, OP_ITER_CLOSE); /* exc */
-  emit_op(c, OP_THROW);
+  add_handlers(c, &loop, code_here(c), loop.base + 2);
+  close_on_throw(c, loop.base);
   patch_here(c, done);
   set_depth(c, loop.base + 2);
   emit_op(c, OP_POP);
@@ -454,7 +471,7 @@ static void compile_var(Compiler *c, Node *n) {
     if (!init && kind == VAR_VAR) continue; /* hoisted already */
     if (init) compile_expr(c, init);
     else emit_op(c, OP_PUSH_UNDEFINED); /* let x; */
-    compile_pattern_assign(c, d->as.declarator.target, (int)kind, init ? pos_of(init) : pos_of(d));
+    compile_pattern_assign(c, d->as.declarator.target, (int)kind, init);
   }
 }
 

@@ -110,7 +110,13 @@ int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out)
   Opcode op = (Opcode)code[0];
   const OpcodeInfo *info = &opcode_info[op];
   int size = opcode_size(info->format);
-  unsigned a = code[1] | (unsigned)code[2] << 8, b = code[3] | (unsigned)code[4] << 8;
+  if (offset + (uint32_t)size > proto->code_length) {
+    fprintf(out, "<truncated %s>", info->name);
+    return (int)(proto->code_length - offset);
+  }
+  unsigned a = 0, b = 0; /* the operand bytes, read only as far as the format goes */
+  if (size >= 3) a = code[1] | (unsigned)code[2] << 8;
+  if (size >= 5) b = code[3] | (unsigned)code[4] << 8;
   if (info->format == OPF_NONE) fputs(info->name, out);
   else fprintf(out, "%-18s ", info->name);
   switch (info->format) {

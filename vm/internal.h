@@ -416,7 +416,10 @@ void debug_print_value(VM *vm, Value v, FILE *out);
 /* The source position of the instruction at offset. */
 void proto_position(const FunctionProto *proto, uint32_t offset, int *line, int *column);
 /* V8's rendering of the callee (CALL, NEW) or iterable (GET_ITERATOR, ARRAY_SPREAD) of
- * the instruction containing offset ("o.m", "f(...)", "o[k]"), or NULL if unknown. */
+ * the instruction containing offset ("o.m", "f(...)", "o[k]"), or NULL if unknown. On the
+ * GET_PROP/GET_ELEM reading a destructuring pattern's first property it is the text of
+ * the destructured value ("Cannot destructure property 'a' of 'obj.x' as it is
+ * undefined."), "" when there is no expression (a parameter: show the value). */
 String *vm_site_name(const FunctionProto *proto, uint32_t offset);
 
 #endif
