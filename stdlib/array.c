@@ -1157,4 +1157,7 @@ void builtins_install_array(VM *vm) {
   vm_define_property(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
   builtins_symbol_method(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), VM_SYMBOL_ITERATOR,
                          "[Symbol.iterator]", iterator_self, 0, VM_ATTR_HIDDEN);
+  /* Tell the engine, so that for-of and spread over arrays can skip the protocol
+   * while neither function has been replaced. */
+  vm_register_array_iteration(vm, vm_get_str(vm, proto, "values"), vm_get_str(vm, iter_proto, "next"));
 }

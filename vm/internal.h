@@ -308,6 +308,7 @@ struct VM {
   VMHooks hooks;
   FILE *trace_out;    /* --trace: print each instruction here; NULL = off */
   SourceSite exception_site; /* where the last exception was thrown */
+  int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */
   char **filenames;   /* vm_intern_filename's copies */
   int filename_count;
 };

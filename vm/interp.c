@@ -34,7 +34,7 @@ static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
   return this_value;
 }
 
-static Value make_arguments(VM *vm, Value *args, int argc) {
+static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
   Object *o = object_new_class(vm, CLASS_ARGUMENTS, sizeof(Object),
                                vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
   Value v = vm_handle_push(vm, value_from_object(o));
@@ -45,6 +45,11 @@ static Value make_arguments(VM *vm, Value *args, int argc) {
   }
   object_define_own(vm, o, value_from_string(vm->atom_length), value_from_number(argc),
                     ATTR_HIDDEN);
+  if (!(fn->proto->flags & FN_STRICT)) /* strict code's callee throws: not yet modelled */
+    object_define_own(vm, o, value_from_string(vm->atom_callee), value_from_object(&fn->base),
+                      ATTR_HIDDEN);
+  if (vm->array_values_pin >= 0)
+    object_define_own(vm, o, vm->symbol_iterator, vm_pinned(vm, vm->array_values_pin), ATTR_HIDDEN);
   return v;
 }
 
@@ -69,7 +74,7 @@ static Frame *push_closure_frame(VM *vm, Closure *fn, Value *slot, int argc, Val
   }
   vm->sp = regs + argc; /* the arguments stay rooted while we allocate below */
   int mark = vm_handle_mark(vm);
-  Value arguments = proto->arguments_register >= 0 ? make_arguments(vm, regs, argc) : 0;
+  Value arguments = proto->arguments_register >= 0 ? make_arguments(vm, fn, regs, argc) : 0;
   Value rest = proto->rest_register >= 0 ? make_rest(vm, regs, argc, proto->param_count) : 0;
   Value this_value = coerce_this(vm, proto, slot[1]);
   vm_handle_reset(vm, mark);
@@ -592,17 +597,28 @@ static Value define_accessor(VM *vm, Value obj, Value key, Value fn, bool is_get
   return obj;
 }
 
+/* Iterating this array by index is unobservable: its iterator method is the built-in
+ * values() and nobody replaced %ArrayIteratorPrototype%.next. */
+static bool array_iteration_is_pristine(VM *vm, Value iterable, Value method) {
+  if (!value_is_object(iterable) || value_to_object(iterable)->klass != CLASS_ARRAY ||
+      vm->array_values_pin < 0 || method != vm_pinned(vm, vm->array_values_pin))
+    return false;
+  bool found;
+  Value next = object_get_own(vm->intrinsics[INTRINSIC_ARRAY_ITERATOR_PROTOTYPE],
+                              value_from_string(vm->atom_next), &found);
+  return found && next == vm_pinned(vm, vm->array_next_pin);
+}
+
 /* GET_ITERATOR. Arrays (and strings, as arrays of code points) iterate by index:
  * the second slot then holds the next index instead of a `next` method. */
 static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
-  if (value_is_object(iterable) && value_to_object(iterable)->klass == CLASS_ARRAY &&
-      value_to_object(iterable)->proto == vm->intrinsics[INTRINSIC_ARRAY_PROTOTYPE]) {
-    *next_out = value_from_number(0);
-    return iterable;
-  }
   Value method = value_is_nullish(iterable) ? VALUE_UNDEFINED
                  : interp_get_property(vm, iterable, vm->symbol_iterator);
   if (value_is_exception(method)) return method;
+  if (array_iteration_is_pristine(vm, iterable, method)) {
+    *next_out = value_from_number(0);
+    return iterable;
+  }
   if (!vm_is_callable(method)) {
     Value s = vm_to_string(vm, value_is_object(iterable) ? vm_atom(vm, "object") : iterable);
     if (value_is_exception(s)) return s;

@@ -62,6 +62,7 @@ VM *vm_new(void) {
   vm->sp = vm->stack;
   vm->exception = VALUE_UNDEFINED;
   vm->pin_free = -1;
+  vm->array_values_pin = vm->array_next_pin = -1;
   vm->next_gc = 1 << 20;
   const char *stress = getenv("TINYNODE_GC_STRESS");
   vm->gc_stress = stress && *stress && *stress != '0';
@@ -101,6 +102,11 @@ const char *vm_intern_filename(VM *vm, const char *name) {
   vm->filenames = realloc(vm->filenames, sizeof(char *) * (size_t)(vm->filename_count + 1));
   vm->filenames[vm->filename_count] = strdup(name);
   return vm->filenames[vm->filename_count++];
+}
+
+void vm_register_array_iteration(VM *vm, Value values, Value next) {
+  vm->array_values_pin = vm_pin(vm, values);
+  vm->array_next_pin = vm_pin(vm, next);
 }
 
 Value vm_intrinsic(VM *vm, Intrinsic which) { return value_from_object(vm->intrinsics[which]); }

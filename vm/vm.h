@@ -273,6 +273,10 @@ Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto);
  * Returns undefined or VALUE_EXCEPTION. */
 Value vm_capture_stack_trace(VM *vm, Value obj, Value above);
 
+/* The built-in Array.prototype.values and %ArrayIteratorPrototype%.next. While an array
+ * still reaches these two, for-of and spread iterate it by index, unobservably. */
+void vm_register_array_iteration(VM *vm, Value values, Value next);
+
 /* ==== The realm ==== */
 
 typedef enum Intrinsic {
