@@ -218,7 +218,7 @@ static void compile_try(Compiler *c, Node *n) {
   add_handlers(c, &fin, code_here(c), base);
   set_depth(c, base + 1);
   compile_stmt(c, finalizer);
-  emit_op(c, OP_THROW);
+  emit_op(c, OP_RETHROW); /* the caret stays where the error was first thrown */
   patch_here(c, end);
 }
 //< vm.compile-try
@@ -341,12 +341,12 @@ static void close_on_throw(Compiler *c, int base) {
   emit_op(c, OP_ITER_CLOSE);
   closing.end = code_here(c);
   emit_u16(c, OP_GET_LOCAL, saved);
-  emit_op(c, OP_THROW);
+  emit_op(c, OP_RETHROW);
   add_handler_entry(c, closing, code_here(c), base);
   set_depth(c, base + 1); /* the error from closing: dropped */
   emit_op(c, OP_POP);
   emit_u16(c, OP_GET_LOCAL, saved);
-  emit_op(c, OP_THROW);
+  emit_op(c, OP_RETHROW);
 }
 
 //> vm.compile-for-of

@@ -115,20 +115,37 @@ static int unwrap_bound(VM *vm, Value *slot, int argc) {
   return argc + (int)b->argc;
 }
 
-static Value not_a_function(VM *vm, Value callee) {
-  Value s = value_is_string(callee) ? callee : VALUE_UNDEFINED;
-  if (value_is_string(s)) {
-    char *text = vm_to_utf8(vm, s, NULL);
-    Value r = vm_throw_error(vm, ERR_TYPE, "\"%s\" is not a function", text);
+/* V8's text for the expression at the current instruction ("o.m", "a[0]"), which the
+ * compiler recorded; NULL when there is none. */
+static char *site_text(VM *vm) {
+  for (int i = vm->frame_count - 1; i >= 0; i--) {
+    Frame *f = &vm->frames[i];
+    if (!f->proto) continue;
+    String *name = vm_site_name(f->proto, (uint32_t)(f->pc - f->proto->code) - 1);
+    return name ? string_to_utf8(name, NULL) : NULL;
+  }
+  return NULL;
+}
+
+/* "<what the call site says> <complaint>", or the value itself when the site says nothing. */
+static Value type_error_at_site(VM *vm, Value v, const char *complaint) {
+  char *text = site_text(vm);
+  if (text && *text) {
+    Value r = vm_throw_error(vm, ERR_TYPE, "%s %s", text, complaint);
     free(text);
     return r;
   }
-  Value t = vm_to_string(vm, value_is_object(callee) ? vm_atom(vm, "object") : callee);
-  if (value_is_exception(t)) return t;
-  char *text = vm_to_utf8(vm, t, NULL);
-  Value r = vm_throw_error(vm, ERR_TYPE, "%s is not a function", text);
   free(text);
+  Value s = vm_to_string(vm, value_is_object(v) ? vm_atom(vm, vm_is_callable(v) ? "function" : "{}") : v);
+  if (value_is_exception(s)) return s;
+  char *value_text = vm_to_utf8(vm, s, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, value_is_string(v) ? "\"%s\" %s" : "%s %s", value_text, complaint);
+  free(value_text);
   return r;
+}
+
+static Value not_a_function(VM *vm, Value callee) {
+  return type_error_at_site(vm, callee, "is not a function");
 }
 
 /* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
@@ -177,21 +194,7 @@ static bool is_constructor(Value v) {
 /* `new` with the stack holding ctor, then argc arguments (no `this` slot yet). */
 static Value begin_construct(VM *vm, Value *slot, int argc) {
   Value ctor = slot[0];
-  if (!is_constructor(ctor)) {
-    Value r = not_a_function(vm, ctor);
-    if (value_is_exception(r) && value_is_object(vm->exception)) {
-      Value msg = vm_get_str(vm, vm->exception, "message");
-      char *text = value_is_string(msg) ? vm_to_utf8(vm, msg, NULL) : NULL;
-      size_t n = text ? strlen(text) : 0;
-      if (n > 16) { /* "x is not a function" -> "x is not a constructor" */
-        text[n - 8] = 0;
-        vm_take_exception(vm);
-        r = vm_throw_error(vm, ERR_TYPE, "%sconstructor", text);
-      }
-      free(text);
-    }
-    return r;
-  }
+  if (!is_constructor(ctor)) return type_error_at_site(vm, ctor, "is not a constructor");
   while (value_to_object(slot[0])->klass == CLASS_BOUND) {
     memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
     argc = unwrap_bound(vm, slot, argc);
@@ -252,8 +255,12 @@ static Value type_error_reading(VM *vm, Value obj, Value key) {
   Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : vm_to_string(vm, key);
   if (value_is_exception(k)) return k;
   char *text = vm_to_utf8(vm, k, NULL);
-  Value r = vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '%s')",
-                           obj == VALUE_NULL ? "null" : "undefined", text);
+  const char *what = obj == VALUE_NULL ? "null" : "undefined";
+  char *pattern = site_text(vm); /* set when this read starts a destructuring pattern */
+  Value r = pattern ? vm_throw_error(vm, ERR_TYPE, "Cannot destructure property '%s' of '%s' as it is %s.",
+                                     text, *pattern ? pattern : what, what)
+                    : vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '%s')", what, text);
+  free(pattern);
   free(text);
   return r;
 }
@@ -609,6 +616,8 @@ static bool array_iteration_is_pristine(VM *vm, Value iterable, Value method) {
   return found && next == vm_pinned(vm, vm->array_next_pin);
 }
 
+static Value iterator_step_once(VM *vm, Value *slots);
+
 /* GET_ITERATOR. Arrays (and strings, as arrays of code points) iterate by index:
  * the second slot then holds the next index instead of a `next` method. */
 static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
@@ -619,14 +628,7 @@ static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
     *next_out = value_from_number(0);
     return iterable;
   }
-  if (!vm_is_callable(method)) {
-    Value s = vm_to_string(vm, value_is_object(iterable) ? vm_atom(vm, "object") : iterable);
-    if (value_is_exception(s)) return s;
-    char *text = vm_to_utf8(vm, s, NULL);
-    Value r = vm_throw_error(vm, ERR_TYPE, "%s is not iterable", text);
-    free(text);
-    return r;
-  }
+  if (!vm_is_callable(method)) return type_error_at_site(vm, iterable, "is not iterable");
   Value iter = vm_call(vm, method, iterable, 0, NULL);
   if (value_is_exception(iter)) return iter;
   if (!value_is_object(iter))
@@ -638,8 +640,16 @@ static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
   return iter;
 }
 
-/* ITER_NEXT: VALUE_HOLE when done, else the value (or VALUE_EXCEPTION). */
+/* ITER_NEXT: VALUE_HOLE when done, else the value (or VALUE_EXCEPTION). A finished
+ * iterator's `next` slot becomes undefined, so it is neither stepped nor closed again. */
 static Value iterator_step(VM *vm, Value *slots) {
+  if (value_is_undefined(slots[1])) return VALUE_HOLE;
+  Value v = iterator_step_once(vm, slots);
+  if (v == VALUE_HOLE) slots[1] = VALUE_UNDEFINED;
+  return v;
+}
+
+static Value iterator_step_once(VM *vm, Value *slots) {
   if (value_is_number(slots[1])) {
     Array *a = (Array *)value_to_object(slots[0]);
     double i = value_to_number(slots[1]);
@@ -661,7 +671,7 @@ static Value iterator_step(VM *vm, Value *slots) {
 }
 
 static Value iterator_close(VM *vm, Value *slots) {
-  if (value_is_number(slots[1])) return VALUE_UNDEFINED;
+  if (value_is_number(slots[1]) || value_is_undefined(slots[1])) return VALUE_UNDEFINED;
   Value ret = interp_get_property(vm, slots[0], vm_atom(vm, "return"));
   if (value_is_exception(ret) || value_is_nullish(ret)) return ret;
   Value r = vm_call(vm, ret, slots[0], 0, NULL);
@@ -1269,6 +1279,12 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(THROW) {
       SYNC();
       vm_throw(vm, sp[-1]);
+      goto handle_exception;
+    }
+    CASE(RETHROW) {
+      SYNC();
+      vm->exception = sp[-1];
+      vm->has_exception = 1;
       goto handle_exception;
     }
 

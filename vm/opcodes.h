@@ -137,6 +137,7 @@
   OP(RETURN, OPF_NONE, -1, "v -> ; return v to the caller")                                    \
   OP(RETURN_UNDEFINED, OPF_NONE, 0, "return undefined")                                        \
   OP(THROW, OPF_NONE, -1, "v -> ; throw v")                                                    \
+  OP(RETHROW, OPF_NONE, -1, "v -> ; throw v again, keeping the place it was first thrown")     \
   /* Iteration */                                                                              \
   OP(GET_ITERATOR, OPF_NONE, 1, "iterable -> iter next")                                       \
   OP(ITER_NEXT, OPF_I32, 1, "iter next -> iter next value, or jump when done")                 \
