@@ -760,13 +760,21 @@ void vm_set_trace(VM *vm, FILE *out) { vm->trace_out = out; }
 
 static void trace_instruction(VM *vm, Frame *f, const uint8_t *pc, Value *sp) {
   FunctionProto *p = f->proto;
-  fprintf(vm->trace_out, "%-16s %5u  ", p->name->length ? (char *)p->name->data : "(anonymous)",
-          (unsigned)(pc - p->code));
-  disasm_instruction(vm, p, (uint32_t)(pc - p->code), vm->trace_out);
-  Value *base = f->registers + p->register_count;
-  if (sp > base) {
-    fputs("   top: ", vm->trace_out);
+  const char *name = p->flags & FN_TOPLEVEL ? "(toplevel)"
+                     : p->name->length      ? (const char *)p->name->data
+                                            : "(anonymous)";
+  char text[160] = "";
+  FILE *mem = fmemopen(text, sizeof text - 1, "w"); /* to pad the instruction to a column */
+  if (mem) {
+    disasm_instruction(vm, p, (uint32_t)(pc - p->code), mem);
+    fclose(mem);
+  }
+  fprintf(vm->trace_out, "%-16s %5u  ", name, (unsigned)(pc - p->code));
+  if (sp > f->registers + p->register_count) { /* the top of the stack before it runs */
+    fprintf(vm->trace_out, "%-40s top: ", text);
     debug_print_value(vm, sp[-1], vm->trace_out);
+  } else {
+    fputs(text, vm->trace_out);
   }
   fputc('\n', vm->trace_out);
 }
