@@ -514,6 +514,7 @@ static FunctionProto *proto_new(Compiler *c, const Node *n, const char *name, ui
   p->flags = flags;
   p->arguments_register = -1;
   p->rest_register = -1;
+  p->source = c->kept_source; /* for Function.prototype.toString */
   p->source_start = n->offset;
   p->source_end = n->end;
   p->line = (uint32_t)n->line;
@@ -723,7 +724,8 @@ Value vm_compile(VM *vm, const char *source, size_t length, const char *filename
   }
   vm->gc_paused++; /* half-built protos are not reachable from any root yet */
   Compiler c = {.vm = vm, .source = source, .length = length, .mode = mode,
-                .filename = vm_intern_filename(vm, filename)};
+                .filename = vm_intern_filename(vm, filename),
+                .kept_source = vm_keep_source(vm, source, length)};
   FunctionProto *proto = compile_program(&c, program);
   Value result = VALUE_EXCEPTION;
   if (!c.failed) result = value_from_object(&closure_new(vm, proto, 0)->base);

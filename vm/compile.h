@@ -80,6 +80,7 @@ typedef struct FuncState {
 typedef struct Compiler {
   VM *vm;
   const char *source;
+  const char *kept_source; /* the VM's lasting copy of source, for protos */
   size_t length;
   const char *filename;   /* interned, stable */
   CompileMode mode;

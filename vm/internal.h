@@ -311,6 +311,8 @@ struct VM {
   int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */
   char **filenames;   /* vm_intern_filename's copies */
   int filename_count;
+  char **sources;     /* vm_keep_source's copies */
+  int source_count;
 };
 //< vm.vm-struct
 
@@ -396,6 +398,8 @@ uint32_t conv_to_uint32(double d);
 
 /* A copy of name that lives as long as the VM (for FunctionProto and SourceSite). */
 const char *vm_intern_filename(VM *vm, const char *name);
+/* A copy of a compiled script's text that lives as long as the VM (Function toString). */
+const char *vm_keep_source(VM *vm, const char *source, size_t length);
 
 /* ==== The interpreter (interp.c) ==== */
 

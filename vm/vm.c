@@ -88,6 +88,8 @@ void vm_free(VM *vm) {
   free(vm->pins);
   for (int i = 0; i < vm->filename_count; i++) free(vm->filenames[i]);
   free(vm->filenames);
+  for (int i = 0; i < vm->source_count; i++) free(vm->sources[i]);
+  free(vm->sources);
   free(vm->stack);
   free(vm->frames);
   free(vm);
@@ -107,6 +109,14 @@ const char *vm_intern_filename(VM *vm, const char *name) {
 void vm_register_array_iteration(VM *vm, Value values, Value next) {
   vm->array_values_pin = vm_pin(vm, values);
   vm->array_next_pin = vm_pin(vm, next);
+}
+
+const char *vm_keep_source(VM *vm, const char *source, size_t length) {
+  vm->sources = realloc(vm->sources, sizeof(char *) * (size_t)(vm->source_count + 1));
+  char *copy = malloc(length + 1);
+  memcpy(copy, source, length);
+  copy[length] = 0;
+  return vm->sources[vm->source_count++] = copy;
 }
 
 Value vm_intrinsic(VM *vm, Intrinsic which) { return value_from_object(vm->intrinsics[which]); }
