@@ -403,16 +403,6 @@ static inline double js_mod(double x, double y) {
   return fmod(x, y);
 }
 
-/* SUB, MUL, DIV and MOD of two numbers: the loop's fast path. */
-static inline Value arith_numbers(int op, double x, double y) {
-  switch (op) {
-  case OP_SUB: return value_from_number(x - y);
-  case OP_MUL: return value_from_number(x * y);
-  case OP_DIV: return value_from_number(x / y);
-  default: return value_from_number(js_mod(x, y));
-  }
-}
-
 static Value arith(VM *vm, int op, Value a, Value b) {
   double x, y;
   if (!to_numbers(vm, a, b, &x, &y)) return VALUE_EXCEPTION;
@@ -1128,16 +1118,36 @@ Value interp_run(VM *vm, int entry_frame) {
       sp[-2] = r, sp--;
       NEXT();
     }
-    CASE(SUB) CASE(MUL) CASE(DIV) CASE(MOD) CASE(EXP) CASE(BIT_AND) CASE(BIT_OR) CASE(BIT_XOR)
-    CASE(SHL) CASE(SHR) CASE(USHR) {
+    /* Each arithmetic and comparison opcode has its own number fast path (its own
+     * indirect jump for the branch predictor); the slow paths are shared helpers. */
+#define NUMERIC_OP(name, expr)                                                 \
+  CASE(name) {                                                                 \
+    Value a = sp[-2], b = sp[-1];                                              \
+    if (value_is_number(a) && value_is_number(b)) {                            \
+      double x = value_to_number(a), y = value_to_number(b);                   \
+      sp[-2] = (expr), sp--;                                                   \
+      NEXT();                                                                  \
+    }                                                                          \
+    SYNC();                                                                    \
+    Value r = OP_##name >= OP_LT && OP_##name <= OP_GE ? compare(vm, OP_##name, a, b) \
+                                                       : arith(vm, OP_##name, a, b); \
+    CHECK(r);                                                                  \
+    sp[-2] = r, sp--;                                                          \
+    NEXT();                                                                    \
+  }
+    NUMERIC_OP(SUB, value_from_number(x - y))
+    NUMERIC_OP(MUL, value_from_number(x * y))
+    NUMERIC_OP(DIV, value_from_number(x / y))
+    NUMERIC_OP(MOD, value_from_number(js_mod(x, y)))
+    NUMERIC_OP(LT, value_from_bool(x < y))
+    NUMERIC_OP(LE, value_from_bool(x <= y))
+    NUMERIC_OP(GT, value_from_bool(x > y))
+    NUMERIC_OP(GE, value_from_bool(x >= y))
+#undef NUMERIC_OP
+    CASE(EXP) CASE(BIT_AND) CASE(BIT_OR) CASE(BIT_XOR) CASE(SHL) CASE(SHR) CASE(USHR) {
       int op = pc[-1];
-      Value a = sp[-2], b = sp[-1];
-      if (value_is_number(a) && value_is_number(b) && op <= OP_MOD) {
-        sp[-2] = arith_numbers(op, value_to_number(a), value_to_number(b)), sp--;
-        NEXT();
-      }
       SYNC();
-      Value r = arith(vm, op, a, b);
+      Value r = arith(vm, op, sp[-2], sp[-1]);
       CHECK(r);
       sp[-2] = r, sp--;
       NEXT();
@@ -1152,18 +1162,6 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(STRICT_EQ) { sp[-2] = value_from_bool(vm_strict_equals(sp[-2], sp[-1])), sp--; NEXT(); }
     CASE(STRICT_NE) { sp[-2] = value_from_bool(!vm_strict_equals(sp[-2], sp[-1])), sp--; NEXT(); }
-    CASE(LT) CASE(LE) CASE(GT) CASE(GE) {
-      int op = pc[-1];
-      if (value_is_number(sp[-2]) && value_is_number(sp[-1])) {
-        sp[-2] = compare(vm, op, sp[-2], sp[-1]), sp--; /* inlined: no call, no throw */
-        NEXT();
-      }
-      SYNC();
-      Value r = compare(vm, op, sp[-2], sp[-1]);
-      CHECK(r);
-      sp[-2] = r, sp--;
-      NEXT();
-    }
     CASE(NEG) CASE(PLUS) CASE(TO_NUMERIC) CASE(INC) CASE(DEC) CASE(BIT_NOT) {
       int op = pc[-1];
       Value a = sp[-1];
