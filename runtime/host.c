@@ -86,6 +86,9 @@ bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *ar
   return false;
 }
 
+//> runtime.fatal-exception
+/* An exception nobody caught: keep it for host_report_fatal (Node reports it after the
+ * 'exit' listeners have run), set the exit code to 1 and stop the loop. */
 void host_fatal_exception(Host *host) {
   if (vm_is_terminating(host->vm)) { /* process.exit(): nothing to report */
     vm_take_exception(host->vm);
@@ -93,12 +96,24 @@ void host_fatal_exception(Host *host) {
   }
   SourceSite site = vm_exception_site(host->vm);
   Value exception = vm_take_exception(host->vm);
-  int mark = vm_handle_mark(host->vm);
-  vm_handle_push(host->vm, exception);
-  fflush(stdout);
-  if (host->reporter) host->reporter(host, exception, site);
-  vm_handle_reset(host->vm, mark);
+  if (host->fatal_pin < 0) { /* only the first one is reported */
+    host->fatal_pin = vm_pin(host->vm, exception);
+    host->fatal_site = site;
+  }
   host_exit(host, 1);
+}
+//< runtime.fatal-exception
+
+void host_report_fatal(Host *host) {
+  if (host->fatal_pin < 0) return;
+  VM *vm = host->vm;
+  int mark = vm_handle_mark(vm);
+  Value exception = vm_handle_push(vm, vm_pinned(vm, host->fatal_pin));
+  vm_unpin(vm, host->fatal_pin);
+  host->fatal_pin = -1;
+  fflush(stdout);
+  if (host->reporter) host->reporter(host, exception, host->fatal_site);
+  vm_handle_reset(vm, mark);
 }
 
 void host_exit(Host *host, int code) {
@@ -119,6 +134,7 @@ Host *host_new(VM *vm, Loop *loop) {
   Host *host = calloc(1, sizeof *host);
   host->vm = vm;
   host->loop = loop;
+  host->fatal_pin = -1;
   VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job};
   vm_set_hooks(vm, &hooks);
   loop_set_after_callback(loop, after_callback, host);

@@ -38,6 +38,8 @@ struct Host {
   bool exiting;
   int exit_code;
   HostReporter reporter;
+  int32_t fatal_pin;      /* the uncaught exception waiting to be reported, or -1 */
+  SourceSite fatal_site;
   BuiltinModule *modules;
   int module_count;
   int32_t module_cache; /* a pin: filename -> module object */

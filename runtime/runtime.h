@@ -261,8 +261,11 @@ int host_run_source(Host *host, const char *source, size_t length, const char *n
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code
  * becomes 1 and the loop stops. Returns false if it threw. */
 bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *argv);
-/* Reports the pending exception as uncaught (exit code 1) and stops the loop. */
+/* Takes the pending exception as uncaught: exit code 1, the loop stops, and the
+ * exception waits for host_report_fatal. */
 void host_fatal_exception(Host *host);
+/* Prints the uncaught exception, if there was one, through the reporter. */
+void host_report_fatal(Host *host);
 /* process.nextTick(fn, ...args): args is an array or undefined. */
 void host_next_tick(Host *host, Value fn, Value args);
 /* Runs nextTicks, then promise jobs, until both queues are empty. */

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "stdlib/events.h"
 #include "stdlib/inspect.h"
 #include "stdlib/stdlib_private.h"
 
@@ -194,10 +195,23 @@ static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
   return list;
 }
 
+static Value illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
+}
+
+/* A prototype whose constructor is named `process`, as in Node (stack traces say
+ * `process.<anonymous>` for a listener called on it). */
+static Value process_prototype(VM *vm) {
+  Value proto = vm_handle_push(vm, vm_object_new(vm));
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, "process", illegal_constructor, 0));
+  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
+  return proto;
+}
+
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
-  Value p = vm_handle_push(vm, vm_object_new(vm));
+  Value p = vm_handle_push(vm, vm_object_with_proto(vm, process_prototype(vm)));
   vm_define_str(vm, p, "title", vm_string(vm, "tinynode"), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "version", vm_string(vm, "v" TINYNODE_VERSION), VM_ATTR_DEFAULT);
   Value versions = vm_handle_push(vm, vm_object_new(vm));
@@ -219,9 +233,34 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_method(vm, p, "cwd", process_cwd, 0);
   vm_define_method(vm, p, "hrtime", process_hrtime, 1);
   vm_define_method(vm, p, "uptime", process_uptime, 0);
+  events_install_methods(vm, p); /* process is an EventEmitter: 'exit' for now */
   host_set_reporter(host, report);
   vm_handle_reset(vm, mark);
   return p;
+}
+
+/* process.emit('exit', code): listeners run once, may change process.exitCode, and
+ * cannot keep the process alive (nothing they schedule runs). */
+static int emit_exit(Host *host, int status) {
+  VM *vm = host_vm(host);
+  Value p = vm_get_str(vm, vm_global(vm), "process");
+  if (!value_is_object(p)) return status;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, p);
+  if (status != 0) vm_set_str(vm, p, "exitCode", value_from_number(status));
+  Value code = value_from_number(status);
+  Value r = events_emit_str(vm, p, "exit", 1, &code);
+  if (value_is_exception(r) && !vm_is_terminating(vm)) {
+    stdlib_report_uncaught(host);
+    vm_handle_reset(vm, mark);
+    return 1;
+  } else if (value_is_exception(r)) {
+    vm_take_exception(vm);
+  }
+  Value after = vm_get_str(vm, p, "exitCode");
+  if (value_is_number(after)) status = (int)value_to_number(after);
+  vm_handle_reset(vm, mark);
+  return status;
 }
 
 /* The exit code: an uncaught error's 1, process.exit(n), else process.exitCode. */
@@ -233,6 +272,8 @@ int stdlib_exit(Host *host, int status) {
     if (value_is_number(code)) status = (int)value_to_number(code);
     if (value_is_exception(code)) vm_take_exception(vm);
   }
+  status = emit_exit(host, status);
+  host_report_fatal(host); /* after the 'exit' listeners, as Node does */
   fflush(stdout);
   fflush(stderr);
   return status;

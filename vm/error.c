@@ -159,12 +159,8 @@ static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
   } else if (has_receiver) {
     String *type = error_constructor_name(vm, value_to_object(recv));
     String *method = *name || toplevel ? NULL : method_name(vm, value_to_object(recv), f->function);
-    if (!*name && !toplevel && !method && f->proto) {
-      out[0] = 0; /* an anonymous function not found on its receiver: location only */
-    } else {
-      snprintf(out, size, "%s.%s", type ? (char *)type->data : "Object",
-               *name ? name : method ? (char *)method->data : "<anonymous>");
-    }
+    snprintf(out, size, "%s.%s", type ? (char *)type->data : "Object",
+             *name ? name : method ? (char *)method->data : "<anonymous>");
   } else {
     snprintf(out, size, "%s", name);
   }
