@@ -1134,27 +1134,12 @@ void builtins_install_array(VM *vm) {
   builtins_methods(vm, ctor, array_statics);
   Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
   builtins_methods(vm, proto, array_methods);
-  PropertyDescriptor d = {.value = vm_get_str(vm, proto, "values"),
-                          .getter = VALUE_UNDEFINED,
-                          .setter = VALUE_UNDEFINED,
-                          .has_value = true,
-                          .has_writable = true,
-                          .has_enumerable = true,
-                          .has_configurable = true,
-                          .writable = true,
-                          .configurable = true};
-  vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), &d);
+  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR),
+                        vm_get_str(vm, proto, "values"), VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
   Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
   vm_define_method(vm, iter_proto, "next", array_iterator_next, 0);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "Array Iterator"),
-                            .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED,
-                            .has_value = true,
-                            .has_writable = true,
-                            .has_enumerable = true,
-                            .has_configurable = true,
-                            .configurable = true};
-  vm_define_property(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
+  builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "Array Iterator"), VM_ATTR_CONFIGURABLE);
   builtins_symbol_method(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), VM_SYMBOL_ITERATOR,
                          "[Symbol.iterator]", iterator_self, 0, VM_ATTR_HIDDEN);
   /* Tell the engine, so that for-of and spread over arrays can skip the protocol

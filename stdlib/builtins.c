@@ -64,6 +64,23 @@ Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const cha
   return f;
 }
 
+void builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs) {
+  PropertyDescriptor d = {.value = v,
+                          .getter = VALUE_UNDEFINED,
+                          .setter = VALUE_UNDEFINED,
+                          .has_value = true,
+                          .has_writable = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .writable = attrs & VM_ATTR_WRITABLE,
+                          .enumerable = attrs & VM_ATTR_ENUMERABLE,
+                          .configurable = attrs & VM_ATTR_CONFIGURABLE};
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v);
+  vm_define_property(vm, obj, key, &d);
+  vm_handle_reset(vm, mark);
+}
+
 void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, key);

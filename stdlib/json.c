@@ -614,14 +614,7 @@ void builtins_install_json(VM *vm) {
   vm_define_str(vm, vm_global(vm), "JSON", json, VM_ATTR_HIDDEN);
   vm_define_method(vm, json, "parse", json_parse, 2);
   vm_define_method(vm, json, "stringify", json_stringify, 3);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "JSON"),
-                            .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED,
-                            .has_value = true,
-                            .has_writable = true,
-                            .has_enumerable = true,
-                            .has_configurable = true,
-                            .configurable = true};
-  vm_define_property(vm, json, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
+  builtins_define_value(vm, json, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "JSON"), VM_ATTR_CONFIGURABLE);
   vm_handle_reset(vm, mark);
 }

@@ -598,15 +598,8 @@ static void install_math(VM *vm) {
       {"random", math_random, 0}, {NULL, NULL, 0},
   };
   builtins_methods(vm, math, others);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "Math"),
-                            .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED,
-                            .has_value = true,
-                            .has_writable = true,
-                            .has_enumerable = true,
-                            .has_configurable = true,
-                            .configurable = true};
-  vm_define_property(vm, math, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
+  builtins_define_value(vm, math, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "Math"), VM_ATTR_CONFIGURABLE);
   vm_handle_reset(vm, mark);
 }
 

@@ -808,26 +808,11 @@ void builtins_install_string(VM *vm) {
   Value iter_proto =
       vm_handle_push(vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE)));
   vm_define_method(vm, iter_proto, "next", string_iterator_next, 0);
-  PropertyDescriptor d = {.value = vm_atom(vm, "String Iterator"),
-                          .getter = VALUE_UNDEFINED,
-                          .setter = VALUE_UNDEFINED,
-                          .has_value = true,
-                          .has_writable = true,
-                          .has_enumerable = true,
-                          .has_configurable = true,
-                          .configurable = true};
-  vm_define_property(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &d);
+  builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "String Iterator"), VM_ATTR_CONFIGURABLE);
   Value f = vm_handle_push(
       vm, vm_native_with_data(vm, "[Symbol.iterator]", string_iterator, 0, iter_proto));
-  d = (PropertyDescriptor){.value = f,
-                           .getter = VALUE_UNDEFINED,
-                           .setter = VALUE_UNDEFINED,
-                           .has_value = true,
-                           .has_writable = true,
-                           .has_enumerable = true,
-                           .has_configurable = true,
-                           .writable = true,
-                           .configurable = true};
-  vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), &d);
+  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), f,
+                        VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
   vm_handle_reset(vm, mark);
 }

@@ -117,15 +117,8 @@ void builtins_install_symbol(VM *vm) {
   vm_define_method(vm, proto, "toString", symbol_to_string, 0);
   vm_define_method(vm, proto, "valueOf", symbol_value_of, 0);
   builtins_accessor(vm, proto, vm_atom(vm, "description"), "description", symbol_description, NULL);
-  PropertyDescriptor tag = {.value = vm_atom(vm, "Symbol"),
-                            .getter = VALUE_UNDEFINED,
-                            .setter = VALUE_UNDEFINED,
-                            .has_value = true,
-                            .has_writable = true,
-                            .has_enumerable = true,
-                            .has_configurable = true,
-                            .configurable = true};
-  vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &tag);
+  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "Symbol"), VM_ATTR_CONFIGURABLE);
   builtins_symbol_method(vm, proto, VM_SYMBOL_TO_PRIMITIVE, "[Symbol.toPrimitive]",
                          symbol_to_primitive, 1, VM_ATTR_CONFIGURABLE);
   vm_handle_reset(vm, mark);
