@@ -271,6 +271,7 @@ void gc_collect(VM *vm) {
   while (vm->gray_count > 0) trace(vm, (GcHeader *)(uintptr_t)vm->gray[--vm->gray_count]);
   atom_table_sweep(vm); /* the atom table is weak: unmarked atoms leave it */
   sweep(vm);
+  vm->cache_epoch++; /* a freed shape's address may come back: forget the inline caches */
   size_t next = vm->bytes_allocated * 2;
   vm->next_gc = next > GC_MIN_THRESHOLD ? next : GC_MIN_THRESHOLD;
   vm->gc_paused--;

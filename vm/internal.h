@@ -269,6 +269,17 @@ typedef struct Pin {
   int32_t next_free; /* -1 when in use */
 } Pin;
 
+/* One inline-cache entry: at the instruction pc, objects of this shape keep the
+ * property in slots[slot]. Entries from before the last collection are stale. */
+typedef struct PropCache {
+  const uint8_t *pc;
+  struct Shape *shape;
+  uint32_t slot;
+  uint32_t epoch;
+} PropCache;
+
+#define PROP_CACHE_SIZE 1024 /* a power of two */
+
 //> vm.vm-struct
 struct VM {
   /* The value stack: frames' registers and operand stacks, one after another. */
@@ -276,6 +287,9 @@ struct VM {
   Value *sp;          /* next free slot */
   Frame *frames;
   int frame_count;
+
+  PropCache *prop_cache; /* GET_PROP/SET_PROP inline caches, indexed by pc */
+  uint32_t cache_epoch;  /* bumped by every collection */
 
   Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
   int has_exception;

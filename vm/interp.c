@@ -19,6 +19,7 @@
 
 #include "parser/ast.h"
 #include "vm/internal.h"
+#include "vm/shape.h"
 
 /* ==== Calls ==== */
 
@@ -532,6 +533,35 @@ static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
   return value_from_bool(ok);
 }
 
+/* ==== Inline caches ==== */
+
+//> vm.inline-cache
+/* GET_PROP and SET_PROP remember, per instruction, the last shape they saw and the
+ * slot the property had in it. A later object with the same (shared, hence
+ * immutable) shape has the property in the same slot: one compare instead of a
+ * lookup. Dictionary shapes change in place, so they are never cached. */
+static inline PropCache *cache_entry(VM *vm, const uint8_t *pc) {
+  return &vm->prop_cache[((uintptr_t)pc >> 1) & (PROP_CACHE_SIZE - 1)];
+}
+
+static inline bool cache_hit(VM *vm, const PropCache *c, const uint8_t *pc, Object *o) {
+  return c->pc == pc && c->shape == o->shape && c->epoch == vm->cache_epoch;
+}
+
+/* Look key up in o's own shape; on a plain data property (writable if for_set),
+ * fill the cache and return the slot, else -1. */
+static int cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key, bool for_set) {
+  Shape *shape = o->shape;
+  if (shape->dictionary) return -1;
+  int slot = shape_find(shape, key);
+  if (slot < 0) return -1;
+  uint8_t attrs = shape->props[slot].attrs;
+  if ((attrs & ATTR_ACCESSOR) || (for_set && !(attrs & ATTR_WRITABLE))) return -1;
+  *c = (PropCache){pc, shape, (uint32_t)slot, vm->cache_epoch};
+  return slot;
+}
+//< vm.inline-cache
+
 /* ==== Closures, literals and iteration helpers ==== */
 
 //> vm.make-closure
@@ -947,6 +977,15 @@ Value interp_run(VM *vm, int entry_frame) {
 
     CASE(GET_PROP) {
       uint16_t k = READ_U16();
+      if (value_is_object(sp[-1])) {
+        Object *o = value_to_object(sp[-1]);
+        PropCache *c = cache_entry(vm, pc);
+        int slot = cache_hit(vm, c, pc, o) ? (int)c->slot : cache_fill(vm, c, pc, o, consts[k], false);
+        if (slot >= 0) {
+          sp[-1] = o->slots[slot];
+          NEXT();
+        }
+      }
       SYNC();
       Value v = interp_get_property(vm, sp[-1], consts[k]);
       CHECK(v);
@@ -955,6 +994,16 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(SET_PROP) {
       uint16_t k = READ_U16();
+      if (value_is_object(sp[-2])) {
+        Object *o = value_to_object(sp[-2]);
+        PropCache *c = cache_entry(vm, pc);
+        int slot = cache_hit(vm, c, pc, o) ? (int)c->slot : cache_fill(vm, c, pc, o, consts[k], true);
+        if (slot >= 0) {
+          o->slots[slot] = sp[-1];
+          sp[-2] = sp[-1], sp--;
+          NEXT();
+        }
+      }
       SYNC();
       Value v = interp_set_property(vm, sp[-2], consts[k], sp[-1], STRICT());
       CHECK(v);

@@ -58,7 +58,9 @@ VM *vm_new(void) {
   VM *vm = calloc(1, sizeof *vm);
   vm->stack = calloc(VM_STACK_SIZE, sizeof(Value));
   vm->frames = calloc(VM_FRAMES_MAX, sizeof(Frame));
-  if (!vm || !vm->stack || !vm->frames) PANIC("vm_new: out of memory");
+  vm->prop_cache = calloc(PROP_CACHE_SIZE, sizeof(PropCache));
+  vm->cache_epoch = 1; /* a zeroed entry never matches */
+  if (!vm || !vm->stack || !vm->frames || !vm->prop_cache) PANIC("vm_new: out of memory");
   vm->sp = vm->stack;
   vm->exception = VALUE_UNDEFINED;
   vm->pin_free = -1;
@@ -92,6 +94,7 @@ void vm_free(VM *vm) {
   free(vm->sources);
   free(vm->stack);
   free(vm->frames);
+  free(vm->prop_cache);
   free(vm);
 }
 
