@@ -434,6 +434,18 @@ static void reject(Conn *conn, HttpError err) {
   net_end(conn->net);
 }
 
+/* Node's http server (not its parser) refuses an HTTP/1.1 request without Host, with a
+ * complete response of its own. */
+static void reject_missing_host(Conn *conn) {
+  char date[30], reply[160];
+  http_format_date(time(NULL), date);
+  snprintf(reply, sizeof reply,
+           "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
+           "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
+  net_write(conn->net, reply, strlen(reply));
+  net_end(conn->net);
+}
+
 //> stdlib.process-input
 /* Parse what has arrived, one request at a time: a request whose response is
  * still being written holds back the next one (pipelining keeps its order). */
@@ -445,7 +457,7 @@ static void process_input(Conn *conn) {
     conn->in_pos += n;
     HttpError err = http_parser_error(conn->parser);
     if (conn->missing_host) {
-      reject(conn, HTTP_ERR_STRICT);
+      reject_missing_host(conn);
       break;
     }
     if (!dispatch(conn)) break;

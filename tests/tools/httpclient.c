@@ -33,6 +33,7 @@ typedef struct {
   const char *headers[MAX_HEADERS];  /* extra request header lines */
   int nheaders;
   int timeout_ms;                    /* bound on every single wait */
+  const char *raw;                   /* -R: send these bytes (\r \n escapes) instead */
 } Options;
 
 /* A growable byte buffer. */
@@ -353,9 +354,43 @@ static int converse(const Options *o) {
 
 /* ==== Command line ==== */
 
+/* unescape: the -R text with \r, \n and \\ turned into the bytes they name. */
+static Buf unescape(const char *s) {
+  Buf b = {0};
+  for (; *s; s++) {
+    char ch = *s;
+    if (ch == '\\' && s[1]) {
+      s++;
+      ch = *s == 'r' ? '\r' : *s == 'n' ? '\n' : *s;
+    }
+    buf_append(&b, &ch, 1);
+  }
+  return b;
+}
+
+/* raw_exchange: -R: send arbitrary bytes (a malformed request, say), print everything the
+ * server answers until it closes the connection. A server that never closes fails. */
+static int raw_exchange(const Options *o) {
+  Conn c = {.fd = connect_to(o->port)};
+  if (c.fd < 0) die("connect to port %d: %s", o->port, strerror(errno));
+  Buf request = unescape(o->raw);
+  send_all(c.fd, request.data, request.len);
+  while (!c.eof) fill(&c);
+  Response r = {.raw = c.in};
+  mask_date(&r); /* the Date header, if any, after checking its format */
+  print_escaped(&r.raw);
+  c.in = r.raw;
+  printf("-- the server closed the connection\n");
+  close(c.fd);
+  free(request.data);
+  free(c.in.data);
+  return 0;
+}
+
 static void usage(void) {
   die("usage: httpclient --free-port | --probe PORT | --exec CMD [ARG...] |\n"
-      "       httpclient [-n REQUESTS] [-c CONNECTIONS] [-0] [-H 'Name: value'] [-t MS] PORT");
+      "       httpclient [-n REQUESTS] [-c CONNECTIONS] [-0] [-H 'Name: value'] [-t MS] PORT |\n"
+      "       httpclient -R 'RAW BYTES' [-t MS] PORT");
 }
 
 /* parse_int: argument s as an integer in [lo, hi], or usage(). */
@@ -369,7 +404,7 @@ static int parse_int(const char *s, int lo, int hi) {
 /* parse_options: fill o from argv (getopt), exits with usage() on anything unexpected. */
 static void parse_options(int argc, char **argv, Options *o) {
   int ch;
-  while ((ch = getopt(argc, argv, "n:c:0H:t:")) != -1) {
+  while ((ch = getopt(argc, argv, "n:c:0H:t:R:")) != -1) {
     switch (ch) {
     case 'n': o->requests = parse_int(optarg, 1, 1000000); break;
     case 'c': o->conns = parse_int(optarg, 1, MAX_CONNS); break;
@@ -379,6 +414,7 @@ static void parse_options(int argc, char **argv, Options *o) {
       o->headers[o->nheaders++] = optarg;
       break;
     case 't': o->timeout_ms = parse_int(optarg, 1, 3600000); break;
+    case 'R': o->raw = optarg; break;
     default: usage();
     }
   }
@@ -406,7 +442,7 @@ int main(int argc, char **argv) {
   }
   parse_options(argc, argv, &o);
   timeout_ms = o.timeout_ms;
-  int status = converse(&o);
+  int status = o.raw ? raw_exchange(&o) : converse(&o);
   fflush(stdout);
   return status;
 }
