@@ -2,7 +2,8 @@
 #
 # A test defines a function `scenario` that calls `check LABEL [httpclient options]` a few
 # times, then calls `run_scenario EXPECTED_FILE`. For each engine (tinynode, then node when
-# $NODE is set) run_scenario starts examples/server.js on a free loopback port, runs the
+# $NODE is set) run_scenario starts examples/server.js (or $SERVER_JS, a program that also
+# listens on port 3000 and prints "Server running at http://localhost:3000") on a free loopback port, runs the
 # scenario against it, stops the server the way Ctrl-C does, and compares what the client saw
 # with EXPECTED_FILE. Everything is bounded in time and cleaned up, even on failure.
 #
@@ -42,7 +43,7 @@ fi
 start_server() {
   for _ in 1 2 3; do
     port=$("$HTTPCLIENT" --free-port) || return 1
-    sed "s/3000/$port/g" "$root/examples/server.js" >"$work/server.js"
+    sed "s/3000/$port/g" "${SERVER_JS:-$root/examples/server.js}" >"$work/server.js"
     (cd "$work" && exec "$HTTPCLIENT" --exec "$1" server.js) \
       >"$work/server.out" 2>"$work/server.err" </dev/null &
     server_pid=$!
