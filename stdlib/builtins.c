@@ -221,9 +221,12 @@ Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
 }
 
 Value builtins_create_data_at(VM *vm, Value obj, double index, Value v) {
-  if (vm_is_array(obj) && index == vm_array_length(obj) && vm_is_extensible(obj) &&
-      vm_array_push(vm, obj, v)) /* appending to a plain array: the common case */
-    return VALUE_TRUE;
+  if (vm_is_array(obj) && vm_is_extensible(obj)) { /* a plain array: the common case */
+    uint32_t length = vm_array_length(obj);
+    if (index == length && vm_array_push(vm, obj, v)) return VALUE_TRUE;
+    if (index < length && index == (uint32_t)index && vm_array_set(vm, obj, (uint32_t)index, v))
+      return VALUE_TRUE;
+  }
   if (vm_has_exception(vm)) return VALUE_EXCEPTION;
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, v);

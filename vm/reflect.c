@@ -479,8 +479,10 @@ Value vm_array_get_raw(Value arr, uint32_t index) {
 
 bool vm_array_set(VM *vm, Value arr, uint32_t index, Value v) {
   Array *a = (Array *)value_to_object(arr);
-  if (index < a->length && index < a->capacity && a->elements[index] != VALUE_HOLE) {
-    a->elements[index] = v;
+  if (index < a->length && index < a->capacity &&
+      (a->elements[index] != VALUE_HOLE ||
+       (a->base.extensible && !(a->base.flags & ARRAY_SPARSE)))) {
+    a->elements[index] = v; /* an element, or a hole no keyed property stands in for */
     return true;
   }
   int mark = vm_handle_mark(vm);
