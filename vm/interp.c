@@ -802,6 +802,11 @@ static void trace_instruction(VM *vm, Frame *f, const uint8_t *pc, Value *sp) {
 /* A function to put a gdb breakpoint on: the `debugger` statement calls it. */
 __attribute__((noinline)) void vm_debugger_hook(VM *vm) { __asm__ volatile(""); }
 
+/* ToBoolean with the two booleans decided inline: conditions are mostly comparisons. */
+static inline bool truthy(Value v) {
+  return v == VALUE_TRUE || (v != VALUE_FALSE && vm_truthy(v));
+}
+
 /* ==== The loop ==== */
 
 //> vm.dispatch-macros
@@ -836,31 +841,39 @@ __attribute__((noinline)) void vm_debugger_hook(VM *vm) { __asm__ volatile(""); 
 #define CASE(name) case OP_##name:
 #define NEXT() goto next
 #else
+/* With --trace, every entry of `table` leads to L_TRACE first; without it, the
+ * dispatch pays nothing for tracing. */
 #define DISPATCH() NEXT();
 #define CASE(name) L_##name:
-#define NEXT()                                                \
-  do {                                                        \
-    if (tracing) trace_instruction(vm, frame, pc, sp);        \
-    goto *dispatch_table[*pc++];                              \
-  } while (0)
+#define NEXT() goto *table[*pc++]
 #endif
 //< vm.dispatch-macros
 
 Value interp_run(VM *vm, int entry_frame) {
 #ifndef TN_DISPATCH_SWITCH
 #define OP_LABEL(name, fmt, effect, doc) &&L_##name,
+#define TRACE_LABEL(name, fmt, effect, doc) &&L_TRACE,
   static void *dispatch_table[] = {FOR_EACH_OPCODE(OP_LABEL)};
+  static void *trace_table[] = {FOR_EACH_OPCODE(TRACE_LABEL)};
 #undef OP_LABEL
+#undef TRACE_LABEL
+  void **table = vm->trace_out ? trace_table : dispatch_table;
+#else
+  const bool tracing = vm->trace_out != NULL;
 #endif
   Frame *frame;
   const uint8_t *pc;
   Value *regs, *consts;
   Value *sp = vm->sp;
-  const bool tracing = vm->trace_out != NULL;
   LOAD_FRAME();
   (void)entry_frame;
 
   DISPATCH() {
+#ifndef TN_DISPATCH_SWITCH
+  L_TRACE:
+    trace_instruction(vm, frame, pc - 1, sp);
+    goto *dispatch_table[pc[-1]];
+#endif
     CASE(PUSH_UNDEFINED) PUSH(VALUE_UNDEFINED); NEXT();
     CASE(PUSH_NULL) PUSH(VALUE_NULL); NEXT();
     CASE(PUSH_TRUE) PUSH(VALUE_TRUE); NEXT();
@@ -1229,7 +1242,7 @@ Value interp_run(VM *vm, int entry_frame) {
       sp[-1] = r;
       NEXT();
     }
-    CASE(NOT) { sp[-1] = value_from_bool(!vm_truthy(sp[-1])); NEXT(); }
+    CASE(NOT) { sp[-1] = value_from_bool(!truthy(sp[-1])); NEXT(); }
     CASE(TYPEOF) { SYNC(); sp[-1] = vm_typeof(vm, sp[-1]); NEXT(); }
     CASE(TO_STRING) {
       SYNC();
@@ -1247,17 +1260,17 @@ Value interp_run(VM *vm, int entry_frame) {
     }
 
     CASE(JUMP) { int32_t off = READ_I32(); pc += off; NEXT(); }
-    CASE(JUMP_IF_FALSE) { int32_t off = READ_I32(); if (!vm_truthy(POP())) pc += off; NEXT(); }
-    CASE(JUMP_IF_TRUE) { int32_t off = READ_I32(); if (vm_truthy(POP())) pc += off; NEXT(); }
+    CASE(JUMP_IF_FALSE) { int32_t off = READ_I32(); if (!truthy(POP())) pc += off; NEXT(); }
+    CASE(JUMP_IF_TRUE) { int32_t off = READ_I32(); if (truthy(POP())) pc += off; NEXT(); }
     CASE(JUMP_IF_FALSE_KEEP) {
       int32_t off = READ_I32();
-      if (!vm_truthy(sp[-1])) pc += off;
+      if (!truthy(sp[-1])) pc += off;
       else sp--;
       NEXT();
     }
     CASE(JUMP_IF_TRUE_KEEP) {
       int32_t off = READ_I32();
-      if (vm_truthy(sp[-1])) pc += off;
+      if (truthy(sp[-1])) pc += off;
       else sp--;
       NEXT();
     }
