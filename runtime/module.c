@@ -257,6 +257,10 @@ int host_run_main(Host *host, const char *path, CompileMode mode) {
     if (path[0] == '/' || !getcwd(cwd, sizeof cwd)) snprintf(abs, sizeof abs, "%s", path);
     else snprintf(abs, sizeof abs, "%s/%s", cwd, path);
     vm_throw_error(vm, ERR_ERROR, "Cannot find module '%s'", abs);
+    Value error = vm_handle_push(vm, vm_take_exception(vm));
+    vm_define_str(vm, error, "code", vm_string(vm, "MODULE_NOT_FOUND"), VM_ATTR_DEFAULT);
+    vm_define_str(vm, error, "requireStack", vm_array_new(vm), VM_ATTR_DEFAULT);
+    vm_throw(vm, error);
     vm_handle_reset(vm, mark);
     return finish_main(host, VALUE_EXCEPTION);
   }
