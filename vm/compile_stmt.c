@@ -184,7 +184,7 @@ static void compile_catch(Compiler *c, Node *n) {
  *       JUMP done
  *   catch: bind e; B         protected by the finally handler
  *   done: F; JUMP end        the normal path runs F once
- *   finally: F; THROW        any exception runs F and is thrown again
+ *   finally: F; RETHROW      any exception runs F and is thrown again, from where it was
  *   end:
  * and break/continue/return inside A or B run their own copy of F on the way out. */
 static void compile_try(Compiler *c, Node *n) {
