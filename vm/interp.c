@@ -701,6 +701,16 @@ static Value iterator_close(VM *vm, Value *slots) {
   return VALUE_UNDEFINED;
 }
 
+/* Whether own key k of p is enumerable: keys in the shape say so themselves; the
+ * others (elements, a String object's characters, `length`) through reflection. */
+static bool key_is_enumerable(VM *vm, Object *p, Value k) {
+  uint8_t attrs;
+  if (object_find_slot(p, k, &attrs) >= 0) return attrs & ATTR_ENUMERABLE;
+  PropertyInfo info;
+  return vm_get_own_property(vm, value_from_object(p), k, &info) &&
+         (info.attrs & VM_ATTR_ENUMERABLE);
+}
+
 /* FOR_IN_START: the enumerator is an array holding the object at [0] and the
  * keys still to visit in reverse order after it, so that FOR_IN_NEXT pops. */
 static Value for_in_start(VM *vm, Value obj) {
@@ -720,10 +730,7 @@ static Value for_in_start(VM *vm, Value obj) {
       for (uint32_t j = 0; j < seen->length && !dup; j++) dup = seen->elements[j] == k;
       if (dup) continue;
       array_push(vm, seen, k);
-      uint8_t attrs = 0;
-      if (p->klass == CLASS_ARRAY || object_find_slot(p, k, &attrs) < 0) attrs = ATTR_ENUMERABLE;
-      if (p->klass == CLASS_ARRAY && k == value_from_string(vm->atom_length)) attrs = 0;
-      if (attrs & ATTR_ENUMERABLE) array_push(vm, e, k);
+      if (key_is_enumerable(vm, p, k)) array_push(vm, e, k);
     }
   }
   for (uint32_t i = 1, j = e->length - 1; i < j; i++, j--) {
