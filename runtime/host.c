@@ -111,6 +111,7 @@ void host_report_fatal(Host *host) {
   Value exception = vm_handle_push(vm, vm_pinned(vm, host->fatal_pin));
   vm_unpin(vm, host->fatal_pin);
   host->fatal_pin = -1;
+  host->main_module = -1;
   fflush(stdout);
   if (host->reporter) host->reporter(host, exception, host->fatal_site);
   vm_handle_reset(vm, mark);
@@ -135,6 +136,7 @@ Host *host_new(VM *vm, Loop *loop) {
   host->vm = vm;
   host->loop = loop;
   host->fatal_pin = -1;
+  host->main_module = -1;
   VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job};
   vm_set_hooks(vm, &hooks);
   loop_set_after_callback(loop, after_callback, host);

@@ -43,6 +43,7 @@ struct Host {
   BuiltinModule *modules;
   int module_count;
   int32_t module_cache; /* a pin: filename -> module object */
+  int32_t main_module;  /* a pin: require.main, or -1 before the main module starts */
   Source *sources;
   int source_count;
 };

@@ -106,7 +106,8 @@ static Value make_require(Host *host, Value module) {
   VM *vm = host->vm;
   Value require = vm_handle_push(vm, vm_native_with_data(vm, "require", require_native, 1, module));
   vm_define_str(vm, require, "cache", vm_pinned(vm, host->module_cache), VM_ATTR_DEFAULT);
-  vm_define_str(vm, require, "main", module, VM_ATTR_DEFAULT);
+  if (host->main_module < 0) host->main_module = vm_pin(vm, module); /* the first is main */
+  vm_define_str(vm, require, "main", vm_pinned(vm, host->main_module), VM_ATTR_DEFAULT);
   return require;
 }
 
