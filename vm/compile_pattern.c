@@ -74,6 +74,13 @@ static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int h
 static void compile_object_pattern(Compiler *c, Node *pattern, int how, const Node *value) {
   NodeList *items = &pattern->as.list.items;
   bool has_rest = items->count > 0 && items->items[items->count - 1]->kind == NODE_REST;
+  if (items->count == 0 || items->items[0]->kind == NODE_REST) {
+    /* no property read comes first to fail on null: check explicitly */
+    const Node *at = items->count ? items->items[0]->as.unary.operand : pattern; /* V8's caret */
+    if (value) mark_named(c, pos_of(at), value);
+    else mark_site(c, pos_of(at), "");
+    emit_op(c, OP_REQUIRE_OBJECT);
+  }
   int *key_regs = has_rest ? calloc((size_t)items->count, sizeof *key_regs) : NULL;
   for (int i = 0; i < items->count; i++) {
     Node *p = items->items[i];

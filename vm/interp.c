@@ -1165,6 +1165,18 @@ Value interp_run(VM *vm, int entry_frame) {
       sp--;
       NEXT();
     }
+    CASE(REQUIRE_OBJECT) {
+      if (value_is_nullish(sp[-1])) {
+        SYNC();
+        const char *what = sp[-1] == VALUE_NULL ? "null" : "undefined";
+        char *text = site_text(vm);
+        vm_throw_error(vm, ERR_TYPE, "Cannot destructure '%s' as it is %s.",
+                       text && *text ? text : what, what);
+        free(text);
+        goto handle_exception;
+      }
+      NEXT();
+    }
     CASE(SET_FUNCTION_NAME) {
       SYNC();
       Value key = sp[-2];
