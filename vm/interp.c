@@ -252,11 +252,25 @@ Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv) {
 
 /* ==== Operators ==== */
 
+/* How V8 names a symbol key in messages: Symbol(description). */
+static Value symbol_text(VM *vm, Value sym) {
+  Symbol *s = value_to_symbol(sym);
+  if (!s->description) return vm_string(vm, "Symbol()");
+  int mark = vm_handle_mark(vm);
+  Value open = vm_handle_push(vm, vm_string(vm, "Symbol("));
+  Value with = vm_handle_push(vm, vm_string_concat(vm, open, value_from_string(s->description)));
+  Value r = vm_string_concat(vm, with, vm_handle_push(vm, vm_string(vm, ")")));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
 static Value type_error_reading(VM *vm, Value obj, Value key) {
-  Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : vm_to_string(vm, key);
+  const char *what = obj == VALUE_NULL ? "null" : "undefined";
+  if (value_is_object(key)) /* V8 names no key rather than run its toString */
+    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s", what);
+  Value k = value_is_symbol(key) ? symbol_text(vm, key) : vm_to_string(vm, key);
   if (value_is_exception(k)) return k;
   char *text = vm_to_utf8(vm, k, NULL);
-  const char *what = obj == VALUE_NULL ? "null" : "undefined";
   char *pattern = site_text(vm); /* set when this read starts a destructuring pattern */
   Value r = pattern ? vm_throw_error(vm, ERR_TYPE, "Cannot destructure property '%s' of '%s' as it is %s.",
                                      text, *pattern ? pattern : what, what)
@@ -298,7 +312,7 @@ static Value get_element(VM *vm, Value obj, Value key) {
 }
 
 static Value type_error_setting(VM *vm, Value obj, Value key) {
-  Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : vm_to_string(vm, key);
+  Value k = value_is_symbol(key) ? symbol_text(vm, key) : vm_to_string(vm, key);
   if (value_is_exception(k)) return k;
   char *text = vm_to_utf8(vm, k, NULL);
   Value r = vm_throw_error(vm, ERR_TYPE, "Cannot set properties of %s (setting '%s')",
@@ -329,7 +343,7 @@ Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict) {
   }
   if (value_is_exception(ok)) return ok;
   if (ok == VALUE_FALSE && strict) {
-    Value k = value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key;
+    Value k = value_is_symbol(key) ? symbol_text(vm, key) : key;
     char *text = vm_to_utf8(vm, k, NULL), what[256];
     describe_object(vm, obj, what, sizeof what);
     Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
@@ -504,7 +518,7 @@ static Value instance_of(VM *vm, Value v, Value ctor) {
 
 static Value has_property(VM *vm, Value key, Value obj) {
   if (!value_is_object(obj)) {
-    Value k = vm_to_string(vm, value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key);
+    Value k = vm_to_string(vm, value_is_symbol(key) ? symbol_text(vm, key) : key);
     Value o = value_is_exception(k) ? k : vm_to_string(vm, obj);
     if (value_is_exception(o)) return o;
     char *ks = vm_to_utf8(vm, k, NULL), *os = vm_to_utf8(vm, o, NULL);
@@ -524,7 +538,7 @@ static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
   if (value_is_exception(key) || !value_is_object(obj)) return value_is_exception(key) ? key : VALUE_TRUE;
   bool ok = object_delete_own(vm, value_to_object(obj), key);
   if (!ok && strict) {
-    char *text = vm_to_utf8(vm, value_is_symbol(key) ? vm_atom(vm, "Symbol()") : key, NULL), what[256];
+    char *text = vm_to_utf8(vm, value_is_symbol(key) ? symbol_text(vm, key) : key, NULL), what[256];
     describe_object(vm, obj, what, sizeof what);
     Value r = vm_throw_error(vm, ERR_TYPE, "Cannot delete property '%s' of %s", text, what);
     free(text);
@@ -1272,6 +1286,10 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(TO_PROPERTY_KEY) {
       SYNC();
+      if (value_is_nullish(sp[-2])) { /* GetValue checks the base before the key */
+        type_error_reading(vm, sp[-2], sp[-1]);
+        goto handle_exception;
+      }
       Value r = conv_to_property_key(vm, sp[-1]);
       CHECK(r);
       sp[-1] = r;

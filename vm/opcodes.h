@@ -122,7 +122,7 @@
   OP(BIT_NOT, OPF_NONE, 0, "a -> ~a")                                                          \
   OP(TYPEOF, OPF_NONE, 0, "a -> typeof a")                                                     \
   OP(TO_STRING, OPF_NONE, 0, "a -> String(a), for template substitutions")                     \
-  OP(TO_PROPERTY_KEY, OPF_NONE, 0, "a -> ToPropertyKey(a)")                                    \
+  OP(TO_PROPERTY_KEY, OPF_NONE, 0, "obj a -> obj ToPropertyKey(a), TypeError if obj nullish") \
   /* Control flow. Offsets are relative to the end of the instruction. */                      \
   OP(JUMP, OPF_I32, 0, "pc += offset")                                                         \
   OP(JUMP_IF_FALSE, OPF_I32, -1, "v -> ; jump if v is falsy")                                  \
