@@ -398,10 +398,12 @@ static bool is_const_binding(Compiler *c, const Binding *b) {
  * STORE_UPDATE for an assignment, or the VarKind of a declaration that initialises
  * the binding. */
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
-  if (!b) {
+  if (!b) { /* a script's top level: var and functions on the global object, let and
+             * const in the global lexical record */
     mark_pos(c, at);
-    bool lexical = how == VAR_LET || how == VAR_CONST;
-    emit_u16(c, lexical ? OP_DEFINE_GLOBAL : OP_SET_GLOBAL, const_atom(c, name));
+    Opcode op = how == VAR_LET ? OP_DEFINE_LET : how == VAR_CONST ? OP_DEFINE_CONST
+                : how == STORE_GLOBAL_FUNCTION ? OP_DEFINE_GLOBAL : OP_SET_GLOBAL;
+    emit_u16(c, op, const_atom(c, name));
     return;
   }
   if (how == STORE_ASSIGN && needs_tdz_check(c, b)) { /* x = 1 before let x */
@@ -489,18 +491,20 @@ void hoist_functions(Compiler *c, NodeList *body) {
     if (s->kind != NODE_FUNCTION || !(s->as.function.flags & FN_DECLARATION)) continue;
     Node *id = s->as.function.id;
     emit_function(c, s);
-    int how = id->as.ident.binding ? VAR_VAR : VAR_LET; /* script globals: DEFINE_GLOBAL */
+    int how = id->as.ident.binding ? VAR_VAR : STORE_GLOBAL_FUNCTION;
     emit_store_binding(c, id->as.ident.binding, id->as.ident.name, how, pos_of(id));
     emit_op(c, OP_POP);
   }
 }
 
-/* Script top level: var names become global properties before anything runs. */
+/* Script top level: var names become global properties before anything runs, and
+ * let/const names enter the global lexical record uninitialised (their TDZ). */
 static void hoist_global_vars(Compiler *c, Scope *s) {
   for (Binding *b = s->first; b; b = b->next) {
-    if (b->kind != BIND_VAR) continue;
-    emit_op(c, OP_PUSH_UNDEFINED);
-    emit_u16(c, OP_DEFINE_GLOBAL, const_atom(c, b->name));
+    bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
+    if (b->kind != BIND_VAR && !lexical) continue;
+    emit_op(c, lexical ? OP_PUSH_HOLE : OP_PUSH_UNDEFINED);
+    emit_u16(c, lexical ? OP_DEFINE_LET : OP_DEFINE_GLOBAL, const_atom(c, b->name));
     emit_op(c, OP_POP);
   }
 }

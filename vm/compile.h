@@ -129,7 +129,7 @@ void mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the operand's
 int alloc_register(Compiler *c);
 /* How a store initialises or assigns: STORE_ASSIGN, STORE_UPDATE (an assignment whose
  * target was just read: x += 1, x++), or a VarKind for declarations. */
-enum { STORE_ASSIGN = -1, STORE_UPDATE = -2 };
+enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3 };
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at);
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at);
 void emit_load_name(Compiler *c, const Node *ident);   /* an identifier, this or new.target */

@@ -766,7 +766,16 @@ static Value for_in_next(VM *vm, Value enumerator) {
 
 /* ==== Globals ==== */
 
+static Value tdz_error(VM *vm, Value name);
+
+/* A script's top-level let/const live in this record, not on the global object. */
+static Object *global_lexicals(VM *vm) { return value_to_object(vm_pinned(vm, vm->lexicals_pin)); }
+
 static Value global_get(VM *vm, Value name, bool for_typeof) {
+  uint8_t attrs;
+  Object *lex = global_lexicals(vm);
+  int slot = object_find_slot(lex, name, &attrs);
+  if (slot >= 0) return lex->slots[slot] == VALUE_HOLE ? tdz_error(vm, name) : lex->slots[slot];
   Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
   if (!for_typeof && !object_has(vm, g, name)) {
     char *text = vm_to_utf8(vm, name, NULL);
@@ -778,6 +787,15 @@ static Value global_get(VM *vm, Value name, bool for_typeof) {
 }
 
 static Value global_set(VM *vm, Value name, Value v, bool strict) {
+  uint8_t attrs;
+  Object *lex = global_lexicals(vm);
+  int slot = object_find_slot(lex, name, &attrs);
+  if (slot >= 0) {
+    if (lex->slots[slot] == VALUE_HOLE) return tdz_error(vm, name);
+    if (!(attrs & ATTR_WRITABLE))
+      return vm_throw_error(vm, ERR_TYPE, "Assignment to constant variable.");
+    return lex->slots[slot] = v;
+  }
   Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
   if (strict && !object_has(vm, g, name)) {
     char *text = vm_to_utf8(vm, name, NULL);
@@ -1000,6 +1018,14 @@ Value interp_run(VM *vm, int entry_frame) {
       Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
       if (!object_has(vm, g, consts[k]) || sp[-1] != VALUE_UNDEFINED)
         object_define_own(vm, g, consts[k], sp[-1], ATTR_WRITABLE | ATTR_ENUMERABLE);
+      NEXT();
+    }
+    CASE(DEFINE_LET) CASE(DEFINE_CONST) {
+      int op = pc[-1];
+      uint16_t k = READ_U16();
+      SYNC();
+      uint8_t attrs = op == OP_DEFINE_CONST ? ATTR_ENUMERABLE : ATTR_WRITABLE | ATTR_ENUMERABLE;
+      object_define_own(vm, global_lexicals(vm), consts[k], sp[-1], attrs);
       NEXT();
     }
     CASE(THROW_CONST_ASSIGN) {

@@ -77,6 +77,7 @@ VM *vm_new(void) {
   vm->symbol_to_primitive = make_symbol(vm, "Symbol.toPrimitive");
   vm->symbol_to_string_tag = make_symbol(vm, "Symbol.toStringTag");
   make_intrinsics(vm);
+  vm->lexicals_pin = vm_pin(vm, value_from_object(object_new(vm, NULL)));
   ((Native *)vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE])->fn = function_prototype_call;
   vm->gc_paused--;
   return vm;
