@@ -366,6 +366,7 @@ static Value string_repeat(VM *vm, Value this_value, int argc, Value *argv) {
   }
   if (n * vm_string_length(s) > MAX_STRING_LENGTH)
     return vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+  if (vm_string_length(s) == 0 || n == 0) return vm_string(vm, ""); /* ''.repeat(2**31-1) */
   TextBuf b = {0};
   for (double i = 0; i < n; i++) textbuf_string(&b, s);
   return textbuf_finish(vm, &b);
