@@ -777,6 +777,10 @@ class TinynodePrinters(gdb.printing.PrettyPrinter):
 
 # ==== Commands ====
 
+def plural(n, word):
+    return "%d %s%s" % (n, word, "" if n == 1 else "s")
+
+
 class JsCommand(gdb.Command):
     """JavaScript-level view of the tinynode VM: js bt, js list, js dis, js stack,
     js locals. The optional frame number is the one `js bt` shows (default: the
@@ -863,8 +867,8 @@ class JsStack(JsSubcommand):
         if not 0 <= count <= MAX_STACK_VALUES:
             raise gdb.GdbError("js stack: %d values between registers and sp: not a stack"
                                % count)
-        gdb.write("#%d %s: %d on the operand stack%s\n" % (n, f.name(), count,
-                                                           ", top last" if count > 1 else ""))
+        gdb.write("#%d %s: %s on the operand stack%s\n" % (
+            n, f.name(), plural(count, "value"), ", top last" if count > 1 else ""))
         for i in range(count):
             gdb.write("  [%d] %s\n" % (i, format_value(read_u64(base + 8 * i))))
 
@@ -880,7 +884,8 @@ class JsLocals(JsSubcommand):
         p = deref(f.proto, "FunctionProto")
         count = min(int(p["register_count"]), MAX_STACK_VALUES)
         params = int(p["param_count"])
-        gdb.write("#%d %s: %d registers, %d parameters\n" % (n, f.name(), count, params))
+        gdb.write("#%d %s: %s, %s\n" % (n, f.name(), plural(count, "register"),
+                                         plural(params, "parameter")))
         gdb.write("  this = %s\n" % format_value(int(f.value["this_value"])))
         for i in range(count):
             note = "  (parameter)" if i < params else ""

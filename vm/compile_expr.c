@@ -210,6 +210,14 @@ static void compile_array(Compiler *c, Node *n) {
   }
 }
 
+/* Is this literal key spelled __proto__ (as a name or a string)? */
+static bool is_proto_key(const Node *key) {
+  static const uint16_t proto[] = {'_', '_', 'p', 'r', 'o', 't', 'o', '_', '_'};
+  if (key->kind == NODE_IDENTIFIER) return strcmp(key->as.ident.name, "__proto__") == 0;
+  return key->kind == NODE_STRING && key->as.string.length == 9 &&
+         memcmp(key->as.string.units, proto, sizeof proto) == 0;
+}
+
 /* One property of an object literal: obj -> obj. */
 static void compile_property(Compiler *c, Node *p) {
   Node *key = p->as.property.key, *value = p->as.property.value;
@@ -227,7 +235,10 @@ static void compile_property(Compiler *c, Node *p) {
   }
   if (!computed) {
     compile_expr(c, value);
-    emit_u16(c, OP_DEFINE_FIELD, key_constant(c, key));
+    bool proto = p->as.property.kind == PROP_INIT && !p->as.property.shorthand &&
+                 is_proto_key(key); /* `__proto__: v` sets the prototype instead */
+    if (proto) emit_op(c, OP_SET_PROTO);
+    else emit_u16(c, OP_DEFINE_FIELD, key_constant(c, key));
     return;
   }
   compile_expr(c, key);

@@ -1205,6 +1205,13 @@ Value interp_run(VM *vm, int entry_frame) {
       sp--;
       NEXT();
     }
+    CASE(SET_PROTO) {
+      Value v = sp[-1];
+      if (value_is_object(v) || value_is_null(v)) /* anything else is ignored */
+        value_to_object(sp[-2])->proto = value_is_null(v) ? NULL : value_to_object(v);
+      sp--;
+      NEXT();
+    }
     CASE(REQUIRE_OBJECT) {
       if (value_is_nullish(sp[-1])) {
         SYNC();

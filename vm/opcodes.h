@@ -92,6 +92,7 @@
   OP(DEFINE_GETTER, OPF_NONE, -2, "obj key fn -> obj, getter for key")                         \
   OP(DEFINE_SETTER, OPF_NONE, -2, "obj key fn -> obj, setter for key")                         \
   OP(COPY_DATA_PROPS, OPF_NONE, -1, "obj src -> obj, own enumerable props of src copied")      \
+  OP(SET_PROTO, OPF_NONE, -1, "obj v -> obj; __proto__: v in a literal sets the prototype")   \
   OP(REQUIRE_OBJECT, OPF_NONE, 0, "v -> v; TypeError if null or undefined (destructuring)")     \
   OP(SET_FUNCTION_NAME, OPF_NONE, 0, "key fn -> key fn, fn.name = key (computed keys)")        \
   /* Operators */                                                                              \
