@@ -79,6 +79,12 @@ debug asan: all
 test: tinynode
 	@TN_MAKE='$(MAKE) FLAVOUR=$(FLAVOUR)' TN_BUILD='$(BUILD)' sh tests/run.sh $(T)
 
+# `make gdb FILE=x.js`: gdb on ./tinynode x.js, allowed to auto-load the helper that the
+# build copies next to the binary (tinynode-gdb.py; book chapter 13).
+.PHONY: gdb
+gdb: tinynode
+	gdb -iex 'add-auto-load-safe-path $(CURDIR)' --args ./tinynode $(FILE)
+
 book-check:
 	@sh tools/book-check.sh
 

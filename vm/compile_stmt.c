@@ -549,7 +549,7 @@ void compile_stmt(Compiler *c, Node *n) {
   case NODE_RETURN: compile_return(c, n); break;
   case NODE_THROW: compile_throw(c, n); break;
   case NODE_TRY: compile_try(c, n); break;
-  case NODE_DEBUGGER: emit_op(c, OP_DEBUGGER); break;
+  case NODE_DEBUGGER: mark_node(c, n); emit_op(c, OP_DEBUGGER); break;
   default: PANIC("compile_stmt: not a statement");
   }
   if (c->fs->depth != depth && !c->failed) PANIC("compile_stmt: statement changed the stack");
