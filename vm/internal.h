@@ -274,6 +274,8 @@ typedef struct Pin {
 typedef struct PropCache {
   const uint8_t *pc;
   struct Shape *shape;
+  struct Object *holder;      /* NULL: the property is the object's own; else its prototype's */
+  struct Shape *holder_shape; /* the prototype's shape when the entry was made */
   uint32_t slot;
   uint32_t epoch;
 } PropCache;

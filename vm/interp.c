@@ -550,29 +550,64 @@ static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
 /* ==== Inline caches ==== */
 
 //> vm.inline-cache
-/* GET_PROP and SET_PROP remember, per instruction, the last shape they saw and the
- * slot the property had in it. A later object with the same (shared, hence
+/* GET_PROP, SET_PROP and GET_METHOD remember, per instruction, the last shape they saw
+ * and the slot the property had in it. A later object with the same (shared, hence
  * immutable) shape has the property in the same slot: one compare instead of a
- * lookup. Dictionary shapes change in place, so they are never cached. */
+ * lookup. Reads may also cache a property found on the object's prototype (a method,
+ * usually), checked by the prototype's identity and shape. Dictionary shapes change
+ * in place, so they are never cached. */
 static inline PropCache *cache_entry(VM *vm, const uint8_t *pc) {
   return &vm->prop_cache[((uintptr_t)pc >> 1) & (PROP_CACHE_SIZE - 1)];
 }
 
-static inline bool cache_hit(VM *vm, const PropCache *c, const uint8_t *pc, Object *o) {
-  return c->pc == pc && c->shape == o->shape && c->epoch == vm->cache_epoch;
+/* The slot holding the cached property of o, or NULL on a miss. */
+static inline Value *cache_lookup(VM *vm, const PropCache *c, const uint8_t *pc, Object *o) {
+  if (c->pc != pc || c->shape != o->shape || c->epoch != vm->cache_epoch) return NULL;
+  if (!c->holder) return &o->slots[c->slot];
+  if (o->proto != c->holder || c->holder->shape != c->holder_shape) return NULL;
+  return &c->holder->slots[c->slot];
 }
 
-/* Look key up in o's own shape; on a plain data property (writable if for_set),
- * fill the cache and return the slot, else -1. */
-static int cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key, bool for_set) {
-  Shape *shape = o->shape;
-  if (shape->dictionary) return -1;
-  int slot = shape_find(shape, key);
+/* key as a plain data property of the (non-dictionary) shape of o, or -1. */
+static int plain_slot(Object *o, Value key, bool for_set) {
+  if (o->shape->dictionary) return -1;
+  int slot = shape_find(o->shape, key);
   if (slot < 0) return -1;
-  uint8_t attrs = shape->props[slot].attrs;
-  if ((attrs & ATTR_ACCESSOR) || (for_set && !(attrs & ATTR_WRITABLE))) return -1;
-  *c = (PropCache){pc, shape, (uint32_t)slot, vm->cache_epoch};
-  return slot;
+  uint8_t attrs = o->shape->props[slot].attrs;
+  return (attrs & ATTR_ACCESSOR) || (for_set && !(attrs & ATTR_WRITABLE)) ? -1 : slot;
+}
+
+/* Whether key, missing from o's shape, is really missing from o: no element or other
+ * virtual property of o could hide a prototype's property of that name. */
+static bool truly_absent(VM *vm, Object *o, Value key) {
+  uint32_t index;
+  switch (o->klass) {
+  case CLASS_OBJECT: case CLASS_CLOSURE: case CLASS_NATIVE: case CLASS_ERROR: case CLASS_HOST:
+    return true;
+  case CLASS_ARRAY: /* only indices and length are virtual */
+    return value_is_string(key) && key != value_from_string(vm->atom_length) &&
+           !string_to_array_index(value_to_string(key), &index);
+  default:
+    return false;
+  }
+}
+
+/* Look key up in o (and, for reads, its prototype); on a plain data property fill
+ * the cache and return where it is, else NULL. */
+static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key, bool for_set) {
+  int slot = plain_slot(o, key, for_set);
+  if (slot >= 0) {
+    *c = (PropCache){pc, o->shape, NULL, NULL, (uint32_t)slot, vm->cache_epoch};
+    return &o->slots[slot];
+  }
+  Object *p = o->proto;
+  if (for_set || !p || o->shape->dictionary || shape_find(o->shape, key) >= 0 ||
+      !truly_absent(vm, o, key))
+    return NULL;
+  slot = plain_slot(p, key, false);
+  if (slot < 0) return NULL;
+  *c = (PropCache){pc, o->shape, p, p->shape, (uint32_t)slot, vm->cache_epoch};
+  return &p->slots[slot];
 }
 //< vm.inline-cache
 
@@ -1040,9 +1075,9 @@ Value interp_run(VM *vm, int entry_frame) {
       if (value_is_object(sp[-1])) {
         Object *o = value_to_object(sp[-1]);
         PropCache *c = cache_entry(vm, pc);
-        int slot = cache_hit(vm, c, pc, o) ? (int)c->slot : cache_fill(vm, c, pc, o, consts[k], false);
-        if (slot >= 0) {
-          sp[-1] = o->slots[slot];
+        Value *at = cache_lookup(vm, c, pc, o);
+        if (at || (at = cache_fill(vm, c, pc, o, consts[k], false))) {
+          sp[-1] = *at;
           NEXT();
         }
       }
@@ -1057,9 +1092,10 @@ Value interp_run(VM *vm, int entry_frame) {
       if (value_is_object(sp[-2])) {
         Object *o = value_to_object(sp[-2]);
         PropCache *c = cache_entry(vm, pc);
-        int slot = cache_hit(vm, c, pc, o) ? (int)c->slot : cache_fill(vm, c, pc, o, consts[k], true);
-        if (slot >= 0) {
-          o->slots[slot] = sp[-1];
+        Value *at = cache_lookup(vm, c, pc, o);
+        if (at && c->holder) at = NULL; /* a write never goes to the prototype */
+        if (at || (at = cache_fill(vm, c, pc, o, consts[k], true))) {
+          *at = sp[-1];
           sp[-2] = sp[-1], sp--;
           NEXT();
         }
@@ -1086,8 +1122,18 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(GET_METHOD) {
       uint16_t k = READ_U16();
-      SYNC();
       Value obj = sp[-1];
+      if (value_is_object(obj)) {
+        Object *o = value_to_object(obj);
+        PropCache *c = cache_entry(vm, pc);
+        Value *at = cache_lookup(vm, c, pc, o);
+        if (at || (at = cache_fill(vm, c, pc, o, consts[k], false))) {
+          sp[-1] = *at;
+          PUSH(obj);
+          NEXT();
+        }
+      }
+      SYNC();
       Value fn = interp_get_property(vm, obj, consts[k]);
       CHECK(fn);
       sp[-1] = fn;
