@@ -7,6 +7,7 @@
  * EventEmitter as a class, builds on this later.)
  */
 #include "stdlib/events.h"
+#include "stdlib/stdlib_private.h"
 
 /* The listener array for `name`, created when create is set; undefined if none. */
 static Value listeners(VM *vm, Value emitter, Value name, bool create) {
@@ -136,4 +137,30 @@ void events_install_methods(VM *vm, Value proto) {
   vm_define_method(vm, proto, "removeListener", events_off, 2);
   vm_define_method(vm, proto, "emit", events_emit_native, 1);
   vm_define_method(vm, proto, "listenerCount", events_listener_count, 1);
+}
+
+/* ==== require('events') ==== */
+
+/* new EventEmitter(): an object whose prototype carries the methods above. */
+static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
+  Value target = vm_new_target(vm);
+  if (value_is_undefined(target))
+    return vm_throw_error(vm, ERR_TYPE, "Class constructor EventEmitter cannot be invoked without 'new'");
+  Value proto = vm_get_str(vm, target, "prototype");
+  if (value_is_exception(proto)) return proto;
+  return vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL);
+}
+
+Value events_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, "EventEmitter", event_emitter, 0));
+  vm_native_set_constructor(ctor, true);
+  Value proto = vm_handle_push(vm, vm_object_new(vm));
+  events_install_methods(vm, proto);
+  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
+  vm_define_str(vm, ctor, "prototype", proto, 0);
+  vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return ctor;
 }

@@ -23,6 +23,8 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   timers_install(host);
   host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
+  host_register_module(host, "path", path_module_create);
+  host_register_module(host, "events", events_module_create);
   host_register_module(host, "util", make_util);
   vm_handle_reset(vm, mark);
 }

@@ -13,6 +13,8 @@ Value process_create(Host *host, int argc, char **argv, int script_index);
 void timers_install(Host *host);       /* setTimeout, setInterval, setImmediate, clear* */
 Value fs_module_create(Host *host);    /* require('fs') */
 Value http_module_create(Host *host);  /* require('http') */
+Value path_module_create(Host *host);  /* require('path') */
+Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 
 /* An Error shaped like Node's system errors: message "CODE: description, syscall 'path'"
  * and own errno, code, syscall, path properties. err is a positive errno; path may be NULL. */
