@@ -2,7 +2,7 @@
  * Book: chapter 7, "The standard library".
  *
  * stdlib_install puts the ECMAScript built-ins and Node's globals (console,
- * process, timers) into a fresh VM and registers Node's modules (fs, http, util)
+ * process, timers) into a fresh VM and registers Node's modules (fs, path, events, http, util)
  * with the host's require.
  */
 #ifndef TN_STDLIB_H
