@@ -92,8 +92,7 @@ static Value path_join(VM *vm, Value this_value, int argc, Value *argv) {
   }
   char *joined = calloc(total, 1);
   for (int i = 0; i < argc; i++) {
-    if (!*parts[i]) continue;
-    if (*joined) strcat(joined, "/");
+    if (*parts[i] && *joined) strcat(joined, "/");
     strcat(joined, parts[i]);
     free(parts[i]);
   }
