@@ -362,6 +362,10 @@ static void render_operator(Text *t, const Node *n) {
 /* The text V8 uses for an expression in "x is not a function" and "x is not iterable". */
 static void render(Text *t, const Node *n) {
   char buf[40];
+  if (n->parenthesized && chain_has_optional(n)) { /* (a?.b) is a value, not a path */
+    put(t, "(intermediate value)");
+    return;
+  }
   switch (n->kind) {
   case NODE_IDENTIFIER: put(t, n->as.ident.name); return;
   case NODE_THIS: put(t, "this"); return;
@@ -427,6 +431,25 @@ static void nullish_jump(Compiler *c, Chain *chain, int extra) {
   patch_list_add(extra ? &chain->to_drop1 : &chain->to_end, emit_jump(c, OP_JUMP_IF_NULLISH));
 }
 
+/* The short-circuit of a parenthesised callee's own chain: undefined as the callee and
+ * as `this` (the call then fails as V8's does). Stack on arrival: callee this. */
+static void finish_callee_chain(Compiler *c, Chain *own) {
+  if (!own->to_end.count && !own->to_drop1.count) return;
+  int depth = c->fs->depth;
+  uint32_t skip = emit_jump(c, OP_JUMP);
+  if (own->to_drop1.count) { /* a receiver under the undefined: drop it */
+    patch_list_here(c, &own->to_drop1);
+    set_depth(c, depth);
+    emit_op(c, OP_SWAP);
+    emit_op(c, OP_POP);
+  }
+  patch_list_here(c, &own->to_end);
+  set_depth(c, depth - 1);
+  emit_op(c, OP_PUSH_UNDEFINED);
+  patch_here(c, skip);
+  set_depth(c, depth);
+}
+
 /* The callee and `this` of a call: o.m -> o.m o;  o[k] -> o[k] o;  f -> f undefined. */
 static void compile_callee(Compiler *c, Node *n, Chain *chain) {
   Node *callee = n->as.call.callee;
@@ -437,8 +460,10 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
     return;
   }
   Node *object = callee->as.member.object, *property = callee->as.member.property;
-  compile_chain_part(c, object, chain);
-  if (callee->as.member.optional) nullish_jump(c, chain, 0);
+  Chain own = {0}; /* (a?.m)(): the parenthesised callee's ?. short-circuit only itself */
+  Chain *links = callee->parenthesized ? &own : chain;
+  compile_chain_part(c, object, links);
+  if (callee->as.member.optional) nullish_jump(c, links, 0);
   if (!callee->as.member.computed) {
     mark_node(c, property);
     emit_u16(c, OP_GET_METHOD, const_atom(c, property->as.ident.name));
@@ -447,6 +472,7 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
     mark_pos(c, pos_after(c, object));
     emit_op(c, OP_GET_METHOD_ELEM);
   }
+  if (callee->parenthesized) finish_callee_chain(c, &own);
   if (n->as.call.optional) { /* o.m?.(): test the method, under the receiver */
     emit_op(c, OP_SWAP);
     nullish_jump(c, chain, 1);
@@ -519,6 +545,8 @@ static void compile_member(Compiler *c, Node *n, Chain *chain) {
   emit_op(c, OP_GET_ELEM);
 }
 
+/* Is there a ?. in the chain n ends? Parentheses end a chain: in (a?.b).c the ?. only
+ * short-circuits a?.b, and .c then reads from its value. */
 static bool chain_has_optional(const Node *n) {
   for (;;) {
     if (n->kind == NODE_MEMBER) {
@@ -530,14 +558,22 @@ static bool chain_has_optional(const Node *n) {
     } else {
       return false;
     }
+    if (n->parenthesized) return false;
   }
 }
 
-/* The object or callee inside a chain continues the same chain. */
-static void compile_chain_part(Compiler *c, Node *n, Chain *chain) {
+/* The head of a chain: a member or a call, or any other expression. */
+static void compile_chain_head(Compiler *c, Node *n, Chain *chain) {
   if (n->kind == NODE_MEMBER) compile_member(c, n, chain);
   else if (n->kind == NODE_CALL) compile_call(c, n, chain);
   else compile_expr(c, n);
+}
+
+/* The object or callee inside a chain continues the same chain, unless parentheses
+ * make it a chain (a value) of its own. */
+static void compile_chain_part(Compiler *c, Node *n, Chain *chain) {
+  if (n->parenthesized) compile_expr(c, n);
+  else compile_chain_head(c, n, chain);
 }
 
 //> vm.compile-chain
@@ -545,11 +581,11 @@ static void compile_chain_part(Compiler *c, Node *n, Chain *chain) {
  * o.m?.() jumps with the receiver still under it, so that path drops it first. */
 static void compile_chain(Compiler *c, Node *n) {
   if (!chain_has_optional(n)) {
-    compile_chain_part(c, n, NULL);
+    compile_chain_head(c, n, NULL);
     return;
   }
   Chain chain = {0};
-  compile_chain_part(c, n, &chain);
+  compile_chain_head(c, n, &chain);
   int depth = c->fs->depth;
   if (chain.to_drop1.count) {
     uint32_t skip = emit_jump(c, OP_JUMP);
