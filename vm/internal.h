@@ -326,6 +326,7 @@ struct VM {
   SourceSite exception_site; /* where the last exception was thrown */
   int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */
   int32_t lexicals_pin; /* a script's top-level let/const: the global lexical record */
+  int32_t thrower_pin;  /* %ThrowTypeError%, made on first use; -1 before */
   char **filenames;   /* vm_intern_filename's copies */
   int filename_count;
   char **sources;     /* vm_keep_source's copies */

@@ -35,6 +35,19 @@ static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
   return this_value;
 }
 
+/* %ThrowTypeError%: what strict code's arguments.callee gets and sets. */
+static Value throw_type_error(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE, "'caller', 'callee', and 'arguments' properties may not be "
+                                      "accessed on strict mode functions or the arguments objects "
+                                      "for calls to them");
+}
+
+static Value strict_callee_accessor(VM *vm) {
+  if (vm->thrower_pin < 0) vm->thrower_pin = vm_pin(vm, vm_native_new(vm, "", throw_type_error, 0));
+  Value thrower = vm_pinned(vm, vm->thrower_pin); /* pinned: safe across the allocation */
+  return value_from_thing(accessor_new(vm, thrower, thrower));
+}
+
 static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
   Object *o = object_new_class(vm, CLASS_ARGUMENTS, sizeof(Object),
                                vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
@@ -46,9 +59,12 @@ static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
   }
   object_define_own(vm, o, value_from_string(vm->atom_length), value_from_number(argc),
                     ATTR_HIDDEN);
-  if (!(fn->proto->flags & FN_STRICT)) /* strict code's callee throws: not yet modelled */
+  if (!(fn->proto->flags & FN_STRICT))
     object_define_own(vm, o, value_from_string(vm->atom_callee), value_from_object(&fn->base),
                       ATTR_HIDDEN);
+  else /* strict code's callee throws */
+    object_define_own(vm, o, value_from_string(vm->atom_callee),
+                      vm_handle_push(vm, strict_callee_accessor(vm)), ATTR_ACCESSOR);
   if (vm->array_values_pin >= 0)
     object_define_own(vm, o, vm->symbol_iterator, vm_pinned(vm, vm->array_values_pin), ATTR_HIDDEN);
   return v;

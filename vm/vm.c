@@ -64,7 +64,7 @@ VM *vm_new(void) {
   vm->sp = vm->stack;
   vm->exception = VALUE_UNDEFINED;
   vm->pin_free = -1;
-  vm->array_values_pin = vm->array_next_pin = -1;
+  vm->array_values_pin = vm->array_next_pin = vm->thrower_pin = -1;
   vm->next_gc = 1 << 20;
   const char *stress = getenv("TINYNODE_GC_STRESS");
   vm->gc_stress = stress && *stress && *stress != '0';
