@@ -42,15 +42,8 @@ static void run_one(Host *host, JobQueue *q, bool spread_args) {
   Value arg = vm_handle_push(vm, vm_pinned(vm, job.arg));
   vm_unpin(vm, job.fn);
   vm_unpin(vm, job.arg);
-  if (spread_args) {
-    uint32_t n = vm_is_array(arg) ? vm_array_length(arg) : 0;
-    Value argv[16];
-    if (n > 16) n = 16;
-    for (uint32_t i = 0; i < n; i++) argv[i] = vm_array_get(vm, arg, i);
-    host_call(host, fn, VALUE_UNDEFINED, (int)n, argv);
-  } else {
-    host_call(host, fn, VALUE_UNDEFINED, 1, &arg);
-  }
+  if (spread_args) host_call_array(host, fn, VALUE_UNDEFINED, arg);
+  else host_call(host, fn, VALUE_UNDEFINED, 1, &arg);
   vm_handle_reset(vm, mark);
 }
 
@@ -89,6 +82,16 @@ bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *ar
 //> runtime.fatal-exception
 /* An exception nobody caught: keep it for host_report_fatal (Node reports it after the
  * 'exit' listeners have run), set the exit code to 1 and stop the loop. */
+bool host_call_array(Host *host, Value fn, Value this_value, Value args) {
+  VM *vm = host->vm;
+  uint32_t n = vm_is_array(args) ? vm_array_length(args) : 0;
+  Value *argv = malloc(sizeof(Value) * (n ? n : 1)); /* args (rooted by the caller) keeps them */
+  for (uint32_t i = 0; i < n; i++) argv[i] = vm_array_get(vm, args, i);
+  bool ok = host_call(host, fn, this_value, (int)n, argv);
+  free(argv);
+  return ok;
+}
+
 void host_fatal_exception(Host *host) {
   if (vm_is_terminating(host->vm)) { /* process.exit(): nothing to report */
     vm_take_exception(host->vm);

@@ -261,6 +261,9 @@ int host_run_source(Host *host, const char *source, size_t length, const char *n
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code
  * becomes 1 and the loop stops. Returns false if it threw. */
 bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *argv);
+/* host_call with the elements of the array args as the arguments (none if args is
+ * not an array): nextTick and timer callbacks keep their arguments this way. */
+bool host_call_array(Host *host, Value fn, Value this_value, Value args);
 /* Takes the pending exception as uncaught: exit code 1, the loop stops, and the
  * exception waits for host_report_fatal. */
 void host_fatal_exception(Host *host);

@@ -64,7 +64,7 @@ Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const cha
   return f;
 }
 
-void builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs) {
+Value builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs) {
   PropertyDescriptor d = {.value = v,
                           .getter = VALUE_UNDEFINED,
                           .setter = VALUE_UNDEFINED,
@@ -77,8 +77,9 @@ void builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs) {
                           .configurable = attrs & VM_ATTR_CONFIGURABLE};
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, v);
-  vm_define_property(vm, obj, key, &d);
+  Value ok = vm_define_property(vm, obj, key, &d);
   vm_handle_reset(vm, mark);
+  return ok;
 }
 
 void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set) {
@@ -201,17 +202,7 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
 }
 
 Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
-  PropertyDescriptor d = {.value = v,
-                          .getter = VALUE_UNDEFINED,
-                          .setter = VALUE_UNDEFINED,
-                          .has_value = true,
-                          .has_writable = true,
-                          .has_enumerable = true,
-                          .has_configurable = true,
-                          .writable = true,
-                          .enumerable = true,
-                          .configurable = true};
-  Value ok = vm_define_property(vm, obj, key, &d);
+  Value ok = builtins_define_value(vm, obj, key, v, VM_ATTR_DEFAULT);
   if (ok != VALUE_FALSE) return ok;
   char *k = builtins_to_cstring(vm, key);
   Value r =

@@ -40,8 +40,9 @@ void builtins_methods(VM *vm, Value obj, const BuiltinMethod *table);
  * Returns the constructor (reachable from the global object, so rooted). */
 Value builtins_constructor(VM *vm, const char *name, NativeFn fn, int length, Intrinsic proto);
 /* obj[sym] = a native named `name` (e.g. "[Symbol.iterator]"), with the given attributes. */
-/* Define obj[key] = v as a data property with VM_ATTR_* attrs (a toStringTag, say). */
-void builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs);
+/* Define obj[key] = v as a data property with VM_ATTR_* attrs (a toStringTag, say).
+ * Returns true, false (rejected) or VALUE_EXCEPTION, as vm_define_property. */
+Value builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs);
 Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const char *name,
                              NativeFn fn, int length, int attrs);
 /* An accessor property obj[key] with native getter (and setter, or NULL); the natives are

@@ -195,15 +195,11 @@ static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
   return list;
 }
 
-static Value illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
-}
-
 /* A prototype whose constructor is named `process`, as in Node (stack traces say
  * `process.<anonymous>` for a listener called on it). */
 static Value process_prototype(VM *vm) {
   Value proto = vm_handle_push(vm, vm_object_new(vm));
-  Value ctor = vm_handle_push(vm, vm_native_new(vm, "process", illegal_constructor, 0));
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, "process", stdlib_illegal_constructor, 0));
   vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
   return proto;
 }

@@ -11,6 +11,10 @@
 
 static Value make_util(Host *host) { return util_module_create(host_vm(host)); }
 
+Value stdlib_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
+}
+
 //> stdlib.install
 void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);

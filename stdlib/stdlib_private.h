@@ -19,6 +19,8 @@ Value events_module_create(Host *host); /* require('events'): the EventEmitter c
 /* An Error shaped like Node's system errors: message "CODE: description, syscall 'path'"
  * and own errno, code, syscall, path properties. err is a positive errno; path may be NULL. */
 Value node_system_error(VM *vm, int err, const char *syscall, const char *path);
+/* The body of constructors scripts may not call (Timeout, process): a TypeError. */
+Value stdlib_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv);
 /* Node's (libuv's) name for an errno value ("ENOENT") and its description. */
 const char *errno_code_name(int err);
 const char *errno_description(int err);

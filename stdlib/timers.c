@@ -42,10 +42,7 @@ static void timer_fire(Loop *loop, void *data) {
   if (!t->repeat) timer_release(t); /* clearTimeout inside the callback is then a no-op */
   Value fn = vm_handle_push(vm, vm_get_str(vm, self, "_onTimeout"));
   Value args = vm_handle_push(vm, vm_get_str(vm, self, "_timerArgs"));
-  uint32_t argc = vm_is_array(args) ? vm_array_length(args) : 0;
-  Value argv[16];
-  for (uint32_t i = 0; i < argc && i < 16; i++) argv[i] = vm_array_get(vm, args, i);
-  host_call(t->host, fn, self, argc < 16 ? (int)argc : 16, argv);
+  host_call_array(t->host, fn, self, args);
   vm_handle_reset(vm, mark);
 }
 //< stdlib.timer-fire
@@ -151,20 +148,10 @@ static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
   return this_value;
 }
 
-static Value illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
-}
-
-static Value define_function(VM *vm, const char *name, NativeFn fn, int length) {
-  Value f = vm_handle_push(vm, vm_native_new(vm, name, fn, length));
-  vm_define_str(vm, vm_global(vm), name, f, VM_ATTR_HIDDEN);
-  return f;
-}
-
 /* A constructor-like function whose `prototype` holds the methods of its handles. */
 static void install_setter(VM *vm, const char *name, NativeFn fn, const char *class_name) {
   Value proto = vm_handle_push(vm, vm_object_new(vm));
-  Value ctor = vm_handle_push(vm, vm_native_new(vm, class_name, illegal_constructor, 0));
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, class_name, stdlib_illegal_constructor, 0));
   vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
   vm_define_method(vm, proto, "ref", timeout_ref, 0);
   vm_define_method(vm, proto, "unref", timeout_unref, 0);
@@ -182,8 +169,8 @@ void timers_install(Host *host) {
   install_setter(vm, "setTimeout", set_timeout, "Timeout");
   install_setter(vm, "setInterval", set_interval, "Timeout");
   install_setter(vm, "setImmediate", set_immediate, "Immediate");
-  define_function(vm, "clearTimeout", clear_timer, 1);
-  define_function(vm, "clearInterval", clear_timer, 1);
-  define_function(vm, "clearImmediate", clear_timer, 1);
+  vm_define_method(vm, vm_global(vm), "clearTimeout", clear_timer, 1);
+  vm_define_method(vm, vm_global(vm), "clearInterval", clear_timer, 1);
+  vm_define_method(vm, vm_global(vm), "clearImmediate", clear_timer, 1);
   vm_handle_reset(vm, mark);
 }
