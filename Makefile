@@ -31,7 +31,9 @@ CFLAGS  += -DTN_DISPATCH_SWITCH
 endif
 
 STAGES  := lexer parser vm runtime stdlib
-SRCS    := $(foreach s,$(STAGES),$(wildcard $(s)/*.c)) main.c
+# Every .c file under a stage directory, at any depth (stdlib/ has one subdirectory per
+# subsystem), sorted so that the link order never depends on the file system.
+SRCS    := $(sort $(shell find $(STAGES) -name '*.c')) main.c
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all debug asan test unit book-check bench clean format FORCE
@@ -92,7 +94,7 @@ bench: tinynode
 	@sh bench/run.sh
 
 format:
-	clang-format -i $(SRCS) $(wildcard */*.h)
+	clang-format -i $(SRCS) $(shell find $(STAGES) -name '*.h')
 
 clean:
 	rm -rf build build-* tinynode tinynode.tmp tinynode-gdb.py

@@ -5,15 +5,10 @@
  * must exist before anything can throw nicely), then Node's globals, then the
  * modules require can load.
  */
-#include "stdlib/builtins.h"
-#include "stdlib/inspect.h"
-#include "stdlib/stdlib_private.h"
-
-static Value make_util(Host *host) { return util_module_create(host_vm(host)); }
-
-Value stdlib_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
-}
+#include "stdlib/ecma/ecma.h"
+#include "stdlib/inspect/inspect.h"
+#include "stdlib/node/node.h"
+#include "stdlib/stdlib.h"
 
 //> stdlib.install
 void stdlib_install(Host *host, int argc, char **argv, int script_index) {
@@ -29,7 +24,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "http", http_module_create);
   host_register_module(host, "path", path_module_create);
   host_register_module(host, "events", events_module_create);
-  host_register_module(host, "util", make_util);
+  host_register_module(host, "util", util_module_create);
   vm_handle_reset(vm, mark);
 }
 //< stdlib.install

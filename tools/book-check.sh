@@ -3,14 +3,15 @@
 #
 # A chapter never pastes code by hand. It cites a named region of a real source file:
 #
-#     <!-- listing: vm/value.h vm.value-encoding -->
+#     <!-- listing: vm.value-encoding -->
 #     ```c
 #     ...exactly the lines between `//> vm.value-encoding` and `//< vm.value-encoding`...
 #     ```
 #
 # and this script fails when the region is missing or the copy in the chapter differs.
-# `<!-- listing: PATH -->` (no region) cites a whole file, for files that cannot carry
-# markers, like the tutorial's examples/*.js.
+# A listing names the region only, never the file that holds it, so that moving a file
+# breaks no chapter. `<!-- listing: PATH -->` (a path, with a slash) cites a whole file,
+# for files that cannot carry markers, like the tutorial's examples/*.js.
 # Regions are marked in the sources with `//> NAME` and `//< NAME` lines (or `#> NAME` and
 # `#< NAME` in shell, Python and Makefiles); names are unique across the tree, and marker
 # lines of regions nested inside a region are left out of its text. Prose may also point
@@ -112,9 +113,11 @@ for md in $chapters; do
     }
     /^<!-- listing: / {
       n = split($0, w, /[ \t]+/)
-      if (n == 4 && w[4] == "-->") w[4] = "-"      # no region: the whole file
-      else if (n != 5 || w[5] != "-->") { print md ":" NR ": malformed listing comment (want <!-- listing: PATH REGION -->)"; next }
-      want = 1; lnum = NR; lpath = w[3]; lname = w[4]; next
+      if (n != 4 || w[4] != "-->") { print md ":" NR ": malformed listing comment (want <!-- listing: REGION --> or <!-- listing: PATH -->)"; next }
+      want = 1; lnum = NR
+      if (w[3] ~ /\//) { lpath = w[3]; lname = "-" }   # a path: the whole file
+      else { lpath = "-"; lname = w[3] }              # a region, wherever it is
+      next
     }
     fence_len($0) >= 3 { inblock = fence_len($0); cur = ""; next }
     {                                        # prose: `path/file.c: symbol` references
@@ -134,13 +137,11 @@ while read -r msg; do problem "$msg"; done <"$tmp/chapter-problems"
 # ==== 3. Compare =============================================================
 
 #> tools.book-compare
-# check_listing MD LINE PATH REGION BLOCK: does the block in the chapter equal the region?
+# check_listing MD LINE PATH REGION BLOCK: does the block in the chapter equal the region
+# (PATH is -), or the whole file PATH (REGION is -)?
 check_listing() {
-  if [ ! -f "$3" ]; then
-    problem "$1:$2: listing $4 cites $3, which does not exist"
-    return
-  fi
   if [ "$4" = - ]; then # a whole file, for files that cannot carry markers (examples/*.js)
+    [ -f "$3" ] || { problem "$1:$2: listing cites $3, which does not exist"; return; }
     cmp -s "$3" "$5" && return
     [ "$fix" = 1 ] && { echo "$1:$2: listing of $3 rewritten"; return; }
     problem "$1:$2: listing of $3 differs from the file (- book, + source):"
@@ -149,14 +150,12 @@ check_listing() {
   fi
   defined_in=$(awk -v n="$4" '$1 == n { print $2; exit }' "$tmp/regions/index")
   if [ -z "$defined_in" ]; then
-    problem "$1:$2: listing $4: there is no region $4 (//> $4 ... //< $4) in $3"
-  elif [ "$defined_in" != "$3" ]; then
-    problem "$1:$2: listing $4 cites $3, but the region is in $defined_in"
+    problem "$1:$2: listing $4: there is no region $4 (//> $4 ... //< $4) in the tree"
   elif ! cmp -s "$tmp/regions/$4" "$5"; then
     if [ "$fix" = 1 ]; then
-      echo "$1:$2: listing $4 rewritten from $3"
+      echo "$1:$2: listing $4 rewritten from $defined_in"
     else
-      problem "$1:$2: listing $4 differs from $3 (- book, + source):"
+      problem "$1:$2: listing $4 differs from $defined_in (- book, + source):"
       diff -u "$5" "$tmp/regions/$4" | sed -e '1,2d' -e 's/^/    /'
     fi
   fi
@@ -201,10 +200,10 @@ if [ "$fix" = 1 ]; then
         }
       }
       BEGIN { while ((getline l < (regions "/index")) > 0) { split(l, f, " "); home[f[1]] = f[2] } }
-      /^<!-- listing: / {                      # only a region that is where it is cited
-        split($0, w, /[ \t]+/); file = regions "/" w[4]
-        pending = (w[4] in home) && home[w[4]] == w[3]
-        if (w[4] == "-->") { file = w[3]; pending = (getline l < file) >= 0; close(file) }
+      /^<!-- listing: / {                      # a region that exists, or a whole file
+        split($0, w, /[ \t]+/); file = regions "/" w[3]
+        pending = (w[3] in home)
+        if (w[3] ~ /\//) { file = w[3]; pending = (getline l < file) >= 0; close(file) }
       }
       { print }' "$md" >"$tmp/fixed"
     cmp -s "$md" "$tmp/fixed" || cp "$tmp/fixed" "$md"

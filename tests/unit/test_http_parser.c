@@ -1,4 +1,4 @@
-/* test_http_parser.c - unit tests for stdlib/http_parser.c: requests fed whole, one byte
+/* test_http_parser.c - unit tests for stdlib/node/http/http_parser.c: requests fed whole, one byte
  * at a time and in odd splits, pipelining, chunked bodies, every malformed case with the
  * error code Node 20 reports, and response heads compared with bytes recorded from a
  * real Node 20.20.2 server (the Date header is masked). Built by `make unit`.
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stdlib/http_parser.h"
+#include "stdlib/node/http/http_parser.h"
 
 static int passed, failed;
 

@@ -1,0 +1,1148 @@
+/* array.c - the Array constructor, Array.from/of/isArray, Array.prototype and the
+ * array iterators behind for-of, keys(), values() and entries().
+ * Book: chapter 7, "The standard library".
+ *
+ * Entry point: builtins_install_array. The methods are generic, as the spec writes
+ * them: they work on any array-like `this` through Get/Set/HasProperty by index.
+ * builtins_get_index and friends take a fast path on dense arrays, so a plain array
+ * costs no property lookups.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/ecma/builtins.h"
+
+#define ARG(i) builtins_arg(argc, argv, (i))
+#define MAX_SAFE 9007199254740991.0
+
+/* ==== Shared steps ==== */
+
+/* ToObject(this) and LengthOfArrayLike, the first two steps of almost every method.
+ * Pushes the object on the handle stack. False with an exception pending. */
+static bool this_and_length(VM *vm, Value this_value, Value *o, double *len) {
+  *o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  return !value_is_exception(*o) && builtins_length_of(vm, *o, len);
+}
+
+/* Set(o, "length", n, true). */
+static Value set_length(VM *vm, Value o, double n) {
+  Value r = vm_set_str(vm, o, "length", value_from_number(n));
+  return value_is_exception(r) ? r : VALUE_TRUE;
+}
+
+/* An array of length n (holes), or RangeError. */
+static Value array_create(VM *vm, double n) {
+  if (!(n >= 0 && n <= 4294967295.0)) return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
+  int mark = vm_handle_mark(vm);
+  /* Room for the elements up front (as holes) unless the length is huge and sparse. */
+  Value a = vm_handle_push(vm, vm_array_with_capacity(vm, n <= 65536 ? (uint32_t)n : 0));
+  vm_array_set_length(vm, a, (uint32_t)n);
+  vm_handle_reset(vm, mark);
+  return a;
+}
+
+/* Can `new C(...)` make an instance of a user class (not our own natives)? */
+static bool is_user_constructor(Value c) {
+  if (!vm_is_callable(c)) return false;
+  VMFunctionKind k = vm_function_kind(c);
+  return k == VM_FN_NORMAL || k == VM_FN_CLASS;
+}
+
+/* ArraySpeciesCreate(original, n): a plain array unless original is an instance of an
+ * Array subclass, whose constructor then makes it. */
+static Value species_create(VM *vm, Value original, double n) {
+  if (!vm_is_array(original)) return array_create(vm, n);
+  Value c = vm_get_str(vm, original, "constructor");
+  if (value_is_exception(c)) return c;
+  if (!is_user_constructor(c)) return array_create(vm, n);
+  Value len = value_from_number(n);
+  return vm_construct(vm, c, 1, &len);
+}
+
+static Value require_callable(VM *vm, Value fn) {
+  return vm_is_callable(fn) ? VALUE_TRUE : builtins_throw_not_function(vm, fn);
+}
+
+/* ==== The constructor and its statics ==== */
+
+//> stdlib.array-constructor
+/* Array(), Array(length), Array(a, b, ...), with or without `new`. */
+static Value array_construct(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value a;
+  if (argc == 1 && value_is_number(argv[0])) {
+    double n = value_to_number(argv[0]);
+    if (n != (double)(uint32_t)n) return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
+    a = vm_handle_push(vm, array_create(vm, n));
+  } else {
+    a = vm_handle_push(vm, vm_array_with_capacity(vm, (uint32_t)argc));
+    for (int i = 0; i < argc; i++) vm_array_push(vm, a, argv[i]);
+  }
+  Value target = vm_new_target(vm); /* class MyArray extends Array: its prototype */
+  if (value_is_object(target) && vm_function_kind(target) != VM_FN_NATIVE) {
+    Value proto = vm_get_str(vm, target, "prototype");
+    if (value_is_exception(proto)) return vm_handle_reset(vm, mark), proto;
+    if (value_is_object(proto)) vm_set_prototype(vm, a, proto);
+  }
+  vm_handle_reset(vm, mark);
+  return a;
+}
+//< stdlib.array-constructor
+
+static Value array_is_array(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_bool(vm_is_array(ARG(0)));
+}
+
+/* The result array of Array.from/of: new C(n) for a user subclass, else a plain array. */
+static Value from_target(VM *vm, Value c, int argc, Value n) {
+  if (is_user_constructor(c)) return vm_construct(vm, c, argc, &n);
+  return vm_array_new(vm);
+}
+
+static Value array_of(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value a = vm_handle_push(vm, from_target(vm, this_value, 1, value_from_number(argc)));
+  Value r = a;
+  for (int i = 0; i < argc && !value_is_exception(r); i++)
+    r = builtins_create_data_at(vm, a, i, argv[i]);
+  if (!value_is_exception(r)) r = set_length(vm, a, argc);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : a;
+}
+
+typedef struct FromState {
+  Value target, map_fn, this_arg;
+  double k;
+} FromState;
+
+/* One value of Array.from's iterable: map it, store it at k. */
+static Value from_each(VM *vm, Value item, void *ctx) {
+  FromState *s = ctx;
+  if (!value_is_undefined(s->map_fn)) {
+    Value args[2] = {item, value_from_number(s->k)};
+    item = vm_handle_push(vm, vm_call(vm, s->map_fn, s->this_arg, 2, args));
+    if (value_is_exception(item)) return item;
+  }
+  Value r = builtins_create_data_at(vm, s->target, s->k++, item);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+
+/* Array.from for an array-like (no Symbol.iterator). */
+static Value from_array_like(VM *vm, Value c, Value items, FromState *s) {
+  double len;
+  Value o = vm_handle_push(vm, vm_to_object(vm, items));
+  if (value_is_exception(o) || !builtins_length_of(vm, o, &len)) return VALUE_EXCEPTION;
+  s->target =
+      vm_handle_push(vm, is_user_constructor(c) ? from_target(vm, c, 1, value_from_number(len))
+                                                : array_create(vm, len));
+  if (value_is_exception(s->target)) return s->target;
+  int loop = vm_handle_mark(vm);
+  for (double k = 0; k < len; k++) {
+    Value v = builtins_get_index(vm, o, k);
+    if (value_is_exception(v) || value_is_exception(from_each(vm, v, s))) return VALUE_EXCEPTION;
+    vm_handle_reset(vm, loop);
+  }
+  return set_length(vm, s->target, len);
+}
+
+static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
+  Value items = ARG(0);
+  FromState s = {VALUE_UNDEFINED, ARG(1), ARG(2), 0};
+  if (!value_is_undefined(s.map_fn) && !vm_is_callable(s.map_fn))
+    return builtins_throw_not_function(vm, s.map_fn);
+  if (value_is_nullish(items))
+    return vm_throw_error(vm, ERR_TYPE,
+                          "%s is not iterable (cannot read property "
+                          "Symbol(Symbol.iterator))",
+                          items == VALUE_NULL ? "object null" : "undefined");
+  int mark = vm_handle_mark(vm);
+  Value method = vm_get(vm, items, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
+  Value r = method;
+  if (value_is_exception(method)) {
+  } else if (value_is_nullish(method)) {
+    r = from_array_like(vm, this_value, items, &s);
+  } else if (!vm_is_callable(method)) {
+    r = vm_throw_error(vm, ERR_TYPE,
+                       "%%Array%%.from requires that the property of the first "
+                       "argument, items[Symbol.iterator], when exists, be a function");
+  } else {
+    s.target = vm_handle_push(vm, from_target(vm, this_value, 0, VALUE_UNDEFINED));
+    r = value_is_exception(s.target) ? s.target : builtins_iterate(vm, items, from_each, &s);
+    if (!value_is_exception(r)) r = set_length(vm, s.target, s.k);
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : s.target;
+}
+
+/* ==== Adding and removing at the ends ==== */
+
+static Value array_push(VM *vm, Value this_value, int argc, Value *argv) {
+  if (vm_is_array(this_value) && vm_is_extensible(this_value)) { /* the fast path */
+    int i = 0;
+    while (i < argc && vm_array_push(vm, this_value, argv[i])) i++;
+    if (i == argc) return value_from_number(vm_array_length(this_value));
+    argv += i, argc -= i; /* the rest takes the generic path and its errors */
+  }
+  int mark = vm_handle_mark(vm);
+  Value o;
+  double len;
+  Value r = this_and_length(vm, this_value, &o, &len) ? VALUE_TRUE : VALUE_EXCEPTION;
+  if (!value_is_exception(r) && len + argc > MAX_SAFE)
+    r = vm_throw_error(vm, ERR_TYPE,
+                       "Pushing %d elements on an array-like of length %.0f "
+                       "is disallowed, as the total surpasses 2**53-1",
+                       argc, len);
+  for (int i = 0; i < argc && !value_is_exception(r); i++)
+    r = builtins_set_index(vm, o, len++, argv[i]);
+  if (!value_is_exception(r)) r = set_length(vm, o, len);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : value_from_number(len);
+}
+
+static Value array_pop(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, r = VALUE_UNDEFINED;
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len))
+    r = VALUE_EXCEPTION;
+  else if (len == 0)
+    r = set_length(vm, o, 0);
+  else {
+    Value v = vm_handle_push(vm, builtins_get_index(vm, o, len - 1));
+    r = value_is_exception(v) ? v : builtins_delete_index(vm, o, len - 1);
+    if (!value_is_exception(r)) r = set_length(vm, o, len - 1);
+    if (!value_is_exception(r)) r = v;
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) || len != 0 ? r : VALUE_UNDEFINED;
+}
+
+/* Move len-from elements starting at `from` to start at `to`, keeping holes as holes.
+ * Walks upward when moving down and downward when moving up, as the spec does. */
+static Value move_elements(VM *vm, Value o, double from, double to, double count) {
+  int loop = vm_handle_mark(vm);
+  for (double i = 0; i < count; i++) {
+    double k = to < from ? i : count - 1 - i;
+    Value has = builtins_has_index(vm, o, from + k);
+    if (value_is_exception(has)) return has;
+    Value r;
+    if (has == VALUE_TRUE) {
+      Value v = vm_handle_push(vm, builtins_get_index(vm, o, from + k));
+      r = value_is_exception(v) ? v : builtins_set_index(vm, o, to + k, v);
+    } else {
+      r = builtins_delete_index(vm, o, to + k);
+    }
+    if (value_is_exception(r)) return r;
+    vm_handle_reset(vm, loop);
+  }
+  return VALUE_TRUE;
+}
+
+/* Delete indices [from, to) from the top down (after a move shortened the array). */
+static Value delete_range(VM *vm, Value o, double from, double to) {
+  for (double k = to; k > from; k--) {
+    Value r = builtins_delete_index(vm, o, k - 1);
+    if (value_is_exception(r)) return r;
+  }
+  return VALUE_TRUE;
+}
+
+static Value array_shift(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, first = VALUE_UNDEFINED, r;
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len))
+    r = VALUE_EXCEPTION;
+  else if (len == 0)
+    r = set_length(vm, o, 0);
+  else {
+    first = vm_handle_push(vm, builtins_get_index(vm, o, 0));
+    r = value_is_exception(first) ? first : move_elements(vm, o, 1, 0, len - 1);
+    if (!value_is_exception(r)) r = builtins_delete_index(vm, o, len - 1);
+    if (!value_is_exception(r)) r = set_length(vm, o, len - 1);
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : first;
+}
+
+static Value array_unshift(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, r = VALUE_TRUE;
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len))
+    r = VALUE_EXCEPTION;
+  else if (argc > 0) {
+    if (len + argc > MAX_SAFE) r = vm_throw_error(vm, ERR_TYPE, "Invalid array length");
+    if (!value_is_exception(r)) r = move_elements(vm, o, 0, argc, len);
+    for (int i = 0; i < argc && !value_is_exception(r); i++)
+      r = builtins_set_index(vm, o, i, argv[i]);
+  }
+  if (!value_is_exception(r)) r = set_length(vm, o, len + argc);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : value_from_number(len + argc);
+}
+
+/* ==== slice, splice, concat ==== */
+
+/* A relative-index argument (start/end), defaulting to dflt when undefined. */
+static bool relative_arg(VM *vm, Value v, double len, double dflt, double *out) {
+  double rel;
+  if (value_is_undefined(v)) return *out = dflt, true;
+  if (!builtins_to_integer(vm, v, &rel)) return false;
+  *out = builtins_clamp_index(rel, len);
+  return true;
+}
+
+/* Copy o[from..from+count) to a[at..), skipping holes. */
+static Value copy_into(VM *vm, Value a, double at, Value o, double from, double count) {
+  int loop = vm_handle_mark(vm);
+  for (double i = 0; i < count; i++) {
+    Value has = builtins_has_index(vm, o, from + i);
+    if (value_is_exception(has)) return has;
+    if (has == VALUE_FALSE) continue;
+    Value v = vm_handle_push(vm, builtins_get_index(vm, o, from + i));
+    Value key = value_is_exception(v) ? v : vm_handle_push(vm, builtins_index_key(vm, at + i));
+    Value r = value_is_exception(key) ? key : builtins_create_data(vm, a, key, v);
+    if (value_is_exception(r)) return r;
+    vm_handle_reset(vm, loop);
+  }
+  return VALUE_TRUE;
+}
+
+static Value array_slice(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, a = VALUE_EXCEPTION;
+  double len, start, end;
+  if (this_and_length(vm, this_value, &o, &len) && relative_arg(vm, ARG(0), len, 0, &start) &&
+      relative_arg(vm, ARG(1), len, len, &end)) {
+    double count = end > start ? end - start : 0;
+    a = vm_handle_push(vm, species_create(vm, o, count));
+    Value r = value_is_exception(a) ? a : copy_into(vm, a, 0, o, start, count);
+    if (!value_is_exception(r)) r = set_length(vm, a, count);
+    if (value_is_exception(r)) a = r;
+  }
+  vm_handle_reset(vm, mark);
+  return a;
+}
+
+static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, removed = VALUE_EXCEPTION;
+  double len, start, del = 0;
+  if (!this_and_length(vm, this_value, &o, &len) || !relative_arg(vm, ARG(0), len, 0, &start))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  double inserted = argc > 2 ? argc - 2 : 0;
+  if (argc == 1)
+    del = len - start;
+  else if (argc > 1 && !builtins_to_integer(vm, argv[1], &del))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  del = fmin(fmax(del, 0), len - start);
+  if (len + inserted - del > MAX_SAFE)
+    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_TYPE, "Invalid array length");
+  removed = vm_handle_push(vm, species_create(vm, o, del));
+  Value r = value_is_exception(removed) ? removed : copy_into(vm, removed, 0, o, start, del);
+  if (!value_is_exception(r)) r = set_length(vm, removed, del);
+  if (!value_is_exception(r) && inserted != del)
+    r = move_elements(vm, o, start + del, start + inserted, len - start - del);
+  if (!value_is_exception(r) && inserted < del) r = delete_range(vm, o, len - del + inserted, len);
+  for (int i = 0; i < inserted && !value_is_exception(r); i++)
+    r = builtins_set_index(vm, o, start + i, argv[2 + i]);
+  if (!value_is_exception(r)) r = set_length(vm, o, len - del + inserted);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : removed;
+}
+
+/* concat: arrays are spread (holes kept), anything else is appended as one element. */
+static Value concat_one(VM *vm, Value a, double *n, Value item) {
+  if (!vm_is_array(item)) {
+    Value key = vm_handle_push(vm, builtins_index_key(vm, (*n)++));
+    return builtins_create_data(vm, a, key, item);
+  }
+  double len;
+  if (!builtins_length_of(vm, item, &len)) return VALUE_EXCEPTION;
+  if (*n + len > MAX_SAFE) return vm_throw_error(vm, ERR_TYPE, "Invalid array length");
+  Value r = copy_into(vm, a, *n, item, 0, len);
+  *n += len;
+  return r;
+}
+
+static Value array_concat(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  Value a = value_is_exception(o) ? o : vm_handle_push(vm, species_create(vm, o, 0));
+  double n = 0;
+  Value r = a;
+  if (!value_is_exception(r)) r = concat_one(vm, a, &n, o);
+  for (int i = 0; i < argc && !value_is_exception(r); i++) r = concat_one(vm, a, &n, argv[i]);
+  if (!value_is_exception(r)) r = set_length(vm, a, n);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : a;
+}
+
+/* ==== join and toString ==== */
+
+/* The arrays being joined right now, innermost last: a cycle joins as "" (as V8 does). */
+#define JOIN_DEPTH_MAX 256
+static Value join_stack[JOIN_DEPTH_MAX];
+static int join_depth;
+
+static bool join_active(Value o) {
+  for (int i = 0; i < join_depth; i++)
+    if (join_stack[i] == o) return true;
+  return false;
+}
+
+/* Append element k of o to b (empty for undefined/null); false on exception. */
+static bool join_element(VM *vm, TextBuf *b, Value o, double k, bool locale) {
+  Value v = builtins_get_index(vm, o, k);
+  if (value_is_exception(v)) return false;
+  if (value_is_nullish(v)) return true;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v);
+  if (locale) {
+    Value f = vm_get_str(vm, v, "toLocaleString");
+    v = value_is_exception(f) ? f
+        : !vm_is_callable(f)  ? builtins_throw_not_function(vm, f)
+                              : vm_call(vm, f, v, 0, NULL);
+  }
+  Value s = value_is_exception(v) ? v : vm_to_string(vm, v);
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(s)) return false;
+  textbuf_string(b, s);
+  return true;
+}
+
+//> stdlib.array-join
+static Value join(VM *vm, Value this_value, Value separator, bool locale) {
+  int mark = vm_handle_mark(vm);
+  Value o, sep;
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  sep = vm_handle_push(vm, value_is_undefined(separator) ? vm_atom(vm, ",")
+                                                         : vm_to_string(vm, separator));
+  if (value_is_exception(sep)) return vm_handle_reset(vm, mark), sep;
+  if (join_active(o) || join_depth == JOIN_DEPTH_MAX)
+    return vm_handle_reset(vm, mark), vm_atom(vm, "");
+  join_stack[join_depth++] = o;
+  TextBuf b = {0};
+  bool ok = true;
+  for (double k = 0; k < len && ok; k++) {
+    if (k > 0) textbuf_string(&b, sep);
+    ok = join_element(vm, &b, o, k, locale);
+  }
+  join_depth--;
+  Value r = ok ? textbuf_finish(vm, &b) : VALUE_EXCEPTION;
+  if (!ok) textbuf_free(&b);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.array-join
+
+static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
+  return join(vm, this_value, ARG(0), false);
+}
+
+static Value array_to_locale_string(VM *vm, Value this_value, int argc, Value *argv) {
+  return join(vm, this_value, VALUE_UNDEFINED, true);
+}
+
+/* toString calls this.join(), or falls back to Object.prototype.toString. */
+static Value array_to_string(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  Value f = value_is_exception(o) ? o : vm_handle_push(vm, vm_get_str(vm, o, "join"));
+  if (!value_is_exception(f) && !vm_is_callable(f)) {
+    Value proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
+    f = vm_handle_push(vm, vm_get_str(vm, proto, "toString"));
+  }
+  Value r = value_is_exception(f) ? f : vm_call(vm, f, o, 0, NULL);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* ==== Searching ==== */
+
+static bool same_value_zero(Value a, Value b) { return vm_same_value_zero(a, b); }
+
+/* indexOf (strict, skips holes), lastIndexOf (backwards), includes (SameValueZero). */
+typedef enum SearchKind { SEARCH_INDEX_OF, SEARCH_LAST_INDEX_OF, SEARCH_INCLUDES } SearchKind;
+
+static bool search_start(VM *vm, int argc, Value *argv, double len, SearchKind kind, double *k) {
+  double n;
+  if (kind == SEARCH_LAST_INDEX_OF) {
+    if (argc < 2) return *k = len - 1, true;
+    if (!builtins_to_integer(vm, argv[1], &n)) return false;
+    *k = n >= 0 ? fmin(n, len - 1) : len + n;
+    return true;
+  }
+  if (!builtins_to_integer(vm, ARG(1), &n)) return false;
+  *k = n >= 0 ? n : fmax(len + n, 0);
+  return true;
+}
+
+static Value search(VM *vm, Value this_value, int argc, Value *argv, SearchKind kind) {
+  int mark = vm_handle_mark(vm);
+  Value o, target = ARG(0), r = kind == SEARCH_INCLUDES ? VALUE_FALSE : value_from_number(-1);
+  double len, k;
+  if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (len == 0) return vm_handle_reset(vm, mark), r;
+  if (!search_start(vm, argc, argv, len, kind, &k))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  int step = kind == SEARCH_LAST_INDEX_OF ? -1 : 1;
+  for (; k >= 0 && k < len; k += step) {
+    if (kind != SEARCH_INCLUDES) {
+      Value has = builtins_has_index(vm, o, k);
+      if (value_is_exception(has)) return vm_handle_reset(vm, mark), has;
+      if (has == VALUE_FALSE) continue;
+    }
+    Value v = builtins_get_index(vm, o, k);
+    if (value_is_exception(v)) return vm_handle_reset(vm, mark), v;
+    bool hit = kind == SEARCH_INCLUDES ? same_value_zero(v, target) : vm_strict_equals(v, target);
+    if (hit) {
+      r = kind == SEARCH_INCLUDES ? VALUE_TRUE : value_from_number(k);
+      break;
+    }
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value array_index_of(VM *vm, Value this_value, int argc, Value *argv) {
+  return search(vm, this_value, argc, argv, SEARCH_INDEX_OF);
+}
+static Value array_last_index_of(VM *vm, Value this_value, int argc, Value *argv) {
+  return search(vm, this_value, argc, argv, SEARCH_LAST_INDEX_OF);
+}
+static Value array_includes(VM *vm, Value this_value, int argc, Value *argv) {
+  return search(vm, this_value, argc, argv, SEARCH_INCLUDES);
+}
+
+/* find, findIndex, findLast, findLastIndex: every index, holes read as undefined. */
+static Value find(VM *vm, Value this_value, int argc, Value *argv, bool last, bool want_index) {
+  int mark = vm_handle_mark(vm);
+  Value o, fn = ARG(0);
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len) || value_is_exception(require_callable(vm, fn)))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  Value r = want_index ? value_from_number(-1) : VALUE_UNDEFINED;
+  for (double i = 0; i < len; i++) {
+    double k = last ? len - 1 - i : i;
+    Value v = vm_handle_push(vm, builtins_get_index(vm, o, k));
+    Value args[3] = {v, value_from_number(k), o};
+    Value t = value_is_exception(v) ? v : vm_call(vm, fn, ARG(1), 3, args);
+    if (value_is_exception(t)) return vm_handle_reset(vm, mark), t;
+    if (vm_truthy(t)) {
+      r = want_index ? value_from_number(k) : v;
+      break;
+    }
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value array_find(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, false, false);
+}
+static Value array_find_index(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, false, true);
+}
+static Value array_find_last(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, true, false);
+}
+static Value array_find_last_index(VM *vm, Value t, int argc, Value *argv) {
+  return find(vm, t, argc, argv, true, true);
+}
+
+static Value array_at(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, r = VALUE_EXCEPTION;
+  double len, rel;
+  if (this_and_length(vm, this_value, &o, &len) && builtins_to_integer(vm, ARG(0), &rel)) {
+    double k = rel >= 0 ? rel : len + rel;
+    r = k < 0 || k >= len ? VALUE_UNDEFINED : builtins_get_index(vm, o, k);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* ==== Iterating with a callback ==== */
+
+/* forEach, map, filter, some, every: the same loop with a different use of the result. */
+typedef enum EachKind { EACH_FOR_EACH, EACH_MAP, EACH_FILTER, EACH_SOME, EACH_EVERY } EachKind;
+
+/* What the callback's result t at index k means; VALUE_HOLE means "keep going". */
+static Value each_result(VM *vm, EachKind kind, Value a, double *to, double k, Value v, Value t) {
+  switch (kind) {
+  case EACH_MAP:
+    return builtins_create_data_at(vm, a, k, t);
+  case EACH_FILTER:
+    if (!vm_truthy(t)) return VALUE_HOLE;
+    return builtins_create_data_at(vm, a, (*to)++, v);
+  case EACH_SOME: return vm_truthy(t) ? VALUE_TRUE : VALUE_HOLE;
+  case EACH_EVERY: return vm_truthy(t) ? VALUE_HOLE : VALUE_FALSE;
+  default: return VALUE_HOLE;
+  }
+}
+
+//> stdlib.array-each
+static Value each(VM *vm, Value this_value, int argc, Value *argv, EachKind kind) {
+  int mark = vm_handle_mark(vm);
+  Value o, fn = ARG(0), a = VALUE_UNDEFINED;
+  double len, to = 0;
+  if (!this_and_length(vm, this_value, &o, &len) || value_is_exception(require_callable(vm, fn)))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (kind == EACH_MAP || kind == EACH_FILTER)
+    a = vm_handle_push(vm, species_create(vm, o, kind == EACH_MAP ? len : 0));
+  if (value_is_exception(a)) return vm_handle_reset(vm, mark), a;
+  Value r = kind == EACH_SOME ? VALUE_FALSE : kind == EACH_EVERY ? VALUE_TRUE : a;
+  int loop = vm_handle_mark(vm);
+  for (double k = 0; k < len; k++) {
+    Value has = builtins_has_index(vm, o, k); /* holes are skipped */
+    if (has != VALUE_TRUE) {
+      if (value_is_exception(has)) return vm_handle_reset(vm, mark), has;
+      continue;
+    }
+    Value v = vm_handle_push(vm, builtins_get_index(vm, o, k));
+    Value args[3] = {v, value_from_number(k), o};
+    Value t = value_is_exception(v) ? v : vm_handle_push(vm, vm_call(vm, fn, ARG(1), 3, args));
+    Value done = value_is_exception(t) ? t : each_result(vm, kind, a, &to, k, v, t);
+    if (value_is_exception(done)) return vm_handle_reset(vm, mark), done;
+    if (done != VALUE_HOLE && (kind == EACH_SOME || kind == EACH_EVERY)) {
+      r = done;
+      break;
+    }
+    vm_handle_reset(vm, loop);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.array-each
+
+static Value array_for_each(VM *vm, Value t, int argc, Value *argv) {
+  Value r = each(vm, t, argc, argv, EACH_FOR_EACH);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+static Value array_map(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_MAP);
+}
+static Value array_filter(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_FILTER);
+}
+static Value array_some(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_SOME);
+}
+static Value array_every(VM *vm, Value t, int argc, Value *argv) {
+  return each(vm, t, argc, argv, EACH_EVERY);
+}
+
+//> stdlib.array-reduce
+/* reduce (step 1) and reduceRight (step -1). Without an initial value the first
+ * present element is the start; holes are skipped throughout. */
+static Value reduce(VM *vm, Value this_value, int argc, Value *argv, int step) {
+  int mark = vm_handle_mark(vm);
+  Value o, fn = ARG(0);
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len) || value_is_exception(require_callable(vm, fn)))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  double k = step > 0 ? 0 : len - 1;
+  Value acc = argc >= 2 ? argv[1] : VALUE_HOLE;
+  for (; acc == VALUE_HOLE && k >= 0 && k < len; k += step) { /* find the start */
+    Value has = builtins_has_index(vm, o, k);
+    if (has == VALUE_TRUE) acc = builtins_get_index(vm, o, k);
+    if (value_is_exception(has) || value_is_exception(acc))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  }
+  if (acc == VALUE_HOLE) {
+    vm_handle_reset(vm, mark);
+    return vm_throw_error(vm, ERR_TYPE, "Reduce of empty array with no initial value");
+  }
+  int loop = vm_handle_mark(vm);
+  for (; k >= 0 && k < len; k += step) {
+    vm_handle_reset(vm, loop);
+    vm_handle_push(vm, acc); /* the accumulator must survive the next allocation */
+    Value has = builtins_has_index(vm, o, k);
+    if (has == VALUE_FALSE) continue;
+    Value v = value_is_exception(has) ? has : builtins_get_index(vm, o, k);
+    Value args[4] = {acc, v, value_from_number(k), o};
+    acc = value_is_exception(v) ? v : vm_call(vm, fn, VALUE_UNDEFINED, 4, args);
+    if (value_is_exception(acc)) break;
+  }
+  vm_handle_reset(vm, mark);
+  return acc;
+}
+//< stdlib.array-reduce
+
+static Value array_reduce(VM *vm, Value t, int argc, Value *argv) {
+  return reduce(vm, t, argc, argv, 1);
+}
+static Value array_reduce_right(VM *vm, Value t, int argc, Value *argv) {
+  return reduce(vm, t, argc, argv, -1);
+}
+
+/* ==== Reordering and filling ==== */
+
+static Value array_reverse(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, r = VALUE_TRUE;
+  double len;
+  if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  int loop = vm_handle_mark(vm);
+  for (double lo = 0, hi = len - 1; lo < hi && !value_is_exception(r); lo++, hi--) {
+    Value has_lo = builtins_has_index(vm, o, lo), has_hi = builtins_has_index(vm, o, hi);
+    Value vlo =
+        has_lo == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, lo)) : VALUE_HOLE;
+    Value vhi =
+        has_hi == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, hi)) : VALUE_HOLE;
+    if (value_is_exception(has_lo) || value_is_exception(has_hi) || value_is_exception(vlo) ||
+        value_is_exception(vhi)) {
+      r = VALUE_EXCEPTION;
+      break;
+    }
+    r = vhi != VALUE_HOLE ? builtins_set_index(vm, o, lo, vhi) : builtins_delete_index(vm, o, lo);
+    if (!value_is_exception(r))
+      r = vlo != VALUE_HOLE ? builtins_set_index(vm, o, hi, vlo) : builtins_delete_index(vm, o, hi);
+    vm_handle_reset(vm, loop);
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : o;
+}
+
+static Value array_fill(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, r = VALUE_EXCEPTION;
+  double len, start, end;
+  if (this_and_length(vm, this_value, &o, &len) && relative_arg(vm, ARG(1), len, 0, &start) &&
+      relative_arg(vm, ARG(2), len, len, &end)) {
+    r = VALUE_TRUE;
+    for (double k = start; k < end && !value_is_exception(r); k++)
+      r = builtins_set_index(vm, o, k, ARG(0));
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : o;
+}
+
+static Value array_copy_within(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o, r = VALUE_EXCEPTION;
+  double len, to, from, end;
+  if (this_and_length(vm, this_value, &o, &len) && relative_arg(vm, ARG(0), len, 0, &to) &&
+      relative_arg(vm, ARG(1), len, 0, &from) && relative_arg(vm, ARG(2), len, len, &end)) {
+    double count = fmin(end - from, len - to);
+    r = count > 0 ? move_elements(vm, o, from, to, count) : VALUE_TRUE;
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : o;
+}
+
+/* ==== sort ==== */
+
+typedef struct SortCtx {
+  Value comparefn;
+  Value *keys; /* with no comparefn: each value's ToString, parallel to the values */
+} SortCtx;
+
+/* a < b in the sort's order? Returns 1 (b first), 0, or -1 on exception. */
+static int sort_after(VM *vm, SortCtx *c, Value a, Value b, Value ka, Value kb) {
+  if (value_is_undefined(c->comparefn)) return vm_string_compare(ka, kb) > 0;
+  Value args[2] = {a, b};
+  Value r = vm_call(vm, c->comparefn, VALUE_UNDEFINED, 2, args);
+  if (value_is_exception(r)) return -1;
+  Value n = vm_to_number(vm, r);
+  if (value_is_exception(n)) return -1;
+  return value_to_number(n) > 0;
+}
+
+//> stdlib.array-merge-sort
+/* A stable merge sort of v[0..n) (and keys alongside) using tmp; false on exception. */
+static bool merge_sort(VM *vm, SortCtx *c, Value *v, Value *k, Value *tmp, Value *ktmp, size_t n) {
+  if (n < 2) return true;
+  size_t half = n / 2;
+  if (!merge_sort(vm, c, v, k, tmp, ktmp, half) ||
+      !merge_sort(vm, c, v + half, k + half, tmp, ktmp, n - half))
+    return false;
+  size_t i = 0, j = half, out = 0;
+  while (i < half && j < n) {
+    int after = sort_after(vm, c, v[i], v[j], k[i], k[j]); /* take the left one on ties */
+    if (after < 0) return false;
+    size_t from = after ? j++ : i++;
+    tmp[out] = v[from], ktmp[out++] = k[from];
+  }
+  while (i < half) tmp[out] = v[i], ktmp[out++] = k[i++];
+  while (j < n) tmp[out] = v[j], ktmp[out++] = k[j++];
+  memcpy(v, tmp, n * sizeof(Value));
+  memcpy(k, ktmp, n * sizeof(Value));
+  return true;
+}
+//< stdlib.array-merge-sort
+
+/* Read o's present, defined elements into the rooted array `items` (and their strings
+ * into `keys` when sorting by string); count the undefined ones. */
+static bool sort_collect(VM *vm, Value o, double len, Value items, Value keys, bool by_string,
+                         double *undefs) {
+  int loop = vm_handle_mark(vm);
+  for (double k = 0; k < len; k++) {
+    Value has = builtins_has_index(vm, o, k);
+    if (value_is_exception(has)) return false;
+    if (has == VALUE_FALSE) continue;
+    Value v = vm_handle_push(vm, builtins_get_index(vm, o, k));
+    if (value_is_exception(v)) return false;
+    if (value_is_undefined(v)) {
+      (*undefs)++;
+      continue;
+    }
+    Value s = by_string ? vm_to_string(vm, v) : VALUE_UNDEFINED;
+    if (value_is_exception(s)) return false;
+    vm_array_push(vm, items, v);
+    vm_array_push(vm, keys, s);
+    vm_handle_reset(vm, loop);
+  }
+  return true;
+}
+
+/* Sort the values of `items` (and `keys`) in place with merge_sort. */
+static bool sort_items(VM *vm, SortCtx *c, Value items, Value keys) {
+  size_t n = vm_array_length(items);
+  Value *buf = malloc((4 * n + 1) * sizeof(Value));
+  Value *v = buf, *k = buf + n, *tmp = buf + 2 * n, *ktmp = buf + 3 * n;
+  for (size_t i = 0; i < n; i++)
+    v[i] = vm_array_get_raw(items, i), k[i] = vm_array_get_raw(keys, i);
+  bool ok = merge_sort(vm, c, v, k, tmp, ktmp, n); /* items/keys keep every value alive */
+  for (size_t i = 0; ok && i < n; i++) vm_array_set(vm, items, i, v[i]);
+  free(buf);
+  return ok;
+}
+
+/* Write the sorted values back: values, then undefineds, then holes (deleted). */
+static Value sort_write_back(VM *vm, Value o, double len, Value items, double undefs) {
+  double n = vm_array_length(items), k = 0;
+  Value r = VALUE_TRUE;
+  for (; k < n && !value_is_exception(r); k++)
+    r = builtins_set_index(vm, o, k, vm_array_get_raw(items, k));
+  for (; k < n + undefs && !value_is_exception(r); k++)
+    r = builtins_set_index(vm, o, k, VALUE_UNDEFINED);
+  for (; k < len && !value_is_exception(r); k++) r = builtins_delete_index(vm, o, k);
+  return r;
+}
+
+/* SortIndexedProperties into a fresh array (holes skipped); used by sort and toSorted. */
+static Value sorted_items(VM *vm, Value o, double len, Value comparefn, double *undefs) {
+  SortCtx c = {comparefn, NULL};
+  Value items = vm_handle_push(vm, vm_array_new(vm));
+  Value keys = vm_handle_push(vm, vm_array_new(vm));
+  if (!sort_collect(vm, o, len, items, keys, value_is_undefined(comparefn), undefs) ||
+      !sort_items(vm, &c, items, keys))
+    return VALUE_EXCEPTION;
+  return items;
+}
+
+static bool check_comparefn(VM *vm, Value fn) {
+  if (value_is_undefined(fn) || vm_is_callable(fn)) return true;
+  vm_throw_error(vm, ERR_TYPE, "The comparison function must be either a function or undefined");
+  return false;
+}
+
+static Value array_sort(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!check_comparefn(vm, ARG(0))) return VALUE_EXCEPTION;
+  int mark = vm_handle_mark(vm);
+  Value o;
+  double len, undefs = 0;
+  Value r = this_and_length(vm, this_value, &o, &len) ? VALUE_TRUE : VALUE_EXCEPTION;
+  Value items = value_is_exception(r) ? r : sorted_items(vm, o, len, ARG(0), &undefs);
+  if (!value_is_exception(items)) r = sort_write_back(vm, o, len, items, undefs);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(items) || value_is_exception(r) ? VALUE_EXCEPTION : o;
+}
+
+/* ==== flat, flatMap ==== */
+
+/* FlattenIntoArray: append source[0..len) to target at *n, flattening arrays depth deep. */
+static Value flatten(VM *vm, Value target, double *n, Value source, double len, double depth,
+                     Value map_fn, Value this_arg) {
+  int loop = vm_handle_mark(vm);
+  for (double k = 0; k < len; k++, vm_handle_reset(vm, loop)) {
+    Value has = builtins_has_index(vm, source, k);
+    if (has != VALUE_TRUE) {
+      if (value_is_exception(has)) return has;
+      continue;
+    }
+    Value v = vm_handle_push(vm, builtins_get_index(vm, source, k));
+    if (!value_is_exception(v) && !value_is_undefined(map_fn)) {
+      Value args[3] = {v, value_from_number(k), source};
+      v = vm_handle_push(vm, vm_call(vm, map_fn, this_arg, 3, args));
+    }
+    if (value_is_exception(v)) return v;
+    double inner;
+    Value r;
+    if (depth > 0 && vm_is_array(v)) {
+      r = builtins_length_of(vm, v, &inner) ? VALUE_TRUE : VALUE_EXCEPTION;
+      if (!value_is_exception(r))
+        r = flatten(vm, target, n, v, inner, depth - 1, VALUE_UNDEFINED, VALUE_UNDEFINED);
+    } else {
+      r = builtins_create_data_at(vm, target, (*n)++, v);
+    }
+    if (value_is_exception(r)) return r;
+  }
+  return VALUE_TRUE;
+}
+
+static Value flat_common(VM *vm, Value this_value, double depth, Value map_fn, Value this_arg) {
+  int mark = vm_handle_mark(vm);
+  Value o, a = VALUE_EXCEPTION;
+  double len, n = 0;
+  if (this_and_length(vm, this_value, &o, &len)) {
+    a = vm_handle_push(vm, species_create(vm, o, 0));
+    Value r = value_is_exception(a) ? a : flatten(vm, a, &n, o, len, depth, map_fn, this_arg);
+    if (value_is_exception(r)) a = r;
+  }
+  vm_handle_reset(vm, mark);
+  return a;
+}
+
+static Value array_flat(VM *vm, Value this_value, int argc, Value *argv) {
+  double depth = 1;
+  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &depth))
+    return VALUE_EXCEPTION;
+  return flat_common(vm, this_value, depth < 0 ? 0 : depth, VALUE_UNDEFINED, VALUE_UNDEFINED);
+}
+
+static Value array_flat_map(VM *vm, Value this_value, int argc, Value *argv) {
+  Value o = vm_to_object(vm, this_value);
+  if (value_is_exception(o)) return o;
+  if (!vm_is_callable(ARG(0)))
+    return vm_throw_error(vm, ERR_TYPE, "flatMap mapper function is not callable");
+  return flat_common(vm, this_value, 1, ARG(0), ARG(1));
+}
+
+/* ==== ES2023 copying methods: toReversed, toSorted, toSpliced, with ==== */
+
+static Value copy_to_array(VM *vm, Value o, double len, bool reversed) {
+  Value a = vm_handle_push(vm, array_create(vm, len));
+  if (value_is_exception(a)) return a;
+  for (double k = 0; k < len; k++) {
+    Value v = builtins_get_index(vm, o, reversed ? len - 1 - k : k);
+    if (value_is_exception(v)) return v;
+    vm_array_set(vm, a, (uint32_t)k, v);
+  }
+  return a;
+}
+
+static Value array_to_reversed(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o;
+  double len;
+  Value r =
+      this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, true) : VALUE_EXCEPTION;
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value array_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!check_comparefn(vm, ARG(0))) return VALUE_EXCEPTION;
+  int mark = vm_handle_mark(vm);
+  Value o;
+  double len, undefs = 0;
+  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false)
+                                                      : VALUE_EXCEPTION;
+  Value items = value_is_exception(r) ? r : sorted_items(vm, r, len, ARG(0), &undefs);
+  if (!value_is_exception(items)) {
+    for (double k = vm_array_length(items); k < len; k++) vm_array_push(vm, items, VALUE_UNDEFINED);
+    r = items;
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(items) ? items : r;
+}
+
+static Value array_to_spliced(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o;
+  double len, start, skip = 0;
+  if (!this_and_length(vm, this_value, &o, &len) || !relative_arg(vm, ARG(0), len, 0, &start))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (argc == 1)
+    skip = len - start;
+  else if (argc > 1 && !builtins_to_integer(vm, argv[1], &skip))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  skip = fmin(fmax(skip, 0), len - start);
+  double inserted = argc > 2 ? argc - 2 : 0, n = len + inserted - skip;
+  Value a = vm_handle_push(vm, array_create(vm, n));
+  for (double k = 0; k < n && !value_is_exception(a); k++) {
+    Value v = k < start              ? builtins_get_index(vm, o, k)
+              : k < start + inserted ? argv[2 + (int)(k - start)]
+                                     : builtins_get_index(vm, o, k - inserted + skip);
+    if (value_is_exception(v))
+      a = v;
+    else
+      vm_array_set(vm, a, (uint32_t)k, v);
+  }
+  vm_handle_reset(vm, mark);
+  return a;
+}
+
+static Value array_with(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o;
+  double len, rel;
+  if (!this_and_length(vm, this_value, &o, &len) || !builtins_to_integer(vm, ARG(0), &rel))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  double at = rel >= 0 ? rel : len + rel;
+  if (at >= len || at < 0)
+    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
+  Value a = copy_to_array(vm, o, len, false);
+  if (!value_is_exception(a)) vm_array_set(vm, a, (uint32_t)at, ARG(1));
+  vm_handle_reset(vm, mark);
+  return a;
+}
+
+/* ==== Array iterators ==== */
+
+typedef enum IterKind { ITER_KEYS, ITER_VALUES, ITER_ENTRIES } IterKind;
+
+typedef struct ArrayIter {
+  Value target; /* undefined once exhausted */
+  double index;
+  IterKind kind;
+} ArrayIter;
+
+static void array_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((ArrayIter *)data)->target); }
+static void array_iter_finalize(void *data) { free(data); }
+static const HostClass array_iter_class = {"Array Iterator", array_iter_trace, array_iter_finalize};
+
+static Value make_iterator(VM *vm, Value this_value, IterKind kind) {
+  Value o = vm_to_object(vm, this_value);
+  if (value_is_exception(o)) return o;
+  ArrayIter *it = malloc(sizeof *it);
+  *it = (ArrayIter){o, 0, kind};
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, o);
+  Value r =
+      vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value array_keys(VM *vm, Value t, int argc, Value *argv) {
+  return make_iterator(vm, t, ITER_KEYS);
+}
+static Value array_values(VM *vm, Value t, int argc, Value *argv) {
+  return make_iterator(vm, t, ITER_VALUES);
+}
+static Value array_entries(VM *vm, Value t, int argc, Value *argv) {
+  return make_iterator(vm, t, ITER_ENTRIES);
+}
+
+/* CreateIterResultObject(value, done). */
+static Value iter_result(VM *vm, Value value, bool done) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value);
+  Value r = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, r, "value", value, VM_ATTR_DEFAULT);
+  vm_define_str(vm, r, "done", value_from_bool(done), VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+//> stdlib.array-iterator-next
+static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
+  ArrayIter *it = value_is_object(this_value) ? vm_host_data(this_value, &array_iter_class) : NULL;
+  if (!it) {
+    char *text = builtins_describe(vm, this_value);
+    Value r = vm_throw_error(
+        vm, ERR_TYPE, "Method Array Iterator.prototype.next called on incompatible receiver %s",
+        text);
+    free(text);
+    return r;
+  }
+  double len;
+  if (value_is_undefined(it->target)) return iter_result(vm, VALUE_UNDEFINED, true);
+  if (!builtins_length_of(vm, it->target, &len)) return VALUE_EXCEPTION;
+  if (it->index >= len) {
+    it->target = VALUE_UNDEFINED;
+    return iter_result(vm, VALUE_UNDEFINED, true);
+  }
+  double k = it->index++;
+  if (it->kind == ITER_KEYS) return iter_result(vm, value_from_number(k), false);
+  Value v = builtins_get_index(vm, it->target, k);
+  if (value_is_exception(v) || it->kind == ITER_VALUES)
+    return value_is_exception(v) ? v : iter_result(vm, v, false);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v);
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, value_from_number(k));
+  vm_array_push(vm, pair, v);
+  Value r = iter_result(vm, pair, false);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.array-iterator-next
+
+static Value iterator_self(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
+
+/* ==== Installing ==== */
+
+static const BuiltinMethod array_statics[] = {
+    {"isArray", array_is_array, 1},
+    {"from", array_from, 1},
+    {"of", array_of, 0},
+    {NULL, NULL, 0},
+};
+
+static const BuiltinMethod array_methods[] = {
+    {"at", array_at, 1},
+    {"concat", array_concat, 1},
+    {"copyWithin", array_copy_within, 2},
+    {"fill", array_fill, 1},
+    {"find", array_find, 1},
+    {"findIndex", array_find_index, 1},
+    {"findLast", array_find_last, 1},
+    {"findLastIndex", array_find_last_index, 1},
+    {"lastIndexOf", array_last_index_of, 1},
+    {"pop", array_pop, 0},
+    {"push", array_push, 1},
+    {"reverse", array_reverse, 0},
+    {"shift", array_shift, 0},
+    {"unshift", array_unshift, 1},
+    {"slice", array_slice, 2},
+    {"sort", array_sort, 1},
+    {"splice", array_splice, 2},
+    {"includes", array_includes, 1},
+    {"indexOf", array_index_of, 1},
+    {"join", array_join, 1},
+    {"keys", array_keys, 0},
+    {"entries", array_entries, 0},
+    {"values", array_values, 0},
+    {"forEach", array_for_each, 1},
+    {"filter", array_filter, 1},
+    {"flat", array_flat, 0},
+    {"flatMap", array_flat_map, 1},
+    {"map", array_map, 1},
+    {"every", array_every, 1},
+    {"some", array_some, 1},
+    {"reduce", array_reduce, 1},
+    {"reduceRight", array_reduce_right, 1},
+    {"toLocaleString", array_to_locale_string, 0},
+    {"toString", array_to_string, 0},
+    {"toReversed", array_to_reversed, 0},
+    {"toSorted", array_to_sorted, 1},
+    {"toSpliced", array_to_spliced, 2},
+    {"with", array_with, 2},
+    {NULL, NULL, 0},
+};
+
+void builtins_install_array(VM *vm) {
+  Value ctor = builtins_constructor(vm, "Array", array_construct, 1, INTRINSIC_ARRAY_PROTOTYPE);
+  builtins_methods(vm, ctor, array_statics);
+  Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
+  builtins_methods(vm, proto, array_methods);
+  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR),
+                        vm_get_str(vm, proto, "values"), VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
+  Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
+  vm_define_method(vm, iter_proto, "next", array_iterator_next, 0);
+  builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "Array Iterator"), VM_ATTR_CONFIGURABLE);
+  builtins_symbol_method(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), VM_SYMBOL_ITERATOR,
+                         "[Symbol.iterator]", iterator_self, 0, VM_ATTR_HIDDEN);
+  /* Tell the engine, so that for-of and spread over arrays can skip the protocol
+   * while neither function has been replaced. */
+  vm_register_array_iteration(vm, vm_get_str(vm, proto, "values"), vm_get_str(vm, iter_proto, "next"));
+}

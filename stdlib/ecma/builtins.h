@@ -1,0 +1,123 @@
+/* builtins.h - private header of stdlib/'s ECMAScript built-ins (Object, Function,
+ * Array, String, Number, Boolean, Math, Error, Symbol, JSON).
+ * Book: chapter 7, "The standard library".
+ *
+ * Each file exposes one install function that puts a constructor on the global object
+ * and methods on the realm's prototypes; builtins_install_all calls them in the order
+ * below. The helpers are what every native function needs: its arguments, checks on
+ * `this`, the spec's small conversions, and V8's wording for common TypeErrors.
+ */
+#ifndef TN_STDLIB_BUILTINS_H
+#define TN_STDLIB_BUILTINS_H
+
+#include "vm/vm.h"
+
+/* ==== Install functions, in the order builtins_install_all runs them ==== */
+
+void builtins_install_all(VM *vm); /* all of the below (stdlib/ecma/builtins.c) */
+void builtins_install_object(VM *vm); /* Object, Object.prototype (stdlib/ecma/object.c) */
+void builtins_install_function(VM *vm); /* Function, call/apply/bind (stdlib/ecma/function.c) */
+void builtins_install_error(VM *vm); /* Error and its six subclasses (stdlib/ecma/error.c) */
+void builtins_install_symbol(VM *vm); /* Symbol (stdlib/ecma/symbol.c) */
+void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/ecma/array.c) */
+void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */
+void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/ecma/number.c) */
+void builtins_install_json(VM *vm); /* JSON (stdlib/ecma/json.c) */
+
+/* ==== Defining built-ins ==== */
+
+/* One row of a method table; a table ends with a row whose name is NULL. */
+typedef struct BuiltinMethod {
+  const char *name;
+  NativeFn fn;
+  int length;
+} BuiltinMethod;
+
+/* Define every method of the table on obj, hidden (not enumerable), in table order. */
+void builtins_methods(VM *vm, Value obj, const BuiltinMethod *table);
+/* A constructor `name` bound hidden on the global object, with `prototype` (the intrinsic
+ * proto, non-writable, non-enumerable, non-configurable) and proto.constructor (hidden).
+ * Returns the constructor (reachable from the global object, so rooted). */
+Value builtins_constructor(VM *vm, const char *name, NativeFn fn, int length, Intrinsic proto);
+/* obj[sym] = a native named `name` (e.g. "[Symbol.iterator]"), with the given attributes. */
+/* Define obj[key] = v as a data property with VM_ATTR_* attrs (a toStringTag, say).
+ * Returns true, false (rejected) or VALUE_EXCEPTION, as vm_define_property. */
+Value builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs);
+Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const char *name,
+                             NativeFn fn, int length, int attrs);
+/* An accessor property obj[key] with native getter (and setter, or NULL); the natives are
+ * named "get <name>" and "set <name>". Configurable, not enumerable. */
+void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set);
+
+/* ==== Arguments and `this` ==== */
+
+static inline Value builtins_arg(int argc, const Value *argv, int i) {
+  return i < argc ? argv[i] : VALUE_UNDEFINED;
+}
+
+/* ToIntegerOrInfinity(v) into *out; false with an exception pending. */
+bool builtins_to_integer(VM *vm, Value v, double *out);
+/* LengthOfArrayLike(obj): ToLength(obj.length) into *out; false on exception. */
+bool builtins_length_of(VM *vm, Value obj, double *out);
+/* A relative index (negative counts from the end) clamped to [0, length]. */
+double builtins_clamp_index(double relative, double length);
+/* ToObject(this) for Array.prototype-style generic methods. */
+Value builtins_this_object(VM *vm, Value this_value);
+
+/* ==== Properties by index and key ==== */
+
+Value builtins_index_key(VM *vm, double index); /* the property key "index" */
+Value builtins_get_index(VM *vm, Value obj, double index); /* obj[index] (fast for arrays) */
+Value builtins_has_index(VM *vm, Value obj, double index); /* HasProperty: true/false/exc */
+/* Set(obj, index, v, true): VALUE_TRUE or exception (V8's read-only message). */
+Value builtins_set_index(VM *vm, Value obj, double index, Value v);
+/* CreateDataPropertyOrThrow(obj, key, v): VALUE_TRUE or exception. */
+Value builtins_create_data(VM *vm, Value obj, Value key, Value v);
+/* CreateDataPropertyOrThrow(obj, ToString(index), v), fast when it appends to an array. */
+Value builtins_create_data_at(VM *vm, Value obj, double index, Value v);
+/* DeletePropertyOrThrow(obj, index): VALUE_TRUE or exception. */
+Value builtins_delete_index(VM *vm, Value obj, double index);
+/* HasProperty(obj, key) along the prototype chain: true/false (never runs code). */
+bool builtins_has_property(VM *vm, Value obj, Value key);
+
+/* ==== Errors in V8's words ==== */
+
+/* V8's side-effect-free rendering of a value for messages: `1`, `abc`, `#<Foo>`,
+ * `[object Array]`, `Symbol(s)`. malloc'd; the caller frees. */
+char *builtins_describe(VM *vm, Value v);
+/* The name of obj's constructor (obj.constructor.name up the prototype chain), found
+ * without running code; NULL if there is none. malloc'd. */
+char *builtins_constructor_name(VM *vm, Value obj);
+/* Throw "TypeError: <v> is not a function"; returns VALUE_EXCEPTION. */
+Value builtins_throw_not_function(VM *vm, Value v);
+/* Throw "TypeError: <what> requires that 'this' be a <type>". */
+Value builtins_throw_this(VM *vm, const char *what, const char *type);
+
+/* ==== Iteration ==== */
+
+/* Called with each value an iterable produces; return VALUE_UNDEFINED to go on,
+ * VALUE_HOLE to stop early (the iterator is closed), or VALUE_EXCEPTION. */
+typedef Value (*BuiltinsEachFn)(VM *vm, Value item, void *ctx);
+/* GetIterator(iterable) and step it to the end, calling fn for each value. Returns
+ * VALUE_UNDEFINED or VALUE_EXCEPTION (after closing the iterator, as IteratorClose). */
+Value builtins_iterate(VM *vm, Value iterable, BuiltinsEachFn fn, void *ctx);
+
+/* ==== Strings ==== */
+
+/* A growable run of UTF-16 code units, for building strings piece by piece (join,
+ * padStart, JSON.stringify). Zero-initialise it; textbuf_finish makes the string. */
+typedef struct TextBuf {
+  uint16_t *units;
+  size_t length, capacity;
+} TextBuf;
+
+void textbuf_unit(TextBuf *b, uint16_t unit);
+void textbuf_ascii(TextBuf *b, const char *text);
+void textbuf_string(TextBuf *b, Value string); /* append a string Value's units */
+void textbuf_free(TextBuf *b);
+Value textbuf_finish(VM *vm, TextBuf *b); /* the string; frees the buffer */
+
+/* obj as a C string (ToString, then UTF-8); NULL on exception. malloc'd. */
+char *builtins_to_cstring(VM *vm, Value v);
+
+#endif

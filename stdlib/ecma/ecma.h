@@ -1,0 +1,16 @@
+/* ecma.h - the ECMAScript built-ins, as the rest of stdlib/ sees them.
+ * Book: chapter 7, "The standard library".
+ *
+ * One entry point: builtins_install_all puts Object, Function, Array, String, Number,
+ * Boolean, Math, Symbol, the Error family and JSON into a fresh VM. The helpers the
+ * built-ins share are private to stdlib/ecma/ (builtins.h).
+ */
+#ifndef TN_STDLIB_ECMA_H
+#define TN_STDLIB_ECMA_H
+
+#include "vm/vm.h"
+
+/* Installs every ECMAScript built-in into vm's realm (stdlib/ecma/builtins.c). */
+void builtins_install_all(VM *vm);
+
+#endif

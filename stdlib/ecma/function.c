@@ -1,0 +1,158 @@
+/* function.c - the Function constructor and Function.prototype: call, apply, bind,
+ * toString and Symbol.hasInstance.
+ * Book: chapter 7, "The standard library".
+ *
+ * Entry point: builtins_install_function. Function.prototype itself is an intrinsic
+ * (a native that returns undefined); this file gives it its methods.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/ecma/builtins.h"
+
+#define ARG(i) builtins_arg(argc, argv, (i))
+
+static Value function_construct(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Function() from strings");
+}
+
+static Value function_call(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!vm_is_callable(this_value)) return builtins_throw_not_function(vm, this_value);
+  return vm_call(vm, this_value, ARG(0), argc > 1 ? argc - 1 : 0, argv + 1);
+}
+
+//> stdlib.function-apply
+/* CreateListFromArrayLike(list), then the call. The arguments are gathered into a
+ * rooted array first: reading them may run getters, and getters may collect. */
+static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!vm_is_callable(this_value)) return builtins_throw_not_function(vm, this_value);
+  Value list = ARG(1);
+  if (value_is_nullish(list)) return vm_call(vm, this_value, ARG(0), 0, NULL);
+  if (!value_is_object(list))
+    return vm_throw_error(vm, ERR_TYPE, "CreateListFromArrayLike called on non-object");
+  int mark = vm_handle_mark(vm);
+  double n;
+  Value args = vm_handle_push(vm, vm_array_new(vm));
+  Value r = builtins_length_of(vm, list, &n) ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+  for (double i = 0; i < n && !value_is_exception(r); i++) {
+    Value v = builtins_get_index(vm, list, i);
+    if (value_is_exception(v))
+      r = v;
+    else
+      vm_array_push(vm, args, v);
+  }
+  if (!value_is_exception(r)) {
+    uint32_t count = vm_array_length(args);
+    Value *copy = malloc((count + 1) * sizeof(Value));
+    for (uint32_t i = 0; i < count; i++) copy[i] = vm_array_get_raw(args, i);
+    r = vm_call(vm, this_value, ARG(0), (int)count, copy); /* copies them onto its stack */
+    free(copy);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.function-apply
+
+/* The bound function's length: max(0, target.length - bound argument count). */
+static bool bound_length(VM *vm, Value target, int bound_args, double *out) {
+  *out = 0;
+  if (!vm_has_own_str(vm, target, "length")) return true;
+  Value len = vm_get_str(vm, target, "length");
+  if (value_is_exception(len)) return false;
+  if (!value_is_number(len)) return true;
+  double d = value_to_number(len);
+  if (isinf(d))
+    *out = d > 0 ? d : 0;
+  else if (d == d)
+    *out = fmax(0, trunc(d) - bound_args);
+  return true;
+}
+
+//> stdlib.function-bind
+static Value function_bind(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!vm_is_callable(this_value))
+    return vm_throw_error(vm, ERR_TYPE, "Bind must be called on a function");
+  int bound_args = argc > 1 ? argc - 1 : 0;
+  int mark = vm_handle_mark(vm);
+  Value f = vm_handle_push(vm, vm_bound_new(vm, this_value, ARG(0), bound_args, argv + 1));
+  double len;
+  Value name = VALUE_EXCEPTION;
+  if (bound_length(vm, this_value, bound_args, &len))
+    name = vm_handle_push(vm, vm_get_str(vm, this_value, "name"));
+  if (!value_is_exception(name)) {
+    if (!value_is_string(name)) name = vm_atom(vm, "");
+    name = vm_handle_push(vm, vm_string_concat(vm, vm_atom(vm, "bound "), name));
+    vm_define_str(vm, f, "length", value_from_number(len), VM_ATTR_CONFIGURABLE);
+    vm_define_str(vm, f, "name", name, VM_ATTR_CONFIGURABLE);
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(name) ? name : f;
+}
+//< stdlib.function-bind
+
+static Value function_to_string(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!vm_is_callable(this_value))
+    return builtins_throw_this(vm, "Function.prototype.toString", "Function");
+  VMFunctionKind kind = vm_function_kind(this_value);
+  if (kind == VM_FN_BOUND) return vm_string(vm, "function () { [native code] }");
+  Value source = kind == VM_FN_NATIVE ? VALUE_UNDEFINED : vm_function_source(vm, this_value);
+  if (!value_is_undefined(source)) return source;
+  char *name = vm_to_utf8(vm, vm_function_name(vm, this_value), NULL);
+  const char *body = kind == VM_FN_NATIVE ? "[native code]" : "[source text unavailable]";
+  char *text = malloc(strlen(name) + 48);
+  sprintf(text, "function %s() { %s }", name, body);
+  Value r = vm_string(vm, text);
+  free(name), free(text);
+  return r;
+}
+
+//> stdlib.has-instance
+/* OrdinaryHasInstance(C, O): is C.prototype on O's prototype chain? */
+static Value function_has_instance(VM *vm, Value this_value, int argc, Value *argv) {
+  Value c = this_value, o = ARG(0);
+  if (!vm_is_callable(c)) return VALUE_FALSE;
+  while (vm_function_kind(c) == VM_FN_BOUND) c = vm_bound_target(c);
+  if (!value_is_object(o)) return VALUE_FALSE;
+  Value p = vm_get_str(vm, c, "prototype");
+  if (value_is_exception(p)) return p;
+  if (!value_is_object(p)) {
+    char *text = builtins_describe(vm, p);
+    Value r = vm_throw_error(vm, ERR_TYPE,
+                             "Function has non-object prototype '%s' in instanceof check", text);
+    free(text);
+    return r;
+  }
+  for (Value q = vm_prototype_of(o); value_is_object(q); q = vm_prototype_of(q))
+    if (q == p) return VALUE_TRUE;
+  return VALUE_FALSE;
+}
+//< stdlib.has-instance
+
+static const BuiltinMethod function_prototype_methods[] = {
+    {"apply", function_apply, 2},
+    {"bind", function_bind, 1},
+    {"call", function_call, 1},
+    {"toString", function_to_string, 0},
+    {NULL, NULL, 0},
+};
+
+/* %ThrowTypeError%: Function.prototype.arguments and .caller. */
+static Value function_restricted(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE,
+                        "'caller', 'callee', and 'arguments' properties may not be "
+                        "accessed on strict mode functions or the arguments objects for calls to "
+                        "them");
+}
+
+void builtins_install_function(VM *vm) {
+  Value proto = vm_intrinsic(vm, INTRINSIC_FUNCTION_PROTOTYPE);
+  builtins_accessor(vm, proto, vm_atom(vm, "arguments"), "arguments", function_restricted,
+                    function_restricted);
+  builtins_accessor(vm, proto, vm_atom(vm, "caller"), "caller", function_restricted,
+                    function_restricted);
+  builtins_constructor(vm, "Function", function_construct, 1, INTRINSIC_FUNCTION_PROTOTYPE);
+  builtins_methods(vm, proto, function_prototype_methods);
+  builtins_symbol_method(vm, proto, VM_SYMBOL_HAS_INSTANCE, "[Symbol.hasInstance]",
+                         function_has_instance, 1, 0);
+}

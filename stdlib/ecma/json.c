@@ -1,0 +1,620 @@
+/* json.c - JSON.parse (with a reviver) and JSON.stringify (replacer, indent, toJSON,
+ * cycle detection), with V8's error messages.
+ * Book: chapter 7, "The standard library".
+ *
+ * Entry point: builtins_install_json. The parser is recursive descent over the
+ * string's UTF-16 units; the serializer appends to one TextBuf, and when a property
+ * turns out to have no JSON form it simply cuts the buffer back to where the key began.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/ecma/builtins.h"
+
+#define ARG(i) builtins_arg(argc, argv, (i))
+#define JSON_DEPTH_MAX 4000 /* nesting beyond this is a RangeError, not a C stack overflow */
+
+/* ==== Parsing ==== */
+
+typedef struct JsonParser {
+  VM *vm;
+  const uint16_t *s;
+  uint32_t len, pos;
+  Value source; /* for the "... is not valid JSON" messages */
+  int depth;
+} JsonParser;
+
+static Value throw_at(JsonParser *p, const char *what, uint32_t pos) {
+  return vm_throw_error(p->vm, ERR_SYNTAX, "%s in JSON at position %u", what, pos);
+}
+
+/* The source (or the 10 units either side of pos) as UTF-8, for a message. */
+static char *source_excerpt(JsonParser *p, uint32_t from, uint32_t to) {
+  TextBuf b = {0};
+  for (uint32_t i = from; i < to; i++) textbuf_unit(&b, p->s[i]);
+  Value s = textbuf_finish(p->vm, &b);
+  return vm_to_utf8(p->vm, s, NULL);
+}
+
+static bool source_is(JsonParser *p, const char *text) {
+  size_t n = strlen(text);
+  if (n != p->len) return false;
+  for (size_t i = 0; i < n; i++)
+    if (p->s[i] != (uint8_t)text[i]) return false;
+  return true;
+}
+
+//> stdlib.json-unexpected
+/* V8's ReportUnexpectedToken without a specific message: what stands at pos. */
+static Value unexpected(JsonParser *p, uint32_t pos) {
+  if (pos >= p->len) return vm_throw_error(p->vm, ERR_SYNTAX, "Unexpected end of JSON input");
+  uint16_t c = p->s[pos];
+  if (c == '-' || (c >= '0' && c <= '9')) return throw_at(p, "Unexpected number", pos);
+  if (c == '"') return throw_at(p, "Unexpected string", pos);
+  static const char *const special[] = {"NaN", "Infinity", "undefined", "[object Object]"};
+  for (int i = 0; i < 4; i++)
+    if (source_is(p, special[i]))
+      return vm_throw_error(p->vm, ERR_SYNTAX, "\"%s\" is not valid JSON", special[i]);
+  uint32_t from = 0, to = p->len;
+  if (p->len > 20) from = pos > 10 ? pos - 10 : 0, to = pos + 10 < p->len ? pos + 10 : p->len;
+  char *token = source_excerpt(p, pos, pos + 1), *text = source_excerpt(p, from, to);
+  Value r = vm_throw_error(p->vm, ERR_SYNTAX, "Unexpected token '%s', %s\"%s\"%s is not valid JSON",
+                           token, from > 0 ? "..." : "", text, to < p->len ? "..." : "");
+  free(token), free(text);
+  return r;
+}
+//< stdlib.json-unexpected
+
+static void skip_space(JsonParser *p) {
+  while (p->pos < p->len) {
+    uint16_t c = p->s[p->pos];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+    p->pos++;
+  }
+}
+
+static bool at(JsonParser *p, uint16_t c) { return p->pos < p->len && p->s[p->pos] == c; }
+static bool digit_at(JsonParser *p) {
+  return p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9';
+}
+
+static Value parse_value(JsonParser *p);
+
+/* JSONNumber: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */
+static Value parse_number(JsonParser *p) {
+  uint32_t start = p->pos;
+  if (at(p, '-')) {
+    p->pos++;
+    if (!digit_at(p)) return throw_at(p, "No number after minus sign", p->pos);
+  }
+  if (at(p, '0')) {
+    p->pos++;
+    if (digit_at(p)) return throw_at(p, "Unexpected number", p->pos);
+  }
+  while (digit_at(p)) p->pos++;
+  if (at(p, '.')) {
+    p->pos++;
+    if (!digit_at(p)) return throw_at(p, "Unterminated fractional number", p->pos);
+    while (digit_at(p)) p->pos++;
+  }
+  if (at(p, 'e') || at(p, 'E')) {
+    p->pos++;
+    if (at(p, '+') || at(p, '-')) p->pos++;
+    if (!digit_at(p)) return throw_at(p, "Exponent part is missing a number", p->pos);
+    while (digit_at(p)) p->pos++;
+  }
+  char *text = malloc(p->pos - start + 1);
+  for (uint32_t i = start; i < p->pos; i++) text[i - start] = (char)p->s[i];
+  text[p->pos - start] = 0;
+  double d = strtod(text, NULL);
+  free(text);
+  return value_from_number(d);
+}
+
+static int hex_value(uint16_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* One escape after a backslash (pos at the character after it). False on error. */
+static bool parse_escape(JsonParser *p, TextBuf *b) {
+  if (p->pos >= p->len) return throw_at(p, "Unterminated string", p->pos), false;
+  uint16_t c = p->s[p->pos++];
+  const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+  const char *hit = c < 128 ? strchr(from, (char)c) : NULL;
+  if (hit && c) return textbuf_unit(b, (uint8_t)to[hit - from]), true;
+  if (c != 'u') return throw_at(p, "Bad escaped character", p->pos - 1), false;
+  uint16_t unit = 0;
+  for (int i = 0; i < 4; i++) {
+    int h = p->pos < p->len ? hex_value(p->s[p->pos]) : -1;
+    if (h < 0) {
+      if (p->pos >= p->len) return throw_at(p, "Unterminated string", p->pos), false;
+      return throw_at(p, "Bad Unicode escape", p->pos), false;
+    }
+    unit = (uint16_t)(unit * 16 + h);
+    p->pos++;
+  }
+  textbuf_unit(b, unit);
+  return true;
+}
+
+/* JSONString, pos at the opening quote. */
+static Value parse_string(JsonParser *p) {
+  p->pos++;
+  TextBuf b = {0};
+  for (;;) {
+    if (p->pos >= p->len) return textbuf_free(&b), throw_at(p, "Unterminated string", p->pos);
+    uint16_t c = p->s[p->pos];
+    if (c == '"') break;
+    if (c < 0x20)
+      return textbuf_free(&b), throw_at(p, "Bad control character in string literal", p->pos);
+    p->pos++;
+    if (c != '\\')
+      textbuf_unit(&b, c);
+    else if (!parse_escape(p, &b))
+      return textbuf_free(&b), VALUE_EXCEPTION;
+  }
+  p->pos++;
+  return textbuf_finish(p->vm, &b);
+}
+
+/* true, false, null: every letter must match. */
+static Value parse_literal(JsonParser *p, const char *word, Value v) {
+  for (const char *w = word; *w; w++, p->pos++)
+    if (!at(p, (uint8_t)*w)) return unexpected(p, p->pos);
+  return v;
+}
+
+static Value parse_array(JsonParser *p) {
+  VM *vm = p->vm;
+  int mark = vm_handle_mark(vm);
+  Value a = vm_handle_push(vm, vm_array_new(vm));
+  p->pos++;
+  skip_space(p);
+  if (at(p, ']')) return p->pos++, vm_handle_reset(vm, mark), a;
+  for (;;) {
+    Value v = parse_value(p);
+    if (value_is_exception(v)) return vm_handle_reset(vm, mark), v;
+    vm_array_push(vm, a, v);
+    skip_space(p);
+    if (at(p, ']')) break;
+    if (!at(p, ','))
+      return vm_handle_reset(vm, mark),
+             throw_at(p, "Expected ',' or ']' after array element", p->pos);
+    p->pos++;
+  }
+  p->pos++;
+  vm_handle_reset(vm, mark);
+  return a;
+}
+
+/* One "key": value member of an object, pos at the key's quote. */
+static Value parse_member(JsonParser *p, Value obj) {
+  VM *vm = p->vm;
+  Value key = vm_handle_push(vm, parse_string(p));
+  if (value_is_exception(key)) return key;
+  skip_space(p);
+  if (!at(p, ':')) return throw_at(p, "Expected ':' after property name", p->pos);
+  p->pos++;
+  Value v = vm_handle_push(vm, parse_value(p));
+  if (value_is_exception(v)) return v;
+  return builtins_create_data(vm, obj, key, v); /* "__proto__" too becomes an own property */
+}
+
+static Value parse_object(JsonParser *p) {
+  VM *vm = p->vm;
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_object_new(vm));
+  p->pos++;
+  skip_space(p);
+  if (at(p, '}')) return p->pos++, vm_handle_reset(vm, mark), o;
+  if (!at(p, '"'))
+    return vm_handle_reset(vm, mark), throw_at(p, "Expected property name or '}'", p->pos);
+  int loop = vm_handle_mark(vm);
+  for (;;) {
+    Value r = parse_member(p, o);
+    vm_handle_reset(vm, loop);
+    if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
+    skip_space(p);
+    if (at(p, '}')) break;
+    if (!at(p, ','))
+      return vm_handle_reset(vm, mark),
+             throw_at(p, "Expected ',' or '}' after property value", p->pos);
+    p->pos++;
+    skip_space(p);
+    if (!at(p, '"'))
+      return vm_handle_reset(vm, mark), throw_at(p, "Expected double-quoted property name", p->pos);
+  }
+  p->pos++;
+  vm_handle_reset(vm, mark);
+  return o;
+}
+
+//> stdlib.json-parse-value
+static Value parse_value(JsonParser *p) {
+  skip_space(p);
+  if (p->pos >= p->len) return unexpected(p, p->pos);
+  if (++p->depth > JSON_DEPTH_MAX)
+    return vm_throw_error(p->vm, ERR_RANGE, "Maximum call stack size exceeded");
+  Value v;
+  uint16_t c = p->s[p->pos];
+  if (c == '{')
+    v = parse_object(p);
+  else if (c == '[')
+    v = parse_array(p);
+  else if (c == '"')
+    v = parse_string(p);
+  else if (c == '-' || (c >= '0' && c <= '9'))
+    v = parse_number(p);
+  else if (c == 't')
+    v = parse_literal(p, "true", VALUE_TRUE);
+  else if (c == 'f')
+    v = parse_literal(p, "false", VALUE_FALSE);
+  else if (c == 'n')
+    v = parse_literal(p, "null", VALUE_NULL);
+  else
+    v = unexpected(p, p->pos);
+  p->depth--;
+  return v;
+}
+//< stdlib.json-parse-value
+
+/* InternalizeJSONProperty: walk the result bottom-up, letting the reviver replace or
+ * (by returning undefined) delete each value. */
+static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
+  int mark = vm_handle_mark(vm);
+  Value val = vm_handle_push(vm, vm_get(vm, holder, key));
+  if (value_is_object(val)) {
+    Value keys = vm_is_array(val)
+                     ? VALUE_UNDEFINED
+                     : vm_handle_push(vm, vm_own_property_keys(vm, val, VM_KEYS_STRINGS));
+    double n = 0;
+    if (vm_is_array(val) && !builtins_length_of(vm, val, &n))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (!vm_is_array(val)) n = vm_array_length(keys);
+    int loop = vm_handle_mark(vm);
+    for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
+      Value k = vm_handle_push(vm, vm_is_array(val) ? builtins_index_key(vm, i)
+                                                    : vm_array_get_raw(keys, (uint32_t)i));
+      Value nv = vm_handle_push(vm, internalize(vm, val, k, reviver));
+      Value r = value_is_exception(nv)   ? nv
+                : value_is_undefined(nv) ? vm_delete_property(vm, val, k)
+                                         : builtins_create_data(vm, val, k, nv);
+      if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
+    }
+  }
+  Value args[2] = {key, val};
+  Value r = value_is_exception(val) ? val : vm_call(vm, reviver, holder, 2, args);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value text = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+  if (value_is_exception(text)) return vm_handle_reset(vm, mark), text;
+  uint32_t n = vm_string_length(text);
+  uint16_t *units = malloc(((size_t)n + 1) * sizeof(uint16_t));
+  for (uint32_t i = 0; i < n; i++) units[i] = vm_string_unit(text, i);
+  JsonParser p = {vm, units, n, 0, text, 0};
+  Value v = vm_handle_push(vm, parse_value(&p));
+  if (!value_is_exception(v)) {
+    skip_space(&p);
+    if (p.pos < p.len)
+      v = vm_throw_error(vm, ERR_SYNTAX,
+                         "Unexpected non-whitespace character after JSON at "
+                         "position %u",
+                         p.pos);
+  }
+  free(units);
+  if (!value_is_exception(v) && vm_is_callable(ARG(1))) {
+    Value root = vm_handle_push(vm, vm_object_new(vm));
+    builtins_create_data(vm, root, vm_atom(vm, ""), v);
+    v = internalize(vm, root, vm_atom(vm, ""), ARG(1));
+  }
+  vm_handle_reset(vm, mark);
+  return v;
+}
+
+/* ==== Serializing ==== */
+
+typedef struct JsonWriter {
+  VM *vm;
+  TextBuf out;
+  Value replacer; /* a function, or undefined */
+  Value property_list; /* an array of keys, or undefined */
+  Value gap; /* the indent unit: a string, "" for compact output */
+  int depth; /* how many gaps to indent the current line */
+  Value stack; /* the objects being serialized, outermost first */
+  Value stack_keys; /* the key each of them was reached by */
+} JsonWriter;
+
+//> stdlib.json-quote
+/* QuoteJSONString: the escapes JSON needs, and lone surrogates as \udXXX. */
+static void quote(TextBuf *b, Value s) {
+  uint32_t n = vm_string_length(s);
+  textbuf_unit(b, '"');
+  for (uint32_t i = 0; i < n; i++) {
+    uint16_t c = vm_string_unit(s, i);
+    const char *esc = c == '"'    ? "\\\""
+                      : c == '\\' ? "\\\\"
+                      : c == '\b' ? "\\b"
+                      : c == '\f' ? "\\f"
+                      : c == '\n' ? "\\n"
+                      : c == '\r' ? "\\r"
+                      : c == '\t' ? "\\t"
+                                  : NULL;
+    bool lead = c >= 0xD800 && c <= 0xDBFF, trail = c >= 0xDC00 && c <= 0xDFFF;
+    bool paired = lead && i + 1 < n && vm_string_unit(s, i + 1) >= 0xDC00 &&
+                  vm_string_unit(s, i + 1) <= 0xDFFF;
+    char hex[8];
+    if (esc) {
+      textbuf_ascii(b, esc);
+    } else if (c < 0x20 || (trail) || (lead && !paired)) {
+      snprintf(hex, sizeof hex, "\\u%04x", c);
+      textbuf_ascii(b, hex);
+    } else {
+      textbuf_unit(b, c);
+      if (paired) textbuf_unit(b, vm_string_unit(s, ++i));
+    }
+  }
+  textbuf_unit(b, '"');
+}
+//< stdlib.json-quote
+
+static void newline_indent(JsonWriter *w) {
+  if (vm_string_length(w->gap) == 0) return;
+  textbuf_unit(&w->out, '\n');
+  for (int i = 0; i < w->depth; i++) textbuf_string(&w->out, w->gap);
+}
+
+/* One "|     property 'k' -> object with constructor 'C'" style fragment. */
+static void describe_link(VM *vm, TextBuf *b, Value holder, Value key) {
+  char *k = vm_to_utf8(vm, key, NULL);
+  char buf[64];
+  if (vm_is_array(holder))
+    snprintf(buf, sizeof buf, "index %s", k), textbuf_ascii(b, buf);
+  else
+    textbuf_ascii(b, "property '"), textbuf_string(b, key), textbuf_ascii(b, "'");
+  free(k);
+}
+
+static void describe_object(VM *vm, TextBuf *b, Value obj) {
+  char *name = builtins_constructor_name(vm, obj);
+  textbuf_ascii(b, "object with constructor '");
+  textbuf_ascii(b, name ? name : "Object");
+  textbuf_ascii(b, "'");
+  free(name);
+}
+
+/* TypeError: Converting circular structure to JSON, with V8's path to the cycle. */
+static Value throw_circular(JsonWriter *w, uint32_t start, Value holder, Value key) {
+  VM *vm = w->vm;
+  TextBuf b = {0};
+  textbuf_ascii(&b, "Converting circular structure to JSON\n    --> starting at ");
+  describe_object(vm, &b, vm_array_get_raw(w->stack, start));
+  uint32_t top = vm_array_length(w->stack), links = top - start - 1;
+  for (uint32_t j = start + 1; j < top; j++) {
+    uint32_t nth = j - start - 1; /* V8 shows the first two links, "...", and the last */
+    if (links > 3 && nth >= 2 && nth < links - 1) {
+      if (nth == 2) textbuf_ascii(&b, "\n    |     ...");
+      continue;
+    }
+    textbuf_ascii(&b, "\n    |     ");
+    describe_link(vm, &b, vm_array_get_raw(w->stack, j - 1), vm_array_get_raw(w->stack_keys, j));
+    textbuf_ascii(&b, " -> ");
+    describe_object(vm, &b, vm_array_get_raw(w->stack, j));
+  }
+  textbuf_ascii(&b, "\n    --- ");
+  describe_link(vm, &b, holder, key);
+  textbuf_ascii(&b, " closes the circle");
+  int mark = vm_handle_mark(vm);
+  Value msg = vm_handle_push(vm, textbuf_finish(vm, &b));
+  Value error = vm_handle_push(vm, vm_error_new(vm, ERR_TYPE, msg, VALUE_UNDEFINED));
+  vm_handle_reset(vm, mark);
+  return value_is_exception(error) ? error : vm_throw(vm, error);
+}
+
+static int serialize_property(JsonWriter *w, Value holder, Value key);
+
+/* Enter value (an object) for serialization; exception if it is already being entered. */
+static Value push_stack(JsonWriter *w, Value value, Value holder, Value key) {
+  uint32_t n = vm_array_length(w->stack);
+  for (uint32_t i = 0; i < n; i++)
+    if (vm_array_get_raw(w->stack, i) == value) return throw_circular(w, i, holder, key);
+  if (w->depth >= JSON_DEPTH_MAX)
+    return vm_throw_error(w->vm, ERR_RANGE, "Maximum call stack size exceeded");
+  vm_array_push(w->vm, w->stack, value);
+  vm_array_push(w->vm, w->stack_keys, key);
+  w->depth++;
+  return VALUE_TRUE;
+}
+
+static void pop_stack(JsonWriter *w) {
+  vm_array_set_length(w->vm, w->stack, vm_array_length(w->stack) - 1);
+  vm_array_set_length(w->vm, w->stack_keys, vm_array_length(w->stack_keys) - 1);
+  w->depth--;
+}
+
+static Value serialize_array(JsonWriter *w, Value value) {
+  double len;
+  if (!builtins_length_of(w->vm, value, &len)) return VALUE_EXCEPTION;
+  textbuf_unit(&w->out, '[');
+  int loop = vm_handle_mark(w->vm);
+  for (double i = 0; i < len; i++, vm_handle_reset(w->vm, loop)) {
+    if (i > 0) textbuf_unit(&w->out, ',');
+    newline_indent(w);
+    int r = serialize_property(w, value, vm_handle_push(w->vm, builtins_index_key(w->vm, i)));
+    if (r < 0) return VALUE_EXCEPTION;
+    if (r == 0) textbuf_ascii(&w->out, "null");
+  }
+  w->depth--;
+  if (len > 0) newline_indent(w);
+  w->depth++;
+  textbuf_unit(&w->out, ']');
+  return VALUE_TRUE;
+}
+
+static Value serialize_object(JsonWriter *w, Value value) {
+  VM *vm = w->vm;
+  int mark = vm_handle_mark(vm);
+  Value keys = vm_handle_push(vm, value_is_undefined(w->property_list)
+                                      ? vm_own_property_keys(vm, value, VM_KEYS_STRINGS)
+                                      : w->property_list);
+  textbuf_unit(&w->out, '{');
+  bool any = false;
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    size_t rewind = w->out.length; /* cut back here if the value has no JSON form */
+    if (any) textbuf_unit(&w->out, ',');
+    newline_indent(w);
+    Value key = vm_array_get_raw(keys, i);
+    quote(&w->out, key);
+    textbuf_ascii(&w->out, vm_string_length(w->gap) ? ": " : ":");
+    int r = serialize_property(w, value, key);
+    if (r < 0) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (r == 0) w->out.length = rewind;
+    any = any || r > 0;
+  }
+  w->depth--;
+  if (any) newline_indent(w);
+  w->depth++;
+  textbuf_unit(&w->out, '}');
+  vm_handle_reset(vm, mark);
+  return VALUE_TRUE;
+}
+
+/* toJSON, then the replacer function: SerializeJSONProperty's first steps. */
+static Value transform(JsonWriter *w, Value holder, Value key, Value value) {
+  VM *vm = w->vm;
+  if (value_is_object(value)) {
+    Value to_json = vm_get_str(vm, value, "toJSON");
+    if (value_is_exception(to_json)) return to_json;
+    if (vm_is_callable(to_json)) value = vm_call(vm, to_json, value, 1, &key);
+    if (value_is_exception(value)) return value;
+  }
+  if (vm_is_callable(w->replacer)) {
+    Value args[2] = {key, value};
+    value = vm_call(vm, w->replacer, holder, 2, args);
+  }
+  return value;
+}
+
+/* Unwrap Number, String and Boolean objects to their primitives. */
+static Value unwrap(VM *vm, Value v) {
+  if (!value_is_object(v)) return v;
+  switch (vm_object_class(v)) {
+  case VM_CLASS_NUMBER: return vm_to_number(vm, v);
+  case VM_CLASS_STRING: return vm_to_string(vm, v);
+  case VM_CLASS_BOOLEAN: return vm_inner_value(v);
+  default: return v;
+  }
+}
+
+//> stdlib.json-serialize-property
+/* SerializeJSONProperty: 1 if something was written, 0 if the value has no JSON form
+ * (undefined, a function, a symbol), -1 on exception. */
+static int serialize_property(JsonWriter *w, Value holder, Value key) {
+  VM *vm = w->vm;
+  int mark = vm_handle_mark(vm);
+  Value v = vm_handle_push(vm, vm_get(vm, holder, key));
+  if (!value_is_exception(v)) v = vm_handle_push(vm, transform(w, holder, key, v));
+  if (!value_is_exception(v)) v = vm_handle_push(vm, unwrap(vm, v));
+  int r = 1;
+  if (value_is_exception(v))
+    r = -1;
+  else if (value_is_null(v))
+    textbuf_ascii(&w->out, "null");
+  else if (value_is_bool(v))
+    textbuf_ascii(&w->out, v == VALUE_TRUE ? "true" : "false");
+  else if (value_is_string(v))
+    quote(&w->out, v);
+  else if (value_is_number(v)) {
+    char buf[40];
+    double d = value_to_number(v);
+    textbuf_ascii(&w->out, isfinite(d) ? vm_number_to_cstr(d, buf) : "null");
+  } else if (value_is_object(v) && !vm_is_callable(v)) {
+    Value ok = push_stack(w, v, holder, key);
+    if (!value_is_exception(ok))
+      ok = vm_is_array(v) ? serialize_array(w, v) : serialize_object(w, v);
+    if (!value_is_exception(ok)) pop_stack(w);
+    r = value_is_exception(ok) ? -1 : 1;
+  } else {
+    r = 0;
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.json-serialize-property
+
+/* The replacer array as a deduplicated list of keys (strings and numbers). */
+static Value property_list(VM *vm, Value replacer) {
+  double n;
+  if (!builtins_length_of(vm, replacer, &n)) return VALUE_EXCEPTION;
+  int mark = vm_handle_mark(vm);
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  for (double i = 0; i < n; i++) {
+    Value v = vm_handle_push(vm, builtins_get_index(vm, replacer, i));
+    if (value_is_exception(v)) return vm_handle_reset(vm, mark), v;
+    bool wrapper = value_is_object(v) &&
+                   (vm_object_class(v) == VM_CLASS_STRING || vm_object_class(v) == VM_CLASS_NUMBER);
+    if (!value_is_string(v) && !value_is_number(v) && !wrapper) continue;
+    Value k = vm_handle_push(vm, vm_to_string(vm, v));
+    if (value_is_exception(k)) return vm_handle_reset(vm, mark), k;
+    bool seen = false;
+    for (uint32_t j = 0; j < vm_array_length(list) && !seen; j++)
+      seen = vm_strict_equals(vm_array_get_raw(list, j), k);
+    if (!seen) vm_array_push(vm, list, k);
+  }
+  vm_handle_reset(vm, mark);
+  return list;
+}
+
+/* The indent unit from the space argument: up to 10 spaces or 10 units of a string. */
+static Value gap_of(VM *vm, Value space) {
+  space = unwrap(vm, space);
+  if (value_is_exception(space)) return space;
+  if (value_is_number(space)) {
+    double n = fmin(10, value_to_number(space));
+    n = n >= 1 ? trunc(n) : 0;
+    return vm_string_n(vm, "          ", (size_t)n);
+  }
+  if (value_is_string(space))
+    return vm_string_slice(vm, space, 0,
+                           vm_string_length(space) < 10 ? vm_string_length(space) : 10);
+  return vm_atom(vm, "");
+}
+
+static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  JsonWriter w = {.vm = vm, .replacer = VALUE_UNDEFINED, .property_list = VALUE_UNDEFINED};
+  Value replacer = ARG(1), r = VALUE_TRUE;
+  if (vm_is_callable(replacer))
+    w.replacer = replacer;
+  else if (vm_is_array(replacer))
+    r = w.property_list = vm_handle_push(vm, property_list(vm, replacer));
+  if (!value_is_exception(r)) r = w.gap = vm_handle_push(vm, gap_of(vm, ARG(2)));
+  if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
+  w.stack = vm_handle_push(vm, vm_array_new(vm));
+  w.stack_keys = vm_handle_push(vm, vm_array_new(vm));
+  Value wrapper = vm_handle_push(vm, vm_object_new(vm));
+  Value empty = vm_handle_push(vm, vm_atom(vm, ""));
+  builtins_create_data(vm, wrapper, empty, ARG(0));
+  int written = serialize_property(&w, wrapper, empty);
+  vm_handle_reset(vm, mark);
+  if (written <= 0) return textbuf_free(&w.out), written < 0 ? VALUE_EXCEPTION : VALUE_UNDEFINED;
+  return textbuf_finish(vm, &w.out);
+}
+
+void builtins_install_json(VM *vm) {
+  int mark = vm_handle_mark(vm);
+  Value json = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, vm_global(vm), "JSON", json, VM_ATTR_HIDDEN);
+  vm_define_method(vm, json, "parse", json_parse, 2);
+  vm_define_method(vm, json, "stringify", json_stringify, 3);
+  builtins_define_value(vm, json, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "JSON"), VM_ATTR_CONFIGURABLE);
+  vm_handle_reset(vm, mark);
+}

@@ -1,0 +1,627 @@
+/* object.c - the Object constructor, its static methods (keys, assign, create,
+ * defineProperty, freeze, ...) and Object.prototype (hasOwnProperty, toString, __proto__).
+ * Book: chapter 7, "The standard library".
+ *
+ * Entry point: builtins_install_object. Everything here goes through the engine's
+ * reflection API (vm_get_own_property, vm_define_property, vm_own_property_keys), which
+ * is the spec's [[GetOwnProperty]], [[DefineOwnProperty]] and [[OwnPropertyKeys]].
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/ecma/builtins.h"
+
+#define ARG(i) builtins_arg(argc, argv, (i))
+
+/* ==== Descriptors ==== */
+
+static Value throw_with(VM *vm, const char *fmt, Value v) {
+  char *text = builtins_describe(vm, v);
+  Value r = vm_throw_error(vm, ERR_TYPE, fmt, text);
+  free(text);
+  return r;
+}
+
+/* Read one descriptor field if present: 1 found, 0 absent, -1 exception. */
+static int descriptor_field(VM *vm, Value obj, const char *name, Value *out) {
+  if (!builtins_has_property(vm, obj, vm_atom(vm, name))) return 0;
+  *out = vm_handle_push(vm, vm_get_str(vm, obj, name));
+  return value_is_exception(*out) ? -1 : 1;
+}
+
+//> stdlib.to-property-descriptor
+/* ToPropertyDescriptor(obj). The values it reads are left on the handle stack. */
+static bool to_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
+  *d = (PropertyDescriptor){
+      .value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED};
+  if (!value_is_object(obj))
+    return throw_with(vm, "Property description must be an object: %s", obj), false;
+  Value v;
+  int r;
+  if ((r = descriptor_field(vm, obj, "enumerable", &v)) < 0) return false;
+  if (r) d->has_enumerable = true, d->enumerable = vm_truthy(v);
+  if ((r = descriptor_field(vm, obj, "configurable", &v)) < 0) return false;
+  if (r) d->has_configurable = true, d->configurable = vm_truthy(v);
+  if ((r = descriptor_field(vm, obj, "value", &d->value)) < 0) return false;
+  d->has_value = r;
+  if ((r = descriptor_field(vm, obj, "writable", &v)) < 0) return false;
+  if (r) d->has_writable = true, d->writable = vm_truthy(v);
+  if ((r = descriptor_field(vm, obj, "get", &d->getter)) < 0) return false;
+  d->has_getter = r;
+  if (r && !value_is_undefined(d->getter) && !vm_is_callable(d->getter))
+    return throw_with(vm, "Getter must be a function: %s", d->getter), false;
+  if ((r = descriptor_field(vm, obj, "set", &d->setter)) < 0) return false;
+  d->has_setter = r;
+  if (r && !value_is_undefined(d->setter) && !vm_is_callable(d->setter))
+    return throw_with(vm, "Setter must be a function: %s", d->setter), false;
+  if ((d->has_getter || d->has_setter) && (d->has_value || d->has_writable))
+    return throw_with(vm,
+                      "Invalid property descriptor. Cannot both specify accessors "
+                      "and a value or writable attribute, %s",
+                      obj),
+           false;
+  return true;
+}
+//< stdlib.to-property-descriptor
+
+/* FromPropertyDescriptor: {value, writable, enumerable, configurable} or {get, set, ...}. */
+static Value from_descriptor(VM *vm, const PropertyInfo *info) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, info->value); /* a String wrapper's character is a fresh string */
+  Value o = vm_handle_push(vm, vm_object_new(vm));
+  if (info->is_accessor) {
+    vm_define_str(vm, o, "get", info->getter, VM_ATTR_DEFAULT);
+    vm_define_str(vm, o, "set", info->setter, VM_ATTR_DEFAULT);
+  } else {
+    vm_define_str(vm, o, "value", info->value, VM_ATTR_DEFAULT);
+    vm_define_str(vm, o, "writable", value_from_bool(info->attrs & VM_ATTR_WRITABLE),
+                  VM_ATTR_DEFAULT);
+  }
+  vm_define_str(vm, o, "enumerable", value_from_bool(info->attrs & VM_ATTR_ENUMERABLE),
+                VM_ATTR_DEFAULT);
+  vm_define_str(vm, o, "configurable", value_from_bool(info->attrs & VM_ATTR_CONFIGURABLE),
+                VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return o;
+}
+
+/* DefinePropertyOrThrow with V8's two messages. */
+static Value define_or_throw(VM *vm, Value obj, Value key, const PropertyDescriptor *d) {
+  PropertyInfo info;
+  bool existed = vm_get_own_property(vm, obj, key, &info);
+  Value ok = vm_define_property(vm, obj, key, d);
+  if (ok != VALUE_FALSE) return ok;
+  if (!existed && !vm_is_extensible(obj))
+    return throw_with(vm, "Cannot define property %s, object is not extensible", key);
+  return throw_with(vm, "Cannot redefine property: %s", key);
+}
+
+/* ==== The Object constructor ==== */
+
+static Value object_construct(VM *vm, Value this_value, int argc, Value *argv) {
+  Value target = vm_new_target(vm);
+  if (value_is_object(target) && vm_function_kind(target) != VM_FN_NATIVE) {
+    Value proto = vm_get_str(vm, target, "prototype"); /* class X extends Object */
+    if (value_is_exception(proto)) return proto;
+    return vm_object_with_proto(
+        vm, value_is_object(proto) ? proto : vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE));
+  }
+  Value v = ARG(0);
+  return value_is_nullish(v) ? vm_object_new(vm) : vm_to_object(vm, v);
+}
+
+/* ==== Keys, values, entries ==== */
+
+static Value object_keys(VM *vm, Value this_value, int argc, Value *argv) {
+  Value o = vm_to_object(vm, ARG(0));
+  return value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS);
+}
+
+static Value own_names(VM *vm, Value v, int flags) {
+  Value o = vm_to_object(vm, v);
+  return value_is_exception(o) ? o : vm_own_property_keys(vm, o, flags | VM_KEYS_HIDDEN);
+}
+
+static Value object_get_own_property_names(VM *vm, Value this_value, int argc, Value *argv) {
+  return own_names(vm, ARG(0), VM_KEYS_STRINGS);
+}
+
+static Value object_get_own_property_symbols(VM *vm, Value this_value, int argc, Value *argv) {
+  return own_names(vm, ARG(0), VM_KEYS_SYMBOLS);
+}
+
+/* Object.values (entries false) and Object.entries (entries true). */
+static Value values_or_entries(VM *vm, Value v, bool entries) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, v));
+  if (value_is_exception(o)) return vm_handle_reset(vm, mark), o;
+  Value keys = vm_handle_push(vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS));
+  Value out = vm_handle_push(vm, vm_array_new(vm));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value key = vm_array_get_raw(keys, i);
+    PropertyInfo info;
+    if (!vm_get_own_property(vm, o, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
+    Value val = vm_handle_push(vm, vm_get(vm, o, key));
+    if (value_is_exception(val)) return vm_handle_reset(vm, mark), val;
+    if (entries) {
+      Value pair = vm_handle_push(vm, vm_array_new(vm));
+      vm_array_push(vm, pair, key);
+      vm_array_push(vm, pair, val);
+      val = pair;
+    }
+    vm_array_push(vm, out, val);
+  }
+  vm_handle_reset(vm, mark);
+  return out;
+}
+
+static Value object_values(VM *vm, Value this_value, int argc, Value *argv) {
+  return values_or_entries(vm, ARG(0), false);
+}
+
+static Value object_entries(VM *vm, Value this_value, int argc, Value *argv) {
+  return values_or_entries(vm, ARG(0), true);
+}
+
+static Value add_entry(VM *vm, Value entry, void *ctx) {
+  Value target = *(Value *)ctx;
+  if (!value_is_object(entry))
+    return throw_with(vm, "Iterator value %s is not an entry object", entry);
+  Value k = vm_handle_push(vm, vm_get(vm, entry, value_from_number(0)));
+  if (value_is_exception(k)) return k;
+  Value v = vm_handle_push(vm, vm_get(vm, entry, value_from_number(1)));
+  if (value_is_exception(v)) return v;
+  Value key = vm_handle_push(vm, vm_to_property_key(vm, k));
+  if (value_is_exception(key)) return key;
+  Value r = builtins_create_data(vm, target, key, v);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+
+static Value object_from_entries(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_nullish(ARG(0))) /* V8 says "undefined" for null too */
+    return vm_throw_error(vm, ERR_TYPE, "undefined is not iterable");
+  int mark = vm_handle_mark(vm);
+  Value target = vm_handle_push(vm, vm_object_new(vm));
+  Value r = builtins_iterate(vm, ARG(0), add_entry, &target);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : target;
+}
+
+/* ==== assign, create, defineProperty ==== */
+
+/* Copy source's own enumerable properties (strings, then symbols) onto to with Set. */
+static Value assign_from(VM *vm, Value to, Value source) {
+  Value from = vm_handle_push(vm, vm_to_object(vm, source));
+  if (value_is_exception(from)) return from;
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, from, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value key = vm_array_get_raw(keys, i);
+    PropertyInfo info;
+    if (!vm_get_own_property(vm, from, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
+    Value v = vm_handle_push(vm, vm_get(vm, from, key));
+    if (value_is_exception(v) || value_is_exception(vm_set(vm, to, key, v))) return VALUE_EXCEPTION;
+  }
+  return to;
+}
+
+static Value object_assign(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value to = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
+  for (int i = 1; i < argc && !value_is_exception(to); i++)
+    if (!value_is_nullish(argv[i]) && value_is_exception(assign_from(vm, to, argv[i])))
+      to = VALUE_EXCEPTION;
+  vm_handle_reset(vm, mark);
+  return to;
+}
+
+//> stdlib.object-define-properties
+/* ObjectDefineProperties: read every descriptor first, then define them in order. */
+static Value define_properties(VM *vm, Value obj, Value properties) {
+  int mark = vm_handle_mark(vm);
+  Value props = vm_handle_push(vm, vm_to_object(vm, properties));
+  if (value_is_exception(props)) return vm_handle_reset(vm, mark), props;
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, props, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  uint32_t n = vm_array_length(keys), count = 0;
+  PropertyDescriptor *descs = malloc((n + 1) * sizeof *descs);
+  uint32_t *which = malloc((n + 1) * sizeof *which);
+  Value r = obj;
+  for (uint32_t i = 0; i < n && !value_is_exception(r); i++) {
+    PropertyInfo info;
+    Value key = vm_array_get_raw(keys, i);
+    if (!vm_get_own_property(vm, props, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
+    Value d = vm_handle_push(vm, vm_get(vm, props, key));
+    if (value_is_exception(d) || !to_descriptor(vm, d, &descs[count])) r = VALUE_EXCEPTION;
+    which[count++] = i;
+  }
+  for (uint32_t i = 0; i < count && !value_is_exception(r); i++)
+    if (value_is_exception(define_or_throw(vm, obj, vm_array_get_raw(keys, which[i]), &descs[i])))
+      r = VALUE_EXCEPTION;
+  free(descs), free(which);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.object-define-properties
+
+static Value object_define_properties(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!value_is_object(ARG(0)))
+    return vm_throw_error(vm, ERR_TYPE, "Object.defineProperties called on non-object");
+  return define_properties(vm, ARG(0), ARG(1));
+}
+
+static Value object_create(VM *vm, Value this_value, int argc, Value *argv) {
+  Value proto = ARG(0);
+  if (!value_is_object(proto) && !value_is_null(proto))
+    return throw_with(vm, "Object prototype may only be an Object or null: %s", proto);
+  int mark = vm_handle_mark(vm);
+  Value obj = vm_handle_push(vm, vm_object_with_proto(vm, proto));
+  Value r = value_is_undefined(ARG(1)) ? obj : define_properties(vm, obj, ARG(1));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value object_define_property(VM *vm, Value this_value, int argc, Value *argv) {
+  Value obj = ARG(0);
+  if (!value_is_object(obj))
+    return vm_throw_error(vm, ERR_TYPE, "Object.defineProperty called on non-object");
+  int mark = vm_handle_mark(vm);
+  Value key = vm_handle_push(vm, vm_to_property_key(vm, ARG(1)));
+  PropertyDescriptor d;
+  Value r = VALUE_EXCEPTION;
+  if (!value_is_exception(key) && to_descriptor(vm, ARG(2), &d))
+    r = define_or_throw(vm, obj, key, &d);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : obj;
+}
+
+static Value object_get_own_property_descriptor(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
+  Value key = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, ARG(1)));
+  PropertyInfo info;
+  Value r = key;
+  if (!value_is_exception(key))
+    r = vm_get_own_property(vm, o, key, &info) ? from_descriptor(vm, &info) : VALUE_UNDEFINED;
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value object_get_own_property_descriptors(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
+  if (value_is_exception(o)) return vm_handle_reset(vm, mark), o;
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value out = vm_handle_push(vm, vm_object_new(vm));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    PropertyInfo info;
+    Value key = vm_array_get_raw(keys, i);
+    if (!vm_get_own_property(vm, o, key, &info)) continue;
+    Value d = vm_handle_push(vm, from_descriptor(vm, &info));
+    builtins_create_data(vm, out, key, d);
+  }
+  vm_handle_reset(vm, mark);
+  return out;
+}
+
+/* ==== Prototypes ==== */
+
+static Value object_get_prototype_of(VM *vm, Value this_value, int argc, Value *argv) {
+  Value o = vm_to_object(vm, ARG(0));
+  return value_is_exception(o) ? o : vm_prototype_of(o);
+}
+
+/* [[SetPrototypeOf]] or V8's TypeError for each way it can fail. */
+static Value set_prototype_or_throw(VM *vm, Value obj, Value proto) {
+  Value ok = vm_set_prototype(vm, obj, proto);
+  if (ok != VALUE_FALSE) return ok;
+  if (!vm_is_extensible(obj)) return throw_with(vm, "%s is not extensible", obj);
+  if (obj == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE))
+    return vm_throw_error(vm, ERR_TYPE,
+                          "Immutable prototype object 'Object.prototype' cannot "
+                          "have their prototype set");
+  return vm_throw_error(vm, ERR_TYPE, "Cyclic __proto__ value");
+}
+
+static Value object_set_prototype_of(VM *vm, Value this_value, int argc, Value *argv) {
+  Value o = ARG(0), proto = ARG(1);
+  if (value_is_nullish(o))
+    return vm_throw_error(vm, ERR_TYPE, "Object.setPrototypeOf called on null or undefined");
+  if (!value_is_object(proto) && !value_is_null(proto))
+    return throw_with(vm, "Object prototype may only be an Object or null: %s", proto);
+  if (!value_is_object(o)) return o;
+  Value r = set_prototype_or_throw(vm, o, proto);
+  return value_is_exception(r) ? r : o;
+}
+
+/* ==== Integrity levels ==== */
+
+//> stdlib.object-freeze
+/* SetIntegrityLevel: every own property non-configurable (and, frozen, read-only). */
+static Value set_integrity(VM *vm, Value obj, bool frozen) {
+  if (!value_is_object(obj)) return obj;
+  int mark = vm_handle_mark(vm);
+  vm_prevent_extensions(vm, obj);
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    PropertyInfo info;
+    Value key = vm_array_get_raw(keys, i);
+    if (!vm_get_own_property(vm, obj, key, &info)) continue;
+    PropertyDescriptor d = {.value = VALUE_UNDEFINED,
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_configurable = true};
+    if (frozen && !info.is_accessor) d.has_writable = true; /* writable: false */
+    if (value_is_exception(define_or_throw(vm, obj, key, &d)))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  }
+  vm_handle_reset(vm, mark);
+  return obj;
+}
+//< stdlib.object-freeze
+
+/* TestIntegrityLevel. */
+static bool test_integrity(VM *vm, Value obj, bool frozen) {
+  if (!value_is_object(obj)) return true;
+  if (vm_is_extensible(obj)) return false;
+  int mark = vm_handle_mark(vm);
+  Value keys = vm_handle_push(
+      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  bool ok = true;
+  for (uint32_t i = 0; i < vm_array_length(keys) && ok; i++) {
+    PropertyInfo info;
+    if (!vm_get_own_property(vm, obj, vm_array_get_raw(keys, i), &info)) continue;
+    if (info.attrs & VM_ATTR_CONFIGURABLE) ok = false;
+    if (frozen && !info.is_accessor && (info.attrs & VM_ATTR_WRITABLE)) ok = false;
+  }
+  vm_handle_reset(vm, mark);
+  return ok;
+}
+
+static Value object_freeze(VM *vm, Value this_value, int argc, Value *argv) {
+  return set_integrity(vm, ARG(0), true);
+}
+static Value object_seal(VM *vm, Value this_value, int argc, Value *argv) {
+  return set_integrity(vm, ARG(0), false);
+}
+static Value object_is_frozen(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_bool(test_integrity(vm, ARG(0), true));
+}
+static Value object_is_sealed(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_bool(test_integrity(vm, ARG(0), false));
+}
+static Value object_prevent_extensions(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_object(ARG(0))) vm_prevent_extensions(vm, ARG(0));
+  return ARG(0);
+}
+static Value object_is_extensible(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_bool(value_is_object(ARG(0)) && vm_is_extensible(ARG(0)));
+}
+
+/* ==== is, hasOwn ==== */
+
+static bool same_value(Value a, Value b) {
+  if (value_is_number(a) && value_is_number(b)) {
+    double x = value_to_number(a), y = value_to_number(b);
+    if (x != x) return y != y;
+    return x == y && signbit(x) == signbit(y);
+  }
+  return vm_strict_equals(a, b);
+}
+
+static Value object_is(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_bool(same_value(ARG(0), ARG(1)));
+}
+
+/* Does ToObject(v) have own property key? true/false/exception. */
+static Value has_own(VM *vm, Value v, Value key) {
+  int mark = vm_handle_mark(vm);
+  Value k = vm_handle_push(vm, vm_to_property_key(vm, key));
+  Value o = value_is_exception(k) ? k : vm_handle_push(vm, vm_to_object(vm, v));
+  PropertyInfo info;
+  Value r = value_is_exception(o) ? o : value_from_bool(vm_get_own_property(vm, o, k, &info));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value object_has_own(VM *vm, Value this_value, int argc, Value *argv) {
+  Value o = vm_to_object(vm, ARG(0)); /* ToObject comes first here */
+  return value_is_exception(o) ? o : has_own(vm, ARG(0), ARG(1));
+}
+
+/* ==== Object.prototype ==== */
+
+static Value proto_has_own_property(VM *vm, Value this_value, int argc, Value *argv) {
+  return has_own(vm, this_value, ARG(0));
+}
+
+static Value proto_is_prototype_of(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!value_is_object(ARG(0))) return VALUE_FALSE;
+  Value o = vm_to_object(vm, this_value);
+  if (value_is_exception(o)) return o;
+  for (Value p = vm_prototype_of(ARG(0)); value_is_object(p); p = vm_prototype_of(p))
+    if (p == o) return VALUE_TRUE;
+  return VALUE_FALSE;
+}
+
+static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value k = vm_handle_push(vm, vm_to_property_key(vm, ARG(0)));
+  Value o = value_is_exception(k) ? k : vm_handle_push(vm, vm_to_object(vm, this_value));
+  PropertyInfo info;
+  Value r = o;
+  if (!value_is_exception(o))
+    r = value_from_bool(vm_get_own_property(vm, o, k, &info) && (info.attrs & VM_ATTR_ENUMERABLE));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+//> stdlib.object-to-string
+/* The builtinTag of Object.prototype.toString, before Symbol.toStringTag. */
+static const char *builtin_tag(Value o) {
+  if (vm_is_array(o)) return "Array";
+  if (vm_is_callable(o)) return "Function";
+  switch (vm_object_class(o)) {
+  case VM_CLASS_ARGUMENTS: return "Arguments";
+  case VM_CLASS_ERROR: return "Error";
+  case VM_CLASS_BOOLEAN: return "Boolean";
+  case VM_CLASS_NUMBER: return "Number";
+  case VM_CLASS_STRING: return "String";
+  case VM_CLASS_DATE: return "Date";
+  case VM_CLASS_REGEXP: return "RegExp";
+  default: return "Object";
+  }
+}
+
+static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_undefined(this_value)) return vm_string(vm, "[object Undefined]");
+  if (value_is_null(this_value)) return vm_string(vm, "[object Null]");
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  Value tag = vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)));
+  Value r = tag;
+  if (!value_is_exception(tag)) {
+    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : strdup(builtin_tag(o));
+    char *text = malloc(strlen(t) + 10);
+    sprintf(text, "[object %s]", t);
+    r = vm_string(vm, text);
+    free(t), free(text);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+//< stdlib.object-to-string
+
+static Value proto_to_locale_string(VM *vm, Value this_value, int argc, Value *argv) {
+  Value f = vm_get_str(vm, this_value, "toString");
+  if (value_is_exception(f)) return f;
+  if (!vm_is_callable(f)) return builtins_throw_not_function(vm, f);
+  return vm_call(vm, f, this_value, 0, NULL);
+}
+
+static Value proto_value_of(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_to_object(vm, this_value);
+}
+
+static Value proto_get_proto(VM *vm, Value this_value, int argc, Value *argv) {
+  Value o = vm_to_object(vm, this_value);
+  return value_is_exception(o) ? o : vm_prototype_of(o);
+}
+
+static Value proto_set_proto(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_nullish(this_value))
+    return vm_throw_error(vm, ERR_TYPE, "Object.prototype.__proto__ called on null or undefined");
+  Value proto = ARG(0);
+  if ((!value_is_object(proto) && !value_is_null(proto)) || !value_is_object(this_value))
+    return VALUE_UNDEFINED;
+  Value r = set_prototype_or_throw(vm, this_value, proto);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+
+/* __defineGetter__ / __defineSetter__: the legacy spellings of defineProperty. */
+static Value define_legacy_accessor(VM *vm, Value this_value, Value key, Value fn, bool getter) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  Value r = o;
+  if (!value_is_exception(o) && !vm_is_callable(fn)) {
+    r = vm_throw_error(vm, ERR_TYPE, "Object.prototype.__define%sGetter__: Expecting function",
+                       getter ? "" : "S");
+  } else if (!value_is_exception(o)) {
+    PropertyDescriptor d = {.value = VALUE_UNDEFINED,
+                            .getter = getter ? fn : VALUE_UNDEFINED,
+                            .setter = getter ? VALUE_UNDEFINED : fn,
+                            .has_getter = getter,
+                            .has_setter = !getter,
+                            .has_enumerable = true,
+                            .enumerable = true,
+                            .has_configurable = true,
+                            .configurable = true};
+    Value k = vm_handle_push(vm, vm_to_property_key(vm, key));
+    r = value_is_exception(k) ? k : define_or_throw(vm, o, k, &d);
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+
+static Value proto_define_getter(VM *vm, Value this_value, int argc, Value *argv) {
+  return define_legacy_accessor(vm, this_value, ARG(0), ARG(1), true);
+}
+static Value proto_define_setter(VM *vm, Value this_value, int argc, Value *argv) {
+  return define_legacy_accessor(vm, this_value, ARG(0), ARG(1), false);
+}
+
+static Value lookup_accessor(VM *vm, Value this_value, Value key, bool getter) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  Value k = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, key));
+  Value r = value_is_exception(k) ? k : VALUE_UNDEFINED;
+  for (Value p = o; !value_is_exception(k) && value_is_object(p); p = vm_prototype_of(p)) {
+    PropertyInfo info;
+    if (!vm_get_own_property(vm, p, k, &info)) continue;
+    if (info.is_accessor) r = getter ? info.getter : info.setter;
+    break;
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value proto_lookup_getter(VM *vm, Value this_value, int argc, Value *argv) {
+  return lookup_accessor(vm, this_value, ARG(0), true);
+}
+static Value proto_lookup_setter(VM *vm, Value this_value, int argc, Value *argv) {
+  return lookup_accessor(vm, this_value, ARG(0), false);
+}
+
+/* ==== Installing ==== */
+
+static const BuiltinMethod object_statics[] = {
+    {"assign", object_assign, 2},
+    {"getOwnPropertyDescriptor", object_get_own_property_descriptor, 2},
+    {"getOwnPropertyDescriptors", object_get_own_property_descriptors, 1},
+    {"getOwnPropertyNames", object_get_own_property_names, 1},
+    {"getOwnPropertySymbols", object_get_own_property_symbols, 1},
+    {"hasOwn", object_has_own, 2},
+    {"is", object_is, 2},
+    {"preventExtensions", object_prevent_extensions, 1},
+    {"seal", object_seal, 1},
+    {"create", object_create, 2},
+    {"defineProperties", object_define_properties, 2},
+    {"defineProperty", object_define_property, 3},
+    {"freeze", object_freeze, 1},
+    {"getPrototypeOf", object_get_prototype_of, 1},
+    {"setPrototypeOf", object_set_prototype_of, 2},
+    {"isExtensible", object_is_extensible, 1},
+    {"isFrozen", object_is_frozen, 1},
+    {"isSealed", object_is_sealed, 1},
+    {"keys", object_keys, 1},
+    {"entries", object_entries, 1},
+    {"fromEntries", object_from_entries, 1},
+    {"values", object_values, 1},
+    {NULL, NULL, 0},
+};
+
+static const BuiltinMethod object_prototype_methods[] = {
+    {"__defineGetter__", proto_define_getter, 2},
+    {"__defineSetter__", proto_define_setter, 2},
+    {"hasOwnProperty", proto_has_own_property, 1},
+    {"__lookupGetter__", proto_lookup_getter, 1},
+    {"__lookupSetter__", proto_lookup_setter, 1},
+    {"isPrototypeOf", proto_is_prototype_of, 1},
+    {"propertyIsEnumerable", proto_property_is_enumerable, 1},
+    {"toString", proto_to_string, 0},
+    {"valueOf", proto_value_of, 0},
+    {NULL, NULL, 0},
+};
+
+void builtins_install_object(VM *vm) {
+  Value ctor = builtins_constructor(vm, "Object", object_construct, 1, INTRINSIC_OBJECT_PROTOTYPE);
+  builtins_methods(vm, ctor, object_statics);
+  Value proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
+  builtins_methods(vm, proto, object_prototype_methods);
+  builtins_accessor(vm, proto, vm_atom(vm, "__proto__"), "__proto__", proto_get_proto,
+                    proto_set_proto);
+  vm_define_method(vm, proto, "toLocaleString", proto_to_locale_string, 0);
+}

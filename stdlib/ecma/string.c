@@ -1,0 +1,819 @@
+/* string.c - the String constructor, String.fromCharCode/fromCodePoint/raw,
+ * String.prototype and the string iterator (for-of walks code points).
+ * Book: chapter 7, "The standard library".
+ *
+ * Entry point: builtins_install_string. Strings are UTF-16 code units (vm_string_unit);
+ * every index here counts units, as JavaScript does. Case mapping covers Latin-1,
+ * Latin Extended-A, Greek and Cyrillic; localeCompare approximates ICU's root collation
+ * (base letters, then accents, then case) for Latin-1 text.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/ecma/builtins.h"
+
+#define ARG(i) builtins_arg(argc, argv, (i))
+#define MAX_STRING_LENGTH 536870888.0 /* V8's String::kMaxLength */
+
+/* ==== this and arguments ==== */
+
+/* RequireObjectCoercible(this) then ToString, for String.prototype.<name>. */
+static Value this_string(VM *vm, Value this_value, const char *name) {
+  if (value_is_string(this_value)) return this_value;
+  if (value_is_nullish(this_value))
+    return vm_throw_error(vm, ERR_TYPE, "String.prototype.%s called on null or undefined", name);
+  return vm_to_string(vm, this_value);
+}
+
+/* The argument as a string, refusing a RegExp as the spec asks of includes & co. */
+static Value search_string_arg(VM *vm, Value v, const char *name) {
+  if (value_is_object(v) && vm_object_class(v) == VM_CLASS_REGEXP)
+    return vm_throw_error(vm, ERR_TYPE,
+                          "First argument to String.prototype.%s must not be a "
+                          "regular expression",
+                          name);
+  return vm_to_string(vm, v);
+}
+
+static Value unsupported_regexp(VM *vm) {
+  return vm_throw_error(vm, ERR_TYPE, "tinynode does not support RegExp yet");
+}
+
+static bool is_regexp(Value v) {
+  return value_is_object(v) && vm_object_class(v) == VM_CLASS_REGEXP;
+}
+
+/* Does s contain t at position at? */
+static bool matches_at(Value s, uint32_t at, Value t) {
+  uint32_t n = vm_string_length(t);
+  if ((uint64_t)at + n > vm_string_length(s)) return false;
+  for (uint32_t i = 0; i < n; i++)
+    if (vm_string_unit(s, at + i) != vm_string_unit(t, i)) return false;
+  return true;
+}
+
+/* The first index >= from where t occurs in s, or -1. */
+static double index_of(Value s, Value t, double from) {
+  uint32_t n = vm_string_length(s), m = vm_string_length(t);
+  for (double i = from; i + m <= n; i++)
+    if (matches_at(s, (uint32_t)i, t)) return i;
+  return -1;
+}
+
+static bool is_js_space(uint16_t u) {
+  if (u == 9 || u == 10 || u == 11 || u == 12 || u == 13 || u == 32 || u == 0xA0) return true;
+  return u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F ||
+         u == 0x205F || u == 0x3000 || u == 0xFEFF;
+}
+
+static bool is_lead(uint16_t u) { return u >= 0xD800 && u <= 0xDBFF; }
+static bool is_trail(uint16_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
+
+/* The code point at index i of s and how many units it takes. */
+static uint32_t code_point_at(Value s, uint32_t i, int *units) {
+  uint16_t a = vm_string_unit(s, i);
+  *units = 1;
+  if (!is_lead(a) || i + 1 >= vm_string_length(s)) return a;
+  uint16_t b = vm_string_unit(s, i + 1);
+  if (!is_trail(b)) return a;
+  *units = 2;
+  return 0x10000 + (((uint32_t)a - 0xD800) << 10) + (b - 0xDC00);
+}
+
+/* ==== The constructor and its statics ==== */
+
+static Value string_construct(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s;
+  if (argc == 0)
+    s = vm_atom(vm, "");
+  else if (value_is_symbol(argv[0]) && value_is_undefined(vm_new_target(vm)))
+    s = vm_call(vm, vm_get_str(vm, argv[0], "toString"), argv[0], 0, NULL);
+  else
+    s = vm_to_string(vm, argv[0]);
+  if (value_is_exception(s) || value_is_undefined(vm_new_target(vm))) return s;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, s);
+  Value proto = vm_handle_push(vm, vm_get_str(vm, vm_new_target(vm), "prototype"));
+  if (!value_is_exception(proto) && !value_is_object(proto))
+    proto = vm_intrinsic(vm, INTRINSIC_STRING_PROTOTYPE);
+  Value r = value_is_exception(proto) ? proto : vm_object_of_class(vm, VM_CLASS_STRING, proto, s);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value string_from_char_code(VM *vm, Value this_value, int argc, Value *argv) {
+  uint16_t *units = malloc((size_t)(argc + 1) * sizeof(uint16_t));
+  for (int i = 0; i < argc; i++) {
+    Value n = vm_to_number(vm, argv[i]);
+    if (value_is_exception(n)) return free(units), n;
+    double d = value_to_number(n);
+    d = isfinite(d) ? fmod(trunc(d), 65536.0) : 0;
+    units[i] = (uint16_t)(d < 0 ? d + 65536.0 : d);
+  }
+  Value r = vm_string_from_units(vm, units, (size_t)argc);
+  free(units);
+  return r;
+}
+
+/* Append code point cp as one or two UTF-16 units. */
+static void put_code_point(TextBuf *b, uint32_t cp) {
+  if (cp < 0x10000) {
+    textbuf_unit(b, (uint16_t)cp);
+    return;
+  }
+  cp -= 0x10000;
+  textbuf_unit(b, (uint16_t)(0xD800 + (cp >> 10)));
+  textbuf_unit(b, (uint16_t)(0xDC00 + (cp & 0x3FF)));
+}
+
+static Value string_from_code_point(VM *vm, Value this_value, int argc, Value *argv) {
+  TextBuf b = {0};
+  for (int i = 0; i < argc; i++) {
+    Value n = vm_to_number(vm, argv[i]);
+    if (value_is_exception(n)) return textbuf_free(&b), n;
+    double d = value_to_number(n);
+    if (!(d >= 0 && d <= 0x10FFFF && trunc(d) == d)) {
+      textbuf_free(&b);
+      char *text = builtins_to_cstring(vm, n);
+      Value r = vm_throw_error(vm, ERR_RANGE, "Invalid code point %s", text ? text : "");
+      free(text);
+      return r;
+    }
+    put_code_point(&b, (uint32_t)d);
+  }
+  return textbuf_finish(vm, &b);
+}
+
+/* String.raw`...`: the raw strings interleaved with the substitutions. */
+static Value string_raw(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value cooked = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
+  Value raw =
+      value_is_exception(cooked) ? cooked : vm_handle_push(vm, vm_get_str(vm, cooked, "raw"));
+  Value lit = value_is_exception(raw) ? raw : vm_handle_push(vm, vm_to_object(vm, raw));
+  double n;
+  if (value_is_exception(lit) || !builtins_length_of(vm, lit, &n))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  TextBuf b = {0};
+  int loop = vm_handle_mark(vm);
+  for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
+    Value piece = vm_handle_push(vm, builtins_get_index(vm, lit, i));
+    Value s = value_is_exception(piece) ? piece : vm_to_string(vm, piece);
+    if (!value_is_exception(s)) textbuf_string(&b, s);
+    if (!value_is_exception(s) && i + 1 < n && i + 1 < argc) s = vm_to_string(vm, argv[(int)i + 1]);
+    if (value_is_exception(s)) return textbuf_free(&b), vm_handle_reset(vm, mark), s;
+    if (i + 1 < n && i + 1 < argc) textbuf_string(&b, s);
+  }
+  vm_handle_reset(vm, mark);
+  return textbuf_finish(vm, &b);
+}
+
+/* ==== Characters ==== */
+
+/* charAt/charCodeAt/codePointAt/at share the position step. */
+static bool position_arg(VM *vm, Value v, double *out) { return builtins_to_integer(vm, v, out); }
+
+static Value string_char_at(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s = this_string(vm, this_value, "charAt");
+  double p;
+  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
+  if (p < 0 || p >= vm_string_length(s)) return vm_atom(vm, "");
+  return vm_string_slice(vm, s, (uint32_t)p, (uint32_t)p + 1);
+}
+
+static Value string_char_code_at(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s = this_string(vm, this_value, "charCodeAt");
+  double p;
+  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
+  if (p < 0 || p >= vm_string_length(s)) return value_from_number(NAN);
+  return value_from_number(vm_string_unit(s, (uint32_t)p));
+}
+
+static Value string_code_point_at(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s = this_string(vm, this_value, "codePointAt");
+  double p;
+  int units;
+  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
+  if (p < 0 || p >= vm_string_length(s)) return VALUE_UNDEFINED;
+  return value_from_number(code_point_at(s, (uint32_t)p, &units));
+}
+
+static Value string_at(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s = this_string(vm, this_value, "at");
+  double p;
+  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
+  double len = vm_string_length(s), k = p >= 0 ? p : len + p;
+  if (k < 0 || k >= len) return VALUE_UNDEFINED;
+  return vm_string_slice(vm, s, (uint32_t)k, (uint32_t)k + 1);
+}
+
+/* ==== Searching ==== */
+
+/* indexOf, includes, startsWith, endsWith: this, the search string and a position. */
+static bool search_setup(VM *vm, Value this_value, int argc, Value *argv, const char *name,
+                         Value *s, Value *t, double *pos) {
+  int mark = vm_handle_mark(vm);
+  *s = vm_handle_push(vm, this_string(vm, this_value, name));
+  *t = value_is_exception(*s) ? *s : vm_handle_push(vm, search_string_arg(vm, ARG(0), name));
+  bool ok = !value_is_exception(*t) && builtins_to_integer(vm, ARG(1), pos);
+  vm_handle_reset(vm, mark); /* s and t are reachable from argv/this or fresh: used at once */
+  return ok;
+}
+
+static Value string_index_of(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s, t;
+  double pos;
+  if (!search_setup(vm, this_value, argc, argv, "indexOf", &s, &t, &pos)) return VALUE_EXCEPTION;
+  return value_from_number(index_of(s, t, fmin(fmax(pos, 0), vm_string_length(s))));
+}
+
+static Value string_includes(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s, t;
+  double pos;
+  if (!search_setup(vm, this_value, argc, argv, "includes", &s, &t, &pos)) return VALUE_EXCEPTION;
+  return value_from_bool(index_of(s, t, fmin(fmax(pos, 0), vm_string_length(s))) >= 0);
+}
+
+static Value string_starts_with(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s, t;
+  double pos;
+  if (!search_setup(vm, this_value, argc, argv, "startsWith", &s, &t, &pos)) return VALUE_EXCEPTION;
+  return value_from_bool(matches_at(s, (uint32_t)fmin(fmax(pos, 0), vm_string_length(s)), t));
+}
+
+static Value string_ends_with(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s, t;
+  double end, len;
+  if (!search_setup(vm, this_value, argc, argv, "endsWith", &s, &t, &end)) return VALUE_EXCEPTION;
+  len = vm_string_length(s);
+  end = value_is_undefined(ARG(1)) ? len : fmin(fmax(end, 0), len);
+  double start = end - vm_string_length(t);
+  return value_from_bool(start >= 0 && matches_at(s, (uint32_t)start, t));
+}
+
+static Value string_last_index_of(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, "lastIndexOf"));
+  Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+  Value n = value_is_exception(t) ? t : vm_to_number(vm, ARG(1));
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(n)) return n;
+  double pos = value_to_number(n), len = vm_string_length(s), m = vm_string_length(t);
+  pos = isnan(pos) ? INFINITY : trunc(pos);
+  for (double i = fmin(fmax(pos, 0), len - m); i >= 0; i--)
+    if (matches_at(s, (uint32_t)i, t)) return value_from_number(i);
+  return value_from_number(-1);
+}
+
+/* ==== Slicing ==== */
+
+/* this as a string and two integer arguments (the second may default to the length).
+ * The string is left on the handle stack for the caller to reset. */
+static bool two_ints(VM *vm, Value this_value, int argc, Value *argv, const char *name, Value *s,
+                     double *a, double *b) {
+  *s = vm_handle_push(vm, this_string(vm, this_value, name));
+  if (value_is_exception(*s) || !builtins_to_integer(vm, ARG(0), a)) return false;
+  *b = vm_string_length(*s);
+  return value_is_undefined(ARG(1)) || builtins_to_integer(vm, ARG(1), b);
+}
+
+static Value string_slice(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s, r = VALUE_EXCEPTION;
+  double from, to;
+  if (two_ints(vm, this_value, argc, argv, "slice", &s, &from, &to)) {
+    double len = vm_string_length(s);
+    from = builtins_clamp_index(from, len), to = builtins_clamp_index(to, len);
+    r = from < to ? vm_string_slice(vm, s, (uint32_t)from, (uint32_t)to) : vm_atom(vm, "");
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value string_substring(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s, r = VALUE_EXCEPTION;
+  double a, b;
+  if (two_ints(vm, this_value, argc, argv, "substring", &s, &a, &b)) {
+    double len = vm_string_length(s);
+    a = fmin(fmax(a, 0), len), b = fmin(fmax(b, 0), len);
+    r = vm_string_slice(vm, s, (uint32_t)fmin(a, b), (uint32_t)fmax(a, b));
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value string_substr(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s, r = VALUE_EXCEPTION;
+  double start, count;
+  if (two_ints(vm, this_value, argc, argv, "substr", &s, &start, &count)) {
+    double len = vm_string_length(s);
+    start = builtins_clamp_index(start, len);
+    double end = fmin(start + fmax(count, 0), len);
+    r = start < end ? vm_string_slice(vm, s, (uint32_t)start, (uint32_t)end) : vm_atom(vm, "");
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* trim (both ends), trimStart (start only), trimEnd (end only). */
+static Value trim(VM *vm, Value this_value, const char *name, bool start, bool end) {
+  Value s = this_string(vm, this_value, name);
+  if (value_is_exception(s)) return s;
+  uint32_t a = 0, b = vm_string_length(s);
+  while (start && a < b && is_js_space(vm_string_unit(s, a))) a++;
+  while (end && b > a && is_js_space(vm_string_unit(s, b - 1))) b--;
+  return vm_string_slice(vm, s, a, b);
+}
+
+static Value string_trim(VM *vm, Value t, int argc, Value *argv) {
+  return trim(vm, t, "trim", true, true);
+}
+static Value string_trim_start(VM *vm, Value t, int argc, Value *argv) {
+  return trim(vm, t, "trimStart", true, false);
+}
+static Value string_trim_end(VM *vm, Value t, int argc, Value *argv) {
+  return trim(vm, t, "trimEnd", false, true);
+}
+
+/* ==== Building new strings ==== */
+
+static Value string_concat(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value r = vm_handle_push(vm, this_string(vm, this_value, "concat"));
+  for (int i = 0; i < argc && !value_is_exception(r); i++) {
+    Value s = vm_handle_push(vm, vm_to_string(vm, argv[i]));
+    r = value_is_exception(s) ? s : vm_handle_push(vm, vm_string_concat(vm, r, s));
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value string_repeat(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, "repeat"));
+  double n;
+  bool ok = !value_is_exception(s) && builtins_to_integer(vm, ARG(0), &n);
+  vm_handle_reset(vm, mark); /* nothing below allocates before the copy is done */
+  if (!ok) return VALUE_EXCEPTION;
+  if (n < 0 || isinf(n)) {
+    char *text = builtins_to_cstring(vm, ARG(0));
+    Value r = vm_throw_error(vm, ERR_RANGE, "Invalid count value: %s", text ? text : "");
+    free(text);
+    return r;
+  }
+  if (n * vm_string_length(s) > MAX_STRING_LENGTH)
+    return vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+  if (vm_string_length(s) == 0 || n == 0) return vm_string(vm, ""); /* ''.repeat(2**31-1) */
+  TextBuf b = {0};
+  for (double i = 0; i < n; i++) textbuf_string(&b, s);
+  return textbuf_finish(vm, &b);
+}
+
+/* padStart (at_start) and padEnd. */
+static Value pad(VM *vm, Value this_value, int argc, Value *argv, bool at_start) {
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, at_start ? "padStart" : "padEnd"));
+  double max;
+  if (value_is_exception(s) || !builtins_to_integer(vm, ARG(0), &max))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  Value fill = value_is_undefined(ARG(1)) ? vm_atom(vm, " ") : vm_to_string(vm, ARG(1));
+  vm_handle_push(vm, fill);
+  double len = vm_string_length(s);
+  if (value_is_exception(fill) || max <= len || vm_string_length(fill) == 0)
+    return vm_handle_reset(vm, mark), value_is_exception(fill) ? fill : s;
+  if (max > MAX_STRING_LENGTH)
+    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+  TextBuf b = {0};
+  if (!at_start) textbuf_string(&b, s);
+  uint32_t fl = vm_string_length(fill);
+  for (double i = 0; i < max - len; i++)
+    textbuf_unit(&b, vm_string_unit(fill, (uint32_t)fmod(i, fl)));
+  if (at_start) textbuf_string(&b, s);
+  vm_handle_reset(vm, mark);
+  return textbuf_finish(vm, &b);
+}
+
+static Value string_pad_start(VM *vm, Value t, int argc, Value *argv) {
+  return pad(vm, t, argc, argv, true);
+}
+static Value string_pad_end(VM *vm, Value t, int argc, Value *argv) {
+  return pad(vm, t, argc, argv, false);
+}
+
+/* ==== Case mapping ==== */
+
+/* The simple upper-case mapping of a BMP unit in the scripts we know (else itself). */
+static uint16_t upper_unit(uint16_t u) {
+  if (u >= 'a' && u <= 'z') return u - 32;
+  if (u < 0xB5) return u;
+  if (u == 0xB5) return 0x39C; /* micro sign -> Greek Mu */
+  if ((u >= 0xE0 && u <= 0xFE && u != 0xF7)) return u - 32;
+  if (u == 0xFF) return 0x178;
+  if (u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149) {
+    bool odd_lower = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E);
+    if (odd_lower ? (u % 2 == 0) : (u % 2 == 1)) return u - 1;
+    return u == 0x17F ? 0x53 : u;
+  }
+  if (u >= 0x3B1 && u <= 0x3C9 && u != 0x3C2) return u - 32; /* Greek */
+  if (u == 0x3C2) return 0x3A3; /* final sigma */
+  if (u >= 0x3AC && u <= 0x3AF) return u == 0x3AC ? 0x386 : u - 37;
+  if (u >= 0x430 && u <= 0x44F) return u - 32; /* Cyrillic */
+  if (u >= 0x450 && u <= 0x45F) return u - 80;
+  return u;
+}
+
+static uint16_t lower_unit(uint16_t u) {
+  if (u >= 'A' && u <= 'Z') return u + 32;
+  if (u < 0xC0) return u;
+  if (u <= 0xDE && u != 0xD7) return u + 32;
+  if (u == 0x178) return 0xFF;
+  if (u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149) {
+    bool odd_lower = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E);
+    return (odd_lower ? (u % 2 == 1) : (u % 2 == 0)) ? u + 1 : u;
+  }
+  if (u >= 0x391 && u <= 0x3A9 && u != 0x3A2) return u + 32; /* Greek */
+  if (u == 0x386) return 0x3AC;
+  if (u >= 0x388 && u <= 0x38A) return u + 37;
+  if (u >= 0x410 && u <= 0x42F) return u + 32; /* Cyrillic */
+  if (u >= 0x400 && u <= 0x40F) return u + 80;
+  return u;
+}
+
+static bool is_cased_letter(uint16_t u) { return upper_unit(u) != u || lower_unit(u) != u; }
+
+//> stdlib.string-case
+static Value change_case(VM *vm, Value this_value, const char *name, bool upper) {
+  Value s = this_string(vm, this_value, name);
+  if (value_is_exception(s)) return s;
+  uint32_t n = vm_string_length(s);
+  TextBuf b = {0};
+  for (uint32_t i = 0; i < n; i++) {
+    uint16_t u = vm_string_unit(s, i);
+    if (upper && u == 0xDF) { /* sharp s has no capital form: it becomes "SS" */
+      textbuf_ascii(&b, "SS");
+    } else if (!upper && u == 0x3A3) { /* capital sigma: final form at the end of a word */
+      bool final = i > 0 && is_cased_letter(vm_string_unit(s, i - 1)) &&
+                   !(i + 1 < n && is_cased_letter(vm_string_unit(s, i + 1)));
+      textbuf_unit(&b, final ? 0x3C2 : 0x3C3);
+    } else {
+      textbuf_unit(&b, upper ? upper_unit(u) : lower_unit(u));
+    }
+  }
+  return textbuf_finish(vm, &b);
+}
+//< stdlib.string-case
+
+static Value string_to_upper(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toUpperCase", true);
+}
+static Value string_to_lower(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toLowerCase", false);
+}
+static Value string_to_locale_upper(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toLocaleUpperCase", true);
+}
+static Value string_to_locale_lower(VM *vm, Value t, int argc, Value *argv) {
+  return change_case(vm, t, "toLocaleLowerCase", false);
+}
+
+/* ==== localeCompare ==== */
+
+/* Collation weights of one unit, approximating ICU's root order: primary (spaces and
+ * punctuation, then digits, then letters by base letter), secondary (accent), tertiary
+ * (lower case first). Latin-1 accented letters share their base letter's primary. */
+typedef struct Weight {
+  uint32_t primary;
+  uint8_t secondary, tertiary;
+} Weight;
+
+static const char punctuation_order[] = "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+static const char latin1_base[] = /* 0xC0..0xFF: base letters; '*' = not a letter */
+    "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+
+static Weight unit_weight(uint16_t u) {
+  const char *p = u < 128 && u ? strchr(punctuation_order, (char)u) : NULL;
+  if (p) return (Weight){1 + (uint32_t)(p - punctuation_order), 0, 0};
+  if (u >= '0' && u <= '9') return (Weight){100 + u - '0', 0, 0};
+  uint16_t lower = lower_unit(u);
+  bool is_upper = lower != u;
+  if (lower >= 'a' && lower <= 'z') return (Weight){200 + (uint32_t)(lower - 'a') * 4, 0, is_upper};
+  if (lower >= 0xE0 && lower <= 0xFF && latin1_base[lower - 0xC0] != '*') {
+    char base = latin1_base[lower - 0xC0];
+    return (Weight){200 + (uint32_t)(base - 'a') * 4 + (lower == 0xFE), (uint8_t)(lower - 0xDF),
+                    is_upper};
+  }
+  return (Weight){1000 + lower, 0, is_upper};
+}
+
+/* Compare a and b at one strength level (0 primary, 1 secondary, 2 tertiary). */
+static int compare_level(Value a, Value b, int level) {
+  uint32_t na = vm_string_length(a), nb = vm_string_length(b);
+  for (uint32_t i = 0; i < na && i < nb; i++) {
+    Weight x = unit_weight(vm_string_unit(a, i)), y = unit_weight(vm_string_unit(b, i));
+    uint32_t wx = level == 0 ? x.primary : level == 1 ? x.secondary : x.tertiary;
+    uint32_t wy = level == 0 ? y.primary : level == 1 ? y.secondary : y.tertiary;
+    if (wx != wy) return wx < wy ? -1 : 1;
+  }
+  return na < nb ? -1 : na > nb;
+}
+
+static Value string_locale_compare(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, "localeCompare"));
+  Value t = value_is_exception(s) ? s : vm_to_string(vm, ARG(0));
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(t)) return t;
+  int c = 0;
+  for (int level = 0; level < 3 && c == 0; level++) c = compare_level(s, t, level);
+  if (c == 0) c = vm_string_compare(s, t) < 0 ? -1 : vm_string_compare(s, t) > 0;
+  return value_from_number(c);
+}
+
+static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, "normalize"));
+  Value f = value_is_exception(s)        ? s
+            : value_is_undefined(ARG(0)) ? vm_atom(vm, "NFC")
+                                         : vm_to_string(vm, ARG(0));
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(f)) return f;
+  char *form = vm_to_utf8(vm, f, NULL);
+  bool valid = !strcmp(form, "NFC") || !strcmp(form, "NFD") || !strcmp(form, "NFKC") ||
+               !strcmp(form, "NFKD");
+  bool composed = form[2] == 'C' || form[3] == 'C';
+  free(form);
+  if (!valid)
+    return vm_throw_error(vm, ERR_RANGE,
+                          "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+  uint16_t limit = composed ? 0x300 : 0x80; /* below it, text is already in that form */
+  for (uint32_t i = 0; i < vm_string_length(s); i++)
+    if (vm_string_unit(s, i) >= limit)
+      return vm_throw_error(vm, ERR_TYPE, "tinynode does not support normalize() of this text yet");
+  return s;
+}
+
+/* ==== split and replace ==== */
+
+//> stdlib.string-split
+static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
+  if (is_regexp(ARG(0))) return unsupported_regexp(vm);
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, "split"));
+  Value out = value_is_exception(s) ? s : vm_handle_push(vm, vm_array_new(vm));
+  double lim = 4294967295.0;
+  Value n = value_is_exception(out) || value_is_undefined(ARG(1)) ? out : vm_to_number(vm, ARG(1));
+  if (!value_is_exception(n) && !value_is_undefined(ARG(1)))
+    lim = (double)(uint32_t)(int64_t)fmod(
+        isfinite(value_to_number(n)) ? trunc(value_to_number(n)) : 0, 4294967296.0);
+  Value sep = value_is_exception(n) ? n : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+  if (value_is_exception(sep)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  uint32_t len = vm_string_length(s), m = vm_string_length(sep), start = 0;
+  if (lim == 0) return vm_handle_reset(vm, mark), out;
+  if (value_is_undefined(ARG(0))) {
+    vm_array_push(vm, out, s);
+  } else if (m == 0) { /* one element per code unit */
+    for (uint32_t i = 0; i < len && vm_array_length(out) < lim; i++)
+      vm_array_push(vm, out, vm_string_slice(vm, s, i, i + 1));
+  } else {
+    for (double at; (at = index_of(s, sep, start)) >= 0 && vm_array_length(out) < lim;) {
+      vm_array_push(vm, out, vm_string_slice(vm, s, start, (uint32_t)at));
+      start = (uint32_t)at + m;
+    }
+    if (vm_array_length(out) < lim) vm_array_push(vm, out, vm_string_slice(vm, s, start, len));
+  }
+  vm_handle_reset(vm, mark);
+  return out;
+}
+//< stdlib.string-split
+
+/* GetSubstitution for a string pattern: $$, $&, $` and $' (there are no captures). */
+static void substitute(TextBuf *b, Value s, uint32_t pos, uint32_t mlen, Value tmpl) {
+  uint32_t n = vm_string_length(tmpl);
+  for (uint32_t i = 0; i < n; i++) {
+    uint16_t u = vm_string_unit(tmpl, i), next = i + 1 < n ? vm_string_unit(tmpl, i + 1) : 0;
+    if (u != '$' || !(next == '$' || next == '&' || next == '`' || next == '\'')) {
+      textbuf_unit(b, u);
+      continue;
+    }
+    i++;
+    uint32_t from = next == '&' ? pos : next == '`' ? 0 : pos + mlen;
+    uint32_t to = next == '&' ? pos + mlen : next == '`' ? pos : vm_string_length(s);
+    if (next == '$') textbuf_unit(b, '$');
+    for (uint32_t k = from; next != '$' && k < to; k++) textbuf_unit(b, vm_string_unit(s, k));
+  }
+}
+
+/* Append the replacement for the match of t at pos: the function's result or the
+ * substituted template. False on exception. */
+static bool replacement(VM *vm, TextBuf *b, Value s, Value t, uint32_t pos, Value replace) {
+  if (!vm_is_callable(replace)) {
+    substitute(b, s, pos, vm_string_length(t), replace);
+    return true;
+  }
+  Value args[3] = {t, value_from_number(pos), s};
+  Value r = vm_call(vm, replace, VALUE_UNDEFINED, 3, args);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, r);
+  Value rs = value_is_exception(r) ? r : vm_to_string(vm, r);
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(rs)) return false;
+  textbuf_string(b, rs);
+  return true;
+}
+
+/* replace (all false) and replaceAll with a string pattern. */
+static Value replace(VM *vm, Value this_value, int argc, Value *argv, bool all) {
+  if (is_regexp(ARG(0))) return unsupported_regexp(vm);
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, all ? "replaceAll" : "replace"));
+  Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+  Value rep = ARG(1);
+  if (!value_is_exception(t) && !vm_is_callable(rep))
+    rep = vm_handle_push(vm, vm_to_string(vm, rep));
+  if (value_is_exception(t) || value_is_exception(rep))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  uint32_t len = vm_string_length(s), m = vm_string_length(t), done = 0;
+  TextBuf b = {0};
+  for (double at = index_of(s, t, 0); at >= 0; at = all ? index_of(s, t, at + (m ? m : 1)) : -1) {
+    for (uint32_t k = done; k < (uint32_t)at; k++) textbuf_unit(&b, vm_string_unit(s, k));
+    if (!replacement(vm, &b, s, t, (uint32_t)at, rep))
+      return textbuf_free(&b), vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    done = (uint32_t)at + m;
+    if (at >= len) break;
+  }
+  for (uint32_t k = done; k < len; k++) textbuf_unit(&b, vm_string_unit(s, k));
+  vm_handle_reset(vm, mark);
+  return textbuf_finish(vm, &b);
+}
+
+static Value string_replace(VM *vm, Value t, int argc, Value *argv) {
+  return replace(vm, t, argc, argv, false);
+}
+static Value string_replace_all(VM *vm, Value t, int argc, Value *argv) {
+  return replace(vm, t, argc, argv, true);
+}
+
+/* ==== Well-formedness, toString, valueOf ==== */
+
+static Value well_formed(VM *vm, Value this_value, const char *name, bool fix) {
+  Value s = this_string(vm, this_value, name);
+  if (value_is_exception(s)) return s;
+  uint32_t n = vm_string_length(s);
+  TextBuf b = {0};
+  bool ok = true;
+  for (uint32_t i = 0; i < n; i++) {
+    int units;
+    uint32_t cp = code_point_at(s, i, &units);
+    bool lone = units == 1 && (is_lead((uint16_t)cp) || is_trail((uint16_t)cp));
+    ok = ok && !lone;
+    if (fix) put_code_point(&b, lone ? 0xFFFD : cp);
+    i += (uint32_t)units - 1;
+  }
+  if (!fix) return value_from_bool(ok);
+  return textbuf_finish(vm, &b);
+}
+
+static Value string_is_well_formed(VM *vm, Value t, int argc, Value *argv) {
+  return well_formed(vm, t, "isWellFormed", false);
+}
+static Value string_to_well_formed(VM *vm, Value t, int argc, Value *argv) {
+  return well_formed(vm, t, "toWellFormed", true);
+}
+
+/* thisStringValue: a string or a String wrapper's string. */
+static Value this_string_value(VM *vm, Value v, const char *method) {
+  if (value_is_string(v)) return v;
+  if (value_is_object(v) && vm_object_class(v) == VM_CLASS_STRING) return vm_inner_value(v);
+  return builtins_throw_this(vm, method, "String");
+}
+
+static Value string_to_string(VM *vm, Value t, int argc, Value *argv) {
+  return this_string_value(vm, t, "String.prototype.toString");
+}
+static Value string_value_of(VM *vm, Value t, int argc, Value *argv) {
+  return this_string_value(vm, t, "String.prototype.valueOf");
+}
+
+/* ==== The string iterator ==== */
+
+typedef struct StringIter {
+  Value string; /* undefined once exhausted */
+  uint32_t index;
+} StringIter;
+
+static void string_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((StringIter *)data)->string); }
+static void string_iter_finalize(void *data) { free(data); }
+static const HostClass string_iter_class = {"String Iterator", string_iter_trace,
+                                            string_iter_finalize};
+
+static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s = this_string(vm, this_value, "[Symbol.iterator]");
+  if (value_is_exception(s)) return s;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, s);
+  StringIter *it = malloc(sizeof *it);
+  *it = (StringIter){s, 0};
+  Value r = vm_host_new(vm, &string_iter_class, it, vm_native_data(vm));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
+  StringIter *it =
+      value_is_object(this_value) ? vm_host_data(this_value, &string_iter_class) : NULL;
+  if (!it) {
+    char *text = builtins_describe(vm, this_value);
+    Value r = vm_throw_error(
+        vm, ERR_TYPE, "Method String Iterator.prototype.next called on incompatible receiver %s",
+        text);
+    free(text);
+    return r;
+  }
+  Value value = VALUE_UNDEFINED;
+  bool done = value_is_undefined(it->string) || it->index >= vm_string_length(it->string);
+  int mark = vm_handle_mark(vm);
+  if (done) {
+    it->string = VALUE_UNDEFINED;
+  } else {
+    int units;
+    code_point_at(it->string, it->index, &units);
+    value =
+        vm_handle_push(vm, vm_string_slice(vm, it->string, it->index, it->index + (uint32_t)units));
+    it->index += (uint32_t)units;
+  }
+  Value r = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, r, "value", value, VM_ATTR_DEFAULT);
+  vm_define_str(vm, r, "done", value_from_bool(done), VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* ==== Installing ==== */
+
+static const BuiltinMethod string_statics[] = {
+    {"fromCharCode", string_from_char_code, 1},
+    {"fromCodePoint", string_from_code_point, 1},
+    {"raw", string_raw, 1},
+    {NULL, NULL, 0},
+};
+
+static const BuiltinMethod string_methods[] = {
+    {"at", string_at, 1},
+    {"charAt", string_char_at, 1},
+    {"charCodeAt", string_char_code_at, 1},
+    {"codePointAt", string_code_point_at, 1},
+    {"concat", string_concat, 1},
+    {"endsWith", string_ends_with, 1},
+    {"includes", string_includes, 1},
+    {"indexOf", string_index_of, 1},
+    {"isWellFormed", string_is_well_formed, 0},
+    {"lastIndexOf", string_last_index_of, 1},
+    {"localeCompare", string_locale_compare, 1},
+    {"normalize", string_normalize, 0},
+    {"padEnd", string_pad_end, 1},
+    {"padStart", string_pad_start, 1},
+    {"repeat", string_repeat, 1},
+    {"replace", string_replace, 2},
+    {"replaceAll", string_replace_all, 2},
+    {"slice", string_slice, 2},
+    {"split", string_split, 2},
+    {"substr", string_substr, 2},
+    {"substring", string_substring, 2},
+    {"startsWith", string_starts_with, 1},
+    {"toString", string_to_string, 0},
+    {"toWellFormed", string_to_well_formed, 0},
+    {"trim", string_trim, 0},
+    {"trimStart", string_trim_start, 0},
+    {"trimEnd", string_trim_end, 0},
+    {"toLocaleLowerCase", string_to_locale_lower, 0},
+    {"toLocaleUpperCase", string_to_locale_upper, 0},
+    {"toLowerCase", string_to_lower, 0},
+    {"toUpperCase", string_to_upper, 0},
+    {"valueOf", string_value_of, 0},
+    {NULL, NULL, 0},
+};
+
+void builtins_install_string(VM *vm) {
+  int mark = vm_handle_mark(vm);
+  Value ctor = builtins_constructor(vm, "String", string_construct, 1, INTRINSIC_STRING_PROTOTYPE);
+  builtins_methods(vm, ctor, string_statics);
+  Value proto = vm_intrinsic(vm, INTRINSIC_STRING_PROTOTYPE);
+  builtins_methods(vm, proto, string_methods);
+  /* trimLeft and trimRight are the same function objects as trimStart and trimEnd. */
+  vm_define_str(vm, proto, "trimLeft", vm_get_str(vm, proto, "trimStart"), VM_ATTR_HIDDEN);
+  vm_define_str(vm, proto, "trimRight", vm_get_str(vm, proto, "trimEnd"), VM_ATTR_HIDDEN);
+  Value iter_proto =
+      vm_handle_push(vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE)));
+  vm_define_method(vm, iter_proto, "next", string_iterator_next, 0);
+  builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
+                        vm_atom(vm, "String Iterator"), VM_ATTR_CONFIGURABLE);
+  Value f = vm_handle_push(
+      vm, vm_native_with_data(vm, "[Symbol.iterator]", string_iterator, 0, iter_proto));
+  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), f,
+                        VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
+  vm_handle_reset(vm, mark);
+}

@@ -1,0 +1,382 @@
+/* console.c - the `console` global: log/info/debug to stdout, error/warn to stderr,
+ * dir, trace, assert, count, time and group, each call formatted by util.format and
+ * written with one fwrite. Book: chapter 10, "Console and inspect".
+ *
+ * Entry point: console_create. The console keeps a little state (the group
+ * indentation, the counters and timers) in one static struct: a process has one.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "stdlib/inspect/internal.h"
+
+typedef struct Counter {
+  char *label;
+  double value; /* a count, or a start time in ms */
+} Counter;
+
+typedef struct CounterList {
+  Counter *items;
+  size_t count, cap;
+} CounterList;
+
+static struct {
+  int group_indent;   /* spaces in front of every line, 2 per open console.group */
+  CounterList counts; /* console.count */
+  CounterList timers; /* console.time: start times */
+} console_state;
+
+/* ==== Writing ==== */
+
+//> stdlib.console-write
+/* Writes one console call: the group indentation in front of every line, a final
+ * newline, one fwrite. stdout is flushed before anything goes to stderr, so that the
+ * two streams interleave in call order when they share a terminal. Lone surrogates
+ * (kept through formatting as WTF-8) become U+FFFD, as Node's UTF-8 writer does. */
+static void console_write(FILE *out, const char *text, size_t len) {
+  StrBuf line = {0};
+  sb_spaces(&line, console_state.group_indent);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == 0xED && i + 2 < len && (unsigned char)text[i + 1] >= 0xA0) {
+      sb_puts(&line, "\xEF\xBF\xBD");
+      i += 2;
+      continue;
+    }
+    sb_putc(&line, (char)c);
+    if (c == '\n') sb_spaces(&line, console_state.group_indent);
+  }
+  sb_putc(&line, '\n');
+  if (out == stderr) fflush(stdout);
+  fwrite(line.data, 1, line.len, out);
+  if (out == stderr) fflush(stderr);
+  sb_free(&line);
+}
+//< stdlib.console-write
+
+/* util.format(...argv) written to out. */
+static Value log_to(VM *vm, FILE *out, int argc, Value *argv) {
+  InspectOptions opts;
+  inspect_default_options(&opts);
+  StrBuf sb = {0};
+  if (!format_to_buffer(vm, &sb, &opts, argc, argv)) {
+    sb_free(&sb);
+    return VALUE_EXCEPTION;
+  }
+  console_write(out, sb.data ? sb.data : "", sb.len);
+  sb_free(&sb);
+  return VALUE_UNDEFINED;
+}
+
+static void write_cstr(FILE *out, const char *s) { console_write(out, s, strlen(s)); }
+
+/* Prints a warning the way process.emitWarning does; the hint line comes only once. */
+static Value print_warning(VM *vm, Value this_value, int argc, Value *argv) {
+  static bool hinted;
+  StrBuf sb = {0};
+  sb_printf(&sb, "(node:%d) Warning: ", (int)getpid());
+  sb_put_js(&sb, vm_native_data(vm));
+  sb_putc(&sb, '\n');
+  if (!hinted) sb_puts(&sb, "(Use `node --trace-warnings ...` to show where the warning was created)\n");
+  hinted = true;
+  fflush(stdout);
+  fwrite(sb.data, 1, sb.len, stderr);
+  sb_free(&sb);
+  return VALUE_UNDEFINED;
+}
+
+/* process.emitWarning(message): like Node, the warning appears on the next tick, after
+ * the code that caused it has finished (at once if there is no process.nextTick). */
+static Value console_warning(VM *vm, const char *fmt, const char *label) {
+  StrBuf msg = {0};
+  sb_printf(&msg, fmt, label);
+  Value text = vm_handle_push(vm, sb_to_value(vm, msg.data, msg.len));
+  sb_free(&msg);
+  Value printer = vm_handle_push(vm, vm_native_with_data(vm, "emitWarning", print_warning, 0, text));
+  Value process = vm_get_str(vm, vm_global(vm), "process");
+  Value tick = value_is_object(process) ? vm_get_str(vm, process, "nextTick") : VALUE_UNDEFINED;
+  if (value_is_exception(tick)) return tick;
+  if (!vm_is_callable(tick)) return print_warning(vm, VALUE_UNDEFINED, 0, NULL);
+  Value r = vm_call(vm, tick, process, 1, &printer);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+
+/* ==== log, error, dir ==== */
+
+static Value console_log(VM *vm, Value this_value, int argc, Value *argv) {
+  return log_to(vm, stdout, argc, argv);
+}
+
+static Value console_error(VM *vm, Value this_value, int argc, Value *argv) {
+  return log_to(vm, stderr, argc, argv);
+}
+
+/* console.dir(obj, options): inspect with customInspect off unless options turn it on. */
+static Value console_dir(VM *vm, Value this_value, int argc, Value *argv) {
+  InspectOptions opts;
+  inspect_default_options(&opts);
+  opts.custom_inspect = false;
+  if (argc > 1 && value_is_object(argv[1]) && !inspect_read_options(vm, argv[1], &opts))
+    return VALUE_EXCEPTION;
+  char *text = inspect_to_text(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, &opts);
+  if (!text) return VALUE_EXCEPTION;
+  write_cstr(stdout, text);
+  free(text);
+  return VALUE_UNDEFINED;
+}
+
+/* console.trace(...args): "Trace: <formatted>" and the current stack, to stderr. */
+static Value console_trace(VM *vm, Value this_value, int argc, Value *argv) {
+  InspectOptions opts;
+  inspect_default_options(&opts);
+  StrBuf sb = {0};
+  sb_puts(&sb, "Trace");
+  size_t header = sb.len;
+  sb_puts(&sb, ": ");
+  if (!format_to_buffer(vm, &sb, &opts, argc, argv)) return sb_free(&sb), VALUE_EXCEPTION;
+  if (sb.len == header + 2) sb.len = header, sb.data[header] = '\0'; /* no message */
+  Value stack = vm_stack_trace(vm);
+  if (value_is_string(stack)) { /* its first frame is console.trace itself: skip it */
+    char *frames = js_to_cstr(stack);
+    const char *first = frames[0] == '\n' ? frames + 1 : frames;
+    const char *rest = strchr(first, '\n');
+    if (rest) sb_puts(&sb, rest);
+    free(frames);
+  }
+  console_write(stderr, sb.data, sb.len);
+  sb_free(&sb);
+  return VALUE_UNDEFINED;
+}
+
+/* console.assert(value, ...args): nothing if value is truthy, else "Assertion failed"
+ * (with ": " and the first argument, then the rest) to stderr. */
+static Value console_assert(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc > 0 && vm_truthy(argv[0])) return VALUE_UNDEFINED;
+  if (argc <= 1) {
+    write_cstr(stderr, "Assertion failed");
+    return VALUE_UNDEFINED;
+  }
+  Value first = vm_to_string(vm, argv[1]);
+  if (value_is_exception(first)) return first;
+  vm_handle_push(vm, first);
+  argv[1] = vm_string_concat(vm, vm_string(vm, "Assertion failed: "), first);
+  return log_to(vm, stderr, argc - 1, argv + 1);
+}
+
+/* ==== count and time ==== */
+
+static Counter *counter_find(CounterList *list, const char *label) {
+  for (size_t i = 0; i < list->count; i++)
+    if (strcmp(list->items[i].label, label) == 0) return &list->items[i];
+  return NULL;
+}
+
+static Counter *counter_add(CounterList *list, char *label) {
+  if (list->count == list->cap) {
+    list->cap = list->cap ? list->cap * 2 : 8;
+    list->items = realloc(list->items, list->cap * sizeof *list->items);
+    if (!list->items) abort();
+  }
+  list->items[list->count] = (Counter){.label = label};
+  return &list->items[list->count++];
+}
+
+static void counter_remove(CounterList *list, Counter *c) {
+  free(c->label);
+  *c = list->items[--list->count];
+}
+
+/* `${label}` with 'default' for a missing or undefined label; NULL on exception. */
+static char *label_of(VM *vm, int argc, Value *argv) {
+  if (argc == 0 || value_is_undefined(argv[0])) return cstr_dup("default");
+  if (value_is_symbol(argv[0])) {
+    vm_throw_error(vm, ERR_TYPE, "Cannot convert a Symbol value to a string");
+    return NULL;
+  }
+  return inspect_to_cstr(vm, argv[0]);
+}
+
+static Value console_count(VM *vm, Value this_value, int argc, Value *argv) {
+  char *label = label_of(vm, argc, argv);
+  if (!label) return VALUE_EXCEPTION;
+  Counter *c = counter_find(&console_state.counts, label);
+  if (!c) c = counter_add(&console_state.counts, cstr_dup(label));
+  c->value++;
+  StrBuf sb = {0};
+  sb_printf(&sb, "%s: %.0f", label, c->value);
+  console_write(stdout, sb.data, sb.len);
+  sb_free(&sb);
+  free(label);
+  return VALUE_UNDEFINED;
+}
+
+static Value console_count_reset(VM *vm, Value this_value, int argc, Value *argv) {
+  char *label = label_of(vm, argc, argv);
+  if (!label) return VALUE_EXCEPTION;
+  Counter *c = counter_find(&console_state.counts, label);
+  Value r = VALUE_UNDEFINED;
+  if (c) counter_remove(&console_state.counts, c);
+  else r = console_warning(vm, "Count for '%s' does not exist", label);
+  free(label);
+  return r;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static Value console_time(VM *vm, Value this_value, int argc, Value *argv) {
+  char *label = label_of(vm, argc, argv);
+  if (!label) return VALUE_EXCEPTION;
+  if (!counter_find(&console_state.timers, label)) {
+    counter_add(&console_state.timers, label)->value = now_ms();
+    return VALUE_UNDEFINED;
+  }
+  Value r = console_warning(vm, "Label '%s' already exists for console.time()", label);
+  free(label);
+  return r;
+}
+
+/* Node's formatTime: "1.234ms", "1.500s", "1:02.345 (m:ss.mmm)", "1:02:03.456 (h:mm:ss.mmm)". */
+static void put_duration(StrBuf *sb, double ms) {
+  char buf[40];
+  double hours = 0, minutes = 0, seconds = 0;
+  if (ms >= 1000) {
+    if (ms >= 60000) {
+      if (ms >= 3600000) hours = floor(ms / 3600000), ms = fmod(ms, 3600000);
+      minutes = floor(ms / 60000), ms = fmod(ms, 60000);
+    }
+    seconds = ms / 1000;
+  }
+  if (hours != 0 || minutes != 0) {
+    snprintf(buf, sizeof buf, "%06.3f", seconds); /* "ss.mmm" */
+    if (hours != 0) sb_printf(sb, "%.0f:%02.0f:%s (h:mm:ss.mmm)", hours, minutes, buf);
+    else sb_printf(sb, "%.0f:%s (m:ss.mmm)", minutes, buf);
+  } else if (seconds != 0) {
+    sb_printf(sb, "%.3fs", seconds);
+  } else {
+    char digits[40];
+    snprintf(buf, sizeof buf, "%.3f", ms); /* Number(ms.toFixed(3)) */
+    sb_printf(sb, "%sms", vm_number_to_cstr(strtod(buf, NULL), digits));
+  }
+}
+
+/* timeEnd and timeLog: "label: 1.234ms" and the extra arguments. */
+static Value time_log(VM *vm, int argc, Value *argv, bool end, const char *method) {
+  char *label = label_of(vm, argc, argv);
+  if (!label) return VALUE_EXCEPTION;
+  Counter *c = counter_find(&console_state.timers, label);
+  if (!c) {
+    StrBuf fmt = {0};
+    sb_printf(&fmt, "No such label '%%s' for console.%s()", method);
+    Value r = console_warning(vm, fmt.data, label);
+    sb_free(&fmt);
+    free(label);
+    return r;
+  }
+  StrBuf sb = {0};
+  sb_printf(&sb, "%s: ", label);
+  put_duration(&sb, now_ms() - c->value);
+  free(label);
+  if (end) counter_remove(&console_state.timers, c);
+  InspectOptions opts;
+  inspect_default_options(&opts);
+  for (int i = 1; i < argc && !end; i++) { /* timeLog's data, as console.log shows it */
+    sb_putc(&sb, ' ');
+    if (value_is_string(argv[i])) {
+      sb_put_js(&sb, argv[i]);
+      continue;
+    }
+    char *text = inspect_to_text(vm, argv[i], &opts);
+    if (!text) return sb_free(&sb), VALUE_EXCEPTION;
+    sb_puts(&sb, text);
+    free(text);
+  }
+  console_write(stdout, sb.data, sb.len);
+  sb_free(&sb);
+  return VALUE_UNDEFINED;
+}
+
+static Value console_time_end(VM *vm, Value this_value, int argc, Value *argv) {
+  return time_log(vm, argc, argv, true, "timeEnd");
+}
+
+static Value console_time_log(VM *vm, Value this_value, int argc, Value *argv) {
+  return time_log(vm, argc, argv, false, "timeLog");
+}
+
+/* ==== group ==== */
+
+static Value console_group(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc > 0 && value_is_exception(log_to(vm, stdout, argc, argv))) return VALUE_EXCEPTION;
+  console_state.group_indent += 2;
+  return VALUE_UNDEFINED;
+}
+
+static Value console_group_end(VM *vm, Value this_value, int argc, Value *argv) {
+  if (console_state.group_indent >= 2) console_state.group_indent -= 2;
+  return VALUE_UNDEFINED;
+}
+
+/* console.table(data, properties): a box drawn by console_table.c, or a plain log of
+ * anything that is not an object. */
+static Value console_table(VM *vm, Value this_value, int argc, Value *argv) {
+  Value properties = argc > 1 ? argv[1] : VALUE_UNDEFINED;
+  if (!value_is_undefined(properties) && !vm_is_array(properties))
+    return vm_throw_error(vm, ERR_TYPE, "The \"properties\" argument must be an instance of Array");
+  if (argc == 0 || !value_is_object(argv[0])) return log_to(vm, stdout, argc > 0 ? 1 : 0, argv);
+  char *text = console_table_text(vm, argv[0], properties);
+  if (!text) return VALUE_EXCEPTION;
+  write_cstr(stdout, text);
+  free(text);
+  return VALUE_UNDEFINED;
+}
+
+static Value console_clear(VM *vm, Value this_value, int argc, Value *argv) {
+  if (isatty(1) && !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0)) {
+    fputs("\x1b[1;1H\x1b[0J", stdout); /* cursor home, clear the screen down */
+    fflush(stdout);
+  }
+  return VALUE_UNDEFINED;
+}
+
+/* ==== The object ==== */
+
+static const struct {
+  const char *name;
+  NativeFn fn;
+} console_methods[] = {
+    {"log", console_log},         {"warn", console_error},
+    {"dir", console_dir},         {"time", console_time},
+    {"timeEnd", console_time_end}, {"timeLog", console_time_log},
+    {"trace", console_trace},     {"assert", console_assert},
+    {"clear", console_clear},     {"count", console_count},
+    {"countReset", console_count_reset}, {"group", console_group},
+    {"groupEnd", console_group_end}, {"table", console_table},
+    {"debug", console_log},       {"info", console_log},
+    {"dirxml", console_log},      {"error", console_error},
+    {"groupCollapsed", console_group},
+};
+
+Value console_create(VM *vm) {
+  int mark = vm_handle_mark(vm);
+  Value console = vm_handle_push(vm, vm_object_new(vm));
+  for (size_t i = 0; i < sizeof console_methods / sizeof *console_methods; i++) {
+    Value fn = vm_native_new(vm, console_methods[i].name, console_methods[i].fn, 0);
+    if (!vm_define_str(vm, console, console_methods[i].name, fn, VM_ATTR_DEFAULT))
+      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  }
+  PropertyDescriptor tag = {.value = vm_string(vm, "console"), .has_value = true,
+                            .has_writable = true, .has_enumerable = true,
+                            .has_configurable = true, .configurable = true};
+  Value key = vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG);
+  if (value_is_exception(vm_define_property(vm, console, key, &tag)))
+    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  vm_handle_reset(vm, mark);
+  return console;
+}

@@ -1,0 +1,61 @@
+/* inspect.h - util.inspect, util.format and the console, as the rest of stdlib/ sees them.
+ * Book: chapter 10, "Console and inspect".
+ *
+ * The public header of stdlib/inspect/: inspect_value turns any value into the text
+ * Node 20's util.inspect prints, format_args is util.format, console_create builds the
+ * `console` global, util_inspect_function is util.inspect itself. The formatter's own
+ * helpers live in stdlib/inspect/internal.h.
+ */
+#ifndef TN_STDLIB_INSPECT_H
+#define TN_STDLIB_INSPECT_H
+
+#include <limits.h>
+#include <stdbool.h>
+
+#include "vm/vm.h"
+
+/* "No limit" for depth, breakLength, maxArrayLength and maxStringLength (null/Infinity). */
+#define INSPECT_UNLIMITED INT_MAX
+/* compact: true (Node's old all-on-one-line mode); false is 0, a number is itself. */
+#define INSPECT_COMPACT_TRUE (-1)
+
+/* util.inspect's options. Fill with inspect_default_options, then change fields. */
+typedef struct InspectOptions {
+  int depth;            /* 2; INSPECT_UNLIMITED for null/Infinity; may be negative */
+  bool colors;          /* ANSI colours, off by default */
+  bool show_hidden;     /* non-enumerable keys as [key] */
+  bool custom_inspect;  /* call obj[util.inspect.custom] */
+  int break_length;     /* 80 */
+  int compact;          /* 3; 0 for false; INSPECT_COMPACT_TRUE for true */
+  bool sorted;          /* sort keys (default comparator) */
+  bool getters;         /* run getters and show their values */
+  int max_array_length;  /* 100 */
+  int max_string_length; /* 10000 */
+  bool numeric_separator; /* 1_000_000 */
+  Value user_options;   /* the caller's options object, passed on to custom inspectors */
+} InspectOptions;
+
+/* The defaults (util.inspect.defaultOptions as it is right now). */
+void inspect_default_options(InspectOptions *opts);
+
+/* util.inspect(v, opts): a string Value, or VALUE_EXCEPTION if a getter, a custom
+ * inspector or a toString threw. */
+Value inspect_value(VM *vm, Value v, const InspectOptions *opts);
+
+/* util.format(...argv): a string Value, or VALUE_EXCEPTION. */
+Value format_args(VM *vm, int argc, Value *argv);
+/* util.formatWithOptions(options, ...argv): a TypeError unless options is an object. */
+Value format_args_with_options(VM *vm, Value options, int argc, Value *argv);
+
+/* How Node prints an uncaught thrown value below the source/caret header: an Error is
+ * inspected (stack plus `{ props }`), anything else too. A string Value (no trailing
+ * newline), or VALUE_EXCEPTION. */
+Value inspect_error_for_uncaught(VM *vm, Value err);
+
+/* The `console` global: a fresh object with log, error, dir, ... (or VALUE_EXCEPTION). */
+Value console_create(VM *vm);
+
+/* The function util.inspect (one per VM, made on first use), for custom inspectors. */
+Value util_inspect_function(VM *vm);
+
+#endif

@@ -1,0 +1,168 @@
+/* events.c - the core of an event emitter: on, once, off, emit.
+ * Book: chapter 12, "Networking".
+ *
+ * Servers, requests and responses are emitters. Listeners live on the emitter
+ * itself, in a hidden `_events` object mapping an event name to an array of
+ * functions, as Node keeps them. (The full `events` module, with
+ * EventEmitter as a class, builds on this later.)
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/node/internal.h"
+
+/* The listener array for `name`, created when create is set; undefined if none. */
+static Value listeners(VM *vm, Value emitter, Value name, bool create) {
+  Value events = vm_get_str(vm, emitter, "_events");
+  if (value_is_exception(events)) return events;
+  if (!value_is_object(events)) {
+    if (!create) return VALUE_UNDEFINED;
+    events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+    if (!vm_define_str(vm, emitter, "_events", events, VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE))
+      return VALUE_EXCEPTION;
+  }
+  Value list = vm_get(vm, events, name);
+  if (value_is_exception(list) || vm_is_array(list) || !create) return list;
+  list = vm_handle_push(vm, vm_array_new(vm));
+  Value ok = vm_set(vm, events, name, list);
+  return value_is_exception(ok) ? ok : list;
+}
+
+static Value events_on(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc < 2 || !vm_is_callable(argv[1]))
+    return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
+  int mark = vm_handle_mark(vm);
+  Value list = listeners(vm, this_value, argv[0], true);
+  bool ok = !value_is_exception(list) && vm_array_push(vm, list, argv[1]);
+  vm_handle_reset(vm, mark);
+  return ok ? this_value : VALUE_EXCEPTION;
+}
+
+static Value remove_listener(VM *vm, Value emitter, Value name, Value fn) {
+  Value list = listeners(vm, emitter, name, false);
+  if (!vm_is_array(list)) return list;
+  uint32_t n = vm_array_length(list), out = 0;
+  bool removed = false;
+  for (uint32_t i = 0; i < n; i++) {
+    Value f = vm_array_get(vm, list, i);
+    if (!removed && vm_strict_equals(f, fn)) {
+      removed = true;
+      continue;
+    }
+    vm_array_set(vm, list, out++, f);
+  }
+  vm_array_set_length(vm, list, out);
+  return emitter;
+}
+
+static Value events_off(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc < 2) return this_value;
+  Value r = remove_listener(vm, this_value, argv[0], argv[1]);
+  return value_is_exception(r) ? r : this_value;
+}
+
+/* A `once` wrapper: its data is [emitter, name, listener]. */
+static Value once_wrapper(VM *vm, Value this_value, int argc, Value *argv) {
+  Value data = vm_native_data(vm);
+  Value emitter = vm_array_get(vm, data, 0), listener = vm_array_get(vm, data, 2);
+  Value self = vm_get_str(vm, data, "wrapper");
+  Value r = remove_listener(vm, emitter, vm_array_get(vm, data, 1), self);
+  if (value_is_exception(r)) return r;
+  return vm_call(vm, listener, this_value, argc, argv);
+}
+
+static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc < 2 || !vm_is_callable(argv[1]))
+    return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
+  int mark = vm_handle_mark(vm);
+  Value data = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, data, this_value);
+  vm_array_push(vm, data, argv[0]);
+  vm_array_push(vm, data, argv[1]);
+  Value wrapper = vm_handle_push(vm, vm_native_with_data(vm, "bound onceWrapper", once_wrapper, 0, data));
+  vm_define_str(vm, data, "wrapper", wrapper, VM_ATTR_HIDDEN);
+  Value args[2] = {argv[0], wrapper};
+  Value r = events_on(vm, this_value, 2, args);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+//> stdlib.emit
+Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value list = listeners(vm, emitter, name, false);
+  uint32_t n = vm_is_array(list) ? vm_array_length(list) : 0;
+  Value copy = vm_handle_push(vm, vm_array_new(vm)); /* listeners added now wait */
+  for (uint32_t i = 0; i < n; i++) vm_array_push(vm, copy, vm_array_get(vm, list, i));
+  Value result = value_from_bool(n > 0);
+  for (uint32_t i = 0; i < n && !value_is_exception(result); i++) {
+    Value r = vm_call(vm, vm_array_get(vm, copy, i), emitter, argc, argv);
+    if (value_is_exception(r)) result = r;
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(list) ? list : result;
+}
+//< stdlib.emit
+
+Value events_emit_str(VM *vm, Value emitter, const char *name, int argc, const Value *argv) {
+  int mark = vm_handle_mark(vm);
+  Value n = vm_handle_push(vm, vm_string(vm, name));
+  Value r = events_emit(vm, emitter, n, argc, argv);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* emit('error', err) with no listener throws err, as Node's EventEmitter does. */
+static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc < 1) return VALUE_FALSE;
+  Value r = events_emit(vm, this_value, argv[0], argc - 1, argv + 1);
+  if (r != VALUE_FALSE || !value_is_string(argv[0])) return r;
+  char *name = vm_to_utf8(vm, argv[0], NULL);
+  bool is_error = strcmp(name, "error") == 0;
+  free(name);
+  if (!is_error) return r;
+  if (argc > 1 && vm_is_error(argv[1])) return vm_throw(vm, argv[1]);
+  return vm_throw_error(vm, ERR_ERROR, "Unhandled error.");
+}
+
+static Value events_listener_count(VM *vm, Value this_value, int argc, Value *argv) {
+  Value list = listeners(vm, this_value, argc > 0 ? argv[0] : VALUE_UNDEFINED, false);
+  if (value_is_exception(list)) return list;
+  return value_from_number(vm_is_array(list) ? vm_array_length(list) : 0);
+}
+
+void events_install_methods(VM *vm, Value proto) {
+  vm_define_method(vm, proto, "on", events_on, 2);
+  vm_define_method(vm, proto, "addListener", events_on, 2);
+  vm_define_method(vm, proto, "once", events_once, 2);
+  vm_define_method(vm, proto, "off", events_off, 2);
+  vm_define_method(vm, proto, "removeListener", events_off, 2);
+  vm_define_method(vm, proto, "emit", events_emit_native, 1);
+  vm_define_method(vm, proto, "listenerCount", events_listener_count, 1);
+}
+
+/* ==== require('events') ==== */
+
+/* new EventEmitter(): an object whose prototype carries the methods above. */
+static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
+  Value target = vm_new_target(vm);
+  if (value_is_undefined(target))
+    return vm_throw_error(vm, ERR_TYPE, "Class constructor EventEmitter cannot be invoked without 'new'");
+  Value proto = vm_get_str(vm, target, "prototype");
+  if (value_is_exception(proto)) return proto;
+  return vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL);
+}
+
+Value events_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, "EventEmitter", event_emitter, 0));
+  vm_native_set_constructor(ctor, true);
+  Value proto = vm_handle_push(vm, vm_object_new(vm));
+  events_install_methods(vm, proto);
+  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
+  vm_define_str(vm, ctor, "prototype", proto, 0);
+  vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return ctor;
+}

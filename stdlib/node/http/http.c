@@ -1,0 +1,709 @@
+/* http.c - the `http` module's server: http.createServer, listen, requests, responses.
+ * Book: chapter 12, "Networking".
+ *
+ *   http_module_create    require('http')
+ *
+ * Three layers meet here. runtime/net.c moves bytes on non-blocking sockets;
+ * stdlib/node/http/http_parser.c turns bytes into request heads and response heads into
+ * bytes; this file makes the JavaScript objects (server, req, res) and calls the
+ * request listener. One Conn per TCP connection holds its parser and the Exchange
+ * (request + response) in progress. Requests on a keep-alive connection are
+ * answered in order: the parser pauses after each request until its response ends.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "stdlib/node/internal.h"
+#include "stdlib/node/http/http_parser.h"
+
+#define KEEP_ALIVE_TIMEOUT_MS 5000 /* Node's server.keepAliveTimeout */
+
+typedef struct Conn Conn;
+
+typedef struct ServerState {
+  Host *host;
+  NetServer *net;
+  int32_t pin;       /* the server object, while it listens */
+  int port;
+  Conn *conns;       /* open connections, for close() */
+} ServerState;
+
+/* One request and its response: the native part of a ServerResponse object. */
+typedef struct Exchange {
+  Conn *conn;        /* NULL once the connection is gone */
+  int status;
+  char *reason;
+  HttpField *headers;
+  size_t nheaders, capacity;
+  bool req_keep_alive, req_is_head, chunked_by_default;
+  bool head_sent, finished, close_after;
+  HttpFraming framing;
+  int32_t pin;       /* the response object, until it is finished */
+  HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
+} Exchange;
+
+struct Conn {
+  ServerState *server;
+  Host *host;
+  NetConn *net;
+  HttpParser *parser;
+  HttpBuf in;        /* bytes received and not yet parsed */
+  size_t in_pos;
+  Exchange *current; /* the exchange whose response is still being written */
+  int32_t req_pin;   /* its request object, for 'data' and 'end' events; -1 if none */
+  int32_t server_pin;
+  HttpBuf body;      /* body bytes parsed but not yet emitted */
+  bool head_pending, complete_pending, request_complete;
+  bool processing, peer_ended, closed, missing_host;
+  TimerId idle_timer;
+  Conn *next;
+};
+
+static Value server_proto, request_proto, response_proto; /* pinned by the module */
+static int32_t proto_pins[3] = {-1, -1, -1};
+
+/* ==== Headers ==== */
+
+static void exchange_free(void *data) {
+  Exchange *ex = data;
+  for (size_t i = 0; i < ex->nheaders; i++) {
+    free((char *)ex->headers[i].name);
+    free((char *)ex->headers[i].value);
+  }
+  free(ex->headers);
+  free(ex->reason);
+  http_buf_free(&ex->unsent);
+  free(ex);
+}
+
+static const HostClass response_class = {"ServerResponse", NULL, exchange_free};
+
+static void remove_header(Exchange *ex, const char *name) {
+  size_t out = 0;
+  for (size_t i = 0; i < ex->nheaders; i++) {
+    if (strcasecmp(ex->headers[i].name, name) == 0) {
+      free((char *)ex->headers[i].name);
+      free((char *)ex->headers[i].value);
+    } else {
+      ex->headers[out++] = ex->headers[i];
+    }
+  }
+  ex->nheaders = out;
+}
+
+static void add_header(Exchange *ex, const char *name, const char *value) {
+  if (ex->nheaders == ex->capacity) {
+    ex->capacity = ex->capacity ? ex->capacity * 2 : 8;
+    ex->headers = realloc(ex->headers, sizeof(HttpField) * ex->capacity);
+  }
+  ex->headers[ex->nheaders++] = (HttpField){strdup(name), strdup(value)};
+}
+
+/* setHeader(name, value): an array value sends one header line per element. */
+static Value set_header(VM *vm, Exchange *ex, Value name, Value value) {
+  Value n = vm_to_string(vm, name);
+  if (value_is_exception(n)) return n;
+  char *key = vm_to_utf8(vm, n, NULL);
+  remove_header(ex, key);
+  uint32_t count = vm_is_array(value) ? vm_array_length(value) : 1;
+  Value result = VALUE_UNDEFINED;
+  for (uint32_t i = 0; i < count && !value_is_exception(result); i++) {
+    Value item = vm_is_array(value) ? vm_array_get(vm, value, i) : value;
+    Value s = vm_to_string(vm, item);
+    if (value_is_exception(s)) {
+      result = s;
+      break;
+    }
+    char *text = vm_to_utf8(vm, s, NULL);
+    add_header(ex, key, text);
+    free(text);
+  }
+  free(key);
+  return result;
+}
+
+/* ==== Writing responses ==== */
+
+static void conn_write(Conn *conn, const HttpBuf *buf) {
+  if (conn && !conn->closed && buf->len) net_write(conn->net, buf->data, buf->len);
+}
+
+//> stdlib.response-head
+/* The status line and headers, built once, at writeHead or at the first write/end. */
+static void build_head(VM *vm, Value res, Exchange *ex, HttpBuf *out, bool body_known,
+                       uint64_t body_length) {
+  if (ex->head_sent) return;
+  Value code = vm_get_str(vm, res, "statusCode");
+  if (value_is_number(code)) ex->status = (int)value_to_number(code);
+  Value message = vm_get_str(vm, res, "statusMessage");
+  if (value_is_string(message)) {
+    free(ex->reason);
+    ex->reason = vm_to_utf8(vm, message, NULL);
+  }
+  HttpResponse r = {.status = ex->status, .reason = ex->reason, .headers = ex->headers,
+                    .nheaders = ex->nheaders, .req_keep_alive = ex->req_keep_alive,
+                    .req_is_head = ex->req_is_head, .chunked_by_default = ex->chunked_by_default,
+                    .body_known = body_known, .body_length = body_length,
+                    .keep_alive_timeout = KEEP_ALIVE_TIMEOUT_MS / 1000, .send_date = true,
+                    .date = time(NULL)};
+  ex->framing = http_response_head(&r, out, &ex->close_after);
+  ex->head_sent = true;
+  vm_set_str(vm, res, "headersSent", VALUE_TRUE);
+}
+//< stdlib.response-head
+
+static void append_body(Exchange *ex, HttpBuf *out, const char *data, size_t len) {
+  if (ex->framing == HTTP_FRAMING_CHUNKED) http_append_chunk(out, data, len);
+  else if (ex->framing != HTTP_FRAMING_NONE) http_buf_append(out, data, len);
+}
+
+/* The bytes waiting to go out with the next write: the stored head, if any. */
+static HttpBuf take_unsent(Exchange *ex) {
+  HttpBuf out = ex->unsent;
+  ex->unsent = (HttpBuf){0};
+  return out;
+}
+
+static Exchange *this_exchange(VM *vm, Value this_value) {
+  Exchange *ex = vm_host_data(this_value, &response_class);
+  if (!ex) vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  return ex;
+}
+
+/* The chunk argument of write/end as UTF-8; NULL when it is missing or a function. */
+static Value chunk_text(VM *vm, int argc, Value *argv, char **text, size_t *len) {
+  *text = NULL, *len = 0;
+  if (argc < 1 || value_is_nullish(argv[0]) || vm_is_callable(argv[0])) return VALUE_TRUE;
+  if (!value_is_string(argv[0]))
+    return vm_throw_error(vm, ERR_TYPE, "The \"chunk\" argument must be of type string "
+                                        "(tinynode does not support Buffers yet)");
+  *text = vm_to_utf8(vm, argv[0], len);
+  return VALUE_TRUE;
+}
+
+static Value res_write_head(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  if (ex->head_sent)
+    return vm_throw_error(vm, ERR_ERROR, "Cannot write headers after they are sent to the client");
+  int next = 1;
+  if (argc > 0 && value_is_exception(vm_set_str(vm, this_value, "statusCode", argv[0])))
+    return VALUE_EXCEPTION;
+  if (argc > 1 && value_is_string(argv[1]))
+    vm_set_str(vm, this_value, "statusMessage", argv[next++]);
+  if (argc > next && value_is_object(argv[next])) {
+    Value keys = vm_handle_push(vm, vm_own_keys(vm, argv[next]));
+    for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+      Value k = vm_array_get(vm, keys, i);
+      Value v = vm_get(vm, argv[next], k);
+      if (value_is_exception(v) || value_is_exception(set_header(vm, ex, k, v))) return VALUE_EXCEPTION;
+    }
+  }
+  build_head(vm, this_value, ex, &ex->unsent, false, 0); /* sent with the first body bytes */
+  return this_value;
+}
+
+static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  if (ex->finished) return vm_throw_error(vm, ERR_ERROR, "write after end");
+  char *text;
+  size_t len;
+  if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
+  HttpBuf out = take_unsent(ex);
+  build_head(vm, this_value, ex, &out, false, 0);
+  append_body(ex, &out, text, len);
+  conn_write(ex->conn, &out);
+  http_buf_free(&out);
+  free(text);
+  return value_from_bool(!ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK);
+}
+
+static void process_input(Conn *conn);
+static void start_idle_timer(Conn *conn);
+
+/* The response is complete: let the connection close or move on to the next request. */
+static void finish_exchange(Exchange *ex) {
+  Conn *conn = ex->conn;
+  VM *vm = NULL;
+  ex->finished = true;
+  if (!conn) return;
+  vm = host_vm(conn->host);
+  conn->current = NULL;
+  ex->conn = NULL;
+  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
+  conn->req_pin = -1;
+  conn->request_complete = false;
+  if (ex->close_after || conn->peer_ended) {
+    net_end(conn->net);
+  } else {
+    start_idle_timer(conn);
+    process_input(conn);
+  }
+}
+
+static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  if (ex->finished) return this_value;
+  char *text;
+  size_t len;
+  if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
+  HttpBuf out = take_unsent(ex);
+  build_head(vm, this_value, ex, &out, true, len);
+  append_body(ex, &out, text, len);
+  if (ex->framing == HTTP_FRAMING_CHUNKED) http_buf_append_str(&out, HTTP_LAST_CHUNK);
+  conn_write(ex->conn, &out);
+  http_buf_free(&out);
+  free(text);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, this_value);
+  int32_t pin = ex->pin;
+  ex->pin = -1;
+  vm_set_str(vm, this_value, "finished", VALUE_TRUE);
+  vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
+  finish_exchange(ex);
+  Value r = events_emit_str(vm, this_value, "finish", 0, NULL);
+  if (pin >= 0) vm_unpin(vm, pin);
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) ? r : this_value;
+}
+
+static Value res_set_header(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  if (ex->head_sent)
+    return vm_throw_error(vm, ERR_ERROR, "Cannot set headers after they are sent to the client");
+  Value r = set_header(vm, ex, argc > 0 ? argv[0] : VALUE_UNDEFINED, argc > 1 ? argv[1] : VALUE_UNDEFINED);
+  return value_is_exception(r) ? r : this_value;
+}
+
+static Value res_get_header(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex || argc < 1) return ex ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+  Value n = vm_to_string(vm, argv[0]);
+  if (value_is_exception(n)) return n;
+  char *name = vm_to_utf8(vm, n, NULL);
+  Value found = VALUE_UNDEFINED;
+  for (size_t i = 0; i < ex->nheaders && value_is_undefined(found); i++)
+    if (strcasecmp(ex->headers[i].name, name) == 0) found = vm_string(vm, ex->headers[i].value);
+  free(name);
+  return found;
+}
+
+static Value res_remove_header(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex || argc < 1) return ex ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+  Value n = vm_to_string(vm, argv[0]);
+  if (value_is_exception(n)) return n;
+  char *name = vm_to_utf8(vm, n, NULL);
+  remove_header(ex, name);
+  free(name);
+  return VALUE_UNDEFINED;
+}
+
+static Value res_has_header(VM *vm, Value this_value, int argc, Value *argv) {
+  Value v = res_get_header(vm, this_value, argc, argv);
+  return value_is_exception(v) ? v : value_from_bool(!value_is_undefined(v));
+}
+
+/* ==== Requests ==== */
+
+static Value lowercase(VM *vm, const char *s, size_t n) {
+  char *lower = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) lower[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+  Value v = vm_string_n(vm, lower, n);
+  free(lower);
+  return v;
+}
+
+/* req.headers: lower-case names; repeated headers joined with ", ". */
+static void add_request_header(VM *vm, Value headers, Value raw, const HttpHeader *h) {
+  int mark = vm_handle_mark(vm);
+  Value name = vm_handle_push(vm, lowercase(vm, h->name, h->name_len));
+  Value value = vm_handle_push(vm, vm_string_n(vm, h->value, h->value_len));
+  vm_array_push(vm, raw, vm_string_n(vm, h->name, h->name_len));
+  vm_array_push(vm, raw, value);
+  Value old = vm_get(vm, headers, name);
+  if (value_is_string(old)) {
+    Value sep = vm_handle_push(vm, vm_string(vm, ", "));
+    value = vm_string_concat(vm, vm_handle_push(vm, vm_string_concat(vm, old, sep)), value);
+  }
+  vm_set(vm, headers, name, value);
+  vm_handle_reset(vm, mark);
+}
+
+static Value make_request(VM *vm, const HttpRequestHead *head) {
+  Value req = vm_handle_push(vm, vm_object_with_proto(vm, request_proto));
+  Value headers = vm_handle_push(vm, vm_object_new(vm));
+  Value raw = vm_handle_push(vm, vm_array_new(vm));
+  for (size_t i = 0; i < head->nheaders; i++) add_request_header(vm, headers, raw, &head->headers[i]);
+  char version[16];
+  snprintf(version, sizeof version, "%d.%d", head->version_major, head->version_minor);
+  vm_define_str(vm, req, "method", vm_string(vm, head->method), VM_ATTR_DEFAULT);
+  vm_define_str(vm, req, "url", vm_string_n(vm, head->target, head->target_len), VM_ATTR_DEFAULT);
+  vm_define_str(vm, req, "httpVersion", vm_string(vm, version), VM_ATTR_DEFAULT);
+  vm_define_str(vm, req, "headers", headers, VM_ATTR_DEFAULT);
+  vm_define_str(vm, req, "rawHeaders", raw, VM_ATTR_DEFAULT);
+  return req;
+}
+
+static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
+  Exchange *ex = calloc(1, sizeof *ex);
+  ex->conn = conn;
+  ex->status = 200;
+  ex->req_keep_alive = head->keep_alive;
+  ex->req_is_head = strcmp(head->method, "HEAD") == 0;
+  ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
+  Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex, response_proto));
+  vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "headersSent", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "finished", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "writableEnded", VALUE_FALSE, VM_ATTR_DEFAULT);
+  ex->pin = vm_pin(vm, res);
+  conn->current = ex;
+  return res;
+}
+
+/* ==== Parser callbacks: record, pause, and let process_input call JavaScript ==== */
+
+static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
+  Conn *conn = data;
+  VM *vm = host_vm(conn->host);
+  if (head->version_major == 1 && head->version_minor == 1 && !head->has_host) {
+    conn->missing_host = true; /* Node's server answers 400 to HTTP/1.1 without Host */
+    return 1;
+  }
+  int mark = vm_handle_mark(vm);
+  Value req = make_request(vm, head);
+  Value res = make_response(vm, conn, head);
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, req);
+  vm_array_push(vm, pair, res);
+  conn->req_pin = vm_pin(vm, pair);
+  conn->head_pending = true;
+  vm_handle_reset(vm, mark);
+  return 1;
+}
+
+static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
+  http_buf_append(&((Conn *)data)->body, bytes, len);
+  return 0;
+}
+
+static int on_message_complete(HttpParser *p, void *data) {
+  Conn *conn = data;
+  conn->complete_pending = true;
+  conn->request_complete = true;
+  return 1;
+}
+
+/* Calls the 'request' listeners, then emits the body and 'end' on the request. */
+static bool dispatch(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  if (conn->req_pin < 0) return true;
+  int mark = vm_handle_mark(vm);
+  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+  Value args[2] = {vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1)};
+  Value r = VALUE_UNDEFINED;
+  if (conn->head_pending) {
+    conn->head_pending = false;
+    r = events_emit_str(vm, vm_pinned(vm, conn->server_pin), "request", 2, args);
+  }
+  if (!value_is_exception(r) && conn->body.len) {
+    Value chunk = vm_handle_push(vm, vm_string_n(vm, conn->body.data, conn->body.len));
+    conn->body.len = 0;
+    r = events_emit_str(vm, args[0], "data", 1, &chunk);
+  }
+  if (!value_is_exception(r) && conn->complete_pending) {
+    conn->complete_pending = false;
+    r = events_emit_str(vm, args[0], "end", 0, NULL);
+  }
+  vm_handle_reset(vm, mark);
+  if (!value_is_exception(r)) return true;
+  host_fatal_exception(conn->host);
+  return false;
+}
+
+static void reject(Conn *conn, HttpError err) {
+  const char *reply = http_error_response(err);
+  net_write(conn->net, reply, strlen(reply));
+  net_end(conn->net);
+}
+
+/* Node's http server (not its parser) refuses an HTTP/1.1 request without Host, with a
+ * complete response of its own. */
+static void reject_missing_host(Conn *conn) {
+  char date[30], reply[160];
+  http_format_date(time(NULL), date);
+  snprintf(reply, sizeof reply,
+           "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
+           "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
+  net_write(conn->net, reply, strlen(reply));
+  net_end(conn->net);
+}
+
+//> stdlib.process-input
+/* Parse what has arrived, one request at a time: a request whose response is
+ * still being written holds back the next one (pipelining keeps its order). */
+static void process_input(Conn *conn) {
+  if (conn->processing) return;
+  conn->processing = true;
+  while (!conn->closed && !(conn->current && conn->request_complete)) {
+    size_t n = http_parser_execute(conn->parser, conn->in.data + conn->in_pos, conn->in.len - conn->in_pos);
+    conn->in_pos += n;
+    HttpError err = http_parser_error(conn->parser);
+    if (conn->missing_host) {
+      reject_missing_host(conn);
+      break;
+    }
+    if (!dispatch(conn)) break;
+    if (err == HTTP_ERR_PAUSED) {
+      http_parser_resume(conn->parser);
+      continue;
+    }
+    if (err != HTTP_OK) {
+      reject(conn, err);
+      break;
+    }
+    if (conn->in_pos == conn->in.len) break;
+  }
+  if (conn->in_pos == conn->in.len) conn->in.len = conn->in_pos = 0;
+  conn->processing = false;
+}
+//< stdlib.process-input
+
+/* ==== Connections ==== */
+
+static void idle_timeout(Loop *loop, void *data) {
+  Conn *conn = data;
+  conn->idle_timer = 0;
+  if (!conn->current && !conn->closed) net_close(conn->net);
+}
+
+static void start_idle_timer(Conn *conn) {
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  conn->idle_timer = loop_timer_start(host_loop(conn->host), KEEP_ALIVE_TIMEOUT_MS, 0, idle_timeout, conn);
+  loop_timer_unref(host_loop(conn->host), conn->idle_timer);
+}
+
+static void on_data(NetConn *net, const char *buf, size_t len, void *data) {
+  Conn *conn = data;
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  conn->idle_timer = 0;
+  http_buf_append(&conn->in, buf, len);
+  process_input(conn);
+}
+
+static void on_end(NetConn *net, void *data) {
+  Conn *conn = data;
+  conn->peer_ended = true;
+  if (!conn->current) net_end(net);
+}
+
+static void unlink_conn(Conn *conn) {
+  for (Conn **p = &conn->server->conns; *p; p = &(*p)->next)
+    if (*p == conn) {
+      *p = conn->next;
+      return;
+    }
+}
+
+static void on_close(NetConn *net, void *data) {
+  Conn *conn = data;
+  VM *vm = host_vm(conn->host);
+  conn->closed = true;
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  if (conn->current) {
+    conn->current->conn = NULL;
+    if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
+    conn->current->pin = -1;
+  }
+  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
+  vm_unpin(vm, conn->server_pin);
+  if (conn->server) unlink_conn(conn);
+  http_parser_free(conn->parser);
+  http_buf_free(&conn->in);
+  http_buf_free(&conn->body);
+  free(conn);
+}
+
+static void on_error(NetConn *net, int err, void *data) { /* on_close follows */ }
+
+static void on_connection(NetServer *server, NetConn *net, void *data) {
+  ServerState *state = data;
+  Conn *conn = calloc(1, sizeof *conn);
+  conn->server = state;
+  conn->host = state->host;
+  conn->net = net;
+  conn->req_pin = -1;
+  conn->server_pin = vm_pin(host_vm(state->host), vm_pinned(host_vm(state->host), state->pin));
+  HttpParserCallbacks callbacks = {on_head, on_body, on_message_complete};
+  conn->parser = http_parser_new(&callbacks, conn);
+  conn->next = state->conns;
+  state->conns = conn;
+  NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_error = on_error, .on_close = on_close};
+  net_conn_set_events(net, &events, conn);
+  net_read_start(net);
+}
+
+/* ==== The server object ==== */
+
+static void server_free(void *data) { free(data); }
+static const HostClass server_class = {"Server", NULL, server_free};
+
+/* Emits `name` (with an optional argument) on the next tick, as Node does for
+ * 'listening' and 'error' after listen(). data is [emitter, name, arg?]. */
+static Value emit_later(VM *vm, Value this_value, int argc, Value *argv) {
+  Value emitter = argv[0], name = argv[1];
+  Value r = events_emit(vm, emitter, name, argc - 2, argv + 2);
+  if (r == VALUE_FALSE && argc > 2 && vm_is_error(argv[2])) return vm_throw(vm, argv[2]);
+  return r;
+}
+
+static void emit_next_tick(Host *host, Value emitter, const char *name, Value arg) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value args = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, args, emitter);
+  vm_array_push(vm, args, vm_string(vm, name));
+  if (!value_is_undefined(arg)) vm_array_push(vm, args, arg);
+  Value fn = vm_handle_push(vm, vm_native_new(vm, "emit", emit_later, 0));
+  host_next_tick(host, fn, args);
+  vm_handle_reset(vm, mark);
+}
+
+static Value listen_error(VM *vm, int err, int port) {
+  char message[128];
+  snprintf(message, sizeof message, "listen %s: %s :::%d", errno_code_name(-err),
+           errno_description(-err), port);
+  int mark = vm_handle_mark(vm);
+  Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, vm_handle_push(vm, vm_string(vm, message))));
+  vm_define_str(vm, e, "code", vm_string(vm, errno_code_name(-err)), VM_ATTR_DEFAULT);
+  vm_define_str(vm, e, "errno", value_from_number(err), VM_ATTR_DEFAULT);
+  vm_define_str(vm, e, "syscall", vm_string(vm, "listen"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, e, "address", vm_string(vm, "::"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, e, "port", value_from_number(port), VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return e;
+}
+
+static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(this_value, &server_class);
+  if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  Value port_v = argc > 0 ? vm_to_number(vm, argv[0]) : value_from_number(0);
+  if (value_is_exception(port_v)) return port_v;
+  double port = value_to_number(port_v);
+  if (!(port >= 0 && port < 65536) || port != (int)port)
+    return vm_throw_error(vm, ERR_RANGE, "options.port should be >= 0 and < 65536. Received %s.",
+                          "an invalid value");
+  if (argc > 0 && vm_is_callable(argv[argc - 1])) {
+    Value args[2] = {vm_string(vm, "listening"), argv[argc - 1]};
+    vm_handle_push(vm, args[0]);
+    Value once = vm_get_str(vm, this_value, "once");
+    if (value_is_exception(vm_call(vm, once, this_value, 2, args))) return VALUE_EXCEPTION;
+  }
+  char *host = argc > 2 && value_is_string(argv[1]) ? vm_to_utf8(vm, argv[1], NULL) : NULL;
+  int err = 0;
+  state->pin = vm_pin(vm, this_value);
+  state->net = net_listen(host_loop(state->host), host, (int)port, 511, on_connection, state, &err);
+  free(host);
+  if (!state->net) {
+    vm_unpin(vm, state->pin);
+    state->pin = -1;
+    emit_next_tick(state->host, this_value, "error", listen_error(vm, err, (int)port));
+    return this_value;
+  }
+  state->port = net_server_port(state->net);
+  vm_set_str(vm, this_value, "listening", VALUE_TRUE);
+  emit_next_tick(state->host, this_value, "listening", VALUE_UNDEFINED);
+  return this_value;
+}
+
+static void server_closed(Loop *loop, void *data) {
+  ServerState *state = data;
+  VM *vm = host_vm(state->host);
+  int mark = vm_handle_mark(vm);
+  Value self = vm_handle_push(vm, vm_pinned(vm, state->pin));
+  vm_unpin(vm, state->pin);
+  state->pin = -1;
+  if (value_is_exception(events_emit_str(vm, self, "close", 0, NULL))) host_fatal_exception(state->host);
+  vm_handle_reset(vm, mark);
+  loop_after_callback(loop);
+}
+
+static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(this_value, &server_class);
+  if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  if (argc > 0 && vm_is_callable(argv[0])) {
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "close")), argv[0]};
+    if (value_is_exception(vm_call(vm, vm_get_str(vm, this_value, "once"), this_value, 2, args)))
+      return VALUE_EXCEPTION;
+  }
+  if (!state->net) return this_value;
+  for (Conn *c = state->conns; c; c = c->next) /* Node 19+ closes idle keep-alive sockets */
+    if (!c->current) net_close(c->net);
+  net_server_close(state->net, server_closed, state);
+  state->net = NULL;
+  vm_set_str(vm, this_value, "listening", VALUE_FALSE);
+  return this_value;
+}
+
+static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(this_value, &server_class);
+  if (!state || !state->net) return VALUE_NULL;
+  Value a = vm_handle_push(vm, vm_object_new(vm));
+  int ipv6 = net_server_family(state->net) == 6;
+  vm_define_str(vm, a, "address", vm_string(vm, ipv6 ? "::" : "0.0.0.0"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, a, "family", vm_string(vm, ipv6 ? "IPv6" : "IPv4"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, a, "port", value_from_number(state->port), VM_ATTR_DEFAULT);
+  return a;
+}
+
+static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = calloc(1, sizeof *state);
+  state->host = host_of(vm);
+  state->pin = -1;
+  Value server = vm_handle_push(vm, vm_host_new(vm, &server_class, state, server_proto));
+  vm_define_str(vm, server, "listening", VALUE_FALSE, VM_ATTR_DEFAULT);
+  Value handler = argc > 0 && vm_is_callable(argv[argc - 1]) ? argv[argc - 1] : VALUE_UNDEFINED;
+  if (!value_is_undefined(handler)) {
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "request")), handler};
+    if (value_is_exception(vm_call(vm, vm_get_str(vm, server, "on"), server, 2, args)))
+      return VALUE_EXCEPTION;
+  }
+  return server;
+}
+
+/* ==== The module ==== */
+
+static Value make_proto(VM *vm, int index) {
+  Value proto = vm_handle_push(vm, vm_object_new(vm));
+  events_install_methods(vm, proto);
+  proto_pins[index] = vm_pin(vm, proto);
+  return proto;
+}
+
+Value http_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  server_proto = make_proto(vm, 0);
+  vm_define_method(vm, server_proto, "listen", server_listen, 2);
+  vm_define_method(vm, server_proto, "close", server_close, 1);
+  vm_define_method(vm, server_proto, "address", server_address, 0);
+  request_proto = make_proto(vm, 1);
+  response_proto = make_proto(vm, 2);
+  vm_define_method(vm, response_proto, "writeHead", res_write_head, 2);
+  vm_define_method(vm, response_proto, "setHeader", res_set_header, 2);
+  vm_define_method(vm, response_proto, "getHeader", res_get_header, 1);
+  vm_define_method(vm, response_proto, "removeHeader", res_remove_header, 1);
+  vm_define_method(vm, response_proto, "hasHeader", res_has_header, 1);
+  vm_define_method(vm, response_proto, "write", res_write, 1);
+  vm_define_method(vm, response_proto, "end", res_end, 1);
+  Value http = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_method(vm, http, "createServer", create_server, 2);
+  vm_handle_reset(vm, mark);
+  return http;
+}

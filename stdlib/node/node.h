@@ -1,0 +1,22 @@
+/* node.h - Node's globals and modules, as the rest of stdlib/ sees them.
+ * Book: chapter 8, "The event loop"; chapter 11, "Files"; chapter 12, "Networking".
+ *
+ * One maker per global or module: stdlib_install (stdlib/stdlib.c) calls the first two
+ * and registers the others with the host's require. What the files of stdlib/node/
+ * share with each other is in stdlib/node/internal.h.
+ */
+#ifndef TN_STDLIB_NODE_H
+#define TN_STDLIB_NODE_H
+
+#include "runtime/runtime.h"
+#include "vm/vm.h"
+
+Value process_create(Host *host, int argc, char **argv, int script_index); /* process */
+void timers_install(Host *host);        /* setTimeout, setInterval, setImmediate, clear* */
+Value fs_module_create(Host *host);     /* require('fs') */
+Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
+Value path_module_create(Host *host);   /* require('path') */
+Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
+Value util_module_create(Host *host);   /* require('util') */
+
+#endif

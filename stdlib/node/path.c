@@ -1,0 +1,225 @@
+/* path.c - the `path` module (POSIX flavour): join, resolve, normalize and friends.
+ * Book: chapter 11, "Files".
+ *
+ *   path_module_create    require('path'), require('node:path')
+ *
+ * Everything here is string work on '/'-separated paths, done in C on UTF-8 copies;
+ * only resolve() asks the system anything (the current directory).
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "stdlib/node/internal.h"
+
+/* ==== Normalising ==== */
+
+//> stdlib.path-normalize
+/* Collapse "", "." and ".." segments of path (absolute or not) into out. Node's rules:
+ * ".." above the root is dropped, above a relative start it is kept; an empty result
+ * is "." (or "/" for an absolute path); a trailing slash survives. */
+static char *normalize(const char *path) {
+  size_t n = strlen(path);
+  bool absolute = n > 0 && path[0] == '/', trailing = n > 0 && path[n - 1] == '/';
+  char *out = malloc(n + 3), *o = out;
+  const char **segments = malloc(sizeof(char *) * (n / 2 + 2));
+  size_t *lengths = malloc(sizeof(size_t) * (n / 2 + 2)), count = 0;
+  for (const char *p = path; *p;) {
+    const char *end = strchr(p, '/');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    if (len == 2 && p[0] == '.' && p[1] == '.') {
+      if (count && !(lengths[count - 1] == 2 && !strncmp(segments[count - 1], "..", 2))) count--;
+      else if (!absolute) segments[count] = p, lengths[count++] = len;
+    } else if (len && !(len == 1 && p[0] == '.')) {
+      segments[count] = p, lengths[count++] = len;
+    }
+    p = end ? end + 1 : p + len;
+  }
+  if (absolute) *o++ = '/';
+  for (size_t i = 0; i < count; i++) {
+    if (i) *o++ = '/';
+    memcpy(o, segments[i], lengths[i]);
+    o += lengths[i];
+  }
+  if (!count && !absolute) *o++ = '.';
+  if (trailing && (count || !absolute)) *o++ = '/';
+  *o = 0;
+  free(segments);
+  free(lengths);
+  return out;
+}
+//< stdlib.path-normalize
+
+/* ==== Arguments ==== */
+
+/* argv[i] as a UTF-8 string, or a TypeError naming the argument as Node does. */
+static char *path_arg(VM *vm, int argc, Value *argv, int i, const char *name) {
+  Value v = i < argc ? argv[i] : VALUE_UNDEFINED;
+  if (value_is_string(v)) return vm_to_utf8(vm, v, NULL);
+  vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type string. Received %s", name,
+                 value_is_undefined(v) ? "undefined" : "an invalid value");
+  return NULL;
+}
+
+static Value result(VM *vm, char *text) {
+  Value r = vm_string(vm, text);
+  free(text);
+  return r;
+}
+
+/* ==== The functions ==== */
+
+static Value path_normalize(VM *vm, Value this_value, int argc, Value *argv) {
+  char *p = path_arg(vm, argc, argv, 0, "path");
+  if (!p) return VALUE_EXCEPTION;
+  char *n = normalize(p);
+  free(p);
+  return result(vm, n);
+}
+
+/* join: all arguments glued with '/', then normalised ("." for nothing). */
+static Value path_join(VM *vm, Value this_value, int argc, Value *argv) {
+  size_t total = 1;
+  char **parts = calloc((size_t)argc + 1, sizeof(char *));
+  for (int i = 0; i < argc; i++) {
+    if (!(parts[i] = path_arg(vm, argc, argv, i, "path"))) {
+      for (int j = 0; j < i; j++) free(parts[j]);
+      free(parts);
+      return VALUE_EXCEPTION;
+    }
+    total += strlen(parts[i]) + 1;
+  }
+  char *joined = calloc(total, 1);
+  for (int i = 0; i < argc; i++) {
+    if (*parts[i] && *joined) strcat(joined, "/");
+    strcat(joined, parts[i]);
+    free(parts[i]);
+  }
+  free(parts);
+  char *n = normalize(*joined ? joined : ".");
+  free(joined);
+  return result(vm, n);
+}
+
+/* resolve: right to left until a path is absolute, the cwd if none is; no trailing '/'. */
+static Value path_resolve(VM *vm, Value this_value, int argc, Value *argv) {
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
+  char *acc = strdup("");
+  for (int i = argc - 1; i >= -1 && acc[0] != '/'; i--) {
+    char *part = i >= 0 ? path_arg(vm, argc, argv, i, "paths[0]") : strdup(cwd);
+    if (!part) {
+      free(acc);
+      return VALUE_EXCEPTION;
+    }
+    if (*part) {
+      char *next = malloc(strlen(part) + strlen(acc) + 2);
+      sprintf(next, *acc ? "%s/%s" : "%s%s", part, acc);
+      free(acc);
+      acc = next;
+    }
+    free(part);
+  }
+  char *n = normalize(acc);
+  free(acc);
+  size_t len = strlen(n);
+  if (len > 1 && n[len - 1] == '/') n[len - 1] = 0;
+  return result(vm, n);
+}
+
+static Value path_is_absolute(VM *vm, Value this_value, int argc, Value *argv) {
+  char *p = path_arg(vm, argc, argv, 0, "path");
+  if (!p) return VALUE_EXCEPTION;
+  bool absolute = p[0] == '/';
+  free(p);
+  return value_from_bool(absolute);
+}
+
+/* The end of the last segment of p, trailing slashes ignored (p[0..end)). */
+static size_t trimmed_end(const char *p) {
+  size_t end = strlen(p);
+  while (end > 1 && p[end - 1] == '/') end--;
+  return end;
+}
+
+static Value path_basename(VM *vm, Value this_value, int argc, Value *argv) {
+  char *p = path_arg(vm, argc, argv, 0, "path");
+  if (!p) return VALUE_EXCEPTION;
+  char *ext = argc > 1 && !value_is_undefined(argv[1]) ? path_arg(vm, argc, argv, 1, "ext") : NULL;
+  if (argc > 1 && !value_is_undefined(argv[1]) && !ext) {
+    free(p);
+    return VALUE_EXCEPTION;
+  }
+  size_t end = trimmed_end(p);
+  if (end == 1 && p[0] == '/') end = 0;
+  size_t start = end;
+  while (start > 0 && p[start - 1] != '/') start--;
+  size_t len = end - start, elen = ext ? strlen(ext) : 0;
+  if (ext && elen <= len && !strncmp(p + start + len - elen, ext, elen))
+    len = elen < len || start == 0 ? len - elen : len; /* Node keeps a whole-name match after a '/' */
+  Value r = vm_string_n(vm, p + start, len);
+  free(p);
+  free(ext);
+  return r;
+}
+
+/* dirname: everything before the last '/' that follows the last segment's start
+ * (trailing slashes ignored); "/" or "." when there is none, "//" for "//x". */
+static Value path_dirname(VM *vm, Value this_value, int argc, Value *argv) {
+  char *p = path_arg(vm, argc, argv, 0, "path");
+  if (!p) return VALUE_EXCEPTION;
+  size_t n = strlen(p), end = 0;
+  bool seen_name = false;
+  for (size_t i = n; i-- > 1;) {
+    if (p[i] != '/') seen_name = true;
+    else if (seen_name) {
+      end = i;
+      break;
+    }
+  }
+  Value r = !n        ? vm_string(vm, ".")
+            : !end    ? vm_string(vm, p[0] == '/' ? "/" : ".")
+            : p[0] == '/' && end == 1 ? vm_string(vm, "//")
+                                      : vm_string_n(vm, p, end);
+  free(p);
+  return r;
+}
+
+/* extname: from the last '.' of the last segment, unless that dot starts the name. */
+static Value path_extname(VM *vm, Value this_value, int argc, Value *argv) {
+  char *p = path_arg(vm, argc, argv, 0, "path");
+  if (!p) return VALUE_EXCEPTION;
+  size_t end = trimmed_end(p), start = end;
+  while (start > 0 && p[start - 1] != '/') start--;
+  size_t dot = end;
+  for (size_t i = end; i > start; i--)
+    if (p[i - 1] == '.') {
+      dot = i - 1;
+      break;
+    }
+  bool none = dot == end || dot == start || (dot == start + 1 && p[start] == '.' && end == start + 2);
+  Value r = none ? vm_string(vm, "") : vm_string_n(vm, p + dot, end - dot);
+  free(p);
+  return r;
+}
+
+Value path_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value path = vm_handle_push(vm, vm_object_new(vm));
+  static const struct { const char *name; NativeFn fn; int length; } fns[] = {
+      {"resolve", path_resolve, 0},   {"normalize", path_normalize, 1},
+      {"isAbsolute", path_is_absolute, 1}, {"join", path_join, 0},
+      {"dirname", path_dirname, 1},   {"basename", path_basename, 2},
+      {"extname", path_extname, 1},
+  };
+  for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+    vm_define_str(vm, path, fns[i].name, vm_native_new(vm, fns[i].name, fns[i].fn, fns[i].length),
+                  VM_ATTR_DEFAULT);
+  vm_define_str(vm, path, "sep", vm_string(vm, "/"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, path, "delimiter", vm_string(vm, ":"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, path, "posix", path, VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return path;
+}

@@ -1,0 +1,280 @@
+/* process.c - the `process` object and Node's report of an uncaught exception.
+ * Book: chapter 7, "The standard library".
+ *
+ *   process_create            argv, env, exit, exitCode, nextTick, cwd, platform, ...
+ *   stdlib_report_uncaught    the "file:line / source / caret / error" block on stderr
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "stdlib/inspect/inspect.h"
+#include "stdlib/node/internal.h"
+#include "stdlib/stdlib.h"
+
+extern char **environ;
+
+/* ==== The uncaught-exception report ==== */
+
+/* The caret line under the offending spot, as Node draws it: tabs in the source line
+ * are kept so the caret lines up, a character outside the BMP is two columns (UTF-16),
+ * a zero-length range (end of input) gets no caret, and a range running past the end of
+ * the line gets no caret line at all. */
+static void print_caret(FILE *out, const char *line, size_t length, int column, int carets) {
+  int line_units = 0;
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)line[i];
+    if ((c & 0xC0) != 0x80) line_units += c >= 0xF0 ? 2 : 1;
+  }
+  if (column - 1 + carets > line_units) return;
+  int units = 0;
+  for (size_t i = 0; i < length && units < column - 1; i++) {
+    unsigned char c = (unsigned char)line[i];
+    if ((c & 0xC0) == 0x80) continue; /* UTF-8 continuation byte */
+    fputs(c == '\t' ? "\t" : c >= 0xF0 ? "  " : " ", out);
+    units += c >= 0xF0 ? 2 : 1;
+  }
+  for (int i = 0; i < carets; i++) fputc('^', out);
+  fputc('\n', out);
+}
+
+/* A SyntaxError from compiling a script has no JavaScript frames; Node's has its
+ * loader's internal frames, so it is printed plainly rather than as [SyntaxError: m]. */
+static bool is_compile_error(VM *vm, Value e) {
+  if (!vm_is_error(e)) return false;
+  Value proto = vm_prototype_of(e);
+  Value stack = vm_get_str(vm, e, "stack");
+  if (value_is_exception(stack)) vm_take_exception(vm);
+  if (!value_is_string(stack) || proto != vm_intrinsic(vm, INTRINSIC_SYNTAX_ERROR_PROTOTYPE))
+    return false;
+  char *text = vm_to_utf8(vm, stack, NULL);
+  bool framed = strstr(text, "\n    at ") != NULL;
+  free(text);
+  return !framed;
+}
+
+//> stdlib.report-uncaught
+/* Node's fatal exception report: where it was thrown, then the error itself. */
+static void report(Host *host, Value exception, SourceSite site) {
+  VM *vm = host_vm(host);
+  bool is_error = vm_is_error(exception);
+  size_t length = 0;
+  const char *line = site.filename ? host_source_line(host, site.filename, site.line, &length) : NULL;
+  fflush(stdout);
+  if (!is_error) fputc('\n', stderr);
+  if (line) {
+    fprintf(stderr, "%s:%d\n%.*s\n", site.filename, site.line, (int)length, line);
+    print_caret(stderr, line, length, site.column, site.length);
+    if (is_error) fputc('\n', stderr);
+  }
+  Value text = value_is_symbol(exception) ? vm_string(vm, "") /* as Node prints it */
+               : is_compile_error(vm, exception) ? vm_get_str(vm, exception, "stack")
+                                                 : inspect_error_for_uncaught(vm, exception);
+  if (value_is_exception(text)) text = vm_take_exception(vm), text = vm_string(vm, "<error>");
+  char *s = vm_to_utf8(vm, text, NULL);
+  fprintf(stderr, "%s\n", s);
+  free(s);
+  if (!value_is_object(exception))
+    fputs("(Use `node --trace-uncaught ...` to show where the exception was thrown)\n", stderr);
+  fprintf(stderr, "\ntinynode v%s\n", TINYNODE_VERSION);
+  fflush(stderr);
+}
+//< stdlib.report-uncaught
+
+void stdlib_report_uncaught(Host *host) {
+  VM *vm = host_vm(host);
+  SourceSite site = vm_exception_site(vm);
+  int mark = vm_handle_mark(vm);
+  Value e = vm_handle_push(vm, vm_take_exception(vm));
+  report(host, e, site);
+  vm_handle_reset(vm, mark);
+}
+
+/* ==== process methods ==== */
+
+static Value process_exit(VM *vm, Value this_value, int argc, Value *argv) {
+  Host *host = host_of(vm);
+  int code = host_exit_code(host);
+  Value requested = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (value_is_undefined(requested)) requested = vm_get_str(vm, this_value, "exitCode");
+  if (value_is_number(requested)) code = (int)value_to_number(requested);
+  host_exit(host, code);
+  return vm_terminate(vm);
+}
+
+static Value process_next_tick(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc < 1 || !vm_is_callable(argv[0]))
+    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function");
+  Value args = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 1; i < argc; i++) vm_array_push(vm, args, argv[i]);
+  host_next_tick(host_of(vm), argv[0], args);
+  return VALUE_UNDEFINED;
+}
+
+static Value process_cwd(VM *vm, Value this_value, int argc, Value *argv) {
+  char buf[PATH_MAX];
+  if (!getcwd(buf, sizeof buf)) return vm_throw_error(vm, ERR_ERROR, "process.cwd failed");
+  return vm_string(vm, buf);
+}
+
+static Value process_hrtime(VM *vm, Value this_value, int argc, Value *argv) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  double sec = (double)ts.tv_sec, nsec = (double)ts.tv_nsec;
+  if (argc > 0 && vm_is_array(argv[0]) && vm_array_length(argv[0]) >= 2) {
+    sec -= value_to_number(vm_array_get(vm, argv[0], 0));
+    nsec -= value_to_number(vm_array_get(vm, argv[0], 1));
+    if (nsec < 0) sec -= 1, nsec += 1e9;
+  }
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, value_from_number(sec));
+  vm_array_push(vm, pair, value_from_number(nsec));
+  return pair;
+}
+
+static Value process_uptime(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_number((double)clock() / CLOCKS_PER_SEC);
+}
+
+/* process.stdout.write / process.stderr.write: the stream is the native's data. */
+static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
+  FILE *out = value_to_number(vm_native_data(vm)) == 2 ? stderr : stdout;
+  Value s = argc > 0 ? vm_to_string(vm, argv[0]) : vm_string(vm, "");
+  if (value_is_exception(s)) return s;
+  size_t n;
+  char *text = vm_to_utf8(vm, s, &n);
+  if (out == stderr) fflush(stdout);
+  fwrite(text, 1, n, out);
+  free(text);
+  return VALUE_TRUE;
+}
+
+/* ==== Building the object ==== */
+
+static Value make_stream(VM *vm, int fd) {
+  Value stream = vm_handle_push(vm, vm_object_new(vm));
+  Value write = vm_native_with_data(vm, "write", stream_write, 1, value_from_number(fd));
+  vm_define_str(vm, stream, "write", write, VM_ATTR_DEFAULT);
+  vm_define_str(vm, stream, "fd", value_from_number(fd), VM_ATTR_DEFAULT);
+  vm_define_str(vm, stream, "isTTY", value_from_bool(isatty(fd)), VM_ATTR_DEFAULT);
+  return stream;
+}
+
+static Value make_env(VM *vm) {
+  Value env = vm_handle_push(vm, vm_object_new(vm));
+  for (char **e = environ; *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    char *name = strndup(*e, (size_t)(eq - *e));
+    vm_define_str(vm, env, name, vm_string(vm, eq + 1), VM_ATTR_DEFAULT);
+    free(name);
+  }
+  return env;
+}
+
+static char *absolute(const char *path) {
+  char buf[PATH_MAX];
+  return realpath(path, buf) ? strdup(buf) : strdup(path);
+}
+
+static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  exe[n > 0 ? n : 0] = 0;
+  vm_array_push(vm, list, vm_string(vm, n > 0 ? exe : argv[0]));
+  for (int i = script_index; i < argc; i++) {
+    bool is_script = i == script_index && strcmp(argv[i - 1], "-e") && strcmp(argv[i - 1], "--eval");
+    char *arg = is_script ? absolute(argv[i]) : strdup(argv[i]);
+    vm_array_push(vm, list, vm_string(vm, arg));
+    free(arg);
+  }
+  return list;
+}
+
+/* A prototype whose constructor is named `process`, as in Node (stack traces say
+ * `process.<anonymous>` for a listener called on it). */
+Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
+}
+
+static Value process_prototype(VM *vm) {
+  Value proto = vm_handle_push(vm, vm_object_new(vm));
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, "process", node_illegal_constructor, 0));
+  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
+  return proto;
+}
+
+Value process_create(Host *host, int argc, char **argv, int script_index) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value p = vm_handle_push(vm, vm_object_with_proto(vm, process_prototype(vm)));
+  vm_define_str(vm, p, "title", vm_string(vm, "tinynode"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "version", vm_string(vm, "v" TINYNODE_VERSION), VM_ATTR_DEFAULT);
+  Value versions = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, versions, "tinynode", vm_string(vm, TINYNODE_VERSION), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "versions", versions, VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "arch", vm_string(vm, sizeof(void *) == 8 ? "x64" : "ia32"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "platform", vm_string(vm, "linux"), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "argv", make_argv(vm, argc, argv, script_index), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "execPath", vm_get(vm, vm_get_str(vm, p, "argv"), value_from_number(0)),
+                VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "pid", value_from_number(getpid()), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "exitCode", VALUE_UNDEFINED, VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "stdout", make_stream(vm, 1), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "stderr", make_stream(vm, 2), VM_ATTR_DEFAULT);
+  vm_define_method(vm, p, "exit", process_exit, 1);
+  vm_define_method(vm, p, "nextTick", process_next_tick, 1);
+  vm_define_method(vm, p, "cwd", process_cwd, 0);
+  vm_define_method(vm, p, "hrtime", process_hrtime, 1);
+  vm_define_method(vm, p, "uptime", process_uptime, 0);
+  events_install_methods(vm, p); /* process is an EventEmitter: 'exit' for now */
+  host_set_reporter(host, report);
+  vm_handle_reset(vm, mark);
+  return p;
+}
+
+/* process.emit('exit', code): listeners run once, may change process.exitCode, and
+ * cannot keep the process alive (nothing they schedule runs). */
+static int emit_exit(Host *host, int status) {
+  VM *vm = host_vm(host);
+  Value p = vm_get_str(vm, vm_global(vm), "process");
+  if (!value_is_object(p)) return status;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, p);
+  if (status != 0) vm_set_str(vm, p, "exitCode", value_from_number(status));
+  Value code = value_from_number(status);
+  Value r = events_emit_str(vm, p, "exit", 1, &code);
+  if (value_is_exception(r) && !vm_is_terminating(vm)) {
+    stdlib_report_uncaught(host);
+    vm_handle_reset(vm, mark);
+    return 1;
+  } else if (value_is_exception(r)) {
+    vm_take_exception(vm);
+  }
+  Value after = vm_get_str(vm, p, "exitCode");
+  if (value_is_number(after)) status = (int)value_to_number(after);
+  vm_handle_reset(vm, mark);
+  return status;
+}
+
+/* The exit code: an uncaught error's 1, process.exit(n), else process.exitCode. */
+int stdlib_exit(Host *host, int status) {
+  VM *vm = host_vm(host);
+  if (status == 0 && !host_exiting(host)) {
+    Value p = vm_get_str(vm, vm_global(vm), "process");
+    Value code = value_is_object(p) ? vm_get_str(vm, p, "exitCode") : VALUE_UNDEFINED;
+    if (value_is_number(code)) status = (int)value_to_number(code);
+    if (value_is_exception(code)) vm_take_exception(vm);
+  }
+  status = emit_exit(host, status);
+  host_report_fatal(host); /* after the 'exit' listeners, as Node does */
+  fflush(stdout);
+  fflush(stderr);
+  return status;
+}

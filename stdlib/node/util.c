@@ -1,0 +1,30 @@
+/* util.c - require('util'): inspect, format and formatWithOptions.
+ * Book: chapter 10, "Console and inspect".
+ *
+ * Entry point: util_module_create. The work is inspect's (stdlib/inspect/); this file
+ * only gathers it into the module's exports.
+ */
+#include "stdlib/inspect/inspect.h"
+#include "stdlib/node/internal.h"
+
+static Value util_format(VM *vm, Value this_value, int argc, Value *argv) {
+  return format_args(vm, argc, argv);
+}
+
+static Value util_format_with_options(VM *vm, Value this_value, int argc, Value *argv) {
+  Value options = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  return format_args_with_options(vm, options, argc > 0 ? argc - 1 : 0, argv + 1);
+}
+
+Value util_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value util = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, util, "inspect", util_inspect_function(vm), VM_ATTR_DEFAULT);
+  vm_define_str(vm, util, "format", vm_native_new(vm, "format", util_format, 0), VM_ATTR_DEFAULT);
+  vm_define_str(vm, util, "formatWithOptions",
+                vm_native_new(vm, "formatWithOptions", util_format_with_options, 1),
+                VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return util;
+}

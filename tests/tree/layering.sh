@@ -1,0 +1,46 @@
+#!/bin/sh
+# The layering rule, checked over the whole tree (DESIGN.md, "The house"):
+#   1. the arrows only point down: main.c -> stdlib -> runtime -> vm -> parser -> lexer,
+#      so a file includes headers of its own stage or of stages below it;
+#   2. across directories only public headers are included: each stage's header named
+#      after it (plus the companions listed below), and each stdlib/ subsystem's own;
+#      everything else (internal.h, *_private.h, shape.h, ...) stays in its directory.
+# C unit tests (tests/unit) are white-box and may include anything, so they are not read.
+cd "$(dirname "$0")/../.." || exit 2
+
+rank() { # rank STAGE: its height in the layering, or nothing for a non-stage
+  case $1 in lexer) echo 1 ;; parser) echo 2 ;; vm) echo 3 ;; runtime) echo 4 ;;
+    stdlib) echo 5 ;; main.c) echo 6 ;; esac
+}
+
+public="lexer/lexer.h parser/parser.h parser/ast.h vm/vm.h vm/value.h runtime/runtime.h
+stdlib/stdlib.h stdlib/ecma/ecma.h stdlib/inspect/inspect.h stdlib/node/node.h
+stdlib/node/http/http_parser.h stdlib/regexp/regexp.h"
+
+
+files=$(find lexer parser vm runtime stdlib -name '*.[ch]' | LC_ALL=C sort; echo main.c)
+for f in $files; do
+  from=${f%%/*}
+  dir=$(dirname "$f")
+  grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" |
+    sed 's/^\([0-9]*\):.*"\([^"]*\)".*/\1 \2/' |
+    while read -r line inc; do
+      to=${inc%%/*}
+      [ -n "$(rank "$to")" ] || continue # a system or same-directory header
+      if [ "$(rank "$to")" -gt "$(rank "$from")" ]; then
+        echo "$f:$line: includes $inc: $from may not include $to (the arrows point down)"
+        continue
+      fi
+      incdir=$(dirname "$inc")
+      case "$dir/" in "$incdir"/*) continue ;; esac # its own directory, or a parent's
+      case " $(echo $public) " in *" $inc "*) continue ;; esac
+      echo "$f:$line: includes $inc, which is private to $incdir/"
+    done
+done >"${TMPDIR:-/tmp}/layering.$$"
+if [ -s "${TMPDIR:-/tmp}/layering.$$" ]; then
+  cat "${TMPDIR:-/tmp}/layering.$$"
+  rm -f "${TMPDIR:-/tmp}/layering.$$"
+  exit 1
+fi
+rm -f "${TMPDIR:-/tmp}/layering.$$"
+echo "layering: $(echo "$files" | wc -l) files, every include points down and at a public header"
