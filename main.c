@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "runtime/runtime.h"
@@ -85,7 +86,7 @@ static char *read_file(const char *path, size_t *length) {
   fseek(f, 0, SEEK_END);
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)(n < 0 ? 0 : n) + 1);
+  char *buf = mem_alloc((size_t)(n < 0 ? 0 : n) + 1);
   *length = n > 0 ? fread(buf, 1, (size_t)n, f) : 0;
   buf[*length] = 0;
   fclose(f);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "lexer/lexer.h"
 
 /* ==== A throwaway arena for token values ==== */
@@ -24,11 +25,7 @@ static void *chunk_alloc(void *ctx, size_t size) {
   size = (size + 15) & ~(size_t)15;
   if (!*head || (*head)->size - (*head)->used < size) {
     size_t cap = size > 65536 ? size : 65536;
-    Chunk *c = calloc(1, sizeof(Chunk) + cap);
-    if (!c) {
-      fprintf(stderr, "lex_dump_tokens: out of memory\n");
-      abort();
-    }
+    Chunk *c = mem_calloc(1, sizeof(Chunk) + cap);
     c->size = cap;
     c->next = *head;
     *head = c;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "parser/internal.h"
 #include "parser/parser.h"
 
@@ -22,18 +23,12 @@ struct ArenaChunk {
   _Alignas(16) unsigned char data[];
 };
 
-static void parse_panic(const char *msg) {
-  fprintf(stderr, "tinynode: %s\n", msg);
-  abort();
-}
-
 void *parse_alloc(Parser *p, size_t size) {
   size = (size + 15) & ~(size_t)15;
   ArenaChunk *c = p->arena;
   if (!c || c->size - c->used < size) {
     size_t cap = size > 64 * 1024 ? size : 64 * 1024;
-    c = malloc(sizeof(ArenaChunk) + cap);
-    if (!c) parse_panic("parse_alloc: out of memory");
+    c = mem_alloc(sizeof(ArenaChunk) + cap);
     c->used = 0;
     c->size = cap;
     c->next = p->arena;
@@ -248,8 +243,7 @@ const char *parse_key_name(Parser *p, const Node *key) {
 /* ==== Entry points ==== */
 
 Parser *parse_new(const char *source, size_t length, ParseMode mode) {
-  Parser *p = calloc(1, sizeof(Parser));
-  if (!p) parse_panic("parse_new: out of memory");
+  Parser *p = mem_calloc(1, sizeof(Parser));
   p->src = source;
   p->length = (uint32_t)length;
   p->mode = mode;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "runtime/host_private.h"
 
 /* ==== Job queues ==== */
@@ -19,7 +20,7 @@
 static void queue_push(JobQueue *q, int32_t fn, int32_t arg) {
   if (q->count == q->capacity) {
     q->capacity = q->capacity ? q->capacity * 2 : 64;
-    q->jobs = realloc(q->jobs, sizeof(Job) * (size_t)q->capacity);
+    q->jobs = mem_realloc(q->jobs, sizeof(Job) * (size_t)q->capacity);
   }
   q->jobs[q->count++] = (Job){fn, arg};
 }
@@ -85,7 +86,7 @@ bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *ar
 bool host_call_array(Host *host, Value fn, Value this_value, Value args) {
   VM *vm = host->vm;
   uint32_t n = vm_is_array(args) ? vm_array_length(args) : 0;
-  Value *argv = malloc(sizeof(Value) * (n ? n : 1)); /* args (rooted by the caller) keeps them */
+  Value *argv = mem_alloc(sizeof(Value) * (n ? n : 1)); /* args (rooted by the caller) keeps them */
   for (uint32_t i = 0; i < n; i++) argv[i] = vm_array_get(vm, args, i);
   bool ok = host_call(host, fn, this_value, (int)n, argv);
   free(argv);
@@ -135,7 +136,7 @@ void host_set_reporter(Host *host, HostReporter reporter) { host->reporter = rep
 /* ==== Birth and death ==== */
 
 Host *host_new(VM *vm, Loop *loop) {
-  Host *host = calloc(1, sizeof *host);
+  Host *host = mem_calloc(1, sizeof *host);
   host->vm = vm;
   host->loop = loop;
   host->fatal_pin = -1;
@@ -166,8 +167,8 @@ Host *host_of(VM *vm) { return vm_hooks(vm)->host; }
 /* ==== Sources, for error headers ==== */
 
 void host_add_source(Host *host, const char *filename, char *text, size_t length) {
-  host->sources = realloc(host->sources, sizeof(Source) * (size_t)(host->source_count + 1));
-  host->sources[host->source_count++] = (Source){strdup(filename), text, length};
+  host->sources = mem_realloc(host->sources, sizeof(Source) * (size_t)(host->source_count + 1));
+  host->sources[host->source_count++] = (Source){mem_strdup(filename), text, length};
 }
 
 const char *host_source_line(Host *host, const char *filename, int line, size_t *length) {

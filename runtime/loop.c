@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lexer/alloc.h"
 #include "runtime/loop_private.h"
 
 /* ==== Data ==== */
@@ -102,9 +103,7 @@ static void reserve(void **items, size_t *cap, size_t need, size_t size) {
   if (need <= *cap) return;
   size_t n = *cap ? *cap * 2 : 8;
   while (n < need) n *= 2;
-  void *p = realloc(*items, n * size);
-  if (!p) runtime_panic("loop: out of memory");
-  *items = p;
+  *items = mem_realloc(*items, n * size);
   *cap = n;
 }
 
@@ -124,8 +123,7 @@ uint64_t loop_update_time(Loop *loop) {
 }
 
 Loop *loop_new(void) {
-  Loop *loop = calloc(1, sizeof *loop);
-  if (!loop) runtime_panic("loop_new: out of memory");
+  Loop *loop = mem_calloc(1, sizeof *loop);
   loop->free_task = NO_SLOT;
   loop->next_seq = 1;
   /* A peer that closes early must produce EPIPE, not kill the process. */

@@ -18,12 +18,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "runtime/host_private.h"
 
 /* ==== Built-in modules ==== */
 
 void host_register_module(Host *host, const char *name, HostModuleInit init) {
-  host->modules = realloc(host->modules, sizeof(BuiltinModule) * (size_t)(host->module_count + 1));
+  host->modules = mem_realloc(host->modules, sizeof(BuiltinModule) * (size_t)(host->module_count + 1));
   host->modules[host->module_count++] = (BuiltinModule){name, init, -1};
 }
 
@@ -47,10 +48,10 @@ static char *read_whole_file(const char *path, size_t *length) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   size_t cap = 4096, n = 0;
-  char *buf = malloc(cap);
+  char *buf = mem_alloc(cap);
   for (size_t got; (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
     n += got;
-    if (cap - n - 1 == 0) buf = realloc(buf, cap *= 2);
+    if (cap - n - 1 == 0) buf = mem_realloc(buf, cap *= 2);
   }
   fclose(f);
   buf[n] = 0;
@@ -152,7 +153,7 @@ static Value load_json(Host *host, Value module, char *text, size_t length) {
 static Value not_found(Host *host, const char *request, Value from) {
   VM *vm = host->vm;
   Value filename = vm_get_str(vm, from, "filename");
-  char *from_name = value_is_string(filename) ? vm_to_utf8(vm, filename, NULL) : strdup("");
+  char *from_name = value_is_string(filename) ? vm_to_utf8(vm, filename, NULL) : mem_strdup("");
   vm_throw_error(vm, ERR_ERROR, "Cannot find module '%s'\nRequire stack:\n- %s", request, from_name);
   Value error = vm_take_exception(vm);
   vm_handle_push(vm, error);
@@ -237,7 +238,7 @@ int host_run_source(Host *host, const char *source, size_t length, const char *n
     vm_define_str(vm, global, "__filename", vm_string(vm, name), VM_ATTR_HIDDEN);
     vm_define_str(vm, global, "__dirname", vm_string(vm, "."), VM_ATTR_HIDDEN);
   }
-  char *text = malloc(length + 1);
+  char *text = mem_alloc(length + 1);
   memcpy(text, source, length);
   text[length] = 0;
   Value r = run_module(host, module, name, text, length, mode);

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "runtime/loop_private.h"
 
 #define ACCEPTS_PER_WAKEUP 64 /* then let other fds have a turn */
@@ -160,8 +161,7 @@ NetServer *net_listen(Loop *loop, const char *host, int port, int backlog, NetCo
     if (err_out) *err_out = fd;
     return NULL;
   }
-  NetServer *s = calloc(1, sizeof *s);
-  if (!s) runtime_panic("net_listen: out of memory");
+  NetServer *s = mem_calloc(1, sizeof *s);
   *s = (NetServer){.loop = loop, .fd = fd, .cb = cb, .data = data, .loop_ref = true};
   struct sockaddr_storage ss;
   socklen_t len = sizeof ss;
@@ -260,8 +260,7 @@ void net_server_close(NetServer *s, LoopCallback on_closed, void *data) {
 static void conn_on_io(Loop *loop, int fd, int revents, void *data);
 
 static NetConn *conn_new(Loop *loop, int fd) {
-  NetConn *c = calloc(1, sizeof *c);
-  if (!c) runtime_panic("conn_new: out of memory");
+  NetConn *c = mem_calloc(1, sizeof *c);
   c->loop = loop;
   c->fd = fd;
   c->refs = 1;
@@ -428,8 +427,7 @@ static ssize_t send_some(int fd, const char *buf, size_t len) {
 }
 
 static void queue_append(NetConn *c, const char *buf, size_t len) {
-  WriteChunk *w = malloc(sizeof *w + len);
-  if (!w) runtime_panic("net_write: out of memory");
+  WriteChunk *w = mem_alloc(sizeof *w + len);
   w->next = NULL;
   w->len = len;
   w->off = 0;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "runtime/loop_private.h"
 
 #define POOL_DEFAULT_THREADS 4
@@ -136,8 +137,7 @@ static int make_pipe(int fds[2]) {
 
 /* Creates the loop's pool and starts its threads; returns NULL with *err on failure. */
 static Pool *pool_create(Loop *loop, int *err) {
-  Pool *pool = calloc(1, sizeof *pool);
-  if (!pool) runtime_panic("pool_create: out of memory");
+  Pool *pool = mem_calloc(1, sizeof *pool);
   pool->loop = loop;
   if ((*err = make_pipe(pool->wake)) < 0) {
     free(pool);
@@ -146,8 +146,7 @@ static Pool *pool_create(Loop *loop, int *err) {
   pthread_mutex_init(&pool->mutex, NULL);
   pthread_cond_init(&pool->has_work, NULL);
   int want = pool_thread_count();
-  pool->threads = calloc((size_t)want, sizeof(pthread_t));
-  if (!pool->threads) runtime_panic("pool_create: out of memory");
+  pool->threads = mem_calloc((size_t)want, sizeof(pthread_t));
   for (; pool->nthreads < want; pool->nthreads++) {
     int rc = pthread_create(&pool->threads[pool->nthreads], NULL, worker_main, pool);
     if (rc != 0) break;
@@ -169,8 +168,7 @@ int pool_submit(Loop *loop, PoolWork work, PoolDone done, void *data) {
     if (!*slot) return err;
   }
   Pool *pool = *slot;
-  PoolJob *job = malloc(sizeof *job);
-  if (!job) runtime_panic("pool_submit: out of memory");
+  PoolJob *job = mem_alloc(sizeof *job);
   *job = (PoolJob){work, done, data, NULL};
   loop_ref(loop); /* unfinished work keeps the loop alive */
   pthread_mutex_lock(&pool->mutex);

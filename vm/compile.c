@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "vm/compile.h"
 
 #define LIMIT_U16 65535
@@ -41,8 +42,7 @@ static void grow(void **items, uint32_t *capacity, uint32_t need, size_t size) {
   if (need <= *capacity) return;
   uint32_t cap = *capacity ? *capacity * 2 : 64;
   while (cap < need) cap *= 2;
-  void *p = realloc(*items, cap * size);
-  if (!p) PANIC("compile: out of memory");
+  void *p = mem_realloc(*items, cap * size);
   *items = p;
   *capacity = cap;
 }
@@ -140,8 +140,7 @@ void emit_jump_to(Compiler *c, Opcode op, uint32_t target) {
 void patch_list_add(PatchList *l, uint32_t site) {
   if (l->count == l->capacity) {
     l->capacity = l->capacity ? l->capacity * 2 : 8;
-    l->at = realloc(l->at, (size_t)l->capacity * sizeof *l->at);
-    if (!l->at) PANIC("patch_list_add: out of memory");
+    l->at = mem_realloc(l->at, (size_t)l->capacity * sizeof *l->at);
   }
   l->at[l->count++] = site;
 }
@@ -168,8 +167,7 @@ static void const_map_grow(FuncState *fs) {
   uint32_t old_cap = fs->const_map_capacity;
   int32_t *old_slots = fs->const_slots;
   fs->const_map_capacity = old_cap ? old_cap * 2 : 64;
-  fs->const_slots = malloc(fs->const_map_capacity * sizeof *fs->const_slots);
-  if (!fs->const_slots) PANIC("const_map_grow: out of memory");
+  fs->const_slots = mem_alloc(fs->const_map_capacity * sizeof *fs->const_slots);
   for (uint32_t i = 0; i < fs->const_map_capacity; i++) fs->const_slots[i] = -1;
   for (uint32_t i = 0; i < old_cap; i++) {
     if (old_slots[i] < 0) continue;
@@ -340,10 +338,9 @@ static int resolve_upvalue(Compiler *c, FuncState *fs, Binding *b) {
   }
   if (fs->upval_count == fs->upval_capacity) {
     fs->upval_capacity = fs->upval_capacity ? fs->upval_capacity * 2 : 8;
-    fs->upvals = realloc(fs->upvals, (size_t)fs->upval_capacity * sizeof *fs->upvals);
+    fs->upvals = mem_realloc(fs->upvals, (size_t)fs->upval_capacity * sizeof *fs->upvals);
     fs->upval_bindings =
-        realloc(fs->upval_bindings, (size_t)fs->upval_capacity * sizeof *fs->upval_bindings);
-    if (!fs->upvals || !fs->upval_bindings) PANIC("resolve_upvalue: out of memory");
+        mem_realloc(fs->upval_bindings, (size_t)fs->upval_capacity * sizeof *fs->upval_bindings);
   }
   fs->upvals[fs->upval_count] = d;
   fs->upval_bindings[fs->upval_count] = b;

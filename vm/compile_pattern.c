@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 
+#include "lexer/alloc.h"
 #include "vm/compile.h"
 
 static void compile_default(Compiler *c, Node *value) {
@@ -81,7 +82,7 @@ static void compile_object_pattern(Compiler *c, Node *pattern, int how, const No
     else mark_site(c, pos_of(at), "");
     emit_op(c, OP_REQUIRE_OBJECT);
   }
-  int *key_regs = has_rest ? calloc((size_t)items->count, sizeof *key_regs) : NULL;
+  int *key_regs = has_rest ? mem_calloc((size_t)items->count, sizeof *key_regs) : NULL;
   for (int i = 0; i < items->count; i++) {
     Node *p = items->items[i];
     if (p->kind == NODE_REST) break;

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "vm/compile.h"
 
 /* ==== Controls ==== */
@@ -38,8 +39,7 @@ static void range_cut(Compiler *c, Control *ctl) {
   if (end == start) return;
   if (ctl->range_count == ctl->range_capacity) {
     ctl->range_capacity = ctl->range_capacity ? ctl->range_capacity * 2 : 4;
-    ctl->ranges = realloc(ctl->ranges, (size_t)ctl->range_capacity * sizeof *ctl->ranges);
-    if (!ctl->ranges) PANIC("range_cut: out of memory");
+    ctl->ranges = mem_realloc(ctl->ranges, (size_t)ctl->range_capacity * sizeof *ctl->ranges);
   }
   ctl->ranges[ctl->range_count++] = (CodeRange){start, end};
 }
@@ -48,8 +48,7 @@ static void add_handler_entry(Compiler *c, CodeRange r, uint32_t handler, int de
   FunctionProto *p = c->fs->proto;
   if (p->handler_count == p->handler_capacity) {
     p->handler_capacity = p->handler_capacity ? p->handler_capacity * 2 : 4;
-    p->handlers = realloc(p->handlers, p->handler_capacity * sizeof *p->handlers);
-    if (!p->handlers) PANIC("add_handler_entry: out of memory");
+    p->handlers = mem_realloc(p->handlers, p->handler_capacity * sizeof *p->handlers);
   }
   p->handlers[p->handler_count++] = (HandlerEntry){r.start, r.end, handler, (uint32_t)depth};
 }
@@ -397,7 +396,7 @@ static void compile_switch(Compiler *c, Node *n, const char *const *labels, int 
   control_push(c, &sw, CTRL_SWITCH, labels, count);
   enter_scope(c, n->as.switch_stmt.scope);
   hoist_case_functions(c, cases);
-  uint32_t *entry = calloc((size_t)cases->count + 1, sizeof *entry);
+  uint32_t *entry = mem_calloc((size_t)cases->count + 1, sizeof *entry);
   int default_index = -1;
   for (int i = 0; i < cases->count; i++) {
     Node *test = cases->items[i]->as.case_clause.test;

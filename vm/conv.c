@@ -8,6 +8,7 @@
  */
 #include <math.h>
 
+#include "lexer/alloc.h"
 #include "vm/internal.h"
 
 /* ==== Primitive conversions ==== */
@@ -83,7 +84,7 @@ double conv_string_to_number(String *s) {
   while (end > start && conv_is_space(string_unit(s, end - 1))) end--;
   char small[64];
   uint32_t n = end - start;
-  char *buf = n < sizeof small ? small : malloc(n + 1);
+  char *buf = n < sizeof small ? small : mem_alloc(n + 1);
   double result = 0;
   bool ascii = true;
   for (uint32_t i = 0; i < n; i++) {

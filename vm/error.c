@@ -8,6 +8,7 @@
  */
 #include <stdarg.h>
 
+#include "lexer/alloc.h"
 #include "parser/ast.h"
 #include "vm/internal.h"
 
@@ -171,7 +172,7 @@ static void append(char **buf, size_t *len, size_t *cap, const char *text) {
   size_t n = strlen(text);
   if (*len + n + 1 > *cap) {
     *cap = (*len + n + 1) * 2;
-    *buf = realloc(*buf, *cap);
+    *buf = mem_realloc(*buf, *cap);
   }
   memcpy(*buf + *len, text, n + 1);
   *len += n;

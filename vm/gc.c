@@ -9,6 +9,7 @@
  */
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "vm/shape.h"
 
 #define GC_MIN_THRESHOLD ((size_t)1 << 20) /* never collect more often than every 1 MiB */
@@ -16,37 +17,26 @@
 
 /* ==== The heap limit ==== */
 
-static size_t heap_limit_mb(void) {
-  static size_t mb; /* the environment does not change under us: read it once */
-  if (!mb) {
-    const char *env = getenv("TINYNODE_MAX_HEAP_MB");
-    long n = env ? atol(env) : 0;
-    mb = n > 0 ? (size_t)n : GC_DEFAULT_LIMIT_MB;
-  }
-  return mb;
+/* TINYNODE_MAX_HEAP_MB, or 4 GiB: read once, when a VM is made. Past it the process
+ * ends as Node's does when its heap is exhausted (mem_out_of_memory). */
+size_t gc_heap_limit_from_env(void) {
+  const char *env = getenv("TINYNODE_MAX_HEAP_MB");
+  long n = env ? atol(env) : 0;
+  return (n > 0 ? (size_t)n : GC_DEFAULT_LIMIT_MB) << 20;
 }
 
-static size_t heap_limit(void) { return heap_limit_mb() << 20; }
-
-static void heap_limit_fatal(void) __attribute__((noreturn));
-static void heap_limit_fatal(void) {
-  fflush(stdout);
-  fprintf(stderr,
-          "FATAL ERROR: tinynode heap limit reached (%zu MB); set TINYNODE_MAX_HEAP_MB to raise it\n",
-          heap_limit_mb());
-  _exit(134); /* what an abort() gives, and what Node exits with when its heap runs out */
-}
+static size_t heap_limit(VM *vm) { return vm->heap_limit; }
 
 void gc_account(VM *vm, ptrdiff_t delta) {
   if (delta < 0 && (size_t)-delta > vm->bytes_allocated) delta = -(ptrdiff_t)vm->bytes_allocated;
   vm->bytes_allocated += (size_t)delta;
-  if (delta > 0 && vm->bytes_allocated > heap_limit()) vm->next_gc = 0; /* collect soon */
+  if (delta > 0 && vm->bytes_allocated > heap_limit(vm)) vm->next_gc = 0; /* collect soon */
 }
 
 void gc_check_limit(VM *vm) {
-  if (vm->bytes_allocated <= heap_limit()) return;
+  if (vm->bytes_allocated <= heap_limit(vm)) return;
   gc_collect(vm);
-  if (vm->bytes_allocated > heap_limit()) heap_limit_fatal();
+  if (vm->bytes_allocated > heap_limit(vm)) mem_out_of_memory();
 }
 
 /* ==== Allocation ==== */
@@ -54,11 +44,10 @@ void gc_check_limit(VM *vm) {
 //> vm.gc-alloc
 void *gc_alloc(VM *vm, size_t size, GcType type) {
   size_t after = vm->bytes_allocated + size;
-  if (!vm->gc_paused && (vm->gc_stress || after > vm->next_gc || after > heap_limit()))
+  if (!vm->gc_paused && (vm->gc_stress || after > vm->next_gc || after > heap_limit(vm)))
     gc_collect(vm);
-  if (vm->bytes_allocated + size > heap_limit()) heap_limit_fatal();
-  GcHeader *thing = calloc(1, size);
-  if (!thing) heap_limit_fatal(); /* the machine ran out before our limit did */
+  if (vm->bytes_allocated + size > heap_limit(vm)) mem_out_of_memory();
+  GcHeader *thing = mem_calloc(1, size);
   thing->type = (uint8_t)type;
   thing->size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
   thing->next = vm->heap;
@@ -77,8 +66,7 @@ void gc_mark_thing(VM *vm, GcHeader *thing) {
   if (thing->type == GC_STRING) return; /* nothing inside to trace */
   if (vm->gray_count == vm->gray_capacity) {
     size_t cap = vm->gray_capacity ? vm->gray_capacity * 2 : 1024;
-    Value *gray = realloc(vm->gray, cap * sizeof(Value));
-    if (!gray) PANIC("gc_mark_thing: out of memory for the gray stack");
+    Value *gray = mem_realloc(vm->gray, cap * sizeof(Value));
     vm->gray = gray;
     vm->gray_capacity = cap;
   }
@@ -315,8 +303,7 @@ int32_t vm_pin(VM *vm, Value v) {
   } else {
     if (vm->pin_count == vm->pin_capacity) {
       int32_t cap = vm->pin_capacity ? vm->pin_capacity * 2 : 64;
-      Pin *pins = realloc(vm->pins, (size_t)cap * sizeof(Pin));
-      if (!pins) PANIC("vm_pin: out of memory");
+      Pin *pins = mem_realloc(vm->pins, (size_t)cap * sizeof(Pin));
       vm->pins = pins;
       vm->pin_capacity = cap;
     }

@@ -300,6 +300,7 @@ struct VM {
   /* The heap */
   GcHeader *heap;     /* every allocated thing */
   size_t bytes_allocated, next_gc;
+  size_t heap_limit;  /* bytes; past it the process ends with Node's heap report */
   int gc_stress;      /* TINYNODE_GC_STRESS=1: collect at every allocation */
   int gc_paused;      /* >0 while the heap must not move on */
   Value *gray;        /* the mark stack */
@@ -398,6 +399,7 @@ void gc_account(VM *vm, ptrdiff_t delta);
 /* At a point where everything live is rooted: collect if past the heap limit, and die
  * with the heap-limit fatal error if that did not help. */
 void gc_check_limit(VM *vm);
+size_t gc_heap_limit_from_env(void); /* TINYNODE_MAX_HEAP_MB in bytes (4 GiB by default) */
 
 /* ==== Conversions (conv.c) ==== */
 

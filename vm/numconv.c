@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "vm/internal.h"
 
 /* The shortest decimal digits of d (> 0, finite) and its decimal exponent:
@@ -120,7 +121,7 @@ double vm_cstr_to_number(const char *s, size_t n) {
   if (*s == '+' || *s == '-') sign = *s == '-' ? -1 : 1, s++, n--;
   if (n == 8 && memcmp(s, "Infinity", 8) == 0) return sign * INFINITY;
   if (!valid_decimal(s, n)) return NAN;
-  char small[64], *buf = n < sizeof small ? small : malloc(n + 1);
+  char small[64], *buf = n < sizeof small ? small : mem_alloc(n + 1);
   memcpy(buf, s, n);
   buf[n] = 0;
   double v = strtod(buf, NULL);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "vm/shape.h"
 
 #define ARRAY_FAR_GAP 1024 /* a write past 2 * capacity + this goes to the shape */
@@ -45,8 +46,7 @@ static void elements_reserve(VM *vm, Array *a, uint32_t need) {
   if (cap > UINT32_MAX) cap = UINT32_MAX;
   gc_account(vm, (ptrdiff_t)((cap - a->capacity) * sizeof(Value)));
   gc_check_limit(vm);
-  Value *e = realloc(a->elements, (size_t)cap * sizeof(Value));
-  if (!e) gc_check_limit(vm), PANIC("elements_reserve: out of memory");
+  Value *e = mem_realloc(a->elements, (size_t)cap * sizeof(Value));
   fill_holes(e, a->capacity, (uint32_t)cap);
   a->elements = e;
   a->capacity = (uint32_t)cap;
@@ -329,8 +329,7 @@ static void slots_reserve(VM *vm, Object *o, uint32_t need) {
   uint32_t cap = o->slot_capacity ? o->slot_capacity * 2 : 4;
   while (cap < need) cap *= 2;
   gc_account(vm, (ptrdiff_t)(cap - o->slot_capacity) * (ptrdiff_t)sizeof(Value));
-  Value *s = realloc(o->slots, cap * sizeof(Value));
-  if (!s) PANIC("slots_reserve: out of memory");
+  Value *s = mem_realloc(o->slots, cap * sizeof(Value));
   o->slots = s;
   o->slot_capacity = cap;
 }
@@ -411,8 +410,7 @@ bool array_push(VM *vm, Array *a, Value v) {
 /* The keyed index properties of a at or past length, in a malloc'd list. */
 static Value *sparse_keys_from(Array *a, uint32_t length, uint32_t *count) {
   Shape *s = a->base.shape;
-  Value *keys = malloc((s->count ? s->count : 1) * sizeof(Value));
-  if (!keys) PANIC("sparse_keys_from: out of memory");
+  Value *keys = mem_alloc((s->count ? s->count : 1) * sizeof(Value));
   *count = 0;
   for (uint32_t pos = 0; pos < s->count; pos++) {
     uint32_t i;
@@ -453,7 +451,7 @@ bool array_set_length(VM *vm, Array *a, uint32_t length) {
     if (length < end) fill_holes(a->elements, length, end);
     if (a->capacity > 64 && length < a->capacity / 4) { /* give memory back */
       uint32_t cap = length < 8 ? 8 : length;
-      Value *e = realloc(a->elements, cap * sizeof(Value));
+      Value *e = mem_realloc(a->elements, cap * sizeof(Value));
       if (e) {
         gc_account(vm, -(ptrdiff_t)((a->capacity - cap) * sizeof(Value)));
         a->elements = e;
@@ -672,8 +670,7 @@ static IndexKey *collect_index_keys(Object *o, bool only_enumerable, uint32_t *c
   }
   Shape *s = o->shape;
   size_t room = (size_t)dense + (s->has_index_keys ? s->count : 0);
-  IndexKey *keys = malloc((room ? room : 1) * sizeof(IndexKey));
-  if (!keys) PANIC("collect_index_keys: out of memory");
+  IndexKey *keys = mem_alloc((room ? room : 1) * sizeof(IndexKey));
   for (uint32_t i = 0; i < dense; i++)
     if (o->klass != CLASS_ARRAY || ((Array *)o)->elements[i] != VALUE_HOLE)
       keys[n++] = (IndexKey){i, VALUE_UNDEFINED};

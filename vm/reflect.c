@@ -10,6 +10,7 @@
  */
 #include <math.h>
 
+#include "lexer/alloc.h"
 #include "parser/ast.h"
 #include "vm/shape.h"
 
@@ -109,8 +110,7 @@ static uint32_t *index_keys(VM *vm, Object *o, bool only_enumerable, uint32_t *c
   } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
     dense = value_to_string(((Boxed *)o)->primitive)->length;
   }
-  uint32_t *out = malloc(((size_t)dense + o->shape->count + 1) * sizeof(uint32_t));
-  if (!out) PANIC("index_keys: out of memory");
+  uint32_t *out = mem_alloc(((size_t)dense + o->shape->count + 1) * sizeof(uint32_t));
   for (uint32_t i = 0; i < dense; i++)
     if (o->klass != CLASS_ARRAY || ((Array *)o)->elements[i] != VALUE_HOLE) out[n++] = i;
   for (uint32_t p = 0; p < o->shape->count; p++) {

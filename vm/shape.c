@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "vm/shape.h"
 
 /* ==== Keys ==== */
@@ -23,12 +24,6 @@ uint32_t shape_key_hash(Value key) {
 static bool key_is_index(Value key) {
   uint32_t index;
   return value_is_string(key) && string_to_array_index(value_to_string(key), &index);
-}
-
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) PANIC("shape: out of memory");
-  return q;
 }
 
 Shape *shape_new_root(VM *vm) {
@@ -47,8 +42,7 @@ static void shape_build_index(Shape *s) {
   uint32_t capacity = 16;
   while (capacity < s->count * 2) capacity *= 2;
   free(s->index);
-  s->index = calloc(capacity, sizeof(uint32_t));
-  if (!s->index) PANIC("shape_build_index: out of memory");
+  s->index = mem_calloc(capacity, sizeof(uint32_t));
   s->index_mask = capacity - 1;
   for (uint32_t pos = 0; pos < s->count; pos++) {
     uint32_t i = s->props[pos].hash & s->index_mask;
@@ -100,8 +94,7 @@ static void transition_insert(Shape *s, Shape *child) {
     for (uint32_t i = 0; i < capacity; i++)
       live += s->transitions[i] && s->transitions[i] != SHAPE_DELETED;
     while ((live + 1) * 2 > new_capacity) new_capacity *= 2;
-    Shape **table = calloc(new_capacity, sizeof(Shape *));
-    if (!table) PANIC("transition_insert: out of memory");
+    Shape **table = mem_calloc(new_capacity, sizeof(Shape *));
     for (uint32_t i = 0; i < capacity; i++)
       if (s->transitions[i] && s->transitions[i] != SHAPE_DELETED)
         transition_put(table, new_capacity - 1, s->transitions[i]);
@@ -131,7 +124,7 @@ static Shape *shape_child(VM *vm, Shape *parent, Value key, uint32_t hash, uint8
   Shape *c = gc_alloc(vm, sizeof(Shape), GC_SHAPE);
   c->parent = parent;
   c->count = c->capacity = parent->count + 1;
-  c->props = xrealloc(NULL, c->capacity * sizeof(ShapeProp));
+  c->props = mem_alloc(c->capacity * sizeof(ShapeProp));
   gc_account(vm, (ptrdiff_t)(c->capacity * sizeof(ShapeProp)));
   if (parent->count) memcpy(c->props, parent->props, parent->count * sizeof(ShapeProp));
   c->props[parent->count] = (ShapeProp){key, hash, attrs};
@@ -164,7 +157,7 @@ Shape *shape_to_dictionary(VM *vm, Shape *s) {
   d->dictionary = 1;
   d->count = s->count;
   d->capacity = s->count < 4 ? 8 : s->count * 2;
-  d->props = xrealloc(NULL, d->capacity * sizeof(ShapeProp));
+  d->props = mem_alloc(d->capacity * sizeof(ShapeProp));
   gc_account(vm, (ptrdiff_t)(d->capacity * sizeof(ShapeProp)));
   uint32_t kept = 0;
   for (uint32_t i = 0; i < s->count; i++) d->props[kept++] = s->props[i];
@@ -177,7 +170,7 @@ static void dictionary_append(VM *vm, Shape *d, Value key, uint32_t hash, uint8_
   if (d->count == d->capacity) {
     gc_account(vm, (ptrdiff_t)(d->capacity * sizeof(ShapeProp)));
     d->capacity *= 2;
-    d->props = xrealloc(d->props, d->capacity * sizeof(ShapeProp));
+    d->props = mem_realloc(d->props, d->capacity * sizeof(ShapeProp));
   }
   uint32_t pos = d->count++;
   d->props[pos] = (ShapeProp){key, hash, attrs};

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "vm/internal.h"
 
 #define STRING_HEADER offsetof(String, data)
@@ -148,8 +149,7 @@ char *string_to_utf8(const String *s, size_t *out_length) {
     bytes += s->wide ? utf8_width(utf16_code_point(string_wide(s), i, s->length, &took))
                      : (s->data[i] < 0x80 ? 1 : 2);
   }
-  char *out = malloc(bytes + 1), *p = out;
-  if (!out) PANIC("string_to_utf8: out of memory");
+  char *out = mem_alloc(bytes + 1), *p = out;
   for (uint32_t i = 0; i < s->length; i += (uint32_t)took) {
     took = 1;
     p = utf8_put(p, s->wide ? utf16_code_point(string_wide(s), i, s->length, &took) : s->data[i]);
@@ -269,8 +269,7 @@ static String **atom_slot(AtomTable *t, uint32_t hash, const String *probe) {
 static void atom_table_resize(AtomTable *t, uint32_t capacity) {
   String **old = t->entries;
   uint32_t old_capacity = t->capacity;
-  t->entries = calloc(capacity, sizeof(String *));
-  if (!t->entries) PANIC("atom_table_resize: out of memory");
+  t->entries = mem_calloc(capacity, sizeof(String *));
   t->capacity = capacity;
   for (uint32_t i = 0; i < old_capacity; i++) {
     if (!old[i]) continue;

@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 
+#include "lexer/alloc.h"
 #include "vm/internal.h"
 
 /* ==== Birth ==== */
@@ -55,17 +56,17 @@ static Value function_prototype_call(VM *vm, Value this_value, int argc, Value *
 }
 
 VM *vm_new(void) {
-  VM *vm = calloc(1, sizeof *vm);
-  vm->stack = calloc(VM_STACK_SIZE, sizeof(Value));
-  vm->frames = calloc(VM_FRAMES_MAX, sizeof(Frame));
-  vm->prop_cache = calloc(PROP_CACHE_SIZE, sizeof(PropCache));
+  VM *vm = mem_calloc(1, sizeof *vm);
+  vm->stack = mem_calloc(VM_STACK_SIZE, sizeof(Value));
+  vm->frames = mem_calloc(VM_FRAMES_MAX, sizeof(Frame));
+  vm->prop_cache = mem_calloc(PROP_CACHE_SIZE, sizeof(PropCache));
   vm->cache_epoch = 1; /* a zeroed entry never matches */
-  if (!vm || !vm->stack || !vm->frames || !vm->prop_cache) PANIC("vm_new: out of memory");
   vm->sp = vm->stack;
   vm->exception = VALUE_UNDEFINED;
   vm->pin_free = -1;
   vm->array_values_pin = vm->array_next_pin = vm->thrower_pin = -1;
   vm->next_gc = 1 << 20;
+  vm->heap_limit = gc_heap_limit_from_env();
   const char *stress = getenv("TINYNODE_GC_STRESS");
   vm->gc_stress = stress && *stress && *stress != '0';
   vm->gc_paused++;
@@ -105,8 +106,8 @@ VMHooks *vm_hooks(VM *vm) { return &vm->hooks; }
 const char *vm_intern_filename(VM *vm, const char *name) {
   for (int i = 0; i < vm->filename_count; i++)
     if (strcmp(vm->filenames[i], name) == 0) return vm->filenames[i];
-  vm->filenames = realloc(vm->filenames, sizeof(char *) * (size_t)(vm->filename_count + 1));
-  vm->filenames[vm->filename_count] = strdup(name);
+  vm->filenames = mem_realloc(vm->filenames, sizeof(char *) * (size_t)(vm->filename_count + 1));
+  vm->filenames[vm->filename_count] = mem_strdup(name);
   return vm->filenames[vm->filename_count++];
 }
 
@@ -116,8 +117,8 @@ void vm_register_array_iteration(VM *vm, Value values, Value next) {
 }
 
 const char *vm_keep_source(VM *vm, const char *source, size_t length) {
-  vm->sources = realloc(vm->sources, sizeof(char *) * (size_t)(vm->source_count + 1));
-  char *copy = malloc(length + 1);
+  vm->sources = mem_realloc(vm->sources, sizeof(char *) * (size_t)(vm->source_count + 1));
+  char *copy = mem_alloc(length + 1);
   memcpy(copy, source, length);
   copy[length] = 0;
   return vm->sources[vm->source_count++] = copy;

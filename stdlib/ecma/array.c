@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
@@ -803,7 +804,7 @@ static bool sort_collect(VM *vm, Value o, double len, Value items, Value keys, b
 /* Sort the values of `items` (and `keys`) in place with merge_sort. */
 static bool sort_items(VM *vm, SortCtx *c, Value items, Value keys) {
   size_t n = vm_array_length(items);
-  Value *buf = malloc((4 * n + 1) * sizeof(Value));
+  Value *buf = mem_alloc((4 * n + 1) * sizeof(Value));
   Value *v = buf, *k = buf + n, *tmp = buf + 2 * n, *ktmp = buf + 3 * n;
   for (size_t i = 0; i < n; i++)
     v[i] = vm_array_get_raw(items, i), k[i] = vm_array_get_raw(keys, i);
@@ -1011,7 +1012,7 @@ static const HostClass array_iter_class = {"Array Iterator", array_iter_trace, a
 static Value make_iterator(VM *vm, Value this_value, IterKind kind) {
   Value o = vm_to_object(vm, this_value);
   if (value_is_exception(o)) return o;
-  ArrayIter *it = malloc(sizeof *it);
+  ArrayIter *it = mem_alloc(sizeof *it);
   *it = (ArrayIter){o, 0, kind};
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, o);

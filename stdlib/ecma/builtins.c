@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 //> stdlib.install-all
@@ -253,24 +254,24 @@ char *builtins_constructor_name(VM *vm, Value obj) {
 char *builtins_describe(VM *vm, Value v) {
   char buf[64];
   if (value_is_string(v)) return vm_to_utf8(vm, v, NULL);
-  if (value_is_number(v)) return strdup(vm_number_to_cstr(value_to_number(v), buf));
+  if (value_is_number(v)) return mem_strdup(vm_number_to_cstr(value_to_number(v), buf));
   if (value_is_symbol(v)) {
     Value d = vm_symbol_description(v);
-    char *text = value_is_string(d) ? vm_to_utf8(vm, d, NULL) : strdup("");
-    char *out = malloc(strlen(text) + 9);
+    char *text = value_is_string(d) ? vm_to_utf8(vm, d, NULL) : mem_strdup("");
+    char *out = mem_alloc(strlen(text) + 9);
     sprintf(out, "Symbol(%s)", text);
     free(text);
     return out;
   }
   if (!value_is_object(v))
-    return strdup(v == VALUE_NULL    ? "null"
+    return mem_strdup(v == VALUE_NULL    ? "null"
                   : v == VALUE_TRUE  ? "true"
                   : v == VALUE_FALSE ? "false"
                                      : "undefined");
-  if (vm_is_array(v)) return strdup("[object Array]");
-  if (value_is_null(vm_prototype_of(v))) return strdup("[object Object]");
+  if (vm_is_array(v)) return mem_strdup("[object Array]");
+  if (value_is_null(vm_prototype_of(v))) return mem_strdup("[object Object]");
   char *name = builtins_constructor_name(vm, v);
-  char *out = malloc((name ? strlen(name) : 6) + 4);
+  char *out = mem_alloc((name ? strlen(name) : 6) + 4);
   sprintf(out, "#<%s>", name ? name : "Object");
   free(name);
   return out;
@@ -381,11 +382,7 @@ static void textbuf_reserve(TextBuf *b, size_t extra) {
   if (b->length + extra <= b->capacity) return;
   size_t cap = b->capacity ? b->capacity * 2 : 64;
   while (cap < b->length + extra) cap *= 2;
-  uint16_t *u = realloc(b->units, cap * sizeof(uint16_t));
-  if (!u) {
-    fprintf(stderr, "tinynode: textbuf_reserve: out of memory\n");
-    abort();
-  }
+  uint16_t *u = mem_realloc(b->units, cap * sizeof(uint16_t));
   b->units = u;
   b->capacity = cap;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
@@ -44,7 +45,7 @@ static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
   }
   if (!value_is_exception(r)) {
     uint32_t count = vm_array_length(args);
-    Value *copy = malloc((count + 1) * sizeof(Value));
+    Value *copy = mem_alloc((count + 1) * sizeof(Value));
     for (uint32_t i = 0; i < count; i++) copy[i] = vm_array_get_raw(args, i);
     r = vm_call(vm, this_value, ARG(0), (int)count, copy); /* copies them onto its stack */
     free(copy);
@@ -100,7 +101,7 @@ static Value function_to_string(VM *vm, Value this_value, int argc, Value *argv)
   if (!value_is_undefined(source)) return source;
   char *name = vm_to_utf8(vm, vm_function_name(vm, this_value), NULL);
   const char *body = kind == VM_FN_NATIVE ? "[native code]" : "[source text unavailable]";
-  char *text = malloc(strlen(name) + 48);
+  char *text = mem_alloc(strlen(name) + 48);
   sprintf(text, "function %s() { %s }", name, body);
   Value r = vm_string(vm, text);
   free(name), free(text);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
@@ -104,7 +105,7 @@ static Value parse_number(JsonParser *p) {
     if (!digit_at(p)) return throw_at(p, "Exponent part is missing a number", p->pos);
     while (digit_at(p)) p->pos++;
   }
-  char *text = malloc(p->pos - start + 1);
+  char *text = mem_alloc(p->pos - start + 1);
   for (uint32_t i = start; i < p->pos; i++) text[i - start] = (char)p->s[i];
   text[p->pos - start] = 0;
   double d = strtod(text, NULL);
@@ -297,7 +298,7 @@ static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
   Value text = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   if (value_is_exception(text)) return vm_handle_reset(vm, mark), text;
   uint32_t n = vm_string_length(text);
-  uint16_t *units = malloc(((size_t)n + 1) * sizeof(uint16_t));
+  uint16_t *units = mem_alloc(((size_t)n + 1) * sizeof(uint16_t));
   for (uint32_t i = 0; i < n; i++) units[i] = vm_string_unit(text, i);
   JsonParser p = {vm, units, n, 0, text, 0};
   Value v = vm_handle_push(vm, parse_value(&p));

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
@@ -324,7 +325,7 @@ static bool is_js_space(uint16_t u) {
 static char *trimmed_ascii(VM *vm, Value s) {
   uint32_t n = vm_string_length(s), i = 0;
   while (i < n && is_js_space(vm_string_unit(s, i))) i++;
-  char *out = malloc(n - i + 1);
+  char *out = mem_alloc(n - i + 1);
   uint32_t k = 0;
   for (; i < n && vm_string_unit(s, i) < 128; i++) out[k++] = (char)vm_string_unit(s, i);
   out[k] = 0;
@@ -532,7 +533,7 @@ static Value math_min(VM *vm, Value t, int argc, Value *argv) {
 
 /* hypot: scaled by the largest argument, summed with Kahan compensation (as V8). */
 static Value math_hypot(VM *vm, Value t, int argc, Value *argv) {
-  double *x = malloc((size_t)(argc + 1) * sizeof(double)), max = 0;
+  double *x = mem_alloc((size_t)(argc + 1) * sizeof(double)), max = 0;
   bool nan = false, inf = false;
   if (!number_args(vm, argc, argv, argc, x)) return free(x), VALUE_EXCEPTION;
   for (int i = 0; i < argc; i++) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
@@ -225,8 +226,8 @@ static Value define_properties(VM *vm, Value obj, Value properties) {
   Value keys = vm_handle_push(
       vm, vm_own_property_keys(vm, props, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   uint32_t n = vm_array_length(keys), count = 0;
-  PropertyDescriptor *descs = malloc((n + 1) * sizeof *descs);
-  uint32_t *which = malloc((n + 1) * sizeof *which);
+  PropertyDescriptor *descs = mem_alloc((n + 1) * sizeof *descs);
+  uint32_t *which = mem_alloc((n + 1) * sizeof *which);
   Value r = obj;
   for (uint32_t i = 0; i < n && !value_is_exception(r); i++) {
     PropertyInfo info;
@@ -484,8 +485,8 @@ static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   Value tag = vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)));
   Value r = tag;
   if (!value_is_exception(tag)) {
-    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : strdup(builtin_tag(o));
-    char *text = malloc(strlen(t) + 10);
+    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(builtin_tag(o));
+    char *text = mem_alloc(strlen(t) + 10);
     sprintf(text, "[object %s]", t);
     r = vm_string(vm, text);
     free(t), free(text);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
@@ -103,7 +104,7 @@ static Value string_construct(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value string_from_char_code(VM *vm, Value this_value, int argc, Value *argv) {
-  uint16_t *units = malloc((size_t)(argc + 1) * sizeof(uint16_t));
+  uint16_t *units = mem_alloc((size_t)(argc + 1) * sizeof(uint16_t));
   for (int i = 0; i < argc; i++) {
     Value n = vm_to_number(vm, argv[i]);
     if (value_is_exception(n)) return free(units), n;
@@ -715,7 +716,7 @@ static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_exception(s)) return s;
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, s);
-  StringIter *it = malloc(sizeof *it);
+  StringIter *it = mem_alloc(sizeof *it);
   *it = (StringIter){s, 0};
   Value r = vm_host_new(vm, &string_iter_class, it, vm_native_data(vm));
   vm_handle_reset(vm, mark);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 typedef struct Counter {
@@ -177,8 +178,7 @@ static Counter *counter_find(CounterList *list, const char *label) {
 static Counter *counter_add(CounterList *list, char *label) {
   if (list->count == list->cap) {
     list->cap = list->cap ? list->cap * 2 : 8;
-    list->items = realloc(list->items, list->cap * sizeof *list->items);
-    if (!list->items) abort();
+    list->items = mem_realloc(list->items, list->cap * sizeof *list->items);
   }
   list->items[list->count] = (Counter){.label = label};
   return &list->items[list->count++];

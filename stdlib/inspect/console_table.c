@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 typedef struct Column {
@@ -29,8 +30,7 @@ static Column *table_column(Table *t, const char *name) {
     if (strcmp(t->cols[i].name, name) == 0) return &t->cols[i];
   if (t->count == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 8;
-    t->cols = realloc(t->cols, t->cap * sizeof *t->cols);
-    if (!t->cols) abort();
+    t->cols = mem_realloc(t->cols, t->cap * sizeof *t->cols);
   }
   t->cols[t->count] = (Column){.name = cstr_dup(name)};
   return &t->cols[t->count++];
@@ -38,8 +38,7 @@ static Column *table_column(Table *t, const char *name) {
 
 static void column_set(Column *c, size_t row, char *text) {
   if (row >= c->count) {
-    c->cells = realloc(c->cells, (row + 1) * sizeof *c->cells);
-    if (!c->cells) abort();
+    c->cells = mem_realloc(c->cells, (row + 1) * sizeof *c->cells);
     memset(c->cells + c->count, 0, (row + 1 - c->count) * sizeof *c->cells);
     c->count = row + 1;
   }
@@ -157,9 +156,8 @@ static const char *cell_at(const Column *c, size_t row) {
 }
 
 static char *draw_table(const Column *cols, size_t n) {
-  size_t *width = calloc(n, sizeof *width), rows = 0;
-  const char **cells = calloc(n, sizeof *cells);
-  if (!width || !cells) abort();
+  size_t *width = mem_calloc(n, sizeof *width), rows = 0;
+  const char **cells = mem_calloc(n, sizeof *cells);
   for (size_t i = 0; i < n; i++) {
     width[i] = text_width(cols[i].name, true);
     if (cols[i].count > rows) rows = cols[i].count;
@@ -199,8 +197,7 @@ char *console_table_text(VM *vm, Value data, Value properties) {
   }
   order_columns(&t);
   /* the index column first, then the properties, then Values if any row was primitive */
-  Column *all = malloc((t.count + 2) * sizeof *all);
-  if (!all) abort();
+  Column *all = mem_alloc((t.count + 2) * sizeof *all);
   size_t n = 0;
   all[n++] = *index;
   for (size_t i = 0; i < t.count; i++) all[n++] = t.cols[i];

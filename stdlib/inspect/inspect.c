@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== Options and per-VM state ==== */
@@ -554,8 +555,7 @@ static char *depth_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
 static void seen_push(InspectCtx *ctx, Value v) {
   if (ctx->seen_count == ctx->seen_cap) {
     ctx->seen_cap = ctx->seen_cap ? ctx->seen_cap * 2 : 16;
-    ctx->seen = realloc(ctx->seen, ctx->seen_cap * sizeof *ctx->seen);
-    if (!ctx->seen) abort();
+    ctx->seen = mem_realloc(ctx->seen, ctx->seen_cap * sizeof *ctx->seen);
   }
   ctx->seen[ctx->seen_count++] = v;
 }
@@ -730,8 +730,7 @@ static char *circular_reference(InspectCtx *ctx, Value v) {
   if (!index) {
     if (ctx->circular_count == ctx->circular_cap) {
       ctx->circular_cap = ctx->circular_cap ? ctx->circular_cap * 2 : 8;
-      ctx->circular = realloc(ctx->circular, ctx->circular_cap * sizeof *ctx->circular);
-      if (!ctx->circular) abort();
+      ctx->circular = mem_realloc(ctx->circular, ctx->circular_cap * sizeof *ctx->circular);
     }
     ctx->circular[ctx->circular_count++] = v;
     vm_array_push(ctx->vm, ctx->keep_alive, v);

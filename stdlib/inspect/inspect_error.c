@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== Reading the error ==== */
@@ -172,13 +173,11 @@ static Lines split_lines(const char *text) {
   Lines l = {0};
   size_t cap = 1;
   for (const char *p = text; *p; p++) cap += *p == '\n';
-  l.line = malloc(cap * sizeof *l.line);
-  if (!l.line) abort();
+  l.line = mem_alloc(cap * sizeof *l.line);
   for (const char *p = text;; p++) {
     const char *nl = strchr(p, '\n');
     size_t n = nl ? (size_t)(nl - p) : strlen(p);
-    l.line[l.count] = malloc(n + 1);
-    if (!l.line[l.count]) abort();
+    l.line[l.count] = mem_alloc(n + 1);
     memcpy(l.line[l.count], p, n), l.line[l.count++][n] = '\0';
     if (!nl) break;
     p = nl;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== Conversions the placeholders use ==== */
@@ -125,8 +126,7 @@ static double parse_float(const char *s) {
     size_t ed = strspn(p + n + e, "0123456789");
     if (ed) n += e + ed;
   }
-  char *copy = malloc((size_t)(p - s) + n + 1);
-  if (!copy) abort();
+  char *copy = mem_alloc((size_t)(p - s) + n + 1);
   memcpy(copy, s, (size_t)(p - s) + n), copy[(p - s) + n] = '\0';
   double v = strtod(copy, NULL);
   free(copy);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 static double break_length(const InspectCtx *ctx) {
@@ -86,8 +87,7 @@ static size_t group_columns(InspectCtx *ctx, const size_t *width, size_t count, 
  * columns, but padding counts UTF-16 units, hence the `extra` correction. */
 static void group_rows(Entries *rows, const Entries *out, const size_t *width, size_t count,
                        size_t cols, bool right) {
-  long *col_width = calloc(cols, sizeof *col_width);
-  if (!col_width) abort();
+  long *col_width = mem_calloc(cols, sizeof *col_width);
   for (size_t c = 0; c < cols; c++) col_width[c] = 2;
   for (size_t i = 0; i < count; i++)
     if ((long)width[i] + 2 > col_width[i % cols]) col_width[i % cols] = (long)width[i] + 2;
@@ -111,8 +111,7 @@ static void group_rows(Entries *rows, const Entries *out, const size_t *width, s
 static void group_array_elements(InspectCtx *ctx, Entries *out, Value array) {
   size_t count = out->count;
   if ((long long)ctx->opts.max_array_length < (long long)out->count) count--;
-  size_t *width = malloc((count + 1) * sizeof *width);
-  if (!width) abort();
+  size_t *width = mem_alloc((count + 1) * sizeof *width);
   for (size_t i = 0; i < count; i++) width[i] = text_width(out->items[i], ctx->opts.colors);
   size_t cols = group_columns(ctx, width, count, out->count);
   if (cols > 1) {

@@ -10,16 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
-
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n);
-  if (!q) {
-    fputs("tinynode: inspect: out of memory\n", stderr);
-    abort();
-  }
-  return q;
-}
 
 /* ==== Buffers ==== */
 
@@ -27,7 +19,7 @@ static void sb_reserve(StrBuf *sb, size_t extra) {
   if (sb->len + extra + 1 <= sb->cap) return;
   size_t cap = sb->cap ? sb->cap * 2 : 64;
   while (cap < sb->len + extra + 1) cap *= 2;
-  sb->data = xrealloc(sb->data, cap);
+  sb->data = mem_realloc(sb->data, cap);
   sb->cap = cap;
 }
 
@@ -80,7 +72,7 @@ void sb_free(StrBuf *sb) {
 
 char *cstr_dup(const char *s) {
   size_t n = strlen(s) + 1;
-  char *d = xrealloc(NULL, n);
+  char *d = mem_alloc(n);
   memcpy(d, s, n);
   return d;
 }
@@ -88,7 +80,7 @@ char *cstr_dup(const char *s) {
 void entries_push(Entries *e, char *item) {
   if (e->count == e->cap) {
     e->cap = e->cap ? e->cap * 2 : 8;
-    e->items = xrealloc(e->items, e->cap * sizeof *e->items);
+    e->items = mem_realloc(e->items, e->cap * sizeof *e->items);
   }
   e->items[e->count++] = item;
 }
@@ -165,7 +157,7 @@ Value sb_to_value(VM *vm, const char *text, size_t len) {
   size_t i = 0;
   while (i < len && (unsigned char)text[i] < 0x80) i++;
   if (i == len) return vm_string_n(vm, text, len); /* pure ASCII */
-  uint16_t *units = xrealloc(NULL, (len + 1) * sizeof *units);
+  uint16_t *units = mem_alloc((len + 1) * sizeof *units);
   size_t count = 0;
   for (i = 0; i < len;) {
     size_t n;

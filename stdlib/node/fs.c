@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/node/internal.h"
 
 /* ==== Node's system errors ==== */
@@ -56,7 +57,7 @@ const char *errno_description(int err) {
 Value node_system_error(VM *vm, int err, const char *syscall, const char *path) {
   int mark = vm_handle_mark(vm);
   const char *code = errno_code_name(err);
-  char *message = malloc(strlen(code) + strlen(syscall) + (path ? strlen(path) : 0) + 128);
+  char *message = mem_alloc(strlen(code) + strlen(syscall) + (path ? strlen(path) : 0) + 128);
   if (path) sprintf(message, "%s: %s, %s '%s'", code, errno_description(err), syscall, path);
   else sprintf(message, "%s: %s, %s", code, errno_description(err), syscall);
   Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, vm_handle_push(vm, vm_string(vm, message))));
@@ -92,9 +93,9 @@ static void read_work(void *data) {
     return;
   }
   size_t capacity = 65536;
-  r->data = malloc(capacity);
+  r->data = mem_alloc(capacity);
   for (;;) {
-    if (r->length == capacity) r->data = realloc(r->data, capacity *= 2);
+    if (r->length == capacity) r->data = mem_realloc(r->data, capacity *= 2);
     ssize_t n = read(fd, r->data + r->length, capacity - r->length);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) r->err = errno, r->syscall = "read";
@@ -144,7 +145,7 @@ static Value encoding_of(VM *vm, Value options, bool *is_utf8) {
   if (value_is_nullish(enc) || vm_is_callable(enc))
     return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Buffers yet: "
                                         "pass an encoding such as 'utf8' to read text");
-  char *name = value_is_string(enc) ? vm_to_utf8(vm, enc, NULL) : strdup("?");
+  char *name = value_is_string(enc) ? vm_to_utf8(vm, enc, NULL) : mem_strdup("?");
   *is_utf8 = !strcmp(name, "utf8") || !strcmp(name, "utf-8") || !strcmp(name, "UTF-8") ||
              !strcmp(name, "UTF8");
   Value r = *is_utf8 ? VALUE_TRUE
@@ -175,7 +176,7 @@ static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
     free(path);
     return ok;
   }
-  ReadRequest *r = calloc(1, sizeof *r);
+  ReadRequest *r = mem_calloc(1, sizeof *r);
   r->host = host_of(vm);
   r->path = path;
   r->callback = vm_pin(vm, callback);

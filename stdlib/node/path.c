@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/node/internal.h"
 
 /* ==== Normalising ==== */
@@ -22,9 +23,9 @@
 static char *normalize(const char *path) {
   size_t n = strlen(path);
   bool absolute = n > 0 && path[0] == '/', trailing = n > 0 && path[n - 1] == '/';
-  char *out = malloc(n + 3), *o = out;
-  const char **segments = malloc(sizeof(char *) * (n / 2 + 2));
-  size_t *lengths = malloc(sizeof(size_t) * (n / 2 + 2)), count = 0;
+  char *out = mem_alloc(n + 3), *o = out;
+  const char **segments = mem_alloc(sizeof(char *) * (n / 2 + 2));
+  size_t *lengths = mem_alloc(sizeof(size_t) * (n / 2 + 2)), count = 0;
   for (const char *p = path; *p;) {
     const char *end = strchr(p, '/');
     size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -81,7 +82,7 @@ static Value path_normalize(VM *vm, Value this_value, int argc, Value *argv) {
 /* join: all arguments glued with '/', then normalised ("." for nothing). */
 static Value path_join(VM *vm, Value this_value, int argc, Value *argv) {
   size_t total = 1;
-  char **parts = calloc((size_t)argc + 1, sizeof(char *));
+  char **parts = mem_calloc((size_t)argc + 1, sizeof(char *));
   for (int i = 0; i < argc; i++) {
     if (!(parts[i] = path_arg(vm, argc, argv, i, "path"))) {
       for (int j = 0; j < i; j++) free(parts[j]);
@@ -90,7 +91,7 @@ static Value path_join(VM *vm, Value this_value, int argc, Value *argv) {
     }
     total += strlen(parts[i]) + 1;
   }
-  char *joined = calloc(total, 1);
+  char *joined = mem_calloc(total, 1);
   for (int i = 0; i < argc; i++) {
     if (*parts[i] && *joined) strcat(joined, "/");
     strcat(joined, parts[i]);
@@ -106,15 +107,15 @@ static Value path_join(VM *vm, Value this_value, int argc, Value *argv) {
 static Value path_resolve(VM *vm, Value this_value, int argc, Value *argv) {
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
-  char *acc = strdup("");
+  char *acc = mem_strdup("");
   for (int i = argc - 1; i >= -1 && acc[0] != '/'; i--) {
-    char *part = i >= 0 ? path_arg(vm, argc, argv, i, "paths[0]") : strdup(cwd);
+    char *part = i >= 0 ? path_arg(vm, argc, argv, i, "paths[0]") : mem_strdup(cwd);
     if (!part) {
       free(acc);
       return VALUE_EXCEPTION;
     }
     if (*part) {
-      char *next = malloc(strlen(part) + strlen(acc) + 2);
+      char *next = mem_alloc(strlen(part) + strlen(acc) + 2);
       sprintf(next, *acc ? "%s/%s" : "%s%s", part, acc);
       free(acc);
       acc = next;

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
 #include "stdlib/stdlib.h"
@@ -168,7 +169,7 @@ static Value make_env(VM *vm) {
   for (char **e = environ; *e; e++) {
     const char *eq = strchr(*e, '=');
     if (!eq) continue;
-    char *name = strndup(*e, (size_t)(eq - *e));
+    char *name = mem_strndup(*e, (size_t)(eq - *e));
     vm_define_str(vm, env, name, vm_string(vm, eq + 1), VM_ATTR_DEFAULT);
     free(name);
   }
@@ -177,7 +178,7 @@ static Value make_env(VM *vm) {
 
 static char *absolute(const char *path) {
   char buf[PATH_MAX];
-  return realpath(path, buf) ? strdup(buf) : strdup(path);
+  return realpath(path, buf) ? mem_strdup(buf) : mem_strdup(path);
 }
 
 static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
@@ -188,7 +189,7 @@ static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
   vm_array_push(vm, list, vm_string(vm, n > 0 ? exe : argv[0]));
   for (int i = script_index; i < argc; i++) {
     bool is_script = i == script_index && strcmp(argv[i - 1], "-e") && strcmp(argv[i - 1], "--eval");
-    char *arg = is_script ? absolute(argv[i]) : strdup(argv[i]);
+    char *arg = is_script ? absolute(argv[i]) : mem_strdup(argv[i]);
     vm_array_push(vm, list, vm_string(vm, arg));
     free(arg);
   }

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/node/internal.h"
 
 #define TIMEOUT_MAX 2147483647.0 /* 2**31 - 1 ms, as in Node */
@@ -73,7 +74,7 @@ static Value make_handle(VM *vm, const HostClass *cls, Timer *t, int argc, Value
 static Value start_timer(VM *vm, int argc, Value *argv, bool repeat) {
   if (argc < 1 || !vm_is_callable(argv[0]))
     return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
-  Timer *t = calloc(1, sizeof *t);
+  Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
   t->repeat = repeat;
   uint64_t delay = coerce_delay(vm, argc, argv);
@@ -99,7 +100,7 @@ static void immediate_fire(Loop *loop, void *data) {
 static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc < 1 || !vm_is_callable(argv[0]))
     return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
-  Timer *t = calloc(1, sizeof *t);
+  Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
   Value self = make_handle(vm, &immediate_class, t, argc, argv, 1);
   t->immediate = loop_immediate(host_loop(t->host), immediate_fire, t);

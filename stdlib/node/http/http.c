@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/node/internal.h"
 #include "stdlib/node/http/http_parser.h"
 
@@ -96,9 +97,9 @@ static void remove_header(Exchange *ex, const char *name) {
 static void add_header(Exchange *ex, const char *name, const char *value) {
   if (ex->nheaders == ex->capacity) {
     ex->capacity = ex->capacity ? ex->capacity * 2 : 8;
-    ex->headers = realloc(ex->headers, sizeof(HttpField) * ex->capacity);
+    ex->headers = mem_realloc(ex->headers, sizeof(HttpField) * ex->capacity);
   }
-  ex->headers[ex->nheaders++] = (HttpField){strdup(name), strdup(value)};
+  ex->headers[ex->nheaders++] = (HttpField){mem_strdup(name), mem_strdup(value)};
 }
 
 /* setHeader(name, value): an array value sends one header line per element. */
@@ -312,7 +313,7 @@ static Value res_has_header(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Requests ==== */
 
 static Value lowercase(VM *vm, const char *s, size_t n) {
-  char *lower = malloc(n + 1);
+  char *lower = mem_alloc(n + 1);
   for (size_t i = 0; i < n; i++) lower[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
   Value v = vm_string_n(vm, lower, n);
   free(lower);
@@ -351,7 +352,7 @@ static Value make_request(VM *vm, const HttpRequestHead *head) {
 }
 
 static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
-  Exchange *ex = calloc(1, sizeof *ex);
+  Exchange *ex = mem_calloc(1, sizeof *ex);
   ex->conn = conn;
   ex->status = 200;
   ex->req_keep_alive = head->keep_alive;
@@ -534,7 +535,7 @@ static void on_error(NetConn *net, int err, void *data) { /* on_close follows */
 
 static void on_connection(NetServer *server, NetConn *net, void *data) {
   ServerState *state = data;
-  Conn *conn = calloc(1, sizeof *conn);
+  Conn *conn = mem_calloc(1, sizeof *conn);
   conn->server = state;
   conn->host = state->host;
   conn->net = net;
@@ -663,7 +664,7 @@ static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
-  ServerState *state = calloc(1, sizeof *state);
+  ServerState *state = mem_calloc(1, sizeof *state);
   state->host = host_of(vm);
   state->pin = -1;
   Value server = vm_handle_push(vm, vm_host_new(vm, &server_class, state, server_proto));

@@ -7,6 +7,7 @@
  * Entry points: http_parser_new / _execute / _free, http_response_head,
  * http_append_chunk, http_status_reason, http_format_date (see http_parser.h).
  */
+#include "lexer/alloc.h"
 #include "stdlib/node/http/http_parser.h"
 
 #include <stdio.h>
@@ -15,17 +16,11 @@
 
 /* ==== Byte buffer ==== */
 
-static void die(const char *where) {
-  fprintf(stderr, "tinynode: %s: out of memory\n", where);
-  abort();
-}
-
 void http_buf_append(HttpBuf *b, const void *bytes, size_t len) {
   if (b->len + len + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + len + 1) cap *= 2;
-    char *p = realloc(b->data, cap);
-    if (!p) die("http_buf_append");
+    char *p = mem_realloc(b->data, cap);
     b->data = p;
     b->cap = cap;
   }
@@ -146,8 +141,7 @@ static void message_reset(HttpParser *p) {
 }
 
 HttpParser *http_parser_new(const HttpParserCallbacks *callbacks, void *data) {
-  HttpParser *p = calloc(1, sizeof *p);
-  if (!p) die("http_parser_new");
+  HttpParser *p = mem_calloc(1, sizeof *p);
   if (callbacks) p->cb = *callbacks;
   p->data = data;
   p->state = PS_START;
@@ -260,8 +254,7 @@ static int parse_request_line(HttpParser *p, const char *s, size_t n) {
 static void span_push(HttpParser *p, HeaderSpan span) {
   if (p->nspans == p->spans_cap) {
     p->spans_cap = p->spans_cap ? p->spans_cap * 2 : 16;
-    p->spans = realloc(p->spans, p->spans_cap * sizeof *p->spans);
-    if (!p->spans) die("span_push");
+    p->spans = mem_realloc(p->spans, p->spans_cap * sizeof *p->spans);
   }
   p->spans[p->nspans++] = span;
 }
@@ -377,8 +370,7 @@ static bool keep_alive(const HttpParser *p) {
 static void build_head(HttpParser *p) {
   if (p->nspans > p->headers_cap) {
     p->headers_cap = p->nspans;
-    p->headers = realloc(p->headers, p->headers_cap * sizeof *p->headers);
-    if (!p->headers) die("build_head");
+    p->headers = mem_realloc(p->headers, p->headers_cap * sizeof *p->headers);
   }
   for (size_t i = 0; i < p->nspans; i++) {
     const HeaderSpan *s = &p->spans[i];
