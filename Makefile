@@ -1,5 +1,5 @@
 # tinynode build. `make` builds ./tinynode (optimised, with debug info).
-# Other entry points: debug, asan, test, unit, book-check, bench, clean, format.
+# Other entry points: debug, asan, tsan, test, unit, book-check, bench, clean, format.
 # DISPATCH=switch builds the interpreter loop as a plain switch (easier in gdb).
 
 CC      ?= cc
@@ -13,16 +13,20 @@ LDLIBS  += -lm -lpthread
 #   make                  build/         -O2 -g
 #   make debug            build-debug/   -O0 -g3, assertions on
 #   make asan             build-asan/    AddressSanitizer + UndefinedBehaviorSanitizer
+#   make tsan             build-tsan/    ThreadSanitizer (the loop and the worker pool share queues)
 #   make DISPATCH=switch  the same directories with -switch appended
 # ./tinynode is a copy of $(BUILD)/tinynode refreshed by every make, so it is always the
 # flavour of the last make command. Goals combine: `make asan test` tests the asan build
 # (`make asan && make test` would test the default flavour again).
-FLAVOUR ?= $(or $(filter asan debug,$(MAKECMDGOALS)),release)
+FLAVOUR ?= $(or $(filter asan tsan debug,$(MAKECMDGOALS)),release)
 ifeq ($(FLAVOUR),debug)
 OPT     := -O0 -g3 -DTN_DEBUG
 else ifeq ($(FLAVOUR),asan)
 OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -DTN_DEBUG
 LDFLAGS += -fsanitize=address,undefined
+else ifeq ($(FLAVOUR),tsan)
+OPT     := -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DTN_DEBUG
+LDFLAGS += -fsanitize=thread
 endif
 BUILD   ?= build$(if $(filter-out release,$(FLAVOUR)),-$(FLAVOUR))$(if $(filter switch,$(DISPATCH)),-switch)
 
@@ -36,7 +40,7 @@ STAGES  := lexer parser vm runtime stdlib
 SRCS    := $(sort $(shell find $(STAGES) -name '*.c')) main.c
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all debug asan test unit book-check bench clean format FORCE
+.PHONY: all debug asan tsan test unit book-check bench clean format FORCE
 
 all: tinynode
 
@@ -73,8 +77,8 @@ $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS) $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
-# `make debug` and `make asan` only choose the flavour (see FLAVOUR above).
-debug asan: all
+# `make debug`, `make asan` and `make tsan` only choose the flavour (see FLAVOUR above).
+debug asan tsan: all
 
 # The whole suite (tests/README.md): unit tests, golden tests, node cross-check, book check.
 # T=tests/lexer runs a part; UPDATE=1 / UPDATE=node rewrite expectations.
