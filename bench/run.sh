@@ -1,9 +1,14 @@
 #!/bin/sh
 # make bench: run each benchmark under tinynode (and node, when it is installed, for
-# reference) and print the wall-clock seconds. Numbers only: nothing here can fail
-# because something was slow.
+# reference; and QuickJS when QJS names its binary) and print the wall-clock seconds.
+# Numbers only: nothing here can fail because something was slow.
+#
+# BENCH_COUNT=1 prints instead the instructions each benchmark executes under tinynode,
+# counted by valgrind's callgrind: slower to get, but the same on every run whatever
+# else the machine is doing, so before/after comparisons on a busy machine stay honest.
 cd "$(dirname "$0")" || exit 1
 TINYNODE=${TINYNODE:-../tinynode}
+
 seconds() { # seconds CMD...: run CMD, print its wall time (or "error")
   start=$(date +%s.%N)
   if "$@" > /dev/null 2>&1; then
@@ -13,12 +18,32 @@ seconds() { # seconds CMD...: run CMD, print its wall time (or "error")
     printf 'error'
   fi
 }
+
+instructions() { # instructions CMD...: the instructions CMD executes (or "error")
+  out=$(mktemp "${TMPDIR:-/tmp}/bench-count.XXXXXX")
+  if valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$out"; then
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$out" | awk '{ printf "%.0fM", $1 / 1e6 }'
+  else
+    printf 'error'
+  fi
+  rm -f "$out"
+}
+
+if [ -n "${BENCH_COUNT:-}" ]; then
+  command -v valgrind >/dev/null || { echo "BENCH_COUNT needs valgrind"; exit 0; }
+  printf '%-14s %14s\n' benchmark instructions
+  for f in *.js; do printf '%-14s %14s\n' "${f%.js}" "$(instructions "$TINYNODE" "$f")"; done
+  exit 0
+fi
+
 have_node=$(command -v node || true)
 printf '%-14s %10s' benchmark tinynode
+[ -n "${QJS:-}" ] && printf ' %10s' qjs
 [ -n "$have_node" ] && printf ' %10s %14s' node "node --jitless"
 printf '\n'
 for f in *.js; do
   printf '%-14s %10s' "${f%.js}" "$(seconds "$TINYNODE" "$f")"
+  [ -n "${QJS:-}" ] && printf ' %10s' "$(seconds "$QJS" "$f")"
   if [ -n "$have_node" ]; then
     printf ' %10s %14s' "$(seconds node "$f")" "$(seconds node --jitless "$f")"
   fi
