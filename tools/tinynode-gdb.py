@@ -285,8 +285,13 @@ def symbol_text(addr):
 
 
 def klass_name(obj_addr):
+    """The object's built-in class (ARRAY, CLOSURE, ...), or HOST for a class registered
+    by the stdlib (vm_class_register: its name is in the VM's table, not in the object)."""
     k = int(deref(obj_addr, "Object")["klass"])
-    return enum_names("ObjectClass", "CLASS_").get(k, "?%d" % k)
+    names = enum_names("ObjectClass", "CLASS_")
+    if k >= max(v for v, n in names.items() if n == "BUILTIN_COUNT"):
+        return "HOST"
+    return names.get(k, "?%d" % k)
 
 
 def function_text(obj_addr, klass):

@@ -80,7 +80,7 @@ void gc_mark_value(VM *vm, Value v) {
 
 void vm_gc_mark(VM *vm, Value v) { gc_mark_value(vm, v); }
 
-static void mark_values(VM *vm, const Value *v, size_t n) {
+void gc_mark_values(VM *vm, const Value *v, size_t n) {
   for (size_t i = 0; i < n; i++) gc_mark_value(vm, v[i]);
 }
 
@@ -89,40 +89,6 @@ static void trace_shape(VM *vm, Shape *s) {
    * are weak: a child nobody uses dies, and the sweep unhooks it. */
   gc_mark_thing(vm, (GcHeader *)s->parent);
   for (uint32_t i = 0; i < s->count; i++) gc_mark_value(vm, s->props[i].key);
-}
-
-static void trace_class_parts(VM *vm, Object *o) {
-  switch ((ObjectClass)o->klass) {
-  case CLASS_ARRAY: {
-    Array *a = (Array *)o;
-    mark_values(vm, a->elements, a->length < a->capacity ? a->length : a->capacity);
-    break;
-  }
-  case CLASS_CLOSURE: {
-    Closure *c = (Closure *)o;
-    gc_mark_thing(vm, (GcHeader *)c->proto);
-    gc_mark_value(vm, c->home_object);
-    for (uint32_t i = 0; i < c->cell_count; i++) gc_mark_thing(vm, (GcHeader *)c->cells[i]);
-    break;
-  }
-  case CLASS_NATIVE: gc_mark_value(vm, ((Native *)o)->data); break;
-  case CLASS_BOUND: {
-    Bound *b = (Bound *)o;
-    gc_mark_value(vm, b->target);
-    gc_mark_value(vm, b->bound_this);
-    mark_values(vm, b->argv, b->argc);
-    break;
-  }
-  case CLASS_BOOLEAN: case CLASS_NUMBER: case CLASS_STRING: case CLASS_SYMBOL: case CLASS_DATE:
-    gc_mark_value(vm, ((Boxed *)o)->primitive);
-    break;
-  case CLASS_HOST: {
-    HostObject *h = (HostObject *)o;
-    if (h->host_class && h->host_class->trace) h->host_class->trace(vm, h->data);
-    break;
-  }
-  default: break; /* the other classes have no parts beyond Object yet */
-  }
 }
 
 //> vm.trace
@@ -136,14 +102,15 @@ static void trace(VM *vm, GcHeader *thing) {
     Object *o = (Object *)thing;
     gc_mark_thing(vm, (GcHeader *)o->proto);
     gc_mark_thing(vm, (GcHeader *)o->shape);
-    if (o->shape) mark_values(vm, o->slots, o->shape->count);
-    trace_class_parts(vm, o);
+    if (o->shape) gc_mark_values(vm, o->slots, o->shape->count);
+    const ClassDef *c = class_of(vm, o); /* what its class adds: elements, cells, data */
+    if (c->trace) c->trace(vm, o);
     break;
   }
   case GC_FUNCTION_PROTO: {
     FunctionProto *p = (FunctionProto *)thing;
     gc_mark_thing(vm, (GcHeader *)p->name);
-    mark_values(vm, p->constants, p->constant_count);
+    gc_mark_values(vm, p->constants, p->constant_count);
     break;
   }
   case GC_CELL: gc_mark_value(vm, ((Cell *)thing)->value); break;
@@ -157,7 +124,7 @@ static void trace(VM *vm, GcHeader *thing) {
 
 //> vm.mark-roots
 static void mark_roots(VM *vm) {
-  if (vm->stack) mark_values(vm, vm->stack, (size_t)(vm->sp - vm->stack));
+  if (vm->stack) gc_mark_values(vm, vm->stack, (size_t)(vm->sp - vm->stack));
   for (int i = 0; i < vm->frame_count; i++) {
     Frame *f = &vm->frames[i];
     gc_mark_thing(vm, (GcHeader *)f->function);
@@ -166,7 +133,7 @@ static void mark_roots(VM *vm) {
     gc_mark_value(vm, f->new_target);
   }
   gc_mark_value(vm, vm->exception);
-  mark_values(vm, vm->handles, (size_t)vm->handle_count);
+  gc_mark_values(vm, vm->handles, (size_t)vm->handle_count);
   for (int32_t i = 0; i < vm->pin_count; i++)
     if (vm->pins[i].next_free == -1) gc_mark_value(vm, vm->pins[i].value);
   for (int i = 0; i < INTRINSIC_COUNT; i++) gc_mark_thing(vm, (GcHeader *)vm->intrinsics[i]);
@@ -175,7 +142,7 @@ static void mark_roots(VM *vm) {
 #undef MARK_ATOM
   Value symbols[] = {vm->symbol_iterator, vm->symbol_async_iterator, vm->symbol_has_instance,
                      vm->symbol_to_primitive, vm->symbol_to_string_tag};
-  mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
+  gc_mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
   gc_mark_thing(vm, (GcHeader *)vm->root_shape);
 }
 //< vm.mark-roots
@@ -183,7 +150,7 @@ static void mark_roots(VM *vm) {
 /* ==== Sweep phase ==== */
 
 /* Free one dead thing and its side arrays; returns the bytes it accounted for. */
-static size_t free_thing(GcHeader *thing) {
+static size_t free_thing(VM *vm, GcHeader *thing) {
   size_t bytes = thing->size;
   if (thing->type == GC_SHAPE) {
     bytes += shape_free_parts((Shape *)thing);
@@ -191,13 +158,8 @@ static size_t free_thing(GcHeader *thing) {
     Object *o = (Object *)thing;
     bytes += o->slot_capacity * sizeof(Value);
     free(o->slots);
-    if (o->klass == CLASS_ARRAY) {
-      bytes += ((Array *)o)->capacity * sizeof(Value);
-      free(((Array *)o)->elements);
-    } else if (o->klass == CLASS_HOST) {
-      HostObject *h = (HostObject *)o;
-      if (h->host_class && h->host_class->finalize) h->host_class->finalize(h->data);
-    }
+    const ClassDef *c = class_of(vm, o); /* an array's elements, a host object's data */
+    if (c->finalize) bytes += c->finalize(vm, o);
   } else if (thing->type == GC_FUNCTION_PROTO) {
     FunctionProto *p = (FunctionProto *)thing;
     free(p->code);
@@ -212,7 +174,7 @@ static size_t free_thing(GcHeader *thing) {
 
 /* Dead shapes are freed last, so that a dead child can still look at its
  * parent: if the parent lives on, the child leaves its transition table. */
-static size_t free_dead_shapes(GcHeader *dead) {
+static size_t free_dead_shapes(VM *vm, GcHeader *dead) {
   size_t bytes = 0;
   for (GcHeader *t = dead; t; t = t->next) t->marked = 2; /* "dying" */
   for (GcHeader *t = dead; t; t = t->next) {
@@ -221,7 +183,7 @@ static size_t free_dead_shapes(GcHeader *dead) {
   }
   while (dead) {
     GcHeader *next = dead->next;
-    bytes += free_thing(dead);
+    bytes += free_thing(vm, dead);
     dead = next;
   }
   return bytes;
@@ -243,10 +205,10 @@ static void sweep(VM *vm) {
       thing->next = dead_shapes;
       dead_shapes = thing;
     } else {
-      freed += free_thing(thing);
+      freed += free_thing(vm, thing);
     }
   }
-  freed += free_dead_shapes(dead_shapes);
+  freed += free_dead_shapes(vm, dead_shapes);
   vm->bytes_allocated = freed > vm->bytes_allocated ? 0 : vm->bytes_allocated - freed;
 }
 //< vm.sweep
@@ -270,7 +232,7 @@ void gc_free_all(VM *vm) {
   GcHeader *thing = vm->heap;
   while (thing) {
     GcHeader *next = thing->next;
-    free_thing(thing);
+    free_thing(vm, thing);
     thing = next;
   }
   vm->heap = NULL;

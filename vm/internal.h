@@ -87,32 +87,19 @@ enum {
 
 typedef struct Shape Shape; /* defined in vm/shape.h */
 
+/* The engine's classes, from vm/vm.h's list (the same numbers as VMClass); ids from
+ * CLASS_BUILTIN_COUNT on are registered per VM. What each class is: vm/class.c. */
 typedef enum ObjectClass {
-  CLASS_OBJECT,
-  CLASS_ARRAY,
-  CLASS_CLOSURE,   /* a JavaScript function */
-  CLASS_NATIVE,    /* a function written in C */
-  CLASS_BOUND,     /* Function.prototype.bind result */
-  CLASS_ERROR,
-  CLASS_BOOLEAN,   /* boxed primitives: */
-  CLASS_NUMBER,
-  CLASS_STRING,
-  CLASS_SYMBOL,
-  CLASS_ARGUMENTS,
-  CLASS_DATE,
-  CLASS_REGEXP,
-  CLASS_MAP,
-  CLASS_SET,
-  CLASS_PROMISE,
-  CLASS_GENERATOR,
-  CLASS_FOR_IN,    /* the enumerator of a for-in loop; never visible to scripts */
-  CLASS_HOST,      /* an object whose native part belongs to the host (stdlib/runtime) */
+#define CLASS_ENUM(name) CLASS_##name = VM_CLASS_##name,
+  VM_FOR_EACH_CLASS(CLASS_ENUM)
+#undef CLASS_ENUM
+  CLASS_BUILTIN_COUNT = VM_CLASS_BUILTIN_COUNT,
 } ObjectClass;
 
 //> vm.object-struct
 typedef struct Object {
   GcHeader gc;
-  uint8_t klass;      /* ObjectClass */
+  uint8_t klass;      /* ObjectClass: its row in the VM's class table (class.c) */
   uint8_t extensible; /* 0 after Object.preventExtensions */
   uint8_t flags;      /* class-specific */
   Shape *shape;       /* which keys, in which slots, with which attributes */
@@ -179,11 +166,42 @@ typedef struct Boxed {
   Value primitive;
 } Boxed;
 
+/* An object of a registered class: its native part belongs to the host (stdlib/). */
 typedef struct HostObject {
   Object base;
-  void *data;
-  const HostClass *host_class; /* trace and finalize hooks; see vm.h */
+  void *data; /* traced and freed by the class's VMClassDef hooks */
 } HostObject;
+
+/* ==== The class table (class.c) ==== */
+
+//> vm.class-def
+enum {
+  CLASS_CALLABLE = 1, /* a function: typeof says "function", calls and `new` work on it */
+  CLASS_INNER = 2,    /* a Boxed: a [[PrimitiveValue]]-like hidden value (vm_inner_value) */
+  CLASS_INDEXED = 4,  /* serves index keys and `length` virtually (arrays, boxed strings) */
+};
+
+/* One row of the class table: everything the engine decides by an object's class. */
+typedef struct ClassDef {
+  const char *name; /* what V8 calls the class (inspect: "[Arguments: null prototype]") */
+  const char *tag;  /* Object.prototype.toString's builtinTag: "[object Arguments]" */
+  uint16_t size;    /* bytes of an object vm_object_of_class makes; 0: own constructor */
+  uint8_t flags;    /* CLASS_CALLABLE, CLASS_INNER, CLASS_INDEXED */
+  void (*trace)(VM *vm, Object *o);      /* mark what the class adds to Object; NULL: nothing */
+  size_t (*finalize)(VM *vm, Object *o); /* free the side arrays; returns the bytes they had
+                                            accounted (gc_account); NULL: nothing to free */
+  const VMClassDef *host; /* a registered class: the host's definition; NULL otherwise */
+} ClassDef;
+//< vm.class-def
+
+extern const ClassDef class_builtins[CLASS_BUILTIN_COUNT];
+
+/* o's CLASS_* flags; only built-in classes have any, so no VM is needed. */
+static inline uint8_t class_flags(const Object *o) {
+  return o->klass < CLASS_BUILTIN_COUNT ? class_builtins[o->klass].flags : 0;
+}
+void class_table_init(VM *vm); /* vm_new: the built-in rows */
+void class_table_free(VM *vm);
 
 /* ==== Compiled code ==== */
 
@@ -308,6 +326,8 @@ struct VM {
 
   AtomTable atoms;
   Shape *root_shape;  /* the empty shape every object starts from */
+  ClassDef *classes;  /* the class table, indexed by Object.klass (class.c) */
+  uint32_t class_count, class_capacity;
 
   /* Roots held by C code */
   Value handles[VM_HANDLES_MAX]; /* a stack; see vm_handle_* */
@@ -335,6 +355,11 @@ struct VM {
 };
 //< vm.vm-struct
 
+/* vm's row for o's class. */
+static inline const ClassDef *class_of(const VM *vm, const Object *o) {
+  return &vm->classes[o->klass];
+}
+
 /* ==== Strings (string.c) ==== */
 
 String *string_new_latin1(VM *vm, const uint8_t *bytes, uint32_t length);
@@ -354,8 +379,6 @@ String *atom_lookup(VM *vm, String *s);            /* the existing atom for s, o
 String *atom_lookup_latin1(VM *vm, const uint8_t *bytes, uint32_t length); /* no allocation */
 
 /* ==== Objects (object.c) ==== */
-
-Shape *shape_new_root(VM *vm); /* the empty shape; vm_new calls it first */
 
 Shape *shape_new_root(VM *vm); /* the empty shape; sets vm->root_shape (vm_new calls it first) */
 Object *object_new(VM *vm, Object *proto);               /* CLASS_OBJECT */
@@ -392,6 +415,7 @@ void *gc_alloc(VM *vm, size_t size, GcType type); /* zeroed, on the heap list */
 void gc_collect(VM *vm);
 void gc_free_all(VM *vm);
 void gc_mark_value(VM *vm, Value v);
+void gc_mark_values(VM *vm, const Value *v, size_t n);
 void gc_mark_thing(VM *vm, GcHeader *thing);
 /* Side arrays (slots, elements, shape tables) count towards the heap: add (or, negative,
  * remove) bytes. Never collects; past the heap limit it makes the next gc_alloc collect. */

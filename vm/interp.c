@@ -597,15 +597,10 @@ static int plain_slot(Object *o, Value key, bool for_set) {
  * virtual property of o could hide a prototype's property of that name. */
 static bool truly_absent(VM *vm, Object *o, Value key) {
   uint32_t index;
-  switch (o->klass) {
-  case CLASS_OBJECT: case CLASS_CLOSURE: case CLASS_NATIVE: case CLASS_ERROR: case CLASS_HOST:
-    return true;
-  case CLASS_ARRAY: /* only indices and length are virtual */
-    return value_is_string(key) && key != value_from_string(vm->atom_length) &&
-           !string_to_array_index(value_to_string(key), &index);
-  default:
-    return false;
-  }
+  if (!(class_flags(o) & CLASS_INDEXED)) return true; /* every property is in the shape */
+  /* arrays and boxed strings: only indices and length are virtual */
+  return value_is_string(key) && key != value_from_string(vm->atom_length) &&
+         !string_to_array_index(value_to_string(key), &index);
 }
 
 /* Look key up in o (and, for reads, its prototype); on a plain data property fill

@@ -813,17 +813,3 @@ bool vm_define_method(VM *vm, Value obj, const char *name, NativeFn fn, int leng
   vm_handle_reset(vm, mark);
   return ok;
 }
-
-Value vm_host_new(VM *vm, const HostClass *cls, void *data, Value proto) {
-  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
-  HostObject *h = (HostObject *)object_new_class(vm, CLASS_HOST, sizeof(HostObject), p);
-  h->data = data;
-  h->host_class = cls;
-  return value_from_object(&h->base);
-}
-
-void *vm_host_data(Value obj, const HostClass *cls) {
-  if (!value_is_object(obj) || value_to_object(obj)->klass != CLASS_HOST) return NULL;
-  HostObject *h = (HostObject *)value_to_object(obj);
-  return h->host_class == cls ? h->data : NULL;
-}

@@ -6,7 +6,7 @@
  *   vm_own_property_keys                                             [[OwnPropertyKeys]]
  *   vm_set_prototype / vm_prevent_extensions                         the object itself
  *   vm_error_new / vm_capture_stack_trace                            Error objects
- *   vm_bound_new, vm_object_of_class, strings and arrays by unit and index
+ *   vm_bound_new, strings and arrays by unit and index
  */
 #include <math.h>
 
@@ -260,8 +260,6 @@ bool vm_prevent_extensions(VM *vm, Value obj) {
 
 bool vm_is_extensible(Value obj) { return value_to_object(obj)->extensible != 0; }
 
-VMClass vm_object_class(Value obj) { return (VMClass)value_to_object(obj)->klass; }
-
 VMFunctionKind vm_function_kind(Value fn) {
   Object *o = value_to_object(fn);
   if (o->klass == CLASS_NATIVE) return VM_FN_NATIVE;
@@ -272,43 +270,6 @@ VMFunctionKind vm_function_kind(Value fn) {
   if (f & FN_ASYNC) return VM_FN_ASYNC;
   if (f & FN_GENERATOR) return VM_FN_GENERATOR;
   return (f & FN_ARROW) ? VM_FN_ARROW : VM_FN_NORMAL;
-}
-
-Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {
-  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, inner);
-  Object *o;
-  switch (cls) {
-  case VM_CLASS_OBJECT:
-  case VM_CLASS_ERROR:
-  case VM_CLASS_ARGUMENTS: o = object_new_class(vm, (ObjectClass)cls, sizeof(Object), p); break;
-  case VM_CLASS_BOOLEAN:
-  case VM_CLASS_NUMBER:
-  case VM_CLASS_STRING:
-  case VM_CLASS_SYMBOL:
-  case VM_CLASS_DATE:
-  case VM_CLASS_REGEXP:
-    o = object_new_class(vm, (ObjectClass)cls, sizeof(Boxed), p);
-    ((Boxed *)o)->primitive = inner;
-    break;
-  default: PANIC("vm_object_of_class: that class has its own constructor");
-  }
-  vm_handle_reset(vm, mark);
-  return value_from_object(o);
-}
-
-Value vm_inner_value(Value obj) {
-  Object *o = value_to_object(obj);
-  switch (o->klass) {
-  case CLASS_BOOLEAN:
-  case CLASS_NUMBER:
-  case CLASS_STRING:
-  case CLASS_SYMBOL:
-  case CLASS_DATE:
-  case CLASS_REGEXP: return ((Boxed *)o)->primitive;
-  default: return VALUE_UNDEFINED;
-  }
 }
 
 /* ==== Functions ==== */

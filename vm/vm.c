@@ -70,6 +70,7 @@ VM *vm_new(void) {
   const char *stress = getenv("TINYNODE_GC_STRESS");
   vm->gc_stress = stress && *stress && *stress != '0';
   vm->gc_paused++;
+  class_table_init(vm);
   vm->root_shape = shape_new_root(vm);
   make_common_atoms(vm);
   vm->symbol_iterator = make_symbol(vm, "Symbol.iterator");
@@ -87,6 +88,7 @@ VM *vm_new(void) {
 void vm_free(VM *vm) {
   if (!vm) return;
   gc_free_all(vm);
+  class_table_free(vm); /* after the finalizers gc_free_all ran */
   free(vm->atoms.entries);
   free(vm->gray);
   free(vm->pins);
@@ -188,12 +190,6 @@ Value vm_native_data(VM *vm) {
 }
 
 Value vm_new_target(VM *vm) { return vm->frames[vm->frame_count - 1].new_target; }
-
-bool vm_is_callable(Value v) {
-  if (!value_is_object(v)) return false;
-  int k = value_to_object(v)->klass;
-  return k == CLASS_CLOSURE || k == CLASS_NATIVE || k == CLASS_BOUND;
-}
 
 bool vm_is_array(Value v) {
   return value_is_object(v) && value_to_object(v)->klass == CLASS_ARRAY;

@@ -32,13 +32,6 @@ typedef struct VMHooks {
   void (*enqueue_job)(VM *vm, Value job, Value arg);
 } VMHooks;
 
-/* A native part of a host object: how to trace the Values it holds, how to free it. */
-typedef struct HostClass {
-  const char *name;
-  void (*trace)(VM *vm, void *data);
-  void (*finalize)(void *data);
-} HostClass;
-
 typedef enum ErrorKind {
   ERR_ERROR,
   ERR_TYPE,
@@ -165,10 +158,46 @@ Value vm_new_target(VM *vm);
 bool vm_define_method(VM *vm, Value obj, const char *name, NativeFn fn, int length);
 Value vm_function_name(VM *vm, Value fn); /* a string; "" if anonymous */
 
-/* ==== Host objects ==== */
+/* ==== Classes (vm/class.c) ==== */
 
-Value vm_host_new(VM *vm, const HostClass *cls, void *data, Value proto);
-void *vm_host_data(Value obj, const HostClass *cls); /* NULL if obj is not of that class */
+/* Every object has a class: a row of its VM's class table saying what the class is
+ * called, how the collector traces and frees it, what Object.prototype.toString calls
+ * it. The engine's own classes are listed here once; this list makes VMClass below,
+ * vm/internal.h's ObjectClass and the rows of vm/class.c. */
+#define VM_FOR_EACH_CLASS(C)                                                               \
+  C(OBJECT) C(ARRAY) C(CLOSURE) C(NATIVE) C(BOUND) C(ERROR) C(BOOLEAN) C(NUMBER) C(STRING) \
+  C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(PROMISE) C(GENERATOR)
+
+typedef enum VMClass {
+#define VM_CLASS_ENUM(name) VM_CLASS_##name,
+  VM_FOR_EACH_CLASS(VM_CLASS_ENUM)
+#undef VM_CLASS_ENUM
+  VM_CLASS_BUILTIN_COUNT, /* ids from here on belong to vm_class_register, per VM */
+} VMClass;
+
+/* A class defined above the engine (a Timeout, a Server, an iterator): its objects
+ * carry one native pointer, `data`, which the collector sees through these hooks. */
+typedef struct VMClassDef {
+  const char *name;                  /* what V8 calls it: inspect's "[Timeout: null prototype]" */
+  void (*trace)(VM *vm, void *data); /* vm_gc_mark each Value data holds; NULL: none */
+  void (*finalize)(void *data);      /* free data; runs inside a collection: must not allocate */
+} VMClassDef;
+
+/* Add def's row to vm's class table (once; def must outlive vm). Returns its class id. */
+VMClass vm_class_register(VM *vm, const VMClassDef *def);
+/* A new object of the registered class def holding data, with prototype proto. */
+Value vm_host_new(VM *vm, const VMClassDef *def, void *data, Value proto);
+/* obj's data if obj is an object of class def, else NULL. */
+void *vm_host_data(VM *vm, Value obj, const VMClassDef *def);
+VMClass vm_object_class(Value obj); /* obj must be an object; a registered class's id as is */
+const char *vm_class_name(VM *vm, Value obj); /* V8's name for obj's class: "Arguments" */
+const char *vm_class_tag(VM *vm, Value obj);  /* Object.prototype.toString's builtinTag */
+/* Make an object of a class with a fixed layout (Boolean/Number/String/Symbol/Date/RegExp,
+ * Object/Error/Arguments, ...) with prototype proto; classes with an inner slot (the
+ * [[PrimitiveValue]] of a boxed primitive, a Date's time value) hold `inner`. PANICs for
+ * a class that has its own constructor (arrays, functions, registered classes). */
+Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner);
+Value vm_inner_value(Value obj); /* that inner slot; undefined for a class without one */
 
 /* ==== Roots held by C code ==== */
 
@@ -214,24 +243,12 @@ Value vm_set_prototype(VM *vm, Value obj, Value proto); /* true/false (cycle, fr
 bool vm_prevent_extensions(VM *vm, Value obj);
 bool vm_is_extensible(Value obj);
 
-/* What kind of object this is (mirrors the engine's ObjectClass). */
-typedef enum VMClass {
-  VM_CLASS_OBJECT, VM_CLASS_ARRAY, VM_CLASS_CLOSURE, VM_CLASS_NATIVE, VM_CLASS_BOUND,
-  VM_CLASS_ERROR, VM_CLASS_BOOLEAN, VM_CLASS_NUMBER, VM_CLASS_STRING, VM_CLASS_SYMBOL,
-  VM_CLASS_ARGUMENTS, VM_CLASS_DATE, VM_CLASS_REGEXP, VM_CLASS_MAP, VM_CLASS_SET,
-  VM_CLASS_PROMISE, VM_CLASS_GENERATOR, VM_CLASS_FOR_IN, VM_CLASS_HOST,
-} VMClass;
-VMClass vm_object_class(Value obj); /* obj must be an object */
 /* The kind of a callable, for inspect's [Function: f] / [class A] / [AsyncFunction: f]. */
 typedef enum VMFunctionKind {
   VM_FN_NORMAL, VM_FN_ARROW, VM_FN_CLASS, VM_FN_ASYNC, VM_FN_GENERATOR, VM_FN_ASYNC_GENERATOR,
   VM_FN_NATIVE, VM_FN_BOUND,
 } VMFunctionKind;
 VMFunctionKind vm_function_kind(Value fn);
-/* Make an object of a given class (Boolean/Number/String/Symbol/Date/Error/...) whose
- * hidden [[PrimitiveValue]]-style slot is `inner`, with prototype proto. */
-Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner);
-Value vm_inner_value(Value obj); /* that hidden slot (boxed primitive, Date time value) */
 Value vm_symbol_new(VM *vm, Value description); /* description: string or undefined */
 Value vm_symbol_description(Value sym);          /* a string, or undefined */
 typedef enum VMWellKnownSymbol {

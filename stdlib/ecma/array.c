@@ -1007,7 +1007,8 @@ typedef struct ArrayIter {
 
 static void array_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((ArrayIter *)data)->target); }
 static void array_iter_finalize(void *data) { free(data); }
-static const HostClass array_iter_class = {"Array Iterator", array_iter_trace, array_iter_finalize};
+static const VMClassDef array_iter_class = {"Array Iterator", array_iter_trace,
+                                            array_iter_finalize};
 
 static Value make_iterator(VM *vm, Value this_value, IterKind kind) {
   Value o = vm_to_object(vm, this_value);
@@ -1045,7 +1046,7 @@ static Value iter_result(VM *vm, Value value, bool done) {
 
 //> stdlib.array-iterator-next
 static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
-  ArrayIter *it = value_is_object(this_value) ? vm_host_data(this_value, &array_iter_class) : NULL;
+  ArrayIter *it = vm_host_data(vm, this_value, &array_iter_class);
   if (!it) {
     char *text = builtins_describe(vm, this_value);
     Value r = vm_throw_error(
@@ -1138,6 +1139,7 @@ void builtins_install_array(VM *vm) {
   builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR),
                         vm_get_str(vm, proto, "values"), VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
   Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
+  vm_class_register(vm, &array_iter_class);
   vm_define_method(vm, iter_proto, "next", array_iterator_next, 0);
   builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
                         vm_atom(vm, "Array Iterator"), VM_ATTR_CONFIGURABLE);

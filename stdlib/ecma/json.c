@@ -503,7 +503,8 @@ static Value transform(JsonWriter *w, Value holder, Value key, Value value) {
   return value;
 }
 
-/* Unwrap Number, String and Boolean objects to their primitives. */
+/* Unwrap Number, String and Boolean objects to their primitives. A switch, not the class
+ * table: each class is unwrapped differently (ToNumber and ToString may run code). */
 static Value unwrap(VM *vm, Value v) {
   if (!value_is_object(v)) return v;
   switch (vm_object_class(v)) {

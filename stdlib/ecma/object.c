@@ -461,22 +461,6 @@ static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Va
 }
 
 //> stdlib.object-to-string
-/* The builtinTag of Object.prototype.toString, before Symbol.toStringTag. */
-static const char *builtin_tag(Value o) {
-  if (vm_is_array(o)) return "Array";
-  if (vm_is_callable(o)) return "Function";
-  switch (vm_object_class(o)) {
-  case VM_CLASS_ARGUMENTS: return "Arguments";
-  case VM_CLASS_ERROR: return "Error";
-  case VM_CLASS_BOOLEAN: return "Boolean";
-  case VM_CLASS_NUMBER: return "Number";
-  case VM_CLASS_STRING: return "String";
-  case VM_CLASS_DATE: return "Date";
-  case VM_CLASS_REGEXP: return "RegExp";
-  default: return "Object";
-  }
-}
-
 static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_undefined(this_value)) return vm_string(vm, "[object Undefined]");
   if (value_is_null(this_value)) return vm_string(vm, "[object Null]");
@@ -485,7 +469,8 @@ static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   Value tag = vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)));
   Value r = tag;
   if (!value_is_exception(tag)) {
-    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(builtin_tag(o));
+    /* Without a string Symbol.toStringTag: the builtinTag of o's class ("Arguments") */
+    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(vm_class_tag(vm, o));
     char *text = mem_alloc(strlen(t) + 10);
     sprintf(text, "[object %s]", t);
     r = vm_string(vm, text);

@@ -708,8 +708,9 @@ typedef struct StringIter {
 
 static void string_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((StringIter *)data)->string); }
 static void string_iter_finalize(void *data) { free(data); }
-static const HostClass string_iter_class = {"String Iterator", string_iter_trace,
-                                            string_iter_finalize};
+/* V8 names the class StringIterator; its objects' toStringTag is "String Iterator". */
+static const VMClassDef string_iter_class = {"StringIterator", string_iter_trace,
+                                             string_iter_finalize};
 
 static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   Value s = this_string(vm, this_value, "[Symbol.iterator]");
@@ -724,8 +725,7 @@ static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
-  StringIter *it =
-      value_is_object(this_value) ? vm_host_data(this_value, &string_iter_class) : NULL;
+  StringIter *it = vm_host_data(vm, this_value, &string_iter_class);
   if (!it) {
     char *text = builtins_describe(vm, this_value);
     Value r = vm_throw_error(
@@ -809,6 +809,7 @@ void builtins_install_string(VM *vm) {
   vm_define_str(vm, proto, "trimRight", vm_get_str(vm, proto, "trimEnd"), VM_ATTR_HIDDEN);
   Value iter_proto =
       vm_handle_push(vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE)));
+  vm_class_register(vm, &string_iter_class);
   vm_define_method(vm, iter_proto, "next", string_iterator_next, 0);
   builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
                         vm_atom(vm, "String Iterator"), VM_ATTR_CONFIGURABLE);

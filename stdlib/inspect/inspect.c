@@ -479,9 +479,9 @@ static void describe_plain(Value v, Raw *r) {
 }
 
 /* Anything else: "Point {", "[Object: null prototype] {", "Object <Complex> {". */
-static void describe_other(Value v, Raw *r) {
+static void describe_other(VM *vm, Value v, Raw *r) {
   r->open.len = 0;
-  inspect_put_ctx_style(&r->open, v, r->constructor, r->tag);
+  inspect_put_ctx_style(vm, &r->open, v, r->constructor, r->tag);
   sb_putc(&r->open, '{');
 }
 
@@ -531,7 +531,7 @@ static bool describe_object(InspectCtx *ctx, Value v, int recurse_times, Raw *r)
     style = cls == VM_CLASS_NUMBER ? STYLE_NUMBER : cls == VM_CLASS_STRING ? STYLE_STRING
             : cls == VM_CLASS_BOOLEAN ? STYLE_BOOLEAN : STYLE_SYMBOL;
   } else {
-    describe_other(v, r), has_base = false;
+    describe_other(ctx->vm, v, r), has_base = false;
   }
   if (r->early || key_count(r->keys) > 0) return true;
   if (has_base) r->early = stylized(ctx, r->base.data ? r->base.data : "", style);
@@ -542,7 +542,7 @@ static bool describe_object(InspectCtx *ctx, Value v, int recurse_times, Raw *r)
 /* The "[Object]" / "[Point]" / "[Array: null prototype]" shown past the depth limit. */
 static char *depth_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
   StrBuf style = {0}, sb = {0};
-  inspect_put_ctx_style(&style, v, r->constructor, r->tag);
+  inspect_put_ctx_style(ctx->vm, &style, v, r->constructor, r->tag);
   style.data[--style.len] = '\0'; /* drop the trailing space */
   if (r->constructor) sb_printf(&sb, "[%s]", style.data);
   else sb_puts(&sb, style.data);

@@ -15,25 +15,6 @@
 
 /* ==== The constructor name and the prefix ==== */
 
-/* The name V8 gives an object's kind when no constructor is found. */
-static const char *internal_class_name(Value obj) {
-  if (vm_is_callable(obj)) return "Function";
-  switch (vm_object_class(obj)) {
-  case VM_CLASS_ARRAY: return "Array";
-  case VM_CLASS_ERROR: return "Error";
-  case VM_CLASS_BOOLEAN: return "Boolean";
-  case VM_CLASS_NUMBER: return "Number";
-  case VM_CLASS_STRING: return "String";
-  case VM_CLASS_SYMBOL: return "Symbol";
-  case VM_CLASS_DATE: return "Date";
-  case VM_CLASS_REGEXP: return "RegExp";
-  case VM_CLASS_MAP: return "Map";
-  case VM_CLASS_SET: return "Set";
-  case VM_CLASS_PROMISE: return "Promise";
-  default: return "Object";
-  }
-}
-
 /* OrdinaryHasInstance without running code other than a `prototype` getter. */
 static bool is_instance_of(VM *vm, Value obj, Value ctor) {
   Value proto = vm_get_str(vm, ctor, "prototype");
@@ -55,7 +36,7 @@ static bool own_data(VM *vm, Value obj, const char *key, PropertyInfo *p) {
 static char *complex_constructor_name(InspectCtx *ctx, Value obj, Value first_proto,
                                       int recurse_times, bool *failed) {
   StrBuf sb = {0};
-  sb_printf(&sb, "%s <", internal_class_name(obj));
+  sb_printf(&sb, "%s <", vm_class_name(ctx->vm, obj)); /* V8's name for its class */
   if (recurse_times > ctx->opts.depth) {
     sb_puts(&sb, "Complex prototype>");
     return sb_take(&sb);
@@ -123,10 +104,11 @@ void inspect_put_prefix(StrBuf *sb, const char *constructor, const char *tag,
 }
 
 /* getCtxStyle: the prefix of an ordinary object (the fallback names its V8 class). */
-void inspect_put_ctx_style(StrBuf *sb, Value obj, const char *constructor, const char *tag) {
+void inspect_put_ctx_style(VM *vm, StrBuf *sb, Value obj, const char *constructor,
+                           const char *tag) {
   const char *fallback = "";
   if (!constructor) {
-    fallback = internal_class_name(obj);
+    fallback = vm_class_name(vm, obj);
     if (strcmp(fallback, tag) == 0) fallback = "Object";
   }
   inspect_put_prefix(sb, constructor, tag, fallback, "");
@@ -207,10 +189,7 @@ bool inspect_put_function_base(InspectCtx *ctx, StrBuf *sb, Value fn, const char
 /* getBoxedBase: [Number: 3], [String: 'abc'], [Boolean (MyBool): true]. */
 void inspect_put_boxed_base(InspectCtx *ctx, StrBuf *sb, Value obj, const char *constructor,
                            const char *tag) {
-  static const char *const names[] = {
-      [VM_CLASS_BOOLEAN] = "Boolean", [VM_CLASS_NUMBER] = "Number",
-      [VM_CLASS_STRING] = "String", [VM_CLASS_SYMBOL] = "Symbol"};
-  const char *type = names[vm_object_class(obj)];
+  const char *type = vm_class_name(ctx->vm, obj);
   StrBuf tmp = {0};
   sb_printf(&tmp, "[%s", type);
   if (!constructor) sb_puts(&tmp, " (null prototype)");

@@ -102,7 +102,8 @@ char *inspect_constructor_name(InspectCtx *ctx, Value obj, int recurse_times, bo
 void inspect_put_prefix(StrBuf *sb, const char *constructor, const char *tag,
                         const char *fallback, const char *size);
 /* getCtxStyle: the prefix of an ordinary object, its V8 class name as the fallback. */
-void inspect_put_ctx_style(StrBuf *sb, Value obj, const char *constructor, const char *tag);
+void inspect_put_ctx_style(VM *vm, StrBuf *sb, Value obj, const char *constructor,
+                           const char *tag);
 /* A Symbol.toStringTag that is not an own enumerable key, else "" (NULL: exception). */
 char *inspect_string_tag(InspectCtx *ctx, Value obj);
 /* The bases: [Function: f] / [class A], [Number: 3], an ISO date, /re/g. The bool

@@ -22,9 +22,12 @@ typedef struct Timer {
   bool repeat;
 } Timer;
 
+//> stdlib.timer-class
+/* A Timer holds no Values (the callback is a property), so there is nothing to trace. */
 static void timer_finalize(void *data) { free(data); }
-static const HostClass timeout_class = {"Timeout", NULL, timer_finalize};
-static const HostClass immediate_class = {"Immediate", NULL, timer_finalize};
+static const VMClassDef timeout_class = {"Timeout", NULL, timer_finalize};
+static const VMClassDef immediate_class = {"Immediate", NULL, timer_finalize};
+//< stdlib.timer-class
 
 static void timer_release(Timer *t) {
   if (t->pin >= 0) vm_unpin(host_vm(t->host), t->pin);
@@ -60,7 +63,8 @@ static uint64_t coerce_delay(VM *vm, int argc, Value *argv) {
 }
 
 /* The Timeout or Immediate object that holds callback, arguments and the Timer. */
-static Value make_handle(VM *vm, const HostClass *cls, Timer *t, int argc, Value *argv, int first_arg) {
+static Value make_handle(VM *vm, const VMClassDef *cls, Timer *t, int argc, Value *argv,
+                         int first_arg) {
   Value proto = vm_get_str(vm, vm_native_data(vm), "prototype");
   Value self = vm_handle_push(vm, vm_host_new(vm, cls, t, proto));
   Value args = vm_handle_push(vm, vm_array_new(vm));
@@ -108,8 +112,8 @@ static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv) {
-  Timer *t = argc > 0 ? vm_host_data(argv[0], &timeout_class) : NULL;
-  if (!t && argc > 0) t = vm_host_data(argv[0], &immediate_class);
+  Timer *t = argc > 0 ? vm_host_data(vm, argv[0], &timeout_class) : NULL;
+  if (!t && argc > 0) t = vm_host_data(vm, argv[0], &immediate_class);
   if (!t) return VALUE_UNDEFINED;
   if (t->id) loop_timer_stop(host_loop(t->host), t->id);
   if (t->immediate) loop_immediate_cancel(host_loop(t->host), t->immediate);
@@ -119,32 +123,32 @@ static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Timeout.prototype ==== */
 
-static Timer *this_timer(Value this_value) {
-  Timer *t = vm_host_data(this_value, &timeout_class);
-  return t ? t : vm_host_data(this_value, &immediate_class);
+static Timer *this_timer(VM *vm, Value this_value) {
+  Timer *t = vm_host_data(vm, this_value, &timeout_class);
+  return t ? t : vm_host_data(vm, this_value, &immediate_class);
 }
 
 static Value timeout_ref(VM *vm, Value this_value, int argc, Value *argv) {
-  Timer *t = this_timer(this_value);
+  Timer *t = this_timer(vm, this_value);
   if (t && t->id) loop_timer_ref(host_loop(t->host), t->id);
   if (t && t->immediate) loop_immediate_ref(host_loop(t->host), t->immediate);
   return this_value;
 }
 
 static Value timeout_unref(VM *vm, Value this_value, int argc, Value *argv) {
-  Timer *t = this_timer(this_value);
+  Timer *t = this_timer(vm, this_value);
   if (t && t->id) loop_timer_unref(host_loop(t->host), t->id);
   if (t && t->immediate) loop_immediate_unref(host_loop(t->host), t->immediate);
   return this_value;
 }
 
 static Value timeout_has_ref(VM *vm, Value this_value, int argc, Value *argv) {
-  Timer *t = this_timer(this_value);
+  Timer *t = this_timer(vm, this_value);
   return value_from_bool(t && t->id && loop_timer_has_ref(host_loop(t->host), t->id));
 }
 
 static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
-  Timer *t = this_timer(this_value);
+  Timer *t = this_timer(vm, this_value);
   if (t && t->id) loop_timer_again(host_loop(t->host), t->id);
   return this_value;
 }
@@ -167,6 +171,8 @@ static void install_setter(VM *vm, const char *name, NativeFn fn, const char *cl
 void timers_install(Host *host) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
+  vm_class_register(vm, &timeout_class);
+  vm_class_register(vm, &immediate_class);
   install_setter(vm, "setTimeout", set_timeout, "Timeout");
   install_setter(vm, "setInterval", set_interval, "Timeout");
   install_setter(vm, "setImmediate", set_immediate, "Immediate");

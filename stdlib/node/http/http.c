@@ -79,7 +79,7 @@ static void exchange_free(void *data) {
   free(ex);
 }
 
-static const HostClass response_class = {"ServerResponse", NULL, exchange_free};
+static const VMClassDef response_class = {"ServerResponse", NULL, exchange_free};
 
 static void remove_header(Exchange *ex, const char *name) {
   size_t out = 0;
@@ -168,7 +168,7 @@ static HttpBuf take_unsent(Exchange *ex) {
 }
 
 static Exchange *this_exchange(VM *vm, Value this_value) {
-  Exchange *ex = vm_host_data(this_value, &response_class);
+  Exchange *ex = vm_host_data(vm, this_value, &response_class);
   if (!ex) vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
   return ex;
 }
@@ -553,7 +553,7 @@ static void on_connection(NetServer *server, NetConn *net, void *data) {
 /* ==== The server object ==== */
 
 static void server_free(void *data) { free(data); }
-static const HostClass server_class = {"Server", NULL, server_free};
+static const VMClassDef server_class = {"Server", NULL, server_free};
 
 /* Emits `name` (with an optional argument) on the next tick, as Node does for
  * 'listening' and 'error' after listen(). data is [emitter, name, arg?]. */
@@ -592,7 +592,7 @@ static Value listen_error(VM *vm, int err, int port) {
 }
 
 static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
-  ServerState *state = vm_host_data(this_value, &server_class);
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
   Value port_v = argc > 0 ? vm_to_number(vm, argv[0]) : value_from_number(0);
   if (value_is_exception(port_v)) return port_v;
@@ -636,7 +636,7 @@ static void server_closed(Loop *loop, void *data) {
 }
 
 static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
-  ServerState *state = vm_host_data(this_value, &server_class);
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
   if (argc > 0 && vm_is_callable(argv[0])) {
     Value args[2] = {vm_handle_push(vm, vm_string(vm, "close")), argv[0]};
@@ -653,7 +653,7 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
-  ServerState *state = vm_host_data(this_value, &server_class);
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state || !state->net) return VALUE_NULL;
   Value a = vm_handle_push(vm, vm_object_new(vm));
   int ipv6 = net_server_family(state->net) == 6;
@@ -690,6 +690,8 @@ static Value make_proto(VM *vm, int index) {
 Value http_module_create(Host *host) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
+  vm_class_register(vm, &server_class);
+  vm_class_register(vm, &response_class);
   server_proto = make_proto(vm, 0);
   vm_define_method(vm, server_proto, "listen", server_listen, 2);
   vm_define_method(vm, server_proto, "close", server_close, 1);

@@ -1,0 +1,169 @@
+/* class.c - the class table: one row per class of object, saying everything the engine
+ * decides by an object's class (its name and builtin tag, how the collector traces and
+ * frees it, its size, whether it is callable or holds an inner value).
+ * Book: chapter 3, "Values and objects", and chapter 6, "Garbage collection".
+ *
+ * The built-in rows are class_builtins; each VM copies them into vm->classes, where the
+ * stages above append their own classes with vm_class_register. Entry points:
+ * class_table_init, vm_class_register, vm_host_new, vm_host_data, vm_object_of_class.
+ */
+#include "lexer/alloc.h"
+#include "vm/internal.h"
+
+/* ==== What each class adds to Object ==== */
+
+//> vm.class-hooks
+static void trace_array(VM *vm, Object *o) {
+  Array *a = (Array *)o;
+  gc_mark_values(vm, a->elements, array_dense_length(a)); /* past length is garbage */
+}
+
+static size_t free_array(VM *vm, Object *o) {
+  Array *a = (Array *)o;
+  free(a->elements);
+  return a->capacity * sizeof(Value);
+}
+
+static void trace_closure(VM *vm, Object *o) {
+  Closure *c = (Closure *)o;
+  gc_mark_thing(vm, (GcHeader *)c->proto);
+  gc_mark_value(vm, c->home_object);
+  for (uint32_t i = 0; i < c->cell_count; i++) gc_mark_thing(vm, (GcHeader *)c->cells[i]);
+}
+
+static void trace_native(VM *vm, Object *o) { gc_mark_value(vm, ((Native *)o)->data); }
+
+static void trace_bound(VM *vm, Object *o) {
+  Bound *b = (Bound *)o;
+  gc_mark_value(vm, b->target);
+  gc_mark_value(vm, b->bound_this);
+  gc_mark_values(vm, b->argv, b->argc);
+}
+
+static void trace_boxed(VM *vm, Object *o) { gc_mark_value(vm, ((Boxed *)o)->primitive); }
+//< vm.class-hooks
+
+/* A registered class: the host's hooks see only its data. */
+static void trace_host(VM *vm, Object *o) {
+  const VMClassDef *def = class_of(vm, o)->host;
+  if (def->trace) def->trace(vm, ((HostObject *)o)->data);
+}
+
+static size_t free_host(VM *vm, Object *o) {
+  const VMClassDef *def = class_of(vm, o)->host;
+  if (def->finalize) def->finalize(((HostObject *)o)->data);
+  return 0;
+}
+
+/* ==== The built-in classes ==== */
+
+//> vm.class-table
+const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
+    /* name, builtin tag, size (for vm_object_of_class), flags, trace, finalize */
+    [CLASS_OBJECT] = {"Object", "Object", sizeof(Object), 0, NULL, NULL},
+    [CLASS_ARRAY] = {"Array", "Array", 0, CLASS_INDEXED, trace_array, free_array},
+    [CLASS_CLOSURE] = {"Function", "Function", 0, CLASS_CALLABLE, trace_closure, NULL},
+    [CLASS_NATIVE] = {"Function", "Function", 0, CLASS_CALLABLE, trace_native, NULL},
+    [CLASS_BOUND] = {"Function", "Function", 0, CLASS_CALLABLE, trace_bound, NULL},
+    [CLASS_ERROR] = {"Error", "Error", sizeof(Object), 0, NULL, NULL},
+    [CLASS_BOOLEAN] = {"Boolean", "Boolean", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
+    [CLASS_NUMBER] = {"Number", "Number", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
+    [CLASS_STRING] = {"String", "String", sizeof(Boxed), CLASS_INNER | CLASS_INDEXED,
+                      trace_boxed, NULL},
+    [CLASS_SYMBOL] = {"Symbol", "Object", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
+    [CLASS_ARGUMENTS] = {"Arguments", "Arguments", sizeof(Object), 0, NULL, NULL},
+    [CLASS_DATE] = {"Date", "Date", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
+    [CLASS_REGEXP] = {"RegExp", "RegExp", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
+    /* Reserved for the built-ins to come; until then they add nothing to Object. */
+    [CLASS_MAP] = {"Map", "Object", sizeof(Object), 0, NULL, NULL},
+    [CLASS_SET] = {"Set", "Object", sizeof(Object), 0, NULL, NULL},
+    [CLASS_PROMISE] = {"Promise", "Object", sizeof(Object), 0, NULL, NULL},
+    [CLASS_GENERATOR] = {"Generator", "Object", sizeof(Object), 0, NULL, NULL},
+};
+//< vm.class-table
+
+void class_table_init(VM *vm) {
+  vm->class_capacity = CLASS_BUILTIN_COUNT + 8;
+  vm->classes = mem_alloc(vm->class_capacity * sizeof(ClassDef));
+  for (int i = 0; i < CLASS_BUILTIN_COUNT; i++) {
+    /* A class in vm.h's list without a row here would be traced as a plain Object. */
+    if (!class_builtins[i].name) PANIC("class_table_init: a built-in class has no row");
+    vm->classes[i] = class_builtins[i];
+  }
+  vm->class_count = CLASS_BUILTIN_COUNT;
+}
+
+void class_table_free(VM *vm) {
+  free(vm->classes);
+  vm->classes = NULL;
+  vm->class_count = vm->class_capacity = 0;
+}
+
+/* ==== Registered classes ==== */
+
+static int registered_id(const VM *vm, const VMClassDef *def) {
+  for (uint32_t i = CLASS_BUILTIN_COUNT; i < vm->class_count; i++)
+    if (vm->classes[i].host == def) return (int)i;
+  return -1;
+}
+
+//> vm.class-register
+VMClass vm_class_register(VM *vm, const VMClassDef *def) {
+  int id = registered_id(vm, def);
+  if (id >= 0) return (VMClass)id;
+  if (vm->class_count > UINT8_MAX) PANIC("vm_class_register: Object.klass has no room left");
+  if (vm->class_count == vm->class_capacity) {
+    vm->class_capacity *= 2;
+    vm->classes = mem_realloc(vm->classes, vm->class_capacity * sizeof(ClassDef));
+  }
+  vm->classes[vm->class_count] =
+      (ClassDef){def->name, "Object", 0, 0, trace_host, free_host, def};
+  return (VMClass)vm->class_count++;
+}
+//< vm.class-register
+
+Value vm_host_new(VM *vm, const VMClassDef *def, void *data, Value proto) {
+  int id = registered_id(vm, def);
+  if (id < 0) PANIC("vm_host_new: the class was never registered (vm_class_register)");
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  HostObject *h = (HostObject *)object_new_class(vm, (ObjectClass)id, sizeof(HostObject), p);
+  h->data = data;
+  return value_from_object(&h->base);
+}
+
+void *vm_host_data(VM *vm, Value obj, const VMClassDef *def) {
+  if (!value_is_object(obj)) return NULL;
+  Object *o = value_to_object(obj);
+  if (o->klass < CLASS_BUILTIN_COUNT || class_of(vm, o)->host != def) return NULL;
+  return ((HostObject *)o)->data;
+}
+
+/* ==== Questions the table answers ==== */
+
+VMClass vm_object_class(Value obj) { return (VMClass)value_to_object(obj)->klass; }
+
+const char *vm_class_name(VM *vm, Value obj) { return class_of(vm, value_to_object(obj))->name; }
+
+const char *vm_class_tag(VM *vm, Value obj) { return class_of(vm, value_to_object(obj))->tag; }
+
+bool vm_is_callable(Value v) {
+  return value_is_object(v) && (class_flags(value_to_object(v)) & CLASS_CALLABLE);
+}
+
+Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {
+  if ((uint32_t)cls >= vm->class_count || !vm->classes[cls].size)
+    PANIC("vm_object_of_class: that class has its own constructor");
+  const ClassDef *def = &vm->classes[cls];
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, inner);
+  Object *o = object_new_class(vm, (ObjectClass)cls, def->size, p);
+  if (def->flags & CLASS_INNER) ((Boxed *)o)->primitive = inner;
+  vm_handle_reset(vm, mark);
+  return value_from_object(o);
+}
+
+Value vm_inner_value(Value obj) {
+  Object *o = value_to_object(obj);
+  return class_flags(o) & CLASS_INNER ? ((Boxed *)o)->primitive : VALUE_UNDEFINED;
+}
