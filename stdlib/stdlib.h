@@ -1,5 +1,5 @@
-/* stdlib.h - the standard library's public interface: what main.c calls.
- * Book: chapter 7, "The standard library".
+/* stdlib.h - the standard library's public interface: what main.c calls, and the realm's
+ * intrinsic slots its subsystems share. Book: chapter 7, "The standard library".
  *
  * stdlib_install puts the ECMAScript built-ins and Node's globals (console,
  * process, timers) into a fresh VM and registers Node's modules (fs, path, events, http, util)
