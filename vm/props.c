@@ -95,7 +95,7 @@ static Value row_value(VM *vm, const VMPropDef *row, Value key) {
   case VM_PROP_NUMBER: return value_from_number(row->u.number);
   case VM_PROP_STRING: return value_from_string(atom_from_cstr(vm, row->u.string));
   case VM_PROP_CONSTANT: return row->u.constant;
-  case VM_PROP_SYMBOL: return vm_well_known_symbol(vm, (VMWellKnownSymbol)row->u.symbol);
+  case VM_PROP_SYMBOL: return vm_well_known_symbol(vm, (VMWellKnownSymbol)row->u.well_known);
   case VM_PROP_OBJECT: return make_object(vm, row->u.props);
   case VM_PROP_CONSTRUCTOR: return make_constructor(vm, row, function_name(vm, key, ""));
   default: PANIC("row_value: a row without a value of its own");

@@ -183,7 +183,7 @@ typedef enum VMPropKind {
   VM_PROP_NUMBER,      /* u.number */
   VM_PROP_STRING,      /* u.string (UTF-8) */
   VM_PROP_CONSTANT,    /* u.constant: undefined, null, true or false */
-  VM_PROP_SYMBOL,      /* u.symbol: a well-known symbol as the value (Symbol.iterator) */
+  VM_PROP_SYMBOL,      /* u.well_known: a well-known symbol as the value (Symbol.iterator) */
   VM_PROP_OBJECT,      /* a new plain object with its own table u.props (Math, JSON) */
   VM_PROP_ALIAS,       /* the value of the property u.string defined earlier on the object */
   VM_PROP_CONSTRUCTOR, /* a constructor fn; its prototype is the intrinsic u.ctor.prototype
@@ -205,7 +205,7 @@ typedef struct VMPropDef {
     double number;
     const char *string;
     Value constant;
-    int symbol; /* a VMWellKnownSymbol */
+    int well_known; /* a VMWellKnownSymbol */
     const struct VMPropDef *props;
     struct {
       const struct VMPropDef *statics, *methods; /* either may be NULL */
@@ -219,8 +219,9 @@ typedef struct VMPropDef {
 /* Applies every row of table to obj, in order. Returns false with a TypeError pending if
  * obj refuses a property (it is not extensible, or has a non-configurable one). */
 bool vm_define_props(VM *vm, Value obj, const VMPropDef *table);
-/* The value one row describes, made fresh (any row but an alias): for a constructor row,
- * the constructor, its prototype linked and both tables applied, bound nowhere. */
+/* The value one row describes, made fresh (any row but an alias or an accessor): for a
+ * constructor row, the constructor, its prototype linked and both tables applied, bound
+ * nowhere. VALUE_EXCEPTION if a table could not be applied. */
 Value vm_prop_value(VM *vm, const VMPropDef *row);
 
 /* A built-in method: writable and configurable, not enumerable (ECMAScript's default). */
@@ -250,7 +251,7 @@ Value vm_prop_value(VM *vm, const VMPropDef *row);
 #define VM_CONSTANT(name_, value, attrs_)                                                      \
   {.name = (name_), .kind = VM_PROP_CONSTANT, .attrs = (attrs_), .u.constant = (value)}
 #define VM_SYMBOL(name_, which, attrs_)                                                        \
-  {.name = (name_), .kind = VM_PROP_SYMBOL, .attrs = (attrs_), .u.symbol = (which)}
+  {.name = (name_), .kind = VM_PROP_SYMBOL, .attrs = (attrs_), .u.well_known = (which)}
 #define VM_OBJECT(name_, table, attrs_)                                                        \
   {.name = (name_), .kind = VM_PROP_OBJECT, .attrs = (attrs_), .u.props = (table)}
 /* The same value as the property `other` (trimLeft is trimStart). */

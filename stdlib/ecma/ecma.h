@@ -14,7 +14,7 @@
 /* Installs every ECMAScript built-in into vm's realm (stdlib/ecma/builtins.c). */
 void builtins_install_all(VM *vm);
 /* Symbol.for(key): the realm's registered symbol for the string key, made on first use
- * (stdlib/ecma/symbol.c). */
+ * (stdlib/ecma/symbol.c); undefined before builtins_install_all. */
 Value builtins_symbol_for(VM *vm, Value key);
 
 #endif

@@ -23,6 +23,7 @@ static Value symbol_call(VM *vm, Value this_value, int argc, Value *argv) {
 //> stdlib.symbol-for
 Value builtins_symbol_for(VM *vm, Value key) {
   Value registry = vm_intrinsic(vm, INTRINSIC_SYMBOL_REGISTRY);
+  if (!value_is_object(registry)) return VALUE_UNDEFINED; /* before builtins_install_all */
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, key);
   PropertyInfo info;

@@ -227,9 +227,9 @@ static const VMPropDef process_versions[] = {
 /* ENUMERABLE | CONFIGURABLE: what Node's read-only process properties are. */
 #define READ_ONLY (VM_ATTR_ENUMERABLE | VM_ATTR_CONFIGURABLE)
 
-//> stdlib.process-table
-/* process's own properties in Node's order. The undefined ones depend on the command
- * line and the environment: process_create fills them in, in place. */
+/* process's own properties in Node's order. stdout, stderr, env, argv, pid, ppid and
+ * execPath depend on the process and its command line: process_create fills them in, in
+ * place, so they keep their position. */
 static const VMPropDef process_props[] = {
     VM_STRING("version", "v" TINYNODE_VERSION, READ_ONLY),
     VM_OBJECT("versions", process_versions, READ_ONLY),
@@ -251,7 +251,6 @@ static const VMPropDef process_props[] = {
     VM_CONSTANT("execPath", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_PROPS_END,
 };
-//< stdlib.process-table
 
 /* process's prototype, whose constructor is named `process` as in Node (stack traces say
  * `process.<anonymous>` for a listener called on it); it inherits EventEmitter.prototype. */
