@@ -1,5 +1,5 @@
-/* stdlib.h - the standard library's public interface: what main.c calls.
- * Book: chapter 7, "The standard library".
+/* stdlib.h - the standard library's public interface: what main.c calls, and the realm's
+ * intrinsic slots its subsystems share. Book: chapter 7, "The standard library".
  *
  * stdlib_install puts the ECMAScript built-ins and Node's globals (console,
  * process, timers) into a fresh VM and registers Node's modules (fs, path, events, http, util)
@@ -12,6 +12,28 @@
 #include "vm/vm.h"
 
 #define TINYNODE_VERSION "0.1.0"
+
+//> stdlib.intrinsics
+/* The realm slots where the standard library keeps its own prototypes and functions
+ * (vm_intrinsic, vm_set_intrinsic): one set per VM, marked by the collector, undefined
+ * until the subsystem that owns a slot fills it. C state goes through vm_state instead. */
+typedef enum StdlibIntrinsic {
+  INTRINSIC_SYMBOL_REGISTRY = INTRINSIC_HOST_FIRST, /* Symbol.for's keys (ecma/symbol.c) */
+  INTRINSIC_INSPECT_FUNCTION,        /* util.inspect (inspect/options.c) */
+  INTRINSIC_INSPECT_CUSTOM,          /* util.inspect.custom (inspect/inspect.c) */
+  INTRINSIC_EVENT_EMITTER,           /* EventEmitter (node/events.c) */
+  INTRINSIC_EVENT_EMITTER_PROTOTYPE,
+  INTRINSIC_PROCESS_PROTOTYPE,       /* node/process.c */
+  INTRINSIC_TIMEOUT_PROTOTYPE,       /* node/timers.c */
+  INTRINSIC_IMMEDIATE_PROTOTYPE,
+  INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
+  INTRINSIC_HTTP_REQUEST_PROTOTYPE,
+  INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
+  STDLIB_INTRINSIC_END
+} StdlibIntrinsic;
+//< stdlib.intrinsics
+_Static_assert((int)STDLIB_INTRINSIC_END <= (int)INTRINSIC_HOST_END,
+               "vm/vm.h: INTRINSIC_HOST_END is too small");
 
 /* Installs every global and module. argv[script_index] is the script (process.argv). */
 void stdlib_install(Host *host, int argc, char **argv, int script_index);

@@ -137,6 +137,7 @@ static void mark_roots(VM *vm) {
   for (int32_t i = 0; i < vm->pin_count; i++)
     if (vm->pins[i].next_free == -1) gc_mark_value(vm, vm->pins[i].value);
   for (int i = 0; i < INTRINSIC_COUNT; i++) gc_mark_thing(vm, (GcHeader *)vm->intrinsics[i]);
+  gc_mark_values(vm, vm->host_intrinsics, INTRINSIC_HOST_END - INTRINSIC_HOST_FIRST);
 #define MARK_ATOM(n, ...) gc_mark_thing(vm, (GcHeader *)vm->atom_##n);
   FOR_EACH_COMMON_ATOM(MARK_ATOM)
 #undef MARK_ATOM

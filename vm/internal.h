@@ -150,6 +150,7 @@ typedef struct Native {
   NativeFn fn;
   Value data;  /* a value the function can reach as vm_native_data(vm) */
   uint8_t is_constructor;
+  int16_t magic; /* its table row's magic number (vm_native_magic) */
 } Native;
 
 typedef struct Bound {
@@ -339,6 +340,7 @@ struct VM {
   FOR_EACH_COMMON_ATOM(VM_ATOM_FIELD)
 #undef VM_ATOM_FIELD
   Object *intrinsics[INTRINSIC_COUNT]; /* the realm's prototypes and global object */
+  Value host_intrinsics[INTRINSIC_HOST_END - INTRINSIC_HOST_FIRST]; /* vm_set_intrinsic */
   Value symbol_iterator, symbol_async_iterator, symbol_has_instance,
       symbol_to_primitive, symbol_to_string_tag;
 
@@ -347,11 +349,12 @@ struct VM {
   SourceSite exception_site; /* where the last exception was thrown */
   int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */
   int32_t lexicals_pin; /* a script's top-level let/const: the global lexical record */
-  int32_t thrower_pin;  /* %ThrowTypeError%, made on first use; -1 before */
   char **filenames;   /* vm_intern_filename's copies */
   int filename_count;
   char **sources;     /* vm_keep_source's copies */
   int source_count;
+  struct VMStateEntry *states; /* vm_state: the layers above's C state, by type */
+  int state_count;
 };
 //< vm.vm-struct
 
@@ -385,7 +388,7 @@ Object *object_new(VM *vm, Object *proto);               /* CLASS_OBJECT */
 Object *object_new_class(VM *vm, ObjectClass klass, size_t size, Object *proto);
 Array *array_new(VM *vm, uint32_t capacity);
 Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count);
-Native *native_new(VM *vm, const char *name, NativeFn fn, int length);
+Native *native_new(VM *vm, Value name, NativeFn fn, int length); /* name: an atom */
 Cell *cell_new(VM *vm, Value value);
 Accessor *accessor_new(VM *vm, Value getter, Value setter);
 FunctionProto *function_proto_new(VM *vm);

@@ -35,17 +35,10 @@ static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
   return this_value;
 }
 
-/* %ThrowTypeError%: what strict code's arguments.callee gets and sets. */
-static Value throw_type_error(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "'caller', 'callee', and 'arguments' properties may not be "
-                                      "accessed on strict mode functions or the arguments objects "
-                                      "for calls to them");
-}
-
+/* Strict code's arguments.callee: %ThrowTypeError% as getter and setter. */
 static Value strict_callee_accessor(VM *vm) {
-  if (vm->thrower_pin < 0) vm->thrower_pin = vm_pin(vm, vm_native_new(vm, "", throw_type_error, 0));
-  Value thrower = vm_pinned(vm, vm->thrower_pin); /* pinned: safe across the allocation */
-  return value_from_thing(accessor_new(vm, thrower, thrower));
+  Value thrower = value_from_object(vm->intrinsics[INTRINSIC_THROW_TYPE_ERROR]);
+  return value_from_thing(accessor_new(vm, thrower, thrower)); /* an intrinsic: rooted */
 }
 
 static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {

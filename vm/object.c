@@ -81,19 +81,18 @@ static Value common_atom(VM *vm, String *atom, const char *text) {
   return value_from_string(atom ? atom : atom_from_cstr(vm, text));
 }
 
-Native *native_new(VM *vm, const char *name, NativeFn fn, int length) {
+Native *native_new(VM *vm, Value name, NativeFn fn, int length) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, name);
   Native *n = (Native *)object_new_class(vm, CLASS_NATIVE, sizeof(Native),
                                          vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE]);
   n->fn = fn;
   n->data = VALUE_UNDEFINED;
-  int mark = vm_handle_mark(vm);
   vm_handle_push(vm, value_from_object(&n->base));
-  Value name_value = vm_handle_push(vm, value_from_string(atom_from_cstr(vm, name)));
   /* V8's order: length, then name; both configurable only. */
   object_define_own(vm, &n->base, common_atom(vm, vm->atom_length, "length"),
                     value_from_number(length), ATTR_CONFIGURABLE);
-  object_define_own(vm, &n->base, common_atom(vm, vm->atom_name, "name"), name_value,
-                    ATTR_CONFIGURABLE);
+  object_define_own(vm, &n->base, common_atom(vm, vm->atom_name, "name"), name, ATTR_CONFIGURABLE);
   vm_handle_reset(vm, mark);
   return n;
 }
@@ -793,23 +792,15 @@ bool vm_array_push(VM *vm, Value arr, Value v) {
 }
 
 Value vm_native_new(VM *vm, const char *name, NativeFn fn, int length) {
-  return value_from_object(&native_new(vm, name, fn, length)->base);
+  return value_from_object(
+      &native_new(vm, value_from_string(atom_from_cstr(vm, name)), fn, length)->base);
 }
 
 Value vm_native_with_data(VM *vm, const char *name, NativeFn fn, int length, Value data) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, data);
-  Native *n = native_new(vm, name, fn, length);
+  Native *n = native_new(vm, value_from_string(atom_from_cstr(vm, name)), fn, length);
   n->data = data;
   vm_handle_reset(vm, mark);
   return value_from_object(&n->base);
-}
-
-bool vm_define_method(VM *vm, Value obj, const char *name, NativeFn fn, int length) {
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, obj);
-  Value fn_value = vm_handle_push(vm, vm_native_new(vm, name, fn, length));
-  bool ok = vm_define_str(vm, obj, name, fn_value, ATTR_HIDDEN);
-  vm_handle_reset(vm, mark);
-  return ok;
 }

@@ -25,6 +25,34 @@ static Value make_symbol(VM *vm, const char *description) {
   return value_from_symbol(symbol_new(vm, atom_from_cstr(vm, description)));
 }
 
+static Value throw_type_error(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_throw_error(vm, ERR_TYPE,
+                        "'caller', 'callee', and 'arguments' properties may not be "
+                        "accessed on strict mode functions or the arguments objects "
+                        "for calls to them");
+}
+
+/* %ThrowTypeError%: frozen, with a non-configurable empty name and zero length. */
+static Object *make_thrower(VM *vm) {
+  Native *t = native_new(vm, value_from_string(vm->atom_empty), throw_type_error, 0);
+  object_define_own(vm, &t->base, value_from_string(vm->atom_length), value_from_number(0), 0);
+  object_define_own(vm, &t->base, value_from_string(vm->atom_name),
+                    value_from_string(vm->atom_empty), 0);
+  t->base.extensible = 0;
+  return &t->base;
+}
+
+/* AddRestrictedFunctionProperties: Function.prototype.arguments and .caller throw. */
+static void add_restricted_properties(VM *vm) {
+  Value thrower = value_from_object(vm->intrinsics[INTRINSIC_THROW_TYPE_ERROR]);
+  static const char *const names[] = {"arguments", "caller"};
+  for (int i = 0; i < 2; i++)
+    object_define_own(vm, vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE],
+                      value_from_string(atom_from_cstr(vm, names[i])),
+                      value_from_thing(accessor_new(vm, thrower, thrower)),
+                      ATTR_CONFIGURABLE | ATTR_ACCESSOR);
+}
+
 //> vm.make-realm
 /* The prototypes every program starts with. Their methods come later, from the
  * standard library (stdlib/); the engine only needs the objects to exist. */
@@ -32,21 +60,26 @@ static void make_intrinsics(VM *vm) {
   Object **in = vm->intrinsics;
   in[INTRINSIC_OBJECT_PROTOTYPE] = object_new(vm, NULL);
   Object *object_proto = in[INTRINSIC_OBJECT_PROTOTYPE];
-  Native *fp = native_new(vm, "", NULL, 0);
+  Native *fp = native_new(vm, value_from_string(vm->atom_empty), NULL, 0);
   fp->base.proto = object_proto;
   in[INTRINSIC_FUNCTION_PROTOTYPE] = &fp->base;
   Array *ap = array_new(vm, 0);
   ap->base.proto = object_proto;
   in[INTRINSIC_ARRAY_PROTOTYPE] = &ap->base;
-  for (int i = INTRINSIC_STRING_PROTOTYPE; i < INTRINSIC_COUNT; i++)
+  for (int i = INTRINSIC_STRING_PROTOTYPE; i < INTRINSIC_THROW_TYPE_ERROR; i++)
     if (i != INTRINSIC_ARRAY_PROTOTYPE) in[i] = object_new(vm, object_proto);
   for (int i = INTRINSIC_TYPE_ERROR_PROTOTYPE; i <= INTRINSIC_URI_ERROR_PROTOTYPE; i++)
     in[i]->proto = in[INTRINSIC_ERROR_PROTOTYPE];
   in[INTRINSIC_ARRAY_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
+  in[INTRINSIC_STRING_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
+  in[INTRINSIC_THROW_TYPE_ERROR] = make_thrower(vm);
+  add_restricted_properties(vm);
   in[INTRINSIC_GLOBAL] = object_new(vm, object_proto);
   Value global = value_from_object(in[INTRINSIC_GLOBAL]);
   object_define_own(vm, in[INTRINSIC_GLOBAL], value_from_string(atom_from_cstr(vm, "globalThis")),
                     global, ATTR_HIDDEN);
+  for (int i = 0; i < INTRINSIC_HOST_END - INTRINSIC_HOST_FIRST; i++)
+    vm->host_intrinsics[i] = VALUE_UNDEFINED;
 }
 //< vm.make-realm
 
@@ -64,7 +97,7 @@ VM *vm_new(void) {
   vm->sp = vm->stack;
   vm->exception = VALUE_UNDEFINED;
   vm->pin_free = -1;
-  vm->array_values_pin = vm->array_next_pin = vm->thrower_pin = -1;
+  vm->array_values_pin = vm->array_next_pin = -1;
   vm->next_gc = 1 << 20;
   vm->heap_limit = gc_heap_limit_from_env();
   const char *stress = getenv("TINYNODE_GC_STRESS");
@@ -85,10 +118,13 @@ VM *vm_new(void) {
   return vm;
 }
 
+static void free_states(VM *vm);
+
 void vm_free(VM *vm) {
   if (!vm) return;
   gc_free_all(vm);
   class_table_free(vm); /* after the finalizers gc_free_all ran */
+  free_states(vm);
   free(vm->atoms.entries);
   free(vm->gray);
   free(vm->pins);
@@ -126,8 +162,47 @@ const char *vm_keep_source(VM *vm, const char *source, size_t length) {
   return vm->sources[vm->source_count++] = copy;
 }
 
-Value vm_intrinsic(VM *vm, Intrinsic which) { return value_from_object(vm->intrinsics[which]); }
+Value vm_intrinsic(VM *vm, int which) {
+  if (which < INTRINSIC_COUNT) return value_from_object(vm->intrinsics[which]);
+  if (which >= INTRINSIC_HOST_END) PANIC("vm_intrinsic: no such slot");
+  return vm->host_intrinsics[which - INTRINSIC_HOST_FIRST];
+}
+
+void vm_set_intrinsic(VM *vm, int which, Value v) {
+  if (which < INTRINSIC_HOST_FIRST || which >= INTRINSIC_HOST_END)
+    PANIC("vm_set_intrinsic: not a host slot");
+  vm->host_intrinsics[which - INTRINSIC_HOST_FIRST] = v;
+}
+
 Value vm_global(VM *vm) { return value_from_object(vm->intrinsics[INTRINSIC_GLOBAL]); }
+
+/* ==== Per-VM state of the layers above ==== */
+
+typedef struct VMStateEntry {
+  const VMStateType *type;
+  void *state;
+} VMStateEntry;
+
+//> vm.state
+void *vm_state(VM *vm, const VMStateType *type) {
+  for (int i = 0; i < vm->state_count; i++)
+    if (vm->states[i].type == type) return vm->states[i].state;
+  vm->states = mem_realloc(vm->states, sizeof(VMStateEntry) * (size_t)(vm->state_count + 1));
+  void *state = mem_calloc(1, type->size ? type->size : 1);
+  if (type->init) type->init(state);
+  vm->states[vm->state_count++] = (VMStateEntry){type, state};
+  return state;
+}
+//< vm.state
+
+/* vm_free: each state's cleanup, newest first, then the state itself. */
+static void free_states(VM *vm) {
+  for (int i = vm->state_count; i-- > 0;) {
+    if (vm->states[i].type->cleanup) vm->states[i].type->cleanup(vm->states[i].state);
+    free(vm->states[i].state);
+  }
+  free(vm->states);
+}
 
 /* ==== Property access for C code ==== */
 
@@ -187,6 +262,11 @@ Value vm_set_str(VM *vm, Value obj, const char *key, Value v) {
 Value vm_native_data(VM *vm) {
   Object *fn = vm->frames[vm->frame_count - 1].function;
   return fn->klass == CLASS_NATIVE ? ((Native *)fn)->data : VALUE_UNDEFINED;
+}
+
+int vm_native_magic(VM *vm) {
+  Object *fn = vm->frames[vm->frame_count - 1].function;
+  return fn->klass == CLASS_NATIVE ? ((Native *)fn)->magic : 0;
 }
 
 Value vm_new_target(VM *vm) { return vm->frames[vm->frame_count - 1].new_target; }

@@ -149,14 +149,124 @@ bool vm_array_push(VM *vm, Value arr, Value v);
 /* ==== Functions ==== */
 
 Value vm_native_new(VM *vm, const char *name, NativeFn fn, int length);
-/* A native that can see `data` through vm_native_data while it runs. */
+/* A native that can see `data` through vm_native_data while it runs (a closure made in C:
+ * built-ins are declared in tables instead, below). */
 Value vm_native_with_data(VM *vm, const char *name, NativeFn fn, int length, Value data);
 Value vm_native_data(VM *vm);
+/* Inside a native: the magic number of its table row (0 for one made otherwise). */
+int vm_native_magic(VM *vm);
 /* Inside a native: the constructor `new` was applied to, or undefined for a call. */
 Value vm_new_target(VM *vm);
-/* Define a hidden native method obj.name. Returns false on exception. */
-bool vm_define_method(VM *vm, Value obj, const char *name, NativeFn fn, int length);
 Value vm_function_name(VM *vm, Value fn); /* a string; "" if anonymous */
+
+/* ==== Declaring built-ins: property tables (vm/props.c) ====
+ *
+ * Every built-in property is declared as a row of a const table, and vm_define_props
+ * applies a table to an object, row by row, in order (so a table in V8's order gives
+ * V8's key order). Write rows with the macros below and end a table with VM_PROPS_END.
+ * A function made from a row gets V8's `name` (the key; "[Symbol.iterator]" for a symbol
+ * key; "get size" for a getter) and the row's `length`, and can read the row's magic
+ * number with vm_native_magic: one C function serves a family of built-ins that differ
+ * in one small choice (trim, trimStart and trimEnd). */
+
+typedef enum VMPropKind {
+  VM_PROP_END,         /* ends a table */
+  VM_PROP_FUNCTION,    /* a native function: fn, length, magic */
+  VM_PROP_ACCESSOR,    /* a getter fn and a setter u.setter (either may be NULL); one magic */
+  VM_PROP_NUMBER,      /* u.number */
+  VM_PROP_STRING,      /* u.string (UTF-8) */
+  VM_PROP_CONSTANT,    /* u.constant: undefined, null, true or false */
+  VM_PROP_SYMBOL,      /* u.well_known: a well-known symbol as the value (Symbol.iterator) */
+  VM_PROP_OBJECT,      /* a new plain object with its own table u.props (Math, JSON) */
+  VM_PROP_ALIAS,       /* the value of the property u.string defined earlier on the object */
+  VM_PROP_CONSTRUCTOR, /* a constructor fn; its prototype is the intrinsic u.ctor.prototype
+                          (made now if that is an empty host slot); the tables u.ctor.statics
+                          and u.ctor.methods go on the constructor and the prototype */
+} VMPropKind;
+
+//> vm.prop-def
+typedef struct VMPropDef {
+  const char *name; /* the key; NULL when `symbol` is the key */
+  uint8_t symbol;   /* 0, or 1 + the VMWellKnownSymbol that is the key */
+  uint8_t kind;     /* VMPropKind */
+  uint8_t attrs;    /* VM_ATTR_* of the property */
+  int16_t length;   /* functions: their `length` */
+  int16_t magic;    /* functions: what vm_native_magic returns while they run */
+  NativeFn fn;      /* FUNCTION, CONSTRUCTOR; ACCESSOR: the getter (or NULL) */
+  union {
+    NativeFn setter; /* ACCESSOR (or NULL) */
+    double number;
+    const char *string;
+    Value constant;
+    int well_known; /* a VMWellKnownSymbol */
+    const struct VMPropDef *props;
+    struct {
+      const struct VMPropDef *statics, *methods; /* either may be NULL */
+      uint8_t prototype;                         /* an Intrinsic */
+      uint8_t prototype_attrs;                   /* of ctor.prototype */
+    } ctor;
+  } u;
+} VMPropDef;
+//< vm.prop-def
+
+/* Applies every row of table to obj, in order. Returns false with a TypeError pending if
+ * obj refuses a property (it is not extensible, or has a non-configurable one). */
+bool vm_define_props(VM *vm, Value obj, const VMPropDef *table);
+/* The value one row describes, made fresh (any row but an alias or an accessor): for a
+ * constructor row, the constructor, its prototype linked and both tables applied, bound
+ * nowhere. VALUE_EXCEPTION if a table could not be applied. */
+Value vm_prop_value(VM *vm, const VMPropDef *row);
+
+/* A built-in method: writable and configurable, not enumerable (ECMAScript's default). */
+#define VM_FN(name, fn, length) VM_METHOD(name, fn, length, 0, VM_ATTR_HIDDEN)
+#define VM_FN_MAGIC(name, fn, length, magic) VM_METHOD(name, fn, length, magic, VM_ATTR_HIDDEN)
+/* Enumerable too: how Node's own modules, written in JavaScript, assign their functions. */
+#define VM_FN_ENUM(name, fn, length) VM_METHOD(name, fn, length, 0, VM_ATTR_DEFAULT)
+#define VM_METHOD(name_, fn_, length_, magic_, attrs_)                                         \
+  {.name = (name_), .kind = VM_PROP_FUNCTION, .attrs = (attrs_), .length = (length_),          \
+   .magic = (magic_), .fn = (fn_)}
+/* A method keyed by a well-known symbol, named "[Symbol.x]". */
+#define VM_SYM_FN(sym, fn_, length_, attrs_)                                                   \
+  {.symbol = 1 + (sym), .kind = VM_PROP_FUNCTION, .attrs = (attrs_), .length = (length_),      \
+   .fn = (fn_)}
+/* An accessor with a native getter and setter (NULL for none): configurable only. */
+#define VM_GETSET(name, get, set) VM_GETSET_MAGIC(name, get, set, 0)
+#define VM_GETSET_MAGIC(name_, get, set, magic_)                                               \
+  {.name = (name_), .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE, .magic = (magic_), \
+   .fn = (get), .u.setter = (set)}
+#define VM_NUMBER(name_, value, attrs_)                                                        \
+  {.name = (name_), .kind = VM_PROP_NUMBER, .attrs = (attrs_), .u.number = (value)}
+#define VM_STRING(name_, value, attrs_)                                                        \
+  {.name = (name_), .kind = VM_PROP_STRING, .attrs = (attrs_), .u.string = (value)}
+/* A string keyed by a well-known symbol: [Symbol.toStringTag]. */
+#define VM_SYM_STRING(sym, value, attrs_)                                                      \
+  {.symbol = 1 + (sym), .kind = VM_PROP_STRING, .attrs = (attrs_), .u.string = (value)}
+#define VM_CONSTANT(name_, value, attrs_)                                                      \
+  {.name = (name_), .kind = VM_PROP_CONSTANT, .attrs = (attrs_), .u.constant = (value)}
+#define VM_SYMBOL(name_, which, attrs_)                                                        \
+  {.name = (name_), .kind = VM_PROP_SYMBOL, .attrs = (attrs_), .u.well_known = (which)}
+#define VM_OBJECT(name_, table, attrs_)                                                        \
+  {.name = (name_), .kind = VM_PROP_OBJECT, .attrs = (attrs_), .u.props = (table)}
+/* The same value as the property `other` (trimLeft is trimStart). */
+#define VM_ALIAS(name_, other, attrs_)                                                         \
+  {.name = (name_), .kind = VM_PROP_ALIAS, .attrs = (attrs_), .u.string = (other)}
+#define VM_SYM_ALIAS(sym, other, attrs_)                                                       \
+  {.symbol = 1 + (sym), .kind = VM_PROP_ALIAS, .attrs = (attrs_), .u.string = (other)}
+/* A constructor bound as a hidden property (a global, usually). Its `prototype` is not
+ * writable, enumerable or configurable, as a built-in's or a class's; prototype.constructor
+ * is hidden. */
+#define VM_CONSTRUCTOR(name, fn, length, magic, proto, statics, methods)                       \
+  VM_CONSTRUCTOR_ATTRS(name, fn, length, magic, proto, statics, methods, 0)
+/* One that Node writes as a plain JavaScript `function` (EventEmitter): `prototype` is
+ * writable. */
+#define VM_FUNCTION_CONSTRUCTOR(name, fn, length, magic, proto, statics, methods)              \
+  VM_CONSTRUCTOR_ATTRS(name, fn, length, magic, proto, statics, methods, VM_ATTR_WRITABLE)
+#define VM_CONSTRUCTOR_ATTRS(name_, fn_, length_, magic_, proto, statics_, methods_, attrs_)   \
+  {.name = (name_), .kind = VM_PROP_CONSTRUCTOR, .attrs = VM_ATTR_HIDDEN, .length = (length_), \
+   .magic = (magic_), .fn = (fn_),                                                             \
+   .u.ctor = {.prototype = (proto), .statics = (statics_), .methods = (methods_),              \
+              .prototype_attrs = (attrs_)}}
+#define VM_PROPS_END {.kind = VM_PROP_END}
 
 /* ==== Classes (vm/class.c) ==== */
 
@@ -314,10 +424,38 @@ typedef enum Intrinsic {
   INTRINSIC_URI_ERROR_PROTOTYPE,
   INTRINSIC_ITERATOR_PROTOTYPE,
   INTRINSIC_ARRAY_ITERATOR_PROTOTYPE,
-  INTRINSIC_COUNT
+  INTRINSIC_STRING_ITERATOR_PROTOTYPE,
+  INTRINSIC_THROW_TYPE_ERROR, /* %ThrowTypeError%: strict arguments.callee's accessor */
+  INTRINSIC_COUNT,            /* the engine's: vm_new makes every one above */
+  /* Then slots that the layers above name (stdlib/stdlib.h: StdlibIntrinsic) and fill
+   * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are
+   * undefined until filled, and the collector marks them. */
+  INTRINSIC_HOST_FIRST = INTRINSIC_COUNT,
+  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 24,
 } Intrinsic;
 
-Value vm_intrinsic(VM *vm, Intrinsic which);
+/* The realm's intrinsic `which` (an Intrinsic, or a host slot named by a layer above): an
+ * object, or for a host slot whatever was stored there. */
+Value vm_intrinsic(VM *vm, int which);
+/* Fills host slot `which` (INTRINSIC_HOST_FIRST <= which < INTRINSIC_HOST_END). */
+void vm_set_intrinsic(VM *vm, int which, Value v);
 Value vm_global(VM *vm);
+
+/* ==== Per-VM state of the layers above ====
+ *
+ * C state that a layer above keeps for each VM (the console's counters, inspect's
+ * default options, Math.random's seed) hangs off the VM, never in a file-level static,
+ * so that two VMs in one process never see each other's. Each kind of state is named by
+ * one static const VMStateType; vm_state finds this VM's copy, making it on first use,
+ * and vm_free cleans it up. JavaScript values go in intrinsics instead: the collector
+ * does not look inside these. */
+typedef struct VMStateType {
+  const char *name;             /* for gdb */
+  size_t size;                  /* bytes: zeroed, then init */
+  void (*init)(void *state);    /* may be NULL */
+  void (*cleanup)(void *state); /* frees what the state owns (not the state); may be NULL */
+} VMStateType;
+
+void *vm_state(VM *vm, const VMStateType *type); /* never NULL; owned by the VM */
 
 #endif

@@ -383,14 +383,19 @@ static Value array_concat(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== join and toString ==== */
 
-/* The arrays being joined right now, innermost last: a cycle joins as "" (as V8 does). */
+/* The arrays this VM is joining right now, innermost last: a cycle joins as "" (as V8
+ * does). Each is also `this` of a join still running, so the collector keeps it. */
 #define JOIN_DEPTH_MAX 256
-static Value join_stack[JOIN_DEPTH_MAX];
-static int join_depth;
+typedef struct JoinStack {
+  Value arrays[JOIN_DEPTH_MAX];
+  int depth;
+} JoinStack;
 
-static bool join_active(Value o) {
-  for (int i = 0; i < join_depth; i++)
-    if (join_stack[i] == o) return true;
+static const VMStateType join_stack_type = {"Array.prototype.join", sizeof(JoinStack), NULL, NULL};
+
+static bool join_active(const JoinStack *js, Value o) {
+  for (int i = 0; i < js->depth; i++)
+    if (js->arrays[i] == o) return true;
   return false;
 }
 
@@ -415,38 +420,33 @@ static bool join_element(VM *vm, TextBuf *b, Value o, double k, bool locale) {
 }
 
 //> stdlib.array-join
-static Value join(VM *vm, Value this_value, Value separator, bool locale) {
+/* join (magic 0) and toLocaleString (magic 1, which joins toLocaleString()s with ","). */
+static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
+  bool locale = vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
-  Value o, sep;
+  Value o, sep, separator = locale ? VALUE_UNDEFINED : ARG(0);
   double len;
   if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   sep = vm_handle_push(vm, value_is_undefined(separator) ? vm_atom(vm, ",")
                                                          : vm_to_string(vm, separator));
   if (value_is_exception(sep)) return vm_handle_reset(vm, mark), sep;
-  if (join_active(o) || join_depth == JOIN_DEPTH_MAX)
+  JoinStack *js = vm_state(vm, &join_stack_type);
+  if (join_active(js, o) || js->depth == JOIN_DEPTH_MAX)
     return vm_handle_reset(vm, mark), vm_atom(vm, "");
-  join_stack[join_depth++] = o;
+  js->arrays[js->depth++] = o;
   TextBuf b = {0};
   bool ok = true;
   for (double k = 0; k < len && ok; k++) {
     if (k > 0) textbuf_string(&b, sep);
     ok = join_element(vm, &b, o, k, locale);
   }
-  join_depth--;
+  js->depth--;
   Value r = ok ? textbuf_finish(vm, &b) : VALUE_EXCEPTION;
   if (!ok) textbuf_free(&b);
   vm_handle_reset(vm, mark);
   return r;
 }
 //< stdlib.array-join
-
-static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
-  return join(vm, this_value, ARG(0), false);
-}
-
-static Value array_to_locale_string(VM *vm, Value this_value, int argc, Value *argv) {
-  return join(vm, this_value, VALUE_UNDEFINED, true);
-}
 
 /* toString calls this.join(), or falls back to Object.prototype.toString. */
 static Value array_to_string(VM *vm, Value this_value, int argc, Value *argv) {
@@ -482,7 +482,9 @@ static bool search_start(VM *vm, int argc, Value *argv, double len, SearchKind k
   return true;
 }
 
-static Value search(VM *vm, Value this_value, int argc, Value *argv, SearchKind kind) {
+/* indexOf, lastIndexOf and includes: the magic is a SearchKind. */
+static Value array_search(VM *vm, Value this_value, int argc, Value *argv) {
+  SearchKind kind = (SearchKind)vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value o, target = ARG(0), r = kind == SEARCH_INCLUDES ? VALUE_FALSE : value_from_number(-1);
   double len, k;
@@ -509,18 +511,12 @@ static Value search(VM *vm, Value this_value, int argc, Value *argv, SearchKind 
   return r;
 }
 
-static Value array_index_of(VM *vm, Value this_value, int argc, Value *argv) {
-  return search(vm, this_value, argc, argv, SEARCH_INDEX_OF);
-}
-static Value array_last_index_of(VM *vm, Value this_value, int argc, Value *argv) {
-  return search(vm, this_value, argc, argv, SEARCH_LAST_INDEX_OF);
-}
-static Value array_includes(VM *vm, Value this_value, int argc, Value *argv) {
-  return search(vm, this_value, argc, argv, SEARCH_INCLUDES);
-}
+/* find, findIndex, findLast, findLastIndex: every index, holes read as undefined. The
+ * magic is FIND_LAST and FIND_INDEX bits. */
+enum { FIND_LAST = 1, FIND_INDEX = 2 };
 
-/* find, findIndex, findLast, findLastIndex: every index, holes read as undefined. */
-static Value find(VM *vm, Value this_value, int argc, Value *argv, bool last, bool want_index) {
+static Value array_find(VM *vm, Value this_value, int argc, Value *argv) {
+  bool last = vm_native_magic(vm) & FIND_LAST, want_index = vm_native_magic(vm) & FIND_INDEX;
   int mark = vm_handle_mark(vm);
   Value o, fn = ARG(0);
   double len;
@@ -540,19 +536,6 @@ static Value find(VM *vm, Value this_value, int argc, Value *argv, bool last, bo
   }
   vm_handle_reset(vm, mark);
   return r;
-}
-
-static Value array_find(VM *vm, Value t, int argc, Value *argv) {
-  return find(vm, t, argc, argv, false, false);
-}
-static Value array_find_index(VM *vm, Value t, int argc, Value *argv) {
-  return find(vm, t, argc, argv, false, true);
-}
-static Value array_find_last(VM *vm, Value t, int argc, Value *argv) {
-  return find(vm, t, argc, argv, true, false);
-}
-static Value array_find_last_index(VM *vm, Value t, int argc, Value *argv) {
-  return find(vm, t, argc, argv, true, true);
 }
 
 static Value array_at(VM *vm, Value this_value, int argc, Value *argv) {
@@ -587,7 +570,9 @@ static Value each_result(VM *vm, EachKind kind, Value a, double *to, double k, V
 }
 
 //> stdlib.array-each
-static Value each(VM *vm, Value this_value, int argc, Value *argv, EachKind kind) {
+/* forEach, map, filter, some and every: the magic is an EachKind. */
+static Value array_each(VM *vm, Value this_value, int argc, Value *argv) {
+  EachKind kind = (EachKind)vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value o, fn = ARG(0), a = VALUE_UNDEFINED;
   double len, to = 0;
@@ -620,27 +605,11 @@ static Value each(VM *vm, Value this_value, int argc, Value *argv, EachKind kind
 }
 //< stdlib.array-each
 
-static Value array_for_each(VM *vm, Value t, int argc, Value *argv) {
-  Value r = each(vm, t, argc, argv, EACH_FOR_EACH);
-  return value_is_exception(r) ? r : VALUE_UNDEFINED;
-}
-static Value array_map(VM *vm, Value t, int argc, Value *argv) {
-  return each(vm, t, argc, argv, EACH_MAP);
-}
-static Value array_filter(VM *vm, Value t, int argc, Value *argv) {
-  return each(vm, t, argc, argv, EACH_FILTER);
-}
-static Value array_some(VM *vm, Value t, int argc, Value *argv) {
-  return each(vm, t, argc, argv, EACH_SOME);
-}
-static Value array_every(VM *vm, Value t, int argc, Value *argv) {
-  return each(vm, t, argc, argv, EACH_EVERY);
-}
-
 //> stdlib.array-reduce
-/* reduce (step 1) and reduceRight (step -1). Without an initial value the first
- * present element is the start; holes are skipped throughout. */
-static Value reduce(VM *vm, Value this_value, int argc, Value *argv, int step) {
+/* reduce (magic 1) and reduceRight (magic -1): the magic is the step. Without an initial
+ * value the first present element is the start; holes are skipped throughout. */
+static Value array_reduce(VM *vm, Value this_value, int argc, Value *argv) {
+  int step = vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value o, fn = ARG(0);
   double len;
@@ -673,13 +642,6 @@ static Value reduce(VM *vm, Value this_value, int argc, Value *argv, int step) {
   return acc;
 }
 //< stdlib.array-reduce
-
-static Value array_reduce(VM *vm, Value t, int argc, Value *argv) {
-  return reduce(vm, t, argc, argv, 1);
-}
-static Value array_reduce_right(VM *vm, Value t, int argc, Value *argv) {
-  return reduce(vm, t, argc, argv, -1);
-}
 
 /* ==== Reordering and filling ==== */
 
@@ -1007,30 +969,20 @@ typedef struct ArrayIter {
 
 static void array_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((ArrayIter *)data)->target); }
 static void array_iter_finalize(void *data) { free(data); }
-static const VMClassDef array_iter_class = {"Array Iterator", array_iter_trace,
-                                            array_iter_finalize};
+static const VMClassDef array_iter_class = {"Array Iterator", array_iter_trace, array_iter_finalize};
 
-static Value make_iterator(VM *vm, Value this_value, IterKind kind) {
+/* keys, values and entries: an Array Iterator; the magic is an IterKind. */
+static Value array_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, this_value);
   if (value_is_exception(o)) return o;
   ArrayIter *it = mem_alloc(sizeof *it);
-  *it = (ArrayIter){o, 0, kind};
+  *it = (ArrayIter){o, 0, (IterKind)vm_native_magic(vm)};
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, o);
   Value r =
       vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
   vm_handle_reset(vm, mark);
   return r;
-}
-
-static Value array_keys(VM *vm, Value t, int argc, Value *argv) {
-  return make_iterator(vm, t, ITER_KEYS);
-}
-static Value array_values(VM *vm, Value t, int argc, Value *argv) {
-  return make_iterator(vm, t, ITER_VALUES);
-}
-static Value array_entries(VM *vm, Value t, int argc, Value *argv) {
-  return make_iterator(vm, t, ITER_ENTRIES);
 }
 
 /* CreateIterResultObject(value, done). */
@@ -1046,7 +998,7 @@ static Value iter_result(VM *vm, Value value, bool done) {
 
 //> stdlib.array-iterator-next
 static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
-  ArrayIter *it = vm_host_data(vm, this_value, &array_iter_class);
+  ArrayIter *it = value_is_object(this_value) ? vm_host_data(vm, this_value, &array_iter_class) : NULL;
   if (!it) {
     char *text = builtins_describe(vm, this_value);
     Value r = vm_throw_error(
@@ -1082,69 +1034,83 @@ static Value iterator_self(VM *vm, Value this_value, int argc, Value *argv) { re
 
 /* ==== Installing ==== */
 
-static const BuiltinMethod array_statics[] = {
-    {"isArray", array_is_array, 1},
-    {"from", array_from, 1},
-    {"of", array_of, 0},
-    {NULL, NULL, 0},
+static const VMPropDef array_statics[] = {
+    VM_FN("isArray", array_is_array, 1),
+    VM_FN("from", array_from, 1),
+    VM_FN("of", array_of, 0),
+    VM_PROPS_END,
 };
 
-static const BuiltinMethod array_methods[] = {
-    {"at", array_at, 1},
-    {"concat", array_concat, 1},
-    {"copyWithin", array_copy_within, 2},
-    {"fill", array_fill, 1},
-    {"find", array_find, 1},
-    {"findIndex", array_find_index, 1},
-    {"findLast", array_find_last, 1},
-    {"findLastIndex", array_find_last_index, 1},
-    {"lastIndexOf", array_last_index_of, 1},
-    {"pop", array_pop, 0},
-    {"push", array_push, 1},
-    {"reverse", array_reverse, 0},
-    {"shift", array_shift, 0},
-    {"unshift", array_unshift, 1},
-    {"slice", array_slice, 2},
-    {"sort", array_sort, 1},
-    {"splice", array_splice, 2},
-    {"includes", array_includes, 1},
-    {"indexOf", array_index_of, 1},
-    {"join", array_join, 1},
-    {"keys", array_keys, 0},
-    {"entries", array_entries, 0},
-    {"values", array_values, 0},
-    {"forEach", array_for_each, 1},
-    {"filter", array_filter, 1},
-    {"flat", array_flat, 0},
-    {"flatMap", array_flat_map, 1},
-    {"map", array_map, 1},
-    {"every", array_every, 1},
-    {"some", array_some, 1},
-    {"reduce", array_reduce, 1},
-    {"reduceRight", array_reduce_right, 1},
-    {"toLocaleString", array_to_locale_string, 0},
-    {"toString", array_to_string, 0},
-    {"toReversed", array_to_reversed, 0},
-    {"toSorted", array_to_sorted, 1},
-    {"toSpliced", array_to_spliced, 2},
-    {"with", array_with, 2},
-    {NULL, NULL, 0},
+//> stdlib.array-table
+/* In V8's order, which Object.getOwnPropertyNames(Array.prototype) shows. */
+static const VMPropDef array_prototype_props[] = {
+    VM_FN("at", array_at, 1),
+    VM_FN("concat", array_concat, 1),
+    VM_FN("copyWithin", array_copy_within, 2),
+    VM_FN("fill", array_fill, 1),
+    VM_FN_MAGIC("find", array_find, 1, 0),
+    VM_FN_MAGIC("findIndex", array_find, 1, FIND_INDEX),
+    VM_FN_MAGIC("findLast", array_find, 1, FIND_LAST),
+    VM_FN_MAGIC("findLastIndex", array_find, 1, FIND_LAST | FIND_INDEX),
+    VM_FN_MAGIC("lastIndexOf", array_search, 1, SEARCH_LAST_INDEX_OF),
+    VM_FN("pop", array_pop, 0),
+    VM_FN("push", array_push, 1),
+    VM_FN("reverse", array_reverse, 0),
+    VM_FN("shift", array_shift, 0),
+    VM_FN("unshift", array_unshift, 1),
+    VM_FN("slice", array_slice, 2),
+    VM_FN("sort", array_sort, 1),
+    VM_FN("splice", array_splice, 2),
+    VM_FN_MAGIC("includes", array_search, 1, SEARCH_INCLUDES),
+    VM_FN_MAGIC("indexOf", array_search, 1, SEARCH_INDEX_OF),
+    VM_FN_MAGIC("join", array_join, 1, false),
+    VM_FN_MAGIC("keys", array_iterator, 0, ITER_KEYS),
+    VM_FN_MAGIC("entries", array_iterator, 0, ITER_ENTRIES),
+    VM_FN_MAGIC("values", array_iterator, 0, ITER_VALUES),
+    VM_FN_MAGIC("forEach", array_each, 1, EACH_FOR_EACH),
+    VM_FN_MAGIC("filter", array_each, 1, EACH_FILTER),
+    VM_FN("flat", array_flat, 0),
+    VM_FN("flatMap", array_flat_map, 1),
+    VM_FN_MAGIC("map", array_each, 1, EACH_MAP),
+    VM_FN_MAGIC("every", array_each, 1, EACH_EVERY),
+    VM_FN_MAGIC("some", array_each, 1, EACH_SOME),
+    VM_FN_MAGIC("reduce", array_reduce, 1, 1),
+    VM_FN_MAGIC("reduceRight", array_reduce, 1, -1),
+    VM_FN_MAGIC("toLocaleString", array_join, 0, true),
+    VM_FN("toString", array_to_string, 0),
+    VM_FN("toReversed", array_to_reversed, 0),
+    VM_FN("toSorted", array_to_sorted, 1),
+    VM_FN("toSpliced", array_to_spliced, 2),
+    VM_FN("with", array_with, 2),
+    VM_SYM_ALIAS(VM_SYMBOL_ITERATOR, "values", VM_ATTR_HIDDEN), /* the same function */
+    VM_PROPS_END,
+};
+//< stdlib.array-table
+
+static const VMPropDef array_globals[] = {
+    VM_CONSTRUCTOR("Array", array_construct, 1, 0, INTRINSIC_ARRAY_PROTOTYPE, array_statics,
+                   array_prototype_props),
+    VM_PROPS_END,
+};
+
+static const VMPropDef array_iterator_props[] = {
+    VM_FN("next", array_iterator_next, 0),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "Array Iterator", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
+static const VMPropDef iterator_props[] = {
+    VM_SYM_FN(VM_SYMBOL_ITERATOR, iterator_self, 0, VM_ATTR_HIDDEN),
+    VM_PROPS_END,
 };
 
 void builtins_install_array(VM *vm) {
-  Value ctor = builtins_constructor(vm, "Array", array_construct, 1, INTRINSIC_ARRAY_PROTOTYPE);
-  builtins_methods(vm, ctor, array_statics);
-  Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
-  builtins_methods(vm, proto, array_methods);
-  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR),
-                        vm_get_str(vm, proto, "values"), VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
-  Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
   vm_class_register(vm, &array_iter_class);
-  vm_define_method(vm, iter_proto, "next", array_iterator_next, 0);
-  builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
-                        vm_atom(vm, "Array Iterator"), VM_ATTR_CONFIGURABLE);
-  builtins_symbol_method(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), VM_SYMBOL_ITERATOR,
-                         "[Symbol.iterator]", iterator_self, 0, VM_ATTR_HIDDEN);
+  vm_define_props(vm, vm_global(vm), array_globals);
+  Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
+  Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
+  vm_define_props(vm, iter_proto, array_iterator_props);
+  vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), iterator_props);
   /* Tell the engine, so that for-of and spread over arrays can skip the protocol
    * while neither function has been replaced. */
   vm_register_array_iteration(vm, vm_get_str(vm, proto, "values"), vm_get_str(vm, iter_proto, "next"));

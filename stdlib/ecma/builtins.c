@@ -2,7 +2,6 @@
  * Book: chapter 7, "The standard library".
  *
  *   builtins_install_all   every built-in constructor and prototype method, in order
- *   builtins_methods, builtins_constructor, builtins_accessor   defining them
  *   builtins_iterate       the iteration protocol, driven from C
  *   builtins_describe      V8's short rendering of a value inside error messages
  */
@@ -25,86 +24,6 @@ void builtins_install_all(VM *vm) {
   builtins_install_json(vm);
 }
 //< stdlib.install-all
-
-/* ==== Defining built-ins ==== */
-
-void builtins_methods(VM *vm, Value obj, const BuiltinMethod *table) {
-  for (const BuiltinMethod *m = table; m->name; m++)
-    vm_define_method(vm, obj, m->name, m->fn, m->length);
-}
-
-//> stdlib.constructor
-Value builtins_constructor(VM *vm, const char *name, NativeFn fn, int length, Intrinsic proto) {
-  int mark = vm_handle_mark(vm);
-  Value ctor = vm_handle_push(vm, vm_native_new(vm, name, fn, length));
-  vm_native_set_constructor(ctor, true);
-  Value p = vm_intrinsic(vm, proto);
-  vm_define_str(vm, ctor, "prototype", p, 0); /* not writable, enumerable, configurable */
-  vm_define_str(vm, p, "constructor", ctor, VM_ATTR_HIDDEN);
-  vm_define_str(vm, vm_global(vm), name, ctor, VM_ATTR_HIDDEN);
-  vm_handle_reset(vm, mark);
-  return ctor;
-}
-//< stdlib.constructor
-
-Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const char *name,
-                             NativeFn fn, int length, int attrs) {
-  int mark = vm_handle_mark(vm);
-  Value f = vm_handle_push(vm, vm_native_new(vm, name, fn, length));
-  PropertyDescriptor d = {.value = f,
-                          .has_value = true,
-                          .has_writable = true,
-                          .has_enumerable = true,
-                          .has_configurable = true,
-                          .writable = attrs & VM_ATTR_WRITABLE,
-                          .enumerable = attrs & VM_ATTR_ENUMERABLE,
-                          .configurable = attrs & VM_ATTR_CONFIGURABLE};
-  d.getter = d.setter = VALUE_UNDEFINED;
-  vm_define_property(vm, obj, vm_well_known_symbol(vm, sym), &d);
-  vm_handle_reset(vm, mark);
-  return f;
-}
-
-Value builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs) {
-  PropertyDescriptor d = {.value = v,
-                          .getter = VALUE_UNDEFINED,
-                          .setter = VALUE_UNDEFINED,
-                          .has_value = true,
-                          .has_writable = true,
-                          .has_enumerable = true,
-                          .has_configurable = true,
-                          .writable = attrs & VM_ATTR_WRITABLE,
-                          .enumerable = attrs & VM_ATTR_ENUMERABLE,
-                          .configurable = attrs & VM_ATTR_CONFIGURABLE};
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, v);
-  Value ok = vm_define_property(vm, obj, key, &d);
-  vm_handle_reset(vm, mark);
-  return ok;
-}
-
-void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set) {
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, key);
-  char buf[128];
-  snprintf(buf, sizeof buf, "get %s", name);
-  Value g = vm_handle_push(vm, vm_native_new(vm, buf, get, 0));
-  Value s = VALUE_UNDEFINED;
-  if (set) {
-    snprintf(buf, sizeof buf, "set %s", name);
-    s = vm_handle_push(vm, vm_native_new(vm, buf, set, 1));
-  }
-  PropertyDescriptor d = {.value = VALUE_UNDEFINED,
-                          .getter = g,
-                          .setter = s,
-                          .has_getter = true,
-                          .has_setter = true,
-                          .has_enumerable = true,
-                          .has_configurable = true,
-                          .configurable = true};
-  vm_define_property(vm, obj, key, &d);
-  vm_handle_reset(vm, mark);
-}
 
 /* ==== Conversions ==== */
 
@@ -203,7 +122,20 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
 }
 
 Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
-  Value ok = builtins_define_value(vm, obj, key, v, VM_ATTR_DEFAULT);
+  PropertyDescriptor d = {.value = v,
+                          .getter = VALUE_UNDEFINED,
+                          .setter = VALUE_UNDEFINED,
+                          .has_value = true,
+                          .has_writable = true,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .writable = true,
+                          .enumerable = true,
+                          .configurable = true};
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, v);
+  Value ok = vm_define_property(vm, obj, key, &d);
+  vm_handle_reset(vm, mark);
   if (ok != VALUE_FALSE) return ok;
   char *k = builtins_to_cstring(vm, key);
   Value r =

@@ -10,11 +10,12 @@
 #ifndef TN_STDLIB_BUILTINS_H
 #define TN_STDLIB_BUILTINS_H
 
+#include "stdlib/ecma/ecma.h"
+#include "stdlib/stdlib.h"
 #include "vm/vm.h"
 
 /* ==== Install functions, in the order builtins_install_all runs them ==== */
 
-void builtins_install_all(VM *vm); /* all of the below (stdlib/ecma/builtins.c) */
 void builtins_install_object(VM *vm); /* Object, Object.prototype (stdlib/ecma/object.c) */
 void builtins_install_function(VM *vm); /* Function, call/apply/bind (stdlib/ecma/function.c) */
 void builtins_install_error(VM *vm); /* Error and its six subclasses (stdlib/ecma/error.c) */
@@ -23,31 +24,6 @@ void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/ecma/arra
 void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */
 void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/ecma/number.c) */
 void builtins_install_json(VM *vm); /* JSON (stdlib/ecma/json.c) */
-
-/* ==== Defining built-ins ==== */
-
-/* One row of a method table; a table ends with a row whose name is NULL. */
-typedef struct BuiltinMethod {
-  const char *name;
-  NativeFn fn;
-  int length;
-} BuiltinMethod;
-
-/* Define every method of the table on obj, hidden (not enumerable), in table order. */
-void builtins_methods(VM *vm, Value obj, const BuiltinMethod *table);
-/* A constructor `name` bound hidden on the global object, with `prototype` (the intrinsic
- * proto, non-writable, non-enumerable, non-configurable) and proto.constructor (hidden).
- * Returns the constructor (reachable from the global object, so rooted). */
-Value builtins_constructor(VM *vm, const char *name, NativeFn fn, int length, Intrinsic proto);
-/* obj[sym] = a native named `name` (e.g. "[Symbol.iterator]"), with the given attributes. */
-/* Define obj[key] = v as a data property with VM_ATTR_* attrs (a toStringTag, say).
- * Returns true, false (rejected) or VALUE_EXCEPTION, as vm_define_property. */
-Value builtins_define_value(VM *vm, Value obj, Value key, Value v, int attrs);
-Value builtins_symbol_method(VM *vm, Value obj, VMWellKnownSymbol sym, const char *name,
-                             NativeFn fn, int length, int attrs);
-/* An accessor property obj[key] with native getter (and setter, or NULL); the natives are
- * named "get <name>" and "set <name>". Configurable, not enumerable. */
-void builtins_accessor(VM *vm, Value obj, Value key, const char *name, NativeFn get, NativeFn set);
 
 /* ==== Arguments and `this` ==== */
 

@@ -1,9 +1,10 @@
 /* ecma.h - the ECMAScript built-ins, as the rest of stdlib/ sees them.
  * Book: chapter 7, "The standard library".
  *
- * One entry point: builtins_install_all puts Object, Function, Array, String, Number,
- * Boolean, Math, Symbol, the Error family and JSON into a fresh VM. The helpers the
- * built-ins share are private to stdlib/ecma/ (builtins.h).
+ * builtins_install_all puts Object, Function, Array, String, Number, Boolean, Math,
+ * Symbol, the Error family and JSON into a fresh VM; builtins_symbol_for is the symbol
+ * registry behind Symbol.for. The helpers the built-ins share are private to
+ * stdlib/ecma/ (builtins.h).
  */
 #ifndef TN_STDLIB_ECMA_H
 #define TN_STDLIB_ECMA_H
@@ -12,5 +13,8 @@
 
 /* Installs every ECMAScript built-in into vm's realm (stdlib/ecma/builtins.c). */
 void builtins_install_all(VM *vm);
+/* Symbol.for(key): the realm's registered symbol for the string key, made on first use
+ * (stdlib/ecma/symbol.c); undefined before builtins_install_all. */
+Value builtins_symbol_for(VM *vm, Value key);
 
 #endif

@@ -3,15 +3,12 @@
  * Book: chapter 7, "The standard library".
  *
  * Entry point: builtins_install_error. One native serves all seven constructors; its
- * data value says which ErrorKind it makes. The engine's vm_error_new does the work
+ * magic number says which ErrorKind it makes. The engine's vm_error_new does the work
  * that needs the frames (the `stack` string).
  */
 #include <stdlib.h>
 
 #include "stdlib/ecma/builtins.h"
-
-static const char *const error_names[] = {
-    "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError"};
 
 /* InstallErrorCause: options.cause becomes an own hidden property. */
 static Value install_cause(VM *vm, Value error, Value options) {
@@ -27,7 +24,7 @@ static Value install_cause(VM *vm, Value error, Value options) {
 /* Error(message, options), with or without `new`: the prototype comes from new.target
  * (so `class MyError extends Error` instances get MyError.prototype). */
 static Value error_construct(VM *vm, Value this_value, int argc, Value *argv) {
-  ErrorKind kind = (ErrorKind)value_to_number(vm_native_data(vm));
+  ErrorKind kind = (ErrorKind)vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value proto = VALUE_UNDEFINED, target = vm_new_target(vm);
   if (value_is_object(target)) {
@@ -86,31 +83,59 @@ static Value error_capture_stack_trace(VM *vm, Value this_value, int argc, Value
   return vm_capture_stack_trace(vm, obj, builtins_arg(argc, argv, 1));
 }
 
-/* One constructor and its prototype's name and message. */
-static Value install_kind(VM *vm, ErrorKind kind) {
-  Intrinsic proto = (Intrinsic)(INTRINSIC_ERROR_PROTOTYPE + kind);
-  Value p = vm_intrinsic(vm, proto);
-  int mark = vm_handle_mark(vm);
-  Value data = value_from_number(kind);
-  Value ctor =
-      vm_handle_push(vm, vm_native_with_data(vm, error_names[kind], error_construct, 1, data));
-  vm_native_set_constructor(ctor, true);
-  vm_define_str(vm, ctor, "prototype", p, 0);
-  vm_define_str(vm, p, "constructor", ctor, VM_ATTR_HIDDEN);
-  vm_define_str(vm, p, "name", vm_atom(vm, error_names[kind]), VM_ATTR_HIDDEN);
-  vm_define_str(vm, p, "message", vm_atom(vm, ""), VM_ATTR_HIDDEN);
-  vm_define_str(vm, vm_global(vm), error_names[kind], ctor, VM_ATTR_HIDDEN);
-  vm_handle_reset(vm, mark);
-  return ctor;
-}
+/* ==== Installing ==== */
+
+static const VMPropDef error_statics[] = {
+    VM_FN("captureStackTrace", error_capture_stack_trace, 2),
+    VM_NUMBER("stackTraceLimit", 10, VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
+static const VMPropDef error_prototype_props[] = {
+    VM_STRING("name", "Error", VM_ATTR_HIDDEN),
+    VM_STRING("message", "", VM_ATTR_HIDDEN),
+    VM_FN("toString", error_to_string, 0),
+    VM_PROPS_END,
+};
+
+/* A subclass's prototype has its own name and an empty message; the rest it inherits. */
+#define NAME_AND_MESSAGE(name)                                                                 \
+  {VM_STRING("name", name, VM_ATTR_HIDDEN), VM_STRING("message", "", VM_ATTR_HIDDEN),          \
+   VM_PROPS_END}
+static const VMPropDef eval_error_props[] = NAME_AND_MESSAGE("EvalError");
+static const VMPropDef range_error_props[] = NAME_AND_MESSAGE("RangeError");
+static const VMPropDef reference_error_props[] = NAME_AND_MESSAGE("ReferenceError");
+static const VMPropDef syntax_error_props[] = NAME_AND_MESSAGE("SyntaxError");
+static const VMPropDef type_error_props[] = NAME_AND_MESSAGE("TypeError");
+static const VMPropDef uri_error_props[] = NAME_AND_MESSAGE("URIError");
+
+//> stdlib.error-table
+/* One native makes every kind of error: the magic is its ErrorKind. In V8's order. */
+static const VMPropDef error_globals[] = {
+    VM_CONSTRUCTOR("Error", error_construct, 1, ERR_ERROR, INTRINSIC_ERROR_PROTOTYPE,
+                   error_statics, error_prototype_props),
+    VM_CONSTRUCTOR("EvalError", error_construct, 1, ERR_EVAL, INTRINSIC_EVAL_ERROR_PROTOTYPE,
+                   NULL, eval_error_props),
+    VM_CONSTRUCTOR("RangeError", error_construct, 1, ERR_RANGE, INTRINSIC_RANGE_ERROR_PROTOTYPE,
+                   NULL, range_error_props),
+    VM_CONSTRUCTOR("ReferenceError", error_construct, 1, ERR_REFERENCE,
+                   INTRINSIC_REFERENCE_ERROR_PROTOTYPE, NULL, reference_error_props),
+    VM_CONSTRUCTOR("SyntaxError", error_construct, 1, ERR_SYNTAX,
+                   INTRINSIC_SYNTAX_ERROR_PROTOTYPE, NULL, syntax_error_props),
+    VM_CONSTRUCTOR("TypeError", error_construct, 1, ERR_TYPE, INTRINSIC_TYPE_ERROR_PROTOTYPE,
+                   NULL, type_error_props),
+    VM_CONSTRUCTOR("URIError", error_construct, 1, ERR_URI, INTRINSIC_URI_ERROR_PROTOTYPE, NULL,
+                   uri_error_props),
+    VM_PROPS_END,
+};
+//< stdlib.error-table
 
 void builtins_install_error(VM *vm) {
-  Value error = install_kind(vm, ERR_ERROR);
-  vm_define_method(vm, vm_intrinsic(vm, INTRINSIC_ERROR_PROTOTYPE), "toString", error_to_string, 0);
-  vm_define_method(vm, error, "captureStackTrace", error_capture_stack_trace, 2);
-  vm_define_str(vm, error, "stackTraceLimit", value_from_number(10), VM_ATTR_DEFAULT);
+  Value global = vm_global(vm);
+  vm_define_props(vm, global, error_globals);
+  Value error = vm_get_str(vm, global, "Error"); /* a property of the global: rooted */
   for (int k = ERR_TYPE; k <= ERR_URI; k++) {
-    Value sub = install_kind(vm, (ErrorKind)k);
-    vm_set_prototype(vm, sub, error); /* TypeError.__proto__ === Error */
+    Value proto = vm_intrinsic(vm, (Intrinsic)(INTRINSIC_ERROR_PROTOTYPE + k));
+    vm_set_prototype(vm, vm_get_str(vm, proto, "constructor"), error); /* TypeError.__proto__ */
   }
 }

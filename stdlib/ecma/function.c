@@ -130,30 +130,21 @@ static Value function_has_instance(VM *vm, Value this_value, int argc, Value *ar
 }
 //< stdlib.has-instance
 
-static const BuiltinMethod function_prototype_methods[] = {
-    {"apply", function_apply, 2},
-    {"bind", function_bind, 1},
-    {"call", function_call, 1},
-    {"toString", function_to_string, 0},
-    {NULL, NULL, 0},
+/* Function.prototype's length and name come from the engine, which made it a function,
+ * and so do `arguments` and `caller` (vm/vm.c: add_restricted_properties). */
+static const VMPropDef function_prototype_props[] = {
+    VM_FN("apply", function_apply, 2),
+    VM_FN("bind", function_bind, 1),
+    VM_FN("call", function_call, 1),
+    VM_FN("toString", function_to_string, 0),
+    VM_SYM_FN(VM_SYMBOL_HAS_INSTANCE, function_has_instance, 1, 0),
+    VM_PROPS_END,
 };
 
-/* %ThrowTypeError%: Function.prototype.arguments and .caller. */
-static Value function_restricted(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE,
-                        "'caller', 'callee', and 'arguments' properties may not be "
-                        "accessed on strict mode functions or the arguments objects for calls to "
-                        "them");
-}
+static const VMPropDef function_globals[] = {
+    VM_CONSTRUCTOR("Function", function_construct, 1, 0, INTRINSIC_FUNCTION_PROTOTYPE, NULL,
+                   function_prototype_props),
+    VM_PROPS_END,
+};
 
-void builtins_install_function(VM *vm) {
-  Value proto = vm_intrinsic(vm, INTRINSIC_FUNCTION_PROTOTYPE);
-  builtins_accessor(vm, proto, vm_atom(vm, "arguments"), "arguments", function_restricted,
-                    function_restricted);
-  builtins_accessor(vm, proto, vm_atom(vm, "caller"), "caller", function_restricted,
-                    function_restricted);
-  builtins_constructor(vm, "Function", function_construct, 1, INTRINSIC_FUNCTION_PROTOTYPE);
-  builtins_methods(vm, proto, function_prototype_methods);
-  builtins_symbol_method(vm, proto, VM_SYMBOL_HAS_INSTANCE, "[Symbol.hasInstance]",
-                         function_has_instance, 1, 0);
-}
+void builtins_install_function(VM *vm) { vm_define_props(vm, vm_global(vm), function_globals); }

@@ -610,13 +610,16 @@ static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   return textbuf_finish(vm, &w.out);
 }
 
-void builtins_install_json(VM *vm) {
-  int mark = vm_handle_mark(vm);
-  Value json = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, vm_global(vm), "JSON", json, VM_ATTR_HIDDEN);
-  vm_define_method(vm, json, "parse", json_parse, 2);
-  vm_define_method(vm, json, "stringify", json_stringify, 3);
-  builtins_define_value(vm, json, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
-                        vm_atom(vm, "JSON"), VM_ATTR_CONFIGURABLE);
-  vm_handle_reset(vm, mark);
-}
+static const VMPropDef json_props[] = {
+    VM_FN("parse", json_parse, 2),
+    VM_FN("stringify", json_stringify, 3),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "JSON", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
+static const VMPropDef json_globals[] = {
+    VM_OBJECT("JSON", json_props, VM_ATTR_HIDDEN),
+    VM_PROPS_END,
+};
+
+void builtins_install_json(VM *vm) { vm_define_props(vm, vm_global(vm), json_globals); }

@@ -25,7 +25,7 @@
  * the first one (x = d.ddd * 10^exp). Exact when exact is set, else the shortest
  * digits that read back as x. Returns the digit count. */
 static int decimal_digits(double x, bool exact, char *digits, int *exp) {
-  static char buf[1200];
+  char buf[1200];
   if (exact) {
     snprintf(buf, sizeof buf, "%.800e", x); /* glibc prints the exact expansion */
   } else {
@@ -282,37 +282,26 @@ static Value number_construct(VM *vm, Value this_value, int argc, Value *argv) {
   return r;
 }
 
-static bool is_integral(Value v) {
-  if (!value_is_number(v)) return false;
-  double d = value_to_number(v);
-  return isfinite(d) && trunc(d) == d;
-}
+/* isNaN, isFinite and Number's isNaN, isFinite, isInteger, isSafeInteger: the magic is a
+ * test and, for the two globals, NUMBER_CONVERT: they run ToNumber where Number's
+ * functions answer false for anything but a number. */
+enum { NUMBER_NAN, NUMBER_FINITE, NUMBER_INTEGER, NUMBER_SAFE_INTEGER, NUMBER_CONVERT = 8 };
 
-static Value number_is_integer(VM *vm, Value t, int argc, Value *argv) {
-  return value_from_bool(is_integral(ARG(0)));
-}
-static Value number_is_safe_integer(VM *vm, Value t, int argc, Value *argv) {
-  return value_from_bool(is_integral(ARG(0)) &&
-                         fabs(value_to_number(ARG(0))) <= 9007199254740991.0);
-}
-static Value number_is_finite(VM *vm, Value t, int argc, Value *argv) {
-  return value_from_bool(value_is_number(ARG(0)) && isfinite(value_to_number(ARG(0))));
-}
-static Value number_is_nan(VM *vm, Value t, int argc, Value *argv) {
-  return value_from_bool(value_is_number(ARG(0)) && isnan(value_to_number(ARG(0))));
+static Value number_test(VM *vm, Value this_value, int argc, Value *argv) {
+  int magic = vm_native_magic(vm);
+  Value n = ARG(0);
+  if (magic & NUMBER_CONVERT) n = vm_to_number(vm, n);
+  if (value_is_exception(n) || !value_is_number(n)) return value_is_exception(n) ? n : VALUE_FALSE;
+  double d = value_to_number(n);
+  switch (magic & ~NUMBER_CONVERT) {
+  case NUMBER_NAN: return value_from_bool(isnan(d));
+  case NUMBER_FINITE: return value_from_bool(isfinite(d));
+  case NUMBER_INTEGER: return value_from_bool(isfinite(d) && trunc(d) == d);
+  default: return value_from_bool(isfinite(d) && trunc(d) == d && fabs(d) <= 9007199254740991.0);
+  }
 }
 
 /* ==== Global functions ==== */
-
-static Value global_is_nan(VM *vm, Value t, int argc, Value *argv) {
-  Value n = vm_to_number(vm, ARG(0));
-  return value_is_exception(n) ? n : value_from_bool(isnan(value_to_number(n)));
-}
-
-static Value global_is_finite(VM *vm, Value t, int argc, Value *argv) {
-  Value n = vm_to_number(vm, ARG(0));
-  return value_is_exception(n) ? n : value_from_bool(isfinite(value_to_number(n)));
-}
 
 /* Is unit JavaScript white space or a line terminator (what trimming removes)? */
 static bool is_js_space(uint16_t u) {
@@ -416,19 +405,15 @@ static Value boolean_construct(VM *vm, Value this_value, int argc, Value *argv) 
   return value_is_exception(proto) ? proto : vm_object_of_class(vm, VM_CLASS_BOOLEAN, proto, b);
 }
 
-static Value this_boolean(VM *vm, Value v, const char *method) {
-  if (value_is_bool(v)) return v;
-  if (value_is_object(v) && vm_object_class(v) == VM_CLASS_BOOLEAN) return vm_inner_value(v);
-  return builtins_throw_this(vm, method, "Boolean");
-}
-
-static Value boolean_to_string(VM *vm, Value this_value, int argc, Value *argv) {
-  Value b = this_boolean(vm, this_value, "Boolean.prototype.toString");
-  return value_is_exception(b) ? b : vm_atom(vm, b == VALUE_TRUE ? "true" : "false");
-}
-
-static Value boolean_value_of(VM *vm, Value this_value, int argc, Value *argv) {
-  return this_boolean(vm, this_value, "Boolean.prototype.valueOf");
+/* toString (magic 0) and valueOf (magic 1): thisBooleanValue, then the string or itself. */
+static Value boolean_value(VM *vm, Value this_value, int argc, Value *argv) {
+  bool value_of = vm_native_magic(vm);
+  Value b = this_value;
+  if (value_is_object(b) && vm_object_class(b) == VM_CLASS_BOOLEAN) b = vm_inner_value(b);
+  if (!value_is_bool(b))
+    return builtins_throw_this(
+        vm, value_of ? "Boolean.prototype.valueOf" : "Boolean.prototype.toString", "Boolean");
+  return value_of ? b : vm_atom(vm, b == VALUE_TRUE ? "true" : "false");
 }
 
 /* ==== Math ==== */
@@ -443,7 +428,6 @@ static bool number_args(VM *vm, int argc, Value *argv, int want, double *out) {
   return true;
 }
 
-/* One-argument Math functions share one native, with the C function as its index. */
 typedef double (*MathFn1)(double);
 
 static double js_round(double x) {
@@ -470,24 +454,30 @@ static double js_clz32(double x) {
   return n;
 }
 
-static const struct {
-  const char *name;
-  MathFn1 fn;
-} math_unary[] = {
-    {"abs", fabs},         {"acos", acos},    {"acosh", acosh}, {"asin", asin},    {"asinh", asinh},
-    {"atan", atan},        {"atanh", atanh},  {"ceil", ceil},   {"cbrt", js_cbrt}, {"expm1", expm1},
-    {"clz32", js_clz32},   {"cos", cos},      {"cosh", cosh},   {"exp", exp},      {"floor", floor},
-    {"fround", js_fround}, {"log", log},      {"log1p", log1p}, {"log2", log2},    {"log10", log10},
-    {"round", js_round},   {"sign", js_sign}, {"sin", sin},     {"sinh", sinh},    {"sqrt", sqrt},
-    {"tan", tan},          {"tanh", tanh},    {"trunc", trunc},
-};
+//> stdlib.math-unary
+/* The one-argument Math functions and the C function behind each. One native serves them
+ * all: its magic is MATH_<name>, the function's index in math_unary_fns. */
+#define FOR_EACH_MATH_UNARY(X)                                                                 \
+  X(abs, fabs) X(acos, acos) X(acosh, acosh) X(asin, asin) X(asinh, asinh) X(atan, atan)       \
+  X(atanh, atanh) X(ceil, ceil) X(cbrt, js_cbrt) X(expm1, expm1) X(clz32, js_clz32)             \
+  X(cos, cos) X(cosh, cosh) X(exp, exp) X(floor, floor) X(fround, js_fround) X(log, log)       \
+  X(log1p, log1p) X(log2, log2) X(log10, log10) X(round, js_round) X(sign, js_sign)            \
+  X(sin, sin) X(sinh, sinh) X(sqrt, sqrt) X(tan, tan) X(tanh, tanh) X(trunc, trunc)
 
-static Value math_unary_call(VM *vm, Value t, int argc, Value *argv) {
+#define MATH_INDEX(name, fn) MATH_##name,
+enum { FOR_EACH_MATH_UNARY(MATH_INDEX) };
+#define MATH_C_FUNCTION(name, fn) fn,
+static const MathFn1 math_unary_fns[] = {FOR_EACH_MATH_UNARY(MATH_C_FUNCTION)};
+
+static Value math_unary(VM *vm, Value t, int argc, Value *argv) {
   double x;
   if (!number_args(vm, argc, argv, 1, &x)) return VALUE_EXCEPTION;
-  int which = (int)value_to_number(vm_native_data(vm));
-  return value_from_number(math_unary[which].fn(x));
+  return value_from_number(math_unary_fns[vm_native_magic(vm)](x));
 }
+
+/* The row of Math's table for one of them. */
+#define MATH_UNARY_ROW(name) VM_FN_MAGIC(#name, math_unary, 1, MATH_##name)
+//< stdlib.math-unary
 
 static Value math_atan2(VM *vm, Value t, int argc, Value *argv) {
   double a[2];
@@ -507,8 +497,9 @@ static Value math_imul(VM *vm, Value t, int argc, Value *argv) {
   return value_from_number((int32_t)(to_uint32(a[0]) * to_uint32(a[1])));
 }
 
-/* max (want_max) or min: NaN wins, and +0 is larger than -0. */
-static Value math_extreme(VM *vm, int argc, Value *argv, bool want_max) {
+/* max (magic 1) and min (magic 0): NaN wins, and +0 is larger than -0. */
+static Value math_extreme(VM *vm, Value t, int argc, Value *argv) {
+  bool want_max = vm_native_magic(vm);
   double r = want_max ? -INFINITY : INFINITY;
   bool nan = false;
   for (int i = 0; i < argc; i++) {
@@ -522,13 +513,6 @@ static Value math_extreme(VM *vm, int argc, Value *argv, bool want_max) {
       r = x;
   }
   return value_from_number(nan ? NAN : r);
-}
-
-static Value math_max(VM *vm, Value t, int argc, Value *argv) {
-  return math_extreme(vm, argc, argv, true);
-}
-static Value math_min(VM *vm, Value t, int argc, Value *argv) {
-  return math_extreme(vm, argc, argv, false);
 }
 
 /* hypot: scaled by the largest argument, summed with Kahan compensation (as V8). */
@@ -557,111 +541,135 @@ static Value math_hypot(VM *vm, Value t, int argc, Value *argv) {
   return value_from_number(max == 0 ? 0 : sqrt(sum) * max);
 }
 
-/* xorshift128+, seeded once from the clock. */
-static uint64_t random_state[2];
+//> stdlib.math-random
+/* xorshift128+, one generator per VM, seeded from the clock when first used. */
+typedef struct RandomState {
+  uint64_t s[2];
+} RandomState;
+
+static void random_seed(void *state) {
+  RandomState *r = state;
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  r->s[0] = ((uint64_t)ts.tv_sec * 1000000007u) ^ (uint64_t)ts.tv_nsec ^ 0x9E3779B97F4A7C15ull;
+  r->s[1] = ((uint64_t)ts.tv_nsec << 21) ^ (uint64_t)(uintptr_t)state ^ 0xBF58476D1CE4E5B9ull;
+}
+
+static const VMStateType random_type = {"Math.random", sizeof(RandomState), random_seed, NULL};
 
 static Value math_random(VM *vm, Value t, int argc, Value *argv) {
-  if (!random_state[0] && !random_state[1]) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    random_state[0] =
-        ((uint64_t)ts.tv_sec * 1000000007u) ^ (uint64_t)ts.tv_nsec ^ 0x9E3779B97F4A7C15ull;
-    random_state[1] = ((uint64_t)ts.tv_nsec << 21) ^ 0xBF58476D1CE4E5B9ull;
-  }
-  uint64_t s1 = random_state[0], s0 = random_state[1];
-  random_state[0] = s0;
+  RandomState *r = vm_state(vm, &random_type);
+  uint64_t s1 = r->s[0], s0 = r->s[1];
+  r->s[0] = s0;
   s1 ^= s1 << 23;
-  random_state[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
-  return value_from_number((double)(random_state[1] >> 11) * (1.0 / 9007199254740992.0));
+  r->s[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
+  return value_from_number((double)(r->s[1] >> 11) * (1.0 / 9007199254740992.0));
 }
-
-static void install_math(VM *vm) {
-  int mark = vm_handle_mark(vm);
-  Value math = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, vm_global(vm), "Math", math, VM_ATTR_HIDDEN);
-  static const struct {
-    const char *name;
-    double v;
-  } constants[] = {
-      {"E", M_E},         {"LN10", M_LN10}, {"LN2", M_LN2},         {"LOG10E", M_LOG10E},
-      {"LOG2E", M_LOG2E}, {"PI", M_PI},     {"SQRT1_2", M_SQRT1_2}, {"SQRT2", M_SQRT2},
-  };
-  for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
-    vm_define_str(vm, math, constants[i].name, value_from_number(constants[i].v), 0);
-  for (size_t i = 0; i < sizeof math_unary / sizeof math_unary[0]; i++) {
-    Value f = vm_handle_push(vm, vm_native_with_data(vm, math_unary[i].name, math_unary_call, 1,
-                                                     value_from_number((double)i)));
-    vm_define_str(vm, math, math_unary[i].name, f, VM_ATTR_HIDDEN);
-  }
-  static const BuiltinMethod others[] = {
-      {"atan2", math_atan2, 2},   {"hypot", math_hypot, 2}, {"imul", math_imul, 2},
-      {"max", math_max, 2},       {"min", math_min, 2},     {"pow", math_pow, 2},
-      {"random", math_random, 0}, {NULL, NULL, 0},
-  };
-  builtins_methods(vm, math, others);
-  builtins_define_value(vm, math, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
-                        vm_atom(vm, "Math"), VM_ATTR_CONFIGURABLE);
-  vm_handle_reset(vm, mark);
-}
+//< stdlib.math-random
 
 /* ==== Installing ==== */
 
-static const BuiltinMethod number_methods[] = {
-    {"toExponential", number_to_exponential, 1},
-    {"toFixed", number_to_fixed, 1},
-    {"toPrecision", number_to_precision, 1},
-    {"toString", number_to_string, 1},
-    {"toLocaleString", number_to_locale_string, 0},
-    {"valueOf", number_value_of, 0},
-    {NULL, NULL, 0},
+/* In V8's order, which Object.getOwnPropertyNames(Math) shows. */
+static const VMPropDef math_props[] = {
+    MATH_UNARY_ROW(abs),
+    MATH_UNARY_ROW(acos),
+    MATH_UNARY_ROW(acosh),
+    MATH_UNARY_ROW(asin),
+    MATH_UNARY_ROW(asinh),
+    MATH_UNARY_ROW(atan),
+    MATH_UNARY_ROW(atanh),
+    VM_FN("atan2", math_atan2, 2),
+    MATH_UNARY_ROW(ceil),
+    MATH_UNARY_ROW(cbrt),
+    MATH_UNARY_ROW(expm1),
+    MATH_UNARY_ROW(clz32),
+    MATH_UNARY_ROW(cos),
+    MATH_UNARY_ROW(cosh),
+    MATH_UNARY_ROW(exp),
+    MATH_UNARY_ROW(floor),
+    MATH_UNARY_ROW(fround),
+    VM_FN("hypot", math_hypot, 2),
+    VM_FN("imul", math_imul, 2),
+    MATH_UNARY_ROW(log),
+    MATH_UNARY_ROW(log1p),
+    MATH_UNARY_ROW(log2),
+    MATH_UNARY_ROW(log10),
+    VM_FN_MAGIC("max", math_extreme, 2, true),
+    VM_FN_MAGIC("min", math_extreme, 2, false),
+    VM_FN("pow", math_pow, 2),
+    VM_FN("random", math_random, 0),
+    MATH_UNARY_ROW(round),
+    MATH_UNARY_ROW(sign),
+    MATH_UNARY_ROW(sin),
+    MATH_UNARY_ROW(sinh),
+    MATH_UNARY_ROW(sqrt),
+    MATH_UNARY_ROW(tan),
+    MATH_UNARY_ROW(tanh),
+    MATH_UNARY_ROW(trunc),
+    VM_NUMBER("E", M_E, 0),
+    VM_NUMBER("LN10", M_LN10, 0),
+    VM_NUMBER("LN2", M_LN2, 0),
+    VM_NUMBER("LOG10E", M_LOG10E, 0),
+    VM_NUMBER("LOG2E", M_LOG2E, 0),
+    VM_NUMBER("PI", M_PI, 0),
+    VM_NUMBER("SQRT1_2", M_SQRT1_2, 0),
+    VM_NUMBER("SQRT2", M_SQRT2, 0),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "Math", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
 };
 
-static const BuiltinMethod number_statics[] = {
-    {"isFinite", number_is_finite, 1},
-    {"isInteger", number_is_integer, 1},
-    {"isNaN", number_is_nan, 1},
-    {"isSafeInteger", number_is_safe_integer, 1},
-    {NULL, NULL, 0},
+static const VMPropDef number_prototype_props[] = {
+    VM_FN("toExponential", number_to_exponential, 1),
+    VM_FN("toFixed", number_to_fixed, 1),
+    VM_FN("toPrecision", number_to_precision, 1),
+    VM_FN("toString", number_to_string, 1),
+    VM_FN("valueOf", number_value_of, 0),
+    VM_FN("toLocaleString", number_to_locale_string, 0),
+    VM_PROPS_END,
 };
 
-static void install_number_object(VM *vm) {
-  Value global = vm_global(vm);
-  Value ctor = builtins_constructor(vm, "Number", number_construct, 1, INTRINSIC_NUMBER_PROTOTYPE);
-  builtins_methods(vm, ctor, number_statics);
-  vm_define_method(vm, global, "parseFloat", global_parse_float, 1);
-  vm_define_method(vm, global, "parseInt", global_parse_int, 2);
-  vm_define_str(vm, ctor, "parseFloat", vm_get_str(vm, global, "parseFloat"), VM_ATTR_HIDDEN);
-  vm_define_str(vm, ctor, "parseInt", vm_get_str(vm, global, "parseInt"), VM_ATTR_HIDDEN);
-  static const struct {
-    const char *name;
-    double v;
-  } constants[] = {
-      {"MAX_VALUE", 1.7976931348623157e308},
-      {"MIN_VALUE", 5e-324},
-      {"NaN", NAN},
-      {"NEGATIVE_INFINITY", -INFINITY},
-      {"POSITIVE_INFINITY", INFINITY},
-      {"MAX_SAFE_INTEGER", 9007199254740991.0},
-      {"MIN_SAFE_INTEGER", -9007199254740991.0},
-      {"EPSILON", 2.220446049250313e-16},
-  };
-  for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
-    vm_define_str(vm, ctor, constants[i].name, value_from_number(constants[i].v), 0);
-  Value proto = vm_intrinsic(vm, INTRINSIC_NUMBER_PROTOTYPE);
-  builtins_methods(vm, proto, number_methods);
-}
+static const VMPropDef number_statics[] = {
+    VM_FN_MAGIC("isFinite", number_test, 1, NUMBER_FINITE),
+    VM_FN_MAGIC("isInteger", number_test, 1, NUMBER_INTEGER),
+    VM_FN_MAGIC("isNaN", number_test, 1, NUMBER_NAN),
+    VM_FN_MAGIC("isSafeInteger", number_test, 1, NUMBER_SAFE_INTEGER),
+    VM_FN("parseFloat", global_parse_float, 1), /* the globals are these very functions */
+    VM_FN("parseInt", global_parse_int, 2),
+    VM_NUMBER("MAX_VALUE", 1.7976931348623157e308, 0),
+    VM_NUMBER("MIN_VALUE", 5e-324, 0),
+    VM_NUMBER("NaN", NAN, 0),
+    VM_NUMBER("NEGATIVE_INFINITY", -INFINITY, 0),
+    VM_NUMBER("POSITIVE_INFINITY", INFINITY, 0),
+    VM_NUMBER("MAX_SAFE_INTEGER", 9007199254740991.0, 0),
+    VM_NUMBER("MIN_SAFE_INTEGER", -9007199254740991.0, 0),
+    VM_NUMBER("EPSILON", 2.220446049250313e-16, 0),
+    VM_PROPS_END,
+};
+
+static const VMPropDef boolean_prototype_props[] = {
+    VM_FN_MAGIC("toString", boolean_value, 0, false),
+    VM_FN_MAGIC("valueOf", boolean_value, 0, true),
+    VM_PROPS_END,
+};
+
+static const VMPropDef number_globals[] = {
+    VM_CONSTRUCTOR("Number", number_construct, 1, 0, INTRINSIC_NUMBER_PROTOTYPE, number_statics,
+                   number_prototype_props),
+    VM_NUMBER("Infinity", INFINITY, 0),
+    VM_NUMBER("NaN", NAN, 0),
+    VM_CONSTANT("undefined", VALUE_UNDEFINED, 0),
+    VM_CONSTRUCTOR("Boolean", boolean_construct, 1, 0, INTRINSIC_BOOLEAN_PROTOTYPE, NULL,
+                   boolean_prototype_props),
+    VM_OBJECT("Math", math_props, VM_ATTR_HIDDEN),
+    VM_FN_MAGIC("isFinite", number_test, 1, NUMBER_FINITE | NUMBER_CONVERT),
+    VM_FN_MAGIC("isNaN", number_test, 1, NUMBER_NAN | NUMBER_CONVERT),
+    VM_PROPS_END,
+};
 
 void builtins_install_number(VM *vm) {
-  install_number_object(vm);
   Value global = vm_global(vm);
-  vm_define_method(vm, global, "isNaN", global_is_nan, 1);
-  vm_define_method(vm, global, "isFinite", global_is_finite, 1);
-  vm_define_str(vm, global, "NaN", value_from_number(NAN), 0);
-  vm_define_str(vm, global, "Infinity", value_from_number(INFINITY), 0);
-  vm_define_str(vm, global, "undefined", VALUE_UNDEFINED, 0);
-  builtins_constructor(vm, "Boolean", boolean_construct, 1, INTRINSIC_BOOLEAN_PROTOTYPE);
-  Value bproto = vm_intrinsic(vm, INTRINSIC_BOOLEAN_PROTOTYPE);
-  vm_define_method(vm, bproto, "toString", boolean_to_string, 0);
-  vm_define_method(vm, bproto, "valueOf", boolean_value_of, 0);
-  install_math(vm);
+  vm_define_props(vm, global, number_globals);
+  Value number = vm_get_str(vm, global, "Number"); /* a property of the global: rooted */
+  vm_define_str(vm, global, "parseFloat", vm_get_str(vm, number, "parseFloat"), VM_ATTR_HIDDEN);
+  vm_define_str(vm, global, "parseInt", vm_get_str(vm, number, "parseInt"), VM_ATTR_HIDDEN);
 }

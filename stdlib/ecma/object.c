@@ -114,55 +114,47 @@ static Value object_construct(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Keys, values, entries ==== */
 
-static Value object_keys(VM *vm, Value this_value, int argc, Value *argv) {
+/* Object.getOwnPropertyNames and getOwnPropertySymbols: the magic is VM_KEYS_STRINGS or
+ * VM_KEYS_SYMBOLS. */
+static Value object_own_names(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, ARG(0));
-  return value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS);
+  return value_is_exception(o) ? o
+                               : vm_own_property_keys(vm, o, vm_native_magic(vm) | VM_KEYS_HIDDEN);
 }
 
-static Value own_names(VM *vm, Value v, int flags) {
-  Value o = vm_to_object(vm, v);
-  return value_is_exception(o) ? o : vm_own_property_keys(vm, o, flags | VM_KEYS_HIDDEN);
+typedef enum OwnKind { OWN_KEYS, OWN_VALUES, OWN_ENTRIES } OwnKind;
+
+/* The value (OWN_VALUES) or [key, value] pair (OWN_ENTRIES) of key, or VALUE_HOLE if the
+ * property is gone or no longer enumerable when its turn comes. */
+static Value own_item(VM *vm, Value o, Value key, OwnKind kind) {
+  PropertyInfo info;
+  if (!vm_get_own_property(vm, o, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE))
+    return VALUE_HOLE;
+  Value val = vm_handle_push(vm, vm_get(vm, o, key));
+  if (value_is_exception(val) || kind == OWN_VALUES) return val;
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, key);
+  vm_array_push(vm, pair, val);
+  return pair;
 }
 
-static Value object_get_own_property_names(VM *vm, Value this_value, int argc, Value *argv) {
-  return own_names(vm, ARG(0), VM_KEYS_STRINGS);
-}
-
-static Value object_get_own_property_symbols(VM *vm, Value this_value, int argc, Value *argv) {
-  return own_names(vm, ARG(0), VM_KEYS_SYMBOLS);
-}
-
-/* Object.values (entries false) and Object.entries (entries true). */
-static Value values_or_entries(VM *vm, Value v, bool entries) {
+/* Object.keys, Object.values and Object.entries: the magic is an OwnKind. */
+static Value object_enumerable_own(VM *vm, Value this_value, int argc, Value *argv) {
+  OwnKind kind = (OwnKind)vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
-  Value o = vm_handle_push(vm, vm_to_object(vm, v));
-  if (value_is_exception(o)) return vm_handle_reset(vm, mark), o;
-  Value keys = vm_handle_push(vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS));
+  Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
+  Value keys = value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS);
+  if (value_is_exception(keys) || kind == OWN_KEYS) return vm_handle_reset(vm, mark), keys;
+  vm_handle_push(vm, keys);
   Value out = vm_handle_push(vm, vm_array_new(vm));
-  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
-    Value key = vm_array_get_raw(keys, i);
-    PropertyInfo info;
-    if (!vm_get_own_property(vm, o, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
-    Value val = vm_handle_push(vm, vm_get(vm, o, key));
-    if (value_is_exception(val)) return vm_handle_reset(vm, mark), val;
-    if (entries) {
-      Value pair = vm_handle_push(vm, vm_array_new(vm));
-      vm_array_push(vm, pair, key);
-      vm_array_push(vm, pair, val);
-      val = pair;
-    }
-    vm_array_push(vm, out, val);
+  int loop = vm_handle_mark(vm);
+  for (uint32_t i = 0; i < vm_array_length(keys); i++, vm_handle_reset(vm, loop)) {
+    Value item = own_item(vm, o, vm_array_get_raw(keys, i), kind);
+    if (value_is_exception(item)) return vm_handle_reset(vm, mark), item;
+    if (!value_is_hole(item)) vm_array_push(vm, out, item);
   }
   vm_handle_reset(vm, mark);
   return out;
-}
-
-static Value object_values(VM *vm, Value this_value, int argc, Value *argv) {
-  return values_or_entries(vm, ARG(0), false);
-}
-
-static Value object_entries(VM *vm, Value this_value, int argc, Value *argv) {
-  return values_or_entries(vm, ARG(0), true);
 }
 
 static Value add_entry(VM *vm, Value entry, void *ctx) {
@@ -382,17 +374,13 @@ static bool test_integrity(VM *vm, Value obj, bool frozen) {
   return ok;
 }
 
-static Value object_freeze(VM *vm, Value this_value, int argc, Value *argv) {
-  return set_integrity(vm, ARG(0), true);
+/* Object.freeze (magic 1) and Object.seal (magic 0). */
+static Value object_set_integrity(VM *vm, Value this_value, int argc, Value *argv) {
+  return set_integrity(vm, ARG(0), vm_native_magic(vm));
 }
-static Value object_seal(VM *vm, Value this_value, int argc, Value *argv) {
-  return set_integrity(vm, ARG(0), false);
-}
-static Value object_is_frozen(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(test_integrity(vm, ARG(0), true));
-}
-static Value object_is_sealed(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(test_integrity(vm, ARG(0), false));
+/* Object.isFrozen (magic 1) and Object.isSealed (magic 0). */
+static Value object_test_integrity(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_bool(test_integrity(vm, ARG(0), vm_native_magic(vm)));
 }
 static Value object_prevent_extensions(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_object(ARG(0))) vm_prevent_extensions(vm, ARG(0));
@@ -507,8 +495,11 @@ static Value proto_set_proto(VM *vm, Value this_value, int argc, Value *argv) {
   return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
 
-/* __defineGetter__ / __defineSetter__: the legacy spellings of defineProperty. */
-static Value define_legacy_accessor(VM *vm, Value this_value, Value key, Value fn, bool getter) {
+/* __defineGetter__ (magic 1) and __defineSetter__ (magic 0): the legacy spellings of
+ * defineProperty. */
+static Value proto_define_accessor(VM *vm, Value this_value, int argc, Value *argv) {
+  bool getter = vm_native_magic(vm);
+  Value fn = ARG(1);
   int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   Value r = o;
@@ -525,24 +516,19 @@ static Value define_legacy_accessor(VM *vm, Value this_value, Value key, Value f
                             .enumerable = true,
                             .has_configurable = true,
                             .configurable = true};
-    Value k = vm_handle_push(vm, vm_to_property_key(vm, key));
+    Value k = vm_handle_push(vm, vm_to_property_key(vm, ARG(0)));
     r = value_is_exception(k) ? k : define_or_throw(vm, o, k, &d);
   }
   vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
 
-static Value proto_define_getter(VM *vm, Value this_value, int argc, Value *argv) {
-  return define_legacy_accessor(vm, this_value, ARG(0), ARG(1), true);
-}
-static Value proto_define_setter(VM *vm, Value this_value, int argc, Value *argv) {
-  return define_legacy_accessor(vm, this_value, ARG(0), ARG(1), false);
-}
-
-static Value lookup_accessor(VM *vm, Value this_value, Value key, bool getter) {
+/* __lookupGetter__ (magic 1) and __lookupSetter__ (magic 0). */
+static Value proto_lookup_accessor(VM *vm, Value this_value, int argc, Value *argv) {
+  bool getter = vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
-  Value k = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, key));
+  Value k = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, ARG(0)));
   Value r = value_is_exception(k) ? k : VALUE_UNDEFINED;
   for (Value p = o; !value_is_exception(k) && value_is_object(p); p = vm_prototype_of(p)) {
     PropertyInfo info;
@@ -554,60 +540,54 @@ static Value lookup_accessor(VM *vm, Value this_value, Value key, bool getter) {
   return r;
 }
 
-static Value proto_lookup_getter(VM *vm, Value this_value, int argc, Value *argv) {
-  return lookup_accessor(vm, this_value, ARG(0), true);
-}
-static Value proto_lookup_setter(VM *vm, Value this_value, int argc, Value *argv) {
-  return lookup_accessor(vm, this_value, ARG(0), false);
-}
-
 /* ==== Installing ==== */
 
-static const BuiltinMethod object_statics[] = {
-    {"assign", object_assign, 2},
-    {"getOwnPropertyDescriptor", object_get_own_property_descriptor, 2},
-    {"getOwnPropertyDescriptors", object_get_own_property_descriptors, 1},
-    {"getOwnPropertyNames", object_get_own_property_names, 1},
-    {"getOwnPropertySymbols", object_get_own_property_symbols, 1},
-    {"hasOwn", object_has_own, 2},
-    {"is", object_is, 2},
-    {"preventExtensions", object_prevent_extensions, 1},
-    {"seal", object_seal, 1},
-    {"create", object_create, 2},
-    {"defineProperties", object_define_properties, 2},
-    {"defineProperty", object_define_property, 3},
-    {"freeze", object_freeze, 1},
-    {"getPrototypeOf", object_get_prototype_of, 1},
-    {"setPrototypeOf", object_set_prototype_of, 2},
-    {"isExtensible", object_is_extensible, 1},
-    {"isFrozen", object_is_frozen, 1},
-    {"isSealed", object_is_sealed, 1},
-    {"keys", object_keys, 1},
-    {"entries", object_entries, 1},
-    {"fromEntries", object_from_entries, 1},
-    {"values", object_values, 1},
-    {NULL, NULL, 0},
+/* In V8's order, which Object.getOwnPropertyNames(Object) shows. */
+static const VMPropDef object_statics[] = {
+    VM_FN("assign", object_assign, 2),
+    VM_FN("getOwnPropertyDescriptor", object_get_own_property_descriptor, 2),
+    VM_FN("getOwnPropertyDescriptors", object_get_own_property_descriptors, 1),
+    VM_FN_MAGIC("getOwnPropertyNames", object_own_names, 1, VM_KEYS_STRINGS),
+    VM_FN_MAGIC("getOwnPropertySymbols", object_own_names, 1, VM_KEYS_SYMBOLS),
+    VM_FN("hasOwn", object_has_own, 2),
+    VM_FN("is", object_is, 2),
+    VM_FN("preventExtensions", object_prevent_extensions, 1),
+    VM_FN_MAGIC("seal", object_set_integrity, 1, false),
+    VM_FN("create", object_create, 2),
+    VM_FN("defineProperties", object_define_properties, 2),
+    VM_FN("defineProperty", object_define_property, 3),
+    VM_FN_MAGIC("freeze", object_set_integrity, 1, true),
+    VM_FN("getPrototypeOf", object_get_prototype_of, 1),
+    VM_FN("setPrototypeOf", object_set_prototype_of, 2),
+    VM_FN("isExtensible", object_is_extensible, 1),
+    VM_FN_MAGIC("isFrozen", object_test_integrity, 1, true),
+    VM_FN_MAGIC("isSealed", object_test_integrity, 1, false),
+    VM_FN_MAGIC("keys", object_enumerable_own, 1, OWN_KEYS),
+    VM_FN_MAGIC("entries", object_enumerable_own, 1, OWN_ENTRIES),
+    VM_FN("fromEntries", object_from_entries, 1),
+    VM_FN_MAGIC("values", object_enumerable_own, 1, OWN_VALUES),
+    VM_PROPS_END,
 };
 
-static const BuiltinMethod object_prototype_methods[] = {
-    {"__defineGetter__", proto_define_getter, 2},
-    {"__defineSetter__", proto_define_setter, 2},
-    {"hasOwnProperty", proto_has_own_property, 1},
-    {"__lookupGetter__", proto_lookup_getter, 1},
-    {"__lookupSetter__", proto_lookup_setter, 1},
-    {"isPrototypeOf", proto_is_prototype_of, 1},
-    {"propertyIsEnumerable", proto_property_is_enumerable, 1},
-    {"toString", proto_to_string, 0},
-    {"valueOf", proto_value_of, 0},
-    {NULL, NULL, 0},
+static const VMPropDef object_prototype_props[] = {
+    VM_FN_MAGIC("__defineGetter__", proto_define_accessor, 2, true),
+    VM_FN_MAGIC("__defineSetter__", proto_define_accessor, 2, false),
+    VM_FN("hasOwnProperty", proto_has_own_property, 1),
+    VM_FN_MAGIC("__lookupGetter__", proto_lookup_accessor, 1, true),
+    VM_FN_MAGIC("__lookupSetter__", proto_lookup_accessor, 1, false),
+    VM_FN("isPrototypeOf", proto_is_prototype_of, 1),
+    VM_FN("propertyIsEnumerable", proto_property_is_enumerable, 1),
+    VM_FN("toString", proto_to_string, 0),
+    VM_FN("valueOf", proto_value_of, 0),
+    VM_GETSET("__proto__", proto_get_proto, proto_set_proto),
+    VM_FN("toLocaleString", proto_to_locale_string, 0),
+    VM_PROPS_END,
 };
 
-void builtins_install_object(VM *vm) {
-  Value ctor = builtins_constructor(vm, "Object", object_construct, 1, INTRINSIC_OBJECT_PROTOTYPE);
-  builtins_methods(vm, ctor, object_statics);
-  Value proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
-  builtins_methods(vm, proto, object_prototype_methods);
-  builtins_accessor(vm, proto, vm_atom(vm, "__proto__"), "__proto__", proto_get_proto,
-                    proto_set_proto);
-  vm_define_method(vm, proto, "toLocaleString", proto_to_locale_string, 0);
-}
+static const VMPropDef object_globals[] = {
+    VM_CONSTRUCTOR("Object", object_construct, 1, 0, INTRINSIC_OBJECT_PROTOTYPE, object_statics,
+                   object_prototype_props),
+    VM_PROPS_END,
+};
+
+void builtins_install_object(VM *vm) { vm_define_props(vm, vm_global(vm), object_globals); }

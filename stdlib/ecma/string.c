@@ -172,41 +172,29 @@ static Value string_raw(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Characters ==== */
 
-/* charAt/charCodeAt/codePointAt/at share the position step. */
-static bool position_arg(VM *vm, Value v, double *out) { return builtins_to_integer(vm, v, out); }
+typedef enum CharKind { CHAR_AT, CHAR_CODE_AT, CODE_POINT_AT, CHAR_RELATIVE_AT } CharKind;
+static const char *const char_names[] = {"charAt", "charCodeAt", "codePointAt", "at"};
 
-static Value string_char_at(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s = this_string(vm, this_value, "charAt");
+/* charAt, charCodeAt, codePointAt and at (which counts back from the end for a negative
+ * position): the magic is a CharKind. Each has its own answer for a position outside. */
+static Value string_char(VM *vm, Value this_value, int argc, Value *argv) {
+  CharKind kind = (CharKind)vm_native_magic(vm);
+  int mark = vm_handle_mark(vm);
+  Value s = vm_handle_push(vm, this_string(vm, this_value, char_names[kind]));
   double p;
-  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
-  if (p < 0 || p >= vm_string_length(s)) return vm_atom(vm, "");
-  return vm_string_slice(vm, s, (uint32_t)p, (uint32_t)p + 1);
-}
-
-static Value string_char_code_at(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s = this_string(vm, this_value, "charCodeAt");
-  double p;
-  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
-  if (p < 0 || p >= vm_string_length(s)) return value_from_number(NAN);
-  return value_from_number(vm_string_unit(s, (uint32_t)p));
-}
-
-static Value string_code_point_at(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s = this_string(vm, this_value, "codePointAt");
-  double p;
+  bool ok = !value_is_exception(s) && builtins_to_integer(vm, ARG(0), &p);
+  vm_handle_reset(vm, mark); /* from here on nothing allocates before s is used */
+  if (!ok) return VALUE_EXCEPTION;
+  double len = vm_string_length(s);
+  if (kind == CHAR_RELATIVE_AT && p < 0) p += len;
+  if (p < 0 || p >= len)
+    return kind == CHAR_AT        ? vm_atom(vm, "")
+           : kind == CHAR_CODE_AT ? value_from_number(NAN)
+                                  : VALUE_UNDEFINED;
   int units;
-  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
-  if (p < 0 || p >= vm_string_length(s)) return VALUE_UNDEFINED;
-  return value_from_number(code_point_at(s, (uint32_t)p, &units));
-}
-
-static Value string_at(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s = this_string(vm, this_value, "at");
-  double p;
-  if (value_is_exception(s) || !position_arg(vm, ARG(0), &p)) return VALUE_EXCEPTION;
-  double len = vm_string_length(s), k = p >= 0 ? p : len + p;
-  if (k < 0 || k >= len) return VALUE_UNDEFINED;
-  return vm_string_slice(vm, s, (uint32_t)k, (uint32_t)k + 1);
+  if (kind == CHAR_CODE_AT) return value_from_number(vm_string_unit(s, (uint32_t)p));
+  if (kind == CODE_POINT_AT) return value_from_number(code_point_at(s, (uint32_t)p, &units));
+  return vm_string_slice(vm, s, (uint32_t)p, (uint32_t)p + 1);
 }
 
 /* ==== Searching ==== */
@@ -222,35 +210,32 @@ static bool search_setup(VM *vm, Value this_value, int argc, Value *argv, const 
   return ok;
 }
 
-static Value string_index_of(VM *vm, Value this_value, int argc, Value *argv) {
+typedef enum SearchKind {
+  SEARCH_INDEX_OF,
+  SEARCH_INCLUDES,
+  SEARCH_STARTS_WITH,
+  SEARCH_ENDS_WITH
+} SearchKind;
+static const char *const search_names[] = {"indexOf", "includes", "startsWith", "endsWith"};
+
+/* indexOf, includes, startsWith and endsWith (whose position is where the match must
+ * end): the magic is a SearchKind. */
+static Value string_search(VM *vm, Value this_value, int argc, Value *argv) {
+  SearchKind kind = (SearchKind)vm_native_magic(vm);
   Value s, t;
   double pos;
-  if (!search_setup(vm, this_value, argc, argv, "indexOf", &s, &t, &pos)) return VALUE_EXCEPTION;
-  return value_from_number(index_of(s, t, fmin(fmax(pos, 0), vm_string_length(s))));
-}
-
-static Value string_includes(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s, t;
-  double pos;
-  if (!search_setup(vm, this_value, argc, argv, "includes", &s, &t, &pos)) return VALUE_EXCEPTION;
-  return value_from_bool(index_of(s, t, fmin(fmax(pos, 0), vm_string_length(s))) >= 0);
-}
-
-static Value string_starts_with(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s, t;
-  double pos;
-  if (!search_setup(vm, this_value, argc, argv, "startsWith", &s, &t, &pos)) return VALUE_EXCEPTION;
-  return value_from_bool(matches_at(s, (uint32_t)fmin(fmax(pos, 0), vm_string_length(s)), t));
-}
-
-static Value string_ends_with(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s, t;
-  double end, len;
-  if (!search_setup(vm, this_value, argc, argv, "endsWith", &s, &t, &end)) return VALUE_EXCEPTION;
-  len = vm_string_length(s);
-  end = value_is_undefined(ARG(1)) ? len : fmin(fmax(end, 0), len);
-  double start = end - vm_string_length(t);
-  return value_from_bool(start >= 0 && matches_at(s, (uint32_t)start, t));
+  if (!search_setup(vm, this_value, argc, argv, search_names[kind], &s, &t, &pos))
+    return VALUE_EXCEPTION;
+  double len = vm_string_length(s);
+  if (kind == SEARCH_ENDS_WITH) {
+    double start =
+        (value_is_undefined(ARG(1)) ? len : fmin(fmax(pos, 0), len)) - vm_string_length(t);
+    return value_from_bool(start >= 0 && matches_at(s, (uint32_t)start, t));
+  }
+  pos = fmin(fmax(pos, 0), len);
+  if (kind == SEARCH_STARTS_WITH) return value_from_bool(matches_at(s, (uint32_t)pos, t));
+  double at = index_of(s, t, pos);
+  return kind == SEARCH_INDEX_OF ? value_from_number(at) : value_from_bool(at >= 0);
 }
 
 static Value string_last_index_of(VM *vm, Value this_value, int argc, Value *argv) {
@@ -279,64 +264,45 @@ static bool two_ints(VM *vm, Value this_value, int argc, Value *argv, const char
   return value_is_undefined(ARG(1)) || builtins_to_integer(vm, ARG(1), b);
 }
 
+typedef enum SliceKind { SLICE, SUBSTRING, SUBSTR } SliceKind;
+static const char *const slice_names[] = {"slice", "substring", "substr"};
+
+/* slice, substring and substr: the magic is a SliceKind. They read their two integers
+ * differently: relative positions; positions clamped and taken in either order; a
+ * relative start and a count. */
 static Value string_slice(VM *vm, Value this_value, int argc, Value *argv) {
+  SliceKind kind = (SliceKind)vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value s, r = VALUE_EXCEPTION;
-  double from, to;
-  if (two_ints(vm, this_value, argc, argv, "slice", &s, &from, &to)) {
-    double len = vm_string_length(s);
-    from = builtins_clamp_index(from, len), to = builtins_clamp_index(to, len);
+  double a, b;
+  if (two_ints(vm, this_value, argc, argv, slice_names[kind], &s, &a, &b)) {
+    double len = vm_string_length(s), from, to;
+    if (kind == SUBSTRING) {
+      a = fmin(fmax(a, 0), len), b = fmin(fmax(b, 0), len);
+      from = fmin(a, b), to = fmax(a, b);
+    } else {
+      from = builtins_clamp_index(a, len);
+      to = kind == SLICE ? builtins_clamp_index(b, len) : fmin(from + fmax(b, 0), len);
+    }
     r = from < to ? vm_string_slice(vm, s, (uint32_t)from, (uint32_t)to) : vm_atom(vm, "");
   }
   vm_handle_reset(vm, mark);
   return r;
 }
 
-static Value string_substring(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
-  Value s, r = VALUE_EXCEPTION;
-  double a, b;
-  if (two_ints(vm, this_value, argc, argv, "substring", &s, &a, &b)) {
-    double len = vm_string_length(s);
-    a = fmin(fmax(a, 0), len), b = fmin(fmax(b, 0), len);
-    r = vm_string_slice(vm, s, (uint32_t)fmin(a, b), (uint32_t)fmax(a, b));
-  }
-  vm_handle_reset(vm, mark);
-  return r;
-}
+enum { TRIM_START = 1, TRIM_END = 2 };
+static const char *const trim_names[] = {
+    [TRIM_START] = "trimStart", [TRIM_END] = "trimEnd", [TRIM_START | TRIM_END] = "trim"};
 
-static Value string_substr(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
-  Value s, r = VALUE_EXCEPTION;
-  double start, count;
-  if (two_ints(vm, this_value, argc, argv, "substr", &s, &start, &count)) {
-    double len = vm_string_length(s);
-    start = builtins_clamp_index(start, len);
-    double end = fmin(start + fmax(count, 0), len);
-    r = start < end ? vm_string_slice(vm, s, (uint32_t)start, (uint32_t)end) : vm_atom(vm, "");
-  }
-  vm_handle_reset(vm, mark);
-  return r;
-}
-
-/* trim (both ends), trimStart (start only), trimEnd (end only). */
-static Value trim(VM *vm, Value this_value, const char *name, bool start, bool end) {
-  Value s = this_string(vm, this_value, name);
+/* trim, trimStart and trimEnd: the magic says which ends, TRIM_START and TRIM_END bits. */
+static Value string_trim(VM *vm, Value this_value, int argc, Value *argv) {
+  int ends = vm_native_magic(vm);
+  Value s = this_string(vm, this_value, trim_names[ends]);
   if (value_is_exception(s)) return s;
   uint32_t a = 0, b = vm_string_length(s);
-  while (start && a < b && is_js_space(vm_string_unit(s, a))) a++;
-  while (end && b > a && is_js_space(vm_string_unit(s, b - 1))) b--;
+  while ((ends & TRIM_START) && a < b && is_js_space(vm_string_unit(s, a))) a++;
+  while ((ends & TRIM_END) && b > a && is_js_space(vm_string_unit(s, b - 1))) b--;
   return vm_string_slice(vm, s, a, b);
-}
-
-static Value string_trim(VM *vm, Value t, int argc, Value *argv) {
-  return trim(vm, t, "trim", true, true);
-}
-static Value string_trim_start(VM *vm, Value t, int argc, Value *argv) {
-  return trim(vm, t, "trimStart", true, false);
-}
-static Value string_trim_end(VM *vm, Value t, int argc, Value *argv) {
-  return trim(vm, t, "trimEnd", false, true);
 }
 
 /* ==== Building new strings ==== */
@@ -373,8 +339,9 @@ static Value string_repeat(VM *vm, Value this_value, int argc, Value *argv) {
   return textbuf_finish(vm, &b);
 }
 
-/* padStart (at_start) and padEnd. */
-static Value pad(VM *vm, Value this_value, int argc, Value *argv, bool at_start) {
+/* padStart (magic 1) and padEnd (magic 0). */
+static Value string_pad(VM *vm, Value this_value, int argc, Value *argv) {
+  bool at_start = vm_native_magic(vm);
   int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, at_start ? "padStart" : "padEnd"));
   double max;
@@ -395,13 +362,6 @@ static Value pad(VM *vm, Value this_value, int argc, Value *argv, bool at_start)
   if (at_start) textbuf_string(&b, s);
   vm_handle_reset(vm, mark);
   return textbuf_finish(vm, &b);
-}
-
-static Value string_pad_start(VM *vm, Value t, int argc, Value *argv) {
-  return pad(vm, t, argc, argv, true);
-}
-static Value string_pad_end(VM *vm, Value t, int argc, Value *argv) {
-  return pad(vm, t, argc, argv, false);
 }
 
 /* ==== Case mapping ==== */
@@ -446,8 +406,16 @@ static uint16_t lower_unit(uint16_t u) {
 static bool is_cased_letter(uint16_t u) { return upper_unit(u) != u || lower_unit(u) != u; }
 
 //> stdlib.string-case
-static Value change_case(VM *vm, Value this_value, const char *name, bool upper) {
-  Value s = this_string(vm, this_value, name);
+enum { CASE_UPPER = 1, CASE_LOCALE = 2 };
+static const char *const case_names[] = {"toLowerCase", "toUpperCase", "toLocaleLowerCase",
+                                         "toLocaleUpperCase"};
+
+/* toLowerCase, toUpperCase and their locale twins (the same in the root locale): the
+ * magic is CASE_UPPER and CASE_LOCALE bits. */
+static Value string_change_case(VM *vm, Value this_value, int argc, Value *argv) {
+  int magic = vm_native_magic(vm);
+  bool upper = magic & CASE_UPPER;
+  Value s = this_string(vm, this_value, case_names[magic]);
   if (value_is_exception(s)) return s;
   uint32_t n = vm_string_length(s);
   TextBuf b = {0};
@@ -466,19 +434,6 @@ static Value change_case(VM *vm, Value this_value, const char *name, bool upper)
   return textbuf_finish(vm, &b);
 }
 //< stdlib.string-case
-
-static Value string_to_upper(VM *vm, Value t, int argc, Value *argv) {
-  return change_case(vm, t, "toUpperCase", true);
-}
-static Value string_to_lower(VM *vm, Value t, int argc, Value *argv) {
-  return change_case(vm, t, "toLowerCase", false);
-}
-static Value string_to_locale_upper(VM *vm, Value t, int argc, Value *argv) {
-  return change_case(vm, t, "toLocaleUpperCase", true);
-}
-static Value string_to_locale_lower(VM *vm, Value t, int argc, Value *argv) {
-  return change_case(vm, t, "toLocaleLowerCase", false);
-}
 
 /* ==== localeCompare ==== */
 
@@ -626,8 +581,9 @@ static bool replacement(VM *vm, TextBuf *b, Value s, Value t, uint32_t pos, Valu
   return true;
 }
 
-/* replace (all false) and replaceAll with a string pattern. */
-static Value replace(VM *vm, Value this_value, int argc, Value *argv, bool all) {
+/* replace (magic 0) and replaceAll (magic 1), with a string pattern. */
+static Value string_replace(VM *vm, Value this_value, int argc, Value *argv) {
+  bool all = vm_native_magic(vm);
   if (is_regexp(ARG(0))) return unsupported_regexp(vm);
   int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, all ? "replaceAll" : "replace"));
@@ -651,17 +607,13 @@ static Value replace(VM *vm, Value this_value, int argc, Value *argv, bool all) 
   return textbuf_finish(vm, &b);
 }
 
-static Value string_replace(VM *vm, Value t, int argc, Value *argv) {
-  return replace(vm, t, argc, argv, false);
-}
-static Value string_replace_all(VM *vm, Value t, int argc, Value *argv) {
-  return replace(vm, t, argc, argv, true);
-}
-
 /* ==== Well-formedness, toString, valueOf ==== */
 
-static Value well_formed(VM *vm, Value this_value, const char *name, bool fix) {
-  Value s = this_string(vm, this_value, name);
+/* isWellFormed (magic 0) and toWellFormed (magic 1, which replaces each lone surrogate
+ * with U+FFFD). */
+static Value string_well_formed(VM *vm, Value this_value, int argc, Value *argv) {
+  bool fix = vm_native_magic(vm);
+  Value s = this_string(vm, this_value, fix ? "toWellFormed" : "isWellFormed");
   if (value_is_exception(s)) return s;
   uint32_t n = vm_string_length(s);
   TextBuf b = {0};
@@ -678,25 +630,14 @@ static Value well_formed(VM *vm, Value this_value, const char *name, bool fix) {
   return textbuf_finish(vm, &b);
 }
 
-static Value string_is_well_formed(VM *vm, Value t, int argc, Value *argv) {
-  return well_formed(vm, t, "isWellFormed", false);
-}
-static Value string_to_well_formed(VM *vm, Value t, int argc, Value *argv) {
-  return well_formed(vm, t, "toWellFormed", true);
-}
-
-/* thisStringValue: a string or a String wrapper's string. */
-static Value this_string_value(VM *vm, Value v, const char *method) {
+/* toString (magic 0) and valueOf (magic 1): thisStringValue, a string or a String
+ * wrapper's string. */
+static Value string_value(VM *vm, Value this_value, int argc, Value *argv) {
+  Value v = this_value;
   if (value_is_string(v)) return v;
   if (value_is_object(v) && vm_object_class(v) == VM_CLASS_STRING) return vm_inner_value(v);
-  return builtins_throw_this(vm, method, "String");
-}
-
-static Value string_to_string(VM *vm, Value t, int argc, Value *argv) {
-  return this_string_value(vm, t, "String.prototype.toString");
-}
-static Value string_value_of(VM *vm, Value t, int argc, Value *argv) {
-  return this_string_value(vm, t, "String.prototype.valueOf");
+  return builtins_throw_this(
+      vm, vm_native_magic(vm) ? "String.prototype.valueOf" : "String.prototype.toString", "String");
 }
 
 /* ==== The string iterator ==== */
@@ -708,9 +649,8 @@ typedef struct StringIter {
 
 static void string_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((StringIter *)data)->string); }
 static void string_iter_finalize(void *data) { free(data); }
-/* V8 names the class StringIterator; its objects' toStringTag is "String Iterator". */
 static const VMClassDef string_iter_class = {"StringIterator", string_iter_trace,
-                                             string_iter_finalize};
+                                            string_iter_finalize};
 
 static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   Value s = this_string(vm, this_value, "[Symbol.iterator]");
@@ -719,13 +659,15 @@ static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   vm_handle_push(vm, s);
   StringIter *it = mem_alloc(sizeof *it);
   *it = (StringIter){s, 0};
-  Value r = vm_host_new(vm, &string_iter_class, it, vm_native_data(vm));
+  Value r = vm_host_new(vm, &string_iter_class, it,
+                        vm_intrinsic(vm, INTRINSIC_STRING_ITERATOR_PROTOTYPE));
   vm_handle_reset(vm, mark);
   return r;
 }
 
 static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
-  StringIter *it = vm_host_data(vm, this_value, &string_iter_class);
+  StringIter *it =
+      value_is_object(this_value) ? vm_host_data(vm, this_value, &string_iter_class) : NULL;
   if (!it) {
     char *text = builtins_describe(vm, this_value);
     Value r = vm_throw_error(
@@ -755,67 +697,67 @@ static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *arg
 
 /* ==== Installing ==== */
 
-static const BuiltinMethod string_statics[] = {
-    {"fromCharCode", string_from_char_code, 1},
-    {"fromCodePoint", string_from_code_point, 1},
-    {"raw", string_raw, 1},
-    {NULL, NULL, 0},
+static const VMPropDef string_statics[] = {
+    VM_FN("fromCharCode", string_from_char_code, 1),
+    VM_FN("fromCodePoint", string_from_code_point, 1),
+    VM_FN("raw", string_raw, 1),
+    VM_PROPS_END,
 };
 
-static const BuiltinMethod string_methods[] = {
-    {"at", string_at, 1},
-    {"charAt", string_char_at, 1},
-    {"charCodeAt", string_char_code_at, 1},
-    {"codePointAt", string_code_point_at, 1},
-    {"concat", string_concat, 1},
-    {"endsWith", string_ends_with, 1},
-    {"includes", string_includes, 1},
-    {"indexOf", string_index_of, 1},
-    {"isWellFormed", string_is_well_formed, 0},
-    {"lastIndexOf", string_last_index_of, 1},
-    {"localeCompare", string_locale_compare, 1},
-    {"normalize", string_normalize, 0},
-    {"padEnd", string_pad_end, 1},
-    {"padStart", string_pad_start, 1},
-    {"repeat", string_repeat, 1},
-    {"replace", string_replace, 2},
-    {"replaceAll", string_replace_all, 2},
-    {"slice", string_slice, 2},
-    {"split", string_split, 2},
-    {"substr", string_substr, 2},
-    {"substring", string_substring, 2},
-    {"startsWith", string_starts_with, 1},
-    {"toString", string_to_string, 0},
-    {"toWellFormed", string_to_well_formed, 0},
-    {"trim", string_trim, 0},
-    {"trimStart", string_trim_start, 0},
-    {"trimEnd", string_trim_end, 0},
-    {"toLocaleLowerCase", string_to_locale_lower, 0},
-    {"toLocaleUpperCase", string_to_locale_upper, 0},
-    {"toLowerCase", string_to_lower, 0},
-    {"toUpperCase", string_to_upper, 0},
-    {"valueOf", string_value_of, 0},
-    {NULL, NULL, 0},
+/* In V8's order, which Object.getOwnPropertyNames(String.prototype) shows. */
+static const VMPropDef string_prototype_props[] = {
+    VM_FN_MAGIC("at", string_char, 1, CHAR_RELATIVE_AT),
+    VM_FN_MAGIC("charAt", string_char, 1, CHAR_AT),
+    VM_FN_MAGIC("charCodeAt", string_char, 1, CHAR_CODE_AT),
+    VM_FN_MAGIC("codePointAt", string_char, 1, CODE_POINT_AT),
+    VM_FN("concat", string_concat, 1),
+    VM_FN_MAGIC("endsWith", string_search, 1, SEARCH_ENDS_WITH),
+    VM_FN_MAGIC("includes", string_search, 1, SEARCH_INCLUDES),
+    VM_FN_MAGIC("indexOf", string_search, 1, SEARCH_INDEX_OF),
+    VM_FN_MAGIC("isWellFormed", string_well_formed, 0, false),
+    VM_FN("lastIndexOf", string_last_index_of, 1),
+    VM_FN("localeCompare", string_locale_compare, 1),
+    VM_FN("normalize", string_normalize, 0),
+    VM_FN_MAGIC("padEnd", string_pad, 1, false),
+    VM_FN_MAGIC("padStart", string_pad, 1, true),
+    VM_FN("repeat", string_repeat, 1),
+    VM_FN_MAGIC("replace", string_replace, 2, false),
+    VM_FN_MAGIC("replaceAll", string_replace, 2, true),
+    VM_FN_MAGIC("slice", string_slice, 2, SLICE),
+    VM_FN("split", string_split, 2),
+    VM_FN_MAGIC("substr", string_slice, 2, SUBSTR),
+    VM_FN_MAGIC("substring", string_slice, 2, SUBSTRING),
+    VM_FN_MAGIC("startsWith", string_search, 1, SEARCH_STARTS_WITH),
+    VM_FN_MAGIC("toString", string_value, 0, 0),
+    VM_FN_MAGIC("toWellFormed", string_well_formed, 0, true),
+    VM_FN_MAGIC("trim", string_trim, 0, TRIM_START | TRIM_END),
+    VM_FN_MAGIC("trimStart", string_trim, 0, TRIM_START),
+    VM_ALIAS("trimLeft", "trimStart", VM_ATTR_HIDDEN), /* the same function object */
+    VM_FN_MAGIC("trimEnd", string_trim, 0, TRIM_END),
+    VM_ALIAS("trimRight", "trimEnd", VM_ATTR_HIDDEN),
+    VM_FN_MAGIC("toLocaleLowerCase", string_change_case, 0, CASE_LOCALE),
+    VM_FN_MAGIC("toLocaleUpperCase", string_change_case, 0, CASE_LOCALE | CASE_UPPER),
+    VM_FN_MAGIC("toLowerCase", string_change_case, 0, 0),
+    VM_FN_MAGIC("toUpperCase", string_change_case, 0, CASE_UPPER),
+    VM_FN_MAGIC("valueOf", string_value, 0, 1),
+    VM_SYM_FN(VM_SYMBOL_ITERATOR, string_iterator, 0, VM_ATTR_HIDDEN),
+    VM_PROPS_END,
+};
+
+static const VMPropDef string_globals[] = {
+    VM_CONSTRUCTOR("String", string_construct, 1, 0, INTRINSIC_STRING_PROTOTYPE, string_statics,
+                   string_prototype_props),
+    VM_PROPS_END,
+};
+
+static const VMPropDef string_iterator_props[] = {
+    VM_FN("next", string_iterator_next, 0),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "String Iterator", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
 };
 
 void builtins_install_string(VM *vm) {
-  int mark = vm_handle_mark(vm);
-  Value ctor = builtins_constructor(vm, "String", string_construct, 1, INTRINSIC_STRING_PROTOTYPE);
-  builtins_methods(vm, ctor, string_statics);
-  Value proto = vm_intrinsic(vm, INTRINSIC_STRING_PROTOTYPE);
-  builtins_methods(vm, proto, string_methods);
-  /* trimLeft and trimRight are the same function objects as trimStart and trimEnd. */
-  vm_define_str(vm, proto, "trimLeft", vm_get_str(vm, proto, "trimStart"), VM_ATTR_HIDDEN);
-  vm_define_str(vm, proto, "trimRight", vm_get_str(vm, proto, "trimEnd"), VM_ATTR_HIDDEN);
-  Value iter_proto =
-      vm_handle_push(vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE)));
   vm_class_register(vm, &string_iter_class);
-  vm_define_method(vm, iter_proto, "next", string_iterator_next, 0);
-  builtins_define_value(vm, iter_proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
-                        vm_atom(vm, "String Iterator"), VM_ATTR_CONFIGURABLE);
-  Value f = vm_handle_push(
-      vm, vm_native_with_data(vm, "[Symbol.iterator]", string_iterator, 0, iter_proto));
-  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR), f,
-                        VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE);
-  vm_handle_reset(vm, mark);
+  vm_define_props(vm, vm_global(vm), string_globals);
+  vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_STRING_ITERATOR_PROTOTYPE), string_iterator_props);
 }

@@ -2,9 +2,9 @@
  * the well-known symbols and Symbol.prototype.
  * Book: chapter 7, "The standard library".
  *
- * Entry point: builtins_install_symbol. The registry is a null-prototype object
- * mapping each key to its symbol; Symbol.for and Symbol.keyFor both reach it as their
- * native data, so it lives exactly as long as they do.
+ * Entry points: builtins_install_symbol, builtins_symbol_for. The registry is a
+ * null-prototype object mapping each key to its symbol, kept in the realm's intrinsic
+ * INTRINSIC_SYMBOL_REGISTRY, so each VM has its own.
  */
 #include <stdlib.h>
 
@@ -21,22 +21,27 @@ static Value symbol_call(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 //> stdlib.symbol-for
-static Value symbol_for(VM *vm, Value this_value, int argc, Value *argv) {
-  Value registry = vm_native_data(vm);
+Value builtins_symbol_for(VM *vm, Value key) {
+  Value registry = vm_intrinsic(vm, INTRINSIC_SYMBOL_REGISTRY);
+  if (!value_is_object(registry)) return VALUE_UNDEFINED; /* before builtins_install_all */
   int mark = vm_handle_mark(vm);
-  Value key = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
-  Value r = key;
-  if (!value_is_exception(key)) {
-    PropertyInfo info;
-    if (vm_get_own_property(vm, registry, key, &info)) {
-      r = info.value;
-    } else {
-      r = vm_handle_push(vm, vm_symbol_new(vm, key));
-      builtins_create_data(vm, registry, key, r);
-    }
+  vm_handle_push(vm, key);
+  PropertyInfo info;
+  Value r;
+  if (vm_get_own_property(vm, registry, key, &info)) {
+    r = info.value;
+  } else {
+    Value sym = vm_handle_push(vm, vm_symbol_new(vm, key));
+    r = builtins_create_data(vm, registry, key, sym);
+    if (!value_is_exception(r)) r = sym;
   }
   vm_handle_reset(vm, mark);
   return r;
+}
+
+static Value symbol_for(VM *vm, Value this_value, int argc, Value *argv) {
+  Value key = vm_to_string(vm, ARG(0));
+  return value_is_exception(key) ? key : builtins_symbol_for(vm, key);
 }
 
 static Value symbol_key_for(VM *vm, Value this_value, int argc, Value *argv) {
@@ -49,8 +54,8 @@ static Value symbol_key_for(VM *vm, Value this_value, int argc, Value *argv) {
   }
   Value key = vm_symbol_description(sym);
   PropertyInfo info;
-  if (value_is_string(key) && vm_get_own_property(vm, vm_native_data(vm), key, &info) &&
-      info.value == sym)
+  Value registry = vm_intrinsic(vm, INTRINSIC_SYMBOL_REGISTRY);
+  if (value_is_string(key) && vm_get_own_property(vm, registry, key, &info) && info.value == sym)
     return key;
   return VALUE_UNDEFINED;
 }
@@ -92,34 +97,35 @@ static Value symbol_description(VM *vm, Value this_value, int argc, Value *argv)
   return value_is_exception(s) ? s : vm_symbol_description(s);
 }
 
-static const struct {
-  const char *name;
-  VMWellKnownSymbol which;
-} well_known[] = {
-    {"asyncIterator", VM_SYMBOL_ASYNC_ITERATOR},
-    {"hasInstance", VM_SYMBOL_HAS_INSTANCE},
-    {"iterator", VM_SYMBOL_ITERATOR},
-    {"toPrimitive", VM_SYMBOL_TO_PRIMITIVE},
-    {"toStringTag", VM_SYMBOL_TO_STRING_TAG},
+/* ==== Installing ==== */
+
+static const VMPropDef symbol_statics[] = {
+    VM_FN("for", symbol_for, 1),
+    VM_FN("keyFor", symbol_key_for, 1),
+    VM_SYMBOL("asyncIterator", VM_SYMBOL_ASYNC_ITERATOR, 0),
+    VM_SYMBOL("hasInstance", VM_SYMBOL_HAS_INSTANCE, 0),
+    VM_SYMBOL("iterator", VM_SYMBOL_ITERATOR, 0),
+    VM_SYMBOL("toPrimitive", VM_SYMBOL_TO_PRIMITIVE, 0),
+    VM_SYMBOL("toStringTag", VM_SYMBOL_TO_STRING_TAG, 0),
+    VM_PROPS_END,
+};
+
+static const VMPropDef symbol_prototype_props[] = {
+    VM_FN("toString", symbol_to_string, 0),
+    VM_FN("valueOf", symbol_value_of, 0),
+    VM_GETSET("description", symbol_description, NULL),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "Symbol", VM_ATTR_CONFIGURABLE),
+    VM_SYM_FN(VM_SYMBOL_TO_PRIMITIVE, symbol_to_primitive, 1, VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
+static const VMPropDef symbol_globals[] = {
+    VM_CONSTRUCTOR("Symbol", symbol_call, 0, 0, INTRINSIC_SYMBOL_PROTOTYPE, symbol_statics,
+                   symbol_prototype_props),
+    VM_PROPS_END,
 };
 
 void builtins_install_symbol(VM *vm) {
-  int mark = vm_handle_mark(vm);
-  Value ctor = builtins_constructor(vm, "Symbol", symbol_call, 0, INTRINSIC_SYMBOL_PROTOTYPE);
-  Value registry = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
-  Value f = vm_handle_push(vm, vm_native_with_data(vm, "for", symbol_for, 1, registry));
-  vm_define_str(vm, ctor, "for", f, VM_ATTR_HIDDEN);
-  f = vm_handle_push(vm, vm_native_with_data(vm, "keyFor", symbol_key_for, 1, registry));
-  vm_define_str(vm, ctor, "keyFor", f, VM_ATTR_HIDDEN);
-  for (size_t i = 0; i < sizeof well_known / sizeof well_known[0]; i++)
-    vm_define_str(vm, ctor, well_known[i].name, vm_well_known_symbol(vm, well_known[i].which), 0);
-  Value proto = vm_intrinsic(vm, INTRINSIC_SYMBOL_PROTOTYPE);
-  vm_define_method(vm, proto, "toString", symbol_to_string, 0);
-  vm_define_method(vm, proto, "valueOf", symbol_value_of, 0);
-  builtins_accessor(vm, proto, vm_atom(vm, "description"), "description", symbol_description, NULL);
-  builtins_define_value(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG),
-                        vm_atom(vm, "Symbol"), VM_ATTR_CONFIGURABLE);
-  builtins_symbol_method(vm, proto, VM_SYMBOL_TO_PRIMITIVE, "[Symbol.toPrimitive]",
-                         symbol_to_primitive, 1, VM_ATTR_CONFIGURABLE);
-  vm_handle_reset(vm, mark);
+  vm_set_intrinsic(vm, INTRINSIC_SYMBOL_REGISTRY, vm_object_with_proto(vm, VALUE_NULL));
+  vm_define_props(vm, vm_global(vm), symbol_globals);
 }

@@ -3,7 +3,7 @@
  * written with one fwrite. Book: chapter 10, "Console and inspect".
  *
  * Entry point: console_create. The console keeps a little state (the group
- * indentation, the counters and timers) in one static struct: a process has one.
+ * indentation, the counters and timers) per VM, found with vm_state.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -24,11 +24,28 @@ typedef struct CounterList {
   size_t count, cap;
 } CounterList;
 
-static struct {
+typedef struct ConsoleState {
   int group_indent;   /* spaces in front of every line, 2 per open console.group */
   CounterList counts; /* console.count */
   CounterList timers; /* console.time: start times */
-} console_state;
+  bool warned;        /* the --trace-warnings hint has been printed */
+} ConsoleState;
+
+static void counters_free(CounterList *list) {
+  for (size_t i = 0; i < list->count; i++) free(list->items[i].label);
+  free(list->items);
+}
+
+static void console_state_cleanup(void *state) {
+  ConsoleState *c = state;
+  counters_free(&c->counts);
+  counters_free(&c->timers);
+}
+
+static const VMStateType console_state_type = {"console", sizeof(ConsoleState), NULL,
+                                               console_state_cleanup};
+
+static ConsoleState *console_state(VM *vm) { return vm_state(vm, &console_state_type); }
 
 /* ==== Writing ==== */
 
@@ -37,9 +54,10 @@ static struct {
  * newline, one fwrite. stdout is flushed before anything goes to stderr, so that the
  * two streams interleave in call order when they share a terminal. Lone surrogates
  * (kept through formatting as WTF-8) become U+FFFD, as Node's UTF-8 writer does. */
-static void console_write(FILE *out, const char *text, size_t len) {
+static void console_write(VM *vm, FILE *out, const char *text, size_t len) {
+  int indent = console_state(vm)->group_indent;
   StrBuf line = {0};
-  sb_spaces(&line, console_state.group_indent);
+  sb_spaces(&line, indent);
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)text[i];
     if (c == 0xED && i + 2 < len && (unsigned char)text[i + 1] >= 0xA0) {
@@ -48,7 +66,7 @@ static void console_write(FILE *out, const char *text, size_t len) {
       continue;
     }
     sb_putc(&line, (char)c);
-    if (c == '\n') sb_spaces(&line, console_state.group_indent);
+    if (c == '\n') sb_spaces(&line, indent);
   }
   sb_putc(&line, '\n');
   if (out == stderr) fflush(stdout);
@@ -61,28 +79,29 @@ static void console_write(FILE *out, const char *text, size_t len) {
 /* util.format(...argv) written to out. */
 static Value log_to(VM *vm, FILE *out, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   StrBuf sb = {0};
   if (!format_to_buffer(vm, &sb, &opts, argc, argv)) {
     sb_free(&sb);
     return VALUE_EXCEPTION;
   }
-  console_write(out, sb.data ? sb.data : "", sb.len);
+  console_write(vm, out, sb.data ? sb.data : "", sb.len);
   sb_free(&sb);
   return VALUE_UNDEFINED;
 }
 
-static void write_cstr(FILE *out, const char *s) { console_write(out, s, strlen(s)); }
+static void write_cstr(VM *vm, FILE *out, const char *s) { console_write(vm, out, s, strlen(s)); }
 
 /* Prints a warning the way process.emitWarning does; the hint line comes only once. */
 static Value print_warning(VM *vm, Value this_value, int argc, Value *argv) {
-  static bool hinted;
+  ConsoleState *state = console_state(vm);
   StrBuf sb = {0};
   sb_printf(&sb, "(node:%d) Warning: ", (int)getpid());
   sb_put_js(&sb, vm_native_data(vm));
   sb_putc(&sb, '\n');
-  if (!hinted) sb_puts(&sb, "(Use `node --trace-warnings ...` to show where the warning was created)\n");
-  hinted = true;
+  if (!state->warned)
+    sb_puts(&sb, "(Use `node --trace-warnings ...` to show where the warning was created)\n");
+  state->warned = true;
   fflush(stdout);
   fwrite(sb.data, 1, sb.len, stderr);
   sb_free(&sb);
@@ -107,24 +126,21 @@ static Value console_warning(VM *vm, const char *fmt, const char *label) {
 
 /* ==== log, error, dir ==== */
 
-static Value console_log(VM *vm, Value this_value, int argc, Value *argv) {
-  return log_to(vm, stdout, argc, argv);
-}
-
-static Value console_error(VM *vm, Value this_value, int argc, Value *argv) {
-  return log_to(vm, stderr, argc, argv);
+/* log, info, debug, dirxml (magic 1) and error, warn (magic 2): the magic is the fd. */
+static Value console_print(VM *vm, Value this_value, int argc, Value *argv) {
+  return log_to(vm, vm_native_magic(vm) == 2 ? stderr : stdout, argc, argv);
 }
 
 /* console.dir(obj, options): inspect with customInspect off unless options turn it on. */
 static Value console_dir(VM *vm, Value this_value, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   opts.custom_inspect = false;
   if (argc > 1 && value_is_object(argv[1]) && !inspect_read_options(vm, argv[1], &opts))
     return VALUE_EXCEPTION;
   char *text = inspect_to_text(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, &opts);
   if (!text) return VALUE_EXCEPTION;
-  write_cstr(stdout, text);
+  write_cstr(vm, stdout, text);
   free(text);
   return VALUE_UNDEFINED;
 }
@@ -132,7 +148,7 @@ static Value console_dir(VM *vm, Value this_value, int argc, Value *argv) {
 /* console.trace(...args): "Trace: <formatted>" and the current stack, to stderr. */
 static Value console_trace(VM *vm, Value this_value, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   StrBuf sb = {0};
   sb_puts(&sb, "Trace");
   size_t header = sb.len;
@@ -147,7 +163,7 @@ static Value console_trace(VM *vm, Value this_value, int argc, Value *argv) {
     if (rest) sb_puts(&sb, rest);
     free(frames);
   }
-  console_write(stderr, sb.data, sb.len);
+  console_write(vm, stderr, sb.data, sb.len);
   sb_free(&sb);
   return VALUE_UNDEFINED;
 }
@@ -157,7 +173,7 @@ static Value console_trace(VM *vm, Value this_value, int argc, Value *argv) {
 static Value console_assert(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc > 0 && vm_truthy(argv[0])) return VALUE_UNDEFINED;
   if (argc <= 1) {
-    write_cstr(stderr, "Assertion failed");
+    write_cstr(vm, stderr, "Assertion failed");
     return VALUE_UNDEFINED;
   }
   Value first = vm_to_string(vm, argv[1]);
@@ -202,12 +218,12 @@ static char *label_of(VM *vm, int argc, Value *argv) {
 static Value console_count(VM *vm, Value this_value, int argc, Value *argv) {
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
-  Counter *c = counter_find(&console_state.counts, label);
-  if (!c) c = counter_add(&console_state.counts, cstr_dup(label));
+  Counter *c = counter_find(&console_state(vm)->counts, label);
+  if (!c) c = counter_add(&console_state(vm)->counts, cstr_dup(label));
   c->value++;
   StrBuf sb = {0};
   sb_printf(&sb, "%s: %.0f", label, c->value);
-  console_write(stdout, sb.data, sb.len);
+  console_write(vm, stdout, sb.data, sb.len);
   sb_free(&sb);
   free(label);
   return VALUE_UNDEFINED;
@@ -216,9 +232,9 @@ static Value console_count(VM *vm, Value this_value, int argc, Value *argv) {
 static Value console_count_reset(VM *vm, Value this_value, int argc, Value *argv) {
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
-  Counter *c = counter_find(&console_state.counts, label);
+  Counter *c = counter_find(&console_state(vm)->counts, label);
   Value r = VALUE_UNDEFINED;
-  if (c) counter_remove(&console_state.counts, c);
+  if (c) counter_remove(&console_state(vm)->counts, c);
   else r = console_warning(vm, "Count for '%s' does not exist", label);
   free(label);
   return r;
@@ -233,8 +249,8 @@ static double now_ms(void) {
 static Value console_time(VM *vm, Value this_value, int argc, Value *argv) {
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
-  if (!counter_find(&console_state.timers, label)) {
-    counter_add(&console_state.timers, label)->value = now_ms();
+  if (!counter_find(&console_state(vm)->timers, label)) {
+    counter_add(&console_state(vm)->timers, label)->value = now_ms();
     return VALUE_UNDEFINED;
   }
   Value r = console_warning(vm, "Label '%s' already exists for console.time()", label);
@@ -266,11 +282,14 @@ static void put_duration(StrBuf *sb, double ms) {
   }
 }
 
-/* timeEnd and timeLog: "label: 1.234ms" and the extra arguments. */
-static Value time_log(VM *vm, int argc, Value *argv, bool end, const char *method) {
+/* timeEnd (magic 1) and timeLog (magic 0): "label: 1.234ms" and timeLog's extra
+ * arguments. */
+static Value console_time_log(VM *vm, Value this_value, int argc, Value *argv) {
+  bool end = vm_native_magic(vm);
+  const char *method = end ? "timeEnd" : "timeLog";
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
-  Counter *c = counter_find(&console_state.timers, label);
+  Counter *c = counter_find(&console_state(vm)->timers, label);
   if (!c) {
     StrBuf fmt = {0};
     sb_printf(&fmt, "No such label '%%s' for console.%s()", method);
@@ -283,9 +302,9 @@ static Value time_log(VM *vm, int argc, Value *argv, bool end, const char *metho
   sb_printf(&sb, "%s: ", label);
   put_duration(&sb, now_ms() - c->value);
   free(label);
-  if (end) counter_remove(&console_state.timers, c);
+  if (end) counter_remove(&console_state(vm)->timers, c);
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   for (int i = 1; i < argc && !end; i++) { /* timeLog's data, as console.log shows it */
     sb_putc(&sb, ' ');
     if (value_is_string(argv[i])) {
@@ -297,29 +316,22 @@ static Value time_log(VM *vm, int argc, Value *argv, bool end, const char *metho
     sb_puts(&sb, text);
     free(text);
   }
-  console_write(stdout, sb.data, sb.len);
+  console_write(vm, stdout, sb.data, sb.len);
   sb_free(&sb);
   return VALUE_UNDEFINED;
-}
-
-static Value console_time_end(VM *vm, Value this_value, int argc, Value *argv) {
-  return time_log(vm, argc, argv, true, "timeEnd");
-}
-
-static Value console_time_log(VM *vm, Value this_value, int argc, Value *argv) {
-  return time_log(vm, argc, argv, false, "timeLog");
 }
 
 /* ==== group ==== */
 
 static Value console_group(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc > 0 && value_is_exception(log_to(vm, stdout, argc, argv))) return VALUE_EXCEPTION;
-  console_state.group_indent += 2;
+  console_state(vm)->group_indent += 2;
   return VALUE_UNDEFINED;
 }
 
 static Value console_group_end(VM *vm, Value this_value, int argc, Value *argv) {
-  if (console_state.group_indent >= 2) console_state.group_indent -= 2;
+  ConsoleState *state = console_state(vm);
+  if (state->group_indent >= 2) state->group_indent -= 2;
   return VALUE_UNDEFINED;
 }
 
@@ -332,7 +344,7 @@ static Value console_table(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc == 0 || !value_is_object(argv[0])) return log_to(vm, stdout, argc > 0 ? 1 : 0, argv);
   char *text = console_table_text(vm, argv[0], properties);
   if (!text) return VALUE_EXCEPTION;
-  write_cstr(stdout, text);
+  write_cstr(vm, stdout, text);
   free(text);
   return VALUE_UNDEFINED;
 }
@@ -347,36 +359,35 @@ static Value console_clear(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== The object ==== */
 
-static const struct {
-  const char *name;
-  NativeFn fn;
-} console_methods[] = {
-    {"log", console_log},         {"warn", console_error},
-    {"dir", console_dir},         {"time", console_time},
-    {"timeEnd", console_time_end}, {"timeLog", console_time_log},
-    {"trace", console_trace},     {"assert", console_assert},
-    {"clear", console_clear},     {"count", console_count},
-    {"countReset", console_count_reset}, {"group", console_group},
-    {"groupEnd", console_group_end}, {"table", console_table},
-    {"debug", console_log},       {"info", console_log},
-    {"dirxml", console_log},      {"error", console_error},
-    {"groupCollapsed", console_group},
+/* In Node's order, enumerable, each of length 0 (Node binds them to the console). */
+static const VMPropDef console_props[] = {
+    VM_METHOD("log", console_print, 0, 1, VM_ATTR_DEFAULT),
+    VM_METHOD("warn", console_print, 0, 2, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("dir", console_dir, 0),
+    VM_FN_ENUM("time", console_time, 0),
+    VM_METHOD("timeEnd", console_time_log, 0, true, VM_ATTR_DEFAULT),
+    VM_METHOD("timeLog", console_time_log, 0, false, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("trace", console_trace, 0),
+    VM_FN_ENUM("assert", console_assert, 0),
+    VM_FN_ENUM("clear", console_clear, 0),
+    VM_FN_ENUM("count", console_count, 0),
+    VM_FN_ENUM("countReset", console_count_reset, 0),
+    VM_FN_ENUM("group", console_group, 0),
+    VM_FN_ENUM("groupEnd", console_group_end, 0),
+    VM_FN_ENUM("table", console_table, 0),
+    VM_METHOD("debug", console_print, 0, 1, VM_ATTR_DEFAULT),
+    VM_METHOD("info", console_print, 0, 1, VM_ATTR_DEFAULT),
+    VM_METHOD("dirxml", console_print, 0, 1, VM_ATTR_DEFAULT),
+    VM_METHOD("error", console_print, 0, 2, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("groupCollapsed", console_group, 0),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "console", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
 };
 
 Value console_create(VM *vm) {
   int mark = vm_handle_mark(vm);
   Value console = vm_handle_push(vm, vm_object_new(vm));
-  for (size_t i = 0; i < sizeof console_methods / sizeof *console_methods; i++) {
-    Value fn = vm_native_new(vm, console_methods[i].name, console_methods[i].fn, 0);
-    if (!vm_define_str(vm, console, console_methods[i].name, fn, VM_ATTR_DEFAULT))
-      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-  }
-  PropertyDescriptor tag = {.value = vm_string(vm, "console"), .has_value = true,
-                            .has_writable = true, .has_enumerable = true,
-                            .has_configurable = true, .configurable = true};
-  Value key = vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG);
-  if (value_is_exception(vm_define_property(vm, console, key, &tag)))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  bool ok = vm_define_props(vm, console, console_props);
   vm_handle_reset(vm, mark);
-  return console;
+  return ok ? console : VALUE_EXCEPTION;
 }

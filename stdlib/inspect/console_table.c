@@ -58,7 +58,7 @@ static void table_free(Table *t) {
 /* One cell: objects with more than two keys print as [Object], others at depth 0. */
 static char *cell_text(VM *vm, Value v) {
   InspectOptions o;
-  inspect_default_options(&o);
+  inspect_default_options(vm, &o);
   o.depth = 0, o.max_array_length = 3, o.break_length = INSPECT_UNLIMITED;
   if (value_is_object(v) && !vm_is_array(v)) {
     Value keys = vm_own_keys(vm, v);

@@ -15,42 +15,50 @@
 #include <string.h>
 
 #include "lexer/alloc.h"
+#include "stdlib/ecma/ecma.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== Options and per-VM state ==== */
 
-static InspectOptions default_options = {
-    .depth = 2, .custom_inspect = true, .break_length = 80, .compact = 3,
-    .max_array_length = 100, .max_string_length = 10000, .user_options = VALUE_UNDEFINED,
-};
-
-void inspect_default_options(InspectOptions *opts) { *opts = default_options; }
-
-/* util.inspect.defaultOptions = {...} lands here (util.c). */
-void inspect_set_default_options(const InspectOptions *opts) {
-  default_options = *opts;
-  default_options.user_options = VALUE_UNDEFINED;
+/* util.inspect.defaultOptions, one set per VM. */
+static void default_options_init(void *state) {
+  *(InspectOptions *)state = (InspectOptions){
+      .depth = 2,
+      .custom_inspect = true,
+      .break_length = 80,
+      .compact = 3,
+      .max_array_length = 100,
+      .max_string_length = 10000,
+      .user_options = VALUE_UNDEFINED,
+  };
 }
 
-/* Symbol.for('nodejs.util.inspect.custom'), looked up once through the global Symbol
- * so that it is the very symbol scripts get. Undefined while Symbol.for is missing. */
-static VM *state_vm;
-static int32_t custom_symbol_pin = -1;
+static const VMStateType default_options_type = {
+    "util.inspect.defaultOptions", sizeof(InspectOptions), default_options_init, NULL};
 
+void inspect_default_options(VM *vm, InspectOptions *opts) {
+  *opts = *(InspectOptions *)vm_state(vm, &default_options_type);
+}
+
+/* util.inspect.defaultOptions = {...} lands here (options.c). */
+void inspect_set_default_options(VM *vm, const InspectOptions *opts) {
+  InspectOptions *defaults = vm_state(vm, &default_options_type);
+  *defaults = *opts;
+  defaults->user_options = VALUE_UNDEFINED; /* the collector does not see this copy */
+}
+
+/* Symbol.for('nodejs.util.inspect.custom'), looked up once per realm: the very symbol
+ * scripts get. Undefined before the symbol registry exists. */
 Value inspect_custom_symbol(VM *vm) {
-  if (state_vm == vm && custom_symbol_pin >= 0) return vm_pinned(vm, custom_symbol_pin);
-  Value symbol_ctor = vm_get_str(vm, vm_global(vm), "Symbol");
-  if (!value_is_object(symbol_ctor)) return VALUE_UNDEFINED;
-  Value symbol_for = vm_get_str(vm, symbol_ctor, "for");
-  if (!vm_is_callable(symbol_for)) return VALUE_UNDEFINED;
+  Value sym = vm_intrinsic(vm, INTRINSIC_INSPECT_CUSTOM);
+  if (value_is_symbol(sym)) return sym;
+  int mark = vm_handle_mark(vm);
   Value name = vm_handle_push(vm, vm_string(vm, "nodejs.util.inspect.custom"));
-  Value sym = vm_call(vm, symbol_for, symbol_ctor, 1, &name);
-  if (!value_is_symbol(sym)) {
-    if (vm_has_exception(vm)) vm_take_exception(vm);
-    return VALUE_UNDEFINED;
-  }
-  state_vm = vm;
-  custom_symbol_pin = vm_pin(vm, sym);
+  sym = builtins_symbol_for(vm, name);
+  vm_handle_reset(vm, mark);
+  if (value_is_exception(sym)) vm_take_exception(vm);
+  if (!value_is_symbol(sym)) return VALUE_UNDEFINED;
+  vm_set_intrinsic(vm, INTRINSIC_INSPECT_CUSTOM, sym);
   return sym;
 }
 
@@ -799,6 +807,6 @@ Value inspect_error_for_uncaught(VM *vm, Value err) {
   if (value_is_string(err)) return err; /* Node prints a thrown string as it is */
   if (value_is_symbol(err)) return vm_string(vm, "");
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   return inspect_value(vm, err, &opts);
 }

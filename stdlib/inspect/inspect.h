@@ -35,8 +35,8 @@ typedef struct InspectOptions {
   Value user_options;   /* the caller's options object, passed on to custom inspectors */
 } InspectOptions;
 
-/* The defaults (util.inspect.defaultOptions as it is right now). */
-void inspect_default_options(InspectOptions *opts);
+/* The defaults (this VM's util.inspect.defaultOptions as it is right now). */
+void inspect_default_options(VM *vm, InspectOptions *opts);
 
 /* util.inspect(v, opts): a string Value, or VALUE_EXCEPTION if a getter, a custom
  * inspector or a toString threw. */

@@ -272,7 +272,7 @@ bool format_to_buffer(VM *vm, StrBuf *sb, const InspectOptions *opts, int argc, 
 
 Value format_args(VM *vm, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   StrBuf sb = {0};
   if (!format_to_buffer(vm, &sb, &opts, argc, argv)) return sb_free(&sb), VALUE_EXCEPTION;
   Value s = sb_to_value(vm, sb.data ? sb.data : "", sb.len);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "stdlib/inspect/inspect.h"
+#include "stdlib/stdlib.h"
 
 /* ==== Text buffers (inspect_text.c) ==== */
 
@@ -134,8 +135,8 @@ char *inspect_to_text(VM *vm, Value v, const InspectOptions *opts);
 bool format_to_buffer(VM *vm, StrBuf *sb, const InspectOptions *opts, int argc, Value *argv);
 /* Symbol.for('nodejs.util.inspect.custom'), or undefined while Symbol.for is missing. */
 Value inspect_custom_symbol(VM *vm);
-/* util.inspect.defaultOptions = {...} (util.c) replaces the defaults. */
-void inspect_set_default_options(const InspectOptions *opts);
+/* util.inspect.defaultOptions = {...} (options.c) replaces this VM's defaults. */
+void inspect_set_default_options(VM *vm, const InspectOptions *opts);
 /* Reads an options object ({depth, colors, ...}) over opts; false on exception. */
 bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts);
 /* console.table's box for an object or array (console_table.c): malloc'd text, or NULL

@@ -61,7 +61,7 @@ bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts) {
 /* util.inspect(value, opts) and the legacy util.inspect(value, showHidden, depth, colors). */
 static Value util_inspect(VM *vm, Value this_value, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   if (argc > 2 && !value_is_undefined(argv[2])) opts.depth = limit_option(argv[2]);
   if (argc > 3 && !value_is_undefined(argv[3])) opts.colors = vm_truthy(argv[3]);
   if (argc > 1 && value_is_bool(argv[1])) opts.show_hidden = argv[1] == VALUE_TRUE;
@@ -73,7 +73,7 @@ static Value util_inspect(VM *vm, Value this_value, int argc, Value *argv) {
 /* The current defaults as a fresh object. */
 static Value default_options_get(VM *vm, Value this_value, int argc, Value *argv) {
   InspectOptions o;
-  inspect_default_options(&o);
+  inspect_default_options(vm, &o);
   Value obj = vm_handle_push(vm, vm_object_new(vm));
 #define LIMIT(n) ((n) == INSPECT_UNLIMITED ? value_from_number(INFINITY) : value_from_number(n))
   vm_set_str(vm, obj, "showHidden", value_from_bool(o.show_hidden));
@@ -99,36 +99,36 @@ static Value default_options_set(VM *vm, Value this_value, int argc, Value *argv
   if (argc == 0 || !value_is_object(argv[0]) || vm_is_callable(argv[0]))
     return vm_throw_error(vm, ERR_TYPE, "The \"options\" argument must be of type object.");
   InspectOptions o;
-  inspect_default_options(&o);
+  inspect_default_options(vm, &o);
   if (!inspect_read_options(vm, argv[0], &o)) return VALUE_EXCEPTION;
-  inspect_set_default_options(&o);
+  inspect_set_default_options(vm, &o);
   return VALUE_UNDEFINED;
 }
 
-/* util.inspect is one function per VM (custom inspectors receive it, and format_value
- * must recognise it), so it is made once and pinned. */
-static VM *inspect_fn_vm;
-static int32_t inspect_fn_pin = -1;
-
+/* util.inspect.defaultOptions: an accessor whose halves Node names plain "get" and "set"
+ * (they are methods of a descriptor literal there), so it is made here, not from a row. */
 static bool define_default_options(VM *vm, Value fn) {
-  PropertyDescriptor d = {
-      .getter = vm_native_new(vm, "get", default_options_get, 0), .has_getter = true,
-      .has_setter = true, .has_enumerable = true, .has_configurable = true,
-      .configurable = true};
+  PropertyDescriptor d = {.getter = vm_native_new(vm, "get", default_options_get, 0),
+                          .has_getter = true,
+                          .has_setter = true,
+                          .has_enumerable = true,
+                          .has_configurable = true};
   vm_handle_push(vm, d.getter);
   d.setter = vm_handle_push(vm, vm_native_new(vm, "set", default_options_set, 1));
   return !value_is_exception(vm_define_property(vm, fn, vm_atom(vm, "defaultOptions"), &d));
 }
 
+/* util.inspect is one function per realm (custom inspectors receive it, and format_value
+ * must recognise it): made on first use and kept in INTRINSIC_INSPECT_FUNCTION. */
 Value util_inspect_function(VM *vm) {
-  if (inspect_fn_vm == vm && inspect_fn_pin >= 0) return vm_pinned(vm, inspect_fn_pin);
+  Value fn = vm_intrinsic(vm, INTRINSIC_INSPECT_FUNCTION);
+  if (value_is_object(fn)) return fn;
   int mark = vm_handle_mark(vm);
-  Value fn = vm_handle_push(vm, vm_native_new(vm, "inspect", util_inspect, 2));
+  fn = vm_handle_push(vm, vm_native_new(vm, "inspect", util_inspect, 2));
   Value custom = inspect_custom_symbol(vm);
   if (value_is_symbol(custom)) vm_define_str(vm, fn, "custom", custom, VM_ATTR_DEFAULT);
   define_default_options(vm, fn);
-  inspect_fn_vm = vm;
-  inspect_fn_pin = vm_pin(vm, fn);
+  vm_set_intrinsic(vm, INTRINSIC_INSPECT_FUNCTION, fn);
   vm_handle_reset(vm, mark);
   return fn;
 }
@@ -140,7 +140,7 @@ Value format_args_with_options(VM *vm, Value options, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE,
                           "The \"inspectOptions\" argument must be of type object.");
   InspectOptions opts;
-  inspect_default_options(&opts);
+  inspect_default_options(vm, &opts);
   if (!inspect_read_options(vm, options, &opts)) return VALUE_EXCEPTION;
   StrBuf sb = {0};
   if (!format_to_buffer(vm, &sb, &opts, argc, argv)) return sb_free(&sb), VALUE_EXCEPTION;

@@ -1,10 +1,10 @@
-/* events.c - the core of an event emitter: on, once, off, emit.
+/* events.c - EventEmitter, the core of Node's events: on, once, off, emit.
  * Book: chapter 12, "Networking".
  *
- * Servers, requests and responses are emitters. Listeners live on the emitter
- * itself, in a hidden `_events` object mapping an event name to an array of
- * functions, as Node keeps them. (The full `events` module, with
- * EventEmitter as a class, builds on this later.)
+ * process, servers, requests and responses are emitters: they inherit
+ * EventEmitter.prototype (events_prototype). Listeners live on the emitter itself, in a
+ * hidden `_events` object mapping an event name to an array of functions, as Node keeps
+ * them. (The rest of the `events` module builds on this later.)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -131,19 +131,9 @@ static Value events_listener_count(VM *vm, Value this_value, int argc, Value *ar
   return value_from_number(vm_is_array(list) ? vm_array_length(list) : 0);
 }
 
-void events_install_methods(VM *vm, Value proto) {
-  vm_define_method(vm, proto, "on", events_on, 2);
-  vm_define_method(vm, proto, "addListener", events_on, 2);
-  vm_define_method(vm, proto, "once", events_once, 2);
-  vm_define_method(vm, proto, "off", events_off, 2);
-  vm_define_method(vm, proto, "removeListener", events_off, 2);
-  vm_define_method(vm, proto, "emit", events_emit_native, 1);
-  vm_define_method(vm, proto, "listenerCount", events_listener_count, 1);
-}
+/* ==== EventEmitter ==== */
 
-/* ==== require('events') ==== */
-
-/* new EventEmitter(): an object whose prototype carries the methods above. */
+/* new EventEmitter(): an object whose prototype carries the methods below. */
 static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   Value target = vm_new_target(vm);
   if (value_is_undefined(target))
@@ -153,16 +143,37 @@ static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL);
 }
 
-Value events_module_create(Host *host) {
-  VM *vm = host_vm(host);
+/* In Node's order; on and off are the very functions addListener and removeListener. */
+static const VMPropDef emitter_methods[] = {
+    VM_FN_ENUM("emit", events_emit_native, 1),
+    VM_FN_ENUM("addListener", events_on, 2),
+    VM_ALIAS("on", "addListener", VM_ATTR_DEFAULT),
+    VM_FN_ENUM("once", events_once, 2),
+    VM_FN_ENUM("removeListener", events_off, 2),
+    VM_ALIAS("off", "removeListener", VM_ATTR_DEFAULT),
+    VM_FN_ENUM("listenerCount", events_listener_count, 2),
+    VM_PROPS_END,
+};
+
+static const VMPropDef event_emitter_class = VM_FUNCTION_CONSTRUCTOR(
+    "EventEmitter", event_emitter, 1, 0, INTRINSIC_EVENT_EMITTER_PROTOTYPE, NULL, emitter_methods);
+
+/* EventEmitter, made once per realm. require('events') is the constructor itself, and
+ * EventEmitter.EventEmitter too. */
+static Value event_emitter_constructor(VM *vm) {
+  Value ctor = vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER);
+  if (value_is_object(ctor)) return ctor;
   int mark = vm_handle_mark(vm);
-  Value ctor = vm_handle_push(vm, vm_native_new(vm, "EventEmitter", event_emitter, 0));
-  vm_native_set_constructor(ctor, true);
-  Value proto = vm_handle_push(vm, vm_object_new(vm));
-  events_install_methods(vm, proto);
-  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
-  vm_define_str(vm, ctor, "prototype", proto, 0);
+  ctor = vm_handle_push(vm, vm_prop_value(vm, &event_emitter_class));
+  vm_set_intrinsic(vm, INTRINSIC_EVENT_EMITTER, ctor);
   vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
   vm_handle_reset(vm, mark);
   return ctor;
 }
+
+Value events_prototype(VM *vm) {
+  event_emitter_constructor(vm);
+  return vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
+}
+
+Value events_module_create(Host *host) { return event_emitter_constructor(host_vm(host)); }

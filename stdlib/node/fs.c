@@ -204,12 +204,17 @@ static Value fs_read_file_sync(VM *vm, Value this_value, int argc, Value *argv) 
   return ok;
 }
 
+static const VMPropDef fs_props[] = {
+    VM_FN_ENUM("readFile", fs_read_file, 3),
+    VM_FN_ENUM("readFileSync", fs_read_file_sync, 2),
+    VM_PROPS_END,
+};
+
 Value fs_module_create(Host *host) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
   Value fs = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_method(vm, fs, "readFile", fs_read_file, 3);
-  vm_define_method(vm, fs, "readFileSync", fs_read_file_sync, 2);
+  vm_define_props(vm, fs, fs_props);
   vm_handle_reset(vm, mark);
   return fs;
 }

@@ -8,6 +8,7 @@
 #define TN_STDLIB_NODE_INTERNAL_H
 
 #include "stdlib/node/node.h"
+#include "stdlib/stdlib.h"
 
 /* An Error shaped like Node's system errors: message "CODE: description, syscall 'path'"
  * and own errno, code, syscall, path properties. err is a positive errno; path may be NULL. */
@@ -20,8 +21,9 @@ Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv);
 
 /* ==== The event emitter (events.c) ==== */
 
-/* Defines on, addListener, once, off, removeListener, emit, listenerCount on proto. */
-void events_install_methods(VM *vm, Value proto);
+/* EventEmitter.prototype (emit, on, once, off, ...), which every emitter (process, the
+ * http server, requests, responses) inherits. Made with EventEmitter on first use. */
+Value events_prototype(VM *vm);
 /* Calls every listener of `name` with this = emitter. Returns true if there were
  * listeners, false if none, or VALUE_EXCEPTION if one threw. */
 Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv);

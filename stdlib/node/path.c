@@ -205,22 +205,26 @@ static Value path_extname(VM *vm, Value this_value, int argc, Value *argv) {
   return r;
 }
 
+/* In Node's order; enumerable, as Node's JavaScript assigns them. */
+static const VMPropDef path_props[] = {
+    VM_FN_ENUM("resolve", path_resolve, 0),
+    VM_FN_ENUM("normalize", path_normalize, 1),
+    VM_FN_ENUM("isAbsolute", path_is_absolute, 1),
+    VM_FN_ENUM("join", path_join, 0),
+    VM_FN_ENUM("dirname", path_dirname, 1),
+    VM_FN_ENUM("basename", path_basename, 2),
+    VM_FN_ENUM("extname", path_extname, 1),
+    VM_STRING("sep", "/", VM_ATTR_DEFAULT),
+    VM_STRING("delimiter", ":", VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
 Value path_module_create(Host *host) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
   Value path = vm_handle_push(vm, vm_object_new(vm));
-  static const struct { const char *name; NativeFn fn; int length; } fns[] = {
-      {"resolve", path_resolve, 0},   {"normalize", path_normalize, 1},
-      {"isAbsolute", path_is_absolute, 1}, {"join", path_join, 0},
-      {"dirname", path_dirname, 1},   {"basename", path_basename, 2},
-      {"extname", path_extname, 1},
-  };
-  for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
-    vm_define_str(vm, path, fns[i].name, vm_native_new(vm, fns[i].name, fns[i].fn, fns[i].length),
-                  VM_ATTR_DEFAULT);
-  vm_define_str(vm, path, "sep", vm_string(vm, "/"), VM_ATTR_DEFAULT);
-  vm_define_str(vm, path, "delimiter", vm_string(vm, ":"), VM_ATTR_DEFAULT);
-  vm_define_str(vm, path, "posix", path, VM_ATTR_DEFAULT);
+  vm_define_props(vm, path, path_props);
+  vm_define_str(vm, path, "posix", path, VM_ATTR_DEFAULT); /* on POSIX it is path itself */
   vm_handle_reset(vm, mark);
   return path;
 }

@@ -140,9 +140,9 @@ static Value process_uptime(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number((double)clock() / CLOCKS_PER_SEC);
 }
 
-/* process.stdout.write / process.stderr.write: the stream is the native's data. */
+/* process.stdout.write and process.stderr.write: the magic is the file descriptor. */
 static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
-  FILE *out = value_to_number(vm_native_data(vm)) == 2 ? stderr : stdout;
+  FILE *out = vm_native_magic(vm) == 2 ? stderr : stdout;
   Value s = argc > 0 ? vm_to_string(vm, argv[0]) : vm_string(vm, "");
   if (value_is_exception(s)) return s;
   size_t n;
@@ -155,11 +155,24 @@ static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Building the object ==== */
 
+/* process.stdout and process.stderr; isTTY is filled in when the stream is made. */
+static const VMPropDef stdout_props[] = {
+    VM_METHOD("write", stream_write, 1, 1, VM_ATTR_DEFAULT),
+    VM_NUMBER("fd", 1, VM_ATTR_DEFAULT),
+    VM_CONSTANT("isTTY", VALUE_FALSE, VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
+static const VMPropDef stderr_props[] = {
+    VM_METHOD("write", stream_write, 1, 2, VM_ATTR_DEFAULT),
+    VM_NUMBER("fd", 2, VM_ATTR_DEFAULT),
+    VM_CONSTANT("isTTY", VALUE_FALSE, VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
 static Value make_stream(VM *vm, int fd) {
   Value stream = vm_handle_push(vm, vm_object_new(vm));
-  Value write = vm_native_with_data(vm, "write", stream_write, 1, value_from_number(fd));
-  vm_define_str(vm, stream, "write", write, VM_ATTR_DEFAULT);
-  vm_define_str(vm, stream, "fd", value_from_number(fd), VM_ATTR_DEFAULT);
+  vm_define_props(vm, stream, fd == 2 ? stderr_props : stdout_props);
   vm_define_str(vm, stream, "isTTY", value_from_bool(isatty(fd)), VM_ATTR_DEFAULT);
   return stream;
 }
@@ -196,45 +209,70 @@ static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
   return list;
 }
 
-/* A prototype whose constructor is named `process`, as in Node (stack traces say
- * `process.<anonymous>` for a listener called on it). */
 Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
 }
 
-static Value process_prototype(VM *vm) {
-  Value proto = vm_handle_push(vm, vm_object_new(vm));
-  Value ctor = vm_handle_push(vm, vm_native_new(vm, "process", node_illegal_constructor, 0));
-  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
-  return proto;
-}
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define PROCESS_ARCH "x64"
+#else
+#define PROCESS_ARCH "ia32"
+#endif
+
+static const VMPropDef process_versions[] = {
+    VM_STRING("tinynode", TINYNODE_VERSION, VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
+/* ENUMERABLE | CONFIGURABLE: what Node's read-only process properties are. */
+#define READ_ONLY (VM_ATTR_ENUMERABLE | VM_ATTR_CONFIGURABLE)
+
+/* process's own properties in Node's order. stdout, stderr, env, argv, pid, ppid and
+ * execPath depend on the process and its command line: process_create fills them in, in
+ * place, so they keep their position. */
+static const VMPropDef process_props[] = {
+    VM_STRING("version", "v" TINYNODE_VERSION, READ_ONLY),
+    VM_OBJECT("versions", process_versions, READ_ONLY),
+    VM_STRING("arch", PROCESS_ARCH, READ_ONLY),
+    VM_STRING("platform", "linux", READ_ONLY),
+    VM_CONSTANT("exitCode", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("uptime", process_uptime, 0),
+    VM_FN_ENUM("exit", process_exit, 1),
+    VM_FN_ENUM("hrtime", process_hrtime, 1),
+    VM_FN_ENUM("nextTick", process_next_tick, 1),
+    VM_CONSTANT("stdout", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_CONSTANT("stderr", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("cwd", process_cwd, 0),
+    VM_CONSTANT("env", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_STRING("title", "tinynode", VM_ATTR_DEFAULT),
+    VM_CONSTANT("argv", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_CONSTANT("pid", VALUE_UNDEFINED, READ_ONLY),
+    VM_CONSTANT("ppid", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_CONSTANT("execPath", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
+/* process's prototype, whose constructor is named `process` as in Node (stack traces say
+ * `process.<anonymous>` for a listener called on it); it inherits EventEmitter.prototype. */
+static const VMPropDef process_class = VM_CONSTRUCTOR("process", node_illegal_constructor, 0, 0,
+                                                      INTRINSIC_PROCESS_PROTOTYPE, NULL, NULL);
 
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
-  Value p = vm_handle_push(vm, vm_object_with_proto(vm, process_prototype(vm)));
-  vm_define_str(vm, p, "title", vm_string(vm, "tinynode"), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "version", vm_string(vm, "v" TINYNODE_VERSION), VM_ATTR_DEFAULT);
-  Value versions = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, versions, "tinynode", vm_string(vm, TINYNODE_VERSION), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "versions", versions, VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "arch", vm_string(vm, sizeof(void *) == 8 ? "x64" : "ia32"), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "platform", vm_string(vm, "linux"), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "argv", make_argv(vm, argc, argv, script_index), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "execPath", vm_get(vm, vm_get_str(vm, p, "argv"), value_from_number(0)),
-                VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "pid", value_from_number(getpid()), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "exitCode", VALUE_UNDEFINED, VM_ATTR_DEFAULT);
+  vm_handle_push(vm, vm_prop_value(vm, &process_class));
+  Value proto = vm_intrinsic(vm, INTRINSIC_PROCESS_PROTOTYPE);
+  vm_set_prototype(vm, proto, events_prototype(vm)); /* process is an EventEmitter */
+  Value p = vm_handle_push(vm, vm_object_with_proto(vm, proto));
+  vm_define_props(vm, p, process_props);
   vm_define_str(vm, p, "stdout", make_stream(vm, 1), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "stderr", make_stream(vm, 2), VM_ATTR_DEFAULT);
-  vm_define_method(vm, p, "exit", process_exit, 1);
-  vm_define_method(vm, p, "nextTick", process_next_tick, 1);
-  vm_define_method(vm, p, "cwd", process_cwd, 0);
-  vm_define_method(vm, p, "hrtime", process_hrtime, 1);
-  vm_define_method(vm, p, "uptime", process_uptime, 0);
-  events_install_methods(vm, p); /* process is an EventEmitter: 'exit' for now */
+  vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
+  Value list = make_argv(vm, argc, argv, script_index);
+  vm_define_str(vm, p, "argv", list, VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "pid", value_from_number(getpid()), READ_ONLY);
+  vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
   host_set_reporter(host, report);
   vm_handle_reset(vm, mark);
   return p;

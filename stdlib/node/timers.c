@@ -62,11 +62,11 @@ static uint64_t coerce_delay(VM *vm, int argc, Value *argv) {
   return (uint64_t)d;
 }
 
-/* The Timeout or Immediate object that holds callback, arguments and the Timer. */
-static Value make_handle(VM *vm, const VMClassDef *cls, Timer *t, int argc, Value *argv,
+/* The Timeout or Immediate object (its prototype the realm's intrinsic proto) that holds
+ * callback, arguments and the Timer. */
+static Value make_handle(VM *vm, const VMClassDef *cls, int proto, Timer *t, int argc, Value *argv,
                          int first_arg) {
-  Value proto = vm_get_str(vm, vm_native_data(vm), "prototype");
-  Value self = vm_handle_push(vm, vm_host_new(vm, cls, t, proto));
+  Value self = vm_handle_push(vm, vm_host_new(vm, cls, t, vm_intrinsic(vm, proto)));
   Value args = vm_handle_push(vm, vm_array_new(vm));
   for (int i = first_arg; i < argc; i++) vm_array_push(vm, args, argv[i]);
   vm_define_str(vm, self, "_onTimeout", argv[0], VM_ATTR_HIDDEN);
@@ -75,24 +75,18 @@ static Value make_handle(VM *vm, const VMClassDef *cls, Timer *t, int argc, Valu
   return self;
 }
 
-static Value start_timer(VM *vm, int argc, Value *argv, bool repeat) {
+/* setTimeout (magic 0) and setInterval (magic 1). */
+static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
+  bool repeat = vm_native_magic(vm);
   if (argc < 1 || !vm_is_callable(argv[0]))
     return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
   Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
   t->repeat = repeat;
   uint64_t delay = coerce_delay(vm, argc, argv);
-  Value self = make_handle(vm, &timeout_class, t, argc, argv, 2);
+  Value self = make_handle(vm, &timeout_class, INTRINSIC_TIMEOUT_PROTOTYPE, t, argc, argv, 2);
   t->id = loop_timer_start(host_loop(t->host), delay, repeat ? delay : 0, timer_fire, t);
   return self;
-}
-
-static Value set_timeout(VM *vm, Value this_value, int argc, Value *argv) {
-  return start_timer(vm, argc, argv, false);
-}
-
-static Value set_interval(VM *vm, Value this_value, int argc, Value *argv) {
-  return start_timer(vm, argc, argv, true);
 }
 
 static void immediate_fire(Loop *loop, void *data) {
@@ -106,7 +100,7 @@ static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
   Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
-  Value self = make_handle(vm, &immediate_class, t, argc, argv, 1);
+  Value self = make_handle(vm, &immediate_class, INTRINSIC_IMMEDIATE_PROTOTYPE, t, argc, argv, 1);
   t->immediate = loop_immediate(host_loop(t->host), immediate_fire, t);
   return self;
 }
@@ -153,31 +147,50 @@ static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
   return this_value;
 }
 
-/* A constructor-like function whose `prototype` holds the methods of its handles. */
-static void install_setter(VM *vm, const char *name, NativeFn fn, const char *class_name) {
-  Value proto = vm_handle_push(vm, vm_object_new(vm));
-  Value ctor = vm_handle_push(vm, vm_native_new(vm, class_name, node_illegal_constructor, 0));
-  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
-  vm_define_method(vm, proto, "ref", timeout_ref, 0);
-  vm_define_method(vm, proto, "unref", timeout_unref, 0);
-  vm_define_method(vm, proto, "hasRef", timeout_has_ref, 0);
-  vm_define_method(vm, proto, "refresh", timeout_refresh, 0);
-  Value holder = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, holder, "prototype", proto, VM_ATTR_HIDDEN);
-  Value f = vm_handle_push(vm, vm_native_with_data(vm, name, fn, 1, holder));
-  vm_define_str(vm, vm_global(vm), name, f, VM_ATTR_HIDDEN);
-}
+/* ==== Installing ==== */
+
+/* Node's order (a Timeout has more methods there: close, [Symbol.toPrimitive], ...). */
+static const VMPropDef timeout_methods[] = {
+    VM_FN("refresh", timeout_refresh, 0),
+    VM_FN("unref", timeout_unref, 0),
+    VM_FN("ref", timeout_ref, 0),
+    VM_FN("hasRef", timeout_has_ref, 0),
+    VM_PROPS_END,
+};
+
+static const VMPropDef immediate_methods[] = {
+    VM_FN("ref", timeout_ref, 0),
+    VM_FN("unref", timeout_unref, 0),
+    VM_FN("hasRef", timeout_has_ref, 0),
+    VM_PROPS_END,
+};
+
+/* The classes of the handles. Nothing binds the constructors: a script meets them only as
+ * the handles' prototype.constructor. */
+static const VMPropDef timer_classes[] = {
+    VM_CONSTRUCTOR("Timeout", node_illegal_constructor, 5, 0, INTRINSIC_TIMEOUT_PROTOTYPE, NULL,
+                   timeout_methods),
+    VM_CONSTRUCTOR("Immediate", node_illegal_constructor, 2, 0, INTRINSIC_IMMEDIATE_PROTOTYPE, NULL,
+                   immediate_methods),
+    VM_PROPS_END,
+};
+
+/* Globals, enumerable as in Node, in Node's order. */
+static const VMPropDef timer_globals[] = {
+    VM_FN_ENUM("clearImmediate", clear_timer, 1),
+    VM_FN_ENUM("setImmediate", set_immediate, 4),
+    VM_FN_ENUM("clearInterval", clear_timer, 1),
+    VM_FN_ENUM("clearTimeout", clear_timer, 1),
+    VM_METHOD("setInterval", set_timer, 5, true, VM_ATTR_DEFAULT),
+    VM_METHOD("setTimeout", set_timer, 5, false, VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
 
 void timers_install(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   vm_class_register(vm, &timeout_class);
   vm_class_register(vm, &immediate_class);
-  install_setter(vm, "setTimeout", set_timeout, "Timeout");
-  install_setter(vm, "setInterval", set_interval, "Timeout");
-  install_setter(vm, "setImmediate", set_immediate, "Immediate");
-  vm_define_method(vm, vm_global(vm), "clearTimeout", clear_timer, 1);
-  vm_define_method(vm, vm_global(vm), "clearInterval", clear_timer, 1);
-  vm_define_method(vm, vm_global(vm), "clearImmediate", clear_timer, 1);
-  vm_handle_reset(vm, mark);
+  for (const VMPropDef *row = timer_classes; row->kind != VM_PROP_END; row++)
+    vm_prop_value(vm, row); /* reachable from then on as their prototypes' constructor */
+  vm_define_props(vm, vm_global(vm), timer_globals);
 }

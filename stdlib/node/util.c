@@ -16,15 +16,19 @@ static Value util_format_with_options(VM *vm, Value this_value, int argc, Value 
   return format_args_with_options(vm, options, argc > 0 ? argc - 1 : 0, argv + 1);
 }
 
+static const VMPropDef util_props[] = {
+    VM_FN_ENUM("format", util_format, 0),
+    VM_FN_ENUM("formatWithOptions", util_format_with_options, 1),
+    VM_PROPS_END,
+};
+
 Value util_module_create(Host *host) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
   Value util = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_props(vm, util, util_props);
+  /* util.inspect is one function per realm, with properties of its own (options.c). */
   vm_define_str(vm, util, "inspect", util_inspect_function(vm), VM_ATTR_DEFAULT);
-  vm_define_str(vm, util, "format", vm_native_new(vm, "format", util_format, 0), VM_ATTR_DEFAULT);
-  vm_define_str(vm, util, "formatWithOptions",
-                vm_native_new(vm, "formatWithOptions", util_format_with_options, 1),
-                VM_ATTR_DEFAULT);
   vm_handle_reset(vm, mark);
   return util;
 }

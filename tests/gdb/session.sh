@@ -35,7 +35,7 @@ echo @@ js dis\n
 js dis
 echo @@\n
 delete
-break math_max
+break math_extreme
 continue
 echo @@ js bt\n
 js bt

@@ -62,9 +62,6 @@ struct Conn {
   Conn *next;
 };
 
-static Value server_proto, request_proto, response_proto; /* pinned by the module */
-static int32_t proto_pins[3] = {-1, -1, -1};
-
 /* ==== Headers ==== */
 
 static void exchange_free(void *data) {
@@ -337,7 +334,8 @@ static void add_request_header(VM *vm, Value headers, Value raw, const HttpHeade
 }
 
 static Value make_request(VM *vm, const HttpRequestHead *head) {
-  Value req = vm_handle_push(vm, vm_object_with_proto(vm, request_proto));
+  Value req = vm_handle_push(
+      vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE)));
   Value headers = vm_handle_push(vm, vm_object_new(vm));
   Value raw = vm_handle_push(vm, vm_array_new(vm));
   for (size_t i = 0; i < head->nheaders; i++) add_request_header(vm, headers, raw, &head->headers[i]);
@@ -358,7 +356,8 @@ static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
   ex->req_keep_alive = head->keep_alive;
   ex->req_is_head = strcmp(head->method, "HEAD") == 0;
   ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
-  Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex, response_proto));
+  Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex,
+                                             vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE)));
   vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
   vm_define_str(vm, res, "headersSent", VALUE_FALSE, VM_ATTR_DEFAULT);
   vm_define_str(vm, res, "finished", VALUE_FALSE, VM_ATTR_DEFAULT);
@@ -667,7 +666,8 @@ static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
   ServerState *state = mem_calloc(1, sizeof *state);
   state->host = host_of(vm);
   state->pin = -1;
-  Value server = vm_handle_push(vm, vm_host_new(vm, &server_class, state, server_proto));
+  Value server = vm_handle_push(
+      vm, vm_host_new(vm, &server_class, state, vm_intrinsic(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE)));
   vm_define_str(vm, server, "listening", VALUE_FALSE, VM_ATTR_DEFAULT);
   Value handler = argc > 0 && vm_is_callable(argv[argc - 1]) ? argv[argc - 1] : VALUE_UNDEFINED;
   if (!value_is_undefined(handler)) {
@@ -680,11 +680,37 @@ static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== The module ==== */
 
-static Value make_proto(VM *vm, int index) {
-  Value proto = vm_handle_push(vm, vm_object_new(vm));
-  events_install_methods(vm, proto);
-  proto_pins[index] = vm_pin(vm, proto);
-  return proto;
+/* Enumerable, as Node's JavaScript assigns them, with Node's lengths. */
+static const VMPropDef server_methods[] = {
+    VM_FN_ENUM("listen", server_listen, 0),
+    VM_FN_ENUM("close", server_close, 0),
+    VM_FN_ENUM("address", server_address, 0),
+    VM_PROPS_END,
+};
+
+static const VMPropDef response_methods[] = {
+    VM_FN_ENUM("writeHead", res_write_head, 3),
+    VM_FN_ENUM("setHeader", res_set_header, 2),
+    VM_FN_ENUM("getHeader", res_get_header, 1),
+    VM_FN_ENUM("removeHeader", res_remove_header, 1),
+    VM_FN_ENUM("hasHeader", res_has_header, 1),
+    VM_FN_ENUM("write", res_write, 3),
+    VM_FN_ENUM("end", res_end, 3),
+    VM_PROPS_END,
+};
+
+static const VMPropDef no_methods[] = {VM_PROPS_END};
+
+static const VMPropDef http_props[] = {
+    VM_FN_ENUM("createServer", create_server, 2),
+    VM_PROPS_END,
+};
+
+/* The prototype of servers, requests or responses: an emitter's, with methods. */
+static void make_proto(VM *vm, int which, const VMPropDef *methods) {
+  Value proto = vm_handle_push(vm, vm_object_with_proto(vm, events_prototype(vm)));
+  vm_define_props(vm, proto, methods);
+  vm_set_intrinsic(vm, which, proto);
 }
 
 Value http_module_create(Host *host) {
@@ -692,21 +718,11 @@ Value http_module_create(Host *host) {
   int mark = vm_handle_mark(vm);
   vm_class_register(vm, &server_class);
   vm_class_register(vm, &response_class);
-  server_proto = make_proto(vm, 0);
-  vm_define_method(vm, server_proto, "listen", server_listen, 2);
-  vm_define_method(vm, server_proto, "close", server_close, 1);
-  vm_define_method(vm, server_proto, "address", server_address, 0);
-  request_proto = make_proto(vm, 1);
-  response_proto = make_proto(vm, 2);
-  vm_define_method(vm, response_proto, "writeHead", res_write_head, 2);
-  vm_define_method(vm, response_proto, "setHeader", res_set_header, 2);
-  vm_define_method(vm, response_proto, "getHeader", res_get_header, 1);
-  vm_define_method(vm, response_proto, "removeHeader", res_remove_header, 1);
-  vm_define_method(vm, response_proto, "hasHeader", res_has_header, 1);
-  vm_define_method(vm, response_proto, "write", res_write, 1);
-  vm_define_method(vm, response_proto, "end", res_end, 1);
+  make_proto(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE, server_methods);
+  make_proto(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE, no_methods);
+  make_proto(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE, response_methods);
   Value http = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_method(vm, http, "createServer", create_server, 2);
+  vm_define_props(vm, http, http_props);
   vm_handle_reset(vm, mark);
   return http;
 }
