@@ -132,6 +132,7 @@ static int run(Host *host, const Options *o) {
 }
 
 int main(int argc, char **argv) {
+  mem_init();
   Options o;
   int status = parse_options(argc, argv, &o);
   if (status) return status;

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__ /* defined by the headers above */
+#include <malloc.h>
+#endif
 
 #include "lexer/alloc.h"
 
@@ -27,6 +30,23 @@ void mem_out_of_memory(void) {
   abort();
 }
 //< lexer.out-of-memory
+
+//> lexer.mem-init
+/* A program's arrays grow and die by the megabyte (an element vector of 200,000 numbers
+ * is 1.6 MB). glibc serves blocks that large with mmap and returns them with munmap, so
+ * every new one costs a page fault per 4 KiB touched; its adaptive threshold softens
+ * that only after the first few. Keeping blocks up to 4 MB in the heap (and not handing
+ * freed memory back to the system before 64 MB lie unused) lets the next array reuse
+ * what the collector just freed: the closures benchmark takes half the page faults. The
+ * VM's own 8 MB stack stays a lazily touched mapping, so an empty script still needs
+ * under 3 MB. Other C libraries keep their defaults. */
+void mem_init(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+//< lexer.mem-init
 
 static void *checked(void *p) {
   if (!p) mem_out_of_memory();

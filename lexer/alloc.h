@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+/* Tunes the C library's allocator for an interpreter's pattern of use; call once, first. */
+void mem_init(void);
+
 void *mem_alloc(size_t size);                /* malloc, never NULL */
 void *mem_calloc(size_t count, size_t size); /* calloc: zeroed, count * size checked */
 void *mem_realloc(void *p, size_t size);     /* realloc, never NULL */
