@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lexer/stack.h"
 #include "vm/opcodes.h"
 #include "vm/value.h"
 #include "vm/vm.h"
@@ -296,6 +297,7 @@ struct VM {
   Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
   int has_exception;
   int terminating;    /* vm_terminate: unwind past every handler */
+  uintptr_t stack_limit; /* the C-stack guard (lexer/stack.h): recursion stops below this */
 
   /* The heap */
   GcHeader *heap;     /* every allocated thing */

@@ -67,6 +67,7 @@ VM *vm_new(void) {
   vm->array_values_pin = vm->array_next_pin = vm->thrower_pin = -1;
   vm->next_gc = 1 << 20;
   vm->heap_limit = gc_heap_limit_from_env();
+  vm->stack_limit = stack_limit_new();
   const char *stress = getenv("TINYNODE_GC_STRESS");
   vm->gc_stress = stress && *stress && *stress != '0';
   vm->gc_paused++;

@@ -364,19 +364,16 @@ static const struct {
 };
 
 Value console_create(VM *vm) {
-  int mark = vm_handle_mark(vm);
   Value console = vm_handle_push(vm, vm_object_new(vm));
   for (size_t i = 0; i < sizeof console_methods / sizeof *console_methods; i++) {
     Value fn = vm_native_new(vm, console_methods[i].name, console_methods[i].fn, 0);
     if (!vm_define_str(vm, console, console_methods[i].name, fn, VM_ATTR_DEFAULT))
-      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+      return VALUE_EXCEPTION;
   }
   PropertyDescriptor tag = {.value = vm_string(vm, "console"), .has_value = true,
                             .has_writable = true, .has_enumerable = true,
                             .has_configurable = true, .configurable = true};
   Value key = vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG);
-  if (value_is_exception(vm_define_property(vm, console, key, &tag)))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-  vm_handle_reset(vm, mark);
+  if (value_is_exception(vm_define_property(vm, console, key, &tag))) return VALUE_EXCEPTION;
   return console;
 }

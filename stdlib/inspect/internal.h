@@ -135,10 +135,12 @@ bool format_to_buffer(VM *vm, StrBuf *sb, const InspectOptions *opts, int argc, 
 Value inspect_custom_symbol(VM *vm);
 /* util.inspect.defaultOptions = {...} (util.c) replaces the defaults. */
 void inspect_set_default_options(const InspectOptions *opts);
-/* Reads an options object ({depth, colors, ...}) over opts; false on exception. */
+/* Reads an options object ({depth, colors, ...}) over opts; false on exception. For
+ * natives: the handles it pushes are released when the native returns. */
 bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts);
 /* console.table's box for an object or array (console_table.c): malloc'd text, or NULL
- * on exception. properties is an array of column names, or undefined. */
+ * on exception. properties is an array of column names, or undefined. Its handles are
+ * released when the calling native returns. */
 char *console_table_text(VM *vm, Value data, Value properties);
 /* String(v) semantics for the error code: a malloc'd WTF-8 string, or NULL on exception. */
 char *inspect_to_cstr(VM *vm, Value v);

@@ -31,10 +31,8 @@ static Value listeners(VM *vm, Value emitter, Value name, bool create) {
 static Value events_on(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc < 2 || !vm_is_callable(argv[1]))
     return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
-  int mark = vm_handle_mark(vm);
   Value list = listeners(vm, this_value, argv[0], true);
   bool ok = !value_is_exception(list) && vm_array_push(vm, list, argv[1]);
-  vm_handle_reset(vm, mark);
   return ok ? this_value : VALUE_EXCEPTION;
 }
 
@@ -74,7 +72,6 @@ static Value once_wrapper(VM *vm, Value this_value, int argc, Value *argv) {
 static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc < 2 || !vm_is_callable(argv[1]))
     return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
-  int mark = vm_handle_mark(vm);
   Value data = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, data, this_value);
   vm_array_push(vm, data, argv[0]);
@@ -82,9 +79,7 @@ static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
   Value wrapper = vm_handle_push(vm, vm_native_with_data(vm, "bound onceWrapper", once_wrapper, 0, data));
   vm_define_str(vm, data, "wrapper", wrapper, VM_ATTR_HIDDEN);
   Value args[2] = {argv[0], wrapper};
-  Value r = events_on(vm, this_value, 2, args);
-  vm_handle_reset(vm, mark);
-  return r;
+  return events_on(vm, this_value, 2, args);
 }
 
 //> stdlib.emit
@@ -155,7 +150,6 @@ static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
 
 Value events_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value ctor = vm_handle_push(vm, vm_native_new(vm, "EventEmitter", event_emitter, 0));
   vm_native_set_constructor(ctor, true);
   Value proto = vm_handle_push(vm, vm_object_new(vm));
@@ -163,6 +157,5 @@ Value events_module_create(Host *host) {
   vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
   vm_define_str(vm, ctor, "prototype", proto, 0);
   vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
   return ctor;
 }

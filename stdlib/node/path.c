@@ -207,7 +207,6 @@ static Value path_extname(VM *vm, Value this_value, int argc, Value *argv) {
 
 Value path_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value path = vm_handle_push(vm, vm_object_new(vm));
   static const struct { const char *name; NativeFn fn; int length; } fns[] = {
       {"resolve", path_resolve, 0},   {"normalize", path_normalize, 1},
@@ -221,6 +220,5 @@ Value path_module_create(Host *host) {
   vm_define_str(vm, path, "sep", vm_string(vm, "/"), VM_ATTR_DEFAULT);
   vm_define_str(vm, path, "delimiter", vm_string(vm, ":"), VM_ATTR_DEFAULT);
   vm_define_str(vm, path, "posix", path, VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
   return path;
 }

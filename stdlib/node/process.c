@@ -211,7 +211,6 @@ static Value process_prototype(VM *vm) {
 
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value p = vm_handle_push(vm, vm_object_with_proto(vm, process_prototype(vm)));
   vm_define_str(vm, p, "title", vm_string(vm, "tinynode"), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "version", vm_string(vm, "v" TINYNODE_VERSION), VM_ATTR_DEFAULT);
@@ -236,7 +235,6 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_method(vm, p, "uptime", process_uptime, 0);
   events_install_methods(vm, p); /* process is an EventEmitter: 'exit' for now */
   host_set_reporter(host, report);
-  vm_handle_reset(vm, mark);
   return p;
 }
 

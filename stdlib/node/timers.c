@@ -38,13 +38,11 @@ static void timer_release(Timer *t) {
 static void timer_fire(Loop *loop, void *data) {
   Timer *t = data;
   VM *vm = host_vm(t->host);
-  int mark = vm_handle_mark(vm);
   Value self = vm_handle_push(vm, vm_pinned(vm, t->pin));
   if (!t->repeat) timer_release(t); /* clearTimeout inside the callback is then a no-op */
   Value fn = vm_handle_push(vm, vm_get_str(vm, self, "_onTimeout"));
   Value args = vm_handle_push(vm, vm_get_str(vm, self, "_timerArgs"));
-  host_call_array(t->host, fn, self, args);
-  vm_handle_reset(vm, mark);
+  host_call_array(t->host, fn, self, args); /* the loop drops our handles afterwards */
 }
 //< stdlib.timer-fire
 
@@ -166,12 +164,10 @@ static void install_setter(VM *vm, const char *name, NativeFn fn, const char *cl
 
 void timers_install(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   install_setter(vm, "setTimeout", set_timeout, "Timeout");
   install_setter(vm, "setInterval", set_interval, "Timeout");
   install_setter(vm, "setImmediate", set_immediate, "Immediate");
   vm_define_method(vm, vm_global(vm), "clearTimeout", clear_timer, 1);
   vm_define_method(vm, vm_global(vm), "clearInterval", clear_timer, 1);
   vm_define_method(vm, vm_global(vm), "clearImmediate", clear_timer, 1);
-  vm_handle_reset(vm, mark);
 }

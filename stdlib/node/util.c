@@ -18,13 +18,11 @@ static Value util_format_with_options(VM *vm, Value this_value, int argc, Value 
 
 Value util_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value util = vm_handle_push(vm, vm_object_new(vm));
   vm_define_str(vm, util, "inspect", util_inspect_function(vm), VM_ATTR_DEFAULT);
   vm_define_str(vm, util, "format", vm_native_new(vm, "format", util_format, 0), VM_ATTR_DEFAULT);
   vm_define_str(vm, util, "formatWithOptions",
                 vm_native_new(vm, "formatWithOptions", util_format_with_options, 1),
                 VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
   return util;
 }

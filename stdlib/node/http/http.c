@@ -259,8 +259,6 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   conn_write(ex->conn, &out);
   http_buf_free(&out);
   free(text);
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, this_value);
   int32_t pin = ex->pin;
   ex->pin = -1;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
@@ -268,7 +266,6 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   finish_exchange(ex);
   Value r = events_emit_str(vm, this_value, "finish", 0, NULL);
   if (pin >= 0) vm_unpin(vm, pin);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : this_value;
 }
 
@@ -626,12 +623,10 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
 static void server_closed(Loop *loop, void *data) {
   ServerState *state = data;
   VM *vm = host_vm(state->host);
-  int mark = vm_handle_mark(vm);
   Value self = vm_handle_push(vm, vm_pinned(vm, state->pin));
   vm_unpin(vm, state->pin);
   state->pin = -1;
   if (value_is_exception(events_emit_str(vm, self, "close", 0, NULL))) host_fatal_exception(state->host);
-  vm_handle_reset(vm, mark);
   loop_after_callback(loop);
 }
 
@@ -689,7 +684,6 @@ static Value make_proto(VM *vm, int index) {
 
 Value http_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   server_proto = make_proto(vm, 0);
   vm_define_method(vm, server_proto, "listen", server_listen, 2);
   vm_define_method(vm, server_proto, "close", server_close, 1);
@@ -705,6 +699,5 @@ Value http_module_create(Host *host) {
   vm_define_method(vm, response_proto, "end", res_end, 1);
   Value http = vm_handle_push(vm, vm_object_new(vm));
   vm_define_method(vm, http, "createServer", create_server, 2);
-  vm_handle_reset(vm, mark);
   return http;
 }
