@@ -289,7 +289,11 @@ void vm_handle_reset(VM *vm, int mark) {
 }
 
 Value vm_handle_push(VM *vm, Value v) {
-  if (vm->handle_count >= VM_HANDLES_MAX) PANIC("vm_handle_push: too many handles (a leak?)");
+  if (vm->handle_count == vm->handle_capacity) {
+    if (vm->handle_count >= VM_HANDLES_MAX) PANIC("vm_handle_push: too many handles (a leak?)");
+    vm->handle_capacity = vm->handle_capacity ? vm->handle_capacity * 2 : 1024;
+    vm->handles = mem_realloc_array(vm->handles, (size_t)vm->handle_capacity, sizeof(Value));
+  }
   vm->handles[vm->handle_count++] = v;
   return v;
 }

@@ -252,7 +252,10 @@ typedef struct Frame {
 
 #define VM_STACK_SIZE (1024 * 1024) /* values */
 #define VM_FRAMES_MAX 10000         /* JavaScript call depth before RangeError */
-#define VM_HANDLES_MAX 65536
+/* The handle stack grows as needed: C code that recurses as deeply as a value nests
+ * (JSON, inspect) holds a few handles per level, and the C stack allows 100,000s of
+ * levels. Past this many something leaks. */
+#define VM_HANDLES_MAX (1 << 22)
 
 /* Well-known atoms the engine looks up by name. */
 #define FOR_EACH_COMMON_ATOM(A) \
@@ -312,8 +315,8 @@ struct VM {
   Shape *root_shape;  /* the empty shape every object starts from */
 
   /* Roots held by C code */
-  Value handles[VM_HANDLES_MAX]; /* a stack; see vm_handle_* */
-  int handle_count;
+  Value *handles;     /* a stack; see vm_handle_* */
+  int handle_count, handle_capacity;
   Pin *pins;          /* host-held values (timer callbacks, pending I/O) */
   int32_t pin_count, pin_capacity, pin_free;
 

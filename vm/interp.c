@@ -811,7 +811,8 @@ static Value for_in_start(VM *vm, Value obj) {
   Value o = vm_handle_push(vm, vm_to_object(vm, obj));
   Array *seen = array_new(vm, 8);
   vm_handle_push(vm, value_from_object(&seen->base));
-  for (Object *p = value_to_object(o); p; p = p->proto) {
+  int loop = vm_handle_mark(vm); /* prototype chains can be 100,000 long */
+  for (Object *p = value_to_object(o); p; p = p->proto, vm_handle_reset(vm, loop)) {
     Array *keys = object_own_keys(vm, p, false, false);
     vm_handle_push(vm, value_from_object(&keys->base));
     for (uint32_t i = 0; i < keys->length; i++) {

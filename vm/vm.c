@@ -91,6 +91,7 @@ void vm_free(VM *vm) {
   free(vm->atoms.entries);
   free(vm->gray);
   free(vm->pins);
+  free(vm->handles);
   for (int i = 0; i < vm->filename_count; i++) free(vm->filenames[i]);
   free(vm->filenames);
   for (int i = 0; i < vm->source_count; i++) free(vm->sources[i]);

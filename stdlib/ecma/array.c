@@ -383,7 +383,9 @@ static Value array_concat(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== join and toString ==== */
 
-/* The arrays being joined right now, innermost last: a cycle joins as "" (as V8 does). */
+/* The arrays being joined right now, innermost last: a cycle joins as "" (as V8 does).
+ * Deeper nesting is not tracked, just recursed into: it ends at the C-stack guard (in
+ * vm_call, through each element's toString) with V8's RangeError. */
 #define JOIN_DEPTH_MAX 256
 static Value join_stack[JOIN_DEPTH_MAX];
 static int join_depth;
@@ -423,16 +425,16 @@ static Value join(VM *vm, Value this_value, Value separator, bool locale) {
   sep = vm_handle_push(vm, value_is_undefined(separator) ? vm_atom(vm, ",")
                                                          : vm_to_string(vm, separator));
   if (value_is_exception(sep)) return vm_handle_reset(vm, mark), sep;
-  if (join_active(o) || join_depth == JOIN_DEPTH_MAX)
-    return vm_handle_reset(vm, mark), vm_atom(vm, "");
-  join_stack[join_depth++] = o;
+  if (join_active(o)) return vm_handle_reset(vm, mark), vm_atom(vm, "");
+  bool tracked = join_depth < JOIN_DEPTH_MAX;
+  if (tracked) join_stack[join_depth++] = o;
   TextBuf b = {0};
   bool ok = true;
   for (double k = 0; k < len && ok; k++) {
     if (k > 0) textbuf_string(&b, sep);
     ok = join_element(vm, &b, o, k, locale);
   }
-  join_depth--;
+  if (tracked) join_depth--;
   Value r = ok ? textbuf_finish(vm, &b) : VALUE_EXCEPTION;
   if (!ok) textbuf_free(&b);
   vm_handle_reset(vm, mark);
@@ -860,6 +862,7 @@ static Value array_sort(VM *vm, Value this_value, int argc, Value *argv) {
 /* FlattenIntoArray: append source[0..len) to target at *n, flattening arrays depth deep. */
 static Value flatten(VM *vm, Value target, double *n, Value source, double len, double depth,
                      Value map_fn, Value this_arg) {
+  if (vm_stack_exhausted(vm)) return vm_throw_stack_overflow(vm); /* flat(Infinity) recurses */
   int loop = vm_handle_mark(vm);
   for (double k = 0; k < len; k++, vm_handle_reset(vm, loop)) {
     Value has = builtins_has_index(vm, source, k);

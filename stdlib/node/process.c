@@ -42,14 +42,16 @@ static void print_caret(FILE *out, const char *line, size_t length, int column, 
   fputc('\n', out);
 }
 
-/* A SyntaxError from compiling a script has no JavaScript frames; Node's has its
- * loader's internal frames, so it is printed plainly rather than as [SyntaxError: m]. */
+/* A SyntaxError from compiling a script (or the RangeError of source nested too deeply
+ * to compile) has no JavaScript frames; Node's has its loader's internal frames, so it
+ * is printed plainly rather than as [SyntaxError: m]. */
 static bool is_compile_error(VM *vm, Value e) {
   if (!vm_is_error(e)) return false;
   Value proto = vm_prototype_of(e);
   Value stack = vm_get_str(vm, e, "stack");
   if (value_is_exception(stack)) vm_take_exception(vm);
-  if (!value_is_string(stack) || proto != vm_intrinsic(vm, INTRINSIC_SYNTAX_ERROR_PROTOTYPE))
+  if (!value_is_string(stack) || (proto != vm_intrinsic(vm, INTRINSIC_SYNTAX_ERROR_PROTOTYPE) &&
+                                  proto != vm_intrinsic(vm, INTRINSIC_RANGE_ERROR_PROTOTYPE)))
     return false;
   char *text = vm_to_utf8(vm, stack, NULL);
   bool framed = strstr(text, "\n    at ") != NULL;
