@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lexer/alloc.h"
+#include "lexer/stack.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== Options and per-VM state ==== */
@@ -570,7 +571,7 @@ static char *stack_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
  * where the C stack runs out (the entries recurse). NULL: go on. */
 static char *stop_before_entries(InspectCtx *ctx, Value v, int recurse_times, const Raw *r) {
   if (recurse_times > ctx->opts.depth) return depth_exceeded(ctx, v, r);
-  if (vm_stack_exhausted(ctx->vm)) return stack_exceeded(ctx, v, r);
+  if (inspect_stack_exhausted(ctx)) return stack_exceeded(ctx, v, r);
   return NULL;
 }
 
@@ -785,8 +786,22 @@ char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
 
 /* ==== util.inspect ==== */
 
+//> stdlib.inspect-stack
+/* Node's formatRaw stops where V8's stack (under 1 MiB) runs out, about a thousand
+ * objects deep. Deeper than that the text grows with the square of the depth and every
+ * level copies the text of the levels below it, so an inspection here keeps to a
+ * similar budget of C stack, counted from where it began, as well as to the real limit
+ * (vm_stack_exhausted). */
+#define INSPECT_STACK_BUDGET ((uintptr_t)512 << 10)
+
+bool inspect_stack_exhausted(InspectCtx *ctx) {
+  return stack_exhausted(ctx->stack_limit) || vm_stack_exhausted(ctx->vm);
+}
+//< stdlib.inspect-stack
+
 static void ctx_init(InspectCtx *ctx, VM *vm, const InspectOptions *opts) {
-  *ctx = (InspectCtx){.vm = vm, .opts = *opts};
+  uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  *ctx = (InspectCtx){.vm = vm, .opts = *opts, .stack_limit = here - INSPECT_STACK_BUDGET};
   ctx->keep_alive = vm_handle_push(vm, vm_array_new(vm));
 }
 

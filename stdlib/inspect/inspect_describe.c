@@ -56,7 +56,7 @@ static char *complex_constructor_name(InspectCtx *ctx, Value obj, Value first_pr
                                       int recurse_times, bool *failed) {
   StrBuf sb = {0};
   sb_printf(&sb, "%s <", internal_class_name(obj));
-  if (recurse_times > ctx->opts.depth || vm_stack_exhausted(ctx->vm)) {
+  if (recurse_times > ctx->opts.depth || inspect_stack_exhausted(ctx)) {
     sb_puts(&sb, "Complex prototype>");
     return sb_take(&sb);
   }

@@ -76,7 +76,12 @@ typedef struct InspectCtx {
   Value *circular;    /* targets of back-edges; circular[i] prints as <ref *(i+1)> */
   size_t circular_count, circular_cap;
   Value keep_alive;   /* a JS array that keeps the circular targets reachable */
+  uintptr_t stack_limit; /* the stack budget of this inspection (inspect_stack_exhausted) */
 } InspectCtx;
+
+/* Whether the formatting should stop descending: the C stack is nearly full, or this
+ * inspection used up its budget of it (inspect.c: INSPECT_STACK_BUDGET). */
+bool inspect_stack_exhausted(InspectCtx *ctx);
 
 /* Appends text in the colour of style (nothing extra when colours are off). */
 void ctx_stylize(InspectCtx *ctx, StrBuf *sb, const char *text, Style style);
