@@ -23,7 +23,8 @@ typedef struct VM VM;
 
 /* A function written in C. The arguments live on the VM stack (they are roots).
  * Return the result, or VALUE_EXCEPTION after vm_throw*(). The call owns the native's
- * handle scope: every handle it pushes is dropped when it returns. */
+ * handle scope: every handle it pushes is dropped when it returns, so it need not reset
+ * them. Its result needs no handle either: the caller roots it before allocating. */
 typedef Value (*NativeFn)(VM *vm, Value this_value, int argc, Value *argv);
 
 /* What the engine asks of its host (filled in by runtime/). */
