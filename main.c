@@ -13,6 +13,7 @@
 
 #include "lexer/alloc.h"
 #include "lexer/lexer.h"
+#include "lexer/stack.h"
 #include "parser/parser.h"
 #include "runtime/runtime.h"
 #include "stdlib/stdlib.h"
@@ -101,7 +102,8 @@ static int dump(Host *host, const Options *o, const char *source, size_t length)
     Token error;
     if (lex_dump_tokens(source, length, stdout, &error) == 0) return 0;
   } else if (o->action == DUMP_AST) {
-    Parser *p = parse_new(source, length, o->mode == COMPILE_SCRIPT ? PARSE_SCRIPT : PARSE_MODULE);
+    ParseMode mode = o->mode == COMPILE_SCRIPT ? PARSE_SCRIPT : PARSE_MODULE;
+    Parser *p = parse_new(source, length, mode, stack_limit_new());
     ParseError err;
     Node *program = parse_program(p, &err);
     if (program) parse_dump_ast(program, stdout);

@@ -422,22 +422,30 @@ static TokenKind scan_punctuator(Lexer *lx, Token *tok, int c) {
 
 /* ==== The next token ==== */
 
+static const LexSubstitution *substitution(Lexer *lx, const LexSubstitution *outer,
+                                           uint32_t braces) {
+  LexSubstitution *s = lex_alloc(lx, sizeof *s);
+  *s = (LexSubstitution){outer, braces};
+  return s;
+}
+
 //> lexer.template-braces
 /* Braces decide where a template substitution ends: `${ {a: 1}.a }` closes at the second
- * `}`. Only braces opened inside a substitution are counted. */
+ * `}`. Only braces opened inside a substitution are counted. The count lives in a new
+ * node each time, never in place, because a copy of the lexer (lookahead) shares it. */
 static TokenKind scan_brace(Lexer *lx, Token *tok, int c) {
-  int depth = lx->template_depth;
+  const LexSubstitution *s = lx->substitution;
   if (c == '{') {
-    if (depth > 0) lx->braces[depth - 1]++;
+    if (s) lx->substitution = substitution(lx, s->outer, s->braces + 1);
     return take(lx, tok, 1, TOK_LBRACE);
   }
-  if (depth > 0 && lx->braces[depth - 1] == 0) {
+  if (s && s->braces == 0) {
     lex_skip(lx); /* the `}` that ends `${ ... }`: the template continues */
     TokenKind k = lex_scan_template(lx, tok, false);
-    if (k == TOK_TEMPLATE_TAIL) lx->template_depth--;
+    if (k == TOK_TEMPLATE_TAIL) lx->substitution = s->outer;
     return k;
   }
-  if (depth > 0) lx->braces[depth - 1]--;
+  if (s) lx->substitution = substitution(lx, s->outer, s->braces - 1);
   return take(lx, tok, 1, TOK_RBRACE);
 }
 //< lexer.template-braces
@@ -445,11 +453,7 @@ static TokenKind scan_brace(Lexer *lx, Token *tok, int c) {
 static TokenKind scan_template_start(Lexer *lx, Token *tok) {
   lex_skip(lx);
   TokenKind k = lex_scan_template(lx, tok, true);
-  if (k != TOK_TEMPLATE_HEAD) return k;
-  if (lx->template_depth == LEX_MAX_TEMPLATE_DEPTH)
-    return lex_error(tok, "tinynode does not support template literals nested this deeply",
-                     tok->line, tok->column, 1);
-  lx->braces[lx->template_depth++] = 0;
+  if (k == TOK_TEMPLATE_HEAD) lx->substitution = substitution(lx, lx->substitution, 0);
   return k;
 }
 

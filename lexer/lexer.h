@@ -99,7 +99,13 @@ typedef struct Token {
  * arena. The allocator returns zeroed memory that stays valid until the caller frees it. */
 typedef void *(*LexAllocFn)(void *ctx, size_t size);
 
-#define LEX_MAX_TEMPLATE_DEPTH 64
+/* An open template substitution `${`, and how many `{` are open inside it. Nodes are
+ * never changed once made (a change makes a new node, from the allocator), so a copy of
+ * the Lexer shares its chain safely; nesting is bounded only by the parser's stack. */
+typedef struct LexSubstitution {
+  const struct LexSubstitution *outer; /* the enclosing one, or NULL */
+  uint32_t braces;
+} LexSubstitution;
 
 /* The scanner's state. Plain data: copying a Lexer saves its position (for lookahead). */
 typedef struct Lexer {
@@ -111,10 +117,9 @@ typedef struct Lexer {
   bool seen_token; /* some token was scanned already (for `-->` comments at line start) */
   LexAllocFn alloc;
   void *alloc_ctx;
-  /* Template substitutions: braces[i] counts the `{` opened inside the i-th `${`, so
-   * that the `}` closing the substitution is recognised; depth 0 means not in one. */
-  int template_depth;
-  uint32_t braces[LEX_MAX_TEMPLATE_DEPTH];
+  /* The innermost template substitution being scanned (NULL: not in one), so that the
+   * `}` closing it is recognised. */
+  const LexSubstitution *substitution;
 } Lexer;
 
 /* Prepares lx to scan src[0..length). A hashbang line `#!...` at offset 0 is skipped. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lexer/lexer.h"
+#include "lexer/stack.h"
 #include "parser/parser.h"
 
 static const char *const kind_names[] = {
@@ -27,7 +28,14 @@ const char *parse_kind_name(NodeKind kind) {
   return (unsigned)kind < NODE_KIND_COUNT ? kind_names[kind] : "BAD";
 }
 
-static void dump(const Node *n, const char *role, int depth, FILE *out);
+/* Where the dump writes, and the C-stack guard: a tree can nest deeper than any stack
+ * (`1 + 1 + ...` is parsed by a loop but nests to the left). */
+typedef struct Dump {
+  FILE *out;
+  uintptr_t stack_limit;
+} Dump;
+
+static void dump(const Node *n, const char *role, int depth, Dump *d);
 
 /* ==== Details ==== */
 
@@ -138,142 +146,148 @@ static void print_details(const Node *n, FILE *out) {
 /* ==== The tree ==== */
 
 /* A NULL in a list is an array hole (`[1, , 3]`). */
-static void dump_list(const NodeList *list, const char *role, int depth, FILE *out) {
+static void dump_list(const NodeList *list, const char *role, int depth, Dump *d) {
   for (int i = 0; i < list->count; i++) {
-    if (list->items[i]) dump(list->items[i], role, depth, out);
-    else fprintf(out, "%-8s%*sHOLE\n", "", depth * 2, "");
+    if (list->items[i]) dump(list->items[i], role, depth, d);
+    else fprintf(d->out, "%-8s%*sHOLE\n", "", depth * 2, "");
   }
 }
 
-static void dump_template(const Node *n, int depth, FILE *out) {
+static void dump_template(const Node *n, int depth, Dump *d) {
   const NodeList *quasis = &n->as.template.quasis, *raws = &n->as.template.raws;
   for (int i = 0; i < quasis->count; i++) {
-    if (quasis->items[i]) dump(quasis->items[i], "cooked", depth, out);
-    else fprintf(out, "%-8s%*sundefined cooked (invalid escape)\n", "", depth * 2, "");
-    dump(raws->items[i], "raw", depth, out);
+    if (quasis->items[i]) dump(quasis->items[i], "cooked", depth, d);
+    else fprintf(d->out, "%-8s%*sundefined cooked (invalid escape)\n", "", depth * 2, "");
+    dump(raws->items[i], "raw", depth, d);
     if (i < n->as.template.expressions.count)
-      dump(n->as.template.expressions.items[i], "expression", depth, out);
+      dump(n->as.template.expressions.items[i], "expression", depth, d);
   }
 }
 
-static void dump_function(const Node *n, int depth, FILE *out) {
-  dump(n->as.function.id, "id", depth, out);
-  dump_list(&n->as.function.params, "param", depth, out);
-  dump_list(&n->as.function.body, "body", depth, out);
+static void dump_function(const Node *n, int depth, Dump *d) {
+  dump(n->as.function.id, "id", depth, d);
+  dump_list(&n->as.function.params, "param", depth, d);
+  dump_list(&n->as.function.body, "body", depth, d);
 }
 
-static void dump_class(const Node *n, int depth, FILE *out) {
-  dump(n->as.class_.id, "id", depth, out);
-  dump(n->as.class_.superclass, "extends", depth, out);
-  dump(n->as.class_.constructor, "constructor", depth, out);
-  dump_list(&n->as.class_.members, "member", depth, out);
+static void dump_class(const Node *n, int depth, Dump *d) {
+  dump(n->as.class_.id, "id", depth, d);
+  dump(n->as.class_.superclass, "extends", depth, d);
+  dump(n->as.class_.constructor, "constructor", depth, d);
+  dump_list(&n->as.class_.members, "member", depth, d);
 }
 
 /* The children of an expression node, each with its role. */
-static void dump_expression_children(const Node *n, int depth, FILE *out) {
+static void dump_expression_children(const Node *n, int depth, Dump *d) {
   switch (n->kind) {
-  case NODE_TEMPLATE: dump_template(n, depth, out); break;
+  case NODE_TEMPLATE: dump_template(n, depth, d); break;
   case NODE_TAGGED_TEMPLATE:
-    dump(n->as.tagged.tag, "tag", depth, out);
-    dump(n->as.tagged.template, "quasi", depth, out);
+    dump(n->as.tagged.tag, "tag", depth, d);
+    dump(n->as.tagged.template, "quasi", depth, d);
     break;
   case NODE_ARRAY: case NODE_OBJECT: case NODE_SEQUENCE: case NODE_ARRAY_PATTERN:
   case NODE_OBJECT_PATTERN:
-    dump_list(&n->as.list.items, NULL, depth, out);
+    dump_list(&n->as.list.items, NULL, depth, d);
     break;
   case NODE_PROPERTY:
-    dump(n->as.property.key, "key", depth, out);
-    dump(n->as.property.value, "value", depth, out);
+    dump(n->as.property.key, "key", depth, d);
+    dump(n->as.property.value, "value", depth, d);
     break;
-  case NODE_FUNCTION: dump_function(n, depth, out); break;
-  case NODE_CLASS: dump_class(n, depth, out); break;
-  case NODE_UPDATE: dump(n->as.update.operand, NULL, depth, out); break;
+  case NODE_FUNCTION: dump_function(n, depth, d); break;
+  case NODE_CLASS: dump_class(n, depth, d); break;
+  case NODE_UPDATE: dump(n->as.update.operand, NULL, depth, d); break;
   case NODE_BINARY: case NODE_LOGICAL:
-    dump(n->as.binary.left, "left", depth, out);
-    dump(n->as.binary.right, "right", depth, out);
+    dump(n->as.binary.left, "left", depth, d);
+    dump(n->as.binary.right, "right", depth, d);
     break;
   case NODE_ASSIGN: case NODE_ASSIGN_PATTERN:
-    dump(n->as.assign.target, "target", depth, out);
-    dump(n->as.assign.value, "value", depth, out);
+    dump(n->as.assign.target, "target", depth, d);
+    dump(n->as.assign.value, "value", depth, d);
     break;
   case NODE_CALL: case NODE_NEW:
-    dump(n->as.call.callee, "callee", depth, out);
-    dump_list(&n->as.call.args, "arg", depth, out);
+    dump(n->as.call.callee, "callee", depth, d);
+    dump_list(&n->as.call.args, "arg", depth, d);
     break;
   case NODE_MEMBER:
-    dump(n->as.member.object, "object", depth, out);
-    dump(n->as.member.property, "property", depth, out);
+    dump(n->as.member.object, "object", depth, d);
+    dump(n->as.member.property, "property", depth, d);
     break;
   default: break;
   }
 }
 
-static void dump_loop(const Node *n, int depth, FILE *out) {
+static void dump_loop(const Node *n, int depth, Dump *d) {
   if (n->kind == NODE_FOR_IN || n->kind == NODE_FOR_OF) {
-    dump(n->as.for_each.left, "left", depth, out);
-    dump(n->as.for_each.right, "right", depth, out);
-    dump(n->as.for_each.body, "body", depth, out);
+    dump(n->as.for_each.left, "left", depth, d);
+    dump(n->as.for_each.right, "right", depth, d);
+    dump(n->as.for_each.body, "body", depth, d);
     return;
   }
-  dump(n->as.loop.init, "init", depth, out);
-  dump(n->as.loop.test, "test", depth, out);
-  dump(n->as.loop.update, "update", depth, out);
-  dump(n->as.loop.body, "body", depth, out);
+  dump(n->as.loop.init, "init", depth, d);
+  dump(n->as.loop.test, "test", depth, d);
+  dump(n->as.loop.update, "update", depth, d);
+  dump(n->as.loop.body, "body", depth, d);
 }
 
 /* The children of a statement node (and of the few shared shapes), each with its role. */
-static void dump_children(const Node *n, int depth, FILE *out) {
+static void dump_children(const Node *n, int depth, Dump *d) {
   switch (n->kind) {
   case NODE_UNARY: case NODE_SPREAD: case NODE_YIELD: case NODE_AWAIT: case NODE_REST:
   case NODE_EXPRESSION: case NODE_RETURN: case NODE_THROW:
-    dump(n->as.unary.operand, NULL, depth, out);
+    dump(n->as.unary.operand, NULL, depth, d);
     break;
   case NODE_CONDITIONAL: case NODE_IF:
-    dump(n->as.conditional.test, "test", depth, out);
-    dump(n->as.conditional.then, "then", depth, out);
-    dump(n->as.conditional.otherwise, "else", depth, out);
+    dump(n->as.conditional.test, "test", depth, d);
+    dump(n->as.conditional.then, "then", depth, d);
+    dump(n->as.conditional.otherwise, "else", depth, d);
     break;
-  case NODE_PROGRAM: dump_list(&n->as.program.body, NULL, depth, out); break;
-  case NODE_VAR: dump_list(&n->as.var.declarators, NULL, depth, out); break;
+  case NODE_PROGRAM: dump_list(&n->as.program.body, NULL, depth, d); break;
+  case NODE_VAR: dump_list(&n->as.var.declarators, NULL, depth, d); break;
   case NODE_DECLARATOR:
-    dump(n->as.declarator.target, "target", depth, out);
-    dump(n->as.declarator.init, "init", depth, out);
+    dump(n->as.declarator.target, "target", depth, d);
+    dump(n->as.declarator.init, "init", depth, d);
     break;
-  case NODE_BLOCK: dump_list(&n->as.block.body, NULL, depth, out); break;
+  case NODE_BLOCK: dump_list(&n->as.block.body, NULL, depth, d); break;
   case NODE_FOR: case NODE_WHILE: case NODE_DO_WHILE: case NODE_FOR_IN: case NODE_FOR_OF:
-    dump_loop(n, depth, out);
+    dump_loop(n, depth, d);
     break;
   case NODE_TRY:
-    dump(n->as.try_stmt.block, "block", depth, out);
-    dump(n->as.try_stmt.param, "param", depth, out);
-    dump(n->as.try_stmt.handler, "catch", depth, out);
-    dump(n->as.try_stmt.finalizer, "finally", depth, out);
+    dump(n->as.try_stmt.block, "block", depth, d);
+    dump(n->as.try_stmt.param, "param", depth, d);
+    dump(n->as.try_stmt.handler, "catch", depth, d);
+    dump(n->as.try_stmt.finalizer, "finally", depth, d);
     break;
   case NODE_SWITCH:
-    dump(n->as.switch_stmt.discriminant, "discriminant", depth, out);
-    dump_list(&n->as.switch_stmt.cases, NULL, depth, out);
+    dump(n->as.switch_stmt.discriminant, "discriminant", depth, d);
+    dump_list(&n->as.switch_stmt.cases, NULL, depth, d);
     break;
   case NODE_CASE:
-    dump(n->as.case_clause.test, "test", depth, out);
-    dump_list(&n->as.case_clause.body, NULL, depth, out);
+    dump(n->as.case_clause.test, "test", depth, d);
+    dump_list(&n->as.case_clause.body, NULL, depth, d);
     break;
-  case NODE_LABELED: dump(n->as.labeled.body, NULL, depth, out); break;
-  default: dump_expression_children(n, depth, out);
+  case NODE_LABELED: dump(n->as.labeled.body, NULL, depth, d); break;
+  default: dump_expression_children(n, depth, d);
   }
 }
 
 /* One line: "line:col", padded to 8 columns, then two spaces per level of depth, the role
  * in the parent, the kind and the details. Absent children (NULL) are left out. */
-static void dump(const Node *n, const char *role, int depth, FILE *out) {
+static void dump(const Node *n, const char *role, int depth, Dump *d) {
   char pos[24];
   if (!n) return;
   snprintf(pos, sizeof pos, "%d:%d", n->line, n->column);
-  fprintf(out, "%-8s%*s", pos, depth * 2, "");
-  if (role) fprintf(out, "%s: ", role);
-  fputs(parse_kind_name(n->kind), out);
-  print_details(n, out);
-  fputc('\n', out);
-  dump_children(n, depth + 1, out);
+  fprintf(d->out, "%-8s%*s", pos, depth * 2, "");
+  if (role) fprintf(d->out, "%s: ", role);
+  fputs(parse_kind_name(n->kind), d->out);
+  print_details(n, d->out);
+  fputc('\n', d->out);
+  if (stack_exhausted(d->stack_limit)) /* say where the tree goes on, without going there */
+    fprintf(d->out, "%-8s%*s... (nested too deeply to print)\n", "", depth * 2 + 2, "");
+  else
+    dump_children(n, depth + 1, d);
 }
 
-void parse_dump_ast(const Node *program, FILE *out) { dump(program, NULL, 0, out); }
+void parse_dump_ast(const Node *program, FILE *out) {
+  Dump d = {out, stack_limit_new()};
+  dump(program, NULL, 0, &d);
+}

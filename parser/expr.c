@@ -132,11 +132,10 @@ static Node *parse_new_expression(Parser *p) {
     parse_advance(p);
     return parse_finish(p, parse_node(p, NODE_NEW_TARGET, &t));
   }
-  if (!parse_enter(p)) return parse_error_node(p);
+  if (!parse_stack_ok(p)) return parse_error_node(p);
   Node *callee = parse_at(p, TOK_NEW) ? parse_new_expression(p) : parse_at(p, TOK_SUPER)
                ? parse_super(p) : parse_primary(p);
   callee = parse_call_tail(p, callee, false);
-  parse_leave(p);
   Node *n = parse_node(p, NODE_NEW, &t);
   n->as.call.callee = callee;
   if (parse_at(p, TOK_LPAREN)) parse_arguments(p, &n->as.call.args, false);
@@ -279,10 +278,8 @@ static Node *parse_postfix(Parser *p) {
 
 /* The operand of a prefix operator: one level deeper (`!!!!x` nests). */
 static Node *unary_operand(Parser *p) {
-  if (!parse_enter(p)) return parse_error_node(p);
-  Node *n = parse_unary(p);
-  parse_leave(p);
-  return n;
+  if (!parse_stack_ok(p)) return parse_error_node(p);
+  return parse_unary(p);
 }
 
 static Node *prefix_update(Parser *p, const Token *t) {
@@ -384,13 +381,12 @@ static Node *parse_binary(Parser *p, int min_prec) {
     TokenKind op = p->tok.kind;
     int prec = binary_precedence(op, p->no_in);
     if (prec == PREC_NONE || prec < min_prec || parse_is_bare_arrow(left)) break;
-    if (!check_operator(p, left, op) || !parse_enter(p)) break;
+    if (!check_operator(p, left, op) || !parse_stack_ok(p)) break;
     parse_advance(p);
     int next_min = op == TOK_STAR_STAR           ? prec /* groups to the right */
                    : op == TOK_QUESTION_QUESTION ? PREC_BIT_OR /* no && or || inside */
                                                  : prec + 1;
     Node *right = parse_binary(p, next_min);
-    parse_leave(p);
     bool logical = op == TOK_AND_AND || op == TOK_OR_OR || op == TOK_QUESTION_QUESTION;
     Node *n = parse_node_like(p, logical ? NODE_LOGICAL : NODE_BINARY, left);
     n->as.binary.op = op;
@@ -475,18 +471,16 @@ static Node *parse_assignment_inner(Parser *p) {
 
 Node *parse_assignment_cover(Parser *p) {
   CoverState outer = parse_cover_save(p);
-  if (!parse_enter(p)) return parse_error_node(p);
+  if (!parse_stack_ok(p)) return parse_error_node(p);
   Node *n = parse_assignment_inner(p);
-  parse_leave(p);
   parse_cover_restore(p, outer); /* a pending error of n stays pending */
   return n;
 }
 
 Node *parse_assignment(Parser *p) {
   CoverState outer = parse_cover_save(p);
-  if (!parse_enter(p)) return parse_error_node(p);
+  if (!parse_stack_ok(p)) return parse_error_node(p);
   Node *n = parse_assignment_inner(p);
-  parse_leave(p);
   parse_settle_cover(p);
   parse_cover_restore(p, outer);
   return n;

@@ -146,12 +146,10 @@ static Node *parse_object_binding(Parser *p) {
 }
 
 Node *parse_binding_target(Parser *p) {
-  if (!parse_enter(p)) return parse_error_node(p);
-  Node *n = parse_at(p, TOK_LBRACKET) ? parse_array_binding(p)
-          : parse_at(p, TOK_LBRACE)   ? parse_object_binding(p)
-                                      : parse_binding_identifier(p);
-  parse_leave(p);
-  return n;
+  if (!parse_stack_ok(p)) return parse_error_node(p);
+  return parse_at(p, TOK_LBRACKET) ? parse_array_binding(p)
+         : parse_at(p, TOK_LBRACE) ? parse_object_binding(p)
+                                   : parse_binding_identifier(p);
 }
 
 /* ==== Reinterpreting expressions as patterns ==== */
@@ -239,6 +237,7 @@ static bool object_to_pattern(Parser *p, Node *n, bool binding) {
  * may be bound; an assignment may also store into properties. */
 static Node *to_pattern(Parser *p, Node *n, bool binding, PatternLevel level) {
   bool ok = false;
+  if (!parse_stack_ok(p)) return n; /* a pattern nests as deeply as its literal did */
   switch (n->kind) {
   case NODE_IDENTIFIER:
     ok = !(binding && n->parenthesized);
@@ -308,7 +307,7 @@ static Node *leave_function(Parser *p, Node *fn, int flags) {
 
 /* The names a parameter binds: a, or every name inside {a, b: [c]} = d. */
 static void collect_names(Parser *p, Node *n, NodeList *out) {
-  if (!n) return;
+  if (!n || !parse_stack_ok(p)) return;
   switch (n->kind) {
   case NODE_IDENTIFIER: parse_list_push(p, out, n); break;
   case NODE_ASSIGN_PATTERN: collect_names(p, n->as.assign.target, out); break;
@@ -391,7 +390,7 @@ static int parse_params(Parser *p, Node *fn) {
 /* FunctionBody: { Directives? StatementList } */
 static void parse_function_body(Parser *p, Node *fn, int flags) {
   bool no_in = p->no_in;
-  if (!parse_enter(p)) return;
+  if (!parse_stack_ok(p)) return;
   p->no_in = false;
   parse_expect(p, TOK_LBRACE);
   bool use_strict = parse_body(p, &fn->as.function.body, true, TOK_RBRACE);
@@ -400,7 +399,6 @@ static void parse_function_body(Parser *p, Node *fn, int flags) {
                    "Illegal 'use strict' directive in function with non-simple parameter list");
   parse_expect(p, TOK_RBRACE);
   p->no_in = no_in;
-  parse_leave(p);
 }
 
 /* The name of a function expression or declaration. */
@@ -637,7 +635,7 @@ static void parse_class_member(Parser *p, Node *cls) {
 Node *parse_class(Parser *p, bool declaration) {
   Node *n = parse_node(p, NODE_CLASS, &p->tok);
   bool outer_strict = p->fn->strict;
-  if (!parse_enter(p)) return n;
+  if (!parse_stack_ok(p)) return n;
   parse_advance(p);
   p->fn->strict = true;
   if (parse_at(p, TOK_IDENTIFIER)) {
@@ -653,6 +651,5 @@ Node *parse_class(Parser *p, bool declaration) {
     if (!parse_accept(p, TOK_SEMICOLON)) parse_class_member(p, n);
   parse_expect(p, TOK_RBRACE);
   p->fn->strict = outer_strict;
-  parse_leave(p);
   return parse_finish(p, n);
 }

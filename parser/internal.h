@@ -13,11 +13,8 @@
 #include <stdarg.h>
 
 #include "lexer/lexer.h"
+#include "lexer/stack.h"
 #include "parser/parser.h"
-
-/* How deep expressions and statements may nest before the parser gives up instead of
- * overflowing the C stack. */
-#define PARSE_MAX_DEPTH 1000
 
 /* A label in scope: `outer: for (...)`. */
 typedef struct Label {
@@ -69,7 +66,7 @@ struct Parser {
   int prev_line, prev_column;
   ArenaChunk *arena;
   FnContext *fn;
-  int depth;             /* recursion depth, against PARSE_MAX_DEPTH */
+  uintptr_t stack_limit; /* the C-stack guard: recursion stops below this (lexer/stack.h) */
   bool failed;           /* the first error is kept; afterwards the token stays TOK_EOF */
   ParseError error;
   bool no_in;            /* parsing a for-statement head: `in` is not an operator */
@@ -110,9 +107,11 @@ SrcRange parse_prev_range(const Parser *p);
 /* "Unexpected token ';'", "Unexpected identifier 'x'", "Unexpected end of input", ... */
 void parse_unexpected(Parser *p);
 void parse_unexpected_token(Parser *p, const Token *t);
-/* Guards recursion: false (after reporting) when nesting is too deep. Pair with leave. */
-bool parse_enter(Parser *p);
-static inline void parse_leave(Parser *p) { p->depth--; }
+/* Guards recursion: whether the C stack has room for one more level of nesting. If not,
+ * reports node's "RangeError: Maximum call stack size exceeded" and returns false. */
+bool parse_stack_ok(Parser *p);
+/* Fills err with "the input nests deeper than the C stack allows" (scope.c uses it too). */
+void parse_stack_overflow(ParseError *err);
 
 /* ==== parser.c: nodes ==== */
 

@@ -109,13 +109,23 @@ void parse_unexpected_token(Parser *p, const Token *t) {
 
 void parse_unexpected(Parser *p) { parse_unexpected_token(p, &p->tok); }
 
-bool parse_enter(Parser *p) {
-  if (++p->depth <= PARSE_MAX_DEPTH) return true;
-  parse_error_at(p, parse_token_range(p, &p->tok),
-                 "Maximum nesting depth exceeded: tinynode parses at most %d nested levels",
-                 PARSE_MAX_DEPTH);
+//> parser.stack-guard
+/* Recursive descent recurses once per level of nesting: `((((1))))`, `[[[[]]]]`, blocks,
+ * functions. V8's parser checks the real stack and so does this one, at the functions
+ * every cycle of the grammar goes through: statements, assignments, operands of
+ * unary and binary operators, `new`, patterns, function bodies and classes. */
+bool parse_stack_ok(Parser *p) {
+  if (!stack_exhausted(p->stack_limit)) return true;
+  if (!p->failed) parse_stack_overflow(&p->error); /* the first error wins */
+  p->failed = true;
+  p->tok.kind = TOK_EOF; /* from now on everything sees the end, as after a syntax error */
   return false;
 }
+
+void parse_stack_overflow(ParseError *err) {
+  *err = (ParseError){.message = "Maximum call stack size exceeded", .stack_overflow = true};
+}
+//< parser.stack-guard
 
 /* ==== Tokens ==== */
 
@@ -202,6 +212,25 @@ Node *parse_finish(Parser *p, Node *n) {
 
 Node *parse_error_node(Parser *p) { return parse_node(p, NODE_NULL, &p->tok); }
 
+void parse_left_chain(Node *n, NodeChain *chain) {
+  chain->items = chain->small;
+  chain->count = 0;
+  chain->capacity = sizeof chain->small / sizeof chain->small[0];
+  for (; n->kind == NODE_BINARY || n->kind == NODE_LOGICAL; n = n->as.binary.left) {
+    if (chain->count == chain->capacity) {
+      Node **old = chain->items == chain->small ? NULL : chain->items;
+      chain->items = mem_realloc_array(old, chain->capacity * 2, sizeof(Node *));
+      if (!old) memcpy(chain->items, chain->small, sizeof chain->small);
+      chain->capacity *= 2;
+    }
+    chain->items[chain->count++] = n;
+  }
+}
+
+void parse_chain_free(NodeChain *chain) {
+  if (chain->items != chain->small) free(chain->items);
+}
+
 void parse_list_push(Parser *p, NodeList *list, Node *n) {
   if (list->count == list->capacity) {
     int cap = list->capacity ? list->capacity * 2 : 4;
@@ -242,11 +271,12 @@ const char *parse_key_name(Parser *p, const Node *key) {
 
 /* ==== Entry points ==== */
 
-Parser *parse_new(const char *source, size_t length, ParseMode mode) {
+Parser *parse_new(const char *source, size_t length, ParseMode mode, uintptr_t stack_limit) {
   Parser *p = mem_calloc(1, sizeof(Parser));
   p->src = source;
   p->length = (uint32_t)length;
   p->mode = mode;
+  p->stack_limit = stack_limit;
   lex_init(&p->lx, source, length, lexer_alloc, p);
   return p;
 }

@@ -8,7 +8,9 @@
 #ifndef TN_PARSER_H
 #define TN_PARSER_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "lexer/lexer.h"
@@ -26,12 +28,17 @@ typedef struct ParseError {
   char message[256]; /* Node's text, without the "SyntaxError: " prefix */
   int line, column;  /* 1-based; column in UTF-16 units */
   int length;        /* caret count in UTF-16 units; 0 at the end of the input */
+  bool stack_overflow; /* not a SyntaxError: the source nests deeper than the C stack
+                          allows, which node reports as "RangeError: Maximum call stack
+                          size exceeded" (message says so too; line is 0) */
 } ParseError;
 
 typedef struct Parser Parser;
 
-/* A parser over source[0..length), which must outlive it. Aborts only if out of memory. */
-Parser *parse_new(const char *source, size_t length, ParseMode mode);
+/* A parser over source[0..length), which must outlive it. Aborts only if out of memory.
+ * Its recursion, and the scope pass's, stops at stack_limit (lexer/stack.h): input nested
+ * deeper than that is an error with stack_overflow set, never a crash. */
+Parser *parse_new(const char *source, size_t length, ParseMode mode, uintptr_t stack_limit);
 
 /* Parses the whole source. Returns the NODE_PROGRAM, or NULL on a syntax error with *err
  * filled. Call it once per parser. */
@@ -43,6 +50,19 @@ void *parse_alloc(Parser *p, size_t size);
 
 /* Frees the parser, its arena and so every node it returned. NULL is fine. */
 void parse_free(Parser *p);
+
+/* a + b - c && d: binary and logical operators nest to the left as deeply as a chain is
+ * long, though the parser builds it with a loop, so the passes over the tree walk such
+ * chains with a loop too. parse_left_chain lists n and each BINARY/LOGICAL node down its
+ * left operands, outermost first (so the leftmost operand is the last one's left); the
+ * list lives in `small` unless it is longer. Release it with parse_chain_free. */
+typedef struct NodeChain {
+  Node **items;
+  size_t count, capacity;
+  Node *small[8];
+} NodeChain;
+void parse_left_chain(Node *n, NodeChain *chain);
+void parse_chain_free(NodeChain *chain);
 
 /* --dump-ast: the tree under program, one node per line, indented by depth, each line
  * starting with the node's line:column. */

@@ -55,6 +55,15 @@ static void fail_redeclared(ScopePass *sp, const Node *at, const char *name) {
   fail_at(sp, at, "Identifier '%s' has already been declared", name);
 }
 
+/* The walk recurses as deeply as the tree nests, so it checks the C stack as the parser
+ * does (parse_stack_ok): true, after recording node's RangeError, when it is full. */
+static bool stack_full(ScopePass *sp) {
+  if (!stack_exhausted(sp->parser->stack_limit)) return false;
+  if (!sp->failed) parse_stack_overflow(sp->err);
+  sp->failed = true;
+  return true;
+}
+
 static Scope *scope_new(ScopePass *sp, ScopeKind kind, Node *owner) {
   Scope *s = parse_alloc(sp->parser, sizeof *s);
   s->kind = kind;
@@ -170,7 +179,7 @@ static void declare_function(ScopePass *sp, Node *fn) {
 
 /* Declares every name bound by a pattern (identifier, array/object pattern, default, rest). */
 static void declare_pattern(ScopePass *sp, Node *target, BindingKind kind, uint32_t safe_after) {
-  if (!target) return;
+  if (!target || stack_full(sp)) return;
   switch (target->kind) {
   case NODE_IDENTIFIER:
     if (kind == BIND_VAR) {
@@ -280,7 +289,7 @@ static void note_reference(ScopePass *sp, Binding *b, const Node *ref) {
 /* The names a declaration binds are not references: they initialise the binding.
  * Defaults and computed keys inside the pattern are ordinary expressions. */
 static void visit_binding_pattern(ScopePass *sp, Node *n) {
-  if (!n || sp->failed) return;
+  if (!n || sp->failed || stack_full(sp)) return;
   switch (n->kind) {
   case NODE_IDENTIFIER:
     if (sp->phase == PHASE_RESOLVE)
@@ -330,6 +339,16 @@ static void resolve_implicit(ScopePass *sp, Node *n) {
 
 static void visit_list(ScopePass *sp, NodeList *l) {
   for (int i = 0; i < l->count; i++) visit(sp, l->items[i]);
+}
+
+/* a + b + c ...: the operands in the order a recursive walk would take, by a loop (see
+ * parse_left_chain). */
+static void visit_operators(ScopePass *sp, Node *n) {
+  NodeChain chain;
+  parse_left_chain(n, &chain);
+  visit(sp, chain.items[chain.count - 1]->as.binary.left);
+  for (size_t i = chain.count; i-- > 0;) visit(sp, chain.items[i]->as.binary.right);
+  parse_chain_free(&chain);
 }
 
 /* A statement list, where a class is a declaration (elsewhere it is an expression). */
@@ -524,7 +543,7 @@ static bool visit_statement(ScopePass *sp, Node *n) {
 }
 
 static void visit(ScopePass *sp, Node *n) {
-  if (!n || sp->failed) return;
+  if (!n || sp->failed || stack_full(sp)) return;
   if (visit_statement(sp, n)) return;
   switch (n->kind) {
   case NODE_IDENTIFIER:
@@ -561,10 +580,7 @@ static void visit(ScopePass *sp, Node *n) {
   case NODE_THROW: visit(sp, n->as.unary.operand); return;
   case NODE_UPDATE: visit(sp, n->as.update.operand); return;
   case NODE_BINARY:
-  case NODE_LOGICAL:
-    visit(sp, n->as.binary.left);
-    visit(sp, n->as.binary.right);
-    return;
+  case NODE_LOGICAL: visit_operators(sp, n); return;
   case NODE_ASSIGN:
   case NODE_ASSIGN_PATTERN:
     visit(sp, n->as.assign.target);

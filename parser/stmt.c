@@ -469,7 +469,7 @@ static Node *parse_expression_statement(Parser *p) {
  *   | LabelledStatement | ThrowStatement | TryStatement | DebuggerStatement */
 Node *parse_statement(Parser *p) {
   Token t = p->tok;
-  if (!parse_enter(p)) return parse_error_node(p);
+  if (!parse_stack_ok(p)) return parse_error_node(p);
   Node *n;
   switch (t.kind) {
   case TOK_LBRACE: n = parse_block(p); break;
@@ -499,7 +499,6 @@ Node *parse_statement(Parser *p) {
   }
   default: n = parse_expression_statement(p);
   }
-  parse_leave(p);
   return n;
 }
 //< parser.statement

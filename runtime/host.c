@@ -68,7 +68,16 @@ void host_drain_jobs(Host *host) {
 }
 //< runtime.drain-jobs
 
-static void after_callback(Loop *loop, void *data) { host_drain_jobs(data); }
+//> runtime.after-callback
+/* The loop calls this after every callback it makes. The callback has returned, so
+ * the handles it pushed are dead: the loop owns each callback's handle scope, as
+ * vm_call owns a native's. Then Node's microtasks run. */
+static void after_callback(Loop *loop, void *data) {
+  Host *host = data;
+  vm_handle_reset(host->vm, host->loop_handles);
+  host_drain_jobs(host);
+}
+//< runtime.after-callback
 
 /* ==== Calling JavaScript from the loop ==== */
 
@@ -80,19 +89,21 @@ bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *ar
   return false;
 }
 
-//> runtime.fatal-exception
-/* An exception nobody caught: keep it for host_report_fatal (Node reports it after the
- * 'exit' listeners have run), set the exit code to 1 and stop the loop. */
+/* host_call with the elements of an array as the arguments: the array (which the
+ * caller roots) keeps them alive while they are copied out into a C array. */
 bool host_call_array(Host *host, Value fn, Value this_value, Value args) {
   VM *vm = host->vm;
   uint32_t n = vm_is_array(args) ? vm_array_length(args) : 0;
-  Value *argv = mem_alloc(sizeof(Value) * (n ? n : 1)); /* args (rooted by the caller) keeps them */
+  Value *argv = mem_alloc(sizeof(Value) * (n ? n : 1));
   for (uint32_t i = 0; i < n; i++) argv[i] = vm_array_get(vm, args, i);
   bool ok = host_call(host, fn, this_value, (int)n, argv);
   free(argv);
   return ok;
 }
 
+//> runtime.fatal-exception
+/* An exception nobody caught: keep it for host_report_fatal (Node reports it after the
+ * 'exit' listeners have run), set the exit code to 1 and stop the loop. */
 void host_fatal_exception(Host *host) {
   if (vm_is_terminating(host->vm)) { /* process.exit(): nothing to report */
     vm_take_exception(host->vm);

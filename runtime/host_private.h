@@ -36,6 +36,7 @@ struct Host {
   JobQueue ticks, promise_jobs;
   bool draining;
   bool exiting;
+  int loop_handles;       /* the handle mark while the loop runs: each callback's scope */
   int exit_code;
   HostReporter reporter;
   int32_t fatal_pin;      /* the uncaught exception waiting to be reported, or -1 */

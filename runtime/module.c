@@ -191,7 +191,6 @@ static Value require_native(VM *vm, Value this_value, int argc, Value *argv) {
   Host *host = host_of(vm);
   if (argc < 1 || !value_is_string(argv[0]))
     return vm_throw_error(vm, ERR_TYPE, "The \"id\" argument must be of type string");
-  int mark = vm_handle_mark(vm);
   char *request = vm_to_utf8(vm, argv[0], NULL);
   const char *name = strncmp(request, "node:", 5) == 0 ? request + 5 : request;
   Value r = require_builtin(host, name);
@@ -205,7 +204,6 @@ static Value require_native(VM *vm, Value this_value, int argc, Value *argv) {
     free(dir);
   }
   free(request);
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -217,6 +215,7 @@ static int finish_main(Host *host, Value result) {
     return host->exit_code;
   }
   host_drain_jobs(host);
+  host->loop_handles = vm_handle_mark(host->vm);
   if (!host->exiting) loop_run(host->loop);
   return host->exit_code;
 }

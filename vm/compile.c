@@ -36,6 +36,20 @@ void compile_unsupported(Compiler *c, const Node *at, const char *what) {
   compile_error(c, at, "tinynode does not support %s yet", what);
 }
 
+//> vm.compile-stack-guard
+/* The compiler recurses as deeply as the tree nests, and a tree can be deeper than the
+ * parser's recursion was (`a.b.c...` and `1 + 1 + ...` are parsed by loops). Node says
+ * "RangeError: Maximum call stack size exceeded" for such source, before running any
+ * of it; so does this, the first error still winning. The caller just stops: what it
+ * emitted is discarded with the failed compilation. */
+bool compile_stack_ok(Compiler *c) {
+  if (!stack_exhausted(c->vm->stack_limit)) return true;
+  if (!c->failed) vm_throw_stack_overflow(c->vm);
+  c->failed = true;
+  return false;
+}
+//< vm.compile-stack-guard
+
 /* ==== The emitter ==== */
 
 static void grow(void **items, uint32_t *capacity, uint32_t need, size_t size) {
@@ -260,9 +274,14 @@ static uint32_t skip_to_token(Compiler *c, uint32_t i) {
 }
 
 /* V8 reports binary operators, assignments and keyed accesses at the operator or
- * bracket that follows the left operand; the AST does not store it, the source does. */
+ * bracket that follows the left operand; the AST does not store it, the source does.
+ * The walk starts at n's last operand, not at n: in a + b + c + ... the left operand
+ * of each `+` is the whole chain before it, and walking that at every operator made
+ * compiling a long chain quadratic. */
 SrcPos pos_after(Compiler *c, const Node *n) {
-  return pos_at_offset(c, n, skip_to_token(c, n->end));
+  uint32_t to = skip_to_token(c, n->end);
+  while (n->kind == NODE_BINARY || n->kind == NODE_LOGICAL) n = n->as.binary.right;
+  return pos_at_offset(c, n, to);
 }
 
 //> vm.compile-line-table
@@ -673,6 +692,7 @@ static FunctionProto *compile_function(Compiler *c, Node *fn) {
 
 /* A nested function becomes a constant of its parent, instantiated by CLOSURE. */
 void emit_function(Compiler *c, Node *fn) {
+  if (!compile_stack_ok(c)) return; /* functions nest in functions */
   FunctionProto *proto = compile_function(c, fn);
   emit_u16(c, OP_CLOSURE, const_value(c, value_from_thing(proto)));
 }
@@ -706,6 +726,7 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
 }
 
 static Value syntax_error(VM *vm, const char *filename, const ParseError *err) {
+  if (err->stack_overflow) return vm_throw_stack_overflow(vm); /* node's RangeError */
   vm_throw_error(vm, ERR_SYNTAX, "%s", err->message);
   vm->exception_site =
       (SourceSite){vm_intern_filename(vm, filename), err->line, err->column, err->length};
@@ -716,7 +737,7 @@ static Value syntax_error(VM *vm, const char *filename, const ParseError *err) {
 Value vm_compile(VM *vm, const char *source, size_t length, const char *filename,
                  CompileMode mode) {
   ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
-  Parser *parser = parse_new(source, length, pmode);
+  Parser *parser = parse_new(source, length, pmode, vm->stack_limit);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
   if (!program || scope_analyze(parser, program, pmode, &err) != 0) {

@@ -85,7 +85,8 @@ typedef struct Compiler {
   const char *filename;   /* interned, stable */
   CompileMode mode;
   FuncState *fs;
-  bool failed;            /* a SyntaxError is pending; the result will be discarded */
+  bool failed;            /* a SyntaxError (or a RangeError: too deep) is pending; the
+                             result will be discarded */
 } Compiler;
 
 /* A source position, 1-based; column in UTF-16 units like V8. */
@@ -96,6 +97,9 @@ typedef struct SrcPos {
 /* ==== compile.c: errors ==== */
 void compile_error(Compiler *c, const Node *at, const char *fmt, const char *what);
 void compile_unsupported(Compiler *c, const Node *at, const char *what);
+/* The C-stack guard of every recursive step: false, with node's RangeError pending
+ * (unless an error already is), when the stack is nearly full. */
+bool compile_stack_ok(Compiler *c);
 
 /* ==== compile.c: the emitter ==== */
 void emit_op(Compiler *c, Opcode op);

@@ -58,9 +58,9 @@ static bool is_logical_assign(int tok) {
          tok == TOK_QUESTION_QUESTION_ASSIGN;
 }
 
-/* a OP b: V8 reports a failing operator at the operator token itself. */
-static void compile_binary(Compiler *c, Node *n) {
-  compile_expr(c, n->as.binary.left);
+/* a OP b, with a already on the stack: V8 reports a failing operator at the operator
+ * token itself. */
+static void finish_binary(Compiler *c, Node *n) {
   compile_expr(c, n->as.binary.right);
   Opcode op = binary_opcode(n->as.binary.op);
   if (op != OP_STRICT_EQ && op != OP_STRICT_NE) mark_pos(c, pos_after(c, n->as.binary.left));
@@ -68,14 +68,27 @@ static void compile_binary(Compiler *c, Node *n) {
 }
 
 //> vm.compile-logical
-/* a && b: if a is falsy it is the result (the KEEP jump leaves it on the stack);
- * otherwise the jump pops it and b is the result. */
-static void compile_logical(Compiler *c, Node *n) {
-  compile_expr(c, n->as.binary.left);
+/* a && b, with a already on the stack: if a is falsy it is the result (the KEEP jump
+ * leaves it there); otherwise the jump pops it and b is the result. */
+static void finish_logical(Compiler *c, Node *n) {
   uint32_t end = emit_jump(c, short_circuit_jump(n->as.binary.op));
   set_depth(c, c->fs->depth - 1); /* the fall-through path popped a */
   compile_expr(c, n->as.binary.right);
   patch_here(c, end);
+}
+
+/* a + b - c && d: the leftmost operand, then each operator with its right operand,
+ * innermost first. A loop, not recursion down the left operands: such a chain nests as
+ * deeply as it is long (parse_left_chain), and node compiles 100,000 of them. */
+static void compile_operators(Compiler *c, Node *n) {
+  NodeChain chain;
+  parse_left_chain(n, &chain);
+  compile_expr(c, chain.items[chain.count - 1]->as.binary.left);
+  for (size_t i = chain.count; i-- > 0;) {
+    if (chain.items[i]->kind == NODE_LOGICAL) finish_logical(c, chain.items[i]);
+    else finish_binary(c, chain.items[i]);
+  }
+  parse_chain_free(&chain);
 }
 //< vm.compile-logical
 
@@ -278,6 +291,7 @@ static void compile_regexp(Compiler *c, Node *n) {
 typedef struct Text {
   char s[160];
   size_t n;
+  int depth; /* how many render calls are open */
 } Text;
 
 static void put(Text *t, const char *s) {
@@ -359,8 +373,23 @@ static void render_operator(Text *t, const Node *n) {
   put(t, ")");
 }
 
-/* The text V8 uses for an expression in "x is not a function" and "x is not iterable". */
+static void render_node(Text *t, const Node *n);
+
+/* The text V8 uses for an expression in "x is not a function" and "x is not iterable".
+ * Only its first 159 bytes are kept, and each level of nesting adds at least one; so
+ * past that depth (a.b.c... can nest 100,000 deep) the operand is just "(intermediate
+ * value)", rather than a walk down the whole chain at every call in it. */
 static void render(Text *t, const Node *n) {
+  if (t->depth >= (int)sizeof t->s) {
+    put(t, "(intermediate value)");
+    return;
+  }
+  t->depth++;
+  render_node(t, n);
+  t->depth--;
+}
+
+static void render_node(Text *t, const Node *n) {
   char buf[40];
   if (n->parenthesized && chain_has_optional(n)) { /* (a?.b) is a value, not a path */
     put(t, "(intermediate value)");
@@ -572,6 +601,7 @@ static void compile_chain_head(Compiler *c, Node *n, Chain *chain) {
 /* The object or callee inside a chain continues the same chain, unless parentheses
  * make it a chain (a value) of its own. */
 static void compile_chain_part(Compiler *c, Node *n, Chain *chain) {
+  if (!compile_stack_ok(c)) return; /* a.b.c.d... nests to the left */
   if (n->parenthesized) compile_expr(c, n);
   else compile_chain_head(c, n, chain);
 }
@@ -781,15 +811,15 @@ static bool compile_literal(Compiler *c, Node *n) {
 }
 
 void compile_expr(Compiler *c, Node *n) {
-  if (compile_literal(c, n)) return;
+  if (!compile_stack_ok(c) || compile_literal(c, n)) return;
   switch (n->kind) {
   case NODE_IDENTIFIER:
   case NODE_THIS:
   case NODE_NEW_TARGET: emit_load_name(c, n); return;
   case NODE_UNARY: compile_unary(c, n); return;
   case NODE_UPDATE: compile_update(c, n, true); return;
-  case NODE_BINARY: compile_binary(c, n); return;
-  case NODE_LOGICAL: compile_logical(c, n); return;
+  case NODE_BINARY:
+  case NODE_LOGICAL: compile_operators(c, n); return;
   case NODE_ASSIGN: compile_assign(c, n); return;
   case NODE_CONDITIONAL: compile_conditional(c, n); return;
   case NODE_CALL:

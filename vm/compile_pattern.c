@@ -178,6 +178,7 @@ static void assign_member(Compiler *c, Node *target) {
 /* Assigns the value on top of the stack to target and pops it. how is STORE_ASSIGN
  * (an assignment pattern) or the VarKind of the declaration being initialised. */
 void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *value) {
+  if (!compile_stack_ok(c)) return; /* patterns nest */
   switch (target->kind) {
   case NODE_IDENTIFIER:
     emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));

@@ -527,6 +527,7 @@ static void compile_throw(Compiler *c, Node *n) {
 
 //> vm.compile-stmt
 void compile_stmt(Compiler *c, Node *n) {
+  if (!compile_stack_ok(c)) return;
   int depth = c->fs->depth;
   switch (n->kind) {
   case NODE_EXPRESSION: compile_expression_statement(c, n); break;

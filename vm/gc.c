@@ -251,8 +251,19 @@ void vm_handle_reset(VM *vm, int mark) {
   vm->handle_count = mark;
 }
 
-Value vm_handle_push(VM *vm, Value v) {
+/* vm_handle_push when the stack is full: double it, then push. Out of line (and a tail
+ * call), so that the common push stays a handful of instructions: natives push
+ * millions of handles. */
+static __attribute__((noinline)) Value push_growing(VM *vm, Value v) {
   if (vm->handle_count >= VM_HANDLES_MAX) PANIC("vm_handle_push: too many handles (a leak?)");
+  vm->handle_capacity = vm->handle_capacity ? vm->handle_capacity * 2 : 1024;
+  vm->handles = mem_realloc_array(vm->handles, (size_t)vm->handle_capacity, sizeof(Value));
+  vm->handles[vm->handle_count++] = v;
+  return v;
+}
+
+Value vm_handle_push(VM *vm, Value v) {
+  if (vm->handle_count == vm->handle_capacity) return push_growing(vm, v);
   vm->handles[vm->handle_count++] = v;
   return v;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lexer/stack.h"
 #include "vm/opcodes.h"
 #include "vm/value.h"
 #include "vm/vm.h"
@@ -270,7 +271,10 @@ typedef struct Frame {
 
 #define VM_STACK_SIZE (1024 * 1024) /* values */
 #define VM_FRAMES_MAX 10000         /* JavaScript call depth before RangeError */
-#define VM_HANDLES_MAX 65536
+/* The handle stack grows as needed: C code that recurses as deeply as a value nests
+ * (JSON, inspect) holds a few handles per level, and the C stack allows 100,000s of
+ * levels. Past this many something leaks. */
+#define VM_HANDLES_MAX (1 << 22)
 
 /* Well-known atoms the engine looks up by name. */
 #define FOR_EACH_COMMON_ATOM(A) \
@@ -315,6 +319,7 @@ struct VM {
   Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
   int has_exception;
   int terminating;    /* vm_terminate: unwind past every handler */
+  uintptr_t stack_limit; /* the C-stack guard (lexer/stack.h): recursion stops below this */
 
   /* The heap */
   GcHeader *heap;     /* every allocated thing */
@@ -331,8 +336,8 @@ struct VM {
   uint32_t class_count, class_capacity;
 
   /* Roots held by C code */
-  Value handles[VM_HANDLES_MAX]; /* a stack; see vm_handle_* */
-  int handle_count;
+  Value *handles;     /* a stack; see vm_handle_* */
+  int handle_count, handle_capacity;
   Pin *pins;          /* host-held values (timer callbacks, pending I/O) */
   int32_t pin_count, pin_capacity, pin_free;
 

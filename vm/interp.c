@@ -23,9 +23,13 @@
 
 /* ==== Calls ==== */
 
-static Value throw_range_stack(VM *vm) {
+//> vm.stack-guard
+Value vm_throw_stack_overflow(VM *vm) {
   return vm_throw_error(vm, ERR_RANGE, "Maximum call stack size exceeded");
 }
+
+bool vm_stack_exhausted(VM *vm) { return stack_exhausted(vm->stack_limit); }
+//< vm.stack-guard
 
 /* Sloppy-mode functions see undefined/null `this` as the global object. */
 static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
@@ -79,7 +83,7 @@ static Frame *push_closure_frame(VM *vm, Closure *fn, Value *slot, int argc, Val
   if (vm->frame_count >= VM_FRAMES_MAX ||
       regs + argc + proto->register_count + proto->max_stack + 8 > vm->stack + VM_STACK_SIZE) {
     vm->sp = regs + argc;
-    throw_range_stack(vm);
+    vm_throw_stack_overflow(vm);
     return NULL;
   }
   vm->sp = regs + argc; /* the arguments stay rooted while we allocate below */
@@ -101,18 +105,27 @@ static Frame *push_closure_frame(VM *vm, Closure *fn, Value *slot, int argc, Val
 }
 //< vm.push-frame
 
-/* Call a native with its arguments in place; the result replaces the callee slot. */
+//> vm.call-native
+/* Call a native with its arguments in place; the result replaces the callee slot.
+ * The call owns the native's handle scope, as Lua discards a C function's stack slice:
+ * whatever the native pushed with vm_handle_push is dropped when it returns, so no
+ * native can leak handles. Its result is not in that scope: the caller roots it (the
+ * loop puts it on the VM stack) before it allocates again. */
 static Value call_native(VM *vm, Native *fn, Value *slot, int argc, Value new_target) {
-  if (vm->frame_count >= VM_FRAMES_MAX) return throw_range_stack(vm);
+  if (vm->frame_count >= VM_FRAMES_MAX) return vm_throw_stack_overflow(vm);
+  int handles = vm->handle_count;
   Frame *f = &vm->frames[vm->frame_count++];
   *f = (Frame){.function = &fn->base, .registers = slot + 2, .this_value = slot[1],
                .new_target = new_target, .argc = argc};
   vm->sp = slot + 2 + argc;
   Value result = fn->fn(vm, slot[1], argc, slot + 2);
+  ASSERT(vm->handle_count >= handles); /* it may not pop its caller's handles */
+  vm->handle_count = handles;
   vm->frame_count--;
   vm->sp = slot + 2 + argc;
   return result;
 }
+//< vm.call-native
 
 /* Replace a bound function in `slot` by its target, inserting the bound
  * arguments before the given ones. Returns the new argument count. */
@@ -176,7 +189,7 @@ static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
     }
     if (o->klass == CLASS_NATIVE) return call_native(vm, (Native *)o, slot, argc, new_target);
     if (o->klass != CLASS_BOUND) return not_a_function(vm, callee);
-    if (vm->sp + ((Bound *)o)->argc + 8 > vm->stack + VM_STACK_SIZE) return throw_range_stack(vm);
+    if (vm->sp + ((Bound *)o)->argc + 8 > vm->stack + VM_STACK_SIZE) return vm_throw_stack_overflow(vm);
     argc = unwrap_bound(vm, slot, argc);
     vm->sp = slot + 2 + argc;
   }
@@ -191,13 +204,14 @@ Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback) {
 }
 
 static bool is_constructor(Value v) {
+  while (value_is_object(v) && value_to_object(v)->klass == CLASS_BOUND) /* a loop: chains */
+    v = ((Bound *)value_to_object(v))->target;                          /* can be long */
   if (!value_is_object(v)) return false;
   Object *o = value_to_object(v);
   if (o->klass == CLASS_CLOSURE)
     return !(((Closure *)o)->proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC | FN_GENERATOR)) ||
            (((Closure *)o)->proto->flags & FN_CONSTRUCTOR);
   if (o->klass == CLASS_NATIVE) return ((Native *)o)->is_constructor;
-  if (o->klass == CLASS_BOUND) return is_constructor(((Bound *)o)->target);
   return false;
 }
 
@@ -227,9 +241,14 @@ static Value begin_construct(VM *vm, Value *slot, int argc) {
 }
 
 //> vm.vm-call
+/* Natives call back into JavaScript by recursion on the C stack, so this is where
+ * the guard looks at the real stack; and, like call_native, the call owns the handle
+ * scope of everything it runs. */
 Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
   Value *slot = vm->sp;
-  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE) return throw_range_stack(vm);
+  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE || stack_exhausted(vm->stack_limit))
+    return vm_throw_stack_overflow(vm);
+  int handles = vm->handle_count;
   slot[0] = fn;
   slot[1] = this_value;
   for (int i = 0; i < argc; i++) slot[2 + i] = argv[i];
@@ -239,6 +258,7 @@ Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
     vm->frames[vm->frame_count - 1].is_entry = 1;
     result = interp_run(vm, vm->frame_count - 1);
   }
+  vm->handle_count = handles;
   vm->sp = slot;
   return result;
 }
@@ -246,7 +266,9 @@ Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
 
 Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv) {
   Value *slot = vm->sp;
-  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE) return throw_range_stack(vm);
+  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE || stack_exhausted(vm->stack_limit))
+    return vm_throw_stack_overflow(vm);
+  int handles = vm->handle_count;
   slot[0] = ctor;
   for (int i = 0; i < argc; i++) slot[1 + i] = argv[i];
   vm->sp = slot + 1 + argc;
@@ -255,6 +277,7 @@ Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv) {
     vm->frames[vm->frame_count - 1].is_entry = 1;
     result = interp_run(vm, vm->frame_count - 1);
   }
+  vm->handle_count = handles;
   vm->sp = slot;
   return result;
 }
@@ -668,9 +691,11 @@ static Value define_accessor(VM *vm, Value obj, Value key, Value fn, bool is_get
     acc = (Accessor *)value_to_ptr(o->slots[slot]);
   } else {
     acc = accessor_new(vm, VALUE_UNDEFINED, VALUE_UNDEFINED);
+    int mark = vm_handle_mark(vm);
     vm_handle_push(vm, value_from_thing(acc));
     object_define_own(vm, o, key, value_from_thing(acc),
                       ATTR_ENUMERABLE | ATTR_CONFIGURABLE | ATTR_ACCESSOR);
+    vm_handle_reset(vm, mark);
   }
   if (is_getter) acc->getter = fn;
   else acc->setter = fn;
@@ -765,8 +790,10 @@ static bool key_is_enumerable(VM *vm, Object *p, Value k) {
 }
 
 /* FOR_IN_START: the enumerator is an array holding the object at [0] and the
- * keys still to visit in reverse order after it, so that FOR_IN_NEXT pops. */
-static Value for_in_start(VM *vm, Value obj) {
+ * keys still to visit in reverse order after it, so that FOR_IN_NEXT pops. Never
+ * inlined: it is cold, and inlined into interp_run it changed the register allocation
+ * of the whole loop (bench/fib.js ran 15% slower). */
+__attribute__((noinline)) static Value for_in_start(VM *vm, Value obj) {
   Array *e = array_new(vm, 8);
   Value ev = vm_handle_push(vm, value_from_object(&e->base));
   array_push(vm, e, obj);
@@ -774,7 +801,8 @@ static Value for_in_start(VM *vm, Value obj) {
   Value o = vm_handle_push(vm, vm_to_object(vm, obj));
   Array *seen = array_new(vm, 8);
   vm_handle_push(vm, value_from_object(&seen->base));
-  for (Object *p = value_to_object(o); p; p = p->proto) {
+  int loop = vm_handle_mark(vm); /* prototype chains can be 100,000 long */
+  for (Object *p = value_to_object(o); p; p = p->proto, vm_handle_reset(vm, loop)) {
     Array *keys = object_own_keys(vm, p, false, false);
     vm_handle_push(vm, value_from_object(&keys->base));
     for (uint32_t i = 0; i < keys->length; i++) {
@@ -943,6 +971,7 @@ Value interp_run(VM *vm, int entry_frame) {
   const uint8_t *pc;
   Value *regs, *consts;
   Value *sp = vm->sp;
+  int handles = vm->handle_count; /* between instructions no handle is held */
   LOAD_FRAME();
   (void)entry_frame;
 
@@ -1424,7 +1453,7 @@ Value interp_run(VM *vm, int entry_frame) {
       Array *args = (Array *)value_to_object(sp[-1]);
       Value *slot = sp - (is_new ? 2 : 3);
       sp--;
-      if (sp + args->length + 8 > vm->stack + VM_STACK_SIZE) { SYNC(); throw_range_stack(vm); goto handle_exception; }
+      if (sp + args->length + 8 > vm->stack + VM_STACK_SIZE) { SYNC(); vm_throw_stack_overflow(vm); goto handle_exception; }
       for (uint32_t i = 0; i < args->length; i++)
         PUSH(args->elements[i] == VALUE_HOLE ? VALUE_UNDEFINED : args->elements[i]);
       SYNC();
@@ -1455,6 +1484,7 @@ Value interp_run(VM *vm, int entry_frame) {
       bool entry = frame->is_entry;
       vm->frame_count--;
       if (entry) {
+        ASSERT(vm->handle_count == handles); /* every instruction released its handles */
         vm->sp = slot;
         return result;
       }
@@ -1532,7 +1562,9 @@ Value interp_run(VM *vm, int entry_frame) {
 //> vm.unwind
 handle_exception:
   /* Find the innermost handler whose try range covers the throwing instruction,
-   * popping frames until one does; give up at the entry frame. */
+   * popping frames until one does; give up at the entry frame. A helper that threw
+   * may have left handles behind: none is held between instructions. */
+  vm->handle_count = handles;
   for (;;) {
     frame = &vm->frames[vm->frame_count - 1];
     FunctionProto *proto = frame->proto;

@@ -100,6 +100,7 @@ VM *vm_new(void) {
   vm->array_values_pin = vm->array_next_pin = -1;
   vm->next_gc = 1 << 20;
   vm->heap_limit = gc_heap_limit_from_env();
+  vm->stack_limit = stack_limit_new();
   const char *stress = getenv("TINYNODE_GC_STRESS");
   vm->gc_stress = stress && *stress && *stress != '0';
   vm->gc_paused++;
@@ -128,6 +129,7 @@ void vm_free(VM *vm) {
   free(vm->atoms.entries);
   free(vm->gray);
   free(vm->pins);
+  free(vm->handles);
   for (int i = 0; i < vm->filename_count; i++) free(vm->filenames[i]);
   free(vm->filenames);
   for (int i = 0; i < vm->source_count; i++) free(vm->sources[i]);

@@ -22,7 +22,9 @@
 typedef struct VM VM;
 
 /* A function written in C. The arguments live on the VM stack (they are roots).
- * Return the result, or VALUE_EXCEPTION after vm_throw*(). */
+ * Return the result, or VALUE_EXCEPTION after vm_throw*(). The call owns the native's
+ * handle scope: every handle it pushes is dropped when it returns, so it need not reset
+ * them. Its result needs no handle either: the caller roots it before allocating. */
 typedef Value (*NativeFn)(VM *vm, Value this_value, int argc, Value *argv);
 
 /* What the engine asks of its host (filled in by runtime/). */
@@ -68,6 +70,9 @@ VMHooks *vm_hooks(VM *vm);
  * pending and its site recorded (vm_exception_site). */
 Value vm_compile(VM *vm, const char *source, size_t length, const char *filename,
                  CompileMode mode);
+/* Call fn (or `new ctor`) from C. The call owns a handle scope: nothing the callee
+ * pushes outlives it. The result is not rooted: root it before allocating. Throws
+ * RangeError when the C stack is nearly full (natives re-enter here recursively). */
 Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv);
 Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv);
 
@@ -93,6 +98,11 @@ SourceSite vm_exception_site(VM *vm);
 Value vm_make_error(VM *vm, ErrorKind kind, Value message);
 /* The "\n    at f (file:1:2)" lines for the current frames (each starts with a newline). */
 Value vm_stack_trace(VM *vm);
+/* The C-stack guard (lexer/stack.h) for code that recurses on what a script controls:
+ * true when the C stack is nearly full. Then throw vm_throw_stack_overflow's
+ * "RangeError: Maximum call stack size exceeded" (or, like inspect, stop) instead. */
+bool vm_stack_exhausted(VM *vm);
+Value vm_throw_stack_overflow(VM *vm);
 
 /* ==== Conversions and tests ==== */
 
@@ -311,7 +321,9 @@ Value vm_inner_value(Value obj); /* that inner slot; undefined for a class witho
 
 /* ==== Roots held by C code ==== */
 
-/* A stack of handles: values pushed stay alive until the stack is reset. */
+/* A stack of handles: values pushed stay alive until the stack is reset to a mark,
+ * or until the native or vm_call that pushed them returns (the call owns the scope),
+ * whichever comes first. Reset inside a loop that pushes, or the stack fills up. */
 int vm_handle_mark(VM *vm);
 void vm_handle_reset(VM *vm, int mark);
 Value vm_handle_push(VM *vm, Value v); /* returns v */

@@ -384,7 +384,9 @@ static Value array_concat(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== join and toString ==== */
 
 /* The arrays this VM is joining right now, innermost last: a cycle joins as "" (as V8
- * does). Each is also `this` of a join still running, so the collector keeps it. */
+ * does). Each is also `this` of a join still running, so the collector keeps it. Deeper
+ * nesting is not tracked, just recursed into: it ends at the C-stack guard (in vm_call,
+ * through each element's toString) with V8's RangeError. */
 #define JOIN_DEPTH_MAX 256
 typedef struct JoinStack {
   Value arrays[JOIN_DEPTH_MAX];
@@ -431,16 +433,16 @@ static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
                                                          : vm_to_string(vm, separator));
   if (value_is_exception(sep)) return vm_handle_reset(vm, mark), sep;
   JoinStack *js = vm_state(vm, &join_stack_type);
-  if (join_active(js, o) || js->depth == JOIN_DEPTH_MAX)
-    return vm_handle_reset(vm, mark), vm_atom(vm, "");
-  js->arrays[js->depth++] = o;
+  if (join_active(js, o)) return vm_handle_reset(vm, mark), vm_atom(vm, "");
+  bool tracked = js->depth < JOIN_DEPTH_MAX;
+  if (tracked) js->arrays[js->depth++] = o;
   TextBuf b = {0};
   bool ok = true;
   for (double k = 0; k < len && ok; k++) {
     if (k > 0) textbuf_string(&b, sep);
     ok = join_element(vm, &b, o, k, locale);
   }
-  js->depth--;
+  if (tracked) js->depth--;
   Value r = ok ? textbuf_finish(vm, &b) : VALUE_EXCEPTION;
   if (!ok) textbuf_free(&b);
   vm_handle_reset(vm, mark);
@@ -822,6 +824,7 @@ static Value array_sort(VM *vm, Value this_value, int argc, Value *argv) {
 /* FlattenIntoArray: append source[0..len) to target at *n, flattening arrays depth deep. */
 static Value flatten(VM *vm, Value target, double *n, Value source, double len, double depth,
                      Value map_fn, Value this_arg) {
+  if (vm_stack_exhausted(vm)) return vm_throw_stack_overflow(vm); /* flat(Infinity) recurses */
   int loop = vm_handle_mark(vm);
   for (double k = 0; k < len; k++, vm_handle_reset(vm, loop)) {
     Value has = builtins_has_index(vm, source, k);

@@ -2,9 +2,11 @@
  * cycle detection), with V8's error messages.
  * Book: chapter 7, "The standard library".
  *
- * Entry point: builtins_install_json. The parser is recursive descent over the
- * string's UTF-16 units; the serializer appends to one TextBuf, and when a property
- * turns out to have no JSON form it simply cuts the buffer back to where the key began.
+ * Entry point: builtins_install_json. The parser reads the string's UTF-16 units with
+ * its own stack of the arrays and objects still open (no C recursion, as in V8); the
+ * serializer recurses (guarded by the C-stack check) and appends to one TextBuf, and when
+ * a property turns out to have no JSON form it simply cuts the buffer back to where the
+ * key began.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -14,7 +16,6 @@
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
-#define JSON_DEPTH_MAX 4000 /* nesting beyond this is a RangeError, not a C stack overflow */
 
 /* ==== Parsing ==== */
 
@@ -23,7 +24,6 @@ typedef struct JsonParser {
   const uint16_t *s;
   uint32_t len, pos;
   Value source; /* for the "... is not valid JSON" messages */
-  int depth;
 } JsonParser;
 
 static Value throw_at(JsonParser *p, const char *what, uint32_t pos) {
@@ -79,8 +79,6 @@ static bool at(JsonParser *p, uint16_t c) { return p->pos < p->len && p->s[p->po
 static bool digit_at(JsonParser *p) {
   return p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9';
 }
-
-static Value parse_value(JsonParser *p);
 
 /* JSONNumber: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */
 static Value parse_number(JsonParser *p) {
@@ -169,103 +167,104 @@ static Value parse_literal(JsonParser *p, const char *word, Value v) {
   return v;
 }
 
-static Value parse_array(JsonParser *p) {
-  VM *vm = p->vm;
-  int mark = vm_handle_mark(vm);
-  Value a = vm_handle_push(vm, vm_array_new(vm));
-  p->pos++;
-  skip_space(p);
-  if (at(p, ']')) return p->pos++, vm_handle_reset(vm, mark), a;
-  for (;;) {
-    Value v = parse_value(p);
-    if (value_is_exception(v)) return vm_handle_reset(vm, mark), v;
-    vm_array_push(vm, a, v);
-    skip_space(p);
-    if (at(p, ']')) break;
-    if (!at(p, ','))
-      return vm_handle_reset(vm, mark),
-             throw_at(p, "Expected ',' or ']' after array element", p->pos);
-    p->pos++;
-  }
-  p->pos++;
-  vm_handle_reset(vm, mark);
-  return a;
-}
+/* ==== Arrays and objects, without recursion ==== */
 
-/* One "key": value member of an object, pos at the key's quote. */
-static Value parse_member(JsonParser *p, Value obj) {
-  VM *vm = p->vm;
-  Value key = vm_handle_push(vm, parse_string(p));
+/* V8 parses JSON with its own stack of the arrays and objects still open, so nesting is
+ * bounded by memory, not by the C stack: JSON.parse('['.repeat(100000)) reports the
+ * missing end, and 100,000 balanced brackets parse. So does this parser. `open` holds
+ * the open containers, innermost last, each object followed by the key of the member
+ * being parsed. */
+
+static Value top_of(Value open) { return vm_array_get_raw(open, vm_array_length(open) - 1); }
+static void pop(VM *vm, Value open) { vm_array_set_length(vm, open, vm_array_length(open) - 1); }
+
+/* An object member's `"key":`, pos at the key's quote: the key goes on `open`. */
+static Value open_member(JsonParser *p, Value open) {
+  Value key = parse_string(p);
   if (value_is_exception(key)) return key;
+  vm_array_push(p->vm, open, key);
   skip_space(p);
   if (!at(p, ':')) return throw_at(p, "Expected ':' after property name", p->pos);
   p->pos++;
-  Value v = vm_handle_push(vm, parse_value(p));
-  if (value_is_exception(v)) return v;
-  return builtins_create_data(vm, obj, key, v); /* "__proto__" too becomes an own property */
+  return VALUE_HOLE;
 }
 
-static Value parse_object(JsonParser *p) {
+/* `[` or `{`, pos at it: an empty container is a value; otherwise it stays open and
+ * VALUE_HOLE asks for its first element or member value. */
+static Value open_container(JsonParser *p, Value open, bool is_array) {
   VM *vm = p->vm;
-  int mark = vm_handle_mark(vm);
-  Value o = vm_handle_push(vm, vm_object_new(vm));
+  Value c = is_array ? vm_array_new(vm) : vm_object_new(vm);
+  vm_array_push(vm, open, c);
   p->pos++;
   skip_space(p);
-  if (at(p, '}')) return p->pos++, vm_handle_reset(vm, mark), o;
-  if (!at(p, '"'))
-    return vm_handle_reset(vm, mark), throw_at(p, "Expected property name or '}'", p->pos);
-  int loop = vm_handle_mark(vm);
-  for (;;) {
-    Value r = parse_member(p, o);
-    vm_handle_reset(vm, loop);
-    if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
+  if (at(p, is_array ? ']' : '}')) return p->pos++, pop(vm, open), c;
+  if (is_array) return VALUE_HOLE;
+  if (!at(p, '"')) return throw_at(p, "Expected property name or '}'", p->pos);
+  return open_member(p, open);
+}
+
+/* A value: a scalar, an empty container, or VALUE_HOLE for a container now open. */
+static Value begin_value(JsonParser *p, Value open) {
+  skip_space(p);
+  if (p->pos >= p->len) return unexpected(p, p->pos);
+  uint16_t c = p->s[p->pos];
+  if (c == '[' || c == '{') return open_container(p, open, c == '[');
+  if (c == '"') return parse_string(p);
+  if (c == '-' || (c >= '0' && c <= '9')) return parse_number(p);
+  if (c == 't') return parse_literal(p, "true", VALUE_TRUE);
+  if (c == 'f') return parse_literal(p, "false", VALUE_FALSE);
+  if (c == 'n') return parse_literal(p, "null", VALUE_NULL);
+  return unexpected(p, p->pos);
+}
+
+/* v is the next element (or member value) of the innermost open container. Returns
+ * VALUE_HOLE when another value follows, or the container itself once it closes. */
+static Value add_to_open(JsonParser *p, Value open, Value v) {
+  VM *vm = p->vm;
+  Value top = top_of(open);
+  if (!value_is_string(top)) { /* an array */
+    vm_array_push(vm, top, v);
     skip_space(p);
-    if (at(p, '}')) break;
-    if (!at(p, ','))
-      return vm_handle_reset(vm, mark),
-             throw_at(p, "Expected ',' or '}' after property value", p->pos);
-    p->pos++;
-    skip_space(p);
-    if (!at(p, '"'))
-      return vm_handle_reset(vm, mark), throw_at(p, "Expected double-quoted property name", p->pos);
+    if (at(p, ']')) return p->pos++, pop(vm, open), top;
+    if (!at(p, ',')) return throw_at(p, "Expected ',' or ']' after array element", p->pos);
+    return p->pos++, VALUE_HOLE;
   }
+  pop(vm, open); /* the key: still rooted by the handle below */
+  Value obj = top_of(open);
+  Value r = builtins_create_data(vm, obj, vm_handle_push(vm, top), v); /* "__proto__" too */
+  if (value_is_exception(r)) return r;
+  skip_space(p);
+  if (at(p, '}')) return p->pos++, pop(vm, open), obj;
+  if (!at(p, ',')) return throw_at(p, "Expected ',' or '}' after property value", p->pos);
   p->pos++;
-  vm_handle_reset(vm, mark);
-  return o;
+  skip_space(p);
+  if (!at(p, '"')) return throw_at(p, "Expected double-quoted property name", p->pos);
+  return open_member(p, open);
 }
 
 //> stdlib.json-parse-value
+/* JSON text: values, until every container opened is closed again. */
 static Value parse_value(JsonParser *p) {
-  skip_space(p);
-  if (p->pos >= p->len) return unexpected(p, p->pos);
-  if (++p->depth > JSON_DEPTH_MAX)
-    return vm_throw_error(p->vm, ERR_RANGE, "Maximum call stack size exceeded");
-  Value v;
-  uint16_t c = p->s[p->pos];
-  if (c == '{')
-    v = parse_object(p);
-  else if (c == '[')
-    v = parse_array(p);
-  else if (c == '"')
-    v = parse_string(p);
-  else if (c == '-' || (c >= '0' && c <= '9'))
-    v = parse_number(p);
-  else if (c == 't')
-    v = parse_literal(p, "true", VALUE_TRUE);
-  else if (c == 'f')
-    v = parse_literal(p, "false", VALUE_FALSE);
-  else if (c == 'n')
-    v = parse_literal(p, "null", VALUE_NULL);
-  else
-    v = unexpected(p, p->pos);
-  p->depth--;
-  return v;
+  VM *vm = p->vm;
+  Value open = vm_handle_push(vm, vm_array_new(vm));
+  int mark = vm_handle_mark(vm);
+  for (;;) {
+    vm_handle_reset(vm, mark); /* open roots everything still being built */
+    Value v = vm_handle_push(vm, begin_value(p, open));
+    while (v != VALUE_HOLE && !value_is_exception(v) && vm_array_length(open) > 0) {
+      Value closed = add_to_open(p, open, v); /* v is in its container now */
+      vm_handle_reset(vm, mark);
+      v = vm_handle_push(vm, closed);
+    }
+    if (v != VALUE_HOLE) return v; /* the whole text's value, or an exception */
+  }
 }
 //< stdlib.json-parse-value
 
 /* InternalizeJSONProperty: walk the result bottom-up, letting the reviver replace or
  * (by returning undefined) delete each value. */
 static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
+  if (vm_stack_exhausted(vm)) return vm_throw_stack_overflow(vm); /* as deep as the value */
   int mark = vm_handle_mark(vm);
   Value val = vm_handle_push(vm, vm_get(vm, holder, key));
   if (value_is_object(val)) {
@@ -300,7 +299,7 @@ static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
   uint32_t n = vm_string_length(text);
   uint16_t *units = mem_alloc(((size_t)n + 1) * sizeof(uint16_t));
   for (uint32_t i = 0; i < n; i++) units[i] = vm_string_unit(text, i);
-  JsonParser p = {vm, units, n, 0, text, 0};
+  JsonParser p = {vm, units, n, 0, text};
   Value v = vm_handle_push(vm, parse_value(&p));
   if (!value_is_exception(v)) {
     skip_space(&p);
@@ -426,8 +425,7 @@ static Value push_stack(JsonWriter *w, Value value, Value holder, Value key) {
   uint32_t n = vm_array_length(w->stack);
   for (uint32_t i = 0; i < n; i++)
     if (vm_array_get_raw(w->stack, i) == value) return throw_circular(w, i, holder, key);
-  if (w->depth >= JSON_DEPTH_MAX)
-    return vm_throw_error(w->vm, ERR_RANGE, "Maximum call stack size exceeded");
+  if (vm_stack_exhausted(w->vm)) return vm_throw_stack_overflow(w->vm); /* it recurses */
   vm_array_push(w->vm, w->stack, value);
   vm_array_push(w->vm, w->stack_keys, key);
   w->depth++;

@@ -385,9 +385,7 @@ static const VMPropDef console_props[] = {
 };
 
 Value console_create(VM *vm) {
-  int mark = vm_handle_mark(vm);
   Value console = vm_handle_push(vm, vm_object_new(vm));
   bool ok = vm_define_props(vm, console, console_props);
-  vm_handle_reset(vm, mark);
   return ok ? console : VALUE_EXCEPTION;
 }

@@ -183,7 +183,6 @@ static char *draw_table(const Column *cols, size_t n) {
 
 //> stdlib.console-table
 char *console_table_text(VM *vm, Value data, Value properties) {
-  int mark = vm_handle_mark(vm);
   Table t = {0}, extra = {0};
   Column *index = table_column(&extra, "(index)"), *values = table_column(&extra, "Values");
   Value keys = vm_handle_push(vm, vm_own_keys(vm, data));
@@ -206,7 +205,6 @@ char *console_table_text(VM *vm, Value data, Value properties) {
   free(all);
 done:
   table_free(&t), table_free(&extra);
-  vm_handle_reset(vm, mark);
   return result;
 }
 //< stdlib.console-table

@@ -16,6 +16,7 @@
 
 #include "lexer/alloc.h"
 #include "stdlib/ecma/ecma.h"
+#include "lexer/stack.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== Options and per-VM state ==== */
@@ -560,6 +561,28 @@ static char *depth_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
   return out;
 }
 
+/* Nesting deeper than the C stack allows: Node's formatRaw catches the RangeError and
+ * prints this in the object's place, then goes on with its siblings and parents. */
+static char *stack_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
+  StrBuf style = {0}, sb = {0};
+  inspect_put_ctx_style(ctx->vm, &style, v, r->constructor, r->tag);
+  style.data[--style.len] = '\0'; /* drop the trailing space */
+  sb_printf(&sb, "[%s: Inspection interrupted prematurely. Maximum call stack size exceeded.]",
+            style.data);
+  sb_free(&style);
+  char *out = stylized(ctx, sb.data, STYLE_SPECIAL);
+  sb_free(&sb);
+  return out;
+}
+
+/* Where formatRaw stops instead of formatting the entries: past the depth limit, or
+ * where the C stack runs out (the entries recurse). NULL: go on. */
+static char *stop_before_entries(InspectCtx *ctx, Value v, int recurse_times, const Raw *r) {
+  if (recurse_times > ctx->opts.depth) return depth_exceeded(ctx, v, r);
+  if (inspect_stack_exhausted(ctx)) return stack_exceeded(ctx, v, r);
+  return NULL;
+}
+
 static void seen_push(InspectCtx *ctx, Value v) {
   if (ctx->seen_count == ctx->seen_cap) {
     ctx->seen_cap = ctx->seen_cap ? ctx->seen_cap * 2 : 16;
@@ -618,9 +641,9 @@ static void label_circular_target(InspectCtx *ctx, Value v, Raw *r) {
 
 //> stdlib.format-raw
 /* formatRaw: an object that is not a back-edge. Describe it (constructor, tag, braces,
- * base, keys), stop at the depth limit, format the entries one level deeper with the
- * object on the `seen` stack, mark it <ref *N> if an entry pointed back at it, and lay
- * the entries out. */
+ * base, keys), stop at the depth limit (or the C stack's), format the entries one level
+ * deeper with the object on the `seen` stack, mark it <ref *N> if an entry pointed back
+ * at it, and lay the entries out. */
 static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
   Raw r = {.close = "}", .keys = VALUE_UNDEFINED};
   Entries out = {0};
@@ -638,10 +661,7 @@ static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
     result = r.early, r.early = NULL;
     goto done;
   }
-  if (recurse_times > ctx->opts.depth) {
-    result = depth_exceeded(ctx, v, &r);
-    goto done;
-  }
+  if ((result = stop_before_entries(ctx, v, recurse_times, &r))) goto done;
   recurse_times++;
   seen_push(ctx, v);
   ctx->current_depth = recurse_times;
@@ -774,8 +794,22 @@ char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
 
 /* ==== util.inspect ==== */
 
+//> stdlib.inspect-stack
+/* Node's formatRaw stops where V8's stack (under 1 MiB) runs out, about a thousand
+ * objects deep. Deeper than that the text grows with the square of the depth and every
+ * level copies the text of the levels below it, so an inspection here keeps to a
+ * similar budget of C stack, counted from where it began, as well as to the real limit
+ * (vm_stack_exhausted). */
+#define INSPECT_STACK_BUDGET ((uintptr_t)512 << 10)
+
+bool inspect_stack_exhausted(InspectCtx *ctx) {
+  return stack_exhausted(ctx->stack_limit) || vm_stack_exhausted(ctx->vm);
+}
+//< stdlib.inspect-stack
+
 static void ctx_init(InspectCtx *ctx, VM *vm, const InspectOptions *opts) {
-  *ctx = (InspectCtx){.vm = vm, .opts = *opts};
+  uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  *ctx = (InspectCtx){.vm = vm, .opts = *opts, .stack_limit = here - INSPECT_STACK_BUDGET};
   ctx->keep_alive = vm_handle_push(vm, vm_array_new(vm));
 }
 

@@ -52,7 +52,8 @@ Value format_args_with_options(VM *vm, Value options, int argc, Value *argv);
  * newline), or VALUE_EXCEPTION. */
 Value inspect_error_for_uncaught(VM *vm, Value err);
 
-/* The `console` global: a fresh object with log, error, dir, ... (or VALUE_EXCEPTION). */
+/* The `console` global: a fresh object with log, error, dir, ... (or VALUE_EXCEPTION).
+ * Its handles are left to the caller's scope (stdlib_install's). */
 Value console_create(VM *vm);
 
 /* The function util.inspect (one per VM, made on first use), for custom inspectors. */

@@ -37,7 +37,7 @@ static char *complex_constructor_name(InspectCtx *ctx, Value obj, Value first_pr
                                       int recurse_times, bool *failed) {
   StrBuf sb = {0};
   sb_printf(&sb, "%s <", vm_class_name(ctx->vm, obj)); /* V8's name for its class */
-  if (recurse_times > ctx->opts.depth) {
+  if (recurse_times > ctx->opts.depth || inspect_stack_exhausted(ctx)) {
     sb_puts(&sb, "Complex prototype>");
     return sb_take(&sb);
   }

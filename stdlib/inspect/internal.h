@@ -77,7 +77,12 @@ typedef struct InspectCtx {
   Value *circular;    /* targets of back-edges; circular[i] prints as <ref *(i+1)> */
   size_t circular_count, circular_cap;
   Value keep_alive;   /* a JS array that keeps the circular targets reachable */
+  uintptr_t stack_limit; /* the stack budget of this inspection (inspect_stack_exhausted) */
 } InspectCtx;
+
+/* Whether the formatting should stop descending: the C stack is nearly full, or this
+ * inspection used up its budget of it (inspect.c: INSPECT_STACK_BUDGET). */
+bool inspect_stack_exhausted(InspectCtx *ctx);
 
 /* Appends text in the colour of style (nothing extra when colours are off). */
 void ctx_stylize(InspectCtx *ctx, StrBuf *sb, const char *text, Style style);
@@ -137,10 +142,12 @@ bool format_to_buffer(VM *vm, StrBuf *sb, const InspectOptions *opts, int argc, 
 Value inspect_custom_symbol(VM *vm);
 /* util.inspect.defaultOptions = {...} (options.c) replaces this VM's defaults. */
 void inspect_set_default_options(VM *vm, const InspectOptions *opts);
-/* Reads an options object ({depth, colors, ...}) over opts; false on exception. */
+/* Reads an options object ({depth, colors, ...}) over opts; false on exception. For
+ * natives: the handles it pushes are released when the native returns. */
 bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts);
 /* console.table's box for an object or array (console_table.c): malloc'd text, or NULL
- * on exception. properties is an array of column names, or undefined. */
+ * on exception. properties is an array of column names, or undefined. Its handles are
+ * released when the calling native returns. */
 char *console_table_text(VM *vm, Value data, Value properties);
 /* String(v) semantics for the error code: a malloc'd WTF-8 string, or NULL on exception. */
 char *inspect_to_cstr(VM *vm, Value v);

@@ -42,17 +42,15 @@ static bool set_option(InspectOptions *o, const char *key, Value v) {
 }
 
 bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts) {
-  int mark = vm_handle_mark(vm);
   Value keys = vm_handle_push(vm, vm_own_keys(vm, obj));
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     Value key = vm_array_get_raw(keys, i);
     Value v = vm_get(vm, obj, key);
-    if (value_is_exception(v)) return vm_handle_reset(vm, mark), false;
+    if (value_is_exception(v)) return false;
     char *name = js_to_cstr(key);
     if (!set_option(opts, name, v)) opts->user_options = obj; /* passed on to custom inspectors */
     free(name);
   }
-  vm_handle_reset(vm, mark);
   return true;
 }
 

@@ -31,10 +31,8 @@ static Value listeners(VM *vm, Value emitter, Value name, bool create) {
 static Value events_on(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc < 2 || !vm_is_callable(argv[1]))
     return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
-  int mark = vm_handle_mark(vm);
   Value list = listeners(vm, this_value, argv[0], true);
   bool ok = !value_is_exception(list) && vm_array_push(vm, list, argv[1]);
-  vm_handle_reset(vm, mark);
   return ok ? this_value : VALUE_EXCEPTION;
 }
 
@@ -74,7 +72,6 @@ static Value once_wrapper(VM *vm, Value this_value, int argc, Value *argv) {
 static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc < 2 || !vm_is_callable(argv[1]))
     return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
-  int mark = vm_handle_mark(vm);
   Value data = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, data, this_value);
   vm_array_push(vm, data, argv[0]);
@@ -82,9 +79,7 @@ static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
   Value wrapper = vm_handle_push(vm, vm_native_with_data(vm, "bound onceWrapper", once_wrapper, 0, data));
   vm_define_str(vm, data, "wrapper", wrapper, VM_ATTR_HIDDEN);
   Value args[2] = {argv[0], wrapper};
-  Value r = events_on(vm, this_value, 2, args);
-  vm_handle_reset(vm, mark);
-  return r;
+  return events_on(vm, this_value, 2, args);
 }
 
 //> stdlib.emit
@@ -163,11 +158,9 @@ static const VMPropDef event_emitter_class = VM_FUNCTION_CONSTRUCTOR(
 static Value event_emitter_constructor(VM *vm) {
   Value ctor = vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER);
   if (value_is_object(ctor)) return ctor;
-  int mark = vm_handle_mark(vm);
   ctor = vm_handle_push(vm, vm_prop_value(vm, &event_emitter_class));
   vm_set_intrinsic(vm, INTRINSIC_EVENT_EMITTER, ctor);
   vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
   return ctor;
 }
 

@@ -122,15 +122,13 @@ static Value read_error(VM *vm, ReadRequest *r) {
 static void read_done(Loop *loop, void *data) {
   ReadRequest *r = data;
   VM *vm = host_vm(r->host);
-  int mark = vm_handle_mark(vm);
   Value callback = vm_handle_push(vm, vm_pinned(vm, r->callback));
   vm_unpin(vm, r->callback);
   Value args[2] = {VALUE_NULL, VALUE_UNDEFINED};
   if (r->err) args[0] = vm_handle_push(vm, read_error(vm, r));
   else args[1] = vm_handle_push(vm, vm_string_n(vm, r->data, r->length));
   host_call(r->host, callback, VALUE_UNDEFINED, r->err ? 1 : 2, args);
-  vm_handle_reset(vm, mark);
-  free_request(r);
+  free_request(r); /* and the loop drops our handles */
 }
 //< stdlib.read-done
 
@@ -212,9 +210,7 @@ static const VMPropDef fs_props[] = {
 
 Value fs_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value fs = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, fs, fs_props);
-  vm_handle_reset(vm, mark);
   return fs;
 }

@@ -2,8 +2,9 @@
  * Book: chapter 8, "The event loop"; chapter 11, "Files"; chapter 12, "Networking".
  *
  * One maker per global or module: stdlib_install (stdlib/stdlib.c) calls the first two
- * and registers the others with the host's require. What the files of stdlib/node/
- * share with each other is in stdlib/node/internal.h.
+ * and registers the others with the host's require. Makers leave the handles they push
+ * to their caller's scope (stdlib_install's, or the call of require that runs them).
+ * What the files of stdlib/node/ share with each other is in stdlib/node/internal.h.
  */
 #ifndef TN_STDLIB_NODE_H
 #define TN_STDLIB_NODE_H

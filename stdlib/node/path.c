@@ -221,10 +221,8 @@ static const VMPropDef path_props[] = {
 
 Value path_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value path = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, path, path_props);
   vm_define_str(vm, path, "posix", path, VM_ATTR_DEFAULT); /* on POSIX it is path itself */
-  vm_handle_reset(vm, mark);
   return path;
 }

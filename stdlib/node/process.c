@@ -42,14 +42,16 @@ static void print_caret(FILE *out, const char *line, size_t length, int column, 
   fputc('\n', out);
 }
 
-/* A SyntaxError from compiling a script has no JavaScript frames; Node's has its
- * loader's internal frames, so it is printed plainly rather than as [SyntaxError: m]. */
+/* A SyntaxError from compiling a script (or the RangeError of source nested too deeply
+ * to compile) has no JavaScript frames; Node's has its loader's internal frames, so it
+ * is printed plainly rather than as [SyntaxError: m]. */
 static bool is_compile_error(VM *vm, Value e) {
   if (!vm_is_error(e)) return false;
   Value proto = vm_prototype_of(e);
   Value stack = vm_get_str(vm, e, "stack");
   if (value_is_exception(stack)) vm_take_exception(vm);
-  if (!value_is_string(stack) || proto != vm_intrinsic(vm, INTRINSIC_SYNTAX_ERROR_PROTOTYPE))
+  if (!value_is_string(stack) || (proto != vm_intrinsic(vm, INTRINSIC_SYNTAX_ERROR_PROTOTYPE) &&
+                                  proto != vm_intrinsic(vm, INTRINSIC_RANGE_ERROR_PROTOTYPE)))
     return false;
   char *text = vm_to_utf8(vm, stack, NULL);
   bool framed = strstr(text, "\n    at ") != NULL;
@@ -259,7 +261,6 @@ static const VMPropDef process_class = VM_CONSTRUCTOR("process", node_illegal_co
 
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   vm_handle_push(vm, vm_prop_value(vm, &process_class));
   Value proto = vm_intrinsic(vm, INTRINSIC_PROCESS_PROTOTYPE);
   vm_set_prototype(vm, proto, events_prototype(vm)); /* process is an EventEmitter */
@@ -274,7 +275,6 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
   host_set_reporter(host, report);
-  vm_handle_reset(vm, mark);
   return p;
 }
 

@@ -41,13 +41,11 @@ static void timer_release(Timer *t) {
 static void timer_fire(Loop *loop, void *data) {
   Timer *t = data;
   VM *vm = host_vm(t->host);
-  int mark = vm_handle_mark(vm);
   Value self = vm_handle_push(vm, vm_pinned(vm, t->pin));
   if (!t->repeat) timer_release(t); /* clearTimeout inside the callback is then a no-op */
   Value fn = vm_handle_push(vm, vm_get_str(vm, self, "_onTimeout"));
   Value args = vm_handle_push(vm, vm_get_str(vm, self, "_timerArgs"));
-  host_call_array(t->host, fn, self, args);
-  vm_handle_reset(vm, mark);
+  host_call_array(t->host, fn, self, args); /* the loop drops our handles afterwards */
 }
 //< stdlib.timer-fire
 

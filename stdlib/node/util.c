@@ -24,11 +24,9 @@ static const VMPropDef util_props[] = {
 
 Value util_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   Value util = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, util, util_props);
   /* util.inspect is one function per realm, with properties of its own (options.c). */
   vm_define_str(vm, util, "inspect", util_inspect_function(vm), VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
   return util;
 }

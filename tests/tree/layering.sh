@@ -13,7 +13,7 @@ rank() { # rank STAGE: its height in the layering, or nothing for a non-stage
     stdlib) echo 5 ;; main.c) echo 6 ;; esac
 }
 
-public="lexer/lexer.h lexer/alloc.h parser/parser.h parser/ast.h vm/vm.h vm/value.h runtime/runtime.h
+public="lexer/lexer.h lexer/alloc.h lexer/stack.h parser/parser.h parser/ast.h vm/vm.h vm/value.h runtime/runtime.h
 stdlib/stdlib.h stdlib/ecma/ecma.h stdlib/inspect/inspect.h stdlib/node/node.h
 stdlib/node/http/http_parser.h stdlib/regexp/regexp.h"
 

@@ -256,8 +256,6 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   conn_write(ex->conn, &out);
   http_buf_free(&out);
   free(text);
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, this_value);
   int32_t pin = ex->pin;
   ex->pin = -1;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
@@ -265,7 +263,6 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   finish_exchange(ex);
   Value r = events_emit_str(vm, this_value, "finish", 0, NULL);
   if (pin >= 0) vm_unpin(vm, pin);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : this_value;
 }
 
@@ -625,12 +622,10 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
 static void server_closed(Loop *loop, void *data) {
   ServerState *state = data;
   VM *vm = host_vm(state->host);
-  int mark = vm_handle_mark(vm);
   Value self = vm_handle_push(vm, vm_pinned(vm, state->pin));
   vm_unpin(vm, state->pin);
   state->pin = -1;
   if (value_is_exception(events_emit_str(vm, self, "close", 0, NULL))) host_fatal_exception(state->host);
-  vm_handle_reset(vm, mark);
   loop_after_callback(loop);
 }
 
@@ -715,7 +710,6 @@ static void make_proto(VM *vm, int which, const VMPropDef *methods) {
 
 Value http_module_create(Host *host) {
   VM *vm = host_vm(host);
-  int mark = vm_handle_mark(vm);
   vm_class_register(vm, &server_class);
   vm_class_register(vm, &response_class);
   make_proto(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE, server_methods);
@@ -723,6 +717,5 @@ Value http_module_create(Host *host) {
   make_proto(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE, response_methods);
   Value http = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, http, http_props);
-  vm_handle_reset(vm, mark);
   return http;
 }
