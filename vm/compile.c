@@ -85,7 +85,7 @@ static void adjust_depth(Compiler *c, int delta) {
   if (fs->depth > fs->max_depth) fs->max_depth = fs->depth;
 }
 
-void set_depth(Compiler *c, int depth) {
+void compile_set_depth(Compiler *c, int depth) {
   c->fs->depth = 0;
   adjust_depth(c, depth);
 }
@@ -126,20 +126,20 @@ void emit_call(Compiler *c, Opcode op, int argc) {
   adjust_depth(c, op == OP_CALL ? -(argc + 1) : -argc);
 }
 
-uint32_t code_here(Compiler *c) { return c->fs->proto->code_length; }
+uint32_t compile_code_here(Compiler *c) { return c->fs->proto->code_length; }
 
 //> vm.compile-jumps
-/* A forward jump: the offset is written when the target is known (patch_here).
+/* A forward jump: the offset is written when the target is known (compile_patch_here).
  * Offsets count from the end of the jump instruction. */
 uint32_t emit_jump(Compiler *c, Opcode op) {
   emit_opcode(c, op, OPF_I32);
-  uint32_t site = code_here(c);
+  uint32_t site = compile_code_here(c);
   emit_raw32(c, 0);
   return site;
 }
 
-void patch_here(Compiler *c, uint32_t site) {
-  int32_t offset = (int32_t)(code_here(c) - (site + 4));
+void compile_patch_here(Compiler *c, uint32_t site) {
+  int32_t offset = (int32_t)(compile_code_here(c) - (site + 4));
   uint8_t *code = c->fs->proto->code;
   for (int i = 0; i < 4; i++) code[site + i] = (uint8_t)((uint32_t)offset >> (8 * i));
 }
@@ -147,11 +147,11 @@ void patch_here(Compiler *c, uint32_t site) {
 /* A backward jump to a known target (loops). */
 void emit_jump_to(Compiler *c, Opcode op, uint32_t target) {
   emit_opcode(c, op, OPF_I32);
-  emit_raw32(c, (int32_t)target - (int32_t)(code_here(c) + 4));
+  emit_raw32(c, (int32_t)target - (int32_t)(compile_code_here(c) + 4));
 }
 //< vm.compile-jumps
 
-void patch_list_add(PatchList *l, uint32_t site) {
+void compile_patch_list_add(PatchList *l, uint32_t site) {
   if (l->count == l->capacity) {
     l->capacity = l->capacity ? l->capacity * 2 : 8;
     l->at = mem_realloc(l->at, (size_t)l->capacity * sizeof *l->at);
@@ -159,14 +159,14 @@ void patch_list_add(PatchList *l, uint32_t site) {
   l->at[l->count++] = site;
 }
 
-void patch_list_here(Compiler *c, PatchList *l) {
-  for (int i = 0; i < l->count; i++) patch_here(c, l->at[i]);
+void compile_patch_list_here(Compiler *c, PatchList *l) {
+  for (int i = 0; i < l->count; i++) compile_patch_here(c, l->at[i]);
   free(l->at);
   *l = (PatchList){0};
 }
 
-void pop_to(Compiler *c, int depth) {
-  if (c->fs->depth < depth && !c->failed) PANIC("pop_to: stack below target");
+void compile_pop_to(Compiler *c, int depth) {
+  if (c->fs->depth < depth && !c->failed) PANIC("compile_pop_to: stack below target");
   while (c->fs->depth > depth) emit_op(c, OP_POP);
 }
 
@@ -194,7 +194,7 @@ static void const_map_grow(FuncState *fs) {
 
 /* The index of v in the constant pool, adding it once. Strings are atoms, so equal
  * strings are equal Values and share an entry. */
-int const_value(Compiler *c, Value v) {
+int compile_const_value(Compiler *c, Value v) {
   FuncState *fs = c->fs;
   FunctionProto *p = fs->proto;
   if ((p->constant_count + 1) * 2 > fs->const_map_capacity) const_map_grow(fs);
@@ -211,23 +211,25 @@ int const_value(Compiler *c, Value v) {
   return (int)p->constant_count++;
 }
 
-int const_atom(Compiler *c, const char *utf8) {
-  return const_value(c, value_from_string(atom_from_cstr(c->vm, utf8)));
+int compile_const_atom(Compiler *c, const char *utf8) {
+  return compile_const_value(c, value_from_string(atom_from_cstr(c->vm, utf8)));
 }
 
-int const_string(Compiler *c, U16Str s) {
+int compile_const_string(Compiler *c, U16Str s) {
   String *str = string_new_wide(c->vm, s.units, s.length);
-  return const_value(c, value_from_string(atom_intern(c->vm, str)));
+  return compile_const_value(c, value_from_string(atom_intern(c->vm, str)));
 }
 
-int const_number(Compiler *c, double d) { return const_value(c, value_from_number(d)); }
+int compile_const_number(Compiler *c, double d) {
+  return compile_const_value(c, value_from_number(d));
+}
 
 /* Small integers are immediates; everything else (and -0) is a constant. */
 void emit_number(Compiler *c, double d) {
   bool small = d >= -2147483648.0 && d <= 2147483647.0 && d == (double)(int32_t)d &&
                !(d == 0 && 1 / d < 0);
   if (!small) {
-    emit_u16(c, OP_PUSH_CONST, const_number(c, d));
+    emit_u16(c, OP_PUSH_CONST, compile_const_number(c, d));
     return;
   }
   emit_opcode(c, OP_PUSH_INT, OPF_I32);
@@ -236,11 +238,11 @@ void emit_number(Compiler *c, double d) {
 
 /* ==== The line table ==== */
 
-SrcPos pos_of(const Node *n) { return (SrcPos){n->line, n->column}; }
+SrcPos compile_pos_of(const Node *n) { return (SrcPos){n->line, n->column}; }
 
 /* Walks the source from n's start to offset `to`, counting lines and UTF-16 columns. */
 static SrcPos pos_at_offset(Compiler *c, const Node *n, uint32_t to) {
-  SrcPos p = pos_of(n);
+  SrcPos p = compile_pos_of(n);
   const unsigned char *s = (const unsigned char *)c->source;
   for (uint32_t i = n->offset; i < to && i < c->length; i++) {
     unsigned char b = s[i];
@@ -278,7 +280,7 @@ static uint32_t skip_to_token(Compiler *c, uint32_t i) {
  * The walk starts at n's last operand, not at n: in a + b + c + ... the left operand
  * of each `+` is the whole chain before it, and walking that at every operator made
  * compiling a long chain quadratic. */
-SrcPos pos_after(Compiler *c, const Node *n) {
+SrcPos compile_pos_after(Compiler *c, const Node *n) {
   uint32_t to = skip_to_token(c, n->end);
   while (n->kind == NODE_BINARY || n->kind == NODE_LOGICAL) n = n->as.binary.right;
   return pos_at_offset(c, n, to);
@@ -287,7 +289,7 @@ SrcPos pos_after(Compiler *c, const Node *n) {
 //> vm.compile-line-table
 /* The instructions emitted from here on come from source position p. An entry is
  * added only when the position changes. */
-void mark_pos(Compiler *c, SrcPos p) {
+void compile_mark_pos(Compiler *c, SrcPos p) {
   FuncState *fs = c->fs;
   FunctionProto *proto = fs->proto;
   if ((int)fs->last_line == p.line && (int)fs->last_column == p.column) return;
@@ -299,13 +301,13 @@ void mark_pos(Compiler *c, SrcPos p) {
 }
 //< vm.compile-line-table
 
-void mark_node(Compiler *c, const Node *n) { mark_pos(c, pos_of(n)); }
+void compile_mark_node(Compiler *c, const Node *n) { compile_mark_pos(c, compile_pos_of(n)); }
 
 /* The next instruction (a call, or one that needs an iterable) comes from p, and V8
  * names its operand `name` in errors ("o.m is not a function"): it gets its own
  * line-table entry carrying the name. */
-void mark_site(Compiler *c, SrcPos p, const char *name) {
-  mark_pos(c, p);
+void compile_mark_site(Compiler *c, SrcPos p, const char *name) {
+  compile_mark_pos(c, p);
   FunctionProto *proto = c->fs->proto;
   if (proto->lines[proto->line_count - 1].pc != proto->code_length) {
     grow((void **)&proto->lines, &proto->line_capacity, proto->line_count + 1,
@@ -313,12 +315,12 @@ void mark_site(Compiler *c, SrcPos p, const char *name) {
     proto->lines[proto->line_count++] =
         (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column, 0};
   }
-  proto->lines[proto->line_count - 1].name = 1 + (uint32_t)const_atom(c, name);
+  proto->lines[proto->line_count - 1].name = 1 + (uint32_t)compile_const_atom(c, name);
 }
 
 /* ==== Variables ==== */
 
-int alloc_register(Compiler *c) {
+int compile_alloc_register(Compiler *c) {
   if (c->fs->registers >= LIMIT_U16) {
     compile_error(c, c->fs->node, "too many local variables in one function (limit %s)",
                   "65535");
@@ -389,16 +391,16 @@ void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
   }
   Access a = access_of(c, b);
   bool check = needs_tdz_check(c, b);
-  if (a.kind == ACCESS_GLOBAL || check) mark_pos(c, at);
+  if (a.kind == ACCESS_GLOBAL || check) compile_mark_pos(c, at);
   static const Opcode plain[] = {OP_GET_LOCAL, OP_GET_CELL, OP_GET_UPVAL, OP_GET_GLOBAL};
   static const Opcode checked[] = {OP_GET_LOCAL_CHECKED, OP_GET_CELL_CHECKED,
                                    OP_GET_UPVAL_CHECKED, OP_GET_GLOBAL};
   if (a.kind == ACCESS_GLOBAL) {
-    emit_u16(c, OP_GET_GLOBAL, const_atom(c, name));
+    emit_u16(c, OP_GET_GLOBAL, compile_const_atom(c, name));
     return;
   }
   if (check) {
-    emit_u16u16(c, checked[a.kind], a.index, const_atom(c, name));
+    emit_u16u16(c, checked[a.kind], a.index, compile_const_atom(c, name));
     return;
   }
   emit_u16(c, plain[a.kind], a.index);
@@ -416,10 +418,10 @@ static bool is_const_binding(Compiler *c, const Binding *b) {
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
   if (!b) { /* a script's top level: var and functions on the global object, let and
              * const in the global lexical record */
-    mark_pos(c, at);
+    compile_mark_pos(c, at);
     Opcode op = how == VAR_LET ? OP_DEFINE_LET : how == VAR_CONST ? OP_DEFINE_CONST
                 : how == STORE_GLOBAL_FUNCTION ? OP_DEFINE_GLOBAL : OP_SET_GLOBAL;
-    emit_u16(c, op, const_atom(c, name));
+    emit_u16(c, op, compile_const_atom(c, name));
     return;
   }
   if (how == STORE_ASSIGN && needs_tdz_check(c, b)) { /* x = 1 before let x */
@@ -428,8 +430,8 @@ void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcP
   }
   if (how == STORE_UPDATE) how = STORE_ASSIGN; /* x += 1 read x: no second TDZ check */
   if (how == STORE_ASSIGN && is_const_binding(c, b)) {
-    mark_pos(c, at);
-    emit_u16(c, OP_THROW_CONST_ASSIGN, const_atom(c, name));
+    compile_mark_pos(c, at);
+    emit_u16(c, OP_THROW_CONST_ASSIGN, compile_const_atom(c, name));
     return;
   }
   if (how == STORE_ASSIGN && b->kind == BIND_CALLEE) return; /* sloppy: silently ignored */
@@ -442,7 +444,7 @@ void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcP
 void emit_load_name(Compiler *c, const Node *n) {
   Binding *b = n->as.ident.binding;
   if (n->kind == NODE_IDENTIFIER) {
-    emit_load_binding(c, b, n->as.ident.name, pos_of(n));
+    emit_load_binding(c, b, n->as.ident.name, compile_pos_of(n));
     return;
   }
   bool own = !b || owner_state(c, b) == c->fs;
@@ -473,7 +475,7 @@ static void box_register(Compiler *c, int reg) {
  * (holding the TDZ marker), and let/const/class that may be read early the hole. */
 static void init_binding(Compiler *c, Binding *b) {
   bool fresh = b->reg < 0;
-  if (fresh) b->reg = alloc_register(c);
+  if (fresh) b->reg = compile_alloc_register(c);
   if (b->kind == BIND_PARAM) { /* a plain parameter's register already holds it */
     if (b->captured && !fresh) box_register(c, b->reg);
     else if (b->captured) emit_u16(c, OP_NEW_CELL, b->reg); /* a destructured one */
@@ -493,14 +495,14 @@ static void init_binding(Compiler *c, Binding *b) {
   }
 }
 
-void enter_scope(Compiler *c, Scope *s) {
+void compile_enter_scope(Compiler *c, Scope *s) {
   if (!s || s->globals) return;
   for (Binding *b = s->first; b; b = b->next) init_binding(c, b);
 }
 //< vm.compile-enter-scope
 
 /* Function declarations are instantiated before the code of their scope runs. */
-void hoist_functions(Compiler *c, NodeList *body) {
+void compile_hoist_functions(Compiler *c, NodeList *body) {
   for (int i = 0; i < body->count; i++) {
     Node *s = body->items[i];
     while (s->kind == NODE_LABELED) s = s->as.labeled.body;
@@ -508,7 +510,7 @@ void hoist_functions(Compiler *c, NodeList *body) {
     Node *id = s->as.function.id;
     emit_function(c, s);
     int how = id->as.ident.binding ? VAR_VAR : STORE_GLOBAL_FUNCTION;
-    emit_store_binding(c, id->as.ident.binding, id->as.ident.name, how, pos_of(id));
+    emit_store_binding(c, id->as.ident.binding, id->as.ident.name, how, compile_pos_of(id));
     emit_op(c, OP_POP);
   }
 }
@@ -520,7 +522,7 @@ static void hoist_global_vars(Compiler *c, Scope *s) {
     bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
     if (b->kind != BIND_VAR && !lexical) continue;
     emit_op(c, lexical ? OP_PUSH_HOLE : OP_PUSH_UNDEFINED);
-    emit_u16(c, lexical ? OP_DEFINE_LET : OP_DEFINE_GLOBAL, const_atom(c, b->name));
+    emit_u16(c, lexical ? OP_DEFINE_LET : OP_DEFINE_GLOBAL, compile_const_atom(c, b->name));
     emit_op(c, OP_POP);
   }
 }
@@ -569,7 +571,7 @@ static FunctionProto *state_end(Compiler *c) {
 static void init_implicit(Compiler *c, Scope *s) {
   Binding *args = s->arguments_binding;
   if (args) {
-    args->reg = alloc_register(c);
+    args->reg = compile_alloc_register(c);
     c->fs->proto->arguments_register = args->reg;
     if (args->captured) box_register(c, args->reg);
   }
@@ -577,7 +579,7 @@ static void init_implicit(Compiler *c, Scope *s) {
   for (int i = 0; i < 2; i++) {
     Binding *b = implicit[i];
     if (!b || !b->captured) continue; /* the function itself uses PUSH_THIS */
-    b->reg = alloc_register(c);
+    b->reg = compile_alloc_register(c);
     emit_u16(c, OP_NEW_CELL, b->reg);
     emit_op(c, i == 0 ? OP_PUSH_THIS : OP_PUSH_NEW_TARGET);
     emit_u16(c, OP_SET_CELL, b->reg);
@@ -605,7 +607,7 @@ static void compile_params(Compiler *c, Node *fn) {
     if (p->kind == NODE_IDENTIFIER) continue;
     if (p->kind == NODE_REST && p->as.unary.operand->kind == NODE_IDENTIFIER) continue;
     if (p->kind == NODE_REST) {
-      int reg = alloc_register(c);
+      int reg = compile_alloc_register(c);
       c->fs->proto->rest_register = reg;
       emit_u16(c, OP_GET_LOCAL, reg);
       compile_pattern_assign(c, p->as.unary.operand, VAR_VAR, NULL);
@@ -623,7 +625,7 @@ static void bind_simple_rest(Compiler *c, Node *fn) {
   Node *last = params->items[params->count - 1];
   if (last->kind != NODE_REST || last->as.unary.operand->kind != NODE_IDENTIFIER) return;
   Binding *b = last->as.unary.operand->as.ident.binding;
-  b->reg = alloc_register(c);
+  b->reg = compile_alloc_register(c);
   c->fs->proto->rest_register = b->reg;
 }
 
@@ -651,7 +653,7 @@ static void init_callee(Compiler *c, Node *fn) {
   if (!name_scope || name_scope->kind != SCOPE_FUNCTION_NAME || name_scope->owner != fn) return;
   Binding *callee = name_scope->first;
   if (!callee->referenced) return;
-  callee->reg = alloc_register(c);
+  callee->reg = compile_alloc_register(c);
   emit_op(c, OP_PUSH_CALLEE);
   if (callee->captured) emit_u16(c, OP_NEW_CELL, callee->reg);
   emit_u16(c, callee->captured ? OP_SET_CELL : OP_SET_LOCAL, callee->reg);
@@ -668,9 +670,9 @@ static void compile_prologue(Compiler *c, Node *fn) {
   bind_simple_rest(c, fn);
   init_callee(c, fn);
   init_implicit(c, f->scope);
-  enter_scope(c, f->scope);
+  compile_enter_scope(c, f->scope);
   if (has_complex_params(fn)) compile_params(c, fn);
-  hoist_functions(c, &f->body);
+  compile_hoist_functions(c, &f->body);
 }
 //< vm.compile-prologue
 
@@ -694,7 +696,7 @@ static FunctionProto *compile_function(Compiler *c, Node *fn) {
 void emit_function(Compiler *c, Node *fn) {
   if (!compile_stack_ok(c)) return; /* functions nest in functions */
   FunctionProto *proto = compile_function(c, fn);
-  emit_u16(c, OP_CLOSURE, const_value(c, value_from_thing(proto)));
+  emit_u16(c, OP_CLOSURE, compile_const_value(c, value_from_thing(proto)));
 }
 
 /* ==== The program ==== */
@@ -711,14 +713,14 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
     if (b->kind == BIND_PARAM) b->reg = b->param_index;
   init_implicit(c, scope);
   if (scope->globals) hoist_global_vars(c, scope);
-  enter_scope(c, scope);
-  hoist_functions(c, &program->as.program.body);
+  compile_enter_scope(c, scope);
+  compile_hoist_functions(c, &program->as.program.body);
   if (module) {
     compile_body(c, &program->as.program.body);
     emit_op(c, OP_RETURN_UNDEFINED);
     return state_end(c);
   }
-  fs.completion_register = alloc_register(c); /* a script returns its completion value */
+  fs.completion_register = compile_alloc_register(c); /* a script returns its completion value */
   compile_body(c, &program->as.program.body);
   emit_u16(c, OP_GET_LOCAL, fs.completion_register);
   emit_op(c, OP_RETURN);

@@ -6,6 +6,9 @@
  * compile_expr.c    expressions, calls, optional chains, assignment
  * compile_pattern.c destructuring
  * compile_stmt.c    statements, loops, switch, labels, try/catch/finally
+ *
+ * Everything shared here carries the compiler's prefix, compile_, except the emitter's
+ * own family, emit_* (one function per way of writing bytes into the code).
  */
 #ifndef TN_VM_COMPILE_H
 #define TN_VM_COMPILE_H
@@ -109,44 +112,45 @@ void emit_u16u16(Compiler *c, Opcode op, int a, int b);
 void emit_call(Compiler *c, Opcode op, int argc); /* CALL / NEW: effect from argc */
 uint32_t emit_jump(Compiler *c, Opcode op);       /* forward; returns the site to patch */
 void emit_jump_to(Compiler *c, Opcode op, uint32_t target); /* backward */
-void patch_here(Compiler *c, uint32_t site);
-void patch_list_add(PatchList *l, uint32_t site);
-void patch_list_here(Compiler *c, PatchList *l); /* patches every site, frees the list */
-uint32_t code_here(Compiler *c);
-void set_depth(Compiler *c, int depth);           /* at a label reached by a jump */
-void pop_to(Compiler *c, int depth);              /* emit POPs down to depth */
+void compile_patch_here(Compiler *c, uint32_t site);
+void compile_patch_list_add(PatchList *l, uint32_t site);
+void compile_patch_list_here(Compiler *c, PatchList *l); /* patches every site, frees the list */
+uint32_t compile_code_here(Compiler *c);
+void compile_set_depth(Compiler *c, int depth);           /* at a label reached by a jump */
+void compile_pop_to(Compiler *c, int depth);              /* emit POPs down to depth */
 
-int const_value(Compiler *c, Value v);
-int const_atom(Compiler *c, const char *utf8);
-int const_string(Compiler *c, U16Str s);
-int const_number(Compiler *c, double d);
+int compile_const_value(Compiler *c, Value v);
+int compile_const_atom(Compiler *c, const char *utf8);
+int compile_const_string(Compiler *c, U16Str s);
+int compile_const_number(Compiler *c, double d);
 void emit_number(Compiler *c, double d);
 
 /* ==== compile.c: the line table ==== */
-SrcPos pos_of(const Node *n);
-SrcPos pos_after(Compiler *c, const Node *n); /* the first token after n (an operator) */
-void mark_pos(Compiler *c, SrcPos p);         /* instructions from here come from p */
-void mark_node(Compiler *c, const Node *n);
-void mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the operand's name */
+SrcPos compile_pos_of(const Node *n);
+SrcPos compile_pos_after(Compiler *c, const Node *n); /* the first token after n (an operator) */
+void compile_mark_pos(Compiler *c, SrcPos p);         /* instructions from here come from p */
+void compile_mark_node(Compiler *c, const Node *n);
+void compile_mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the operand's name */
 
 /* ==== compile.c: variables ==== */
-int alloc_register(Compiler *c);
+int compile_alloc_register(Compiler *c);
 /* How a store initialises or assigns: STORE_ASSIGN, STORE_UPDATE (an assignment whose
  * target was just read: x += 1, x++), or a VarKind for declarations. */
 enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3 };
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at);
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at);
 void emit_load_name(Compiler *c, const Node *ident);   /* an identifier, this or new.target */
-void enter_scope(Compiler *c, Scope *s);               /* registers, cells, TDZ holes */
-void hoist_functions(Compiler *c, NodeList *body);     /* function declarations first */
+void compile_enter_scope(Compiler *c, Scope *s);               /* registers, cells, TDZ holes */
+void compile_hoist_functions(Compiler *c, NodeList *body);     /* function declarations first */
 void emit_function(Compiler *c, Node *fn);             /* -> a closure on the stack */
 
 /* ==== compile_expr.c ==== */
 void compile_expr(Compiler *c, Node *n);
 void compile_expr_discard(Compiler *c, Node *n);
 void compile_expr_at(Compiler *c, Node *n, SrcPos at); /* a bare name loads at `at` */
-void mark_named(Compiler *c, SrcPos p, const Node *operand); /* mark_site with V8's text */
-int key_constant(Compiler *c, Node *key); /* a non-computed property key's atom */
+void compile_mark_named(Compiler *c, SrcPos p,
+                        const Node *operand);     /* compile_mark_site with V8's text */
+int compile_key_constant(Compiler *c, Node *key); /* a non-computed property key's atom */
 
 /* ==== compile_pattern.c ==== */
 /* Assigns the value on top of the stack to a target or pattern and pops it. value is

@@ -63,7 +63,8 @@ static bool is_logical_assign(int tok) {
 static void finish_binary(Compiler *c, Node *n) {
   compile_expr(c, n->as.binary.right);
   Opcode op = binary_opcode(n->as.binary.op);
-  if (op != OP_STRICT_EQ && op != OP_STRICT_NE) mark_pos(c, pos_after(c, n->as.binary.left));
+  if (op != OP_STRICT_EQ && op != OP_STRICT_NE)
+    compile_mark_pos(c, compile_pos_after(c, n->as.binary.left));
   emit_op(c, op);
 }
 
@@ -72,9 +73,9 @@ static void finish_binary(Compiler *c, Node *n) {
  * leaves it there); otherwise the jump pops it and b is the result. */
 static void finish_logical(Compiler *c, Node *n) {
   uint32_t end = emit_jump(c, short_circuit_jump(n->as.binary.op));
-  set_depth(c, c->fs->depth - 1); /* the fall-through path popped a */
+  compile_set_depth(c, c->fs->depth - 1); /* the fall-through path popped a */
   compile_expr(c, n->as.binary.right);
-  patch_here(c, end);
+  compile_patch_here(c, end);
 }
 
 /* a + b - c && d: the leftmost operand, then each operator with its right operand,
@@ -98,10 +99,10 @@ static void compile_conditional(Compiler *c, Node *n) {
   int depth = c->fs->depth;
   compile_expr(c, n->as.conditional.then);
   uint32_t end = emit_jump(c, OP_JUMP);
-  patch_here(c, otherwise);
-  set_depth(c, depth);
+  compile_patch_here(c, otherwise);
+  compile_set_depth(c, depth);
   compile_expr(c, n->as.conditional.otherwise);
-  patch_here(c, end);
+  compile_patch_here(c, end);
 }
 
 static bool is_anonymous_function(const Node *n) {
@@ -123,13 +124,13 @@ static void compile_delete(Compiler *c, Node *n) {
   }
   if (t->kind == NODE_MEMBER) {
     compile_expr(c, t->as.member.object);
-    mark_node(c, n);
+    compile_mark_node(c, n);
     if (!t->as.member.computed) {
-      emit_u16(c, OP_DELETE_PROP, const_atom(c, t->as.member.property->as.ident.name));
+      emit_u16(c, OP_DELETE_PROP, compile_const_atom(c, t->as.member.property->as.ident.name));
       return;
     }
     compile_expr(c, t->as.member.property);
-    mark_node(c, n);
+    compile_mark_node(c, n);
     emit_op(c, OP_DELETE_ELEM);
     return;
   }
@@ -138,8 +139,8 @@ static void compile_delete(Compiler *c, Node *n) {
     return;
   }
   if (t->kind == NODE_IDENTIFIER) {
-    emit_u16(c, OP_TYPEOF_GLOBAL, const_atom(c, "globalThis"));
-    emit_u16(c, OP_DELETE_PROP, const_atom(c, t->as.ident.name));
+    emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, "globalThis"));
+    emit_u16(c, OP_DELETE_PROP, compile_const_atom(c, t->as.ident.name));
     return;
   }
   compile_expr_discard(c, t);
@@ -154,16 +155,16 @@ static void compile_unary(Compiler *c, Node *n) {
     return;
   }
   if (op == TOK_TYPEOF && operand->kind == NODE_IDENTIFIER && !operand->as.ident.binding) {
-    mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
-    emit_u16(c, OP_TYPEOF_GLOBAL, const_atom(c, operand->as.ident.name));
+    compile_mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
+    emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, operand->as.ident.name));
     emit_op(c, OP_TYPEOF);
     return;
   }
   compile_expr(c, operand);
   switch (op) {
-  case TOK_MINUS: mark_node(c, n); emit_op(c, OP_NEG); return;
-  case TOK_PLUS: mark_node(c, n); emit_op(c, OP_PLUS); return;
-  case TOK_TILDE: mark_node(c, n); emit_op(c, OP_BIT_NOT); return;
+  case TOK_MINUS: compile_mark_node(c, n); emit_op(c, OP_NEG); return;
+  case TOK_PLUS: compile_mark_node(c, n); emit_op(c, OP_PLUS); return;
+  case TOK_TILDE: compile_mark_node(c, n); emit_op(c, OP_BIT_NOT); return;
   case TOK_BANG: emit_op(c, OP_NOT); return;
   case TOK_TYPEOF: emit_op(c, OP_TYPEOF); return;
   case TOK_VOID: emit_op(c, OP_POP); emit_op(c, OP_PUSH_UNDEFINED); return;
@@ -174,13 +175,13 @@ static void compile_unary(Compiler *c, Node *n) {
 /* ==== Literals ==== */
 
 /* The constant for a non-computed property key: a name, a string or a number. */
-int key_constant(Compiler *c, Node *key) {
+int compile_key_constant(Compiler *c, Node *key) {
   char buf[40];
   switch (key->kind) {
-  case NODE_IDENTIFIER: return const_atom(c, key->as.ident.name);
-  case NODE_STRING: return const_string(c, key->as.string);
-  case NODE_NUMBER: return const_atom(c, vm_number_to_cstr(key->as.number, buf));
-  default: PANIC("key_constant: unexpected key");
+  case NODE_IDENTIFIER: return compile_const_atom(c, key->as.ident.name);
+  case NODE_STRING: return compile_const_string(c, key->as.string);
+  case NODE_NUMBER: return compile_const_atom(c, vm_number_to_cstr(key->as.number, buf));
+  default: PANIC("compile_key_constant: unexpected key");
   }
 }
 
@@ -192,13 +193,13 @@ static void compile_template(Compiler *c, Node *n) {
   for (int i = 0; i < pieces->count; i++) {
     U16Str piece = pieces->items[i]->as.string;
     if (piece.length > 0 || (!have && subs->count == 0)) {
-      emit_u16(c, OP_PUSH_CONST, const_string(c, piece));
+      emit_u16(c, OP_PUSH_CONST, compile_const_string(c, piece));
       if (have) emit_op(c, OP_ADD);
       have = true;
     }
     if (i >= subs->count) continue;
     compile_expr(c, subs->items[i]);
-    mark_node(c, subs->items[i]);
+    compile_mark_node(c, subs->items[i]);
     emit_op(c, OP_TO_STRING);
     if (have) emit_op(c, OP_ADD);
     have = true;
@@ -214,7 +215,7 @@ static void compile_array(Compiler *c, Node *n) {
       emit_op(c, OP_ARRAY_PUSH_HOLE);
     } else if (e->kind == NODE_SPREAD) {
       compile_expr(c, e->as.unary.operand);
-      mark_named(c, pos_of(e->as.unary.operand), e->as.unary.operand);
+      compile_mark_named(c, compile_pos_of(e->as.unary.operand), e->as.unary.operand);
       emit_op(c, OP_ARRAY_SPREAD);
     } else {
       compile_expr(c, e);
@@ -240,7 +241,7 @@ static void compile_property(Compiler *c, Node *p) {
       compile_expr(c, key);
       emit_op(c, OP_TO_PROPERTY_KEY);
     } else {
-      emit_u16(c, OP_PUSH_CONST, key_constant(c, key));
+      emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, key));
     }
     emit_function(c, value);
     emit_op(c, p->as.property.kind == PROP_GET ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
@@ -251,11 +252,11 @@ static void compile_property(Compiler *c, Node *p) {
     bool proto = p->as.property.kind == PROP_INIT && !p->as.property.shorthand &&
                  is_proto_key(key); /* `__proto__: v` sets the prototype instead */
     if (proto) emit_op(c, OP_SET_PROTO);
-    else emit_u16(c, OP_DEFINE_FIELD, key_constant(c, key));
+    else emit_u16(c, OP_DEFINE_FIELD, compile_key_constant(c, key));
     return;
   }
   compile_expr(c, key);
-  mark_node(c, key);
+  compile_mark_node(c, key);
   emit_op(c, OP_TO_PROPERTY_KEY);
   compile_expr(c, value);
   if (is_anonymous_function(value)) emit_op(c, OP_SET_FUNCTION_NAME);
@@ -271,7 +272,7 @@ static void compile_object(Compiler *c, Node *n) {
       compile_property(c, p);
     } else {
       compile_expr(c, p->as.unary.operand);
-      mark_node(c, p);
+      compile_mark_node(c, p);
       emit_op(c, OP_COPY_DATA_PROPS);
     }
   }
@@ -279,10 +280,10 @@ static void compile_object(Compiler *c, Node *n) {
 
 /* /re/flags: a new RegExp each evaluation, made by the global constructor. */
 static void compile_regexp(Compiler *c, Node *n) {
-  mark_node(c, n);
-  emit_u16(c, OP_GET_GLOBAL, const_atom(c, "RegExp"));
-  emit_u16(c, OP_PUSH_CONST, const_string(c, n->as.regexp.pattern));
-  emit_u16(c, OP_PUSH_CONST, const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : ""));
+  compile_mark_node(c, n);
+  emit_u16(c, OP_GET_GLOBAL, compile_const_atom(c, "RegExp"));
+  emit_u16(c, OP_PUSH_CONST, compile_const_string(c, n->as.regexp.pattern));
+  emit_u16(c, OP_PUSH_CONST, compile_const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : ""));
   emit_call(c, OP_NEW, 2);
 }
 
@@ -425,10 +426,10 @@ static void render_node(Text *t, const Node *n) {
 }
 
 /* Marks the next instruction with position p and V8's name for operand n. */
-void mark_named(Compiler *c, SrcPos p, const Node *n) {
+void compile_mark_named(Compiler *c, SrcPos p, const Node *n) {
   Text t = {.n = 0};
   render(&t, n);
-  mark_site(c, p, t.s);
+  compile_mark_site(c, p, t.s);
 }
 
 /* ==== Calls and optional chains ==== */
@@ -449,7 +450,7 @@ static int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
     Node *a = args->items[i];
     bool spread = a->kind == NODE_SPREAD;
     compile_expr(c, spread ? a->as.unary.operand : a);
-    if (spread) mark_pos(c, spread_at);
+    if (spread) compile_mark_pos(c, spread_at);
     if (array) emit_op(c, spread ? OP_ARRAY_SPREAD : OP_ARRAY_PUSH);
   }
   return array ? -1 : args->count;
@@ -457,7 +458,8 @@ static int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
 
 static void nullish_jump(Compiler *c, Chain *chain, int extra) {
   if (!chain) PANIC("nullish_jump: optional link outside a chain");
-  patch_list_add(extra ? &chain->to_drop1 : &chain->to_end, emit_jump(c, OP_JUMP_IF_NULLISH));
+  compile_patch_list_add(extra ? &chain->to_drop1 : &chain->to_end,
+                         emit_jump(c, OP_JUMP_IF_NULLISH));
 }
 
 /* The short-circuit of a parenthesised callee's own chain: undefined as the callee and
@@ -467,16 +469,16 @@ static void finish_callee_chain(Compiler *c, Chain *own) {
   int depth = c->fs->depth;
   uint32_t skip = emit_jump(c, OP_JUMP);
   if (own->to_drop1.count) { /* a receiver under the undefined: drop it */
-    patch_list_here(c, &own->to_drop1);
-    set_depth(c, depth);
+    compile_patch_list_here(c, &own->to_drop1);
+    compile_set_depth(c, depth);
     emit_op(c, OP_SWAP);
     emit_op(c, OP_POP);
   }
-  patch_list_here(c, &own->to_end);
-  set_depth(c, depth - 1);
+  compile_patch_list_here(c, &own->to_end);
+  compile_set_depth(c, depth - 1);
   emit_op(c, OP_PUSH_UNDEFINED);
-  patch_here(c, skip);
-  set_depth(c, depth);
+  compile_patch_here(c, skip);
+  compile_set_depth(c, depth);
 }
 
 /* The callee and `this` of a call: o.m -> o.m o;  o[k] -> o[k] o;  f -> f undefined. */
@@ -494,11 +496,11 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
   compile_chain_part(c, object, links);
   if (callee->as.member.optional) nullish_jump(c, links, 0);
   if (!callee->as.member.computed) {
-    mark_node(c, property);
-    emit_u16(c, OP_GET_METHOD, const_atom(c, property->as.ident.name));
+    compile_mark_node(c, property);
+    emit_u16(c, OP_GET_METHOD, compile_const_atom(c, property->as.ident.name));
   } else {
     compile_expr(c, property);
-    mark_pos(c, pos_after(c, object));
+    compile_mark_pos(c, compile_pos_after(c, object));
     emit_op(c, OP_GET_METHOD_ELEM);
   }
   if (callee->parenthesized) finish_callee_chain(c, &own);
@@ -511,10 +513,10 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
 
 /* V8 reports a call at a method's name, at a plain callee's start, else at the `(`. */
 static SrcPos call_pos(Compiler *c, const Node *callee) {
-  if (callee->kind == NODE_IDENTIFIER) return pos_of(callee);
+  if (callee->kind == NODE_IDENTIFIER) return compile_pos_of(callee);
   if (callee->kind == NODE_MEMBER && !callee->as.member.computed)
-    return pos_of(callee->as.member.property);
-  return pos_after(c, callee);
+    return compile_pos_of(callee->as.member.property);
+  return compile_pos_after(c, callee);
 }
 
 static bool is_super_access(const Node *n) {
@@ -536,7 +538,7 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
   SrcPos at = call_pos(c, callee);
   compile_callee(c, n, chain);
   int argc = compile_args(c, &n->as.call.args, at);
-  mark_named(c, at, callee); /* the position, and V8's name for the callee */
+  compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, OP_CALL_SPREAD);
   else emit_call(c, OP_CALL, argc);
 }
@@ -546,11 +548,11 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
 static void compile_new(Compiler *c, Node *n) {
   Node *callee = n->as.call.callee;
   if (callee->kind == NODE_IDENTIFIER)
-    emit_load_binding(c, callee->as.ident.binding, callee->as.ident.name, pos_of(n));
+    emit_load_binding(c, callee->as.ident.binding, callee->as.ident.name, compile_pos_of(n));
   else
     compile_expr(c, callee);
-  int argc = compile_args(c, &n->as.call.args, pos_of(n));
-  mark_named(c, pos_of(n), callee);
+  int argc = compile_args(c, &n->as.call.args, compile_pos_of(n));
+  compile_mark_named(c, compile_pos_of(n), callee);
   if (argc < 0) emit_op(c, OP_NEW_SPREAD);
   else emit_call(c, OP_NEW, argc);
 }
@@ -565,12 +567,12 @@ static void compile_member(Compiler *c, Node *n, Chain *chain) {
   compile_chain_part(c, object, chain);
   if (n->as.member.optional) nullish_jump(c, chain, 0);
   if (!n->as.member.computed) {
-    mark_node(c, property);
-    emit_u16(c, OP_GET_PROP, const_atom(c, property->as.ident.name));
+    compile_mark_node(c, property);
+    emit_u16(c, OP_GET_PROP, compile_const_atom(c, property->as.ident.name));
     return;
   }
   compile_expr(c, property);
-  mark_pos(c, pos_after(c, object));
+  compile_mark_pos(c, compile_pos_after(c, object));
   emit_op(c, OP_GET_ELEM);
 }
 
@@ -619,14 +621,14 @@ static void compile_chain(Compiler *c, Node *n) {
   int depth = c->fs->depth;
   if (chain.to_drop1.count) {
     uint32_t skip = emit_jump(c, OP_JUMP);
-    patch_list_here(c, &chain.to_drop1);
-    set_depth(c, depth + 1);
+    compile_patch_list_here(c, &chain.to_drop1);
+    compile_set_depth(c, depth + 1);
     emit_op(c, OP_SWAP);
     emit_op(c, OP_POP);
-    patch_here(c, skip);
+    compile_patch_here(c, skip);
   }
-  patch_list_here(c, &chain.to_end);
-  set_depth(c, depth);
+  compile_patch_list_here(c, &chain.to_end);
+  compile_set_depth(c, depth);
 }
 //< vm.compile-chain
 
@@ -635,7 +637,7 @@ static void compile_chain(Compiler *c, Node *n) {
 /* o.x = v, o[k] = v, name = v, [a, b] = v. V8 reports a failing store at `=`. */
 static void compile_simple_assign(Compiler *c, Node *n) {
   Node *t = n->as.assign.target, *v = n->as.assign.value;
-  SrcPos at = pos_after(c, t);
+  SrcPos at = compile_pos_after(c, t);
   if (t->kind == NODE_IDENTIFIER) {
     compile_expr(c, v);
     emit_store_binding(c, t->as.ident.binding, t->as.ident.name, STORE_ASSIGN, at);
@@ -649,12 +651,12 @@ static void compile_simple_assign(Compiler *c, Node *n) {
     compile_expr(c, t->as.member.object);
     if (t->as.member.computed) compile_expr(c, t->as.member.property);
     compile_expr(c, v);
-    mark_pos(c, at);
+    compile_mark_pos(c, at);
     if (t->as.member.computed) {
       emit_op(c, OP_SET_ELEM);
       return;
     }
-    emit_u16(c, OP_SET_PROP, const_atom(c, t->as.member.property->as.ident.name));
+    emit_u16(c, OP_SET_PROP, compile_const_atom(c, t->as.member.property->as.ident.name));
     return;
   }
   if (t->kind == NODE_CALL) { /* f() = 1: sloppy syntax, a ReferenceError when run */
@@ -670,9 +672,9 @@ static void compile_simple_assign(Compiler *c, Node *n) {
 /* Where V8 reports an expression that is an operand: a member expression at its
  * property name or bracket, anything else at its start. */
 static SrcPos operand_pos(Compiler *c, const Node *n) {
-  if (n->kind != NODE_MEMBER) return pos_of(n);
-  if (!n->as.member.computed) return pos_of(n->as.member.property);
-  return pos_after(c, n->as.member.object);
+  if (n->kind != NODE_MEMBER) return compile_pos_of(n);
+  if (!n->as.member.computed) return compile_pos_of(n->as.member.property);
+  return compile_pos_after(c, n->as.member.object);
 }
 
 /* The read of o.x += 1 and o[k]++: V8 reports it at the object expression, or at
@@ -680,7 +682,7 @@ static SrcPos operand_pos(Compiler *c, const Node *n) {
 static SrcPos compound_read_pos(Compiler *c, const Node *t) {
   const Node *key = t->as.member.property;
   bool literal_key = key->kind == NODE_STRING || key->kind == NODE_NUMBER;
-  if (t->as.member.computed && !literal_key) return pos_of(key);
+  if (t->as.member.computed && !literal_key) return compile_pos_of(key);
   return operand_pos(c, t->as.member.object);
 }
 
@@ -699,12 +701,12 @@ static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
   compile_expr(c, t->as.member.object);
   if (!t->as.member.computed) {
     emit_op(c, OP_DUP);
-    mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
-    emit_u16(c, OP_GET_PROP, const_atom(c, t->as.member.property->as.ident.name));
+    compile_mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
+    emit_u16(c, OP_GET_PROP, compile_const_atom(c, t->as.member.property->as.ident.name));
     return 1;
   }
   compile_expr(c, t->as.member.property);
-  mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
+  compile_mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
   emit_op(c, OP_TO_PROPERTY_KEY);
   emit_op(c, OP_DUP2);
   emit_op(c, OP_GET_ELEM);
@@ -718,12 +720,12 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
     return;
   }
   if (t->kind != NODE_MEMBER) return; /* reported by load_target */
-  mark_pos(c, at);
+  compile_mark_pos(c, at);
   if (t->as.member.computed) {
     emit_op(c, OP_SET_ELEM);
     return;
   }
-  emit_u16(c, OP_SET_PROP, const_atom(c, t->as.member.property->as.ident.name));
+  emit_u16(c, OP_SET_PROP, compile_const_atom(c, t->as.member.property->as.ident.name));
 }
 
 /* o.x += v  ->  o, DUP, GET_PROP x, v, ADD, SET_PROP x
@@ -731,28 +733,28 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
 static void compile_compound_assign(Compiler *c, Node *n) {
   Node *t = n->as.assign.target;
   int op = n->as.assign.op;
-  SrcPos at = pos_after(c, t);
+  SrcPos at = compile_pos_after(c, t);
   int under = load_target(c, t, NULL);
   if (!is_logical_assign(op)) {
     compile_expr(c, n->as.assign.value);
-    mark_pos(c, at);
+    compile_mark_pos(c, at);
     emit_op(c, binary_opcode(op));
     store_target(c, t, at);
     return;
   }
   uint32_t skip = emit_jump(c, short_circuit_jump(op));
   int depth = c->fs->depth;
-  set_depth(c, depth - 1);
+  compile_set_depth(c, depth - 1);
   compile_expr(c, n->as.assign.value);
   store_target(c, t, at);
   uint32_t end = under ? emit_jump(c, OP_JUMP) : 0;
-  patch_here(c, skip);
+  compile_patch_here(c, skip);
   if (under) { /* the short path still has the object (and key) under the value */
-    set_depth(c, depth);
+    compile_set_depth(c, depth);
     emit_op(c, under == 2 ? OP_ROT3 : OP_SWAP); /* o k v -> v o k;  o v -> v o */
     if (under == 2) emit_op(c, OP_POP);
     emit_op(c, OP_POP);
-    patch_here(c, end);
+    compile_patch_here(c, end);
   }
 }
 
@@ -766,9 +768,9 @@ static void compile_assign(Compiler *c, Node *n) {
 static void compile_update(Compiler *c, Node *n, bool want_old) {
   Node *t = n->as.update.operand;
   bool postfix = !n->as.update.prefix && want_old;
-  SrcPos at = n->as.update.prefix ? pos_of(n) : pos_after(c, t);
+  SrcPos at = n->as.update.prefix ? compile_pos_of(n) : compile_pos_after(c, t);
   int under = load_target(c, t, n->as.update.prefix ? &at : NULL);
-  mark_pos(c, at);
+  compile_mark_pos(c, at);
   emit_op(c, OP_TO_NUMERIC);
   if (postfix) { /* keep the old value below the object and key */
     emit_op(c, OP_DUP);
@@ -797,7 +799,7 @@ static void unsupported_expr(Compiler *c, Node *n, const char *what) {
 static bool compile_literal(Compiler *c, Node *n) {
   switch (n->kind) {
   case NODE_NUMBER: emit_number(c, n->as.number); return true;
-  case NODE_STRING: emit_u16(c, OP_PUSH_CONST, const_string(c, n->as.string)); return true;
+  case NODE_STRING: emit_u16(c, OP_PUSH_CONST, compile_const_string(c, n->as.string)); return true;
   case NODE_TEMPLATE: compile_template(c, n); return true;
   case NODE_REGEXP: compile_regexp(c, n); return true;
   case NODE_NULL: emit_op(c, OP_PUSH_NULL); return true;

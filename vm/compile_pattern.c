@@ -17,7 +17,7 @@ static void compile_default(Compiler *c, Node *value) {
   uint32_t skip = emit_jump(c, OP_JUMP_IF_FALSE);
   emit_op(c, OP_POP);
   compile_expr(c, value);
-  patch_here(c, skip);
+  compile_patch_here(c, skip);
 }
 
 /* Marks the read of a pattern's first property, the one that fails when the value is
@@ -25,9 +25,9 @@ static void compile_default(Compiler *c, Node *value) {
  * is undefined.": the site carries the value's text ("" when there is no expression,
  * as for a parameter, and the message shows the value itself). */
 static void mark_first_read(Compiler *c, const Node *key, bool first, const Node *value) {
-  if (!first) mark_node(c, key);
-  else if (value) mark_named(c, pos_of(key), value);
-  else mark_site(c, pos_of(key), "");
+  if (!first) compile_mark_node(c, key);
+  else if (value) compile_mark_named(c, compile_pos_of(key), value);
+  else compile_mark_site(c, compile_pos_of(key), "");
 }
 
 /* The value of one pattern property: obj -> obj value. A computed key is kept in a
@@ -38,12 +38,12 @@ static int object_pattern_get(Compiler *c, Node *p, bool keep_key, bool first,
   emit_op(c, OP_DUP);
   if (!p->as.property.computed) {
     mark_first_read(c, key, first, value);
-    emit_u16(c, OP_GET_PROP, key_constant(c, key));
+    emit_u16(c, OP_GET_PROP, compile_key_constant(c, key));
     return -1;
   }
   compile_expr(c, key);
   emit_op(c, OP_TO_PROPERTY_KEY);
-  int reg = keep_key ? alloc_register(c) : -1;
+  int reg = keep_key ? compile_alloc_register(c) : -1;
   if (keep_key) emit_u16(c, OP_SET_LOCAL, reg);
   mark_first_read(c, key, first, value);
   emit_op(c, OP_GET_ELEM);
@@ -64,7 +64,7 @@ static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int h
       emit_u16(c, OP_GET_LOCAL, key_regs[i]);
       emit_op(c, OP_DELETE_ELEM);
     } else {
-      emit_u16(c, OP_DELETE_PROP, key_constant(c, p->as.property.key));
+      emit_u16(c, OP_DELETE_PROP, compile_key_constant(c, p->as.property.key));
     }
     emit_op(c, OP_POP);
   }
@@ -78,8 +78,8 @@ static void compile_object_pattern(Compiler *c, Node *pattern, int how, const No
   if (items->count == 0 || items->items[0]->kind == NODE_REST) {
     /* no property read comes first to fail on null: check explicitly */
     const Node *at = items->count ? items->items[0]->as.unary.operand : pattern; /* V8's caret */
-    if (value) mark_named(c, pos_of(at), value);
-    else mark_site(c, pos_of(at), "");
+    if (value) compile_mark_named(c, compile_pos_of(at), value);
+    else compile_mark_site(c, compile_pos_of(at), "");
     emit_op(c, OP_REQUIRE_OBJECT);
   }
   int *key_regs = has_rest ? mem_calloc((size_t)items->count, sizeof *key_regs) : NULL;
@@ -97,20 +97,20 @@ static void compile_object_pattern(Compiler *c, Node *pattern, int how, const No
 
 /* [...rest] in a pattern: the iterator's remaining values, in a new array. */
 static void array_pattern_rest(Compiler *c, Node *rest, int how) {
-  int reg = alloc_register(c);
+  int reg = compile_alloc_register(c);
   emit_u16(c, OP_NEW_ARRAY, 0);
   emit_u16(c, OP_SET_LOCAL, reg);
   emit_op(c, OP_POP);
   int depth = c->fs->depth;
-  uint32_t loop = code_here(c);
+  uint32_t loop = compile_code_here(c);
   uint32_t done = emit_jump(c, OP_ITER_NEXT);
   emit_u16(c, OP_GET_LOCAL, reg);
   emit_op(c, OP_SWAP);
   emit_op(c, OP_ARRAY_PUSH);
   emit_op(c, OP_POP);
   emit_jump_to(c, OP_JUMP, loop);
-  patch_here(c, done);
-  set_depth(c, depth);
+  compile_patch_here(c, done);
+  compile_set_depth(c, depth);
   emit_u16(c, OP_GET_LOCAL, reg);
   compile_pattern_assign(c, rest->as.unary.operand, how, NULL);
 }
@@ -119,7 +119,8 @@ static void array_pattern_rest(Compiler *c, Node *rest, int how) {
  * each element is ITER_NEXT's value, or undefined once the iterator is done. */
 static void compile_array_pattern(Compiler *c, Node *pattern, int how, const Node *value) {
   NodeList *items = &pattern->as.list.items;
-  mark_pos(c, pos_of(value ? value : pattern)); /* V8: `5 is not iterable` at the 5 */
+  compile_mark_pos(c,
+                   compile_pos_of(value ? value : pattern)); /* V8: `5 is not iterable` at the 5 */
   emit_op(c, OP_GET_ITERATOR);
   int depth = c->fs->depth;
   bool exhausted = false;
@@ -133,15 +134,15 @@ static void compile_array_pattern(Compiler *c, Node *pattern, int how, const Nod
     uint32_t done = emit_jump(c, OP_ITER_NEXT);
     if (!e) { /* an elision skips one value */
       emit_op(c, OP_POP);
-      patch_here(c, done);
-      set_depth(c, depth);
+      compile_patch_here(c, done);
+      compile_set_depth(c, depth);
       continue;
     }
     uint32_t have = emit_jump(c, OP_JUMP);
-    patch_here(c, done);
-    set_depth(c, depth);
+    compile_patch_here(c, done);
+    compile_set_depth(c, depth);
     emit_op(c, OP_PUSH_UNDEFINED);
-    patch_here(c, have);
+    compile_patch_here(c, have);
     compile_pattern_assign(c, e, how, NULL);
   }
   if (!exhausted) {
@@ -163,13 +164,13 @@ static void assign_member(Compiler *c, Node *target) {
   compile_expr(c, object);
   if (!target->as.member.computed) {
     emit_op(c, OP_SWAP); /* v o -> o v */
-    mark_node(c, key);
-    emit_u16(c, OP_SET_PROP, const_atom(c, key->as.ident.name));
+    compile_mark_node(c, key);
+    emit_u16(c, OP_SET_PROP, compile_const_atom(c, key->as.ident.name));
   } else {
     compile_expr(c, key);
     emit_op(c, OP_ROT3);
     emit_op(c, OP_ROT3); /* v o k -> o k v */
-    mark_node(c, target);
+    compile_mark_node(c, target);
     emit_op(c, OP_SET_ELEM);
   }
   emit_op(c, OP_POP);
@@ -181,7 +182,8 @@ void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *valu
   if (!compile_stack_ok(c)) return; /* patterns nest */
   switch (target->kind) {
   case NODE_IDENTIFIER:
-    emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how, pos_of(target));
+    emit_store_binding(c, target->as.ident.binding, target->as.ident.name, how,
+                       compile_pos_of(target));
     emit_op(c, OP_POP);
     return;
   case NODE_MEMBER: assign_member(c, target); return;

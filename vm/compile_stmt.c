@@ -28,13 +28,13 @@ static void control_pop(Compiler *c, Control *ctl) {
 
 static void range_open(Compiler *c, Control *ctl) {
   ctl->protects = true;
-  ctl->open_start = code_here(c);
+  ctl->open_start = compile_code_here(c);
 }
 
 /* Ends the range being built (an exit's cleanup code must not be protected by it). */
 static void range_cut(Compiler *c, Control *ctl) {
   if (ctl->open_start < 0) return;
-  uint32_t start = (uint32_t)ctl->open_start, end = code_here(c);
+  uint32_t start = (uint32_t)ctl->open_start, end = compile_code_here(c);
   ctl->open_start = -1;
   if (end == start) return;
   if (ctl->range_count == ctl->range_capacity) {
@@ -92,7 +92,7 @@ static Control *find_target(Compiler *c, const char *label, bool is_continue) {
  * protected range is cut so that the cleanup code is not covered by it. */
 static void emit_cleanup(Compiler *c, Control *ctl) {
   range_cut(c, ctl);
-  pop_to(c, ctl->base + ctl->slots);
+  compile_pop_to(c, ctl->base + ctl->slots);
   if (ctl->kind == CTRL_FOR_OF) emit_op(c, OP_ITER_CLOSE);
   if (ctl->kind == CTRL_FOR_IN) emit_op(c, OP_POP);
   if (ctl->kind == CTRL_FINALLY) {
@@ -112,26 +112,26 @@ static void emit_exits(Compiler *c, Control *stop) {
 /* After the exit's jump, the code that follows is still inside those statements. */
 static void reopen_ranges(Compiler *c, Control *stop) {
   for (Control *ctl = c->fs->control; ctl != stop; ctl = ctl->outer)
-    if (ctl->protects) ctl->open_start = code_here(c);
+    if (ctl->protects) ctl->open_start = compile_code_here(c);
 }
 
 static void compile_break(Compiler *c, Node *n) {
   Control *target = find_target(c, n->as.jump.label, false);
   int depth = c->fs->depth;
   emit_exits(c, target->outer); /* the target too: a for-of loop closes its iterator */
-  patch_list_add(&target->breaks, emit_jump(c, OP_JUMP));
+  compile_patch_list_add(&target->breaks, emit_jump(c, OP_JUMP));
   reopen_ranges(c, target->outer);
-  set_depth(c, depth);
+  compile_set_depth(c, depth);
 }
 
 static void compile_continue(Compiler *c, Node *n) {
   Control *target = find_target(c, n->as.jump.label, true);
   int depth = c->fs->depth;
   emit_exits(c, target);
-  pop_to(c, target->base + target->slots);
-  patch_list_add(&target->continues, emit_jump(c, OP_JUMP));
+  compile_pop_to(c, target->base + target->slots);
+  compile_patch_list_add(&target->continues, emit_jump(c, OP_JUMP));
   reopen_ranges(c, target);
-  set_depth(c, depth);
+  compile_set_depth(c, depth);
 }
 
 static bool return_needs_cleanup(const Control *ctl) {
@@ -148,7 +148,7 @@ void compile_return_value(Compiler *c) {
     emit_op(c, OP_RETURN);
     return;
   }
-  if (fs->return_register < 0) fs->return_register = alloc_register(c);
+  if (fs->return_register < 0) fs->return_register = compile_alloc_register(c);
   int depth = fs->depth;
   emit_u16(c, OP_SET_LOCAL, fs->return_register);
   emit_op(c, OP_POP);
@@ -156,11 +156,11 @@ void compile_return_value(Compiler *c) {
   emit_u16(c, OP_GET_LOCAL, fs->return_register);
   emit_op(c, OP_RETURN);
   reopen_ranges(c, NULL);
-  set_depth(c, depth - 1);
+  compile_set_depth(c, depth - 1);
 }
 
 static void compile_return(Compiler *c, Node *n) {
-  if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, pos_of(n));
+  if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
   else emit_op(c, OP_PUSH_UNDEFINED);
   compile_return_value(c);
 }
@@ -170,10 +170,10 @@ static void compile_return(Compiler *c, Node *n) {
 /* catch (param) { body }: the exception is on the stack. */
 static void compile_catch(Compiler *c, Node *n) {
   Node *param = n->as.try_stmt.param, *handler = n->as.try_stmt.handler;
-  enter_scope(c, n->as.try_stmt.scope);
+  compile_enter_scope(c, n->as.try_stmt.scope);
   if (param) compile_pattern_assign(c, param, VAR_LET, NULL);
   else emit_op(c, OP_POP);
-  hoist_functions(c, &handler->as.block.body);
+  compile_hoist_functions(c, &handler->as.block.body);
   compile_body(c, &handler->as.block.body);
 }
 
@@ -204,21 +204,21 @@ static void compile_try(Compiler *c, Node *n) {
     control_pop(c, &tc);
     range_cut(c, &tc);
     uint32_t done = emit_jump(c, OP_JUMP);
-    add_handlers(c, &tc, code_here(c), base);
-    set_depth(c, base + 1);
+    add_handlers(c, &tc, compile_code_here(c), base);
+    compile_set_depth(c, base + 1);
     compile_catch(c, n);
-    patch_here(c, done);
+    compile_patch_here(c, done);
   }
   if (!finalizer) return;
   control_pop(c, &fin);
   range_cut(c, &fin);
   compile_stmt(c, finalizer);
   uint32_t end = emit_jump(c, OP_JUMP);
-  add_handlers(c, &fin, code_here(c), base);
-  set_depth(c, base + 1);
+  add_handlers(c, &fin, compile_code_here(c), base);
+  compile_set_depth(c, base + 1);
   compile_stmt(c, finalizer);
   emit_op(c, OP_RETHROW); /* the caret stays where the error was first thrown */
-  patch_here(c, end);
+  compile_patch_here(c, end);
 }
 //< vm.compile-try
 
@@ -237,29 +237,29 @@ static void patch_list_to(Compiler *c, PatchList *l, uint32_t target) {
 
 static void finish_loop(Compiler *c, Control *loop) {
   control_pop(c, loop);
-  patch_list_here(c, &loop->breaks);
-  set_depth(c, loop->base);
+  compile_patch_list_here(c, &loop->breaks);
+  compile_set_depth(c, loop->base);
 }
 
 static void compile_while(Compiler *c, Node *n, const char *const *labels, int count) {
   Control loop;
   control_push(c, &loop, CTRL_LOOP, labels, count);
-  uint32_t top = code_here(c);
+  uint32_t top = compile_code_here(c);
   compile_expr(c, n->as.loop.test);
   uint32_t exit = emit_jump(c, OP_JUMP_IF_FALSE);
   compile_stmt(c, n->as.loop.body);
   patch_list_to(c, &loop.continues, top);
   emit_jump_to(c, OP_JUMP, top);
-  patch_here(c, exit);
+  compile_patch_here(c, exit);
   finish_loop(c, &loop);
 }
 
 static void compile_do_while(Compiler *c, Node *n, const char *const *labels, int count) {
   Control loop;
   control_push(c, &loop, CTRL_LOOP, labels, count);
-  uint32_t top = code_here(c);
+  uint32_t top = compile_code_here(c);
   compile_stmt(c, n->as.loop.body);
-  patch_list_here(c, &loop.continues);
+  compile_patch_list_here(c, &loop.continues);
   compile_expr(c, n->as.loop.test);
   emit_jump_to(c, OP_JUMP_IF_TRUE, top);
   finish_loop(c, &loop);
@@ -276,24 +276,24 @@ static void copy_iteration_cells(Compiler *c, Scope *s) {
 //> vm.compile-for
 static void compile_for(Compiler *c, Node *n, const char *const *labels, int count) {
   Scope *head = n->as.loop.scope;
-  enter_scope(c, head);
+  compile_enter_scope(c, head);
   Node *init = n->as.loop.init;
   if (init && init->kind == NODE_VAR) compile_stmt(c, init);
   else if (init) compile_expr_discard(c, init);
   copy_iteration_cells(c, head);
   Control loop;
   control_push(c, &loop, CTRL_LOOP, labels, count);
-  uint32_t top = code_here(c), exit = 0;
+  uint32_t top = compile_code_here(c), exit = 0;
   if (n->as.loop.test) {
     compile_expr(c, n->as.loop.test);
     exit = emit_jump(c, OP_JUMP_IF_FALSE);
   }
   compile_stmt(c, n->as.loop.body);
-  patch_list_here(c, &loop.continues);
+  compile_patch_list_here(c, &loop.continues);
   copy_iteration_cells(c, head);
   if (n->as.loop.update) compile_expr_discard(c, n->as.loop.update);
   emit_jump_to(c, OP_JUMP, top);
-  if (n->as.loop.test) patch_here(c, exit);
+  if (n->as.loop.test) compile_patch_here(c, exit);
   finish_loop(c, &loop);
 }
 //< vm.compile-for
@@ -309,22 +309,23 @@ static void assign_loop_target(Compiler *c, Node *left) {
 }
 
 static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int count) {
-  enter_scope(c, n->as.for_each.scope); /* `for (let x in x)`: the right side sees the TDZ */
+  compile_enter_scope(c,
+                      n->as.for_each.scope); /* `for (let x in x)`: the right side sees the TDZ */
   compile_expr(c, n->as.for_each.right);
-  mark_node(c, n->as.for_each.right);
+  compile_mark_node(c, n->as.for_each.right);
   emit_op(c, OP_FOR_IN_START);
   Control loop;
   control_push(c, &loop, CTRL_FOR_IN, labels, count);
   loop.base--, loop.slots = 1;
-  uint32_t top = code_here(c);
+  uint32_t top = compile_code_here(c);
   uint32_t done = emit_jump(c, OP_FOR_IN_NEXT);
-  enter_scope(c, n->as.for_each.scope); /* a fresh binding per iteration */
+  compile_enter_scope(c, n->as.for_each.scope); /* a fresh binding per iteration */
   assign_loop_target(c, n->as.for_each.left);
   compile_stmt(c, n->as.for_each.body);
   patch_list_to(c, &loop.continues, top);
   emit_jump_to(c, OP_JUMP, top);
-  patch_here(c, done);
-  set_depth(c, loop.base + 1);
+  compile_patch_here(c, done);
+  compile_set_depth(c, loop.base + 1);
   emit_op(c, OP_POP);
   finish_loop(c, &loop);
 }
@@ -332,17 +333,17 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
 /* The handler of a for-of body: iter next exc. It closes the iterator and throws exc
  * again; an error while closing loses to exc, so ITER_CLOSE has a handler of its own. */
 static void close_on_throw(Compiler *c, int base) {
-  set_depth(c, base + 3);
-  int saved = alloc_register(c);
+  compile_set_depth(c, base + 3);
+  int saved = compile_alloc_register(c);
   emit_u16(c, OP_SET_LOCAL, saved);
   emit_op(c, OP_POP);
-  CodeRange closing = {code_here(c), 0};
+  CodeRange closing = {compile_code_here(c), 0};
   emit_op(c, OP_ITER_CLOSE);
-  closing.end = code_here(c);
+  closing.end = compile_code_here(c);
   emit_u16(c, OP_GET_LOCAL, saved);
   emit_op(c, OP_RETHROW);
-  add_handler_entry(c, closing, code_here(c), base);
-  set_depth(c, base + 1); /* the error from closing: dropped */
+  add_handler_entry(c, closing, compile_code_here(c), base);
+  compile_set_depth(c, base + 1); /* the error from closing: dropped */
   emit_op(c, OP_POP);
   emit_u16(c, OP_GET_LOCAL, saved);
   emit_op(c, OP_RETHROW);
@@ -352,26 +353,26 @@ static void close_on_throw(Compiler *c, int base) {
 /* for (x of it): GET_ITERATOR leaves iter and next on the stack; ITER_NEXT pushes
  * each value or jumps when done. An exception in the body closes the iterator. */
 static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int count) {
-  enter_scope(c, n->as.for_each.scope);
+  compile_enter_scope(c, n->as.for_each.scope);
   compile_expr(c, n->as.for_each.right);
-  mark_named(c, pos_of(n->as.for_each.right), n->as.for_each.right);
+  compile_mark_named(c, compile_pos_of(n->as.for_each.right), n->as.for_each.right);
   emit_op(c, OP_GET_ITERATOR);
   Control loop;
   control_push(c, &loop, CTRL_FOR_OF, labels, count);
   loop.base -= 2, loop.slots = 2;
-  uint32_t top = code_here(c);
+  uint32_t top = compile_code_here(c);
   uint32_t done = emit_jump(c, OP_ITER_NEXT);
   range_open(c, &loop);
-  enter_scope(c, n->as.for_each.scope);
+  compile_enter_scope(c, n->as.for_each.scope);
   assign_loop_target(c, n->as.for_each.left);
   compile_stmt(c, n->as.for_each.body);
   range_cut(c, &loop);
   patch_list_to(c, &loop.continues, top);
   emit_jump_to(c, OP_JUMP, top);
-  add_handlers(c, &loop, code_here(c), loop.base + 2);
+  add_handlers(c, &loop, compile_code_here(c), loop.base + 2);
   close_on_throw(c, loop.base);
-  patch_here(c, done);
-  set_depth(c, loop.base + 2);
+  compile_patch_here(c, done);
+  compile_set_depth(c, loop.base + 2);
   emit_op(c, OP_POP);
   emit_op(c, OP_POP);
   finish_loop(c, &loop);
@@ -381,20 +382,21 @@ static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int 
 /* ==== switch and labels ==== */
 
 static void hoist_case_functions(Compiler *c, NodeList *cases) {
-  for (int i = 0; i < cases->count; i++) hoist_functions(c, &cases->items[i]->as.case_clause.body);
+  for (int i = 0; i < cases->count; i++)
+    compile_hoist_functions(c, &cases->items[i]->as.case_clause.body);
 }
 
 /* switch (d) { case a: ... }: d waits in a register; the tests run in order with ===
  * and jump into the bodies, which fall through into each other. */
 static void compile_switch(Compiler *c, Node *n, const char *const *labels, int count) {
   NodeList *cases = &n->as.switch_stmt.cases;
-  compile_expr_at(c, n->as.switch_stmt.discriminant, pos_of(n));
-  int reg = alloc_register(c);
+  compile_expr_at(c, n->as.switch_stmt.discriminant, compile_pos_of(n));
+  int reg = compile_alloc_register(c);
   emit_u16(c, OP_SET_LOCAL, reg);
   emit_op(c, OP_POP);
   Control sw;
   control_push(c, &sw, CTRL_SWITCH, labels, count);
-  enter_scope(c, n->as.switch_stmt.scope);
+  compile_enter_scope(c, n->as.switch_stmt.scope);
   hoist_case_functions(c, cases);
   uint32_t *entry = mem_calloc((size_t)cases->count + 1, sizeof *entry);
   int default_index = -1;
@@ -407,10 +409,10 @@ static void compile_switch(Compiler *c, Node *n, const char *const *labels, int 
     entry[i] = emit_jump(c, OP_JUMP_IF_TRUE);
   }
   uint32_t fallback = emit_jump(c, OP_JUMP);
-  if (default_index < 0) patch_list_add(&sw.breaks, fallback);
+  if (default_index < 0) compile_patch_list_add(&sw.breaks, fallback);
   else entry[default_index] = fallback;
   for (int i = 0; i < cases->count; i++) {
-    patch_here(c, entry[i]);
+    compile_patch_here(c, entry[i]);
     compile_body(c, &cases->items[i]->as.case_clause.body);
   }
   free(entry);
@@ -476,23 +478,23 @@ static void compile_var(Compiler *c, Node *n) {
 
 static void compile_block(Compiler *c, Node *n) {
   Scope *s = n->as.block.scope;
-  enter_scope(c, s);
-  if (s) hoist_functions(c, &n->as.block.body);
+  compile_enter_scope(c, s);
+  if (s) compile_hoist_functions(c, &n->as.block.body);
   compile_body(c, &n->as.block.body);
 }
 
 static void compile_if(Compiler *c, Node *n) {
-  compile_expr_at(c, n->as.conditional.test, pos_of(n));
+  compile_expr_at(c, n->as.conditional.test, compile_pos_of(n));
   uint32_t otherwise = emit_jump(c, OP_JUMP_IF_FALSE);
   compile_stmt(c, n->as.conditional.then);
   if (!n->as.conditional.otherwise) {
-    patch_here(c, otherwise);
+    compile_patch_here(c, otherwise);
     return;
   }
   uint32_t end = emit_jump(c, OP_JUMP);
-  patch_here(c, otherwise);
+  compile_patch_here(c, otherwise);
   compile_stmt(c, n->as.conditional.otherwise);
-  patch_here(c, end);
+  compile_patch_here(c, end);
 }
 
 /* An expression statement; at a script's top level its value is the completion
@@ -514,14 +516,14 @@ static void compile_function_declaration(Compiler *c, Node *n) {
   Binding *b = id->as.ident.binding;
   if (!b || !b->annexb_var) return;
   Binding *twin = b->annexb_var->scope->globals ? NULL : b->annexb_var; /* a script's global */
-  emit_load_binding(c, b, id->as.ident.name, pos_of(id));
-  emit_store_binding(c, twin, id->as.ident.name, VAR_VAR, pos_of(id));
+  emit_load_binding(c, b, id->as.ident.name, compile_pos_of(id));
+  emit_store_binding(c, twin, id->as.ident.name, VAR_VAR, compile_pos_of(id));
   emit_op(c, OP_POP);
 }
 
 static void compile_throw(Compiler *c, Node *n) {
-  compile_expr_at(c, n->as.unary.operand, pos_of(n));
-  mark_node(c, n); /* the caret of an uncaught throw goes under `throw` */
+  compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
+  compile_mark_node(c, n); /* the caret of an uncaught throw goes under `throw` */
   emit_op(c, OP_THROW);
 }
 
@@ -549,7 +551,7 @@ void compile_stmt(Compiler *c, Node *n) {
   case NODE_RETURN: compile_return(c, n); break;
   case NODE_THROW: compile_throw(c, n); break;
   case NODE_TRY: compile_try(c, n); break;
-  case NODE_DEBUGGER: mark_node(c, n); emit_op(c, OP_DEBUGGER); break;
+  case NODE_DEBUGGER: compile_mark_node(c, n); emit_op(c, OP_DEBUGGER); break;
   default: PANIC("compile_stmt: not a statement");
   }
   if (c->fs->depth != depth && !c->failed) PANIC("compile_stmt: statement changed the stack");
