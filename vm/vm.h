@@ -129,6 +129,37 @@ uint32_t vm_string_length(Value string);                /* in UTF-16 units */
 Value vm_string_concat(VM *vm, Value a, Value b);
 Value vm_atom(VM *vm, const char *utf8);                /* an interned string */
 
+/* ==== Building strings (vm/strbuf.c) ==== */
+
+/* A growable run of WTF-8 text (UTF-8, with a lone surrogate kept as its own 3-byte
+ * sequence so that it survives the round trip). Zero-initialise it, append, then make
+ * a string with sb_finish (or take the bytes with sb_take); sb_free on an error path. */
+typedef struct StrBuf {
+  char *data; /* NUL-terminated, from mem_alloc (NULL while empty) */
+  size_t len, cap;
+} StrBuf;
+
+void sb_putn(StrBuf *sb, const char *s, size_t n);
+void sb_puts(StrBuf *sb, const char *s);
+void sb_putc(StrBuf *sb, char c);
+void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_spaces(StrBuf *sb, int n);
+/* A code point, or one UTF-16 unit: a low surrogate right after a lone high one joins
+ * it, so that the text stays WTF-8 (a pair is always its one 4-byte sequence). */
+void sb_put_codepoint(StrBuf *sb, uint32_t cp);
+void sb_put_unit(StrBuf *sb, uint16_t unit);
+void sb_put_js(StrBuf *sb, Value str); /* a string Value's units */
+void sb_put_js_range(StrBuf *sb, Value str, uint32_t start, uint32_t end); /* units [start,end) */
+void sb_truncate(StrBuf *sb, size_t len); /* cut the text back to its first len bytes */
+char *sb_take(StrBuf *sb); /* the text, to free() ("" if empty); sb is empty again */
+void sb_free(StrBuf *sb);
+Value sb_to_value(VM *vm, const char *text, size_t len); /* WTF-8 -> a string Value */
+/* The code point of the WTF-8 sequence at s (NUL-terminated text); its byte count in
+ * *n. A byte that starts no valid sequence decodes as itself, one byte long. */
+uint32_t sb_decode(const unsigned char *s, size_t *n);
+Value sb_finish(VM *vm, StrBuf *sb);  /* the string Value of sb's text; frees sb */
+char *vm_to_wtf8(Value str);          /* a string Value as WTF-8, to free() */
+
 /* ==== Objects ==== */
 
 Value vm_object_new(VM *vm);                          /* {} */

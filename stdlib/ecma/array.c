@@ -402,7 +402,7 @@ static bool join_active(const JoinStack *js, Value o) {
 }
 
 /* Append element k of o to b (empty for undefined/null); false on exception. */
-static bool join_element(VM *vm, TextBuf *b, Value o, double k, bool locale) {
+static bool join_element(VM *vm, StrBuf *b, Value o, double k, bool locale) {
   Value v = builtins_get_index(vm, o, k);
   if (value_is_exception(v)) return false;
   if (value_is_nullish(v)) return true;
@@ -417,7 +417,7 @@ static bool join_element(VM *vm, TextBuf *b, Value o, double k, bool locale) {
   Value s = value_is_exception(v) ? v : vm_to_string(vm, v);
   vm_handle_reset(vm, mark);
   if (value_is_exception(s)) return false;
-  textbuf_string(b, s);
+  sb_put_js(b, s);
   return true;
 }
 
@@ -436,15 +436,15 @@ static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
   if (join_active(js, o)) return vm_handle_reset(vm, mark), vm_atom(vm, "");
   bool tracked = js->depth < JOIN_DEPTH_MAX;
   if (tracked) js->arrays[js->depth++] = o;
-  TextBuf b = {0};
+  StrBuf b = {0};
   bool ok = true;
   for (double k = 0; k < len && ok; k++) {
-    if (k > 0) textbuf_string(&b, sep);
+    if (k > 0) sb_put_js(&b, sep);
     ok = join_element(vm, &b, o, k, locale);
   }
   if (tracked) js->depth--;
-  Value r = ok ? textbuf_finish(vm, &b) : VALUE_EXCEPTION;
-  if (!ok) textbuf_free(&b);
+  Value r = ok ? sb_finish(vm, &b) : VALUE_EXCEPTION;
+  if (!ok) sb_free(&b);
   vm_handle_reset(vm, mark);
   return r;
 }

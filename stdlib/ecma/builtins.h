@@ -80,18 +80,7 @@ Value builtins_iterate(VM *vm, Value iterable, BuiltinsEachFn fn, void *ctx);
 
 /* ==== Strings ==== */
 
-/* A growable run of UTF-16 code units, for building strings piece by piece (join,
- * padStart, JSON.stringify). Zero-initialise it; textbuf_finish makes the string. */
-typedef struct TextBuf {
-  uint16_t *units;
-  size_t length, capacity;
-} TextBuf;
-
-void textbuf_unit(TextBuf *b, uint16_t unit);
-void textbuf_ascii(TextBuf *b, const char *text);
-void textbuf_string(TextBuf *b, Value string); /* append a string Value's units */
-void textbuf_free(TextBuf *b);
-Value textbuf_finish(VM *vm, TextBuf *b); /* the string; frees the buffer */
+/* Strings are built with the engine's StrBuf (vm/vm.h: sb_put_unit, sb_put_js, ...). */
 
 /* obj as a C string (ToString, then UTF-8); NULL on exception. malloc'd. */
 char *builtins_to_cstring(VM *vm, Value v);

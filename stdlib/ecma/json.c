@@ -4,7 +4,7 @@
  *
  * Entry point: builtins_install_json. The parser reads the string's UTF-16 units with
  * its own stack of the arrays and objects still open (no C recursion, as in V8); the
- * serializer recurses (guarded by the C-stack check) and appends to one TextBuf, and when
+ * serializer recurses (guarded by the C-stack check) and appends to one StrBuf, and when
  * a property turns out to have no JSON form it simply cuts the buffer back to where the
  * key began.
  */
@@ -32,9 +32,9 @@ static Value throw_at(JsonParser *p, const char *what, uint32_t pos) {
 
 /* The source (or the 10 units either side of pos) as UTF-8, for a message. */
 static char *source_excerpt(JsonParser *p, uint32_t from, uint32_t to) {
-  TextBuf b = {0};
-  for (uint32_t i = from; i < to; i++) textbuf_unit(&b, p->s[i]);
-  Value s = textbuf_finish(p->vm, &b);
+  StrBuf b = {0};
+  for (uint32_t i = from; i < to; i++) sb_put_unit(&b, p->s[i]);
+  Value s = sb_finish(p->vm, &b);
   return vm_to_utf8(p->vm, s, NULL);
 }
 
@@ -119,12 +119,12 @@ static int hex_value(uint16_t c) {
 }
 
 /* One escape after a backslash (pos at the character after it). False on error. */
-static bool parse_escape(JsonParser *p, TextBuf *b) {
+static bool parse_escape(JsonParser *p, StrBuf *b) {
   if (p->pos >= p->len) return throw_at(p, "Unterminated string", p->pos), false;
   uint16_t c = p->s[p->pos++];
   const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
   const char *hit = c < 128 ? strchr(from, (char)c) : NULL;
-  if (hit && c) return textbuf_unit(b, (uint8_t)to[hit - from]), true;
+  if (hit && c) return sb_put_unit(b, (uint8_t)to[hit - from]), true;
   if (c != 'u') return throw_at(p, "Bad escaped character", p->pos - 1), false;
   uint16_t unit = 0;
   for (int i = 0; i < 4; i++) {
@@ -136,28 +136,28 @@ static bool parse_escape(JsonParser *p, TextBuf *b) {
     unit = (uint16_t)(unit * 16 + h);
     p->pos++;
   }
-  textbuf_unit(b, unit);
+  sb_put_unit(b, unit);
   return true;
 }
 
 /* JSONString, pos at the opening quote. */
 static Value parse_string(JsonParser *p) {
   p->pos++;
-  TextBuf b = {0};
+  StrBuf b = {0};
   for (;;) {
-    if (p->pos >= p->len) return textbuf_free(&b), throw_at(p, "Unterminated string", p->pos);
+    if (p->pos >= p->len) return sb_free(&b), throw_at(p, "Unterminated string", p->pos);
     uint16_t c = p->s[p->pos];
     if (c == '"') break;
     if (c < 0x20)
-      return textbuf_free(&b), throw_at(p, "Bad control character in string literal", p->pos);
+      return sb_free(&b), throw_at(p, "Bad control character in string literal", p->pos);
     p->pos++;
     if (c != '\\')
-      textbuf_unit(&b, c);
+      sb_put_unit(&b, c);
     else if (!parse_escape(p, &b))
-      return textbuf_free(&b), VALUE_EXCEPTION;
+      return sb_free(&b), VALUE_EXCEPTION;
   }
   p->pos++;
-  return textbuf_finish(p->vm, &b);
+  return sb_finish(p->vm, &b);
 }
 
 /* true, false, null: every letter must match. */
@@ -323,7 +323,7 @@ static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
 
 typedef struct JsonWriter {
   VM *vm;
-  TextBuf out;
+  StrBuf out;
   Value replacer; /* a function, or undefined */
   Value property_list; /* an array of keys, or undefined */
   Value gap; /* the indent unit: a string, "" for compact output */
@@ -334,9 +334,9 @@ typedef struct JsonWriter {
 
 //> stdlib.json-quote
 /* QuoteJSONString: the escapes JSON needs, and lone surrogates as \udXXX. */
-static void quote(TextBuf *b, Value s) {
+static void quote(StrBuf *b, Value s) {
   uint32_t n = vm_string_length(s);
-  textbuf_unit(b, '"');
+  sb_put_unit(b, '"');
   for (uint32_t i = 0; i < n; i++) {
     uint16_t c = vm_string_unit(s, i);
     const char *esc = c == '"'    ? "\\\""
@@ -352,67 +352,67 @@ static void quote(TextBuf *b, Value s) {
                   vm_string_unit(s, i + 1) <= 0xDFFF;
     char hex[8];
     if (esc) {
-      textbuf_ascii(b, esc);
+      sb_puts(b, esc);
     } else if (c < 0x20 || (trail) || (lead && !paired)) {
       snprintf(hex, sizeof hex, "\\u%04x", c);
-      textbuf_ascii(b, hex);
+      sb_puts(b, hex);
     } else {
-      textbuf_unit(b, c);
-      if (paired) textbuf_unit(b, vm_string_unit(s, ++i));
+      sb_put_unit(b, c);
+      if (paired) sb_put_unit(b, vm_string_unit(s, ++i));
     }
   }
-  textbuf_unit(b, '"');
+  sb_put_unit(b, '"');
 }
 //< stdlib.json-quote
 
 static void newline_indent(JsonWriter *w) {
   if (vm_string_length(w->gap) == 0) return;
-  textbuf_unit(&w->out, '\n');
-  for (int i = 0; i < w->depth; i++) textbuf_string(&w->out, w->gap);
+  sb_put_unit(&w->out, '\n');
+  for (int i = 0; i < w->depth; i++) sb_put_js(&w->out, w->gap);
 }
 
 /* One "|     property 'k' -> object with constructor 'C'" style fragment. */
-static void describe_link(VM *vm, TextBuf *b, Value holder, Value key) {
+static void describe_link(VM *vm, StrBuf *b, Value holder, Value key) {
   char *k = vm_to_utf8(vm, key, NULL);
   char buf[64];
   if (vm_is_array(holder))
-    snprintf(buf, sizeof buf, "index %s", k), textbuf_ascii(b, buf);
+    snprintf(buf, sizeof buf, "index %s", k), sb_puts(b, buf);
   else
-    textbuf_ascii(b, "property '"), textbuf_string(b, key), textbuf_ascii(b, "'");
+    sb_puts(b, "property '"), sb_put_js(b, key), sb_puts(b, "'");
   free(k);
 }
 
-static void describe_object(VM *vm, TextBuf *b, Value obj) {
+static void describe_object(VM *vm, StrBuf *b, Value obj) {
   char *name = builtins_constructor_name(vm, obj);
-  textbuf_ascii(b, "object with constructor '");
-  textbuf_ascii(b, name ? name : "Object");
-  textbuf_ascii(b, "'");
+  sb_puts(b, "object with constructor '");
+  sb_puts(b, name ? name : "Object");
+  sb_puts(b, "'");
   free(name);
 }
 
 /* TypeError: Converting circular structure to JSON, with V8's path to the cycle. */
 static Value throw_circular(JsonWriter *w, uint32_t start, Value holder, Value key) {
   VM *vm = w->vm;
-  TextBuf b = {0};
-  textbuf_ascii(&b, "Converting circular structure to JSON\n    --> starting at ");
+  StrBuf b = {0};
+  sb_puts(&b, "Converting circular structure to JSON\n    --> starting at ");
   describe_object(vm, &b, vm_array_get_raw(w->stack, start));
   uint32_t top = vm_array_length(w->stack), links = top - start - 1;
   for (uint32_t j = start + 1; j < top; j++) {
     uint32_t nth = j - start - 1; /* V8 shows the first two links, "...", and the last */
     if (links > 3 && nth >= 2 && nth < links - 1) {
-      if (nth == 2) textbuf_ascii(&b, "\n    |     ...");
+      if (nth == 2) sb_puts(&b, "\n    |     ...");
       continue;
     }
-    textbuf_ascii(&b, "\n    |     ");
+    sb_puts(&b, "\n    |     ");
     describe_link(vm, &b, vm_array_get_raw(w->stack, j - 1), vm_array_get_raw(w->stack_keys, j));
-    textbuf_ascii(&b, " -> ");
+    sb_puts(&b, " -> ");
     describe_object(vm, &b, vm_array_get_raw(w->stack, j));
   }
-  textbuf_ascii(&b, "\n    --- ");
+  sb_puts(&b, "\n    --- ");
   describe_link(vm, &b, holder, key);
-  textbuf_ascii(&b, " closes the circle");
+  sb_puts(&b, " closes the circle");
   int mark = vm_handle_mark(vm);
-  Value msg = vm_handle_push(vm, textbuf_finish(vm, &b));
+  Value msg = vm_handle_push(vm, sb_finish(vm, &b));
   Value error = vm_handle_push(vm, vm_error_new(vm, ERR_TYPE, msg, VALUE_UNDEFINED));
   vm_handle_reset(vm, mark);
   return value_is_exception(error) ? error : vm_throw(vm, error);
@@ -441,19 +441,19 @@ static void pop_stack(JsonWriter *w) {
 static Value serialize_array(JsonWriter *w, Value value) {
   double len;
   if (!builtins_length_of(w->vm, value, &len)) return VALUE_EXCEPTION;
-  textbuf_unit(&w->out, '[');
+  sb_put_unit(&w->out, '[');
   int loop = vm_handle_mark(w->vm);
   for (double i = 0; i < len; i++, vm_handle_reset(w->vm, loop)) {
-    if (i > 0) textbuf_unit(&w->out, ',');
+    if (i > 0) sb_put_unit(&w->out, ',');
     newline_indent(w);
     int r = serialize_property(w, value, vm_handle_push(w->vm, builtins_index_key(w->vm, i)));
     if (r < 0) return VALUE_EXCEPTION;
-    if (r == 0) textbuf_ascii(&w->out, "null");
+    if (r == 0) sb_puts(&w->out, "null");
   }
   w->depth--;
   if (len > 0) newline_indent(w);
   w->depth++;
-  textbuf_unit(&w->out, ']');
+  sb_put_unit(&w->out, ']');
   return VALUE_TRUE;
 }
 
@@ -463,24 +463,24 @@ static Value serialize_object(JsonWriter *w, Value value) {
   Value keys = vm_handle_push(vm, value_is_undefined(w->property_list)
                                       ? vm_own_property_keys(vm, value, VM_KEYS_STRINGS)
                                       : w->property_list);
-  textbuf_unit(&w->out, '{');
+  sb_put_unit(&w->out, '{');
   bool any = false;
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
-    size_t rewind = w->out.length; /* cut back here if the value has no JSON form */
-    if (any) textbuf_unit(&w->out, ',');
+    size_t rewind = w->out.len; /* cut back here if the value has no JSON form */
+    if (any) sb_put_unit(&w->out, ',');
     newline_indent(w);
     Value key = vm_array_get_raw(keys, i);
     quote(&w->out, key);
-    textbuf_ascii(&w->out, vm_string_length(w->gap) ? ": " : ":");
+    sb_puts(&w->out, vm_string_length(w->gap) ? ": " : ":");
     int r = serialize_property(w, value, key);
     if (r < 0) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-    if (r == 0) w->out.length = rewind;
+    if (r == 0) sb_truncate(&w->out, rewind);
     any = any || r > 0;
   }
   w->depth--;
   if (any) newline_indent(w);
   w->depth++;
-  textbuf_unit(&w->out, '}');
+  sb_put_unit(&w->out, '}');
   vm_handle_reset(vm, mark);
   return VALUE_TRUE;
 }
@@ -526,15 +526,15 @@ static int serialize_property(JsonWriter *w, Value holder, Value key) {
   if (value_is_exception(v))
     r = -1;
   else if (value_is_null(v))
-    textbuf_ascii(&w->out, "null");
+    sb_puts(&w->out, "null");
   else if (value_is_bool(v))
-    textbuf_ascii(&w->out, v == VALUE_TRUE ? "true" : "false");
+    sb_puts(&w->out, v == VALUE_TRUE ? "true" : "false");
   else if (value_is_string(v))
     quote(&w->out, v);
   else if (value_is_number(v)) {
     char buf[40];
     double d = value_to_number(v);
-    textbuf_ascii(&w->out, isfinite(d) ? vm_number_to_cstr(d, buf) : "null");
+    sb_puts(&w->out, isfinite(d) ? vm_number_to_cstr(d, buf) : "null");
   } else if (value_is_object(v) && !vm_is_callable(v)) {
     Value ok = push_stack(w, v, holder, key);
     if (!value_is_exception(ok))
@@ -604,8 +604,8 @@ static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   builtins_create_data(vm, wrapper, empty, ARG(0));
   int written = serialize_property(&w, wrapper, empty);
   vm_handle_reset(vm, mark);
-  if (written <= 0) return textbuf_free(&w.out), written < 0 ? VALUE_EXCEPTION : VALUE_UNDEFINED;
-  return textbuf_finish(vm, &w.out);
+  if (written <= 0) return sb_free(&w.out), written < 0 ? VALUE_EXCEPTION : VALUE_UNDEFINED;
+  return sb_finish(vm, &w.out);
 }
 
 static const VMPropDef json_props[] = {

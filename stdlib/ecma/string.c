@@ -118,32 +118,22 @@ static Value string_from_char_code(VM *vm, Value this_value, int argc, Value *ar
 }
 
 /* Append code point cp as one or two UTF-16 units. */
-static void put_code_point(TextBuf *b, uint32_t cp) {
-  if (cp < 0x10000) {
-    textbuf_unit(b, (uint16_t)cp);
-    return;
-  }
-  cp -= 0x10000;
-  textbuf_unit(b, (uint16_t)(0xD800 + (cp >> 10)));
-  textbuf_unit(b, (uint16_t)(0xDC00 + (cp & 0x3FF)));
-}
-
 static Value string_from_code_point(VM *vm, Value this_value, int argc, Value *argv) {
-  TextBuf b = {0};
+  StrBuf b = {0};
   for (int i = 0; i < argc; i++) {
     Value n = vm_to_number(vm, argv[i]);
-    if (value_is_exception(n)) return textbuf_free(&b), n;
+    if (value_is_exception(n)) return sb_free(&b), n;
     double d = value_to_number(n);
     if (!(d >= 0 && d <= 0x10FFFF && trunc(d) == d)) {
-      textbuf_free(&b);
+      sb_free(&b);
       char *text = builtins_to_cstring(vm, n);
       Value r = vm_throw_error(vm, ERR_RANGE, "Invalid code point %s", text ? text : "");
       free(text);
       return r;
     }
-    put_code_point(&b, (uint32_t)d);
+    sb_put_codepoint(&b, (uint32_t)d);
   }
-  return textbuf_finish(vm, &b);
+  return sb_finish(vm, &b);
 }
 
 /* String.raw`...`: the raw strings interleaved with the substitutions. */
@@ -156,18 +146,18 @@ static Value string_raw(VM *vm, Value this_value, int argc, Value *argv) {
   double n;
   if (value_is_exception(lit) || !builtins_length_of(vm, lit, &n))
     return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-  TextBuf b = {0};
+  StrBuf b = {0};
   int loop = vm_handle_mark(vm);
   for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
     Value piece = vm_handle_push(vm, builtins_get_index(vm, lit, i));
     Value s = value_is_exception(piece) ? piece : vm_to_string(vm, piece);
-    if (!value_is_exception(s)) textbuf_string(&b, s);
+    if (!value_is_exception(s)) sb_put_js(&b, s);
     if (!value_is_exception(s) && i + 1 < n && i + 1 < argc) s = vm_to_string(vm, argv[(int)i + 1]);
-    if (value_is_exception(s)) return textbuf_free(&b), vm_handle_reset(vm, mark), s;
-    if (i + 1 < n && i + 1 < argc) textbuf_string(&b, s);
+    if (value_is_exception(s)) return sb_free(&b), vm_handle_reset(vm, mark), s;
+    if (i + 1 < n && i + 1 < argc) sb_put_js(&b, s);
   }
   vm_handle_reset(vm, mark);
-  return textbuf_finish(vm, &b);
+  return sb_finish(vm, &b);
 }
 
 /* ==== Characters ==== */
@@ -334,9 +324,9 @@ static Value string_repeat(VM *vm, Value this_value, int argc, Value *argv) {
   if (n * vm_string_length(s) > MAX_STRING_LENGTH)
     return vm_throw_error(vm, ERR_RANGE, "Invalid string length");
   if (vm_string_length(s) == 0 || n == 0) return vm_string(vm, ""); /* ''.repeat(2**31-1) */
-  TextBuf b = {0};
-  for (double i = 0; i < n; i++) textbuf_string(&b, s);
-  return textbuf_finish(vm, &b);
+  StrBuf b = {0};
+  for (double i = 0; i < n; i++) sb_put_js(&b, s);
+  return sb_finish(vm, &b);
 }
 
 /* padStart (magic 1) and padEnd (magic 0). */
@@ -354,14 +344,14 @@ static Value string_pad(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_handle_reset(vm, mark), value_is_exception(fill) ? fill : s;
   if (max > MAX_STRING_LENGTH)
     return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid string length");
-  TextBuf b = {0};
-  if (!at_start) textbuf_string(&b, s);
+  StrBuf b = {0};
+  if (!at_start) sb_put_js(&b, s);
   uint32_t fl = vm_string_length(fill);
   for (double i = 0; i < max - len; i++)
-    textbuf_unit(&b, vm_string_unit(fill, (uint32_t)fmod(i, fl)));
-  if (at_start) textbuf_string(&b, s);
+    sb_put_unit(&b, vm_string_unit(fill, (uint32_t)fmod(i, fl)));
+  if (at_start) sb_put_js(&b, s);
   vm_handle_reset(vm, mark);
-  return textbuf_finish(vm, &b);
+  return sb_finish(vm, &b);
 }
 
 /* ==== Case mapping ==== */
@@ -418,20 +408,20 @@ static Value string_change_case(VM *vm, Value this_value, int argc, Value *argv)
   Value s = this_string(vm, this_value, case_names[magic]);
   if (value_is_exception(s)) return s;
   uint32_t n = vm_string_length(s);
-  TextBuf b = {0};
+  StrBuf b = {0};
   for (uint32_t i = 0; i < n; i++) {
     uint16_t u = vm_string_unit(s, i);
     if (upper && u == 0xDF) { /* sharp s has no capital form: it becomes "SS" */
-      textbuf_ascii(&b, "SS");
+      sb_puts(&b, "SS");
     } else if (!upper && u == 0x3A3) { /* capital sigma: final form at the end of a word */
       bool final = i > 0 && is_cased_letter(vm_string_unit(s, i - 1)) &&
                    !(i + 1 < n && is_cased_letter(vm_string_unit(s, i + 1)));
-      textbuf_unit(&b, final ? 0x3C2 : 0x3C3);
+      sb_put_unit(&b, final ? 0x3C2 : 0x3C3);
     } else {
-      textbuf_unit(&b, upper ? upper_unit(u) : lower_unit(u));
+      sb_put_unit(&b, upper ? upper_unit(u) : lower_unit(u));
     }
   }
-  return textbuf_finish(vm, &b);
+  return sb_finish(vm, &b);
 }
 //< stdlib.string-case
 
@@ -547,25 +537,25 @@ static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
 //< stdlib.string-split
 
 /* GetSubstitution for a string pattern: $$, $&, $` and $' (there are no captures). */
-static void substitute(TextBuf *b, Value s, uint32_t pos, uint32_t mlen, Value tmpl) {
+static void substitute(StrBuf *b, Value s, uint32_t pos, uint32_t mlen, Value tmpl) {
   uint32_t n = vm_string_length(tmpl);
   for (uint32_t i = 0; i < n; i++) {
     uint16_t u = vm_string_unit(tmpl, i), next = i + 1 < n ? vm_string_unit(tmpl, i + 1) : 0;
     if (u != '$' || !(next == '$' || next == '&' || next == '`' || next == '\'')) {
-      textbuf_unit(b, u);
+      sb_put_unit(b, u);
       continue;
     }
     i++;
     uint32_t from = next == '&' ? pos : next == '`' ? 0 : pos + mlen;
     uint32_t to = next == '&' ? pos + mlen : next == '`' ? pos : vm_string_length(s);
-    if (next == '$') textbuf_unit(b, '$');
-    for (uint32_t k = from; next != '$' && k < to; k++) textbuf_unit(b, vm_string_unit(s, k));
+    if (next == '$') sb_put_unit(b, '$');
+    for (uint32_t k = from; next != '$' && k < to; k++) sb_put_unit(b, vm_string_unit(s, k));
   }
 }
 
 /* Append the replacement for the match of t at pos: the function's result or the
  * substituted template. False on exception. */
-static bool replacement(VM *vm, TextBuf *b, Value s, Value t, uint32_t pos, Value replace) {
+static bool replacement(VM *vm, StrBuf *b, Value s, Value t, uint32_t pos, Value replace) {
   if (!vm_is_callable(replace)) {
     substitute(b, s, pos, vm_string_length(t), replace);
     return true;
@@ -577,7 +567,7 @@ static bool replacement(VM *vm, TextBuf *b, Value s, Value t, uint32_t pos, Valu
   Value rs = value_is_exception(r) ? r : vm_to_string(vm, r);
   vm_handle_reset(vm, mark);
   if (value_is_exception(rs)) return false;
-  textbuf_string(b, rs);
+  sb_put_js(b, rs);
   return true;
 }
 
@@ -594,17 +584,17 @@ static Value string_replace(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_exception(t) || value_is_exception(rep))
     return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
   uint32_t len = vm_string_length(s), m = vm_string_length(t), done = 0;
-  TextBuf b = {0};
+  StrBuf b = {0};
   for (double at = index_of(s, t, 0); at >= 0; at = all ? index_of(s, t, at + (m ? m : 1)) : -1) {
-    for (uint32_t k = done; k < (uint32_t)at; k++) textbuf_unit(&b, vm_string_unit(s, k));
+    for (uint32_t k = done; k < (uint32_t)at; k++) sb_put_unit(&b, vm_string_unit(s, k));
     if (!replacement(vm, &b, s, t, (uint32_t)at, rep))
-      return textbuf_free(&b), vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+      return sb_free(&b), vm_handle_reset(vm, mark), VALUE_EXCEPTION;
     done = (uint32_t)at + m;
     if (at >= len) break;
   }
-  for (uint32_t k = done; k < len; k++) textbuf_unit(&b, vm_string_unit(s, k));
+  for (uint32_t k = done; k < len; k++) sb_put_unit(&b, vm_string_unit(s, k));
   vm_handle_reset(vm, mark);
-  return textbuf_finish(vm, &b);
+  return sb_finish(vm, &b);
 }
 
 /* ==== Well-formedness, toString, valueOf ==== */
@@ -616,18 +606,18 @@ static Value string_well_formed(VM *vm, Value this_value, int argc, Value *argv)
   Value s = this_string(vm, this_value, fix ? "toWellFormed" : "isWellFormed");
   if (value_is_exception(s)) return s;
   uint32_t n = vm_string_length(s);
-  TextBuf b = {0};
+  StrBuf b = {0};
   bool ok = true;
   for (uint32_t i = 0; i < n; i++) {
     int units;
     uint32_t cp = code_point_at(s, i, &units);
     bool lone = units == 1 && (is_lead((uint16_t)cp) || is_trail((uint16_t)cp));
     ok = ok && !lone;
-    if (fix) put_code_point(&b, lone ? 0xFFFD : cp);
+    if (fix) sb_put_codepoint(&b, lone ? 0xFFFD : cp);
     i += (uint32_t)units - 1;
   }
   if (!fix) return value_from_bool(ok);
-  return textbuf_finish(vm, &b);
+  return sb_finish(vm, &b);
 }
 
 /* toString (magic 0) and valueOf (magic 1): thisStringValue, a string or a String

@@ -157,7 +157,7 @@ static Value console_trace(VM *vm, Value this_value, int argc, Value *argv) {
   if (sb.len == header + 2) sb.len = header, sb.data[header] = '\0'; /* no message */
   Value stack = vm_stack_trace(vm);
   if (value_is_string(stack)) { /* its first frame is console.trace itself: skip it */
-    char *frames = js_to_cstr(stack);
+    char *frames = vm_to_wtf8(stack);
     const char *first = frames[0] == '\n' ? frames + 1 : frames;
     const char *rest = strchr(first, '\n');
     if (rest) sb_puts(&sb, rest);
@@ -207,7 +207,7 @@ static void counter_remove(CounterList *list, Counter *c) {
 
 /* `${label}` with 'default' for a missing or undefined label; NULL on exception. */
 static char *label_of(VM *vm, int argc, Value *argv) {
-  if (argc == 0 || value_is_undefined(argv[0])) return cstr_dup("default");
+  if (argc == 0 || value_is_undefined(argv[0])) return mem_strdup("default");
   if (value_is_symbol(argv[0])) {
     vm_throw_error(vm, ERR_TYPE, "Cannot convert a Symbol value to a string");
     return NULL;
@@ -219,7 +219,7 @@ static Value console_count(VM *vm, Value this_value, int argc, Value *argv) {
   char *label = label_of(vm, argc, argv);
   if (!label) return VALUE_EXCEPTION;
   Counter *c = counter_find(&console_state(vm)->counts, label);
-  if (!c) c = counter_add(&console_state(vm)->counts, cstr_dup(label));
+  if (!c) c = counter_add(&console_state(vm)->counts, mem_strdup(label));
   c->value++;
   StrBuf sb = {0};
   sb_printf(&sb, "%s: %.0f", label, c->value);

@@ -32,7 +32,7 @@ static Column *table_column(Table *t, const char *name) {
     t->cap = t->cap ? t->cap * 2 : 8;
     t->cols = mem_realloc(t->cols, t->cap * sizeof *t->cols);
   }
-  t->cols[t->count] = (Column){.name = cstr_dup(name)};
+  t->cols[t->count] = (Column){.name = mem_strdup(name)};
   return &t->cols[t->count++];
 }
 
@@ -89,7 +89,7 @@ static bool add_row(VM *vm, Table *t, size_t row, Value item, Value properties,
     Value key = vm_string(vm, name);
     PropertyInfo p;
     bool own = !primitive && vm_get_own_property(vm, item, key, &p);
-    char *text = own ? NULL : cstr_dup("");
+    char *text = own ? NULL : mem_strdup("");
     if (own) {
       Value v = vm_get(vm, item, key);
       text = value_is_exception(v) ? NULL : cell_text(vm, vm_handle_push(vm, v));
@@ -189,7 +189,7 @@ char *console_table_text(VM *vm, Value data, Value properties) {
   char *result = NULL;
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     Value key = vm_array_get_raw(keys, i);
-    column_set(index, i, js_to_cstr(key));
+    column_set(index, i, vm_to_wtf8(key));
     Value item = vm_get(vm, data, key);
     if (value_is_exception(item) || !add_row(vm, &t, i, vm_handle_push(vm, item), properties, values))
       goto done;

@@ -100,7 +100,7 @@ char *inspect_to_cstr(VM *vm, Value v) {
     return sb_take(&sb);
   }
   Value s = vm_to_string(vm, v);
-  return value_is_exception(s) ? NULL : js_to_cstr(s);
+  return value_is_exception(s) ? NULL : vm_to_wtf8(s);
 }
 
 /* ==== Keys ==== */
@@ -746,7 +746,7 @@ static char *try_custom_inspect(InspectCtx *ctx, Value v, int recurse_times, boo
   vm_handle_push(vm, ret);
   if (!value_is_string(ret)) return inspect_format_value(ctx, ret, recurse_times);
   StrBuf sb = {0};
-  char *text = js_to_cstr(ret);
+  char *text = vm_to_wtf8(ret);
   sb_put_indented(&sb, text, ctx->indentation);
   free(text);
   return sb_take(&sb);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
 /* ==== The constructor name and the prefix ==== */
@@ -71,8 +72,8 @@ char *inspect_constructor_name(InspectCtx *ctx, Value obj, int recurse_times, bo
   VM *vm = ctx->vm;
   Value first_proto = VALUE_HOLE; /* not looked at yet */
   for (Value o = obj; value_is_object(o); o = vm_prototype_of(o)) {
-    if (o == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE)) return cstr_dup("Object");
-    if (o == vm_intrinsic(vm, INTRINSIC_FUNCTION_PROTOTYPE)) return cstr_dup("Function");
+    if (o == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE)) return mem_strdup("Object");
+    if (o == vm_intrinsic(vm, INTRINSIC_FUNCTION_PROTOTYPE)) return mem_strdup("Function");
     PropertyInfo p;
     if (own_data(vm, o, "constructor", &p) && vm_is_callable(p.value)) {
       Value name = vm_get_str(vm, p.value, "name");
@@ -121,12 +122,12 @@ char *inspect_string_tag(InspectCtx *ctx, Value obj) {
   Value sym = vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG);
   Value tag = vm_get(vm, obj, sym);
   if (value_is_exception(tag)) return NULL;
-  if (!value_is_string(tag) || vm_string_length(tag) == 0) return cstr_dup("");
+  if (!value_is_string(tag) || vm_string_length(tag) == 0) return mem_strdup("");
   PropertyInfo p;
   if (vm_get_own_property(vm, obj, sym, &p) &&
       (ctx->opts.show_hidden || (p.attrs & VM_ATTR_ENUMERABLE)))
-    return cstr_dup("");
-  return js_to_cstr(tag);
+    return mem_strdup("");
+  return vm_to_wtf8(tag);
 }
 
 /* ==== Bases: the text before the braces ==== */

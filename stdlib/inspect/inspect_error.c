@@ -18,7 +18,7 @@
 static char *get_string(VM *vm, Value obj, const char *key, const char *fallback) {
   Value v = vm_get_str(vm, obj, key);
   if (value_is_exception(v)) return NULL;
-  if (fallback && value_is_nullish(v)) return cstr_dup(fallback);
+  if (fallback && value_is_nullish(v)) return mem_strdup(fallback);
   vm_handle_push(vm, v);
   return inspect_to_cstr(vm, v);
 }
@@ -27,10 +27,10 @@ static char *get_string(VM *vm, Value obj, const char *key, const char *fallback
 static char *error_to_string(VM *vm, Value err) {
   Value n = vm_get_str(vm, err, "name");
   if (value_is_exception(n)) return NULL;
-  char *name = value_is_undefined(n) ? cstr_dup("Error") : inspect_to_cstr(vm, n);
+  char *name = value_is_undefined(n) ? mem_strdup("Error") : inspect_to_cstr(vm, n);
   Value m = name ? vm_get_str(vm, err, "message") : VALUE_EXCEPTION;
   char *msg = value_is_exception(m) ? NULL
-              : value_is_undefined(m) ? cstr_dup("")
+              : value_is_undefined(m) ? mem_strdup("")
                                       : inspect_to_cstr(vm, m);
   if (!msg) return free(name), NULL;
   StrBuf sb = {0};

@@ -32,7 +32,7 @@ static bool is_builtin_name(VM *vm, Value fn) {
   Value name = vm_get_str(vm, fn, "name");
   if (value_is_exception(name)) return vm_take_exception(vm), false;
   if (!value_is_string(name)) return false;
-  char *s = js_to_cstr(name);
+  char *s = vm_to_wtf8(name);
   bool found = false;
   for (size_t i = 0; i < sizeof builtin_names / sizeof *builtin_names && !found; i++)
     found = strcmp(s, builtin_names[i]) == 0;
@@ -157,7 +157,7 @@ static bool put_json(VM *vm, StrBuf *sb, Value v) {
   if (value_is_exception(s)) {
     Value err = vm_handle_push(vm, vm_take_exception(vm));
     Value msg = value_is_object(err) ? vm_get_str(vm, err, "message") : VALUE_UNDEFINED;
-    char *m = value_is_string(msg) ? js_to_cstr(msg) : NULL;
+    char *m = value_is_string(msg) ? vm_to_wtf8(msg) : NULL;
     bool circular = m && strstr(m, "circular structure");
     free(m);
     if (!circular) return vm_throw(vm, err), false;

@@ -117,7 +117,7 @@ static void group_array_elements(InspectCtx *ctx, Entries *out, Value array) {
   if (cols > 1) {
     Entries rows = {0};
     group_rows(&rows, out, width, count, cols, all_numbers(ctx, array, out->count));
-    if (count < out->count) entries_push(&rows, cstr_dup(out->items[count]));
+    if (count < out->count) entries_push(&rows, mem_strdup(out->items[count]));
     entries_free(out);
     *out = rows;
   }

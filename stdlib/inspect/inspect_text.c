@@ -1,8 +1,9 @@
-/* inspect_text.c - the text side of util.inspect: growable WTF-8 buffers, quoting and
+/* inspect_text.c - the text side of util.inspect: lists of entries, quoting and
  * escaping strings the way inspect shows them, and measuring text (its JavaScript
  * .length and its width in terminal columns). Book: chapter 10, "Console and inspect".
  *
- * Entry points: sb_* (buffers), sb_put_quoted (strEscape), text_width (getStringWidth).
+ * Entry points: entries_*, sb_put_quoted (strEscape), text_width (getStringWidth). The
+ * buffers themselves are the engine's one string builder (vm/strbuf.c).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -13,69 +14,7 @@
 #include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
-/* ==== Buffers ==== */
-
-static void sb_reserve(StrBuf *sb, size_t extra) {
-  if (sb->len + extra + 1 <= sb->cap) return;
-  size_t cap = sb->cap ? sb->cap * 2 : 64;
-  while (cap < sb->len + extra + 1) cap *= 2;
-  sb->data = mem_realloc(sb->data, cap);
-  sb->cap = cap;
-}
-
-void sb_putn(StrBuf *sb, const char *s, size_t n) {
-  sb_reserve(sb, n);
-  memcpy(sb->data + sb->len, s, n);
-  sb->len += n;
-  sb->data[sb->len] = '\0';
-}
-
-void sb_puts(StrBuf *sb, const char *s) { sb_putn(sb, s, strlen(s)); }
-void sb_putc(StrBuf *sb, char c) { sb_putn(sb, &c, 1); }
-
-void sb_printf(StrBuf *sb, const char *fmt, ...) {
-  char small[128];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n < sizeof small) {
-    sb_putn(sb, small, (size_t)n);
-    return;
-  }
-  sb_reserve(sb, (size_t)n);
-  va_start(ap, fmt);
-  vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  sb->len += (size_t)n;
-}
-
-void sb_spaces(StrBuf *sb, int n) {
-  if (n <= 0) return;
-  sb_reserve(sb, (size_t)n);
-  memset(sb->data + sb->len, ' ', (size_t)n);
-  sb->len += (size_t)n;
-  sb->data[sb->len] = '\0';
-}
-
-char *sb_take(StrBuf *sb) {
-  char *s = sb->data ? sb->data : cstr_dup("");
-  *sb = (StrBuf){0};
-  return s;
-}
-
-void sb_free(StrBuf *sb) {
-  free(sb->data);
-  *sb = (StrBuf){0};
-}
-
-char *cstr_dup(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *d = mem_alloc(n);
-  memcpy(d, s, n);
-  return d;
-}
+/* ==== Lists of entries ==== */
 
 void entries_push(Entries *e, char *item) {
   if (e->count == e->cap) {
@@ -91,25 +30,7 @@ void entries_free(Entries *e) {
   *e = (Entries){0};
 }
 
-/* ==== UTF-16 <-> WTF-8 ==== */
-
-/* Appends one code point (or a lone surrogate, which WTF-8 keeps as 3 bytes). */
-static void sb_put_codepoint(StrBuf *sb, uint32_t cp) {
-  char b[4];
-  size_t n;
-  if (cp < 0x80) {
-    b[0] = (char)cp, n = 1;
-  } else if (cp < 0x800) {
-    b[0] = (char)(0xC0 | (cp >> 6)), b[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-  } else if (cp < 0x10000) {
-    b[0] = (char)(0xE0 | (cp >> 12)), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    b[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-  } else {
-    b[0] = (char)(0xF0 | (cp >> 18)), b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-  }
-  sb_putn(sb, b, n);
-}
+/* ==== Measures ==== */
 
 /* The code point at units[*i] of str, pairing surrogates; advances *i past it. */
 static uint32_t js_next_codepoint(Value str, uint32_t *i, uint32_t end) {
@@ -123,56 +44,6 @@ static uint32_t js_next_codepoint(Value str, uint32_t *i, uint32_t end) {
     }
   }
   return u;
-}
-
-void sb_put_js(StrBuf *sb, Value str) { sb_put_js_range(sb, str, 0, vm_string_length(str)); }
-
-void sb_put_js_range(StrBuf *sb, Value str, uint32_t start, uint32_t end) {
-  for (uint32_t i = start; i < end;) sb_put_codepoint(sb, js_next_codepoint(str, &i, end));
-}
-
-char *js_to_cstr(Value str) {
-  StrBuf sb = {0};
-  sb_put_js(&sb, str);
-  return sb_take(&sb);
-}
-
-/* Decodes one WTF-8 sequence at s; stores its byte count in *n. Bad bytes map to
- * themselves (Latin-1), one byte each, so that decoding always advances. */
-static uint32_t text_decode(const unsigned char *s, size_t *n) {
-  unsigned c = s[0];
-  if (c < 0x80) return *n = 1, c;
-  if (c >= 0xC0 && c < 0xE0 && (s[1] & 0xC0) == 0x80)
-    return *n = 2, ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-  if (c >= 0xE0 && c < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
-    return *n = 3, ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-  if (c >= 0xF0 && c < 0xF8 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
-      (s[3] & 0xC0) == 0x80)
-    return *n = 4, ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-                       (s[3] & 0x3Fu);
-  return *n = 1, c;
-}
-
-Value sb_to_value(VM *vm, const char *text, size_t len) {
-  size_t i = 0;
-  while (i < len && (unsigned char)text[i] < 0x80) i++;
-  if (i == len) return vm_string_n(vm, text, len); /* pure ASCII */
-  uint16_t *units = mem_alloc((len + 1) * sizeof *units);
-  size_t count = 0;
-  for (i = 0; i < len;) {
-    size_t n;
-    uint32_t cp = text_decode((const unsigned char *)text + i, &n);
-    i += n;
-    if (cp >= 0x10000) {
-      units[count++] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
-      units[count++] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      units[count++] = (uint16_t)cp;
-    }
-  }
-  Value v = vm_string_from_units(vm, units, count);
-  free(units);
-  return v;
 }
 
 size_t text_utf16_length(const char *s) {
@@ -265,7 +136,7 @@ size_t text_width(const char *s, bool strip_ansi) {
       i += n;
       continue;
     }
-    uint32_t cp = text_decode((const unsigned char *)s + i, &n);
+    uint32_t cp = sb_decode((const unsigned char *)s + i, &n);
     i += n;
     width += (size_t)codepoint_width(cp);
   }

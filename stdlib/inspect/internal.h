@@ -18,24 +18,8 @@
 
 /* ==== Text buffers (inspect_text.c) ==== */
 
-typedef struct StrBuf {
-  char *data; /* NUL-terminated, malloc'd (NULL while empty) */
-  size_t len, cap;
-} StrBuf;
-
-void sb_putn(StrBuf *sb, const char *s, size_t n);
-void sb_puts(StrBuf *sb, const char *s);
-void sb_putc(StrBuf *sb, char c);
-void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sb_spaces(StrBuf *sb, int n);
-void sb_put_js(StrBuf *sb, Value str);               /* a string Value's units, as WTF-8 */
-void sb_put_js_range(StrBuf *sb, Value str, uint32_t start, uint32_t end); /* units [start,end) */
+/* The buffers are the engine's StrBuf (vm/vm.h); inspect adds: */
 void sb_put_number(StrBuf *sb, double d, bool numeric_separator); /* -0 prints -0 */
-char *sb_take(StrBuf *sb);                            /* the malloc'd text ("" if empty) */
-void sb_free(StrBuf *sb);
-Value sb_to_value(VM *vm, const char *text, size_t len); /* WTF-8 -> a string Value */
-char *js_to_cstr(Value str);                          /* malloc'd WTF-8 copy of a string */
-char *cstr_dup(const char *s);
 
 /* Measures of WTF-8 text: JavaScript's .length, and columns on a terminal. */
 size_t text_utf16_length(const char *s);

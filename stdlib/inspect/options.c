@@ -47,7 +47,7 @@ bool inspect_read_options(VM *vm, Value obj, InspectOptions *opts) {
     Value key = vm_array_get_raw(keys, i);
     Value v = vm_get(vm, obj, key);
     if (value_is_exception(v)) return false;
-    char *name = js_to_cstr(key);
+    char *name = vm_to_wtf8(key);
     if (!set_option(opts, name, v)) opts->user_options = obj; /* passed on to custom inspectors */
     free(name);
   }
