@@ -137,7 +137,7 @@ String *error_constructor_name(VM *vm, Object *o) {
  * receiver (or its prototype chain) holds it, e.g. Timeout._onTimeout. */
 static String *method_name(VM *vm, Object *receiver, Object *fn) {
   for (Object *o = receiver; o; o = o->proto) {
-    Array *keys = object_own_keys(vm, o, false, false);
+    Array *keys = object_own_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
     for (uint32_t i = 0; i < keys->length; i++) {
       bool found;
       Value v = object_get_own(o, keys->elements[i], &found);

@@ -405,7 +405,7 @@ Value object_get_own(Object *o, Value key, bool *found);    /* raw slot value */
 bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs);
 bool object_delete_own(VM *vm, Object *o, Value key);
 /* The keys in spec order (integer keys ascending, strings, then symbols) as an Array. */
-Array *object_own_keys(VM *vm, Object *o, bool include_symbols, bool only_enumerable);
+Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h) */
 
 /* Full [[Get]] / [[Set]] with prototype chains, getters, setters and arrays.
  * They may run JavaScript and return VALUE_EXCEPTION. */

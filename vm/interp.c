@@ -670,7 +670,7 @@ static Value copy_data_properties(VM *vm, Value target, Value source) {
   if (value_is_nullish(source)) return target;
   Value src = vm_handle_push(vm, vm_to_object(vm, source));
   if (value_is_exception(src)) return src;
-  Array *keys = object_own_keys(vm, value_to_object(src), true, true);
+  Array *keys = object_own_keys(vm, value_to_object(src), VM_KEYS_STRINGS | VM_KEYS_SYMBOLS);
   vm_handle_push(vm, value_from_object(&keys->base));
   for (uint32_t i = 0; i < keys->length; i++) {
     Value v = object_get(vm, value_to_object(src), keys->elements[i], src);
@@ -803,7 +803,7 @@ __attribute__((noinline)) static Value for_in_start(VM *vm, Value obj) {
   vm_handle_push(vm, value_from_object(&seen->base));
   int loop = vm_handle_mark(vm); /* prototype chains can be 100,000 long */
   for (Object *p = value_to_object(o); p; p = p->proto, vm_handle_reset(vm, loop)) {
-    Array *keys = object_own_keys(vm, p, false, false);
+    Array *keys = object_own_keys(vm, p, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
     vm_handle_push(vm, value_from_object(&keys->base));
     for (uint32_t i = 0; i < keys->length; i++) {
       Value k = keys->elements[i];

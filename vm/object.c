@@ -702,22 +702,26 @@ static void push_shape_keys(VM *vm, Array *out, Shape *s, bool symbols, bool onl
 }
 
 //> vm.own-keys
-Array *object_own_keys(VM *vm, Object *o, bool include_symbols, bool only_enumerable) {
+Array *object_own_keys(VM *vm, Object *o, int flags) {
+  bool only_enumerable = !(flags & VM_KEYS_HIDDEN);
   Array *out = array_new(vm, 8);
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, value_from_object(&out->base));
-  uint32_t n;
-  IndexKey *ints = collect_index_keys(o, only_enumerable, &n);
-  for (uint32_t i = 0; i < n; i++) /* 1. integer keys, ascending */
-    push_key(vm, out, ints[i].atom != VALUE_UNDEFINED
-                          ? ints[i].atom : value_from_string(atom_of_index(vm, ints[i].index, true)));
-  free(ints);
-  bool virtual_length = o->klass == CLASS_ARRAY ||
-                        (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive));
-  if (virtual_length && !only_enumerable) /* 2. length: created before any other string key */
-    push_key(vm, out, common_atom(vm, vm->atom_length, "length"));
-  push_shape_keys(vm, out, o->shape, false, only_enumerable); /* 3. strings, insertion order */
-  if (include_symbols) push_shape_keys(vm, out, o->shape, true, only_enumerable); /* 4. */
+  if (flags & VM_KEYS_STRINGS) {
+    uint32_t n;
+    IndexKey *ints = collect_index_keys(o, only_enumerable, &n);
+    for (uint32_t i = 0; i < n; i++) /* 1. integer keys, ascending */
+      push_key(vm, out, ints[i].atom != VALUE_UNDEFINED
+                            ? ints[i].atom
+                            : value_from_string(atom_of_index(vm, ints[i].index, true)));
+    free(ints);
+    bool virtual_length = o->klass == CLASS_ARRAY ||
+                          (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive));
+    if (virtual_length && !only_enumerable) /* 2. length: created before any other string key */
+      push_key(vm, out, common_atom(vm, vm->atom_length, "length"));
+    push_shape_keys(vm, out, o->shape, false, only_enumerable); /* 3. strings, insertion order */
+  }
+  if (flags & VM_KEYS_SYMBOLS) push_shape_keys(vm, out, o->shape, true, only_enumerable); /* 4. */
   vm_handle_reset(vm, mark);
   return out;
 }
@@ -767,7 +771,7 @@ bool vm_has_own_str(VM *vm, Value obj, const char *key) {
 
 Value vm_own_keys(VM *vm, Value obj) {
   if (!value_is_object(obj)) return vm_array_new(vm);
-  return value_from_object(&object_own_keys(vm, value_to_object(obj), false, true)->base);
+  return value_from_object(&object_own_keys(vm, value_to_object(obj), VM_KEYS_STRINGS)->base);
 }
 
 Value vm_prototype_of(Value obj) {

@@ -95,77 +95,9 @@ bool vm_get_own_property(VM *vm, Value obj, Value key, PropertyInfo *out) {
 
 /* ==== Own keys in spec order ==== */
 
-static int compare_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* The integer keys of o (elements, characters, and index keys in the shape), sorted.
- * Returns a malloc'd array of *count indices. */
-static uint32_t *index_keys(VM *vm, Object *o, bool only_enumerable, uint32_t *count) {
-  uint32_t dense = 0, n = 0;
-  if (o->klass == CLASS_ARRAY) {
-    Array *a = (Array *)o;
-    dense = a->length < a->capacity ? a->length : a->capacity;
-  } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
-    dense = value_to_string(((Boxed *)o)->primitive)->length;
-  }
-  uint32_t *out = mem_alloc(((size_t)dense + o->shape->count + 1) * sizeof(uint32_t));
-  for (uint32_t i = 0; i < dense; i++)
-    if (o->klass != CLASS_ARRAY || ((Array *)o)->elements[i] != VALUE_HOLE) out[n++] = i;
-  for (uint32_t p = 0; p < o->shape->count; p++) {
-    ShapeProp *sp = &o->shape->props[p];
-    uint32_t i;
-    if (sp->key == VALUE_HOLE || !key_index(sp->key, &i)) continue;
-    if (only_enumerable && !(sp->attrs & ATTR_ENUMERABLE)) continue;
-    out[n++] = i;
-  }
-  qsort(out, n, sizeof(uint32_t), compare_u32);
-  *count = n;
-  return out;
-}
-
-static void push_index_keys(VM *vm, Array *keys, Object *o, bool only_enumerable) {
-  uint32_t n;
-  uint32_t *idx = index_keys(vm, o, only_enumerable, &n);
-  for (uint32_t i = 0; i < n; i++) {
-    char buf[16];
-    snprintf(buf, sizeof buf, "%u", idx[i]);
-    array_push(vm, keys, value_from_string(atom_from_cstr(vm, buf)));
-  }
-  free(idx);
-}
-
-/* The shape's string (want_symbols false) or symbol keys, in insertion order. */
-static void push_shape_keys(VM *vm, Array *keys, Object *o, bool want_symbols, bool hidden) {
-  for (uint32_t p = 0; p < o->shape->count; p++) {
-    ShapeProp sp = o->shape->props[p];
-    uint32_t i;
-    if (sp.key == VALUE_HOLE || value_is_symbol(sp.key) != want_symbols) continue;
-    if (!want_symbols && key_index(sp.key, &i)) continue;
-    if (!hidden && !(sp.attrs & ATTR_ENUMERABLE)) continue;
-    array_push(vm, keys, sp.key);
-  }
-}
-
 //> vm.own-property-keys
 Value vm_own_property_keys(VM *vm, Value obj, int flags) {
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, obj);
-  Object *o = value_to_object(obj);
-  Array *keys = array_new(vm, 8);
-  Value result = vm_handle_push(vm, value_from_object(&keys->base));
-  bool hidden = flags & VM_KEYS_HIDDEN;
-  if (flags & VM_KEYS_STRINGS) {
-    push_index_keys(vm, keys, o, !hidden); /* 1. integer keys, ascending */
-    bool has_length = o->klass == CLASS_ARRAY ||
-                      (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive));
-    if (hidden && has_length) array_push(vm, keys, value_from_string(vm->atom_length));
-    push_shape_keys(vm, keys, o, false, hidden); /* 2. strings, in creation order */
-  }
-  if (flags & VM_KEYS_SYMBOLS) push_shape_keys(vm, keys, o, true, hidden); /* 3. symbols */
-  vm_handle_reset(vm, mark);
-  return result;
+  return value_from_object(&object_own_keys(vm, value_to_object(obj), flags)->base);
 }
 //< vm.own-property-keys
 

@@ -26,7 +26,7 @@ static Value atom(VM *vm, const char *text) { return vm_atom(vm, text); }
 /* The keys of o, as UTF-8 joined with commas, into buf. */
 static const char *keys_text(VM *vm, Object *o, bool symbols, bool only_enumerable, char *buf,
                              size_t size) {
-  Array *keys = object_own_keys(vm, o, symbols, only_enumerable);
+  Array *keys = object_own_keys(vm, o, VM_KEYS_STRINGS | (symbols ? VM_KEYS_SYMBOLS : 0) | (only_enumerable ? 0 : VM_KEYS_HIDDEN));
   buf[0] = 0;
   for (uint32_t i = 0; i < keys->length; i++) {
     Value k = keys->elements[i];
