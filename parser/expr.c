@@ -23,9 +23,9 @@ bool parse_is_bare_arrow(const Node *n) {
   return n->kind == NODE_FUNCTION && (n->as.function.flags & FN_ARROW) && !n->parenthesized;
 }
 
-/* Is n (or the member/call chain it ends) an optional chain like a?.b.c? */
-static bool in_optional_chain(const Node *n) {
-  while (!n->parenthesized) {
+//> parser.optional-chain
+bool parse_has_optional_link(const Node *n) {
+  for (;;) {
     if (n->kind == NODE_MEMBER) {
       if (n->as.member.optional) return true;
       n = n->as.member.object;
@@ -35,16 +35,17 @@ static bool in_optional_chain(const Node *n) {
     } else {
       return false;
     }
+    if (n->parenthesized) return false; /* (a?.b).c: the chain ended at the ) */
   }
-  return false;
 }
+//< parser.optional-chain
 
 /* A target of `=`, `+=`, `++`: a name or a property, never an optional chain. A call is
  * accepted too: V8 throws a ReferenceError for `f() = 1` only when it runs. */
 static bool is_simple_target(const Node *n, bool allow_call) {
   if (n->kind == NODE_IDENTIFIER) return true;
-  if (n->kind == NODE_MEMBER) return !in_optional_chain(n);
-  return allow_call && n->kind == NODE_CALL && !in_optional_chain(n);
+  if (n->kind == NODE_MEMBER) return !parse_has_optional_link(n);
+  return allow_call && n->kind == NODE_CALL && !parse_has_optional_link(n);
 }
 
 static void check_strict_target(Parser *p, const Node *n) {

@@ -62,6 +62,10 @@ typedef struct NodeChain {
   Node *small[8];
 } NodeChain;
 void parse_left_chain(Node *n, NodeChain *chain);
+/* Whether the member/call chain n ends has a ?. link, looking no further back than a
+ * parenthesis: in (a?.b).c the ?. only short-circuits a?.b. (n's own parentheses do not
+ * matter: (a?.b) is still an optional chain, so not an assignment target.) */
+bool parse_has_optional_link(const Node *n);
 void parse_chain_free(NodeChain *chain);
 
 /* --dump-ast: the tree under program, one node per line, indented by depth, each line

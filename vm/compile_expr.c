@@ -111,13 +111,12 @@ static bool is_anonymous_function(const Node *n) {
 
 /* ==== Unary operators ==== */
 
-static bool chain_has_optional(const Node *n);
 
 /* delete o.x, delete o[k]; `delete name` is false for a declared binding and deletes
  * the global object's property otherwise (sloppy mode). */
 static void compile_delete(Compiler *c, Node *n) {
   Node *t = n->as.unary.operand;
-  if (t->kind == NODE_MEMBER && chain_has_optional(t)) {
+  if (t->kind == NODE_MEMBER && parse_has_optional_link(t)) {
     compile_unsupported(c, n, "delete of an optional chain");
     emit_op(c, OP_PUSH_TRUE);
     return;
@@ -392,7 +391,7 @@ static void render(Text *t, const Node *n) {
 
 static void render_node(Text *t, const Node *n) {
   char buf[40];
-  if (n->parenthesized && chain_has_optional(n)) { /* (a?.b) is a value, not a path */
+  if (n->parenthesized && parse_has_optional_link(n)) { /* (a?.b) is a value, not a path */
     put(t, "(intermediate value)");
     return;
   }
@@ -576,22 +575,6 @@ static void compile_member(Compiler *c, Node *n, Chain *chain) {
   emit_op(c, OP_GET_ELEM);
 }
 
-/* Is there a ?. in the chain n ends? Parentheses end a chain: in (a?.b).c the ?. only
- * short-circuits a?.b, and .c then reads from its value. */
-static bool chain_has_optional(const Node *n) {
-  for (;;) {
-    if (n->kind == NODE_MEMBER) {
-      if (n->as.member.optional) return true;
-      n = n->as.member.object;
-    } else if (n->kind == NODE_CALL) {
-      if (n->as.call.optional) return true;
-      n = n->as.call.callee;
-    } else {
-      return false;
-    }
-    if (n->parenthesized) return false;
-  }
-}
 
 /* The head of a chain: a member or a call, or any other expression. */
 static void compile_chain_head(Compiler *c, Node *n, Chain *chain) {
@@ -612,7 +595,7 @@ static void compile_chain_part(Compiler *c, Node *n, Chain *chain) {
 /* a?.b.c(): every nullish test jumps here with undefined in the value's place;
  * o.m?.() jumps with the receiver still under it, so that path drops it first. */
 static void compile_chain(Compiler *c, Node *n) {
-  if (!chain_has_optional(n)) {
+  if (!parse_has_optional_link(n)) {
     compile_chain_head(c, n, NULL);
     return;
   }
