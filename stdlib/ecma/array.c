@@ -70,7 +70,6 @@ static Value require_callable(VM *vm, Value fn) {
 //> stdlib.array-constructor
 /* Array(), Array(length), Array(a, b, ...), with or without `new`. */
 static Value array_construct(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value a;
   if (argc == 1 && value_is_number(argv[0])) {
     double n = value_to_number(argv[0]);
@@ -83,10 +82,9 @@ static Value array_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value target = vm_new_target(vm); /* class MyArray extends Array: its prototype */
   if (value_is_object(target) && vm_function_kind(target) != VM_FN_NATIVE) {
     Value proto = vm_get_str(vm, target, "prototype");
-    if (value_is_exception(proto)) return vm_handle_reset(vm, mark), proto;
+    if (value_is_exception(proto)) return proto;
     if (value_is_object(proto)) vm_set_prototype(vm, a, proto);
   }
-  vm_handle_reset(vm, mark);
   return a;
 }
 //< stdlib.array-constructor
@@ -102,13 +100,11 @@ static Value from_target(VM *vm, Value c, int argc, Value n) {
 }
 
 static Value array_of(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value a = vm_handle_push(vm, from_target(vm, this_value, 1, value_from_number(argc)));
   Value r = a;
   for (int i = 0; i < argc && !value_is_exception(r); i++)
     r = builtins_create_data_at(vm, a, i, argv[i]);
   if (!value_is_exception(r)) r = set_length(vm, a, argc);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : a;
 }
 
@@ -157,7 +153,6 @@ static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
                           "%s is not iterable (cannot read property "
                           "Symbol(Symbol.iterator))",
                           items == VALUE_NULL ? "object null" : "undefined");
-  int mark = vm_handle_mark(vm);
   Value method = vm_get(vm, items, vm_well_known_symbol(vm, VM_SYMBOL_ITERATOR));
   Value r = method;
   if (value_is_exception(method)) {
@@ -172,7 +167,6 @@ static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
     r = value_is_exception(s.target) ? s.target : builtins_iterate(vm, items, from_each, &s);
     if (!value_is_exception(r)) r = set_length(vm, s.target, s.k);
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : s.target;
 }
 
@@ -185,7 +179,6 @@ static Value array_push(VM *vm, Value this_value, int argc, Value *argv) {
     if (i == argc) return value_from_number(vm_array_length(this_value));
     argv += i, argc -= i; /* the rest takes the generic path and its errors */
   }
-  int mark = vm_handle_mark(vm);
   Value o;
   double len;
   Value r = this_and_length(vm, this_value, &o, &len) ? VALUE_TRUE : VALUE_EXCEPTION;
@@ -197,12 +190,10 @@ static Value array_push(VM *vm, Value this_value, int argc, Value *argv) {
   for (int i = 0; i < argc && !value_is_exception(r); i++)
     r = builtins_set_index(vm, o, len++, argv[i]);
   if (!value_is_exception(r)) r = set_length(vm, o, len);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : value_from_number(len);
 }
 
 static Value array_pop(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, r = VALUE_UNDEFINED;
   double len;
   if (!this_and_length(vm, this_value, &o, &len))
@@ -215,7 +206,6 @@ static Value array_pop(VM *vm, Value this_value, int argc, Value *argv) {
     if (!value_is_exception(r)) r = set_length(vm, o, len - 1);
     if (!value_is_exception(r)) r = v;
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) || len != 0 ? r : VALUE_UNDEFINED;
 }
 
@@ -250,7 +240,6 @@ static Value delete_range(VM *vm, Value o, double from, double to) {
 }
 
 static Value array_shift(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, first = VALUE_UNDEFINED, r;
   double len;
   if (!this_and_length(vm, this_value, &o, &len))
@@ -263,12 +252,10 @@ static Value array_shift(VM *vm, Value this_value, int argc, Value *argv) {
     if (!value_is_exception(r)) r = builtins_delete_index(vm, o, len - 1);
     if (!value_is_exception(r)) r = set_length(vm, o, len - 1);
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : first;
 }
 
 static Value array_unshift(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, r = VALUE_TRUE;
   double len;
   if (!this_and_length(vm, this_value, &o, &len))
@@ -280,7 +267,6 @@ static Value array_unshift(VM *vm, Value this_value, int argc, Value *argv) {
       r = builtins_set_index(vm, o, i, argv[i]);
   }
   if (!value_is_exception(r)) r = set_length(vm, o, len + argc);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : value_from_number(len + argc);
 }
 
@@ -312,7 +298,6 @@ static Value copy_into(VM *vm, Value a, double at, Value o, double from, double 
 }
 
 static Value array_slice(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, a = VALUE_EXCEPTION;
   double len, start, end;
   if (this_and_length(vm, this_value, &o, &len) && relative_arg(vm, ARG(0), len, 0, &start) &&
@@ -323,24 +308,22 @@ static Value array_slice(VM *vm, Value this_value, int argc, Value *argv) {
     if (!value_is_exception(r)) r = set_length(vm, a, count);
     if (value_is_exception(r)) a = r;
   }
-  vm_handle_reset(vm, mark);
   return a;
 }
 
 static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, removed = VALUE_EXCEPTION;
   double len, start, del = 0;
   if (!this_and_length(vm, this_value, &o, &len) || !relative_arg(vm, ARG(0), len, 0, &start))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   double inserted = argc > 2 ? argc - 2 : 0;
   if (argc == 1)
     del = len - start;
   else if (argc > 1 && !builtins_to_integer(vm, argv[1], &del))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   del = fmin(fmax(del, 0), len - start);
   if (len + inserted - del > MAX_SAFE)
-    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_TYPE, "Invalid array length");
+    return vm_throw_error(vm, ERR_TYPE, "Invalid array length");
   removed = vm_handle_push(vm, species_create(vm, o, del));
   Value r = value_is_exception(removed) ? removed : copy_into(vm, removed, 0, o, start, del);
   if (!value_is_exception(r)) r = set_length(vm, removed, del);
@@ -350,7 +333,6 @@ static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
   for (int i = 0; i < inserted && !value_is_exception(r); i++)
     r = builtins_set_index(vm, o, start + i, argv[2 + i]);
   if (!value_is_exception(r)) r = set_length(vm, o, len - del + inserted);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : removed;
 }
 
@@ -369,7 +351,6 @@ static Value concat_one(VM *vm, Value a, double *n, Value item) {
 }
 
 static Value array_concat(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   Value a = value_is_exception(o) ? o : vm_handle_push(vm, species_create(vm, o, 0));
   double n = 0;
@@ -377,7 +358,6 @@ static Value array_concat(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_exception(r)) r = concat_one(vm, a, &n, o);
   for (int i = 0; i < argc && !value_is_exception(r); i++) r = concat_one(vm, a, &n, argv[i]);
   if (!value_is_exception(r)) r = set_length(vm, a, n);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : a;
 }
 
@@ -425,15 +405,14 @@ static bool join_element(VM *vm, StrBuf *b, Value o, double k, bool locale) {
 /* join (magic 0) and toLocaleString (magic 1, which joins toLocaleString()s with ","). */
 static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
   bool locale = vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value o, sep, separator = locale ? VALUE_UNDEFINED : ARG(0);
   double len;
-  if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (!this_and_length(vm, this_value, &o, &len)) return VALUE_EXCEPTION;
   sep = vm_handle_push(vm, value_is_undefined(separator) ? vm_atom(vm, ",")
                                                          : vm_to_string(vm, separator));
-  if (value_is_exception(sep)) return vm_handle_reset(vm, mark), sep;
+  if (value_is_exception(sep)) return sep;
   JoinStack *js = vm_state(vm, &join_stack_type);
-  if (join_active(js, o)) return vm_handle_reset(vm, mark), vm_atom(vm, "");
+  if (join_active(js, o)) return vm_atom(vm, "");
   bool tracked = js->depth < JOIN_DEPTH_MAX;
   if (tracked) js->arrays[js->depth++] = o;
   StrBuf b = {0};
@@ -445,14 +424,12 @@ static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
   if (tracked) js->depth--;
   Value r = ok ? sb_finish(vm, &b) : VALUE_EXCEPTION;
   if (!ok) sb_free(&b);
-  vm_handle_reset(vm, mark);
   return r;
 }
 //< stdlib.array-join
 
 /* toString calls this.join(), or falls back to Object.prototype.toString. */
 static Value array_to_string(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   Value f = value_is_exception(o) ? o : vm_handle_push(vm, vm_get_str(vm, o, "join"));
   if (!value_is_exception(f) && !vm_is_callable(f)) {
@@ -460,7 +437,6 @@ static Value array_to_string(VM *vm, Value this_value, int argc, Value *argv) {
     f = vm_handle_push(vm, vm_get_str(vm, proto, "toString"));
   }
   Value r = value_is_exception(f) ? f : vm_call(vm, f, o, 0, NULL);
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -487,29 +463,27 @@ static bool search_start(VM *vm, int argc, Value *argv, double len, SearchKind k
 /* indexOf, lastIndexOf and includes: the magic is a SearchKind. */
 static Value array_search(VM *vm, Value this_value, int argc, Value *argv) {
   SearchKind kind = (SearchKind)vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value o, target = ARG(0), r = kind == SEARCH_INCLUDES ? VALUE_FALSE : value_from_number(-1);
   double len, k;
-  if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-  if (len == 0) return vm_handle_reset(vm, mark), r;
+  if (!this_and_length(vm, this_value, &o, &len)) return VALUE_EXCEPTION;
+  if (len == 0) return r;
   if (!search_start(vm, argc, argv, len, kind, &k))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   int step = kind == SEARCH_LAST_INDEX_OF ? -1 : 1;
   for (; k >= 0 && k < len; k += step) {
     if (kind != SEARCH_INCLUDES) {
       Value has = builtins_has_index(vm, o, k);
-      if (value_is_exception(has)) return vm_handle_reset(vm, mark), has;
+      if (value_is_exception(has)) return has;
       if (has == VALUE_FALSE) continue;
     }
     Value v = builtins_get_index(vm, o, k);
-    if (value_is_exception(v)) return vm_handle_reset(vm, mark), v;
+    if (value_is_exception(v)) return v;
     bool hit = kind == SEARCH_INCLUDES ? same_value_zero(v, target) : vm_strict_equals(v, target);
     if (hit) {
       r = kind == SEARCH_INCLUDES ? VALUE_TRUE : value_from_number(k);
       break;
     }
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -519,36 +493,32 @@ enum { FIND_LAST = 1, FIND_INDEX = 2 };
 
 static Value array_find(VM *vm, Value this_value, int argc, Value *argv) {
   bool last = vm_native_magic(vm) & FIND_LAST, want_index = vm_native_magic(vm) & FIND_INDEX;
-  int mark = vm_handle_mark(vm);
   Value o, fn = ARG(0);
   double len;
   if (!this_and_length(vm, this_value, &o, &len) || value_is_exception(require_callable(vm, fn)))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   Value r = want_index ? value_from_number(-1) : VALUE_UNDEFINED;
   for (double i = 0; i < len; i++) {
     double k = last ? len - 1 - i : i;
     Value v = vm_handle_push(vm, builtins_get_index(vm, o, k));
     Value args[3] = {v, value_from_number(k), o};
     Value t = value_is_exception(v) ? v : vm_call(vm, fn, ARG(1), 3, args);
-    if (value_is_exception(t)) return vm_handle_reset(vm, mark), t;
+    if (value_is_exception(t)) return t;
     if (vm_truthy(t)) {
       r = want_index ? value_from_number(k) : v;
       break;
     }
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 
 static Value array_at(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, r = VALUE_EXCEPTION;
   double len, rel;
   if (this_and_length(vm, this_value, &o, &len) && builtins_to_integer(vm, ARG(0), &rel)) {
     double k = rel >= 0 ? rel : len + rel;
     r = k < 0 || k >= len ? VALUE_UNDEFINED : builtins_get_index(vm, o, k);
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -575,34 +545,32 @@ static Value each_result(VM *vm, EachKind kind, Value a, double *to, double k, V
 /* forEach, map, filter, some and every: the magic is an EachKind. */
 static Value array_each(VM *vm, Value this_value, int argc, Value *argv) {
   EachKind kind = (EachKind)vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value o, fn = ARG(0), a = VALUE_UNDEFINED;
   double len, to = 0;
   if (!this_and_length(vm, this_value, &o, &len) || value_is_exception(require_callable(vm, fn)))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   if (kind == EACH_MAP || kind == EACH_FILTER)
     a = vm_handle_push(vm, species_create(vm, o, kind == EACH_MAP ? len : 0));
-  if (value_is_exception(a)) return vm_handle_reset(vm, mark), a;
+  if (value_is_exception(a)) return a;
   Value r = kind == EACH_SOME ? VALUE_FALSE : kind == EACH_EVERY ? VALUE_TRUE : a;
   int loop = vm_handle_mark(vm);
   for (double k = 0; k < len; k++) {
     Value has = builtins_has_index(vm, o, k); /* holes are skipped */
     if (has != VALUE_TRUE) {
-      if (value_is_exception(has)) return vm_handle_reset(vm, mark), has;
+      if (value_is_exception(has)) return has;
       continue;
     }
     Value v = vm_handle_push(vm, builtins_get_index(vm, o, k));
     Value args[3] = {v, value_from_number(k), o};
     Value t = value_is_exception(v) ? v : vm_handle_push(vm, vm_call(vm, fn, ARG(1), 3, args));
     Value done = value_is_exception(t) ? t : each_result(vm, kind, a, &to, k, v, t);
-    if (value_is_exception(done)) return vm_handle_reset(vm, mark), done;
+    if (value_is_exception(done)) return done;
     if (done != VALUE_HOLE && (kind == EACH_SOME || kind == EACH_EVERY)) {
       r = done;
       break;
     }
     vm_handle_reset(vm, loop);
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 //< stdlib.array-each
@@ -612,21 +580,19 @@ static Value array_each(VM *vm, Value this_value, int argc, Value *argv) {
  * value the first present element is the start; holes are skipped throughout. */
 static Value array_reduce(VM *vm, Value this_value, int argc, Value *argv) {
   int step = vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value o, fn = ARG(0);
   double len;
   if (!this_and_length(vm, this_value, &o, &len) || value_is_exception(require_callable(vm, fn)))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   double k = step > 0 ? 0 : len - 1;
   Value acc = argc >= 2 ? argv[1] : VALUE_HOLE;
   for (; acc == VALUE_HOLE && k >= 0 && k < len; k += step) { /* find the start */
     Value has = builtins_has_index(vm, o, k);
     if (has == VALUE_TRUE) acc = builtins_get_index(vm, o, k);
     if (value_is_exception(has) || value_is_exception(acc))
-      return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+      return VALUE_EXCEPTION;
   }
   if (acc == VALUE_HOLE) {
-    vm_handle_reset(vm, mark);
     return vm_throw_error(vm, ERR_TYPE, "Reduce of empty array with no initial value");
   }
   int loop = vm_handle_mark(vm);
@@ -640,7 +606,6 @@ static Value array_reduce(VM *vm, Value this_value, int argc, Value *argv) {
     acc = value_is_exception(v) ? v : vm_call(vm, fn, VALUE_UNDEFINED, 4, args);
     if (value_is_exception(acc)) break;
   }
-  vm_handle_reset(vm, mark);
   return acc;
 }
 //< stdlib.array-reduce
@@ -648,10 +613,9 @@ static Value array_reduce(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Reordering and filling ==== */
 
 static Value array_reverse(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, r = VALUE_TRUE;
   double len;
-  if (!this_and_length(vm, this_value, &o, &len)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (!this_and_length(vm, this_value, &o, &len)) return VALUE_EXCEPTION;
   int loop = vm_handle_mark(vm);
   for (double lo = 0, hi = len - 1; lo < hi && !value_is_exception(r); lo++, hi--) {
     Value has_lo = builtins_has_index(vm, o, lo), has_hi = builtins_has_index(vm, o, hi);
@@ -669,12 +633,10 @@ static Value array_reverse(VM *vm, Value this_value, int argc, Value *argv) {
       r = vlo != VALUE_HOLE ? builtins_set_index(vm, o, hi, vlo) : builtins_delete_index(vm, o, hi);
     vm_handle_reset(vm, loop);
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : o;
 }
 
 static Value array_fill(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, r = VALUE_EXCEPTION;
   double len, start, end;
   if (this_and_length(vm, this_value, &o, &len) && relative_arg(vm, ARG(1), len, 0, &start) &&
@@ -683,12 +645,10 @@ static Value array_fill(VM *vm, Value this_value, int argc, Value *argv) {
     for (double k = start; k < end && !value_is_exception(r); k++)
       r = builtins_set_index(vm, o, k, ARG(0));
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : o;
 }
 
 static Value array_copy_within(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o, r = VALUE_EXCEPTION;
   double len, to, from, end;
   if (this_and_length(vm, this_value, &o, &len) && relative_arg(vm, ARG(0), len, 0, &to) &&
@@ -696,7 +656,6 @@ static Value array_copy_within(VM *vm, Value this_value, int argc, Value *argv) 
     double count = fmin(end - from, len - to);
     r = count > 0 ? move_elements(vm, o, from, to, count) : VALUE_TRUE;
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : o;
 }
 
@@ -809,13 +768,11 @@ static bool check_comparefn(VM *vm, Value fn) {
 
 static Value array_sort(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_comparefn(vm, ARG(0))) return VALUE_EXCEPTION;
-  int mark = vm_handle_mark(vm);
   Value o;
   double len, undefs = 0;
   Value r = this_and_length(vm, this_value, &o, &len) ? VALUE_TRUE : VALUE_EXCEPTION;
   Value items = value_is_exception(r) ? r : sorted_items(vm, o, len, ARG(0), &undefs);
   if (!value_is_exception(items)) r = sort_write_back(vm, o, len, items, undefs);
-  vm_handle_reset(vm, mark);
   return value_is_exception(items) || value_is_exception(r) ? VALUE_EXCEPTION : o;
 }
 
@@ -894,18 +851,15 @@ static Value copy_to_array(VM *vm, Value o, double len, bool reversed) {
 }
 
 static Value array_to_reversed(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o;
   double len;
   Value r =
       this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, true) : VALUE_EXCEPTION;
-  vm_handle_reset(vm, mark);
   return r;
 }
 
 static Value array_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_comparefn(vm, ARG(0))) return VALUE_EXCEPTION;
-  int mark = vm_handle_mark(vm);
   Value o;
   double len, undefs = 0;
   Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false)
@@ -915,20 +869,18 @@ static Value array_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
     for (double k = vm_array_length(items); k < len; k++) vm_array_push(vm, items, VALUE_UNDEFINED);
     r = items;
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(items) ? items : r;
 }
 
 static Value array_to_spliced(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o;
   double len, start, skip = 0;
   if (!this_and_length(vm, this_value, &o, &len) || !relative_arg(vm, ARG(0), len, 0, &start))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   if (argc == 1)
     skip = len - start;
   else if (argc > 1 && !builtins_to_integer(vm, argv[1], &skip))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   skip = fmin(fmax(skip, 0), len - start);
   double inserted = argc > 2 ? argc - 2 : 0, n = len + inserted - skip;
   Value a = vm_handle_push(vm, array_create(vm, n));
@@ -941,22 +893,19 @@ static Value array_to_spliced(VM *vm, Value this_value, int argc, Value *argv) {
     else
       vm_array_set(vm, a, (uint32_t)k, v);
   }
-  vm_handle_reset(vm, mark);
   return a;
 }
 
 static Value array_with(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o;
   double len, rel;
   if (!this_and_length(vm, this_value, &o, &len) || !builtins_to_integer(vm, ARG(0), &rel))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   double at = rel >= 0 ? rel : len + rel;
   if (at >= len || at < 0)
-    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
+    return vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
   Value a = copy_to_array(vm, o, len, false);
   if (!value_is_exception(a)) vm_array_set(vm, a, (uint32_t)at, ARG(1));
-  vm_handle_reset(vm, mark);
   return a;
 }
 
@@ -980,11 +929,9 @@ static Value array_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_exception(o)) return o;
   ArrayIter *it = mem_alloc(sizeof *it);
   *it = (ArrayIter){o, 0, (IterKind)vm_native_magic(vm)};
-  int mark = vm_handle_mark(vm);
   vm_handle_push(vm, o);
   Value r =
       vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -1022,13 +969,11 @@ static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv
   Value v = builtins_get_index(vm, it->target, k);
   if (value_is_exception(v) || it->kind == ITER_VALUES)
     return value_is_exception(v) ? v : iter_result(vm, v, false);
-  int mark = vm_handle_mark(vm);
   vm_handle_push(vm, v);
   Value pair = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, pair, value_from_number(k));
   vm_array_push(vm, pair, v);
   Value r = iter_result(vm, pair, false);
-  vm_handle_reset(vm, mark);
   return r;
 }
 //< stdlib.array-iterator-next

@@ -25,21 +25,19 @@ static Value install_cause(VM *vm, Value error, Value options) {
  * (so `class MyError extends Error` instances get MyError.prototype). */
 static Value error_construct(VM *vm, Value this_value, int argc, Value *argv) {
   ErrorKind kind = (ErrorKind)vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value proto = VALUE_UNDEFINED, target = vm_new_target(vm);
   if (value_is_object(target)) {
     proto = vm_handle_push(vm, vm_get_str(vm, target, "prototype"));
-    if (value_is_exception(proto)) return vm_handle_reset(vm, mark), proto;
+    if (value_is_exception(proto)) return proto;
   }
   Value message = builtins_arg(argc, argv, 0);
   if (!value_is_undefined(message)) {
     message = vm_handle_push(vm, vm_to_string(vm, message));
-    if (value_is_exception(message)) return vm_handle_reset(vm, mark), message;
+    if (value_is_exception(message)) return message;
   }
   Value error = vm_handle_push(vm, vm_error_new(vm, kind, message, proto));
   Value r =
       value_is_exception(error) ? error : install_cause(vm, error, builtins_arg(argc, argv, 1));
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : error;
 }
 //< stdlib.error-constructor
@@ -53,7 +51,6 @@ static Value error_to_string(VM *vm, Value this_value, int argc, Value *argv) {
     free(text);
     return r;
   }
-  int mark = vm_handle_mark(vm);
   Value name = vm_handle_push(vm, vm_get_str(vm, this_value, "name"));
   if (!value_is_exception(name))
     name = vm_handle_push(vm,
@@ -72,7 +69,6 @@ static Value error_to_string(VM *vm, Value this_value, int argc, Value *argv) {
       r = vm_string_concat(vm, vm_handle_push(vm, vm_string_concat(vm, name, vm_atom(vm, ": "))),
                            msg);
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 

@@ -32,7 +32,6 @@ static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_nullish(list)) return vm_call(vm, this_value, ARG(0), 0, NULL);
   if (!value_is_object(list))
     return vm_throw_error(vm, ERR_TYPE, "CreateListFromArrayLike called on non-object");
-  int mark = vm_handle_mark(vm);
   double n;
   Value args = vm_handle_push(vm, vm_array_new(vm));
   Value r = builtins_length_of(vm, list, &n) ? VALUE_UNDEFINED : VALUE_EXCEPTION;
@@ -50,7 +49,6 @@ static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
     r = vm_call(vm, this_value, ARG(0), (int)count, copy); /* copies them onto its stack */
     free(copy);
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 //< stdlib.function-apply
@@ -75,7 +73,6 @@ static Value function_bind(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_callable(this_value))
     return vm_throw_error(vm, ERR_TYPE, "Bind must be called on a function");
   int bound_args = argc > 1 ? argc - 1 : 0;
-  int mark = vm_handle_mark(vm);
   Value f = vm_handle_push(vm, vm_bound_new(vm, this_value, ARG(0), bound_args, argv + 1));
   double len;
   Value name = VALUE_EXCEPTION;
@@ -87,7 +84,6 @@ static Value function_bind(VM *vm, Value this_value, int argc, Value *argv) {
     vm_define_str(vm, f, "length", value_from_number(len), VM_ATTR_CONFIGURABLE);
     vm_define_str(vm, f, "name", name, VM_ATTR_CONFIGURABLE);
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(name) ? name : f;
 }
 //< stdlib.function-bind

@@ -293,9 +293,8 @@ static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
 }
 
 static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value text = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
-  if (value_is_exception(text)) return vm_handle_reset(vm, mark), text;
+  if (value_is_exception(text)) return text;
   uint32_t n = vm_string_length(text);
   uint16_t *units = mem_alloc(((size_t)n + 1) * sizeof(uint16_t));
   for (uint32_t i = 0; i < n; i++) units[i] = vm_string_unit(text, i);
@@ -315,7 +314,6 @@ static Value json_parse(VM *vm, Value this_value, int argc, Value *argv) {
     builtins_create_data(vm, root, vm_atom(vm, ""), v);
     v = internalize(vm, root, vm_atom(vm, ""), ARG(1));
   }
-  vm_handle_reset(vm, mark);
   return v;
 }
 
@@ -588,7 +586,6 @@ static Value gap_of(VM *vm, Value space) {
 }
 
 static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   JsonWriter w = {.vm = vm, .replacer = VALUE_UNDEFINED, .property_list = VALUE_UNDEFINED};
   Value replacer = ARG(1), r = VALUE_TRUE;
   if (vm_is_callable(replacer))
@@ -596,14 +593,13 @@ static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   else if (vm_is_array(replacer))
     r = w.property_list = vm_handle_push(vm, property_list(vm, replacer));
   if (!value_is_exception(r)) r = w.gap = vm_handle_push(vm, gap_of(vm, ARG(2)));
-  if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
+  if (value_is_exception(r)) return r;
   w.stack = vm_handle_push(vm, vm_array_new(vm));
   w.stack_keys = vm_handle_push(vm, vm_array_new(vm));
   Value wrapper = vm_handle_push(vm, vm_object_new(vm));
   Value empty = vm_handle_push(vm, vm_atom(vm, ""));
   builtins_create_data(vm, wrapper, empty, ARG(0));
   int written = serialize_property(&w, wrapper, empty);
-  vm_handle_reset(vm, mark);
   if (written <= 0) return sb_free(&w.out), written < 0 ? VALUE_EXCEPTION : VALUE_UNDEFINED;
   return sb_finish(vm, &w.out);
 }

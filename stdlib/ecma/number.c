@@ -275,10 +275,8 @@ static Value wrapper_proto(VM *vm, Intrinsic fallback) {
 static Value number_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value n = argc == 0 ? value_from_number(0) : vm_to_number(vm, argv[0]);
   if (value_is_exception(n) || value_is_undefined(vm_new_target(vm))) return n;
-  int mark = vm_handle_mark(vm);
   Value proto = vm_handle_push(vm, wrapper_proto(vm, INTRINSIC_NUMBER_PROTOTYPE));
   Value r = value_is_exception(proto) ? proto : vm_object_of_class(vm, VM_CLASS_NUMBER, proto, n);
-  vm_handle_reset(vm, mark);
   return r;
 }
 

@@ -141,19 +141,17 @@ static Value own_item(VM *vm, Value o, Value key, OwnKind kind) {
 /* Object.keys, Object.values and Object.entries: the magic is an OwnKind. */
 static Value object_enumerable_own(VM *vm, Value this_value, int argc, Value *argv) {
   OwnKind kind = (OwnKind)vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
   Value keys = value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS);
-  if (value_is_exception(keys) || kind == OWN_KEYS) return vm_handle_reset(vm, mark), keys;
+  if (value_is_exception(keys) || kind == OWN_KEYS) return keys;
   vm_handle_push(vm, keys);
   Value out = vm_handle_push(vm, vm_array_new(vm));
   int loop = vm_handle_mark(vm);
   for (uint32_t i = 0; i < vm_array_length(keys); i++, vm_handle_reset(vm, loop)) {
     Value item = own_item(vm, o, vm_array_get_raw(keys, i), kind);
-    if (value_is_exception(item)) return vm_handle_reset(vm, mark), item;
+    if (value_is_exception(item)) return item;
     if (!value_is_hole(item)) vm_array_push(vm, out, item);
   }
-  vm_handle_reset(vm, mark);
   return out;
 }
 
@@ -174,10 +172,8 @@ static Value add_entry(VM *vm, Value entry, void *ctx) {
 static Value object_from_entries(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_nullish(ARG(0))) /* V8 says "undefined" for null too */
     return vm_throw_error(vm, ERR_TYPE, "undefined is not iterable");
-  int mark = vm_handle_mark(vm);
   Value target = vm_handle_push(vm, vm_object_new(vm));
   Value r = builtins_iterate(vm, ARG(0), add_entry, &target);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : target;
 }
 
@@ -200,12 +196,10 @@ static Value assign_from(VM *vm, Value to, Value source) {
 }
 
 static Value object_assign(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value to = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
   for (int i = 1; i < argc && !value_is_exception(to); i++)
     if (!value_is_nullish(argv[i]) && value_is_exception(assign_from(vm, to, argv[i])))
       to = VALUE_EXCEPTION;
-  vm_handle_reset(vm, mark);
   return to;
 }
 
@@ -248,10 +242,8 @@ static Value object_create(VM *vm, Value this_value, int argc, Value *argv) {
   Value proto = ARG(0);
   if (!value_is_object(proto) && !value_is_null(proto))
     return throw_with(vm, "Object prototype may only be an Object or null: %s", proto);
-  int mark = vm_handle_mark(vm);
   Value obj = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   Value r = value_is_undefined(ARG(1)) ? obj : define_properties(vm, obj, ARG(1));
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -259,32 +251,27 @@ static Value object_define_property(VM *vm, Value this_value, int argc, Value *a
   Value obj = ARG(0);
   if (!value_is_object(obj))
     return vm_throw_error(vm, ERR_TYPE, "Object.defineProperty called on non-object");
-  int mark = vm_handle_mark(vm);
   Value key = vm_handle_push(vm, vm_to_property_key(vm, ARG(1)));
   PropertyDescriptor d;
   Value r = VALUE_EXCEPTION;
   if (!value_is_exception(key) && to_descriptor(vm, ARG(2), &d))
     r = define_or_throw(vm, obj, key, &d);
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : obj;
 }
 
 static Value object_get_own_property_descriptor(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
   Value key = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, ARG(1)));
   PropertyInfo info;
   Value r = key;
   if (!value_is_exception(key))
     r = vm_get_own_property(vm, o, key, &info) ? from_descriptor(vm, &info) : VALUE_UNDEFINED;
-  vm_handle_reset(vm, mark);
   return r;
 }
 
 static Value object_get_own_property_descriptors(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
-  if (value_is_exception(o)) return vm_handle_reset(vm, mark), o;
+  if (value_is_exception(o)) return o;
   Value keys = vm_handle_push(
       vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
   Value out = vm_handle_push(vm, vm_object_new(vm));
@@ -295,7 +282,6 @@ static Value object_get_own_property_descriptors(VM *vm, Value this_value, int a
     Value d = vm_handle_push(vm, from_descriptor(vm, &info));
     builtins_create_data(vm, out, key, d);
   }
-  vm_handle_reset(vm, mark);
   return out;
 }
 
@@ -437,14 +423,12 @@ static Value proto_is_prototype_of(VM *vm, Value this_value, int argc, Value *ar
 }
 
 static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value k = vm_handle_push(vm, vm_to_property_key(vm, ARG(0)));
   Value o = value_is_exception(k) ? k : vm_handle_push(vm, vm_to_object(vm, this_value));
   PropertyInfo info;
   Value r = o;
   if (!value_is_exception(o))
     r = value_from_bool(vm_get_own_property(vm, o, k, &info) && (info.attrs & VM_ATTR_ENUMERABLE));
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -452,7 +436,6 @@ static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Va
 static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_undefined(this_value)) return vm_string(vm, "[object Undefined]");
   if (value_is_null(this_value)) return vm_string(vm, "[object Null]");
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   Value tag = vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)));
   Value r = tag;
@@ -464,7 +447,6 @@ static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
     r = vm_string(vm, text);
     free(t), free(text);
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 //< stdlib.object-to-string
@@ -500,7 +482,6 @@ static Value proto_set_proto(VM *vm, Value this_value, int argc, Value *argv) {
 static Value proto_define_accessor(VM *vm, Value this_value, int argc, Value *argv) {
   bool getter = vm_native_magic(vm);
   Value fn = ARG(1);
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   Value r = o;
   if (!value_is_exception(o) && !vm_is_callable(fn)) {
@@ -519,14 +500,12 @@ static Value proto_define_accessor(VM *vm, Value this_value, int argc, Value *ar
     Value k = vm_handle_push(vm, vm_to_property_key(vm, ARG(0)));
     r = value_is_exception(k) ? k : define_or_throw(vm, o, k, &d);
   }
-  vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
 
 /* __lookupGetter__ (magic 1) and __lookupSetter__ (magic 0). */
 static Value proto_lookup_accessor(VM *vm, Value this_value, int argc, Value *argv) {
   bool getter = vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   Value k = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, ARG(0)));
   Value r = value_is_exception(k) ? k : VALUE_UNDEFINED;
@@ -536,7 +515,6 @@ static Value proto_lookup_accessor(VM *vm, Value this_value, int argc, Value *ar
     if (info.is_accessor) r = getter ? info.getter : info.setter;
     break;
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 

@@ -93,13 +93,11 @@ static Value string_construct(VM *vm, Value this_value, int argc, Value *argv) {
   else
     s = vm_to_string(vm, argv[0]);
   if (value_is_exception(s) || value_is_undefined(vm_new_target(vm))) return s;
-  int mark = vm_handle_mark(vm);
   vm_handle_push(vm, s);
   Value proto = vm_handle_push(vm, vm_get_str(vm, vm_new_target(vm), "prototype"));
   if (!value_is_exception(proto) && !value_is_object(proto))
     proto = vm_intrinsic(vm, INTRINSIC_STRING_PROTOTYPE);
   Value r = value_is_exception(proto) ? proto : vm_object_of_class(vm, VM_CLASS_STRING, proto, s);
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -138,14 +136,13 @@ static Value string_from_code_point(VM *vm, Value this_value, int argc, Value *a
 
 /* String.raw`...`: the raw strings interleaved with the substitutions. */
 static Value string_raw(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value cooked = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
   Value raw =
       value_is_exception(cooked) ? cooked : vm_handle_push(vm, vm_get_str(vm, cooked, "raw"));
   Value lit = value_is_exception(raw) ? raw : vm_handle_push(vm, vm_to_object(vm, raw));
   double n;
   if (value_is_exception(lit) || !builtins_length_of(vm, lit, &n))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   StrBuf b = {0};
   int loop = vm_handle_mark(vm);
   for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
@@ -153,10 +150,9 @@ static Value string_raw(VM *vm, Value this_value, int argc, Value *argv) {
     Value s = value_is_exception(piece) ? piece : vm_to_string(vm, piece);
     if (!value_is_exception(s)) sb_put_js(&b, s);
     if (!value_is_exception(s) && i + 1 < n && i + 1 < argc) s = vm_to_string(vm, argv[(int)i + 1]);
-    if (value_is_exception(s)) return sb_free(&b), vm_handle_reset(vm, mark), s;
+    if (value_is_exception(s)) return sb_free(&b), s;
     if (i + 1 < n && i + 1 < argc) sb_put_js(&b, s);
   }
-  vm_handle_reset(vm, mark);
   return sb_finish(vm, &b);
 }
 
@@ -229,11 +225,9 @@ static Value string_search(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value string_last_index_of(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, "lastIndexOf"));
   Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value n = value_is_exception(t) ? t : vm_to_number(vm, ARG(1));
-  vm_handle_reset(vm, mark);
   if (value_is_exception(n)) return n;
   double pos = value_to_number(n), len = vm_string_length(s), m = vm_string_length(t);
   pos = isnan(pos) ? INFINITY : trunc(pos);
@@ -262,7 +256,6 @@ static const char *const slice_names[] = {"slice", "substring", "substr"};
  * relative start and a count. */
 static Value string_slice(VM *vm, Value this_value, int argc, Value *argv) {
   SliceKind kind = (SliceKind)vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value s, r = VALUE_EXCEPTION;
   double a, b;
   if (two_ints(vm, this_value, argc, argv, slice_names[kind], &s, &a, &b)) {
@@ -276,7 +269,6 @@ static Value string_slice(VM *vm, Value this_value, int argc, Value *argv) {
     }
     r = from < to ? vm_string_slice(vm, s, (uint32_t)from, (uint32_t)to) : vm_atom(vm, "");
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -298,13 +290,11 @@ static Value string_trim(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Building new strings ==== */
 
 static Value string_concat(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value r = vm_handle_push(vm, this_string(vm, this_value, "concat"));
   for (int i = 0; i < argc && !value_is_exception(r); i++) {
     Value s = vm_handle_push(vm, vm_to_string(vm, argv[i]));
     r = value_is_exception(s) ? s : vm_handle_push(vm, vm_string_concat(vm, r, s));
   }
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -332,25 +322,23 @@ static Value string_repeat(VM *vm, Value this_value, int argc, Value *argv) {
 /* padStart (magic 1) and padEnd (magic 0). */
 static Value string_pad(VM *vm, Value this_value, int argc, Value *argv) {
   bool at_start = vm_native_magic(vm);
-  int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, at_start ? "padStart" : "padEnd"));
   double max;
   if (value_is_exception(s) || !builtins_to_integer(vm, ARG(0), &max))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   Value fill = value_is_undefined(ARG(1)) ? vm_atom(vm, " ") : vm_to_string(vm, ARG(1));
   vm_handle_push(vm, fill);
   double len = vm_string_length(s);
   if (value_is_exception(fill) || max <= len || vm_string_length(fill) == 0)
-    return vm_handle_reset(vm, mark), value_is_exception(fill) ? fill : s;
+    return value_is_exception(fill) ? fill : s;
   if (max > MAX_STRING_LENGTH)
-    return vm_handle_reset(vm, mark), vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+    return vm_throw_error(vm, ERR_RANGE, "Invalid string length");
   StrBuf b = {0};
   if (!at_start) sb_put_js(&b, s);
   uint32_t fl = vm_string_length(fill);
   for (double i = 0; i < max - len; i++)
     sb_put_unit(&b, vm_string_unit(fill, (uint32_t)fmod(i, fl)));
   if (at_start) sb_put_js(&b, s);
-  vm_handle_reset(vm, mark);
   return sb_finish(vm, &b);
 }
 
@@ -468,10 +456,8 @@ static int compare_level(Value a, Value b, int level) {
 }
 
 static Value string_locale_compare(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, "localeCompare"));
   Value t = value_is_exception(s) ? s : vm_to_string(vm, ARG(0));
-  vm_handle_reset(vm, mark);
   if (value_is_exception(t)) return t;
   int c = 0;
   for (int level = 0; level < 3 && c == 0; level++) c = compare_level(s, t, level);
@@ -480,12 +466,10 @@ static Value string_locale_compare(VM *vm, Value this_value, int argc, Value *ar
 }
 
 static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
-  int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, "normalize"));
   Value f = value_is_exception(s)        ? s
             : value_is_undefined(ARG(0)) ? vm_atom(vm, "NFC")
                                          : vm_to_string(vm, ARG(0));
-  vm_handle_reset(vm, mark);
   if (value_is_exception(f)) return f;
   char *form = vm_to_utf8(vm, f, NULL);
   bool valid = !strcmp(form, "NFC") || !strcmp(form, "NFD") || !strcmp(form, "NFKC") ||
@@ -507,7 +491,6 @@ static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
 //> stdlib.string-split
 static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
   if (is_regexp(ARG(0))) return unsupported_regexp(vm);
-  int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, "split"));
   Value out = value_is_exception(s) ? s : vm_handle_push(vm, vm_array_new(vm));
   double lim = 4294967295.0;
@@ -516,9 +499,9 @@ static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
     lim = (double)(uint32_t)(int64_t)fmod(
         isfinite(value_to_number(n)) ? trunc(value_to_number(n)) : 0, 4294967296.0);
   Value sep = value_is_exception(n) ? n : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
-  if (value_is_exception(sep)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+  if (value_is_exception(sep)) return VALUE_EXCEPTION;
   uint32_t len = vm_string_length(s), m = vm_string_length(sep), start = 0;
-  if (lim == 0) return vm_handle_reset(vm, mark), out;
+  if (lim == 0) return out;
   if (value_is_undefined(ARG(0))) {
     vm_array_push(vm, out, s);
   } else if (m == 0) { /* one element per code unit */
@@ -531,7 +514,6 @@ static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
     }
     if (vm_array_length(out) < lim) vm_array_push(vm, out, vm_string_slice(vm, s, start, len));
   }
-  vm_handle_reset(vm, mark);
   return out;
 }
 //< stdlib.string-split
@@ -575,25 +557,23 @@ static bool replacement(VM *vm, StrBuf *b, Value s, Value t, uint32_t pos, Value
 static Value string_replace(VM *vm, Value this_value, int argc, Value *argv) {
   bool all = vm_native_magic(vm);
   if (is_regexp(ARG(0))) return unsupported_regexp(vm);
-  int mark = vm_handle_mark(vm);
   Value s = vm_handle_push(vm, this_string(vm, this_value, all ? "replaceAll" : "replace"));
   Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value rep = ARG(1);
   if (!value_is_exception(t) && !vm_is_callable(rep))
     rep = vm_handle_push(vm, vm_to_string(vm, rep));
   if (value_is_exception(t) || value_is_exception(rep))
-    return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    return VALUE_EXCEPTION;
   uint32_t len = vm_string_length(s), m = vm_string_length(t), done = 0;
   StrBuf b = {0};
   for (double at = index_of(s, t, 0); at >= 0; at = all ? index_of(s, t, at + (m ? m : 1)) : -1) {
     for (uint32_t k = done; k < (uint32_t)at; k++) sb_put_unit(&b, vm_string_unit(s, k));
     if (!replacement(vm, &b, s, t, (uint32_t)at, rep))
-      return sb_free(&b), vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+      return sb_free(&b), VALUE_EXCEPTION;
     done = (uint32_t)at + m;
     if (at >= len) break;
   }
   for (uint32_t k = done; k < len; k++) sb_put_unit(&b, vm_string_unit(s, k));
-  vm_handle_reset(vm, mark);
   return sb_finish(vm, &b);
 }
 
@@ -645,13 +625,11 @@ static const VMClassDef string_iter_class = {"StringIterator", string_iter_trace
 static Value string_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   Value s = this_string(vm, this_value, "[Symbol.iterator]");
   if (value_is_exception(s)) return s;
-  int mark = vm_handle_mark(vm);
   vm_handle_push(vm, s);
   StringIter *it = mem_alloc(sizeof *it);
   *it = (StringIter){s, 0};
   Value r = vm_host_new(vm, &string_iter_class, it,
                         vm_intrinsic(vm, INTRINSIC_STRING_ITERATOR_PROTOTYPE));
-  vm_handle_reset(vm, mark);
   return r;
 }
 
@@ -668,7 +646,6 @@ static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *arg
   }
   Value value = VALUE_UNDEFINED;
   bool done = value_is_undefined(it->string) || it->index >= vm_string_length(it->string);
-  int mark = vm_handle_mark(vm);
   if (done) {
     it->string = VALUE_UNDEFINED;
   } else {
@@ -681,7 +658,6 @@ static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *arg
   Value r = vm_handle_push(vm, vm_object_new(vm));
   vm_define_str(vm, r, "value", value, VM_ATTR_DEFAULT);
   vm_define_str(vm, r, "done", value_from_bool(done), VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
   return r;
 }
 
