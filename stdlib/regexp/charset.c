@@ -184,7 +184,7 @@ void ss_add(StrSet *t, const uint32_t *cps, int len) {
   }
   memmove(&t->s[at + 1], &t->s[at], (size_t)(t->n - at) * sizeof(ClassString));
   t->s[at].cps = mem_alloc((size_t)len * sizeof(uint32_t) + 1);
-  memcpy(t->s[at].cps, cps, (size_t)len * sizeof(uint32_t));
+  if (len) memcpy(t->s[at].cps, cps, (size_t)len * sizeof(uint32_t));
   t->s[at].len = len;
   t->n++;
 }

@@ -332,17 +332,12 @@ static bool class_ranges(Parser *p, CharSet *cs) {
 /* The final set of a class without v: closed under case with i, then complemented if
  * negated (a character matches [^x] when no member of x matches it ignoring case). */
 static RNode *class_node(Parser *p, CharSet *cs, StrSet *ss, bool negated) {
+  if (p->icase) uni_close_over(cs, p->unicode);
+  if (negated) cs_invert(cs, max_char(p));
   RNode *n = re_node(p, RN_CLASS);
-  n->set = arena_alloc(p->arena, sizeof(CharSet));
-  *n->set = *cs;
-  if (p->icase) uni_close_over(n->set, p->unicode);
-  if (negated) cs_invert(n->set, max_char(p));
-  if (ss && ss->n) {
-    n->strings = arena_alloc(p->arena, sizeof(StrSet));
-    *n->strings = *ss;
-  } else if (ss) {
-    ss_free(ss);
-  }
+  n->set = arena_chars(p->arena, cs);
+  if (ss && ss->n) n->strings = arena_strings(p->arena, ss);
+  else if (ss) ss_free(ss);
   return n;
 }
 

@@ -519,7 +519,7 @@ static int run(Match *m, int32_t start) {
       if (st.sp == 0) return REGEXP_NO_MATCH;
       Entry e = m->r->stack[--st.sp];
       const uint32_t *at = code + (e.tag_pc >> 3);
-      int32_t q;
+      int32_t q = -1;
       switch (e.tag_pc & 7) {
       case E_RESTORE: regs[e.x] = e.pos; continue;
       case E_CHOICE: pc = at, pos = e.pos; break;

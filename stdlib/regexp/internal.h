@@ -160,6 +160,9 @@ typedef struct {
 
 void *arena_alloc(Arena *a, size_t size); /* zeroed */
 void arena_free(Arena *a);
+/* Moves a set's memory into the arena (the heap copy is freed): tree nodes own nothing. */
+CharSet *arena_chars(Arena *a, CharSet *heap);
+StrSet *arena_strings(Arena *a, StrSet *heap);
 
 /* A group name: UTF-16 units. */
 typedef struct {

@@ -44,6 +44,28 @@ void arena_free(Arena *a) {
   }
 }
 
+CharSet *arena_chars(Arena *a, CharSet *heap) {
+  CharSet *s = arena_alloc(a, sizeof(CharSet));
+  s->n = s->cap = heap->n;
+  s->r = arena_alloc(a, (size_t)heap->n * 2 * sizeof(uint32_t) + 1);
+  if (heap->n) memcpy(s->r, heap->r, (size_t)heap->n * 2 * sizeof(uint32_t));
+  cs_free(heap);
+  return s;
+}
+
+StrSet *arena_strings(Arena *a, StrSet *heap) {
+  StrSet *t = arena_alloc(a, sizeof(StrSet));
+  t->n = t->cap = heap->n;
+  t->s = arena_alloc(a, (size_t)heap->n * sizeof(ClassString) + 1);
+  for (int i = 0; i < heap->n; i++) {
+    t->s[i].len = heap->s[i].len;
+    t->s[i].cps = arena_alloc(a, (size_t)heap->s[i].len * sizeof(uint32_t) + 1);
+    if (heap->s[i].len) memcpy(t->s[i].cps, heap->s[i].cps, (size_t)heap->s[i].len * sizeof(uint32_t));
+  }
+  ss_free(heap);
+  return t;
+}
+
 RNode *re_node(Parser *p, RNodeKind kind) {
   RNode *n = arena_alloc(p->arena, sizeof(RNode));
   n->kind = (uint8_t)kind;
@@ -364,21 +386,22 @@ static uint32_t parse_octal(Parser *p) {
 
 /* A class escape used outside a class: \d, \p{L}, ... or NULL (not one, or error). */
 static RNode *escape_class(Parser *p, uint32_t c, bool *handled) {
-  RNode *n = re_node(p, RN_CLASS);
-  n->set = arena_alloc(p->arena, sizeof(CharSet));
-  n->strings = arena_alloc(p->arena, sizeof(StrSet));
+  CharSet set;
+  StrSet strings;
+  cs_init(&set);
+  ss_init(&strings);
   bool equivalents = (c == 'p' || c == 'P') ? p->icase : p->unicode && p->icase;
-  *handled = re_class_escape(p, c, false, n->set, n->strings, equivalents);
+  *handled = re_class_escape(p, c, false, &set, &strings, equivalents);
   if (!*handled || p->error) {
-    cs_free(n->set);
-    ss_free(n->strings);
+    cs_free(&set);
+    ss_free(&strings);
     return NULL;
   }
-  if (p->icase) uni_close_over(n->set, p->unicode);
-  if (n->strings->n == 0) {
-    ss_free(n->strings);
-    n->strings = NULL;
-  }
+  if (p->icase) uni_close_over(&set, p->unicode);
+  RNode *n = re_node(p, RN_CLASS);
+  n->set = arena_chars(p->arena, &set);
+  if (strings.n) n->strings = arena_strings(p->arena, &strings);
+  else ss_free(&strings);
   return n;
 }
 
