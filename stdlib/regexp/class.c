@@ -210,8 +210,9 @@ static void fold_strings(StrSet *ss, bool unicode) {
 }
 
 /* \p{...} or \P{...} into cs and ss. Without v the negation is a plain complement; with
- * v and i V8 first closes the set under case (spec: MaybeSimpleCaseFolding), except that
- * node 20 still complements a binary property before closing it. */
+ * v and i V8 closes the set under case (spec: MaybeSimpleCaseFolding) before complementing
+ * a General_Category or Script value, but after complementing a binary property, and
+ * leaves Any and ASCII alone. */
 static bool property_escape(Parser *p, bool negate, CharSet *cs, StrSet *ss) {
   char name[64], value[64];
   bool has_value;
@@ -225,7 +226,7 @@ static bool property_escape(Parser *p, bool negate, CharSet *cs, StrSet *ss) {
   if (ok && negate && kind == UNI_STRINGS) ok = false;
   if (ok && set.n == 0 && strings.n == 0) ok = false; // ICU's set is empty: not a value
   if (ok) {
-    bool fold = p->sets && p->icase;
+    bool fold = p->sets && p->icase && kind != UNI_SPECIAL; // Any and ASCII stay as they are
     if (fold && (kind == UNI_GC || kind == UNI_SCRIPT)) uni_close_over(&set, true);
     if (negate) cs_invert(&set, RE_MAX_CP);
     if (fold) {
@@ -347,12 +348,15 @@ static RNode *class_node(Parser *p, CharSet *cs, StrSet *ss, bool negated) {
 // escapes and nested classes, combined by union (juxtaposition), intersection (&&) and
 // subtraction (--). With i, node 20 (V8 11.3) does what these experiments show, not
 // quite what the spec says:
-// - a character, range or single-character \q in a union is closed under case at once,
-//   while one that is an operand of && or -- stays as written ([K--k] keeps K);
+// - what a union gathers (characters, ranges, \q's single characters, class escapes) is
+//   closed under case, but a nested class is taken as it is;
+// - an operand of && or -- stays as written ([K--k] keeps K, \q{K} is k), except that
+//   property escapes close themselves (property_escape) and \w adds U+017F and U+212A;
 // - the strings of \q and of properties are case-folded;
-// - class escapes are closed under case;
 // - a negated class is the plain complement of its operands' result, and the final set
 //   is closed under case once more.
+// One V8 bug is not copied: it leaves \q's characters unsorted, so that [\w&&\q{b|a}]
+// may lose members; here the sets are always right.
 
 typedef enum { OP_CHARACTER, OP_RANGE, OP_STRINGS, OP_ESCAPE, OP_NESTED } OperandType;
 
@@ -463,7 +467,7 @@ static OperandType class_set_operand(Parser *p, Operand *o, uint32_t *c, bool in
     Operand e;
     operand_init(&e);
     if (re_class_escape(p, next, true, &e.v.chars, &e.v.strings, p->icase)) {
-      if (p->icase) uni_close_over(&e.v.chars, true);
+      if (in_union && p->icase) uni_close_over(&e.v.chars, true);
       if (e.v.strings.n) o->may_strings = true;
       if (e.v.chars.n || e.v.strings.n) o->some = true;
       cs_union(&o->v.chars, &e.v.chars);
@@ -578,8 +582,8 @@ static bool parse_class_v(Parser *p, Operand *out) {
       if (first == OP_CHARACTER) add_chars(p, out, c, c, false);
       ok = class_operation(p, out, negated, subtract);
     } else {
-      // A first \q in a union is closed like the rest (nested classes stay as they are).
-      if (first == OP_STRINGS && p->icase) uni_close_over(&out->v.chars, true);
+      // A first \q or escape in a union is closed like the rest (a nested class is not).
+      if ((first == OP_STRINGS || first == OP_ESCAPE) && p->icase) uni_close_over(&out->v.chars, true);
       ok = class_union(p, out, first, c);
       if (ok && negated && out->may_strings) {
         re_error(p, "Negated character class may contain strings");

@@ -418,6 +418,9 @@ static int run(Match *m, int32_t start) {
         pos = backref(m, s, e, pos, back, *pc >= OP_BACKREF_I);
         if (pos < 0) goto fail;
       }
+      // With u, V8 also checks that a back reference does not end inside a pair.
+      if (m->unicode && pos > 0 && pos < m->len && is_lead(unit_at(m, pos - 1)) && is_trail(unit_at(m, pos)))
+        goto fail;
       pc += 2;
       continue;
     }

@@ -488,6 +488,23 @@ static bool parse_interval(Parser *p, int32_t *min, int32_t *max) {
   return true;
 }
 
+/* Can the node match nothing but the empty string, as V8 sees it (max_match() == 0)?
+ * V8 drops such an atom from a quantifier, which changes nothing that the spec would
+ * do, except for the classes of the v flag that V8 wrongly believes empty (class.c). */
+static bool zero_width(const RNode *n) {
+  switch (n->kind) {
+  case RN_CHAR: case RN_BACKREF: return false;
+  case RN_CLASS: return n->sub;
+  case RN_GROUP: return zero_width(n->kid);
+  case RN_QUANT: return n->b == 0 || zero_width(n->kid);
+  case RN_SEQ: case RN_ALT:
+    for (const RNode *k = n->kid; k; k = k->next)
+      if (!zero_width(k)) return false;
+    return true;
+  default: return true; // empty, assertions, lookarounds
+  }
+}
+
 /* Wraps `atom` in the quantifier at the cursor, if there is one. */
 static RNode *parse_quantifier(Parser *p, RNode *atom, int cap_before) {
   int32_t min, max;
@@ -510,10 +527,9 @@ static RNode *parse_quantifier(Parser *p, RNode *atom, int cap_before) {
     re_advance(p);
   }
   if (atom->kind == RN_EMPTY) return atom; // V8's AddEmpty swallows the quantifier
-  if (atom->kind == RN_CLASS && atom->sub) // see re_parse_class: V8 drops it, or keeps one
-    return min == 0 ? re_node(p, RN_EMPTY) : atom;
   if (atom->kind == RN_LOOK && (p->unicode || (atom->sub & RL_BEHIND)))
     return re_error(p, "Invalid quantifier");
+  if (zero_width(atom)) return min == 0 ? re_node(p, RN_EMPTY) : atom; // as V8 does
   RNode *q = re_node(p, RN_QUANT);
   q->a = min;
   q->b = max == INT32_MAX ? -1 : max;

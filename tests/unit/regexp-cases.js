@@ -70,24 +70,28 @@ function atom(depth, ctx) {
 }
 
 function charClass(ctx) {
-  if (ctx.v && chance(0.5)) return setClass(0);
+  if (ctx.v && chance(0.5)) return setClass(0, ctx);
   let s = chance(0.3) ? '[^' : '[';
-  const n = int(4);
+  // (with v, node 20 thinks [] and [^] match nothing wide, and then mishandles [^]$)
+  const n = ctx.v ? 1 + int(3) : int(4);
   for (let i = 0; i < n; i++) s += pick(CLASS_ITEMS);
   return s + ']';
 }
 
 // A class of the v flag: operands combined by union, && or --.
-function setClass(depth) {
+function setClass(depth, ctx) {
   const operand = () => {
     const r = random();
     if (r < 0.35) return pick(['a', 'b', 'k', 'K', 's', 'S', 'x', '\\u212A', '\\u017F', 'ß', '\\u{1F600}', '\\-', '\\&']);
     if (r < 0.5) return pick(['a-z', 'A-Z', 'a-f', 'j-t', '\\u212A-\\u212B']);
-    if (r < 0.65) return '\\q{' + Array.from({ length: 1 + int(3) }, () => pick(['', 'a', 'ab', 'K', 'sS', 'abc', '\\u{1F600}'])).join('|') + '}';
+    // (alternatives in order: V8 loses characters of \q{b|a} in && and --, see class.c)
+    const key = (x) => (ctx.icase ? x.toLowerCase() : x);
+    if (r < 0.65) return '\\q{' + Array.from({ length: 1 + int(3) }, () => pick(['', 'a', 'ab', 'K', 'sS', 'abc', '\u{1F600}']))
+      .sort((x, y) => (key(x) < key(y) ? -1 : 1)).join('|') + '}';
     // (not \P{Any}: an empty operand crashes node 20 in some patterns)
     if (r < 0.8) return (chance(0.7) ? '\\p{' : '\\P{') + pick(['L', 'Lu', 'Ll', 'ASCII', 'Lowercase', 'RGI_Emoji', 'Basic_Emoji', 'sc=Latn', 'N', 'Emoji_Keycap_Sequence']) + '}';
     if (r < 0.9) return pick(['\\d', '\\w', '\\W', '\\s']);
-    return depth < 2 ? setClass(depth + 1) : 'x';
+    return depth < 2 ? setClass(depth + 1, ctx) : 'x';
   };
   const neg = chance(0.25) ? '^' : '';
   const r = random();
@@ -274,7 +278,7 @@ function main() {
   for (const [p, f, s = '', start = 0] of FIXED) out.push(line(p, f, s, start));
   for (let i = 0; i < COUNT; i++) {
     const f = flags();
-    const ctx = { groups: 0, names: [], v: f.includes('v'), unicode: /[uv]/.test(f) };
+    const ctx = { groups: 0, names: [], v: f.includes('v'), unicode: /[uv]/.test(f), icase: f.includes('i') };
     const p = disjunction(0, ctx);
     const subjects = 1 + int(3);
     for (let k = 0; k < subjects; k++) {
