@@ -200,7 +200,7 @@ static bool nullable(const RNode *n) {
 }
 
 /* Does the node compile to one instruction that tests one character (for STAR)? */
-static bool single_char(Compiler *c, const RNode *n) {
+static bool single_char(const RNode *n) {
   if (n->kind == RN_CLASS) return !n->strings || n->strings->n == 0;
   return n->kind == RN_CHAR;
 }
@@ -253,9 +253,13 @@ static void gen_alt(Compiler *c, const RNode *n, bool back) {
 
 /* The start of one iteration of a loop: remember the position (to catch an iteration
  * that matched nothing) and forget the captures of the previous one. */
-static void gen_iteration_start(Compiler *c, const RNode *q, int progress) {
+static void gen_iteration_start(Compiler *c, const RNode *q, int progress, bool back) {
   if (progress >= 0) emit1(c, OP_SAVE, (uint32_t)progress);
-  if (q->cap_lo < q->cap_hi) emit2(c, OP_RESET, (uint32_t)(2 * q->cap_lo), (uint32_t)(2 * q->cap_hi));
+  if (q->cap_lo >= q->cap_hi) return;
+  // (x)* needs not reset the start of group x: the body sets it first thing.
+  const RNode *first = q->kid->kind == RN_SEQ ? q->kid->kid : q->kid;
+  int lo = 2 * q->cap_lo + (!back && first->kind == RN_GROUP && first->a == q->cap_lo);
+  emit2(c, OP_RESET, (uint32_t)lo, (uint32_t)(2 * q->cap_hi));
 }
 
 //> regexp.gen-quant
@@ -264,11 +268,13 @@ static void gen_quant(Compiler *c, const RNode *q, bool back) {
   int32_t min = q->a, max = q->b;
   bool greedy = q->sub;
   if (max == 0) return;
-  if (single_char(c, q->kid)) {
+  if (single_char(q->kid)) {
     emit_op(c, OP_STAR);
     emit(c, (uint32_t)min);
     emit(c, (uint32_t)max);
-    emit(c, greedy);
+    int flags = emit(c, greedy ? STAR_GREEDY : 0);
+    emit(c, (uint32_t)-1); // the hint: star_hints fills it in
+    int insn = c->len;
     if (q->kid->kind == RN_CHAR && c->unicode && q->kid->a > 0xFFFF) {
       CharSet s; // an astral character: one code point, not a STRING
       char_set(c, (uint32_t)q->kid->a, &s);
@@ -278,20 +284,25 @@ static void gen_quant(Compiler *c, const RNode *q, bool back) {
     } else {
       gen(c, q->kid, back);
     }
+    ReOp op = (ReOp)c->code[insn];
+    if (back) c->code[flags] |= STAR_BACKWARD;
+    if (op == dir(OP_CP_U, back) || op == dir(OP_ANY_U, back) || op == dir(OP_DOT_U, back) ||
+        op == dir(OP_CLASS_U, back))
+      c->code[flags] |= STAR_CODE_POINTS;
     return;
   }
   int progress = nullable(q->kid) ? new_register(c) : -1;
   if (min == 0 && (max == -1 || max == 1)) { // x* and x?
     int head = c->len;
     int split = emit1(c, greedy ? OP_SPLIT : OP_SPLIT_LAZY, 0);
-    gen_iteration_start(c, q, progress);
+    gen_iteration_start(c, q, progress, back);
     gen(c, q->kid, back);
     if (progress >= 0) emit1(c, OP_CHECK_PROGRESS, (uint32_t)progress);
     if (max == -1) emit1(c, OP_JMP, (uint32_t)head);
     patch(c, split + 1);
   } else if (min == 1 && max == -1 && progress < 0) { // x+
     int head = c->len;
-    gen_iteration_start(c, q, -1);
+    gen_iteration_start(c, q, -1, back);
     gen(c, q->kid, back);
     emit1(c, greedy ? OP_SPLIT_LAZY : OP_SPLIT, (uint32_t)head);
   } else { // x{min,max}: a counter in a register
@@ -302,7 +313,7 @@ static void gen_quant(Compiler *c, const RNode *q, bool back) {
     emit(c, (uint32_t)min);
     emit(c, (uint32_t)max);
     int exit = emit(c, 0);
-    gen_iteration_start(c, q, progress);
+    gen_iteration_start(c, q, progress, back);
     gen(c, q->kid, back);
     emit_op(c, OP_LOOP_NEXT);
     emit(c, (uint32_t)counter);
@@ -403,18 +414,36 @@ static bool first_units(Compiler *c, const RNode *n, CharSet *first) {
   }
 }
 
-static bool anchored(const RNode *n) {
-  if (n->kind == RN_ASSERT) return n->sub == RA_START;
-  if (n->kind == RN_SEQ || n->kind == RN_GROUP) return anchored(n->kid);
+/* Does every match begin with the assertion `which` (^ without m, or with m)? */
+static bool anchored(const RNode *n, int which) {
+  if (n->kind == RN_ASSERT) return n->sub == which;
+  if (n->kind == RN_SEQ || n->kind == RN_GROUP) return anchored(n->kid, which);
   if (n->kind != RN_ALT) return false;
   for (const RNode *k = n->kid; k; k = k->next)
-    if (!anchored(k)) return false;
+    if (!anchored(k, which)) return false;
   return true;
+}
+
+static int insn_size(const uint32_t *insn) {
+  return 1 + regexp_op_sizes[insn[0]] + (insn[0] == OP_STRING || insn[0] == OP_STRING_B ? (int)insn[1] : 0);
+}
+
+/* A greedy forward STAR followed by a test of one code unit can give back characters
+ * straight to the places where that unit is: record the unit as the STAR's hint. */
+static void star_hints(Compiler *c) {
+  for (int pc = 0; pc < c->len; pc += insn_size(c->code + pc)) {
+    uint32_t *star = c->code + pc;
+    if (star[0] != OP_STAR || star[3] != STAR_GREEDY) continue;
+    const uint32_t *after = star + 5 + insn_size(star + 5);
+    if (after[0] == OP_CHAR) star[4] = after[1];
+    else if (after[0] == OP_STRING) star[4] = after[2];
+  }
 }
 
 static void find_start_hints(Compiler *c, const RNode *tree) {
   RegExp *re = c->re;
-  re->anchored = anchored(tree);
+  re->anchored = anchored(tree, RA_START);
+  re->line_anchored = anchored(tree, RA_LINE_START);
   CharSet first;
   cs_init(&first);
   if (!first_units(c, tree, &first) && cs_size(&first) < 0x10000) {
@@ -443,6 +472,7 @@ void re_compile_tree(RegExp *re, const ParseResult *pr) {
   re->nregs = 2 * re->ncaps;
   gen(&c, pr->tree, false);
   emit_op(&c, OP_MATCH);
+  star_hints(&c);
   re->code = c.code;
   re->code_len = c.len;
   find_start_hints(&c, pr->tree);

@@ -181,32 +181,21 @@ static inline int32_t step(const Match *m, const uint32_t *pc, int32_t pos) {
 }
 //< regexp.step
 
-/* Does the instruction read code points (so that giving back a character may mean
- * giving back a surrogate pair)? */
-static bool reads_code_points(uint32_t op) {
-  return op == OP_CP_U || op == OP_ANY_U || op == OP_DOT_U || op == OP_CLASS_U ||
-         op == OP_CP_U_B || op == OP_ANY_U_B || op == OP_DOT_U_B || op == OP_CLASS_U_B;
-}
-
-static bool is_backward(uint32_t op) {
-  switch (op) {
-  case OP_CHAR_B: case OP_CHAR2_B: case OP_CP_U_B: case OP_ANY_B: case OP_ANY_U_B:
-  case OP_DOT_B: case OP_DOT_U_B: case OP_CLASS_B: case OP_CLASS_U_B: return true;
-  default: return false;
+/* One character back along the way a STAR (its flags) came: from pos towards `limit`,
+ * and with a hint on to the next place where the hinted code unit is. */
+static int32_t give_back(const Match *m, const uint32_t *star, int32_t pos, int32_t limit) {
+  bool pairs = star[3] & STAR_CODE_POINTS;
+  if (star[3] & STAR_BACKWARD) {
+    if (pairs && pos + 2 <= limit && is_lead(unit_at(m, pos)) && is_trail(unit_at(m, pos + 1)))
+      return pos + 2;
+    return pos + 1;
   }
-}
-
-/* One character back along the way a STAR came: from pos towards `limit`. */
-static int32_t give_back(const Match *m, const uint32_t *insn, int32_t pos, int32_t limit) {
-  bool pairs = reads_code_points(insn[0]);
-  if (!is_backward(insn[0])) {
+  do {
     if (pairs && pos - 2 >= limit && is_trail(unit_at(m, pos - 1)) && is_lead(unit_at(m, pos - 2)))
-      return pos - 2;
-    return pos - 1;
-  }
-  if (pairs && pos + 2 <= limit && is_lead(unit_at(m, pos)) && is_trail(unit_at(m, pos + 1)))
-    return pos + 2;
-  return pos + 1;
+      pos -= 2;
+    else pos--;
+  } while (pos > limit && star[4] != (uint32_t)-1 && unit_at(m, pos) != star[4]);
+  return pos;
 }
 
 /* ==== Strings and back references ============================================== */
@@ -279,30 +268,36 @@ static int32_t strset_try(const Match *m, const ReStrSet *t, int k, int32_t pos,
 
 typedef struct {
   Match *m;
-  size_t sp;
+  Entry *stack; /* the runner's array, cached here (push may move it) */
+  size_t sp, cap;
   int status; /* set when the stack overflows or the interrupt fires */
 } Stack;
 
-/* Pushes an entry, growing the stack; false (with st->status set) past the limit. */
-static inline bool push(Stack *st, uint32_t tag, uint32_t pc, int32_t pos, int32_t x) {
+/* Grows the stack (doubling, up to the runner's limit); false past the limit. */
+static bool grow(Stack *st) {
   RegExpRunner *r = st->m->r;
-  if (st->sp == r->cap) {
-    size_t cap = r->cap ? r->cap * 2 : 256;
-    if (cap * sizeof(Entry) > r->limit) cap = r->limit / sizeof(Entry);
-    if (cap <= st->sp) {
-      st->status = REGEXP_STACK_OVERFLOW;
-      return false;
-    }
-    r->stack = mem_realloc_array(r->stack, cap, sizeof(Entry));
-    r->cap = cap;
+  size_t cap = st->cap ? st->cap * 2 : 256;
+  if (cap * sizeof(Entry) > r->limit) cap = r->limit / sizeof(Entry);
+  if (cap <= st->sp) {
+    st->status = REGEXP_STACK_OVERFLOW;
+    return false;
   }
-  r->stack[st->sp++] = (Entry){pc << 3 | tag, pos, x};
+  r->stack = st->stack = mem_realloc_array(r->stack, cap, sizeof(Entry));
+  r->cap = st->cap = cap;
+  return true;
+}
+
+/* Pushes an entry; false (with st->status set) when the stack may not grow. */
+static inline bool push(Stack *st, uint32_t tag, uint32_t pc, int32_t pos, int32_t x) {
+  if (st->sp == st->cap && !grow(st)) return false;
+  st->stack[st->sp++] = (Entry){pc << 3 | tag, pos, x};
   return true;
 }
 
 /* Sets register i, remembering the old value for backtracking. */
 static inline bool set_reg(Stack *st, uint32_t i, int32_t value) {
   int32_t *regs = st->m->regs;
+  if (regs[i] == value) return true; // nothing to undo
   if (!push(st, E_RESTORE, 0, regs[i], (int32_t)i)) return false;
   regs[i] = value;
   return true;
@@ -323,7 +318,7 @@ static inline bool tick(Stack *st) {
 /* A positive lookaround matched: keep the register changes made inside it (they are
  * undone if the match backtracks past it) but drop its choice points, and the mark. */
 static void commit_lookaround(Stack *st, size_t mark) {
-  Entry *s = st->m->r->stack;
+  Entry *s = st->stack;
   size_t out = mark;
   for (size_t i = mark + 1; i < st->sp; i++)
     if ((s[i].tag_pc & 7) == E_RESTORE) s[out++] = s[i];
@@ -332,11 +327,43 @@ static void commit_lookaround(Stack *st, size_t mark) {
 
 /* Pops entries down to `to`, restoring the registers they saved. */
 static void unwind(Stack *st, size_t to) {
-  Entry *s = st->m->r->stack;
+  Entry *s = st->stack;
   while (st->sp > to) {
     Entry *e = &s[--st->sp];
     if ((e->tag_pc & 7) == E_RESTORE) st->m->regs[e->x] = e->pos;
   }
+}
+
+/* Repeats the one-character instruction insn from pos as long as it matches, at most
+ * `room` times (-1: no limit); adds the repetitions to *count, returns the position.
+ * The common instructions get a loop of their own. */
+static int32_t repeat(const Match *m, const uint32_t *insn, int32_t pos, int32_t room, int32_t *count) {
+  int32_t end = m->len, start = pos;
+  if (room >= 0 && room < end - pos) end = pos + room;
+  switch (insn[0]) {
+  case OP_CHAR:
+    if (m->s8) while (pos < end && m->s8[pos] == insn[1]) pos++;
+    else while (pos < end && m->s16[pos] == insn[1]) pos++;
+    break;
+  case OP_CLASS: {
+    const ReClass *k = &m->re->classes[insn[1]];
+    if (m->s8) while (pos < end && class_has(k, m->s8[pos])) pos++;
+    else while (pos < end && class_has(k, m->s16[pos])) pos++;
+    break;
+  }
+  case OP_DOT:
+    while (pos < end && !is_line_terminator(unit_at(m, pos))) pos++;
+    break;
+  case OP_ANY: pos = end; break;
+  default: { // the rest, one step at a time (count characters, not code units)
+    int32_t n = 0, q;
+    while ((room < 0 || n < room) && (q = step(m, insn, pos)) >= 0) pos = q, n++;
+    *count += n;
+    return pos;
+  }
+  }
+  *count += pos - start;
+  return pos;
 }
 
 #define OPERANDS(pc) (1 + regexp_op_sizes[(pc)[0]])
@@ -348,10 +375,15 @@ static void unwind(Stack *st, size_t to) {
 static int run(Match *m, int32_t start) {
   const uint32_t *code = m->re->code, *pc = code;
   int32_t *regs = m->regs, pos = start;
-  Stack st = {m, 0, REGEXP_NO_MATCH};
+  Stack st = {m, m->r->stack, 0, m->r->cap, REGEXP_NO_MATCH};
   for (;;) {
     switch (*pc) {
-    case OP_CHAR: case OP_CHAR_B: case OP_CHAR2: case OP_CHAR2_B: case OP_CP_U: case OP_CP_U_B:
+    case OP_CHAR:
+      if (pos >= m->len || unit_at(m, pos) != pc[1]) goto fail;
+      pos++;
+      pc += 2;
+      continue;
+    case OP_CHAR_B: case OP_CHAR2: case OP_CHAR2_B: case OP_CP_U: case OP_CP_U_B:
     case OP_ANY: case OP_ANY_B: case OP_ANY_U: case OP_ANY_U_B: case OP_DOT: case OP_DOT_B:
     case OP_DOT_U: case OP_DOT_U_B: case OP_CLASS: case OP_CLASS_B: case OP_CLASS_U:
     case OP_CLASS_U_B: case OP_FAIL:
@@ -477,16 +509,24 @@ static int run(Match *m, int32_t start) {
       continue;
     }
     case OP_STAR: {
-      int32_t min = (int32_t)pc[1], max = (int32_t)pc[2], count = 0, q;
-      const uint32_t *insn = pc + 4;
-      while (count < min) {
-        if ((pos = step(m, insn, pos)) < 0) goto fail;
-        count++;
-      }
+      int32_t min = (int32_t)pc[1], max = (int32_t)pc[2], count = 0;
+      const uint32_t *insn = pc + 5;
       uint32_t here = (uint32_t)(pc - code);
-      if (pc[3]) { // greedy: as many as possible, then give back one at a time
+      if (pc[3] == STAR_GREEDY) { // one unit per character, forwards: one pass
+        int32_t start = pos;
+        pos = repeat(m, insn, pos, max, &count);
+        if (count < min) goto fail;
+        if (count > min) GUARD(push(&st, E_GIVEBACK, here, pos, start + min));
+        pc = insn + OPERANDS(insn);
+        continue;
+      }
+      if (min > 0) {
+        pos = repeat(m, insn, pos, min, &count);
+        if (count < min) goto fail;
+      }
+      if (pc[3] & STAR_GREEDY) { // as many as possible, then give back one at a time
         int32_t base = pos;
-        while ((max < 0 || count < max) && (q = step(m, insn, pos)) >= 0) pos = q, count++;
+        pos = repeat(m, insn, pos, max < 0 ? -1 : max - count, &count);
         if (pos != base) GUARD(push(&st, E_GIVEBACK, here, pos, base));
       } else if (max < 0 || count < max) {
         GUARD(push(&st, E_LAZY, here, pos, count));
@@ -495,13 +535,14 @@ static int run(Match *m, int32_t start) {
       continue;
     }
     case OP_LOOK: // mark register, negative?, end
-      GUARD(set_reg(&st, pc[1], (int32_t)st.sp + 1));
+      GUARD(push(&st, E_RESTORE, 0, regs[pc[1]], (int32_t)pc[1])); // (set_reg may not push)
+      regs[pc[1]] = (int32_t)st.sp;
       GUARD(push(&st, E_MARK, pc[3], pos, (int32_t)pc[2]));
       pc += 4;
       continue;
     case OP_LOOK_END: {
       size_t mark = (size_t)regs[pc[1]];
-      Entry *e = &m->r->stack[mark];
+      Entry *e = &st.stack[mark];
       pos = e->pos;
       if (e->x) { // a negative lookaround whose body matched: it fails
         unwind(&st, mark);
@@ -520,7 +561,7 @@ static int run(Match *m, int32_t start) {
     /* Pop entries until one says where to go on. */
     for (;;) {
       if (st.sp == 0) return REGEXP_NO_MATCH;
-      Entry e = m->r->stack[--st.sp];
+      Entry e = st.stack[--st.sp];
       const uint32_t *at = code + (e.tag_pc >> 3);
       int32_t q = -1;
       switch (e.tag_pc & 7) {
@@ -531,16 +572,16 @@ static int run(Match *m, int32_t start) {
         pc = at, pos = e.pos;
         break;
       case E_GIVEBACK:
-        pos = give_back(m, at + 4, e.pos, e.x);
+        pos = give_back(m, at, e.pos, e.x);
         if (pos != e.x) GUARD(push(&st, E_GIVEBACK, e.tag_pc >> 3, pos, e.x));
-        pc = at + 4 + OPERANDS(at + 4);
+        pc = at + 5 + OPERANDS(at + 5);
         break;
       case E_LAZY:
-        if ((q = step(m, at + 4, e.pos)) < 0) continue;
+        if ((q = step(m, at + 5, e.pos)) < 0) continue;
         if ((int32_t)at[2] < 0 || e.x + 1 < (int32_t)at[2])
           GUARD(push(&st, E_LAZY, e.tag_pc >> 3, q, e.x + 1));
         pos = q;
-        pc = at + 4 + OPERANDS(at + 4);
+        pc = at + 5 + OPERANDS(at + 5);
         break;
       default: { // E_STRSET: the next alternative that matches
         const ReStrSet *t = &m->re->strsets[at[1]];
@@ -595,6 +636,10 @@ int regexp_exec(const RegExp *re, RegExpText subject, size_t start, int32_t *cap
     result = attempt(&m, pos - 1);
   while (result == REGEXP_NO_MATCH && pos <= m.len) {
     if (re->anchored && pos != 0) break;
+    if (!sticky && re->line_anchored) { // on to the start of the next line
+      while (pos > 0 && pos < m.len && !is_line_terminator(unit_at(&m, pos - 1))) pos++;
+      if (pos > 0 && !is_line_terminator(unit_at(&m, pos - 1))) break;
+    }
     if (!sticky && re->use_first) {
       while (pos < m.len && !may_start(&m, pos)) pos++;
       if (pos == m.len) break; // the pattern cannot match the empty string

@@ -281,12 +281,16 @@ bool re_parse_unicode_escape(Parser *p, uint32_t *value);
   X(LOOP, 4)         /* counter a, min b, max c (-1: none), exit d: iterate or leave */      \
   X(LOOP_LAZY, 4)                                                                           \
   X(LOOP_NEXT, 4)    /* counter a, min b, progress register c (-1: none), head d */         \
-  X(STAR, 3)         /* min a, max b (-1), c = 1 greedy: repeat the next one-character */   \
-                     /* instruction, then continue after it */                              \
+  X(STAR, 4)         /* min a, max b (-1), flags c (STAR_*), hint d: repeat the next */      \
+                     /* one-character instruction, then continue after it */                \
   X(LOOK, 3)         /* mark register a, b = 1 negative, end c: start a lookaround */        \
   X(LOOK_END, 1)     /* mark register a: the lookaround's body matched */                   \
   X(FAIL, 0)         /* backtrack */                                                        \
   X(MATCH, 0)        /* the whole pattern matched */
+
+/* The flags of a STAR; its hint is the code unit that must follow a greedy forward STAR
+ * (the next instruction tests it), or -1: giving back stops only where it could match. */
+enum { STAR_GREEDY = 1, STAR_BACKWARD = 2, STAR_CODE_POINTS = 4 };
 
 typedef enum {
 #define RE_OP_ENUM(name, n) OP_##name,
@@ -326,6 +330,7 @@ struct RegExp {
   bool has_names;
   /* What the search loop uses to skip start positions (compile.c: find_prefix). */
   bool anchored;         /* only the position 0 can match (^ without m, first) */
+  bool line_anchored;    /* only the start of a line can (^ with m, first) */
   bool use_first;        /* a match must start with a unit whose low byte is in first */
   uint8_t first[32];
 };
