@@ -254,19 +254,41 @@ uint32_t uni_canon(uint32_t c, bool unicode) {
   return i < 0 ? c : t->canon[i];
 }
 
+static int compare_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
 //> regexp.close-over
-/* Adds to s every member of the case class of each of its characters: walk the table of
- * characters that have a class, and for each one in s, go round its ring. */
+/* Adds to s every member of the case class of each of its characters: for each range
+ * of s, find the characters of the table inside it, and go round each one's ring. The
+ * new members are gathered, sorted and merged in at once. */
 void uni_close_over(CharSet *s, bool unicode) {
   const CaseTable *t = case_table(unicode);
+  uint32_t *add = NULL;
+  size_t n = 0, cap = 0;
+  for (int r = 0; r < s->n; r++) {
+    int lo = 0, hi = t->n; // the first table entry at or after the range's start
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (t->cp[mid] < s->r[2 * r]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (int i = lo; i < t->n && t->cp[i] <= s->r[2 * r + 1]; i++) {
+      for (uint32_t k = t->next[i]; k != (uint32_t)i; k = t->next[k]) {
+        if (cs_has(s, t->cp[k])) continue;
+        if (n == cap) add = mem_realloc_array(add, cap = cap ? 2 * cap : 64, sizeof(uint32_t));
+        add[n++] = t->cp[k];
+      }
+    }
+  }
+  qsort(add, n, sizeof(uint32_t), compare_u32);
   CharSet more;
   cs_init(&more);
-  for (int i = 0; i < t->n; i++) {
-    if (!cs_has(s, t->cp[i])) continue;
-    for (uint32_t k = t->next[i]; k != (uint32_t)i; k = t->next[k]) cs_add(&more, t->cp[k]);
-  }
+  for (size_t i = 0; i < n; i++) cs_add(&more, add[i]);
   cs_union(s, &more);
   cs_free(&more);
+  free(add);
 }
 //< regexp.close-over
 
