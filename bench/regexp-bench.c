@@ -15,9 +15,10 @@
 
 #include "stdlib/regexp/regexp.h"
 
-static const char *WORDS[] = {"alpha", "beta", "Gamma", "delta", "epsilon", "zeta", "eta",
-                              "theta", "iota", "Kappa", "lambda", "mu", "nu", "xi", "omicron",
-                              "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi"};
+static const char *WORDS[] = {"alpha", "beta",    "Gamma",   "delta", "epsilon", "zeta",
+                              "eta",   "theta",   "iota",    "Kappa", "lambda",  "mu",
+                              "nu",    "xi",      "omicron", "pi",    "rho",     "sigma",
+                              "tau",   "upsilon", "phi",     "chi",   "psi"};
 
 /* A deterministic text of words, numbers, a few e-mail addresses, key = value lines,
  * tags and quoted strings. */
@@ -28,12 +29,19 @@ static char *make_text(size_t size) {
   while (n < size) {
     seed = seed * 1103515245 + 12345;
     unsigned r = (seed >> 16) % 100;
-    if (r < 70) n += (size_t)sprintf(t + n, "%s ", WORDS[(seed >> 8) % 23]);
-    else if (r < 80) n += (size_t)sprintf(t + n, "%u-%u ", (seed >> 4) % 1000, (seed >> 12) % 100);
-    else if (r < 82) n += (size_t)sprintf(t + n, "%s@%s.com ", WORDS[(seed >> 9) % 23], WORDS[(seed >> 5) % 23]);
-    else if (r < 90) n += (size_t)sprintf(t + n, "\n%s = %u\n", WORDS[(seed >> 7) % 23], (seed >> 3) % 9999);
-    else if (r < 95) n += (size_t)sprintf(t + n, "<b>%s</b> ", WORDS[(seed >> 6) % 23]);
-    else n += (size_t)sprintf(t + n, "\"%s \\\" %s\" $%u ", WORDS[(seed >> 6) % 23], WORDS[(seed >> 2) % 23], (seed >> 10) % 500);
+    if (r < 70)
+      n += (size_t)sprintf(t + n, "%s ", WORDS[(seed >> 8) % 23]);
+    else if (r < 80)
+      n += (size_t)sprintf(t + n, "%u-%u ", (seed >> 4) % 1000, (seed >> 12) % 100);
+    else if (r < 82)
+      n += (size_t)sprintf(t + n, "%s@%s.com ", WORDS[(seed >> 9) % 23], WORDS[(seed >> 5) % 23]);
+    else if (r < 90)
+      n += (size_t)sprintf(t + n, "\n%s = %u\n", WORDS[(seed >> 7) % 23], (seed >> 3) % 9999);
+    else if (r < 95)
+      n += (size_t)sprintf(t + n, "<b>%s</b> ", WORDS[(seed >> 6) % 23]);
+    else
+      n += (size_t)sprintf(t + n, "\"%s \\\" %s\" $%u ", WORDS[(seed >> 6) % 23],
+                           WORDS[(seed >> 2) % 23], (seed >> 10) % 500);
   }
   t[n] = 0;
   return t;
@@ -46,18 +54,18 @@ typedef struct {
 } Workload;
 
 static const Workload LOADS[] = {
-  {"rare literal", "hello world", "", 0, 20},
-  {"rare literal /i", "hello world", "i", 0, 20},
-  {"email", "\\b\\w+@\\w+\\.com\\b", "g", 0, 5},
-  {"numbers", "(\\d+)-(\\d+)", "g", 0, 5},
-  {"words /i", "[a-z]+", "gi", 0, 3},
-  {"lines", "^(\\w+)\\s*=\\s*(.*)$", "gm", 0, 10},
-  {"spaces", "\\s+", "g", 0, 3},
-  {"letters /u", "\\p{L}+", "gu", 1, 3},
-  {"lookbehind", "(?<=\\$)\\d+", "g", 0, 10},
-  {"tags", "<([a-z]+)[^>]*>(.*?)</\\1>", "g", 0, 10},
-  {"strings", "\"(?:[^\"\\\\]|\\\\.)*\"", "g", 0, 10},
-  {"alternation", "\\b(?:alpha|beta|gamma|delta|omega)\\b", "gi", 0, 5},
+    {"rare literal", "hello world", "", 0, 20},
+    {"rare literal /i", "hello world", "i", 0, 20},
+    {"email", "\\b\\w+@\\w+\\.com\\b", "g", 0, 5},
+    {"numbers", "(\\d+)-(\\d+)", "g", 0, 5},
+    {"words /i", "[a-z]+", "gi", 0, 3},
+    {"lines", "^(\\w+)\\s*=\\s*(.*)$", "gm", 0, 10},
+    {"spaces", "\\s+", "g", 0, 3},
+    {"letters /u", "\\p{L}+", "gu", 1, 3},
+    {"lookbehind", "(?<=\\$)\\d+", "g", 0, 10},
+    {"tags", "<([a-z]+)[^>]*>(.*?)</\\1>", "g", 0, 10},
+    {"strings", "\"(?:[^\"\\\\]|\\\\.)*\"", "g", 0, 10},
+    {"alternation", "\\b(?:alpha|beta|gamma|delta|omega)\\b", "gi", 0, 5},
 };
 
 static double now_ms(void) {
@@ -87,7 +95,8 @@ static void backtracking(RegExpRunner *runner) {
   int32_t caps[4];
   double t0 = now_ms();
   int r = regexp_exec(re, (RegExpText){s, 22, true}, 0, caps, runner);
-  printf("%-18s %8.1f ms  (%s)\n", "backtracking", now_ms() - t0, r == REGEXP_NO_MATCH ? "no match" : "?");
+  printf("%-18s %8.1f ms  (%s)\n", "backtracking", now_ms() - t0,
+         r == REGEXP_NO_MATCH ? "no match" : "?");
   regexp_free(re);
 }
 
@@ -103,8 +112,9 @@ int main(void) {
   for (size_t w = 0; w < sizeof LOADS / sizeof LOADS[0]; w++) {
     const Workload *l = &LOADS[w];
     const char *error;
-    RegExp *re = regexp_compile((RegExpText){l->pattern, strlen(l->pattern), false},
-                                regexp_parse_flags((RegExpText){l->flags, strlen(l->flags), false}), &error);
+    RegExp *re =
+        regexp_compile((RegExpText){l->pattern, strlen(l->pattern), false},
+                       regexp_parse_flags((RegExpText){l->flags, strlen(l->flags), false}), &error);
     RegExpText subject = l->wide ? (RegExpText){wide, len, true} : (RegExpText){text, len, false};
     long count = 0;
     double t0 = now_ms();

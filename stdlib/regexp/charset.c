@@ -62,9 +62,12 @@ bool cs_has(const CharSet *s, uint32_t c) {
   int lo = 0, hi = s->n - 1;
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
-    if (c < s->r[2 * mid]) hi = mid - 1;
-    else if (c > s->r[2 * mid + 1]) lo = mid + 1;
-    else return true;
+    if (c < s->r[2 * mid])
+      hi = mid - 1;
+    else if (c > s->r[2 * mid + 1])
+      lo = mid + 1;
+    else
+      return true;
   }
   return false;
 }
@@ -91,8 +94,10 @@ void cs_union(CharSet *s, const CharSet *t) {
   int i = 0, j = 0;
   while (i < s->n || j < t->n) {
     const uint32_t *next;
-    if (j >= t->n || (i < s->n && s->r[2 * i] <= t->r[2 * j])) next = &s->r[2 * i++];
-    else next = &t->r[2 * j++];
+    if (j >= t->n || (i < s->n && s->r[2 * i] <= t->r[2 * j]))
+      next = &s->r[2 * i++];
+    else
+      next = &t->r[2 * j++];
     push_range(&out, next[0], next[1]);
   }
   take(s, &out);
@@ -108,8 +113,10 @@ void cs_intersect(CharSet *s, const CharSet *t) {
     uint32_t lo = s->r[2 * i] > t->r[2 * j] ? s->r[2 * i] : t->r[2 * j];
     uint32_t hi = s->r[2 * i + 1] < t->r[2 * j + 1] ? s->r[2 * i + 1] : t->r[2 * j + 1];
     if (lo <= hi) push_range(&out, lo, hi);
-    if (s->r[2 * i + 1] < t->r[2 * j + 1]) i++;
-    else j++;
+    if (s->r[2 * i + 1] < t->r[2 * j + 1])
+      i++;
+    else
+      j++;
   }
   take(s, &out);
 }
@@ -168,8 +175,10 @@ static int find(const StrSet *t, const uint32_t *cps, int len) {
     int mid = (lo + hi) / 2;
     int c = compare_strings(t->s[mid].cps, t->s[mid].len, cps, len);
     if (c == 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
   }
   return -lo - 1;
 }
@@ -197,8 +206,10 @@ void ss_union(StrSet *t, const StrSet *u) {
 static void filter(StrSet *t, const StrSet *u, bool keep_found) {
   int out = 0;
   for (int i = 0; i < t->n; i++) {
-    if ((find(u, t->s[i].cps, t->s[i].len) >= 0) == keep_found) t->s[out++] = t->s[i];
-    else free(t->s[i].cps);
+    if ((find(u, t->s[i].cps, t->s[i].len) >= 0) == keep_found)
+      t->s[out++] = t->s[i];
+    else
+      free(t->s[i].cps);
   }
   t->n = out;
 }

@@ -101,11 +101,39 @@ static uint32_t control_escape(Parser *p, bool in_class) {
   return '\\'; // the backslash stands for itself and "c" is read next
 }
 
+/* \0, or without u a LegacyOctalEscapeSequence, with the cursor on the first digit. */
+static uint32_t octal_escape(Parser *p, uint32_t c) {
+  if (c == '0' && (re_peek(p) < '0' || re_peek(p) > '9')) {
+    re_advance(p);
+    return 0;
+  }
+  if (p->unicode) return re_error(p, "Invalid class escape"), 0; // \0 then a digit, \1
+  return re_parse_octal(p);
+}
+
+/* IdentityEscape: with u only syntax characters (and with v in a class, reserved
+ * punctuators); without u anything but c, and k when the pattern has named groups. */
+static uint32_t identity_escape(Parser *p, uint32_t c, bool in_class) {
+  if (p->sets && in_class && is_class_set_reserved_punctuator(c)) {
+    re_advance(p);
+    return c;
+  }
+  if (p->unicode) {
+    if (!is_syntax_char_or_slash(c)) return re_error(p, "Invalid escape"), 0;
+    re_advance(p);
+    return c;
+  }
+  re_advance(p);
+  if (c == 'k' && re_has_named_captures(p, in_class)) return re_error(p, "Invalid escape"), 0;
+  return c;
+}
+
 //> regexp.character-escape
 /* CharacterEscape, with the cursor on the backslash (V8: ParseCharacterEscape). */
 uint32_t re_character_escape(Parser *p, bool in_class, bool *unicode_escape) {
   re_advance(p);
   uint32_t c = p->cur, value;
+  if (c >= '0' && c <= '7') return octal_escape(p, c);
   switch (c) {
   case 'f': re_advance(p); return '\f';
   case 'n': re_advance(p); return '\n';
@@ -113,20 +141,6 @@ uint32_t re_character_escape(Parser *p, bool in_class, bool *unicode_escape) {
   case 't': re_advance(p); return '\t';
   case 'v': re_advance(p); return '\v';
   case 'c': return control_escape(p, in_class);
-  case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-    if (c == '0' && (re_peek(p) < '0' || re_peek(p) > '9')) {
-      re_advance(p);
-      return 0;
-    }
-    if (p->unicode) return re_error(p, "Invalid class escape"), 0; // \0 then a digit, \1
-    value = c - '0'; // LegacyOctalEscapeSequence: up to three digits below 256
-    re_advance(p);
-    for (int i = 0; i < 2 && p->cur >= '0' && p->cur <= '7' && (i == 0 || value < 32); i++) {
-      value = value * 8 + p->cur - '0';
-      re_advance(p);
-    }
-    return value;
-  }
   case 'x':
     re_advance(p);
     if (parse_hex(p, 2, &value)) return value;
@@ -141,20 +155,7 @@ uint32_t re_character_escape(Parser *p, bool in_class, bool *unicode_escape) {
     if (p->unicode) return re_error(p, "Invalid Unicode escape"), 0;
     return 'u';
   }
-  // IdentityEscape: with u only syntax characters (and with v in a class, reserved
-  // punctuators); without u anything but c, and k when the pattern has named groups.
-  if (p->sets && in_class && is_class_set_reserved_punctuator(c)) {
-    re_advance(p);
-    return c;
-  }
-  if (p->unicode) {
-    if (!is_syntax_char_or_slash(c)) return re_error(p, "Invalid escape"), 0;
-    re_advance(p);
-    return c;
-  }
-  re_advance(p);
-  if (c == 'k' && re_has_named_captures(p, in_class)) return re_error(p, "Invalid escape"), 0;
-  return c;
+  return identity_escape(p, c, in_class);
 }
 //< regexp.character-escape
 
@@ -163,10 +164,11 @@ uint32_t re_character_escape(Parser *p, bool in_class, bool *unicode_escape) {
 static void add_digits(CharSet *s) { cs_add_range(s, '0', '9'); }
 
 static void add_space(CharSet *s) {
-  static const uint32_t space[] = {0x09, 0x0D, 0x20, 0x20, 0xA0, 0xA0, 0x1680, 0x1680,
-                                   0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x202F,
+  static const uint32_t space[] = {0x09,   0x0D,   0x20,   0x20,   0xA0,   0xA0,   0x1680,
+                                   0x1680, 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x202F,
                                    0x205F, 0x205F, 0x3000, 0x3000, 0xFEFF, 0xFEFF};
-  for (size_t i = 0; i < sizeof space / sizeof space[0]; i += 2) cs_add_range(s, space[i], space[i + 1]);
+  for (size_t i = 0; i < sizeof space / sizeof space[0]; i += 2)
+    cs_add_range(s, space[i], space[i + 1]);
 }
 
 /* \w; with u and i also U+017F and U+212A, which fold to s and k. */
@@ -195,7 +197,8 @@ static bool parse_property_name(Parser *p, char *name, char *value, bool *has_va
       *has_value = true;
       continue;
     }
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok || p->next >= p->src.length || out - (*has_value ? value : name) >= 63) return false;
     *out++ = (char)c;
   }
@@ -250,10 +253,14 @@ bool re_class_escape(Parser *p, uint32_t c, bool in_class, CharSet *cs, StrSet *
   CharSet set;
   cs_init(&set);
   switch (c) {
-  case 'd': case 'D': add_digits(&set); break;
-  case 's': case 'S': add_space(&set); break;
-  case 'w': case 'W': add_word(&set, case_equivalents); break;
-  case 'p': case 'P':
+  case 'd':
+  case 'D': add_digits(&set); break;
+  case 's':
+  case 'S': add_space(&set); break;
+  case 'w':
+  case 'W': add_word(&set, case_equivalents); break;
+  case 'p':
+  case 'P':
     if (!p->unicode) return false;
     re_advance_by(p, 2);
     if (!property_escape(p, c == 'P', cs, ss))
@@ -337,8 +344,10 @@ static RNode *class_node(Parser *p, CharSet *cs, StrSet *ss, bool negated) {
   if (negated) cs_invert(cs, max_char(p));
   RNode *n = re_node(p, RN_CLASS);
   n->set = arena_chars(p->arena, cs);
-  if (ss && ss->n) n->strings = arena_strings(p->arena, ss);
-  else if (ss) ss_free(ss);
+  if (ss && ss->n)
+    n->strings = arena_strings(p->arena, ss);
+  else if (ss)
+    ss_free(ss);
   return n;
 }
 
@@ -383,7 +392,9 @@ static void operand_free(Operand *o) {
 
 static bool parse_class_v(Parser *p, Operand *out);
 
-static bool is_class_set_syntax_char(uint32_t c) { return c < 128 && strchr("()[]{}/-\\|", (int)c) && c; }
+static bool is_class_set_syntax_char(uint32_t c) {
+  return c < 128 && strchr("()[]{}/-\\|", (int)c) && c;
+}
 
 static bool is_reserved_double(Parser *p, uint32_t c) {
   return c < 128 && strchr("&!#$%*+,.:;<=>?@^`~", (int)c) && c && re_peek(p) == c;
@@ -433,8 +444,10 @@ static void string_disjunction(Parser *p, Operand *o, bool in_union) {
   for (;;) {
     bool end = p->cur == RE_END || p->cur == '}';
     if (end || p->cur == '|') {
-      if (len == 1) add_chars(p, o, buf[0], buf[0], in_union);
-      else ss_add(&o->v.strings, buf, len);
+      if (len == 1)
+        add_chars(p, o, buf[0], buf[0], in_union);
+      else
+        ss_add(&o->v.strings, buf, len);
       if (len > 1) o->some = true;
       len = 0;
       if (end) break;
@@ -509,7 +522,8 @@ static bool class_operation(Parser *p, Operand *out, bool negated, bool subtract
     if (p->cur != (uint32_t)op[0] || re_peek(p) != (uint32_t)op[0])
       return re_error(p, "Invalid set operation in character class"), false;
     re_advance_by(p, 2);
-    if (!subtract && p->cur == '&') return re_error(p, "Invalid character in character class"), false;
+    if (!subtract && p->cur == '&')
+      return re_error(p, "Invalid character in character class"), false;
     Operand o;
     next_operand(p, &o);
     if (!p->error) {
@@ -583,7 +597,8 @@ static bool parse_class_v(Parser *p, Operand *out) {
       ok = class_operation(p, out, negated, subtract);
     } else {
       // A first \q or escape in a union is closed like the rest (a nested class is not).
-      if ((first == OP_STRINGS || first == OP_ESCAPE) && p->icase) uni_close_over(&out->v.chars, true);
+      if ((first == OP_STRINGS || first == OP_ESCAPE) && p->icase)
+        uni_close_over(&out->v.chars, true);
       ok = class_union(p, out, first, c);
       if (ok && negated && out->may_strings) {
         re_error(p, "Negated character class may contain strings");

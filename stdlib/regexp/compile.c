@@ -112,7 +112,8 @@ static void char_set(Compiler *c, uint32_t ch, CharSet *s) {
 
 /* Can this character be matched code unit by code unit, as part of a STRING? */
 static bool plain_unit(Compiler *c, const RNode *n) {
-  if (n->kind != RN_CHAR || (c->unicode && (n->a > 0xFFFF || is_surrogate((uint32_t)n->a)))) return false;
+  if (n->kind != RN_CHAR || (c->unicode && (n->a > 0xFFFF || is_surrogate((uint32_t)n->a))))
+    return false;
   if (!c->icase) return true;
   CharSet s;
   char_set(c, (uint32_t)n->a, &s);
@@ -242,7 +243,8 @@ static void gen_alt(Compiler *c, const RNode *n, bool back) {
     }
     int split = emit1(c, OP_SPLIT, 0);
     gen(c, k, back);
-    if (njumps == jumps_cap) jumps = mem_realloc_array(jumps, (size_t)(jumps_cap *= 2), sizeof(int));
+    if (njumps == jumps_cap)
+      jumps = mem_realloc_array(jumps, (size_t)(jumps_cap *= 2), sizeof(int));
     jumps[njumps++] = emit1(c, OP_JMP, 0) + 1;
     patch(c, split + 1);
   }
@@ -263,65 +265,84 @@ static void gen_iteration_start(Compiler *c, const RNode *q, int progress, bool 
 }
 
 //> regexp.gen-quant
-/* x{min,max}: a STAR when x is one character, else a loop over x's code. */
+/* x{min,max} where x is one character: a STAR and the test of x. */
+static void gen_star(Compiler *c, const RNode *q, bool back) {
+  emit_op(c, OP_STAR);
+  emit(c, (uint32_t)q->a);
+  emit(c, (uint32_t)q->b);
+  int flags = emit(c, q->sub ? STAR_GREEDY : 0);
+  emit(c, (uint32_t)-1); // the hint: star_hints fills it in
+  int insn = c->len;
+  if (q->kid->kind == RN_CHAR && c->unicode && q->kid->a > 0xFFFF) {
+    CharSet s; // an astral character: one code point, not a STRING
+    char_set(c, (uint32_t)q->kid->a, &s);
+    if (cs_size(&s) == 1)
+      emit1(c, dir(OP_CP_U, back), (uint32_t)q->kid->a);
+    else
+      gen_set(c, &s, back);
+    cs_free(&s);
+  } else {
+    gen(c, q->kid, back);
+  }
+  ReOp op = (ReOp)c->code[insn];
+  if (back) c->code[flags] |= STAR_BACKWARD;
+  if (op == dir(OP_CP_U, back) || op == dir(OP_ANY_U, back) || op == dir(OP_DOT_U, back) ||
+      op == dir(OP_CLASS_U, back))
+    c->code[flags] |= STAR_CODE_POINTS;
+}
+
+/* x* and x? (SPLIT over x, and back), and x+ with an x that cannot be empty. */
+static void gen_loop(Compiler *c, const RNode *q, int progress, bool back) {
+  int head = c->len;
+  if (q->a == 1) { // x+: x, then maybe again
+    gen_iteration_start(c, q, -1, back);
+    gen(c, q->kid, back);
+    emit1(c, q->sub ? OP_SPLIT_LAZY : OP_SPLIT, (uint32_t)head);
+    return;
+  }
+  int split = emit1(c, q->sub ? OP_SPLIT : OP_SPLIT_LAZY, 0);
+  gen_iteration_start(c, q, progress, back);
+  gen(c, q->kid, back);
+  if (progress >= 0) emit1(c, OP_CHECK_PROGRESS, (uint32_t)progress);
+  if (q->b == -1) emit1(c, OP_JMP, (uint32_t)head);
+  patch(c, split + 1);
+}
+
+/* x{min,max} in general: a counter in a register, and LOOP / LOOP_NEXT around x. */
+static void gen_counted(Compiler *c, const RNode *q, int progress, bool back) {
+  int counter = new_register(c);
+  emit1(c, OP_COUNT_INIT, (uint32_t)counter);
+  int head = emit_op(c, q->sub ? OP_LOOP : OP_LOOP_LAZY);
+  emit(c, (uint32_t)counter);
+  emit(c, (uint32_t)q->a);
+  emit(c, (uint32_t)q->b);
+  int exit = emit(c, 0);
+  gen_iteration_start(c, q, progress, back);
+  gen(c, q->kid, back);
+  emit_op(c, OP_LOOP_NEXT);
+  emit(c, (uint32_t)counter);
+  emit(c, (uint32_t)q->a);
+  emit(c, (uint32_t)progress);
+  emit(c, (uint32_t)head);
+  patch(c, exit);
+}
+
+/* x{min,max}: the cheapest of the three shapes above that does it. An x that can match
+ * the empty string gets a progress register: an iteration beyond min that consumes
+ * nothing fails (ECMA-262 RepeatMatcher), which stops (a*)* from looping forever. */
 static void gen_quant(Compiler *c, const RNode *q, bool back) {
-  int32_t min = q->a, max = q->b;
-  bool greedy = q->sub;
-  if (max == 0) return;
+  if (q->b == 0) return;
   if (single_char(q->kid)) {
-    emit_op(c, OP_STAR);
-    emit(c, (uint32_t)min);
-    emit(c, (uint32_t)max);
-    int flags = emit(c, greedy ? STAR_GREEDY : 0);
-    emit(c, (uint32_t)-1); // the hint: star_hints fills it in
-    int insn = c->len;
-    if (q->kid->kind == RN_CHAR && c->unicode && q->kid->a > 0xFFFF) {
-      CharSet s; // an astral character: one code point, not a STRING
-      char_set(c, (uint32_t)q->kid->a, &s);
-      if (cs_size(&s) == 1) emit1(c, dir(OP_CP_U, back), (uint32_t)q->kid->a);
-      else gen_set(c, &s, back);
-      cs_free(&s);
-    } else {
-      gen(c, q->kid, back);
-    }
-    ReOp op = (ReOp)c->code[insn];
-    if (back) c->code[flags] |= STAR_BACKWARD;
-    if (op == dir(OP_CP_U, back) || op == dir(OP_ANY_U, back) || op == dir(OP_DOT_U, back) ||
-        op == dir(OP_CLASS_U, back))
-      c->code[flags] |= STAR_CODE_POINTS;
+    gen_star(c, q, back);
     return;
   }
   int progress = nullable(q->kid) ? new_register(c) : -1;
-  if (min == 0 && (max == -1 || max == 1)) { // x* and x?
-    int head = c->len;
-    int split = emit1(c, greedy ? OP_SPLIT : OP_SPLIT_LAZY, 0);
-    gen_iteration_start(c, q, progress, back);
-    gen(c, q->kid, back);
-    if (progress >= 0) emit1(c, OP_CHECK_PROGRESS, (uint32_t)progress);
-    if (max == -1) emit1(c, OP_JMP, (uint32_t)head);
-    patch(c, split + 1);
-  } else if (min == 1 && max == -1 && progress < 0) { // x+
-    int head = c->len;
-    gen_iteration_start(c, q, -1, back);
-    gen(c, q->kid, back);
-    emit1(c, greedy ? OP_SPLIT_LAZY : OP_SPLIT, (uint32_t)head);
-  } else { // x{min,max}: a counter in a register
-    int counter = new_register(c);
-    emit1(c, OP_COUNT_INIT, (uint32_t)counter);
-    int head = emit_op(c, greedy ? OP_LOOP : OP_LOOP_LAZY);
-    emit(c, (uint32_t)counter);
-    emit(c, (uint32_t)min);
-    emit(c, (uint32_t)max);
-    int exit = emit(c, 0);
-    gen_iteration_start(c, q, progress, back);
-    gen(c, q->kid, back);
-    emit_op(c, OP_LOOP_NEXT);
-    emit(c, (uint32_t)counter);
-    emit(c, (uint32_t)min);
-    emit(c, (uint32_t)progress);
-    emit(c, (uint32_t)head);
-    patch(c, exit);
-  }
+  bool star = q->a == 0 && (q->b == -1 || q->b == 1);
+  bool plus = q->a == 1 && q->b == -1 && progress < 0;
+  if (star || plus)
+    gen_loop(c, q, progress, back);
+  else
+    gen_counted(c, q, progress, back);
 }
 //< regexp.gen-quant
 
@@ -371,6 +392,18 @@ static void gen(Compiler *c, const RNode *n, bool back) {
 
 /* ==== Where a match can start ================================================== */
 
+/* Adds the first code units of the characters of s: themselves, or lead surrogates. */
+static void add_first_units(CharSet *first, const CharSet *s) {
+  for (int i = 0; i < s->n; i++) {
+    uint32_t lo = s->r[2 * i], hi = s->r[2 * i + 1];
+    if (lo <= 0xFFFF) cs_add_range(first, lo, hi > 0xFFFF ? 0xFFFF : hi);
+    if (hi > 0xFFFF) {
+      uint32_t from = lo > 0xFFFF ? lo : 0x10000;
+      cs_add_range(first, 0xD800 + ((from - 0x10000) >> 10), 0xD800 + ((hi - 0x10000) >> 10));
+    }
+  }
+}
+
 /* Adds to `first` the code units that can begin a match of n; returns whether n can
  * match the empty string, in which case what follows it can begin the match too. */
 static bool first_units(Compiler *c, const RNode *n, CharSet *first) {
@@ -378,23 +411,15 @@ static bool first_units(Compiler *c, const RNode *n, CharSet *first) {
   case RN_CHAR: {
     CharSet s;
     char_set(c, (uint32_t)n->a, &s);
-    for (int i = 0; i < s.n; i++) {
-      uint32_t lo = s.r[2 * i], hi = s.r[2 * i + 1];
-      if (hi > 0xFFFF) cs_add_range(first, 0xD800 + ((lo - 0x10000) >> 10), 0xD800 + ((hi - 0x10000) >> 10));
-      else cs_add_range(first, lo, hi);
-    }
+    add_first_units(first, &s);
     cs_free(&s);
     return false;
   }
   case RN_CLASS:
-    if (!n->set || (n->strings && n->strings->n)) cs_add_range(first, 0, 0xFFFF);
-    else {
-      for (int i = 0; i < n->set->n; i++) {
-        uint32_t lo = n->set->r[2 * i], hi = n->set->r[2 * i + 1];
-        if (lo <= 0xFFFF) cs_add_range(first, lo, hi > 0xFFFF ? 0xFFFF : hi);
-        if (hi > 0xFFFF) cs_add_range(first, 0xD800, 0xDBFF);
-      }
-    }
+    if (!n->set || (n->strings && n->strings->n))
+      cs_add_range(first, 0, 0xFFFF);
+    else
+      add_first_units(first, n->set);
     return nullable(n);
   case RN_SEQ:
     for (const RNode *k = n->kid; k; k = k->next)
@@ -425,7 +450,8 @@ static bool anchored(const RNode *n, int which) {
 }
 
 static int insn_size(const uint32_t *insn) {
-  return 1 + regexp_op_sizes[insn[0]] + (insn[0] == OP_STRING || insn[0] == OP_STRING_B ? (int)insn[1] : 0);
+  return 1 + regexp_op_sizes[insn[0]] +
+         (insn[0] == OP_STRING || insn[0] == OP_STRING_B ? (int)insn[1] : 0);
 }
 
 /* A greedy forward STAR followed by a test of one code unit can give back characters
@@ -435,8 +461,10 @@ static void star_hints(Compiler *c) {
     uint32_t *star = c->code + pc;
     if (star[0] != OP_STAR || star[3] != STAR_GREEDY) continue;
     const uint32_t *after = star + 5 + insn_size(star + 5);
-    if (after[0] == OP_CHAR) star[4] = after[1];
-    else if (after[0] == OP_STRING) star[4] = after[2];
+    if (after[0] == OP_CHAR)
+      star[4] = after[1];
+    else if (after[0] == OP_STRING)
+      star[4] = after[2];
   }
 }
 
@@ -449,7 +477,8 @@ static void find_start_hints(Compiler *c, const RNode *tree) {
   if (!first_units(c, tree, &first) && cs_size(&first) < 0x10000) {
     for (int i = 0; i < first.n; i++) {
       uint32_t lo = first.r[2 * i], hi = first.r[2 * i + 1];
-      if (hi - lo >= 255) memset(re->first, 0xFF, sizeof re->first);
+      if (hi - lo >= 255)
+        memset(re->first, 0xFF, sizeof re->first);
       else
         for (uint32_t u = lo; u <= hi; u++) re->first[(u & 0xFF) >> 3] |= (uint8_t)(1u << (u & 7));
     }
@@ -541,7 +570,8 @@ int regexp_flags_string(int flags, char out[9]) {
 int regexp_parse_flags(RegExpText flags) {
   int bits = 0;
   for (size_t i = 0; i < flags.length; i++) {
-    uint32_t ch = flags.wide ? ((const uint16_t *)flags.chars)[i] : ((const uint8_t *)flags.chars)[i];
+    uint32_t ch =
+        flags.wide ? ((const uint16_t *)flags.chars)[i] : ((const uint8_t *)flags.chars)[i];
     const char *at = ch && ch < 128 ? strchr(FLAG_LETTERS, (int)ch) : NULL;
     if (!at || (bits & (1 << (at - FLAG_LETTERS)))) return -1;
     bits |= 1 << (at - FLAG_LETTERS);

@@ -22,8 +22,10 @@ const uint8_t regexp_op_sizes[] = {
 };
 
 static void print_char(FILE *out, uint32_t c) {
-  if (c >= 0x20 && c < 0x7F && c != '\'') fprintf(out, " '%c'", (int)c);
-  else fprintf(out, " U+%04X", (unsigned)c);
+  if (c >= 0x20 && c < 0x7F && c != '\'')
+    fprintf(out, " '%c'", (int)c);
+  else
+    fprintf(out, " U+%04X", (unsigned)c);
 }
 
 static void print_class(FILE *out, const ReClass *k) {
@@ -40,8 +42,8 @@ static void print_class(FILE *out, const ReClass *k) {
 }
 
 static bool is_char_op(uint32_t op) {
-  return op == OP_CHAR || op == OP_CHAR_B || op == OP_CHAR2 || op == OP_CHAR2_B ||
-         op == OP_CP_U || op == OP_CP_U_B;
+  return op == OP_CHAR || op == OP_CHAR_B || op == OP_CHAR2 || op == OP_CHAR2_B || op == OP_CP_U ||
+         op == OP_CP_U_B;
 }
 
 /* One instruction at code[pc]; returns the index of the next one. */

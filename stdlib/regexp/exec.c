@@ -122,9 +122,12 @@ static inline bool class_has(const ReClass *k, uint32_t c) {
   int lo = 0, hi = k->n - 1;
   while (lo <= hi) {
     int mid = (lo + hi) >> 1;
-    if (c < k->r[2 * mid]) hi = mid - 1;
-    else if (c > k->r[2 * mid + 1]) lo = mid + 1;
-    else return true;
+    if (c < k->r[2 * mid])
+      hi = mid - 1;
+    else if (c > k->r[2 * mid + 1])
+      lo = mid + 1;
+    else
+      return true;
   }
   return false;
 }
@@ -134,7 +137,8 @@ static inline bool class_has(const ReClass *k, uint32_t c) {
 static inline bool word_at(const Match *m, int32_t i, bool unicode_icase) {
   if (i < 0 || i >= m->len) return false;
   uint32_t c = unit_at(m, i);
-  if (c < 128) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  if (c < 128)
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
   return unicode_icase && (c == 0x017F || c == 0x212A);
 }
 
@@ -161,20 +165,32 @@ static inline int32_t step(const Match *m, const uint32_t *pc, int32_t pos) {
   case OP_ANY_B: return pos > 0 ? pos - 1 : -1;
   case OP_DOT: return pos < m->len && !is_line_terminator(unit_at(m, pos)) ? pos + 1 : -1;
   case OP_DOT_B: return pos > 0 && !is_line_terminator(unit_at(m, pos - 1)) ? pos - 1 : -1;
-  case OP_CLASS: return pos < m->len && class_has(&m->re->classes[pc[1]], unit_at(m, pos)) ? pos + 1 : -1;
+  case OP_CLASS:
+    return pos < m->len && class_has(&m->re->classes[pc[1]], unit_at(m, pos)) ? pos + 1 : -1;
   case OP_CLASS_B:
     return pos > 0 && class_has(&m->re->classes[pc[1]], unit_at(m, pos - 1)) ? pos - 1 : -1;
   }
   // The code-point instructions: read one, forwards or backwards, then test it.
-  bool back = pc[0] == OP_CP_U_B || pc[0] == OP_ANY_U_B || pc[0] == OP_DOT_U_B || pc[0] == OP_CLASS_U_B;
+  bool back =
+      pc[0] == OP_CP_U_B || pc[0] == OP_ANY_U_B || pc[0] == OP_DOT_U_B || pc[0] == OP_CLASS_U_B;
   if (back ? pos <= 0 : pos >= m->len) return -1;
   c = back ? cp_before(m, pos, &w) : cp_at(m, pos, &w);
   if (w == 0) return -1;
   switch (pc[0]) {
-  case OP_CP_U: case OP_CP_U_B: if (c != pc[1]) return -1; break;
-  case OP_DOT_U: case OP_DOT_U_B: if (is_line_terminator(c)) return -1; break;
-  case OP_CLASS_U: case OP_CLASS_U_B: if (!class_has(&m->re->classes[pc[1]], c)) return -1; break;
-  case OP_ANY_U: case OP_ANY_U_B: break;
+  case OP_CP_U:
+  case OP_CP_U_B:
+    if (c != pc[1]) return -1;
+    break;
+  case OP_DOT_U:
+  case OP_DOT_U_B:
+    if (is_line_terminator(c)) return -1;
+    break;
+  case OP_CLASS_U:
+  case OP_CLASS_U_B:
+    if (!class_has(&m->re->classes[pc[1]], c)) return -1;
+    break;
+  case OP_ANY_U:
+  case OP_ANY_U_B: break;
   default: return -1; // OP_FAIL: an empty class
   }
   return back ? pos - w : pos + w;
@@ -193,7 +209,8 @@ static int32_t give_back(const Match *m, const uint32_t *star, int32_t pos, int3
   do {
     if (pairs && pos - 2 >= limit && is_trail(unit_at(m, pos - 1)) && is_lead(unit_at(m, pos - 2)))
       pos -= 2;
-    else pos--;
+    else
+      pos--;
   } while (pos > limit && star[4] != (uint32_t)-1 && unit_at(m, pos) != star[4]);
   return pos;
 }
@@ -337,18 +354,23 @@ static void unwind(Stack *st, size_t to) {
 /* Repeats the one-character instruction insn from pos as long as it matches, at most
  * `room` times (-1: no limit); adds the repetitions to *count, returns the position.
  * The common instructions get a loop of their own. */
-static int32_t repeat(const Match *m, const uint32_t *insn, int32_t pos, int32_t room, int32_t *count) {
+static int32_t repeat(const Match *m, const uint32_t *insn, int32_t pos, int32_t room,
+                      int32_t *count) {
   int32_t end = m->len, start = pos;
   if (room >= 0 && room < end - pos) end = pos + room;
   switch (insn[0]) {
   case OP_CHAR:
-    if (m->s8) while (pos < end && m->s8[pos] == insn[1]) pos++;
-    else while (pos < end && m->s16[pos] == insn[1]) pos++;
+    if (m->s8)
+      while (pos < end && m->s8[pos] == insn[1]) pos++;
+    else
+      while (pos < end && m->s16[pos] == insn[1]) pos++;
     break;
   case OP_CLASS: {
     const ReClass *k = &m->re->classes[insn[1]];
-    if (m->s8) while (pos < end && class_has(k, m->s8[pos])) pos++;
-    else while (pos < end && class_has(k, m->s16[pos])) pos++;
+    if (m->s8)
+      while (pos < end && class_has(k, m->s8[pos])) pos++;
+    else
+      while (pos < end && class_has(k, m->s16[pos])) pos++;
     break;
   }
   case OP_DOT:
@@ -367,9 +389,9 @@ static int32_t repeat(const Match *m, const uint32_t *insn, int32_t pos, int32_t
 }
 
 #define OPERANDS(pc) (1 + regexp_op_sizes[(pc)[0]])
-#define GUARD(ok)                                                                          \
-  do {                                                                                     \
-    if (!(ok)) return st.status;                                                           \
+#define GUARD(ok)                                                                                  \
+  do {                                                                                             \
+    if (!(ok)) return st.status;                                                                   \
   } while (0)
 
 static int run(Match *m, int32_t start) {
@@ -383,10 +405,24 @@ static int run(Match *m, int32_t start) {
       pos++;
       pc += 2;
       continue;
-    case OP_CHAR_B: case OP_CHAR2: case OP_CHAR2_B: case OP_CP_U: case OP_CP_U_B:
-    case OP_ANY: case OP_ANY_B: case OP_ANY_U: case OP_ANY_U_B: case OP_DOT: case OP_DOT_B:
-    case OP_DOT_U: case OP_DOT_U_B: case OP_CLASS: case OP_CLASS_B: case OP_CLASS_U:
-    case OP_CLASS_U_B: case OP_FAIL:
+    case OP_CHAR_B:
+    case OP_CHAR2:
+    case OP_CHAR2_B:
+    case OP_CP_U:
+    case OP_CP_U_B:
+    case OP_ANY:
+    case OP_ANY_B:
+    case OP_ANY_U:
+    case OP_ANY_U_B:
+    case OP_DOT:
+    case OP_DOT_B:
+    case OP_DOT_U:
+    case OP_DOT_U_B:
+    case OP_CLASS:
+    case OP_CLASS_B:
+    case OP_CLASS_U:
+    case OP_CLASS_U_B:
+    case OP_FAIL:
       if ((pos = step(m, pc, pos)) < 0) goto fail;
       pc += OPERANDS(pc);
       continue;
@@ -408,7 +444,8 @@ static int run(Match *m, int32_t start) {
       pc += 2 + n;
       continue;
     }
-    case OP_STRSET: case OP_STRSET_B: {
+    case OP_STRSET:
+    case OP_STRSET_B: {
       const ReStrSet *t = &m->re->strsets[pc[1]];
       bool back = *pc == OP_STRSET_B;
       for (int k = 0; k <= t->n; k++) {
@@ -437,13 +474,17 @@ static int run(Match *m, int32_t start) {
       if (pos != m->len && !is_line_terminator(unit_at(m, pos))) goto fail;
       pc++;
       continue;
-    case OP_WORD: case OP_NOT_WORD: {
+    case OP_WORD:
+    case OP_NOT_WORD: {
       bool boundary = word_at(m, pos - 1, pc[1]) != word_at(m, pos, pc[1]);
       if (boundary != (*pc == OP_WORD)) goto fail;
       pc += 2;
       continue;
     }
-    case OP_BACKREF: case OP_BACKREF_B: case OP_BACKREF_I: case OP_BACKREF_I_B: {
+    case OP_BACKREF:
+    case OP_BACKREF_B:
+    case OP_BACKREF_I:
+    case OP_BACKREF_I_B: {
       int32_t s = regs[2 * pc[1]], e = regs[2 * pc[1] + 1];
       if (s >= 0 && e >= 0) { // a group that did not participate matches the empty string
         bool back = *pc == OP_BACKREF_B || *pc == OP_BACKREF_I_B;
@@ -451,7 +492,8 @@ static int run(Match *m, int32_t start) {
         if (pos < 0) goto fail;
       }
       // With u, V8 also checks that a back reference does not end inside a pair.
-      if (m->unicode && pos > 0 && pos < m->len && is_lead(unit_at(m, pos - 1)) && is_trail(unit_at(m, pos)))
+      if (m->unicode && pos > 0 && pos < m->len && is_lead(unit_at(m, pos - 1)) &&
+          is_trail(unit_at(m, pos)))
         goto fail;
       pc += 2;
       continue;
@@ -485,7 +527,8 @@ static int run(Match *m, int32_t start) {
       GUARD(set_reg(&st, pc[1], 0));
       pc += 2;
       continue;
-    case OP_LOOP: case OP_LOOP_LAZY: {
+    case OP_LOOP:
+    case OP_LOOP_LAZY: {
       int32_t count = regs[pc[1]], min = (int32_t)pc[2], max = (int32_t)pc[3];
       uint32_t body = (uint32_t)(pc + 5 - code), exit = pc[4];
       if (count < min) {
@@ -534,7 +577,8 @@ static int run(Match *m, int32_t start) {
       pc = insn + OPERANDS(insn);
       continue;
     }
-    case OP_LOOK: // mark register, negative?, end
+    //> regexp.lookaround
+    case OP_LOOK:                                                  // mark register, negative?, end
       GUARD(push(&st, E_RESTORE, 0, regs[pc[1]], (int32_t)pc[1])); // (set_reg may not push)
       regs[pc[1]] = (int32_t)st.sp;
       GUARD(push(&st, E_MARK, pc[3], pos, (int32_t)pc[2]));
@@ -552,9 +596,8 @@ static int run(Match *m, int32_t start) {
       pc += 2;
       continue;
     }
-    case OP_MATCH:
-      regs[1] = pos;
-      return REGEXP_MATCH;
+    //< regexp.lookaround
+    case OP_MATCH: regs[1] = pos; return REGEXP_MATCH;
     }
   fail:
     //> regexp.backtrack
@@ -586,7 +629,8 @@ static int run(Match *m, int32_t start) {
       default: { // E_STRSET: the next alternative that matches
         const ReStrSet *t = &m->re->strsets[at[1]];
         int k = e.x;
-        for (; k <= t->n && (q = strset_try(m, t, k, e.pos, *at == OP_STRSET_B)) < 0; k++) {}
+        for (; k <= t->n && (q = strset_try(m, t, k, e.pos, *at == OP_STRSET_B)) < 0; k++) {
+        }
         if (k > t->n) continue;
         if (k < t->n) GUARD(push(&st, E_STRSET, e.tag_pc >> 3, e.pos, k + 1));
         pos = q;
@@ -626,13 +670,17 @@ int regexp_exec(const RegExp *re, RegExpText subject, size_t start, int32_t *cap
     r->regs_cap = re->nregs;
   }
   Match m = {re, NULL, NULL, (int32_t)subject.length, false, r, r->regs, r->interval};
-  if (subject.wide) m.s16 = subject.chars;
-  else m.s8 = subject.chars;
+  if (subject.wide)
+    m.s16 = subject.chars;
+  else
+    m.s8 = subject.chars;
   m.unicode = (re->flags & (REGEXP_UNICODE | REGEXP_UNICODE_SETS)) != 0;
+  //> regexp.search
   int32_t pos = (int32_t)start, result = REGEXP_NO_MATCH;
   bool sticky = (re->flags & REGEXP_STICKY) != 0;
   // A start inside a surrogate pair (u, v): V8 first tries from the start of the pair.
-  if (m.unicode && pos > 0 && pos < m.len && is_trail(unit_at(&m, pos)) && is_lead(unit_at(&m, pos - 1)))
+  if (m.unicode && pos > 0 && pos < m.len && is_trail(unit_at(&m, pos)) &&
+      is_lead(unit_at(&m, pos - 1)))
     result = attempt(&m, pos - 1);
   while (result == REGEXP_NO_MATCH && pos <= m.len) {
     if (re->anchored && pos != 0) break;
@@ -648,6 +696,7 @@ int regexp_exec(const RegExp *re, RegExpText subject, size_t start, int32_t *cap
     if (sticky) break;
     pos++; // by code units even with u, as V8 does (see cp_at)
   }
+  //< regexp.search
   if (result == REGEXP_MATCH) memcpy(captures, m.regs, (size_t)re->ncaps * 2 * sizeof(int32_t));
   if (!runner) regexp_runner_free(r);
   return result;

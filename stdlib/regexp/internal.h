@@ -106,8 +106,8 @@ extern const UniTables regexp_uni_tables;
  * accept the name (strings are allowed only with `sets`, the v flag). Adds the code
  * points to `chars` and, for a property of strings, the strings to `strings`; *kind says
  * which kind of property it was (how negation and case folding treat it). */
-bool uni_property(const char *name, const char *value, bool sets, CharSet *chars,
-                  StrSet *strings, UniKind *kind);
+bool uni_property(const char *name, const char *value, bool sets, CharSet *chars, StrSet *strings,
+                  UniKind *kind);
 
 /* Canonicalize (ECMA-262 22.2.2.7.3): simple case folding with u or v, the
  * upper-casing rule without. */
@@ -173,8 +173,8 @@ typedef struct {
 /* What the parser hands to the compiler. */
 typedef struct {
   RNode *tree;
-  int ncaptures;     /* capture groups, not counting group 0 */
-  GroupName *names;  /* names[i] for group i+1 (len 0: unnamed), owned by the caller */
+  int ncaptures;    /* capture groups, not counting group 0 */
+  GroupName *names; /* names[i] for group i+1 (len 0: unnamed), owned by the caller */
   bool has_names;
   const char *error; /* or the V8 reason the pattern is invalid */
 } ParseResult;
@@ -187,15 +187,16 @@ void re_parse(RegExpText pattern, int flags, Arena *arena, ParseResult *out);
  * is the character under the cursor (a code point with u or v, else a code unit; RE_END
  * past the end), `next` the index of the code unit after it. */
 #define RE_END 0x200000u
-#define RE_MAX_DEPTH 4000 /* nested groups and classes; deeper gets V8's stack message */
+#define RE_MAX_DEPTH 4000     /* nested groups and classes; deeper gets V8's stack message */
+#define RE_MAX_CAPTURES 32767 /* capture groups (V8's limit: "Too many captures") */
 
 typedef struct Parser {
   RegExpText src;
   size_t next;
   uint32_t cur;
   bool has_more;
-  bool unicode;       /* u or v: UnicodeMode in the spec */
-  bool sets;          /* v */
+  bool unicode; /* u or v: UnicodeMode in the spec */
+  bool sets;    /* v */
   bool icase, multiline, dotall;
   bool force_unicode; /* reading a group name, which is always read as with u */
   const char *error;  /* the first error; once set, the cursor stays at the end */
@@ -204,21 +205,21 @@ typedef struct Parser {
   int captures_started;
   int capture_count; /* every capture group of the pattern, once scanned */
   bool scanned;
-  bool has_named; /* a named group was seen, or the scan found one */
+  bool has_named;   /* a named group was seen, or the scan found one */
   GroupName *names; /* by group number - 1, for the groups started so far */
   int names_cap;
   bool *named_done; /* names registered (at the group's close), by group number - 1 */
-  int *open; /* the capture groups the cursor is inside */
+  int *open;        /* the capture groups the cursor is inside */
   int nopen, open_cap;
   RNode **refs; /* \k<name> nodes to resolve at the end */
   int nrefs, refs_cap;
 } Parser;
 
-uint32_t re_peek(Parser *p);            /* the character after cur, or RE_END */
-void re_advance(Parser *p);             /* move to the next character */
-void re_advance_by(Parser *p, int n);   /* move n code units on (V8's Advance(n)) */
-void re_reset(Parser *p, size_t pos);   /* put the cursor at code unit pos */
-size_t re_position(Parser *p);          /* the code unit where cur starts */
+uint32_t re_peek(Parser *p);                    /* the character after cur, or RE_END */
+void re_advance(Parser *p);                     /* move to the next character */
+void re_advance_by(Parser *p, int n);           /* move n code units on (V8's Advance(n)) */
+void re_reset(Parser *p, size_t pos);           /* put the cursor at code unit pos */
+size_t re_position(Parser *p);                  /* the code unit where cur starts */
 void *re_error(Parser *p, const char *message); /* records the first error; returns NULL */
 RNode *re_node(Parser *p, RNodeKind kind);
 bool re_has_named_captures(Parser *p, bool in_class);
@@ -232,9 +233,12 @@ bool re_class_escape(Parser *p, uint32_t c, bool in_class, CharSet *cs, StrSet *
 /* A CharacterEscape at the cursor (on the backslash); *unicode_escape is set for \u. */
 uint32_t re_character_escape(Parser *p, bool in_class, bool *unicode_escape);
 bool re_parse_unicode_escape(Parser *p, uint32_t *value);
+uint32_t re_parse_octal(Parser *p); /* LegacyOctalEscapeSequence at the cursor (parse.c) */
 
 /* ==== The bytecode (compile.c, exec.c, dump.c) =============================== */
 
+// clang-format off
+//> regexp.opcodes
 /* Every instruction: X(NAME, operands). An instruction is one 32-bit word for the opcode
  * and one per operand. Jump targets are indices into the code. *_B variants run
  * backwards (inside a lookbehind); *_U variants read code points (u and v flags). */
@@ -287,6 +291,8 @@ bool re_parse_unicode_escape(Parser *p, uint32_t *value);
   X(LOOK_END, 1)     /* mark register a: the lookaround's body matched */                   \
   X(FAIL, 0)         /* backtrack */                                                        \
   X(MATCH, 0)        /* the whole pattern matched */
+//< regexp.opcodes
+// clang-format on
 
 /* The flags of a STAR; its hint is the code unit that must follow a greedy forward STAR
  * (the next instruction tests it), or -1: giving back stops only where it could match. */
@@ -320,8 +326,8 @@ struct RegExp {
   int flags;
   uint32_t *code;
   int code_len;
-  int ncaps;  /* capture groups, counting group 0 */
-  int nregs;  /* registers: 2 * ncaps captures, then the compiler's own */
+  int ncaps; /* capture groups, counting group 0 */
+  int nregs; /* registers: 2 * ncaps captures, then the compiler's own */
   ReClass *classes;
   int nclasses;
   ReStrSet *strsets;
@@ -329,9 +335,9 @@ struct RegExp {
   GroupName *names; /* names[g] for group g (len 0: unnamed); names[0] unused */
   bool has_names;
   /* What the search loop uses to skip start positions (compile.c: find_prefix). */
-  bool anchored;         /* only the position 0 can match (^ without m, first) */
-  bool line_anchored;    /* only the start of a line can (^ with m, first) */
-  bool use_first;        /* a match must start with a unit whose low byte is in first */
+  bool anchored;      /* only the position 0 can match (^ without m, first) */
+  bool line_anchored; /* only the start of a line can (^ with m, first) */
+  bool use_first;     /* a match must start with a unit whose low byte is in first */
   uint8_t first[32];
 };
 

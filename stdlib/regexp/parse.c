@@ -60,7 +60,8 @@ StrSet *arena_strings(Arena *a, StrSet *heap) {
   for (int i = 0; i < heap->n; i++) {
     t->s[i].len = heap->s[i].len;
     t->s[i].cps = arena_alloc(a, (size_t)heap->s[i].len * sizeof(uint32_t) + 1);
-    if (heap->s[i].len) memcpy(t->s[i].cps, heap->s[i].cps, (size_t)heap->s[i].len * sizeof(uint32_t));
+    if (heap->s[i].len)
+      memcpy(t->s[i].cps, heap->s[i].cps, (size_t)heap->s[i].len * sizeof(uint32_t));
   }
   ss_free(heap);
   return t;
@@ -134,6 +135,20 @@ void *re_error(Parser *p, const char *message) {
 
 /* ==== Counting groups ahead ==================================================== */
 
+/* Skips the rest of a class, with the cursor inside it (nested classes only with v). */
+static void skip_class(Parser *p) {
+  int nest = 0;
+  for (uint32_t d; (d = p->cur) != RE_END;) {
+    re_advance(p);
+    if (d == '\\')
+      re_advance(p);
+    else if (d == '[' && p->sets)
+      nest++;
+    else if (d == ']' && nest-- == 0)
+      break;
+  }
+}
+
 //> regexp.scan-captures
 /* Whether \5 is a back reference depends on the groups of the whole pattern, even those
  * after it, and without u whether \k is one depends on whether any group has a name. So
@@ -143,25 +158,13 @@ void *re_error(Parser *p, const char *message) {
 static void scan_captures(Parser *p, bool in_class) {
   size_t saved = re_position(p);
   int count = p->captures_started;
-  if (in_class) { // start by leaving the class the cursor is in
-    for (uint32_t c; (c = p->cur) != RE_END;) {
-      re_advance(p);
-      if (c == '\\') re_advance(p);
-      else if (c == ']') break;
-    }
-  }
+  if (in_class) skip_class(p); // start by leaving the class the cursor is in
   for (uint32_t c; (c = p->cur) != RE_END;) {
     re_advance(p);
     if (c == '\\') {
       re_advance(p);
     } else if (c == '[') {
-      int nest = 0;
-      for (uint32_t d; (d = p->cur) != RE_END;) {
-        re_advance(p);
-        if (d == '\\') re_advance(p);
-        else if (d == '[' && p->sets) nest++;
-        else if (d == ']' && nest-- == 0) break;
-      }
+      skip_class(p);
     } else if (c == '(') {
       if (p->cur == '?') {
         re_advance(p);
@@ -288,8 +291,10 @@ typedef struct {
 
 static void list_add(NodeList *l, RNode *n) {
   if (!n) return;
-  if (l->last) l->last->next = n;
-  else l->first = n;
+  if (l->last)
+    l->last->next = n;
+  else
+    l->first = n;
   l->last = n;
   l->n++;
 }
@@ -322,7 +327,7 @@ static bool parse_backref_index(Parser *p, int *index) {
   re_advance_by(p, 2);
   while (p->cur >= '0' && p->cur <= '9') {
     value = value * 10 + (int)(p->cur - '0');
-    if (value > 65535) {
+    if (value > RE_MAX_CAPTURES) {
       re_reset(p, start);
       return false;
     }
@@ -370,7 +375,7 @@ static RNode *named_backref(Parser *p) {
 }
 
 /* LegacyOctalEscapeSequence: up to three octal digits, value below 256. */
-static uint32_t parse_octal(Parser *p) {
+uint32_t re_parse_octal(Parser *p) {
   uint32_t value = p->cur - '0';
   re_advance(p);
   if (p->cur >= '0' && p->cur <= '7') {
@@ -400,51 +405,56 @@ static RNode *escape_class(Parser *p, uint32_t c, bool *handled) {
   if (p->icase) uni_close_over(&set, p->unicode);
   RNode *n = re_node(p, RN_CLASS);
   n->set = arena_chars(p->arena, &set);
-  if (strings.n) n->strings = arena_strings(p->arena, &strings);
-  else ss_free(&strings);
+  if (strings.n)
+    n->strings = arena_strings(p->arena, &strings);
+  else
+    ss_free(&strings);
   return n;
+}
+
+/* DecimalEscape (\1 to \9...) outside a class: a back reference if the pattern has that
+ * many groups, else (without u) \8 or \9 as digits or a legacy octal escape. */
+static RNode *decimal_escape(Parser *p, uint32_t c) {
+  int index;
+  if (parse_backref_index(p, &index)) return backref(p, index);
+  if (p->error) return NULL;
+  if (p->unicode) return re_error(p, "Invalid escape");
+  if (c >= '8') { // \8 and \9 are the digits themselves
+    re_advance_by(p, 2);
+    return char_node(p, c);
+  }
+  re_advance(p);
+  return char_node(p, re_parse_octal(p));
 }
 
 /* AtomEscape, with the cursor on the backslash. *term is cleared for \b and \B, which
  * may not be quantified. */
 static RNode *parse_atom_escape(Parser *p, bool *term) {
   uint32_t c = re_peek(p);
-  switch (c) {
-  case RE_END: return re_error(p, "\\ at end of pattern");
-  case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': {
-    int index;
-    if (parse_backref_index(p, &index)) return backref(p, index);
-    if (p->error) return NULL;
-    if (p->unicode) return re_error(p, "Invalid escape");
-    if (c >= '8') { // \8 and \9 are the digits themselves
-      re_advance_by(p, 2);
-      return char_node(p, c);
-    }
-    re_advance(p);
-    return char_node(p, parse_octal(p));
-  }
-  case '0':
-    re_advance(p);
-    if (p->unicode && re_peek(p) >= '0' && re_peek(p) <= '9')
-      return re_error(p, "Invalid decimal escape");
-    return char_node(p, parse_octal(p));
-  case 'b': case 'B':
-    re_advance_by(p, 2);
-    *term = false;
-    return assertion(p, c == 'b' ? RA_WORD : RA_NOT_WORD);
-  case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'p': case 'P': {
+  if (c >= '1' && c <= '9') return decimal_escape(p, c);
+  if (c < 128 && c && strchr("dDsSwWpP", (int)c)) {
     bool handled;
     RNode *n = escape_class(p, c, &handled);
     if (handled || p->error) return n;
     re_advance_by(p, 2); // \p without u is a p
     return char_node(p, c);
   }
+  switch (c) {
+  case RE_END: return re_error(p, "\\ at end of pattern");
+  case '0':
+    re_advance(p);
+    if (p->unicode && re_peek(p) >= '0' && re_peek(p) <= '9')
+      return re_error(p, "Invalid decimal escape");
+    return char_node(p, re_parse_octal(p));
+  case 'b':
+  case 'B':
+    re_advance_by(p, 2);
+    *term = false;
+    return assertion(p, c == 'b' ? RA_WORD : RA_NOT_WORD);
   case 'k':
-    if (p->unicode || re_has_named_captures(p, false)) {
-      re_advance_by(p, 2);
-      return named_backref(p);
-    }
-    break;
+    if (!p->unicode && !re_has_named_captures(p, false)) break;
+    re_advance_by(p, 2);
+    return named_backref(p);
   }
   bool unicode_escape = false;
   uint32_t ch = re_character_escape(p, false, &unicode_escape);
@@ -493,11 +503,13 @@ static bool parse_interval(Parser *p, int32_t *min, int32_t *max) {
  * do, except for the classes of the v flag that V8 wrongly believes empty (class.c). */
 static bool zero_width(const RNode *n) {
   switch (n->kind) {
-  case RN_CHAR: case RN_BACKREF: return false;
+  case RN_CHAR:
+  case RN_BACKREF: return false;
   case RN_CLASS: return n->sub;
   case RN_GROUP: return zero_width(n->kid);
   case RN_QUANT: return n->b == 0 || zero_width(n->kid);
-  case RN_SEQ: case RN_ALT:
+  case RN_SEQ:
+  case RN_ALT:
     for (const RNode *k = n->kid; k; k = k->next)
       if (!zero_width(k)) return false;
     return true;
@@ -505,27 +517,32 @@ static bool zero_width(const RNode *n) {
   }
 }
 
+/* QuantifierPrefix at the cursor: 1 with its bounds (max INT32_MAX: no limit), 0 when
+ * there is none, -1 on an error. */
+static int parse_quantifier_prefix(Parser *p, int32_t *min, int32_t *max) {
+  uint32_t c = p->cur;
+  if (c == '*' || c == '+' || c == '?') {
+    *min = c == '+';
+    *max = c == '?' ? 1 : INT32_MAX;
+    re_advance(p);
+    return 1;
+  }
+  if (c != '{') return 0;
+  if (parse_interval(p, min, max)) {
+    if (*max < *min) return re_error(p, "numbers out of order in {} quantifier"), -1;
+    return 1;
+  }
+  if (p->unicode) return re_error(p, "Incomplete quantifier"), -1;
+  return 0;
+}
+
 /* Wraps `atom` in the quantifier at the cursor, if there is one. */
 static RNode *parse_quantifier(Parser *p, RNode *atom, int cap_before) {
   int32_t min, max;
-  switch (p->cur) {
-  case '*': min = 0, max = INT32_MAX; re_advance(p); break;
-  case '+': min = 1, max = INT32_MAX; re_advance(p); break;
-  case '?': min = 0, max = 1; re_advance(p); break;
-  case '{':
-    if (parse_interval(p, &min, &max)) {
-      if (max < min) return re_error(p, "numbers out of order in {} quantifier");
-      break;
-    }
-    if (p->unicode) return re_error(p, "Incomplete quantifier");
-    return atom;
-  default: return atom;
-  }
-  bool greedy = true;
-  if (p->cur == '?') {
-    greedy = false;
-    re_advance(p);
-  }
+  int found = parse_quantifier_prefix(p, &min, &max);
+  if (found <= 0) return found ? NULL : atom;
+  bool greedy = p->cur != '?';
+  if (!greedy) re_advance(p);
   if (atom->kind == RN_EMPTY) return atom; // V8's AddEmpty swallows the quantifier
   if (atom->kind == RN_LOOK && (p->unicode || (atom->sub & RL_BEHIND)))
     return re_error(p, "Invalid quantifier");
@@ -540,47 +557,51 @@ static RNode *parse_quantifier(Parser *p, RNode *atom, int cap_before) {
   return q;
 }
 
+/* After "(?": the kind of group, as a new node (RN_EMPTY for "(?:"); *named is set for
+ * "(?<name>". The cursor ends on the body (or on the name). */
+static RNode *group_kind(Parser *p, bool *named) {
+  uint32_t c = re_peek(p);
+  RNode *n;
+  if (c == ':' || c == '=' || c == '!') {
+    re_advance_by(p, 2);
+    n = re_node(p, c == ':' ? RN_EMPTY : RN_LOOK);
+    n->sub = c == '!' ? RL_NEGATIVE : 0;
+    return n;
+  }
+  if (c != '<') return re_error(p, "Invalid group");
+  re_advance(p);
+  uint32_t d = re_peek(p);
+  if (d == '=' || d == '!') {
+    re_advance_by(p, 2);
+    n = re_node(p, RN_LOOK);
+    n->sub = RL_BEHIND | (d == '!' ? RL_NEGATIVE : 0);
+    return n;
+  }
+  *named = p->has_named = true;
+  re_advance(p);
+  return re_node(p, RN_GROUP);
+}
+
+/* A capture group starts: number it, read its name, note that the cursor is inside it. */
+static bool open_capture(Parser *p, RNode *n, bool named) {
+  if (p->captures_started >= RE_MAX_CAPTURES) return re_error(p, "Too many captures"), false;
+  n->a = ++p->captures_started;
+  grow_groups(p, n->a);
+  if (named && !parse_group_name(p, &p->names[n->a - 1])) return false;
+  if (p->nopen == p->open_cap) {
+    p->open_cap = p->open_cap ? p->open_cap * 2 : 16;
+    p->open = mem_realloc_array(p->open, (size_t)p->open_cap, sizeof(int));
+  }
+  p->open[p->nopen++] = n->a;
+  return true;
+}
+
 /* The part of a group after "(": its kind, name, body and ")". */
 static RNode *parse_group(Parser *p) {
-  RNode *n;
   bool named = false;
   re_advance(p);
-  if (p->cur == '?') {
-    uint32_t c = re_peek(p);
-    if (c == ':' || c == '=' || c == '!') {
-      re_advance_by(p, 2);
-      n = re_node(p, c == ':' ? RN_EMPTY : RN_LOOK); // EMPTY marks a plain group here
-      n->sub = c == '!' ? RL_NEGATIVE : 0;
-    } else if (c == '<') {
-      re_advance(p);
-      uint32_t d = re_peek(p);
-      if (d == '=' || d == '!') {
-        re_advance_by(p, 2);
-        n = re_node(p, RN_LOOK);
-        n->sub = RL_BEHIND | (d == '!' ? RL_NEGATIVE : 0);
-      } else {
-        named = true;
-        p->has_named = true;
-        re_advance(p);
-        n = re_node(p, RN_GROUP);
-      }
-    } else {
-      return re_error(p, "Invalid group");
-    }
-  } else {
-    n = re_node(p, RN_GROUP);
-  }
-  if (n->kind == RN_GROUP) {
-    if (p->captures_started >= 65535) return re_error(p, "Too many captures");
-    n->a = ++p->captures_started;
-    grow_groups(p, n->a);
-    if (named && !parse_group_name(p, &p->names[n->a - 1])) return NULL;
-    if (p->nopen == p->open_cap) {
-      p->open_cap = p->open_cap ? p->open_cap * 2 : 16;
-      p->open = mem_realloc_array(p->open, (size_t)p->open_cap, sizeof(int));
-    }
-    p->open[p->nopen++] = n->a;
-  }
+  RNode *n = p->cur == '?' ? group_kind(p, &named) : re_node(p, RN_GROUP);
+  if (!n || (n->kind == RN_GROUP && !open_capture(p, n, named))) return NULL;
   int cap_before = p->captures_started;
   RNode *body = parse_disjunction(p);
   if (n->kind == RN_GROUP) p->nopen--;
@@ -591,8 +612,6 @@ static RNode *parse_group(Parser *p) {
   if (n->kind == RN_EMPTY) { // (?:...) is just its body, but never a quantifiable lookaround
     if (body->kind != RN_LOOK) return body;
     n->kind = RN_SEQ;
-    n->kid = body;
-    return n;
   }
   n->kid = body;
   n->cap_lo = cap_before + 1;
@@ -608,13 +627,11 @@ static RNode *parse_term(Parser *p) {
   bool quantifiable = true;
   int cap_before = p->captures_started;
   switch (p->cur) {
-  case '*': case '+': case '?': return re_error(p, "Nothing to repeat");
-  case '^':
-    re_advance(p);
-    return assertion(p, p->multiline ? RA_LINE_START : RA_START);
-  case '$':
-    re_advance(p);
-    return assertion(p, p->multiline ? RA_LINE_END : RA_END);
+  case '*':
+  case '+':
+  case '?': return re_error(p, "Nothing to repeat");
+  case '^': re_advance(p); return assertion(p, p->multiline ? RA_LINE_START : RA_START);
+  case '$': re_advance(p); return assertion(p, p->multiline ? RA_LINE_END : RA_END);
   case '.':
     re_advance(p);
     atom = re_node(p, RN_CLASS); // a class without a set: the dot
@@ -622,7 +639,9 @@ static RNode *parse_term(Parser *p) {
   case '(': atom = parse_group(p); break;
   case '[': atom = re_parse_class(p); break;
   case '\\': atom = parse_atom_escape(p, &quantifiable); break;
-  case '{': case '}': case ']': {
+  case '{':
+  case '}':
+  case ']': {
     int32_t min, max;
     if (p->cur == '{' && parse_interval(p, &min, &max)) return re_error(p, "Nothing to repeat");
     if (p->unicode) return re_error(p, "Lone quantifier brackets");

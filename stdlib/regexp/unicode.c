@@ -99,15 +99,19 @@ static const UniName *lookup(const UniName *table, int n, const char *name) {
     int mid = (lo + hi) / 2;
     int c = strcmp(table[mid].name, name);
     if (c == 0) return &table[mid];
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
   }
   return NULL;
 }
 
 static void add_special(CharSet *chars, uint32_t which) {
-  if (which == 0) cs_add_range(chars, 0, RE_MAX_CP);
-  else if (which == 1) cs_add_range(chars, 0, 0x7F);
+  if (which == 0)
+    cs_add_range(chars, 0, RE_MAX_CP);
+  else if (which == 1)
+    cs_add_range(chars, 0, 0x7F);
   else { // Assigned: everything but General_Category Cn, the 30th value
     add_runs(chars, regexp_uni_tables.gc, in_mask, 1u << 29);
     cs_invert(chars, RE_MAX_CP);
@@ -162,8 +166,8 @@ static bool script_property(const char *value, bool extensions, CharSet *chars) 
   return true;
 }
 
-bool uni_property(const char *name, const char *value, bool sets, CharSet *chars,
-                  StrSet *strings, UniKind *kind) {
+bool uni_property(const char *name, const char *value, bool sets, CharSet *chars, StrSet *strings,
+                  UniKind *kind) {
   if (!value) return lone_property(name, sets, chars, strings, kind);
   if (!strcmp(name, "General_Category") || !strcmp(name, "gc")) {
     const UniName *u = lookup(regexp_uni_lone, regexp_uni_lone_count, value);
@@ -217,7 +221,8 @@ static void decode_case(CaseTable *t, uint32_t offset) {
   for (int i = 0; i < t->n; i++) {
     int first = i;
     while (i + 1 < t->n && order[i + 1] >> 32 == order[first] >> 32) i++;
-    for (int k = first; k <= i; k++) t->next[(uint32_t)order[k]] = (uint32_t)order[k == i ? first : k + 1];
+    for (int k = first; k <= i; k++)
+      t->next[(uint32_t)order[k]] = (uint32_t)order[k == i ? first : k + 1];
   }
   free(order);
 }
@@ -237,8 +242,10 @@ static int case_index(const CaseTable *t, uint32_t c) {
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
     if (t->cp[mid] == c) return mid;
-    if (t->cp[mid] < c) lo = mid + 1;
-    else hi = mid - 1;
+    if (t->cp[mid] < c)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
   }
   return -1;
 }
@@ -271,8 +278,10 @@ void uni_close_over(CharSet *s, bool unicode) {
     int lo = 0, hi = t->n; // the first table entry at or after the range's start
     while (lo < hi) {
       int mid = (lo + hi) / 2;
-      if (t->cp[mid] < s->r[2 * r]) lo = mid + 1;
-      else hi = mid;
+      if (t->cp[mid] < s->r[2 * r])
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     for (int i = lo; i < t->n && t->cp[i] <= s->r[2 * r + 1]; i++) {
       for (uint32_t k = t->next[i]; k != (uint32_t)i; k = t->next[k]) {

@@ -39,15 +39,19 @@ static void run_case(char *field[5], char *got, size_t size) {
     return;
   }
   int32_t caps[512];
-  int r = regexp_exec(re, (RegExpText){subject, slen, true}, strtoul(field[3], NULL, 10), caps, NULL);
+  int r =
+      regexp_exec(re, (RegExpText){subject, slen, true}, strtoul(field[3], NULL, 10), caps, NULL);
   if (r != REGEXP_MATCH) {
     snprintf(got, size, r == REGEXP_NO_MATCH ? "null" : "status %d", r);
   } else {
     size_t used = 0;
     for (int g = 0; g < regexp_capture_count(re) && used < size; g++) {
       const char *sep = g ? " " : "";
-      if (caps[2 * g] < 0) used += (size_t)snprintf(got + used, size - used, "%s-", sep);
-      else used += (size_t)snprintf(got + used, size - used, "%s%d,%d", sep, caps[2 * g], caps[2 * g + 1]);
+      if (caps[2 * g] < 0)
+        used += (size_t)snprintf(got + used, size - used, "%s-", sep);
+      else
+        used +=
+            (size_t)snprintf(got + used, size - used, "%s%d,%d", sep, caps[2 * g], caps[2 * g + 1]);
     }
   }
   regexp_free(re);
@@ -57,7 +61,8 @@ static FILE *open_cases(void) {
   FILE *f = fopen("tests/unit/regexp-cases.txt", "r");
   if (!f) { // run from somewhere else: look beside this source file
     char path[4096];
-    snprintf(path, sizeof path, "%.*s/regexp-cases.txt", (int)(strrchr(__FILE__, '/') - __FILE__), __FILE__);
+    snprintf(path, sizeof path, "%.*s/regexp-cases.txt", (int)(strrchr(__FILE__, '/') - __FILE__),
+             __FILE__);
     f = fopen(path, "r");
   }
   return f;
