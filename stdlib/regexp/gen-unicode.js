@@ -612,6 +612,9 @@ function main() {
  * decodes it (see the generator for the format). Entry points: the tables below.
  */
 #include "stdlib/regexp/internal.h"
+
+/* Generated: make format leaves the rest as the generator wrote it. */
+// clang-format off
 `);
   out.push('const char regexp_udata[] =\n' + cString(stream) + ';\n');
   out.push('/* \\p{NAME}: General_Category values, binary properties, properties of strings. */');
