@@ -291,7 +291,7 @@ void uni_close_over(CharSet *s, bool unicode) {
       }
     }
   }
-  qsort(add, n, sizeof(uint32_t), compare_u32);
+  if (n) qsort(add, n, sizeof(uint32_t), compare_u32);
   CharSet more;
   cs_init(&more);
   for (size_t i = 0; i < n; i++) cs_add(&more, add[i]);

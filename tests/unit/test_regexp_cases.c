@@ -27,11 +27,40 @@ static size_t unescape(const char *s, uint16_t *out) {
   return n;
 }
 
-/* What the engine does with one case, in the file's notation. */
+/* Writes a result in the file's notation. */
+static void describe(const RegExp *re, int r, const int32_t *caps, char *got, size_t size) {
+  if (r != REGEXP_MATCH) {
+    snprintf(got, size, r == REGEXP_NO_MATCH ? "null" : "status %d", r);
+    return;
+  }
+  size_t used = 0;
+  for (int g = 0; g < regexp_capture_count(re) && used < size; g++) {
+    const char *sep = g ? " " : "";
+    if (caps[2 * g] < 0)
+      used += (size_t)snprintf(got + used, size - used, "%s-", sep);
+    else
+      used +=
+          (size_t)snprintf(got + used, size - used, "%s%d,%d", sep, caps[2 * g], caps[2 * g + 1]);
+  }
+}
+
+/* The text as Latin-1 bytes, if every unit fits (tinynode's compact strings). */
+static bool narrow(const uint16_t *units, size_t n, uint8_t *out) {
+  for (size_t i = 0; i < n; i++) {
+    if (units[i] > 0xFF) return false;
+    out[i] = (uint8_t)units[i];
+  }
+  return true;
+}
+
+/* What the engine does with one case, in the file's notation. A case whose pattern and
+ * subject fit in Latin-1 is also run on the one-byte forms, which must agree. */
 static void run_case(char *field[5], char *got, size_t size) {
   static uint16_t pattern[4096], subject[4096], flags[16];
+  static uint8_t pattern8[4096], subject8[4096];
   size_t plen = unescape(field[0], pattern), slen = unescape(field[2], subject);
   int bits = regexp_parse_flags((RegExpText){flags, unescape(field[1], flags), true});
+  size_t start = strtoul(field[3], NULL, 10);
   const char *error;
   RegExp *re = regexp_compile((RegExpText){pattern, plen, true}, bits, &error);
   if (!re) {
@@ -39,20 +68,19 @@ static void run_case(char *field[5], char *got, size_t size) {
     return;
   }
   int32_t caps[512];
-  int r =
-      regexp_exec(re, (RegExpText){subject, slen, true}, strtoul(field[3], NULL, 10), caps, NULL);
-  if (r != REGEXP_MATCH) {
-    snprintf(got, size, r == REGEXP_NO_MATCH ? "null" : "status %d", r);
-  } else {
-    size_t used = 0;
-    for (int g = 0; g < regexp_capture_count(re) && used < size; g++) {
-      const char *sep = g ? " " : "";
-      if (caps[2 * g] < 0)
-        used += (size_t)snprintf(got + used, size - used, "%s-", sep);
-      else
-        used +=
-            (size_t)snprintf(got + used, size - used, "%s%d,%d", sep, caps[2 * g], caps[2 * g + 1]);
+  describe(re, regexp_exec(re, (RegExpText){subject, slen, true}, start, caps, NULL), caps, got,
+           size);
+  if (narrow(pattern, plen, pattern8) && narrow(subject, slen, subject8)) {
+    char again[8192];
+    RegExp *re8 = regexp_compile((RegExpText){pattern8, plen, false}, bits, &error);
+    int r = regexp_exec(re8, (RegExpText){subject8, slen, false}, start, caps, NULL);
+    describe(re8, r, caps, again, sizeof again);
+    if (strcmp(again, got) != 0) {
+      char first[4096];
+      snprintf(first, sizeof first, "%.4000s", got);
+      snprintf(got, size, "%.4000s (but %.4000s on Latin-1 text)", first, again);
     }
+    regexp_free(re8);
   }
   regexp_free(re);
 }
