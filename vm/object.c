@@ -704,8 +704,9 @@ static void push_shape_keys(VM *vm, Array *out, Shape *s, bool symbols, bool onl
 //> vm.own-keys
 Array *object_own_keys(VM *vm, Object *o, int flags) {
   bool only_enumerable = !(flags & VM_KEYS_HIDDEN);
-  Array *out = array_new(vm, 8);
   int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_object(o)); /* the list's allocation may collect */
+  Array *out = array_new(vm, 8);
   vm_handle_push(vm, value_from_object(&out->base));
   if (flags & VM_KEYS_STRINGS) {
     uint32_t n;

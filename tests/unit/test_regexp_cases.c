@@ -1,6 +1,6 @@
 /* test_regexp_cases.c - the RegExp engine against node, case by case (book chapter 14).
  *
- * Reads tests/unit/regexp-cases.txt, written by tests/unit/regexp-cases.js under node:
+ * Reads tests/unit/regexp-cases.txt, written by tests/tools/regexp-cases.js under node:
  * thousands of generated patterns, flags, subjects and start indexes with node's result
  * (the SyntaxError's reason, no match, or every group's indices). Each case is compiled
  * and run here and must give exactly node's answer. Exits 0 when all do; prints the

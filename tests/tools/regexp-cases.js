@@ -2,8 +2,8 @@
 // regexp-cases.js - writes tests/unit/regexp-cases.txt, the differential test of the
 // RegExp engine: generated patterns, flags and subjects with what node does with them.
 //
-//     node tests/unit/regexp-cases.js > tests/unit/regexp-cases.txt       (the test's file)
-//     node tests/unit/regexp-cases.js SEED COUNT > /tmp/more.txt            (a bigger hunt)
+//     node tests/tools/regexp-cases.js > tests/unit/regexp-cases.txt       (the test's file)
+//     node tests/tools/regexp-cases.js SEED COUNT > /tmp/more.txt            (a bigger hunt)
 //
 // The generator is deterministic (its own seeded random numbers), so the same node writes
 // the same file. tests/unit/test_regexp_cases.c runs every case through the engine.
@@ -273,7 +273,7 @@ function line(pattern, flags, s, start) {
 }
 
 function main() {
-  const out = ['# tests/unit/regexp-cases.txt: written by tests/unit/regexp-cases.js under node ' +
+  const out = ['# tests/unit/regexp-cases.txt: written by tests/tools/regexp-cases.js under node ' +
     process.versions.node + ' (seed ' + SEED + ', ' + COUNT + ' random cases); do not edit'];
   for (const [p, f, s = '', start = 0] of FIXED) out.push(line(p, f, s, start));
   for (let i = 0; i < COUNT; i++) {
