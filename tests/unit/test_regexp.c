@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stdlib/regexp/regexp.h"
+#include "tests/unit/regexp_text.h"
 
 static int failures;
 
@@ -21,21 +22,6 @@ static int failures;
       failures++;                                                                                  \
     }                                                                                              \
   } while (0)
-
-/* Text in the cases: ASCII, with %XXXX for any UTF-16 code unit. */
-static size_t unescape(const char *s, uint16_t *out) {
-  size_t n = 0;
-  while (*s) {
-    if (*s == '%') {
-      char hex[5] = {s[1], s[2], s[3], s[4], 0};
-      out[n++] = (uint16_t)strtoul(hex, NULL, 16);
-      s += 5;
-    } else {
-      out[n++] = (uint8_t)*s++;
-    }
-  }
-  return n;
-}
 
 static RegExpText text(const char *s, uint16_t *buf) {
   return (RegExpText){buf, unescape(s, buf), true};

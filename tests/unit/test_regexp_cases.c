@@ -11,21 +11,7 @@
 #include <string.h>
 
 #include "stdlib/regexp/regexp.h"
-
-/* Undoes the file's escapes: %XXXX is one UTF-16 code unit. */
-static size_t unescape(const char *s, uint16_t *out) {
-  size_t n = 0;
-  while (*s) {
-    if (*s == '%') {
-      char hex[5] = {s[1], s[2], s[3], s[4], 0};
-      out[n++] = (uint16_t)strtoul(hex, NULL, 16);
-      s += 5;
-    } else {
-      out[n++] = (uint8_t)*s++;
-    }
-  }
-  return n;
-}
+#include "tests/unit/regexp_text.h"
 
 /* Writes a result in the file's notation. */
 static void describe(const RegExp *re, int r, const int32_t *caps, char *got, size_t size) {
