@@ -53,13 +53,19 @@ Value vm_throw(VM *vm, Value exception) {
 }
 
 Value vm_throw_error(VM *vm, ErrorKind kind, const char *fmt, ...) {
-  char buf[1024];
-  va_list ap;
+  va_list ap, again;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_copy(again, ap);
+  int length = vsnprintf(NULL, 0, fmt, ap); /* messages quote user strings of any length */
   va_end(ap);
+  size_t size = length > 0 ? (size_t)length + 1 : 1;
+  char *buf = mem_alloc(size);
+  buf[0] = '\0';
+  vsnprintf(buf, size, fmt, again);
+  va_end(again);
   int mark = vm_handle_mark(vm);
   Value message = vm_handle_push(vm, vm_string(vm, buf));
+  free(buf);
   Value error = vm_make_error(vm, kind, message);
   vm_handle_reset(vm, mark);
   return vm_throw(vm, error);

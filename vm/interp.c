@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "parser/ast.h"
+#include "lexer/alloc.h"
 #include "vm/internal.h"
 #include "vm/shape.h"
 
@@ -363,6 +364,59 @@ static void describe_object(VM *vm, Value obj, char *out, size_t size) {
   snprintf(out, size, "#<%s>", name ? (const char *)name->data : "Object");
 }
 
+/* The property a [[Set]] on obj meets first along the prototype chain; false if none. */
+static bool find_on_chain(VM *vm, Value obj, Value key, PropertyInfo *info) {
+  uint32_t i;
+  if (value_is_string(obj) && value_is_string(key)) { /* a string's own length and indices */
+    String *s = value_to_string(obj), *k = value_to_string(key);
+    *info = (PropertyInfo){.attrs = VM_ATTR_ENUMERABLE};
+    if (k == vm->atom_length || (string_to_array_index(k, &i) && i < s->length)) return true;
+  }
+  Object *o = value_to_object(value_is_object(obj) ? obj : conv_prototype_for_primitive(vm, obj));
+  for (; o; o = o->proto)
+    if (vm_get_own_property(vm, value_from_object(o), key, info)) return true;
+  return false;
+}
+
+/* How V8 names a receiver in these messages: object '#<P>', or number '1.5'. */
+static char *receiver_text(VM *vm, Value obj, char *type, size_t size) {
+  if (value_is_object(obj)) {
+    snprintf(type, size, "object");
+    char what[256];
+    describe_object(vm, obj, what, sizeof what);
+    return mem_strdup(what);
+  }
+  char *t = vm_to_utf8(vm, vm_typeof(vm, obj), NULL);
+  snprintf(type, size, "%s", t);
+  free(t);
+  return vm_to_utf8(vm, value_is_symbol(obj) ? symbol_text(vm, obj) : vm_to_string(vm, obj), NULL);
+}
+
+/* V8's TypeError when strict code sees a [[Set]] refused: a read-only property, a getter
+ * without a setter, a primitive that cannot hold properties, an object not extensible. */
+static Value set_refused(VM *vm, Value obj, Value key) {
+  PropertyInfo info;
+  uint32_t index;
+  if (vm_is_array(obj) && vm_is_extensible(obj) && value_is_string(key) &&
+      string_to_array_index(value_to_string(key), &index) && index >= vm_array_length(obj))
+    key = value_from_string(vm->atom_length); /* the index would grow a read-only length */
+  bool found = find_on_chain(vm, obj, key, &info);
+  char *name = vm_to_utf8(vm, value_is_symbol(key) ? symbol_text(vm, key) : key, NULL), type[16];
+  char *what = receiver_text(vm, obj, type, sizeof type);
+  Value r;
+  if (found && info.is_accessor)
+    r = vm_throw_error(vm, ERR_TYPE, "Cannot set property %s of %s which has only a getter", name, what);
+  else if (found && !(info.attrs & VM_ATTR_WRITABLE))
+    r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of %s '%s'", name, type, what);
+  else if (!value_is_object(obj))
+    r = vm_throw_error(vm, ERR_TYPE, "Cannot create property '%s' on %s '%s'", name, type, what);
+  else
+    r = vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible", name);
+  free(name);
+  free(what);
+  return r;
+}
+
 /* obj[key] = v; key already a property key. Returns v or VALUE_EXCEPTION. */
 Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict) {
   if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
@@ -374,15 +428,7 @@ Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict) {
     ok = object_set(vm, value_to_object(proto), key, v, obj);
   }
   if (value_is_exception(ok)) return ok;
-  if (ok == VALUE_FALSE && strict) {
-    Value k = value_is_symbol(key) ? symbol_text(vm, key) : key;
-    char *text = vm_to_utf8(vm, k, NULL), what[256];
-    describe_object(vm, obj, what, sizeof what);
-    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
-                             text, what);
-    free(text);
-    return r;
-  }
+  if (ok == VALUE_FALSE && strict) return set_refused(vm, obj, key);
   return v;
 }
 
@@ -405,8 +451,7 @@ static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
 
 /* a + b when they are not both numbers. */
 static Value add_slow(VM *vm, Value a, Value b) {
-  if (value_is_string(a) && value_is_string(b))
-    return value_from_string(string_concat(vm, value_to_string(a), value_to_string(b)));
+  if (value_is_string(a) && value_is_string(b)) return vm_string_concat(vm, a, b);
   int mark = vm_handle_mark(vm);
   Value pa = vm_handle_push(vm, conv_to_primitive(vm, a, CONV_HINT_DEFAULT));
   Value pb = value_is_exception(pa) ? pa : vm_handle_push(vm, conv_to_primitive(vm, b, CONV_HINT_DEFAULT));
@@ -415,8 +460,7 @@ static Value add_slow(VM *vm, Value a, Value b) {
   } else if (value_is_string(pa) || value_is_string(pb)) {
     Value sa = vm_handle_push(vm, vm_to_string(vm, pa));
     Value sb = value_is_exception(sa) ? sa : vm_to_string(vm, pb);
-    r = value_is_exception(sb) ? sb
-        : value_from_string(string_concat(vm, value_to_string(sa), value_to_string(sb)));
+    r = value_is_exception(sb) ? sb : vm_string_concat(vm, sa, sb);
   } else {
     Value na = vm_to_number(vm, pa), nb = value_is_exception(na) ? na : vm_to_number(vm, pb);
     r = value_is_exception(nb) ? nb : value_from_number(value_to_number(na) + value_to_number(nb));

@@ -347,7 +347,7 @@ uint16_t vm_string_unit(Value string, uint32_t index) {
 }
 
 Value vm_string_from_units(VM *vm, const uint16_t *units, size_t length) {
-  if (length > UINT32_MAX - 1) PANIC("vm_string_from_units: string too long");
+  if (length > VM_STRING_MAX) return vm_throw_string_length(vm);
   return value_from_string(string_new_wide(vm, units, (uint32_t)length));
 }
 

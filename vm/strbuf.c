@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "lexer/alloc.h"
-#include "vm/vm.h"
+#include "vm/internal.h"
 
 /* ==== Appending bytes ==== */
 
@@ -125,8 +125,18 @@ void sb_put_unit(StrBuf *sb, uint16_t unit) { sb_put_codepoint(sb, unit); }
 void sb_put_js(StrBuf *sb, Value str) { sb_put_js_range(sb, str, 0, vm_string_length(str)); }
 
 void sb_put_js_range(StrBuf *sb, Value str, uint32_t start, uint32_t end) {
+  const String *s = value_to_string(str);
   sb_reserve(sb, end - start);
-  for (uint32_t i = start; i < end; i++) sb_put_unit(sb, vm_string_unit(str, i));
+  for (uint32_t i = start; i < end; i++) {
+    uint16_t unit = string_unit(s, i);
+    if (unit >= 0x80) {
+      sb_put_unit(sb, unit);
+      sb_reserve(sb, end - i); /* the ASCII fast path below needs a byte per unit left */
+    } else {
+      sb->data[sb->len++] = (char)unit;
+    }
+  }
+  sb->data[sb->len] = '\0';
 }
 
 char *vm_to_wtf8(Value str) {
@@ -154,7 +164,10 @@ uint32_t sb_decode(const unsigned char *s, size_t *n) {
 Value sb_to_value(VM *vm, const char *text, size_t len) {
   size_t i = 0;
   while (i < len && (unsigned char)text[i] < 0x80) i++;
-  if (i == len) return vm_string_n(vm, text, len); /* pure ASCII */
+  if (i == len) { /* pure ASCII: the bytes are the units */
+    if (len > VM_STRING_MAX) return vm_throw_string_length(vm);
+    return value_from_string(string_new_latin1(vm, (const uint8_t *)text, (uint32_t)len));
+  }
   uint16_t *units = mem_alloc((len + 1) * sizeof *units);
   size_t count = 0;
   for (i = 0; i < len;) {

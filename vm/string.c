@@ -347,7 +347,22 @@ Value vm_string(VM *vm, const char *utf8) {
   return value_from_string(string_from_utf8(vm, utf8, strlen(utf8)));
 }
 
+Value vm_throw_string_length(VM *vm) { return vm_throw_error(vm, ERR_RANGE, "Invalid string length"); }
+
+/* The UTF-16 length of UTF-8 text: one unit per sequence, two for a 4-byte one. */
+static size_t utf8_units(const char *utf8, size_t length) {
+  size_t units = 0;
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)utf8[i];
+    units += (c & 0xC0) != 0x80;
+    units += c >= 0xF0;
+  }
+  return units;
+}
+
 Value vm_string_n(VM *vm, const char *utf8, size_t length) {
+  if (length > VM_STRING_MAX && utf8_units(utf8, length) > VM_STRING_MAX)
+    return vm_throw_string_length(vm);
   return value_from_string(string_from_utf8(vm, utf8, length));
 }
 
@@ -359,7 +374,24 @@ char *vm_to_utf8(VM *vm, Value string, size_t *length) {
 uint32_t vm_string_length(Value string) { return value_to_string(string)->length; }
 
 Value vm_string_concat(VM *vm, Value a, Value b) {
-  return value_from_string(string_concat(vm, value_to_string(a), value_to_string(b)));
+  String *sa = value_to_string(a), *sb = value_to_string(b);
+  if ((uint64_t)sa->length + sb->length > VM_STRING_MAX) return vm_throw_string_length(vm);
+  return value_from_string(string_concat(vm, sa, sb));
+}
+
+Value vm_string_repeat(VM *vm, Value string, uint32_t count) {
+  String *s = value_to_string(string);
+  if ((uint64_t)s->length * count > VM_STRING_MAX) return vm_throw_string_length(vm);
+  vm_handle_push(vm, string); /* the caller's scope releases it */
+  String *r = string_alloc(vm, s->length * count, s->wide);
+  size_t part = (size_t)s->length << s->wide, total = part * count;
+  if (total) memcpy(r->data, s->data, part);
+  for (size_t done = part; done < total;) { /* doubling: log2(count) copies */
+    size_t n = done < total - done ? done : total - done;
+    memcpy(r->data + done, r->data, n);
+    done += n;
+  }
+  return value_from_string(r);
 }
 
 Value vm_atom(VM *vm, const char *utf8) { return value_from_string(atom_from_cstr(vm, utf8)); }

@@ -122,11 +122,17 @@ double vm_cstr_to_number(const char *s, size_t length); /* StringToNumber; NaN i
 
 /* ==== Strings ==== */
 
+/* The longest string, in UTF-16 units (V8's String::kMaxLength). Making a longer one
+ * throws node's `RangeError: Invalid string length`: vm_string_n, vm_string_concat,
+ * vm_string_from_units and sb_finish check it and return VALUE_EXCEPTION. */
+#define VM_STRING_MAX 536870888u
+Value vm_throw_string_length(VM *vm); /* throws that RangeError */
 Value vm_string(VM *vm, const char *utf8);
 Value vm_string_n(VM *vm, const char *utf8, size_t length);
 char *vm_to_utf8(VM *vm, Value string, size_t *length); /* malloc'd; string must be a string */
 uint32_t vm_string_length(Value string);                /* in UTF-16 units */
-Value vm_string_concat(VM *vm, Value a, Value b);
+Value vm_string_concat(VM *vm, Value a, Value b); /* or an exception: too long */
+Value vm_string_repeat(VM *vm, Value string, uint32_t count); /* the same */
 Value vm_atom(VM *vm, const char *utf8);                /* an interned string */
 
 /* ==== Building strings (vm/strbuf.c) ==== */

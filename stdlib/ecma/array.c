@@ -381,8 +381,9 @@ static bool join_active(const JoinStack *js, Value o) {
   return false;
 }
 
-/* Append element k of o to b (empty for undefined/null); false on exception. */
-static bool join_element(VM *vm, StrBuf *b, Value o, double k, bool locale) {
+/* Append element k of o to b (empty for undefined/null), counting its units in *units;
+ * false on exception. */
+static bool join_element(VM *vm, StrBuf *b, Value o, double k, bool locale, double *units) {
   Value v = builtins_get_index(vm, o, k);
   if (value_is_exception(v)) return false;
   if (value_is_nullish(v)) return true;
@@ -397,6 +398,11 @@ static bool join_element(VM *vm, StrBuf *b, Value o, double k, bool locale) {
   Value s = value_is_exception(v) ? v : vm_to_string(vm, v);
   vm_handle_reset(vm, mark);
   if (value_is_exception(s)) return false;
+  *units += vm_string_length(s);
+  if (*units > VM_STRING_MAX) {
+    vm_throw_string_length(vm);
+    return false;
+  }
   sb_put_js(b, s);
   return true;
 }
@@ -411,15 +417,19 @@ static Value array_join(VM *vm, Value this_value, int argc, Value *argv) {
   sep = vm_handle_push(vm, value_is_undefined(separator) ? vm_atom(vm, ",")
                                                          : vm_to_string(vm, separator));
   if (value_is_exception(sep)) return sep;
+  if (len > 1 && (len - 1) * vm_string_length(sep) > VM_STRING_MAX) /* V8 fails at once */
+    return vm_throw_string_length(vm);
   JoinStack *js = vm_state(vm, &join_stack_type);
   if (join_active(js, o)) return vm_atom(vm, "");
   bool tracked = js->depth < JOIN_DEPTH_MAX;
   if (tracked) js->arrays[js->depth++] = o;
   StrBuf b = {0};
   bool ok = true;
+  double units = 0;
   for (double k = 0; k < len && ok; k++) {
     if (k > 0) sb_put_js(&b, sep);
-    ok = join_element(vm, &b, o, k, locale);
+    units += k > 0 ? vm_string_length(sep) : 0;
+    ok = join_element(vm, &b, o, k, locale, &units);
   }
   if (tracked) js->depth--;
   Value r = ok ? sb_finish(vm, &b) : VALUE_EXCEPTION;

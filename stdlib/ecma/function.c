@@ -23,6 +23,8 @@ static Value function_call(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_call(vm, this_value, ARG(0), argc > 1 ? argc - 1 : 0, argv + 1);
 }
 
+#define APPLY_LIST_MAX 134217725 /* V8's FixedArray::kMaxLength: longer lists are refused */
+
 //> stdlib.function-apply
 /* CreateListFromArrayLike(list), then the call. The arguments are gathered into a
  * rooted array first: reading them may run getters, and getters may collect. */
@@ -35,6 +37,8 @@ static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
   double n;
   Value args = vm_handle_push(vm, vm_array_new(vm));
   Value r = builtins_length_of(vm, list, &n) ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+  if (!value_is_exception(r) && n > APPLY_LIST_MAX) /* before reading any element, as V8 */
+    return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
   for (double i = 0; i < n && !value_is_exception(r); i++) {
     Value v = builtins_get_index(vm, list, i);
     if (value_is_exception(v))

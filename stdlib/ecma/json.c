@@ -328,12 +328,19 @@ typedef struct JsonWriter {
   int depth; /* how many gaps to indent the current line */
   Value stack; /* the objects being serialized, outermost first */
   Value stack_keys; /* the key each of them was reached by */
+  size_t extra; /* at least how many bytes of out are beyond its UTF-16 length */
 } JsonWriter;
 
 //> stdlib.json-quote
-/* QuoteJSONString: the escapes JSON needs, and lone surrogates as \udXXX. */
-static void quote(StrBuf *b, Value s) {
+/* QuoteJSONString: the escapes JSON needs, and lone surrogates as \udXXX. False, with
+ * node's RangeError thrown, if the output would pass the longest string. */
+static bool quote(JsonWriter *w, Value s) {
+  StrBuf *b = &w->out;
   uint32_t n = vm_string_length(s);
+  if (b->len - w->extra + n + 2 > VM_STRING_MAX) { /* JSON text is ASCII but for strings */
+    vm_throw_string_length(w->vm);
+    return false;
+  }
   sb_put_unit(b, '"');
   for (uint32_t i = 0; i < n; i++) {
     uint16_t c = vm_string_unit(s, i);
@@ -355,11 +362,14 @@ static void quote(StrBuf *b, Value s) {
       snprintf(hex, sizeof hex, "\\u%04x", c);
       sb_puts(b, hex);
     } else {
+      size_t at = b->len;
       sb_put_unit(b, c);
       if (paired) sb_put_unit(b, vm_string_unit(s, ++i));
+      w->extra += (b->len - at) - (paired ? 2 : 1); /* UTF-8 takes more bytes than units */
     }
   }
   sb_put_unit(b, '"');
+  return true;
 }
 //< stdlib.json-quote
 
@@ -468,7 +478,7 @@ static Value serialize_object(JsonWriter *w, Value value) {
     if (any) sb_put_unit(&w->out, ',');
     newline_indent(w);
     Value key = vm_array_get_raw(keys, i);
-    quote(&w->out, key);
+    if (!quote(w, key)) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
     sb_puts(&w->out, vm_string_length(w->gap) ? ": " : ":");
     int r = serialize_property(w, value, key);
     if (r < 0) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
@@ -528,7 +538,7 @@ static int serialize_property(JsonWriter *w, Value holder, Value key) {
   else if (value_is_bool(v))
     sb_puts(&w->out, v == VALUE_TRUE ? "true" : "false");
   else if (value_is_string(v))
-    quote(&w->out, v);
+    r = quote(w, v) ? 1 : -1;
   else if (value_is_number(v)) {
     char buf[40];
     double d = value_to_number(v);

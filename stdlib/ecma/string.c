@@ -15,7 +15,6 @@
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
-#define MAX_STRING_LENGTH 536870888.0 /* V8's String::kMaxLength */
 
 /* ==== this and arguments ==== */
 
@@ -293,7 +292,8 @@ static Value string_concat(VM *vm, Value this_value, int argc, Value *argv) {
   Value r = vm_handle_push(vm, this_string(vm, this_value, "concat"));
   for (int i = 0; i < argc && !value_is_exception(r); i++) {
     Value s = vm_handle_push(vm, vm_to_string(vm, argv[i]));
-    r = value_is_exception(s) ? s : vm_handle_push(vm, vm_string_concat(vm, r, s));
+    r = value_is_exception(s) ? s : vm_string_concat(vm, r, s);
+    if (!value_is_exception(r)) vm_handle_push(vm, r);
   }
   return r;
 }
@@ -311,12 +311,10 @@ static Value string_repeat(VM *vm, Value this_value, int argc, Value *argv) {
     free(text);
     return r;
   }
-  if (n * vm_string_length(s) > MAX_STRING_LENGTH)
-    return vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+  if (n * vm_string_length(s) > VM_STRING_MAX)
+    return vm_throw_string_length(vm);
   if (vm_string_length(s) == 0 || n == 0) return vm_string(vm, ""); /* ''.repeat(2**31-1) */
-  StrBuf b = {0};
-  for (double i = 0; i < n; i++) sb_put_js(&b, s);
-  return sb_finish(vm, &b);
+  return vm_string_repeat(vm, s, (uint32_t)n);
 }
 
 /* padStart (magic 1) and padEnd (magic 0). */
@@ -331,8 +329,8 @@ static Value string_pad(VM *vm, Value this_value, int argc, Value *argv) {
   double len = vm_string_length(s);
   if (value_is_exception(fill) || max <= len || vm_string_length(fill) == 0)
     return value_is_exception(fill) ? fill : s;
-  if (max > MAX_STRING_LENGTH)
-    return vm_throw_error(vm, ERR_RANGE, "Invalid string length");
+  if (max > VM_STRING_MAX)
+    return vm_throw_string_length(vm);
   StrBuf b = {0};
   if (!at_start) sb_put_js(&b, s);
   uint32_t fl = vm_string_length(fill);

@@ -17,6 +17,8 @@ static Value listeners(VM *vm, Value emitter, Value name, bool create) {
   if (value_is_exception(events)) return events;
   if (!value_is_object(events)) {
     if (!create) return VALUE_UNDEFINED;
+    if (!value_is_object(emitter)) /* node's strict `this._events = ...` throws here */
+      return vm_set_str(vm, emitter, "_events", VALUE_UNDEFINED);
     events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
     if (!vm_define_str(vm, emitter, "_events", events, VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE))
       return VALUE_EXCEPTION;
