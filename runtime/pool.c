@@ -60,9 +60,14 @@ static PoolJob *list_pop(PoolJobList *l) {
   return j;
 }
 
-static void list_free(PoolJobList *l) {
+/* Jobs the loop will never complete: their owners free what they hold (libuv's
+ * UV_ECANCELED), so that exiting with reads in flight loses no memory. */
+static void list_cancel(Loop *loop, PoolJobList *l) {
   PoolJob *j;
-  while ((j = list_pop(l))) free(j);
+  while ((j = list_pop(l))) {
+    j->done(loop, j->data, -ECANCELED);
+    free(j);
+  }
 }
 
 int pool_thread_count(void) {
@@ -119,7 +124,7 @@ static void on_wake(Loop *loop, int fd, int revents, void *data) {
   PoolJob *job;
   while ((job = list_pop(&finished))) {
     loop_unref(loop); /* taken by pool_submit */
-    job->done(loop, job->data);
+    job->done(loop, job->data, 0);
     free(job);
     if (finished.head) loop_after_callback(loop); /* the loop runs it after the last one */
   }
@@ -187,8 +192,8 @@ void pool_shutdown(Pool *pool) {
   loop_unwatch_fd(pool->loop, pool->wake[0]);
   close(pool->wake[0]);
   close(pool->wake[1]);
-  list_free(&pool->todo);
-  list_free(&pool->done);
+  list_cancel(pool->loop, &pool->todo);
+  list_cancel(pool->loop, &pool->done);
   pthread_mutex_destroy(&pool->mutex);
   pthread_cond_destroy(&pool->has_work);
   free(pool->threads);

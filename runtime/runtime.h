@@ -121,10 +121,13 @@ void loop_after_callback(Loop *loop);
  * the poll phase, woken through a pipe. Unfinished work keeps the loop alive. */
 
 typedef void (*PoolWork)(void *data);
-typedef void (*PoolDone)(Loop *loop, void *data);
+/* status is 0 after work ran; -ECANCELED when the loop is freed first (the process is
+ * exiting, say after an uncaught exception): then done only frees what data owns and
+ * must not call into JavaScript. */
+typedef void (*PoolDone)(Loop *loop, void *data, int status);
 
-/* Queues work(data) then done(loop, data). Returns 0, or -errno if the threads could
- * not be started (then nothing was queued). */
+/* Queues work(data) then done(loop, data, status). Returns 0, or -errno if the threads
+ * could not be started (then nothing was queued). */
 int pool_submit(Loop *loop, PoolWork work, PoolDone done, void *data);
 /* The number of worker threads the pool uses (UV_THREADPOOL_SIZE or 4). */
 int pool_thread_count(void);

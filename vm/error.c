@@ -53,19 +53,21 @@ Value vm_throw(VM *vm, Value exception) {
 }
 
 Value vm_throw_error(VM *vm, ErrorKind kind, const char *fmt, ...) {
+  char small[256], *buf = small;
+  if (!fmt) fmt = ""; /* never NULL; this quiets gcc's -Wformat-truncation at -O1 */
   va_list ap, again;
   va_start(ap, fmt);
   va_copy(again, ap);
-  int length = vsnprintf(NULL, 0, fmt, ap); /* messages quote user strings of any length */
+  int length = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
-  size_t size = length > 0 ? (size_t)length + 1 : 1;
-  char *buf = mem_alloc(size);
-  buf[0] = '\0';
-  vsnprintf(buf, size, fmt, again);
+  if (length >= (int)sizeof small) { /* messages quote user strings of any length */
+    buf = mem_alloc((size_t)length + 1);
+    vsnprintf(buf, (size_t)length + 1, fmt, again);
+  }
   va_end(again);
   int mark = vm_handle_mark(vm);
-  Value message = vm_handle_push(vm, vm_string(vm, buf));
-  free(buf);
+  Value message = vm_handle_push(vm, vm_string(vm, length < 0 ? "" : buf));
+  if (buf != small) free(buf);
   Value error = vm_make_error(vm, kind, message);
   vm_handle_reset(vm, mark);
   return vm_throw(vm, error);
@@ -89,6 +91,8 @@ Value vm_take_exception(VM *vm) {
   vm->terminating = 0;
   return e;
 }
+
+Value vm_pending_exception(VM *vm) { return vm->has_exception ? vm->exception : VALUE_UNDEFINED; }
 
 SourceSite vm_exception_site(VM *vm) { return vm->exception_site; }
 

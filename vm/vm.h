@@ -92,6 +92,7 @@ bool vm_has_exception(VM *vm);
 Value vm_terminate(VM *vm);
 bool vm_is_terminating(VM *vm);
 Value vm_take_exception(VM *vm); /* clears it */
+Value vm_pending_exception(VM *vm); /* the exception in flight, left pending; else undefined */
 /* Where the pending or last-taken exception was thrown (or the syntax error is). */
 SourceSite vm_exception_site(VM *vm);
 /* A new error object with .message and .stack captured from the current frames. */

@@ -328,7 +328,7 @@ static int digit_of(char c) {
 
 //> stdlib.parse-int
 static Value global_parse_int(VM *vm, Value t, int argc, Value *argv) {
-  Value s = vm_to_string(vm, ARG(0));
+  Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0))); /* the radix's valueOf may collect */
   double r;
   if (value_is_exception(s) || !builtins_to_integer(vm, ARG(1), &r)) return VALUE_EXCEPTION;
   char *text = trimmed_ascii(vm, s), *p = text;

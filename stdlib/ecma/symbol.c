@@ -16,7 +16,7 @@ static Value symbol_call(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_undefined(vm_new_target(vm)))
     return vm_throw_error(vm, ERR_TYPE, "Symbol is not a constructor");
   Value d = ARG(0);
-  if (!value_is_undefined(d)) d = vm_to_string(vm, d);
+  if (!value_is_undefined(d)) d = vm_handle_push(vm, vm_to_string(vm, d));
   return value_is_exception(d) ? d : vm_symbol_new(vm, d);
 }
 
@@ -40,7 +40,7 @@ Value builtins_symbol_for(VM *vm, Value key) {
 }
 
 static Value symbol_for(VM *vm, Value this_value, int argc, Value *argv) {
-  Value key = vm_to_string(vm, ARG(0));
+  Value key = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   return value_is_exception(key) ? key : builtins_symbol_for(vm, key);
 }
 

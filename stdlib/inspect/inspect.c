@@ -575,6 +575,26 @@ static char *stack_exceeded(InspectCtx *ctx, Value v, const Raw *r) {
   return out;
 }
 
+/* Node's isStackOverflowError: is the exception in flight the RangeError thrown when the
+ * stack ran out (somewhere below, in a getter or a custom inspector, say)? formatRaw
+ * then takes it and prints stack_exceeded in the object's place. Read without running
+ * any code: its own message and its prototype. */
+static bool take_stack_overflow(InspectCtx *ctx) {
+  VM *vm = ctx->vm;
+  Value e = vm_pending_exception(vm);
+  PropertyInfo message;
+  if (!value_is_object(e) || vm_is_terminating(vm) ||
+      vm_prototype_of(e) != vm_intrinsic(vm, INTRINSIC_RANGE_ERROR_PROTOTYPE) ||
+      !vm_get_own_property(vm, e, vm_atom(vm, "message"), &message) || message.is_accessor ||
+      !value_is_string(message.value))
+    return false;
+  char *text = vm_to_utf8(vm, message.value, NULL);
+  bool overflow = strcmp(text, "Maximum call stack size exceeded") == 0;
+  free(text);
+  if (overflow) vm_take_exception(vm);
+  return overflow;
+}
+
 /* Where formatRaw stops instead of formatting the entries: past the depth limit, or
  * where the C stack runs out (the entries recurse). NULL: go on. */
 static char *stop_before_entries(InspectCtx *ctx, Value v, int recurse_times, const Raw *r) {
@@ -667,6 +687,7 @@ static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
   ctx->current_depth = recurse_times;
   bool ok = format_entries(ctx, v, recurse_times, &r, &out);
   ctx->seen_count--;
+  if (!ok && take_stack_overflow(ctx)) result = stack_exceeded(ctx, v, &r);
   if (!ok) goto done;
   label_circular_target(ctx, v, &r);
   if (ctx->opts.sorted) sort_entries(ctx, &r, &out);
@@ -798,9 +819,17 @@ char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
 /* Node's formatRaw stops where V8's stack (under 1 MiB) runs out, about a thousand
  * objects deep. Deeper than that the text grows with the square of the depth and every
  * level copies the text of the levels below it, so an inspection here keeps to a
- * similar budget of C stack, counted from where it began, as well as to the real limit
+ * similar budget of C stack, counted from where the outermost inspection began (a
+ * custom inspector may call util.inspect again), as well as to the real limit
  * (vm_stack_exhausted). */
 #define INSPECT_STACK_BUDGET ((uintptr_t)512 << 10)
+
+typedef struct InspectNesting {
+  int active;         /* inspections running now, one inside another */
+  uintptr_t limit;    /* the outermost one's stack budget */
+} InspectNesting;
+
+static const VMStateType nesting_type = {"util.inspect nesting", sizeof(InspectNesting), NULL, NULL};
 
 bool inspect_stack_exhausted(InspectCtx *ctx) {
   return stack_exhausted(ctx->stack_limit) || vm_stack_exhausted(ctx->vm);
@@ -808,12 +837,15 @@ bool inspect_stack_exhausted(InspectCtx *ctx) {
 //< stdlib.inspect-stack
 
 static void ctx_init(InspectCtx *ctx, VM *vm, const InspectOptions *opts) {
-  uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-  *ctx = (InspectCtx){.vm = vm, .opts = *opts, .stack_limit = here - INSPECT_STACK_BUDGET};
+  InspectNesting *nesting = vm_state(vm, &nesting_type);
+  if (nesting->active++ == 0)
+    nesting->limit = (uintptr_t)__builtin_frame_address(0) - INSPECT_STACK_BUDGET;
+  *ctx = (InspectCtx){.vm = vm, .opts = *opts, .stack_limit = nesting->limit};
   ctx->keep_alive = vm_handle_push(vm, vm_array_new(vm));
 }
 
 static void ctx_free(InspectCtx *ctx) {
+  ((InspectNesting *)vm_state(ctx->vm, &nesting_type))->active--;
   free(ctx->seen);
   free(ctx->circular);
 }

@@ -118,9 +118,14 @@ static Value read_error(VM *vm, ReadRequest *r) {
 }
 
 //> stdlib.read-done
-/* Runs on the loop thread once read_work finished: call back into JavaScript. */
-static void read_done(Loop *loop, void *data) {
+/* Runs on the loop thread once read_work finished: call back into JavaScript (unless
+ * the process is exiting: the VM frees the pinned callback itself). */
+static void read_done(Loop *loop, void *data, int status) {
   ReadRequest *r = data;
+  if (status < 0) {
+    free_request(r);
+    return;
+  }
   VM *vm = host_vm(r->host);
   Value callback = vm_handle_push(vm, vm_pinned(vm, r->callback));
   vm_unpin(vm, r->callback);

@@ -298,7 +298,7 @@ static void job_work(void *data) {
   if (j->input % 100 == 0) usleep(1000); /* some slow ones, to mix the completion order */
 }
 
-static void job_done(Loop *loop, void *data) {
+static void job_done(Loop *loop, void *data, int status) {
   Job *j = data;
   j->done_on_loop = pthread_equal(pthread_self(), j->loop_thread);
   jobs_done++;
@@ -331,7 +331,7 @@ static void test_pool(int n) {
 
 /* fs.readFile's shape: the callback comes after the code that follows the call. */
 static void read_work(void *data) { usleep(2000); }
-static void read_done(Loop *loop, void *data) { say("callback"); }
+static void read_done(Loop *loop, void *data, int status) { say("callback"); }
 
 static void test_pool_order(void) {
   Loop *loop = loop_new();
