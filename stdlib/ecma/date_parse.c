@@ -73,10 +73,11 @@ static Tok scan(Scanner *sc) {
   size_t start = sc->pos;
   uint16_t c = s[sc->pos];
   if (is_digit(c)) {
-    int v = 0, len = 0;
-    for (; sc->pos < sc->n && is_digit(s[sc->pos]); sc->pos++, len++)
-      if (len < 9) v = v * 10 + (s[sc->pos] - '0');
-    return (Tok){TK_NUMBER, v, len, 0};
+    int v = 0, digits = 0; /* nine significant digits, leading zeros not counted */
+    while (sc->pos < sc->n && s[sc->pos] == '0') sc->pos++;
+    for (; sc->pos < sc->n && is_digit(s[sc->pos]); sc->pos++)
+      if (digits++ < 9) v = v * 10 + (s[sc->pos] - '0');
+    return (Tok){TK_NUMBER, v, (int)(sc->pos - start), 0};
   }
   if (c == ':' || c == '-' || c == '+' || c == '.' || c == ')')
     return sc->pos++, (Tok){TK_SYMBOL, c, 1, 0};
@@ -261,8 +262,8 @@ static bool legacy_number(Scanner *sc, Parts *p, Tok t) {
     skip_symbol(sc, '.');
     return true;
   }
-  if (is_symbol(peek(sc), '.') && time_expects(p, n)) {
-    next(sc);
+  /* As in V8, a '.' after a number is consumed even when no time part is expected. */
+  if (skip_symbol(sc, '.') && time_expects(p, n)) {
     add_time(p, n);
     if (peek(sc).kind != TK_NUMBER) return false;
     return add_time_final(p, read_ms(next(sc)));

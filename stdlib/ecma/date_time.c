@@ -122,8 +122,17 @@ bool date_is_dst(double t) {
     t = (date_days_from_civil(equivalent_year(f.year), f.month, 1) + f.day - 1) * DATE_MS_PER_DAY +
         in_day;
   }
-  struct tm tm;
-  return local_tm(t, &tm) && tm.tm_isdst > 0;
+  /* tm_isdst, except in a zone with a negative DST (the tz database gives Europe/Dublin
+   * one, in winter; ICU's data has summer time there as everywhere): when the year's
+   * January is DST with a smaller offset than its July, the flag is turned. */
+  struct tm now, jan, jul;
+  DateFields f;
+  date_split(t, &f);
+  double jan15 = (date_days_from_civil(f.year, 0, 15)) * DATE_MS_PER_DAY;
+  double jul15 = (date_days_from_civil(f.year, 6, 15)) * DATE_MS_PER_DAY;
+  if (!local_tm(t, &now) || !local_tm(jan15, &jan) || !local_tm(jul15, &jul)) return false;
+  bool negative = jan.tm_isdst > 0 && jul.tm_isdst <= 0 && jan.tm_gmtoff < jul.tm_gmtoff;
+  return (now.tm_isdst > 0) != negative;
 }
 
 /* ==== Zone names ==== */
@@ -148,10 +157,10 @@ static const struct {
     {"Pacific/Honolulu", "Hawaii-Aleutian Standard Time", "Hawaii-Aleutian Standard Time"},
     {"America/Toronto", "Eastern Standard Time", "Eastern Daylight Time"},
     {"America/Vancouver", "Pacific Standard Time", "Pacific Daylight Time"},
-    {"America/Mexico_City", "Central Standard Time", "Central Standard Time"},
-    {"America/Sao_Paulo", "Brasilia Standard Time", "Brasilia Standard Time"},
-    {"America/Argentina/Buenos_Aires", "Argentina Standard Time", "Argentina Standard Time"},
-    {"America/Bogota", "Colombia Standard Time", "Colombia Standard Time"},
+    {"America/Mexico_City", "Central Standard Time", "Central Daylight Time"},
+    {"America/Sao_Paulo", "Brasilia Standard Time", "Brasilia Summer Time"},
+    {"America/Argentina/Buenos_Aires", "Argentina Standard Time", "Argentina Summer Time"},
+    {"America/Bogota", "Colombia Standard Time", "Colombia Summer Time"},
     {"America/Halifax", "Atlantic Standard Time", "Atlantic Daylight Time"},
     {"America/St_Johns", "Newfoundland Standard Time", "Newfoundland Daylight Time"},
     {"Europe/London", "Greenwich Mean Time", "British Summer Time"},
@@ -172,32 +181,33 @@ static const struct {
     {"Europe/Helsinki", "Eastern European Standard Time", "Eastern European Summer Time"},
     {"Europe/Kiev", "Eastern European Standard Time", "Eastern European Summer Time"},
     {"Europe/Kyiv", "Eastern European Standard Time", "Eastern European Summer Time"},
-    {"Europe/Istanbul", "Türkiye Standard Time", "Türkiye Standard Time"},
-    {"Europe/Moscow", "Moscow Standard Time", "Moscow Standard Time"},
+    {"Europe/Istanbul", "Türkiye Standard Time", "Türkiye Summer Time"},
+    {"Europe/Moscow", "Moscow Standard Time", "Moscow Summer Time"},
     {"Africa/Cairo", "Eastern European Standard Time", "Eastern European Summer Time"},
     {"Africa/Johannesburg", "South Africa Standard Time", "South Africa Standard Time"},
     {"Africa/Lagos", "West Africa Time", "West Africa Time"},
     {"Africa/Nairobi", "East Africa Time", "East Africa Time"},
     {"Asia/Jerusalem", "Israel Standard Time", "Israel Daylight Time"},
+    {"Asia/Tehran", "Iran Standard Time", "Iran Daylight Time"},
     {"Asia/Dubai", "Gulf Standard Time", "Gulf Standard Time"},
-    {"Asia/Karachi", "Pakistan Standard Time", "Pakistan Standard Time"},
+    {"Asia/Karachi", "Pakistan Standard Time", "Pakistan Summer Time"},
     {"Asia/Kolkata", "India Standard Time", "India Standard Time"},
     {"Asia/Calcutta", "India Standard Time", "India Standard Time"},
     {"Asia/Kathmandu", "Nepal Time", "Nepal Time"},
-    {"Asia/Dhaka", "Bangladesh Standard Time", "Bangladesh Standard Time"},
+    {"Asia/Dhaka", "Bangladesh Standard Time", "Bangladesh Summer Time"},
     {"Asia/Bangkok", "Indochina Time", "Indochina Time"},
     {"Asia/Jakarta", "Western Indonesia Time", "Western Indonesia Time"},
-    {"Asia/Shanghai", "China Standard Time", "China Standard Time"},
-    {"Asia/Hong_Kong", "Hong Kong Standard Time", "Hong Kong Standard Time"},
+    {"Asia/Shanghai", "China Standard Time", "China Daylight Time"},
+    {"Asia/Hong_Kong", "Hong Kong Standard Time", "Hong Kong Summer Time"},
     {"Asia/Singapore", "Singapore Standard Time", "Singapore Standard Time"},
-    {"Asia/Taipei", "Taiwan Standard Time", "Taiwan Standard Time"},
-    {"Asia/Manila", "Philippine Standard Time", "Philippine Standard Time"},
-    {"Asia/Seoul", "Korean Standard Time", "Korean Standard Time"},
+    {"Asia/Taipei", "Taiwan Standard Time", "Taiwan Daylight Time"},
+    {"Asia/Manila", "Philippine Standard Time", "Philippine Summer Time"},
+    {"Asia/Seoul", "Korean Standard Time", "Korean Daylight Time"},
     {"Asia/Tokyo", "Japan Standard Time", "Japan Standard Time"},
-    {"Australia/Perth", "Australian Western Standard Time", "Australian Western Standard Time"},
+    {"Australia/Perth", "Australian Western Standard Time", "Australian Western Daylight Time"},
     {"Australia/Adelaide", "Australian Central Standard Time", "Australian Central Daylight Time"},
     {"Australia/Darwin", "Australian Central Standard Time", "Australian Central Standard Time"},
-    {"Australia/Brisbane", "Australian Eastern Standard Time", "Australian Eastern Standard Time"},
+    {"Australia/Brisbane", "Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
     {"Australia/Sydney", "Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
     {"Australia/Melbourne", "Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
     {"Australia/Hobart", "Australian Eastern Standard Time", "Australian Eastern Daylight Time"},
@@ -212,7 +222,6 @@ static const struct {
     {"US/Central", "Central Standard Time", "Central Daylight Time"},
     {"US/Mountain", "Mountain Standard Time", "Mountain Daylight Time"},
     {"US/Pacific", "Pacific Standard Time", "Pacific Daylight Time"},
-    {"Asia/Tehran", "Iran Standard Time", "Iran Standard Time"},
 };
 
 /* The zone's name: TZ (without POSIX's leading ':'), else /etc/localtime's link target
