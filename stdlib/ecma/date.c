@@ -217,15 +217,18 @@ static Value date_set(VM *vm, Value this_value, int argc, Value *argv) {
     if (utc) snprintf(buf, sizeof buf, "setUTC%s", name + 3), name = buf;
     return throw_not_date(vm, this_value, name);
   }
-  double tv = time_value(this_value), args[7];
-  /* Every argument given is converted first, even when the date is invalid. */
+  /* V8's order (node's, not quite the spec's): the first argument is converted, then the
+   * time value read; an invalid date stops there, except for setFullYear, which starts
+   * again from +0; then the other arguments given are converted. */
+  double args[7], tv = NAN;
   for (int i = 0; i < count && (i == 0 || i < argc); i++) {
     Value n = vm_to_number(vm, ARG(i));
     if (value_is_exception(n)) return n;
     args[i] = value_to_number(n);
+    if (i == 0) tv = time_value(this_value);
+    if (i == 0 && isnan(tv) && first != S_YEAR) return value_from_number(NAN);
   }
-  if (isnan(tv) && first != S_YEAR) return value_from_number(NAN);
-  if (isnan(tv)) tv = 0; /* setFullYear on an invalid date starts from +0 */
+  if (isnan(tv)) tv = 0;
   double t = utc ? tv : date_local_time(tv), v[7];
   DateFields f;
   date_split(t, &f);
@@ -253,9 +256,9 @@ static double full_year(double y) {
 
 static Value date_set_year(VM *vm, Value this_value, int argc, Value *argv) {
   if (!is_date(this_value)) return throw_not_date(vm, this_value, "setYear");
-  double tv = time_value(this_value);
   Value n = vm_to_number(vm, ARG(0));
   if (value_is_exception(n)) return n;
+  double tv = time_value(this_value); /* read after the conversion, as V8 does */
   double y = value_to_number(n), t = isnan(tv) ? 0 : date_local_time(tv);
   if (isnan(y)) return store(this_value, NAN);
   DateFields f;
@@ -267,9 +270,8 @@ static Value date_set_year(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== toJSON and @@toPrimitive ==== */
 
 static Value date_to_json(VM *vm, Value this_value, int argc, Value *argv) {
-  if (value_is_nullish(this_value))
-    return vm_throw_error(vm, ERR_TYPE, "Date.prototype.toJSON called on null or undefined");
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
+  if (value_is_exception(o)) return o;
   Value tv = vm_to_primitive(vm, o, VM_HINT_NUMBER);
   if (value_is_exception(tv)) return tv;
   if (value_is_number(tv) && !isfinite(value_to_number(tv))) return VALUE_NULL;
