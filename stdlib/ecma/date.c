@@ -228,8 +228,8 @@ static Value date_set(VM *vm, Value this_value, int argc, Value *argv) {
     if (i == 0) tv = time_value(this_value);
     if (i == 0 && isnan(tv) && first != S_YEAR) return value_from_number(NAN);
   }
-  if (isnan(tv)) tv = 0;
-  double t = utc ? tv : date_local_time(tv), v[7];
+  /* setFullYear on an invalid date starts from +0, taken as a local time. */
+  double t = isnan(tv) ? 0 : utc ? tv : date_local_time(tv), v[7];
   DateFields f;
   date_split(t, &f);
   double fields[7] = {f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms};
