@@ -1,5 +1,5 @@
 /* builtins.h - private header of stdlib/'s ECMAScript built-ins (Object, Function,
- * Array, String, Number, Boolean, Math, Error, Symbol, JSON).
+ * Array, String, Number, Boolean, Math, Error, Symbol, JSON, Date).
  * Book: chapter 7, "The standard library".
  *
  * Each file exposes one install function that puts a constructor on the global object

@@ -32,8 +32,8 @@ static double time_value(Value date) { return value_to_number(vm_inner_value(dat
 static Value throw_not_date(VM *vm, Value this_value, const char *method) {
   if (!method) return vm_throw_error(vm, ERR_TYPE, "this is not a Date object.");
   char *what = builtins_describe(vm, this_value);
-  Value r = vm_throw_error(vm, ERR_TYPE, "Method Date.prototype.%s called on incompatible receiver %s",
-                           method, what);
+  Value r = vm_throw_error(
+      vm, ERR_TYPE, "Method Date.prototype.%s called on incompatible receiver %s", method, what);
   free(what);
   return r;
 }
@@ -90,8 +90,10 @@ static void put_utc_string(StrBuf *sb, double tv) {
 static void put_iso_string(StrBuf *sb, double tv) {
   DateFields f;
   date_split(tv, &f);
-  if (f.year >= 0 && f.year <= 9999) sb_printf(sb, "%04.0f", f.year);
-  else sb_printf(sb, "%c%06.0f", f.year < 0 ? '-' : '+', fabs(f.year));
+  if (f.year >= 0 && f.year <= 9999)
+    sb_printf(sb, "%04.0f", f.year);
+  else
+    sb_printf(sb, "%c%06.0f", f.year < 0 ? '-' : '+', fabs(f.year));
   sb_printf(sb, "-%02d-%02dT%02d:%02d:%02d.%03dZ", f.month + 1, f.day, f.hour, f.minute, f.second,
             f.ms);
 }
@@ -112,11 +114,19 @@ static void put_locale_string(StrBuf *sb, double tv, int parts) {
 /* ==== The string methods ==== */
 
 /* The string methods' magic: which format, and the name V8's error message uses. */
-enum { FMT_STRING, FMT_DATE, FMT_TIME, FMT_UTC, FMT_ISO, FMT_LOCALE, FMT_LOCALE_DATE,
-       FMT_LOCALE_TIME };
+enum {
+  FMT_STRING,
+  FMT_DATE,
+  FMT_TIME,
+  FMT_UTC,
+  FMT_ISO,
+  FMT_LOCALE,
+  FMT_LOCALE_DATE,
+  FMT_LOCALE_TIME
+};
 static const char *const format_names[] = {
-    "toString", "toDateString", "toTimeString", "toUTCString", "toISOString",
-    "toLocaleString", "toLocaleDateString", "toLocaleTimeString"};
+    "toString",    "toDateString",   "toTimeString",       "toUTCString",
+    "toISOString", "toLocaleString", "toLocaleDateString", "toLocaleTimeString"};
 
 static Value format(VM *vm, double tv, int which) {
   if (isnan(tv)) {
@@ -153,8 +163,19 @@ static Value date_to_string(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Getters ==== */
 
 /* The getters' magic: a field, plus GET_UTC for the getUTC* ones. */
-enum { F_YEAR, F_MONTH, F_DATE, F_DAY, F_HOURS, F_MINUTES, F_SECONDS, F_MS, F_TIME, F_OFFSET,
-       F_YEAR_1900 };
+enum {
+  F_YEAR,
+  F_MONTH,
+  F_DATE,
+  F_DAY,
+  F_HOURS,
+  F_MINUTES,
+  F_SECONDS,
+  F_MS,
+  F_TIME,
+  F_OFFSET,
+  F_YEAR_1900
+};
 enum { GET_UTC = 16 };
 
 static double field_of(const DateFields *f, int field) {
@@ -191,8 +212,8 @@ static Value date_get(VM *vm, Value this_value, int argc, Value *argv) {
 #define SET(first, count) ((first) | (count) << 4)
 enum { S_YEAR, S_MONTH, S_DATE, S_HOURS, S_MINUTES, S_SECONDS, S_MS };
 enum { SET_UTC = 256 };
-static const char *const setter_names[] = {"setFullYear", "setMonth",   "setDate",
-                                           "setHours",    "setMinutes", "setSeconds",
+static const char *const setter_names[] = {"setFullYear",    "setMonth",   "setDate",
+                                           "setHours",       "setMinutes", "setSeconds",
                                            "setMilliseconds"};
 
 static Value store(Value date, double tv) {
@@ -202,8 +223,8 @@ static Value store(Value date, double tv) {
 
 /* The time value of seven fields, local or UTC, clipped. */
 static double compose(const double *v, bool utc) {
-  double local = date_make_date(date_make_day(v[0], v[1], v[2]),
-                                date_make_time(v[3], v[4], v[5], v[6]));
+  double local =
+      date_make_date(date_make_day(v[0], v[1], v[2]), date_make_time(v[3], v[4], v[5], v[6]));
   return date_time_clip(utc ? local : date_utc(local));
 }
 
@@ -293,7 +314,7 @@ static Value date_to_primitive(VM *vm, Value this_value, int argc, Value *argv) 
   }
   Value hint = ARG(0);
   char *h = value_is_string(hint) ? vm_to_utf8(vm, hint, NULL) : NULL;
-  int which = !h ? -1
+  int which = !h                                                      ? -1
               : strcmp(h, "number") == 0                              ? VM_HINT_NUMBER
               : strcmp(h, "string") == 0 || strcmp(h, "default") == 0 ? VM_HINT_STRING
                                                                       : -1;
@@ -381,7 +402,7 @@ static const VMPropDef date_statics[] = {
 
 #define GETTER(name, field) VM_FN_MAGIC(name, date_get, 0, field)
 #define SETTER(name, first, count) VM_FN_MAGIC(name, date_set, count, SET(first, count))
-#define UTC_SETTER(name, first, count) \
+#define UTC_SETTER(name, first, count)                                                             \
   VM_FN_MAGIC(name, date_set, count, SET(first, count) | SET_UTC)
 
 static const VMPropDef date_prototype_props[] = {
@@ -391,11 +412,13 @@ static const VMPropDef date_prototype_props[] = {
     VM_FN_MAGIC("toISOString", date_to_string, 0, FMT_ISO),
     VM_FN_MAGIC("toUTCString", date_to_string, 0, FMT_UTC),
     VM_ALIAS("toGMTString", "toUTCString", VM_ATTR_HIDDEN),
+    //> stdlib.date-rows
     GETTER("getDate", F_DATE),
     SETTER("setDate", S_DATE, 1),
     GETTER("getDay", F_DAY),
     GETTER("getFullYear", F_YEAR),
     SETTER("setFullYear", S_YEAR, 3),
+    //< stdlib.date-rows
     GETTER("getHours", F_HOURS),
     SETTER("setHours", S_HOURS, 4),
     GETTER("getMilliseconds", F_MS),

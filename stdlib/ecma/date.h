@@ -20,16 +20,16 @@
 
 /* A finite time value taken apart (UTC or local, as the caller chose). */
 typedef struct DateFields {
-  double year;                          /* the full year, possibly negative */
-  int month;                            /* 0..11 */
-  int day;                              /* 1..31 */
+  double year; /* the full year, possibly negative */
+  int month;   /* 0..11 */
+  int day;     /* 1..31 */
   int hour, minute, second, ms;
-  int weekday;                          /* 0 = Sunday */
+  int weekday; /* 0 = Sunday */
 } DateFields;
 
 /* ==== The spec's arithmetic (date_time.c) ==== */
 
-double date_make_day(double year, double month, double date); /* MakeDay; NaN if not finite */
+double date_make_day(double year, double month, double date);   /* MakeDay; NaN if not finite */
 double date_make_time(double h, double m, double s, double ms); /* MakeTime */
 double date_make_date(double day, double time);                 /* MakeDate */
 double date_time_clip(double t);                                /* TimeClip */

@@ -35,8 +35,8 @@ typedef struct Scanner {
 
 static bool is_space(uint16_t c) {
   return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000 || c == 0xFEFF;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
 }
 static bool is_digit(uint16_t c) { return c >= '0' && c <= '9'; }
 static bool is_word_char(uint16_t c) { return c >= 'A' && !is_space(c); }
@@ -47,13 +47,13 @@ static const struct {
   WordKind kind;
   int value;
 } keywords[] = {
-    {"jan", W_MONTH, 1},  {"feb", W_MONTH, 2},  {"mar", W_MONTH, 3},   {"apr", W_MONTH, 4},
-    {"may", W_MONTH, 5},  {"jun", W_MONTH, 6},  {"jul", W_MONTH, 7},   {"aug", W_MONTH, 8},
-    {"sep", W_MONTH, 9},  {"oct", W_MONTH, 10}, {"nov", W_MONTH, 11},  {"dec", W_MONTH, 12},
-    {"am", W_AMPM, 0},    {"pm", W_AMPM, 12},   {"ut", W_ZONE, 0},     {"utc", W_ZONE, 0},
-    {"z", W_ZONE, 0},     {"gmt", W_ZONE, 0},   {"cdt", W_ZONE, -5},   {"cst", W_ZONE, -6},
-    {"edt", W_ZONE, -4},  {"est", W_ZONE, -5},  {"mdt", W_ZONE, -6},   {"mst", W_ZONE, -7},
-    {"pdt", W_ZONE, -7},  {"pst", W_ZONE, -8},  {"t", W_T, 0},
+    {"jan", W_MONTH, 1}, {"feb", W_MONTH, 2},  {"mar", W_MONTH, 3},  {"apr", W_MONTH, 4},
+    {"may", W_MONTH, 5}, {"jun", W_MONTH, 6},  {"jul", W_MONTH, 7},  {"aug", W_MONTH, 8},
+    {"sep", W_MONTH, 9}, {"oct", W_MONTH, 10}, {"nov", W_MONTH, 11}, {"dec", W_MONTH, 12},
+    {"am", W_AMPM, 0},   {"pm", W_AMPM, 12},   {"ut", W_ZONE, 0},    {"utc", W_ZONE, 0},
+    {"z", W_ZONE, 0},    {"gmt", W_ZONE, 0},   {"cdt", W_ZONE, -5},  {"cst", W_ZONE, -6},
+    {"edt", W_ZONE, -4}, {"est", W_ZONE, -5},  {"mdt", W_ZONE, -6},  {"mst", W_ZONE, -7},
+    {"pdt", W_ZONE, -7}, {"pst", W_ZONE, -8},  {"t", W_T, 0},
 };
 
 /* A word: only month names may be longer than their three-letter keyword. */
@@ -92,8 +92,10 @@ static Tok scan(Scanner *sc) {
   if (c == '(') { /* a comment: skipped, nesting and all */
     int depth = 0;
     do {
-      if (s[sc->pos] == '(') depth++;
-      else if (s[sc->pos] == ')') depth--;
+      if (s[sc->pos] == '(')
+        depth++;
+      else if (s[sc->pos] == ')')
+        depth--;
       sc->pos++;
     } while (depth > 0 && sc->pos < sc->n);
     return (Tok){TK_UNKNOWN, 0, 0, 0};
@@ -290,10 +292,14 @@ static bool legacy_offset(Scanner *sc, Parts *p, Tok sign) {
     Tok t = next(sc);
     n = t.value, length = t.length;
   }
-  if (is_symbol(peek(sc), ':')) p->tz_hour = n, p->tz_minute = NONE;
-  else if (length == 1 || length == 2) p->tz_hour = n, p->tz_minute = 0;
-  else if (length == 3 || length == 4) p->tz_hour = n / 100, p->tz_minute = n % 100;
-  else return false;
+  if (is_symbol(peek(sc), ':'))
+    p->tz_hour = n, p->tz_minute = NONE;
+  else if (length == 1 || length == 2)
+    p->tz_hour = n, p->tz_minute = 0;
+  else if (length == 3 || length == 4)
+    p->tz_hour = n / 100, p->tz_minute = n % 100;
+  else
+    return false;
   return true;
 }
 
@@ -335,12 +341,16 @@ static bool write_day(Parts *p, double *year, double *month, double *day) {
   while (p->ndays < 3) p->day[p->ndays++] = 1;
   int y = 0, m, d, *c = p->day;
   if (p->named_month == 0) {
-    if (p->iso || !is_day(c[0])) y = c[0], m = c[1], d = c[2];
-    else m = c[0], d = c[1], y = c[2];
+    if (p->iso || !is_day(c[0]))
+      y = c[0], m = c[1], d = c[2];
+    else
+      m = c[0], d = c[1], y = c[2];
   } else {
     m = p->named_month;
-    if (!is_day(c[0])) y = c[0], d = c[1];
-    else d = c[0], y = c[1];
+    if (!is_day(c[0]))
+      y = c[0], d = c[1];
+    else
+      d = c[0], y = c[1];
   }
   if (!p->iso) y += between(y, 0, 49) ? 2000 : between(y, 50, 99) ? 1900 : 0;
   if (!between(m, 1, 12) || !is_day(d)) return false;
@@ -369,7 +379,8 @@ static double finish(Parts *p) {
     if (fabs(date) > DATE_MAX_TIME + 864000000.0) return NAN;
     return date_time_clip(date_utc(date));
   }
-  double hour = p->tz_hour == NONE ? 0 : p->tz_hour, minute = p->tz_minute == NONE ? 0 : p->tz_minute;
+  double hour = p->tz_hour == NONE ? 0 : p->tz_hour,
+         minute = p->tz_minute == NONE ? 0 : p->tz_minute;
   date -= p->tz_sign * (hour * 3600000.0 + minute * 60000.0);
   return date_time_clip(date);
 }

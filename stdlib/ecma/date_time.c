@@ -243,7 +243,8 @@ const char *date_zone_name(bool dst, double offset, char *buf) {
   char id[300];
   zone_id(id, sizeof id);
   for (size_t i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++)
-    if (strcmp(zone_names[i].zone, id) == 0) return dst ? zone_names[i].daylight : zone_names[i].standard;
+    if (strcmp(zone_names[i].zone, id) == 0)
+      return dst ? zone_names[i].daylight : zone_names[i].standard;
   int minutes = (int)(fabs(offset) / 60000);
   snprintf(buf, 64, "GMT%c%02d:%02d", offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
   return buf;
