@@ -167,3 +167,9 @@ Value vm_inner_value(Value obj) {
   Object *o = value_to_object(obj);
   return class_flags(o) & CLASS_INNER ? ((Boxed *)o)->primitive : VALUE_UNDEFINED;
 }
+
+void vm_set_inner_value(Value obj, Value inner) {
+  Object *o = value_to_object(obj);
+  if (!(class_flags(o) & CLASS_INNER)) PANIC("vm_set_inner_value: the class has no inner slot");
+  ((Boxed *)o)->primitive = inner;
+}

@@ -61,6 +61,12 @@ Value conv_to_primitive(VM *vm, Value v, int hint) {
 }
 //< vm.to-primitive
 
+Value vm_to_primitive(VM *vm, Value v, VMHint hint) { return conv_to_primitive(vm, v, (int)hint); }
+
+Value vm_ordinary_to_primitive(VM *vm, Value obj, VMHint hint) {
+  return ordinary_to_primitive(vm, obj, (int)hint);
+}
+
 Value vm_to_string(VM *vm, Value v) {
   if (value_is_string(v)) return v;
   if (value_is_number(v)) return string_value(conv_number_to_string(vm, value_to_number(v)));

@@ -110,6 +110,13 @@ Value vm_throw_stack_overflow(VM *vm);
 Value vm_to_string(VM *vm, Value v);   /* a string Value, or exception */
 Value vm_to_number(VM *vm, Value v);   /* a number Value, or exception */
 Value vm_to_object(VM *vm, Value v);
+/* The hint of ToPrimitive; the same order as vm/internal.h's CONV_HINT_*. */
+typedef enum VMHint { VM_HINT_DEFAULT, VM_HINT_NUMBER, VM_HINT_STRING } VMHint;
+/* ToPrimitive(v, hint): v itself unless it is an object; may run user code, or throw. */
+Value vm_to_primitive(VM *vm, Value v, VMHint hint);
+/* OrdinaryToPrimitive(obj, hint) (obj an object): valueOf and toString in the hint's
+ * order, ignoring @@toPrimitive (Date.prototype[@@toPrimitive] is built on it). */
+Value vm_ordinary_to_primitive(VM *vm, Value obj, VMHint hint);
 bool vm_truthy(Value v);
 bool vm_strict_equals(Value a, Value b);
 bool vm_same_value_zero(Value a, Value b);
@@ -356,6 +363,9 @@ const char *vm_class_tag(VM *vm, Value obj);  /* Object.prototype.toString's bui
  * a class that has its own constructor (arrays, functions, registered classes). */
 Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner);
 Value vm_inner_value(Value obj); /* that inner slot; undefined for a class without one */
+/* Replace that inner slot (Date's setters); PANICs for a class without one. The collector
+ * needs no barrier: it is not incremental. */
+void vm_set_inner_value(Value obj, Value inner);
 
 /* ==== Roots held by C code ==== */
 

@@ -22,6 +22,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_string(vm);
   builtins_install_number(vm);
   builtins_install_json(vm);
+  builtins_install_date(vm);
 }
 //< stdlib.install-all
 
@@ -182,6 +183,22 @@ char *builtins_constructor_name(VM *vm, Value obj) {
   return NULL;
 }
 
+/* Whether obj's toString, found without running code, is Object.prototype.toString (or
+ * obj is an error): V8 names such an object by its constructor, #<Foo>, and any other
+ * by its class, [object String]. */
+static bool has_object_to_string(VM *vm, Value obj) {
+  if (vm_is_error(obj)) return true;
+  Value key = vm_atom(vm, "toString");
+  PropertyInfo info, own;
+  for (Value o = obj; value_is_object(o); o = vm_prototype_of(o)) {
+    if (!vm_get_own_property(vm, o, key, &info)) continue;
+    Value proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
+    return info.is_accessor || (vm_get_own_property(vm, proto, key, &own) && !own.is_accessor &&
+                                own.value == info.value);
+  }
+  return true;
+}
+
 //> stdlib.describe
 char *builtins_describe(VM *vm, Value v) {
   char buf[64];
@@ -201,7 +218,12 @@ char *builtins_describe(VM *vm, Value v) {
                   : v == VALUE_FALSE ? "false"
                                      : "undefined");
   if (vm_is_array(v)) return mem_strdup("[object Array]");
-  if (value_is_null(vm_prototype_of(v))) return mem_strdup("[object Object]");
+  if (value_is_null(vm_prototype_of(v)) || !has_object_to_string(vm, v)) {
+    const char *tag = value_is_null(vm_prototype_of(v)) ? "Object" : vm_class_name(vm, v);
+    char *out = mem_alloc(strlen(tag) + 10);
+    sprintf(out, "[object %s]", tag);
+    return out;
+  }
   char *name = builtins_constructor_name(vm, v);
   char *out = mem_alloc((name ? strlen(name) : 6) + 4);
   sprintf(out, "#<%s>", name ? name : "Object");

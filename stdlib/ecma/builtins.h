@@ -1,5 +1,5 @@
 /* builtins.h - private header of stdlib/'s ECMAScript built-ins (Object, Function,
- * Array, String, Number, Boolean, Math, Error, Symbol, JSON).
+ * Array, String, Number, Boolean, Math, Error, Symbol, JSON, Date).
  * Book: chapter 7, "The standard library".
  *
  * Each file exposes one install function that puts a constructor on the global object
@@ -24,6 +24,7 @@ void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/ecma/arra
 void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */
 void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/ecma/number.c) */
 void builtins_install_json(VM *vm); /* JSON (stdlib/ecma/json.c) */
+void builtins_install_date(VM *vm); /* Date (stdlib/ecma/date.c) */
 
 /* ==== Arguments and `this` ==== */
 

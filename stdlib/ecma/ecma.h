@@ -2,7 +2,7 @@
  * Book: chapter 7, "The standard library".
  *
  * builtins_install_all puts Object, Function, Array, String, Number, Boolean, Math,
- * Symbol, the Error family and JSON into a fresh VM; builtins_symbol_for is the symbol
+ * Symbol, the Error family, JSON and Date into a fresh VM; builtins_symbol_for is the symbol
  * registry behind Symbol.for. The helpers the built-ins share are private to
  * stdlib/ecma/ (builtins.h).
  */
