@@ -29,6 +29,10 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
   INTRINSIC_HTTP_REQUEST_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
+  INTRINSIC_REGEXP,                  /* the RegExp constructor (ecma/regexp.c) */
+  INTRINSIC_REGEXP_PROTOTYPE,
+  INTRINSIC_REGEXP_EXEC,             /* the built-in RegExp.prototype.exec */
+  INTRINSIC_REGEXP_STRING_ITERATOR_PROTOTYPE,
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics
