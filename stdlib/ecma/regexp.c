@@ -463,7 +463,7 @@ static Value regexp_flag(VM *vm, Value this_value, int argc, Value *argv) {
 /* get flags: generic, from the flag properties in "dgimsuvy" order. */
 static Value regexp_flags_get(VM *vm, Value this_value, int argc, Value *argv) {
   static const char *const props[] = {"hasIndices", "global", "ignoreCase", "multiline",
-                                      "dotAll", "unicode", "unicodeSets", "sticky"};
+                                      "dotAll", "unicode", "sticky", "unicodeSets"};
   if (!value_is_object(this_value)) {
     char *what = builtins_describe(vm, this_value);
     Value r = vm_throw_error(vm, ERR_TYPE, "RegExp.prototype.flags getter called on non-object %s",
@@ -471,15 +471,16 @@ static Value regexp_flags_get(VM *vm, Value this_value, int argc, Value *argv) {
     free(what);
     return r;
   }
-  char out[9];
-  int n = 0;
+  int bits = 0; /* read in V8's order (sticky before unicodeSets), written in canonical */
+  static const int bit[] = {REGEXP_HAS_INDICES, REGEXP_GLOBAL, REGEXP_IGNORE_CASE,
+                            REGEXP_MULTILINE, REGEXP_DOT_ALL, REGEXP_UNICODE, REGEXP_STICKY,
+                            REGEXP_UNICODE_SETS};
   for (int i = 0; i < 8; i++) {
     Value v = vm_get_str(vm, this_value, props[i]);
     if (value_is_exception(v)) return v;
-    if (vm_truthy(v)) out[n++] = "dgimsuvy"[i];
+    if (vm_truthy(v)) bits |= bit[i];
   }
-  out[n] = 0;
-  return vm_atom(vm, out);
+  return flags_value(vm, bits);
 }
 
 static bool is_line_terminator(uint16_t u) {

@@ -40,6 +40,28 @@ static bool has_flag(Value flags, char c) {
   return false;
 }
 
+/* ToBoolean(Get(rx, name)): 1, 0, or -1 on exception. */
+static int get_flag(VM *vm, Value rx, const char *name) {
+  Value v = vm_get_str(vm, rx, name);
+  return value_is_exception(v) ? -1 : vm_truthy(v);
+}
+
+/* How V8 11.3 decides global and full-unicode matching in [Symbol.match] and
+ * [Symbol.replace]: from `global`, then `unicode` (and for match `unicodeSets`), not
+ * from `flags` as the spec now says. A v-flag RegExp counts as unicode either way, as in
+ * V8's own fast path. False on exception. */
+static bool global_unicode(VM *vm, Value rx, bool sets, bool *global, bool *unicode) {
+  int g = get_flag(vm, rx, "global");
+  if (g <= 0) return *global = *unicode = false, g == 0;
+  int u = get_flag(vm, rx, "unicode");
+  if (u == 0 && sets) u = get_flag(vm, rx, "unicodeSets");
+  if (u < 0) return false;
+  Program *prog = regexp_program_of(vm, rx);
+  *global = true;
+  *unicode = u || (prog && (prog->flags & REGEXP_UNICODE_SETS));
+  return true;
+}
+
 /* AdvanceStringIndex(S, index, unicode). */
 static double advance(Value s, double index, bool unicode) {
   uint32_t n = vm_string_length(s);
@@ -77,10 +99,10 @@ static Value regexp_symbol_match(VM *vm, Value this_value, int argc, Value *argv
   Value rx = this_value;
   if (!value_is_object(rx)) return throw_incompatible(vm, "@@match", rx);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
-  Value flags = value_is_exception(s) ? s : get_flags(vm, rx);
-  if (value_is_exception(flags)) return flags;
-  if (!has_flag(flags, 'g')) return regexp_exec_generic(vm, rx, s);
-  bool unicode = has_flag(flags, 'u') || has_flag(flags, 'v');
+  bool global, unicode;
+  if (value_is_exception(s) || !global_unicode(vm, rx, true, &global, &unicode))
+    return VALUE_EXCEPTION;
+  if (!global) return regexp_exec_generic(vm, rx, s);
   if (!regexp_set_last_index(vm, rx, 0)) return VALUE_EXCEPTION;
   Value a = vm_handle_push(vm, vm_array_new(vm));
   for (;;) {
@@ -354,10 +376,10 @@ static Value regexp_symbol_replace(VM *vm, Value this_value, int argc, Value *ar
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   if (!value_is_exception(s) && !vm_is_callable(replace))
     replace = vm_handle_push(vm, vm_to_string(vm, replace));
-  Value flags = value_is_exception(s) || value_is_exception(replace) ? VALUE_EXCEPTION
-                                                                       : get_flags(vm, rx);
-  if (value_is_exception(flags)) return flags;
-  bool global = has_flag(flags, 'g'), unicode = has_flag(flags, 'u') || has_flag(flags, 'v');
+  bool global, unicode;
+  if (value_is_exception(s) || value_is_exception(replace) ||
+      !global_unicode(vm, rx, false, &global, &unicode))
+    return VALUE_EXCEPTION;
   if (global && !regexp_set_last_index(vm, rx, 0)) return VALUE_EXCEPTION;
   Collected c = {.objects = vm_handle_push(vm, vm_array_new(vm))};
   StrBuf b = {0};
@@ -608,7 +630,8 @@ Value builtins_string_check_global(VM *vm, Value arg, const char *name) {
   Value flags = vm_handle_push(vm, vm_get_str(vm, arg, "flags"));
   if (value_is_exception(flags)) return flags;
   if (value_is_nullish(flags))
-    return vm_throw_error(vm, ERR_TYPE, "String.prototype.%s called on null or undefined", name);
+    return vm_throw_error(vm, ERR_TYPE, "The .flags property of the argument to "
+                          "String.prototype.%s cannot be null or undefined", name);
   flags = vm_handle_push(vm, vm_to_string(vm, flags));
   if (value_is_exception(flags)) return flags;
   if (has_flag(flags, 'g')) return VALUE_UNDEFINED;
