@@ -33,6 +33,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_REGEXP_PROTOTYPE,
   INTRINSIC_REGEXP_EXEC,             /* the built-in RegExp.prototype.exec */
   INTRINSIC_REGEXP_STRING_ITERATOR_PROTOTYPE,
+  INTRINSIC_REGEXP_ATOMS,            /* the property names RegExp uses per match */
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

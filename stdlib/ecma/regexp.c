@@ -104,7 +104,7 @@ Program *regexp_program_of(VM *vm, Value obj) {
 /* ==== lastIndex ==== */
 
 bool regexp_get_last_index(VM *vm, Value r, double *out) {
-  Value v = vm_get_str(vm, r, "lastIndex");
+  Value v = vm_get(vm, r, regexp_atom(vm, REGEXP_ATOM_LAST_INDEX));
   if (value_is_exception(v)) return false;
   if (value_is_number(v)) { /* the usual case: a small integer */
     double d = value_to_number(v);
@@ -119,7 +119,7 @@ bool regexp_get_last_index(VM *vm, Value r, double *out) {
 bool regexp_set_last_index(VM *vm, Value r, double value) {
   if (value_is_object(r) && vm_object_class(r) == VM_CLASS_REGEXP) {
     PropertyInfo info; /* V8 words the frozen case its own way */
-    if (vm_get_own_property(vm, r, vm_atom(vm, "lastIndex"), &info) && !info.is_accessor &&
+    if (vm_get_own_property(vm, r, regexp_atom(vm, REGEXP_ATOM_LAST_INDEX), &info) && !info.is_accessor &&
         !(info.attrs & VM_ATTR_WRITABLE)) {
       vm_throw_error(vm, ERR_TYPE,
                      "Cannot assign to read only property 'lastIndex' of object '%s'",
@@ -127,7 +127,7 @@ bool regexp_set_last_index(VM *vm, Value r, double value) {
       return false;
     }
   }
-  return !value_is_exception(vm_set_str(vm, r, "lastIndex", value_from_number(value)));
+  return !value_is_exception(vm_set(vm, r, regexp_atom(vm, REGEXP_ATOM_LAST_INDEX), value_from_number(value)));
 }
 
 /* ==== exec ==== */
@@ -140,6 +140,10 @@ static int32_t *scratch_caps(RegExpState *st, int ncaps) {
   }
   return st->caps;
 }
+
+RegExpRunner *regexp_runner(VM *vm) { return ((RegExpState *)vm_state(vm, &regexp_state))->runner; }
+
+int32_t *regexp_scratch(VM *vm, int ncaps) { return scratch_caps(vm_state(vm, &regexp_state), ncaps); }
 
 /* RegExpBuiltinExec up to the match itself: 1 (captures in m), 0, or -1 on exception. */
 //> stdlib.regexp-builtin-exec
@@ -237,7 +241,7 @@ static Value throw_incompatible(VM *vm, const char *method, Value receiver) {
 //> stdlib.regexp-exec-step
 int regexp_exec_step(VM *vm, Value r, Value s, RawMatch *m, Value *result) {
   *result = VALUE_UNDEFINED;
-  Value exec = vm_handle_push(vm, vm_get_str(vm, r, "exec"));
+  Value exec = vm_handle_push(vm, vm_get(vm, r, regexp_atom(vm, REGEXP_ATOM_EXEC)));
   if (value_is_exception(exec)) return -1;
   Program *prog = regexp_program_of(vm, r);
   if (prog && exec == vm_intrinsic(vm, INTRINSIC_REGEXP_EXEC))
@@ -577,6 +581,14 @@ static const VMPropDef regexp_globals[] = {
 
 //> stdlib.regexp-install
 void builtins_install_regexp(VM *vm) {
+  static const char *const atoms[] = {
+#define REGEXP_ATOM_TEXT(name, text) text,
+      REGEXP_FOR_EACH_ATOM(REGEXP_ATOM_TEXT)
+#undef REGEXP_ATOM_TEXT
+  };
+  Value list = vm_handle_push(vm, vm_array_with_capacity(vm, REGEXP_ATOM_COUNT));
+  for (int i = 0; i < REGEXP_ATOM_COUNT; i++) vm_array_push(vm, list, vm_atom(vm, atoms[i]));
+  vm_set_intrinsic(vm, INTRINSIC_REGEXP_ATOMS, list);
   vm_class_register(vm, &program_class);
   Value global = vm_global(vm);
   vm_define_props(vm, global, regexp_globals);

@@ -42,8 +42,28 @@ int regexp_exec_step(VM *vm, Value r, Value s, RawMatch *m, Value *result);
 /* RegExpExec with its result as a value: the match array, null, or VALUE_EXCEPTION. */
 Value regexp_exec_generic(VM *vm, Value r, Value s);
 
+/* The VM's matcher scratch: its runner, and room for ncaps groups' captures (the buffer
+ * may move when a larger one is asked for). For code that runs no JavaScript meanwhile. */
+RegExpRunner *regexp_runner(VM *vm);
+int32_t *regexp_scratch(VM *vm, int ncaps);
+
 /* Builds the match array RegExpBuiltinExec returns from raw captures. */
 Value regexp_match_array(VM *vm, Program *prog, Value s, const int32_t *caps);
+
+/* The property names read or written on every match, interned once per realm (an array
+ * in INTRINSIC_REGEXP_ATOMS), so that no hot path hashes a C string. */
+#define REGEXP_FOR_EACH_ATOM(A)                                                              \
+  A(LAST_INDEX, "lastIndex") A(EXEC, "exec") A(GLOBAL, "global") A(UNICODE, "unicode")       \
+  A(UNICODE_SETS, "unicodeSets") A(FLAGS, "flags")
+enum {
+#define REGEXP_ATOM_ENUM(name, text) REGEXP_ATOM_##name,
+  REGEXP_FOR_EACH_ATOM(REGEXP_ATOM_ENUM)
+#undef REGEXP_ATOM_ENUM
+  REGEXP_ATOM_COUNT
+};
+static inline Value regexp_atom(VM *vm, int which) {
+  return vm_array_get_raw(vm_intrinsic(vm, INTRINSIC_REGEXP_ATOMS), (uint32_t)which);
+}
 
 /* ToLength(Get(R, "lastIndex")) into *out; false on exception. */
 bool regexp_get_last_index(VM *vm, Value r, double *out);

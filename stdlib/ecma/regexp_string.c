@@ -29,7 +29,7 @@ static Value throw_incompatible(VM *vm, const char *method, Value receiver) {
 
 /* ToString(Get(rx, "flags")), rooted. */
 static Value get_flags(VM *vm, Value rx) {
-  Value f = vm_handle_push(vm, vm_get_str(vm, rx, "flags"));
+  Value f = vm_handle_push(vm, vm_get(vm, rx, regexp_atom(vm, REGEXP_ATOM_FLAGS)));
   return value_is_exception(f) ? f : vm_handle_push(vm, vm_to_string(vm, f));
 }
 
@@ -41,8 +41,8 @@ static bool has_flag(Value flags, char c) {
 }
 
 /* ToBoolean(Get(rx, name)): 1, 0, or -1 on exception. */
-static int get_flag(VM *vm, Value rx, const char *name) {
-  Value v = vm_get_str(vm, rx, name);
+static int get_flag(VM *vm, Value rx, int name) {
+  Value v = vm_get(vm, rx, regexp_atom(vm, name));
   return value_is_exception(v) ? -1 : vm_truthy(v);
 }
 
@@ -51,10 +51,10 @@ static int get_flag(VM *vm, Value rx, const char *name) {
  * from `flags` as the spec now says. A v-flag RegExp counts as unicode either way, as in
  * V8's own fast path. False on exception. */
 static bool global_unicode(VM *vm, Value rx, bool sets, bool *global, bool *unicode) {
-  int g = get_flag(vm, rx, "global");
+  int g = get_flag(vm, rx, REGEXP_ATOM_GLOBAL);
   if (g <= 0) return *global = *unicode = false, g == 0;
-  int u = get_flag(vm, rx, "unicode");
-  if (u == 0 && sets) u = get_flag(vm, rx, "unicodeSets");
+  int u = get_flag(vm, rx, REGEXP_ATOM_UNICODE);
+  if (u == 0 && sets) u = get_flag(vm, rx, REGEXP_ATOM_UNICODE_SETS);
   if (u < 0) return false;
   Program *prog = regexp_program_of(vm, rx);
   *global = true;
@@ -392,49 +392,63 @@ static Value regexp_symbol_replace(VM *vm, Value this_value, int argc, Value *ar
 
 /* ==== [Symbol.split] ==== */
 
+static RegExpText text_of(Value s) {
+  RegExpText t;
+  t.chars = vm_string_data(s, &t.length, &t.wide);
+  return t;
+}
+
 /* Pushes s[from, to) to a; true when a has reached lim (split then stops). */
 static bool push_piece(VM *vm, Value a, Value s, uint32_t from, uint32_t to, double lim) {
   vm_array_push(vm, a, vm_string_slice(vm, s, from, to));
   return vm_array_length(a) >= lim;
 }
 
-/* The split loop with the built-in exec on the realm's own splitter, which no script can
- * see: the engine tries each position q in turn (the splitter is sticky). */
-static Value split_fast(VM *vm, Value splitter, Value s, Value a, double lim, bool unicode) {
-  Program *prog = regexp_program_of(vm, splitter);
+/* The split loop run by the engine alone, for a splitter no script can see that would
+ * run the built-in exec with `prog`. The spec tries a sticky match at each q in turn;
+ * when prog is not sticky (and not unicode, whose search may start inside a pair), one
+ * search from q finds the same next match at once. */
+static Value split_fast(VM *vm, Program *prog, Value s, Value a, double lim, bool unicode) {
   uint32_t size = vm_string_length(s), p = 0, q = 0;
-  RegExpRunner *runner = regexp_runner_new();
-  int32_t *caps = mem_alloc(2 * (size_t)prog->ncaps * sizeof(int32_t));
-  Value result = a;
+  bool search = !(prog->flags & (REGEXP_STICKY | REGEXP_UNICODE | REGEXP_UNICODE_SETS));
+  RegExpRunner *runner = regexp_runner(vm);
+  if (size == 0) { /* "" splits to [] when the pattern matches it, else to [""] */
+    int status = regexp_exec(prog->re, text_of(s), 0, regexp_scratch(vm, prog->ncaps), runner);
+    if (status < 0) return vm_throw_stack_overflow(vm);
+    if (status != REGEXP_MATCH) vm_array_push(vm, a, s);
+    return a;
+  }
   while (q < size) {
+    int32_t *caps = regexp_scratch(vm, prog->ncaps); /* moves as it grows: fetch anew */
     size_t n;
     bool wide;
     const void *chars = vm_string_data(s, &n, &wide);
     int status = regexp_exec(prog->re, (RegExpText){chars, n, wide}, q, caps, runner);
-    if (status < 0) {
-      result = vm_throw_stack_overflow(vm);
-      break;
-    }
-    uint32_t e = status == REGEXP_MATCH ? (uint32_t)caps[1] : p;
-    if (status != REGEXP_MATCH || e == p) {
+    if (status < 0) return vm_throw_stack_overflow(vm);
+    if (status == REGEXP_MATCH && search) q = (uint32_t)caps[0];
+    if (status != REGEXP_MATCH || q >= size) {
+      if (search) break;
       q = (uint32_t)advance(s, q, unicode);
       continue;
     }
-    if (push_piece(vm, a, s, p, q, lim)) goto done;
+    uint32_t e = (uint32_t)caps[1] < size ? (uint32_t)caps[1] : size;
+    if (e == p) {
+      q = (uint32_t)advance(s, q, unicode);
+      continue;
+    }
+    if (push_piece(vm, a, s, p, q, lim)) return a;
     p = e;
     for (int g = 1; g < prog->ncaps; g++) {
+      caps = regexp_scratch(vm, prog->ncaps);
       Value v = caps[2 * g] < 0 ? VALUE_UNDEFINED
                                 : vm_string_slice(vm, s, (uint32_t)caps[2 * g], (uint32_t)caps[2 * g + 1]);
       vm_array_push(vm, a, v);
-      if (vm_array_length(a) >= lim) goto done;
+      if (vm_array_length(a) >= lim) return a;
     }
     q = p;
   }
-  if (!value_is_exception(result)) push_piece(vm, a, s, p, size, lim);
-done:
-  free(caps);
-  regexp_runner_free(runner);
-  return result;
+  push_piece(vm, a, s, p, size, lim);
+  return a;
 }
 
 /* The split loop as the spec writes it, for a splitter a species constructor made. */
@@ -484,6 +498,23 @@ static Value make_splitter(VM *vm, Value rx, Value c, Value flags) {
   return vm_construct(vm, c, 2, args);
 }
 
+/* When new %RegExp%(rx, flags + "y") would only give a private copy of rx that runs the
+ * built-in exec, rx's own program can serve: that constructor reads nothing of rx but
+ * rx[Symbol.match] (read here too), and a script never sees the copy. NULL otherwise. */
+static Program *own_splitter(VM *vm, Value rx, Value c, Value flags) {
+  Program *prog = regexp_program_of(vm, rx);
+  int bits = regexp_parse_flags(text_of(flags));
+  if (!prog || c != regexp_constructor(vm) || bits < 0 ||
+      (bits | REGEXP_STICKY) != (prog->flags | REGEXP_STICKY) ||
+      ((prog->flags & (REGEXP_UNICODE | REGEXP_UNICODE_SETS)) && !(prog->flags & REGEXP_STICKY)))
+    return NULL;
+  Value proto = vm_intrinsic(vm, INTRINSIC_REGEXP_PROTOTYPE);
+  if (value_is_exception(vm_get(vm, rx, vm_well_known_symbol(vm, VM_SYMBOL_MATCH))) ||
+      vm_get(vm, proto, regexp_atom(vm, REGEXP_ATOM_EXEC)) != vm_intrinsic(vm, INTRINSIC_REGEXP_EXEC))
+    return NULL;
+  return prog;
+}
+
 //> stdlib.regexp-symbol-split
 static Value regexp_symbol_split(VM *vm, Value this_value, int argc, Value *argv) {
   Value rx = this_value;
@@ -493,7 +524,9 @@ static Value regexp_symbol_split(VM *vm, Value this_value, int argc, Value *argv
   Value flags = value_is_exception(c) ? c : get_flags(vm, rx);
   if (value_is_exception(flags)) return flags;
   bool unicode = has_flag(flags, 'u') || has_flag(flags, 'v');
-  Value splitter = vm_handle_push(vm, make_splitter(vm, rx, c, flags));
+  Program *own = own_splitter(vm, rx, c, flags);
+  if (!own && vm_has_exception(vm)) return VALUE_EXCEPTION;
+  Value splitter = own ? rx : vm_handle_push(vm, make_splitter(vm, rx, c, flags));
   if (value_is_exception(splitter)) return splitter;
   Value a = vm_handle_push(vm, vm_array_new(vm));
   double lim = 4294967295.0;
@@ -504,16 +537,18 @@ static Value regexp_symbol_split(VM *vm, Value this_value, int argc, Value *argv
     lim = isfinite(d) ? (double)(uint32_t)(int64_t)fmod(trunc(d), 4294967296.0) : 0;
   }
   if (lim == 0) return a;
+  if (own) return split_fast(vm, own, s, a, lim, unicode);
   if (vm_string_length(s) == 0) {
     Value z = regexp_exec_generic(vm, splitter, s);
     if (value_is_exception(z)) return z;
     if (z == VALUE_NULL) vm_array_push(vm, a, s);
     return a;
   }
-  Value exec = c == regexp_constructor(vm) ? vm_get_str(vm, splitter, "exec") : VALUE_UNDEFINED;
+  Value exec = c == regexp_constructor(vm) ? vm_get(vm, splitter, regexp_atom(vm, REGEXP_ATOM_EXEC))
+                                            : VALUE_UNDEFINED;
   if (value_is_exception(exec)) return exec;
   if (exec == vm_intrinsic(vm, INTRINSIC_REGEXP_EXEC) && regexp_program_of(vm, splitter))
-    return split_fast(vm, splitter, s, a, lim, unicode);
+    return split_fast(vm, regexp_program_of(vm, splitter), s, a, lim, unicode);
   return split_generic(vm, splitter, s, a, lim, unicode);
 }
 //< stdlib.regexp-symbol-split

@@ -71,3 +71,9 @@ g.lastIndex = 2;
 console.log('aaa'.replace(g, 'b'), g.lastIndex, 'aaa'.search(g), g.lastIndex);
 const y = /a/y;
 console.log('baa'.replace(y, 'X'), y.lastIndex, 'aab'.match(y), y.lastIndex);
+// split's splitter is a sticky copy: the original's lastIndex stays, all flags count
+const sp = /,/g;
+sp.lastIndex = 7;
+console.log('a,b,,c'.split(sp), sp.lastIndex, 'a,b'.split(/,/y), 'x\u{1F600}y'.split(/(?:)/u),
+            'aXbxc'.split(/x/i, 2), 'a  b\tc\n'.split(/\s+/), 'abc'.split(/(b)|(z)/), ''.split(/a*/),
+            'ab'.split(/a*?/), 'ab'.split(/(?=b)/), 'one1two22three'.split(/\d+/));
