@@ -800,7 +800,10 @@ static bool key_is_enumerable(VM *vm, Object *p, Value k) {
 __attribute__((noinline)) static Value regexp_literal(VM *vm, Value *slot, Value flags) {
   if (!vm->regexp_hooks.create)
     return vm_throw_error(vm, ERR_SYNTAX, "this VM has no RegExp built-in");
-  return vm->regexp_hooks.create(vm, slot, flags);
+  int mark = vm_handle_mark(vm); /* an instruction leaves no handles behind */
+  Value re = vm->regexp_hooks.create(vm, slot, flags);
+  vm_handle_reset(vm, mark);
+  return re;
 }
 
 __attribute__((noinline)) static Value for_in_start(VM *vm, Value obj) {
