@@ -77,6 +77,7 @@ struct Parser {
   /* The first such error inside the expression being parsed, not yet known to be one:
    * reported unless the enclosing literal becomes an assignment target or parameters. */
   CoverState cover;
+  ParseRegExpCheck check_regexp; /* NULL: literals are not checked */
 };
 
 /* ==== parser.c: tokens ==== */

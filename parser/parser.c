@@ -281,6 +281,8 @@ Parser *parse_new(const char *source, size_t length, ParseMode mode, uintptr_t s
   return p;
 }
 
+void parse_set_regexp_check(Parser *p, ParseRegExpCheck check) { p->check_regexp = check; }
+
 //> parser.program
 /* Script: StatementList. In a CommonJS module the code is the body of a function, so
  * `return` and `new.target` are allowed at the top level. */

@@ -40,6 +40,14 @@ typedef struct Parser Parser;
  * deeper than that is an error with stack_overflow set, never a crash. */
 Parser *parse_new(const char *source, size_t length, ParseMode mode, uintptr_t stack_limit);
 
+/* The check of a regular-expression literal's body (pattern as UTF-16 units, flags as
+ * written): NULL when it compiles, else V8's reason, like "Unterminated group". The
+ * parser sits below the RegExp engine, so whoever owns one (the VM, for stdlib/) passes
+ * it in; a parser without one leaves literals unchecked. */
+typedef const char *(*ParseRegExpCheck)(const uint16_t *pattern, size_t length,
+                                        const char *flags);
+void parse_set_regexp_check(Parser *p, ParseRegExpCheck check);
+
 /* Parses the whole source. Returns the NODE_PROGRAM, or NULL on a syntax error with *err
  * filled. Call it once per parser. */
 Node *parse_program(Parser *p, ParseError *err);

@@ -51,6 +51,15 @@ static Node *parse_regexp(Parser *p) {
   Node *n = parse_node(p, NODE_REGEXP, &p->tok);
   n->as.regexp.pattern = (U16Str){p->tok.pattern.units, p->tok.pattern.length};
   n->as.regexp.flags = p->tok.regexp_flags;
+  const char *reason =
+      p->check_regexp ? p->check_regexp(n->as.regexp.pattern.units, n->as.regexp.pattern.length,
+                                        n->as.regexp.flags)
+                      : NULL;
+  if (reason) { /* V8 quotes the literal as written, flags in their order */
+    const Token *t = &p->tok;
+    parse_error_at(p, parse_token_range(p, t), "Invalid regular expression: %.*s: %s",
+                   (int)(t->end - t->start), p->src + t->start, reason);
+  }
   parse_advance(p);
   return n;
 }

@@ -30,6 +30,11 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_REQUEST_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
   INTRINSIC_DATE_PROTOTYPE,          /* ecma/date.c */
+  INTRINSIC_REGEXP,                  /* the RegExp constructor (ecma/regexp.c) */
+  INTRINSIC_REGEXP_PROTOTYPE,
+  INTRINSIC_REGEXP_EXEC,             /* the built-in RegExp.prototype.exec */
+  INTRINSIC_REGEXP_STRING_ITERATOR_PROTOTYPE,
+  INTRINSIC_REGEXP_ATOMS,            /* the property names RegExp uses per match */
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

@@ -163,13 +163,13 @@ Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {
   return value_from_object(o);
 }
 
-Value vm_inner_value(Value obj) {
-  Object *o = value_to_object(obj);
-  return class_flags(o) & CLASS_INNER ? ((Boxed *)o)->primitive : VALUE_UNDEFINED;
-}
-
 void vm_set_inner_value(Value obj, Value inner) {
   Object *o = value_to_object(obj);
   if (!(class_flags(o) & CLASS_INNER)) PANIC("vm_set_inner_value: the class has no inner slot");
   ((Boxed *)o)->primitive = inner;
+}
+
+Value vm_inner_value(Value obj) {
+  Object *o = value_to_object(obj);
+  return class_flags(o) & CLASS_INNER ? ((Boxed *)o)->primitive : VALUE_UNDEFINED;
 }

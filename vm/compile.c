@@ -211,6 +211,17 @@ int compile_const_value(Compiler *c, Value v) {
   return (int)p->constant_count++;
 }
 
+int compile_const_fresh(Compiler *c, Value v) {
+  FunctionProto *p = c->fs->proto;
+  if (p->constant_count > LIMIT_U16) {
+    compile_error(c, c->fs->node, "too many constants in one function (limit %s)", "65536");
+    return 0;
+  }
+  grow((void **)&p->constants, &p->constant_capacity, p->constant_count + 1, sizeof(Value));
+  p->constants[p->constant_count] = v;
+  return (int)p->constant_count++;
+}
+
 int compile_const_atom(Compiler *c, const char *utf8) {
   return compile_const_value(c, value_from_string(atom_from_cstr(c->vm, utf8)));
 }
@@ -740,6 +751,7 @@ Value vm_compile(VM *vm, const char *source, size_t length, const char *filename
                  CompileMode mode) {
   ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
   Parser *parser = parse_new(source, length, pmode, vm->stack_limit);
+  parse_set_regexp_check(parser, vm->regexp_hooks.check);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
   if (!program || scope_analyze(parser, program, pmode, &err) != 0) {

@@ -121,6 +121,8 @@ void compile_pop_to(Compiler *c, int depth);              /* emit POPs down to d
 
 int compile_const_value(Compiler *c, Value v);
 int compile_const_atom(Compiler *c, const char *utf8);
+/* A new constant slot holding v, shared with no other use (a regexp literal's cache). */
+int compile_const_fresh(Compiler *c, Value v);
 int compile_const_string(Compiler *c, U16Str s);
 int compile_const_number(Compiler *c, double d);
 void emit_number(Compiler *c, double d);

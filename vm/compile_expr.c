@@ -277,13 +277,16 @@ static void compile_object(Compiler *c, Node *n) {
   }
 }
 
-/* /re/flags: a new RegExp each evaluation, made by the global constructor. */
+/* /re/flags: a new RegExp each evaluation, made by the realm's RegExp (never a global a
+ * script may have replaced). The literal gets a constant slot of its own, holding the
+ * pattern at first, where the RegExp built-in keeps the compiled pattern. */
 static void compile_regexp(Compiler *c, Node *n) {
   compile_mark_node(c, n);
-  emit_u16(c, OP_GET_GLOBAL, compile_const_atom(c, "RegExp"));
-  emit_u16(c, OP_PUSH_CONST, compile_const_string(c, n->as.regexp.pattern));
-  emit_u16(c, OP_PUSH_CONST, compile_const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : ""));
-  emit_call(c, OP_NEW, 2);
+  String *pattern = string_new_wide(c->vm, n->as.regexp.pattern.units,
+                                    n->as.regexp.pattern.length);
+  int slot = compile_const_fresh(c, value_from_string(pattern));
+  int flags = compile_const_atom(c, n->as.regexp.flags ? n->as.regexp.flags : "");
+  emit_u16u16(c, OP_REGEXP, (uint16_t)slot, (uint16_t)flags);
 }
 
 /* ==== How V8 names an operand in an error message ==== */

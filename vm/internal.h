@@ -347,9 +347,11 @@ struct VM {
   Object *intrinsics[INTRINSIC_COUNT]; /* the realm's prototypes and global object */
   Value host_intrinsics[INTRINSIC_HOST_END - INTRINSIC_HOST_FIRST]; /* vm_set_intrinsic */
   Value symbol_iterator, symbol_async_iterator, symbol_has_instance,
-      symbol_to_primitive, symbol_to_string_tag;
+      symbol_to_primitive, symbol_to_string_tag, symbol_match, symbol_match_all, symbol_replace,
+      symbol_search, symbol_split, symbol_species;
 
   VMHooks hooks;
+  VMRegExpHooks regexp_hooks; /* vm_set_regexp_hooks */
   FILE *trace_out;    /* --trace: print each instruction here; NULL = off */
   SourceSite exception_site; /* where the last exception was thrown */
   int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */

@@ -216,6 +216,8 @@ static bool is_constructor(Value v) {
   return false;
 }
 
+bool vm_is_constructor(Value v) { return is_constructor(v); }
+
 /* `new` with the stack holding ctor, then argc arguments (no `this` slot yet). */
 static Value begin_construct(VM *vm, Value *slot, int argc) {
   Value ctor = slot[0];
@@ -837,6 +839,17 @@ static bool key_is_enumerable(VM *vm, Object *p, Value k) {
  * keys still to visit in reverse order after it, so that FOR_IN_NEXT pops. Never
  * inlined: it is cold, and inlined into interp_run it changed the register allocation
  * of the whole loop (bench/fib.js ran 15% slower). */
+/* A regexp literal evaluated: the RegExp built-in makes it (vm_set_regexp_hooks), caching
+ * what it likes in the literal's constant slot. */
+__attribute__((noinline)) static Value regexp_literal(VM *vm, Value *slot, Value flags) {
+  if (!vm->regexp_hooks.create)
+    return vm_throw_error(vm, ERR_SYNTAX, "this VM has no RegExp built-in");
+  int mark = vm_handle_mark(vm); /* an instruction leaves no handles behind */
+  Value re = vm->regexp_hooks.create(vm, slot, flags);
+  vm_handle_reset(vm, mark);
+  return re;
+}
+
 __attribute__((noinline)) static Value for_in_start(VM *vm, Value obj) {
   Array *e = array_new(vm, 8);
   Value ev = vm_handle_push(vm, value_from_object(&e->base));
@@ -1258,6 +1271,14 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(NEW_OBJECT) {
       SYNC();
       PUSH(value_from_object(object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE])));
+      NEXT();
+    }
+    CASE(REGEXP) {
+      uint16_t slot = READ_U16(), flags = READ_U16();
+      SYNC();
+      Value re = regexp_literal(vm, &consts[slot], consts[flags]);
+      CHECK(re);
+      PUSH(re);
       NEXT();
     }
     CASE(NEW_ARRAY) {

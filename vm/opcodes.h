@@ -84,6 +84,7 @@
   /* Literals */                                                                               \
   OP(NEW_OBJECT, OPF_NONE, 1, "-> {}")                                                         \
   OP(NEW_ARRAY, OPF_U16, 1, "-> [] with room for operand elements")                            \
+  OP(REGEXP, OPF_U16U16, 1, "-> a new RegExp: the literal's cache slot, then its flags")         \
   OP(ARRAY_PUSH, OPF_NONE, -1, "arr v -> arr, v appended")                                     \
   OP(ARRAY_PUSH_HOLE, OPF_NONE, 0, "arr -> arr, a hole appended")                              \
   OP(ARRAY_SPREAD, OPF_NONE, -1, "arr iterable -> arr, every item appended")                   \

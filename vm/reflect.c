@@ -336,11 +336,24 @@ Value vm_well_known_symbol(VM *vm, VMWellKnownSymbol which) {
   case VM_SYMBOL_HAS_INSTANCE: return vm->symbol_has_instance;
   case VM_SYMBOL_TO_PRIMITIVE: return vm->symbol_to_primitive;
   case VM_SYMBOL_TO_STRING_TAG: return vm->symbol_to_string_tag;
+  case VM_SYMBOL_MATCH: return vm->symbol_match;
+  case VM_SYMBOL_MATCH_ALL: return vm->symbol_match_all;
+  case VM_SYMBOL_REPLACE: return vm->symbol_replace;
+  case VM_SYMBOL_SEARCH: return vm->symbol_search;
+  case VM_SYMBOL_SPLIT: return vm->symbol_split;
+  case VM_SYMBOL_SPECIES: return vm->symbol_species;
   }
   PANIC("vm_well_known_symbol: unknown symbol");
 }
 
 /* ==== Strings by code unit ==== */
+
+const void *vm_string_data(Value string, size_t *length, bool *wide) {
+  const String *s = value_to_string(string);
+  *length = s->length;
+  *wide = s->wide;
+  return s->data;
+}
 
 uint16_t vm_string_unit(Value string, uint32_t index) {
   return string_unit(value_to_string(string), index);

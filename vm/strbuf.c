@@ -24,6 +24,7 @@ static void sb_reserve(StrBuf *sb, size_t extra) {
   size_t cap = sb->cap ? sb->cap * 2 : 64;
   while (cap < sb->len + extra + 1) cap *= 2;
   sb->data = mem_realloc(sb->data, cap);
+  sb->data[sb->len] = '\0'; /* the text stays terminated even if nothing is appended */
   sb->cap = cap;
 }
 

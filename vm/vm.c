@@ -112,6 +112,12 @@ VM *vm_new(void) {
   vm->symbol_has_instance = make_symbol(vm, "Symbol.hasInstance");
   vm->symbol_to_primitive = make_symbol(vm, "Symbol.toPrimitive");
   vm->symbol_to_string_tag = make_symbol(vm, "Symbol.toStringTag");
+  vm->symbol_match = make_symbol(vm, "Symbol.match");
+  vm->symbol_match_all = make_symbol(vm, "Symbol.matchAll");
+  vm->symbol_replace = make_symbol(vm, "Symbol.replace");
+  vm->symbol_search = make_symbol(vm, "Symbol.search");
+  vm->symbol_split = make_symbol(vm, "Symbol.split");
+  vm->symbol_species = make_symbol(vm, "Symbol.species");
   make_intrinsics(vm);
   vm->lexicals_pin = vm_pin(vm, value_from_object(object_new(vm, NULL)));
   ((Native *)vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE])->fn = function_prototype_call;
@@ -141,6 +147,7 @@ void vm_free(VM *vm) {
 }
 
 void vm_set_hooks(VM *vm, const VMHooks *hooks) { vm->hooks = *hooks; }
+void vm_set_regexp_hooks(VM *vm, const VMRegExpHooks *hooks) { vm->regexp_hooks = *hooks; }
 VMHooks *vm_hooks(VM *vm) { return &vm->hooks; }
 
 const char *vm_intern_filename(VM *vm, const char *name) {

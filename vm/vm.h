@@ -63,6 +63,18 @@ void vm_free(VM *vm);
 void vm_set_hooks(VM *vm, const VMHooks *hooks);
 VMHooks *vm_hooks(VM *vm);
 
+/* What the engine asks of the RegExp built-in, which lives above it (stdlib/ecma/). */
+typedef struct VMRegExpHooks {
+  /* At parse time, for each literal: NULL when pattern (UTF-16 units) compiles with flags
+   * (as written), else V8's reason; vm_compile reports it as the literal's SyntaxError. */
+  const char *(*check)(const uint16_t *pattern, size_t length, const char *flags);
+  /* Each evaluation of a literal: a new RegExp object, or VALUE_EXCEPTION. *cache is the
+   * literal's own constant slot: its pattern string at first, which the hook may replace
+   * with a value to find there next time (the compiled pattern). flags is a string. */
+  Value (*create)(VM *vm, Value *cache, Value flags);
+} VMRegExpHooks;
+void vm_set_regexp_hooks(VM *vm, const VMRegExpHooks *hooks);
+
 /* ==== Running code ==== */
 
 /* Compile source into a function. In COMPILE_MODULE the function takes the five
@@ -423,12 +435,16 @@ Value vm_symbol_new(VM *vm, Value description); /* description: string or undefi
 Value vm_symbol_description(Value sym);          /* a string, or undefined */
 typedef enum VMWellKnownSymbol {
   VM_SYMBOL_ITERATOR, VM_SYMBOL_ASYNC_ITERATOR, VM_SYMBOL_HAS_INSTANCE, VM_SYMBOL_TO_PRIMITIVE,
-  VM_SYMBOL_TO_STRING_TAG,
+  VM_SYMBOL_TO_STRING_TAG, VM_SYMBOL_MATCH, VM_SYMBOL_MATCH_ALL, VM_SYMBOL_REPLACE,
+  VM_SYMBOL_SEARCH, VM_SYMBOL_SPLIT, VM_SYMBOL_SPECIES,
 } VMWellKnownSymbol;
 Value vm_well_known_symbol(VM *vm, VMWellKnownSymbol which);
 
 /* Strings by code unit. */
 uint16_t vm_string_unit(Value string, uint32_t index);
+/* The string's units in place, valid until the next allocation: uint16_t units when
+ * *wide, else Latin-1 bytes; *length of them. (The RegExp engine reads them there.) */
+const void *vm_string_data(Value string, size_t *length, bool *wide);
 Value vm_string_from_units(VM *vm, const uint16_t *units, size_t length);
 Value vm_string_slice(VM *vm, Value string, uint32_t start, uint32_t end);
 int vm_string_compare(Value a, Value b); /* <0, 0, >0 by code units */
@@ -444,6 +460,7 @@ Value vm_array_with_capacity(VM *vm, uint32_t capacity);
 Value vm_to_property_key(VM *vm, Value v);
 /* Functions and errors for the built-ins. */
 void vm_native_set_constructor(Value fn, bool is_constructor); /* may `new` call it? */
+bool vm_is_constructor(Value v); /* IsConstructor(v) */
 /* Function.prototype.bind's exotic object: calls target with bound_this and argv first.
  * Its prototype is target's; the caller defines `name` and `length`. */
 Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value *argv);

@@ -23,6 +23,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_number(vm);
   builtins_install_json(vm);
   builtins_install_date(vm);
+  builtins_install_regexp(vm);
 }
 //< stdlib.install-all
 

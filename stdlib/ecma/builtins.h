@@ -25,6 +25,23 @@ void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */
 void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/ecma/number.c) */
 void builtins_install_json(VM *vm); /* JSON (stdlib/ecma/json.c) */
 void builtins_install_date(VM *vm); /* Date (stdlib/ecma/date.c) */
+void builtins_install_regexp(VM *vm); /* RegExp (stdlib/ecma/regexp.c, regexp_string.c) */
+
+/* ==== What String.prototype asks of RegExp (stdlib/ecma/regexp_string.c) ==== */
+
+/* String.prototype.match (magic VM_SYMBOL_MATCH), matchAll (VM_SYMBOL_MATCH_ALL) and
+ * search (VM_SYMBOL_SEARCH): the argument's symbol method, or a new RegExp made from it
+ * ("g" for matchAll) and that RegExp's method. */
+Value builtins_string_match(VM *vm, Value this_value, int argc, Value *argv);
+/* For replace, replaceAll and split: when arg is neither undefined nor null and has a
+ * `which` method, its result on (this_value, second), argc (1 or 2) of them; VALUE_HOLE
+ * when the string algorithm should go on. */
+Value builtins_string_by_symbol(VM *vm, Value this_value, Value arg, VMWellKnownSymbol which,
+                                int argc, Value second);
+/* matchAll and replaceAll: a RegExp argument (IsRegExp) must have the g flag, else
+ * TypeError "String.prototype.<name> called with a non-global RegExp argument".
+ * undefined or VALUE_EXCEPTION. */
+Value builtins_string_check_global(VM *vm, Value arg, const char *name);
 
 /* ==== Arguments and `this` ==== */
 

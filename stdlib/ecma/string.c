@@ -36,14 +36,6 @@ static Value search_string_arg(VM *vm, Value v, const char *name) {
   return vm_to_string(vm, v);
 }
 
-static Value unsupported_regexp(VM *vm) {
-  return vm_throw_error(vm, ERR_TYPE, "tinynode does not support RegExp yet");
-}
-
-static bool is_regexp(Value v) {
-  return value_is_object(v) && vm_object_class(v) == VM_CLASS_REGEXP;
-}
-
 /* Does s contain t at position at? */
 static bool matches_at(Value s, uint32_t at, Value t) {
   uint32_t n = vm_string_length(t);
@@ -488,7 +480,9 @@ static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
 
 //> stdlib.string-split
 static Value string_split(VM *vm, Value this_value, int argc, Value *argv) {
-  if (is_regexp(ARG(0))) return unsupported_regexp(vm);
+  if (value_is_nullish(this_value)) return this_string(vm, this_value, "split");
+  Value r = builtins_string_by_symbol(vm, this_value, ARG(0), VM_SYMBOL_SPLIT, 2, ARG(1));
+  if (!value_is_hole(r)) return r; /* a RegExp's [Symbol.split] did it */
   Value s = vm_handle_push(vm, this_string(vm, this_value, "split"));
   Value out = value_is_exception(s) ? s : vm_handle_push(vm, vm_array_new(vm));
   double lim = 4294967295.0;
@@ -554,8 +548,14 @@ static bool replacement(VM *vm, StrBuf *b, Value s, Value t, uint32_t pos, Value
 /* replace (magic 0) and replaceAll (magic 1), with a string pattern. */
 static Value string_replace(VM *vm, Value this_value, int argc, Value *argv) {
   bool all = vm_native_magic(vm);
-  if (is_regexp(ARG(0))) return unsupported_regexp(vm);
-  Value s = vm_handle_push(vm, this_string(vm, this_value, all ? "replaceAll" : "replace"));
+  const char *name = all ? "replaceAll" : "replace";
+  if (value_is_nullish(this_value)) return this_string(vm, this_value, name);
+  if (all && !value_is_nullish(ARG(0)) &&
+      value_is_exception(builtins_string_check_global(vm, ARG(0), name)))
+    return VALUE_EXCEPTION;
+  Value r = builtins_string_by_symbol(vm, this_value, ARG(0), VM_SYMBOL_REPLACE, 2, ARG(1));
+  if (!value_is_hole(r)) return r; /* a RegExp's [Symbol.replace] did it */
+  Value s = vm_handle_push(vm, this_string(vm, this_value, name));
   Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value rep = ARG(1);
   if (!value_is_exception(t) && !vm_is_callable(rep))
@@ -681,12 +681,15 @@ static const VMPropDef string_prototype_props[] = {
     VM_FN_MAGIC("isWellFormed", string_well_formed, 0, false),
     VM_FN("lastIndexOf", string_last_index_of, 1),
     VM_FN("localeCompare", string_locale_compare, 1),
+    VM_FN_MAGIC("match", builtins_string_match, 1, VM_SYMBOL_MATCH),
+    VM_FN_MAGIC("matchAll", builtins_string_match, 1, VM_SYMBOL_MATCH_ALL),
     VM_FN("normalize", string_normalize, 0),
     VM_FN_MAGIC("padEnd", string_pad, 1, false),
     VM_FN_MAGIC("padStart", string_pad, 1, true),
     VM_FN("repeat", string_repeat, 1),
     VM_FN_MAGIC("replace", string_replace, 2, false),
     VM_FN_MAGIC("replaceAll", string_replace, 2, true),
+    VM_FN_MAGIC("search", builtins_string_match, 1, VM_SYMBOL_SEARCH),
     VM_FN_MAGIC("slice", string_slice, 2, SLICE),
     VM_FN("split", string_split, 2),
     VM_FN_MAGIC("substr", string_slice, 2, SUBSTR),

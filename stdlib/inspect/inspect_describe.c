@@ -227,8 +227,14 @@ void inspect_put_date(StrBuf *sb, double t) {
             ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
 }
 
-/* RegExp.prototype.toString: "/" + source + "/" + flags. */
+/* RegExp.prototype.toString: "/" + source + "/" + flags; of a copy made with the realm's
+ * RegExp when re has no prototype to find the getters on (as Node does). */
 bool inspect_put_regexp(InspectCtx *ctx, StrBuf *sb, Value re) {
+  if (vm_prototype_of(re) == VALUE_NULL && value_is_object(vm_intrinsic(ctx->vm, INTRINSIC_REGEXP))) {
+    re = vm_construct(ctx->vm, vm_intrinsic(ctx->vm, INTRINSIC_REGEXP), 1, &re);
+    if (value_is_exception(re)) return false;
+    vm_handle_push(ctx->vm, re);
+  }
   Value source = vm_get_str(ctx->vm, re, "source");
   if (value_is_exception(source)) return false;
   char *s = inspect_to_cstr(ctx->vm, source);
