@@ -120,6 +120,9 @@ typedef enum FunctionFlags {
   FN_EXPRESSION_BODY = 1 << 8, /* arrow with an expression body: body has one NODE_RETURN */
   FN_SIMPLE_PARAMS = 1 << 9,   /* no defaults, rest or patterns in the parameter list */
   FN_TOPLEVEL = 1 << 10,       /* the function the compiler makes of a whole script or module */
+  /* Classes */
+  FN_CLASS_FIELD = 1 << 11,    /* a field's initializer, wrapped as a method returning it */
+  FN_DEFAULT_CTOR = 1 << 12,   /* a constructor the class did not write (the parser makes it) */
 } FunctionFlags;
 
 //> parser.node-struct

@@ -532,16 +532,22 @@ static Node *parse_static_block(Parser *p, const Token *start) {
   return parse_finish(p, prop);
 }
 
-/* A field's initializer runs like a method of the instance (or of the class, if static). */
-static Node *parse_field_initializer(Parser *p) {
-  FnContext ctx = {0};
-  ctx.outer = p->fn;
-  ctx.strict = true;
-  ctx.allow_new_target = ctx.allow_super_property = ctx.in_class_field = true;
-  p->fn = &ctx;
-  Node *value = parse_assignment(p);
-  p->fn = ctx.outer;
-  return value;
+/* A field's initializer runs like a method of the instance (or of the class, if static):
+ * it becomes one, a method whose body returns the expression, so that the scope pass and
+ * the compiler see its `this`, `super` and captures as a function's. */
+static Node *parse_field_initializer(Parser *p, const char *name) {
+  Node *fn = parse_node(p, NODE_FUNCTION, &p->tok);
+  fn->as.function.source_start = p->src + p->tok.start;
+  FnContext ctx;
+  enter_function(p, &ctx, fn, FN_METHOD);
+  ctx.strict = ctx.in_class_field = true;
+  ctx.allow_return = false;
+  Node *ret = parse_node(p, NODE_RETURN, &p->tok);
+  ret->as.unary.operand = parse_assignment(p);
+  parse_infer_name(ret->as.unary.operand, name);
+  parse_list_push(p, &fn->as.function.body, parse_finish(p, ret));
+  int flags = FN_METHOD | FN_CLASS_FIELD | FN_EXPRESSION_BODY | FN_SIMPLE_PARAMS;
+  return leave_function(p, fn, flags);
 }
 
 static bool key_is(const char *name, const char *word) { return name && strcmp(name, word) == 0; }
@@ -569,10 +575,7 @@ static void parse_field(Parser *p, Node *prop, const char *name) {
     parse_error_at(p, at, "Classes may not have a field named 'constructor'");
   else if (is_static && key_is(name, "prototype"))
     parse_error_at(p, at, "Classes may not have a static property named 'prototype'");
-  if (parse_accept(p, TOK_ASSIGN)) {
-    prop->as.property.value = parse_field_initializer(p);
-    parse_infer_name(prop->as.property.value, name);
-  }
+  if (parse_accept(p, TOK_ASSIGN)) prop->as.property.value = parse_field_initializer(p, name);
   parse_semicolon(p);
 }
 
@@ -630,6 +633,19 @@ static void parse_class_member(Parser *p, Node *cls) {
   parse_list_push(p, &cls->as.class_.members, parse_finish(p, prop));
 }
 
+/* A class without `constructor` gets one: constructor() {} or, when derived,
+ * constructor(...args) { super(...args); } -- which the compiler emits without iterating
+ * (FN_DEFAULT_CTOR), as the spec's default constructor does not use %Array.prototype%. */
+static Node *default_constructor(Parser *p, Node *cls) {
+  Node *fn = parse_node_like(p, NODE_FUNCTION, cls);
+  fn->end = cls->end;
+  fn->as.function.name = cls->as.class_.name;
+  fn->as.function.source_start = p->src + cls->offset;
+  fn->as.function.flags = FN_METHOD | FN_CONSTRUCTOR | FN_STRICT | FN_SIMPLE_PARAMS |
+                          FN_DEFAULT_CTOR | (cls->as.class_.superclass ? FN_DERIVED : 0);
+  return fn;
+}
+
 /* ClassDeclaration / ClassExpression: class BindingIdentifier? [extends LeftHandSideExpression]
  *   { ClassElement* }  -- all of it strict code. */
 Node *parse_class(Parser *p, bool declaration) {
@@ -651,5 +667,7 @@ Node *parse_class(Parser *p, bool declaration) {
     if (!parse_accept(p, TOK_SEMICOLON)) parse_class_member(p, n);
   parse_expect(p, TOK_RBRACE);
   p->fn->strict = outer_strict;
-  return parse_finish(p, n);
+  parse_finish(p, n);
+  if (!n->as.class_.constructor) n->as.class_.constructor = default_constructor(p, n);
+  return n;
 }

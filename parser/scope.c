@@ -426,12 +426,42 @@ static void visit_function_node(ScopePass *sp, Node *n) {
   visit_function(sp, n);
 }
 
-/* Classes are not compiled yet (the compiler reports them); only the name is declared. */
+/* A class: its declared name outside (a statement's, like let), and a class scope inside
+ * holding the name again as a const that methods see; the heritage, computed keys,
+ * members and constructor are all visited inside it. */
 static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   Node *id = n->as.class_.id;
-  if (!is_statement || !id) return;
-  if (sp->phase == PHASE_DECLARE) declare_lexical(sp, id->as.ident.name, BIND_CLASS, n, n->end);
-  else visit_binding_pattern(sp, id);
+  if (is_statement && id && sp->phase == PHASE_DECLARE)
+    declare_lexical(sp, id->as.ident.name, BIND_CLASS, n, n->end);
+  else if (is_statement && id)
+    visit_binding_pattern(sp, id);
+  Scope *s = block_scope(sp, &n->as.class_.scope, SCOPE_CLASS, true);
+  if (sp->phase == PHASE_DECLARE && id)
+    binding_add(sp, s, id->as.ident.name, BIND_CONST, n)->safe_after = n->end;
+  WITH_SCOPE(sp, s, {
+    visit(sp, n->as.class_.superclass);
+    NodeList *members = &n->as.class_.members;
+    for (int i = 0; i < members->count; i++) {
+      Node *m = members->items[i];
+      if (m->as.property.computed) visit(sp, m->as.property.key);
+      visit(sp, m->as.property.value);
+    }
+    visit(sp, n->as.class_.constructor);
+  });
+}
+
+/* super(...) and super.x: the home binding (the nearest method or constructor) and
+ * `this`; a call also reads new.target. Arrows inside capture them like any binding. */
+static void resolve_super(ScopePass *sp, Node *super, bool call) {
+  Scope *fs = this_scope(sp->scope);
+  Binding *home = implicit_binding(sp, fs, &fs->home_binding, BIND_HOME, "%home");
+  super->as.ident.binding = home;
+  note_reference(sp, home, super);
+  note_reference(sp, implicit_binding(sp, fs, &fs->this_binding, BIND_THIS, "this"), super);
+  if (fs->owner->kind == NODE_FUNCTION) fs->owner->as.function.uses_this = true;
+  if (call)
+    note_reference(sp, implicit_binding(sp, fs, &fs->new_target_binding, BIND_NEW_TARGET,
+                                        "new.target"), super);
 }
 
 static void visit_var(ScopePass *sp, Node *n) {
@@ -555,6 +585,9 @@ static void visit(ScopePass *sp, Node *n) {
     return;
   case NODE_FUNCTION: visit_function_node(sp, n); return;
   case NODE_CLASS: visit_class(sp, n, false); return;
+  case NODE_SUPER:
+    if (sp->phase == PHASE_RESOLVE) resolve_super(sp, n, false);
+    return;
   case NODE_MEMBER:
     visit(sp, n->as.member.object);
     if (n->as.member.computed) visit(sp, n->as.member.property);
@@ -593,7 +626,10 @@ static void visit(ScopePass *sp, Node *n) {
     return;
   case NODE_CALL:
   case NODE_NEW:
-    visit(sp, n->as.call.callee);
+    if (n->as.call.callee->kind == NODE_SUPER && sp->phase == PHASE_RESOLVE)
+      resolve_super(sp, n->as.call.callee, true);
+    else
+      visit(sp, n->as.call.callee);
     visit_list(sp, &n->as.call.args);
     return;
   default: return; /* literals, super */

@@ -121,6 +121,12 @@ static void compile_delete(Compiler *c, Node *n) {
     emit_op(c, OP_PUSH_TRUE);
     return;
   }
+  if (t->kind == NODE_MEMBER && t->as.member.object->kind == NODE_SUPER) {
+    compile_super_reference(c, t, false);
+    compile_mark_node(c, n);
+    emit_op(c, OP_DELETE_SUPER);
+    return;
+  }
   if (t->kind == NODE_MEMBER) {
     compile_expr(c, t->as.member.object);
     compile_mark_node(c, n);
@@ -243,11 +249,13 @@ static void compile_property(Compiler *c, Node *p) {
       emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, key));
     }
     emit_function(c, value);
+    compile_home_object(c, value, 2);
     emit_op(c, p->as.property.kind == PROP_GET ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
     return;
   }
   if (!computed) {
     compile_expr(c, value);
+    if (p->as.property.kind == PROP_METHOD) compile_home_object(c, value, 1);
     bool proto = p->as.property.kind == PROP_INIT && !p->as.property.shorthand &&
                  is_proto_key(key); /* `__proto__: v` sets the prototype instead */
     if (proto) emit_op(c, OP_SET_PROTO);
@@ -258,6 +266,7 @@ static void compile_property(Compiler *c, Node *p) {
   compile_mark_node(c, key);
   emit_op(c, OP_TO_PROPERTY_KEY);
   compile_expr(c, value);
+  if (p->as.property.kind == PROP_METHOD) compile_home_object(c, value, 2);
   if (is_anonymous_function(value)) emit_op(c, OP_SET_FUNCTION_NAME);
   emit_op(c, OP_DEFINE_FIELD_ELEM);
 }
@@ -442,7 +451,7 @@ static bool args_need_array(const NodeList *args) {
 
 /* Pushes the arguments; with a spread (or too many for a u8) they go into one array
  * instead and the result is -1 (use CALL_SPREAD / NEW_SPREAD). */
-static int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
+int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
   bool array = args_need_array(args);
   if (array) emit_u16(c, OP_NEW_ARRAY, args->count < 65535 ? args->count : 65535);
   for (int i = 0; i < args->count; i++) {
@@ -530,12 +539,18 @@ static bool is_super_access(const Node *n) {
  * With a spread argument the arguments go into one array, for CALL_SPREAD. */
 static void compile_call(Compiler *c, Node *n, Chain *chain) {
   Node *callee = n->as.call.callee;
-  if (is_super_access(callee)) {
-    unsupported_expr(c, callee, "super");
+  if (callee->kind == NODE_SUPER) {
+    compile_super_call(c, n);
     return;
   }
   SrcPos at = call_pos(c, callee);
-  compile_callee(c, n, chain);
+  if (is_super_access(callee)) { /* super.m(): this as the receiver */
+    compile_super_reference(c, callee, true); /* this this key */
+    emit_super_get(c, callee);
+    emit_op(c, OP_SWAP);
+  } else {
+    compile_callee(c, n, chain);
+  }
   int argc = compile_args(c, &n->as.call.args, at);
   compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, OP_CALL_SPREAD);
@@ -560,7 +575,8 @@ static void compile_new(Compiler *c, Node *n) {
 static void compile_member(Compiler *c, Node *n, Chain *chain) {
   Node *object = n->as.member.object, *property = n->as.member.property;
   if (object->kind == NODE_SUPER) {
-    compile_unsupported(c, object, "super");
+    compile_super_reference(c, n, false);
+    emit_super_get(c, n);
     return;
   }
   compile_chain_part(c, object, chain);
@@ -628,7 +644,10 @@ static void compile_simple_assign(Compiler *c, Node *n) {
   }
   if (t->kind == NODE_MEMBER) {
     if (t->as.member.object->kind == NODE_SUPER) {
-      compile_unsupported(c, t, "super");
+      compile_super_reference(c, t, false);
+      compile_expr(c, v);
+      compile_mark_pos(c, at);
+      emit_super_set(c, t);
       return;
     }
     compile_expr(c, t->as.member.object);
@@ -680,7 +699,12 @@ static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
     return 0;
   }
   if (t->kind != NODE_MEMBER) PANIC("load_target: not an assignment target");
-  if (t->as.member.object->kind == NODE_SUPER) return compile_unsupported(c, t, "super"), 0;
+  if (t->as.member.object->kind == NODE_SUPER) { /* this key -> this key value */
+    compile_super_reference(c, t, false);
+    emit_op(c, OP_DUP2);
+    emit_super_get(c, t);
+    return 2;
+  }
   compile_expr(c, t->as.member.object);
   if (!t->as.member.computed) {
     emit_op(c, OP_DUP);
@@ -704,6 +728,10 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
   }
   if (t->kind != NODE_MEMBER) return; /* reported by load_target */
   compile_mark_pos(c, at);
+  if (t->as.member.object->kind == NODE_SUPER) {
+    emit_super_set(c, t);
+    return;
+  }
   if (t->as.member.computed) {
     emit_op(c, OP_SET_ELEM);
     return;
@@ -811,7 +839,7 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_MEMBER: compile_chain(c, n); return;
   case NODE_NEW: compile_new(c, n); return;
   case NODE_SEQUENCE: compile_sequence(c, n); return;
-  case NODE_CLASS: unsupported_expr(c, n, "classes"); return;
+  case NODE_CLASS: compile_class(c, n); return;
   case NODE_TAGGED_TEMPLATE: unsupported_expr(c, n, "tagged templates"); return;
   case NODE_YIELD: unsupported_expr(c, n, "generators"); return;
   case NODE_AWAIT: unsupported_expr(c, n, "async functions"); return;

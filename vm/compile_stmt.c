@@ -162,6 +162,12 @@ void compile_return_value(Compiler *c) {
 static void compile_return(Compiler *c, Node *n) {
   if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
   else emit_op(c, OP_PUSH_UNDEFINED);
+  Node *fn = c->fs->node;
+  if (fn->kind == NODE_FUNCTION && (fn->as.function.flags & FN_DERIVED)) {
+    compile_mark_node(c, n);
+    compile_derived_return(c);
+    return;
+  }
   compile_return_value(c);
 }
 
@@ -535,7 +541,7 @@ void compile_stmt(Compiler *c, Node *n) {
   case NODE_EXPRESSION: compile_expression_statement(c, n); break;
   case NODE_VAR: compile_var(c, n); break;
   case NODE_FUNCTION: compile_function_declaration(c, n); break;
-  case NODE_CLASS: compile_unsupported(c, n, "classes"); break;
+  case NODE_CLASS: compile_class_declaration(c, n); break;
   case NODE_BLOCK: compile_block(c, n); break;
   case NODE_EMPTY: break;
   case NODE_IF: compile_if(c, n); break;

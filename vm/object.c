@@ -73,6 +73,7 @@ Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count) {
   vm_handle_reset(vm, mark);
   c->proto = proto;
   c->home_object = VALUE_UNDEFINED;
+  c->fields = VALUE_UNDEFINED;
   c->cell_count = cell_count; /* cells[] start NULL; the caller fills them in */
   return c;
 }
