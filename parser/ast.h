@@ -67,6 +67,7 @@ typedef enum NodeKind {
   NODE_YIELD,       /* unary: operand (may be NULL), delegate in op */
   NODE_AWAIT,       /* unary: operand */
   NODE_NEW_TARGET,
+  NODE_PRIVATE_NAME, /* ident: "#x" (with its #), binding: the class's private name */
   NODE_ARRAY_PATTERN,  /* list: elements (NULL = elision; NODE_REST last) */
   NODE_OBJECT_PATTERN, /* list: NODE_PROPERTY (value is the target) and NODE_REST */
   NODE_ASSIGN_PATTERN, /* assign: target = value (a default in a pattern or parameter) */

@@ -499,6 +499,13 @@ Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, con
   Node *fn = parse_node(p, NODE_FUNCTION, start);
   fn->as.function.source_start = p->src + start->start;
   fn->as.function.name = parse_key_name(p, key);
+  if (fn->as.function.name && (kind == PROP_GET || kind == PROP_SET)) { /* "get x" */
+    size_t len = strlen(fn->as.function.name);
+    char *name = parse_alloc(p, len + 5);
+    memcpy(name, kind == PROP_GET ? "get " : "set ", 4);
+    memcpy(name + 4, fn->as.function.name, len + 1);
+    fn->as.function.name = name;
+  }
   flags |= FN_METHOD;
   FnContext ctx;
   enter_function(p, &ctx, fn, flags);
@@ -510,6 +517,18 @@ Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, con
 }
 
 /* ==== Classes ==== */
+
+Node *parse_private_name(Parser *p) {
+  Token t = p->tok;
+  Node *n = parse_node(p, NODE_PRIVATE_NAME, &t);
+  size_t len = strlen(t.name);
+  char *name = parse_alloc(p, len + 2);
+  name[0] = '#';
+  memcpy(name + 1, t.name, len + 1);
+  n->as.ident.name = name;
+  parse_advance(p);
+  return parse_finish(p, n);
+}
 
 /* ClassStaticBlock: static { ClassStaticBlockStatementList } -- a method-like body that
  * runs once; `return`, `await` and `arguments` are not allowed in it. */
@@ -616,12 +635,16 @@ static void parse_class_member(Parser *p, Node *cls) {
   else if (member_modifier(p, "get")) kind = PROP_GET, parse_advance(p);
   else if (member_modifier(p, "set")) kind = PROP_SET, parse_advance(p);
   if (parse_accept(p, TOK_STAR)) flags |= FN_GENERATOR;
-  if (parse_at(p, TOK_PRIVATE_NAME))
-    return parse_error_at(p, parse_token_range(p, &p->tok),
-                          "tinynode does not support private class members");
   Node *prop = parse_node(p, NODE_PROPERTY, &start);
   prop->as.property.is_static = is_static;
-  prop->as.property.key = parse_property_key(p, &prop->as.property.computed);
+  if (parse_at(p, TOK_PRIVATE_NAME)) {
+    if (strcmp(p->tok.name, "constructor") == 0)
+      return parse_error_at(p, parse_token_range(p, &p->tok),
+                            "Classes may not have a private field named '#constructor'");
+    prop->as.property.key = parse_private_name(p);
+  } else {
+    prop->as.property.key = parse_property_key(p, &prop->as.property.computed);
+  }
   const Node *key = prop->as.property.computed ? NULL : prop->as.property.key;
   const char *name = parse_key_name(p, key);
   if (!flags && kind == PROP_INIT && !parse_at(p, TOK_LPAREN))

@@ -426,6 +426,42 @@ static void visit_function_node(ScopePass *sp, Node *n) {
   visit_function(sp, n);
 }
 
+/* Can b, a private name already declared, be declared again by member m? Only as the
+ * other half of a getter/setter pair of the same placement. */
+static bool private_pair(const Binding *b, const Node *m) {
+  const Node *old = b->decl;
+  int a = old->as.property.kind, k = m->as.property.kind;
+  return old->as.property.is_static == m->as.property.is_static &&
+         ((a == PROP_GET && k == PROP_SET) || (a == PROP_SET && k == PROP_GET));
+}
+
+/* The private names of a class live in its class scope, one binding per name; the
+ * binding's decl is the (first) member declaring it. */
+static void declare_private_names(ScopePass *sp, Scope *s, NodeList *members) {
+  for (int i = 0; i < members->count; i++) {
+    Node *m = members->items[i], *key = m->as.property.key;
+    if (!key || key->kind != NODE_PRIVATE_NAME) continue;
+    Binding *old = scope_find_own(s, key->as.ident.name);
+    key->as.ident.binding = old ? old : binding_add(sp, s, key->as.ident.name, BIND_PRIVATE, m);
+    if (!old) continue;
+    if (!private_pair(old, m) || old->referenced)
+      fail_redeclared(sp, key, key->as.ident.name);
+    else
+      old->referenced = true; /* marks the pair complete: a third one is an error */
+  }
+}
+
+/* o.#x and #x in o: the private name must be declared by an enclosing class. */
+static void resolve_private(ScopePass *sp, Node *n) {
+  Binding *b = lookup(sp, sp->scope, n->as.ident.name);
+  if (!b || b->kind != BIND_PRIVATE) {
+    fail_at(sp, n, "Private field '%s' must be declared in an enclosing class", n->as.ident.name);
+    return;
+  }
+  n->as.ident.binding = b;
+  note_reference(sp, b, n);
+}
+
 /* A class: its declared name outside (a statement's, like let), and a class scope inside
  * holding the name again as a const that methods see; the heritage, computed keys,
  * members and constructor are all visited inside it. */
@@ -438,6 +474,7 @@ static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   Scope *s = block_scope(sp, &n->as.class_.scope, SCOPE_CLASS, true);
   if (sp->phase == PHASE_DECLARE && id)
     binding_add(sp, s, id->as.ident.name, BIND_CONST, n)->safe_after = n->end;
+  if (sp->phase == PHASE_DECLARE) declare_private_names(sp, s, &n->as.class_.members);
   WITH_SCOPE(sp, s, {
     visit(sp, n->as.class_.superclass);
     NodeList *members = &n->as.class_.members;
@@ -590,7 +627,11 @@ static void visit(ScopePass *sp, Node *n) {
     return;
   case NODE_MEMBER:
     visit(sp, n->as.member.object);
-    if (n->as.member.computed) visit(sp, n->as.member.property);
+    if (n->as.member.computed || n->as.member.property->kind == NODE_PRIVATE_NAME)
+      visit(sp, n->as.member.property);
+    return;
+  case NODE_PRIVATE_NAME:
+    if (sp->phase == PHASE_RESOLVE) resolve_private(sp, n);
     return;
   case NODE_PROPERTY: visit_property(sp, n); return;
   case NODE_TEMPLATE: visit_template(sp, n); return;

@@ -35,6 +35,7 @@ typedef enum BindingKind {
   BIND_THIS,       /* implicit: `this` of a non-arrow function (for arrows to capture) */
   BIND_ARGUMENTS,  /* implicit: the arguments object of a non-arrow function */
   BIND_NEW_TARGET, /* implicit: new.target of a non-arrow function */
+  BIND_PRIVATE,    /* a class's private name #x (in its class scope): a private symbol */
   BIND_HOME,       /* implicit: the method or constructor itself, whose home object and
                       prototype `super` reads (for arrows inside it to capture) */
 } BindingKind;

@@ -165,11 +165,12 @@ Value class_define_method(VM *vm, Value obj, Value key, Value fn, int flags) {
   Object *o = value_to_object(obj);
   ((Closure *)value_to_object(fn))->home_object = obj;
   uint8_t attrs = ATTR_CONFIGURABLE | (flags & CLASS_METHOD_ENUMERABLE ? ATTR_ENUMERABLE : 0);
+  if (flags & CLASS_METHOD_PRIVATE) attrs = 0; /* #m is read-only; #x accessors stay */
   int kind = flags & (CLASS_METHOD_GET | CLASS_METHOD_SET);
   if (flags & CLASS_METHOD_NAME)
     name_function(vm, fn, key, kind == CLASS_METHOD_GET ? "get " : kind ? "set " : NULL);
   if (kind) define_accessor(vm, o, key, fn, kind == CLASS_METHOD_GET, attrs);
-  else object_define_own(vm, o, key, fn, attrs | ATTR_WRITABLE);
+  else object_define_own(vm, o, key, fn, attrs | (flags & CLASS_METHOD_PRIVATE ? 0 : ATTR_WRITABLE));
   return obj;
 }
 
@@ -188,8 +189,25 @@ Value class_add_field(VM *vm, Value ctor, Value key, Value fn, int kind) {
   return ctor;
 }
 
+static bool is_private(Value key) {
+  return value_is_symbol(key) && value_to_symbol(key)->is_private;
+}
+
+/* PrivateFieldAdd / PrivateMethodOrAccessorAdd: an object gets each name once. */
+static Value private_add(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
+  uint8_t old;
+  if (object_find_slot(o, key, &old) >= 0) {
+    char *name = string_to_utf8(value_to_symbol(key)->description, NULL);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot initialize %s twice on the same object", name);
+    free(name);
+    return r;
+  }
+  object_define_own(vm, o, key, v, attrs);
+  return VALUE_UNDEFINED;
+}
+
 /* One field: the initializer runs with `this` the object, then the property is defined
- * (CreateDataPropertyOrThrow). A computed key's anonymous function takes its name. */
+ * (CreateDataPropertyOrThrow; a private name: PrivateFieldAdd). */
 static Value init_field(VM *vm, Value obj, Value key, Value fn) {
   Value v = VALUE_UNDEFINED;
   if (value_is_object(fn)) {
@@ -198,6 +216,7 @@ static Value init_field(VM *vm, Value obj, Value key, Value fn) {
   }
   vm_handle_push(vm, v);
   Object *o = value_to_object(obj);
+  if (is_private(key)) return private_add(vm, o, key, v, ATTR_WRITABLE);
   uint8_t attrs;
   if (object_find_slot(o, key, &attrs) >= 0 && !(attrs & ATTR_CONFIGURABLE))
     return throw_with_value(vm, ERR_TYPE, "Cannot redefine property: %s", key);
@@ -208,23 +227,50 @@ static Value init_field(VM *vm, Value obj, Value key, Value fn) {
   return VALUE_UNDEFINED;
 }
 
+/* A private method or accessor of the instance: the same function on every instance,
+ * read-only; a getter and a setter of one name share one accessor. */
+static Value init_private_method(VM *vm, Object *o, int kind, Value key, Value fn) {
+  if (kind == CLASS_PRIVATE_METHOD) return private_add(vm, o, key, fn, 0);
+  uint8_t attrs;
+  int slot = object_find_slot(o, key, &attrs);
+  if (slot >= 0 && (attrs & ATTR_ACCESSOR)) {
+    Accessor *acc = (Accessor *)value_to_ptr(o->slots[slot]);
+    if (value_is_undefined(kind == CLASS_PRIVATE_GETTER ? acc->getter : acc->setter)) {
+      if (kind == CLASS_PRIVATE_GETTER) acc->getter = fn;
+      else acc->setter = fn;
+      return VALUE_UNDEFINED;
+    }
+  }
+  Accessor *acc = accessor_new(vm, VALUE_UNDEFINED, VALUE_UNDEFINED);
+  vm_handle_push(vm, value_from_thing(acc));
+  if (kind == CLASS_PRIVATE_GETTER) acc->getter = fn;
+  else acc->setter = fn;
+  return private_add(vm, o, key, value_from_thing(acc), ATTR_ACCESSOR);
+}
+
 Value class_init_fields(VM *vm, Value obj, Value ctor) {
   Closure *f = (Closure *)value_to_object(ctor);
   if (value_is_undefined(f->fields)) return obj;
   Array *list = (Array *)value_to_object(f->fields);
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, value_from_object(&list->base));
-  for (uint32_t i = 0; i + 2 < list->length; i += 3, vm_handle_reset(vm, mark + 1)) {
-    Value r = init_field(vm, obj, list->elements[i + 1], list->elements[i + 2]);
-    if (value_is_exception(r)) return r;
-  }
+  for (int pass = 0; pass < 2; pass++) /* the private methods, then the fields */
+    for (uint32_t i = 0; i + 2 < list->length; i += 3, vm_handle_reset(vm, mark + 1)) {
+      int kind = (int)value_to_number(list->elements[i]);
+      Value key = list->elements[i + 1], fn = list->elements[i + 2], r = VALUE_UNDEFINED;
+      if (pass == 0 && kind != CLASS_FIELD)
+        r = init_private_method(vm, value_to_object(obj), kind, key, fn);
+      else if (pass == 1 && kind == CLASS_FIELD)
+        r = init_field(vm, obj, key, fn);
+      if (value_is_exception(r)) return r;
+    }
   return obj;
 }
 
 /* A static field (key a property key) or a static block (key VALUE_HOLE), with `this`
  * the class and the class as home object. */
 Value class_static_init(VM *vm, Value ctor, Value key, Value fn) {
-  ((Closure *)value_to_object(fn))->home_object = ctor;
+  if (value_is_object(fn)) ((Closure *)value_to_object(fn))->home_object = ctor;
   if (key != VALUE_HOLE) {
     Value r = init_field(vm, ctor, key, fn);
     return value_is_exception(r) ? r : ctor;
@@ -283,4 +329,69 @@ Value class_derived_result(VM *vm, Value v, Value this_value) {
     return vm_throw_error(vm, ERR_TYPE, "Derived constructors may only return object or undefined");
   if (this_value == VALUE_HOLE) return class_this_error(vm);
   return this_value;
+}
+
+/* ==== Private names ==== */
+
+static Value throw_text(VM *vm, Value message) {
+  char *text = vm_to_utf8(vm, message, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, "%s", text);
+  free(text);
+  return r;
+}
+
+static Value throw_about(VM *vm, const char *fmt, Value key) {
+  char *name = string_to_utf8(value_to_symbol(key)->description, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, fmt, name);
+  free(name);
+  return r;
+}
+
+/* The slot of obj's own private name key, or -1: only the object itself, never its
+ * prototypes or a proxy's target, holds its private names. */
+static int private_slot(Value obj, Value key, uint8_t *attrs) {
+  if (!value_is_object(obj)) return -1;
+  return object_find_slot(value_to_object(obj), key, attrs);
+}
+
+Value class_private_get(VM *vm, Value obj, Value key, Value missing) {
+  uint8_t attrs;
+  int slot = private_slot(obj, key, &attrs);
+  if (slot < 0) return throw_text(vm, missing);
+  Value v = value_to_object(obj)->slots[slot];
+  if (!(attrs & ATTR_ACCESSOR)) return v;
+  Value getter = ((Accessor *)value_to_ptr(v))->getter;
+  if (value_is_undefined(getter)) return throw_about(vm, "'%s' was defined without a getter", key);
+  return vm_call(vm, getter, obj, 0, NULL);
+}
+
+Value class_private_set(VM *vm, Value obj, Value key, Value v, Value missing) {
+  uint8_t attrs;
+  int slot = private_slot(obj, key, &attrs);
+  if (slot < 0) return throw_text(vm, missing);
+  Object *o = value_to_object(obj);
+  if (attrs & ATTR_ACCESSOR) {
+    Value setter = ((Accessor *)value_to_ptr(o->slots[slot]))->setter;
+    if (value_is_undefined(setter))
+      return throw_about(vm, "'%s' was defined without a setter", key);
+    Value r = vm_call(vm, setter, obj, 1, &v);
+    return value_is_exception(r) ? r : v;
+  }
+  if (!(attrs & ATTR_WRITABLE)) return throw_about(vm, "Private method '%s' is not writable", key);
+  o->slots[slot] = v;
+  return v;
+}
+
+Value class_private_in(VM *vm, Value key, Value obj) {
+  if (!value_is_object(obj)) {
+    char *name = string_to_utf8(value_to_symbol(key)->description, NULL);
+    char *what = value_text(vm, obj);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot use 'in' operator to search for '%s' in %s",
+                             name, what);
+    free(name);
+    free(what);
+    return r;
+  }
+  uint8_t attrs;
+  return value_from_bool(private_slot(obj, key, &attrs) >= 0);
 }

@@ -170,6 +170,9 @@ void compile_super_reference(Compiler *c, Node *member, bool for_call);
 void emit_super_get(Compiler *c, Node *member);      /* this key -> value */
 void emit_super_set(Compiler *c, Node *member);      /* this key v -> v */
 void compile_home_object(Compiler *c, Node *fn, int depth); /* fn -> fn, home = depth below */
+void emit_private_key(Compiler *c, Node *name);  /* #x -> its private symbol */
+void emit_private_get(Compiler *c, Node *name);  /* obj key -> obj.#x */
+void emit_private_set(Compiler *c, Node *name);  /* obj key v -> v */
 
 /* ==== compile_pattern.c ==== */
 /* Assigns the value on top of the stack to a target or pattern and pops it. value is

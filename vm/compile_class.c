@@ -10,12 +10,70 @@
 #include "lexer/alloc.h"
 #include "vm/compile.h"
 
+/* ==== Private names ==== */
+
+/* A private name's binding: the class scope declaring it (a member's key is not resolved
+ * by the scope pass; a reference is). */
+static Binding *private_binding(Compiler *c, Node *name) {
+  return name->as.ident.binding;
+}
+
+void emit_private_key(Compiler *c, Node *name) {
+  Binding *b = private_binding(c, name);
+  emit_load_binding(c, b, b->name, compile_pos_of(name));
+}
+
+/* The class's own name, as V8 gives it in "Receiver must be an instance of class A". */
+static const char *class_name_of(const Binding *b) {
+  for (const Binding *x = b->scope->first; x; x = x->next)
+    if (x->kind == BIND_CONST) return x->name;
+  return "anonymous";
+}
+
+/* V8's message when the object lacks the name: fields say what was tried, methods and
+ * accessors name the class whose instances have them. */
+static int private_message(Compiler *c, Node *name, bool write) {
+  Binding *b = private_binding(c, name);
+  Node *m = b->decl;
+  char text[300];
+  if (m->as.property.kind == PROP_INIT)
+    snprintf(text, sizeof text, "Cannot %s private member %s %s an object whose class did not "
+             "declare it", write ? "write" : "read", b->name, write ? "to" : "from");
+  else
+    snprintf(text, sizeof text, "Receiver must be %sclass %s",
+             m->as.property.is_static ? "" : "an instance of ", class_name_of(b));
+  return compile_const_atom(c, text);
+}
+
+void emit_private_get(Compiler *c, Node *name) {
+  compile_mark_node(c, name);
+  emit_u16(c, OP_GET_PRIVATE, private_message(c, name, false));
+}
+
+void emit_private_set(Compiler *c, Node *name) {
+  emit_u16(c, OP_SET_PRIVATE, private_message(c, name, true));
+}
+
+/* Each evaluation of a class makes new private names. */
+static void create_private_names(Compiler *c, Scope *s) {
+  for (Binding *b = s->first; b; b = b->next) {
+    if (b->kind != BIND_PRIVATE) continue;
+    emit_u16(c, OP_PRIVATE_NAME, compile_const_atom(c, b->name));
+    emit_store_binding(c, b, b->name, VAR_LET, compile_pos_of(b->decl));
+    emit_op(c, OP_POP);
+  }
+}
+
 /* ==== Class definitions ==== */
 
 /* The key of a member: computed keys are evaluated now (ToPropertyKey, with the
  * target under them). */
 static void emit_member_key(Compiler *c, Node *m) {
   Node *key = m->as.property.key;
+  if (key->kind == NODE_PRIVATE_NAME) {
+    emit_private_key(c, key);
+    return;
+  }
   if (!m->as.property.computed) {
     emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, key));
     return;
@@ -25,15 +83,32 @@ static void emit_member_key(Compiler *c, Node *m) {
   emit_op(c, OP_TO_PROPERTY_KEY);
 }
 
+static bool is_private_member(const Node *m) {
+  return m->as.property.key && m->as.property.key->kind == NODE_PRIVATE_NAME;
+}
+
 static int method_flags(const Node *m) {
   int flags = m->as.property.computed ? CLASS_METHOD_NAME : 0;
+  if (is_private_member(m)) flags |= CLASS_METHOD_PRIVATE;
   if (m->as.property.kind == PROP_GET) flags |= CLASS_METHOD_GET;
   if (m->as.property.kind == PROP_SET) flags |= CLASS_METHOD_SET;
   return flags;
 }
 
-/* A method, getter or setter: on the prototype, or on the class when static. */
+/* A method, getter or setter: on the prototype, or on the class when static; an
+ * instance's private one joins the constructor's list, to be put on each instance. */
 static void compile_method(Compiler *c, Node *m, int ctor_reg, int proto_reg) {
+  if (is_private_member(m) && !m->as.property.is_static) {
+    static const int kinds[] = {[PROP_METHOD] = CLASS_PRIVATE_METHOD,
+                                [PROP_GET] = CLASS_PRIVATE_GETTER,
+                                [PROP_SET] = CLASS_PRIVATE_SETTER};
+    emit_u16(c, OP_GET_LOCAL, ctor_reg);
+    emit_member_key(c, m);
+    emit_function(c, m->as.property.value);
+    emit_u8(c, OP_ADD_FIELD, kinds[m->as.property.kind]);
+    emit_op(c, OP_POP);
+    return;
+  }
   emit_u16(c, OP_GET_LOCAL, m->as.property.is_static ? ctor_reg : proto_reg);
   emit_member_key(c, m);
   emit_function(c, m->as.property.value);
@@ -62,6 +137,7 @@ static void compile_static_element(Compiler *c, Node *m, int ctor_reg, int key_r
   emit_u16(c, OP_GET_LOCAL, ctor_reg);
   if (m->as.property.kind == PROP_STATIC_BLOCK) emit_op(c, OP_PUSH_HOLE);
   else if (m->as.property.computed) emit_u16(c, OP_GET_LOCAL, key_reg);
+  else if (is_private_member(m)) emit_private_key(c, m->as.property.key);
   else emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, m->as.property.key));
   if (m->as.property.value) emit_function(c, m->as.property.value);
   else emit_op(c, OP_PUSH_UNDEFINED);
@@ -90,6 +166,7 @@ static void emit_constructor(Compiler *c, Node *n) {
 //> vm.compile-class
 void compile_class(Compiler *c, Node *n) {
   compile_enter_scope(c, n->as.class_.scope);
+  create_private_names(c, n->as.class_.scope);
   compile_mark_node(c, n);
   if (n->as.class_.superclass) compile_expr(c, n->as.class_.superclass);
   else emit_op(c, OP_PUSH_UNDEFINED);
@@ -137,11 +214,13 @@ void compile_class_declaration(Compiler *c, Node *n) {
 
 /* ==== Constructors ==== */
 
+/* Fields, or private methods (which each instance gets too). */
 static bool has_instance_fields(const Node *cls) {
   const NodeList *members = &cls->as.class_.members;
   for (int i = 0; i < members->count; i++) {
     const Node *m = members->items[i];
-    if (!m->as.property.is_static && m->as.property.kind == PROP_INIT) return true;
+    if (m->as.property.is_static || m->as.property.kind == PROP_STATIC_BLOCK) continue;
+    if (m->as.property.kind == PROP_INIT || is_private_member(m)) return true;
   }
   return false;
 }

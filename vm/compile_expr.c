@@ -63,6 +63,7 @@ static bool is_logical_assign(int tok) {
 static void finish_binary(Compiler *c, Node *n) {
   compile_expr(c, n->as.binary.right);
   Opcode op = binary_opcode(n->as.binary.op);
+  if (op == OP_IN && n->as.binary.left->kind == NODE_PRIVATE_NAME) op = OP_PRIVATE_IN;
   if (op != OP_STRICT_EQ && op != OP_STRICT_NE)
     compile_mark_pos(c, compile_pos_after(c, n->as.binary.left));
   emit_op(c, op);
@@ -503,7 +504,12 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
   Chain *links = callee->parenthesized ? &own : chain;
   compile_chain_part(c, object, links);
   if (callee->as.member.optional) nullish_jump(c, links, 0);
-  if (!callee->as.member.computed) {
+  if (property->kind == NODE_PRIVATE_NAME) { /* o.#m(): o.#m, then o as this */
+    emit_op(c, OP_DUP);
+    emit_private_key(c, property);
+    emit_private_get(c, property);
+    emit_op(c, OP_SWAP);
+  } else if (!callee->as.member.computed) {
     compile_mark_node(c, property);
     emit_u16(c, OP_GET_METHOD, compile_const_atom(c, property->as.ident.name));
   } else {
@@ -581,6 +587,11 @@ static void compile_member(Compiler *c, Node *n, Chain *chain) {
   }
   compile_chain_part(c, object, chain);
   if (n->as.member.optional) nullish_jump(c, chain, 0);
+  if (property->kind == NODE_PRIVATE_NAME) {
+    emit_private_key(c, property);
+    emit_private_get(c, property);
+    return;
+  }
   if (!n->as.member.computed) {
     compile_mark_node(c, property);
     emit_u16(c, OP_GET_PROP, compile_const_atom(c, property->as.ident.name));
@@ -652,8 +663,14 @@ static void compile_simple_assign(Compiler *c, Node *n) {
     }
     compile_expr(c, t->as.member.object);
     if (t->as.member.computed) compile_expr(c, t->as.member.property);
+    Node *property = t->as.member.property;
+    if (property->kind == NODE_PRIVATE_NAME) emit_private_key(c, property);
     compile_expr(c, v);
     compile_mark_pos(c, at);
+    if (property->kind == NODE_PRIVATE_NAME) {
+      emit_private_set(c, property);
+      return;
+    }
     if (t->as.member.computed) {
       emit_op(c, OP_SET_ELEM);
       return;
@@ -706,6 +723,12 @@ static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
     return 2;
   }
   compile_expr(c, t->as.member.object);
+  if (t->as.member.property->kind == NODE_PRIVATE_NAME) { /* o key -> o key value */
+    emit_private_key(c, t->as.member.property);
+    emit_op(c, OP_DUP2);
+    emit_private_get(c, t->as.member.property);
+    return 2;
+  }
   if (!t->as.member.computed) {
     emit_op(c, OP_DUP);
     compile_mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
@@ -730,6 +753,10 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
   compile_mark_pos(c, at);
   if (t->as.member.object->kind == NODE_SUPER) {
     emit_super_set(c, t);
+    return;
+  }
+  if (t->as.member.property->kind == NODE_PRIVATE_NAME) {
+    emit_private_set(c, t->as.member.property);
     return;
   }
   if (t->as.member.computed) {
@@ -829,6 +856,7 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_IDENTIFIER:
   case NODE_THIS:
   case NODE_NEW_TARGET: emit_load_name(c, n); return;
+  case NODE_PRIVATE_NAME: emit_private_key(c, n); return; /* #x in o */
   case NODE_UNARY: compile_unary(c, n); return;
   case NODE_UPDATE: compile_update(c, n, true); return;
   case NODE_BINARY:

@@ -72,6 +72,7 @@ static inline uint16_t string_unit(const String *s, uint32_t i) {
 typedef struct Symbol {
   GcHeader gc;
   String *description; /* NULL for Symbol() */
+  uint8_t is_private;  /* a class's #name: a key no reflection lists (classes.c) */
 } Symbol;
 
 /* ==== Objects ==== */
@@ -472,6 +473,7 @@ enum {
   CLASS_METHOD_GET = 1, CLASS_METHOD_SET = 2, /* neither: a plain method */
   CLASS_METHOD_ENUMERABLE = 4,                /* an object literal's */
   CLASS_METHOD_NAME = 8,                      /* a computed key: name the function after it */
+  CLASS_METHOD_PRIVATE = 16,                  /* static #m(): not writable */
 };
 /* ADD_FIELD's operand: what kind of instance element. */
 enum { CLASS_FIELD, CLASS_PRIVATE_METHOD, CLASS_PRIVATE_GETTER, CLASS_PRIVATE_SETTER };
@@ -487,6 +489,11 @@ Value class_super_ctor(VM *vm, Value fn);
 Value class_super_get(VM *vm, Value this_value, Value key, Value home);
 Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home);
 Value class_derived_result(VM *vm, Value v, Value this_value);
+/* Private names: obj.#x, obj.#x = v and #x in obj. missing is V8's message when obj
+ * lacks the name (it depends on what #x is, which the compiler knows). */
+Value class_private_get(VM *vm, Value obj, Value key, Value missing);
+Value class_private_set(VM *vm, Value obj, Value key, Value v, Value missing);
+Value class_private_in(VM *vm, Value key, Value obj);
 Value class_this_error(VM *vm); /* `this` before super(): V8's ReferenceError */
 Value class_call_error(VM *vm, Closure *ctor); /* A() without new */
 Value class_super_call_error(VM *vm, Value parent, Value new_target); /* not a constructor */

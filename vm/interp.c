@@ -1697,6 +1697,37 @@ Value interp_run(VM *vm, int entry_frame) {
       vm_throw_error(vm, ERR_REFERENCE, "Unsupported reference to 'super'");
       goto handle_exception;
     }
+    CASE(PRIVATE_NAME) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Symbol *s = symbol_new(vm, value_to_string(consts[k]));
+      s->is_private = 1;
+      PUSH(value_from_symbol(s));
+      NEXT();
+    }
+    CASE(GET_PRIVATE) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = class_private_get(vm, sp[-2], sp[-1], consts[k]);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(SET_PRIVATE) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = class_private_set(vm, sp[-3], sp[-2], sp[-1], consts[k]);
+      CHECK(r);
+      sp[-3] = r, sp -= 2;
+      NEXT();
+    }
+    CASE(PRIVATE_IN) {
+      SYNC();
+      Value r = class_private_in(vm, sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
     CASE(DEBUGGER) { SYNC(); vm_debugger_hook(vm); NEXT(); }
     CASE(NOP) NEXT();
   }

@@ -165,6 +165,10 @@
   OP(SET_THIS, OPF_NONE, 0, "v -> v, this of the current frame = v (after super())")         \
   OP(DERIVED_RESULT, OPF_NONE, -1, "v this -> what a derived constructor returns, or throw") \
   OP(DELETE_SUPER, OPF_NONE, -1, "this key -> ; ReferenceError: delete super.x")              \
+  OP(PRIVATE_NAME, OPF_U16, 1, "-> a new private name (symbol) described constants[operand]") \
+  OP(GET_PRIVATE, OPF_U16, -1, "obj key -> obj.#key; else TypeError constants[operand]")      \
+  OP(SET_PRIVATE, OPF_U16, -2, "obj key v -> v, obj.#key = v; else TypeError constants[op]")  \
+  OP(PRIVATE_IN, OPF_NONE, -1, "key obj -> #key in obj")                                      \
   /* Misc */                                                                                   \
   OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
   OP(NOP, OPF_NONE, 0, "nothing")
