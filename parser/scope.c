@@ -20,6 +20,7 @@ typedef struct ScopePass {
   ParseError *err;
   Phase phase;
   Scope *scope; /* the innermost scope at the node being visited */
+  Scope *heritage_of; /* in a class's `extends` clause: its private names are not visible */
   bool failed;
 } ScopePass;
 
@@ -453,7 +454,9 @@ static void declare_private_names(ScopePass *sp, Scope *s, NodeList *members) {
 
 /* o.#x and #x in o: the private name must be declared by an enclosing class. */
 static void resolve_private(ScopePass *sp, Node *n) {
-  Binding *b = lookup(sp, sp->scope, n->as.ident.name);
+  Binding *b = NULL;
+  for (Scope *s = sp->scope; s && !b; s = s->parent)
+    if (s != sp->heritage_of) b = scope_find_own(s, n->as.ident.name);
   if (!b || b->kind != BIND_PRIVATE) {
     fail_at(sp, n, "Private field '%s' must be declared in an enclosing class", n->as.ident.name);
     return;
@@ -475,8 +478,11 @@ static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   if (sp->phase == PHASE_DECLARE && id)
     binding_add(sp, s, id->as.ident.name, BIND_CONST, n)->safe_after = n->end;
   if (sp->phase == PHASE_DECLARE) declare_private_names(sp, s, &n->as.class_.members);
+  Scope *heritage_of = sp->heritage_of;
+  sp->heritage_of = s;
+  WITH_SCOPE(sp, s, visit(sp, n->as.class_.superclass));
+  sp->heritage_of = heritage_of;
   WITH_SCOPE(sp, s, {
-    visit(sp, n->as.class_.superclass);
     NodeList *members = &n->as.class_.members;
     for (int i = 0; i < members->count; i++) {
       Node *m = members->items[i];

@@ -163,6 +163,9 @@ static void define_accessor(VM *vm, Object *o, Value key, Value fn, bool getter,
 
 Value class_define_method(VM *vm, Value obj, Value key, Value fn, int flags) {
   Object *o = value_to_object(obj);
+  uint8_t old;
+  if (object_find_slot(o, key, &old) >= 0 && !(old & ATTR_CONFIGURABLE)) /* static prototype() */
+    return throw_with_value(vm, ERR_TYPE, "Cannot redefine property: %s", key);
   ((Closure *)value_to_object(fn))->home_object = obj;
   uint8_t attrs = ATTR_CONFIGURABLE | (flags & CLASS_METHOD_ENUMERABLE ? ATTR_ENUMERABLE : 0);
   if (flags & CLASS_METHOD_PRIVATE) attrs = 0; /* #m is read-only; #x accessors stay */
@@ -309,16 +312,21 @@ Value class_super_get(VM *vm, Value this_value, Value key, Value home) {
   return object_get(vm, value_to_object(base), key, this_value);
 }
 
-Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home) {
+Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home, bool strict) {
   Value base = super_base(vm, home, key, true);
   if (value_is_exception(base)) return base;
   key = conv_to_property_key(vm, key);
   if (value_is_exception(key)) return key;
   Value ok = object_set(vm, value_to_object(base), key, v, this_value);
   if (value_is_exception(ok)) return ok;
-  if (ok == VALUE_FALSE)
-    return throw_with_value(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object",
-                            key);
+  if (ok == VALUE_FALSE && strict) {
+    char *what = value_text(vm, this_value), *name = value_text(vm, key);
+    Value r = vm_throw_error(vm, ERR_TYPE, "Cannot assign to read only property '%s' of object '%s'",
+                             name, what);
+    free(what);
+    free(name);
+    return r;
+  }
   return v;
 }
 

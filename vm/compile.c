@@ -734,7 +734,7 @@ FunctionProto *compile_function(Compiler *c, Node *fn) {
   NodeList *body = &f->body;
   if (f->flags & FN_DERIVED) {
     emit_op(c, OP_PUSH_UNDEFINED);
-    compile_derived_return(c);
+    compile_return_value(c);
   } else if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN) {
     emit_op(c, OP_RETURN_UNDEFINED);
   }

@@ -163,7 +163,7 @@ void compile_class(Compiler *c, Node *n);             /* -> the class (its const
 void compile_class_declaration(Compiler *c, Node *n); /* class C {}: binds C */
 void compile_constructor_start(Compiler *c, Node *fn); /* a base class's fields, first */
 void compile_default_constructor(Compiler *c, Node *fn); /* constructor(...a) {super(...a)} */
-void compile_derived_return(Compiler *c);            /* v -> returns what `new` gives */
+void compile_constructor_result(Compiler *c); /* v -> what `new` gives (derived constructors) */
 void compile_super_call(Compiler *c, Node *call);    /* super(...) -> this */
 /* super.x, super[k]: pushes this and the key (for a call: this, this, key) */
 void compile_super_reference(Compiler *c, Node *member, bool for_call);

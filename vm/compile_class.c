@@ -254,10 +254,13 @@ void compile_default_constructor(Compiler *c, Node *fn) {
   emit_op(c, OP_POP);
 }
 
-void compile_derived_return(Compiler *c) {
+/* Before a derived constructor's RETURN, after any finally blocks: an object, or `this`
+ * (which must be bound by then). */
+void compile_constructor_result(Compiler *c) {
+  Node *fn = c->fs->node;
+  if (fn->kind != NODE_FUNCTION || !(fn->as.function.flags & FN_DERIVED)) return;
   emit_load_implicit(c, c->fs->scope->this_binding);
   emit_op(c, OP_DERIVED_RESULT);
-  compile_return_value(c);
 }
 
 /* ==== super ==== */

@@ -1601,8 +1601,9 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(DEFINE_METHOD) {
       int flags = READ_U8();
       SYNC();
-      class_define_method(vm, sp[-3], sp[-2], sp[-1], flags);
+      Value r = class_define_method(vm, sp[-3], sp[-2], sp[-1], flags);
       vm_handle_reset(vm, handles);
+      CHECK(r);
       sp -= 2;
       NEXT();
     }
@@ -1667,7 +1668,7 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(SET_SUPER) {
       SYNC();
-      Value r = class_super_set(vm, sp[-4], sp[-3], sp[-2], sp[-1]);
+      Value r = class_super_set(vm, sp[-4], sp[-3], sp[-2], sp[-1], STRICT());
       CHECK(r);
       sp[-4] = r, sp -= 3;
       NEXT();
