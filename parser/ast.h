@@ -124,6 +124,8 @@ typedef enum FunctionFlags {
   /* Classes */
   FN_CLASS_FIELD = 1 << 11,    /* a field's initializer, wrapped as a method returning it */
   FN_DEFAULT_CTOR = 1 << 12,   /* a constructor the class did not write (the parser makes it) */
+  FN_NAMES_VALUE = 1 << 13,    /* a field initializer whose anonymous function or class takes
+                                  the field's computed key as its name */
 } FunctionFlags;
 
 //> parser.node-struct

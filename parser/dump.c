@@ -67,7 +67,7 @@ static void print_function_flags(FILE *out, int flags, int param_count) {
   static const char *const names[] = {"arrow",  "async",       "generator", "method",
                                       "constructor", "derived", "declaration", "strict",
                                       "expression-body", "simple-params", "toplevel",
-                                      "class-field", "default"};
+                                      "class-field", "default", "names-value"};
   fputs(" [", out);
   const char *sep = "";
   for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)

@@ -595,6 +595,11 @@ static void parse_field(Parser *p, Node *prop, const char *name) {
   else if (is_static && key_is(name, "prototype"))
     parse_error_at(p, at, "Classes may not have a static property named 'prototype'");
   if (parse_accept(p, TOK_ASSIGN)) prop->as.property.value = parse_field_initializer(p, name);
+  Node *fn = prop->as.property.value;
+  Node *value = fn ? fn->as.function.body.items[0]->as.unary.operand : NULL;
+  bool anonymous = value && ((value->kind == NODE_FUNCTION && !value->as.function.name) ||
+                             (value->kind == NODE_CLASS && !value->as.class_.name));
+  if (prop->as.property.computed && anonymous) fn->as.function.flags |= FN_NAMES_VALUE;
   parse_semicolon(p);
 }
 

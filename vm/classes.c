@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lexer/alloc.h"
+#include "parser/ast.h"
 #include "vm/internal.h"
 
 /* ==== Messages ==== */
@@ -218,6 +219,8 @@ static Value init_field(VM *vm, Value obj, Value key, Value fn) {
     if (value_is_exception(v)) return v;
   }
   vm_handle_push(vm, v);
+  if (value_is_object(fn) && (((Closure *)value_to_object(fn))->proto->flags & FN_NAMES_VALUE))
+    name_function(vm, v, key, NULL); /* [key] = function () {} */
   Object *o = value_to_object(obj);
   if (is_private(key)) return private_add(vm, o, key, v, ATTR_WRITABLE);
   uint8_t attrs;
@@ -331,11 +334,13 @@ Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home, 
 }
 
 /* What a derived constructor's `return v` (or its end, v undefined) gives `new`. */
-Value class_derived_result(VM *vm, Value v, Value this_value) {
+Value class_derived_result(VM *vm, Value v, Value this_value, bool outermost) {
   if (value_is_object(v)) return v;
   if (!value_is_undefined(v))
     return vm_throw_error(vm, ERR_TYPE, "Derived constructors may only return object or undefined");
   if (this_value == VALUE_HOLE) return class_this_error(vm);
+  if (outermost && value_to_object(this_value)->klass == CLASS_ERROR)
+    error_refresh_header(vm, this_value);
   return this_value;
 }
 

@@ -488,7 +488,9 @@ Value class_static_init(VM *vm, Value ctor, Value key, Value fn);
 Value class_super_ctor(VM *vm, Value fn);
 Value class_super_get(VM *vm, Value this_value, Value key, Value home);
 Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home, bool strict);
-Value class_derived_result(VM *vm, Value v, Value this_value);
+Value class_derived_result(VM *vm, Value v, Value this_value, bool outermost);
+/* An Error made by super(): its stack's header again, now that the constructors ran. */
+void error_refresh_header(VM *vm, Value error);
 /* Private names: obj.#x, obj.#x = v and #x in obj. missing is V8's message when obj
  * lacks the name (it depends on what #x is, which the compiler knows). */
 Value class_private_get(VM *vm, Value obj, Value key, Value missing);

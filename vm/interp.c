@@ -1688,7 +1688,8 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(SET_THIS) { frame->this_value = sp[-1]; NEXT(); }
     CASE(DERIVED_RESULT) {
       SYNC();
-      Value r = class_derived_result(vm, sp[-2], sp[-1]);
+      bool outermost = frame->new_target == value_from_object(frame->function);
+      Value r = class_derived_result(vm, sp[-2], sp[-1], outermost);
       CHECK(r);
       sp[-2] = r, sp--;
       NEXT();
