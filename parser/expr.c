@@ -313,7 +313,8 @@ static Node *parse_unary(Parser *p) {
     Node *target = n->as.unary.operand;
     if (t.kind == TOK_DELETE && target->kind == NODE_MEMBER &&
         target->as.member.property->kind == NODE_PRIVATE_NAME)
-      parse_error_at(p, parse_node_range(p, target), "Private fields can not be deleted");
+      parse_error_at(p, parse_node_range(p, target->as.member.property),
+                     "Private fields can not be deleted");
     return parse_finish(p, n);
   case TOK_PLUS_PLUS: case TOK_MINUS_MINUS: return prefix_update(p, &t);
   default:

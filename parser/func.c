@@ -643,9 +643,11 @@ static void parse_class_member(Parser *p, Node *cls) {
   Node *prop = parse_node(p, NODE_PROPERTY, &start);
   prop->as.property.is_static = is_static;
   if (parse_at(p, TOK_PRIVATE_NAME)) {
+    bool method = flags || kind != PROP_INIT || parse_peek(p).kind == TOK_LPAREN;
     if (strcmp(p->tok.name, "constructor") == 0)
       return parse_error_at(p, parse_token_range(p, &p->tok),
-                            "Classes may not have a private field named '#constructor'");
+                            method ? "Class constructor may not be a private method"
+                                   : "Classes may not have a private field named '#constructor'");
     prop->as.property.key = parse_private_name(p);
   } else {
     prop->as.property.key = parse_property_key(p, &prop->as.property.computed);

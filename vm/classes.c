@@ -87,6 +87,14 @@ Value class_super_call_error(VM *vm, Value parent, Value new_target) {
   return r;
 }
 
+/* A class element that would replace a non-configurable property: a static member
+ * named by a computed key 'prototype' gets V8's own words. */
+static Value redefine_error(VM *vm, Value obj, Value key) {
+  if (key == value_from_string(vm->atom_prototype) && vm_is_callable(obj))
+    return vm_throw_error(vm, ERR_TYPE, "Classes may not have a static property named 'prototype'");
+  return throw_with_value(vm, ERR_TYPE, "Cannot redefine property: %s", key);
+}
+
 /* ==== Creating the class ==== */
 
 /* The prototype chains of `class F extends parent`: F.__proto__ is parent and
@@ -166,7 +174,7 @@ Value class_define_method(VM *vm, Value obj, Value key, Value fn, int flags) {
   Object *o = value_to_object(obj);
   uint8_t old;
   if (object_find_slot(o, key, &old) >= 0 && !(old & ATTR_CONFIGURABLE)) /* static prototype() */
-    return throw_with_value(vm, ERR_TYPE, "Cannot redefine property: %s", key);
+    return redefine_error(vm, obj, key);
   ((Closure *)value_to_object(fn))->home_object = obj;
   uint8_t attrs = ATTR_CONFIGURABLE | (flags & CLASS_METHOD_ENUMERABLE ? ATTR_ENUMERABLE : 0);
   if (flags & CLASS_METHOD_PRIVATE) attrs = 0; /* #m is read-only; #x accessors stay */
@@ -225,7 +233,7 @@ static Value init_field(VM *vm, Value obj, Value key, Value fn) {
   if (is_private(key)) return private_add(vm, o, key, v, ATTR_WRITABLE);
   uint8_t attrs;
   if (object_find_slot(o, key, &attrs) >= 0 && !(attrs & ATTR_CONFIGURABLE))
-    return throw_with_value(vm, ERR_TYPE, "Cannot redefine property: %s", key);
+    return redefine_error(vm, obj, key);
   if (!o->extensible && object_find_slot(o, key, &attrs) < 0)
     return throw_with_value(vm, ERR_TYPE, "Cannot define property %s, object is not extensible",
                             key);

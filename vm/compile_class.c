@@ -119,6 +119,7 @@ static void compile_method(Compiler *c, Node *m, int ctor_reg, int proto_reg) {
 /* An instance field joins the constructor's list; a static field only has its
  * computed key evaluated now (into key_reg), and runs after the class is bound. */
 static void compile_field(Compiler *c, Node *m, int ctor_reg, int key_reg) {
+  if (m->as.property.is_static && !m->as.property.computed) return; /* nothing to do yet */
   emit_u16(c, OP_GET_LOCAL, ctor_reg);
   emit_member_key(c, m);
   if (m->as.property.is_static) {
