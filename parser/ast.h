@@ -67,6 +67,7 @@ typedef enum NodeKind {
   NODE_YIELD,       /* unary: operand (may be NULL), delegate in op */
   NODE_AWAIT,       /* unary: operand */
   NODE_NEW_TARGET,
+  NODE_PRIVATE_NAME, /* ident: "#x" (with its #), binding: the class's private name */
   NODE_ARRAY_PATTERN,  /* list: elements (NULL = elision; NODE_REST last) */
   NODE_OBJECT_PATTERN, /* list: NODE_PROPERTY (value is the target) and NODE_REST */
   NODE_ASSIGN_PATTERN, /* assign: target = value (a default in a pattern or parameter) */
@@ -120,6 +121,11 @@ typedef enum FunctionFlags {
   FN_EXPRESSION_BODY = 1 << 8, /* arrow with an expression body: body has one NODE_RETURN */
   FN_SIMPLE_PARAMS = 1 << 9,   /* no defaults, rest or patterns in the parameter list */
   FN_TOPLEVEL = 1 << 10,       /* the function the compiler makes of a whole script or module */
+  /* Classes */
+  FN_CLASS_FIELD = 1 << 11,    /* a field's initializer, wrapped as a method returning it */
+  FN_DEFAULT_CTOR = 1 << 12,   /* a constructor the class did not write (the parser makes it) */
+  FN_NAMES_VALUE = 1 << 13,    /* a field initializer whose anonymous function or class takes
+                                  the field's computed key as its name */
 } FunctionFlags;
 
 //> parser.node-struct

@@ -16,7 +16,7 @@ static const char *const kind_names[] = {
     "NUMBER", "STRING", "TEMPLATE", "TAGGED_TEMPLATE", "REGEXP", "IDENTIFIER", "THIS", "SUPER",
     "NULL", "TRUE", "FALSE", "ARRAY", "OBJECT", "PROPERTY", "FUNCTION", "CLASS", "UNARY",
     "UPDATE", "BINARY", "LOGICAL", "ASSIGN", "CONDITIONAL", "CALL", "NEW", "MEMBER", "SEQUENCE",
-    "SPREAD", "YIELD", "AWAIT", "NEW_TARGET", "ARRAY_PATTERN", "OBJECT_PATTERN",
+    "SPREAD", "YIELD", "AWAIT", "NEW_TARGET", "PRIVATE_NAME", "ARRAY_PATTERN", "OBJECT_PATTERN",
     "ASSIGN_PATTERN", "REST", "PROGRAM", "VAR", "DECLARATOR", "EXPRESSION", "BLOCK", "EMPTY",
     "IF", "FOR", "FOR_IN", "FOR_OF", "WHILE", "DO_WHILE", "RETURN", "BREAK", "CONTINUE",
     "THROW", "TRY", "SWITCH", "CASE", "LABELED", "DEBUGGER"};
@@ -66,7 +66,8 @@ static void print_number(FILE *out, double v) {
 static void print_function_flags(FILE *out, int flags, int param_count) {
   static const char *const names[] = {"arrow",  "async",       "generator", "method",
                                       "constructor", "derived", "declaration", "strict",
-                                      "expression-body", "simple-params", "toplevel"};
+                                      "expression-body", "simple-params", "toplevel",
+                                      "class-field", "default", "names-value"};
   fputs(" [", out);
   const char *sep = "";
   for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
@@ -91,7 +92,8 @@ static const char *property_kind(PropertyKind k) {
 /* The details of a name, a function, a class or a property. */
 static void print_named_details(const Node *n, FILE *out) {
   switch (n->kind) {
-  case NODE_IDENTIFIER: fprintf(out, " %s", n->as.ident.name); break;
+  case NODE_IDENTIFIER:
+  case NODE_PRIVATE_NAME: fprintf(out, " %s", n->as.ident.name); break;
   case NODE_FUNCTION:
     if (n->as.function.name) fprintf(out, " %s", n->as.function.name);
     print_function_flags(out, n->as.function.flags, n->as.function.param_count);

@@ -146,10 +146,7 @@ static Node *parse_new_expression(Parser *p) {
 /* After `.` or `?.`: an IdentifierName (reserved words are fine: a.if, a.class). */
 static Node *member_name(Parser *p) {
   Token t = p->tok;
-  if (t.kind == TOK_PRIVATE_NAME) {
-    parse_unexpected(p);
-    return parse_error_node(p);
-  }
+  if (t.kind == TOK_PRIVATE_NAME) return parse_private_name(p);
   if (t.kind != TOK_IDENTIFIER && !(t.kind >= TOK_FIRST_KEYWORD && t.kind <= TOK_LAST_KEYWORD)) {
     parse_unexpected(p);
     return parse_error_node(p);
@@ -313,6 +310,11 @@ static Node *parse_unary(Parser *p) {
         !n->as.unary.operand->parenthesized)
       parse_error_at(p, parse_node_range(p, n->as.unary.operand),
                      "Delete of an unqualified identifier in strict mode.");
+    Node *target = n->as.unary.operand;
+    if (t.kind == TOK_DELETE && target->kind == NODE_MEMBER &&
+        target->as.member.property->kind == NODE_PRIVATE_NAME)
+      parse_error_at(p, parse_node_range(p, target->as.member.property),
+                     "Private fields can not be deleted");
     return parse_finish(p, n);
   case TOK_PLUS_PLUS: case TOK_MINUS_MINUS: return prefix_update(p, &t);
   default:

@@ -499,6 +499,13 @@ Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, con
   Node *fn = parse_node(p, NODE_FUNCTION, start);
   fn->as.function.source_start = p->src + start->start;
   fn->as.function.name = parse_key_name(p, key);
+  if (fn->as.function.name && (kind == PROP_GET || kind == PROP_SET)) { /* "get x" */
+    size_t len = strlen(fn->as.function.name);
+    char *name = parse_alloc(p, len + 5);
+    memcpy(name, kind == PROP_GET ? "get " : "set ", 4);
+    memcpy(name + 4, fn->as.function.name, len + 1);
+    fn->as.function.name = name;
+  }
   flags |= FN_METHOD;
   FnContext ctx;
   enter_function(p, &ctx, fn, flags);
@@ -510,6 +517,18 @@ Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, con
 }
 
 /* ==== Classes ==== */
+
+Node *parse_private_name(Parser *p) {
+  Token t = p->tok;
+  Node *n = parse_node(p, NODE_PRIVATE_NAME, &t);
+  size_t len = strlen(t.name);
+  char *name = parse_alloc(p, len + 2);
+  name[0] = '#';
+  memcpy(name + 1, t.name, len + 1);
+  n->as.ident.name = name;
+  parse_advance(p);
+  return parse_finish(p, n);
+}
 
 /* ClassStaticBlock: static { ClassStaticBlockStatementList } -- a method-like body that
  * runs once; `return`, `await` and `arguments` are not allowed in it. */
@@ -532,16 +551,22 @@ static Node *parse_static_block(Parser *p, const Token *start) {
   return parse_finish(p, prop);
 }
 
-/* A field's initializer runs like a method of the instance (or of the class, if static). */
-static Node *parse_field_initializer(Parser *p) {
-  FnContext ctx = {0};
-  ctx.outer = p->fn;
-  ctx.strict = true;
-  ctx.allow_new_target = ctx.allow_super_property = ctx.in_class_field = true;
-  p->fn = &ctx;
-  Node *value = parse_assignment(p);
-  p->fn = ctx.outer;
-  return value;
+/* A field's initializer runs like a method of the instance (or of the class, if static):
+ * it becomes one, a method whose body returns the expression, so that the scope pass and
+ * the compiler see its `this`, `super` and captures as a function's. */
+static Node *parse_field_initializer(Parser *p, const char *name) {
+  Node *fn = parse_node(p, NODE_FUNCTION, &p->tok);
+  fn->as.function.source_start = p->src + p->tok.start;
+  FnContext ctx;
+  enter_function(p, &ctx, fn, FN_METHOD);
+  ctx.strict = ctx.in_class_field = true;
+  ctx.allow_return = false;
+  Node *ret = parse_node(p, NODE_RETURN, &p->tok);
+  ret->as.unary.operand = parse_assignment(p);
+  parse_infer_name(ret->as.unary.operand, name);
+  parse_list_push(p, &fn->as.function.body, parse_finish(p, ret));
+  int flags = FN_METHOD | FN_CLASS_FIELD | FN_EXPRESSION_BODY | FN_SIMPLE_PARAMS;
+  return leave_function(p, fn, flags);
 }
 
 static bool key_is(const char *name, const char *word) { return name && strcmp(name, word) == 0; }
@@ -569,10 +594,12 @@ static void parse_field(Parser *p, Node *prop, const char *name) {
     parse_error_at(p, at, "Classes may not have a field named 'constructor'");
   else if (is_static && key_is(name, "prototype"))
     parse_error_at(p, at, "Classes may not have a static property named 'prototype'");
-  if (parse_accept(p, TOK_ASSIGN)) {
-    prop->as.property.value = parse_field_initializer(p);
-    parse_infer_name(prop->as.property.value, name);
-  }
+  if (parse_accept(p, TOK_ASSIGN)) prop->as.property.value = parse_field_initializer(p, name);
+  Node *fn = prop->as.property.value;
+  Node *value = fn ? fn->as.function.body.items[0]->as.unary.operand : NULL;
+  bool anonymous = value && ((value->kind == NODE_FUNCTION && !value->as.function.name) ||
+                             (value->kind == NODE_CLASS && !value->as.class_.name));
+  if (prop->as.property.computed && anonymous) fn->as.function.flags |= FN_NAMES_VALUE;
   parse_semicolon(p);
 }
 
@@ -613,12 +640,18 @@ static void parse_class_member(Parser *p, Node *cls) {
   else if (member_modifier(p, "get")) kind = PROP_GET, parse_advance(p);
   else if (member_modifier(p, "set")) kind = PROP_SET, parse_advance(p);
   if (parse_accept(p, TOK_STAR)) flags |= FN_GENERATOR;
-  if (parse_at(p, TOK_PRIVATE_NAME))
-    return parse_error_at(p, parse_token_range(p, &p->tok),
-                          "tinynode does not support private class members");
   Node *prop = parse_node(p, NODE_PROPERTY, &start);
   prop->as.property.is_static = is_static;
-  prop->as.property.key = parse_property_key(p, &prop->as.property.computed);
+  if (parse_at(p, TOK_PRIVATE_NAME)) {
+    bool method = flags || kind != PROP_INIT || parse_peek(p).kind == TOK_LPAREN;
+    if (strcmp(p->tok.name, "constructor") == 0)
+      return parse_error_at(p, parse_token_range(p, &p->tok),
+                            method ? "Class constructor may not be a private method"
+                                   : "Classes may not have a private field named '#constructor'");
+    prop->as.property.key = parse_private_name(p);
+  } else {
+    prop->as.property.key = parse_property_key(p, &prop->as.property.computed);
+  }
   const Node *key = prop->as.property.computed ? NULL : prop->as.property.key;
   const char *name = parse_key_name(p, key);
   if (!flags && kind == PROP_INIT && !parse_at(p, TOK_LPAREN))
@@ -628,6 +661,19 @@ static void parse_class_member(Parser *p, Node *cls) {
   else
     parse_class_method(p, prop, flags, kind, name, &method_start);
   parse_list_push(p, &cls->as.class_.members, parse_finish(p, prop));
+}
+
+/* A class without `constructor` gets one: constructor() {} or, when derived,
+ * constructor(...args) { super(...args); } -- which the compiler emits without iterating
+ * (FN_DEFAULT_CTOR), as the spec's default constructor does not use %Array.prototype%. */
+static Node *default_constructor(Parser *p, Node *cls) {
+  Node *fn = parse_node_like(p, NODE_FUNCTION, cls);
+  fn->end = cls->end;
+  fn->as.function.name = cls->as.class_.name;
+  fn->as.function.source_start = p->src + cls->offset;
+  fn->as.function.flags = FN_METHOD | FN_CONSTRUCTOR | FN_STRICT | FN_SIMPLE_PARAMS |
+                          FN_DEFAULT_CTOR | (cls->as.class_.superclass ? FN_DERIVED : 0);
+  return fn;
 }
 
 /* ClassDeclaration / ClassExpression: class BindingIdentifier? [extends LeftHandSideExpression]
@@ -651,5 +697,7 @@ Node *parse_class(Parser *p, bool declaration) {
     if (!parse_accept(p, TOK_SEMICOLON)) parse_class_member(p, n);
   parse_expect(p, TOK_RBRACE);
   p->fn->strict = outer_strict;
-  return parse_finish(p, n);
+  parse_finish(p, n);
+  if (!n->as.class_.constructor) n->as.class_.constructor = default_constructor(p, n);
+  return n;
 }

@@ -179,6 +179,8 @@ Node *parse_arrow(Parser *p, NodeList *params, bool is_async, const Node *start)
 /* Methods of objects and classes: the key is parsed, the current token is `(`. */
 Node *parse_method(Parser *p, int flags, PropertyKind kind, const Node *key, const Token *start);
 Node *parse_class(Parser *p, bool declaration);
+/* #name (the current token): a NODE_PRIVATE_NAME called "#name". */
+Node *parse_private_name(Parser *p);
 /* BindingIdentifier or BindingPattern (declarations, parameters, catch). */
 Node *parse_binding_target(Parser *p);
 /* Turns an expression into an assignment target or pattern in place; `binding` for arrow

@@ -95,8 +95,7 @@ void parse_unexpected_token(Parser *p, const Token *t) {
   case TOK_TEMPLATE: case TOK_TEMPLATE_HEAD: case TOK_TEMPLATE_MIDDLE: case TOK_TEMPLATE_TAIL:
     return parse_error_at(p, at, "Unexpected template string");
   case TOK_REGEXP: return parse_error_at(p, at, "Unexpected regular expression");
-  case TOK_PRIVATE_NAME:
-    return parse_error_at(p, at, "tinynode does not support private class members");
+  case TOK_PRIVATE_NAME: return parse_error_at(p, at, "Unexpected identifier '#%s'", t->name);
   case TOK_IDENTIFIER:
     if (p->fn->strict && lex_is_strict_reserved(t->name))
       return parse_error_at(p, at, "Unexpected strict mode reserved word");
@@ -247,7 +246,7 @@ void parse_list_push(Parser *p, NodeList *list, Node *n) {
  * (1, 1.5, 1e+21), which is the name `{1.5: function () {}}` gives its function. */
 const char *parse_key_name(Parser *p, const Node *key) {
   if (!key) return NULL;
-  if (key->kind == NODE_IDENTIFIER) return key->as.ident.name;
+  if (key->kind == NODE_IDENTIFIER || key->kind == NODE_PRIVATE_NAME) return key->as.ident.name;
   if (key->kind == NODE_NUMBER) {
     char buf[40];
     lex_format_number(key->as.number, buf, sizeof buf);

@@ -411,6 +411,10 @@ Node *parse_primary(Parser *p) {
   case TOK_LPAREN: n = parse_paren(p); break;
   case TOK_FUNCTION: n = parse_function(p, false, false, &t); break;
   case TOK_CLASS: n = parse_class(p, false); break;
+  case TOK_PRIVATE_NAME: /* #x in obj: the only place a private name stands alone */
+    if (parse_peek(p).kind == TOK_IN && !no_in) n = parse_private_name(p);
+    else parse_unexpected(p), n = parse_error_node(p);
+    break;
   default: parse_unexpected(p); n = parse_error_node(p);
   }
   p->no_in = no_in;

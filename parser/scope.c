@@ -20,6 +20,7 @@ typedef struct ScopePass {
   ParseError *err;
   Phase phase;
   Scope *scope; /* the innermost scope at the node being visited */
+  Scope *heritage_of; /* in a class's `extends` clause: its private names are not visible */
   bool failed;
 } ScopePass;
 
@@ -426,12 +427,84 @@ static void visit_function_node(ScopePass *sp, Node *n) {
   visit_function(sp, n);
 }
 
-/* Classes are not compiled yet (the compiler reports them); only the name is declared. */
+/* Can b, a private name already declared, be declared again by member m? Only as the
+ * other half of a getter/setter pair of the same placement. */
+static bool private_pair(const Binding *b, const Node *m) {
+  const Node *old = b->decl;
+  int a = old->as.property.kind, k = m->as.property.kind;
+  return old->as.property.is_static == m->as.property.is_static &&
+         ((a == PROP_GET && k == PROP_SET) || (a == PROP_SET && k == PROP_GET));
+}
+
+/* The private names of a class live in its class scope, one binding per name; the
+ * binding's decl is the (first) member declaring it. */
+static void declare_private_names(ScopePass *sp, Scope *s, NodeList *members) {
+  for (int i = 0; i < members->count; i++) {
+    Node *m = members->items[i], *key = m->as.property.key;
+    if (!key || key->kind != NODE_PRIVATE_NAME) continue;
+    Binding *old = scope_find_own(s, key->as.ident.name);
+    key->as.ident.binding = old ? old : binding_add(sp, s, key->as.ident.name, BIND_PRIVATE, m);
+    if (!old) continue;
+    if (!private_pair(old, m) || old->referenced)
+      fail_redeclared(sp, key, key->as.ident.name);
+    else
+      old->referenced = true; /* marks the pair complete: a third one is an error */
+  }
+}
+
+/* o.#x and #x in o: the private name must be declared by an enclosing class. */
+static void resolve_private(ScopePass *sp, Node *n) {
+  Binding *b = NULL;
+  for (Scope *s = sp->scope; s && !b; s = s->parent)
+    if (s != sp->heritage_of) b = scope_find_own(s, n->as.ident.name);
+  if (!b || b->kind != BIND_PRIVATE) {
+    fail_at(sp, n, "Private field '%s' must be declared in an enclosing class", n->as.ident.name);
+    return;
+  }
+  n->as.ident.binding = b;
+  note_reference(sp, b, n);
+}
+
+/* A class: its declared name outside (a statement's, like let), and a class scope inside
+ * holding the name again as a const that methods see; the heritage, computed keys,
+ * members and constructor are all visited inside it. */
 static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   Node *id = n->as.class_.id;
-  if (!is_statement || !id) return;
-  if (sp->phase == PHASE_DECLARE) declare_lexical(sp, id->as.ident.name, BIND_CLASS, n, n->end);
-  else visit_binding_pattern(sp, id);
+  if (is_statement && id && sp->phase == PHASE_DECLARE)
+    declare_lexical(sp, id->as.ident.name, BIND_CLASS, n, n->end);
+  else if (is_statement && id)
+    visit_binding_pattern(sp, id);
+  Scope *s = block_scope(sp, &n->as.class_.scope, SCOPE_CLASS, true);
+  if (sp->phase == PHASE_DECLARE && id)
+    binding_add(sp, s, id->as.ident.name, BIND_CONST, n)->safe_after = n->end;
+  if (sp->phase == PHASE_DECLARE) declare_private_names(sp, s, &n->as.class_.members);
+  Scope *heritage_of = sp->heritage_of;
+  sp->heritage_of = s;
+  WITH_SCOPE(sp, s, visit(sp, n->as.class_.superclass));
+  sp->heritage_of = heritage_of;
+  WITH_SCOPE(sp, s, {
+    NodeList *members = &n->as.class_.members;
+    for (int i = 0; i < members->count; i++) {
+      Node *m = members->items[i];
+      if (m->as.property.computed) visit(sp, m->as.property.key);
+      visit(sp, m->as.property.value);
+    }
+    visit(sp, n->as.class_.constructor);
+  });
+}
+
+/* super(...) and super.x: the home binding (the nearest method or constructor) and
+ * `this`; a call also reads new.target. Arrows inside capture them like any binding. */
+static void resolve_super(ScopePass *sp, Node *super, bool call) {
+  Scope *fs = this_scope(sp->scope);
+  Binding *home = implicit_binding(sp, fs, &fs->home_binding, BIND_HOME, "%home");
+  super->as.ident.binding = home;
+  note_reference(sp, home, super);
+  note_reference(sp, implicit_binding(sp, fs, &fs->this_binding, BIND_THIS, "this"), super);
+  if (fs->owner->kind == NODE_FUNCTION) fs->owner->as.function.uses_this = true;
+  if (call)
+    note_reference(sp, implicit_binding(sp, fs, &fs->new_target_binding, BIND_NEW_TARGET,
+                                        "new.target"), super);
 }
 
 static void visit_var(ScopePass *sp, Node *n) {
@@ -555,9 +628,16 @@ static void visit(ScopePass *sp, Node *n) {
     return;
   case NODE_FUNCTION: visit_function_node(sp, n); return;
   case NODE_CLASS: visit_class(sp, n, false); return;
+  case NODE_SUPER:
+    if (sp->phase == PHASE_RESOLVE) resolve_super(sp, n, false);
+    return;
   case NODE_MEMBER:
     visit(sp, n->as.member.object);
-    if (n->as.member.computed) visit(sp, n->as.member.property);
+    if (n->as.member.computed || n->as.member.property->kind == NODE_PRIVATE_NAME)
+      visit(sp, n->as.member.property);
+    return;
+  case NODE_PRIVATE_NAME:
+    if (sp->phase == PHASE_RESOLVE) resolve_private(sp, n);
     return;
   case NODE_PROPERTY: visit_property(sp, n); return;
   case NODE_TEMPLATE: visit_template(sp, n); return;
@@ -593,7 +673,10 @@ static void visit(ScopePass *sp, Node *n) {
     return;
   case NODE_CALL:
   case NODE_NEW:
-    visit(sp, n->as.call.callee);
+    if (n->as.call.callee->kind == NODE_SUPER && sp->phase == PHASE_RESOLVE)
+      resolve_super(sp, n->as.call.callee, true);
+    else
+      visit(sp, n->as.call.callee);
     visit_list(sp, &n->as.call.args);
     return;
   default: return; /* literals, super */

@@ -20,7 +20,7 @@ typedef enum ScopeKind {
   SCOPE_CATCH,    /* catch (param) { body }: the param and the body's lexicals */
   SCOPE_FOR,      /* the head of for (let ...;;), for (const x of ...), for (let k in ...) */
   SCOPE_SWITCH,   /* the lexical declarations of all the cases of a switch */
-  SCOPE_CLASS,    /* a class's own name, seen from inside the class */
+  SCOPE_CLASS,    /* a class's own name, seen from inside the class (a const binding) */
 } ScopeKind;
 
 typedef enum BindingKind {
@@ -35,6 +35,9 @@ typedef enum BindingKind {
   BIND_THIS,       /* implicit: `this` of a non-arrow function (for arrows to capture) */
   BIND_ARGUMENTS,  /* implicit: the arguments object of a non-arrow function */
   BIND_NEW_TARGET, /* implicit: new.target of a non-arrow function */
+  BIND_PRIVATE,    /* a class's private name #x (in its class scope): a private symbol */
+  BIND_HOME,       /* implicit: the method or constructor itself, whose home object and
+                      prototype `super` reads (for arrows inside it to capture) */
 } BindingKind;
 
 //> parser.binding-struct
@@ -66,7 +69,7 @@ struct Scope {
   bool is_toplevel;    /* SCOPE_FUNCTION of the program */
   bool globals;        /* script top level: declarations are globals, not bindings */
   /* Implicit bindings of a non-arrow function scope, created when first referenced. */
-  Binding *this_binding, *arguments_binding, *new_target_binding;
+  Binding *this_binding, *arguments_binding, *new_target_binding, *home_binding;
   /* Names declared with var (or Annex B functions) inside this scope or nested ones,
    * hoisted through it: a later let of the same name here is a redeclaration. */
   struct ScopeName *hoisted;

@@ -28,6 +28,7 @@ static void trace_closure(VM *vm, Object *o) {
   Closure *c = (Closure *)o;
   gc_mark_thing(vm, (GcHeader *)c->proto);
   gc_mark_value(vm, c->home_object);
+  gc_mark_value(vm, c->fields);
   for (uint32_t i = 0; i < c->cell_count; i++) gc_mark_thing(vm, (GcHeader *)c->cells[i]);
 }
 

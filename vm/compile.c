@@ -120,10 +120,11 @@ void emit_u16u16(Compiler *c, Opcode op, int a, int b) {
   emit_raw16(c, b);
 }
 
-/* CALL argc: callee this args -> result.  NEW argc: ctor args -> result. */
+/* CALL argc: callee this args -> result.  NEW argc: ctor args -> result.
+ * SUPER_CALL argc: parent newTarget args -> result. */
 void emit_call(Compiler *c, Opcode op, int argc) {
   emit_u8(c, op, argc);
-  adjust_depth(c, op == OP_CALL ? -(argc + 1) : -argc);
+  adjust_depth(c, op == OP_NEW ? -argc : -(argc + 1));
 }
 
 uint32_t compile_code_here(Compiler *c) { return c->fs->proto->code_length; }
@@ -451,11 +452,52 @@ void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcP
   emit_u16(c, set[a.kind], a.index);
 }
 
+/* Is b the `this` of a derived class's constructor, unbound until super() returns? */
+static bool is_derived_this(const Binding *b) {
+  const Node *owner = b ? b->scope->owner : NULL;
+  return b && b->kind == BIND_THIS && owner->kind == NODE_FUNCTION &&
+         (owner->as.function.flags & FN_DERIVED);
+}
+
+/* Pushes an implicit binding: this, new.target or the home function (super). In its own
+ * function it is the frame's, except a derived constructor's captured `this`, which
+ * lives in its cell (super() in an arrow binds it there); nested functions read their
+ * upvalue. No check: a derived `this` may still be the hole. */
+void emit_load_implicit(Compiler *c, Binding *b) {
+  if (b && owner_state(c, b) != c->fs) {
+    emit_u16(c, OP_GET_UPVAL, access_of(c, b).index);
+    return;
+  }
+  if (b && b->captured && is_derived_this(b)) {
+    emit_u16(c, OP_GET_CELL, b->reg);
+    return;
+  }
+  BindingKind kind = b ? b->kind : BIND_THIS;
+  emit_op(c, kind == BIND_THIS ? OP_PUSH_THIS : kind == BIND_HOME ? OP_PUSH_CALLEE
+                                                                  : OP_PUSH_NEW_TARGET);
+}
+
+/* super() binds a derived constructor's `this`: value on top -> value. A second call
+ * finds it bound and throws. */
+void emit_bind_this(Compiler *c, Binding *b) {
+  emit_load_implicit(c, b);
+  emit_op(c, OP_CHECK_THIS_UNBOUND);
+  bool own = !b || owner_state(c, b) == c->fs;
+  if (own && (!b || !b->captured)) emit_op(c, OP_SET_THIS);
+  else emit_u16(c, own ? OP_SET_CELL : OP_SET_UPVAL, own ? b->reg : access_of(c, b).index);
+}
+
 /* An identifier, `this` or `new.target` (whose implicit bindings arrows capture). */
 void emit_load_name(Compiler *c, const Node *n) {
   Binding *b = n->as.ident.binding;
   if (n->kind == NODE_IDENTIFIER) {
     emit_load_binding(c, b, n->as.ident.name, compile_pos_of(n));
+    return;
+  }
+  if (n->kind == NODE_THIS && is_derived_this(b)) {
+    emit_load_implicit(c, b);
+    compile_mark_node(c, n);
+    emit_op(c, OP_CHECK_THIS);
     return;
   }
   bool own = !b || owner_state(c, b) == c->fs;
@@ -586,13 +628,14 @@ static void init_implicit(Compiler *c, Scope *s) {
     c->fs->proto->arguments_register = args->reg;
     if (args->captured) box_register(c, args->reg);
   }
-  Binding *implicit[2] = {s->this_binding, s->new_target_binding};
-  for (int i = 0; i < 2; i++) {
+  Binding *implicit[3] = {s->this_binding, s->new_target_binding, s->home_binding};
+  static const Opcode load[3] = {OP_PUSH_THIS, OP_PUSH_NEW_TARGET, OP_PUSH_CALLEE};
+  for (int i = 0; i < 3; i++) {
     Binding *b = implicit[i];
     if (!b || !b->captured) continue; /* the function itself uses PUSH_THIS */
     b->reg = compile_alloc_register(c);
     emit_u16(c, OP_NEW_CELL, b->reg);
-    emit_op(c, i == 0 ? OP_PUSH_THIS : OP_PUSH_NEW_TARGET);
+    emit_op(c, load[i]);
     emit_u16(c, OP_SET_CELL, b->reg);
     emit_op(c, OP_POP);
   }
@@ -687,7 +730,7 @@ static void compile_prologue(Compiler *c, Node *fn) {
 }
 //< vm.compile-prologue
 
-static FunctionProto *compile_function(Compiler *c, Node *fn) {
+FunctionProto *compile_function(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
   if (f->flags & FN_GENERATOR) compile_unsupported(c, fn, "generators");
   else if (f->flags & FN_ASYNC) compile_unsupported(c, fn, "async functions");
@@ -695,11 +738,17 @@ static FunctionProto *compile_function(Compiler *c, Node *fn) {
   state_begin(c, &fs, fn, f->scope, proto_new(c, fn, f->name, (uint32_t)f->flags));
   fs.proto->param_count = (uint16_t)formal_count(fn);
   fs.proto->length = (uint16_t)f->param_count;
+  if (f->flags & FN_CONSTRUCTOR) compile_constructor_start(c, fn);
   compile_prologue(c, fn);
+  if (f->flags & FN_DEFAULT_CTOR) compile_default_constructor(c, fn);
   compile_body(c, &f->body);
   NodeList *body = &f->body;
-  if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN)
+  if (f->flags & FN_DERIVED) {
+    emit_op(c, OP_PUSH_UNDEFINED);
+    compile_return_value(c);
+  } else if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN) {
     emit_op(c, OP_RETURN_UNDEFINED);
+  }
   return state_end(c);
 }
 

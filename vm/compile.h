@@ -82,6 +82,7 @@ typedef struct FuncState {
 
 typedef struct Compiler {
   VM *vm;
+  Node *class_node;       /* the class whose constructor is being compiled (its fields) */
   const char *source;
   const char *kept_source; /* the VM's lasting copy of source, for protos */
   size_t length;
@@ -145,6 +146,9 @@ void emit_load_name(Compiler *c, const Node *ident);   /* an identifier, this or
 void compile_enter_scope(Compiler *c, Scope *s);               /* registers, cells, TDZ holes */
 void compile_hoist_functions(Compiler *c, NodeList *body);     /* function declarations first */
 void emit_function(Compiler *c, Node *fn);             /* -> a closure on the stack */
+FunctionProto *compile_function(Compiler *c, Node *fn); /* a function's code, not a closure */
+void emit_load_implicit(Compiler *c, Binding *b); /* this, new.target, home: unchecked */
+void emit_bind_this(Compiler *c, Binding *b);     /* v -> v: super() binds `this` */
 
 /* ==== compile_expr.c ==== */
 void compile_expr(Compiler *c, Node *n);
@@ -153,6 +157,24 @@ void compile_expr_at(Compiler *c, Node *n, SrcPos at); /* a bare name loads at `
 void compile_mark_named(Compiler *c, SrcPos p,
                         const Node *operand);     /* compile_mark_site with V8's text */
 int compile_key_constant(Compiler *c, Node *key); /* a non-computed property key's atom */
+/* Pushes the arguments; with a spread (or too many) they go into one array, giving -1. */
+int compile_args(Compiler *c, NodeList *args, SrcPos spread_at);
+
+/* ==== compile_class.c ==== */
+void compile_class(Compiler *c, Node *n);             /* -> the class (its constructor) */
+void compile_class_declaration(Compiler *c, Node *n); /* class C {}: binds C */
+void compile_constructor_start(Compiler *c, Node *fn); /* a base class's fields, first */
+void compile_default_constructor(Compiler *c, Node *fn); /* constructor(...a) {super(...a)} */
+void compile_constructor_result(Compiler *c); /* v -> what `new` gives (derived constructors) */
+void compile_super_call(Compiler *c, Node *call);    /* super(...) -> this */
+/* super.x, super[k]: pushes this and the key (for a call: this, this, key) */
+void compile_super_reference(Compiler *c, Node *member, bool for_call);
+void emit_super_get(Compiler *c, Node *member);      /* this key -> value */
+void emit_super_set(Compiler *c, Node *member);      /* this key v -> v */
+void compile_home_object(Compiler *c, Node *fn, int depth); /* fn -> fn, home = depth below */
+void emit_private_key(Compiler *c, Node *name);  /* #x -> its private symbol */
+void emit_private_get(Compiler *c, Node *name);  /* obj key -> obj.#x */
+void emit_private_set(Compiler *c, Node *name);  /* obj key v -> v */
 
 /* ==== compile_pattern.c ==== */
 /* Assigns the value on top of the stack to a target or pattern and pops it. value is

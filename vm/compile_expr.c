@@ -63,6 +63,7 @@ static bool is_logical_assign(int tok) {
 static void finish_binary(Compiler *c, Node *n) {
   compile_expr(c, n->as.binary.right);
   Opcode op = binary_opcode(n->as.binary.op);
+  if (op == OP_IN && n->as.binary.left->kind == NODE_PRIVATE_NAME) op = OP_PRIVATE_IN;
   if (op != OP_STRICT_EQ && op != OP_STRICT_NE)
     compile_mark_pos(c, compile_pos_after(c, n->as.binary.left));
   emit_op(c, op);
@@ -119,6 +120,12 @@ static void compile_delete(Compiler *c, Node *n) {
   if (t->kind == NODE_MEMBER && parse_has_optional_link(t)) {
     compile_unsupported(c, n, "delete of an optional chain");
     emit_op(c, OP_PUSH_TRUE);
+    return;
+  }
+  if (t->kind == NODE_MEMBER && t->as.member.object->kind == NODE_SUPER) {
+    compile_super_reference(c, t, false);
+    compile_mark_node(c, n);
+    emit_op(c, OP_DELETE_SUPER);
     return;
   }
   if (t->kind == NODE_MEMBER) {
@@ -243,11 +250,13 @@ static void compile_property(Compiler *c, Node *p) {
       emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, key));
     }
     emit_function(c, value);
+    compile_home_object(c, value, 2);
     emit_op(c, p->as.property.kind == PROP_GET ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
     return;
   }
   if (!computed) {
     compile_expr(c, value);
+    if (p->as.property.kind == PROP_METHOD) compile_home_object(c, value, 1);
     bool proto = p->as.property.kind == PROP_INIT && !p->as.property.shorthand &&
                  is_proto_key(key); /* `__proto__: v` sets the prototype instead */
     if (proto) emit_op(c, OP_SET_PROTO);
@@ -258,6 +267,7 @@ static void compile_property(Compiler *c, Node *p) {
   compile_mark_node(c, key);
   emit_op(c, OP_TO_PROPERTY_KEY);
   compile_expr(c, value);
+  if (p->as.property.kind == PROP_METHOD) compile_home_object(c, value, 2);
   if (is_anonymous_function(value)) emit_op(c, OP_SET_FUNCTION_NAME);
   emit_op(c, OP_DEFINE_FIELD_ELEM);
 }
@@ -445,7 +455,7 @@ static bool args_need_array(const NodeList *args) {
 
 /* Pushes the arguments; with a spread (or too many for a u8) they go into one array
  * instead and the result is -1 (use CALL_SPREAD / NEW_SPREAD). */
-static int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
+int compile_args(Compiler *c, NodeList *args, SrcPos spread_at) {
   bool array = args_need_array(args);
   if (array) emit_u16(c, OP_NEW_ARRAY, args->count < 65535 ? args->count : 65535);
   for (int i = 0; i < args->count; i++) {
@@ -497,7 +507,12 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
   Chain *links = callee->parenthesized ? &own : chain;
   compile_chain_part(c, object, links);
   if (callee->as.member.optional) nullish_jump(c, links, 0);
-  if (!callee->as.member.computed) {
+  if (property->kind == NODE_PRIVATE_NAME) { /* o.#m(): o.#m, then o as this */
+    emit_op(c, OP_DUP);
+    emit_private_key(c, property);
+    emit_private_get(c, property);
+    emit_op(c, OP_SWAP);
+  } else if (!callee->as.member.computed) {
     compile_mark_node(c, property);
     emit_u16(c, OP_GET_METHOD, compile_const_atom(c, property->as.ident.name));
   } else {
@@ -533,12 +548,18 @@ static bool is_super_access(const Node *n) {
  * With a spread argument the arguments go into one array, for CALL_SPREAD. */
 static void compile_call(Compiler *c, Node *n, Chain *chain) {
   Node *callee = n->as.call.callee;
-  if (is_super_access(callee)) {
-    unsupported_expr(c, callee, "super");
+  if (callee->kind == NODE_SUPER) {
+    compile_super_call(c, n);
     return;
   }
   SrcPos at = call_pos(c, callee);
-  compile_callee(c, n, chain);
+  if (is_super_access(callee)) { /* super.m(): this as the receiver */
+    compile_super_reference(c, callee, true); /* this this key */
+    emit_super_get(c, callee);
+    emit_op(c, OP_SWAP);
+  } else {
+    compile_callee(c, n, chain);
+  }
   int argc = compile_args(c, &n->as.call.args, at);
   compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, OP_CALL_SPREAD);
@@ -563,11 +584,17 @@ static void compile_new(Compiler *c, Node *n) {
 static void compile_member(Compiler *c, Node *n, Chain *chain) {
   Node *object = n->as.member.object, *property = n->as.member.property;
   if (object->kind == NODE_SUPER) {
-    compile_unsupported(c, object, "super");
+    compile_super_reference(c, n, false);
+    emit_super_get(c, n);
     return;
   }
   compile_chain_part(c, object, chain);
   if (n->as.member.optional) nullish_jump(c, chain, 0);
+  if (property->kind == NODE_PRIVATE_NAME) {
+    emit_private_key(c, property);
+    emit_private_get(c, property);
+    return;
+  }
   if (!n->as.member.computed) {
     compile_mark_node(c, property);
     emit_u16(c, OP_GET_PROP, compile_const_atom(c, property->as.ident.name));
@@ -631,13 +658,22 @@ static void compile_simple_assign(Compiler *c, Node *n) {
   }
   if (t->kind == NODE_MEMBER) {
     if (t->as.member.object->kind == NODE_SUPER) {
-      compile_unsupported(c, t, "super");
+      compile_super_reference(c, t, false);
+      compile_expr(c, v);
+      compile_mark_pos(c, at);
+      emit_super_set(c, t);
       return;
     }
     compile_expr(c, t->as.member.object);
     if (t->as.member.computed) compile_expr(c, t->as.member.property);
+    Node *property = t->as.member.property;
+    if (property->kind == NODE_PRIVATE_NAME) emit_private_key(c, property);
     compile_expr(c, v);
     compile_mark_pos(c, at);
+    if (property->kind == NODE_PRIVATE_NAME) {
+      emit_private_set(c, property);
+      return;
+    }
     if (t->as.member.computed) {
       emit_op(c, OP_SET_ELEM);
       return;
@@ -683,8 +719,19 @@ static int load_target(Compiler *c, Node *t, const SrcPos *read_at) {
     return 0;
   }
   if (t->kind != NODE_MEMBER) PANIC("load_target: not an assignment target");
-  if (t->as.member.object->kind == NODE_SUPER) return compile_unsupported(c, t, "super"), 0;
+  if (t->as.member.object->kind == NODE_SUPER) { /* this key -> this key value */
+    compile_super_reference(c, t, false);
+    emit_op(c, OP_DUP2);
+    emit_super_get(c, t);
+    return 2;
+  }
   compile_expr(c, t->as.member.object);
+  if (t->as.member.property->kind == NODE_PRIVATE_NAME) { /* o key -> o key value */
+    emit_private_key(c, t->as.member.property);
+    emit_op(c, OP_DUP2);
+    emit_private_get(c, t->as.member.property);
+    return 2;
+  }
   if (!t->as.member.computed) {
     emit_op(c, OP_DUP);
     compile_mark_pos(c, read_at ? *read_at : compound_read_pos(c, t));
@@ -707,6 +754,14 @@ static void store_target(Compiler *c, Node *t, SrcPos at) {
   }
   if (t->kind != NODE_MEMBER) return; /* reported by load_target */
   compile_mark_pos(c, at);
+  if (t->as.member.object->kind == NODE_SUPER) {
+    emit_super_set(c, t);
+    return;
+  }
+  if (t->as.member.property->kind == NODE_PRIVATE_NAME) {
+    emit_private_set(c, t->as.member.property);
+    return;
+  }
   if (t->as.member.computed) {
     emit_op(c, OP_SET_ELEM);
     return;
@@ -804,6 +859,7 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_IDENTIFIER:
   case NODE_THIS:
   case NODE_NEW_TARGET: emit_load_name(c, n); return;
+  case NODE_PRIVATE_NAME: emit_private_key(c, n); return; /* #x in o */
   case NODE_UNARY: compile_unary(c, n); return;
   case NODE_UPDATE: compile_update(c, n, true); return;
   case NODE_BINARY:
@@ -814,7 +870,7 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_MEMBER: compile_chain(c, n); return;
   case NODE_NEW: compile_new(c, n); return;
   case NODE_SEQUENCE: compile_sequence(c, n); return;
-  case NODE_CLASS: unsupported_expr(c, n, "classes"); return;
+  case NODE_CLASS: compile_class(c, n); return;
   case NODE_TAGGED_TEMPLATE: unsupported_expr(c, n, "tagged templates"); return;
   case NODE_YIELD: unsupported_expr(c, n, "generators"); return;
   case NODE_AWAIT: unsupported_expr(c, n, "async functions"); return;

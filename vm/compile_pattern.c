@@ -156,13 +156,21 @@ static void compile_array_pattern(Compiler *c, Node *pattern, int how, const Nod
 /* [o.x, o[k]] = v: v -> (o.x = v), popped. */
 static void assign_member(Compiler *c, Node *target) {
   Node *object = target->as.member.object, *key = target->as.member.property;
-  if (object->kind == NODE_SUPER) {
-    compile_unsupported(c, target, "super");
+  if (object->kind == NODE_SUPER) { /* v this key -> this key v */
+    compile_super_reference(c, target, false);
+    emit_op(c, OP_ROT3);
+    emit_op(c, OP_ROT3);
+    emit_super_set(c, target);
     emit_op(c, OP_POP);
     return;
   }
   compile_expr(c, object);
-  if (!target->as.member.computed) {
+  if (key->kind == NODE_PRIVATE_NAME) { /* v o key -> o key v */
+    emit_private_key(c, key);
+    emit_op(c, OP_ROT3);
+    emit_op(c, OP_ROT3);
+    emit_private_set(c, key);
+  } else if (!target->as.member.computed) {
     emit_op(c, OP_SWAP); /* v o -> o v */
     compile_mark_node(c, key);
     emit_u16(c, OP_SET_PROP, compile_const_atom(c, key->as.ident.name));

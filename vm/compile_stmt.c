@@ -145,6 +145,7 @@ static bool return_needs_cleanup(const Control *ctl) {
 void compile_return_value(Compiler *c) {
   FuncState *fs = c->fs;
   if (!return_needs_cleanup(fs->control)) {
+    compile_constructor_result(c);
     emit_op(c, OP_RETURN);
     return;
   }
@@ -154,6 +155,7 @@ void compile_return_value(Compiler *c) {
   emit_op(c, OP_POP);
   emit_exits(c, NULL);
   emit_u16(c, OP_GET_LOCAL, fs->return_register);
+  compile_constructor_result(c);
   emit_op(c, OP_RETURN);
   reopen_ranges(c, NULL);
   compile_set_depth(c, depth - 1);
@@ -162,6 +164,8 @@ void compile_return_value(Compiler *c) {
 static void compile_return(Compiler *c, Node *n) {
   if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
   else emit_op(c, OP_PUSH_UNDEFINED);
+  Node *fn = c->fs->node;
+  if (fn->kind == NODE_FUNCTION && (fn->as.function.flags & FN_DERIVED)) compile_mark_node(c, n);
   compile_return_value(c);
 }
 
@@ -535,7 +539,7 @@ void compile_stmt(Compiler *c, Node *n) {
   case NODE_EXPRESSION: compile_expression_statement(c, n); break;
   case NODE_VAR: compile_var(c, n); break;
   case NODE_FUNCTION: compile_function_declaration(c, n); break;
-  case NODE_CLASS: compile_unsupported(c, n, "classes"); break;
+  case NODE_CLASS: compile_class_declaration(c, n); break;
   case NODE_BLOCK: compile_block(c, n); break;
   case NODE_EMPTY: break;
   case NODE_IF: compile_if(c, n); break;

@@ -72,6 +72,7 @@ static inline uint16_t string_unit(const String *s, uint32_t i) {
 typedef struct Symbol {
   GcHeader gc;
   String *description; /* NULL for Symbol() */
+  uint8_t is_private;  /* a class's #name: a key no reflection lists (classes.c) */
 } Symbol;
 
 /* ==== Objects ==== */
@@ -142,6 +143,7 @@ typedef struct Closure {
   Object base;
   FunctionProto *proto;
   Value home_object; /* for super lookups; undefined otherwise */
+  Value fields;      /* a class constructor's instance elements (classes.c), else undefined */
   uint32_t cell_count;
   Cell *cells[];     /* captured variables, as described by proto->upvals */
 } Closure;
@@ -461,8 +463,44 @@ Value interp_run(VM *vm, int entry_frame);
 /* obj[key] and obj[key] = v for any value obj; key is already a property key. */
 Value interp_get_property(VM *vm, Value obj, Value key);
 Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict);
+/* Can v be called with `new` (a class, a plain function, a constructor native)? */
+bool interp_is_constructor(Value v);
 /* A new object whose prototype is ctor.prototype (or the fallback intrinsic). */
 Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback);
+
+/* ==== Classes (classes.c) ==== */
+
+/* DEFINE_METHOD's operand. */
+enum {
+  CLASS_METHOD_GET = 1, CLASS_METHOD_SET = 2, /* neither: a plain method */
+  CLASS_METHOD_ENUMERABLE = 4,                /* an object literal's */
+  CLASS_METHOD_NAME = 8,                      /* a computed key: name the function after it */
+  CLASS_METHOD_PRIVATE = 16,                  /* static #m(): not writable */
+};
+/* ADD_FIELD's operand: what kind of instance element. */
+enum { CLASS_FIELD, CLASS_PRIVATE_METHOD, CLASS_PRIVATE_GETTER, CLASS_PRIVATE_SETTER };
+
+/* CLASS_CREATE: F's prototype object and F's own prototype from parent; *proto_out. */
+Value class_create(VM *vm, Value parent, Value ctor, bool extends, Value *proto_out);
+Value class_define_method(VM *vm, Value obj, Value key, Value fn, int flags);
+Value class_add_field(VM *vm, Value ctor, Value key, Value fn, int kind);
+/* InitializeInstanceElements(obj, F): F's private methods, then its fields, in order. */
+Value class_init_fields(VM *vm, Value obj, Value ctor);
+Value class_static_init(VM *vm, Value ctor, Value key, Value fn);
+Value class_super_ctor(VM *vm, Value fn);
+Value class_super_get(VM *vm, Value this_value, Value key, Value home);
+Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home, bool strict);
+Value class_derived_result(VM *vm, Value v, Value this_value, bool outermost);
+/* An Error made by super(): its stack's header again, now that the constructors ran. */
+void error_refresh_header(VM *vm, Value error);
+/* Private names: obj.#x, obj.#x = v and #x in obj. missing is V8's message when obj
+ * lacks the name (it depends on what #x is, which the compiler knows). */
+Value class_private_get(VM *vm, Value obj, Value key, Value missing);
+Value class_private_set(VM *vm, Value obj, Value key, Value v, Value missing);
+Value class_private_in(VM *vm, Value key, Value obj);
+Value class_this_error(VM *vm); /* `this` before super(): V8's ReferenceError */
+Value class_call_error(VM *vm, Closure *ctor); /* A() without new */
+Value class_super_call_error(VM *vm, Value parent, Value new_target); /* not a constructor */
 
 /* ==== Diagnostics (disasm.c, error.c) ==== */
 

@@ -16,7 +16,9 @@
  * one by returning VALUE_EXCEPTION.
  */
 #include <math.h>
+#include <string.h>
 
+#include "lexer/alloc.h"
 #include "parser/ast.h"
 #include "lexer/alloc.h"
 #include "vm/internal.h"
@@ -183,9 +185,7 @@ static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
     if (o->klass == CLASS_CLOSURE) {
       Closure *c = (Closure *)o;
       if (c->proto->flags & FN_CONSTRUCTOR && value_is_undefined(new_target))
-        return vm_throw_error(vm, ERR_TYPE,
-                              "Class constructor %s cannot be invoked without 'new'",
-                              c->proto->name->data);
+        return class_call_error(vm, c);
       return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
     }
     if (o->klass == CLASS_NATIVE) return call_native(vm, (Native *)o, slot, argc, new_target);
@@ -204,7 +204,7 @@ Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback) {
   return value_from_object(object_new(vm, p));
 }
 
-static bool is_constructor(Value v) {
+bool interp_is_constructor(Value v) {
   while (value_is_object(v) && value_to_object(v)->klass == CLASS_BOUND) /* a loop: chains */
     v = ((Bound *)value_to_object(v))->target;                          /* can be long */
   if (!value_is_object(v)) return false;
@@ -216,31 +216,66 @@ static bool is_constructor(Value v) {
   return false;
 }
 
-bool vm_is_constructor(Value v) { return is_constructor(v); }
+bool vm_is_constructor(Value v) { return interp_is_constructor(v); }
+
+/* A native constructor reached through super() with another new.target: the object it
+ * made takes new.target.prototype (GetPrototypeFromConstructor), so that every built-in
+ * can be subclassed, whether or not it reads new.target itself. */
+static Value adopt_new_target(VM *vm, Value made, Value new_target) {
+  if (!value_is_object(made)) return made;
+  vm_handle_push(vm, made);
+  Value proto = object_get(vm, value_to_object(new_target), value_from_string(vm->atom_prototype),
+                           new_target);
+  if (value_is_exception(proto)) return proto;
+  if (value_is_object(proto)) value_to_object(made)->proto = value_to_object(proto);
+  return made;
+}
+
+/* [[Construct]] with the stack holding ctor, a `this` slot, then argc arguments; ctor is
+ * a constructor. A class constructor that extends another starts with `this` unbound
+ * (the hole) until its super() call; any other starts with an object made from
+ * new_target.prototype. */
+static Value construct_with(VM *vm, Value *slot, int argc, Value new_target) {
+  while (value_to_object(slot[0])->klass == CLASS_BOUND) {
+    if (vm->sp + ((Bound *)value_to_object(slot[0]))->argc + 8 > vm->stack + VM_STACK_SIZE)
+      return vm_throw_stack_overflow(vm);
+    if (new_target == slot[0]) new_target = ((Bound *)value_to_object(slot[0]))->target;
+    argc = unwrap_bound(vm, slot, argc);
+    vm->sp = slot + 2 + argc;
+  }
+  Value ctor = slot[0];
+  slot[1] = VALUE_UNDEFINED;
+  if (value_to_object(ctor)->klass == CLASS_NATIVE) {
+    Value r = call_native(vm, (Native *)value_to_object(ctor), slot, argc, new_target);
+    return new_target == ctor || value_is_exception(r) ? r : adopt_new_target(vm, r, new_target);
+  }
+  Closure *fn = (Closure *)value_to_object(ctor);
+  if (fn->proto->flags & FN_DERIVED) {
+    slot[1] = VALUE_HOLE;
+  } else {
+    Value self = interp_ordinary_create(vm, new_target, INTRINSIC_OBJECT_PROTOTYPE);
+    if (value_is_exception(self)) return self;
+    slot[1] = self;
+  }
+  Frame *f = push_closure_frame(vm, fn, slot, argc, new_target);
+  if (!f) return VALUE_EXCEPTION;
+  f->is_construct = 1;
+  return VALUE_HOLE;
+}
 
 /* `new` with the stack holding ctor, then argc arguments (no `this` slot yet). */
 static Value begin_construct(VM *vm, Value *slot, int argc) {
   Value ctor = slot[0];
-  if (!is_constructor(ctor)) return type_error_at_site(vm, ctor, "is not a constructor");
-  while (value_to_object(slot[0])->klass == CLASS_BOUND) {
-    memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
-    argc = unwrap_bound(vm, slot, argc);
-    memmove(slot + 1, slot + 2, (size_t)argc * sizeof(Value));
-    vm->sp = slot + 1 + argc;
-  }
+  if (!interp_is_constructor(ctor)) return type_error_at_site(vm, ctor, "is not a constructor");
   memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
-  slot[1] = VALUE_UNDEFINED;
   vm->sp = slot + 2 + argc;
-  ctor = slot[0];
-  if (value_to_object(ctor)->klass == CLASS_NATIVE)
-    return call_native(vm, (Native *)value_to_object(ctor), slot, argc, ctor);
-  Value self = interp_ordinary_create(vm, ctor, INTRINSIC_OBJECT_PROTOTYPE);
-  if (value_is_exception(self)) return self;
-  slot[1] = self;
-  Frame *f = push_closure_frame(vm, (Closure *)value_to_object(ctor), slot, argc, ctor);
-  if (!f) return VALUE_EXCEPTION;
-  f->is_construct = 1;
-  return VALUE_HOLE;
+  return construct_with(vm, slot, argc, ctor);
+}
+
+/* super(...): the stack holds the parent constructor, new.target, then the arguments. */
+static Value begin_super_call(VM *vm, Value *slot, int argc) {
+  if (!interp_is_constructor(slot[0])) return class_super_call_error(vm, slot[0], slot[1]);
+  return construct_with(vm, slot, argc, slot[1]);
 }
 
 //> vm.vm-call
@@ -701,7 +736,7 @@ static Value make_closure(VM *vm, Frame *frame, FunctionProto *proto) {
                     value_from_number(proto->length), ATTR_CONFIGURABLE);
   object_define_own(vm, &c->base, value_from_string(vm->atom_name), value_from_string(proto->name),
                     ATTR_CONFIGURABLE);
-  if (!(proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC)) || (proto->flags & FN_CONSTRUCTOR)) {
+  if (!(proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC))) { /* (a class's: CLASS_CREATE) */
     Object *p = object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
     vm_handle_push(vm, value_from_object(p));
     object_define_own(vm, p, value_from_string(vm->atom_constructor), fn, ATTR_HIDDEN);
@@ -1615,6 +1650,149 @@ Value interp_run(VM *vm, int entry_frame) {
       Value k = for_in_next(vm, sp[-1]);
       if (k == VALUE_HOLE) pc += off;
       else PUSH(k);
+      NEXT();
+    }
+    /* Classes: the work is in classes.c. */
+    CASE(CLASS_CREATE) {
+      int extends = READ_U8();
+      SYNC();
+      Value proto;
+      Value r = class_create(vm, sp[-2], sp[-1], extends, &proto);
+      vm_handle_reset(vm, handles);
+      CHECK(r);
+      sp[-2] = r, sp[-1] = proto;
+      NEXT();
+    }
+    CASE(DEFINE_METHOD) {
+      int flags = READ_U8();
+      SYNC();
+      Value r = class_define_method(vm, sp[-3], sp[-2], sp[-1], flags);
+      vm_handle_reset(vm, handles);
+      CHECK(r);
+      sp -= 2;
+      NEXT();
+    }
+    CASE(SET_HOME) {
+      int depth = READ_U8();
+      ((Closure *)value_to_object(sp[-1]))->home_object = sp[-1 - depth];
+      NEXT();
+    }
+    CASE(ADD_FIELD) {
+      int kind = READ_U8();
+      SYNC();
+      class_add_field(vm, sp[-3], sp[-2], sp[-1], kind);
+      sp -= 2;
+      NEXT();
+    }
+    CASE(INIT_FIELDS) {
+      SYNC();
+      Value r = class_init_fields(vm, sp[-2], sp[-1]);
+      vm_handle_reset(vm, handles);
+      CHECK(r);
+      sp--;
+      NEXT();
+    }
+    CASE(STATIC_INIT) {
+      SYNC();
+      Value r = class_static_init(vm, sp[-3], sp[-2], sp[-1]);
+      vm_handle_reset(vm, handles);
+      CHECK(r);
+      sp -= 2;
+      NEXT();
+    }
+    CASE(SUPER_CTOR) { sp[-1] = class_super_ctor(vm, sp[-1]); NEXT(); }
+    CASE(SUPER_CALL) CASE(SUPER_CALL_SPREAD) {
+      int argc;
+      Value *slot;
+      if (pc[-1] == OP_SUPER_CALL) {
+        argc = READ_U8();
+        slot = sp - argc - 2;
+      } else {
+        Array *args = (Array *)value_to_object(sp[-1]);
+        slot = sp - 3;
+        sp--;
+        if (sp + args->length + 8 > vm->stack + VM_STACK_SIZE) { SYNC(); vm_throw_stack_overflow(vm); goto handle_exception; }
+        for (uint32_t i = 0; i < args->length; i++)
+          PUSH(args->elements[i] == VALUE_HOLE ? VALUE_UNDEFINED : args->elements[i]);
+        argc = (int)args->length;
+      }
+      SYNC();
+      Value r = begin_super_call(vm, slot, argc);
+      CHECK(r);
+      if (r == VALUE_HOLE) { LOAD_FRAME(); sp = vm->sp; NEXT(); }
+      sp = slot;
+      PUSH(r);
+      NEXT();
+    }
+    CASE(GET_SUPER) {
+      SYNC();
+      Value r = class_super_get(vm, sp[-3], sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-3] = r, sp -= 2;
+      NEXT();
+    }
+    CASE(SET_SUPER) {
+      SYNC();
+      Value r = class_super_set(vm, sp[-4], sp[-3], sp[-2], sp[-1], STRICT());
+      CHECK(r);
+      sp[-4] = r, sp -= 3;
+      NEXT();
+    }
+    CASE(CHECK_THIS) {
+      if (sp[-1] == VALUE_HOLE) { SYNC(); class_this_error(vm); goto handle_exception; }
+      NEXT();
+    }
+    CASE(CHECK_THIS_UNBOUND) {
+      if (POP() != VALUE_HOLE) {
+        SYNC();
+        vm_throw_error(vm, ERR_REFERENCE, "Super constructor may only be called once");
+        goto handle_exception;
+      }
+      NEXT();
+    }
+    CASE(SET_THIS) { frame->this_value = sp[-1]; NEXT(); }
+    CASE(DERIVED_RESULT) {
+      SYNC();
+      bool outermost = frame->new_target == value_from_object(frame->function);
+      Value r = class_derived_result(vm, sp[-2], sp[-1], outermost);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(DELETE_SUPER) {
+      SYNC();
+      vm_throw_error(vm, ERR_REFERENCE, "Unsupported reference to 'super'");
+      goto handle_exception;
+    }
+    CASE(PRIVATE_NAME) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Symbol *s = symbol_new(vm, value_to_string(consts[k]));
+      s->is_private = 1;
+      PUSH(value_from_symbol(s));
+      NEXT();
+    }
+    CASE(GET_PRIVATE) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = class_private_get(vm, sp[-2], sp[-1], consts[k]);
+      CHECK(r);
+      sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(SET_PRIVATE) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = class_private_set(vm, sp[-3], sp[-2], sp[-1], consts[k]);
+      CHECK(r);
+      sp[-3] = r, sp -= 2;
+      NEXT();
+    }
+    CASE(PRIVATE_IN) {
+      SYNC();
+      Value r = class_private_in(vm, sp[-2], sp[-1]);
+      CHECK(r);
+      sp[-2] = r, sp--;
       NEXT();
     }
     CASE(DEBUGGER) { SYNC(); vm_debugger_hook(vm); NEXT(); }

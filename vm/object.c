@@ -73,6 +73,7 @@ Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count) {
   vm_handle_reset(vm, mark);
   c->proto = proto;
   c->home_object = VALUE_UNDEFINED;
+  c->fields = VALUE_UNDEFINED;
   c->cell_count = cell_count; /* cells[] start NULL; the caller fills them in */
   return c;
 }
@@ -695,6 +696,7 @@ static void push_shape_keys(VM *vm, Array *out, Shape *s, bool symbols, bool onl
     Value key = s->props[pos].key;
     uint32_t i;
     if (key == VALUE_HOLE || value_is_symbol(key) != symbols) continue;
+    if (symbols && value_to_symbol(key)->is_private) continue; /* #x: never listed */
     if (only_enumerable && !(s->props[pos].attrs & ATTR_ENUMERABLE)) continue;
     if (!symbols && string_to_array_index(value_to_string(key), &i)) continue; /* done first */
     push_key(vm, out, key);

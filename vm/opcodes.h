@@ -149,6 +149,27 @@
   OP(ITER_CLOSE, OPF_NONE, -2, "iter next -> ; calls iter.return() if present")                \
   OP(FOR_IN_START, OPF_NONE, 0, "obj -> enumerator")                                           \
   OP(FOR_IN_NEXT, OPF_I32, 1, "enum -> enum key, or jump when done")                           \
+  /* Classes (compile_class.c, classes.c) */                                                  \
+  OP(CLASS_CREATE, OPF_U8, 0, "parent ctor -> ctor proto; operand 1: extends parent")         \
+  OP(DEFINE_METHOD, OPF_U8, -2, "obj key fn -> obj, fn.home = obj (operand: CLASS_METHOD_*)") \
+  OP(SET_HOME, OPF_U8, 0, "fn -> fn, fn.home = the value operand slots below fn")             \
+  OP(ADD_FIELD, OPF_U8, -2, "ctor key fn -> ctor; an instance element (operand: its kind)")   \
+  OP(INIT_FIELDS, OPF_NONE, -1, "obj F -> obj, F's instance fields defined on obj")           \
+  OP(STATIC_INIT, OPF_NONE, -2, "ctor key fn -> ctor: static field (key a hole: a block)")    \
+  OP(SUPER_CTOR, OPF_NONE, 0, "F -> F.[[Prototype]], the constructor super() calls")          \
+  OP(SUPER_CALL, OPF_U8, OPV, "parent newTarget arg1..argN -> the new this")                  \
+  OP(SUPER_CALL_SPREAD, OPF_NONE, -2, "parent newTarget argsArray -> the new this")           \
+  OP(GET_SUPER, OPF_NONE, -2, "this key home -> home.[[HomeObject]].[[Prototype]][key]")      \
+  OP(SET_SUPER, OPF_NONE, -3, "this key v home -> v, stored through the super base")          \
+  OP(CHECK_THIS, OPF_NONE, 0, "v -> v; ReferenceError if `this` is not bound yet (a hole)")   \
+  OP(CHECK_THIS_UNBOUND, OPF_NONE, -1, "v -> ; ReferenceError unless a hole (super() twice)") \
+  OP(SET_THIS, OPF_NONE, 0, "v -> v, this of the current frame = v (after super())")         \
+  OP(DERIVED_RESULT, OPF_NONE, -1, "v this -> what a derived constructor returns, or throw") \
+  OP(DELETE_SUPER, OPF_NONE, -1, "this key -> ; ReferenceError: delete super.x")              \
+  OP(PRIVATE_NAME, OPF_U16, 1, "-> a new private name (symbol) described constants[operand]") \
+  OP(GET_PRIVATE, OPF_U16, -1, "obj key -> obj.#key; else TypeError constants[operand]")      \
+  OP(SET_PRIVATE, OPF_U16, -2, "obj key v -> v, obj.#key = v; else TypeError constants[op]")  \
+  OP(PRIVATE_IN, OPF_NONE, -1, "key obj -> #key in obj")                                      \
   /* Misc */                                                                                   \
   OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
   OP(NOP, OPF_NONE, 0, "nothing")

@@ -312,9 +312,43 @@ Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto) {
   object_define_own(vm, e, value_from_string(vm->atom_stack), VALUE_UNDEFINED, ATTR_HIDDEN);
   if (!value_is_undefined(message))
     object_define_own(vm, e, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
-  Value r = vm_capture_stack_trace(vm, ev, VALUE_UNDEFINED);
+  /* Made by super() for a class: like V8, leave out the frames of the constructors
+   * up to new.target's (the native's own frame is the innermost). */
+  Value target = vm->frames[vm->frame_count - 1].new_target;
+  bool is_class = value_is_object(target) && value_to_object(target)->klass == CLASS_CLOSURE;
+  Value r = vm_capture_stack_trace(vm, ev, is_class ? target : VALUE_UNDEFINED);
   vm_handle_reset(vm, mark);
   return value_is_exception(r) ? r : ev;
+}
+
+/* V8 writes an error's stack when it is first read, so the header shows the name and
+ * message a subclass's constructor gave it after super(); here the stack is written
+ * at construction, and the outermost class constructor rewrites its header when it
+ * returns the error. */
+void error_refresh_header(VM *vm, Value error) {
+  bool found;
+  Object *o = value_to_object(error);
+  Value stack = object_get_own(o, value_from_string(vm->atom_stack), &found);
+  if (!found || !value_is_string(stack)) return;
+  String *s = value_to_string(stack);
+  static const char at[] = "\n    at ";
+  uint32_t cut = s->length;
+  for (uint32_t i = 0; i + sizeof at - 1 <= s->length && cut == s->length; i++) {
+    uint32_t j = 0;
+    while (j < sizeof at - 1 && string_unit(s, i + j) == (uint8_t)at[j]) j++;
+    if (j == sizeof at - 1) cut = i;
+  }
+  int mark = vm_handle_mark(vm);
+  Value header = error_header(vm, error);
+  if (value_is_exception(header)) {
+    vm_take_exception(vm);
+  } else {
+    vm_handle_push(vm, header);
+    Value trace = vm_handle_push(vm, value_from_string(string_substring(vm, s, cut, s->length)));
+    object_define_own(vm, o, value_from_string(vm->atom_stack), vm_string_concat(vm, header, trace),
+                      ATTR_HIDDEN);
+  }
+  vm_handle_reset(vm, mark);
 }
 
 /* ==== Symbols ==== */
