@@ -112,6 +112,7 @@ VM *vm_new(void) {
   vm->symbol_has_instance = make_symbol(vm, "Symbol.hasInstance");
   vm->symbol_to_primitive = make_symbol(vm, "Symbol.toPrimitive");
   vm->symbol_to_string_tag = make_symbol(vm, "Symbol.toStringTag");
+  vm->symbol_species = make_symbol(vm, "Symbol.species");
   make_intrinsics(vm);
   vm->lexicals_pin = vm_pin(vm, value_from_object(object_new(vm, NULL)));
   ((Native *)vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE])->fn = function_prototype_call;

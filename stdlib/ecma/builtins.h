@@ -24,6 +24,7 @@ void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/ecma/arra
 void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */
 void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/ecma/number.c) */
 void builtins_install_json(VM *vm); /* JSON (stdlib/ecma/json.c) */
+void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/map.c) */
 
 /* ==== Arguments and `this` ==== */
 
@@ -70,6 +71,9 @@ Value builtins_throw_not_function(VM *vm, Value v);
 Value builtins_throw_this(VM *vm, const char *what, const char *type);
 
 /* ==== Iteration ==== */
+
+/* CreateIterResultObject(value, done): { value, done }. */
+Value builtins_iter_result(VM *vm, Value value, bool done);
 
 /* Called with each value an iterable produces; return VALUE_UNDEFINED to go on,
  * VALUE_HOLE to stop early (the iterator is closed), or VALUE_EXCEPTION. */

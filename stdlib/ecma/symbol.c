@@ -52,6 +52,10 @@ static Value symbol_key_for(VM *vm, Value this_value, int argc, Value *argv) {
     free(text);
     return r;
   }
+  return builtins_symbol_key_for(vm, sym);
+}
+
+Value builtins_symbol_key_for(VM *vm, Value sym) {
   Value key = vm_symbol_description(sym);
   PropertyInfo info;
   Value registry = vm_intrinsic(vm, INTRINSIC_SYMBOL_REGISTRY);
@@ -105,6 +109,7 @@ static const VMPropDef symbol_statics[] = {
     VM_SYMBOL("asyncIterator", VM_SYMBOL_ASYNC_ITERATOR, 0),
     VM_SYMBOL("hasInstance", VM_SYMBOL_HAS_INSTANCE, 0),
     VM_SYMBOL("iterator", VM_SYMBOL_ITERATOR, 0),
+    VM_SYMBOL("species", VM_SYMBOL_SPECIES, 0),
     VM_SYMBOL("toPrimitive", VM_SYMBOL_TO_PRIMITIVE, 0),
     VM_SYMBOL("toStringTag", VM_SYMBOL_TO_STRING_TAG, 0),
     VM_PROPS_END,
