@@ -174,13 +174,26 @@ static Value map_size(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number(vm_map_size(this_value));
 }
 
+/* forEach's callback is not callable: V8 names the type, `number 1 is not a function`,
+ * `string "x" ...`, `object null ...`, `object ...` (Array.prototype.forEach does not). */
+static Value throw_not_callable(VM *vm, Value v) {
+  if (value_is_undefined(v) || value_is_object(v) || value_is_symbol(v))
+    return vm_throw_error(vm, ERR_TYPE, "%s is not a function",
+                          value_is_undefined(v) ? "undefined" : value_is_symbol(v) ? "symbol" : "object");
+  char *text = builtins_describe(vm, v), *type = vm_to_utf8(vm, vm_typeof(vm, v), NULL);
+  const char *quote = value_is_string(v) ? "\"" : "";
+  vm_throw_error(vm, ERR_TYPE, "%s %s%s%s is not a function", type, quote, text, quote);
+  free(text), free(type);
+  return VALUE_EXCEPTION;
+}
+
 //> stdlib.map-for-each
 /* forEach(callback, thisArg) walks with an iterator of its own, so that it sees what the
  * callback adds and skips what it deletes, exactly as for-of does. */
 static Value map_for_each(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_this(vm, this_value, "forEach")) return VALUE_EXCEPTION;
   Value fn = ARG(0);
-  if (!vm_is_callable(fn)) return builtins_throw_not_function(vm, fn);
+  if (!vm_is_callable(fn)) return throw_not_callable(vm, fn);
   bool is_set = vm_native_magic(vm) == VM_CLASS_SET;
   Value iter = vm_handle_push(vm, vm_map_iterator_new(vm, this_value, VM_MAP_ENTRIES, VALUE_NULL));
   Value key, value;
