@@ -20,16 +20,16 @@
 
 //> vm.map-struct
 typedef struct MapEntry {
-  Value key;      /* VALUE_HOLE: deleted, a tombstone that iterators step over */
-  Value value;    /* undefined in a Set */
+  Value key;   /* VALUE_HOLE: deleted, a tombstone that iterators step over */
+  Value value; /* undefined in a Set */
   uint32_t hash;
   uint32_t chain; /* the next entry in the same bucket, or MAP_NONE */
 } MapEntry;
 
 typedef struct MapObject {
   Object base;
-  MapEntry *entries;     /* [0, used) in insertion order, tombstones included */
-  uint32_t *buckets;     /* capacity heads of chains (a power of two), or MAP_NONE */
+  MapEntry *entries;             /* [0, used) in insertion order, tombstones included */
+  uint32_t *buckets;             /* capacity heads of chains (a power of two), or MAP_NONE */
   uint32_t used, capacity, size; /* size: the live entries */
   struct MapIterator *iterators; /* the live iterators over this table (not traced) */
   struct MapObject *weak_next;   /* weak tables: the collector's list of those it met */
@@ -37,9 +37,9 @@ typedef struct MapObject {
 
 typedef struct MapIterator {
   Object base;
-  MapObject *map;    /* NULL once done: it never starts again */
-  uint32_t position; /* the next entry to look at */
-  uint8_t kind;      /* VMMapIterKind */
+  MapObject *map;                  /* NULL once done: it never starts again */
+  uint32_t position;               /* the next entry to look at */
+  uint8_t kind;                    /* VMMapIterKind */
   struct MapIterator *prev, *next; /* the table's list of its iterators */
 } MapIterator;
 //< vm.map-struct
@@ -223,8 +223,10 @@ bool vm_map_entry(Value map, uint32_t *position, Value *key, Value *value) {
 static void iterator_detach(MapIterator *it) {
   MapObject *m = it->map;
   if (!m) return;
-  if (it->prev) it->prev->next = it->next;
-  else m->iterators = it->next;
+  if (it->prev)
+    it->prev->next = it->next;
+  else
+    m->iterators = it->next;
   if (it->next) it->next->prev = it->prev;
   it->map = NULL, it->prev = it->next = NULL;
 }
@@ -298,7 +300,9 @@ size_t collection_iterator_finalize(VM *vm, Object *o) {
   return 0;
 }
 
-static bool is_marked(Value v) { return !value_is_heap(v) || ((GcHeader *)value_to_ptr(v))->marked; }
+static bool is_marked(Value v) {
+  return !value_is_heap(v) || ((GcHeader *)value_to_ptr(v))->marked;
+}
 
 //> vm.ephemerons
 bool collection_mark_ephemerons(VM *vm) {

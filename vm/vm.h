@@ -164,6 +164,7 @@ char *vm_to_wtf8(Value str);          /* a string Value as WTF-8, to free() */
 
 Value vm_object_new(VM *vm);                          /* {} */
 Value vm_object_with_proto(VM *vm, Value proto);       /* Object.create(proto) */
+Value vm_iter_result(VM *vm, Value value, bool done);  /* { value, done }, for iterators */
 Value vm_array_new(VM *vm);                           /* [] */
 Value vm_get(VM *vm, Value obj, Value key);           /* obj[key], any key */
 Value vm_get_str(VM *vm, Value obj, const char *key);

@@ -224,16 +224,6 @@ Value builtins_throw_this(VM *vm, const char *what, const char *type) {
 
 /* ==== Iteration ==== */
 
-Value builtins_iter_result(VM *vm, Value value, bool done) {
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, value);
-  Value r = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, r, "value", value, VM_ATTR_DEFAULT);
-  vm_define_str(vm, r, "done", value_from_bool(done), VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
-  return r;
-}
-
 static Value throw_not_iterable(VM *vm, Value v) {
   if (value_is_nullish(v))
     return vm_throw_error(vm, ERR_TYPE, "%s is not iterable",

@@ -72,9 +72,6 @@ Value builtins_throw_this(VM *vm, const char *what, const char *type);
 
 /* ==== Iteration ==== */
 
-/* CreateIterResultObject(value, done): { value, done }. */
-Value builtins_iter_result(VM *vm, Value value, bool done);
-
 /* Called with each value an iterable produces; return VALUE_UNDEFINED to go on,
  * VALUE_HOLE to stop early (the iterator is closed), or VALUE_EXCEPTION. */
 typedef Value (*BuiltinsEachFn)(VM *vm, Value item, void *ctx);

@@ -179,7 +179,9 @@ static Value map_size(VM *vm, Value this_value, int argc, Value *argv) {
 static Value throw_not_callable(VM *vm, Value v) {
   if (value_is_undefined(v) || value_is_object(v) || value_is_symbol(v))
     return vm_throw_error(vm, ERR_TYPE, "%s is not a function",
-                          value_is_undefined(v) ? "undefined" : value_is_symbol(v) ? "symbol" : "object");
+                          value_is_undefined(v) ? "undefined"
+                          : value_is_symbol(v)  ? "symbol"
+                                                : "object");
   char *text = builtins_describe(vm, v), *type = vm_to_utf8(vm, vm_typeof(vm, v), NULL);
   const char *quote = value_is_string(v) ? "\"" : "";
   vm_throw_error(vm, ERR_TYPE, "%s %s%s%s is not a function", type, quote, text, quote);
@@ -226,30 +228,32 @@ static Value map_iterator(VM *vm, Value this_value, int argc, Value *argv) {
 static Value map_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
   VMClass cls = (VMClass)vm_native_magic(vm);
   if (!is_class(this_value, cls))
-    return throw_incompatible(vm, this_value, "",
-                              cls == VM_CLASS_MAP_ITERATOR ? "Map Iterator" : "Set Iterator", "next");
+    return throw_incompatible(
+        vm, this_value, "", cls == VM_CLASS_MAP_ITERATOR ? "Map Iterator" : "Set Iterator", "next");
   uint32_t position;
   VMMapIterKind kind;
   vm_map_iterator_peek(this_value, &position, &kind);
   Value key, value;
   if (!vm_map_iterator_next(this_value, &key, &value))
-    return builtins_iter_result(vm, VALUE_UNDEFINED, true);
+    return vm_iter_result(vm, VALUE_UNDEFINED, true);
   if (cls == VM_CLASS_SET_ITERATOR) value = key;
-  if (kind != VM_MAP_ENTRIES) return builtins_iter_result(vm, kind == VM_MAP_KEYS ? key : value, false);
+  if (kind != VM_MAP_ENTRIES) return vm_iter_result(vm, kind == VM_MAP_KEYS ? key : value, false);
   vm_handle_push(vm, key);
   vm_handle_push(vm, value);
   Value pair = vm_handle_push(vm, vm_array_with_capacity(vm, 2));
   vm_array_push(vm, pair, key);
   vm_array_push(vm, pair, value);
-  return builtins_iter_result(vm, pair, false);
+  return vm_iter_result(vm, pair, false);
 }
 //< stdlib.map-iterator-next
 
 /* ==== Installing ==== */
 
-#define SPECIES_GETTER                                                                        \
-  {.symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE, \
-   .fn = species_get}
+#define SPECIES_GETTER                                                                             \
+  {                                                                                                \
+    .symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,      \
+    .fn = species_get                                                                              \
+  }
 #define ITER_MAGIC(cls, kind) ((cls) << 2 | (kind))
 
 static const VMPropDef species_statics[] = {
@@ -309,14 +313,14 @@ static const VMPropDef weakset_prototype_props[] = {
 };
 
 static const VMPropDef map_globals[] = {
-    VM_CONSTRUCTOR("Map", map_construct, 0, VM_CLASS_MAP, INTRINSIC_MAP_PROTOTYPE,
-                   species_statics, map_prototype_props),
-    VM_CONSTRUCTOR("Set", map_construct, 0, VM_CLASS_SET, INTRINSIC_SET_PROTOTYPE,
-                   species_statics, set_prototype_props),
-    VM_CONSTRUCTOR("WeakMap", map_construct, 0, VM_CLASS_WEAKMAP, INTRINSIC_WEAKMAP_PROTOTYPE,
-                   NULL, weakmap_prototype_props),
-    VM_CONSTRUCTOR("WeakSet", map_construct, 0, VM_CLASS_WEAKSET, INTRINSIC_WEAKSET_PROTOTYPE,
-                   NULL, weakset_prototype_props),
+    VM_CONSTRUCTOR("Map", map_construct, 0, VM_CLASS_MAP, INTRINSIC_MAP_PROTOTYPE, species_statics,
+                   map_prototype_props),
+    VM_CONSTRUCTOR("Set", map_construct, 0, VM_CLASS_SET, INTRINSIC_SET_PROTOTYPE, species_statics,
+                   set_prototype_props),
+    VM_CONSTRUCTOR("WeakMap", map_construct, 0, VM_CLASS_WEAKMAP, INTRINSIC_WEAKMAP_PROTOTYPE, NULL,
+                   weakmap_prototype_props),
+    VM_CONSTRUCTOR("WeakSet", map_construct, 0, VM_CLASS_WEAKSET, INTRINSIC_WEAKSET_PROTOTYPE, NULL,
+                   weakset_prototype_props),
     VM_PROPS_END,
 };
 

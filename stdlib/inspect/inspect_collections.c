@@ -63,9 +63,10 @@ static char *format_pair(InspectCtx *ctx, const char *k, const char *v, int recu
 }
 
 /* One entry: a Set's value, a Map's `key => value`, an iterator's key, value or pair. */
-static char *format_item(InspectCtx *ctx, VMClass cls, VMMapIterKind kind, Value key,
-                         Value value, int recurse_times) {
-  bool two = cls == VM_CLASS_MAP || cls == VM_CLASS_WEAKMAP || (is_iterator(cls) && kind == VM_MAP_ENTRIES);
+static char *format_item(InspectCtx *ctx, VMClass cls, VMMapIterKind kind, Value key, Value value,
+                         int recurse_times) {
+  bool two = cls == VM_CLASS_MAP || cls == VM_CLASS_WEAKMAP ||
+             (is_iterator(cls) && kind == VM_MAP_ENTRIES);
   if (!two) return inspect_format_value(ctx, kind == VM_MAP_VALUES ? value : key, recurse_times);
   char *k = inspect_format_value(ctx, key, recurse_times);
   char *v = k ? inspect_format_value(ctx, value, recurse_times) : NULL;

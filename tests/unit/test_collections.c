@@ -15,12 +15,12 @@
 
 static int failures;
 
-#define CHECK(cond)                                                           \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                  \
-      failures++;                                                             \
-    }                                                                         \
+#define CHECK(cond)                                                                                \
+  do {                                                                                             \
+    if (!(cond)) {                                                                                 \
+      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                       \
+      failures++;                                                                                  \
+    }                                                                                              \
   } while (0)
 
 static bool on_heap(VM *vm, Value v) {
@@ -44,8 +44,8 @@ static void test_keys(VM *vm) {
   vm_map_set(vm, m, num(-0.0), num(1));
   CHECK(get_num(m, num(0)) == 1); /* -0 and +0 are one key */
   vm_map_set(vm, m, num(NAN), num(2));
-  CHECK(get_num(m, num(0.0 / 0.0)) == 2); /* NaN finds NaN */
-  Value text = vm_handle_push(vm, vm_string(vm, "a key"));  /* not interned */
+  CHECK(get_num(m, num(0.0 / 0.0)) == 2);                  /* NaN finds NaN */
+  Value text = vm_handle_push(vm, vm_string(vm, "a key")); /* not interned */
   vm_map_set(vm, m, text, num(3));
   CHECK(get_num(m, vm_atom(vm, "a key")) == 3); /* strings by content */
   Value o1 = vm_handle_push(vm, vm_object_new(vm)), o2 = vm_handle_push(vm, vm_object_new(vm));
