@@ -59,7 +59,9 @@ static char *format_pair(InspectCtx *ctx, const char *k, const char *v, int recu
   Entries pair = {0};
   entries_push(&pair, mem_strdup(k));
   entries_push(&pair, mem_strdup(v));
-  return layout_entries(ctx, &pair, "", "[", "]", EXTRAS_ARRAY, recurse_times, VALUE_UNDEFINED);
+  char *out = layout_entries(ctx, &pair, "", "[", "]", EXTRAS_ARRAY, recurse_times, VALUE_UNDEFINED);
+  entries_free(&pair);
+  return out;
 }
 
 /* One entry: a Set's value, a Map's `key => value`, an iterator's key, value or pair. */
