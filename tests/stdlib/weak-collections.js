@@ -27,5 +27,5 @@ attempt(() => WeakSet.prototype.has.call(new WeakMap(), {}));
 // many keys that die: the program keeps running and the live ones stay
 const keep = [];
 const many = new WeakMap();
-for (let i = 0; i < 20000; i++) { const k = { i }; many.set(k, { big: new Array(10).fill(i) }); if (i % 1000 === 0) keep.push(k); }
+for (let i = 0; i < 3000; i++) { const k = { i }; many.set(k, { big: new Array(10).fill(i) }); if (i % 500 === 0) keep.push(k); }
 console.log(keep.map((k) => many.get(k).big[0]).join(','));
