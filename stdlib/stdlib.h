@@ -35,6 +35,12 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_REGEXP_EXEC,             /* the built-in RegExp.prototype.exec */
   INTRINSIC_REGEXP_STRING_ITERATOR_PROTOTYPE,
   INTRINSIC_REGEXP_ATOMS,            /* the property names RegExp uses per match */
+  INTRINSIC_MAP_PROTOTYPE,           /* ecma/map.c: Map, Set, WeakMap, WeakSet */
+  INTRINSIC_SET_PROTOTYPE,
+  INTRINSIC_WEAKMAP_PROTOTYPE,
+  INTRINSIC_WEAKSET_PROTOTYPE,
+  INTRINSIC_MAP_ITERATOR_PROTOTYPE,
+  INTRINSIC_SET_ITERATOR_PROTOTYPE,
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

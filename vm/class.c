@@ -75,9 +75,17 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
     [CLASS_ARGUMENTS] = {"Arguments", "Arguments", sizeof(Object), 0, NULL, NULL},
     [CLASS_DATE] = {"Date", "Date", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
     [CLASS_REGEXP] = {"RegExp", "RegExp", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
+    /* The hash tables and their iterators (collection.c); weak tables trace nothing
+       themselves: the collector's ephemeron pass marks what their live keys hold. */
+    [CLASS_MAP] = {"Map", "Object", 0, 0, collection_trace, collection_finalize},
+    [CLASS_SET] = {"Set", "Object", 0, 0, collection_trace, collection_finalize},
+    [CLASS_WEAKMAP] = {"WeakMap", "Object", 0, 0, collection_trace_weak, collection_finalize},
+    [CLASS_WEAKSET] = {"WeakSet", "Object", 0, 0, collection_trace_weak, collection_finalize},
+    [CLASS_MAP_ITERATOR] = {"Map Iterator", "Object", 0, 0, collection_iterator_trace,
+                            collection_iterator_finalize},
+    [CLASS_SET_ITERATOR] = {"Set Iterator", "Object", 0, 0, collection_iterator_trace,
+                            collection_iterator_finalize},
     /* Reserved for the built-ins to come; until then they add nothing to Object. */
-    [CLASS_MAP] = {"Map", "Object", sizeof(Object), 0, NULL, NULL},
-    [CLASS_SET] = {"Set", "Object", sizeof(Object), 0, NULL, NULL},
     [CLASS_PROMISE] = {"Promise", "Object", sizeof(Object), 0, NULL, NULL},
     [CLASS_GENERATOR] = {"Generator", "Object", sizeof(Object), 0, NULL, NULL},
 };

@@ -122,6 +122,11 @@ static void trace(VM *vm, GcHeader *thing) {
 }
 //< vm.trace
 
+/* Trace until the gray stack is empty: everything reachable so far is marked. */
+static void trace_gray(VM *vm) {
+  while (vm->gray_count > 0) trace(vm, (GcHeader *)(uintptr_t)vm->gray[--vm->gray_count]);
+}
+
 //> vm.mark-roots
 static void mark_roots(VM *vm) {
   if (vm->stack) gc_mark_values(vm, vm->stack, (size_t)(vm->sp - vm->stack));
@@ -220,8 +225,11 @@ static void sweep(VM *vm) {
 void gc_collect(VM *vm) {
   if (vm->gc_paused) return;
   vm->gc_paused++; /* a finalizer that allocates must not start another collection */
+  vm->weak_tables = NULL;
   mark_roots(vm);
-  while (vm->gray_count > 0) trace(vm, (GcHeader *)(uintptr_t)vm->gray[--vm->gray_count]);
+  trace_gray(vm);
+  while (collection_mark_ephemerons(vm)) trace_gray(vm); /* a value lives while its key does */
+  collection_sweep_weak(vm); /* weak tables drop the entries whose keys died */
   atom_table_sweep(vm); /* the atom table is weak: unmarked atoms leave it */
   sweep(vm);
   vm->cache_epoch++; /* a freed shape's address may come back: forget the inline caches */

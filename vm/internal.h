@@ -331,6 +331,7 @@ struct VM {
   int gc_paused;      /* >0 while the heap must not move on */
   Value *gray;        /* the mark stack */
   size_t gray_count, gray_capacity;
+  Object *weak_tables; /* during a collection: the WeakMaps and WeakSets marked so far */
 
   AtomTable atoms;
   Shape *root_shape;  /* the empty shape every object starts from */
@@ -436,6 +437,19 @@ void gc_account(VM *vm, ptrdiff_t delta);
  * with the heap-limit fatal error if that did not help. */
 void gc_check_limit(VM *vm);
 size_t gc_heap_limit_from_env(void); /* TINYNODE_MAX_HEAP_MB in bytes (4 GiB by default) */
+
+/* ==== Maps and sets (collection.c): the class hooks and the weak tables ==== */
+
+void collection_trace(VM *vm, Object *o);      /* Map, Set: every key and value */
+void collection_trace_weak(VM *vm, Object *o); /* WeakMap, WeakSet: onto vm->weak_tables */
+size_t collection_finalize(VM *vm, Object *o);
+void collection_iterator_trace(VM *vm, Object *o);
+size_t collection_iterator_finalize(VM *vm, Object *o);
+/* After marking: mark the value of each weak entry whose key is marked; true if that
+ * marked anything (then trace, and ask again). */
+bool collection_mark_ephemerons(VM *vm);
+/* Then drop the weak entries whose keys died, and empty vm->weak_tables. */
+void collection_sweep_weak(VM *vm);
 
 /* ==== Conversions (conv.c) ==== */
 

@@ -736,6 +736,19 @@ Value vm_object_new(VM *vm) {
   return value_from_object(object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]));
 }
 
+/* The keys are the VM's common atoms, and the two shapes are cached transitions: the
+ * hot path of every iterator's next (the lookups by name cost more than the object). */
+Value vm_iter_result(VM *vm, Value value, bool done) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value);
+  Object *o = object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
+  vm_handle_push(vm, value_from_object(o));
+  object_define_own(vm, o, value_from_string(vm->atom_value), value, ATTR_DEFAULT);
+  object_define_own(vm, o, value_from_string(vm->atom_done), value_from_bool(done), ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return value_from_object(o);
+}
+
 Value vm_object_with_proto(VM *vm, Value proto) {
   return value_from_object(object_new(vm, value_is_object(proto) ? value_to_object(proto) : NULL));
 }

@@ -190,6 +190,7 @@ char *vm_to_wtf8(Value str);          /* a string Value as WTF-8, to free() */
 
 Value vm_object_new(VM *vm);                          /* {} */
 Value vm_object_with_proto(VM *vm, Value proto);       /* Object.create(proto) */
+Value vm_iter_result(VM *vm, Value value, bool done);  /* { value, done }, for iterators */
 Value vm_array_new(VM *vm);                           /* [] */
 Value vm_get(VM *vm, Value obj, Value key);           /* obj[key], any key */
 Value vm_get_str(VM *vm, Value obj, const char *key);
@@ -343,7 +344,8 @@ Value vm_prop_value(VM *vm, const VMPropDef *row);
  * vm/internal.h's ObjectClass and the rows of vm/class.c. */
 #define VM_FOR_EACH_CLASS(C)                                                               \
   C(OBJECT) C(ARRAY) C(CLOSURE) C(NATIVE) C(BOUND) C(ERROR) C(BOOLEAN) C(NUMBER) C(STRING) \
-  C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(PROMISE) C(GENERATOR)
+  C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(WEAKMAP) C(WEAKSET) C(MAP_ITERATOR) \
+  C(SET_ITERATOR) C(PROMISE) C(GENERATOR)
 
 typedef enum VMClass {
 #define VM_CLASS_ENUM(name) VM_CLASS_##name,
@@ -378,6 +380,36 @@ Value vm_inner_value(Value obj); /* that inner slot; undefined for a class witho
 /* Replace that inner slot (Date's setters); PANICs for a class without one. The collector
  * needs no barrier: it is not incremental. */
 void vm_set_inner_value(Value obj, Value inner);
+
+/* ==== Maps and sets (vm/collection.c) ====
+ *
+ * The hash table behind Map, Set, WeakMap and WeakSet (a Set's values are undefined):
+ * keys compare with SameValueZero, entries keep insertion order, and iterators are live
+ * (they see entries added while they run and skip deleted ones). None of these run
+ * JavaScript; `map` must be an object of one of the four classes (they PANIC if not). A
+ * weak table's entry dies with its key: only objects and unregistered symbols should be
+ * keys there (the caller checks). */
+typedef enum VMMapIterKind { VM_MAP_KEYS, VM_MAP_VALUES, VM_MAP_ENTRIES } VMMapIterKind;
+
+/* A new empty table of class cls (VM_CLASS_MAP, _SET, _WEAKMAP or _WEAKSET). */
+Value vm_map_new(VM *vm, VMClass cls, Value proto);
+uint32_t vm_map_size(Value map);
+bool vm_map_get(Value map, Value key, Value *value); /* false if absent; value may be NULL */
+/* Add or replace key's entry. RangeError past V8's 2^24 entries. May collect once the
+ * entry is in (the heap limit): map must be rooted, key and value need not be. */
+Value vm_map_set(VM *vm, Value map, Value key, Value value);
+bool vm_map_delete(VM *vm, Value map, Value key); /* false if absent */
+void vm_map_clear(VM *vm, Value map);
+/* The first live entry at or after *position, stepping *position past it; false at the
+ * end. Start at 0. No allocation, so it is safe for inspect. */
+bool vm_map_entry(Value map, uint32_t *position, Value *key, Value *value);
+/* A Map Iterator (for a Map) or Set Iterator over map, with prototype proto. */
+Value vm_map_iterator_new(VM *vm, Value map, VMMapIterKind kind, Value proto);
+/* iter's next entry; false once it is done (it then stays done). iter must be one. */
+bool vm_map_iterator_next(Value iter, Value *key, Value *value);
+/* What iter would walk, without advancing it: its table (undefined when done), where it
+ * stands (for vm_map_entry) and its kind. */
+Value vm_map_iterator_peek(Value iter, uint32_t *position, VMMapIterKind *kind);
 
 /* ==== Roots held by C code ==== */
 

@@ -945,17 +945,6 @@ static Value array_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   return r;
 }
 
-/* CreateIterResultObject(value, done). */
-static Value iter_result(VM *vm, Value value, bool done) {
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, value);
-  Value r = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, r, "value", value, VM_ATTR_DEFAULT);
-  vm_define_str(vm, r, "done", value_from_bool(done), VM_ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
-  return r;
-}
-
 //> stdlib.array-iterator-next
 static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
   ArrayIter *it = value_is_object(this_value) ? vm_host_data(vm, this_value, &array_iter_class) : NULL;
@@ -968,22 +957,22 @@ static Value array_iterator_next(VM *vm, Value this_value, int argc, Value *argv
     return r;
   }
   double len;
-  if (value_is_undefined(it->target)) return iter_result(vm, VALUE_UNDEFINED, true);
+  if (value_is_undefined(it->target)) return vm_iter_result(vm, VALUE_UNDEFINED, true);
   if (!builtins_length_of(vm, it->target, &len)) return VALUE_EXCEPTION;
   if (it->index >= len) {
     it->target = VALUE_UNDEFINED;
-    return iter_result(vm, VALUE_UNDEFINED, true);
+    return vm_iter_result(vm, VALUE_UNDEFINED, true);
   }
   double k = it->index++;
-  if (it->kind == ITER_KEYS) return iter_result(vm, value_from_number(k), false);
+  if (it->kind == ITER_KEYS) return vm_iter_result(vm, value_from_number(k), false);
   Value v = builtins_get_index(vm, it->target, k);
   if (value_is_exception(v) || it->kind == ITER_VALUES)
-    return value_is_exception(v) ? v : iter_result(vm, v, false);
+    return value_is_exception(v) ? v : vm_iter_result(vm, v, false);
   vm_handle_push(vm, v);
   Value pair = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, pair, value_from_number(k));
   vm_array_push(vm, pair, v);
-  Value r = iter_result(vm, pair, false);
+  Value r = vm_iter_result(vm, pair, false);
   return r;
 }
 //< stdlib.array-iterator-next

@@ -24,6 +24,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_json(vm);
   builtins_install_date(vm);
   builtins_install_regexp(vm);
+  builtins_install_map(vm);
 }
 //< stdlib.install-all
 

@@ -42,6 +42,7 @@ Value builtins_string_by_symbol(VM *vm, Value this_value, Value arg, VMWellKnown
  * TypeError "String.prototype.<name> called with a non-global RegExp argument".
  * undefined or VALUE_EXCEPTION. */
 Value builtins_string_check_global(VM *vm, Value arg, const char *name);
+void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/map.c) */
 
 /* ==== Arguments and `this` ==== */
 

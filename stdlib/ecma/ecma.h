@@ -16,5 +16,7 @@ void builtins_install_all(VM *vm);
 /* Symbol.for(key): the realm's registered symbol for the string key, made on first use
  * (stdlib/ecma/symbol.c); undefined before builtins_install_all. */
 Value builtins_symbol_for(VM *vm, Value key);
+/* Symbol.keyFor(sym): the key sym is registered under, or undefined (no code runs). */
+Value builtins_symbol_key_for(VM *vm, Value sym);
 
 #endif

@@ -52,6 +52,10 @@ static Value symbol_key_for(VM *vm, Value this_value, int argc, Value *argv) {
     free(text);
     return r;
   }
+  return builtins_symbol_key_for(vm, sym);
+}
+
+Value builtins_symbol_key_for(VM *vm, Value sym) {
   Value key = vm_symbol_description(sym);
   PropertyInfo info;
   Value registry = vm_intrinsic(vm, INTRINSIC_SYMBOL_REGISTRY);

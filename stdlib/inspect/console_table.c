@@ -4,7 +4,8 @@
  *
  * Entry point: console_table_text. Cells are inspected with depth 0 (or -1 for objects
  * with more than two keys), at most 3 array items, on one line; every cell is
- * left-aligned, as in Node 20.20. Maps and Sets are not tabulated yet.
+ * left-aligned, as in Node 20.20. Maps, Sets and their iterators get an "(iteration
+ * index)" column and their keys and values (console_table_collection).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -181,8 +182,56 @@ static char *draw_table(const Column *cols, size_t n) {
   return sb_take(&sb);
 }
 
+/* The values console.table shows for a Map, Set or iterator as one row each: a Map's
+ * (or entries iterator's) [key, value, ...], a Set's values. A Set iterator's entries
+ * come flat, [v, v, w, w, ...], one row per item: Node 20 previews them so. */
+static Value table_items(VM *vm, Value data, bool *pairs) {
+  double total;
+  VMMapIterKind kind;
+  Value items = inspect_collection_preview(vm, data, 4294967295.0, &total, &kind);
+  VMClass cls = vm_object_class(data);
+  *pairs = cls == VM_CLASS_MAP || (cls == VM_CLASS_MAP_ITERATOR && kind == VM_MAP_ENTRIES);
+  if (*pairs || (cls == VM_CLASS_SET_ITERATOR && kind == VM_MAP_ENTRIES)) return items;
+  Value values = vm_handle_push(vm, vm_array_new(vm));
+  for (uint32_t i = 0; i + 1 < vm_array_length(items); i += 2)
+    vm_array_push(vm, values, vm_array_get_raw(items, kind == VM_MAP_VALUES ? i + 1 : i));
+  return values;
+}
+
+/* A Map, Set or iterator: "(iteration index)", then "Key" for key-value data (a Map, an
+ * entries iterator over one), then "Values"; `properties` is ignored, as in Node. */
+static char *console_table_collection(VM *vm, Value data) {
+  Table t = {0};
+  bool pairs;
+  Value items = table_items(vm, data, &pairs);
+  uint32_t step = pairs ? 2 : 1;
+  Column *index = table_column(&t, "(iteration index)");
+  Column *keys = pairs ? table_column(&t, "Key") : NULL, *values = table_column(&t, "Values");
+  char *result = NULL, buf[32];
+  for (uint32_t i = 0, row = 0; i + step <= vm_array_length(items); i += step, row++) {
+    column_set(index, row, mem_strdup(vm_number_to_cstr(row, buf)));
+    char *k = pairs ? cell_text(vm, vm_array_get_raw(items, i)) : NULL;
+    char *v = !pairs || k ? cell_text(vm, vm_array_get_raw(items, i + step - 1)) : NULL;
+    if (k) column_set(keys, row, k);
+    if (!v) goto done;
+    column_set(values, row, v);
+  }
+  result = draw_table(t.cols, t.count);
+done:
+  table_free(&t);
+  return result;
+}
+
+static bool is_collection(Value v) {
+  if (!value_is_object(v)) return false;
+  VMClass cls = vm_object_class(v);
+  return cls == VM_CLASS_MAP || cls == VM_CLASS_SET || cls == VM_CLASS_MAP_ITERATOR ||
+         cls == VM_CLASS_SET_ITERATOR;
+}
+
 //> stdlib.console-table
 char *console_table_text(VM *vm, Value data, Value properties) {
+  if (is_collection(data)) return console_table_collection(vm, data);
   Table t = {0}, extra = {0};
   Column *index = table_column(&extra, "(index)"), *values = table_column(&extra, "Values");
   Value keys = vm_handle_push(vm, vm_own_keys(vm, data));

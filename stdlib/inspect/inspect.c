@@ -421,7 +421,7 @@ typedef struct Raw {
   const char *close;  /* braces[1] */
   Value keys;         /* the keys printed as entries */
   bool is_array;      /* entries start with the elements */
-  int collection;     /* 1: a Set, 2: a Map; entries start with its contents */
+  bool collection;    /* a Map, Set, iterator or weak table: entries start with its contents */
   ExtrasType extras;
   char *early;        /* the finished text when there are no entries to print */
 } Raw;
@@ -460,13 +460,34 @@ static bool describe_collection(InspectCtx *ctx, Value v, Raw *r) {
   bool is_map = vm_object_class(v) == VM_CLASS_MAP;
   r->keys = own_keys(ctx, v);
   if (value_is_exception(r->keys)) return false;
-  double size = inspect_collection_size(ctx, v, is_map);
+  double size = inspect_collection_size(ctx, v);
   char count[32];
   snprintf(count, sizeof count, "(%.0f)", size);
   inspect_put_prefix(&r->open, r->constructor, r->tag, is_map ? "Map" : "Set", count);
   sb_putc(&r->open, '{');
-  r->collection = is_map ? 2 : 1;
+  r->collection = true;
   if (size == 0 && key_count(r->keys) == 0) sb_putc(&r->open, '}'), r->early = sb_take(&r->open);
+  return true;
+}
+
+/* Map and Set iterators: "[Map Entries] {" / "[Set Iterator] {", with what is left to
+ * iterate; never finished early (an exhausted one prints "[Map Iterator] {  }"). */
+static bool describe_iterator(InspectCtx *ctx, Value v, Raw *r) {
+  r->keys = own_keys(ctx, v);
+  if (value_is_exception(r->keys)) return false;
+  inspect_put_iterator_brace(&r->open, v, r->tag);
+  r->collection = true;
+  return true;
+}
+
+/* WeakMap and WeakSet: "WeakMap {" then `<items unknown>` (the entries with showHidden). */
+static bool describe_weak(InspectCtx *ctx, Value v, Raw *r) {
+  r->keys = own_keys(ctx, v);
+  if (value_is_exception(r->keys)) return false;
+  bool is_map = vm_object_class(v) == VM_CLASS_WEAKMAP;
+  inspect_put_prefix(&r->open, r->constructor, r->tag, is_map ? "WeakMap" : "WeakSet", "");
+  sb_putc(&r->open, '{');
+  r->collection = true;
   return true;
 }
 
@@ -621,7 +642,7 @@ static size_t circular_index(InspectCtx *ctx, Value v) {
 /* The entries of a described object: elements first, then `key: value`s. */
 static bool format_entries(InspectCtx *ctx, Value v, int recurse_times, Raw *r, Entries *out) {
   if (r->is_array && !format_array_entries(ctx, v, recurse_times, out)) return false;
-  if (r->collection && !inspect_collection_entries(ctx, v, r->collection == 2, recurse_times, out))
+  if (r->collection && !inspect_collection_entries(ctx, v, recurse_times, out))
     return false;
   uint32_t n = key_count(r->keys);
   ExtrasType type = r->is_array ? EXTRAS_ARRAY : EXTRAS_OBJECT;
@@ -673,8 +694,11 @@ static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
   if (failed || !(r.tag = inspect_string_tag(ctx, v))) goto done;
   VMClass cls = vm_object_class(v);
   bool described = vm_is_array(v) ? describe_array(ctx, v, &r)
-                   : cls == VM_CLASS_MAP || cls == VM_CLASS_SET
-                       ? describe_collection(ctx, v, &r)
+                   : cls == VM_CLASS_MAP || cls == VM_CLASS_SET ? describe_collection(ctx, v, &r)
+                   : cls == VM_CLASS_MAP_ITERATOR || cls == VM_CLASS_SET_ITERATOR
+                       ? describe_iterator(ctx, v, &r)
+                   : cls == VM_CLASS_WEAKMAP || cls == VM_CLASS_WEAKSET
+                       ? describe_weak(ctx, v, &r)
                        : describe_object(ctx, v, recurse_times, &r);
   if (!described) goto done;
   if (r.early) {

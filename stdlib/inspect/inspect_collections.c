@@ -1,83 +1,123 @@
-/* inspect_collections.c - Map and Set in util.inspect: `Map(2) { 'x' => 3, 'y' => 2 }`,
- * `Set(3) { 3, 1, 2 }`. Book: chapter 10, "Console and inspect".
+/* inspect_collections.c - Map, Set, their iterators and the weak tables in util.inspect:
+ * `Map(2) { 'x' => 3, 'y' => 2 }`, `Set(3) { 3, 1, 2 }`, `[Map Entries] { [ 1, 'a' ] }`,
+ * `[Set Iterator] { 5, 6 }`, `WeakMap { <items unknown> }`.
+ * Book: chapter 10, "Console and inspect".
  *
- * Entry points: inspect_collection_size, inspect_collection_entries. The entries are
- * read through the built-in Map.prototype.entries / Set.prototype.values and the size
- * getter, taken from the global Map and Set constructors, so that a collection with a
- * null prototype (or a subclass that overrides its iterator) still prints its contents,
- * as Node does with its primordials.
+ * Entry points: inspect_collection_size, inspect_collection_entries,
+ * inspect_put_iterator_brace. The contents are read straight from the engine's tables
+ * (vm_map_entry), never through Map.prototype, so no user code runs and a collection
+ * with a null prototype or an overridden iterator prints what it holds, as Node's
+ * previewEntries does. An iterator shows what it has left, without advancing.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/internal.h"
 
-/* Map.prototype / Set.prototype, from the global constructor (undefined if missing). */
-static Value builtin_prototype(VM *vm, bool is_map) {
-  Value ctor = vm_get_str(vm, vm_global(vm), is_map ? "Map" : "Set");
-  if (value_is_exception(ctor) || !value_is_object(ctor)) return VALUE_UNDEFINED;
-  Value proto = vm_get_str(vm, ctor, "prototype");
-  return value_is_object(proto) ? proto : VALUE_UNDEFINED;
+static bool is_weak(VMClass cls) { return cls == VM_CLASS_WEAKMAP || cls == VM_CLASS_WEAKSET; }
+
+static bool is_iterator(VMClass cls) {
+  return cls == VM_CLASS_MAP_ITERATOR || cls == VM_CLASS_SET_ITERATOR;
 }
 
-double inspect_collection_size(InspectCtx *ctx, Value obj, bool is_map) {
-  VM *vm = ctx->vm;
-  Value proto = builtin_prototype(vm, is_map);
-  PropertyInfo p;
-  if (!value_is_object(proto) || !vm_get_own_property(vm, proto, vm_atom(vm, "size"), &p) ||
-      !p.is_accessor || !vm_is_callable(p.getter))
-    return 0;
-  Value size = vm_call(vm, p.getter, obj, 0, NULL);
-  if (value_is_exception(size)) return vm_take_exception(vm), 0;
-  return value_is_number(size) ? value_to_number(size) : 0;
+double inspect_collection_size(InspectCtx *ctx, Value obj) { return vm_map_size(obj); }
+
+void inspect_put_iterator_brace(StrBuf *sb, Value iter, const char *tag) {
+  const char *type = vm_object_class(iter) == VM_CLASS_MAP_ITERATOR ? "Map" : "Set";
+  uint32_t position;
+  VMMapIterKind kind;
+  vm_map_iterator_peek(iter, &position, &kind);
+  StrBuf own = {0}; /* getIteratorBraces: the tag, then "Map Iterator" unless it is that */
+  sb_printf(&own, "%s Iterator", type);
+  sb_putc(sb, '[');
+  if (strcmp(tag, own.data) != 0 && tag[0]) sb_printf(sb, "%s] [", tag);
+  sb_printf(sb, "%s %s] {", type, kind == VM_MAP_ENTRIES ? "Entries" : "Iterator");
+  sb_free(&own);
 }
 
-/* Calls the built-in entries()/values() on obj: its iterator, or an exception. */
-static Value builtin_iterator(VM *vm, Value obj, bool is_map) {
-  Value proto = builtin_prototype(vm, is_map);
-  if (!value_is_object(proto)) return vm_throw_error(vm, ERR_TYPE, "tinynode: no built-in Map/Set");
-  Value fn = vm_get_str(vm, proto, is_map ? "entries" : "values");
-  if (value_is_exception(fn)) return fn;
-  if (!vm_is_callable(fn)) return vm_throw_error(vm, ERR_TYPE, "tinynode: no built-in iterator");
-  return vm_call(vm, fn, obj, 0, NULL);
+Value inspect_collection_preview(VM *vm, Value obj, double max, double *total,
+                                 VMMapIterKind *kind) {
+  Value table = obj;
+  uint32_t position = 0;
+  *kind = VM_MAP_ENTRIES;
+  if (is_iterator(vm_object_class(obj))) table = vm_map_iterator_peek(obj, &position, kind);
+  Value items = vm_handle_push(vm, vm_array_new(vm));
+  *total = 0;
+  if (value_is_undefined(table)) return items; /* a finished iterator */
+  Value key, value;
+  for (; vm_map_entry(table, &position, &key, &value); (*total)++) {
+    if (*total >= max) continue;
+    vm_array_push(vm, items, key);
+    vm_array_push(vm, items, vm_object_class(table) == VM_CLASS_SET ? key : value);
+  }
+  return items;
 }
 
-/* One entry: the value, or `key => value` for a Map. */
-static char *format_entry(InspectCtx *ctx, Value item, bool is_map, int recurse_times) {
-  if (!is_map) return inspect_format_value(ctx, item, recurse_times);
-  char *k = inspect_format_value(ctx, vm_array_get(ctx->vm, item, 0), recurse_times);
-  char *v = k ? inspect_format_value(ctx, vm_array_get(ctx->vm, item, 1), recurse_times) : NULL;
-  StrBuf sb = {0};
-  if (v) sb_printf(&sb, "%s => %s", k, v);
+/* `[ key, value ]` for an entries iterator (reduceToSingleString with array braces). */
+static char *format_pair(InspectCtx *ctx, const char *k, const char *v, int recurse_times) {
+  Entries pair = {0};
+  entries_push(&pair, mem_strdup(k));
+  entries_push(&pair, mem_strdup(v));
+  char *out = layout_entries(ctx, &pair, "", "[", "]", EXTRAS_ARRAY, recurse_times, VALUE_UNDEFINED);
+  entries_free(&pair);
+  return out;
+}
+
+/* One entry: a Set's value, a Map's `key => value`, an iterator's key, value or pair. */
+static char *format_item(InspectCtx *ctx, VMClass cls, VMMapIterKind kind, Value key, Value value,
+                         int recurse_times) {
+  bool two = cls == VM_CLASS_MAP || cls == VM_CLASS_WEAKMAP ||
+             (is_iterator(cls) && kind == VM_MAP_ENTRIES);
+  if (!two) return inspect_format_value(ctx, kind == VM_MAP_VALUES ? value : key, recurse_times);
+  char *k = inspect_format_value(ctx, key, recurse_times);
+  char *v = k ? inspect_format_value(ctx, value, recurse_times) : NULL;
+  char *out = NULL;
+  if (v && is_iterator(cls)) {
+    out = format_pair(ctx, k, v, recurse_times);
+  } else if (v) {
+    StrBuf sb = {0};
+    sb_printf(&sb, "%s => %s", k, v);
+    out = sb_take(&sb);
+  }
   free(k), free(v);
-  return v ? sb_take(&sb) : NULL;
+  return out;
+}
+
+static int compare_text(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 //> stdlib.format-collection
-bool inspect_collection_entries(InspectCtx *ctx, Value obj, bool is_map, int recurse_times,
-                                Entries *out) {
+bool inspect_collection_entries(InspectCtx *ctx, Value obj, int recurse_times, Entries *out) {
   VM *vm = ctx->vm;
+  VMClass cls = vm_object_class(obj);
+  if (is_weak(cls) && !ctx->opts.show_hidden) { /* formatWeakCollection */
+    StrBuf sb = {0};
+    ctx_stylize(ctx, &sb, "<items unknown>", STYLE_SPECIAL);
+    entries_push(out, sb_take(&sb));
+    return true;
+  }
   int mark = vm_handle_mark(vm);
-  double size = inspect_collection_size(ctx, obj, is_map), limit = ctx->opts.max_array_length;
-  double max = limit < 0 ? 0 : (limit < size ? limit : size);
-  Value iter = builtin_iterator(vm, obj, is_map);
-  Value next = value_is_exception(iter) ? iter : vm_get_str(vm, vm_handle_push(vm, iter), "next");
-  bool ok = !value_is_exception(next);
+  double limit = ctx->opts.max_array_length < 0 ? 0 : ctx->opts.max_array_length, total;
+  VMMapIterKind kind;
+  Value items = inspect_collection_preview(vm, obj, limit, &total, &kind);
+  size_t first = out->count;
+  bool ok = true;
   ctx->indentation += 2; /* entries are indented like properties */
-  for (double i = 0; ok && i < max; i++) {
-    Value step = vm_call(vm, vm_handle_push(vm, next), iter, 0, NULL);
-    Value done = value_is_exception(step) ? step : vm_get_str(vm, vm_handle_push(vm, step), "done");
-    Value item = value_is_exception(done) ? done : vm_get_str(vm, step, "value");
-    if (!(ok = !value_is_exception(item)) || vm_truthy(done)) break;
-    char *s = format_entry(ctx, vm_handle_push(vm, item), is_map, recurse_times);
-    if (!(ok = s != NULL)) break;
-    entries_push(out, s);
+  for (uint32_t i = 0; ok && i + 1 < vm_array_length(items); i += 2) {
+    char *s = format_item(ctx, cls, kind, vm_array_get_raw(items, i),
+                          vm_array_get_raw(items, i + 1), recurse_times);
+    if ((ok = s != NULL)) entries_push(out, s);
   }
   ctx->indentation -= 2;
   vm_handle_reset(vm, mark);
-  if (ok && size > max) {
+  if (ok && is_weak(cls) && !ctx->opts.sorted && out->count - first > 1) /* as Node: sorted */
+    qsort(out->items + first, out->count - first, sizeof *out->items, compare_text);
+  double shown = total < limit ? total : limit;
+  if (ok && total > shown) {
     StrBuf sb = {0};
-    sb_printf(&sb, "... %.0f more item%s", size - max, size - max > 1 ? "s" : "");
+    sb_printf(&sb, "... %.0f more item%s", total - shown, total - shown > 1 ? "s" : "");
     entries_push(out, sb_take(&sb));
   }
   return ok;

@@ -104,11 +104,20 @@ void inspect_put_boxed_base(InspectCtx *ctx, StrBuf *sb, Value obj, const char *
                             const char *tag);
 void inspect_put_date(StrBuf *sb, double time);
 bool inspect_put_regexp(InspectCtx *ctx, StrBuf *sb, Value re);
-/* Map and Set (inspect_collections.c): the size, and the formatted contents (values, or
- * `key => value`) up to maxArrayLength then "... n more items". false on exception. */
-double inspect_collection_size(InspectCtx *ctx, Value obj, bool is_map);
-bool inspect_collection_entries(InspectCtx *ctx, Value obj, bool is_map, int recurse_times,
-                                Entries *out);
+/* Map, Set, their iterators, WeakMap and WeakSet (inspect_collections.c): a Map's or
+ * Set's size; the formatted contents (values, `key => value`, an entries iterator's
+ * `[ key, value ]`, or a weak table's `<items unknown>` unless showHidden) up to
+ * maxArrayLength then "... n more items", false on exception; an iterator's opening
+ * brace, "[Map Entries] {" or "[Set Iterator] {" (tag: its Symbol.toStringTag or ""). */
+double inspect_collection_size(InspectCtx *ctx, Value obj);
+bool inspect_collection_entries(InspectCtx *ctx, Value obj, int recurse_times, Entries *out);
+void inspect_put_iterator_brace(StrBuf *sb, Value iter, const char *tag);
+/* previewEntries of a Map, Set or iterator (what it has left): up to max entries as
+ * [key, value, key, value, ...] (a Set's value is its key) in an array on the handle
+ * stack, so that formatting, which may run code, cannot pull them away; the count of all
+ * the entries in *total, and the iterator's kind (entries for a table) in *kind. */
+Value inspect_collection_preview(VM *vm, Value obj, double max, double *total,
+                                 VMMapIterKind *kind);
 /* formatPrimitive (inspect.c): a string (quoted, maybe split), number, boolean, ... */
 void inspect_format_primitive(InspectCtx *ctx, StrBuf *sb, Value v);
 

@@ -79,6 +79,22 @@ static Value make_bound(VM *vm, Fresh *f, int cls) {
   return vm_bound_new(vm, target, this_value, 2, argv);
 }
 
+/* A Map or Set holding a fresh key and value, or an iterator over one. A weak table's
+ * key is the global object, which lives: its fresh value must live with it. */
+static Value make_table(VM *vm, Fresh *f, int cls) {
+  bool iterator = cls == CLASS_MAP_ITERATOR || cls == CLASS_SET_ITERATOR;
+  VMClass table_cls = cls == CLASS_MAP_ITERATOR ? VM_CLASS_MAP
+                      : cls == CLASS_SET_ITERATOR ? VM_CLASS_SET : (VMClass)cls;
+  Value t = vm_handle_push(vm, vm_map_new(vm, table_cls, VALUE_NULL));
+  bool weak = cls == CLASS_WEAKMAP || cls == CLASS_WEAKSET;
+  Value key = weak ? vm_global(vm) : fresh(vm, f, "key", cls);
+  Value value = cls == CLASS_SET || cls == CLASS_WEAKSET || cls == CLASS_SET_ITERATOR
+                    ? VALUE_UNDEFINED
+                    : fresh(vm, f, "value", cls);
+  vm_map_set(vm, t, key, value);
+  return iterator ? vm_map_iterator_new(vm, t, VM_MAP_ENTRIES, VALUE_NULL) : t;
+}
+
 /* An object of class cls whose class-specific parts hold fresh values. Classes with a
  * fixed layout go through vm_object_of_class; the others need a case here. */
 static Value make_object(VM *vm, int cls, Fresh *f) {
@@ -104,6 +120,12 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
   case CLASS_NATIVE:
     return vm_native_with_data(vm, "native", test_native, 0, fresh(vm, f, "native data", cls));
   case CLASS_BOUND: return make_bound(vm, f, cls);
+  case CLASS_MAP:
+  case CLASS_SET:
+  case CLASS_WEAKMAP:
+  case CLASS_WEAKSET:
+  case CLASS_MAP_ITERATOR:
+  case CLASS_SET_ITERATOR: return make_table(vm, f, cls);
   default: return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */
   }
 }
