@@ -152,6 +152,8 @@ struct Node {
       Scope *body_scope;    /* scope: lexical declarations of the body */
       bool uses_arguments, uses_this, has_direct_eval; /* scope */
       const char *source_start; /* points into the source, for Function.prototype.toString */
+      uint32_t source_end;  /* the byte offset after its last token (parentheses around it
+                               are not part of its text, though they are of the node's) */
     } function;
     struct {
       const char *name; Node *id; Node *superclass; Node *constructor; /* NODE_FUNCTION or NULL */

@@ -77,6 +77,7 @@ struct Parser {
   /* The first such error inside the expression being parsed, not yet known to be one:
    * reported unless the enclosing literal becomes an assignment target or parameters. */
   CoverState cover;
+  uint32_t dynamic_params_end; /* Function(): where the first parameter list must end, or 0 */
 };
 
 /* ==== parser.c: tokens ==== */

@@ -303,6 +303,10 @@ Node *parse_program(Parser *p, ParseError *err) {
 }
 //< parser.program
 
+void parse_set_dynamic_function(Parser *p, uint32_t params_end) {
+  p->dynamic_params_end = params_end;
+}
+
 void parse_free(Parser *p) {
   if (!p) return;
   for (ArenaChunk *c = p->arena, *next; c; c = next) {

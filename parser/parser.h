@@ -40,6 +40,12 @@ typedef struct Parser Parser;
  * deeper than that is an error with stack_overflow set, never a crash. */
 Parser *parse_new(const char *source, size_t length, ParseMode mode, uintptr_t stack_limit);
 
+/* Source built by the Function constructor, "(function anonymous(PARAMS\n) {\nBODY\n})":
+ * params_end is the offset of the `)` after PARAMS, where the parameter list must end
+ * (V8's "Arg string terminates parameters early" / "Unexpected end of arg string").
+ * Call before parse_program. */
+void parse_set_dynamic_function(Parser *p, uint32_t params_end);
+
 /* Parses the whole source. Returns the NODE_PROGRAM, or NULL on a syntax error with *err
  * filled. Call it once per parser. */
 Node *parse_program(Parser *p, ParseError *err);

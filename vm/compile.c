@@ -539,6 +539,10 @@ static FunctionProto *proto_new(Compiler *c, const Node *n, const char *name, ui
   p->source = c->kept_source; /* for Function.prototype.toString */
   p->source_start = n->offset;
   p->source_end = n->end;
+  if (n->kind == NODE_FUNCTION && n->parenthesized) { /* (function () {}): not the parens */
+    p->source_start = (uint32_t)(n->as.function.source_start - c->source);
+    p->source_end = n->as.function.source_end;
+  }
   p->line = (uint32_t)n->line;
   p->column = (uint32_t)n->column;
   return p;
@@ -742,9 +746,17 @@ Value vm_compile(VM *vm, const char *source, size_t length, const char *filename
   Parser *parser = parse_new(source, length, pmode, vm->stack_limit);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
-  if (!program || scope_analyze(parser, program, pmode, &err) != 0) {
+  return compile_tree(vm, parser, program, &err, source, length, filename, mode);
+}
+//< vm.compile-entry
+
+/* The second half of vm_compile, shared with Function() and eval (vm/eval.c). */
+Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,
+                   size_t length, const char *filename, CompileMode mode) {
+  ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
+  if (!program || scope_analyze(parser, program, pmode, err) != 0) {
     parse_free(parser);
-    return syntax_error(vm, filename, &err);
+    return syntax_error(vm, filename, err);
   }
   vm->gc_paused++; /* half-built protos are not reachable from any root yet */
   Compiler c = {.vm = vm, .source = source, .length = length, .mode = mode,
@@ -757,4 +769,3 @@ Value vm_compile(VM *vm, const char *source, size_t length, const char *filename
   parse_free(parser);
   return result;
 }
-//< vm.compile-entry

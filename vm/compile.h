@@ -157,6 +157,14 @@ int compile_key_constant(Compiler *c, Node *key); /* a non-computed property key
  * the expression it came from, when there is one (for V8's error positions and text). */
 void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *value);
 
+/* Compiles a parsed program (NULL: err holds its SyntaxError) and frees the parser:
+ * vm_compile's second half. */
+Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,
+                   size_t length, const char *filename, CompileMode mode);
+
+/* ==== compile_lang.c ==== */
+int compile_template_object(Compiler *c, Node *tmpl); /* a tagged template site's strings */
+
 /* ==== compile_stmt.c ==== */
 void compile_stmt(Compiler *c, Node *n);
 void compile_body(Compiler *c, NodeList *body); /* statements, no scope handling */

@@ -125,6 +125,7 @@ void sb_put_unit(StrBuf *sb, uint16_t unit) { sb_put_codepoint(sb, unit); }
 void sb_put_js(StrBuf *sb, Value str) { sb_put_js_range(sb, str, 0, vm_string_length(str)); }
 
 void sb_put_js_range(StrBuf *sb, Value str, uint32_t start, uint32_t end) {
+  if (start >= end) return; /* reserving would leave a buffer without its NUL */
   sb_reserve(sb, end - start);
   for (uint32_t i = start; i < end; i++) sb_put_unit(sb, vm_string_unit(str, i));
 }

@@ -70,6 +70,10 @@ VMHooks *vm_hooks(VM *vm);
  * pending and its site recorded (vm_exception_site). */
 Value vm_compile(VM *vm, const char *source, size_t length, const char *filename,
                  CompileMode mode);
+/* CreateDynamicFunction: a function of the given kind (NORMAL, GENERATOR, ASYNC,
+ * ASYNC_GENERATOR) compiled in the global scope from parameter and body text (UTF-8),
+ * or VALUE_EXCEPTION with node's SyntaxError pending. */
+Value vm_compile_function(VM *vm, int kind, const char *params, const char *body);
 /* Call fn (or `new ctor`) from C. The call owns a handle scope: nothing the callee
  * pushes outlives it. The result is not rooted: root it before allocating. Throws
  * RangeError when the C stack is nearly full (natives re-enter here recursively). */
