@@ -165,10 +165,13 @@ struct Node {
     struct { int op; Node *left, *right; } binary;
     struct { int op; Node *target, *value; } assign;
     struct { Node *test, *then, *otherwise; } conditional;
-    struct { Node *callee; NodeList args; bool optional; } call;
+    struct { Node *callee; NodeList args; bool optional;
+             Scope *eval_scope; /* scope: a direct eval's innermost scope, else NULL */ } call;
     struct { Node *object, *property; bool computed, optional; } member;
     struct {
       NodeList body; Scope *scope; /* scope: the module or script scope */
+      Scope *eval_lexicals; /* scope: sloppy eval code whose vars are global: its let,
+                               const and class (a block inside scope), else NULL */
       int flags; /* FN_STRICT when the code starts with "use strict" */
     } program;
     struct { VarKind kind; NodeList declarators; } var;

@@ -52,6 +52,8 @@ struct Binding {
                            the reads from nested functions need the check) */
   uint32_t safe_after; /* reads at or after this byte offset (same function) see it set */
   Binding *annexb_var; /* a block-level function's var twin in the function scope (sloppy) */
+  bool caller_var;     /* a direct eval's view of its caller: a binding of the caller's
+                          function scope, which the eval code's var declarations join */
   int reg;             /* compiler: its register in the owning function, -1 = not yet */
 };
 //< parser.binding-struct
@@ -65,6 +67,7 @@ struct Scope {
   bool is_arrow;       /* SCOPE_FUNCTION of an arrow: no this/arguments/new.target of its own */
   bool is_toplevel;    /* SCOPE_FUNCTION of the program */
   bool globals;        /* script top level: declarations are globals, not bindings */
+  bool eval_caller;    /* the names a direct eval's caller sees (EvalContext.outer) */
   /* Implicit bindings of a non-arrow function scope, created when first referenced. */
   Binding *this_binding, *arguments_binding, *new_target_binding;
   /* Names declared with var (or Annex B functions) inside this scope or nested ones,

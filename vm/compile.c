@@ -123,7 +123,7 @@ void emit_u16u16(Compiler *c, Opcode op, int a, int b) {
 /* CALL argc: callee this args -> result.  NEW argc: ctor args -> result. */
 void emit_call(Compiler *c, Opcode op, int argc) {
   emit_u8(c, op, argc);
-  adjust_depth(c, op == OP_CALL ? -(argc + 1) : -argc);
+  adjust_depth(c, op == OP_CALL || op == OP_CALL_EVAL ? -(argc + 1) : -argc);
 }
 
 uint32_t compile_code_here(Compiler *c) { return c->fs->proto->code_length; }
@@ -375,6 +375,45 @@ static Access access_of(Compiler *c, Binding *b) {
   if (b->reg < 0) PANIC("access_of: binding used before its scope was entered");
   return (Access){b->captured ? ACCESS_CELL : ACCESS_LOCAL, b->reg};
 }
+
+static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
+  Value name = value_from_string(atom_from_cstr(c->vm, b->name)); /* atoms: one per text */
+  for (uint32_t i = 0; i + 1 < a->length; i += 2) /* an inner binding shadows it */
+    if (a->elements[i] == name) return;
+  if (!b->captured || (b->reg < 0 && owner_state(c, b) == c->fs)) return;
+  Access acc = access_of(c, b);
+  int code = (int)b->kind | (caller_var ? 16 : 0) | (acc.kind == ACCESS_CELL ? 32 : 0);
+  array_push(c->vm, a, name);
+  array_push(c->vm, a, value_from_number(code | acc.index << 8));
+}
+
+//> vm.compile-eval-names
+/* A direct eval's view of its caller: [name, code, ...] for every binding in scope at
+ * the call, innermost first, each a Cell the eval code's closure will share. code is
+ * the binding's kind, bit 4 set for one of the caller's function scope (eval code's
+ * var joins it), bit 5 for a Cell in a register (else one of this closure's), the
+ * register or upvalue index from bit 8. The first pair is ("", flags): 1 strict,
+ * 2 vars are global, 4 in a function (new.target allowed). */
+int compile_eval_names(Compiler *c, Scope *s) {
+  VM *vm = c->vm;
+  Value list = value_from_object(&array_new(vm, 8)->base);
+  Array *a = (Array *)value_to_object(list);
+  Scope *vs = s, *ts = s;
+  while (vs->kind != SCOPE_FUNCTION) vs = vs->parent;
+  while (ts->kind != SCOPE_FUNCTION || ts->is_arrow) ts = ts->parent;
+  int flags = (scope_is_strict(s) ? 1 : 0) | (vs->globals ? 2 : 0) | (ts->is_toplevel ? 0 : 4);
+  array_push(vm, a, value_from_string(vm->atom_empty));
+  array_push(vm, a, value_from_number(flags));
+  Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding};
+  for (; s; s = s->parent) {
+    if (s->globals) continue;
+    for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, s == vs);
+  }
+  for (int i = 0; i < 3; i++)
+    if (implicit[i]) add_eval_name(c, a, implicit[i], i == 2);
+  return compile_const_value(c, list);
+}
+//< vm.compile-eval-names
 
 /* Does this read need the TDZ check? Reads from nested functions of a binding that
  * some of them may read early do; in its own function, only early reads do. */
@@ -708,7 +747,8 @@ void emit_function(Compiler *c, Node *fn) {
 static FunctionProto *compile_program(Compiler *c, Node *program) {
   Scope *scope = program->as.program.scope;
   uint32_t flags = FN_TOPLEVEL | (scope_is_strict(scope) ? FN_STRICT : 0);
-  FuncState fs;
+  FuncState fs, caller = {.node = c->eval_outer}; /* direct eval: the caller's names */
+  if (c->eval_outer) c->fs = &caller;
   state_begin(c, &fs, program, scope, proto_new(c, program, "", flags));
   bool module = c->mode == COMPILE_MODULE;
   fs.proto->param_count = fs.proto->length = module ? 5 : 0;
@@ -718,6 +758,7 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   init_implicit(c, scope);
   if (scope->globals) hoist_global_vars(c, scope);
   compile_enter_scope(c, scope);
+  compile_enter_scope(c, program->as.program.eval_lexicals);
   compile_hoist_functions(c, &program->as.program.body);
   if (module) {
     compile_body(c, &program->as.program.body);
@@ -728,7 +769,9 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   compile_body(c, &program->as.program.body);
   emit_u16(c, OP_GET_LOCAL, fs.completion_register);
   emit_op(c, OP_RETURN);
-  return state_end(c);
+  FunctionProto *proto = state_end(c);
+  c->fs = NULL; /* not the caller's names */
+  return proto;
 }
 
 static Value syntax_error(VM *vm, const char *filename, const ParseError *err) {
@@ -746,13 +789,13 @@ Value vm_compile(VM *vm, const char *source, size_t length, const char *filename
   Parser *parser = parse_new(source, length, pmode, vm->stack_limit);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
-  return compile_tree(vm, parser, program, &err, source, length, filename, mode);
+  return compile_tree(vm, parser, program, &err, source, length, filename, mode, NULL);
 }
 //< vm.compile-entry
 
 /* The second half of vm_compile, shared with Function() and eval (vm/eval.c). */
 Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,
-                   size_t length, const char *filename, CompileMode mode) {
+                   size_t length, const char *filename, CompileMode mode, Node *eval_outer) {
   ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
   if (!program || scope_analyze(parser, program, pmode, err) != 0) {
     parse_free(parser);
@@ -761,10 +804,10 @@ Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const
   vm->gc_paused++; /* half-built protos are not reachable from any root yet */
   Compiler c = {.vm = vm, .source = source, .length = length, .mode = mode,
                 .filename = vm_intern_filename(vm, filename),
-                .kept_source = vm_keep_source(vm, source, length)};
+                .kept_source = vm_keep_source(vm, source, length), .eval_outer = eval_outer};
   FunctionProto *proto = compile_program(&c, program);
-  Value result = VALUE_EXCEPTION;
-  if (!c.failed) result = value_from_object(&closure_new(vm, proto, 0)->base);
+  Value result = VALUE_EXCEPTION; /* eval code's upvalues are the caller's: vm/eval.c */
+  if (!c.failed) result = value_from_object(&closure_new(vm, proto, proto->upval_count)->base);
   vm->gc_paused--;
   parse_free(parser);
   return result;

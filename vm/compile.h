@@ -88,6 +88,7 @@ typedef struct Compiler {
   const char *filename;   /* interned, stable */
   CompileMode mode;
   FuncState *fs;
+  Node *eval_outer;       /* direct eval code: the owner of the caller's names, or NULL */
   bool failed;            /* a SyntaxError (or a RangeError: too deep) is pending; the
                              result will be discarded */
 } Compiler;
@@ -160,7 +161,9 @@ void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *valu
 /* Compiles a parsed program (NULL: err holds its SyntaxError) and frees the parser:
  * vm_compile's second half. */
 Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,
-                   size_t length, const char *filename, CompileMode mode);
+                   size_t length, const char *filename, CompileMode mode, Node *eval_outer);
+/* A direct eval's list of the names in scope at the call (a constant's index). */
+int compile_eval_names(Compiler *c, Scope *s);
 
 /* ==== compile_lang.c ==== */
 int compile_template_object(Compiler *c, Node *tmpl); /* a tagged template site's strings */

@@ -1,9 +1,11 @@
-/* eval.c - code made from strings at run time: the Function constructors.
+/* eval.c - code made from strings at run time: eval and the Function constructors.
  * Book: chapter 4, "Compiling".
  *
- * Entry point: vm_compile_function, which the Function, GeneratorFunction,
- * AsyncFunction and AsyncGeneratorFunction constructors (stdlib/ecma/function.c) call
- * with their parameter and body text.
+ * Entry points: eval_function_new (the global eval), eval_call (the CALL_EVAL
+ * instruction: a direct eval, which sees the caller's names through the list the
+ * compiler made, compile_eval_names), and vm_compile_function, which the Function,
+ * GeneratorFunction, AsyncFunction and AsyncGeneratorFunction constructors
+ * (stdlib/ecma/function.c) call with their parameter and body text.
  */
 #include <string.h>
 
@@ -51,9 +53,103 @@ Value vm_compile_function(VM *vm, int kind, const char *params, const char *body
   if (!fn) program = NULL;
   else fn->as.function.id = NULL; /* its name, anonymous, is not a binding in its body */
   Value script = compile_tree(vm, parser, program, &err, src, length, "<anonymous>",
-                              COMPILE_SCRIPT);
+                              COMPILE_SCRIPT, NULL);
   free(src);
   if (value_is_exception(script)) return script;
   vm_handle_push(vm, script);
   return vm_call(vm, script, VALUE_UNDEFINED, 0, NULL);
+}
+
+/* ==== eval ==== */
+
+/* The caller's names as a scope for the eval code's scope pass: one binding per
+ * entry of the list (compile_eval_names), captured, its reg the entry's index. */
+static Scope *caller_scope(Parser *p, Value names, bool strict) {
+  Array *a = (Array *)value_to_object(names);
+  Node *owner = parse_alloc(p, sizeof *owner);
+  owner->kind = NODE_FUNCTION;
+  owner->as.function.flags = strict ? FN_STRICT : 0;
+  Scope *s = parse_alloc(p, sizeof *s);
+  *s = (Scope){.kind = SCOPE_FUNCTION, .owner = owner, .eval_caller = true,
+               .is_toplevel = !((int)value_to_number(a->elements[1]) & 4)};
+  for (uint32_t i = 2; i + 1 < a->length; i += 2) {
+    int code = (int)value_to_number(a->elements[i + 1]);
+    Binding *b = parse_alloc(p, sizeof *b);
+    size_t n;
+    char *name = string_to_utf8(value_to_string(a->elements[i]), &n);
+    b->name = strcpy(parse_alloc(p, n + 1), name);
+    free(name);
+    b->kind = (BindingKind)(code & 15);
+    b->scope = s;
+    b->reg = (int)(i / 2 - 1);
+    b->referenced = b->captured = true;
+    b->tdz_check = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
+    b->caller_var = (code & 16) != 0;
+    if (s->last) s->last->next = b;
+    else s->first = b;
+    s->last = b;
+    s->count++;
+    if (b->kind == BIND_THIS) s->this_binding = b;
+    if (b->kind == BIND_NEW_TARGET) s->new_target_binding = b;
+    if (b->kind == BIND_ARGUMENTS) s->arguments_binding = b;
+  }
+  return s;
+}
+
+/* The eval code's closure shares the caller's Cells, in the order of the list. */
+static void share_cells(Frame *frame, Value names, Closure *code) {
+  Array *a = (Array *)value_to_object(names);
+  FunctionProto *proto = code->proto;
+  for (uint32_t i = 0; i < proto->upval_count; i++) {
+    int entry = proto->upvals[i].index;
+    int c = (int)value_to_number(a->elements[2 * entry + 3]);
+    code->cells[i] = (c & 32) ? (Cell *)value_to_ptr(frame->registers[c >> 8])
+                              : ((Closure *)frame->function)->cells[c >> 8];
+  }
+}
+
+//> vm.eval-code
+/* PerformEval: the code is compiled as a script in the given context (names: the
+ * caller's, for a direct eval; undefined for the global eval) and run with the
+ * caller's this; a completion value comes back. Anything but a string is returned. */
+static Value perform_eval(VM *vm, Value src, Frame *caller, Value names) {
+  if (!value_is_string(src)) return src;
+  size_t length;
+  char *text = vm_to_utf8(vm, src, &length);
+  Parser *parser = parse_new(text, length, PARSE_SCRIPT, vm->stack_limit);
+  EvalContext ctx = {.var_global = true};
+  if (caller) {
+    int flags = (int)value_to_number(((Array *)value_to_object(names))->elements[1]);
+    ctx = (EvalContext){.strict = flags & 1, .var_global = flags & 2, .new_target = flags & 4};
+    ctx.outer = caller_scope(parser, names, ctx.strict);
+  }
+  parse_set_eval(parser, &ctx);
+  ParseError err = {0};
+  Node *program = parse_program(parser, &err);
+  Value code = compile_tree(vm, parser, program, &err, text, length, "<anonymous>",
+                            COMPILE_SCRIPT, ctx.outer ? ctx.outer->owner : NULL);
+  free(text);
+  if (value_is_exception(code)) return code;
+  if (caller) share_cells(caller, names, (Closure *)value_to_object(code));
+  vm_handle_push(vm, code);
+  Value this_value = caller ? caller->this_value : value_from_object(vm->intrinsics[INTRINSIC_GLOBAL]);
+  return vm_call(vm, code, this_value, 0, NULL);
+}
+//< vm.eval-code
+
+static Value global_eval(VM *vm, Value this_value, int argc, Value *argv) {
+  return perform_eval(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, NULL, VALUE_UNDEFINED);
+}
+
+Object *eval_function_new(VM *vm) {
+  Native *n = native_new(vm, value_from_string(atom_from_cstr(vm, "eval")), global_eval, 1);
+  return &n->base;
+}
+
+Value eval_call(VM *vm, Frame *frame, Value *slot, int argc) {
+  if (slot[0] != value_from_object(vm->intrinsics[INTRINSIC_EVAL])) return VALUE_HOLE;
+  int mark = vm_handle_mark(vm);
+  Value r = perform_eval(vm, argc > 0 ? slot[2] : VALUE_UNDEFINED, frame, slot[argc + 2]);
+  vm_handle_reset(vm, mark);
+  return r;
 }

@@ -394,6 +394,10 @@ Object *object_new_class(VM *vm, ObjectClass klass, size_t size, Object *proto);
 Array *array_new(VM *vm, uint32_t capacity);
 Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count);
 Native *native_new(VM *vm, Value name, NativeFn fn, int length); /* name: an atom */
+/* vm/eval.c: the global eval function; CALL_EVAL's work (slot: callee this args...
+ * names), VALUE_HOLE when the callee is not %eval% and the call is an ordinary one. */
+Object *eval_function_new(VM *vm);
+Value eval_call(VM *vm, Frame *frame, Value *slot, int argc);
 Cell *cell_new(VM *vm, Value value);
 Accessor *accessor_new(VM *vm, Value getter, Value setter);
 FunctionProto *function_proto_new(VM *vm);

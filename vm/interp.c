@@ -1448,6 +1448,22 @@ Value interp_run(VM *vm, int entry_frame) {
       NEXT();
     }
     //< vm.op-call
+    CASE(CALL_EVAL) {
+      int argc = READ_U8() - 1;
+      Value *slot = sp - argc - 3;
+      SYNC();
+      Value r = eval_call(vm, frame, slot, argc); /* VALUE_HOLE: an ordinary call */
+      if (r == VALUE_HOLE) {
+        sp--; /* the names */
+        SYNC();
+        r = begin_call(vm, slot, argc, VALUE_UNDEFINED);
+      }
+      CHECK(r);
+      if (r == VALUE_HOLE) { LOAD_FRAME(); sp = vm->sp; NEXT(); }
+      sp = slot;
+      PUSH(r);
+      NEXT();
+    }
     CASE(CALL_SPREAD) CASE(NEW_SPREAD) {
       bool is_new = pc[-1] == OP_NEW_SPREAD;
       Array *args = (Array *)value_to_object(sp[-1]);

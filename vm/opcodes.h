@@ -148,6 +148,9 @@
   OP(ITER_CLOSE, OPF_NONE, -2, "iter next -> ; calls iter.return() if present")                \
   OP(FOR_IN_START, OPF_NONE, 0, "obj -> enumerator")                                           \
   OP(FOR_IN_NEXT, OPF_I32, 1, "enum -> enum key, or jump when done")                           \
+  /* Direct eval (issue 6, part C: vm/eval.c) */                                              \
+  OP(CALL_EVAL, OPF_U8, OPV, "callee this arg1..argN names -> result (N = operand - 1): "      \
+     "direct eval if callee is %eval%, else CALL")                                             \
   /* Misc */                                                                                   \
   OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
   OP(NOP, OPF_NONE, 0, "nothing")

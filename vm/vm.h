@@ -473,6 +473,7 @@ typedef enum Intrinsic {
   INTRINSIC_ARRAY_ITERATOR_PROTOTYPE,
   INTRINSIC_STRING_ITERATOR_PROTOTYPE,
   INTRINSIC_THROW_TYPE_ERROR, /* %ThrowTypeError%: strict arguments.callee's accessor */
+  INTRINSIC_EVAL,             /* %eval%: a call of it by the name eval is a direct eval */
   INTRINSIC_COUNT,            /* the engine's: vm_new makes every one above */
   /* Then slots that the layers above name (stdlib/stdlib.h: StdlibIntrinsic) and fill
    * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are
