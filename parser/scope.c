@@ -358,15 +358,26 @@ static void resolve_implicit(ScopePass *sp, Node *n) {
     fs->owner->as.function.uses_this = true;
 }
 
+static bool is_direct_eval(const Node *call) {
+  const Node *callee = call->as.call.callee;
+  return callee->kind == NODE_IDENTIFIER && !call->as.call.optional &&
+         strcmp(callee->as.ident.name, "eval") == 0;
+}
+
+/* Sloppy eval code declares its vars in the caller's function scope, at run time: a
+ * function that may do so gets the hidden binding for an object to hold them. */
+static void declare_eval_vars(ScopePass *sp, Node *call) {
+  Scope *vs = var_scope(sp->scope);
+  if (!is_direct_eval(call) || vs->globals || vs->eval_vars || scope_is_strict(sp->scope)) return;
+  vs->eval_vars = binding_add(sp, vs, "%vars", BIND_VAR, call);
+}
+
 //> parser.direct-eval
 /* eval(src) may be a direct eval, whose code sees every name in scope at the call:
  * those bindings (and this, arguments and new.target) all move to Cells, and the call
  * remembers its scope, from which the compiler lists them for the eval code. */
 static void note_direct_eval(ScopePass *sp, Node *call) {
-  Node *callee = call->as.call.callee;
-  if (callee->kind != NODE_IDENTIFIER || call->as.call.optional ||
-      strcmp(callee->as.ident.name, "eval") != 0)
-    return;
+  if (!is_direct_eval(call)) return;
   call->as.call.eval_scope = sp->scope;
   for (Scope *s = sp->scope; s; s = s->parent) {
     if (s->kind == SCOPE_FUNCTION && s->owner->kind == NODE_FUNCTION)
@@ -647,6 +658,7 @@ static void visit(ScopePass *sp, Node *n) {
     return;
   case NODE_CALL:
     if (sp->phase == PHASE_RESOLVE) note_direct_eval(sp, n);
+    else declare_eval_vars(sp, n);
     /* fall through */
   case NODE_NEW:
     visit(sp, n->as.call.callee);
@@ -680,7 +692,7 @@ static bool has_use_strict(const NodeList *body) {
 static void eval_scopes(ScopePass *sp, Node *program, Scope *s) {
   const EvalContext *e = &sp->parser->eval;
   bool strict = scope_is_strict(s);
-  s->globals = !strict && e->var_global;
+  s->globals = !strict && (e->var_global || (e->outer && e->outer->eval_vars));
   s->parent = e->outer;
   s->is_arrow = e->outer != NULL;
   if (!s->globals) return;

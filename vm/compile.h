@@ -74,6 +74,7 @@ typedef struct FuncState {
   Control *control;       /* innermost statement control can leave */
   int return_register;    /* holds a return value while finally blocks run; -1 = none yet */
   int completion_register; /* script top level: the last expression statement's value */
+  Binding *eval_vars;     /* the var object of a sloppy function with a direct eval */
   uint32_t last_line, last_column; /* the position of the last line-table entry */
   Value *const_keys;      /* constant dedup: open addressing over constant values */
   int32_t *const_slots;
@@ -164,6 +165,9 @@ Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const
                    size_t length, const char *filename, CompileMode mode, Node *eval_outer);
 /* A direct eval's list of the names in scope at the call (a constant's index). */
 int compile_eval_names(Compiler *c, Scope *s);
+/* typeof name: an eval var of that name first, when there may be one: the site to patch
+ * after the ordinary load (0: none). */
+uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name);
 
 /* ==== compile_lang.c ==== */
 int compile_template_object(Compiler *c, Node *tmpl); /* a tagged template site's strings */

@@ -155,7 +155,9 @@ static void compile_unary(Compiler *c, Node *n) {
   }
   if (op == TOK_TYPEOF && operand->kind == NODE_IDENTIFIER && !operand->as.ident.binding) {
     compile_mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
+    uint32_t eval_var = compile_eval_var_get(c, NULL, operand->as.ident.name);
     emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, operand->as.ident.name));
+    if (eval_var) compile_patch_here(c, eval_var);
     emit_op(c, OP_TYPEOF);
     return;
   }

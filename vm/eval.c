@@ -85,6 +85,8 @@ static Scope *caller_scope(Parser *p, Value names, bool strict) {
     b->referenced = b->captured = true;
     b->tdz_check = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
     b->caller_var = (code & 16) != 0;
+    b->shadowable = (code & 64) != 0;
+    if (strcmp(b->name, "%vars") == 0) s->eval_vars = b;
     if (s->last) s->last->next = b;
     else s->first = b;
     s->last = b;
@@ -152,4 +154,35 @@ Value eval_call(VM *vm, Frame *frame, Value *slot, int argc) {
   Value r = perform_eval(vm, argc > 0 ? slot[2] : VALUE_UNDEFINED, frame, slot[argc + 2]);
   vm_handle_reset(vm, mark);
   return r;
+}
+
+/* ==== The var objects of sloppy direct eval ==== */
+
+/* The object in vars's chain holding name: the var objects are plain objects of data
+ * properties, so nothing here runs JavaScript. */
+static Object *vars_holder(Value vars, Value name) {
+  if (!value_is_object(vars)) return NULL; /* not made yet (a default parameter) */
+  uint8_t attrs;
+  for (Object *o = value_to_object(vars); o; o = o->proto)
+    if (object_find_slot(o, name, &attrs) >= 0) return o;
+  return NULL;
+}
+
+Value eval_vars_get(Value vars, Value name) {
+  Object *o = vars_holder(vars, name);
+  bool found;
+  return o ? object_get_own(o, name, &found) : VALUE_HOLE;
+}
+
+bool eval_vars_set(VM *vm, Value vars, Value name, Value v) {
+  Object *o = vars_holder(vars, name);
+  if (o) object_define_own(vm, o, name, v, ATTR_DEFAULT);
+  return o != NULL;
+}
+
+void eval_vars_declare(VM *vm, Value vars, Value name, Value v, bool function) {
+  if (!value_is_object(vars)) return;
+  uint8_t attrs;
+  Object *o = value_to_object(vars);
+  if (function || object_find_slot(o, name, &attrs) < 0) object_define_own(vm, o, name, v, ATTR_DEFAULT);
 }
