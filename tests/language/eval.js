@@ -24,27 +24,27 @@ var ind = eval; function ii(){ var loc = 1; try { return ind("loc"); } catch (e)
 console.log(ii());
 console.log(eval("if (true) { 3 } else { 4 }"), eval("for (var i = 0; i < 2; i++) i;"));
 var x = "global"; globalThis.x = x;
-function a() { eval("var x = 'local'"); return x; }
-console.log(a(), x);
-function b() { eval("var y = 1; function fy() { return y; }"); y++; return [y, fy(), typeof fy]; }
-console.log(b());
-function c() { var out = 'o'; return (function () { eval("var out = 'in'"); return out; })() + out; }
-console.log(c());
-function d() { eval("var z = 1"); return function () { return z; }; }
-console.log(d()());
-function e() { eval("var w = 1"); { let w = 2; return w; } }
-console.log(e());
-function f() { var r = eval("var q = 5; q * 2"); return [r, q]; }
-console.log(f());
-function g() { 'use strict'; eval("var s = 1"); return typeof s; }
-console.log(g());
-function h() { eval("'use strict'; var s2 = 1"); return typeof s2; }
-console.log(h());
-function i() { eval("var k = 1"); eval("k += 10"); return k; }
-console.log(i());
-function j() { eval("var n = 1"); return eval("n + 1"); }
-console.log(j());
-function l() { eval("var m = 1"); return delete m; }
-console.log(l());
-function fz() { eval("function x() { return 'fx' }"); return x(); }
-console.log(fz(), x);
+function v_a() { eval("var x = 'local'"); return x; }
+console.log(v_a(), x);
+function v_b() { eval("var y = 1; function fy() { return y; }"); y++; return [y, fy(), typeof fy]; }
+console.log(v_b());
+function v_c() { var out = 'o'; return (function () { eval("var out = 'in'"); return out; })() + out; }
+console.log(v_c());
+function v_d() { eval("var z = 1"); return function () { return z; }; }
+console.log(v_d()());
+function v_e() { eval("var w = 1"); { let w = 2; return w; } }
+console.log(v_e());
+function v_f() { var r = eval("var q = 5; q * 2"); return [r, q]; }
+console.log(v_f());
+function v_g() { 'use strict'; eval("var s = 1"); return typeof s; }
+console.log(v_g());
+function v_h() { eval("'use strict'; var s2 = 1"); return typeof s2; }
+console.log(v_h());
+function v_i() { eval("var k = 1"); eval("k += 10"); return k; }
+console.log(v_i());
+function v_j() { eval("var n = 1"); return eval("n + 1"); }
+console.log(v_j());
+function v_l() { eval("var m = 1"); return delete m; }
+console.log(v_l());
+function v_fz() { eval("function x() { return 'fx' }"); return x(); }
+console.log(v_fz(), x);
