@@ -118,7 +118,7 @@ static bool joins_caller_var(ScopePass *sp, Scope *fs, const char *name, Node *d
   if (!fs->is_toplevel || !fs->parent || !fs->parent->eval_caller) return false;
   if (scope_is_strict(fs)) return false;
   Binding *b = scope_find_own(fs->parent, name);
-  if (!b) return false;
+  if (!b || b->shadowable) return false; /* a new var, hiding any from further out */
   if (is_lexical(b->kind) || (b->kind == BIND_FUNCTION && !b->caller_var)) {
     fail_redeclared(sp, decl, name);
     return true;
