@@ -491,12 +491,14 @@ static uint32_t eval_var_set(Compiler *c, Binding *b, const char *name) {
   return emit_jump(c, OP_JUMP_IF_TRUE);
 }
 
-/* Eval code's var and function declarations go to the caller's var object, if any. */
+/* Eval code's var and function declarations go to the caller's var object, or are
+ * the global object's configurable properties (a script's are not). */
 static bool eval_declare(Compiler *c, const char *name, bool function) {
   Binding *vars = eval_vars_for(c, NULL);
-  if (!vars) return false;
+  if (!vars && !c->eval_globals) return false;
   if (!function) emit_op(c, OP_PUSH_UNDEFINED);
-  load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  if (vars) load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  else emit_u16(c, OP_GET_GLOBAL, compile_const_atom(c, "globalThis"));
   emit_u16(c, function ? OP_DYN_DECLARE_FN : OP_DYN_DECLARE_VAR, compile_const_atom(c, name));
   if (!function) emit_op(c, OP_POP);
   return true;
@@ -833,6 +835,7 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   if (c->eval_outer) c->fs = &caller, caller.eval_vars = scope->parent->eval_vars;
   state_begin(c, &fs, program, scope, proto_new(c, program, "", flags));
   fs.eval_vars = scope->eval_vars;
+  c->eval_globals = program->as.program.eval_lexicals != NULL;
   bool module = c->mode == COMPILE_MODULE;
   fs.proto->param_count = fs.proto->length = module ? 5 : 0;
   fs.registers = module ? 5 : 0;

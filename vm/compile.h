@@ -90,6 +90,7 @@ typedef struct Compiler {
   CompileMode mode;
   FuncState *fs;
   Node *eval_outer;       /* direct eval code: the owner of the caller's names, or NULL */
+  bool eval_globals;      /* sloppy eval code whose vars are global (configurable) ones */
   bool failed;            /* a SyntaxError (or a RangeError: too deep) is pending; the
                              result will be discarded */
 } Compiler;

@@ -48,3 +48,7 @@ function v_l() { eval("var m = 1"); return delete m; }
 console.log(v_l());
 function v_fz() { eval("function x() { return 'fx' }"); return x(); }
 console.log(v_fz(), x);
+(0, eval)("var gv = 1; function gf() {}");
+console.log(Object.getOwnPropertyDescriptor(globalThis, 'gv'), delete globalThis.gv, typeof gv);
+console.log(Object.getOwnPropertyDescriptor(globalThis, 'gf').configurable);
+(0, eval)("var gv2 = 1; var gv2;"); console.log(gv2);
