@@ -158,6 +158,8 @@ struct Node {
       Scope *body_scope;    /* scope: lexical declarations of the body */
       bool uses_arguments, uses_this, has_direct_eval; /* scope */
       const char *source_start; /* points into the source, for Function.prototype.toString */
+      uint32_t source_end;  /* the byte offset after its last token (parentheses around it
+                               are not part of its text, though they are of the node's) */
     } function;
     struct {
       const char *name; Node *id; Node *superclass; Node *constructor; /* NODE_FUNCTION or NULL */
@@ -169,10 +171,13 @@ struct Node {
     struct { int op; Node *left, *right; } binary;
     struct { int op; Node *target, *value; } assign;
     struct { Node *test, *then, *otherwise; } conditional;
-    struct { Node *callee; NodeList args; bool optional; } call;
+    struct { Node *callee; NodeList args; bool optional;
+             Scope *eval_scope; /* scope: a direct eval's innermost scope, else NULL */ } call;
     struct { Node *object, *property; bool computed, optional; } member;
     struct {
       NodeList body; Scope *scope; /* scope: the module or script scope */
+      Scope *eval_lexicals; /* scope: sloppy eval code whose vars are global: its let,
+                               const and class (a block inside scope), else NULL */
       int flags; /* FN_STRICT when the code starts with "use strict" */
     } program;
     struct { VarKind kind; NodeList declarators; } var;

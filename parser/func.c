@@ -301,6 +301,7 @@ static void enter_function(Parser *p, FnContext *ctx, Node *fn, int flags) {
 static Node *leave_function(Parser *p, Node *fn, int flags) {
   if (p->fn->strict) flags |= FN_STRICT;
   fn->as.function.flags = flags;
+  fn->as.function.source_end = p->prev_end;
   p->fn = p->fn->outer;
   return parse_finish(p, fn);
 }
@@ -353,11 +354,23 @@ static void check_params(Parser *p, Node *fn, int flags) {
   }
 }
 
+/* Function("a b", ""): the parameter list of a dynamic function must end exactly at the
+ * `)` the constructor put after the parameter text. */
+static void check_dynamic_params_end(Parser *p, uint32_t end) {
+  if (p->failed || p->tok.start == end) return;
+  if (p->tok.start < end)
+    parse_error_at(p, parse_token_range(p, &p->tok), "Arg string terminates parameters early");
+  else
+    parse_error_at(p, parse_token_range(p, &p->tok), "Unexpected end of arg string");
+}
+
 /* FormalParameters: ( [FormalParameter (, FormalParameter)*] [, ...BindingTarget] ,? )
  * Returns the flags it learns (FN_SIMPLE_PARAMS). */
 static int parse_params(Parser *p, Node *fn) {
   Token open = p->tok;
   bool simple = true, counting = true;
+  uint32_t dynamic_end = p->dynamic_params_end; /* only the outermost function's */
+  p->dynamic_params_end = 0;
   parse_expect(p, TOK_LPAREN);
   while (!parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_EOF)) {
     if (parse_at(p, TOK_ELLIPSIS)) {
@@ -379,8 +392,10 @@ static int parse_params(Parser *p, Node *fn) {
     counting = counting && param->kind != NODE_ASSIGN_PATTERN;
     if (counting) fn->as.function.param_count++;
     parse_list_push(p, &fn->as.function.params, param);
+    if (dynamic_end && !parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_COMMA)) break;
     if (!parse_at(p, TOK_RPAREN)) parse_expect(p, TOK_COMMA);
   }
+  if (dynamic_end) check_dynamic_params_end(p, dynamic_end);
   p->params_at = (SrcRange){open.line, open.column,
                             lex_utf16_length(p->src + open.start, p->tok.end - open.start)};
   parse_expect(p, TOK_RPAREN);

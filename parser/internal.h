@@ -78,6 +78,9 @@ struct Parser {
    * reported unless the enclosing literal becomes an assignment target or parameters. */
   CoverState cover;
   ParseRegExpCheck check_regexp; /* NULL: literals are not checked */
+  uint32_t dynamic_params_end; /* Function(): where the first parameter list must end, or 0 */
+  bool is_eval;                /* eval code (parse_set_eval) ... */
+  EvalContext eval;            /* ... in this context */
 };
 
 /* ==== parser.c: tokens ==== */

@@ -288,12 +288,13 @@ void parse_set_regexp_check(Parser *p, ParseRegExpCheck check) { p->check_regexp
 Node *parse_program(Parser *p, ParseError *err) {
   FnContext top = {0};
   top.allow_return = top.allow_new_target = p->mode == PARSE_MODULE;
+  if (p->is_eval) top.strict = p->eval.strict, top.allow_new_target = p->eval.new_target;
   p->fn = &top;
   parse_advance(p);
   Node *program = parse_node(p, NODE_PROGRAM, &p->tok);
   program->line = program->column = 1;
   program->offset = 0;
-  if (parse_body(p, &program->as.program.body, true, TOK_EOF))
+  if (parse_body(p, &program->as.program.body, true, TOK_EOF) || top.strict)
     program->as.program.flags |= FN_STRICT;
   if (!p->failed && !parse_at(p, TOK_EOF)) parse_unexpected(p);
   program->end = p->length;
@@ -303,6 +304,15 @@ Node *parse_program(Parser *p, ParseError *err) {
   return NULL;
 }
 //< parser.program
+
+void parse_set_eval(Parser *p, const EvalContext *ctx) {
+  p->is_eval = true;
+  p->eval = *ctx;
+}
+
+void parse_set_dynamic_function(Parser *p, uint32_t params_end) {
+  p->dynamic_params_end = params_end;
+}
 
 void parse_free(Parser *p) {
   if (!p) return;

@@ -47,6 +47,23 @@ Parser *parse_new(const char *source, size_t length, ParseMode mode, uintptr_t s
 typedef const char *(*ParseRegExpCheck)(const uint16_t *pattern, size_t length,
                                         const char *flags);
 void parse_set_regexp_check(Parser *p, ParseRegExpCheck check);
+/* Source built by the Function constructor, "(function anonymous(PARAMS\n) {\nBODY\n})":
+ * params_end is the offset of the `)` after PARAMS, where the parameter list must end
+ * (V8's "Arg string terminates parameters early" / "Unexpected end of arg string").
+ * Call before parse_program. */
+void parse_set_dynamic_function(Parser *p, uint32_t params_end);
+
+/* The source is eval code. outer is NULL for an indirect eval; for a direct one it is
+ * a scope the caller builds (parse_alloc) whose bindings are every name the caller
+ * sees, innermost first, each with `captured` set and `reg` its index among them;
+ * its this/arguments/new.target bindings are the caller's. */
+typedef struct EvalContext {
+  bool strict;         /* the caller is strict code */
+  bool new_target;     /* the caller is in a function: new.target is allowed */
+  bool var_global;     /* sloppy code's var declarations are the global object's */
+  struct Scope *outer; /* see above */
+} EvalContext;
+void parse_set_eval(Parser *p, const EvalContext *ctx);
 
 /* Parses the whole source. Returns the NODE_PROGRAM, or NULL on a syntax error with *err
  * filled. Call it once per parser. */

@@ -21,6 +21,7 @@ typedef struct ScopePass {
   Phase phase;
   Scope *scope; /* the innermost scope at the node being visited */
   Scope *heritage_of; /* in a class's `extends` clause: its private names are not visible */
+  Scope *eval_lexicals; /* sloppy eval code with global vars: its top-level block */
   bool failed;
 } ScopePass;
 
@@ -104,11 +105,27 @@ static bool has_use_strict(const NodeList *body);
 
 bool scope_is_strict(const Scope *s) {
   const Node *owner = s->owner;
-  if (owner->kind == NODE_PROGRAM) return has_use_strict(&owner->as.program.body);
+  if (owner->kind == NODE_PROGRAM)
+    return (owner->as.program.flags & FN_STRICT) || has_use_strict(&owner->as.program.body);
   return (owner->as.function.flags & FN_STRICT) != 0;
 }
 
 /* ==== Declarations (PHASE_DECLARE) ==== */
+
+/* Sloppy direct eval code in a function: a var (or function) at its top level is the
+ * caller's variable of that name when the caller's function scope has one; a let or
+ * const of the caller in between makes it a redeclaration. */
+static bool joins_caller_var(ScopePass *sp, Scope *fs, const char *name, Node *decl) {
+  if (!fs->is_toplevel || !fs->parent || !fs->parent->eval_caller) return false;
+  if (scope_is_strict(fs)) return false;
+  Binding *b = scope_find_own(fs->parent, name);
+  if (!b || b->shadowable) return false; /* a new var, hiding any from further out */
+  if (is_lexical(b->kind) || (b->kind == BIND_FUNCTION && !b->caller_var)) {
+    fail_redeclared(sp, decl, name);
+    return true;
+  }
+  return b->caller_var;
+}
 
 //> parser.declare-var
 /* var name: hoists to the function scope. Every scope it passes through remembers
@@ -126,7 +143,8 @@ static void declare_var(ScopePass *sp, const char *name, Node *decl) {
     *mark = (ScopeName){name, decl, s->hoisted};
     s->hoisted = mark;
   }
-  if (!scope_find_own(fs, name)) binding_add(sp, fs, name, BIND_VAR, decl);
+  if (!scope_find_own(fs, name) && !joins_caller_var(sp, fs, name, decl))
+    binding_add(sp, fs, name, BIND_VAR, decl);
 }
 //< parser.declare-var
 
@@ -153,12 +171,17 @@ static Binding *declare_lexical(ScopePass *sp, const char *name, BindingKind kin
 static void declare_function(ScopePass *sp, Node *fn) {
   const char *name = fn->as.function.id->as.ident.name;
   Scope *s = sp->scope;
+  if (s == sp->eval_lexicals) { /* sloppy eval code: a global function, like a var */
+    declare_var(sp, name, fn);
+    return;
+  }
   if (s->kind == SCOPE_FUNCTION) {
     Binding *old = scope_find_own(s, name);
     if (old && is_lexical(old->kind)) {
       fail_redeclared(sp, fn, name);
       return;
     }
+    if (!old && joins_caller_var(sp, s, name, fn)) return;
     if (!old) binding_add(sp, s, name, BIND_FUNCTION, fn);
     else if (old->kind == BIND_VAR) {
       old->kind = BIND_FUNCTION;
@@ -264,7 +287,7 @@ static Binding *lookup(ScopePass *sp, Scope *s, const char *name) {
   for (; s; s = s->parent) {
     Binding *b = scope_find_own(s, name);
     if (b) return s->globals ? NULL : b;
-    if (s->kind == SCOPE_FUNCTION && !s->is_arrow && !s->globals &&
+    if (s->kind == SCOPE_FUNCTION && !s->is_arrow && !s->globals && !s->eval_caller &&
         strcmp(name, "arguments") == 0)
       return implicit_binding(sp, s, &s->arguments_binding, BIND_ARGUMENTS, "arguments");
   }
@@ -335,6 +358,48 @@ static void resolve_implicit(ScopePass *sp, Node *n) {
   if (n->kind == NODE_THIS && fs->owner->kind == NODE_FUNCTION)
     fs->owner->as.function.uses_this = true;
 }
+
+static bool is_direct_eval(const Node *call) {
+  const Node *callee = call->as.call.callee;
+  return callee->kind == NODE_IDENTIFIER && !call->as.call.optional &&
+         strcmp(callee->as.ident.name, "eval") == 0;
+}
+
+/* Sloppy eval code declares its vars in the caller's function scope, at run time: a
+ * function that may do so gets the hidden binding for an object to hold them. */
+static void declare_eval_vars(ScopePass *sp, Node *call) {
+  Scope *vs = var_scope(sp->scope);
+  if (!is_direct_eval(call) || vs->globals || vs->eval_vars || scope_is_strict(sp->scope)) return;
+  vs->eval_vars = binding_add(sp, vs, "%vars", BIND_VAR, call);
+}
+
+//> parser.direct-eval
+/* eval(src) may be a direct eval, whose code sees every name in scope at the call:
+ * those bindings (and this, arguments and new.target) all move to Cells, and the call
+ * remembers its scope, from which the compiler lists them for the eval code. */
+static void note_direct_eval(ScopePass *sp, Node *call) {
+  if (!is_direct_eval(call)) return;
+  call->as.call.eval_scope = sp->scope;
+  for (Scope *s = sp->scope; s; s = s->parent) {
+    if (s->kind == SCOPE_FUNCTION && s->owner->kind == NODE_FUNCTION)
+      s->owner->as.function.has_direct_eval = true;
+    if (s->globals || s->eval_caller) continue;
+    for (Binding *b = s->first; b; b = b->next) {
+      b->referenced = b->captured = true;
+      if (is_lexical(b->kind)) b->tdz_check = true;
+    }
+  }
+  Scope *fs = this_scope(sp->scope);
+  if (fs->eval_caller) return; /* eval code's own eval: the caller's cells already */
+  Binding *implicit[] = {
+      implicit_binding(sp, fs, &fs->this_binding, BIND_THIS, "this"),
+      implicit_binding(sp, fs, &fs->new_target_binding, BIND_NEW_TARGET, "new.target"),
+      fs->is_toplevel ? NULL : lookup(sp, fs, "arguments")};
+  for (int i = 0; i < 3; i++)
+    if (implicit[i]) implicit[i]->referenced = implicit[i]->captured = true;
+  if (fs->owner->kind == NODE_FUNCTION) fs->owner->as.function.uses_arguments = true;
+}
+//< parser.direct-eval
 
 /* ==== The walker ==== */
 
@@ -672,6 +737,9 @@ static void visit(ScopePass *sp, Node *n) {
     visit(sp, n->as.conditional.otherwise);
     return;
   case NODE_CALL:
+    if (sp->phase == PHASE_RESOLVE) note_direct_eval(sp, n);
+    else declare_eval_vars(sp, n);
+    /* fall through */
   case NODE_NEW:
     if (n->as.call.callee->kind == NODE_SUPER && sp->phase == PHASE_RESOLVE)
       resolve_super(sp, n->as.call.callee, true);
@@ -701,10 +769,25 @@ static bool has_use_strict(const NodeList *body) {
   return true;
 }
 
+/* Eval code: strict code keeps its vars; sloppy code's are the caller's (global ones
+ * when the caller is global code, with let/const/class in a block of their own). A
+ * direct eval's this, arguments and names come from outer, like an arrow's. */
+static void eval_scopes(ScopePass *sp, Node *program, Scope *s) {
+  const EvalContext *e = &sp->parser->eval;
+  bool strict = scope_is_strict(s);
+  s->globals = !strict && (e->var_global || (e->outer && e->outer->eval_vars));
+  s->parent = e->outer;
+  s->is_arrow = e->outer != NULL;
+  if (!s->globals) return;
+  sp->scope = s;
+  sp->eval_lexicals = program->as.program.eval_lexicals = scope_new(sp, SCOPE_BLOCK, program);
+}
+
 static Scope *program_scope(ScopePass *sp, Node *program, ParseMode mode) {
   Scope *s = scope_new(sp, SCOPE_FUNCTION, program);
   s->is_toplevel = true;
   s->globals = mode == PARSE_SCRIPT;
+  if (sp->parser->is_eval) eval_scopes(sp, program, s);
   if (mode == PARSE_MODULE)
     for (int i = 0; i < 5; i++)
       binding_add(sp, s, module_params[i], BIND_PARAM, NULL)->param_index = i;
@@ -718,6 +801,7 @@ int scope_analyze(Parser *p, Node *program, ParseMode mode, ParseError *err) {
   for (int phase = PHASE_DECLARE; phase <= PHASE_RESOLVE && !sp.failed; phase++) {
     sp.phase = (Phase)phase;
     sp.scope = program->as.program.scope;
+    if (sp.eval_lexicals) sp.scope = sp.eval_lexicals;
     visit_body(&sp, &program->as.program.body);
   }
   return sp.failed ? -1 : 0;

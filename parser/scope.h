@@ -55,6 +55,9 @@ struct Binding {
                            the reads from nested functions need the check) */
   uint32_t safe_after; /* reads at or after this byte offset (same function) see it set */
   Binding *annexb_var; /* a block-level function's var twin in the function scope (sloppy) */
+  bool caller_var;     /* a direct eval's view of its caller: a binding of the caller's
+                          function scope, which the eval code's var declarations join */
+  bool shadowable;     /* ... a binding outside it, which an eval var may hide */
   int reg;             /* compiler: its register in the owning function, -1 = not yet */
 };
 //< parser.binding-struct
@@ -68,6 +71,11 @@ struct Scope {
   bool is_arrow;       /* SCOPE_FUNCTION of an arrow: no this/arguments/new.target of its own */
   bool is_toplevel;    /* SCOPE_FUNCTION of the program */
   bool globals;        /* script top level: declarations are globals, not bindings */
+  bool eval_caller;    /* the names a direct eval's caller sees (EvalContext.outer) */
+  /* A sloppy function (or module) with a direct eval: the hidden binding "%vars" holding
+   * the object where the eval code's new var declarations live (in an eval_caller scope:
+   * the caller's). */
+  Binding *eval_vars;
   /* Implicit bindings of a non-arrow function scope, created when first referenced. */
   Binding *this_binding, *arguments_binding, *new_target_binding, *home_binding;
   /* Names declared with var (or Annex B functions) inside this scope or nested ones,

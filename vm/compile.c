@@ -388,6 +388,49 @@ static Access access_of(Compiler *c, Binding *b) {
   return (Access){b->captured ? ACCESS_CELL : ACCESS_LOCAL, b->reg};
 }
 
+static Binding *eval_vars_for(Compiler *c, const Binding *b);
+
+static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
+  Value name = value_from_string(atom_from_cstr(c->vm, b->name)); /* atoms: one per text */
+  for (uint32_t i = 0; i + 1 < a->length; i += 2) /* an inner binding shadows it */
+    if (a->elements[i] == name) return;
+  if (!b->captured || (b->reg < 0 && owner_state(c, b) == c->fs)) return;
+  Access acc = access_of(c, b);
+  int code = (int)b->kind | (caller_var ? 16 : 0) | (acc.kind == ACCESS_CELL ? 32 : 0);
+  if (acc.kind == ACCESS_UPVAL && (!b->scope->eval_caller || b->shadowable)) code |= 64;
+  array_push(c->vm, a, name);
+  array_push(c->vm, a, value_from_number(code | acc.index << 8));
+}
+
+//> vm.compile-eval-names
+/* A direct eval's view of its caller: [name, code, ...] for every binding in scope at
+ * the call, innermost first, each a Cell the eval code's closure will share. code is
+ * the binding's kind, bit 4 set for one of the caller's function scope (eval code's
+ * var joins it), bit 5 for a Cell in a register (else one of this closure's), the
+ * register or upvalue index from bit 8. The first pair is ("", flags): 1 strict,
+ * 2 vars are global, 4 in a function (new.target allowed). */
+int compile_eval_names(Compiler *c, Scope *s) {
+  VM *vm = c->vm;
+  Value list = value_from_object(&array_new(vm, 8)->base);
+  Array *a = (Array *)value_to_object(list);
+  Scope *vs = s, *ts = s;
+  while (vs->kind != SCOPE_FUNCTION) vs = vs->parent;
+  while (ts->kind != SCOPE_FUNCTION || ts->is_arrow) ts = ts->parent;
+  bool var_global = vs->globals && !eval_vars_for(c, NULL);
+  int flags = (scope_is_strict(s) ? 1 : 0) | (var_global ? 2 : 0) | (ts->is_toplevel ? 0 : 4);
+  array_push(vm, a, value_from_string(vm->atom_empty));
+  array_push(vm, a, value_from_number(flags));
+  Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding};
+  for (; s; s = s->parent) {
+    if (s->globals) continue;
+    for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, s == vs);
+  }
+  for (int i = 0; i < 3; i++)
+    if (implicit[i]) add_eval_name(c, a, implicit[i], i == 2);
+  return compile_const_value(c, list);
+}
+//< vm.compile-eval-names
+
 /* Does this read need the TDZ check? Reads from nested functions of a binding that
  * some of them may read early do; in its own function, only early reads do. */
 static bool needs_tdz_check(Compiler *c, const Binding *b) {
@@ -396,7 +439,7 @@ static bool needs_tdz_check(Compiler *c, const Binding *b) {
 
 //> vm.compile-load
 /* Pushes the value of a binding (NULL = the global called name). */
-void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
+static void load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
   if (!b && strcmp(name, "undefined") == 0) {
     emit_op(c, OP_PUSH_UNDEFINED);
     return;
@@ -419,15 +462,92 @@ void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
 }
 //< vm.compile-load
 
+//> vm.compile-eval-vars
+/* A sloppy direct eval can declare a var in its caller's function at run time, hiding
+ * a name from further out: the var object of the nearest function between here and
+ * b's (NULL: a global's) that has one, which a use of b must look in first; else NULL. */
+static Binding *eval_vars_for(Compiler *c, const Binding *b) {
+  for (FuncState *fs = c->fs; fs; fs = fs->enclosing) {
+    bool owner = b && fs->node == b->scope->owner;
+    if (owner && !(b->scope->eval_caller && b->shadowable)) return NULL;
+    if (fs->eval_vars && fs->eval_vars != b) return fs->eval_vars;
+    if (owner) return NULL;
+  }
+  return NULL;
+}
+
+uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name) {
+  Binding *vars = eval_vars_for(c, b);
+  if (!vars) return 0;
+  int depth = c->fs->depth;
+  load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  emit_u16(c, OP_DYN_GET, compile_const_atom(c, name));
+  uint32_t site = emit_jump(c, OP_JUMP_IF_NOT_HOLE);
+  compile_set_depth(c, depth); /* fell through: popped */
+  return site;
+}
+
+void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
+  uint32_t site = compile_eval_var_get(c, b, name);
+  load_binding(c, b, name, at);
+  if (site) compile_patch_here(c, site);
+}
+
+/* Stores the value on top into an eval var of that name, if there may be and is one;
+ * the site to patch after the ordinary store (0: none). */
+static uint32_t eval_var_set(Compiler *c, Binding *b, const char *name) {
+  Binding *vars = eval_vars_for(c, b);
+  if (!vars) return 0;
+  load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  emit_u16(c, OP_DYN_SET, compile_const_atom(c, name));
+  return emit_jump(c, OP_JUMP_IF_TRUE);
+}
+
+/* Eval code's var and function declarations go to the caller's var object, or are
+ * the global object's configurable properties (a script's are not). */
+static bool eval_declare(Compiler *c, const char *name, bool function) {
+  Binding *vars = eval_vars_for(c, NULL);
+  if (!vars && !c->eval_globals) return false;
+  if (!function) emit_op(c, OP_PUSH_UNDEFINED);
+  if (vars) load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  else emit_u16(c, OP_GET_GLOBAL, compile_const_atom(c, "globalThis"));
+  emit_u16(c, function ? OP_DYN_DECLARE_FN : OP_DYN_DECLARE_VAR, compile_const_atom(c, name));
+  if (!function) emit_op(c, OP_POP);
+  return true;
+}
+
+/* Entering a function whose eval code may declare vars: its var object, which
+ * inherits from the next one out (so one lookup sees them all). */
+static void init_eval_vars(Compiler *c, Binding *vars) {
+  Binding *outer = NULL;
+  for (FuncState *fs = c->fs->enclosing; fs && !outer; fs = fs->enclosing) outer = fs->eval_vars;
+  if (outer) load_binding(c, outer, outer->name, (SrcPos){0, 0});
+  else emit_op(c, OP_PUSH_NULL);
+  emit_op(c, OP_NEW_VARS);
+  emit_u16(c, OP_SET_CELL, vars->reg);
+  emit_op(c, OP_POP);
+}
+//< vm.compile-eval-vars
+
 static bool is_const_binding(Compiler *c, const Binding *b) {
   if (b->kind == BIND_CONST) return true;
   return b->kind == BIND_CALLEE && (b->scope->owner->as.function.flags & FN_STRICT);
 }
 
+static void store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at);
+
 /* Stores the value on top of the stack (leaving it there). how is STORE_ASSIGN or
  * STORE_UPDATE for an assignment, or the VarKind of a declaration that initialises
  * the binding. */
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
+  bool lexical = how == VAR_LET || how == VAR_CONST;
+  if (how == STORE_GLOBAL_FUNCTION && eval_declare(c, name, true)) return;
+  uint32_t site = lexical ? 0 : eval_var_set(c, b, name);
+  store_binding(c, b, name, how, at);
+  if (site) compile_patch_here(c, site);
+}
+
+static void store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
   if (!b) { /* a script's top level: var and functions on the global object, let and
              * const in the global lexical record */
     compile_mark_pos(c, at);
@@ -551,6 +671,7 @@ static void init_binding(Compiler *c, Binding *b) {
 void compile_enter_scope(Compiler *c, Scope *s) {
   if (!s || s->globals) return;
   for (Binding *b = s->first; b; b = b->next) init_binding(c, b);
+  if (s->eval_vars) init_eval_vars(c, s->eval_vars);
 }
 //< vm.compile-enter-scope
 
@@ -574,6 +695,7 @@ static void hoist_global_vars(Compiler *c, Scope *s) {
   for (Binding *b = s->first; b; b = b->next) {
     bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
     if (b->kind != BIND_VAR && !lexical) continue;
+    if (!lexical && eval_declare(c, b->name, false)) continue;
     emit_op(c, lexical ? OP_PUSH_HOLE : OP_PUSH_UNDEFINED);
     emit_u16(c, lexical ? OP_DEFINE_LET : OP_DEFINE_GLOBAL, compile_const_atom(c, b->name));
     emit_op(c, OP_POP);
@@ -592,6 +714,10 @@ static FunctionProto *proto_new(Compiler *c, const Node *n, const char *name, ui
   p->source = c->kept_source; /* for Function.prototype.toString */
   p->source_start = n->offset;
   p->source_end = n->end;
+  if (n->kind == NODE_FUNCTION && n->parenthesized) { /* (function () {}): not the parens */
+    p->source_start = (uint32_t)(n->as.function.source_start - c->source);
+    p->source_end = n->as.function.source_end;
+  }
   p->line = (uint32_t)n->line;
   p->column = (uint32_t)n->column;
   return p;
@@ -736,6 +862,7 @@ FunctionProto *compile_function(Compiler *c, Node *fn) {
   else if (f->flags & FN_ASYNC) compile_unsupported(c, fn, "async functions");
   FuncState fs;
   state_begin(c, &fs, fn, f->scope, proto_new(c, fn, f->name, (uint32_t)f->flags));
+  fs.eval_vars = f->scope->eval_vars;
   fs.proto->param_count = (uint16_t)formal_count(fn);
   fs.proto->length = (uint16_t)f->param_count;
   if (f->flags & FN_CONSTRUCTOR) compile_constructor_start(c, fn);
@@ -764,8 +891,11 @@ void emit_function(Compiler *c, Node *fn) {
 static FunctionProto *compile_program(Compiler *c, Node *program) {
   Scope *scope = program->as.program.scope;
   uint32_t flags = FN_TOPLEVEL | (scope_is_strict(scope) ? FN_STRICT : 0);
-  FuncState fs;
+  FuncState fs, caller = {.node = c->eval_outer}; /* direct eval: the caller's names */
+  if (c->eval_outer) c->fs = &caller, caller.eval_vars = scope->parent->eval_vars;
   state_begin(c, &fs, program, scope, proto_new(c, program, "", flags));
+  fs.eval_vars = scope->eval_vars;
+  c->eval_globals = program->as.program.eval_lexicals != NULL;
   bool module = c->mode == COMPILE_MODULE;
   fs.proto->param_count = fs.proto->length = module ? 5 : 0;
   fs.registers = module ? 5 : 0;
@@ -774,6 +904,7 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   init_implicit(c, scope);
   if (scope->globals) hoist_global_vars(c, scope);
   compile_enter_scope(c, scope);
+  compile_enter_scope(c, program->as.program.eval_lexicals);
   compile_hoist_functions(c, &program->as.program.body);
   if (module) {
     compile_body(c, &program->as.program.body);
@@ -784,7 +915,9 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   compile_body(c, &program->as.program.body);
   emit_u16(c, OP_GET_LOCAL, fs.completion_register);
   emit_op(c, OP_RETURN);
-  return state_end(c);
+  FunctionProto *proto = state_end(c);
+  c->fs = NULL; /* not the caller's names */
+  return proto;
 }
 
 static Value syntax_error(VM *vm, const char *filename, const ParseError *err) {
@@ -803,19 +936,26 @@ Value vm_compile(VM *vm, const char *source, size_t length, const char *filename
   parse_set_regexp_check(parser, vm->regexp_hooks.check);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
-  if (!program || scope_analyze(parser, program, pmode, &err) != 0) {
+  return compile_tree(vm, parser, program, &err, source, length, filename, mode, NULL);
+}
+//< vm.compile-entry
+
+/* The second half of vm_compile, shared with Function() and eval (vm/eval.c). */
+Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,
+                   size_t length, const char *filename, CompileMode mode, Node *eval_outer) {
+  ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
+  if (!program || scope_analyze(parser, program, pmode, err) != 0) {
     parse_free(parser);
-    return syntax_error(vm, filename, &err);
+    return syntax_error(vm, filename, err);
   }
   vm->gc_paused++; /* half-built protos are not reachable from any root yet */
   Compiler c = {.vm = vm, .source = source, .length = length, .mode = mode,
                 .filename = vm_intern_filename(vm, filename),
-                .kept_source = vm_keep_source(vm, source, length)};
+                .kept_source = vm_keep_source(vm, source, length), .eval_outer = eval_outer};
   FunctionProto *proto = compile_program(&c, program);
-  Value result = VALUE_EXCEPTION;
-  if (!c.failed) result = value_from_object(&closure_new(vm, proto, 0)->base);
+  Value result = VALUE_EXCEPTION; /* eval code's upvalues are the caller's: vm/eval.c */
+  if (!c.failed) result = value_from_object(&closure_new(vm, proto, proto->upval_count)->base);
   vm->gc_paused--;
   parse_free(parser);
   return result;
 }
-//< vm.compile-entry

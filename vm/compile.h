@@ -74,6 +74,7 @@ typedef struct FuncState {
   Control *control;       /* innermost statement control can leave */
   int return_register;    /* holds a return value while finally blocks run; -1 = none yet */
   int completion_register; /* script top level: the last expression statement's value */
+  Binding *eval_vars;     /* the var object of a sloppy function with a direct eval */
   uint32_t last_line, last_column; /* the position of the last line-table entry */
   Value *const_keys;      /* constant dedup: open addressing over constant values */
   int32_t *const_slots;
@@ -89,6 +90,8 @@ typedef struct Compiler {
   const char *filename;   /* interned, stable */
   CompileMode mode;
   FuncState *fs;
+  Node *eval_outer;       /* direct eval code: the owner of the caller's names, or NULL */
+  bool eval_globals;      /* sloppy eval code whose vars are global (configurable) ones */
   bool failed;            /* a SyntaxError (or a RangeError: too deep) is pending; the
                              result will be discarded */
 } Compiler;
@@ -180,6 +183,19 @@ void emit_private_set(Compiler *c, Node *name);  /* obj key v -> v */
 /* Assigns the value on top of the stack to a target or pattern and pops it. value is
  * the expression it came from, when there is one (for V8's error positions and text). */
 void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *value);
+
+/* Compiles a parsed program (NULL: err holds its SyntaxError) and frees the parser:
+ * vm_compile's second half. */
+Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,
+                   size_t length, const char *filename, CompileMode mode, Node *eval_outer);
+/* A direct eval's list of the names in scope at the call (a constant's index). */
+int compile_eval_names(Compiler *c, Scope *s);
+/* typeof name: an eval var of that name first, when there may be one: the site to patch
+ * after the ordinary load (0: none). */
+uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name);
+
+/* ==== compile_lang.c ==== */
+int compile_template_object(Compiler *c, Node *tmpl); /* a tagged template site's strings */
 
 /* ==== compile_stmt.c ==== */
 void compile_stmt(Compiler *c, Node *n);

@@ -162,7 +162,9 @@ static void compile_unary(Compiler *c, Node *n) {
   }
   if (op == TOK_TYPEOF && operand->kind == NODE_IDENTIFIER && !operand->as.ident.binding) {
     compile_mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
+    uint32_t eval_var = compile_eval_var_get(c, NULL, operand->as.ident.name);
     emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, operand->as.ident.name));
+    if (eval_var) compile_patch_here(c, eval_var);
     emit_op(c, OP_TYPEOF);
     return;
   }
@@ -561,11 +563,36 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
     compile_callee(c, n, chain);
   }
   int argc = compile_args(c, &n->as.call.args, at);
+  bool direct_eval = n->as.call.eval_scope && argc >= 0 && argc < 255;
+  if (direct_eval) emit_u16(c, OP_PUSH_CONST, compile_eval_names(c, n->as.call.eval_scope));
   compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, OP_CALL_SPREAD);
+  else if (direct_eval) emit_call(c, OP_CALL_EVAL, argc + 1);
   else emit_call(c, OP_CALL, argc);
 }
 //< vm.compile-call
+
+/* tag`a${x}b` -> the tag and its `this` as for a call, the site's template object,
+ * the substitutions, CALL. */
+static void compile_tagged_template(Compiler *c, Node *n, Chain *chain) {
+  Node *tag = n->as.tagged.tag, *tmpl = n->as.tagged.template;
+  if (is_super_access(tag)) {
+    unsupported_expr(c, tag, "super");
+    return;
+  }
+  Node call = *n; /* the callee half of a call node: tag, not optional */
+  call.kind = NODE_CALL;
+  call.as.call.callee = tag;
+  call.as.call.optional = false;
+  SrcPos at = call_pos(c, tag);
+  compile_callee(c, &call, chain);
+  emit_u16(c, OP_PUSH_CONST, compile_template_object(c, tmpl));
+  NodeList *subs = &tmpl->as.template.expressions;
+  for (int i = 0; i < subs->count; i++) compile_expr(c, subs->items[i]);
+  compile_mark_named(c, at, tag);
+  if (subs->count + 1 > 255) compile_unsupported(c, n, "over 254 substitutions");
+  else emit_call(c, OP_CALL, subs->count + 1);
+}
 
 /* new C(args): V8 reports it (and a missing global C) at the `new` keyword. */
 static void compile_new(Compiler *c, Node *n) {
@@ -871,7 +898,7 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_NEW: compile_new(c, n); return;
   case NODE_SEQUENCE: compile_sequence(c, n); return;
   case NODE_CLASS: compile_class(c, n); return;
-  case NODE_TAGGED_TEMPLATE: unsupported_expr(c, n, "tagged templates"); return;
+  case NODE_TAGGED_TEMPLATE: compile_tagged_template(c, n, NULL); return;
   case NODE_YIELD: unsupported_expr(c, n, "generators"); return;
   case NODE_AWAIT: unsupported_expr(c, n, "async functions"); return;
   case NODE_SUPER: unsupported_expr(c, n, "super"); return;

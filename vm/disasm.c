@@ -71,6 +71,22 @@ static void print_name(const String *name, uint32_t flags, FILE *out) {
   }
 }
 
+/* A direct eval's names, <names a b> (compile_eval_names: pairs after a header pair),
+ * or a tagged template's strings, <template of 2> (frozen: its elements are no longer
+ * stored densely). */
+static void print_array_constant(Array *a, FILE *out) {
+  if (a->base.extensible) {
+    fputs("<names", out);
+    for (uint32_t i = 2; i + 1 < a->length; i += 2) {
+      fputc(' ', out);
+      print_name(value_to_string(a->elements[i]), 0, out);
+    }
+    fputc('>', out);
+  } else {
+    fprintf(out, "<template of %u>", a->length);
+  }
+}
+
 /* A constant as a value: 42, "text", <fn name>. */
 static void print_constant(Value v, FILE *out) {
   char buf[40];
@@ -83,6 +99,8 @@ static void print_constant(Value v, FILE *out) {
     fputs("<fn ", out);
     print_name(p->name, p->flags, out);
     fputc('>', out);
+  } else if (value_is_object(v) && value_to_object(v)->klass == CLASS_ARRAY) {
+    print_array_constant((Array *)value_to_object(v), out);
   } else {
     fputs("<?>", out);
   }

@@ -399,6 +399,16 @@ Object *object_new_class(VM *vm, ObjectClass klass, size_t size, Object *proto);
 Array *array_new(VM *vm, uint32_t capacity);
 Closure *closure_new(VM *vm, FunctionProto *proto, uint32_t cell_count);
 Native *native_new(VM *vm, Value name, NativeFn fn, int length); /* name: an atom */
+/* vm/eval.c: the global eval function; CALL_EVAL's work (slot: callee this args...
+ * names), VALUE_HOLE when the callee is not %eval% and the call is an ordinary one. */
+Object *eval_function_new(VM *vm);
+Value eval_call(VM *vm, Frame *frame, Value *slot, int argc);
+/* The var objects of sloppy direct eval (DYN_* instructions): name's value in vars or
+ * its prototypes (the hole if none has it); storing into the one that has it (false if
+ * none); declaring a var (keeping a value it has) or a function. */
+Value eval_vars_get(Value vars, Value name);
+bool eval_vars_set(VM *vm, Value vars, Value name, Value v);
+void eval_vars_declare(VM *vm, Value vars, Value name, Value v, bool function);
 Cell *cell_new(VM *vm, Value value);
 Accessor *accessor_new(VM *vm, Value getter, Value setter);
 FunctionProto *function_proto_new(VM *vm);

@@ -1548,6 +1548,49 @@ Value interp_run(VM *vm, int entry_frame) {
       NEXT();
     }
     //< vm.op-call
+    CASE(CALL_EVAL) {
+      int argc = READ_U8() - 1;
+      Value *slot = sp - argc - 3;
+      SYNC();
+      Value r = eval_call(vm, frame, slot, argc); /* VALUE_HOLE: an ordinary call */
+      if (r == VALUE_HOLE) {
+        sp--; /* the names */
+        SYNC();
+        r = begin_call(vm, slot, argc, VALUE_UNDEFINED);
+      }
+      CHECK(r);
+      if (r == VALUE_HOLE) { LOAD_FRAME(); sp = vm->sp; NEXT(); }
+      sp = slot;
+      PUSH(r);
+      NEXT();
+    }
+    CASE(NEW_VARS) {
+      SYNC();
+      Object *proto = value_is_object(sp[-1]) ? value_to_object(sp[-1]) : NULL;
+      sp[-1] = value_from_object(object_new(vm, proto));
+      NEXT();
+    }
+    CASE(DYN_GET) { uint16_t k = READ_U16(); sp[-1] = eval_vars_get(sp[-1], consts[k]); NEXT(); }
+    CASE(JUMP_IF_NOT_HOLE) {
+      int32_t off = READ_I32();
+      if (sp[-1] != VALUE_HOLE) pc += off;
+      else sp--;
+      NEXT();
+    }
+    CASE(DYN_SET) {
+      uint16_t k = READ_U16();
+      SYNC();
+      sp[-1] = value_from_bool(eval_vars_set(vm, sp[-1], consts[k], sp[-2]));
+      NEXT();
+    }
+    CASE(DYN_DECLARE_VAR) CASE(DYN_DECLARE_FN) {
+      bool function = pc[-1] == OP_DYN_DECLARE_FN;
+      uint16_t k = READ_U16();
+      SYNC();
+      eval_vars_declare(vm, sp[-1], consts[k], sp[-2], function);
+      sp--;
+      NEXT();
+    }
     CASE(CALL_SPREAD) CASE(NEW_SPREAD) {
       bool is_new = pc[-1] == OP_NEW_SPREAD;
       Array *args = (Array *)value_to_object(sp[-1]);

@@ -170,6 +170,15 @@
   OP(GET_PRIVATE, OPF_U16, -1, "obj key -> obj.#key; else TypeError constants[operand]")      \
   OP(SET_PRIVATE, OPF_U16, -2, "obj key v -> v, obj.#key = v; else TypeError constants[op]")  \
   OP(PRIVATE_IN, OPF_NONE, -1, "key obj -> #key in obj")                                      \
+  /* Direct eval (issue 6, part C: vm/eval.c) */                                              \
+  OP(CALL_EVAL, OPF_U8, OPV, "callee this arg1..argN names -> result (N = operand - 1): "      \
+     "direct eval if callee is %eval%, else CALL")                                             \
+  OP(NEW_VARS, OPF_NONE, 0, "proto -> a new object for eval vars, inheriting from proto")      \
+  OP(DYN_GET, OPF_U16, 0, "vars -> vars[name] if the chain has it, else the hole")             \
+  OP(JUMP_IF_NOT_HOLE, OPF_I32, 0, "v -> v; jump unless v is the hole, else pop")             \
+  OP(DYN_SET, OPF_U16, 0, "v vars -> v stored: vars[name] = v if the chain has it")            \
+  OP(DYN_DECLARE_VAR, OPF_U16, -1, "vars -> ; vars[name] = undefined unless it has name")      \
+  OP(DYN_DECLARE_FN, OPF_U16, -1, "f vars -> f; vars[name] = f")                              \
   /* Misc */                                                                                   \
   OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
   OP(NOP, OPF_NONE, 0, "nothing")

@@ -73,11 +73,14 @@ static void make_intrinsics(VM *vm) {
   in[INTRINSIC_ARRAY_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
   in[INTRINSIC_STRING_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
   in[INTRINSIC_THROW_TYPE_ERROR] = make_thrower(vm);
+  in[INTRINSIC_EVAL] = eval_function_new(vm);
   add_restricted_properties(vm);
   in[INTRINSIC_GLOBAL] = object_new(vm, object_proto);
   Value global = value_from_object(in[INTRINSIC_GLOBAL]);
   object_define_own(vm, in[INTRINSIC_GLOBAL], value_from_string(atom_from_cstr(vm, "globalThis")),
                     global, ATTR_HIDDEN);
+  object_define_own(vm, in[INTRINSIC_GLOBAL], value_from_string(atom_from_cstr(vm, "eval")),
+                    value_from_object(in[INTRINSIC_EVAL]), ATTR_HIDDEN);
   for (int i = 0; i < INTRINSIC_HOST_END - INTRINSIC_HOST_FIRST; i++)
     vm->host_intrinsics[i] = VALUE_UNDEFINED;
 }

@@ -82,6 +82,10 @@ void vm_set_regexp_hooks(VM *vm, const VMRegExpHooks *hooks);
  * pending and its site recorded (vm_exception_site). */
 Value vm_compile(VM *vm, const char *source, size_t length, const char *filename,
                  CompileMode mode);
+/* CreateDynamicFunction: a function of the given kind (NORMAL, GENERATOR, ASYNC,
+ * ASYNC_GENERATOR) compiled in the global scope from parameter and body text (UTF-8),
+ * or VALUE_EXCEPTION with node's SyntaxError pending. */
+Value vm_compile_function(VM *vm, int kind, const char *params, const char *body);
 /* Call fn (or `new ctor`) from C. The call owns a handle scope: nothing the callee
  * pushes outlives it. The result is not rooted: root it before allocating. Throws
  * RangeError when the C stack is nearly full (natives re-enter here recursively). */
@@ -535,6 +539,7 @@ typedef enum Intrinsic {
   INTRINSIC_ARRAY_ITERATOR_PROTOTYPE,
   INTRINSIC_STRING_ITERATOR_PROTOTYPE,
   INTRINSIC_THROW_TYPE_ERROR, /* %ThrowTypeError%: strict arguments.callee's accessor */
+  INTRINSIC_EVAL,             /* %eval%: a call of it by the name eval is a direct eval */
   INTRINSIC_COUNT,            /* the engine's: vm_new makes every one above */
   /* Then slots that the layers above name (stdlib/stdlib.h: StdlibIntrinsic) and fill
    * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are

@@ -14,9 +14,24 @@
 
 #define ARG(i) builtins_arg(argc, argv, (i))
 
+//> stdlib.function-constructor
+/* Function(p1, ..., pn, body) and its generator and async kinds (the magic is the
+ * VMFunctionKind): the parameters joined with commas, the body, each through
+ * ToString in order, then compiled in the global scope. */
 static Value function_construct(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Function() from strings");
+  StrBuf params = {0}, body = {0};
+  for (int i = 0; i < argc; i++) {
+    Value s = vm_to_string(vm, argv[i]);
+    if (value_is_exception(s)) return sb_free(&params), sb_free(&body), s;
+    if (i < argc - 1 && i > 0) sb_putc(&params, ',');
+    sb_put_js(i < argc - 1 ? &params : &body, s);
+  }
+  char *p = sb_take(&params), *b = sb_take(&body);
+  Value fn = vm_compile_function(vm, vm_native_magic(vm), p, b);
+  free(p), free(b);
+  return fn;
 }
+//< stdlib.function-constructor
 
 static Value function_call(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_callable(this_value)) return builtins_throw_not_function(vm, this_value);
@@ -142,7 +157,7 @@ static const VMPropDef function_prototype_props[] = {
 };
 
 static const VMPropDef function_globals[] = {
-    VM_CONSTRUCTOR("Function", function_construct, 1, 0, INTRINSIC_FUNCTION_PROTOTYPE, NULL,
+    VM_CONSTRUCTOR("Function", function_construct, 1, VM_FN_NORMAL, INTRINSIC_FUNCTION_PROTOTYPE, NULL,
                    function_prototype_props),
     VM_PROPS_END,
 };
