@@ -230,7 +230,7 @@ static Value array_of_raw(VM *vm, Program *prog, Value s, const RawMatch *m) {
   return a;
 }
 
-static Value throw_incompatible(VM *vm, const char *method, Value receiver) {
+Value regexp_throw_incompatible(VM *vm, const char *method, Value receiver) {
   char *what = builtins_describe(vm, receiver);
   Value r = vm_throw_error(vm, ERR_TYPE, "Method RegExp.prototype.%s called on incompatible "
                            "receiver %s", method, what);
@@ -254,7 +254,7 @@ int regexp_exec_step(VM *vm, Value r, Value s, RawMatch *m, Value *result) {
     vm_throw_error(vm, ERR_TYPE, "RegExp exec method returned something other than an Object or null");
     return -1;
   }
-  if (!prog) return throw_incompatible(vm, "exec", r), -1;
+  if (!prog) return regexp_throw_incompatible(vm, "exec", r), -1;
   return builtin_exec(vm, r, prog, s, m);
 }
 //< stdlib.regexp-exec-step
@@ -269,7 +269,7 @@ Value regexp_exec_generic(VM *vm, Value r, Value s) {
 
 static Value regexp_exec_method(VM *vm, Value this_value, int argc, Value *argv) {
   Program *prog = regexp_program_of(vm, this_value);
-  if (!prog) return throw_incompatible(vm, "exec", this_value);
+  if (!prog) return regexp_throw_incompatible(vm, "exec", this_value);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   if (value_is_exception(s)) return s;
   RawMatch m;
@@ -278,7 +278,7 @@ static Value regexp_exec_method(VM *vm, Value this_value, int argc, Value *argv)
 }
 
 static Value regexp_test(VM *vm, Value this_value, int argc, Value *argv) {
-  if (!value_is_object(this_value)) return throw_incompatible(vm, "test", VALUE_UNDEFINED);
+  if (!value_is_object(this_value)) return regexp_throw_incompatible(vm, "test", VALUE_UNDEFINED);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   if (value_is_exception(s)) return s;
   RawMatch m;
@@ -395,7 +395,7 @@ Value regexp_species_constructor(VM *vm, Value obj) {
 
 /* RegExp.prototype.compile(pattern, flags) (Annex B): reinitialise this in place. */
 static Value regexp_compile_method(VM *vm, Value this_value, int argc, Value *argv) {
-  if (!regexp_program_of(vm, this_value)) return throw_incompatible(vm, "compile", this_value);
+  if (!regexp_program_of(vm, this_value)) return regexp_throw_incompatible(vm, "compile", this_value);
   Value pattern = ARG(0), flags = ARG(1);
   Program *prog = regexp_program_of(vm, pattern);
   if (prog) {
@@ -528,7 +528,7 @@ static Value regexp_source(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static Value regexp_to_string(VM *vm, Value this_value, int argc, Value *argv) {
-  if (!value_is_object(this_value)) return throw_incompatible(vm, "toString", this_value);
+  if (!value_is_object(this_value)) return regexp_throw_incompatible(vm, "toString", this_value);
   Value source = vm_handle_push(vm, vm_get_str(vm, this_value, "source"));
   source = value_is_exception(source) ? source : vm_handle_push(vm, vm_to_string(vm, source));
   if (value_is_exception(source)) return source;

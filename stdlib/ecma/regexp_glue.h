@@ -82,4 +82,7 @@ Value regexp_species_constructor(VM *vm, Value obj);
  * %RegExpStringIteratorPrototype%. */
 void regexp_string_install(VM *vm);
 
+/* V8's TypeError for a RegExp.prototype method called on something else. */
+Value regexp_throw_incompatible(VM *vm, const char *method, Value receiver);
+
 #endif

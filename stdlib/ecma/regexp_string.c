@@ -19,14 +19,6 @@
 
 /* ==== Small steps ==== */
 
-static Value throw_incompatible(VM *vm, const char *method, Value receiver) {
-  char *what = builtins_describe(vm, receiver);
-  Value r = vm_throw_error(vm, ERR_TYPE, "Method RegExp.prototype.%s called on incompatible "
-                           "receiver %s", method, what);
-  free(what);
-  return r;
-}
-
 /* ToString(Get(rx, "flags")), rooted. */
 static Value get_flags(VM *vm, Value rx) {
   Value f = vm_handle_push(vm, vm_get(vm, rx, regexp_atom(vm, REGEXP_ATOM_FLAGS)));
@@ -97,7 +89,7 @@ static bool same_value(Value a, Value b) {
 //> stdlib.regexp-symbol-match
 static Value regexp_symbol_match(VM *vm, Value this_value, int argc, Value *argv) {
   Value rx = this_value;
-  if (!value_is_object(rx)) return throw_incompatible(vm, "@@match", rx);
+  if (!value_is_object(rx)) return regexp_throw_incompatible(vm, "@@match", rx);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   bool global, unicode;
   if (value_is_exception(s) || !global_unicode(vm, rx, true, &global, &unicode))
@@ -122,7 +114,7 @@ static Value regexp_symbol_match(VM *vm, Value this_value, int argc, Value *argv
 
 static Value regexp_symbol_search(VM *vm, Value this_value, int argc, Value *argv) {
   Value rx = this_value;
-  if (!value_is_object(rx)) return throw_incompatible(vm, "@@search", rx);
+  if (!value_is_object(rx)) return regexp_throw_incompatible(vm, "@@search", rx);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value previous = value_is_exception(s) ? s : vm_handle_push(vm, vm_get_str(vm, rx, "lastIndex"));
   if (value_is_exception(previous)) return previous;
@@ -372,7 +364,7 @@ static bool replace_all(VM *vm, StrBuf *b, Value s, Collected *c, Value replace)
 //> stdlib.regexp-symbol-replace
 static Value regexp_symbol_replace(VM *vm, Value this_value, int argc, Value *argv) {
   Value rx = this_value, replace = ARG(1);
-  if (!value_is_object(rx)) return throw_incompatible(vm, "@@replace", VALUE_UNDEFINED);
+  if (!value_is_object(rx)) return regexp_throw_incompatible(vm, "@@replace", VALUE_UNDEFINED);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   if (!value_is_exception(s) && !vm_is_callable(replace))
     replace = vm_handle_push(vm, vm_to_string(vm, replace));
@@ -518,7 +510,7 @@ static Program *own_splitter(VM *vm, Value rx, Value c, Value flags) {
 //> stdlib.regexp-symbol-split
 static Value regexp_symbol_split(VM *vm, Value this_value, int argc, Value *argv) {
   Value rx = this_value;
-  if (!value_is_object(rx)) return throw_incompatible(vm, "@@split", rx);
+  if (!value_is_object(rx)) return regexp_throw_incompatible(vm, "@@split", rx);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value c = value_is_exception(s) ? s : vm_handle_push(vm, regexp_species_constructor(vm, rx));
   Value flags = value_is_exception(c) ? c : get_flags(vm, rx);
@@ -572,7 +564,7 @@ static const VMClassDef iter_class = {"RegExp String Iterator", iter_trace, iter
 
 static Value regexp_symbol_match_all(VM *vm, Value this_value, int argc, Value *argv) {
   Value r = this_value;
-  if (!value_is_object(r)) return throw_incompatible(vm, "@@matchAll", r);
+  if (!value_is_object(r)) return regexp_throw_incompatible(vm, "@@matchAll", r);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value c = value_is_exception(s) ? s : vm_handle_push(vm, regexp_species_constructor(vm, r));
   Value flags = value_is_exception(c) ? c : get_flags(vm, r);
