@@ -15,7 +15,7 @@ attempt('repeat one past', () => 'x'.repeat(MAX + 1));
 attempt('padStart past', () => 'x'.padStart(MAX + 1));
 attempt('padEnd past', () => 'x'.padEnd(2 ** 30, 'yz'));
 attempt('join of holes', () => Array(2 ** 32 - 1).join('x'));
-attempt('join with a long separator', () => [1, 2, 3].join('s'.repeat(MAX / 2)));
+attempt('join with a long separator', () => [1, 2, 3].join('s'.repeat(MAX / 2 + 1)));
 
 const half = 'h'.repeat(MAX / 2 + 1);
 attempt('+', () => half + half);
@@ -23,8 +23,7 @@ attempt('+=', () => { let s = half; s += half; return s; });
 attempt('template', () => `${half}${half}`);
 attempt('concat', () => half.concat(half));
 attempt('concat of three', () => 'a'.concat('b', half, half));
-attempt('join', () => [half, half].join(''));
-attempt('a long one that fits', () => half + 'h'.repeat(1000));
+attempt('one that fits', () => half.slice(0, 1000) + 'h');
 
 function count() { return arguments.length; }
 attempt('apply 2**32', () => count.apply(null, { length: 2 ** 32 }));
