@@ -29,6 +29,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
   INTRINSIC_HTTP_REQUEST_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
+  INTRINSIC_AGGREGATE_ERROR_PROTOTYPE, /* ecma/error.c */
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

@@ -678,17 +678,24 @@ static void compile_prologue(Compiler *c, Node *fn) {
 
 static FunctionProto *compile_function(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
-  if (f->flags & FN_GENERATOR) compile_unsupported(c, fn, "generators");
-  else if (f->flags & FN_ASYNC) compile_unsupported(c, fn, "async functions");
+  if ((f->flags & FN_GENERATOR) && (f->flags & FN_ASYNC))
+    compile_unsupported(c, fn, "async generators");
   FuncState fs;
   state_begin(c, &fs, fn, f->scope, proto_new(c, fn, f->name, (uint32_t)f->flags));
   fs.proto->param_count = (uint16_t)formal_count(fn);
   fs.proto->length = (uint16_t)f->param_count;
+  bool suspends = f->flags & (FN_GENERATOR | FN_ASYNC);
+  if (f->flags & FN_ASYNC) emit_op(c, OP_ASYNC_START); /* a throwing default rejects */
   compile_prologue(c, fn);
+  if (f->flags & FN_GENERATOR) compile_generator_start(c);
   compile_body(c, &f->body);
   NodeList *body = &f->body;
-  if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN)
+  if (suspends) {
+    emit_op(c, OP_PUSH_UNDEFINED);
+    emit_op(c, OP_GEN_RETURN);
+  } else if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN) {
     emit_op(c, OP_RETURN_UNDEFINED);
+  }
   return state_end(c);
 }
 

@@ -813,8 +813,8 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_SEQUENCE: compile_sequence(c, n); return;
   case NODE_CLASS: unsupported_expr(c, n, "classes"); return;
   case NODE_TAGGED_TEMPLATE: unsupported_expr(c, n, "tagged templates"); return;
-  case NODE_YIELD: unsupported_expr(c, n, "generators"); return;
-  case NODE_AWAIT: unsupported_expr(c, n, "async functions"); return;
+  case NODE_YIELD: compile_yield(c, n); return;
+  case NODE_AWAIT: compile_await(c, n); return;
   case NODE_SUPER: unsupported_expr(c, n, "super"); return;
   default: PANIC("compile_expr: not an expression");
   }

@@ -145,7 +145,7 @@ static bool return_needs_cleanup(const Control *ctl) {
 void compile_return_value(Compiler *c) {
   FuncState *fs = c->fs;
   if (!return_needs_cleanup(fs->control)) {
-    emit_op(c, OP_RETURN);
+    emit_op(c, compile_return_op(c));
     return;
   }
   if (fs->return_register < 0) fs->return_register = compile_alloc_register(c);
@@ -154,7 +154,7 @@ void compile_return_value(Compiler *c) {
   emit_op(c, OP_POP);
   emit_exits(c, NULL);
   emit_u16(c, OP_GET_LOCAL, fs->return_register);
-  emit_op(c, OP_RETURN);
+  emit_op(c, compile_return_op(c));
   reopen_ranges(c, NULL);
   compile_set_depth(c, depth - 1);
 }

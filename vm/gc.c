@@ -131,7 +131,10 @@ static void mark_roots(VM *vm) {
     gc_mark_thing(vm, (GcHeader *)f->proto);
     gc_mark_value(vm, f->this_value);
     gc_mark_value(vm, f->new_target);
+    if (f->gen) gc_mark_thing(vm, (GcHeader *)f->gen);
   }
+  gc_mark_value(vm, vm->promise_job);
+  gc_mark_value(vm, vm->promise_ctor);
   gc_mark_value(vm, vm->exception);
   gc_mark_values(vm, vm->handles, (size_t)vm->handle_count);
   for (int32_t i = 0; i < vm->pin_count; i++)
@@ -142,7 +145,7 @@ static void mark_roots(VM *vm) {
   FOR_EACH_COMMON_ATOM(MARK_ATOM)
 #undef MARK_ATOM
   Value symbols[] = {vm->symbol_iterator, vm->symbol_async_iterator, vm->symbol_has_instance,
-                     vm->symbol_to_primitive, vm->symbol_to_string_tag};
+                     vm->symbol_to_primitive, vm->symbol_to_string_tag, vm->symbol_species};
   gc_mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
   gc_mark_thing(vm, (GcHeader *)vm->root_shape);
 }

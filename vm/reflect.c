@@ -333,6 +333,7 @@ Value vm_well_known_symbol(VM *vm, VMWellKnownSymbol which) {
   switch (which) {
   case VM_SYMBOL_ITERATOR: return vm->symbol_iterator;
   case VM_SYMBOL_ASYNC_ITERATOR: return vm->symbol_async_iterator;
+  case VM_SYMBOL_SPECIES: return vm->symbol_species;
   case VM_SYMBOL_HAS_INSTANCE: return vm->symbol_has_instance;
   case VM_SYMBOL_TO_PRIMITIVE: return vm->symbol_to_primitive;
   case VM_SYMBOL_TO_STRING_TAG: return vm->symbol_to_string_tag;

@@ -22,6 +22,8 @@ void builtins_install_all(VM *vm) {
   builtins_install_string(vm);
   builtins_install_number(vm);
   builtins_install_json(vm);
+  builtins_install_generator(vm);
+  builtins_install_promise(vm);
 }
 //< stdlib.install-all
 

@@ -24,6 +24,8 @@ void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/ecma/arra
 void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */
 void builtins_install_number(VM *vm); /* Number, Boolean, Math, parseInt... (stdlib/ecma/number.c) */
 void builtins_install_json(VM *vm); /* JSON (stdlib/ecma/json.c) */
+void builtins_install_generator(VM *vm); /* generator objects (stdlib/ecma/generator.c) */
+void builtins_install_promise(VM *vm); /* Promise, queueMicrotask (stdlib/ecma/promise.c) */
 
 /* ==== Arguments and `this` ==== */
 

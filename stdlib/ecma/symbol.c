@@ -105,6 +105,7 @@ static const VMPropDef symbol_statics[] = {
     VM_SYMBOL("asyncIterator", VM_SYMBOL_ASYNC_ITERATOR, 0),
     VM_SYMBOL("hasInstance", VM_SYMBOL_HAS_INSTANCE, 0),
     VM_SYMBOL("iterator", VM_SYMBOL_ITERATOR, 0),
+    VM_SYMBOL("species", VM_SYMBOL_SPECIES, 0),
     VM_SYMBOL("toPrimitive", VM_SYMBOL_TO_PRIMITIVE, 0),
     VM_SYMBOL("toStringTag", VM_SYMBOL_TO_STRING_TAG, 0),
     VM_PROPS_END,
