@@ -38,7 +38,7 @@ void generator_save(VM *vm, Generator *g, Frame *f, Value *sp, const uint8_t *pc
     gc_account(vm, (ptrdiff_t)(cap - g->saved_capacity) * (ptrdiff_t)sizeof(Value));
     g->saved_capacity = cap;
   }
-  memcpy(g->saved, f->registers, n * sizeof(Value));
+  if (n) memcpy(g->saved, f->registers, n * sizeof(Value));
   g->saved_count = n;
   g->pc = (uint32_t)(pc - f->proto->code);
   g->this_value = f->this_value;
@@ -55,7 +55,7 @@ Frame *generator_restore(VM *vm, Generator *g, Value *slot) {
   }
   slot[0] = value_from_object(&g->function->base);
   slot[1] = g->this_value;
-  memcpy(regs, g->saved, g->saved_count * sizeof(Value));
+  if (g->saved_count) memcpy(regs, g->saved, g->saved_count * sizeof(Value));
   Frame *f = &vm->frames[vm->frame_count++];
   *f = (Frame){.function = &g->function->base, .proto = proto, .pc = proto->code + g->pc,
                .registers = regs, .this_value = g->this_value, .new_target = VALUE_UNDEFINED,
@@ -147,7 +147,7 @@ Value vm_generator_method(VM *vm, Value this_value, int argc, Value *argv) {
 /* await v: v as a built-in promise (PromiseResolve), whose reactions are the suspended
  * generator itself: the job resumes it with the value, or throws the reason into it. */
 Value generator_await(VM *vm, Generator *g, Value v) {
-  Value p = promise_resolve_value(vm, v);
+  Value p = vm_handle_push(vm, promise_resolve_value(vm, v));
   if (value_is_exception(p)) return p;
   Value gen = value_from_object(&g->base);
   promise_then(vm, (Promise *)value_to_object(p), gen, gen, VALUE_UNDEFINED);

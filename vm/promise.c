@@ -66,13 +66,15 @@ static void track_rejection(VM *vm, Promise *p, bool handled) {
 /* Settle p and queue its reactions, in the order they were added. */
 static void settle(VM *vm, Promise *p, int state, Value value) {
   if (p->state != PROMISE_PENDING) return;
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_object(&p->base)); /* queueing the jobs allocates */
+  vm_handle_push(vm, value);
   p->state = (uint8_t)state;
   p->result = value;
   PromiseReaction *reactions = p->reactions;
   uint32_t n = p->reaction_count;
   p->reactions = NULL;
   p->reaction_count = p->reaction_capacity = 0;
-  int mark = vm_handle_mark(vm);
   for (uint32_t i = 0; i < n; i++) { /* the list left the promise: keep its values alive */
     vm_handle_push(vm, reactions[i].capability);
     vm_handle_push(vm, reactions[i].on_fulfilled);
@@ -158,6 +160,8 @@ Value vm_promise_resolving_functions(VM *vm, Value p, Value *reject) {
 /* The handlers are functions, undefined, or (await) the Generator to resume. */
 void promise_then(VM *vm, Promise *p, Value on_fulfilled, Value on_rejected, Value capability) {
   PromiseReaction r = {capability, on_fulfilled, on_rejected};
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_object(&p->base)); /* queueing a job allocates */
   if (p->state == PROMISE_PENDING) {
     if (p->reaction_count == p->reaction_capacity) {
       p->reaction_capacity = p->reaction_capacity ? p->reaction_capacity * 2 : 2;
@@ -170,6 +174,7 @@ void promise_then(VM *vm, Promise *p, Value on_fulfilled, Value on_rejected, Val
                      p->result);
   }
   p->handled = 1;
+  vm_handle_reset(vm, mark);
 }
 //< vm.promise-then
 
