@@ -60,6 +60,7 @@ static void trace_generator(VM *vm, Object *o) {
   gc_mark_thing(vm, (GcHeader *)g->function);
   gc_mark_value(vm, g->this_value);
   gc_mark_value(vm, g->promise);
+  gc_mark_value(vm, g->queue);
   gc_mark_values(vm, g->saved, g->saved_count);
 }
 

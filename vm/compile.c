@@ -678,14 +678,13 @@ static void compile_prologue(Compiler *c, Node *fn) {
 
 static FunctionProto *compile_function(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
-  if ((f->flags & FN_GENERATOR) && (f->flags & FN_ASYNC))
-    compile_unsupported(c, fn, "async generators");
   FuncState fs;
   state_begin(c, &fs, fn, f->scope, proto_new(c, fn, f->name, (uint32_t)f->flags));
   fs.proto->param_count = (uint16_t)formal_count(fn);
   fs.proto->length = (uint16_t)f->param_count;
   bool suspends = f->flags & (FN_GENERATOR | FN_ASYNC);
-  if (f->flags & FN_ASYNC) emit_op(c, OP_ASYNC_START); /* a throwing default rejects */
+  if ((f->flags & FN_ASYNC) && !(f->flags & FN_GENERATOR))
+    emit_op(c, OP_ASYNC_START); /* a throwing default rejects */
   compile_prologue(c, fn);
   if (f->flags & FN_GENERATOR) compile_generator_start(c);
   compile_body(c, &f->body);

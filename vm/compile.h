@@ -168,5 +168,6 @@ Opcode compile_return_op(Compiler *c);   /* RETURN, or GEN_RETURN in a generator
 void compile_generator_start(Compiler *c); /* a generator's initial suspension */
 void compile_yield(Compiler *c, Node *n);  /* yield and yield* */
 void compile_await(Compiler *c, Node *n);
+void compile_await_top(Compiler *c);      /* await the value on top of the stack */
 
 #endif

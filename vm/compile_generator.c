@@ -10,15 +10,33 @@
  */
 #include "vm/compile.h"
 
+static bool in_async_generator(Compiler *c);
+
 Opcode compile_return_op(Compiler *c) {
   return c->fs->proto->flags & (FN_GENERATOR | FN_ASYNC) ? OP_GEN_RETURN : OP_RETURN;
 }
 
 //> vm.compile-resume
-/* After a suspension, with the value sent in on the stack: RESUME, then the return path. */
+static bool in_async_generator(Compiler *c) {
+  uint32_t flags = c->fs->proto->flags;
+  return (flags & FN_ASYNC) && (flags & FN_GENERATOR);
+}
+
+/* AWAIT and its RESUME, which has no return path: return() never resumes an await. */
+void compile_await_top(Compiler *c) {
+  emit_op(c, OP_AWAIT);
+  int depth = c->fs->depth;
+  uint32_t skip = emit_jump(c, OP_RESUME);
+  compile_patch_here(c, skip);
+  compile_set_depth(c, depth);
+}
+
+/* After a suspension, with the value sent in on the stack: RESUME, then the return path
+ * (an async generator awaits the value it is to return first). */
 static void emit_resume(Compiler *c) {
   int depth = c->fs->depth;
   uint32_t skip = emit_jump(c, OP_RESUME);
+  if (in_async_generator(c)) compile_await_top(c);
   compile_return_value(c); /* resumed by return(): run the finally blocks, then return */
   compile_patch_here(c, skip);
   compile_set_depth(c, depth);
@@ -35,11 +53,7 @@ void compile_generator_start(Compiler *c) {
 void compile_await(Compiler *c, Node *n) {
   compile_expr(c, n->as.unary.operand);
   compile_mark_node(c, n);
-  emit_op(c, OP_AWAIT);
-  int depth = c->fs->depth;
-  uint32_t skip = emit_jump(c, OP_RESUME); /* never resumed by return(): no return path */
-  compile_patch_here(c, skip);
-  compile_set_depth(c, depth);
+  compile_await_top(c);
 }
 
 //> vm.compile-yield-star
@@ -77,6 +91,11 @@ static void compile_yield_star(Compiler *c, Node *n) {
 //< vm.compile-yield-star
 
 void compile_yield(Compiler *c, Node *n) {
+  if (n->as.unary.op && in_async_generator(c)) {
+    compile_unsupported(c, n, "yield* in async generators");
+    emit_op(c, OP_PUSH_UNDEFINED);
+    return;
+  }
   if (n->as.unary.op) {
     compile_yield_star(c, n);
     return;
@@ -84,6 +103,7 @@ void compile_yield(Compiler *c, Node *n) {
   if (n->as.unary.operand) compile_expr(c, n->as.unary.operand);
   else emit_op(c, OP_PUSH_UNDEFINED);
   compile_mark_node(c, n);
+  if (in_async_generator(c)) compile_await_top(c); /* an async generator yields values */
   emit_u8(c, OP_YIELD, 0);
   emit_resume(c);
 }

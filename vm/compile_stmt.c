@@ -160,8 +160,11 @@ void compile_return_value(Compiler *c) {
 }
 
 static void compile_return(Compiler *c, Node *n) {
+  uint32_t flags = c->fs->proto->flags;
   if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
   else emit_op(c, OP_PUSH_UNDEFINED);
+  if (n->as.unary.operand && (flags & FN_ASYNC) && (flags & FN_GENERATOR))
+    compile_await_top(c); /* an async generator's return awaits its operand */
   compile_return_value(c);
 }
 

@@ -24,7 +24,7 @@ Generator *generator_new(VM *vm, Closure *fn, GeneratorKind kind, Object *proto)
   Generator *g = (Generator *)object_new_class(vm, CLASS_GENERATOR, sizeof(Generator), proto);
   g->kind = (uint8_t)kind;
   g->function = fn;
-  g->this_value = g->promise = VALUE_UNDEFINED;
+  g->this_value = g->promise = g->queue = VALUE_UNDEFINED;
   return g;
 }
 
@@ -167,6 +167,10 @@ Value generator_start(VM *vm, Frame *f, Value *sp, const uint8_t *pc) {
               : vm->intrinsics[async ? INTRINSIC_ASYNC_GENERATOR_PROTOTYPE
                                      : INTRINSIC_GENERATOR_PROTOTYPE];
   Generator *g = generator_new(vm, fn, async ? GEN_ASYNC_GENERATOR : GEN_SYNC, p);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, value_from_object(&g->base));
+  if (async) g->queue = value_from_object(&array_new(vm, 0)->base);
+  vm_handle_reset(vm, mark);
   generator_save(vm, g, f, sp, pc);
   g->state = GEN_SUSPENDED_START;
   return value_from_object(&g->base);
@@ -190,6 +194,10 @@ Value generator_finish(VM *vm, Generator *g, Value v) {
   g->state = GEN_COMPLETED;
   release_saved(vm, g);
   if (g->kind == GEN_SYNC) return iter_result_new(vm, v, true);
+  if (g->kind == GEN_ASYNC_GENERATOR) {
+    async_generator_finish(vm, g, v, false);
+    return VALUE_UNDEFINED;
+  }
   promise_resolve(vm, (Promise *)value_to_object(g->promise), v);
   return g->promise;
 }
@@ -197,7 +205,11 @@ Value generator_finish(VM *vm, Generator *g, Value v) {
 Value generator_unwind(VM *vm, Generator *g) {
   g->state = GEN_COMPLETED;
   release_saved(vm, g);
-  if (g->kind != GEN_ASYNC_FUNCTION || vm->terminating) return VALUE_EXCEPTION;
+  if (g->kind == GEN_SYNC || vm->terminating) return VALUE_EXCEPTION;
+  if (g->kind == GEN_ASYNC_GENERATOR) {
+    async_generator_finish(vm, g, VALUE_UNDEFINED, true);
+    return VALUE_UNDEFINED;
+  }
   promise_reject(vm, (Promise *)value_to_object(g->promise), vm_take_exception(vm));
   return g->promise;
 }

@@ -197,6 +197,8 @@ typedef struct Promise {
 typedef enum GeneratorKind { GEN_SYNC, GEN_ASYNC_FUNCTION, GEN_ASYNC_GENERATOR } GeneratorKind;
 typedef enum GeneratorState {
   GEN_SUSPENDED_START, GEN_SUSPENDED_YIELD, GEN_EXECUTING, GEN_COMPLETED,
+  GEN_AWAITING,        /* at an await: only the promise job resumes it */
+  GEN_AWAITING_RETURN, /* an async generator awaiting the value of a return() */
 } GeneratorState;
 typedef enum ResumeMode { RESUME_NEXT, RESUME_THROW, RESUME_RETURN } ResumeMode;
 
@@ -207,6 +209,7 @@ typedef struct Generator {
   struct Closure *function;
   Value this_value;
   Value promise;        /* async functions: the promise the call returned */
+  Value queue;          /* async generators: requests [mode, value, promise], oldest first */
   uint32_t pc;          /* where the frame continues, as an offset into the code */
   int argc;
   Value *saved;         /* registers, then the operand stack */
@@ -537,6 +540,13 @@ Value generator_unwind(VM *vm, Generator *g);
 /* DELEGATE: one step of yield* on slots iter next received mode. VALUE_HOLE when the
  * inner iterator is done (then slots hold iter next value mode', mode' 2 for a return). */
 Value generator_delegate(VM *vm, Value *slots);
+/* YIELD in an async generator: settle the oldest request with {value: v, done: false}.
+ * True when another request is waiting: the frame goes on at once with its mode and
+ * value in g->resume_mode and *v; false: the frame suspends. */
+bool async_generator_yield(VM *vm, Generator *g, Value *v);
+/* An async generator finished (returned v, or threw the pending exception if threw):
+ * settle the oldest request, then answer the ones still queued. */
+void async_generator_finish(VM *vm, Generator *g, Value v, bool threw);
 /* CLOSURE of a generator or async function: its [[Prototype]] and `prototype`. */
 void generator_closure_init(VM *vm, Closure *c);
 /* GENERATOR_START / ASYNC_START: a generator object for the running frame. */

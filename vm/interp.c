@@ -1582,7 +1582,12 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(YIELD) {
       bool raw = READ_U8();
       SYNC();
-      leaving = raw ? sp[-1] : iter_result_new(vm, sp[-1], false);
+      if (frame->gen->kind == GEN_ASYNC_GENERATOR) { /* settles a request; maybe goes on */
+        if (async_generator_yield(vm, frame->gen, &sp[-1])) NEXT();
+        leaving = VALUE_UNDEFINED;
+      } else {
+        leaving = raw ? sp[-1] : iter_result_new(vm, sp[-1], false);
+      }
       sp--;
       generator_save(vm, frame->gen, frame, sp, pc);
       frame->gen->state = GEN_SUSPENDED_YIELD;
@@ -1593,7 +1598,7 @@ Value interp_run(VM *vm, int entry_frame) {
       CHECK(generator_await(vm, frame->gen, sp[-1]));
       sp--;
       generator_save(vm, frame->gen, frame, sp, pc);
-      frame->gen->state = GEN_SUSPENDED_YIELD;
+      frame->gen->state = GEN_AWAITING;
       leaving = frame->gen->promise;
       goto leave_frame;
     }

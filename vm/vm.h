@@ -483,6 +483,8 @@ Value vm_promise_constructor(VM *vm); /* undefined before vm_register_promise */
 /* %GeneratorPrototype%.next/return/throw (magic: ResumeMode 0, 2, 1). The interpreter
  * resumes a generator called through this native without re-entering C. */
 Value vm_generator_method(VM *vm, Value this_value, int argc, Value *argv);
+/* %AsyncGeneratorPrototype%.next/return/throw (the same magic): each returns a promise. */
+Value vm_async_generator_method(VM *vm, Value this_value, int argc, Value *argv);
 
 /* ==== The realm ==== */
 

@@ -1,5 +1,6 @@
-/* generator.c - %GeneratorPrototype%, %GeneratorFunction% and %AsyncFunction%: the objects
- * around generator and async functions (their frames are the engine's: vm/generator.c).
+/* generator.c - %GeneratorPrototype%, %GeneratorFunction%, %AsyncFunction%,
+ * %AsyncGeneratorPrototype% and %AsyncGeneratorFunction%: the objects around generator
+ * and async functions (their frames are the engine's: vm/generator.c).
  * Book: chapter 7, "The standard library".
  *
  * Entry point: builtins_install_generator. The constructors are not globals; scripts
@@ -8,8 +9,10 @@
 #include "stdlib/ecma/builtins.h"
 
 static Value from_strings(VM *vm, Value this_value, int argc, Value *argv) {
+  static const char *const names[] = {"GeneratorFunction", "AsyncFunction",
+                                      "AsyncGeneratorFunction"};
   return vm_throw_error(vm, ERR_TYPE, "tinynode does not support %s() from strings",
-                        vm_native_magic(vm) ? "AsyncFunction" : "GeneratorFunction");
+                        names[vm_native_magic(vm)]);
 }
 
 enum { RESUME_NEXT, RESUME_THROW, RESUME_RETURN }; /* vm/internal.h's ResumeMode */
@@ -27,6 +30,26 @@ static const VMPropDef generator_function_prototype_props[] = {
     VM_PROPS_END,
 };
 
+static const VMPropDef async_generator_prototype_props[] = {
+    VM_FN_MAGIC("next", vm_async_generator_method, 1, RESUME_NEXT),
+    VM_FN_MAGIC("return", vm_async_generator_method, 1, RESUME_RETURN),
+    VM_FN_MAGIC("throw", vm_async_generator_method, 1, RESUME_THROW),
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "AsyncGenerator", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
+static const VMPropDef async_generator_function_prototype_props[] = {
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "AsyncGeneratorFunction", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
+static Value return_this(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
+
+static const VMPropDef async_iterator_prototype_props[] = {
+    VM_SYM_FN(VM_SYMBOL_ASYNC_ITERATOR, return_this, 0, VM_ATTR_HIDDEN),
+    VM_PROPS_END,
+};
+
 static const VMPropDef async_function_prototype_props[] = {
     VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "AsyncFunction", VM_ATTR_CONFIGURABLE),
     VM_PROPS_END,
@@ -37,6 +60,9 @@ static const VMPropDef constructors[] = {
                    NULL, generator_function_prototype_props),
     VM_CONSTRUCTOR("AsyncFunction", from_strings, 1, 1, INTRINSIC_ASYNC_FUNCTION_PROTOTYPE, NULL,
                    async_function_prototype_props),
+    VM_CONSTRUCTOR("AsyncGeneratorFunction", from_strings, 1, 2,
+                   INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE, NULL,
+                   async_generator_function_prototype_props),
     VM_PROPS_END,
 };
 
@@ -68,4 +94,12 @@ void builtins_install_generator(VM *vm) {
   install_constructor(vm, &constructors[0], INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE);
   install_constructor(vm, &constructors[1], INTRINSIC_ASYNC_FUNCTION_PROTOTYPE);
   define_configurable(vm, gen_fn_proto, "prototype", gen_proto);
+  Value agen_proto = vm_intrinsic(vm, INTRINSIC_ASYNC_GENERATOR_PROTOTYPE);
+  Value agen_fn_proto = vm_intrinsic(vm, INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE);
+  vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_ASYNC_ITERATOR_PROTOTYPE),
+                  async_iterator_prototype_props);
+  define_configurable(vm, agen_proto, "constructor", agen_fn_proto);
+  vm_define_props(vm, agen_proto, async_generator_prototype_props);
+  install_constructor(vm, &constructors[2], INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE);
+  define_configurable(vm, agen_fn_proto, "prototype", agen_proto);
 }
