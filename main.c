@@ -28,6 +28,7 @@ typedef struct Options {
   const char *eval_code; /* -e */
   const char *script;
   int script_index;      /* argv index of the script (or of the first argument after -e) */
+  bool ignore_rejections; /* --unhandled-rejections=none (or warn: tinynode prints nothing) */
 } Options;
 
 static const char usage[] =
@@ -39,6 +40,7 @@ static const char usage[] =
     "  -e, --eval CODE     run CODE as the main module\n"
     "  -c, --check         check the script's syntax without running it\n"
     "  --script            run the file as a global script, not a CommonJS module\n"
+    "  --unhandled-rejections=MODE  none: an unhandled rejection does not end the process\n"
     "  --dump-tokens       print the tokens of the script (chapter 1)\n"
     "  --dump-ast          print the syntax tree of the script (chapter 2)\n"
     "  --dump-bytecode     print the compiled bytecode of the script (chapter 4)\n"
@@ -66,6 +68,8 @@ static int parse_options(int argc, char **argv, Options *o) {
     else if (!strcmp(a, "--dump-bytecode")) o->action = DUMP_BYTECODE;
     else if (!strcmp(a, "--trace")) o->trace = true;
     else if (!strcmp(a, "--script")) o->mode = COMPILE_SCRIPT;
+    else if (!strncmp(a, "--unhandled-rejections=", 23)) o->ignore_rejections = !strcmp(a + 23, "none") ||
+                                                                               !strncmp(a + 23, "warn", 4);
     else if ((!strcmp(a, "-p") || !strcmp(a, "--print"))) {
       fprintf(stderr, "%s: -p is not implemented yet; use -e \"console.log(...)\"\n", argv[0]);
       return 9;
@@ -147,6 +151,7 @@ int main(int argc, char **argv) {
   Host *host = host_new(vm, loop);
   if (o.trace) vm_set_trace(vm, stderr);
   stdlib_install(host, argc, argv, o.script_index);
+  if (o.ignore_rejections) host_set_unhandled_rejection(host, NULL);
   status = run(host, &o);
   status = stdlib_exit(host, status);
   host_free(host);

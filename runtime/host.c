@@ -48,6 +48,53 @@ static void run_one(Host *host, JobQueue *q, bool spread_args) {
   vm_handle_reset(vm, mark);
 }
 
+/* ==== Unhandled rejections ==== */
+
+/* HostPromiseRejectionTracker: remember a promise rejected with no handler; forget it if
+ * a handler comes before the microtasks run out. */
+static void track_rejection(VM *vm, Value promise, bool handled) {
+  Host *host = host_of(vm);
+  if (handled) {
+    for (int i = 0; i < host->rejection_count; i++) {
+      if (vm_pinned(vm, host->rejections[i]) != promise) continue;
+      vm_unpin(vm, host->rejections[i]);
+      host->rejection_count--;
+      memmove(&host->rejections[i], &host->rejections[i + 1],
+              sizeof(int32_t) * (size_t)(host->rejection_count - i));
+      return;
+    }
+    return;
+  }
+  if (host->rejection_count == host->rejection_capacity) {
+    host->rejection_capacity = host->rejection_capacity ? host->rejection_capacity * 2 : 8;
+    host->rejections = mem_realloc(host->rejections, sizeof(int32_t) * (size_t)host->rejection_capacity);
+  }
+  host->rejections[host->rejection_count++] = vm_pin(vm, promise);
+}
+
+/* Node's processPromiseRejections: each promise still without a handler goes to the
+ * stdlib's handler (which may end the process), in the order they were rejected. */
+static bool process_rejections(Host *host) {
+  VM *vm = host->vm;
+  int n = host->rejection_count;
+  if (n == 0) return false;
+  int32_t *pins = host->rejections;
+  host->rejections = NULL;
+  host->rejection_count = host->rejection_capacity = 0;
+  for (int i = 0; i < n; i++) {
+    int mark = vm_handle_mark(vm);
+    Value promise = vm_handle_push(vm, vm_pinned(vm, pins[i])), reason;
+    vm_unpin(vm, pins[i]);
+    vm_promise_state(promise, &reason);
+    if (host->on_unhandled && !host->exiting) host->on_unhandled(host, promise, reason);
+    vm_handle_reset(vm, mark);
+  }
+  free(pins);
+  return true;
+}
+
+void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn) { host->on_unhandled = fn; }
+
 static bool queue_empty(JobQueue *q) {
   if (q->head < q->count) return false;
   q->head = q->count = 0;
@@ -58,11 +105,13 @@ static bool queue_empty(JobQueue *q) {
 void host_drain_jobs(Host *host) {
   if (host->draining) return;
   host->draining = true;
-  while (!host->exiting && (!queue_empty(&host->ticks) || !queue_empty(&host->promise_jobs))) {
-    while (!host->exiting && !queue_empty(&host->ticks)) run_one(host, &host->ticks, true);
-    while (!host->exiting && queue_empty(&host->ticks) && !queue_empty(&host->promise_jobs))
-      run_one(host, &host->promise_jobs, false);
-  }
+  do {
+    while (!host->exiting && (!queue_empty(&host->ticks) || !queue_empty(&host->promise_jobs))) {
+      while (!host->exiting && !queue_empty(&host->ticks)) run_one(host, &host->ticks, true);
+      while (!host->exiting && queue_empty(&host->ticks) && !queue_empty(&host->promise_jobs))
+        run_one(host, &host->promise_jobs, false);
+    }
+  } while (!host->exiting && process_rejections(host));
   host->draining = false;
   fflush(stdout);
 }
@@ -104,12 +153,13 @@ bool host_call_array(Host *host, Value fn, Value this_value, Value args) {
 //> runtime.fatal-exception
 /* An exception nobody caught: keep it for host_report_fatal (Node reports it after the
  * 'exit' listeners have run), set the exit code to 1 and stop the loop. */
-void host_fatal_exception(Host *host) {
+void host_fatal_exception(Host *host) { host_fatal_exception_at(host, vm_exception_site(host->vm)); }
+
+void host_fatal_exception_at(Host *host, SourceSite site) {
   if (vm_is_terminating(host->vm)) { /* process.exit(): nothing to report */
     vm_take_exception(host->vm);
     return;
   }
-  SourceSite site = vm_exception_site(host->vm);
   Value exception = vm_take_exception(host->vm);
   if (host->fatal_pin < 0) { /* only the first one is reported */
     host->fatal_pin = vm_pin(host->vm, exception);
@@ -152,7 +202,8 @@ Host *host_new(VM *vm, Loop *loop) {
   host->loop = loop;
   host->fatal_pin = -1;
   host->main_module = -1;
-  VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job};
+  VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job,
+                   .promise_rejection = track_rejection};
   vm_set_hooks(vm, &hooks);
   loop_set_after_callback(loop, after_callback, host);
   return host;
@@ -167,6 +218,7 @@ void host_free(Host *host) {
   free(host->sources);
   free(host->ticks.jobs);
   free(host->promise_jobs.jobs);
+  free(host->rejections);
   free(host->modules);
   free(host);
 }

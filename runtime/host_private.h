@@ -47,6 +47,10 @@ struct Host {
   int32_t main_module;  /* a pin: require.main, or -1 before the main module starts */
   Source *sources;
   int source_count;
+  /* Promises rejected with no handler yet (pins), checked once the microtasks drain. */
+  int32_t *rejections;
+  int rejection_count, rejection_capacity;
+  HostUnhandledRejection on_unhandled; /* NULL: --unhandled-rejections=none */
 };
 
 

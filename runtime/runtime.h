@@ -240,6 +240,9 @@ typedef Value (*HostModuleInit)(Host *host);
 /* Prints an uncaught exception as Node does (the stdlib installs it). */
 typedef void (*HostReporter)(Host *host, Value exception, SourceSite site);
 
+/* A promise rejected with no handler stayed unhandled once the microtasks ran. */
+typedef void (*HostUnhandledRejection)(Host *host, Value promise, Value reason);
+
 /* A host for vm on loop; installs itself as the VM's hooks. */
 Host *host_new(VM *vm, Loop *loop);
 void host_free(Host *host);
@@ -251,6 +254,9 @@ Host *host_of(VM *vm);
 /* Registers require(name) and require('node:' + name). */
 void host_register_module(Host *host, const char *name, HostModuleInit init);
 void host_set_reporter(Host *host, HostReporter reporter);
+/* What happens to an unhandled rejection (the stdlib installs node's 'throw' mode);
+ * NULL ignores them (--unhandled-rejections=none). */
+void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn);
 
 /* Runs the main script as a CommonJS module (or a global script), then the loop
  * until it drains. Returns the process exit code. */
@@ -270,6 +276,8 @@ bool host_call_array(Host *host, Value fn, Value this_value, Value args);
 /* Takes the pending exception as uncaught: exit code 1, the loop stops, and the
  * exception waits for host_report_fatal. */
 void host_fatal_exception(Host *host);
+/* The same, with the source line shown above the report given (not where it was thrown). */
+void host_fatal_exception_at(Host *host, SourceSite site);
 /* Prints the uncaught exception, if there was one, through the reporter. */
 void host_report_fatal(Host *host);
 /* process.nextTick(fn, ...args): args is an array or undefined. */

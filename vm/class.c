@@ -44,6 +44,33 @@ static void trace_bound(VM *vm, Object *o) {
 static void trace_boxed(VM *vm, Object *o) { gc_mark_value(vm, ((Boxed *)o)->primitive); }
 //< vm.class-hooks
 
+static void trace_promise(VM *vm, Object *o) {
+  Promise *p = (Promise *)o;
+  gc_mark_value(vm, p->result);
+  gc_mark_values(vm, (const Value *)p->reactions, p->reaction_count * 3);
+}
+
+static size_t free_promise(VM *vm, Object *o) {
+  Promise *p = (Promise *)o;
+  free(p->reactions);
+  return 0;
+}
+
+static void trace_generator(VM *vm, Object *o) {
+  Generator *g = (Generator *)o;
+  gc_mark_thing(vm, (GcHeader *)g->function);
+  gc_mark_value(vm, g->this_value);
+  gc_mark_value(vm, g->promise);
+  gc_mark_value(vm, g->queue);
+  gc_mark_values(vm, g->saved, g->saved_count);
+}
+
+static size_t free_generator(VM *vm, Object *o) {
+  Generator *g = (Generator *)o;
+  free(g->saved);
+  return g->saved_capacity * sizeof(Value);
+}
+
 /* A registered class: the host's hooks see only its data. */
 static void trace_host(VM *vm, Object *o) {
   const VMClassDef *def = class_of(vm, o)->host;
@@ -85,9 +112,9 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
                             collection_iterator_finalize},
     [CLASS_SET_ITERATOR] = {"Set Iterator", "Object", 0, 0, collection_iterator_trace,
                             collection_iterator_finalize},
-    /* Reserved for the built-ins to come; until then they add nothing to Object. */
-    [CLASS_PROMISE] = {"Promise", "Object", sizeof(Object), 0, NULL, NULL},
-    [CLASS_GENERATOR] = {"Generator", "Object", sizeof(Object), 0, NULL, NULL},
+    /* A promise's reactions and a suspended generator's saved frame (promise.c, generator.c). */
+    [CLASS_PROMISE] = {"Promise", "Object", 0, 0, trace_promise, free_promise},
+    [CLASS_GENERATOR] = {"Generator", "Object", 0, 0, trace_generator, free_generator},
 };
 //< vm.class-table
 

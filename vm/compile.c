@@ -858,21 +858,26 @@ static void compile_prologue(Compiler *c, Node *fn) {
 
 FunctionProto *compile_function(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
-  if (f->flags & FN_GENERATOR) compile_unsupported(c, fn, "generators");
-  else if (f->flags & FN_ASYNC) compile_unsupported(c, fn, "async functions");
   FuncState fs;
   state_begin(c, &fs, fn, f->scope, proto_new(c, fn, f->name, (uint32_t)f->flags));
   fs.eval_vars = f->scope->eval_vars;
   fs.proto->param_count = (uint16_t)formal_count(fn);
   fs.proto->length = (uint16_t)f->param_count;
+  bool suspends = f->flags & (FN_GENERATOR | FN_ASYNC);
   if (f->flags & FN_CONSTRUCTOR) compile_constructor_start(c, fn);
+  if ((f->flags & FN_ASYNC) && !(f->flags & FN_GENERATOR))
+    emit_op(c, OP_ASYNC_START); /* a throwing default rejects */
   compile_prologue(c, fn);
+  if (f->flags & FN_GENERATOR) compile_generator_start(c);
   if (f->flags & FN_DEFAULT_CTOR) compile_default_constructor(c, fn);
   compile_body(c, &f->body);
   NodeList *body = &f->body;
   if (f->flags & FN_DERIVED) {
     emit_op(c, OP_PUSH_UNDEFINED);
     compile_return_value(c);
+  } else if (suspends) {
+    emit_op(c, OP_PUSH_UNDEFINED);
+    emit_op(c, OP_GEN_RETURN);
   } else if (body->count == 0 || body->items[body->count - 1]->kind != NODE_RETURN) {
     emit_op(c, OP_RETURN_UNDEFINED);
   }

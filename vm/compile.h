@@ -6,6 +6,7 @@
  * compile_expr.c    expressions, calls, optional chains, assignment
  * compile_pattern.c destructuring
  * compile_stmt.c    statements, loops, switch, labels, try/catch/finally
+ * compile_generator.c  generators and async functions: yield, yield*, await
  *
  * Everything shared here carries the compiler's prefix, compile_, except the emitter's
  * own family, emit_* (one function per way of writing bytes into the code).
@@ -201,5 +202,12 @@ int compile_template_object(Compiler *c, Node *tmpl); /* a tagged template site'
 void compile_stmt(Compiler *c, Node *n);
 void compile_body(Compiler *c, NodeList *body); /* statements, no scope handling */
 void compile_return_value(Compiler *c);         /* value on top -> RETURN through finally */
+
+/* ==== compile_generator.c ==== */
+Opcode compile_return_op(Compiler *c);   /* RETURN, or GEN_RETURN in a generator or async fn */
+void compile_generator_start(Compiler *c); /* a generator's initial suspension */
+void compile_yield(Compiler *c, Node *n);  /* yield and yield* */
+void compile_await(Compiler *c, Node *n);
+void compile_await_top(Compiler *c);      /* await the value on top of the stack */
 
 #endif

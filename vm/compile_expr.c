@@ -899,8 +899,8 @@ void compile_expr(Compiler *c, Node *n) {
   case NODE_SEQUENCE: compile_sequence(c, n); return;
   case NODE_CLASS: compile_class(c, n); return;
   case NODE_TAGGED_TEMPLATE: compile_tagged_template(c, n, NULL); return;
-  case NODE_YIELD: unsupported_expr(c, n, "generators"); return;
-  case NODE_AWAIT: unsupported_expr(c, n, "async functions"); return;
+  case NODE_YIELD: compile_yield(c, n); return;
+  case NODE_AWAIT: compile_await(c, n); return;
   case NODE_SUPER: unsupported_expr(c, n, "super"); return;
   default: PANIC("compile_expr: not an expression");
   }

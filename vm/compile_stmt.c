@@ -146,7 +146,7 @@ void compile_return_value(Compiler *c) {
   FuncState *fs = c->fs;
   if (!return_needs_cleanup(fs->control)) {
     compile_constructor_result(c);
-    emit_op(c, OP_RETURN);
+    emit_op(c, compile_return_op(c));
     return;
   }
   if (fs->return_register < 0) fs->return_register = compile_alloc_register(c);
@@ -156,16 +156,19 @@ void compile_return_value(Compiler *c) {
   emit_exits(c, NULL);
   emit_u16(c, OP_GET_LOCAL, fs->return_register);
   compile_constructor_result(c);
-  emit_op(c, OP_RETURN);
+  emit_op(c, compile_return_op(c));
   reopen_ranges(c, NULL);
   compile_set_depth(c, depth - 1);
 }
 
 static void compile_return(Compiler *c, Node *n) {
+  uint32_t flags = c->fs->proto->flags;
   if (n->as.unary.operand) compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
   else emit_op(c, OP_PUSH_UNDEFINED);
   Node *fn = c->fs->node;
   if (fn->kind == NODE_FUNCTION && (fn->as.function.flags & FN_DERIVED)) compile_mark_node(c, n);
+  if (n->as.unary.operand && (flags & FN_ASYNC) && (flags & FN_GENERATOR))
+    compile_await_top(c); /* an async generator's return awaits its operand */
   compile_return_value(c);
 }
 

@@ -188,6 +188,27 @@ static void append(char **buf, size_t *len, size_t *cap, const char *text) {
   *len += n;
 }
 
+SourceSite vm_error_site(VM *vm, Value error) {
+  SourceSite site = {NULL, 0, 0, 1};
+  bool found;
+  Value stack = value_is_object(error) ? object_get_own(value_to_object(error), value_from_string(vm->atom_stack), &found)
+                                       : VALUE_UNDEFINED;
+  if (!value_is_string(stack)) return site;
+  char *text = vm_to_utf8(vm, stack, NULL);
+  char *at = strstr(text, "\n    at "), *end = at ? strchr(at + 1, '\n') : NULL;
+  if (end) *end = 0;
+  if (at && end && end[-1] == ')') *--end = 0;
+  char *col = at ? strrchr(at, ':') : NULL, *line = NULL;
+  if (col) *col = 0, line = strrchr(at, ':');
+  if (line) {
+    *line = 0;
+    char *file = strrchr(at, '(') ? strrchr(at, '(') + 1 : at + 8;
+    site = (SourceSite){vm_intern_filename(vm, file), atoi(line + 1), atoi(col + 1), 1};
+  }
+  free(text);
+  return site;
+}
+
 //> vm.stack-trace
 Value vm_stack_trace(VM *vm) {
   char *buf = NULL, line[1200], fn[512];
@@ -196,6 +217,10 @@ Value vm_stack_trace(VM *vm) {
   int shown = 0;
   for (int i = vm->frame_count - 1; i >= 0 && shown < STACK_TRACE_LIMIT; i--, shown++) {
     Frame *f = &vm->frames[i];
+    if (value_from_object(f->function) == vm->promise_job) { /* V8 shows no job frame */
+      shown--;
+      continue;
+    }
     frame_function_part(vm, f, fn, sizeof fn);
     char where[600];
     if (f->proto) {

@@ -136,7 +136,10 @@ static void mark_roots(VM *vm) {
     gc_mark_thing(vm, (GcHeader *)f->proto);
     gc_mark_value(vm, f->this_value);
     gc_mark_value(vm, f->new_target);
+    if (f->gen) gc_mark_thing(vm, (GcHeader *)f->gen);
   }
+  gc_mark_value(vm, vm->promise_job);
+  gc_mark_value(vm, vm->promise_ctor);
   gc_mark_value(vm, vm->exception);
   gc_mark_values(vm, vm->handles, (size_t)vm->handle_count);
   for (int32_t i = 0; i < vm->pin_count; i++)

@@ -176,6 +176,48 @@ typedef struct HostObject {
   void *data; /* traced and freed by the class's VMClassDef hooks */
 } HostObject;
 
+/* A promise (promise.c). Reactions wait in a side array while it is pending. */
+typedef struct PromiseReaction {
+  Value capability;   /* undefined, the derived built-in Promise, or [promise, resolve, reject] */
+  Value on_fulfilled; /* a function, undefined (pass the value on), or a Generator to resume */
+  Value on_rejected;
+} PromiseReaction;
+
+typedef enum PromiseState { PROMISE_PENDING, PROMISE_FULFILLED, PROMISE_REJECTED } PromiseState;
+
+typedef struct Promise {
+  Object base;
+  uint8_t state;   /* PromiseState */
+  uint8_t handled; /* [[PromiseIsHandled]] */
+  Value result;
+  PromiseReaction *reactions;
+  uint32_t reaction_count, reaction_capacity;
+} Promise;
+
+/* A suspended (or running) generator or async function (generator.c): while it is
+ * suspended its frame's registers and operand stack wait in `saved`. */
+typedef enum GeneratorKind { GEN_SYNC, GEN_ASYNC_FUNCTION, GEN_ASYNC_GENERATOR } GeneratorKind;
+typedef enum GeneratorState {
+  GEN_SUSPENDED_START, GEN_SUSPENDED_YIELD, GEN_EXECUTING, GEN_COMPLETED,
+  GEN_AWAITING,        /* at an await: only the promise job resumes it */
+  GEN_AWAITING_RETURN, /* an async generator awaiting the value of a return() */
+} GeneratorState;
+typedef enum ResumeMode { RESUME_NEXT, RESUME_THROW, RESUME_RETURN } ResumeMode;
+
+typedef struct Generator {
+  Object base;
+  uint8_t kind, state;  /* GeneratorKind, GeneratorState */
+  uint8_t resume_mode;  /* ResumeMode: how the frame was last resumed (RESUME reads it) */
+  struct Closure *function;
+  Value this_value;
+  Value promise;        /* async functions: the promise the call returned */
+  Value queue;          /* async generators: requests [mode, value, promise], oldest first */
+  uint32_t pc;          /* where the frame continues, as an offset into the code */
+  int argc;
+  Value *saved;         /* registers, then the operand stack */
+  uint32_t saved_count, saved_capacity;
+} Generator;
+
 /* ==== The class table (class.c) ==== */
 
 //> vm.class-def
@@ -268,6 +310,7 @@ typedef struct Frame {
   int argc;           /* how many arguments the caller passed */
   uint8_t is_construct; /* return the new object unless the function returns one */
   uint8_t is_entry;   /* vm_call started a loop here: return to C when it returns */
+  struct Generator *gen; /* a generator or async function's frame: its object; else NULL */
 } Frame;
 //< vm.frame-struct
 
@@ -359,6 +402,8 @@ struct VM {
   SourceSite exception_site; /* where the last exception was thrown */
   int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */
   int32_t lexicals_pin; /* a script's top-level let/const: the global lexical record */
+  Value promise_job;  /* the native that runs every promise job (promise.c) */
+  Value promise_ctor; /* %Promise%, once the stdlib registers it (vm_register_promise) */
   char **filenames;   /* vm_intern_filename's copies */
   int filename_count;
   char **sources;     /* vm_keep_source's copies */
@@ -525,6 +570,56 @@ Value class_private_in(VM *vm, Value key, Value obj);
 Value class_this_error(VM *vm); /* `this` before super(): V8's ReferenceError */
 Value class_call_error(VM *vm, Closure *ctor); /* A() without new */
 Value class_super_call_error(VM *vm, Value parent, Value new_target); /* not a constructor */
+/* ==== Promises and generators (promise.c, generator.c) ==== */
+
+void promise_init(VM *vm); /* vm_new: the job native */
+Value promise_new(VM *vm, Object *proto);
+void promise_fulfill(VM *vm, Promise *p, Value value);
+void promise_reject(VM *vm, Promise *p, Value reason);
+/* The promise resolve function's steps (thenables are adopted in a job). */
+void promise_resolve(VM *vm, Promise *p, Value resolution);
+/* PerformPromiseThen; capability as in PromiseReaction. */
+void promise_then(VM *vm, Promise *p, Value on_fulfilled, Value on_rejected, Value capability);
+/* PromiseResolve(%Promise%, v): v itself if it is a built-in promise; else a new one. */
+Value promise_resolve_value(VM *vm, Value v);
+/* Await: the frame's generator resumes when v settles. Exception if v's `then` or
+ * `constructor` throws. */
+Value generator_await(VM *vm, Generator *g, Value v);
+/* Resume a suspended generator from C (a promise job, or a native next()): runs it until it
+ * yields, awaits, returns or throws, and returns what its caller gets. */
+Value generator_resume(VM *vm, Generator *g, ResumeMode mode, Value value);
+/* The start of a resumption with the frame's slots at `slot`: VALUE_HOLE when the frame
+ * was pushed (the caller runs it), else the answer of a generator that cannot run. */
+Value generator_resume_at(VM *vm, Generator *g, Value *slot, ResumeMode mode, Value value);
+/* GENERATOR_START: the generator object of the running frame, suspended at its start. */
+Value generator_start(VM *vm, Frame *f, Value *sp, const uint8_t *pc);
+/* ASYNC_START: the running frame becomes an async function's, with a pending promise. */
+void generator_async_start(VM *vm, Frame *f);
+/* GEN_RETURN: what the caller of a finished generator or async function gets. */
+Value generator_finish(VM *vm, Generator *g, Value v);
+/* An exception leaves g's frame: an async function rejects its promise (returned); a
+ * generator is finished and VALUE_EXCEPTION says to go on unwinding. */
+Value generator_unwind(VM *vm, Generator *g);
+/* DELEGATE: one step of yield* on slots iter next received mode. VALUE_HOLE when the
+ * inner iterator is done (then slots hold iter next value mode', mode' 2 for a return). */
+Value generator_delegate(VM *vm, Value *slots);
+/* YIELD in an async generator: settle the oldest request with {value: v, done: false}.
+ * True when another request is waiting: the frame goes on at once with its mode and
+ * value in g->resume_mode and *v; false: the frame suspends. */
+bool async_generator_yield(VM *vm, Generator *g, Value *v);
+/* An async generator finished (returned v, or threw the pending exception if threw):
+ * settle the oldest request, then answer the ones still queued. */
+void async_generator_finish(VM *vm, Generator *g, Value v, bool threw);
+/* CLOSURE of a generator or async function: its [[Prototype]] and `prototype`. */
+void generator_closure_init(VM *vm, Closure *c);
+/* GENERATOR_START / ASYNC_START: a generator object for the running frame. */
+Generator *generator_new(VM *vm, Closure *fn, GeneratorKind kind, Object *proto);
+/* Copies the frame's registers and operand stack [registers, sp) into g. */
+void generator_save(VM *vm, Generator *g, Frame *f, Value *sp, const uint8_t *pc);
+/* Puts a saved generator frame back above sp as the top frame (is_entry unset); NULL
+ * with a RangeError pending when there is no room. */
+Frame *generator_restore(VM *vm, Generator *g, Value *slot);
+Value iter_result_new(VM *vm, Value value, bool done); /* { value, done } */
 
 /* ==== Diagnostics (disasm.c, error.c) ==== */
 

@@ -174,6 +174,11 @@ static Value not_a_function(VM *vm, Value callee) {
   return type_error_at_site(vm, callee, "is not a function");
 }
 
+static bool is_sync_generator(Value v) {
+  return value_is_object(v) && value_to_object(v)->klass == CLASS_GENERATOR &&
+         ((Generator *)value_to_object(v))->kind == GEN_SYNC;
+}
+
 /* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
  * returns VALUE_HOLE (the loop continues in it); for anything else, finishes
  * the call and returns the result (or VALUE_EXCEPTION). */
@@ -188,7 +193,13 @@ static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
         return class_call_error(vm, c);
       return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
     }
-    if (o->klass == CLASS_NATIVE) return call_native(vm, (Native *)o, slot, argc, new_target);
+    if (o->klass == CLASS_NATIVE) {
+      Native *n = (Native *)o;
+      if (n->fn == vm_generator_method && is_sync_generator(slot[1])) /* resume it here */
+        return generator_resume_at(vm, (Generator *)value_to_object(slot[1]), slot,
+                                   (ResumeMode)n->magic, argc > 0 ? slot[2] : VALUE_UNDEFINED);
+      return call_native(vm, n, slot, argc, new_target);
+    }
     if (o->klass != CLASS_BOUND) return not_a_function(vm, callee);
     if (vm->sp + ((Bound *)o)->argc + 8 > vm->stack + VM_STACK_SIZE) return vm_throw_stack_overflow(vm);
     argc = unwrap_bound(vm, slot, argc);
@@ -736,7 +747,9 @@ static Value make_closure(VM *vm, Frame *frame, FunctionProto *proto) {
                     value_from_number(proto->length), ATTR_CONFIGURABLE);
   object_define_own(vm, &c->base, value_from_string(vm->atom_name), value_from_string(proto->name),
                     ATTR_CONFIGURABLE);
-  if (!(proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC))) { /* (a class's: CLASS_CREATE) */
+  if (proto->flags & (FN_ASYNC | FN_GENERATOR)) {
+    generator_closure_init(vm, c);
+  } else if (!(proto->flags & (FN_ARROW | FN_METHOD))) { /* (a class's: CLASS_CREATE) */
     Object *p = object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
     vm_handle_push(vm, value_from_object(p));
     object_define_own(vm, p, value_from_string(vm->atom_constructor), fn, ATTR_HIDDEN);
@@ -1064,6 +1077,7 @@ Value interp_run(VM *vm, int entry_frame) {
   Value *regs, *consts;
   Value *sp = vm->sp;
   int handles = vm->handle_count; /* between instructions no handle is held */
+  Value leaving; /* what a suspending or finishing generator frame hands its caller */
   LOAD_FRAME();
   (void)entry_frame;
 
@@ -1840,10 +1854,87 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(DEBUGGER) { SYNC(); vm_debugger_hook(vm); NEXT(); }
     CASE(NOP) NEXT();
+
+    //> vm.op-yield
+    CASE(GENERATOR_START) {
+      SYNC();
+      leaving = generator_start(vm, frame, sp, pc);
+      CHECK(leaving);
+      goto leave_frame;
+    }
+    CASE(ASYNC_START) { SYNC(); generator_async_start(vm, frame); NEXT(); }
+    CASE(YIELD) {
+      bool raw = READ_U8();
+      SYNC();
+      if (frame->gen->kind == GEN_ASYNC_GENERATOR) { /* settles a request; maybe goes on */
+        if (async_generator_yield(vm, frame->gen, &sp[-1])) NEXT();
+        leaving = VALUE_UNDEFINED;
+      } else {
+        leaving = raw ? sp[-1] : iter_result_new(vm, sp[-1], false);
+      }
+      sp--;
+      generator_save(vm, frame->gen, frame, sp, pc);
+      frame->gen->state = GEN_SUSPENDED_YIELD;
+      goto leave_frame;
+    }
+    CASE(AWAIT) {
+      SYNC();
+      CHECK(generator_await(vm, frame->gen, sp[-1]));
+      sp--;
+      generator_save(vm, frame->gen, frame, sp, pc);
+      frame->gen->state = GEN_AWAITING;
+      leaving = frame->gen->promise;
+      goto leave_frame;
+    }
+    CASE(RESUME) {
+      int32_t off = READ_I32();
+      int mode = frame->gen->resume_mode;
+      if (mode == RESUME_NEXT) pc += off;
+      else if (mode == RESUME_THROW) { SYNC(); vm_throw(vm, sp[-1]); goto handle_exception; }
+      NEXT(); /* RESUME_RETURN: the return path follows */
+    }
+    //< vm.op-yield
+    CASE(RESUME_MODE) PUSH(value_from_number(frame->gen->resume_mode)); NEXT();
+    CASE(GEN_RETURN) {
+      SYNC();
+      leaving = generator_finish(vm, frame->gen, sp[-1]);
+      goto leave_frame;
+    }
+    CASE(DELEGATE) {
+      int32_t off = READ_I32();
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value r = generator_delegate(vm, sp - 4);
+      vm_handle_reset(vm, mark);
+      CHECK(r);
+      if (r == VALUE_HOLE) pc += off; /* done: iter next value mode' */
+      else sp[-2] = r, sp--;
+      NEXT();
+    }
   }
 #ifdef TN_DISPATCH_SWITCH
   PANIC("interp_run: bad opcode");
 #endif
+
+//> vm.leave-frame
+leave_frame:
+  /* A generator or async function's frame leaves (suspended or finished) handing its
+   * caller `leaving`, as RETURN would. */
+  {
+    Value *slot = frame->registers - 2;
+    bool entry = frame->is_entry;
+    vm->frame_count--;
+    vm->handle_count = handles;
+    if (entry) {
+      vm->sp = slot;
+      return leaving;
+    }
+    LOAD_FRAME();
+    sp = slot;
+    PUSH(leaving);
+    NEXT();
+  }
+//< vm.leave-frame
 
 //> vm.unwind
 handle_exception:
@@ -1864,6 +1955,10 @@ handle_exception:
         pc = proto->code + h->handler;
         NEXT();
       }
+    }
+    if (frame->gen) { /* an async function rejects its promise instead */
+      leaving = generator_unwind(vm, frame->gen);
+      if (!value_is_exception(leaving)) goto leave_frame;
     }
     Value *slot = frame->registers - 2;
     bool entry = frame->is_entry;

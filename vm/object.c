@@ -816,6 +816,8 @@ Value vm_native_new(VM *vm, const char *name, NativeFn fn, int length) {
       &native_new(vm, value_from_string(atom_from_cstr(vm, name)), fn, length)->base);
 }
 
+void vm_native_set_magic(Value fn, int magic) { ((Native *)value_to_object(fn))->magic = (int16_t)magic; }
+
 Value vm_native_with_data(VM *vm, const char *name, NativeFn fn, int length, Value data) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, data);

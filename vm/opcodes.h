@@ -181,7 +181,16 @@
   OP(DYN_DECLARE_FN, OPF_U16, -1, "f vars -> f; vars[name] = f")                              \
   /* Misc */                                                                                   \
   OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
-  OP(NOP, OPF_NONE, 0, "nothing")
+  OP(NOP, OPF_NONE, 0, "nothing")                                                              \
+  /* Generators and async functions (vm/generator.c): frames that suspend and resume */        \
+  OP(GENERATOR_START, OPF_NONE, 1, "suspend at once; the call returns the generator object")   \
+  OP(ASYNC_START, OPF_NONE, 0, "the frame becomes an async function's: it has a promise")      \
+  OP(YIELD, OPF_U8, 0, "v -> received; suspend, handing out {value: v, done} (raw v if 1)")    \
+  OP(AWAIT, OPF_NONE, 0, "v -> received; suspend until v settles")                             \
+  OP(RESUME, OPF_I32, 0, "v -> v; resumed by next(): jump; by throw(): throw v; return: go on") \
+  OP(RESUME_MODE, OPF_NONE, 1, "-> how the frame was resumed (0 next, 1 throw, 2 return)")    \
+  OP(GEN_RETURN, OPF_NONE, -1, "v -> ; finish the generator or async function with v")        \
+  OP(DELEGATE, OPF_I32, -1, "iter next v mode -> iter next result, or jump when done (yield*)")
 //< vm.opcode-list
 
 typedef enum Opcode {

@@ -72,6 +72,11 @@ static void make_intrinsics(VM *vm) {
     in[i]->proto = in[INTRINSIC_ERROR_PROTOTYPE];
   in[INTRINSIC_ARRAY_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
   in[INTRINSIC_STRING_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
+  in[INTRINSIC_GENERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
+  in[INTRINSIC_ASYNC_GENERATOR_PROTOTYPE]->proto = in[INTRINSIC_ASYNC_ITERATOR_PROTOTYPE];
+  in[INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE]->proto = &fp->base;
+  in[INTRINSIC_ASYNC_FUNCTION_PROTOTYPE]->proto = &fp->base;
+  in[INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE]->proto = &fp->base;
   in[INTRINSIC_THROW_TYPE_ERROR] = make_thrower(vm);
   in[INTRINSIC_EVAL] = eval_function_new(vm);
   add_restricted_properties(vm);
@@ -101,6 +106,7 @@ VM *vm_new(void) {
   vm->exception = VALUE_UNDEFINED;
   vm->pin_free = -1;
   vm->array_values_pin = vm->array_next_pin = -1;
+  vm->promise_job = vm->promise_ctor = VALUE_UNDEFINED;
   vm->next_gc = 1 << 20;
   vm->heap_limit = gc_heap_limit_from_env();
   vm->stack_limit = stack_limit_new();
@@ -122,6 +128,7 @@ VM *vm_new(void) {
   vm->symbol_split = make_symbol(vm, "Symbol.split");
   vm->symbol_species = make_symbol(vm, "Symbol.species");
   make_intrinsics(vm);
+  promise_init(vm);
   vm->lexicals_pin = vm_pin(vm, value_from_object(object_new(vm, NULL)));
   ((Native *)vm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE])->fn = function_prototype_call;
   vm->gc_paused--;

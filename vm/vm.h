@@ -32,6 +32,9 @@ typedef struct VMHooks {
   void *host;
   /* Queue a promise job: call job(arg) later, after the current macrotask. */
   void (*enqueue_job)(VM *vm, Value job, Value arg);
+  /* HostPromiseRejectionTracker: a promise was rejected with no handler (handled false),
+   * or a rejected promise got its first handler (handled true). May be NULL. */
+  void (*promise_rejection)(VM *vm, Value promise, bool handled);
 } VMHooks;
 
 typedef enum ErrorKind {
@@ -111,6 +114,9 @@ Value vm_take_exception(VM *vm); /* clears it */
 Value vm_pending_exception(VM *vm); /* the exception in flight, left pending; else undefined */
 /* Where the pending or last-taken exception was thrown (or the syntax error is). */
 SourceSite vm_exception_site(VM *vm);
+/* Where an error object was made, read from the first frame of its own `stack` (what node
+ * shows above an error that a promise rejected with); filename NULL when unknown. */
+SourceSite vm_error_site(VM *vm, Value error);
 /* A new error object with .message and .stack captured from the current frames. */
 Value vm_make_error(VM *vm, ErrorKind kind, Value message);
 /* The "\n    at f (file:1:2)" lines for the current frames (each starts with a newline). */
@@ -225,6 +231,7 @@ Value vm_native_new(VM *vm, const char *name, NativeFn fn, int length);
  * built-ins are declared in tables instead, below). */
 Value vm_native_with_data(VM *vm, const char *name, NativeFn fn, int length, Value data);
 Value vm_native_data(VM *vm);
+void vm_native_set_magic(Value fn, int magic); /* what vm_native_magic says inside fn */
 /* Inside a native: the magic number of its table row (0 for one made otherwise). */
 int vm_native_magic(VM *vm);
 /* Inside a native: the constructor `new` was applied to, or undefined for a call. */
@@ -501,6 +508,7 @@ bool vm_is_constructor(Value v); /* IsConstructor(v) */
  * Its prototype is target's; the caller defines `name` and `length`. */
 Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value *argv);
 Value vm_bound_target(Value fn); /* undefined unless fn is a bound function */
+bool vm_is_constructor(Value v); /* IsConstructor: may `new` be applied to v? */
 /* A closure's source text (for toString), or undefined when it is not known. */
 Value vm_function_source(VM *vm, Value fn);
 /* Called from a native: a new error object (class Error) with prototype proto (or the
@@ -516,6 +524,37 @@ Value vm_capture_stack_trace(VM *vm, Value obj, Value above);
 /* The built-in Array.prototype.values and %ArrayIteratorPrototype%.next. While an array
  * still reaches these two, for-of and spread iterate it by index, unobservably. */
 void vm_register_array_iteration(VM *vm, Value values, Value next);
+
+/* ==== Promises and generators (vm/promise.c, vm/generator.c) ==== */
+
+typedef enum VMPromiseState {
+  VM_PROMISE_PENDING, VM_PROMISE_FULFILLED, VM_PROMISE_REJECTED,
+} VMPromiseState;
+
+bool vm_is_promise(Value v);
+/* p's state; *result gets its value or reason (undefined while pending). */
+VMPromiseState vm_promise_state(Value p, Value *result);
+/* A new pending promise with prototype proto (%Promise.prototype% if not an object). */
+Value vm_promise_new(VM *vm, Value proto);
+/* What a promise's resolve function does: fulfill, reject a cycle, or adopt a thenable
+ * (its `then` is called in a job). Never throws: a throwing `then` getter rejects p. */
+void vm_promise_resolve(VM *vm, Value p, Value resolution);
+void vm_promise_reject(VM *vm, Value p, Value reason);
+/* CreateResolvingFunctions(p): returns resolve, *reject gets reject (both unrooted). */
+Value vm_promise_resolving_functions(VM *vm, Value p, Value *reject);
+/* PerformPromiseThen(p, on_fulfilled, on_rejected, capability): capability is undefined,
+ * a built-in promise to resolve with the handler's result, or [promise, resolve, reject]. */
+void vm_promise_then(VM *vm, Value p, Value on_fulfilled, Value on_rejected, Value capability);
+/* The stdlib hands the engine %Promise% (await's PromiseResolve compares constructors). */
+void vm_register_promise(VM *vm, Value ctor);
+/* Queue job() as a promise job (queueMicrotask), after the ones already queued. */
+void vm_enqueue_job(VM *vm, Value job, Value arg);
+Value vm_promise_constructor(VM *vm); /* undefined before vm_register_promise */
+/* %GeneratorPrototype%.next/return/throw (magic: ResumeMode 0, 2, 1). The interpreter
+ * resumes a generator called through this native without re-entering C. */
+Value vm_generator_method(VM *vm, Value this_value, int argc, Value *argv);
+/* %AsyncGeneratorPrototype%.next/return/throw (the same magic): each returns a promise. */
+Value vm_async_generator_method(VM *vm, Value this_value, int argc, Value *argv);
 
 /* ==== The realm ==== */
 
@@ -538,6 +577,13 @@ typedef enum Intrinsic {
   INTRINSIC_ITERATOR_PROTOTYPE,
   INTRINSIC_ARRAY_ITERATOR_PROTOTYPE,
   INTRINSIC_STRING_ITERATOR_PROTOTYPE,
+  INTRINSIC_PROMISE_PROTOTYPE,
+  INTRINSIC_GENERATOR_PROTOTYPE,          /* %GeneratorFunction.prototype.prototype% */
+  INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE, /* %GeneratorFunction.prototype% */
+  INTRINSIC_ASYNC_FUNCTION_PROTOTYPE,     /* %AsyncFunction.prototype% */
+  INTRINSIC_ASYNC_GENERATOR_PROTOTYPE,
+  INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE,
+  INTRINSIC_ASYNC_ITERATOR_PROTOTYPE,
   INTRINSIC_THROW_TYPE_ERROR, /* %ThrowTypeError%: strict arguments.callee's accessor */
   INTRINSIC_EVAL,             /* %eval%: a call of it by the name eval is a direct eval */
   INTRINSIC_COUNT,            /* the engine's: vm_new makes every one above */

@@ -25,6 +25,8 @@ void builtins_install_all(VM *vm) {
   builtins_install_date(vm);
   builtins_install_regexp(vm);
   builtins_install_map(vm);
+  builtins_install_generator(vm);
+  builtins_install_promise(vm);
 }
 //< stdlib.install-all
 

@@ -43,6 +43,8 @@ Value builtins_string_by_symbol(VM *vm, Value this_value, Value arg, VMWellKnown
  * undefined or VALUE_EXCEPTION. */
 Value builtins_string_check_global(VM *vm, Value arg, const char *name);
 void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/map.c) */
+void builtins_install_generator(VM *vm); /* generator objects (stdlib/ecma/generator.c) */
+void builtins_install_promise(VM *vm); /* Promise, queueMicrotask (stdlib/ecma/promise.c) */
 
 /* ==== Arguments and `this` ==== */
 

@@ -1,5 +1,5 @@
 /* error.c - Error and its subclasses TypeError, RangeError, ReferenceError, SyntaxError,
- * EvalError and URIError, with Error.prototype.toString and Error.captureStackTrace.
+ * EvalError, URIError and AggregateError, with Error.prototype.toString and Error.captureStackTrace.
  * Book: chapter 7, "The standard library".
  *
  * Entry point: builtins_install_error. One native serves all seven constructors; its
@@ -41,6 +41,35 @@ static Value error_construct(VM *vm, Value this_value, int argc, Value *argv) {
   return value_is_exception(r) ? r : error;
 }
 //< stdlib.error-constructor
+
+static Value push_each(VM *vm, Value item, void *ctx) {
+  vm_array_push(vm, *(Value *)ctx, item);
+  return VALUE_UNDEFINED;
+}
+
+/* AggregateError(errors, message, options): an Error whose own `errors` lists the items
+ * of the iterable errors (Promise.any rejects with one). */
+static Value aggregate_error_construct(VM *vm, Value this_value, int argc, Value *argv) {
+  Value proto = vm_intrinsic(vm, INTRINSIC_AGGREGATE_ERROR_PROTOTYPE), target = vm_new_target(vm);
+  if (value_is_object(target)) {
+    Value p = vm_handle_push(vm, vm_get_str(vm, target, "prototype"));
+    if (value_is_exception(p)) return p;
+    if (value_is_object(p)) proto = p;
+  }
+  Value message = builtins_arg(argc, argv, 1);
+  if (!value_is_undefined(message)) {
+    message = vm_handle_push(vm, vm_to_string(vm, message));
+    if (value_is_exception(message)) return message;
+  }
+  Value error = vm_handle_push(vm, vm_error_new(vm, ERR_ERROR, message, proto));
+  if (value_is_exception(error)) return error;
+  Value r = install_cause(vm, error, builtins_arg(argc, argv, 2));
+  Value errors = vm_handle_push(vm, vm_array_new(vm));
+  if (!value_is_exception(r)) r = builtins_iterate(vm, builtins_arg(argc, argv, 0), push_each, &errors);
+  if (value_is_exception(r)) return r;
+  vm_define_str(vm, error, "errors", errors, VM_ATTR_HIDDEN);
+  return error;
+}
 
 /* Error.prototype.toString: "name: message", either part left out when empty. */
 static Value error_to_string(VM *vm, Value this_value, int argc, Value *argv) {
@@ -104,6 +133,7 @@ static const VMPropDef reference_error_props[] = NAME_AND_MESSAGE("ReferenceErro
 static const VMPropDef syntax_error_props[] = NAME_AND_MESSAGE("SyntaxError");
 static const VMPropDef type_error_props[] = NAME_AND_MESSAGE("TypeError");
 static const VMPropDef uri_error_props[] = NAME_AND_MESSAGE("URIError");
+static const VMPropDef aggregate_error_props[] = NAME_AND_MESSAGE("AggregateError");
 
 //> stdlib.error-table
 /* One native makes every kind of error: the magic is its ErrorKind. In V8's order. */
@@ -122,6 +152,8 @@ static const VMPropDef error_globals[] = {
                    NULL, type_error_props),
     VM_CONSTRUCTOR("URIError", error_construct, 1, ERR_URI, INTRINSIC_URI_ERROR_PROTOTYPE, NULL,
                    uri_error_props),
+    VM_CONSTRUCTOR("AggregateError", aggregate_error_construct, 2, 0,
+                   INTRINSIC_AGGREGATE_ERROR_PROTOTYPE, NULL, aggregate_error_props),
     VM_PROPS_END,
 };
 //< stdlib.error-table
@@ -134,4 +166,7 @@ void builtins_install_error(VM *vm) {
     Value proto = vm_intrinsic(vm, (Intrinsic)(INTRINSIC_ERROR_PROTOTYPE + k));
     vm_set_prototype(vm, vm_get_str(vm, proto, "constructor"), error); /* TypeError.__proto__ */
   }
+  Value aggregate = vm_intrinsic(vm, INTRINSIC_AGGREGATE_ERROR_PROTOTYPE);
+  vm_set_prototype(vm, aggregate, vm_intrinsic(vm, INTRINSIC_ERROR_PROTOTYPE));
+  vm_set_prototype(vm, vm_get_str(vm, aggregate, "constructor"), error);
 }

@@ -422,6 +422,7 @@ typedef struct Raw {
   Value keys;         /* the keys printed as entries */
   bool is_array;      /* entries start with the elements */
   bool collection;    /* a Map, Set, iterator or weak table: entries start with its contents */
+  bool is_promise;    /* entries start with its state: <pending>, the value, <rejected> ... */
   ExtrasType extras;
   char *early;        /* the finished text when there are no entries to print */
 } Raw;
@@ -515,6 +516,37 @@ static void describe_other(VM *vm, Value v, Raw *r) {
   sb_putc(&r->open, '{');
 }
 
+/* Promises: "Promise {" with the state as the first entry (formatPromise). */
+static void describe_promise(Value v, Raw *r) {
+  r->open.len = 0;
+  inspect_put_prefix(&r->open, r->constructor, r->tag, "Promise", "");
+  sb_putc(&r->open, '{');
+  r->is_promise = true;
+}
+
+static bool promise_entry(InspectCtx *ctx, Value v, int recurse_times, Entries *out) {
+  Value result;
+  VMPromiseState state = vm_promise_state(v, &result);
+  if (state == VM_PROMISE_PENDING) {
+    entries_push(out, stylized(ctx, "<pending>", STYLE_SPECIAL));
+    return true;
+  }
+  ctx->indentation += 2;
+  char *s = inspect_format_value(ctx, result, recurse_times);
+  ctx->indentation -= 2;
+  if (!s) return false;
+  if (state == VM_PROMISE_FULFILLED) {
+    entries_push(out, s);
+    return true;
+  }
+  StrBuf sb = {0};
+  ctx_stylize(ctx, &sb, "<rejected>", STYLE_SPECIAL);
+  sb_printf(&sb, " %s", s);
+  free(s);
+  entries_push(out, sb_take(&sb));
+  return true;
+}
+
 /* Boxed primitives: [Number: 3]; a boxed string hides its index keys. */
 static void describe_boxed(InspectCtx *ctx, Value v, Raw *r) {
   if (vm_object_class(v) == VM_CLASS_STRING)
@@ -556,6 +588,9 @@ static bool describe_object(InspectCtx *ctx, Value v, int recurse_times, Raw *r)
     if (!stack) return false;
     sb_puts(&r->base, stack);
     free(stack);
+  } else if (cls == VM_CLASS_PROMISE) {
+    describe_promise(v, r), has_base = false;
+    return true;
   } else if (is_boxed(cls)) {
     describe_boxed(ctx, v, r);
     style = cls == VM_CLASS_NUMBER ? STYLE_NUMBER : cls == VM_CLASS_STRING ? STYLE_STRING
@@ -644,6 +679,7 @@ static bool format_entries(InspectCtx *ctx, Value v, int recurse_times, Raw *r, 
   if (r->is_array && !format_array_entries(ctx, v, recurse_times, out)) return false;
   if (r->collection && !inspect_collection_entries(ctx, v, recurse_times, out))
     return false;
+  if (r->is_promise && !promise_entry(ctx, v, recurse_times, out)) return false;
   uint32_t n = key_count(r->keys);
   ExtrasType type = r->is_array ? EXTRAS_ARRAY : EXTRAS_OBJECT;
   for (uint32_t i = 0; i < n; i++) {

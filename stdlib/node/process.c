@@ -259,6 +259,57 @@ static const VMPropDef process_props[] = {
 static const VMPropDef process_class = VM_CONSTRUCTOR("process", node_illegal_constructor, 0, 0,
                                                       INTRINSIC_PROCESS_PROTOTYPE, NULL, NULL);
 
+/* ==== Unhandled rejections ==== */
+
+/* Node's isErrorLike: an object with an own `stack`. */
+static bool is_error_like(VM *vm, Value v) {
+  return value_is_object(v) && vm_has_own_str(vm, v, "stack");
+}
+
+/* Node's UnhandledPromiseRejection error, for a reason that is not an error. */
+static Value unhandled_error(VM *vm, Value reason) {
+  InspectOptions opts;
+  inspect_default_options(vm, &opts);
+  Value text = inspect_value(vm, reason, &opts);
+  if (value_is_exception(text)) return text;
+  char *t = vm_to_utf8(vm, text, NULL);
+  StrBuf sb = {0};
+  sb_printf(&sb, "This error originated either by throwing inside of an async function without a "
+                 "catch block, or by rejecting a promise which was not handled with .catch(). The "
+                 "promise rejected with the reason \"%s\".", t);
+  free(t);
+  Value msg = vm_handle_push(vm, sb_finish(vm, &sb));
+  Value err = vm_handle_push(vm, vm_error_new(vm, ERR_ERROR, msg, VALUE_UNDEFINED));
+  if (value_is_exception(err)) return err;
+  vm_define_str(vm, err, "name", vm_string(vm, "UnhandledPromiseRejection"), VM_ATTR_HIDDEN);
+  if (value_is_exception(vm_capture_stack_trace(vm, err, VALUE_UNDEFINED))) return VALUE_EXCEPTION;
+  vm_define_str(vm, err, "code", vm_string(vm, "ERR_UNHANDLED_REJECTION"), VM_ATTR_DEFAULT);
+  return err;
+}
+
+/* Node's default ('throw') mode: process.emit('unhandledRejection', reason, promise);
+ * with no listener, the reason (or an UnhandledPromiseRejection) becomes uncaught. */
+static void unhandled_rejection(Host *host, Value promise, Value reason) {
+  VM *vm = host_vm(host);
+  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
+  Value args[] = {reason, promise};
+  Value handled = value_is_object(p) ? events_emit_str(vm, p, "unhandledRejection", 2, args)
+                                     : VALUE_FALSE;
+  if (value_is_exception(handled)) {
+    host_fatal_exception(host);
+    return;
+  }
+  if (handled == VALUE_TRUE) return;
+  Value err = is_error_like(vm, reason) ? reason : unhandled_error(vm, reason);
+  if (value_is_exception(err)) {
+    host_fatal_exception(host);
+    return;
+  }
+  SourceSite site = err == reason ? vm_error_site(vm, err) : (SourceSite){0};
+  vm_throw(vm, err);
+  host_fatal_exception_at(host, site);
+}
+
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   vm_handle_push(vm, vm_prop_value(vm, &process_class));
@@ -275,6 +326,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
   host_set_reporter(host, report);
+  host_set_unhandled_rejection(host, unhandled_rejection);
   return p;
 }
 

@@ -95,6 +95,28 @@ static Value make_table(VM *vm, Fresh *f, int cls) {
   return iterator ? vm_map_iterator_new(vm, t, VM_MAP_ENTRIES, VALUE_NULL) : t;
 }
 
+/* A promise with a fresh result and one reaction of fresh values. */
+static Value make_promise(VM *vm, Fresh *f, int cls) {
+  Value p = vm_handle_push(vm, vm_promise_new(vm, VALUE_NULL));
+  vm_promise_then(vm, p, fresh(vm, f, "on fulfilled", cls), fresh(vm, f, "on rejected", cls),
+                  fresh(vm, f, "capability", cls));
+  ((Promise *)value_to_object(p))->result = fresh(vm, f, "result", cls);
+  return p;
+}
+
+/* A suspended generator whose this and saved registers are fresh. */
+static Value make_generator(VM *vm, Fresh *f, int cls) {
+  Value fn = make_closure(vm, f, cls);
+  Generator *g = generator_new(vm, (Closure *)value_to_object(fn), GEN_SYNC, NULL);
+  vm_handle_push(vm, value_from_object(&g->base));
+  g->this_value = fresh(vm, f, "this", cls);
+  g->promise = fresh(vm, f, "promise", cls);
+  g->saved = mem_alloc(sizeof(Value));
+  g->saved_capacity = g->saved_count = 1;
+  g->saved[0] = fresh(vm, f, "saved register", cls);
+  return value_from_object(&g->base);
+}
+
 /* An object of class cls whose class-specific parts hold fresh values. Classes with a
  * fixed layout go through vm_object_of_class; the others need a case here. */
 static Value make_object(VM *vm, int cls, Fresh *f) {
@@ -126,6 +148,8 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
   case CLASS_WEAKSET:
   case CLASS_MAP_ITERATOR:
   case CLASS_SET_ITERATOR: return make_table(vm, f, cls);
+  case CLASS_PROMISE: return make_promise(vm, f, cls);
+  case CLASS_GENERATOR: return make_generator(vm, f, cls);
   default: return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */
   }
 }

@@ -1,0 +1,109 @@
+/* compile_generator.c - compiling generators, async functions, yield, yield* and await.
+ * Book: chapter 4, "Compiling", and chapter 5, "The VM loop".
+ *
+ * Entry points (vm/compile.h): compile_generator_start, compile_yield, compile_await,
+ * compile_return_op. A suspension point is one instruction (GENERATOR_START, YIELD,
+ * AWAIT) followed by RESUME, which decides, when the frame runs again, whether the value
+ * sent in is the expression's value (next), is thrown there (throw), or is returned
+ * from there through the finally blocks around it (return): the return path is
+ * compiled right after RESUME, which jumps over it in the common case.
+ */
+#include "vm/compile.h"
+
+static bool in_async_generator(Compiler *c);
+
+Opcode compile_return_op(Compiler *c) {
+  return c->fs->proto->flags & (FN_GENERATOR | FN_ASYNC) ? OP_GEN_RETURN : OP_RETURN;
+}
+
+//> vm.compile-resume
+static bool in_async_generator(Compiler *c) {
+  uint32_t flags = c->fs->proto->flags;
+  return (flags & FN_ASYNC) && (flags & FN_GENERATOR);
+}
+
+/* AWAIT and its RESUME, which has no return path: return() never resumes an await. */
+void compile_await_top(Compiler *c) {
+  emit_op(c, OP_AWAIT);
+  int depth = c->fs->depth;
+  uint32_t skip = emit_jump(c, OP_RESUME);
+  compile_patch_here(c, skip);
+  compile_set_depth(c, depth);
+}
+
+/* After a suspension, with the value sent in on the stack: RESUME, then the return path
+ * (an async generator awaits the value it is to return first). */
+static void emit_resume(Compiler *c) {
+  int depth = c->fs->depth;
+  uint32_t skip = emit_jump(c, OP_RESUME);
+  if (in_async_generator(c)) compile_await_top(c);
+  compile_return_value(c); /* resumed by return(): run the finally blocks, then return */
+  compile_patch_here(c, skip);
+  compile_set_depth(c, depth);
+}
+//< vm.compile-resume
+
+/* A generator's body starts suspended: the call only evaluates the parameters. */
+void compile_generator_start(Compiler *c) {
+  emit_op(c, OP_GENERATOR_START);
+  emit_resume(c);
+  emit_op(c, OP_POP); /* the value the first next() sent, which nobody sees */
+}
+
+void compile_await(Compiler *c, Node *n) {
+  compile_expr(c, n->as.unary.operand);
+  compile_mark_node(c, n);
+  compile_await_top(c);
+}
+
+//> vm.compile-yield-star
+/* yield* iterable: DELEGATE calls the inner iterator's next, throw or return with what
+ * the outer generator was resumed with, and hands its results out unchanged:
+ *       iterable GET_ITERATOR PUSH_UNDEFINED PUSH_INT 0     iter next received mode
+ *   loop: DELEGATE done; YIELD raw; RESUME_MODE; JUMP loop
+ *   done: JUMP_IF_TRUE ret (mode 2: the inner return finished it); drop iter, next
+ *   ret:  the return path, as after RESUME */
+static void compile_yield_star(Compiler *c, Node *n) {
+  compile_expr(c, n->as.unary.operand);
+  compile_mark_node(c, n);
+  emit_op(c, OP_GET_ITERATOR);
+  int base = c->fs->depth - 2;
+  emit_op(c, OP_PUSH_UNDEFINED);
+  emit_number(c, 0);
+  uint32_t loop = compile_code_here(c);
+  uint32_t done = emit_jump(c, OP_DELEGATE);
+  emit_u8(c, OP_YIELD, 1);
+  emit_op(c, OP_RESUME_MODE);
+  emit_jump_to(c, OP_JUMP, loop);
+  compile_patch_here(c, done);
+  compile_set_depth(c, base + 4);
+  uint32_t ret = emit_jump(c, OP_JUMP_IF_TRUE);
+  emit_op(c, OP_ROT3);
+  emit_op(c, OP_POP);
+  emit_op(c, OP_POP);
+  uint32_t end = emit_jump(c, OP_JUMP);
+  compile_patch_here(c, ret);
+  compile_set_depth(c, base + 3);
+  compile_return_value(c);
+  compile_patch_here(c, end);
+  compile_set_depth(c, base + 1);
+}
+//< vm.compile-yield-star
+
+void compile_yield(Compiler *c, Node *n) {
+  if (n->as.unary.op && in_async_generator(c)) {
+    compile_unsupported(c, n, "yield* in async generators");
+    emit_op(c, OP_PUSH_UNDEFINED);
+    return;
+  }
+  if (n->as.unary.op) {
+    compile_yield_star(c, n);
+    return;
+  }
+  if (n->as.unary.operand) compile_expr(c, n->as.unary.operand);
+  else emit_op(c, OP_PUSH_UNDEFINED);
+  compile_mark_node(c, n);
+  if (in_async_generator(c)) compile_await_top(c); /* an async generator yields values */
+  emit_u8(c, OP_YIELD, 0);
+  emit_resume(c);
+}
