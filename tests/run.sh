@@ -22,6 +22,8 @@
 #                   file) from tinynode's output: review the result with `git diff`
 #   UPDATE=node     rewrite the expectations of all other tests from node's output
 #   TEST_TIMEOUT=s  seconds each .js test may take (default 10; .sh tests get 12 times it)
+#   TEST_JOBS=n     golden tests run n at a time (default: the number of processors); the
+#                   report keeps the order of the list whatever order they finish in
 #   VERBOSE=1       also list the tests that pass
 # Everything else in the environment (e.g. TINYNODE_GC_STRESS=1) reaches tinynode as is.
 
@@ -67,6 +69,10 @@ else
   limit() { shift; "$@"; }
 fi
 
+# How many golden tests run at once.
+jobs=${TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+case $jobs in '' | *[!0-9]* | 0) jobs=1 ;; esac
+
 # How to run make: `make test` tells us (same flavour: debug, asan, DISPATCH=switch), and
 # where that flavour builds.
 make_cmd=${TN_MAKE:-make}
@@ -99,6 +105,25 @@ fail() {
 skip() {
   skipped=$((skipped + 1))
   echo "skip $1: $2"
+}
+
+# Golden tests run in parallel workers, which cannot count in this shell. A worker writes
+# each outcome as a line `@pass ID`, `@fail ID REASON` or `@skip ID REASON` among what the
+# test printed; replay FILE counts those lines and prints the others as they are.
+outcome() {
+  echo "@$1 $2${3:+ $3}"
+}
+
+replay() {
+  while IFS= read -r line; do
+    rest=${line#@* }
+    case $line in
+      "@pass "*) pass "$rest" ;;
+      "@fail "*) fail "${rest%% *}" "${rest#* }" ;;
+      "@skip "*) skip "${rest%% *}" "${rest#* }" ;;
+      *) printf '%s\n' "$line" ;;
+    esac
+  done <"$1"
 }
 
 # step_end: one line with what the step just finished counted.
@@ -238,7 +263,7 @@ golden_test() {
     update "$base" "$act"
   fi
   if [ ! -f "$base.out" ]; then
-    fail "$id" "no $name.out: write the expected stdout (UPDATE=node or UPDATE=1 can)"
+    outcome fail "$id" "no $name.out: write the expected stdout (UPDATE=node or UPDATE=1 can)"
     return
   fi
 
@@ -251,9 +276,9 @@ golden_test() {
     fi
   fi
   if [ "$ok" = 1 ]; then
-    pass "$id"
+    outcome pass "$id"
   else
-    fail "$id" "output differs from the expectation"
+    outcome fail "$id" "output differs from the expectation"
     cat "$act.report"
   fi
 }
@@ -275,10 +300,10 @@ script_test() {
   status=$?
   [ -n "${VERBOSE:-}" ] && sed 's/^/    /' "$log"
   case $status in
-    0) pass "$id" ;;
-    77) skip "$id" "$(tail -n 1 "$log")" ;;
+    0) outcome pass "$id" ;;
+    77) outcome skip "$id" "$(tail -n 1 "$log")" ;;
     *)
-      fail "$id" "exit status $status$(explain_status "$status")"
+      outcome fail "$id" "exit status $status$(explain_status "$status")"
       sed 's/^/    /' "$log"
       ;;
   esac
@@ -375,12 +400,30 @@ step_golden() {
     return
   fi
   grep -q '\.sh$' "$tmp/list" && build_tools
-  while read -r f; do
+  awk '{ print NR, $0 }' "$tmp/list" >"$tmp/numbered"
+  k=0
+  while [ "$k" -lt "$jobs" ]; do
+    run_share "$k" &
+    k=$((k + 1))
+  done
+  wait
+  n=$(wc -l <"$tmp/list")
+  i=1
+  while [ "$i" -le "$n" ]; do
+    replay "$tmp/result.$i"
+    i=$((i + 1))
+  done
+}
+
+# run_share K: worker K of $jobs runs every test whose number is K modulo $jobs (the
+# slow ones spread evenly enough), each test's report into $tmp/result.NUMBER.
+run_share() {
+  awk -v k="$1" -v n="$jobs" '$1 % n == k' "$tmp/numbered" | while read -r i f; do
     case $f in
       *.sh) script_test "$f" ;;
       *) golden_test "$f" ;;
-    esac
-  done <"$tmp/list"
+    esac >"$tmp/result.$i" 2>&1
+  done
 }
 
 # Step 4: the book's listings and code references.
