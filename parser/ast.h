@@ -184,7 +184,11 @@ struct Node {
     struct { Node *target, *init; } declarator;
     struct { NodeList body; Scope *scope; /* scope: NULL when it declares nothing */ } block;
     struct { Node *init, *test, *update, *body; Scope *scope; } loop;
-    struct { Node *left, *right, *body; Scope *scope; } for_each;
+    struct {
+      Node *left, *right, *body;
+      Scope *scope;
+      bool is_await; /* for await (... of ...) */
+    } for_each;
     struct { const char *label; } jump;
     struct { Node *block, *param, *handler, *finalizer; Scope *scope; } try_stmt;
     struct { Node *discriminant; NodeList cases; Scope *scope; } switch_stmt;

@@ -131,6 +131,7 @@ static void print_details(const Node *n, FILE *out) {
             n->as.update.prefix ? "prefix" : "postfix");
     break;
   case NODE_YIELD: if (n->as.unary.op) fputs(" delegate", out); break;
+  case NODE_FOR_OF: if (n->as.for_each.is_await) fputs(" await", out); break;
   case NODE_CALL: if (n->as.call.optional) fputs(" optional", out); break;
   case NODE_MEMBER:
     fprintf(out, "%s%s", n->as.member.computed ? " computed" : "",

@@ -249,7 +249,9 @@ Node *parse_lhs_expression(Parser *p) {
   if (parse_at(p, TOK_NEW)) e = parse_new_expression(p);
   else if (parse_at(p, TOK_SUPER)) e = parse_super(p);
   else if (parse_at(p, TOK_IMPORT)) {
-    parse_error_at(p, parse_token_range(p, &p->tok), "tinynode does not support import()");
+    bool meta = parse_peek(p).kind == TOK_DOT;
+    parse_error_at(p, parse_token_range(p, &p->tok), "tinynode does not support %s",
+                   meta ? "import.meta" : "import()");
     return parse_error_node(p);
   } else e = parse_primary(p);
   return parse_call_tail(p, e, true);

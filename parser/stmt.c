@@ -217,9 +217,11 @@ static void check_for_each_declaration(Parser *p, const Node *decl, bool of) {
 
 /* ForInOfStatement: for ( LeftHandSide/ForDeclaration (in Expression | of AssignmentExpression) )
  * Statement; `left` is parsed, the current token is `in` or `of`. */
-static Node *parse_for_each(Parser *p, const Token *start, Node *left, const Token *head) {
+static Node *parse_for_each(Parser *p, const Token *start, Node *left, const Token *head,
+                            bool is_await) {
   bool of = parse_at_word(p, "of");
   Node *n = parse_node(p, of ? NODE_FOR_OF : NODE_FOR_IN, start);
+  n->as.for_each.is_await = is_await;
   bool starts_with_let = head->kind == TOK_IDENTIFIER && !(head->flags & TOKF_ESCAPED) &&
                          strcmp(head->name, "let") == 0 && left->kind != NODE_VAR;
   bool is_async = left->kind == NODE_IDENTIFIER && !left->parenthesized &&
@@ -227,7 +229,7 @@ static Node *parse_for_each(Parser *p, const Token *start, Node *left, const Tok
   if (of && starts_with_let)
     parse_error_at(p, parse_token_range(p, head),
                    "The left-hand side of a for-of loop may not start with 'let'.");
-  else if (of && is_async)
+  else if (of && is_async && !is_await)
     parse_error_at(p, parse_node_range(p, left),
                    "The left-hand side of a for-of loop may not be 'async'.");
   if (left->kind == NODE_VAR) {
@@ -265,14 +267,22 @@ static Node *parse_for_init(Parser *p) {
   return parse_finish(p, n);
 }
 
-/* ForStatement: for ( [init] ; [test] ; [update] ) Statement, or for-in / for-of. */
+/* `for await`: only in async functions, and only with `of`. */
+static bool parse_for_await(Parser *p) {
+  if (!parse_at_word(p, "await")) return false;
+  if (!p->fn->is_async)
+    parse_error_at(p, parse_token_range(p, &p->tok), "Unexpected reserved word");
+  parse_advance(p);
+  return true;
+}
+
+/* ForStatement: for ( [init] ; [test] ; [update] ) Statement, or for-in / for-of, or
+ * for await ( ... of ... ). */
 static Node *parse_for(Parser *p) {
   Token start = p->tok;
   parse_advance(p);
-  if (parse_at_word(p, "await")) {
-    parse_error_at(p, parse_token_range(p, &p->tok), "tinynode does not support 'for await'");
-    return parse_error_node(p);
-  }
+  bool is_await = parse_for_await(p);
+  if (p->failed) return parse_error_node(p);
   parse_expect(p, TOK_LPAREN);
   Node *init = NULL;
   Token head = p->tok;
@@ -281,11 +291,12 @@ static Node *parse_for(Parser *p) {
   p->no_in = true;
   if (!parse_at(p, TOK_SEMICOLON)) init = parse_for_init(p);
   p->no_in = no_in;
-  if (init && (parse_at(p, TOK_IN) || parse_at_word(p, "of"))) {
-    Node *n = parse_for_each(p, &start, init, &head);
+  if (init && ((parse_at(p, TOK_IN) && !is_await) || parse_at_word(p, "of"))) {
+    Node *n = parse_for_each(p, &start, init, &head, is_await);
     parse_cover_restore(p, outer);
     return n;
   }
+  if (is_await) parse_unexpected(p);
   parse_settle_cover(p);
   parse_cover_restore(p, outer);
   Node *n = parse_node(p, NODE_FOR, &start);

@@ -56,6 +56,11 @@ static size_t free_promise(VM *vm, Object *o) {
   return 0;
 }
 
+static void trace_async_from_sync(VM *vm, Object *o) {
+  gc_mark_value(vm, ((AsyncFromSync *)o)->iter);
+  gc_mark_value(vm, ((AsyncFromSync *)o)->next);
+}
+
 static void trace_generator(VM *vm, Object *o) {
   Generator *g = (Generator *)o;
   gc_mark_thing(vm, (GcHeader *)g->function);
@@ -115,6 +120,7 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
     /* A promise's reactions and a suspended generator's saved frame (promise.c, generator.c). */
     [CLASS_PROMISE] = {"Promise", "Object", 0, 0, trace_promise, free_promise},
     [CLASS_GENERATOR] = {"Generator", "Object", 0, 0, trace_generator, free_generator},
+    [CLASS_ASYNC_FROM_SYNC_ITERATOR] = {"Object", "Object", 0, 0, trace_async_from_sync, NULL},
 };
 //< vm.class-table
 

@@ -54,6 +54,7 @@ typedef struct Control {
   CodeRange *ranges;
   int range_count, range_capacity;
   Node *finalizer;           /* CTRL_FINALLY: the block to inline on every exit */
+  bool is_await;             /* CTRL_FOR_OF of a for await: closing awaits return() */
 } Control;
 
 /* An optional chain a?.b.c(): nullish links jump to its end. */

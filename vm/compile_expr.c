@@ -390,6 +390,19 @@ static void render_operator(Text *t, const Node *n) {
 
 static void render_node(Text *t, const Node *n);
 
+/* V8's CallPrinter shows an array literal's elements and, for an object literal, one
+ * "(intermediate value)" per property. */
+static void render_literal(Text *t, const Node *n) {
+  const NodeList *items = &n->as.list.items;
+  put(t, n->kind == NODE_ARRAY ? "[" : "{");
+  for (int i = 0; i < items->count; i++) {
+    if (n->kind == NODE_ARRAY && i > 0) put(t, ",");
+    if (n->kind == NODE_ARRAY && items->items[i]) render(t, items->items[i]);
+    else put(t, "(intermediate value)");
+  }
+  put(t, n->kind == NODE_ARRAY ? "]" : "}");
+}
+
 /* The text V8 uses for an expression in "x is not a function" and "x is not iterable".
  * Only its first 159 bytes are kept, and each level of nesting adds at least one; so
  * past that depth (a.b.c... can nest 100,000 deep) the operand is just "(intermediate
@@ -422,18 +435,32 @@ static void render_node(Text *t, const Node *n) {
     if (n->as.template.expressions.count) break;
     put_quoted(t, n->as.template.quasis.items[0]->as.string);
     return;
+  case NODE_REGEXP:
+    put(t, "/");
+    put_units(t, n->as.regexp.pattern);
+    put(t, "/");
+    put(t, n->as.regexp.flags);
+    return;
   case NODE_MEMBER: render_member(t, n); return;
   case NODE_CALL:
     render(t, n->as.call.callee);
     put(t, "(...)");
     return;
   case NODE_ASSIGN: render(t, n->as.assign.target); return;
-  case NODE_UNARY:
+  case NODE_UNARY: /* V8's parser folds -1 into a literal */
+    if (n->as.unary.op == TOK_MINUS && n->as.unary.operand->kind == NODE_NUMBER &&
+        !n->as.unary.operand->parenthesized) {
+      put(t, "-");
+      render(t, n->as.unary.operand);
+      return;
+    }
+    render_operator(t, n);
+    return;
   case NODE_BINARY:
   case NODE_LOGICAL:
   case NODE_SEQUENCE: render_operator(t, n); return;
-  case NODE_OBJECT: put(t, n->as.list.items.count ? "(intermediate value)" : "{}"); return;
-  case NODE_ARRAY: put(t, n->as.list.items.count ? "(intermediate value)" : "[]"); return;
+  case NODE_OBJECT:
+  case NODE_ARRAY: render_literal(t, n); return;
   default: break;
   }
   put(t, "(intermediate value)");

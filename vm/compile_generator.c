@@ -56,6 +56,21 @@ void compile_await(Compiler *c, Node *n) {
   compile_await_top(c);
 }
 
+/* The end of yield*, with iter next value mode' on the stack: the value is the
+ * expression's, or (mode' 2: the inner iterator finished a return) the generator's return. */
+static void finish_yield_star(Compiler *c, int base) {
+  uint32_t ret = emit_jump(c, OP_JUMP_IF_TRUE);
+  emit_op(c, OP_ROT3);
+  emit_op(c, OP_POP);
+  emit_op(c, OP_POP);
+  uint32_t end = emit_jump(c, OP_JUMP);
+  compile_patch_here(c, ret);
+  compile_set_depth(c, base + 3);
+  compile_return_value(c);
+  compile_patch_here(c, end);
+  compile_set_depth(c, base + 1);
+}
+
 //> vm.compile-yield-star
 /* yield* iterable: DELEGATE calls the inner iterator's next, throw or return with what
  * the outer generator was resumed with, and hands its results out unchanged:
@@ -77,27 +92,44 @@ static void compile_yield_star(Compiler *c, Node *n) {
   emit_jump_to(c, OP_JUMP, loop);
   compile_patch_here(c, done);
   compile_set_depth(c, base + 4);
-  uint32_t ret = emit_jump(c, OP_JUMP_IF_TRUE);
-  emit_op(c, OP_ROT3);
-  emit_op(c, OP_POP);
-  emit_op(c, OP_POP);
-  uint32_t end = emit_jump(c, OP_JUMP);
-  compile_patch_here(c, ret);
-  compile_set_depth(c, base + 3);
-  compile_return_value(c);
-  compile_patch_here(c, end);
-  compile_set_depth(c, base + 1);
+  finish_yield_star(c, base);
 }
 //< vm.compile-yield-star
 
+//> vm.compile-async-yield-star
+/* yield* in an async generator: every result of the inner iterator is awaited, and its
+ * values are handed out as they are (no await of its own, unlike `yield v`):
+ *       iterable GET_ASYNC_ITERATOR PUSH_UNDEFINED PUSH_INT 0     iter next received mode
+ *   loop: DELEGATE_CALL; AWAIT; DELEGATE_STEP done; YIELD raw; RESUME_MODE; JUMP loop
+ *   done: mode' 4 (a value to return, to be awaited first): JUMP loop; then as yield* */
+static void compile_async_yield_star(Compiler *c, Node *n) {
+  compile_expr(c, n->as.unary.operand);
+  compile_mark_node(c, n);
+  emit_op(c, OP_GET_ASYNC_ITERATOR);
+  int base = c->fs->depth - 2;
+  emit_op(c, OP_PUSH_UNDEFINED);
+  emit_number(c, 0);
+  uint32_t loop = compile_code_here(c);
+  emit_op(c, OP_DELEGATE_CALL);
+  compile_await_top(c);
+  uint32_t done = emit_jump(c, OP_DELEGATE_STEP);
+  emit_u8(c, OP_YIELD, 1);
+  emit_op(c, OP_RESUME_MODE);
+  emit_jump_to(c, OP_JUMP, loop);
+  compile_patch_here(c, done);
+  compile_set_depth(c, base + 4);
+  emit_op(c, OP_DUP);
+  emit_number(c, 4); /* async_iterator.c: DELEGATE_AWAIT_RETURN */
+  emit_op(c, OP_STRICT_EQ);
+  emit_jump_to(c, OP_JUMP_IF_TRUE, loop);
+  finish_yield_star(c, base);
+}
+//< vm.compile-async-yield-star
+
 void compile_yield(Compiler *c, Node *n) {
-  if (n->as.unary.op && in_async_generator(c)) {
-    compile_unsupported(c, n, "yield* in async generators");
-    emit_op(c, OP_PUSH_UNDEFINED);
-    return;
-  }
   if (n->as.unary.op) {
-    compile_yield_star(c, n);
+    if (in_async_generator(c)) compile_async_yield_star(c, n);
+    else compile_yield_star(c, n);
     return;
   }
   if (n->as.unary.operand) compile_expr(c, n->as.unary.operand);

@@ -86,6 +86,22 @@ static Control *find_target(Compiler *c, const char *label, bool is_continue) {
 
 /* ==== Leaving statements ==== */
 
+/* Close the iterator of a for-of loop (iter next on the stack). A for await calls
+ * return() and awaits its result, which must be an object unless an exception is on its
+ * way out anyway (check false). */
+static void compile_iter_close(Compiler *c, bool is_await, bool check) {
+  if (!is_await) {
+    emit_op(c, OP_ITER_CLOSE);
+    return;
+  }
+  int depth = c->fs->depth;
+  uint32_t none = emit_jump(c, OP_ITER_RETURN);
+  compile_await_top(c);
+  emit_op(c, check ? OP_ITER_RESULT_CHECK : OP_POP);
+  compile_patch_here(c, none);
+  compile_set_depth(c, depth - 2);
+}
+
 //> vm.compile-exit
 /* The cleanup for leaving one statement early: close a for-of iterator, drop a
  * for-in enumerator, or run a finally block (compiled again, here). The statement's
@@ -93,7 +109,7 @@ static Control *find_target(Compiler *c, const char *label, bool is_continue) {
 static void emit_cleanup(Compiler *c, Control *ctl) {
   range_cut(c, ctl);
   compile_pop_to(c, ctl->base + ctl->slots);
-  if (ctl->kind == CTRL_FOR_OF) emit_op(c, OP_ITER_CLOSE);
+  if (ctl->kind == CTRL_FOR_OF) compile_iter_close(c, ctl->is_await, true);
   if (ctl->kind == CTRL_FOR_IN) emit_op(c, OP_POP);
   if (ctl->kind == CTRL_FINALLY) {
     Control *saved = c->fs->control;
@@ -339,13 +355,13 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
 
 /* The handler of a for-of body: iter next exc. It closes the iterator and throws exc
  * again; an error while closing loses to exc, so ITER_CLOSE has a handler of its own. */
-static void close_on_throw(Compiler *c, int base) {
+static void close_on_throw(Compiler *c, int base, bool is_await) {
   compile_set_depth(c, base + 3);
   int saved = compile_alloc_register(c);
   emit_u16(c, OP_SET_LOCAL, saved);
   emit_op(c, OP_POP);
   CodeRange closing = {compile_code_here(c), 0};
-  emit_op(c, OP_ITER_CLOSE);
+  compile_iter_close(c, is_await, false);
   closing.end = compile_code_here(c);
   emit_u16(c, OP_GET_LOCAL, saved);
   emit_op(c, OP_RETHROW);
@@ -358,17 +374,23 @@ static void close_on_throw(Compiler *c, int base) {
 
 //> vm.compile-for-of
 /* for (x of it): GET_ITERATOR leaves iter and next on the stack; ITER_NEXT pushes
- * each value or jumps when done. An exception in the body closes the iterator. */
+ * each value or jumps when done. An exception in the body closes the iterator. A for
+ * await gets an async iterator instead and awaits each result of next(). */
 static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int count) {
+  bool is_await = n->as.for_each.is_await;
   compile_enter_scope(c, n->as.for_each.scope);
   compile_expr(c, n->as.for_each.right);
   compile_mark_named(c, compile_pos_of(n->as.for_each.right), n->as.for_each.right);
-  emit_op(c, OP_GET_ITERATOR);
+  emit_op(c, is_await ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR);
   Control loop;
   control_push(c, &loop, CTRL_FOR_OF, labels, count);
-  loop.base -= 2, loop.slots = 2;
+  loop.base -= 2, loop.slots = 2, loop.is_await = is_await;
   uint32_t top = compile_code_here(c);
-  uint32_t done = emit_jump(c, OP_ITER_NEXT);
+  if (is_await) {
+    emit_op(c, OP_ITER_CALL_NEXT);
+    compile_await_top(c);
+  }
+  uint32_t done = emit_jump(c, is_await ? OP_ITER_VALUE : OP_ITER_NEXT);
   range_open(c, &loop);
   compile_enter_scope(c, n->as.for_each.scope);
   assign_loop_target(c, n->as.for_each.left);
@@ -377,7 +399,7 @@ static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int 
   patch_list_to(c, &loop.continues, top);
   emit_jump_to(c, OP_JUMP, top);
   add_handlers(c, &loop, compile_code_here(c), loop.base + 2);
-  close_on_throw(c, loop.base);
+  close_on_throw(c, loop.base, is_await);
   compile_patch_here(c, done);
   compile_set_depth(c, loop.base + 2);
   emit_op(c, OP_POP);

@@ -143,6 +143,16 @@ String *error_constructor_name(VM *vm, Object *o) {
   return NULL;
 }
 
+/* The "K" of "at K.m": the receiver's constructor's name; a class itself (a static
+ * method's receiver) goes by its own name. */
+static String *receiver_type_name(VM *vm, Object *recv) {
+  if (recv->klass == CLASS_CLOSURE && (((Closure *)recv)->proto->flags & FN_CONSTRUCTOR)) {
+    String *name = ((Closure *)recv)->proto->name;
+    if (name->length) return name;
+  }
+  return error_constructor_name(vm, recv);
+}
+
 /* V8's method-name inference for an anonymous function: the key under which the
  * receiver (or its prototype chain) holds it, e.g. Timeout._onTimeout. */
 static String *method_name(VM *vm, Object *receiver, Object *fn) {
@@ -168,7 +178,7 @@ static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
   if (f->is_construct || (!f->proto && value_is_object(f->new_target))) {
     snprintf(out, size, "new %s", *name ? name : "<anonymous>");
   } else if (has_receiver) {
-    String *type = error_constructor_name(vm, value_to_object(recv));
+    String *type = receiver_type_name(vm, value_to_object(recv));
     String *method = *name || toplevel ? NULL : method_name(vm, value_to_object(recv), f->function);
     snprintf(out, size, "%s.%s", type ? (char *)type->data : "Object",
              *name ? name : method ? (char *)method->data : "<anonymous>");
@@ -209,30 +219,57 @@ SourceSite vm_error_site(VM *vm, Value error) {
   return site;
 }
 
+/* One line of a stack trace: "\n    at f (file:line:col)"; prefix "async " for a
+ * function that waits in an await. */
+static void frame_line(VM *vm, Frame *f, const char *prefix, char *line, size_t size) {
+  char fn[512], where[600];
+  frame_function_part(vm, f, fn, sizeof fn);
+  if (f->proto) {
+    int ln, col;
+    uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
+    proto_position(f->proto, offset, &ln, &col);
+    snprintf(where, sizeof where, "%s:%d:%d", f->proto->filename, ln, col);
+  } else {
+    snprintf(where, sizeof where, "<anonymous>");
+  }
+  if (*fn) snprintf(line, size, "\n    at %s%s (%s)", prefix, fn, where);
+  else snprintf(line, size, "\n    at %s%s", prefix, where);
+}
+
+/* The async function awaiting g's promise (an await registers the generator itself as
+ * the reaction), or NULL. */
+static Generator *awaiting(Generator *g) {
+  if (g->kind != GEN_ASYNC_FUNCTION || !vm_is_promise(g->promise)) return NULL;
+  Promise *p = (Promise *)value_to_object(g->promise);
+  for (uint32_t i = 0; i < p->reaction_count; i++) {
+    Value h = p->reactions[i].on_fulfilled;
+    if (value_is_object(h) && value_to_object(h)->klass == CLASS_GENERATOR) return (Generator *)value_to_object(h);
+  }
+  return NULL;
+}
+
 //> vm.stack-trace
+/* The frames from the innermost out, then V8's async frames: below an async function,
+ * the chain of async functions awaiting it, each at its await ("at async g ..."). */
 Value vm_stack_trace(VM *vm) {
-  char *buf = NULL, line[1200], fn[512];
+  char *buf = NULL, line[1200];
   size_t len = 0, cap = 0;
   append(&buf, &len, &cap, "");
   int shown = 0;
-  for (int i = vm->frame_count - 1; i >= 0 && shown < STACK_TRACE_LIMIT; i--, shown++) {
+  Frame *last = NULL;
+  for (int i = vm->frame_count - 1; i >= 0 && shown < STACK_TRACE_LIMIT; i--) {
     Frame *f = &vm->frames[i];
-    if (value_from_object(f->function) == vm->promise_job) { /* V8 shows no job frame */
-      shown--;
-      continue;
-    }
-    frame_function_part(vm, f, fn, sizeof fn);
-    char where[600];
-    if (f->proto) {
-      int ln, col;
-      uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
-      proto_position(f->proto, offset, &ln, &col);
-      snprintf(where, sizeof where, "%s:%d:%d", f->proto->filename, ln, col);
-    } else {
-      snprintf(where, sizeof where, "<anonymous>");
-    }
-    if (*fn) snprintf(line, sizeof line, "\n    at %s (%s)", fn, where);
-    else snprintf(line, sizeof line, "\n    at %s", where);
+    if (value_from_object(f->function) == vm->promise_job) continue; /* V8 shows none */
+    frame_line(vm, f, "", line, sizeof line);
+    append(&buf, &len, &cap, line);
+    shown++, last = f;
+  }
+  for (Generator *g = last && last->gen ? awaiting(last->gen) : NULL;
+       g && shown < STACK_TRACE_LIMIT; g = awaiting(g), shown++) {
+    Frame f = {.function = &g->function->base, .proto = g->function->proto,
+               .pc = g->function->proto->code + g->pc, .this_value = g->this_value,
+               .new_target = VALUE_UNDEFINED};
+    frame_line(vm, &f, "async ", line, sizeof line);
     append(&buf, &len, &cap, line);
   }
   Value s = vm_string_n(vm, buf, len);

@@ -215,7 +215,17 @@ Value generator_unwind(VM *vm, Generator *g) {
 }
 
 /* GetMethod(iter, name): undefined, a function, or an exception (not callable). */
-static Value get_method(VM *vm, Value iter, const char *name) {
+/* V8's TypeError for an iterator result that is not an object. */
+Value iter_result_not_object(VM *vm, Value result) {
+  Value text = vm_handle_push(vm, vm_to_string(vm, result));
+  if (value_is_exception(text)) return text;
+  char *what = vm_to_utf8(vm, text, NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", what);
+  free(what);
+  return r;
+}
+
+Value iter_get_method(VM *vm, Value iter, const char *name) {
   Value m = vm_get(vm, iter, vm_atom(vm, name));
   if (value_is_exception(m) || value_is_nullish(m)) return value_is_exception(m) ? m : VALUE_UNDEFINED;
   if (!vm_is_callable(m)) return vm_throw_error(vm, ERR_TYPE, "%s is not a function", name);
@@ -224,7 +234,7 @@ static Value get_method(VM *vm, Value iter, const char *name) {
 
 /* yield* got throw() but the inner iterator has no `throw`: close it, then complain. */
 static Value delegate_no_throw(VM *vm, Value iter) {
-  Value ret = get_method(vm, iter, "return");
+  Value ret = iter_get_method(vm, iter, "return");
   if (value_is_exception(ret)) return ret;
   if (!value_is_undefined(ret)) {
     Value r = vm_call(vm, ret, iter, 0, NULL);
@@ -251,19 +261,14 @@ Value generator_delegate(VM *vm, Value *slots) {
   Value iter = slots[0], v = slots[2], fn = slots[1];
   int mode = (int)value_to_number(slots[3]);
   if (mode != RESUME_NEXT) {
-    fn = get_method(vm, iter, mode == RESUME_THROW ? "throw" : "return");
+    fn = iter_get_method(vm, iter, mode == RESUME_THROW ? "throw" : "return");
     if (value_is_exception(fn)) return fn;
     if (value_is_undefined(fn) && mode == RESUME_THROW) return delegate_no_throw(vm, iter);
     if (value_is_undefined(fn)) return VALUE_HOLE; /* slots: iter next v 2: return v */
   }
   Value result = vm_handle_push(vm, vm_call(vm, fn, iter, 1, &v));
   if (value_is_exception(result)) return result;
-  if (!value_is_object(result)) {
-    char *what = vm_to_utf8(vm, vm_handle_push(vm, vm_to_string(vm, result)), NULL);
-    Value r = vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", what);
-    free(what);
-    return r;
-  }
+  if (!value_is_object(result)) return iter_result_not_object(vm, result);
   Value done = vm_get(vm, result, value_from_string(vm->atom_done));
   if (value_is_exception(done) || !vm_truthy(done)) return done == VALUE_EXCEPTION ? done : result;
   Value value = vm_get(vm, result, value_from_string(vm->atom_value));

@@ -218,6 +218,12 @@ typedef struct Generator {
   uint32_t saved_count, saved_capacity;
 } Generator;
 
+/* CreateAsyncFromSyncIterator's object: the sync iterator record it walks for await. */
+typedef struct AsyncFromSync {
+  Object base;
+  Value iter, next;
+} AsyncFromSync;
+
 /* ==== The class table (class.c) ==== */
 
 //> vm.class-def
@@ -620,6 +626,25 @@ void generator_save(VM *vm, Generator *g, Frame *f, Value *sp, const uint8_t *pc
  * with a RangeError pending when there is no room. */
 Frame *generator_restore(VM *vm, Generator *g, Value *slot);
 Value iter_result_new(VM *vm, Value value, bool done); /* { value, done } */
+
+/* GetMethod(iter, name): undefined when absent, TypeError when not callable. */
+Value iter_get_method(VM *vm, Value iter, const char *name);
+Value iter_result_not_object(VM *vm, Value result); /* V8's TypeError; VALUE_EXCEPTION */
+
+/* ==== Async iteration (async_iterator.c) ==== */
+
+/* A sync iterator record (iter, next) as an async iterator: the AsyncFromSync object. */
+Value async_from_sync_new(VM *vm, Value iter, Value next);
+/* ITER_VALUE: VALUE_HOLE when result says done, else its value (TypeError unless an object). */
+Value async_iter_value(VM *vm, Value result);
+/* ITER_RETURN: iter.return()'s result, or VALUE_HOLE when iter has no return method. */
+Value async_iter_return(VM *vm, Value iter);
+Value async_iter_result_check(VM *vm, Value result); /* ITER_RESULT_CHECK */
+/* DELEGATE_CALL on slots iter next v mode: the inner call's result, to be awaited. */
+Value async_delegate_call(VM *vm, Value *slots);
+/* DELEGATE_STEP on slots iter next v mode r (r awaited): r's value when the inner
+ * iterator goes on; VALUE_HOLE when done (slots then hold iter next value mode'). */
+Value async_delegate_step(VM *vm, Value *slots);
 
 /* ==== Diagnostics (disasm.c, error.c) ==== */
 

@@ -832,6 +832,33 @@ static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
   return iter;
 }
 
+/* GET_ASYNC_ITERATOR: GetIterator(iterable, async). Without a Symbol.asyncIterator
+ * method, the sync iterator, wrapped so that each of its values is awaited. */
+static Value get_async_iterator(VM *vm, Value iterable, Value *next_out) {
+  bool nullish = value_is_nullish(iterable);
+  Value method = nullish ? VALUE_UNDEFINED
+                         : interp_get_property(vm, iterable, vm->symbol_async_iterator);
+  if (value_is_exception(method)) return method;
+  bool sync = value_is_nullish(method);
+  if (sync && !nullish) method = interp_get_property(vm, iterable, vm->symbol_iterator);
+  if (value_is_exception(method)) return method;
+  if (!vm_is_callable(method)) return type_error_at_site(vm, iterable, "is not async iterable");
+  Value iter = vm_handle_push(vm, vm_call(vm, method, iterable, 0, NULL));
+  if (value_is_exception(iter)) return iter;
+  if (!value_is_object(iter))
+    return vm_throw_error(vm, ERR_TYPE, "Result of the Symbol.%s method is not an object",
+                          sync ? "iterator" : "asyncIterator");
+  Value next = vm_handle_push(vm, interp_get_property(vm, iter, value_from_string(vm->atom_next)));
+  if (value_is_exception(next)) return next;
+  if (sync) {
+    iter = vm_handle_push(vm, async_from_sync_new(vm, iter, next));
+    next = interp_get_property(vm, iter, value_from_string(vm->atom_next));
+    if (value_is_exception(next)) return next;
+  }
+  *next_out = next;
+  return iter;
+}
+
 /* ITER_NEXT: VALUE_HOLE when done, else the value (or VALUE_EXCEPTION). A finished
  * iterator's `next` slot becomes undefined, so it is neither stepped nor closed again. */
 static Value iterator_step(VM *vm, Value *slots) {
@@ -1899,6 +1926,70 @@ Value interp_run(VM *vm, int entry_frame) {
       SYNC();
       leaving = generator_finish(vm, frame->gen, sp[-1]);
       goto leave_frame;
+    }
+    CASE(GET_ASYNC_ITERATOR) {
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value next;
+      Value iter = get_async_iterator(vm, sp[-1], &next);
+      vm_handle_reset(vm, mark);
+      CHECK(iter);
+      sp[-1] = iter;
+      PUSH(next);
+      NEXT();
+    }
+    CASE(ITER_CALL_NEXT) {
+      SYNC();
+      Value r = vm_call(vm, sp[-1], sp[-2], 0, NULL);
+      CHECK(r);
+      PUSH(r);
+      NEXT();
+    }
+    CASE(ITER_VALUE) {
+      int32_t off = READ_I32();
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value v = async_iter_value(vm, sp[-1]);
+      vm_handle_reset(vm, mark);
+      CHECK(v);
+      if (v == VALUE_HOLE) sp--, pc += off;
+      else sp[-1] = v;
+      NEXT();
+    }
+    CASE(ITER_RETURN) {
+      int32_t off = READ_I32();
+      SYNC();
+      Value r = async_iter_return(vm, sp[-2]);
+      CHECK(r);
+      if (r == VALUE_HOLE) sp -= 2, pc += off;
+      else sp[-2] = r, sp--;
+      NEXT();
+    }
+    CASE(ITER_RESULT_CHECK) {
+      SYNC();
+      CHECK(async_iter_result_check(vm, sp[-1]));
+      sp--;
+      NEXT();
+    }
+    CASE(DELEGATE_CALL) {
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value r = async_delegate_call(vm, sp - 4);
+      vm_handle_reset(vm, mark);
+      CHECK(r);
+      PUSH(r);
+      NEXT();
+    }
+    CASE(DELEGATE_STEP) {
+      int32_t off = READ_I32();
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value v = async_delegate_step(vm, sp - 5);
+      vm_handle_reset(vm, mark);
+      CHECK(v);
+      if (v == VALUE_HOLE) sp--, pc += off; /* done: iter next value mode' */
+      else sp -= 2, sp[-1] = v;
+      NEXT();
     }
     CASE(DELEGATE) {
       int32_t off = READ_I32();

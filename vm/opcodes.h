@@ -190,7 +190,15 @@
   OP(RESUME, OPF_I32, 0, "v -> v; resumed by next(): jump; by throw(): throw v; return: go on") \
   OP(RESUME_MODE, OPF_NONE, 1, "-> how the frame was resumed (0 next, 1 throw, 2 return)")    \
   OP(GEN_RETURN, OPF_NONE, -1, "v -> ; finish the generator or async function with v")        \
-  OP(DELEGATE, OPF_I32, -1, "iter next v mode -> iter next result, or jump when done (yield*)")
+  OP(DELEGATE, OPF_I32, -1, "iter next v mode -> iter next result, or jump when done (yield*)")\
+  /* Async iteration (vm/async_iterator.c): for await, yield* in async generators */           \
+  OP(GET_ASYNC_ITERATOR, OPF_NONE, 1, "iterable -> iter next (a sync one wrapped)")            \
+  OP(ITER_CALL_NEXT, OPF_NONE, 1, "iter next -> iter next next()'s result")                   \
+  OP(ITER_VALUE, OPF_I32, 0, "result -> result.value, or pop and jump when result.done")       \
+  OP(ITER_RETURN, OPF_I32, -1, "iter next -> iter.return()'s result, or jump if it has none")  \
+  OP(ITER_RESULT_CHECK, OPF_NONE, -1, "result -> ; TypeError unless result is an object")      \
+  OP(DELEGATE_CALL, OPF_NONE, 1, "iter next v mode -> iter next v mode r: the step to await")  \
+  OP(DELEGATE_STEP, OPF_I32, -2, "iter next v mode r -> iter next r.value, or jump when done")
 //< vm.opcode-list
 
 typedef enum Opcode {

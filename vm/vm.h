@@ -356,7 +356,7 @@ Value vm_prop_value(VM *vm, const VMPropDef *row);
 #define VM_FOR_EACH_CLASS(C)                                                               \
   C(OBJECT) C(ARRAY) C(CLOSURE) C(NATIVE) C(BOUND) C(ERROR) C(BOOLEAN) C(NUMBER) C(STRING) \
   C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(WEAKMAP) C(WEAKSET) C(MAP_ITERATOR) \
-  C(SET_ITERATOR) C(PROMISE) C(GENERATOR)
+  C(SET_ITERATOR) C(PROMISE) C(GENERATOR) C(ASYNC_FROM_SYNC_ITERATOR)
 
 typedef enum VMClass {
 #define VM_CLASS_ENUM(name) VM_CLASS_##name,
@@ -555,6 +555,8 @@ Value vm_promise_constructor(VM *vm); /* undefined before vm_register_promise */
 Value vm_generator_method(VM *vm, Value this_value, int argc, Value *argv);
 /* %AsyncGeneratorPrototype%.next/return/throw (the same magic): each returns a promise. */
 Value vm_async_generator_method(VM *vm, Value this_value, int argc, Value *argv);
+/* %AsyncFromSyncIteratorPrototype%.next, .throw and .return (magic: a ResumeMode). */
+Value vm_async_from_sync_method(VM *vm, Value this_value, int argc, Value *argv);
 
 /* ==== The realm ==== */
 
@@ -584,6 +586,7 @@ typedef enum Intrinsic {
   INTRINSIC_ASYNC_GENERATOR_PROTOTYPE,
   INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE,
   INTRINSIC_ASYNC_ITERATOR_PROTOTYPE,
+  INTRINSIC_ASYNC_FROM_SYNC_ITERATOR_PROTOTYPE, /* for await over a sync iterable */
   INTRINSIC_THROW_TYPE_ERROR, /* %ThrowTypeError%: strict arguments.callee's accessor */
   INTRINSIC_EVAL,             /* %eval%: a call of it by the name eval is a direct eval */
   INTRINSIC_COUNT,            /* the engine's: vm_new makes every one above */

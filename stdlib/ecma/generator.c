@@ -50,6 +50,13 @@ static const VMPropDef async_iterator_prototype_props[] = {
     VM_PROPS_END,
 };
 
+static const VMPropDef async_from_sync_iterator_prototype_props[] = {
+    VM_FN_MAGIC("next", vm_async_from_sync_method, 1, RESUME_NEXT),
+    VM_FN_MAGIC("return", vm_async_from_sync_method, 1, RESUME_RETURN),
+    VM_FN_MAGIC("throw", vm_async_from_sync_method, 1, RESUME_THROW),
+    VM_PROPS_END,
+};
+
 static const VMPropDef async_function_prototype_props[] = {
     VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "AsyncFunction", VM_ATTR_CONFIGURABLE),
     VM_PROPS_END,
@@ -98,6 +105,8 @@ void builtins_install_generator(VM *vm) {
   Value agen_fn_proto = vm_intrinsic(vm, INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE);
   vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_ASYNC_ITERATOR_PROTOTYPE),
                   async_iterator_prototype_props);
+  vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_ASYNC_FROM_SYNC_ITERATOR_PROTOTYPE),
+                  async_from_sync_iterator_prototype_props);
   define_configurable(vm, agen_proto, "constructor", agen_fn_proto);
   vm_define_props(vm, agen_proto, async_generator_prototype_props);
   install_constructor(vm, &constructors[2], INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE);

@@ -150,6 +150,10 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
   case CLASS_SET_ITERATOR: return make_table(vm, f, cls);
   case CLASS_PROMISE: return make_promise(vm, f, cls);
   case CLASS_GENERATOR: return make_generator(vm, f, cls);
+  case CLASS_ASYNC_FROM_SYNC_ITERATOR: {
+    Value iter = vm_handle_push(vm, fresh(vm, f, "sync iterator", cls));
+    return async_from_sync_new(vm, iter, fresh(vm, f, "next", cls));
+  }
   default: return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */
   }
 }

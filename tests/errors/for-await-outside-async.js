@@ -1,0 +1,3 @@
+function f() {
+  for await (const x of y);
+}
