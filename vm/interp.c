@@ -1930,7 +1930,7 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(GET_ASYNC_ITERATOR) {
       SYNC();
       int mark = vm_handle_mark(vm);
-      Value next;
+      Value next = VALUE_UNDEFINED;
       Value iter = get_async_iterator(vm, sp[-1], &next);
       vm_handle_reset(vm, mark);
       CHECK(iter);
