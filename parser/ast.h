@@ -138,7 +138,11 @@ struct Node {
   union {
     double number;
     U16Str string;
-    struct { const char *name; Binding *binding; /* scope: NULL = global */ } ident;
+    struct {
+      const char *name;
+      Binding *binding;  /* scope: NULL = global */
+      bool early_param;  /* a read, in the parameter list, of a parameter not yet set */
+    } ident;
     struct { U16Str pattern; const char *flags; } regexp;
     struct { NodeList quasis; /* NODE_STRING, cooked */ NodeList raws; NodeList expressions; } template;
     struct { Node *tag; Node *template; } tagged;

@@ -216,7 +216,7 @@ static void declare_pattern(ScopePass *sp, Node *target, BindingKind kind, uint3
         fail_redeclared(sp, target, target->as.ident.name);
         return;
       }
-      if (!old) binding_add(sp, sp->scope, target->as.ident.name, kind, target);
+      if (!old) binding_add(sp, sp->scope, target->as.ident.name, kind, target)->safe_after = safe_after;
       return;
     }
     declare_lexical(sp, target->as.ident.name, kind, target, safe_after);
@@ -341,6 +341,8 @@ static void resolve_identifier(ScopePass *sp, Node *n) {
   Binding *b = lookup(sp, sp->scope, n->as.ident.name);
   n->as.ident.binding = b;
   note_reference(sp, b, n);
+  if (b && b->kind == BIND_PARAM && b->scope->owner == sp->scope->owner && n->offset < b->safe_after)
+    n->as.ident.early_param = true; /* f(a = b, b): b is in its TDZ (no check at run time) */
   Node *owner = b ? b->scope->owner : NULL;
   if (b && b->kind == BIND_ARGUMENTS && owner->kind == NODE_FUNCTION)
     owner->as.function.uses_arguments = true;
@@ -452,7 +454,7 @@ static void declare_params(ScopePass *sp, Node *fn) {
   NodeList *params = &fn->as.function.params;
   for (int i = 0; i < params->count; i++) {
     Node *p = params->items[i];
-    declare_pattern(sp, p, BIND_PARAM, 0);
+    declare_pattern(sp, p, BIND_PARAM, p->end); /* set once its own formal is done */
     if (p->kind == NODE_IDENTIFIER) scope_find_own(sp->scope, p->as.ident.name)->param_index = i;
   }
 }

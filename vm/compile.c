@@ -610,6 +610,11 @@ void emit_bind_this(Compiler *c, Binding *b) {
 /* An identifier, `this` or `new.target` (whose implicit bindings arrows capture). */
 void emit_load_name(Compiler *c, const Node *n) {
   Binding *b = n->as.ident.binding;
+  if (n->kind == NODE_IDENTIFIER && n->as.ident.early_param) {
+    compile_mark_node(c, n);
+    emit_u16(c, OP_THROW_TDZ, compile_const_atom(c, n->as.ident.name));
+    return;
+  }
   if (n->kind == NODE_IDENTIFIER) {
     emit_load_binding(c, b, n->as.ident.name, compile_pos_of(n));
     return;

@@ -1229,6 +1229,12 @@ Value interp_run(VM *vm, int entry_frame) {
       object_define_own(vm, global_lexicals(vm), consts[k], sp[-1], attrs);
       NEXT();
     }
+    CASE(THROW_TDZ) { /* a parameter read before its own: known at compile time */
+      Value name = consts[READ_U16()];
+      SYNC();
+      tdz_error(vm, name);
+      goto handle_exception;
+    }
     CASE(THROW_CONST_ASSIGN) {
       (void)READ_U16();
       SYNC();

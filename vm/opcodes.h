@@ -70,6 +70,7 @@
   OP(DEFINE_LET, OPF_U16, 0, "v -> v, a script's top-level let name (global lexical record)")  \
   OP(DEFINE_CONST, OPF_U16, 0, "v -> v, a script's top-level const name (read-only)")          \
   OP(THROW_CONST_ASSIGN, OPF_U16, 0, "TypeError: Assignment to constant variable.")            \
+  OP(THROW_TDZ, OPF_U16, 1, "ReferenceError: Cannot access 'constants[operand]' before init")  \
   /* Properties */                                                                             \
   OP(GET_PROP, OPF_U16, 0, "obj -> obj[name]")                                                 \
   OP(SET_PROP, OPF_U16, -1, "obj v -> v, obj[name] = v")                                       \
