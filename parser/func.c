@@ -416,9 +416,17 @@ static void parse_function_body(Parser *p, Node *fn, int flags) {
   p->no_in = no_in;
 }
 
-/* The name of a function expression or declaration. */
-static void parse_function_name(Parser *p, Node *fn) {
+/* The name of a function expression or declaration. An expression's name is bound
+ * inside it, so its own kind decides: no `yield` naming a generator expression, no
+ * `await` an async one. */
+static void parse_function_name(Parser *p, Node *fn, int flags) {
   Token t = p->tok;
+  SrcRange at = parse_token_range(p, &t);
+  bool expr = !(flags & FN_DECLARATION);
+  if (expr && (flags & FN_GENERATOR) && strcmp(t.name, "yield") == 0)
+    parse_error_at(p, at, "Unexpected identifier 'yield'");
+  else if (expr && (flags & FN_ASYNC) && strcmp(t.name, "await") == 0)
+    parse_error_at(p, at, "Unexpected reserved word");
   parse_check_identifier(p, &t);
   Node *id = parse_node(p, NODE_IDENTIFIER, &t);
   id->as.ident.name = t.name;
@@ -439,7 +447,7 @@ Node *parse_function(Parser *p, bool is_async, bool declaration, const Token *st
   int flags = (is_async ? FN_ASYNC : 0) | (declaration ? FN_DECLARATION : 0);
   if (parse_accept(p, TOK_STAR)) flags |= FN_GENERATOR;
   if (parse_at(p, TOK_IDENTIFIER))
-    parse_function_name(p, fn);
+    parse_function_name(p, fn, flags);
   else if (declaration)
     parse_error_at(p, parse_token_range(p, &keyword),
                    "Function statements require a function name");
