@@ -322,6 +322,9 @@ static Node *parse_unary(Parser *p) {
   default:
     if (!p->fn->is_async || !parse_at_word(p, "await")) return parse_postfix(p);
     n = parse_node(p, NODE_AWAIT, &t);
+    if (p->fn->in_params)
+      parse_error_at(p, parse_token_range(p, &t),
+                     "Illegal await-expression in formal parameters of async function");
     parse_advance(p);
     n->as.unary.operand = unary_operand(p);
     return parse_finish(p, n);
@@ -422,6 +425,8 @@ static Node *parse_conditional(Parser *p) {
 /* YieldExpression: yield | yield [no LineTerminator here] [*] AssignmentExpression */
 static Node *parse_yield(Parser *p) {
   Node *n = parse_node(p, NODE_YIELD, &p->tok);
+  if (p->fn->in_params)
+    parse_error_at(p, parse_token_range(p, &p->tok), "Yield expression not allowed in formal parameter");
   parse_advance(p);
   if (p->tok.flags & TOKF_NEWLINE_BEFORE) return parse_finish(p, n);
   if (parse_accept(p, TOK_STAR)) {

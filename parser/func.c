@@ -371,6 +371,7 @@ static int parse_params(Parser *p, Node *fn) {
   bool simple = true, counting = true;
   uint32_t dynamic_end = p->dynamic_params_end; /* only the outermost function's */
   p->dynamic_params_end = 0;
+  p->fn->in_params = true;
   parse_expect(p, TOK_LPAREN);
   while (!parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_EOF)) {
     if (parse_at(p, TOK_ELLIPSIS)) {
@@ -395,6 +396,7 @@ static int parse_params(Parser *p, Node *fn) {
     if (dynamic_end && !parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_COMMA)) break;
     if (!parse_at(p, TOK_RPAREN)) parse_expect(p, TOK_COMMA);
   }
+  p->fn->in_params = false;
   if (dynamic_end) check_dynamic_params_end(p, dynamic_end);
   p->params_at = (SrcRange){open.line, open.column,
                             lex_utf16_length(p->src + open.start, p->tok.end - open.start)};

@@ -35,6 +35,7 @@ typedef struct FnContext {
   bool allow_return, allow_new_target, allow_super_property, allow_super_call;
   bool in_class_field; /* a class field initializer: `arguments` is not allowed */
   bool await_reserved; /* a class static block: `await` is reserved but not an operator */
+  bool in_params;      /* parsing its formal parameters: no yield or await expressions */
   int loop_depth;    /* enclosing loops: where `continue` may go */
   int break_depth;   /* enclosing loops and switches: where `break` may go */
   Label *labels;

@@ -149,13 +149,18 @@ static void declare_var(ScopePass *sp, const char *name, Node *decl) {
 //< parser.declare-var
 
 /* let, const, class (and functions in blocks): one per name per scope. */
+static bool is_plain_function(const Node *decl) {
+  return decl->kind == NODE_FUNCTION && !(decl->as.function.flags & (FN_ASYNC | FN_GENERATOR));
+}
+
 static Binding *declare_lexical(ScopePass *sp, const char *name, BindingKind kind, Node *decl,
                                 uint32_t safe_after) {
   Scope *s = sp->scope;
   Binding *old = scope_find_own(s, name);
-  /* Sloppy code may declare the same function twice in a block (Annex B.3.3.4). */
+  /* Sloppy code may declare the same plain function twice in a block (Annex B.3.3.4). */
   bool twin_functions = old && old->kind == BIND_FUNCTION && kind == BIND_FUNCTION &&
-                        s->kind != SCOPE_FUNCTION && !scope_is_strict(s);
+                        s->kind != SCOPE_FUNCTION && !scope_is_strict(s) &&
+                        is_plain_function(old->decl) && is_plain_function(decl);
   if (twin_functions) return old;
   if (old || name_in_list(s->hoisted, name)) {
     fail_redeclared(sp, decl, name);

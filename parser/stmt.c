@@ -121,6 +121,13 @@ static Node *parse_block(Parser *p) {
  * (sloppy code may declare a function as the body of an if, Annex B). */
 static Node *parse_substatement(Parser *p, bool function_allowed) {
   Token t = p->tok;
+  Token next = parse_peek(p);
+  if (parse_at_word(p, "async") && next.kind == TOK_FUNCTION && !(next.flags & TOKF_NEWLINE_BEFORE))
+    parse_error_at(p, parse_token_range(p, &t),
+                   "Async functions can only be declared at the top level or inside a block.");
+  else if (t.kind == TOK_FUNCTION && next.kind == TOK_STAR && !p->fn->strict)
+    parse_error_at(p, parse_token_range(p, &next),
+                   "Generators can only be declared at the top level or inside a block.");
   if (t.kind == TOK_FUNCTION) {
     if (p->fn->strict)
       parse_error_at(p, parse_token_range(p, &t), "In strict mode code, functions can only be "
