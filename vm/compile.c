@@ -298,6 +298,10 @@ SrcPos compile_pos_after(Compiler *c, const Node *n) {
   return pos_at_offset(c, n, to);
 }
 
+SrcPos compile_pos_of_end(Compiler *c, const Node *n) {
+  return pos_at_offset(c, n, n->end > n->offset ? n->end - 1 : n->offset);
+}
+
 //> vm.compile-line-table
 /* The instructions emitted from here on come from source position p. An entry is
  * added only when the position changes. */

@@ -136,6 +136,7 @@ void emit_number(Compiler *c, double d);
 /* ==== compile.c: the line table ==== */
 SrcPos compile_pos_of(const Node *n);
 SrcPos compile_pos_after(Compiler *c, const Node *n); /* the first token after n (an operator) */
+SrcPos compile_pos_of_end(Compiler *c, const Node *n); /* n's last character */
 void compile_mark_pos(Compiler *c, SrcPos p);         /* instructions from here come from p */
 void compile_mark_node(Compiler *c, const Node *n);
 void compile_mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the operand's name */

@@ -557,11 +557,16 @@ static void compile_callee(Compiler *c, Node *n, Chain *chain) {
   }
 }
 
-/* V8 reports a call at a method's name, at a plain callee's start, else at the `(`. */
+/* V8 reports a call at a method's name, at a plain callee's start, else at the `(`
+ * (also for a method named by a reserved word: it.return(), o.new()). */
 static SrcPos call_pos(Compiler *c, const Node *callee) {
   if (callee->kind == NODE_IDENTIFIER) return compile_pos_of(callee);
-  if (callee->kind == NODE_MEMBER && !callee->as.member.computed)
-    return compile_pos_of(callee->as.member.property);
+  if (callee->kind == NODE_MEMBER && !callee->as.member.computed) {
+    const Node *key = callee->as.member.property;
+    if (key->kind == NODE_PRIVATE_NAME ||
+        lex_keyword(key->as.ident.name, strlen(key->as.ident.name)) == TOK_IDENTIFIER)
+      return compile_pos_of(key);
+  }
   return compile_pos_after(c, callee);
 }
 

@@ -373,6 +373,15 @@ static void close_on_throw(Compiler *c, int base, bool is_await) {
 }
 
 //> vm.compile-for-of
+/* Where V8 says a for-of loop calls next(): the name it binds (the property of a member
+ * target), or the end of a pattern. */
+static SrcPos next_call_pos(Compiler *c, const Node *left) {
+  if (left->kind == NODE_VAR) left = left->as.var.declarators.items[0]->as.declarator.target;
+  if (left->kind == NODE_MEMBER && !left->as.member.computed) left = left->as.member.property;
+  if (left->kind == NODE_IDENTIFIER || left->kind == NODE_MEMBER) return compile_pos_of(left);
+  return compile_pos_of_end(c, left);
+}
+
 /* for (x of it): GET_ITERATOR leaves iter and next on the stack; ITER_NEXT pushes
  * each value or jumps when done. An exception in the body closes the iterator. A for
  * await gets an async iterator instead and awaits each result of next(). */
@@ -386,6 +395,7 @@ static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int 
   control_push(c, &loop, CTRL_FOR_OF, labels, count);
   loop.base -= 2, loop.slots = 2, loop.is_await = is_await;
   uint32_t top = compile_code_here(c);
+  compile_mark_pos(c, next_call_pos(c, n->as.for_each.left));
   if (is_await) {
     emit_op(c, OP_ITER_CALL_NEXT);
     compile_await_top(c);

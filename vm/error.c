@@ -236,6 +236,16 @@ static void frame_line(VM *vm, Frame *f, const char *prefix, char *line, size_t 
   else snprintf(line, size, "\n    at %s%s", prefix, where);
 }
 
+/* A generator's frame runs because next, throw or return resumed it; V8 shows that
+ * builtin below it as "at g.next (<anonymous>)". */
+static void resumer_line(VM *vm, Frame *f, char *line, size_t size) {
+  static const char *const methods[] = {"next", "throw", "return"};
+  char *name = vm_to_utf8(vm, value_from_string(f->proto->name), NULL);
+  snprintf(line, size, "\n    at %s.%s (<anonymous>)", *name ? name : "Generator",
+           methods[f->gen->resume_mode]);
+  free(name);
+}
+
 /* The async function awaiting g's promise (an await registers the generator itself as
  * the reaction), or NULL. */
 static Generator *awaiting(Generator *g) {
@@ -263,6 +273,11 @@ Value vm_stack_trace(VM *vm) {
     frame_line(vm, f, "", line, sizeof line);
     append(&buf, &len, &cap, line);
     shown++, last = f;
+    if (f->gen && f->gen->kind == GEN_SYNC && shown < STACK_TRACE_LIMIT) {
+      resumer_line(vm, f, line, sizeof line); /* V8's builtin frame: "at g.next" */
+      append(&buf, &len, &cap, line);
+      shown++;
+    }
   }
   for (Generator *g = last && last->gen ? awaiting(last->gen) : NULL;
        g && shown < STACK_TRACE_LIMIT; g = awaiting(g), shown++) {
