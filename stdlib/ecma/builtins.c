@@ -27,6 +27,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_map(vm);
   builtins_install_generator(vm);
   builtins_install_promise(vm);
+  builtins_install_uri(vm);
 }
 //< stdlib.install-all
 

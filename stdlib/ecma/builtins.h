@@ -45,6 +45,7 @@ Value builtins_string_check_global(VM *vm, Value arg, const char *name);
 void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/map.c) */
 void builtins_install_generator(VM *vm); /* generator objects (stdlib/ecma/generator.c) */
 void builtins_install_promise(VM *vm); /* Promise, queueMicrotask (stdlib/ecma/promise.c) */
+void builtins_install_uri(VM *vm); /* encodeURI(Component), decodeURI(Component) (uri.c) */
 
 /* ==== Arguments and `this` ==== */
 
