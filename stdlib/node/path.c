@@ -7,6 +7,7 @@
  * only resolve() asks the system anything (the current directory).
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,13 +55,10 @@ static char *normalize(const char *path) {
 
 /* ==== Arguments ==== */
 
-/* argv[i] as a UTF-8 string, or a TypeError naming the argument as Node does. */
+/* argv[i] as a UTF-8 string, or NULL with node's ERR_INVALID_ARG_TYPE naming the argument. */
 static char *path_arg(VM *vm, int argc, Value *argv, int i, const char *name) {
   Value v = i < argc ? argv[i] : VALUE_UNDEFINED;
-  if (value_is_string(v)) return vm_to_utf8(vm, v, NULL);
-  vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type string. Received %s", name,
-                 value_is_undefined(v) ? "undefined" : "an invalid value");
-  return NULL;
+  return node_validate_string(vm, v, name) ? vm_to_utf8(vm, v, NULL) : NULL;
 }
 
 static Value result(VM *vm, char *text) {
@@ -109,7 +107,9 @@ static Value path_resolve(VM *vm, Value this_value, int argc, Value *argv) {
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
   char *acc = mem_strdup("");
   for (int i = argc - 1; i >= -1 && acc[0] != '/'; i--) {
-    char *part = i >= 0 ? path_arg(vm, argc, argv, i, "paths[0]") : mem_strdup(cwd);
+    char name[32];
+    snprintf(name, sizeof name, "paths[%d]", i);
+    char *part = i >= 0 ? path_arg(vm, argc, argv, i, name) : mem_strdup(cwd);
     if (!part) {
       free(acc);
       return VALUE_EXCEPTION;
@@ -147,7 +147,7 @@ static size_t trimmed_end(const char *p) {
 static Value path_basename(VM *vm, Value this_value, int argc, Value *argv) {
   char *p = path_arg(vm, argc, argv, 0, "path");
   if (!p) return VALUE_EXCEPTION;
-  char *ext = argc > 1 && !value_is_undefined(argv[1]) ? path_arg(vm, argc, argv, 1, "ext") : NULL;
+  char *ext = argc > 1 && !value_is_undefined(argv[1]) ? path_arg(vm, argc, argv, 1, "suffix") : NULL;
   if (argc > 1 && !value_is_undefined(argv[1]) && !ext) {
     free(p);
     return VALUE_EXCEPTION;

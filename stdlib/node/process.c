@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -66,9 +67,12 @@ static void report(Host *host, Value exception, SourceSite site) {
   bool is_error = vm_is_error(exception);
   size_t length = 0;
   const char *line = site.filename ? host_source_line(host, site.filename, site.line, &length) : NULL;
+  const char *origin = node_error_origin(vm, exception, site); /* thrown inside node's code */
   fflush(stdout);
   if (!is_error) fputc('\n', stderr);
-  if (line) {
+  if (origin) {
+    fprintf(stderr, "%s\n\n", origin);
+  } else if (line) {
     fprintf(stderr, "%s:%d\n%.*s\n", site.filename, site.line, (int)length, line);
     print_caret(stderr, line, length, site.column, site.length);
     if (is_error) fputc('\n', stderr);
@@ -98,19 +102,43 @@ void stdlib_report_uncaught(Host *host) {
 
 /* ==== process methods ==== */
 
+/* Where node throws these errors itself rather than in a validator (lib/internal/...). */
+static const char ORIGIN_HRTIME[] = "node:internal/process/per_thread:75\n"
+                                    "      throw new ERR_OUT_OF_RANGE('time', 2, time.length);\n      ^";
+static const char ORIGIN_WRITE_NULL[] = "node:internal/streams/writable:461\n"
+                                        "    throw new ERR_STREAM_NULL_VALUES();\n    ^";
+static const char ORIGIN_WRITE_TYPE[] = "node:internal/streams/writable:482\n"
+                                        "      throw new ERR_INVALID_ARG_TYPE(\n      ^";
+
+/* node's check of an exit code: null, undefined, an integer, or a string that converts to a
+ * number, itself an integer. Returns the number (or undefined), or VALUE_EXCEPTION. */
+static Value validate_exit_code(VM *vm, Value code) {
+  if (value_is_nullish(code)) return VALUE_UNDEFINED;
+  Value n = code;
+  if (value_is_string(code) && vm_string_length(code) > 0) {
+    n = vm_to_number(vm, code);
+    if (isnan(value_to_number(n))) n = code; /* 'x' is reported as the string */
+  }
+  if (!value_is_number(n)) return node_throw_arg_type(vm, "code", "of type number", n);
+  double d = value_to_number(n);
+  if (d != trunc(d) || isinf(d)) return node_throw_out_of_range(vm, "code", "an integer", n);
+  return n;
+}
+
 static Value process_exit(VM *vm, Value this_value, int argc, Value *argv) {
   Host *host = host_of(vm);
   int code = host_exit_code(host);
-  Value requested = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  Value requested = validate_exit_code(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED);
+  if (value_is_exception(requested)) return requested;
   if (value_is_undefined(requested)) requested = vm_get_str(vm, this_value, "exitCode");
-  if (value_is_number(requested)) code = (int)value_to_number(requested);
+  if (value_is_number(requested)) code = (int)(int64_t)value_to_number(requested);
   host_exit(host, code);
   return vm_terminate(vm);
 }
 
 static Value process_next_tick(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 1 || !vm_is_callable(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function");
+  if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
+    return VALUE_EXCEPTION;
   Value args = vm_handle_push(vm, vm_array_new(vm));
   for (int i = 1; i < argc; i++) vm_array_push(vm, args, argv[i]);
   host_next_tick(host_of(vm), argv[0], args);
@@ -127,9 +155,18 @@ static Value process_hrtime(VM *vm, Value this_value, int argc, Value *argv) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   double sec = (double)ts.tv_sec, nsec = (double)ts.tv_nsec;
-  if (argc > 0 && vm_is_array(argv[0]) && vm_array_length(argv[0]) >= 2) {
-    sec -= value_to_number(vm_array_get(vm, argv[0], 0));
-    nsec -= value_to_number(vm_array_get(vm, argv[0], 1));
+  Value time = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!value_is_undefined(time) && !vm_is_array(time))
+    return node_throw_arg_type(vm, "time", "an instance of Array", time);
+  if (!value_is_undefined(time) && vm_array_length(time) != 2)
+    return node_throw_out_of_range(vm, "time", "2", value_from_number(vm_array_length(time))),
+           node_error_set_origin(vm, ORIGIN_HRTIME);
+  if (!value_is_undefined(time)) { /* node subtracts time[0] and time[1] as numbers */
+    Value s = vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 0)));
+    Value ns = value_is_exception(s) ? s : vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 1)));
+    if (value_is_exception(ns)) return ns;
+    sec -= value_to_number(s);
+    nsec -= value_to_number(ns);
     if (nsec < 0) sec -= 1, nsec += 1e9;
   }
   Value pair = vm_handle_push(vm, vm_array_new(vm));
@@ -142,11 +179,18 @@ static Value process_uptime(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number((double)clock() / CLOCKS_PER_SEC);
 }
 
-/* process.stdout.write and process.stderr.write: the magic is the file descriptor. */
+/* process.stdout.write and process.stderr.write: the magic is the file descriptor. A
+ * chunk is a string (tinynode has no Buffer yet); node's errors for anything else. */
 static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
   FILE *out = vm_native_magic(vm) == 2 ? stderr : stdout;
-  Value s = argc > 0 ? vm_to_string(vm, argv[0]) : vm_string(vm, "");
-  if (value_is_exception(s)) return s;
+  Value s = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (value_is_null(s))
+    return node_throw_from(vm, node_error_new(vm, ERR_TYPE, "ERR_STREAM_NULL_VALUES",
+                                              vm_string(vm, "May not write null values to stream")),
+                           ORIGIN_WRITE_NULL);
+  if (!value_is_string(s))
+    return node_throw_arg_type(vm, "chunk", "of type string or an instance of Buffer, TypedArray, or DataView", s),
+           node_error_set_origin(vm, ORIGIN_WRITE_TYPE);
   size_t n;
   char *text = vm_to_utf8(vm, s, &n);
   if (out == stderr) fflush(stdout);

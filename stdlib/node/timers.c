@@ -76,8 +76,8 @@ static Value make_handle(VM *vm, const VMClassDef *cls, int proto, Timer *t, int
 /* setTimeout (magic 0) and setInterval (magic 1). */
 static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
   bool repeat = vm_native_magic(vm);
-  if (argc < 1 || !vm_is_callable(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
+  if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
+    return VALUE_EXCEPTION;
   Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
   t->repeat = repeat;
@@ -94,8 +94,8 @@ static void immediate_fire(Loop *loop, void *data) {
 }
 
 static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 1 || !vm_is_callable(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
+  if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
+    return VALUE_EXCEPTION;
   Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
   Value self = make_handle(vm, &immediate_class, INTRINSIC_IMMEDIATE_PROTOTYPE, t, argc, argv, 1);

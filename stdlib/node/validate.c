@@ -39,6 +39,14 @@ static const char *kind_name(ErrorKind kind) {
   return kind == ERR_TYPE ? "TypeError" : kind == ERR_RANGE ? "RangeError" : "Error";
 }
 
+/* Error.stackTraceLimit = 0 (V8's switch) leaves a stack of the header alone. */
+static bool wants_frames(VM *vm) {
+  Value ctor = vm_get_str(vm, vm_global(vm), "Error");
+  Value limit = value_is_object(ctor) ? vm_get_str(vm, ctor, "stackTraceLimit") : VALUE_UNDEFINED;
+  if (value_is_exception(limit)) vm_take_exception(vm); /* a throwing getter: keep the frames */
+  return !value_is_number(limit) || value_to_number(limit) > 0;
+}
+
 //> stdlib.node-error
 /* Node's NodeError: own stack, code (enumerable) and message, in that order, and a stack
  * whose first line names the code, "TypeError [ERR_X]: message", while name stays
@@ -52,7 +60,7 @@ Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message) {
   sb_printf(&sb, "%s [%s]: ", kind_name(kind), code);
   sb_put_js(&sb, message);
   Value header = vm_handle_push(vm, sb_finish(vm, &sb));
-  Value trace = vm_handle_push(vm, vm_stack_trace(vm));
+  Value trace = vm_handle_push(vm, wants_frames(vm) ? vm_stack_trace(vm) : vm_string(vm, ""));
   Value stack = vm_string_concat(vm, header, trace);
   if (!value_is_exception(stack)) vm_define_str(vm, error, "stack", stack, VM_ATTR_HIDDEN);
   else vm_take_exception(vm); /* too long to carry frames: keep the plain header */
