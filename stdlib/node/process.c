@@ -125,13 +125,45 @@ static Value validate_exit_code(VM *vm, Value code) {
   return n;
 }
 
+/* process.exitCode keeps what was set, as given ('0x10' stays a string), once node's check
+ * passed; the process ends with its number. */
+typedef struct ExitCodeState {
+  bool has;
+  int32_t pin;
+} ExitCodeState;
+static const VMStateType exit_code_state = {"process.exitCode", sizeof(ExitCodeState), NULL, NULL};
+
+static Value exit_code_get(VM *vm, Value this_value, int argc, Value *argv) {
+  ExitCodeState *s = vm_state(vm, &exit_code_state);
+  return s->has ? vm_pinned(vm, s->pin) : VALUE_UNDEFINED;
+}
+
+static Value exit_code_set(VM *vm, Value this_value, int argc, Value *argv) {
+  Value code = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (value_is_exception(validate_exit_code(vm, code))) return VALUE_EXCEPTION;
+  ExitCodeState *s = vm_state(vm, &exit_code_state);
+  if (s->has) vm_unpin(vm, s->pin);
+  s->pin = vm_pin(vm, code);
+  s->has = true;
+  return VALUE_UNDEFINED;
+}
+
+/* The status an exit code stands for into *status; false for none (undefined, null). */
+static bool exit_status_of(VM *vm, Value code, int *status) {
+  if (value_is_string(code)) code = vm_to_number(vm, code); /* no user code runs for a string */
+  if (!value_is_number(code) || isnan(value_to_number(code))) return false;
+  *status = (int)(int64_t)value_to_number(code);
+  return true;
+}
+
 static Value process_exit(VM *vm, Value this_value, int argc, Value *argv) {
   Host *host = host_of(vm);
   int code = host_exit_code(host);
   Value requested = validate_exit_code(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED);
   if (value_is_exception(requested)) return requested;
   if (value_is_undefined(requested)) requested = vm_get_str(vm, this_value, "exitCode");
-  if (value_is_number(requested)) code = (int)(int64_t)value_to_number(requested);
+  if (value_is_exception(requested)) return requested;
+  exit_status_of(vm, requested, &code);
   host_exit(host, code);
   return vm_terminate(vm);
 }
@@ -281,7 +313,8 @@ static const VMPropDef process_props[] = {
     VM_OBJECT("versions", process_versions, READ_ONLY),
     VM_STRING("arch", PROCESS_ARCH, READ_ONLY),
     VM_STRING("platform", "linux", READ_ONLY),
-    VM_CONSTANT("exitCode", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    {.name = "exitCode", .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_ENUMERABLE, .fn = exit_code_get,
+     .u.setter = exit_code_set}, /* enumerable, not configurable, as node's */
     VM_FN_ENUM("uptime", process_uptime, 0),
     VM_FN_ENUM("exit", process_exit, 1),
     VM_FN_ENUM("hrtime", process_hrtime, 1),
@@ -341,7 +374,8 @@ static int emit_exit(Host *host, int status) {
     vm_take_exception(vm);
   }
   Value after = vm_get_str(vm, p, "exitCode");
-  if (value_is_number(after)) status = (int)value_to_number(after);
+  if (value_is_exception(after)) vm_take_exception(vm);
+  else exit_status_of(vm, after, &status);
   vm_handle_reset(vm, mark);
   return status;
 }
@@ -352,8 +386,8 @@ int stdlib_exit(Host *host, int status) {
   if (status == 0 && !host_exiting(host)) {
     Value p = vm_get_str(vm, vm_global(vm), "process");
     Value code = value_is_object(p) ? vm_get_str(vm, p, "exitCode") : VALUE_UNDEFINED;
-    if (value_is_number(code)) status = (int)value_to_number(code);
     if (value_is_exception(code)) vm_take_exception(vm);
+    else exit_status_of(vm, code, &status);
   }
   status = emit_exit(host, status);
   host_report_fatal(host); /* after the 'exit' listeners, as Node does */

@@ -9,6 +9,7 @@
  *   node_error_origin          where node reports such an error thrown (uncaught report)
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,8 @@ typedef struct NodeErrorState {
   int32_t pin;
   SourceSite site;
   const char *origin;
+  bool has_classes;
+  int32_t classes; /* a pin: { "TypeError ERR_X": the prototype of such errors } */
 } NodeErrorState;
 
 static const VMStateType node_error_state = {"node error origin", sizeof(NodeErrorState), NULL, NULL};
@@ -47,6 +50,71 @@ static bool wants_frames(VM *vm) {
   return !value_is_number(limit) || value_to_number(limit) > 0;
 }
 
+/* ==== node's error classes ====
+ * node makes a class per code and kind (class NodeError extends TypeError), so a coded
+ * error inherits a toString that names the code: `${name} [${code}]: ${message}`. Its
+ * prototype chain is two objects deep before TypeError.prototype, and both answer
+ * `constructor` with a getter that returns TypeError itself. */
+
+static Value get_constructor(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_native_data(vm);
+}
+
+/* toString, its data the code. */
+static Value coded_to_string(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_nullish(this_value))
+    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading 'name')",
+                          value_is_null(this_value) ? "null" : "undefined");
+  Value name = vm_handle_push(vm, vm_get_str(vm, this_value, "name"));
+  if (!value_is_exception(name)) name = vm_handle_push(vm, vm_to_string(vm, name));
+  Value message = value_is_exception(name) ? name
+                                           : vm_handle_push(vm, vm_get_str(vm, this_value, "message"));
+  if (!value_is_exception(message)) message = vm_handle_push(vm, vm_to_string(vm, message));
+  if (value_is_exception(message)) return message;
+  StrBuf sb = {0};
+  sb_put_js(&sb, name);
+  sb_puts(&sb, " [");
+  sb_put_js(&sb, vm_native_data(vm));
+  sb_puts(&sb, "]: ");
+  sb_put_js(&sb, message);
+  return sb_finish(vm, &sb);
+}
+
+/* A prototype object over proto, with the `constructor` getter (and toString if code). */
+static Value class_layer(VM *vm, Value proto, Value base, Value code) {
+  Value layer = vm_handle_push(vm, vm_object_with_proto(vm, proto));
+  PropertyDescriptor desc = {.has_getter = true, .has_setter = true, .setter = VALUE_UNDEFINED,
+                             .has_enumerable = true, .has_configurable = true, .configurable = true};
+  desc.getter = vm_handle_push(vm, vm_native_with_data(vm, "get constructor", get_constructor, 0, base));
+  vm_define_property(vm, layer, vm_handle_push(vm, vm_string(vm, "constructor")), &desc);
+  if (value_is_string(code)) {
+    Value fn = vm_handle_push(vm, vm_native_with_data(vm, "toString", coded_to_string, 0, code));
+    vm_define_str(vm, layer, "toString", fn, VM_ATTR_HIDDEN);
+  }
+  return layer;
+}
+
+/* The prototype of node's errors of this kind and code, made once per realm. */
+static Value coded_prototype(VM *vm, ErrorKind kind, const char *code) {
+  NodeErrorState *s = error_state(vm);
+  if (!s->has_classes) {
+    s->classes = vm_pin(vm, vm_object_with_proto(vm, VALUE_NULL));
+    s->has_classes = true;
+  }
+  Value classes = vm_pinned(vm, s->classes);
+  char key[96];
+  snprintf(key, sizeof key, "%s %s", kind_name(kind), code);
+  Value proto = vm_get_str(vm, classes, key);
+  if (value_is_object(proto)) return proto;
+  Value base_proto = vm_intrinsic(vm, INTRINSIC_ERROR_PROTOTYPE + kind);
+  Value base = vm_handle_push(vm, vm_get_str(vm, base_proto, "constructor"));
+  Value codev = vm_handle_push(vm, vm_string(vm, code));
+  Value inner = class_layer(vm, base_proto, base, codev);
+  proto = class_layer(vm, inner, base, VALUE_UNDEFINED);
+  vm_define_str(vm, classes, key, proto, VM_ATTR_DEFAULT);
+  return proto;
+}
+
 //> stdlib.node-error
 /* Node's NodeError: own stack, code (enumerable) and message, in that order, and a stack
  * whose first line names the code, "TypeError [ERR_X]: message", while name stays
@@ -54,6 +122,7 @@ static bool wants_frames(VM *vm) {
 Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message) {
   int mark = vm_handle_mark(vm);
   Value error = vm_handle_push(vm, vm_make_error(vm, kind, VALUE_UNDEFINED));
+  vm_set_prototype(vm, error, coded_prototype(vm, kind, code));
   vm_define_str(vm, error, "code", vm_string(vm, code), VM_ATTR_DEFAULT);
   vm_define_str(vm, error, "message", message, VM_ATTR_HIDDEN);
   StrBuf sb = {0};

@@ -98,3 +98,28 @@ try {
   console.log(Object.getOwnPropertyNames(err), Object.keys(err), err.name, err instanceof TypeError);
   console.log(err.stack.split('\n')[0]);
 }
+
+// node's per-code classes: toString names the code, constructor is the base class
+try {
+  setTimeout(1);
+} catch (err) {
+  const p = Object.getPrototypeOf(err);
+  console.log(String(err), `${err}`, err.constructor === TypeError, p === TypeError.prototype);
+  console.log(Object.getPrototypeOf(Object.getPrototypeOf(p)) === TypeError.prototype);
+  console.log(Object.getOwnPropertyNames(p), Object.getOwnPropertyNames(Object.getPrototypeOf(p)));
+  console.log(p.toString.call({ name: 'N', message: 'm' }), [err.toString.name, err.toString.length]);
+  try {
+    path.join(2);
+  } catch (again) {
+    console.log(Object.getPrototypeOf(again) === p);
+  }
+}
+try {
+  process.hrtime([]);
+} catch (err) {
+  console.log(String(err), err instanceof RangeError, err.constructor === RangeError);
+}
+
+// NUL characters are kept by path, not cut
+console.log(JSON.stringify([path.join('a\0b', 'c'), path.basename('/x/a\0b.j\0s', '.j\0s'),
+  path.dirname('/a\0/b'), path.extname('a.\0'), path.normalize('\0/../x'), path.resolve('/\0')]));
