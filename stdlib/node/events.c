@@ -13,7 +13,8 @@
 #include "stdlib/node/internal.h"
 
 /* Where node throws an unhandled 'error' event that is not an Error (lib/events.js). */
-static const char ORIGIN_UNHANDLED[] = "node:events:515\n    throw err; // Unhandled 'error' event\n    ^";
+static const char ORIGIN_UNHANDLED[] =
+    "node:events:515\n    throw err; // Unhandled 'error' event\n    ^";
 
 /* The listener array for `name`, created when create is set; undefined if none. */
 static Value listeners(VM *vm, Value emitter, Value name, bool create) {
@@ -168,10 +169,12 @@ static Value events_listener_count(VM *vm, Value this_value, int argc, Value *ar
 /* new EventEmitter(): an object whose prototype carries the methods below. */
 static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   Value target = vm_new_target(vm);
-  if (value_is_undefined(target) && value_is_nullish(this_value)) /* node's init reads this._events */
+  /* A call, EventEmitter.call(this) in an old-style subclass: node's init reads
+   * this._events; tinynode makes the listeners lazily, so there is nothing more to do. */
+  if (value_is_undefined(target) && value_is_nullish(this_value))
     return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
                           value_is_null(this_value) ? "null" : "undefined");
-  if (value_is_undefined(target)) return VALUE_UNDEFINED; /* EventEmitter.call(this): listeners come lazily */
+  if (value_is_undefined(target)) return VALUE_UNDEFINED;
   Value proto = vm_get_str(vm, target, "prototype");
   if (value_is_exception(proto)) return proto;
   return vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL);

@@ -144,12 +144,14 @@ static void read_done(Loop *loop, void *data, int status) {
 
 /* Where node throws the errors of getOptions and assertEncoding (lib/internal/fs/utils.js):
  * not in a validator, so an uncaught one is reported at these lines. */
-static const char ORIGIN_OPTIONS[] = "node:internal/fs/utils:331\n"
-                                     "    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);\n"
-                                     "    ^";
-static const char ORIGIN_ENCODING[] = "node:internal/fs/utils:158\n"
-                                      "    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, reason);\n"
-                                      "    ^";
+static const char ORIGIN_OPTIONS[] =
+    "node:internal/fs/utils:331\n"
+    "    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);\n"
+    "    ^";
+static const char ORIGIN_ENCODING[] =
+    "node:internal/fs/utils:158\n"
+    "    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, reason);\n"
+    "    ^";
 
 /* Buffer.isEncoding: the names node knows, in any case. */
 static bool is_node_encoding(const char *name) {
@@ -170,7 +172,8 @@ static Value encoding_of(VM *vm, Value options) {
     return node_throw_arg_type(vm, "options", "one of type string or object", options),
            node_error_set_origin(vm, ORIGIN_OPTIONS);
   Value enc = value_is_object(options) ? vm_get_str(vm, options, "encoding") : options;
-  if (value_is_exception(enc) || !vm_truthy(enc)) return value_is_exception(enc) ? enc : VALUE_FALSE;
+  if (value_is_exception(enc)) return enc;
+  if (!vm_truthy(enc)) return VALUE_FALSE;
   char *name = value_is_string(enc) ? vm_to_utf8(vm, enc, NULL) : NULL;
   bool buffer = name && !strcmp(name, "buffer"), known = name && is_node_encoding(name);
   bool utf8 = known && !strncasecmp(name, "utf", 3) && (name[3] == '8' || !strcmp(name + 3, "-8"));

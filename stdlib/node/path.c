@@ -167,8 +167,9 @@ static size_t trimmed_end(const char *p) {
 static Value path_basename(VM *vm, Value this_value, int argc, Value *argv) {
   char *p = path_arg(vm, argc, argv, 0, "path");
   if (!p) return VALUE_EXCEPTION;
-  char *ext = argc > 1 && !value_is_undefined(argv[1]) ? path_arg(vm, argc, argv, 1, "suffix") : NULL;
-  if (argc > 1 && !value_is_undefined(argv[1]) && !ext) {
+  bool has_ext = argc > 1 && !value_is_undefined(argv[1]);
+  char *ext = has_ext ? path_arg(vm, argc, argv, 1, "suffix") : NULL;
+  if (has_ext && !ext) {
     free(p);
     return VALUE_EXCEPTION;
   }

@@ -103,8 +103,10 @@ void stdlib_report_uncaught(Host *host) {
 /* ==== process methods ==== */
 
 /* Where node throws these errors itself rather than in a validator (lib/internal/...). */
-static const char ORIGIN_HRTIME[] = "node:internal/process/per_thread:75\n"
-                                    "      throw new ERR_OUT_OF_RANGE('time', 2, time.length);\n      ^";
+static const char ORIGIN_HRTIME[] =
+    "node:internal/process/per_thread:75\n"
+    "      throw new ERR_OUT_OF_RANGE('time', 2, time.length);\n      ^";
+#define CHUNK_TYPES "of type string or an instance of Buffer, TypedArray, or DataView"
 static const char ORIGIN_WRITE_NULL[] = "node:internal/streams/writable:461\n"
                                         "    throw new ERR_STREAM_NULL_VALUES();\n    ^";
 static const char ORIGIN_WRITE_TYPE[] = "node:internal/streams/writable:482\n"
@@ -195,7 +197,8 @@ static Value process_hrtime(VM *vm, Value this_value, int argc, Value *argv) {
            node_error_set_origin(vm, ORIGIN_HRTIME);
   if (!value_is_undefined(time)) { /* node subtracts time[0] and time[1] as numbers */
     Value s = vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 0)));
-    Value ns = value_is_exception(s) ? s : vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 1)));
+    if (value_is_exception(s)) return s;
+    Value ns = vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 1)));
     if (value_is_exception(ns)) return ns;
     sec -= value_to_number(s);
     nsec -= value_to_number(ns);
@@ -221,7 +224,7 @@ static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
                                               vm_string(vm, "May not write null values to stream")),
                            ORIGIN_WRITE_NULL);
   if (!value_is_string(s))
-    return node_throw_arg_type(vm, "chunk", "of type string or an instance of Buffer, TypedArray, or DataView", s),
+    return node_throw_arg_type(vm, "chunk", CHUNK_TYPES, s),
            node_error_set_origin(vm, ORIGIN_WRITE_TYPE);
   size_t n;
   char *text = vm_to_utf8(vm, s, &n);

@@ -139,14 +139,16 @@ static bool check_receiver(VM *vm, Value this_value) {
 
 /* Timeout's ref stores this[kRefed] = true, which a primitive receiver refuses. */
 static Value refuse_primitive(VM *vm, Value this_value) {
-  Value shown = value_is_symbol(this_value) ? vm_string(vm, "Symbol") : vm_to_string(vm, this_value);
+  bool symbol = value_is_symbol(this_value);
+  Value shown = symbol ? vm_string(vm, "Symbol") : vm_to_string(vm, this_value);
   if (value_is_exception(shown)) return shown;
+  vm_handle_push(vm, shown);
   StrBuf sb = {0};
   sb_puts(&sb, "Cannot create property 'Symbol(refed)' on ");
   sb_put_js(&sb, vm_handle_push(vm, vm_typeof(vm, this_value)));
   sb_puts(&sb, " '");
-  sb_put_js(&sb, vm_handle_push(vm, shown));
-  if (value_is_symbol(this_value)) {
+  sb_put_js(&sb, shown);
+  if (symbol) {
     Value desc = vm_symbol_description(this_value);
     sb_putc(&sb, '(');
     if (value_is_string(desc)) sb_put_js(&sb, desc);

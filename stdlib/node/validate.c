@@ -32,7 +32,8 @@ typedef struct NodeErrorState {
   int32_t classes; /* a pin: { "TypeError ERR_X": the prototype of such errors } */
 } NodeErrorState;
 
-static const VMStateType node_error_state = {"node error origin", sizeof(NodeErrorState), NULL, NULL};
+static const VMStateType node_error_state = {"node error origin", sizeof(NodeErrorState), NULL,
+                                              NULL};
 
 static NodeErrorState *error_state(VM *vm) { return vm_state(vm, &node_error_state); }
 
@@ -67,8 +68,9 @@ static Value coded_to_string(VM *vm, Value this_value, int argc, Value *argv) {
                           value_is_null(this_value) ? "null" : "undefined");
   Value name = vm_handle_push(vm, vm_get_str(vm, this_value, "name"));
   if (!value_is_exception(name)) name = vm_handle_push(vm, vm_to_string(vm, name));
-  Value message = value_is_exception(name) ? name
-                                           : vm_handle_push(vm, vm_get_str(vm, this_value, "message"));
+  Value message = name;
+  if (!value_is_exception(name)) message = vm_get_str(vm, this_value, "message");
+  vm_handle_push(vm, message);
   if (!value_is_exception(message)) message = vm_handle_push(vm, vm_to_string(vm, message));
   if (value_is_exception(message)) return message;
   StrBuf sb = {0};
@@ -84,8 +86,10 @@ static Value coded_to_string(VM *vm, Value this_value, int argc, Value *argv) {
 static Value class_layer(VM *vm, Value proto, Value base, Value code) {
   Value layer = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   PropertyDescriptor desc = {.has_getter = true, .has_setter = true, .setter = VALUE_UNDEFINED,
-                             .has_enumerable = true, .has_configurable = true, .configurable = true};
-  desc.getter = vm_handle_push(vm, vm_native_with_data(vm, "get constructor", get_constructor, 0, base));
+                             .has_enumerable = true, .has_configurable = true,
+                             .configurable = true};
+  Value getter = vm_native_with_data(vm, "get constructor", get_constructor, 0, base);
+  desc.getter = vm_handle_push(vm, getter);
   vm_define_property(vm, layer, vm_handle_push(vm, vm_string(vm, "constructor")), &desc);
   if (value_is_string(code)) {
     Value fn = vm_handle_push(vm, vm_native_with_data(vm, "toString", coded_to_string, 0, code));
@@ -121,6 +125,7 @@ static Value coded_prototype(VM *vm, ErrorKind kind, const char *code) {
  * "TypeError". A string Value message; returns the error, unrooted. */
 Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message) {
   int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, message); /* the caller may hand it over unrooted */
   Value error = vm_handle_push(vm, vm_make_error(vm, kind, VALUE_UNDEFINED));
   vm_set_prototype(vm, error, coded_prototype(vm, kind, code));
   vm_define_str(vm, error, "code", vm_string(vm, code), VM_ATTR_DEFAULT);
@@ -256,8 +261,9 @@ Value node_describe_received(VM *vm, StrBuf *sb, Value v) {
   else if (value_is_number(v)) {
     double d = value_to_number(v);
     sb_printf(sb, "type number (%s)", d == 0 && signbit(d) ? "-0" : vm_number_to_cstr(d, buf));
-  } else if (value_is_bool(v)) sb_printf(sb, "type boolean (%s)", v == VALUE_TRUE ? "true" : "false");
-  else if (value_is_symbol(v)) {
+  } else if (value_is_bool(v)) {
+    sb_printf(sb, "type boolean (%s)", v == VALUE_TRUE ? "true" : "false");
+  } else if (value_is_symbol(v)) {
     Value desc = vm_symbol_description(v);
     sb_puts(sb, "type symbol (Symbol(");
     if (value_is_string(desc)) sb_put_js(sb, desc);
