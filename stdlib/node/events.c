@@ -9,16 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
+
+/* Where node throws an unhandled 'error' event that is not an Error (lib/events.js). */
+static const char ORIGIN_UNHANDLED[] =
+    "node:events:515\n    throw err; // Unhandled 'error' event\n    ^";
 
 /* The listener array for `name`, created when create is set; undefined if none. */
 static Value listeners(VM *vm, Value emitter, Value name, bool create) {
+  if (value_is_nullish(emitter)) /* node reads this._events first */
+    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
+                          value_is_null(emitter) ? "null" : "undefined");
   Value events = vm_get_str(vm, emitter, "_events");
   if (value_is_exception(events)) return events;
   if (!value_is_object(events)) {
     if (!create) return VALUE_UNDEFINED;
     if (!value_is_object(emitter)) /* node's strict `this._events = ...` throws here */
       return vm_set_str(vm, emitter, "_events", VALUE_UNDEFINED);
+    if (!vm_is_extensible(emitter))
+      return vm_throw_error(vm, ERR_TYPE, "Cannot add property _events, object is not extensible");
     events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
     if (!vm_define_str(vm, emitter, "_events", events, VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE))
       return VALUE_EXCEPTION;
@@ -31,8 +41,8 @@ static Value listeners(VM *vm, Value emitter, Value name, bool create) {
 }
 
 static Value events_on(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 2 || !vm_is_callable(argv[1]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
+  if (!node_validate_function(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, "listener"))
+    return VALUE_EXCEPTION;
   Value list = listeners(vm, this_value, argv[0], true);
   bool ok = !value_is_exception(list) && vm_array_push(vm, list, argv[1]);
   return ok ? this_value : VALUE_EXCEPTION;
@@ -56,7 +66,8 @@ static Value remove_listener(VM *vm, Value emitter, Value name, Value fn) {
 }
 
 static Value events_off(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 2) return this_value;
+  if (!node_validate_function(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, "listener"))
+    return VALUE_EXCEPTION;
   Value r = remove_listener(vm, this_value, argv[0], argv[1]);
   return value_is_exception(r) ? r : this_value;
 }
@@ -71,9 +82,16 @@ static Value once_wrapper(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_call(vm, listener, this_value, argc, argv);
 }
 
+/* once: node checks the listener, then calls this.on with the wrapper. */
 static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 2 || !vm_is_callable(argv[1]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"listener\" argument must be of type function");
+  if (!node_validate_function(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, "listener"))
+    return VALUE_EXCEPTION;
+  if (value_is_nullish(this_value))
+    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading 'on')",
+                          value_is_null(this_value) ? "null" : "undefined");
+  Value on = vm_handle_push(vm, vm_get_str(vm, this_value, "on"));
+  if (value_is_exception(on)) return on;
+  if (!vm_is_callable(on)) return vm_throw_error(vm, ERR_TYPE, "this.on is not a function");
   Value data = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, data, this_value);
   vm_array_push(vm, data, argv[0]);
@@ -81,7 +99,7 @@ static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
   Value wrapper = vm_handle_push(vm, vm_native_with_data(vm, "bound onceWrapper", once_wrapper, 0, data));
   vm_define_str(vm, data, "wrapper", wrapper, VM_ATTR_HIDDEN);
   Value args[2] = {argv[0], wrapper};
-  return events_on(vm, this_value, 2, args);
+  return vm_call(vm, on, this_value, 2, args);
 }
 
 //> stdlib.emit
@@ -109,6 +127,24 @@ Value events_emit_str(VM *vm, Value emitter, const char *name, int argc, const V
   return r;
 }
 
+/* Node's ERR_UNHANDLED_ERROR for emit('error', value) where value is not an Error:
+ * "Unhandled error. (<inspect(value)>)", with the value as its `context`. */
+static Value throw_unhandled(VM *vm, Value value) {
+  InspectOptions opts;
+  inspect_default_options(vm, &opts);
+  Value shown = vm_handle_push(vm, inspect_value(vm, value, &opts));
+  if (value_is_exception(shown)) return shown;
+  StrBuf sb = {0};
+  sb_puts(&sb, "Unhandled error. (");
+  sb_put_js(&sb, shown);
+  sb_putc(&sb, ')');
+  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
+  if (value_is_exception(message)) return message;
+  Value e = vm_handle_push(vm, node_error_new(vm, ERR_ERROR, "ERR_UNHANDLED_ERROR", message));
+  vm_define_str(vm, e, "context", value, VM_ATTR_DEFAULT);
+  return node_throw_from(vm, e, ORIGIN_UNHANDLED);
+}
+
 /* emit('error', err) with no listener throws err, as Node's EventEmitter does. */
 static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc < 1) return VALUE_FALSE;
@@ -119,7 +155,7 @@ static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv)
   free(name);
   if (!is_error) return r;
   if (argc > 1 && vm_is_error(argv[1])) return vm_throw(vm, argv[1]);
-  return vm_throw_error(vm, ERR_ERROR, "Unhandled error.");
+  return throw_unhandled(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED);
 }
 
 static Value events_listener_count(VM *vm, Value this_value, int argc, Value *argv) {
@@ -133,8 +169,12 @@ static Value events_listener_count(VM *vm, Value this_value, int argc, Value *ar
 /* new EventEmitter(): an object whose prototype carries the methods below. */
 static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   Value target = vm_new_target(vm);
-  if (value_is_undefined(target))
-    return vm_throw_error(vm, ERR_TYPE, "Class constructor EventEmitter cannot be invoked without 'new'");
+  /* A call, EventEmitter.call(this) in an old-style subclass: node's init reads
+   * this._events; tinynode makes the listeners lazily, so there is nothing more to do. */
+  if (value_is_undefined(target) && value_is_nullish(this_value))
+    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
+                          value_is_null(this_value) ? "null" : "undefined");
+  if (value_is_undefined(target)) return VALUE_UNDEFINED;
   Value proto = vm_get_str(vm, target, "prototype");
   if (value_is_exception(proto)) return proto;
   return vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL);

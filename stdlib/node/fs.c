@@ -12,8 +12,11 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -139,49 +142,92 @@ static void read_done(Loop *loop, void *data, int status) {
 
 /* ==== Arguments ==== */
 
-/* The encoding from a string or an { encoding } object; NULL means "give a Buffer". */
-static Value encoding_of(VM *vm, Value options, bool *is_utf8) {
-  Value enc = value_is_object(options) && !vm_is_callable(options) ? vm_get_str(vm, options, "encoding")
-                                                                   : options;
-  if (value_is_exception(enc)) return enc;
-  *is_utf8 = false;
-  if (value_is_nullish(enc) || vm_is_callable(enc))
-    return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Buffers yet: "
-                                        "pass an encoding such as 'utf8' to read text");
-  char *name = value_is_string(enc) ? vm_to_utf8(vm, enc, NULL) : mem_strdup("?");
-  *is_utf8 = !strcmp(name, "utf8") || !strcmp(name, "utf-8") || !strcmp(name, "UTF-8") ||
-             !strcmp(name, "UTF8");
-  Value r = *is_utf8 ? VALUE_TRUE
-                     : vm_throw_error(vm, ERR_TYPE, "tinynode does not support the '%s' encoding yet", name);
-  free(name);
-  return r;
+/* Where node throws the errors of getOptions and assertEncoding (lib/internal/fs/utils.js):
+ * not in a validator, so an uncaught one is reported at these lines. */
+static const char ORIGIN_OPTIONS[] =
+    "node:internal/fs/utils:331\n"
+    "    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);\n"
+    "    ^";
+static const char ORIGIN_ENCODING[] =
+    "node:internal/fs/utils:158\n"
+    "    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, reason);\n"
+    "    ^";
+
+/* Buffer.isEncoding: the names node knows, in any case. */
+static bool is_node_encoding(const char *name) {
+  static const char *const known[] = {"utf8", "utf-8", "hex", "base64", "base64url", "ascii",
+                                      "latin1", "binary", "ucs2", "ucs-2", "utf16le", "utf-16le"};
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (!strcasecmp(name, known[i])) return true;
+  return false;
 }
 
-static Value path_argument(VM *vm, Value path, char **out) {
-  if (!value_is_string(path))
-    return vm_throw_error(vm, ERR_TYPE, "The \"path\" argument must be of type string");
-  *out = vm_to_utf8(vm, path, NULL);
+//> stdlib.fs-options
+/* getOptions: the encoding from a string or an { encoding } object, checked as node checks
+ * it (ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE). Returns true for UTF-8, false for no
+ * encoding (a Buffer), another encoding's name, or VALUE_EXCEPTION. */
+static Value encoding_of(VM *vm, Value options) {
+  if (value_is_nullish(options) || vm_is_callable(options)) return VALUE_FALSE;
+  if (!value_is_string(options) && !value_is_object(options))
+    return node_throw_arg_type(vm, "options", "one of type string or object", options),
+           node_error_set_origin(vm, ORIGIN_OPTIONS);
+  Value enc = value_is_object(options) ? vm_get_str(vm, options, "encoding") : options;
+  if (value_is_exception(enc)) return enc;
+  if (!vm_truthy(enc)) return VALUE_FALSE;
+  char *name = value_is_string(enc) ? vm_to_utf8(vm, enc, NULL) : NULL;
+  bool buffer = name && !strcmp(name, "buffer"), known = name && is_node_encoding(name);
+  bool utf8 = known && !strncasecmp(name, "utf", 3) && (name[3] == '8' || !strcmp(name + 3, "-8"));
+  free(name);
+  if (!known && !buffer)
+    return node_throw_arg_value(vm, "encoding", enc, "is invalid encoding"),
+           node_error_set_origin(vm, ORIGIN_ENCODING);
+  return utf8 ? VALUE_TRUE : buffer ? VALUE_FALSE : enc;
+}
+
+/* What tinynode cannot read yet, once node's own checks have passed. */
+static Value unsupported_encoding(VM *vm, Value enc) {
+  if (enc == VALUE_FALSE)
+    return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Buffers yet: "
+                                        "pass an encoding such as 'utf8' to read text");
+  char *name = vm_to_utf8(vm, enc, NULL);
+  vm_throw_error(vm, ERR_TYPE, "tinynode does not support the '%s' encoding yet", name);
+  free(name);
+  return VALUE_EXCEPTION;
+}
+//< stdlib.fs-options
+
+/* isFd (isInt32): node converts the path to a number first, so a Symbol or an object
+ * without a primitive value throws here. A number path is a descriptor tinynode cannot
+ * read yet: say so rather than name the wrong error. */
+static Value reject_fd(VM *vm, Value path) {
+  if (value_is_symbol(path) || (value_is_object(path) && !vm_is_callable(path))) {
+    Value n = vm_to_number(vm, path);
+    if (value_is_exception(n)) return n;
+  }
+  double d = value_is_number(path) ? value_to_number(path) : NAN;
+  if (d >= INT32_MIN && d <= INT32_MAX && d == trunc(d))
+    return vm_throw_error(vm, ERR_TYPE, "tinynode does not read file descriptors yet");
   return VALUE_TRUE;
 }
 
 /* ==== fs.readFile, fs.readFileSync ==== */
 
+/* readFile(path[, options], cb): node checks cb, then options, then path. */
 static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
-  Value callback = argc > 0 ? argv[argc - 1] : VALUE_UNDEFINED;
-  if (!vm_is_callable(callback))
-    return vm_throw_error(vm, ERR_TYPE, "The \"cb\" argument must be of type function");
-  bool utf8;
-  char *path = NULL;
-  Value ok = path_argument(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, &path);
-  if (value_is_exception(ok)) return ok;
-  ok = encoding_of(vm, argc > 2 ? argv[1] : VALUE_UNDEFINED, &utf8);
-  if (value_is_exception(ok)) {
-    free(path);
-    return ok;
+  Value path = argc > 0 ? argv[0] : VALUE_UNDEFINED, options = argc > 1 ? argv[1] : VALUE_UNDEFINED;
+  Value callback = argc > 2 && vm_truthy(argv[2]) ? argv[2] : options; /* callback ||= options */
+  if (!node_validate_function(vm, callback, "cb")) return VALUE_EXCEPTION;
+  Value ok = encoding_of(vm, options);
+  Value fd = value_is_exception(ok) ? ok : reject_fd(vm, path);
+  char *file = value_is_exception(fd) ? NULL : node_validate_path(vm, path, "path");
+  if (!file) return VALUE_EXCEPTION;
+  if (ok != VALUE_TRUE) {
+    free(file);
+    return unsupported_encoding(vm, ok);
   }
   ReadRequest *r = mem_calloc(1, sizeof *r);
   r->host = host_of(vm);
-  r->path = path;
+  r->path = file;
   r->callback = vm_pin(vm, callback);
   int err = pool_submit(host_loop(r->host), read_work, read_done, r);
   if (err) {
@@ -192,16 +238,20 @@ static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
+/* readFileSync(path[, options]): options first, then path, as node. */
 static Value fs_read_file_sync(VM *vm, Value this_value, int argc, Value *argv) {
-  bool utf8;
   ReadRequest r = {0};
-  Value ok = path_argument(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, &r.path);
-  if (value_is_exception(ok)) return ok;
-  ok = encoding_of(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, &utf8);
-  if (!value_is_exception(ok)) {
-    read_work(&r);
-    ok = r.err ? vm_throw(vm, read_error(vm, &r)) : vm_string_n(vm, r.data, r.length);
+  Value path = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  Value ok = encoding_of(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED);
+  Value fd = value_is_exception(ok) ? ok : reject_fd(vm, path);
+  if (value_is_exception(fd) || !(r.path = node_validate_path(vm, path, "path")))
+    return VALUE_EXCEPTION;
+  if (ok != VALUE_TRUE) {
+    free(r.path);
+    return unsupported_encoding(vm, ok);
   }
+  read_work(&r);
+  ok = r.err ? vm_throw(vm, read_error(vm, &r)) : vm_string_n(vm, r.data, r.length);
   free(r.path);
   free(r.data);
   return ok;

@@ -1,8 +1,8 @@
 /* internal.h - what the files of stdlib/node/ (and stdlib/node/http/) share.
  * Book: chapter 11, "Files", and chapter 12, "Networking".
  *
- * Node's system errors (fs.c), the event emitter's core (events.c), and the body of
- * the constructors scripts may not call.
+ * Node's system errors (fs.c), its argument errors and validators (validate.c), the
+ * event emitter's core (events.c), and the body of the constructors scripts may not call.
  */
 #ifndef TN_STDLIB_NODE_INTERNAL_H
 #define TN_STDLIB_NODE_INTERNAL_H
@@ -18,6 +18,41 @@ const char *errno_code_name(int err);
 const char *errno_description(int err);
 /* The body of constructors scripts may not call (Timeout, process): a TypeError. */
 Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv);
+
+/* ==== Node's argument errors (validate.c) ====
+ * Each node_throw_* throws a TypeError or RangeError with node's `code` and message and
+ * returns VALUE_EXCEPTION; each node_validate_* returns true (or the UTF-8 path) when the
+ * value passes, else false (NULL) with that error pending. `name` is the argument's name
+ * as node spells it ("path", "cb", "options.encoding"). */
+
+/* An error (kind ERR_ERROR, ERR_TYPE or ERR_RANGE) with own stack, code and message in
+ * node's order; its stack reads "TypeError [CODE]: message". Unrooted. */
+Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message);
+/* Throws error; were it uncaught right there, node would report `origin` (its own source
+ * line and caret) instead of the script's line. Returns VALUE_EXCEPTION. */
+Value node_throw_from(VM *vm, Value error, const char *origin);
+/* Changes the origin of the error node_throw_* just threw; returns VALUE_EXCEPTION. */
+Value node_error_set_origin(VM *vm, const char *origin);
+extern const char *const NODE_ORIGIN_VALIDATOR; /* node:internal/errors:541, throw error; */
+/* For the uncaught report: the origin recorded for exception if it is still in flight
+ * from where node_throw_from threw it, else NULL. */
+const char *node_error_origin(VM *vm, Value exception, SourceSite site);
+/* Appends node's description of a received value ("type number (1)", "an instance of
+ * Object", "function f", "undefined") to sb. VALUE_TRUE, or VALUE_EXCEPTION if a getter threw. */
+Value node_describe_received(VM *vm, StrBuf *sb, Value v);
+/* ERR_INVALID_ARG_TYPE: 'The "name" argument must be EXPECTED. Received ...'; expected as
+ * node words it: "of type function", "an instance of Array". */
+Value node_throw_arg_type(VM *vm, const char *name, const char *expected, Value actual);
+/* ERR_INVALID_ARG_VALUE: "The argument 'name' REASON. Received <inspect(value)>"; NULL
+ * reason is node's "is invalid". */
+Value node_throw_arg_value(VM *vm, const char *name, Value value, const char *reason);
+/* ERR_OUT_OF_RANGE (a RangeError): 'The value of "name" is out of range. It must be RANGE.
+ * Received <value>'. */
+Value node_throw_out_of_range(VM *vm, const char *name, const char *range, Value received);
+bool node_validate_function(VM *vm, Value v, const char *name);
+bool node_validate_string(VM *vm, Value v, const char *name);
+/* A path argument: a string without NUL characters, as UTF-8 to free(), or NULL. */
+char *node_validate_path(VM *vm, Value v, const char *name);
 
 /* ==== The event emitter (events.c) ==== */
 

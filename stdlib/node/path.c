@@ -7,6 +7,7 @@
  * only resolve() asks the system anything (the current directory).
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,17 +55,34 @@ static char *normalize(const char *path) {
 
 /* ==== Arguments ==== */
 
-/* argv[i] as a UTF-8 string, or a TypeError naming the argument as Node does. */
+/* A path may hold NUL characters (node keeps them: path.join('a\0b') is 'a\0b'), but the C
+ * code here ends strings at a NUL byte. So a NUL travels as the byte 0xFF, which UTF-8
+ * never uses, and turns back into NUL when the result is made. */
+#define NUL_STAND_IN '\xFF'
+
+/* argv[i] as a UTF-8 string, or NULL with node's ERR_INVALID_ARG_TYPE naming the argument. */
 static char *path_arg(VM *vm, int argc, Value *argv, int i, const char *name) {
   Value v = i < argc ? argv[i] : VALUE_UNDEFINED;
-  if (value_is_string(v)) return vm_to_utf8(vm, v, NULL);
-  vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type string. Received %s", name,
-                 value_is_undefined(v) ? "undefined" : "an invalid value");
-  return NULL;
+  if (!node_validate_string(vm, v, name)) return NULL;
+  size_t n;
+  char *text = vm_to_utf8(vm, v, &n);
+  for (size_t j = 0; j < n; j++)
+    if (!text[j]) text[j] = NUL_STAND_IN;
+  return text;
+}
+
+/* The string of text[0..n), stand-ins turned back into NULs. */
+static Value path_string(VM *vm, const char *text, size_t n) {
+  char *copy = mem_strndup(text, n);
+  for (size_t j = 0; j < n; j++)
+    if (copy[j] == NUL_STAND_IN) copy[j] = 0;
+  Value r = vm_string_n(vm, copy, n);
+  free(copy);
+  return r;
 }
 
 static Value result(VM *vm, char *text) {
-  Value r = vm_string(vm, text);
+  Value r = path_string(vm, text, strlen(text));
   free(text);
   return r;
 }
@@ -109,7 +127,9 @@ static Value path_resolve(VM *vm, Value this_value, int argc, Value *argv) {
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
   char *acc = mem_strdup("");
   for (int i = argc - 1; i >= -1 && acc[0] != '/'; i--) {
-    char *part = i >= 0 ? path_arg(vm, argc, argv, i, "paths[0]") : mem_strdup(cwd);
+    char name[32];
+    snprintf(name, sizeof name, "paths[%d]", i);
+    char *part = i >= 0 ? path_arg(vm, argc, argv, i, name) : mem_strdup(cwd);
     if (!part) {
       free(acc);
       return VALUE_EXCEPTION;
@@ -147,8 +167,9 @@ static size_t trimmed_end(const char *p) {
 static Value path_basename(VM *vm, Value this_value, int argc, Value *argv) {
   char *p = path_arg(vm, argc, argv, 0, "path");
   if (!p) return VALUE_EXCEPTION;
-  char *ext = argc > 1 && !value_is_undefined(argv[1]) ? path_arg(vm, argc, argv, 1, "ext") : NULL;
-  if (argc > 1 && !value_is_undefined(argv[1]) && !ext) {
+  bool has_ext = argc > 1 && !value_is_undefined(argv[1]);
+  char *ext = has_ext ? path_arg(vm, argc, argv, 1, "suffix") : NULL;
+  if (has_ext && !ext) {
     free(p);
     return VALUE_EXCEPTION;
   }
@@ -159,7 +180,7 @@ static Value path_basename(VM *vm, Value this_value, int argc, Value *argv) {
   size_t len = end - start, elen = ext ? strlen(ext) : 0;
   if (ext && elen <= len && !strncmp(p + start + len - elen, ext, elen))
     len = elen < len || start == 0 ? len - elen : len; /* Node keeps a whole-name match after a '/' */
-  Value r = vm_string_n(vm, p + start, len);
+  Value r = path_string(vm, p + start, len);
   free(p);
   free(ext);
   return r;
@@ -182,7 +203,7 @@ static Value path_dirname(VM *vm, Value this_value, int argc, Value *argv) {
   Value r = !n        ? vm_string(vm, ".")
             : !end    ? vm_string(vm, p[0] == '/' ? "/" : ".")
             : p[0] == '/' && end == 1 ? vm_string(vm, "//")
-                                      : vm_string_n(vm, p, end);
+                                      : path_string(vm, p, end);
   free(p);
   return r;
 }
@@ -200,7 +221,7 @@ static Value path_extname(VM *vm, Value this_value, int argc, Value *argv) {
       break;
     }
   bool none = dot == end || dot == start || (dot == start + 1 && p[start] == '.' && end == start + 2);
-  Value r = none ? vm_string(vm, "") : vm_string_n(vm, p + dot, end - dot);
+  Value r = none ? vm_string(vm, "") : path_string(vm, p + dot, end - dot);
   free(p);
   return r;
 }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -66,9 +67,12 @@ static void report(Host *host, Value exception, SourceSite site) {
   bool is_error = vm_is_error(exception);
   size_t length = 0;
   const char *line = site.filename ? host_source_line(host, site.filename, site.line, &length) : NULL;
+  const char *origin = node_error_origin(vm, exception, site); /* thrown inside node's code */
   fflush(stdout);
   if (!is_error) fputc('\n', stderr);
-  if (line) {
+  if (origin) {
+    fprintf(stderr, "%s\n\n", origin);
+  } else if (line) {
     fprintf(stderr, "%s:%d\n%.*s\n", site.filename, site.line, (int)length, line);
     print_caret(stderr, line, length, site.column, site.length);
     if (is_error) fputc('\n', stderr);
@@ -98,19 +102,77 @@ void stdlib_report_uncaught(Host *host) {
 
 /* ==== process methods ==== */
 
+/* Where node throws these errors itself rather than in a validator (lib/internal/...). */
+static const char ORIGIN_HRTIME[] =
+    "node:internal/process/per_thread:75\n"
+    "      throw new ERR_OUT_OF_RANGE('time', 2, time.length);\n      ^";
+#define CHUNK_TYPES "of type string or an instance of Buffer, TypedArray, or DataView"
+static const char ORIGIN_WRITE_NULL[] = "node:internal/streams/writable:461\n"
+                                        "    throw new ERR_STREAM_NULL_VALUES();\n    ^";
+static const char ORIGIN_WRITE_TYPE[] = "node:internal/streams/writable:482\n"
+                                        "      throw new ERR_INVALID_ARG_TYPE(\n      ^";
+
+/* node's check of an exit code: null, undefined, an integer, or a string that converts to a
+ * number, itself an integer. Returns the number (or undefined), or VALUE_EXCEPTION. */
+static Value validate_exit_code(VM *vm, Value code) {
+  if (value_is_nullish(code)) return VALUE_UNDEFINED;
+  Value n = code;
+  if (value_is_string(code) && vm_string_length(code) > 0) {
+    n = vm_to_number(vm, code);
+    if (isnan(value_to_number(n))) n = code; /* 'x' is reported as the string */
+  }
+  if (!value_is_number(n)) return node_throw_arg_type(vm, "code", "of type number", n);
+  double d = value_to_number(n);
+  if (d != trunc(d) || isinf(d)) return node_throw_out_of_range(vm, "code", "an integer", n);
+  return n;
+}
+
+/* process.exitCode keeps what was set, as given ('0x10' stays a string), once node's check
+ * passed; the process ends with its number. */
+typedef struct ExitCodeState {
+  bool has;
+  int32_t pin;
+} ExitCodeState;
+static const VMStateType exit_code_state = {"process.exitCode", sizeof(ExitCodeState), NULL, NULL};
+
+static Value exit_code_get(VM *vm, Value this_value, int argc, Value *argv) {
+  ExitCodeState *s = vm_state(vm, &exit_code_state);
+  return s->has ? vm_pinned(vm, s->pin) : VALUE_UNDEFINED;
+}
+
+static Value exit_code_set(VM *vm, Value this_value, int argc, Value *argv) {
+  Value code = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (value_is_exception(validate_exit_code(vm, code))) return VALUE_EXCEPTION;
+  ExitCodeState *s = vm_state(vm, &exit_code_state);
+  if (s->has) vm_unpin(vm, s->pin);
+  s->pin = vm_pin(vm, code);
+  s->has = true;
+  return VALUE_UNDEFINED;
+}
+
+/* The status an exit code stands for into *status; false for none (undefined, null). */
+static bool exit_status_of(VM *vm, Value code, int *status) {
+  if (value_is_string(code)) code = vm_to_number(vm, code); /* no user code runs for a string */
+  if (!value_is_number(code) || isnan(value_to_number(code))) return false;
+  *status = (int)(int64_t)value_to_number(code);
+  return true;
+}
+
 static Value process_exit(VM *vm, Value this_value, int argc, Value *argv) {
   Host *host = host_of(vm);
   int code = host_exit_code(host);
-  Value requested = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  Value requested = validate_exit_code(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED);
+  if (value_is_exception(requested)) return requested;
   if (value_is_undefined(requested)) requested = vm_get_str(vm, this_value, "exitCode");
-  if (value_is_number(requested)) code = (int)value_to_number(requested);
+  if (value_is_exception(requested)) return requested;
+  exit_status_of(vm, requested, &code);
   host_exit(host, code);
   return vm_terminate(vm);
 }
 
 static Value process_next_tick(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 1 || !vm_is_callable(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function");
+  if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
+    return VALUE_EXCEPTION;
   Value args = vm_handle_push(vm, vm_array_new(vm));
   for (int i = 1; i < argc; i++) vm_array_push(vm, args, argv[i]);
   host_next_tick(host_of(vm), argv[0], args);
@@ -127,9 +189,19 @@ static Value process_hrtime(VM *vm, Value this_value, int argc, Value *argv) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   double sec = (double)ts.tv_sec, nsec = (double)ts.tv_nsec;
-  if (argc > 0 && vm_is_array(argv[0]) && vm_array_length(argv[0]) >= 2) {
-    sec -= value_to_number(vm_array_get(vm, argv[0], 0));
-    nsec -= value_to_number(vm_array_get(vm, argv[0], 1));
+  Value time = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!value_is_undefined(time) && !vm_is_array(time))
+    return node_throw_arg_type(vm, "time", "an instance of Array", time);
+  if (!value_is_undefined(time) && vm_array_length(time) != 2)
+    return node_throw_out_of_range(vm, "time", "2", value_from_number(vm_array_length(time))),
+           node_error_set_origin(vm, ORIGIN_HRTIME);
+  if (!value_is_undefined(time)) { /* node subtracts time[0] and time[1] as numbers */
+    Value s = vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 0)));
+    if (value_is_exception(s)) return s;
+    Value ns = vm_to_number(vm, vm_handle_push(vm, vm_array_get(vm, time, 1)));
+    if (value_is_exception(ns)) return ns;
+    sec -= value_to_number(s);
+    nsec -= value_to_number(ns);
     if (nsec < 0) sec -= 1, nsec += 1e9;
   }
   Value pair = vm_handle_push(vm, vm_array_new(vm));
@@ -142,11 +214,18 @@ static Value process_uptime(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number((double)clock() / CLOCKS_PER_SEC);
 }
 
-/* process.stdout.write and process.stderr.write: the magic is the file descriptor. */
+/* process.stdout.write and process.stderr.write: the magic is the file descriptor. A
+ * chunk is a string (tinynode has no Buffer yet); node's errors for anything else. */
 static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
   FILE *out = vm_native_magic(vm) == 2 ? stderr : stdout;
-  Value s = argc > 0 ? vm_to_string(vm, argv[0]) : vm_string(vm, "");
-  if (value_is_exception(s)) return s;
+  Value s = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (value_is_null(s))
+    return node_throw_from(vm, node_error_new(vm, ERR_TYPE, "ERR_STREAM_NULL_VALUES",
+                                              vm_string(vm, "May not write null values to stream")),
+                           ORIGIN_WRITE_NULL);
+  if (!value_is_string(s))
+    return node_throw_arg_type(vm, "chunk", CHUNK_TYPES, s),
+           node_error_set_origin(vm, ORIGIN_WRITE_TYPE);
   size_t n;
   char *text = vm_to_utf8(vm, s, &n);
   if (out == stderr) fflush(stdout);
@@ -237,7 +316,8 @@ static const VMPropDef process_props[] = {
     VM_OBJECT("versions", process_versions, READ_ONLY),
     VM_STRING("arch", PROCESS_ARCH, READ_ONLY),
     VM_STRING("platform", "linux", READ_ONLY),
-    VM_CONSTANT("exitCode", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    {.name = "exitCode", .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_ENUMERABLE, .fn = exit_code_get,
+     .u.setter = exit_code_set}, /* enumerable, not configurable, as node's */
     VM_FN_ENUM("uptime", process_uptime, 0),
     VM_FN_ENUM("exit", process_exit, 1),
     VM_FN_ENUM("hrtime", process_hrtime, 1),
@@ -349,7 +429,8 @@ static int emit_exit(Host *host, int status) {
     vm_take_exception(vm);
   }
   Value after = vm_get_str(vm, p, "exitCode");
-  if (value_is_number(after)) status = (int)value_to_number(after);
+  if (value_is_exception(after)) vm_take_exception(vm);
+  else exit_status_of(vm, after, &status);
   vm_handle_reset(vm, mark);
   return status;
 }
@@ -360,8 +441,8 @@ int stdlib_exit(Host *host, int status) {
   if (status == 0 && !host_exiting(host)) {
     Value p = vm_get_str(vm, vm_global(vm), "process");
     Value code = value_is_object(p) ? vm_get_str(vm, p, "exitCode") : VALUE_UNDEFINED;
-    if (value_is_number(code)) status = (int)value_to_number(code);
     if (value_is_exception(code)) vm_take_exception(vm);
+    else exit_status_of(vm, code, &status);
   }
   status = emit_exit(host, status);
   host_report_fatal(host); /* after the 'exit' listeners, as Node does */

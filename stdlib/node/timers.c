@@ -20,6 +20,7 @@ typedef struct Timer {
   ImmediateId immediate;
   int32_t pin;        /* the Timeout object, while the timer is active; -1 otherwise */
   bool repeat;
+  bool refed;         /* what hasRef says: node's kRefed, kept after the timer is done */
 } Timer;
 
 //> stdlib.timer-class
@@ -76,28 +77,32 @@ static Value make_handle(VM *vm, const VMClassDef *cls, int proto, Timer *t, int
 /* setTimeout (magic 0) and setInterval (magic 1). */
 static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
   bool repeat = vm_native_magic(vm);
-  if (argc < 1 || !vm_is_callable(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
+  if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
+    return VALUE_EXCEPTION;
   Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
   t->repeat = repeat;
+  t->refed = true;
   uint64_t delay = coerce_delay(vm, argc, argv);
   Value self = make_handle(vm, &timeout_class, INTRINSIC_TIMEOUT_PROTOTYPE, t, argc, argv, 2);
   t->id = loop_timer_start(host_loop(t->host), delay, repeat ? delay : 0, timer_fire, t);
   return self;
 }
 
+/* An Immediate that ran (or was cleared) no longer says hasRef, unlike a Timeout. */
 static void immediate_fire(Loop *loop, void *data) {
   Timer *t = data;
   t->repeat = false;
+  t->refed = false;
   timer_fire(loop, data);
 }
 
 static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 1 || !vm_is_callable(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"callback\" argument must be of type function.");
+  if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
+    return VALUE_EXCEPTION;
   Timer *t = mem_calloc(1, sizeof *t);
   t->host = host_of(vm);
+  t->refed = true;
   Value self = make_handle(vm, &immediate_class, INTRINSIC_IMMEDIATE_PROTOTYPE, t, argc, argv, 1);
   t->immediate = loop_immediate(host_loop(t->host), immediate_fire, t);
   return self;
@@ -105,7 +110,7 @@ static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv) {
   Timer *t = argc > 0 ? vm_host_data(vm, argv[0], &timeout_class) : NULL;
-  if (!t && argc > 0) t = vm_host_data(vm, argv[0], &immediate_class);
+  if (!t && argc > 0 && (t = vm_host_data(vm, argv[0], &immediate_class))) t->refed = false;
   if (!t) return VALUE_UNDEFINED;
   if (t->id) loop_timer_stop(host_loop(t->host), t->id);
   if (t->immediate) loop_immediate_cancel(host_loop(t->host), t->immediate);
@@ -115,31 +120,76 @@ static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Timeout.prototype ==== */
 
+/* The methods' magic: 1 on Timeout.prototype, 0 on Immediate.prototype. */
+#define ON_TIMEOUT 1
+
 static Timer *this_timer(VM *vm, Value this_value) {
   Timer *t = vm_host_data(vm, this_value, &timeout_class);
   return t ? t : vm_host_data(vm, this_value, &immediate_class);
 }
 
+/* node's methods read this[kRefed] first: on a non-handle they fail (or not) as that
+ * JavaScript does. Returns false with the TypeError pending. */
+static bool check_receiver(VM *vm, Value this_value) {
+  if (!value_is_nullish(this_value)) return true;
+  vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading 'Symbol(refed)')",
+                 value_is_null(this_value) ? "null" : "undefined");
+  return false;
+}
+
+/* Timeout's ref stores this[kRefed] = true, which a primitive receiver refuses. */
+static Value refuse_primitive(VM *vm, Value this_value) {
+  bool symbol = value_is_symbol(this_value);
+  Value shown = symbol ? vm_string(vm, "Symbol") : vm_to_string(vm, this_value);
+  if (value_is_exception(shown)) return shown;
+  vm_handle_push(vm, shown);
+  StrBuf sb = {0};
+  sb_puts(&sb, "Cannot create property 'Symbol(refed)' on ");
+  sb_put_js(&sb, vm_handle_push(vm, vm_typeof(vm, this_value)));
+  sb_puts(&sb, " '");
+  sb_put_js(&sb, shown);
+  if (symbol) {
+    Value desc = vm_symbol_description(this_value);
+    sb_putc(&sb, '(');
+    if (value_is_string(desc)) sb_put_js(&sb, desc);
+    sb_putc(&sb, ')');
+  }
+  sb_putc(&sb, '\'');
+  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
+  if (value_is_exception(message)) return message;
+  return vm_throw(vm, vm_make_error(vm, ERR_TYPE, message));
+}
+
 static Value timeout_ref(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!check_receiver(vm, this_value)) return VALUE_EXCEPTION;
   Timer *t = this_timer(vm, this_value);
+  if (!t && vm_native_magic(vm) == ON_TIMEOUT && !value_is_object(this_value))
+    return refuse_primitive(vm, this_value);
+  if (t) t->refed = true;
   if (t && t->id) loop_timer_ref(host_loop(t->host), t->id);
   if (t && t->immediate) loop_immediate_ref(host_loop(t->host), t->immediate);
   return this_value;
 }
 
 static Value timeout_unref(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!check_receiver(vm, this_value)) return VALUE_EXCEPTION;
   Timer *t = this_timer(vm, this_value);
+  if (t) t->refed = false;
   if (t && t->id) loop_timer_unref(host_loop(t->host), t->id);
   if (t && t->immediate) loop_immediate_unref(host_loop(t->host), t->immediate);
   return this_value;
 }
 
+/* hasRef on something that is not a handle: Timeout's reads undefined, Immediate's false. */
 static Value timeout_has_ref(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!check_receiver(vm, this_value)) return VALUE_EXCEPTION;
   Timer *t = this_timer(vm, this_value);
-  return value_from_bool(t && t->id && loop_timer_has_ref(host_loop(t->host), t->id));
+  if (!t && vm_native_magic(vm) == ON_TIMEOUT) return VALUE_UNDEFINED;
+  return value_from_bool(t && t->refed);
 }
 
 static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!check_receiver(vm, this_value)) return VALUE_EXCEPTION;
   Timer *t = this_timer(vm, this_value);
   if (t && t->id) loop_timer_again(host_loop(t->host), t->id);
   return this_value;
@@ -149,10 +199,10 @@ static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* Node's order (a Timeout has more methods there: close, [Symbol.toPrimitive], ...). */
 static const VMPropDef timeout_methods[] = {
-    VM_FN("refresh", timeout_refresh, 0),
-    VM_FN("unref", timeout_unref, 0),
-    VM_FN("ref", timeout_ref, 0),
-    VM_FN("hasRef", timeout_has_ref, 0),
+    VM_FN_MAGIC("refresh", timeout_refresh, 0, ON_TIMEOUT),
+    VM_FN_MAGIC("unref", timeout_unref, 0, ON_TIMEOUT),
+    VM_FN_MAGIC("ref", timeout_ref, 0, ON_TIMEOUT),
+    VM_FN_MAGIC("hasRef", timeout_has_ref, 0, ON_TIMEOUT),
     VM_PROPS_END,
 };
 

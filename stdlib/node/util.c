@@ -13,6 +13,8 @@ static Value util_format(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value util_format_with_options(VM *vm, Value this_value, int argc, Value *argv) {
   Value options = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!value_is_object(options) || vm_is_callable(options)) /* validateObject */
+    return node_throw_arg_type(vm, "inspectOptions", "of type object", options);
   return format_args_with_options(vm, options, argc > 0 ? argc - 1 : 0, argv + 1);
 }
 
