@@ -384,6 +384,9 @@ static Value get_element(VM *vm, Value obj, Value key) {
     if (o->klass == CLASS_ARRAY && d >= 0 && d < array_dense_length((Array *)o) && d == (uint32_t)d) {
       Value v = ((Array *)o)->elements[(uint32_t)d];
       if (v != VALUE_HOLE) return v;
+    } else if (class_is_typed(o->klass) && d >= 0 && d < 4294967295.0 && d == (uint32_t)d) {
+      ArrayView *view = (ArrayView *)o;
+      return (uint32_t)d < view_length(view) ? typed_get(view, (uint32_t)d) : VALUE_UNDEFINED;
     }
   }
   if (value_is_nullish(obj)) return type_error_reading(vm, obj, key);
@@ -489,6 +492,10 @@ static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
       uint32_t i = (uint32_t)d;
       if (i < array_dense_length(a) && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
       if (i == a->length && array_push(vm, a, v)) return v;
+    } else if (class_is_typed(o->klass) && value_is_number(v) && d >= 0 && d < 4294967295.0 &&
+               d == (uint32_t)d) {
+      typed_set((ArrayView *)o, d, value_to_number(v)); /* ta[i] = n: out of range does nothing */
+      return v;
     }
   }
   if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
@@ -706,9 +713,11 @@ static int plain_slot(Object *o, Value key, bool for_set) {
 static bool truly_absent(VM *vm, Object *o, Value key) {
   uint32_t index;
   if (!(class_flags(o) & CLASS_INDEXED)) return true; /* every property is in the shape */
-  /* arrays and boxed strings: only indices and length are virtual */
+  /* arrays and boxed strings: only indices and length are virtual; typed arrays: every
+   * numeric key ("-0", "1.5") */
   return value_is_string(key) && key != value_from_string(vm->atom_length) &&
-         !string_to_array_index(value_to_string(key), &index);
+         !string_to_array_index(value_to_string(key), &index) &&
+         !(class_is_typed(o->klass) && typed_numeric_key(vm, value_to_string(key)));
 }
 
 /* Look key up in o (and, for reads, its prototype); on a plain data property fill
