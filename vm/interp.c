@@ -407,8 +407,8 @@ static Value type_error_setting(VM *vm, Value obj, Value key) {
 
 /* V8's short description of an object in messages: #<Point>, [object Array]. */
 static void describe_object(VM *vm, Value obj, char *out, size_t size) {
-  if (vm_is_array(obj)) {
-    snprintf(out, size, "[object Array]");
+  if (vm_is_array(obj) || vm_typed_kind(obj) >= 0) {
+    snprintf(out, size, "[object %s]", vm_class_name(vm, obj));
     return;
   }
   String *name = value_is_object(obj) ? error_constructor_name(vm, value_to_object(obj)) : NULL;

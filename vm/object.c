@@ -592,7 +592,7 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
   for (Object *cur = o; cur; cur = cur->proto) {
     Prop p;
     if (!own_find(vm, cur, &k, &p)) continue;
-    if (p.kind == PROP_NONE) /* a typed array's invalid index: nothing to set */
+    if (p.kind == PROP_NONE) /* a typed array's invalid index: convert (as V8 does), drop */
       return receiver == value_from_object(cur) ? typed_write(vm, (ArrayView *)cur, -1, v)
                                                 : VALUE_TRUE;
     if (p.attrs & ATTR_ACCESSOR) return call_setter(vm, cur->slots[p.where], receiver, v);

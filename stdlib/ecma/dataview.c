@@ -6,19 +6,16 @@
  * (the VMTypedKind of the number they read). BigInt stays out, so getBigInt64 and its
  * kin do not exist. Entry point: builtins_install_data_view.
  */
-#include <stdlib.h>
-
 #include "stdlib/ecma/builtins.h"
 
 #define ARG(i) builtins_arg(argc, argv, i)
 
-/* this as a DataView, or V8's TypeError naming the method. */
+/* this as a DataView, or V8's TypeError naming the method (V8 names every receiver
+ * `undefined` here, and the accessors by its internal names: byte_length). */
 static bool this_view(VM *vm, Value this_value, const char *method, bool getter, VMViewInfo *v) {
   if (vm_array_view_info(this_value, v) && v->kind < 0) return true;
-  char *text = builtins_describe(vm, this_value);
-  vm_throw_error(vm, ERR_TYPE, "Method %sDataView.prototype.%s called on incompatible receiver %s",
-                 getter ? "get " : "", method, text);
-  free(text);
+  vm_throw_error(vm, ERR_TYPE, "Method %sDataView.prototype.%s called on incompatible receiver undefined",
+                 getter ? "get " : "", method);
   return false;
 }
 
@@ -77,9 +74,10 @@ static Value view_construct(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value view_accessor(VM *vm, Value this_value, int argc, Value *argv) {
   static const char *const names[] = {"buffer", "byteLength", "byteOffset"};
+  static const char *const v8_names[] = {"buffer", "byte_length", "byte_offset"};
   int which = vm_native_magic(vm);
   VMViewInfo v;
-  if (!this_view(vm, this_value, names[which], true, &v)) return VALUE_EXCEPTION;
+  if (!this_view(vm, this_value, v8_names[which], true, &v)) return VALUE_EXCEPTION;
   if (which == 0) return v.buffer;
   if (v.out_of_bounds) return throw_out_of_bounds(vm, names[which]);
   return value_from_number(which == 1 ? (double)v.byte_length : (double)v.offset);

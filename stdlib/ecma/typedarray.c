@@ -360,9 +360,10 @@ static Value typed_slice(VM *vm, Value this_value, int argc, Value *argv) {
   VMViewInfo r;
   vm_array_view_info(a, &r);
   end = fmin(end, (double)v.length);
-  if (r.kind == v.kind && end > start) { /* the same type: the bytes, as they are */
-    size_t size = (size_t)vm_typed_size(v.kind);
-    memmove(r.data, v.data + (size_t)start * size, (size_t)(end - start) * size);
+  if (r.kind == v.kind && end > start) { /* the same type: the bytes, as they are, in */
+    size_t size = (size_t)vm_typed_size(v.kind); /* increasing order even if they overlap */
+    const uint8_t *from = v.data + (size_t)start * size;
+    for (size_t i = 0, n = (size_t)(end - start) * size; i < n; i++) r.data[i] = from[i];
     return a;
   }
   for (double k = start; k < end; k++)
