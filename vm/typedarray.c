@@ -52,8 +52,16 @@ static void copy_ordered(uint8_t *to, const uint8_t *from, int n, bool little) {
 
 //> vm.typed-load
 double vm_typed_load(const uint8_t *p, int kind, bool little) {
-  union { int8_t i8; uint8_t u8; int16_t i16; uint16_t u16; int32_t i32; uint32_t u32;
-          float f32; double f64; } u;
+  union {
+    int8_t i8;
+    uint8_t u8;
+    int16_t i16;
+    uint16_t u16;
+    int32_t i32;
+    uint32_t u32;
+    float f32;
+    double f64;
+  } u;
   copy_ordered((uint8_t *)&u, p, vm_typed_size(kind), little);
   switch (kind) {
   case VM_TYPED_INT8: return u.i8;
@@ -78,11 +86,19 @@ static uint8_t clamp_u8(double d) {
 }
 
 void vm_typed_store(uint8_t *p, int kind, double d, bool little) {
-  union { uint8_t u8; uint16_t u16; uint32_t u32; float f32; double f64; } u;
+  union {
+    uint8_t u8;
+    uint16_t u16;
+    uint32_t u32;
+    float f32;
+    double f64;
+  } u;
   switch (kind) {
   case VM_TYPED_UINT8_CLAMPED: u.u8 = clamp_u8(d); break;
-  case VM_TYPED_INT8: case VM_TYPED_UINT8: u.u8 = (uint8_t)conv_to_uint32(d); break;
-  case VM_TYPED_INT16: case VM_TYPED_UINT16: u.u16 = (uint16_t)conv_to_uint32(d); break;
+  case VM_TYPED_INT8:
+  case VM_TYPED_UINT8: u.u8 = (uint8_t)conv_to_uint32(d); break;
+  case VM_TYPED_INT16:
+  case VM_TYPED_UINT16: u.u16 = (uint16_t)conv_to_uint32(d); break;
   case VM_TYPED_FLOAT32: u.f32 = (float)d; break;
   case VM_TYPED_FLOAT64: u.f64 = d; break;
   default: u.u32 = conv_to_uint32(d); break; /* Int32, Uint32 */
@@ -200,11 +216,15 @@ bool vm_array_view_info(Value v, VMViewInfo *out) {
   ArrayView *view = (ArrayView *)o;
   int kind = view_kind(view);
   size_t size = (size_t)vm_typed_size(kind), have = view->buffer->length;
-  bool oob = view->offset > have ||
-             (!view->tracking && view->offset + view->length * size > have);
+  bool oob = view->offset > have || (!view->tracking && view->offset + view->length * size > have);
   size_t length = view_length(view);
-  *out = (VMViewInfo){value_from_object(&view->buffer->base), kind, view->offset, length,
-                      length * size, view->tracking, oob,
+  *out = (VMViewInfo){value_from_object(&view->buffer->base),
+                      kind,
+                      view->offset,
+                      length,
+                      length * size,
+                      view->tracking,
+                      oob,
                       view->buffer->data ? view->buffer->data + view->offset : NULL};
   return true;
 }

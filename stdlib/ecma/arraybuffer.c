@@ -17,7 +17,8 @@
 /* "Method ArrayBuffer.prototype.slice called on incompatible receiver #<Object>". */
 static Value throw_receiver(VM *vm, const char *method, Value receiver) {
   char *text = builtins_describe(vm, receiver);
-  vm_throw_error(vm, ERR_TYPE, "Method %sArrayBuffer.prototype.%s called on incompatible receiver %s",
+  vm_throw_error(vm, ERR_TYPE,
+                 "Method %sArrayBuffer.prototype.%s called on incompatible receiver %s",
                  vm_native_magic(vm) ? "get " : "", method, text);
   free(text);
   return VALUE_EXCEPTION;
@@ -103,7 +104,8 @@ static bool check_slice_result(VM *vm, Value result, Value original, double leng
   VMBufferInfo r;
   if (!vm_array_buffer_info(result, &r)) {
     char *text = builtins_describe(vm, result);
-    vm_throw_error(vm, ERR_TYPE, "Method ArrayBuffer.prototype.slice called on incompatible receiver %s", text);
+    vm_throw_error(vm, ERR_TYPE,
+                   "Method ArrayBuffer.prototype.slice called on incompatible receiver %s", text);
     free(text);
     return false;
   }
@@ -127,7 +129,8 @@ static Value buffer_slice(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_undefined(ARG(1)) && !builtins_to_integer(vm, ARG(1), &end)) return VALUE_EXCEPTION;
   start = builtins_clamp_index(start, len), end = builtins_clamp_index(end, len);
   double count = end > start ? end - start : 0;
-  Value ctor = vm_handle_push(vm, builtins_species_constructor(vm, this_value, INTRINSIC_ARRAY_BUFFER));
+  Value ctor =
+      vm_handle_push(vm, builtins_species_constructor(vm, this_value, INTRINSIC_ARRAY_BUFFER));
   if (value_is_exception(ctor)) return ctor;
   Value n = value_from_number(count);
   Value result = vm_handle_push(vm, vm_construct(vm, ctor, 1, &n));
@@ -146,7 +149,9 @@ static Value buffer_slice(VM *vm, Value this_value, int argc, Value *argv) {
 
 static const VMPropDef buffer_statics[] = {
     VM_FN("isView", buffer_is_view, 1),
-    {.symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,
+    {.symbol = 1 + VM_SYMBOL_SPECIES,
+     .kind = VM_PROP_ACCESSOR,
+     .attrs = VM_ATTR_CONFIGURABLE,
      .fn = species_get},
     VM_PROPS_END,
 };

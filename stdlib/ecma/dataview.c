@@ -14,7 +14,8 @@
  * `undefined` here, and the accessors by its internal names: byte_length). */
 static bool this_view(VM *vm, Value this_value, const char *method, bool getter, VMViewInfo *v) {
   if (vm_array_view_info(this_value, v) && v->kind < 0) return true;
-  vm_throw_error(vm, ERR_TYPE, "Method %sDataView.prototype.%s called on incompatible receiver undefined",
+  vm_throw_error(vm, ERR_TYPE,
+                 "Method %sDataView.prototype.%s called on incompatible receiver undefined",
                  getter ? "get " : "", method);
   return false;
 }
@@ -51,7 +52,8 @@ static Value view_construct(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "Constructor DataView requires 'new'");
   VMBufferInfo b;
   if (!vm_array_buffer_info(buffer, &b))
-    return vm_throw_error(vm, ERR_TYPE, "First argument to DataView constructor must be an ArrayBuffer");
+    return vm_throw_error(vm, ERR_TYPE,
+                          "First argument to DataView constructor must be an ArrayBuffer");
   double offset;
   if (!builtins_to_index(vm, ARG(1), "Start offset is outside the bounds of the buffer", &offset))
     return VALUE_EXCEPTION;
@@ -85,10 +87,12 @@ static Value view_accessor(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== get and set ==== */
 
-static const char *const get_names[] = {"getInt8",  "getUint8",  "getUint8", "getInt16", "getUint16",
-                                        "getInt32", "getUint32", "getFloat32", "getFloat64"};
-static const char *const set_names[] = {"setInt8",  "setUint8",  "setUint8", "setInt16", "setUint16",
-                                        "setInt32", "setUint32", "setFloat32", "setFloat64"};
+static const char *const get_names[] = {"getInt8",   "getUint8",   "getUint8",
+                                        "getInt16",  "getUint16",  "getInt32",
+                                        "getUint32", "getFloat32", "getFloat64"};
+static const char *const set_names[] = {"setInt8",   "setUint8",   "setUint8",
+                                        "setInt16",  "setUint16",  "setInt32",
+                                        "setUint32", "setFloat32", "setFloat64"};
 
 /* Where the number at `index` starts, checked against the view as it is now. */
 static uint8_t *view_at(VM *vm, Value this_value, const char *method, double index, int kind) {
@@ -138,7 +142,7 @@ static Value view_set(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Installing ==== */
 
-#define GET_SET(get, set, kind) \
+#define GET_SET(get, set, kind)                                                                    \
   VM_FN_MAGIC(get, view_get, 1, kind), VM_FN_MAGIC(set, view_set, 2, kind)
 
 /* In V8's order, which Object.getOwnPropertyNames(DataView.prototype) shows. */

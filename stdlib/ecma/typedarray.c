@@ -27,7 +27,9 @@ static double number_at(Value ta, double k) {
 
 /* ==== Checks and new typed arrays ==== */
 
-Value typed_throw_not_typed(VM *vm) { return vm_throw_error(vm, ERR_TYPE, "this is not a typed array."); }
+Value typed_throw_not_typed(VM *vm) {
+  return vm_throw_error(vm, ERR_TYPE, "this is not a typed array.");
+}
 
 //> stdlib.typed-validate
 bool typed_validate(VM *vm, Value v, const char *method, VMViewInfo *info) {
@@ -99,10 +101,12 @@ static Value from_buffer(VM *vm, int kind, Value buffer, Value offset_arg, Value
   const char *name = vm_typed_name(kind);
   size_t size = (size_t)vm_typed_size(kind);
   double offset, length = 0;
-  if (!builtins_to_index(vm, offset_arg, "Start offset is outside the bounds of the buffer", &offset))
+  if (!builtins_to_index(vm, offset_arg, "Start offset is outside the bounds of the buffer",
+                         &offset))
     return VALUE_EXCEPTION;
   if (fmod(offset, (double)size) != 0)
-    return vm_throw_error(vm, ERR_RANGE, "start offset of %s should be a multiple of %zu", name, size);
+    return vm_throw_error(vm, ERR_RANGE, "start offset of %s should be a multiple of %zu", name,
+                          size);
   bool auto_length = value_is_undefined(length_arg);
   if (!auto_length && !builtins_to_index(vm, length_arg, "Invalid typed array length", &length))
     return VALUE_EXCEPTION;
@@ -110,15 +114,18 @@ static Value from_buffer(VM *vm, int kind, Value buffer, Value offset_arg, Value
   vm_array_buffer_info(buffer, &b);
   if (auto_length && b.resizable) {
     if (offset > (double)b.length)
-      return vm_throw_error(vm, ERR_RANGE, "Start offset %.17g is outside the bounds of the buffer", offset);
+      return vm_throw_error(vm, ERR_RANGE, "Start offset %.17g is outside the bounds of the buffer",
+                            offset);
     return vm_array_view_new(vm, (VMClass)(VM_CLASS_INT8_ARRAY + kind), buffer, (size_t)offset,
                              VM_LENGTH_AUTO, proto);
   }
   if (auto_length) {
     if (b.length % size)
-      return vm_throw_error(vm, ERR_RANGE, "byte length of %s should be a multiple of %zu", name, size);
+      return vm_throw_error(vm, ERR_RANGE, "byte length of %s should be a multiple of %zu", name,
+                            size);
     if (offset > (double)b.length)
-      return vm_throw_error(vm, ERR_RANGE, "Start offset %.17g is outside the bounds of the buffer", offset);
+      return vm_throw_error(vm, ERR_RANGE, "Start offset %.17g is outside the bounds of the buffer",
+                            offset);
     length = (double)((b.length - (size_t)offset) / size);
   } else if (offset + length * (double)size > (double)b.length) {
     return vm_throw_error(vm, ERR_RANGE, "Invalid typed array length: %.17g", length);
@@ -140,8 +147,7 @@ static Value from_typed(VM *vm, int kind, Value source) {
     if (s.byte_length) memcpy(d.data, s.data, s.byte_length);
     return ta;
   }
-  for (size_t k = 0; k < s.length; k++)
-    vm_typed_set(ta, (double)k, number_at(source, (double)k));
+  for (size_t k = 0; k < s.length; k++) vm_typed_set(ta, (double)k, number_at(source, (double)k));
   return ta;
 }
 
@@ -219,9 +225,11 @@ static bool check_constructor(VM *vm, Value c, const char *method) {
 static Value typed_from(VM *vm, Value this_value, int argc, Value *argv) {
   Value map_fn = ARG(1);
   if (!check_constructor(vm, this_value, "from")) return VALUE_EXCEPTION;
-  if (!value_is_undefined(map_fn) && !vm_is_callable(map_fn)) return builtins_throw_not_function(vm, map_fn);
+  if (!value_is_undefined(map_fn) && !vm_is_callable(map_fn))
+    return builtins_throw_not_function(vm, map_fn);
   Value source = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
-  Value list = value_is_exception(source) ? source : vm_handle_push(vm, typed_source_list(vm, source));
+  Value list =
+      value_is_exception(source) ? source : vm_handle_push(vm, typed_source_list(vm, source));
   double len;
   if (value_is_exception(list) || !builtins_length_of(vm, list, &len)) return VALUE_EXCEPTION;
   Value n = value_from_number(len);
@@ -259,7 +267,8 @@ static Value typed_accessor(VM *vm, Value this_value, int argc, Value *argv) {
   VMViewInfo v;
   if (!vm_array_view_info(this_value, &v) || v.kind < 0) {
     char *text = builtins_describe(vm, this_value);
-    vm_throw_error(vm, ERR_TYPE, "Method get TypedArray.prototype.%s called on incompatible receiver %s",
+    vm_throw_error(vm, ERR_TYPE,
+                   "Method get TypedArray.prototype.%s called on incompatible receiver %s",
                    names[which], text);
     free(text);
     return VALUE_EXCEPTION;
@@ -286,7 +295,8 @@ static Value set_from_typed(VM *vm, Value target, Value source, double offset) {
   if ((double)s.length + offset > (double)t.length)
     return vm_throw_error(vm, ERR_RANGE, "offset is out of bounds");
   if (s.kind == t.kind) {
-    if (s.byte_length) memmove(t.data + (size_t)offset * (size_t)vm_typed_size(t.kind), s.data, s.byte_length);
+    if (s.byte_length)
+      memmove(t.data + (size_t)offset * (size_t)vm_typed_size(t.kind), s.data, s.byte_length);
     return VALUE_UNDEFINED;
   }
   double *values = mem_alloc((s.length + 1) * sizeof(double));
@@ -303,7 +313,8 @@ static Value set_from_object(VM *vm, Value target, Value source, double offset) 
   if (value_is_exception(src) || !builtins_length_of(vm, src, &len)) return VALUE_EXCEPTION;
   VMViewInfo t;
   vm_array_view_info(target, &t);
-  if (len + offset > (double)t.length) return vm_throw_error(vm, ERR_RANGE, "offset is out of bounds");
+  if (len + offset > (double)t.length)
+    return vm_throw_error(vm, ERR_RANGE, "offset is out of bounds");
   int loop = vm_handle_mark(vm);
   for (double k = 0; k < len; k++, vm_handle_reset(vm, loop)) {
     Value v = builtins_get_index(vm, src, k);
@@ -360,14 +371,13 @@ static Value typed_slice(VM *vm, Value this_value, int argc, Value *argv) {
   VMViewInfo r;
   vm_array_view_info(a, &r);
   end = fmin(end, (double)v.length);
-  if (r.kind == v.kind && end > start) { /* the same type: the bytes, as they are, in */
+  if (r.kind == v.kind && end > start) {         /* the same type: the bytes, as they are, in */
     size_t size = (size_t)vm_typed_size(v.kind); /* increasing order even if they overlap */
     const uint8_t *from = v.data + (size_t)start * size;
     for (size_t i = 0, n = (size_t)(end - start) * size; i < n; i++) r.data[i] = from[i];
     return a;
   }
-  for (double k = start; k < end; k++)
-    vm_typed_set(a, k - start, number_at(this_value, k));
+  for (double k = start; k < end; k++) vm_typed_set(a, k - start, number_at(this_value, k));
   return a;
 }
 
@@ -376,7 +386,9 @@ static Value typed_slice(VM *vm, Value this_value, int argc, Value *argv) {
 static const VMPropDef typed_statics[] = {
     VM_FN("of", typed_of, 0),
     VM_FN("from", typed_from, 1),
-    {.symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,
+    {.symbol = 1 + VM_SYMBOL_SPECIES,
+     .kind = VM_PROP_ACCESSOR,
+     .attrs = VM_ATTR_CONFIGURABLE,
      .fn = species_get},
     VM_PROPS_END,
 };
@@ -424,8 +436,10 @@ static const VMPropDef typed_prototype_tail[] = {
     VM_FN("toSorted", typed_to_sorted, 1),
     VM_FN("with", typed_with, 2),
     VM_SYM_ALIAS(VM_SYMBOL_ITERATOR, "values", VM_ATTR_HIDDEN),
-    {.symbol = 1 + VM_SYMBOL_TO_STRING_TAG, .kind = VM_PROP_ACCESSOR,
-     .attrs = VM_ATTR_CONFIGURABLE, .fn = typed_to_string_tag},
+    {.symbol = 1 + VM_SYMBOL_TO_STRING_TAG,
+     .kind = VM_PROP_ACCESSOR,
+     .attrs = VM_ATTR_CONFIGURABLE,
+     .fn = typed_to_string_tag},
     VM_PROPS_END,
 };
 //< stdlib.typed-table
@@ -436,8 +450,9 @@ static const VMPropDef abstract_global[] = {
     VM_PROPS_END,
 };
 
-#define KIND_ROW(name_, kind_, size_)                                                           \
-  VM_CONSTRUCTOR(name_, typed_construct, 3, kind_, INTRINSIC_TYPED_PROTOTYPES + (kind_), size_, size_)
+#define KIND_ROW(name_, kind_, size_)                                                              \
+  VM_CONSTRUCTOR(name_, typed_construct, 3, kind_, INTRINSIC_TYPED_PROTOTYPES + (kind_), size_,    \
+                 size_)
 
 static const VMPropDef size_1[] = {VM_NUMBER("BYTES_PER_ELEMENT", 1, 0), VM_PROPS_END};
 static const VMPropDef size_2[] = {VM_NUMBER("BYTES_PER_ELEMENT", 2, 0), VM_PROPS_END};

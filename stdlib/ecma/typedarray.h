@@ -19,14 +19,15 @@ Value typed_species_create(VM *vm, Value exemplar, int argc, const Value *args);
 bool typed_to_number(VM *vm, Value v, double *out); /* ToNumber; false on exception */
 
 /* %TypedArray%.prototype's methods (typedarray_methods.c); magic as in its table. */
-Value typed_iterator(VM *vm, Value this_value, int argc, Value *argv);  /* 0 keys, 1 values, 2 entries */
+Value typed_iterator(VM *vm, Value this_value, int argc,
+                     Value *argv); /* 0 keys, 1 values, 2 entries */
 Value typed_at(VM *vm, Value this_value, int argc, Value *argv);
 Value typed_copy_within(VM *vm, Value this_value, int argc, Value *argv);
-Value typed_each(VM *vm, Value this_value, int argc, Value *argv);      /* TypedEach */
+Value typed_each(VM *vm, Value this_value, int argc, Value *argv); /* TypedEach */
 Value typed_fill(VM *vm, Value this_value, int argc, Value *argv);
-Value typed_search(VM *vm, Value this_value, int argc, Value *argv);    /* TypedSearch */
-Value typed_join(VM *vm, Value this_value, int argc, Value *argv);      /* 1: toLocaleString */
-Value typed_reduce(VM *vm, Value this_value, int argc, Value *argv);    /* 1 or -1 */
+Value typed_search(VM *vm, Value this_value, int argc, Value *argv); /* TypedSearch */
+Value typed_join(VM *vm, Value this_value, int argc, Value *argv);   /* 1: toLocaleString */
+Value typed_reduce(VM *vm, Value this_value, int argc, Value *argv); /* 1 or -1 */
 Value typed_reverse(VM *vm, Value this_value, int argc, Value *argv);
 Value typed_sort(VM *vm, Value this_value, int argc, Value *argv);
 Value typed_to_reversed(VM *vm, Value this_value, int argc, Value *argv);
@@ -34,8 +35,15 @@ Value typed_to_sorted(VM *vm, Value this_value, int argc, Value *argv);
 Value typed_with(VM *vm, Value this_value, int argc, Value *argv);
 
 typedef enum TypedEach {
-  TYPED_EVERY, TYPED_SOME, TYPED_FOR_EACH, TYPED_MAP, TYPED_FILTER,
-  TYPED_FIND, TYPED_FIND_INDEX, TYPED_FIND_LAST, TYPED_FIND_LAST_INDEX,
+  TYPED_EVERY,
+  TYPED_SOME,
+  TYPED_FOR_EACH,
+  TYPED_MAP,
+  TYPED_FILTER,
+  TYPED_FIND,
+  TYPED_FIND_INDEX,
+  TYPED_FIND_LAST,
+  TYPED_FIND_LAST_INDEX,
 } TypedEach;
 typedef enum TypedSearch { TYPED_INCLUDES, TYPED_INDEX_OF, TYPED_LAST_INDEX_OF } TypedSearch;
 

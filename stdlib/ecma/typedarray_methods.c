@@ -50,8 +50,8 @@ Value typed_at(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== every, some, forEach, map, filter, find and its kin ==== */
 
-static const char *const each_names[] = {"every", "some", "forEach", "map", "filter",
-                                         "find", "findIndex", "findLast", "findLastIndex"};
+static const char *const each_names[] = {"every", "some",      "forEach",  "map",          "filter",
+                                         "find",  "findIndex", "findLast", "findLastIndex"};
 
 /* After the loop: what each method returns when no element decided it. */
 static Value each_end(VM *vm, TypedEach kind, Value this_value, Value result, Value kept) {
@@ -59,7 +59,8 @@ static Value each_end(VM *vm, TypedEach kind, Value this_value, Value result, Va
   case TYPED_EVERY: return VALUE_TRUE;
   case TYPED_SOME: return VALUE_FALSE;
   case TYPED_MAP: return result;
-  case TYPED_FIND_INDEX: case TYPED_FIND_LAST_INDEX: return value_from_number(-1);
+  case TYPED_FIND_INDEX:
+  case TYPED_FIND_LAST_INDEX: return value_from_number(-1);
   case TYPED_FILTER: break;
   default: return VALUE_UNDEFINED;
   }
@@ -73,15 +74,19 @@ static Value each_end(VM *vm, TypedEach kind, Value this_value, Value result, Va
 }
 
 /* One element's callback result r: VALUE_HOLE to go on, else what the method returns. */
-static Value each_step(VM *vm, TypedEach kind, Value r, Value v, double k, Value result, Value kept) {
+static Value each_step(VM *vm, TypedEach kind, Value r, Value v, double k, Value result,
+                       Value kept) {
   bool yes = vm_truthy(r);
   switch (kind) {
   case TYPED_EVERY: return yes ? VALUE_HOLE : VALUE_FALSE;
   case TYPED_SOME: return yes ? VALUE_TRUE : VALUE_HOLE;
-  case TYPED_MAP: return value_is_exception(builtins_set_index(vm, result, k, r)) ? VALUE_EXCEPTION : VALUE_HOLE;
+  case TYPED_MAP:
+    return value_is_exception(builtins_set_index(vm, result, k, r)) ? VALUE_EXCEPTION : VALUE_HOLE;
   case TYPED_FILTER: return !yes || vm_array_push(vm, kept, v) ? VALUE_HOLE : VALUE_EXCEPTION;
-  case TYPED_FIND: case TYPED_FIND_LAST: return yes ? v : VALUE_HOLE;
-  case TYPED_FIND_INDEX: case TYPED_FIND_LAST_INDEX: return yes ? value_from_number(k) : VALUE_HOLE;
+  case TYPED_FIND:
+  case TYPED_FIND_LAST: return yes ? v : VALUE_HOLE;
+  case TYPED_FIND_INDEX:
+  case TYPED_FIND_LAST_INDEX: return yes ? value_from_number(k) : VALUE_HOLE;
   default: return VALUE_HOLE;
   }
 }
@@ -95,7 +100,8 @@ Value typed_each(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_callable(fn)) return builtins_throw_not_function(vm, fn);
   double len = (double)v.length;
   Value count = value_from_number(len);
-  if (kind == TYPED_MAP) result = vm_handle_push(vm, typed_species_create(vm, this_value, 1, &count));
+  if (kind == TYPED_MAP)
+    result = vm_handle_push(vm, typed_species_create(vm, this_value, 1, &count));
   if (kind == TYPED_FILTER) kept = vm_handle_push(vm, vm_array_new(vm));
   if (value_is_exception(result)) return result;
   bool backwards = kind == TYPED_FIND_LAST || kind == TYPED_FIND_LAST_INDEX;
@@ -131,7 +137,8 @@ Value typed_search(VM *vm, Value this_value, int argc, Value *argv) {
   }
   for (k = k < 0 ? fmax(len + k, 0) : k; k < len; k++) {
     Value e = vm_typed_get(this_value, k);
-    if (kind == TYPED_INCLUDES ? vm_same_value_zero(e, ARG(0)) : e != VALUE_UNDEFINED && vm_strict_equals(e, ARG(0)))
+    if (kind == TYPED_INCLUDES ? vm_same_value_zero(e, ARG(0))
+                               : e != VALUE_UNDEFINED && vm_strict_equals(e, ARG(0)))
       return kind == TYPED_INCLUDES ? VALUE_TRUE : value_from_number(k);
   }
   return none;
@@ -182,7 +189,8 @@ Value typed_reduce(VM *vm, Value this_value, int argc, Value *argv) {
   double len = (double)v.length, k = step > 0 ? 0 : len - 1;
   Value acc = ARG(1);
   if (argc < 2) {
-    if (len == 0) return vm_throw_error(vm, ERR_TYPE, "Reduce of empty array with no initial value");
+    if (len == 0)
+      return vm_throw_error(vm, ERR_TYPE, "Reduce of empty array with no initial value");
     acc = vm_typed_get(this_value, k), k += step;
   }
   int loop = vm_handle_mark(vm);
@@ -219,7 +227,8 @@ static bool relative(VM *vm, Value arg, double len, double dflt, double *out) {
 Value typed_fill(VM *vm, Value this_value, int argc, Value *argv) {
   VMViewInfo v;
   double d, start, end;
-  if (!validate(vm, this_value, "fill", &v) || !typed_to_number(vm, ARG(0), &d)) return VALUE_EXCEPTION;
+  if (!validate(vm, this_value, "fill", &v) || !typed_to_number(vm, ARG(0), &d))
+    return VALUE_EXCEPTION;
   double len = (double)v.length;
   if (!relative(vm, ARG(1), len, 0, &start) || !relative(vm, ARG(2), len, len, &end) ||
       !validate(vm, this_value, "fill", &v)) /* the conversions may have shrunk the buffer */
@@ -237,7 +246,8 @@ Value typed_copy_within(VM *vm, Value this_value, int argc, Value *argv) {
   if (!relative(vm, ARG(0), len, 0, &to) || !relative(vm, ARG(1), len, 0, &from) ||
       !relative(vm, ARG(2), len, len, &end) || !validate(vm, this_value, "copyWithin", &v))
     return VALUE_EXCEPTION;
-  double count = fmin(fmin(end - from, len - to), fmin((double)v.length - from, (double)v.length - to));
+  double count =
+      fmin(fmin(end - from, len - to), fmin((double)v.length - from, (double)v.length - to));
   if (count > 0) {
     size_t size = (size_t)vm_typed_size(v.kind);
     memmove(v.data + (size_t)to * size, v.data + (size_t)from * size, (size_t)count * size);
@@ -269,7 +279,8 @@ static int user_after(VM *vm, Value fn, double a, double b) {
 static bool merge_sort(VM *vm, Value fn, double *v, double *tmp, size_t n) {
   if (n < 2) return true;
   size_t half = n / 2, i = 0, j = half, out = 0;
-  if (!merge_sort(vm, fn, v, tmp, half) || !merge_sort(vm, fn, v + half, tmp, n - half)) return false;
+  if (!merge_sort(vm, fn, v, tmp, half) || !merge_sort(vm, fn, v + half, tmp, n - half))
+    return false;
   while (i < half && j < n) {
     int after = user_after(vm, fn, v[i], v[j]);
     if (after < 0) return false;
@@ -323,7 +334,8 @@ Value typed_sort(VM *vm, Value this_value, int argc, Value *argv) {
 
 Value typed_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
   VMViewInfo v;
-  if (!check_comparefn(vm, ARG(0)) || !validate(vm, this_value, "toSorted", &v)) return VALUE_EXCEPTION;
+  if (!check_comparefn(vm, ARG(0)) || !validate(vm, this_value, "toSorted", &v))
+    return VALUE_EXCEPTION;
   Value copy = typed_new(vm, v.kind, (double)v.length);
   if (value_is_exception(copy)) return copy;
   return sort_into(vm, this_value, vm_handle_push(vm, copy), ARG(0));
@@ -335,8 +347,7 @@ Value typed_to_reversed(VM *vm, Value this_value, int argc, Value *argv) {
   Value copy = typed_new(vm, v.kind, (double)v.length);
   if (value_is_exception(copy)) return copy;
   double len = (double)v.length;
-  for (double k = 0; k < len; k++)
-    vm_typed_set(copy, k, number_at(this_value, len - 1 - k));
+  for (double k = 0; k < len; k++) vm_typed_set(copy, k, number_at(this_value, len - 1 - k));
   return copy;
 }
 
@@ -353,7 +364,6 @@ Value typed_with(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_RANGE, "Invalid typed array index");
   Value copy = typed_new(vm, v.kind, len);
   if (value_is_exception(copy)) return copy;
-  for (double k = 0; k < len; k++)
-    vm_typed_set(copy, k, k == index ? d : number_at(this_value, k));
+  for (double k = 0; k < len; k++) vm_typed_set(copy, k, k == index ? d : number_at(this_value, k));
   return copy;
 }

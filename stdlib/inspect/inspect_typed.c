@@ -14,7 +14,8 @@
 #include "stdlib/inspect/internal.h"
 
 /* `[key]: value` with showHidden: the buffer prints as `ArrayBuffer { byteLength: n }`. */
-static bool push_hidden(InspectCtx *ctx, Entries *out, Value ta, const char *key, int recurse_times) {
+static bool push_hidden(InspectCtx *ctx, Entries *out, Value ta, const char *key,
+                        int recurse_times) {
   VM *vm = ctx->vm;
   StrBuf sb = {0};
   sb_printf(&sb, "[%s]: ", key);
@@ -56,8 +57,8 @@ bool inspect_typed_entries(InspectCtx *ctx, Value ta, int recurse_times, Entries
     sb_printf(&sb, "... %zu more item%s", v.length - max, v.length - max > 1 ? "s" : "");
     entries_push(out, sb_take(&sb));
   }
-  static const char *const hidden[] = {"BYTES_PER_ELEMENT", "length", "byteLength",
-                                       "byteOffset", "buffer"};
+  static const char *const hidden[] = {"BYTES_PER_ELEMENT", "length", "byteLength", "byteOffset",
+                                       "buffer"};
   for (size_t i = 0; ctx->opts.show_hidden && i < 5; i++)
     if (!push_hidden(ctx, out, ta, hidden[i], recurse_times)) return false;
   return true;
