@@ -42,6 +42,14 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_MAP_ITERATOR_PROTOTYPE,
   INTRINSIC_SET_ITERATOR_PROTOTYPE,
   INTRINSIC_AGGREGATE_ERROR_PROTOTYPE, /* ecma/error.c */
+  INTRINSIC_ARRAY_BUFFER,            /* ecma/arraybuffer.c: the constructor, and */
+  INTRINSIC_ARRAY_BUFFER_PROTOTYPE,
+  INTRINSIC_DATA_VIEW_PROTOTYPE,     /* ecma/dataview.c */
+  INTRINSIC_TYPED_ARRAY,             /* ecma/typedarray.c: %TypedArray%, */
+  INTRINSIC_TYPED_ARRAY_PROTOTYPE,
+  INTRINSIC_TYPED_CONSTRUCTORS,      /* then Int8Array..Float64Array (VMTypedKind order), */
+  INTRINSIC_TYPED_PROTOTYPES = INTRINSIC_TYPED_CONSTRUCTORS + VM_TYPED_COUNT, /* and theirs */
+  INTRINSIC_TYPED_PROTOTYPES_END = INTRINSIC_TYPED_PROTOTYPES + VM_TYPED_COUNT - 1,
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

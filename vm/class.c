@@ -121,6 +121,17 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
     [CLASS_PROMISE] = {"Promise", "Object", 0, 0, trace_promise, free_promise},
     [CLASS_GENERATOR] = {"Generator", "Object", 0, 0, trace_generator, free_generator},
     [CLASS_ASYNC_FROM_SYNC_ITERATOR] = {"Object", "Object", 0, 0, trace_async_from_sync, NULL},
+    /* Bytes outside the heap, and the views on them (typedarray.c); typed arrays serve
+       their numeric keys from the buffer. */
+    [CLASS_ARRAY_BUFFER] = {"ArrayBuffer", "Object", 0, 0, NULL, buffer_finalize},
+    [CLASS_DATA_VIEW] = {"DataView", "Object", 0, 0, view_trace, NULL},
+#define TYPED_ROW(cls, name) [cls] = {name, "Object", 0, CLASS_INDEXED, view_trace, NULL},
+    TYPED_ROW(CLASS_INT8_ARRAY, "Int8Array") TYPED_ROW(CLASS_UINT8_ARRAY, "Uint8Array")
+    TYPED_ROW(CLASS_UINT8_CLAMPED_ARRAY, "Uint8ClampedArray")
+    TYPED_ROW(CLASS_INT16_ARRAY, "Int16Array") TYPED_ROW(CLASS_UINT16_ARRAY, "Uint16Array")
+    TYPED_ROW(CLASS_INT32_ARRAY, "Int32Array") TYPED_ROW(CLASS_UINT32_ARRAY, "Uint32Array")
+    TYPED_ROW(CLASS_FLOAT32_ARRAY, "Float32Array") TYPED_ROW(CLASS_FLOAT64_ARRAY, "Float64Array")
+#undef TYPED_ROW
 };
 //< vm.class-table
 

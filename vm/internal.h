@@ -176,6 +176,36 @@ typedef struct HostObject {
   void *data; /* traced and freed by the class's VMClassDef hooks */
 } HostObject;
 
+/* An ArrayBuffer's bytes, and a view of them: a typed array or a DataView (typedarray.c). */
+typedef struct ArrayBuffer {
+  Object base;
+  uint8_t *data;     /* mem_calloc'd; NULL while empty */
+  size_t length;     /* byteLength */
+  size_t max_length; /* maxByteLength; == length unless resizable */
+  uint8_t resizable;
+} ArrayBuffer;
+
+typedef struct ArrayView {
+  Object base;
+  ArrayBuffer *buffer;
+  size_t offset;    /* byteOffset */
+  size_t length;    /* elements (bytes for a DataView), unless tracking */
+  uint8_t tracking; /* a length-tracking view: the length follows a resizable buffer */
+} ArrayView;
+
+static inline bool class_is_typed(uint8_t klass) {
+  return klass >= CLASS_INT8_ARRAY && klass <= CLASS_FLOAT64_ARRAY;
+}
+/* A view's length in elements now: 0 when the buffer shrank below its window. */
+size_t view_length(const ArrayView *v);
+/* Element i (< view_length) of the typed array v, as a number. */
+Value typed_get(const ArrayView *v, size_t i);
+/* Store the number d at element i, when i is still a valid index (d was converted first,
+ * and that may have shrunk the buffer). */
+void typed_set(ArrayView *v, double i, double d);
+/* Whether the string key is a CanonicalNumericIndexString ("-0", "1.5", "NaN"...). */
+bool typed_numeric_key(VM *vm, const String *key);
+
 /* A promise (promise.c). Reactions wait in a side array while it is pending. */
 typedef struct PromiseReaction {
   Value capability;   /* undefined, the derived built-in Promise, or [promise, resolve, reject] */
@@ -498,6 +528,11 @@ void gc_account(VM *vm, ptrdiff_t delta);
  * with the heap-limit fatal error if that did not help. */
 void gc_check_limit(VM *vm);
 size_t gc_heap_limit_from_env(void); /* TINYNODE_MAX_HEAP_MB in bytes (4 GiB by default) */
+
+/* ==== Buffers and views (typedarray.c): the class hooks ==== */
+
+void view_trace(VM *vm, Object *o);        /* a view: its buffer */
+size_t buffer_finalize(VM *vm, Object *o); /* a buffer: its bytes */
 
 /* ==== Maps and sets (collection.c): the class hooks and the weak tables ==== */
 

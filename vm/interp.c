@@ -377,6 +377,21 @@ Value interp_get_property(VM *vm, Value obj, Value key) {
   return object_get(vm, value_to_object(proto), key, obj);
 }
 
+/* ta[d] for a typed array and a number d: the element, or undefined for any other number
+ * (a canonical numeric key that is no valid index). Out of line, like every cold path
+ * here: inlined into interp_run it changed the register allocation of the array case. */
+__attribute__((noinline)) static Value typed_get_element(Value obj, double d) {
+  ArrayView *view = (ArrayView *)value_to_object(obj);
+  if (d >= 0 && d < (double)view_length(view) && d == (uint32_t)d) return typed_get(view, (uint32_t)d);
+  return VALUE_UNDEFINED; /* every number's text is a numeric key ("-1", "1.5"): absent */
+}
+
+/* ta[d] = v for a number v: stored when d is a valid index, else dropped (never an error). */
+__attribute__((noinline)) static Value typed_set_element(Value obj, double d, Value v) {
+  typed_set((ArrayView *)value_to_object(obj), d, value_to_number(v));
+  return v;
+}
+
 static Value get_element(VM *vm, Value obj, Value key) {
   if (value_is_object(obj) && value_is_number(key)) {
     Object *o = value_to_object(obj);
@@ -384,6 +399,8 @@ static Value get_element(VM *vm, Value obj, Value key) {
     if (o->klass == CLASS_ARRAY && d >= 0 && d < array_dense_length((Array *)o) && d == (uint32_t)d) {
       Value v = ((Array *)o)->elements[(uint32_t)d];
       if (v != VALUE_HOLE) return v;
+    } else if (class_is_typed(o->klass)) {
+      return typed_get_element(obj, d);
     }
   }
   if (value_is_nullish(obj)) return type_error_reading(vm, obj, key);
@@ -404,8 +421,8 @@ static Value type_error_setting(VM *vm, Value obj, Value key) {
 
 /* V8's short description of an object in messages: #<Point>, [object Array]. */
 static void describe_object(VM *vm, Value obj, char *out, size_t size) {
-  if (vm_is_array(obj)) {
-    snprintf(out, size, "[object Array]");
+  if (vm_is_array(obj) || vm_typed_kind(obj) >= 0) {
+    snprintf(out, size, "[object %s]", vm_class_name(vm, obj));
     return;
   }
   String *name = value_is_object(obj) ? error_constructor_name(vm, value_to_object(obj)) : NULL;
@@ -489,6 +506,8 @@ static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
       uint32_t i = (uint32_t)d;
       if (i < array_dense_length(a) && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
       if (i == a->length && array_push(vm, a, v)) return v;
+    } else if (class_is_typed(o->klass) && value_is_number(v)) {
+      return typed_set_element(obj, d, v);
     }
   }
   if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
@@ -706,9 +725,11 @@ static int plain_slot(Object *o, Value key, bool for_set) {
 static bool truly_absent(VM *vm, Object *o, Value key) {
   uint32_t index;
   if (!(class_flags(o) & CLASS_INDEXED)) return true; /* every property is in the shape */
-  /* arrays and boxed strings: only indices and length are virtual */
+  /* arrays and boxed strings: only indices and length are virtual; typed arrays: every
+   * numeric key ("-0", "1.5") */
   return value_is_string(key) && key != value_from_string(vm->atom_length) &&
-         !string_to_array_index(value_to_string(key), &index);
+         !string_to_array_index(value_to_string(key), &index) &&
+         !(class_is_typed(o->klass) && typed_numeric_key(vm, value_to_string(key)));
 }
 
 /* Look key up in o (and, for reads, its prototype); on a plain data property fill

@@ -5,7 +5,8 @@
  * Arrays keep their index properties in a dense element vector (holes are
  * VALUE_HOLE) and serve `length` virtually; an index too far out, or one with
  * unusual attributes, becomes an ordinary keyed property (the array is then
- * "sparse"). Entry points: object_new*, array_new, object_get, object_set,
+ * "sparse"). Typed arrays (typedarray.c) serve every numeric key from their buffer.
+ * Entry points: object_new*, array_new, object_get, object_set,
  * object_define_own, object_delete_own, object_has, object_own_keys.
  */
 #include <math.h>
@@ -216,6 +217,9 @@ typedef enum PropKind {
   PROP_LENGTH,     /* an array's length */
   PROP_CHAR,       /* a String wrapper's character at where */
   PROP_STRING_LENGTH,
+  PROP_TYPED,      /* a typed array's element at where */
+  PROP_NONE,       /* a typed array's numeric key with no element: absent, and the search
+                      stops there (the prototype chain is not consulted) */
 } PropKind;
 
 typedef struct Prop {
@@ -266,11 +270,30 @@ static bool find_in_string_wrapper(VM *vm, Object *o, Key *k, Prop *p) {
   return find_in_shape(vm, o, k, p);
 }
 
+//> vm.find-in-typed
+/* A typed array (an integer-indexed exotic object): every canonical numeric key is its
+ * element or nothing (PROP_NONE); only other keys live in the shape. */
+static bool find_in_typed(VM *vm, ArrayView *v, Key *k, Prop *p) {
+  if (k->is_index) {
+    bool valid = k->index < view_length(v);
+    *p = (Prop){valid ? PROP_TYPED : PROP_NONE, k->index, ATTR_DEFAULT};
+    return true;
+  }
+  if (value_is_number(k->text) ||
+      (value_is_string(k->text) && typed_numeric_key(vm, value_to_string(k->text)))) {
+    *p = (Prop){PROP_NONE, 0, ATTR_DEFAULT};
+    return true;
+  }
+  return find_in_shape(vm, &v->base, k, p);
+}
+//< vm.find-in-typed
+
 //> vm.own-find
 /* Where o keeps its own property k, if it has one. Never allocates. */
 static bool own_find(VM *vm, Object *o, Key *k, Prop *p) {
   if (o->klass == CLASS_ARRAY) return find_in_array(vm, (Array *)o, k, p);
   if (o->klass == CLASS_STRING) return find_in_string_wrapper(vm, o, k, p);
+  if (class_is_typed(o->klass)) return find_in_typed(vm, (ArrayView *)o, k, p);
   if (value_is_string(k->atom) || value_is_symbol(k->atom)) { /* the hot path */
     int pos = shape_find(o->shape, k->atom);
     if (pos < 0) return false;
@@ -292,6 +315,8 @@ static Value prop_value(VM *vm, Object *o, const Prop *p) {
     String *s = value_to_string(((Boxed *)o)->primitive);
     return value_from_string(string_substring(vm, s, p->where, p->where + 1));
   }
+  case PROP_TYPED: return typed_get((ArrayView *)o, p->where);
+  case PROP_NONE: return VALUE_UNDEFINED;
   }
   return VALUE_UNDEFINED;
 }
@@ -504,8 +529,17 @@ bool object_has(VM *vm, Object *o, Value key) {
   key_resolve(vm, key, &k, false);
   Prop p;
   for (Object *cur = o; cur; cur = cur->proto)
-    if (own_find(vm, cur, &k, &p)) return true;
+    if (own_find(vm, cur, &k, &p)) return p.kind != PROP_NONE;
   return false;
+}
+
+/* TypedArraySetElement: ToNumber first (it may run code that shrinks the buffer), then
+ * store if the index is still valid. index < 0 only converts. */
+static Value typed_write(VM *vm, ArrayView *view, double index, Value v) {
+  Value n = value_is_number(v) ? v : vm_to_number(vm, v);
+  if (value_is_exception(n)) return n;
+  typed_set(view, index, value_to_number(n));
+  return VALUE_TRUE;
 }
 
 /* Write v into an existing writable data property. */
@@ -514,6 +548,7 @@ static Value prop_write(VM *vm, Object *o, const Prop *p, Value v) {
   case PROP_SLOT: o->slots[p->where] = v; return VALUE_TRUE;
   case PROP_ELEMENT: ((Array *)o)->elements[p->where] = v; return VALUE_TRUE;
   case PROP_LENGTH: return array_assign_length(vm, (Array *)o, v);
+  case PROP_TYPED: return typed_write(vm, (ArrayView *)o, p->where, v);
   default: return VALUE_FALSE;
   }
 }
@@ -557,6 +592,9 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
   for (Object *cur = o; cur; cur = cur->proto) {
     Prop p;
     if (!own_find(vm, cur, &k, &p)) continue;
+    if (p.kind == PROP_NONE) /* a typed array's invalid index: convert (as V8 does), drop */
+      return receiver == value_from_object(cur) ? typed_write(vm, (ArrayView *)cur, -1, v)
+                                                : VALUE_TRUE;
     if (p.attrs & ATTR_ACCESSOR) return call_setter(vm, cur->slots[p.where], receiver, v);
     if (!(p.attrs & ATTR_WRITABLE)) return VALUE_FALSE;
     if (cur == o && own) return prop_write(vm, cur, &p, v); /* the common case */
@@ -604,8 +642,17 @@ static bool redefine_length(VM *vm, Array *a, Value v, uint8_t attrs) {
   return ok;
 }
 
+/* A typed array's element takes only a writable, enumerable, configurable data value,
+ * a number (vm_define_property converted it; anything else stores NaN). */
+static bool redefine_typed(ArrayView *view, const Prop *p, Value v, uint8_t attrs) {
+  if (p->kind == PROP_NONE || attrs != ATTR_DEFAULT) return false;
+  typed_set(view, p->where, value_is_number(v) ? value_to_number(v) : NAN);
+  return true;
+}
+
 /* Redefine an existing own property with a new value and attributes. */
 static bool redefine(VM *vm, Object *o, Key *k, const Prop *p, Value v, uint8_t attrs) {
+  if (p->kind >= PROP_TYPED) return redefine_typed((ArrayView *)o, p, v, attrs);
   if (!(p->attrs & ATTR_CONFIGURABLE) && !frozen_change_ok(vm, o, p, v, attrs)) return false;
   switch (p->kind) {
   case PROP_SLOT:
@@ -641,7 +688,7 @@ bool object_delete_own(VM *vm, Object *o, Value key) {
   key_resolve(vm, key, &k, false);
   Prop p;
   if (!own_find(vm, o, &k, &p)) return true;
-  if (!(p.attrs & ATTR_CONFIGURABLE)) return false;
+  if (!(p.attrs & ATTR_CONFIGURABLE) || p.kind == PROP_TYPED) return false;
   if (p.kind == PROP_ELEMENT) ((Array *)o)->elements[p.where] = VALUE_HOLE;
   else if (p.kind == PROP_SLOT) delete_keyed(vm, o, p.where);
   return true;
@@ -667,6 +714,8 @@ static IndexKey *collect_index_keys(Object *o, bool only_enumerable, uint32_t *c
     dense = a->length < a->capacity ? a->length : a->capacity;
   } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
     dense = value_to_string(((Boxed *)o)->primitive)->length;
+  } else if (class_is_typed(o->klass)) {
+    dense = (uint32_t)view_length((ArrayView *)o);
   }
   Shape *s = o->shape;
   size_t room = (size_t)dense + (s->has_index_keys ? s->count : 0);
@@ -780,7 +829,7 @@ bool vm_has_own_str(VM *vm, Value obj, const char *key) {
   Key k;
   Prop p;
   key_resolve(vm, vm_atom(vm, key), &k, false);
-  bool found = own_find(vm, value_to_object(obj), &k, &p);
+  bool found = own_find(vm, value_to_object(obj), &k, &p) && p.kind != PROP_NONE;
   vm_handle_reset(vm, mark);
   return found;
 }

@@ -52,8 +52,8 @@ static void info_from_raw(PropertyInfo *out, Value raw, uint8_t attrs) {
   out->attrs &= ~ATTR_WRITABLE;
 }
 
-/* The properties that are not in the shape: array elements and length, and a String
- * wrapper's characters and length. */
+/* The properties that are not in the shape: array elements and length, a String
+ * wrapper's characters and length, and a typed array's elements. */
 static bool exotic_own_property(VM *vm, Object *o, Value key, PropertyInfo *out) {
   uint32_t i;
   if (o->klass == CLASS_ARRAY) {
@@ -65,6 +65,11 @@ static bool exotic_own_property(VM *vm, Object *o, Value key, PropertyInfo *out)
     if (key_is_length(vm, key)) {
       bool ro = o->flags & REFLECT_ARRAY_LENGTH_READONLY;
       info_from_raw(out, value_from_number(a->length), ro ? 0 : ATTR_WRITABLE);
+      return true;
+    }
+  } else if (class_is_typed(o->klass)) {
+    if (key_index(key, &i) && i < view_length((ArrayView *)o)) {
+      info_from_raw(out, typed_get((ArrayView *)o, i), ATTR_DEFAULT);
       return true;
     }
   } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {
@@ -126,6 +131,11 @@ static Value merge_descriptor(VM *vm, const PropertyDescriptor *d, const Propert
   return value_from_thing(accessor_new(vm, get, set));
 }
 
+static bool typed_numeric_key_or_index(VM *vm, const String *key) {
+  uint32_t i;
+  return string_to_array_index(key, &i) || typed_numeric_key(vm, key);
+}
+
 /* ArraySetLength's conversion: a number that is a valid length, or RangeError. */
 static Value array_length_value(VM *vm, Value v) {
   Value n = vm_to_number(vm, v);
@@ -145,6 +155,11 @@ Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor 
   PropertyDescriptor copy;
   if (value_to_object(obj)->klass == CLASS_ARRAY && desc->has_value && key_is_length(vm, k)) {
     Value n = array_length_value(vm, desc->value); /* ArraySetLength's checks come first */
+    if (value_is_exception(n)) return vm_handle_reset(vm, mark), n;
+    copy = *desc, copy.value = n, desc = &copy;
+  } else if (class_is_typed(value_to_object(obj)->klass) && desc->has_value &&
+             value_is_string(k) && typed_numeric_key_or_index(vm, value_to_string(k))) {
+    Value n = vm_to_number(vm, desc->value); /* the element is stored as a number */
     if (value_is_exception(n)) return vm_handle_reset(vm, mark), n;
     copy = *desc, copy.value = n, desc = &copy;
   }

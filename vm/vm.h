@@ -356,7 +356,9 @@ Value vm_prop_value(VM *vm, const VMPropDef *row);
 #define VM_FOR_EACH_CLASS(C)                                                               \
   C(OBJECT) C(ARRAY) C(CLOSURE) C(NATIVE) C(BOUND) C(ERROR) C(BOOLEAN) C(NUMBER) C(STRING) \
   C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(WEAKMAP) C(WEAKSET) C(MAP_ITERATOR) \
-  C(SET_ITERATOR) C(PROMISE) C(GENERATOR) C(ASYNC_FROM_SYNC_ITERATOR)
+  C(SET_ITERATOR) C(PROMISE) C(GENERATOR) C(ARRAY_BUFFER) C(DATA_VIEW) C(INT8_ARRAY)          \
+  C(UINT8_ARRAY) C(UINT8_CLAMPED_ARRAY) C(INT16_ARRAY) C(UINT16_ARRAY) C(INT32_ARRAY)          \
+  C(UINT32_ARRAY) C(FLOAT32_ARRAY) C(FLOAT64_ARRAY) C(ASYNC_FROM_SYNC_ITERATOR)
 
 typedef enum VMClass {
 #define VM_CLASS_ENUM(name) VM_CLASS_##name,
@@ -421,6 +423,64 @@ bool vm_map_iterator_next(Value iter, Value *key, Value *value);
 /* What iter would walk, without advancing it: its table (undefined when done), where it
  * stands (for vm_map_entry) and its kind. */
 Value vm_map_iterator_peek(Value iter, uint32_t *position, VMMapIterKind *kind);
+
+/* ==== Array buffers, typed arrays and data views (vm/typedarray.c) ====
+ *
+ * An ArrayBuffer owns a block of bytes (resizable up to its maxByteLength, or fixed); a
+ * view (a typed array or a DataView) sees a window of one: a byte offset and a length,
+ * or, for a length-tracking view of a resizable buffer, everything from the offset on.
+ * Typed arrays are the integer-indexed exotic objects: their elements live in the buffer,
+ * and the object model (vm/object.c) serves every canonical numeric key from there. */
+typedef enum VMTypedKind { /* in the order of the classes VM_CLASS_INT8_ARRAY.. */
+  VM_TYPED_INT8, VM_TYPED_UINT8, VM_TYPED_UINT8_CLAMPED, VM_TYPED_INT16, VM_TYPED_UINT16,
+  VM_TYPED_INT32, VM_TYPED_UINT32, VM_TYPED_FLOAT32, VM_TYPED_FLOAT64, VM_TYPED_COUNT,
+} VMTypedKind;
+#define VM_LENGTH_AUTO SIZE_MAX /* a fixed-length buffer, or a length-tracking view */
+/* V8's largest ArrayBuffer byteLength (and DataView/typed array window) tinynode accepts. */
+#define VM_BUFFER_MAX ((size_t)1 << 31)
+
+typedef struct VMBufferInfo {
+  uint8_t *data;         /* the bytes (NULL when empty) */
+  size_t length;         /* byteLength */
+  size_t max_length;     /* maxByteLength (== length for a fixed buffer) */
+  bool resizable;
+} VMBufferInfo;
+
+typedef struct VMViewInfo {
+  Value buffer;          /* the ArrayBuffer */
+  int kind;              /* a VMTypedKind, or -1 for a DataView */
+  size_t offset;         /* byteOffset as made */
+  size_t length;         /* elements (bytes for a DataView) now; 0 when out of bounds */
+  size_t byte_length;    /* length times the element size */
+  bool tracking;         /* the length follows the buffer */
+  bool out_of_bounds;    /* the buffer shrank below the window */
+  uint8_t *data;         /* the first byte of the window (valid until the next resize) */
+} VMViewInfo;
+
+int vm_typed_size(int kind);                  /* bytes per element of a VMTypedKind */
+const char *vm_typed_name(int kind);          /* "Uint8Array" */
+/* A new zeroed buffer of length bytes (resizable up to max_length unless that is
+ * VM_LENGTH_AUTO) with prototype proto; RangeError "Array buffer allocation failed". */
+Value vm_array_buffer_new(VM *vm, size_t length, size_t max_length, Value proto);
+bool vm_array_buffer_info(Value v, VMBufferInfo *out); /* false unless v is an ArrayBuffer */
+/* Resize a resizable buffer (new_length <= its max_length): new bytes are zero. */
+void vm_array_buffer_resize(VM *vm, Value buffer, size_t new_length);
+/* A view of class cls (VM_CLASS_DATA_VIEW or a typed array class) on buffer: offset in
+ * bytes, length in elements, or VM_LENGTH_AUTO to track a resizable buffer. The caller
+ * has checked the window fits. */
+Value vm_array_view_new(VM *vm, VMClass cls, Value buffer, size_t offset, size_t length,
+                        Value proto);
+bool vm_array_view_info(Value v, VMViewInfo *out); /* false unless v is a view */
+int vm_typed_kind(Value v); /* v's VMTypedKind, or -1 unless a typed array */
+/* One element at p: loaded as a number; stored after the kind's conversion (ToInt8,
+ * ToUint8Clamp, ...). little: the byte order (typed arrays use the machine's, which
+ * tinynode takes to be little-endian). */
+double vm_typed_load(const uint8_t *p, int kind, bool little);
+void vm_typed_store(uint8_t *p, int kind, double d, bool little);
+/* A typed array's element `index` now (undefined past its length), and TypedArraySetElement
+ * with a number: stored if index is still a valid index, else nothing happens. */
+Value vm_typed_get(Value ta, double index);
+void vm_typed_set(Value ta, double index, double d);
 
 /* ==== Roots held by C code ==== */
 
@@ -594,7 +654,7 @@ typedef enum Intrinsic {
    * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are
    * undefined until filled, and the collector marks them. */
   INTRINSIC_HOST_FIRST = INTRINSIC_COUNT,
-  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 24,
+  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 48,
 } Intrinsic;
 
 /* The realm's intrinsic `which` (an Intrinsic, or a host slot named by a layer above): an

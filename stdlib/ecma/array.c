@@ -933,16 +933,18 @@ static void array_iter_trace(VM *vm, void *data) { vm_gc_mark(vm, ((ArrayIter *)
 static void array_iter_finalize(void *data) { free(data); }
 static const VMClassDef array_iter_class = {"Array Iterator", array_iter_trace, array_iter_finalize};
 
+Value builtins_array_iterator(VM *vm, Value target, int kind) {
+  ArrayIter *it = mem_alloc(sizeof *it);
+  *it = (ArrayIter){target, 0, (IterKind)kind};
+  vm_handle_push(vm, target);
+  return vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
+}
+
 /* keys, values and entries: an Array Iterator; the magic is an IterKind. */
 static Value array_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, this_value);
   if (value_is_exception(o)) return o;
-  ArrayIter *it = mem_alloc(sizeof *it);
-  *it = (ArrayIter){o, 0, (IterKind)vm_native_magic(vm)};
-  vm_handle_push(vm, o);
-  Value r =
-      vm_host_new(vm, &array_iter_class, it, vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE));
-  return r;
+  return builtins_array_iterator(vm, o, vm_native_magic(vm));
 }
 
 //> stdlib.array-iterator-next

@@ -28,6 +28,9 @@ void builtins_install_all(VM *vm) {
   builtins_install_generator(vm);
   builtins_install_promise(vm);
   builtins_install_uri(vm);
+  builtins_install_array_buffer(vm);
+  builtins_install_data_view(vm);
+  builtins_install_typed_array(vm);
 }
 //< stdlib.install-all
 
@@ -52,6 +55,38 @@ bool builtins_length_of(VM *vm, Value obj, double *out) {
   if (!builtins_to_integer(vm, len, &d)) return false;
   *out = d <= 0 ? 0 : d > 9007199254740991.0 ? 9007199254740991.0 : d;
   return true;
+}
+
+bool builtins_to_index(VM *vm, Value v, const char *message, double *out) {
+  double d = 0;
+  if (!value_is_undefined(v) && !builtins_to_integer(vm, v, &d)) return false;
+  if (d < 0 || d > 9007199254740991.0) {
+    vm_throw_error(vm, ERR_RANGE, "%s", message);
+    return false;
+  }
+  *out = d;
+  return true;
+}
+
+bool builtins_prototype_from(VM *vm, Value new_target, int slot, Value *out) {
+  Value proto = value_is_object(new_target) ? vm_get_str(vm, new_target, "prototype")
+                                            : VALUE_UNDEFINED;
+  if (value_is_exception(proto)) return false;
+  *out = value_is_object(proto) ? proto : vm_intrinsic(vm, slot);
+  return true;
+}
+
+Value builtins_species_constructor(VM *vm, Value obj, int slot) {
+  Value c = vm_get_str(vm, obj, "constructor");
+  if (value_is_exception(c) || value_is_undefined(c))
+    return value_is_exception(c) ? c : vm_intrinsic(vm, slot);
+  if (!value_is_object(c))
+    return vm_throw_error(vm, ERR_TYPE, "object.constructor is not a constructor");
+  Value s = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
+  if (value_is_exception(s) || value_is_nullish(s))
+    return value_is_exception(s) ? s : vm_intrinsic(vm, slot);
+  if (vm_is_constructor(s)) return s;
+  return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
 }
 
 double builtins_clamp_index(double relative, double length) {

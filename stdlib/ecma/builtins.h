@@ -46,6 +46,19 @@ void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/ma
 void builtins_install_generator(VM *vm); /* generator objects (stdlib/ecma/generator.c) */
 void builtins_install_promise(VM *vm); /* Promise, queueMicrotask (stdlib/ecma/promise.c) */
 void builtins_install_uri(VM *vm); /* encodeURI(Component), decodeURI(Component) (uri.c) */
+void builtins_install_array_buffer(VM *vm); /* ArrayBuffer (stdlib/ecma/arraybuffer.c) */
+void builtins_install_data_view(VM *vm); /* DataView (stdlib/ecma/dataview.c) */
+void builtins_install_typed_array(VM *vm); /* the typed arrays (stdlib/ecma/typedarray.c) */
+/* An Array Iterator over target (keys 0, values 1, entries 2), as Array.prototype.values. */
+Value builtins_array_iterator(VM *vm, Value target, int kind);
+/* ToIndex(v) into *out: RangeError `message` (V8's, for the caller) unless an integer in
+ * [0, 2^53-1]; false with the exception pending. */
+bool builtins_to_index(VM *vm, Value v, const char *message, double *out);
+/* GetPrototypeFromConstructor(new.target, fallback intrinsic slot): false on exception. */
+bool builtins_prototype_from(VM *vm, Value new_target, int slot, Value *out);
+/* SpeciesConstructor(obj, the constructor in intrinsic slot): undefined-safe, or
+ * VALUE_EXCEPTION. */
+Value builtins_species_constructor(VM *vm, Value obj, int slot);
 
 /* ==== Arguments and `this` ==== */
 

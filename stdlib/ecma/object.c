@@ -95,6 +95,8 @@ static Value define_or_throw(VM *vm, Value obj, Value key, const PropertyDescrip
   if (ok != VALUE_FALSE) return ok;
   if (!existed && !vm_is_extensible(obj))
     return throw_with(vm, "Cannot define property %s, object is not extensible", key);
+  if (!existed && vm_typed_kind(obj) >= 0) /* only a numeric key is refused a new property */
+    return vm_throw_error(vm, ERR_TYPE, "Invalid typed array index");
   return throw_with(vm, "Cannot redefine property: %s", key);
 }
 
@@ -321,6 +323,9 @@ static Value object_set_prototype_of(VM *vm, Value this_value, int argc, Value *
 /* SetIntegrityLevel: every own property non-configurable (and, frozen, read-only). */
 static Value set_integrity(VM *vm, Value obj, bool frozen) {
   if (!value_is_object(obj)) return obj;
+  VMViewInfo view;
+  if (frozen && vm_array_view_info(obj, &view) && view.kind >= 0 && view.length)
+    return vm_throw_error(vm, ERR_TYPE, "Cannot freeze array buffer views with elements");
   int mark = vm_handle_mark(vm);
   vm_prevent_extensions(vm, obj);
   Value keys = vm_handle_push(

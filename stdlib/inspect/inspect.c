@@ -423,6 +423,8 @@ typedef struct Raw {
   bool is_array;      /* entries start with the elements */
   bool collection;    /* a Map, Set, iterator or weak table: entries start with its contents */
   bool is_promise;    /* entries start with its state: <pending>, the value, <rejected> ... */
+  bool is_typed;      /* a typed array: entries start with its elements */
+  bool is_buffer;     /* an ArrayBuffer: entries start with its [Uint8Contents] */
   ExtrasType extras;
   char *early;        /* the finished text when there are no entries to print */
 } Raw;
@@ -453,6 +455,41 @@ static bool describe_array(InspectCtx *ctx, Value v, Raw *r) {
     sb_putc(&r->open, ']');
     r->early = sb_take(&r->open);
   }
+  return true;
+}
+
+/* Typed arrays: "Uint8Array(3) [" with the elements (formatTypedArray), or "Int8Array(0) []". */
+static bool describe_typed(InspectCtx *ctx, Value v, Raw *r) {
+  r->keys = non_index_keys(ctx, v);
+  if (value_is_exception(r->keys)) return false;
+  VMViewInfo info;
+  vm_array_view_info(v, &info);
+  char size[32];
+  snprintf(size, sizeof size, "(%zu)", info.length);
+  inspect_put_prefix(&r->open, r->constructor, r->tag, vm_typed_name(info.kind), size);
+  sb_putc(&r->open, '[');
+  r->close = "]";
+  r->is_typed = true;
+  r->extras = EXTRAS_ARRAY;
+  if (info.length == 0 && key_count(r->keys) == 0 && !ctx->opts.show_hidden)
+    sb_putc(&r->open, ']'), r->early = sb_take(&r->open);
+  return true;
+}
+
+/* An ArrayBuffer ("ArrayBuffer {" then its bytes and byteLength) or a DataView ("DataView {"
+ * then byteLength, byteOffset and buffer): those keys come before the own ones. */
+static bool describe_buffer(InspectCtx *ctx, Value v, Raw *r) {
+  VM *vm = ctx->vm;
+  Value own = own_keys(ctx, v);
+  if (value_is_exception(own)) return false;
+  bool buffer = vm_object_class(v) == VM_CLASS_ARRAY_BUFFER;
+  static const char *const first[] = {"byteLength", "byteOffset", "buffer"};
+  r->keys = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 0; i < (buffer ? 1 : 3); i++) vm_array_push(vm, r->keys, vm_atom(vm, first[i]));
+  for (uint32_t i = 0; i < key_count(own); i++) vm_array_push(vm, r->keys, vm_array_get_raw(own, i));
+  inspect_put_prefix(&r->open, r->constructor, r->tag, buffer ? "ArrayBuffer" : "DataView", "");
+  sb_putc(&r->open, '{');
+  r->is_buffer = buffer;
   return true;
 }
 
@@ -677,6 +714,8 @@ static size_t circular_index(InspectCtx *ctx, Value v) {
 /* The entries of a described object: elements first, then `key: value`s. */
 static bool format_entries(InspectCtx *ctx, Value v, int recurse_times, Raw *r, Entries *out) {
   if (r->is_array && !format_array_entries(ctx, v, recurse_times, out)) return false;
+  if (r->is_typed && !inspect_typed_entries(ctx, v, recurse_times, out)) return false;
+  if (r->is_buffer && !inspect_buffer_entries(ctx, v, out)) return false;
   if (r->collection && !inspect_collection_entries(ctx, v, recurse_times, out))
     return false;
   if (r->is_promise && !promise_entry(ctx, v, recurse_times, out)) return false;
@@ -730,6 +769,9 @@ static char *format_raw(InspectCtx *ctx, Value v, int recurse_times) {
   if (failed || !(r.tag = inspect_string_tag(ctx, v))) goto done;
   VMClass cls = vm_object_class(v);
   bool described = vm_is_array(v) ? describe_array(ctx, v, &r)
+                   : vm_typed_kind(v) >= 0 ? describe_typed(ctx, v, &r)
+                   : cls == VM_CLASS_ARRAY_BUFFER || cls == VM_CLASS_DATA_VIEW
+                       ? describe_buffer(ctx, v, &r)
                    : cls == VM_CLASS_MAP || cls == VM_CLASS_SET ? describe_collection(ctx, v, &r)
                    : cls == VM_CLASS_MAP_ITERATOR || cls == VM_CLASS_SET_ITERATOR
                        ? describe_iterator(ctx, v, &r)

@@ -118,6 +118,12 @@ void inspect_put_iterator_brace(StrBuf *sb, Value iter, const char *tag);
  * the entries in *total, and the iterator's kind (entries for a table) in *kind. */
 Value inspect_collection_preview(VM *vm, Value obj, double max, double *total,
                                  VMMapIterKind *kind);
+/* Typed arrays and ArrayBuffers (inspect_typed.c): a typed array's elements up to
+ * maxArrayLength then "... n more items" (and with showHidden its [BYTES_PER_ELEMENT],
+ * [length], [byteLength], [byteOffset] and [buffer]); a buffer's `[Uint8Contents]: <00 01>`
+ * entry. False on exception. */
+bool inspect_typed_entries(InspectCtx *ctx, Value ta, int recurse_times, Entries *out);
+bool inspect_buffer_entries(InspectCtx *ctx, Value buffer, Entries *out);
 /* formatPrimitive (inspect.c): a string (quoted, maybe split), number, boolean, ... */
 void inspect_format_primitive(InspectCtx *ctx, StrBuf *sb, Value v);
 

@@ -117,6 +117,14 @@ static Value make_generator(VM *vm, Fresh *f, int cls) {
   return value_from_object(&g->base);
 }
 
+/* A view whose buffer holds a fresh value: it dies unless the view traces its buffer. */
+static Value make_view(VM *vm, Fresh *f, int cls) {
+  Value buffer = vm_handle_push(vm, vm_array_buffer_new(vm, 8, VM_LENGTH_AUTO, VALUE_NULL));
+  object_define_own(vm, value_to_object(buffer), vm_atom(vm, "held"),
+                    fresh(vm, f, "buffer's property", cls), ATTR_DEFAULT);
+  return vm_array_view_new(vm, (VMClass)cls, buffer, 0, 2, VALUE_NULL);
+}
+
 /* An object of class cls whose class-specific parts hold fresh values. Classes with a
  * fixed layout go through vm_object_of_class; the others need a case here. */
 static Value make_object(VM *vm, int cls, Fresh *f) {
@@ -154,7 +162,11 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
     Value iter = vm_handle_push(vm, fresh(vm, f, "sync iterator", cls));
     return async_from_sync_new(vm, iter, fresh(vm, f, "next", cls));
   }
-  default: return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */
+  case CLASS_ARRAY_BUFFER: return vm_array_buffer_new(vm, 8, VM_LENGTH_AUTO, VALUE_NULL);
+  case CLASS_DATA_VIEW: return make_view(vm, f, cls);
+  default:
+    if (class_is_typed((uint8_t)cls)) return make_view(vm, f, cls);
+    return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */
   }
 }
 
