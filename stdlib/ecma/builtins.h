@@ -45,6 +45,8 @@ Value builtins_string_check_global(VM *vm, Value arg, const char *name);
 void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/map.c) */
 void builtins_install_generator(VM *vm); /* generator objects (stdlib/ecma/generator.c) */
 void builtins_install_promise(VM *vm); /* Promise, queueMicrotask (stdlib/ecma/promise.c) */
+void builtins_install_reflect(VM *vm); /* Reflect (stdlib/ecma/reflect.c) */
+void builtins_install_proxy(VM *vm); /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
 
 /* ==== Arguments and `this` ==== */
 
@@ -74,8 +76,14 @@ Value builtins_create_data(VM *vm, Value obj, Value key, Value v);
 Value builtins_create_data_at(VM *vm, Value obj, double index, Value v);
 /* DeletePropertyOrThrow(obj, index): VALUE_TRUE or exception. */
 Value builtins_delete_index(VM *vm, Value obj, double index);
-/* HasProperty(obj, key) along the prototype chain: true/false (never runs code). */
-bool builtins_has_property(VM *vm, Value obj, Value key);
+/* HasProperty(obj, key) along the prototype chain: true/false/exception (a proxy's trap). */
+Value builtins_has_property(VM *vm, Value obj, Value key);
+
+/* CreateListFromArrayLike(list): its elements in a new array (rooted), or exception. */
+Value builtins_list_from(VM *vm, Value list);
+/* fn(...args) with this_value, or, when new_target is not undefined, Construct(fn, args,
+ * new_target); args is an array (builtins_list_from). */
+Value builtins_call_list(VM *vm, Value fn, Value this_value, Value args, Value new_target);
 
 /* ==== Errors in V8's words ==== */
 

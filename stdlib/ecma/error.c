@@ -12,8 +12,8 @@
 
 /* InstallErrorCause: options.cause becomes an own hidden property. */
 static Value install_cause(VM *vm, Value error, Value options) {
-  if (!value_is_object(options) || !builtins_has_property(vm, options, vm_atom(vm, "cause")))
-    return VALUE_UNDEFINED;
+  Value has = builtins_has_property(vm, options, vm_atom(vm, "cause"));
+  if (has != VALUE_TRUE) return value_is_exception(has) ? has : VALUE_UNDEFINED;
   Value cause = vm_get_str(vm, options, "cause");
   if (value_is_exception(cause)) return cause;
   vm_define_str(vm, error, "cause", cause, VM_ATTR_HIDDEN);

@@ -24,47 +24,10 @@ static Value throw_with(VM *vm, const char *fmt, Value v) {
   return r;
 }
 
-/* Read one descriptor field if present: 1 found, 0 absent, -1 exception. */
-static int descriptor_field(VM *vm, Value obj, const char *name, Value *out) {
-  if (!builtins_has_property(vm, obj, vm_atom(vm, name))) return 0;
-  *out = vm_handle_push(vm, vm_get_str(vm, obj, name));
-  return value_is_exception(*out) ? -1 : 1;
-}
-
-//> stdlib.to-property-descriptor
-/* ToPropertyDescriptor(obj). The values it reads are left on the handle stack. */
+/* ToPropertyDescriptor(obj), the engine's (vm_to_property_descriptor); false on a throw. */
 static bool to_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
-  *d = (PropertyDescriptor){
-      .value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED};
-  if (!value_is_object(obj))
-    return throw_with(vm, "Property description must be an object: %s", obj), false;
-  Value v;
-  int r;
-  if ((r = descriptor_field(vm, obj, "enumerable", &v)) < 0) return false;
-  if (r) d->has_enumerable = true, d->enumerable = vm_truthy(v);
-  if ((r = descriptor_field(vm, obj, "configurable", &v)) < 0) return false;
-  if (r) d->has_configurable = true, d->configurable = vm_truthy(v);
-  if ((r = descriptor_field(vm, obj, "value", &d->value)) < 0) return false;
-  d->has_value = r;
-  if ((r = descriptor_field(vm, obj, "writable", &v)) < 0) return false;
-  if (r) d->has_writable = true, d->writable = vm_truthy(v);
-  if ((r = descriptor_field(vm, obj, "get", &d->getter)) < 0) return false;
-  d->has_getter = r;
-  if (r && !value_is_undefined(d->getter) && !vm_is_callable(d->getter))
-    return throw_with(vm, "Getter must be a function: %s", d->getter), false;
-  if ((r = descriptor_field(vm, obj, "set", &d->setter)) < 0) return false;
-  d->has_setter = r;
-  if (r && !value_is_undefined(d->setter) && !vm_is_callable(d->setter))
-    return throw_with(vm, "Setter must be a function: %s", d->setter), false;
-  if ((d->has_getter || d->has_setter) && (d->has_value || d->has_writable))
-    return throw_with(vm,
-                      "Invalid property descriptor. Cannot both specify accessors "
-                      "and a value or writable attribute, %s",
-                      obj),
-           false;
-  return true;
+  return !value_is_exception(vm_to_property_descriptor(vm, obj, d));
 }
-//< stdlib.to-property-descriptor
 
 /* FromPropertyDescriptor: {value, writable, enumerable, configurable} or {get, set, ...}. */
 static Value from_descriptor(VM *vm, const PropertyInfo *info) {
