@@ -479,6 +479,13 @@ static Value array_assign_length(VM *vm, Array *a, Value v) {
 
 /* ==== [[Get]], [[Set]], [[HasProperty]] ==== */
 
+/* Like a native's call, an exotic method's handle scope ends when it returns (mark was
+ * taken before the call): whatever it pushed, trap results included, is dropped. */
+static inline Value exotic_call_end(VM *vm, int mark, Value result) {
+  vm_handle_reset(vm, mark);
+  return result;
+}
+
 static Value call_getter(VM *vm, Value accessor, Value receiver) {
   Accessor *acc = value_to_ptr(accessor);
   if (value_is_undefined(acc->getter)) return VALUE_UNDEFINED;
@@ -493,8 +500,9 @@ Value object_get(VM *vm, Object *o, Value key, Value receiver) {
     Prop p;
     if (!own_find(vm, cur, &k, &p)) {
       const ExoticMethods *m = exotic_of(vm, cur); /* tested only after a miss */
-      if (m && m->get) return m->get(vm, cur, key_atom(vm, &k, true), receiver);
-      continue;
+      if (!m || !m->get) continue;
+      int mark = vm_handle_mark(vm);
+      return exotic_call_end(vm, mark, m->get(vm, cur, key_atom(vm, &k, true), receiver));
     }
     if (p.attrs & ATTR_ACCESSOR) return call_getter(vm, cur->slots[p.where], receiver);
     return prop_value(vm, cur, &p);
@@ -510,7 +518,9 @@ Value object_has(VM *vm, Object *o, Value key) {
   for (Object *cur = o; cur; cur = cur->proto) {
     if (own_find(vm, cur, &k, &p)) return VALUE_TRUE;
     const ExoticMethods *m = exotic_of(vm, cur);
-    if (m && m->has_property) return m->has_property(vm, cur, key_atom(vm, &k, true));
+    if (!m || !m->has_property) continue;
+    int mark = vm_handle_mark(vm);
+    return exotic_call_end(vm, mark, m->has_property(vm, cur, key_atom(vm, &k, true)));
   }
   return VALUE_FALSE;
 }
@@ -587,8 +597,9 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
     Prop p;
     if (!own_find(vm, cur, &k, &p)) {
       const ExoticMethods *m = exotic_of(vm, cur);
-      if (m && m->set) return m->set(vm, cur, key_atom(vm, &k, true), v, receiver);
-      continue;
+      if (!m || !m->set) continue;
+      int mark = vm_handle_mark(vm);
+      return exotic_call_end(vm, mark, m->set(vm, cur, key_atom(vm, &k, true), v, receiver));
     }
     if (p.attrs & ATTR_ACCESSOR) return call_setter(vm, cur->slots[p.where], receiver, v);
     if (!(p.attrs & ATTR_WRITABLE)) return VALUE_FALSE;

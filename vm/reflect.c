@@ -260,7 +260,7 @@ Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor 
   Value k = vm_handle_push(vm, conv_to_property_key(vm, key));
   if (value_is_exception(k)) return vm_handle_reset(vm, mark), k;
   const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
-  if (m && m->define_own_property) {
+  if (m && m->define_own_property) { /* the scope ends with the method, as a native's */
     Value r = m->define_own_property(vm, value_to_object(obj), k, desc);
     return vm_handle_reset(vm, mark), r;
   }
@@ -291,14 +291,32 @@ Value vm_delete_property(VM *vm, Value obj, Value key) {
   vm_handle_reset(vm, mark);
   if (value_is_exception(k)) return k;
   const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
-  if (m && m->delete_property) return m->delete_property(vm, value_to_object(obj), k);
+  if (m && m->delete_property) {
+    mark = vm_handle_mark(vm);
+    vm_handle_push(vm, k);
+    Value r = m->delete_property(vm, value_to_object(obj), k);
+    return vm_handle_reset(vm, mark), r;
+  }
   return value_from_bool(object_delete_own(vm, value_to_object(obj), k));
 }
 
 Value vm_own_property(VM *vm, Value obj, Value key, PropertyInfo *out) {
   const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
-  if (m && m->get_own_property) return m->get_own_property(vm, value_to_object(obj), key, out);
-  return value_from_bool(vm_get_own_property(vm, obj, key, out));
+  if (!m || !m->get_own_property) return value_from_bool(vm_get_own_property(vm, obj, key, out));
+  int mark = vm_handle_mark(vm);
+  Value r = m->get_own_property(vm, value_to_object(obj), key, out);
+  vm_handle_reset(vm, mark);
+  if (r == VALUE_TRUE) /* the caller's, now: what a trap returned may be rooted nowhere else */
+    vm_handle_push(vm, out->value), vm_handle_push(vm, out->getter), vm_handle_push(vm, out->setter);
+  return r;
+}
+
+/* An exotic method taking only the object, with its handle scope (as a native's). */
+static Value exotic_call(VM *vm, Value (*method)(VM *, Object *), Value obj) {
+  int mark = vm_handle_mark(vm);
+  Value r = method(vm, value_to_object(obj));
+  vm_handle_reset(vm, mark);
+  return r;
 }
 
 Value vm_has_property(VM *vm, Value obj, Value key) {
@@ -309,26 +327,30 @@ Value vm_has_property(VM *vm, Value obj, Value key) {
 
 Value vm_get_prototype_of(VM *vm, Value obj) {
   const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
-  if (m && m->get_prototype_of) return m->get_prototype_of(vm, value_to_object(obj));
+  if (m && m->get_prototype_of) return exotic_call(vm, m->get_prototype_of, obj);
   return vm_prototype_of(obj);
 }
 
 Value vm_object_is_extensible(VM *vm, Value obj) {
   const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
-  if (m && m->is_extensible) return m->is_extensible(vm, value_to_object(obj));
+  if (m && m->is_extensible) return exotic_call(vm, m->is_extensible, obj);
   return value_from_bool(vm_is_extensible(obj));
 }
 
 Value vm_object_prevent_extensions(VM *vm, Value obj) {
   const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
-  if (m && m->prevent_extensions) return m->prevent_extensions(vm, value_to_object(obj));
+  if (m && m->prevent_extensions) return exotic_call(vm, m->prevent_extensions, obj);
   return value_from_bool(vm_prevent_extensions(vm, obj));
 }
 
 Value vm_set_prototype(VM *vm, Value obj, Value proto) {
   Object *o = value_to_object(obj);
   const ExoticMethods *m = exotic_of(vm, o);
-  if (m && m->set_prototype_of) return m->set_prototype_of(vm, o, proto);
+  if (m && m->set_prototype_of) {
+    int mark = vm_handle_mark(vm);
+    Value r = m->set_prototype_of(vm, o, proto);
+    return vm_handle_reset(vm, mark), r;
+  }
   Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
   if (o->proto == p) return VALUE_TRUE;
   if (!o->extensible) return VALUE_FALSE;

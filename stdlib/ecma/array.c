@@ -90,7 +90,7 @@ static Value array_construct(VM *vm, Value this_value, int argc, Value *argv) {
 //< stdlib.array-constructor
 
 static Value array_is_array(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(vm_is_array(ARG(0)));
+  return vm_is_array_checked(vm, ARG(0)); /* a proxy's target decides */
 }
 
 /* The result array of Array.from/of: new C(n) for a user subclass, else a plain array. */

@@ -119,6 +119,16 @@ static Value make_generator(VM *vm, Fresh *f, int cls) {
 
 /* An object of class cls whose class-specific parts hold fresh values. Classes with a
  * fixed layout go through vm_object_of_class; the others need a case here. */
+/* A proxy whose target and handler are fresh objects (boxed fresh strings). */
+static Value make_proxy(VM *vm, Fresh *f, int cls) {
+  Value proto = VALUE_NULL;
+  Value target = vm_handle_push(
+      vm, vm_object_of_class(vm, VM_CLASS_STRING, proto, fresh(vm, f, "proxy target", cls)));
+  Value handler = vm_handle_push(
+      vm, vm_object_of_class(vm, VM_CLASS_STRING, proto, fresh(vm, f, "proxy handler", cls)));
+  return vm_proxy_new(vm, target, handler);
+}
+
 static Value make_object(VM *vm, int cls, Fresh *f) {
   if (cls >= CLASS_BUILTIN_COUNT) {
     if (vm->classes[cls].host != &holder_class) return VALUE_UNDEFINED; /* nothing inside */
@@ -150,6 +160,7 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
   case CLASS_SET_ITERATOR: return make_table(vm, f, cls);
   case CLASS_PROMISE: return make_promise(vm, f, cls);
   case CLASS_GENERATOR: return make_generator(vm, f, cls);
+  case CLASS_PROXY: return make_proxy(vm, f, cls);
   default: return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */
   }
 }
