@@ -807,15 +807,24 @@ static Value make_closure(VM *vm, Frame *frame, FunctionProto *proto) {
 }
 //< vm.make-closure
 
+static Value key_is_enumerable(VM *vm, Value p, Value k);
+
 static Value copy_data_properties(VM *vm, Value target, Value source) {
   if (value_is_nullish(source)) return target;
   Value src = vm_handle_push(vm, vm_to_object(vm, source));
   if (value_is_exception(src)) return src;
-  /* a proxy answers ownKeys, then getOwnPropertyDescriptor for each key (the filter) */
-  Value keys = vm_own_property_keys(vm, src, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS);
+  /* a proxy answers ownKeys, then getOwnPropertyDescriptor and get for each key in turn */
+  bool exotic = exotic_of(vm, value_to_object(src)) != NULL;
+  Value keys = vm_own_property_keys(vm, src, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS |
+                                                 (exotic ? VM_KEYS_HIDDEN : 0));
   if (value_is_exception(keys)) return keys;
   vm_handle_push(vm, keys);
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value e = exotic ? key_is_enumerable(vm, src, vm_array_get_raw(keys, i)) : VALUE_TRUE;
+    if (e != VALUE_TRUE) {
+      if (value_is_exception(e)) return e;
+      continue;
+    }
     Value v = object_get(vm, value_to_object(src), vm_array_get_raw(keys, i), src);
     if (value_is_exception(v)) return v;
     object_define_own(vm, value_to_object(target), vm_array_get_raw(keys, i), v, ATTR_DEFAULT);

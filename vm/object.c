@@ -688,7 +688,9 @@ static bool define_on_exotic(VM *vm, Object *o, Value key, Value v, uint8_t attr
 }
 
 bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
-  if (exotic_of(vm, o)) return define_on_exotic(vm, o, key, v, attrs);
+  bool private_name = value_is_symbol(key) && value_to_symbol(key)->is_private;
+  if (!private_name && exotic_of(vm, o)) /* #x lives on the object itself, proxy or not */
+    return define_on_exotic(vm, o, key, v, attrs);
   Key k;
   key_resolve(vm, key, &k, false);
   Prop p;

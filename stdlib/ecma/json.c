@@ -604,10 +604,14 @@ static Value gap_of(VM *vm, Value space) {
 static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   JsonWriter w = {.vm = vm, .replacer = VALUE_UNDEFINED, .property_list = VALUE_UNDEFINED};
   Value replacer = ARG(1), r = VALUE_TRUE;
+  Value is_array = vm_is_callable(replacer) || !value_is_object(replacer)
+                     ? VALUE_FALSE
+                     : vm_is_array_checked(vm, replacer); /* a proxy's target decides */
   if (vm_is_callable(replacer))
     w.replacer = replacer;
-  else if (vm_is_array(replacer))
-    r = w.property_list = vm_handle_push(vm, property_list(vm, replacer));
+  else if (is_array != VALUE_FALSE)
+    r = w.property_list = vm_handle_push(
+        vm, value_is_exception(is_array) ? is_array : property_list(vm, replacer));
   if (!value_is_exception(r)) r = w.gap = vm_handle_push(vm, gap_of(vm, ARG(2)));
   if (value_is_exception(r)) return r;
   w.stack = vm_handle_push(vm, vm_array_new(vm));

@@ -120,7 +120,9 @@ static Value own_item(VM *vm, Value o, Value key, OwnKind kind) {
 static Value object_enumerable_own(VM *vm, Value this_value, int argc, Value *argv) {
   OwnKind kind = (OwnKind)vm_native_magic(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
-  Value keys = value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS);
+  /* values and entries of a proxy: every key, each looked at (gopd, get) in its turn */
+  int hidden = kind != OWN_KEYS && !value_is_exception(o) && vm_is_proxy(o) ? VM_KEYS_HIDDEN : 0;
+  Value keys = value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS | hidden);
   if (value_is_exception(keys) || kind == OWN_KEYS) return keys;
   vm_handle_push(vm, keys);
   Value out = vm_handle_push(vm, vm_array_new(vm));
@@ -431,13 +433,13 @@ static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Va
   return found < 0 ? VALUE_EXCEPTION : r;
 }
 
-/* The builtinTag of o's class ("Arguments"); a proxy's is its target's if that is an
- * array, else Function or Object. */
+/* The builtinTag of o's class ("Arguments"); a proxy's is "Array" if IsArray says so,
+ * else Function or Object. NULL with a TypeError pending for a revoked proxy. */
 static const char *builtin_tag(VM *vm, Value o) {
   if (!vm_is_proxy(o)) return vm_class_tag(vm, o);
   Value is_array = vm_is_array_checked(vm, o);
+  if (value_is_exception(is_array)) return NULL;
   if (is_array == VALUE_TRUE) return "Array";
-  if (value_is_exception(is_array)) vm_take_exception(vm); /* V8 reads the tag first */
   return vm_is_callable(o) ? "Function" : "Object";
 }
 
@@ -446,11 +448,13 @@ static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_undefined(this_value)) return vm_string(vm, "[object Undefined]");
   if (value_is_null(this_value)) return vm_string(vm, "[object Null]");
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
-  Value tag = vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)));
+  const char *builtin = value_is_exception(o) ? NULL : builtin_tag(vm, o); /* before the Get */
+  Value tag = builtin ? vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)))
+                      : VALUE_EXCEPTION;
   Value r = tag;
   if (!value_is_exception(tag)) {
     /* Without a string Symbol.toStringTag: the builtinTag of o's class ("Arguments") */
-    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(builtin_tag(vm, o));
+    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(builtin);
     char *text = mem_alloc(strlen(t) + 10);
     sprintf(text, "[object %s]", t);
     r = vm_string(vm, text);
@@ -473,7 +477,7 @@ static Value proto_value_of(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value proto_get_proto(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, this_value);
-  return value_is_exception(o) ? o : vm_prototype_of(o);
+  return value_is_exception(o) ? o : vm_get_prototype_of(vm, o);
 }
 
 static Value proto_set_proto(VM *vm, Value this_value, int argc, Value *argv) {
