@@ -266,7 +266,7 @@ typedef struct ClassDef {
   const char *name; /* what V8 calls the class (inspect: "[Arguments: null prototype]") */
   const char *tag;  /* Object.prototype.toString's builtinTag: "[object Arguments]" */
   uint16_t size;    /* bytes of an object vm_object_of_class makes; 0: own constructor */
-  uint8_t flags;    /* CLASS_CALLABLE, CLASS_INNER, CLASS_INDEXED */
+  uint8_t flags;    /* CLASS_CALLABLE, CLASS_INNER, CLASS_INDEXED, CLASS_EXOTIC */
   void (*trace)(VM *vm, Object *o);      /* mark what the class adds to Object; NULL: nothing */
   size_t (*finalize)(VM *vm, Object *o); /* free the side arrays; returns the bytes they had
                                             accounted (gc_account); NULL: nothing to free */

@@ -963,37 +963,55 @@ __attribute__((noinline)) static Value regexp_literal(VM *vm, Value *slot, Value
   return re;
 }
 
+/* One object's keys for for-in: each one not seen on an object nearer the start goes on
+ * `found`, with (in `owners`) the exotic object whose [[GetOwnProperty]] must still say
+ * it is enumerable, or undefined when that was settled now (an ordinary object). */
+static Value for_in_collect(VM *vm, Value p, Array *seen, Array *found, Array *owners) {
+  Value keys = own_keys_for_in(vm, p);
+  if (value_is_exception(keys)) return keys;
+  vm_handle_push(vm, keys);
+  bool exotic = exotic_of(vm, value_to_object(p)) != NULL;
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value k = vm_array_get_raw(keys, i);
+    bool dup = false;
+    for (uint32_t j = 0; j < seen->length && !dup; j++) dup = seen->elements[j] == k;
+    if (dup) continue;
+    array_push(vm, seen, k);
+    Value enumerable = exotic ? VALUE_TRUE : key_is_enumerable(vm, p, k);
+    if (enumerable == VALUE_TRUE) array_push(vm, found, k), array_push(vm, owners, exotic ? p : VALUE_UNDEFINED);
+  }
+  return VALUE_TRUE;
+}
+
 __attribute__((noinline)) static Value for_in_start(VM *vm, Value obj) {
   Array *e = array_new(vm, 8);
   Value ev = vm_handle_push(vm, value_from_object(&e->base));
   array_push(vm, e, obj);
   if (value_is_nullish(obj)) return ev;
   Value o = vm_handle_push(vm, vm_to_object(vm, obj));
-  Array *seen = array_new(vm, 8);
+  Array *seen = array_new(vm, 8), *found, *owners;
   vm_handle_push(vm, value_from_object(&seen->base));
+  vm_handle_push(vm, value_from_object(&(found = array_new(vm, 8))->base));
+  vm_handle_push(vm, value_from_object(&(owners = array_new(vm, 8))->base));
+  bool met_exotic = false;
   int loop = vm_handle_mark(vm); /* prototype chains can be 100,000 long */
   for (Value p = o; value_is_object(p); vm_handle_reset(vm, loop), vm_handle_push(vm, p)) {
-    Value keys = own_keys_for_in(vm, p);
-    if (value_is_exception(keys)) return keys;
-    vm_handle_push(vm, keys);
-    for (uint32_t i = 0; i < vm_array_length(keys); i++) {
-      Value k = vm_array_get_raw(keys, i);
-      bool dup = false;
-      for (uint32_t j = 0; j < seen->length && !dup; j++) dup = seen->elements[j] == k;
-      if (dup) continue;
-      array_push(vm, seen, k);
-      Value enumerable = key_is_enumerable(vm, p, k);
-      if (value_is_exception(enumerable)) return enumerable;
-      if (enumerable == VALUE_TRUE) array_push(vm, e, k);
-    }
+    Value r = for_in_collect(vm, p, seen, found, owners);
+    if (value_is_exception(r)) return r;
+    met_exotic = met_exotic || exotic_of(vm, value_to_object(p));
     p = exotic_of(vm, value_to_object(p)) ? vm_get_prototype_of(vm, p) : vm_prototype_of(p);
     if (value_is_exception(p)) return p;
   }
-  for (uint32_t i = 1, j = e->length - 1; i < j; i++, j--) {
-    Value t = e->elements[i];
-    e->elements[i] = e->elements[j], e->elements[j] = t;
+  /* As V8 does, a proxy's keys are checked after the walk, and not again one by one */
+  for (uint32_t i = 0; i < found->length; i++) {
+    if (value_is_undefined(owners->elements[i])) continue;
+    Value enumerable = key_is_enumerable(vm, owners->elements[i], found->elements[i]);
+    if (value_is_exception(enumerable)) return enumerable;
+    if (enumerable != VALUE_TRUE) found->elements[i] = VALUE_HOLE;
   }
-  e->elements[0] = o;
+  for (uint32_t i = found->length; i-- > 0;) /* reversed: FOR_IN_NEXT pops */
+    if (found->elements[i] != VALUE_HOLE) array_push(vm, e, found->elements[i]);
+  e->elements[0] = met_exotic ? VALUE_UNDEFINED : o; /* undefined: for_in_next checks nothing */
   return ev;
 }
 
@@ -1001,6 +1019,7 @@ static Value for_in_next(VM *vm, Value enumerator) {
   Array *e = (Array *)value_to_object(enumerator);
   while (e->length > 1) {
     Value key = e->elements[--e->length];
+    if (!value_is_object(e->elements[0])) return key;
     Value has = object_has(vm, value_to_object(e->elements[0]), key);
     if (has != VALUE_FALSE) return has == VALUE_TRUE ? key : has;
   }

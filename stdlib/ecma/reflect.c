@@ -6,7 +6,11 @@
  * reflection (vm_own_property, vm_define_property, vm_get_prototype_of, ...), which runs
  * a proxy's traps when the target is itself a proxy.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "lexer/alloc.h"
 
 #include "stdlib/ecma/builtins.h"
 
@@ -14,10 +18,17 @@
 
 /* ==== Calls ==== */
 
-/* How V8 names a callee that is not one: a function's source, else its short form. */
+/* How V8 names a callee that is not one: a function's text (as its toString gives it),
+ * anything else in its short form. */
 static char *describe_callee(VM *vm, Value v) {
-  Value source = vm_is_callable(v) ? vm_function_source(vm, v) : VALUE_UNDEFINED;
-  return value_is_string(source) ? vm_to_utf8(vm, source, NULL) : builtins_describe(vm, v);
+  if (!vm_is_callable(v)) return builtins_describe(vm, v);
+  Value source = vm_function_source(vm, v);
+  if (value_is_string(source)) return vm_to_utf8(vm, source, NULL);
+  char *name = vm_to_utf8(vm, vm_function_name(vm, v), NULL);
+  char *text = mem_alloc(strlen(name) + 32);
+  sprintf(text, "function %s() { [native code] }", name);
+  free(name);
+  return text;
 }
 
 static Value reflect_apply(VM *vm, Value this_value, int argc, Value *argv) {

@@ -852,14 +852,23 @@ static char *circular_reference(InspectCtx *ctx, Value v) {
   return out;
 }
 
-/* formatProxy, for showProxy: Proxy [ target, handler ]. */
+/* The object shown for v: v, or the innermost target of a proxy of a proxy (the hole
+ * when one on the way was revoked). */
+static Value shown_object(Value v) {
+  while (vm_is_proxy(v) && !value_is_null(vm_proxy_target(v))) v = vm_proxy_target(v);
+  return vm_is_proxy(v) ? VALUE_HOLE : v;
+}
+
+/* formatProxy, for showProxy: Proxy [ target, handler ]; or <Revoked Proxy>. */
 static char *format_proxy(InspectCtx *ctx, Value proxy, int recurse_times) {
+  if (value_is_null(vm_proxy_target(proxy))) return stylized(ctx, "<Revoked Proxy>", STYLE_SPECIAL);
   if (ctx->opts.depth != INSPECT_UNLIMITED && recurse_times > ctx->opts.depth)
     return stylized(ctx, "Proxy [Array]", STYLE_SPECIAL);
   Entries out = {0};
   ctx->indentation += 2;
   char *target = inspect_format_value(ctx, vm_proxy_target(proxy), recurse_times + 1);
-  char *handler = target ? inspect_format_value(ctx, vm_proxy_handler(proxy), recurse_times + 1) : NULL;
+  char *handler =
+      target ? inspect_format_value(ctx, vm_proxy_handler(proxy), recurse_times + 1) : NULL;
   ctx->indentation -= 2;
   if (!handler) return free(target), NULL;
   entries_push(&out, target), entries_push(&out, handler);
@@ -875,16 +884,16 @@ char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
     return sb_take(&sb);
   }
   if (vm_is_proxy(v)) { /* no trap runs: the target is shown, as if there were no proxy */
-    if (value_is_null(vm_proxy_target(v))) return stylized(ctx, "<Revoked Proxy>", STYLE_SPECIAL);
-    if (ctx->opts.show_proxy) return format_proxy(ctx, v, recurse_times);
+    if (ctx->opts.show_proxy || value_is_null(vm_proxy_target(v)))
+      return format_proxy(ctx, v, recurse_times);
     v = vm_proxy_target(v); /* one level, as node's getProxyDetails */
   }
   int mark = vm_handle_mark(ctx->vm);
   char *out = NULL;
   bool handled = false;
   if (ctx->opts.custom_inspect) out = try_custom_inspect(ctx, v, recurse_times, &handled);
-  while (!handled && vm_is_proxy(v) && !value_is_null(vm_proxy_target(v))) v = vm_proxy_target(v);
-  if (!handled && vm_is_proxy(v)) out = stylized(ctx, "<Revoked Proxy>", STYLE_SPECIAL), handled = true;
+  if (!handled && (v = shown_object(v)) == VALUE_HOLE)
+    out = stylized(ctx, "<Revoked Proxy>", STYLE_SPECIAL), handled = true;
   if (!handled) {
     bool is_seen = false; /* an object still being formatted further up: a cycle */
     for (size_t i = 0; i < ctx->seen_count && !is_seen; i++) is_seen = ctx->seen[i] == v;
