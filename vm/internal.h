@@ -244,14 +244,13 @@ typedef struct ExoticMethods {
   Value (*prevent_extensions)(VM *vm, Object *o);            /* true/false */
   Value (*get_own_property)(VM *vm, Object *o, Value key, PropertyInfo *out); /* found? */
   Value (*define_own_property)(VM *vm, Object *o, Value key, const PropertyDescriptor *d);
-  Value (*has_property)(VM *vm, Object *o, Value key);                       /* true/false */
+  Value (*has_property)(VM *vm, Object *o, Value key); /* true/false */
   Value (*get)(VM *vm, Object *o, Value key, Value receiver);
-  Value (*set)(VM *vm, Object *o, Value key, Value v, Value receiver);       /* true/false */
-  Value (*delete_property)(VM *vm, Object *o, Value key);                    /* true/false */
+  Value (*set)(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false */
+  Value (*delete_property)(VM *vm, Object *o, Value key);              /* true/false */
   Value (*own_keys)(VM *vm, Object *o); /* an Array of every own key, in order */
 } ExoticMethods;
 //< vm.exotic-methods
-
 
 //> vm.class-def
 enum {
@@ -524,7 +523,7 @@ Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h)
  * They may run JavaScript and return VALUE_EXCEPTION. */
 Value object_get(VM *vm, Object *o, Value key, Value receiver);
 Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false/exception */
-Value object_has(VM *vm, Object *o, Value key); /* true/false/exception */
+Value object_has(VM *vm, Object *o, Value key);                          /* true/false/exception */
 
 /* Dense array elements. */
 bool array_push(VM *vm, Array *a, Value v);

@@ -253,7 +253,8 @@ static Value adopt_new_target(VM *vm, Value made, Value new_target) {
  * (the hole) until its super() call; any other starts with an object made from
  * new_target.prototype. */
 static Value construct_with(VM *vm, Value *slot, int argc, Value new_target) {
-  for (Object *o; (o = value_to_object(slot[0]))->klass == CLASS_BOUND || o->klass == CLASS_PROXY;) {
+  for (Object *o;
+       (o = value_to_object(slot[0]))->klass == CLASS_BOUND || o->klass == CLASS_PROXY;) {
     if (o->klass == CLASS_PROXY) { /* new.target stays the proxy */
       Value r = proxy_construct(vm, o, argc, slot + 2, new_target, &slot[0]);
       if (r != VALUE_HOLE) return r;
@@ -473,7 +474,8 @@ static char *receiver_text(VM *vm, Value obj, char *type, size_t size) {
 /* Strict code's TypeError when a proxy's set or deleteProperty trap says no. */
 static Value trap_falsish(VM *vm, const char *trap, Value key) {
   char *k = reflect_describe(vm, key);
-  Value r = vm_throw_error(vm, ERR_TYPE, "'%s' on proxy: trap returned falsish for property '%s'", trap, k);
+  Value r = vm_throw_error(vm, ERR_TYPE, "'%s' on proxy: trap returned falsish for property '%s'",
+                           trap, k);
   free(k);
   return r;
 }
@@ -815,8 +817,8 @@ static Value copy_data_properties(VM *vm, Value target, Value source) {
   if (value_is_exception(src)) return src;
   /* a proxy answers ownKeys, then getOwnPropertyDescriptor and get for each key in turn */
   bool exotic = exotic_of(vm, value_to_object(src)) != NULL;
-  Value keys = vm_own_property_keys(vm, src, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS |
-                                                 (exotic ? VM_KEYS_HIDDEN : 0));
+  Value keys = vm_own_property_keys(
+      vm, src, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | (exotic ? VM_KEYS_HIDDEN : 0));
   if (value_is_exception(keys)) return keys;
   vm_handle_push(vm, keys);
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
@@ -978,7 +980,8 @@ static Value for_in_collect(VM *vm, Value p, Array *seen, Array *found, Array *o
     if (dup) continue;
     array_push(vm, seen, k);
     Value enumerable = exotic ? VALUE_TRUE : key_is_enumerable(vm, p, k);
-    if (enumerable == VALUE_TRUE) array_push(vm, found, k), array_push(vm, owners, exotic ? p : VALUE_UNDEFINED);
+    if (enumerable == VALUE_TRUE)
+      array_push(vm, found, k), array_push(vm, owners, exotic ? p : VALUE_UNDEFINED);
   }
   return VALUE_TRUE;
 }

@@ -564,10 +564,16 @@ static Value set_on_exotic(VM *vm, Value receiver, Value key, Value v) {
     r = VALUE_FALSE;
   } else if (!value_is_exception(r)) { /* update the value, or create a data property */
     bool create = r == VALUE_FALSE;
-    PropertyDescriptor d = {.value = v, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED,
-                            .has_value = true, .has_writable = create,
-                            .has_enumerable = create, .has_configurable = create,
-                            .writable = true, .enumerable = true, .configurable = true};
+    PropertyDescriptor d = {.value = v,
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_value = true,
+                            .has_writable = create,
+                            .has_enumerable = create,
+                            .has_configurable = create,
+                            .writable = true,
+                            .enumerable = true,
+                            .configurable = true};
     r = vm_define_property(vm, receiver, key, &d);
   }
   vm_handle_reset(vm, mark);
@@ -676,12 +682,18 @@ static bool define_on_exotic(VM *vm, Object *o, Value key, Value v, uint8_t attr
   vm_handle_push(vm, v);
   bool acc = attrs & ATTR_ACCESSOR;
   Accessor *a = acc ? value_to_ptr(v) : NULL;
-  PropertyDescriptor d = {
-      .value = acc ? VALUE_UNDEFINED : v, .getter = acc ? a->getter : VALUE_UNDEFINED,
-      .setter = acc ? a->setter : VALUE_UNDEFINED, .has_value = !acc, .has_getter = acc,
-      .has_setter = acc, .has_writable = !acc, .has_enumerable = true,
-      .has_configurable = true, .writable = attrs & ATTR_WRITABLE,
-      .enumerable = attrs & ATTR_ENUMERABLE, .configurable = attrs & ATTR_CONFIGURABLE};
+  PropertyDescriptor d = {.value = acc ? VALUE_UNDEFINED : v,
+                          .getter = acc ? a->getter : VALUE_UNDEFINED,
+                          .setter = acc ? a->setter : VALUE_UNDEFINED,
+                          .has_value = !acc,
+                          .has_getter = acc,
+                          .has_setter = acc,
+                          .has_writable = !acc,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .writable = attrs & ATTR_WRITABLE,
+                          .enumerable = attrs & ATTR_ENUMERABLE,
+                          .configurable = attrs & ATTR_CONFIGURABLE};
   Value r = vm_define_property(vm, obj, key, &d);
   vm_handle_reset(vm, mark);
   return r == VALUE_TRUE;

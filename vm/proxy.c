@@ -44,8 +44,7 @@ void proxy_trace(VM *vm, Object *o) {
 }
 
 static Value throw_revoked(VM *vm, const char *what) {
-  return vm_throw_error(vm, ERR_TYPE, "Cannot perform '%s' on a proxy that has been revoked",
-                        what);
+  return vm_throw_error(vm, ERR_TYPE, "Cannot perform '%s' on a proxy that has been revoked", what);
 }
 
 //> vm.is-array-checked
@@ -70,8 +69,9 @@ typedef struct Trap {
 /* V8's complaint about a trap that is not a function. */
 static Value trap_not_callable(VM *vm, Trap *t) {
   char *what = reflect_describe(vm, t->fn), *of = reflect_describe(vm, t->handler);
-  Value r = vm_throw_error(vm, ERR_TYPE, "'%s' returned for property '%s' of object '%s' is not a function",
-                           what, t->name, of);
+  Value r = vm_throw_error(vm, ERR_TYPE,
+                           "'%s' returned for property '%s' of object '%s' is not a function", what,
+                           t->name, of);
   free(what), free(of);
   return r;
 }
@@ -134,11 +134,13 @@ static Value proxy_get_prototype_of(VM *vm, Object *o) {
   Value proto = trap_call(vm, &t, 1, &t.target);
   if (value_is_exception(proto)) return proto;
   if (!value_is_object(proto) && !value_is_null(proto))
-    return vm_throw_error(vm, ERR_TYPE, "'getPrototypeOf' on proxy: trap returned neither object nor null");
+    return vm_throw_error(vm, ERR_TYPE,
+                          "'getPrototypeOf' on proxy: trap returned neither object nor null");
   Value ext = vm_object_is_extensible(vm, t.target);
   if (ext != VALUE_FALSE) return value_is_exception(ext) ? ext : proto;
   Value actual = vm_get_prototype_of(vm, t.target);
-  if (value_is_exception(actual) || actual == proto) return value_is_exception(actual) ? actual : proto;
+  if (value_is_exception(actual) || actual == proto)
+    return value_is_exception(actual) ? actual : proto;
   return vm_throw_error(vm, ERR_TYPE,
                         "'getPrototypeOf' on proxy: proxy target is non-extensible but the trap "
                         "did not return its actual prototype");
@@ -154,7 +156,8 @@ static Value proxy_set_prototype_of(VM *vm, Object *o, Value proto) {
   Value ext = vm_object_is_extensible(vm, t.target);
   if (ext != VALUE_FALSE) return value_is_exception(ext) ? ext : VALUE_TRUE;
   Value actual = vm_get_prototype_of(vm, t.target);
-  if (value_is_exception(actual) || actual == proto) return value_is_exception(actual) ? actual : ok;
+  if (value_is_exception(actual) || actual == proto)
+    return value_is_exception(actual) ? actual : ok;
   return vm_throw_error(vm, ERR_TYPE,
                         "'setPrototypeOf' on proxy: trap returned truish for setting a new "
                         "prototype on the non-extensible proxy target");
@@ -220,12 +223,16 @@ static void complete(const PropertyDescriptor *d, PropertyInfo *out) {
 static Value check_reported_absent(VM *vm, Trap *t, Value key, Value found, PropertyInfo *ti) {
   if (found != VALUE_TRUE) return found;
   if (!configurable(ti))
-    return invariant_error(vm, "'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
-                               "property '%s' which is non-configurable in the proxy target", key);
+    return invariant_error(vm,
+                           "'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
+                           "property '%s' which is non-configurable in the proxy target",
+                           key);
   Value ext = vm_object_is_extensible(vm, t->target);
   if (ext != VALUE_FALSE) return value_is_exception(ext) ? ext : VALUE_FALSE;
-  return invariant_error(vm, "'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
-                             "property '%s' which exists in the non-extensible proxy target", key);
+  return invariant_error(vm,
+                         "'getOwnPropertyDescriptor' on proxy: trap returned undefined for "
+                         "property '%s' which exists in the non-extensible proxy target",
+                         key);
 }
 
 /* The trap reported descriptor d: it must fit the target. */
@@ -234,18 +241,24 @@ static Value check_reported(VM *vm, Trap *t, Value key, Value found, PropertyInf
   Value ext = vm_object_is_extensible(vm, t->target);
   if (value_is_exception(ext)) return ext;
   if (!compatible(ext == VALUE_TRUE, d, found == VALUE_TRUE ? ti : NULL))
-    return invariant_error(vm, "'getOwnPropertyDescriptor' on proxy: trap returned descriptor for "
-                               "property '%s' that is incompatible with the existing property in "
-                               "the proxy target", key);
+    return invariant_error(vm,
+                           "'getOwnPropertyDescriptor' on proxy: trap returned descriptor for "
+                           "property '%s' that is incompatible with the existing property in "
+                           "the proxy target",
+                           key);
   if (d->configurable) return VALUE_TRUE;
   if (found != VALUE_TRUE || configurable(ti))
-    return invariant_error(vm, "'getOwnPropertyDescriptor' on proxy: trap reported "
-                               "non-configurability for property '%s' which is either "
-                               "non-existent or configurable in the proxy target", key);
+    return invariant_error(vm,
+                           "'getOwnPropertyDescriptor' on proxy: trap reported "
+                           "non-configurability for property '%s' which is either "
+                           "non-existent or configurable in the proxy target",
+                           key);
   if (d->has_writable && !d->writable && !ti->is_accessor && writable(ti))
-    return invariant_error(vm, "'getOwnPropertyDescriptor' on proxy: trap reported non-configurable "
-                               "and writable for property '%s' which is non-configurable, "
-                               "non-writable in the proxy target", key);
+    return invariant_error(vm,
+                           "'getOwnPropertyDescriptor' on proxy: trap reported non-configurable "
+                           "and writable for property '%s' which is non-configurable, "
+                           "non-writable in the proxy target",
+                           key);
   return VALUE_TRUE;
 }
 
@@ -257,8 +270,10 @@ static Value proxy_get_own_property(VM *vm, Object *o, Value key, PropertyInfo *
   Value r = trap_call(vm, &t, 2, args);
   if (value_is_exception(r)) return r;
   if (!value_is_object(r) && !value_is_undefined(r))
-    return invariant_error(vm, "'getOwnPropertyDescriptor' on proxy: trap returned neither object "
-                               "nor undefined for property '%s'", key);
+    return invariant_error(vm,
+                           "'getOwnPropertyDescriptor' on proxy: trap returned neither object "
+                           "nor undefined for property '%s'",
+                           key);
   PropertyInfo ti;
   Value found = target_property(vm, &t, key, &ti);
   if (value_is_exception(found)) return found;
@@ -278,22 +293,30 @@ static Value check_defined(VM *vm, Trap *t, Value key, const PropertyDescriptor 
   if (value_is_exception(ext)) return ext;
   bool non_configurable = d->has_configurable && !d->configurable;
   if (found == VALUE_FALSE && ext == VALUE_FALSE)
-    return invariant_error(vm, "'defineProperty' on proxy: trap returned truish for adding "
-                               "property '%s'  to the non-extensible proxy target", key);
+    return invariant_error(vm,
+                           "'defineProperty' on proxy: trap returned truish for adding "
+                           "property '%s'  to the non-extensible proxy target",
+                           key);
   if (found == VALUE_TRUE && !compatible(ext == VALUE_TRUE, d, &ti))
-    return invariant_error(vm, "'defineProperty' on proxy: trap returned truish for adding "
-                               "property '%s'  that is incompatible with the existing property "
-                               "in the proxy target", key);
+    return invariant_error(vm,
+                           "'defineProperty' on proxy: trap returned truish for adding "
+                           "property '%s'  that is incompatible with the existing property "
+                           "in the proxy target",
+                           key);
   if (non_configurable && (found == VALUE_FALSE || configurable(&ti)))
-    return invariant_error(vm, "'defineProperty' on proxy: trap returned truish for defining "
-                               "non-configurable property '%s' which is either non-existent or "
-                               "configurable in the proxy target", key);
+    return invariant_error(vm,
+                           "'defineProperty' on proxy: trap returned truish for defining "
+                           "non-configurable property '%s' which is either non-existent or "
+                           "configurable in the proxy target",
+                           key);
   if (found == VALUE_TRUE && !ti.is_accessor && !configurable(&ti) && writable(&ti) &&
       d->has_writable && !d->writable)
-    return invariant_error(vm, "'defineProperty' on proxy: trap returned truish for defining "
-                               "non-configurable property '%s' which cannot be non-writable, "
-                               "unless there exists a corresponding non-configurable, "
-                               "non-writable own property of the target object.", key);
+    return invariant_error(vm,
+                           "'defineProperty' on proxy: trap returned truish for defining "
+                           "non-configurable property '%s' which cannot be non-writable, "
+                           "unless there exists a corresponding non-configurable, "
+                           "non-writable own property of the target object.",
+                           key);
   return VALUE_TRUE;
 }
 
@@ -320,12 +343,16 @@ static Value proxy_has(VM *vm, Object *o, Value key) {
   Value found = target_property(vm, &t, key, &ti);
   if (found != VALUE_TRUE) return value_is_exception(found) ? found : r;
   if (!configurable(&ti))
-    return invariant_error(vm, "'has' on proxy: trap returned falsish for property '%s' which "
-                               "exists in the proxy target as non-configurable", key);
+    return invariant_error(vm,
+                           "'has' on proxy: trap returned falsish for property '%s' which "
+                           "exists in the proxy target as non-configurable",
+                           key);
   Value ext = vm_object_is_extensible(vm, t.target);
   if (ext != VALUE_FALSE) return value_is_exception(ext) ? ext : r;
-  return invariant_error(vm, "'has' on proxy: trap returned falsish for property '%s' but the "
-                             "proxy target is not extensible", key);
+  return invariant_error(vm,
+                         "'has' on proxy: trap returned falsish for property '%s' but the "
+                         "proxy target is not extensible",
+                         key);
 }
 
 /* A non-configurable target property pins what [[Get]] may answer. */
@@ -333,17 +360,21 @@ static Value check_got(VM *vm, Value key, const PropertyInfo *ti, Value v) {
   if (!ti->is_accessor && !writable(ti) && !object_same_value(v, ti->value)) {
     char *k = reflect_describe(vm, key), *want = reflect_describe(vm, ti->value);
     char *got = reflect_describe(vm, v);
-    vm_throw_error(vm, ERR_TYPE, "'get' on proxy: property '%s' is a read-only and "
+    vm_throw_error(vm, ERR_TYPE,
+                   "'get' on proxy: property '%s' is a read-only and "
                    "non-configurable data property on the proxy target but the proxy did not "
-                   "return its actual value (expected '%s' but got '%s')", k, want, got);
+                   "return its actual value (expected '%s' but got '%s')",
+                   k, want, got);
     free(k), free(want), free(got);
     return VALUE_EXCEPTION;
   }
   if (ti->is_accessor && value_is_undefined(ti->getter) && !value_is_undefined(v)) {
     char *k = reflect_describe(vm, key), *got = reflect_describe(vm, v);
-    vm_throw_error(vm, ERR_TYPE, "'get' on proxy: property '%s' is a non-configurable accessor "
+    vm_throw_error(vm, ERR_TYPE,
+                   "'get' on proxy: property '%s' is a non-configurable accessor "
                    "property on the proxy target and does not have a getter function, but the "
-                   "trap did not return 'undefined' (got '%s')", k, got);
+                   "trap did not return 'undefined' (got '%s')",
+                   k, got);
     free(k), free(got);
     return VALUE_EXCEPTION;
   }
@@ -374,13 +405,17 @@ static Value proxy_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
   Value found = target_property(vm, &t, key, &ti);
   if (found != VALUE_TRUE || configurable(&ti)) return value_is_exception(found) ? found : ok;
   if (!ti.is_accessor && !writable(&ti) && !object_same_value(v, ti.value))
-    return invariant_error(vm, "'set' on proxy: trap returned truish for property '%s' which "
-                               "exists in the proxy target as a non-configurable and "
-                               "non-writable data property with a different value", key);
+    return invariant_error(vm,
+                           "'set' on proxy: trap returned truish for property '%s' which "
+                           "exists in the proxy target as a non-configurable and "
+                           "non-writable data property with a different value",
+                           key);
   if (ti.is_accessor && value_is_undefined(ti.setter))
-    return invariant_error(vm, "'set' on proxy: trap returned truish for property '%s' which "
-                               "exists in the proxy target as a non-configurable and "
-                               "non-writable accessor property without a setter", key);
+    return invariant_error(vm,
+                           "'set' on proxy: trap returned truish for property '%s' which "
+                           "exists in the proxy target as a non-configurable and "
+                           "non-writable accessor property without a setter",
+                           key);
   return ok;
 }
 
@@ -395,12 +430,16 @@ static Value proxy_delete(VM *vm, Object *o, Value key) {
   Value found = target_property(vm, &t, key, &ti);
   if (found != VALUE_TRUE) return value_is_exception(found) ? found : ok;
   if (!configurable(&ti))
-    return invariant_error(vm, "'deleteProperty' on proxy: trap returned truish for property "
-                               "'%s' which is non-configurable in the proxy target", key);
+    return invariant_error(vm,
+                           "'deleteProperty' on proxy: trap returned truish for property "
+                           "'%s' which is non-configurable in the proxy target",
+                           key);
   Value ext = vm_object_is_extensible(vm, t.target);
   if (ext != VALUE_FALSE) return value_is_exception(ext) ? ext : ok;
-  return invariant_error(vm, "'deleteProperty' on proxy: trap returned truish for property '%s' "
-                             "but the proxy target is non-extensible", key);
+  return invariant_error(vm,
+                         "'deleteProperty' on proxy: trap returned truish for property '%s' "
+                         "but the proxy target is non-extensible",
+                         key);
 }
 
 /* ==== [[OwnPropertyKeys]] ==== */
@@ -465,14 +504,16 @@ static Value sort_target_keys(VM *vm, Trap *t, Value own, Array **pinned, Array 
 static Value check_keys(VM *vm, Trap *t, Value keys) {
   Value ext = vm_object_is_extensible(vm, t->target);
   if (value_is_exception(ext)) return ext;
-  Value own = vm_own_property_keys(vm, t->target, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN);
+  Value own =
+      vm_own_property_keys(vm, t->target, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN);
   if (value_is_exception(own)) return own;
   vm_handle_push(vm, own);
   Array *pinned, *loose;
   if (value_is_exception(sort_target_keys(vm, t, own, &pinned, &loose))) return VALUE_EXCEPTION;
   if (ext == VALUE_TRUE && pinned->length == 0) return keys;
   Array *unchecked = (Array *)value_to_object(vm_handle_push(vm, vm_array_new(vm)));
-  for (uint32_t i = 0; i < vm_array_length(keys); i++) array_push(vm, unchecked, vm_array_get_raw(keys, i));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++)
+    array_push(vm, unchecked, vm_array_get_raw(keys, i));
   for (uint32_t i = 0; i < pinned->length; i++)
     if (!check_key(vm, unchecked, pinned->elements[i])) return VALUE_EXCEPTION;
   if (ext == VALUE_TRUE) return keys;
@@ -480,8 +521,9 @@ static Value check_keys(VM *vm, Trap *t, Value keys) {
     if (!check_key(vm, unchecked, loose->elements[i])) return VALUE_EXCEPTION;
   for (uint32_t i = 0; i < unchecked->length; i++)
     if (unchecked->elements[i] != VALUE_HOLE)
-      return vm_throw_error(vm, ERR_TYPE, "'ownKeys' on proxy: trap returned extra keys but proxy "
-                                          "target is non-extensible");
+      return vm_throw_error(vm, ERR_TYPE,
+                            "'ownKeys' on proxy: trap returned extra keys but proxy "
+                            "target is non-extensible");
   return keys;
 }
 
@@ -509,8 +551,10 @@ Value proxy_call(VM *vm, Object *o, Value this_value, int argc, const Value *arg
   int mark = vm_handle_mark(vm);
   Trap t;
   Value r = VALUE_HOLE;
-  if (!trap_open(vm, o, "apply", &t)) r = VALUE_EXCEPTION;
-  else if (value_is_undefined(t.fn)) *target = t.target;
+  if (!trap_open(vm, o, "apply", &t))
+    r = VALUE_EXCEPTION;
+  else if (value_is_undefined(t.fn))
+    *target = t.target;
   else {
     Value args[] = {t.target, this_value, vm_handle_push(vm, argument_array(vm, argc, argv))};
     r = vm_call(vm, t.fn, t.handler, 3, args);
@@ -524,14 +568,17 @@ Value proxy_construct(VM *vm, Object *o, int argc, const Value *argv, Value new_
   int mark = vm_handle_mark(vm);
   Trap t;
   Value r = VALUE_HOLE;
-  if (!trap_open(vm, o, "construct", &t)) r = VALUE_EXCEPTION;
-  else if (value_is_undefined(t.fn)) *target = t.target;
+  if (!trap_open(vm, o, "construct", &t))
+    r = VALUE_EXCEPTION;
+  else if (value_is_undefined(t.fn))
+    *target = t.target;
   else {
     Value args[] = {t.target, vm_handle_push(vm, argument_array(vm, argc, argv)), new_target};
     r = vm_call(vm, t.fn, t.handler, 3, args);
     if (!value_is_exception(r) && !value_is_object(r)) {
       char *text = reflect_describe(vm, r);
-      r = vm_throw_error(vm, ERR_TYPE, "'construct' on proxy: trap returned non-object ('%s')", text);
+      r = vm_throw_error(vm, ERR_TYPE, "'construct' on proxy: trap returned non-object ('%s')",
+                         text);
       free(text);
     }
   }

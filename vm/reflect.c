@@ -144,7 +144,8 @@ char *reflect_describe(VM *vm, Value v) {
   }
   if (!value_is_object(v)) {
     Value s = vm_to_string(vm, v); /* a primitive: runs no code */
-    return value_is_exception(s) ? (vm_take_exception(vm), mem_strdup("?")) : vm_to_utf8(vm, s, NULL);
+    return value_is_exception(s) ? (vm_take_exception(vm), mem_strdup("?"))
+                                 : vm_to_utf8(vm, s, NULL);
   }
   if (value_to_object(v)->klass == CLASS_ARRAY) return mem_strdup("[object Array]");
   String *name = error_constructor_name(vm, value_to_object(v));
@@ -207,7 +208,8 @@ Value vm_from_property_descriptor(VM *vm, const PropertyDescriptor *d) {
   int mark = vm_handle_mark(vm);
   Value o = vm_handle_push(vm, vm_object_new(vm));
   if (d->has_value) vm_define_str(vm, o, "value", d->value, VM_ATTR_DEFAULT);
-  if (d->has_writable) vm_define_str(vm, o, "writable", value_from_bool(d->writable), VM_ATTR_DEFAULT);
+  if (d->has_writable)
+    vm_define_str(vm, o, "writable", value_from_bool(d->writable), VM_ATTR_DEFAULT);
   if (d->has_getter) vm_define_str(vm, o, "get", d->getter, VM_ATTR_DEFAULT);
   if (d->has_setter) vm_define_str(vm, o, "set", d->setter, VM_ATTR_DEFAULT);
   if (d->has_enumerable)
@@ -307,7 +309,8 @@ Value vm_own_property(VM *vm, Value obj, Value key, PropertyInfo *out) {
   Value r = m->get_own_property(vm, value_to_object(obj), key, out);
   vm_handle_reset(vm, mark);
   if (r == VALUE_TRUE) /* the caller's, now: what a trap returned may be rooted nowhere else */
-    vm_handle_push(vm, out->value), vm_handle_push(vm, out->getter), vm_handle_push(vm, out->setter);
+    vm_handle_push(vm, out->value), vm_handle_push(vm, out->getter),
+        vm_handle_push(vm, out->setter);
   return r;
 }
 

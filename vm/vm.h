@@ -476,8 +476,8 @@ Value vm_to_property_descriptor(VM *vm, Value obj, PropertyDescriptor *d);
 Value vm_from_property_descriptor(VM *vm, const PropertyDescriptor *d);
 Value vm_delete_property(VM *vm, Value obj, Value key); /* true/false/exception */
 Value vm_set_prototype(VM *vm, Value obj, Value proto); /* true/false (cycle, frozen) */
-bool vm_prevent_extensions(VM *vm, Value obj); /* an ordinary object the caller made */
-bool vm_is_extensible(Value obj);              /* the same; a proxy answers false */
+bool vm_prevent_extensions(VM *vm, Value obj);          /* an ordinary object the caller made */
+bool vm_is_extensible(Value obj);                       /* the same; a proxy answers false */
 
 /* The internal methods for any object, exotic ones included (a proxy runs its handler's
  * traps, so each may run JavaScript and returns VALUE_EXCEPTION on a throw).
@@ -485,10 +485,10 @@ bool vm_is_extensible(Value obj);              /* the same; a proxy answers fals
  * above are already of this kind; vm_get_own_property and vm_prototype_of look only at
  * what is stored (a proxy has nothing), for inspect. */
 Value vm_own_property(VM *vm, Value obj, Value key, PropertyInfo *out); /* true/false */
-Value vm_get_prototype_of(VM *vm, Value obj);          /* an object or null */
-Value vm_object_is_extensible(VM *vm, Value obj);      /* true/false */
-Value vm_object_prevent_extensions(VM *vm, Value obj); /* true/false */
-Value vm_has_property(VM *vm, Value obj, Value key);   /* key in obj: true/false */
+Value vm_get_prototype_of(VM *vm, Value obj);                           /* an object or null */
+Value vm_object_is_extensible(VM *vm, Value obj);                       /* true/false */
+Value vm_object_prevent_extensions(VM *vm, Value obj);                  /* true/false */
+Value vm_has_property(VM *vm, Value obj, Value key);                    /* key in obj: true/false */
 /* IsArray(v): sees through proxies to their targets; TypeError for a revoked proxy. */
 Value vm_is_array_checked(VM *vm, Value v);
 

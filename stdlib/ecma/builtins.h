@@ -46,7 +46,7 @@ void builtins_install_map(VM *vm); /* Map, Set, WeakMap, WeakSet (stdlib/ecma/ma
 void builtins_install_generator(VM *vm); /* generator objects (stdlib/ecma/generator.c) */
 void builtins_install_promise(VM *vm); /* Promise, queueMicrotask (stdlib/ecma/promise.c) */
 void builtins_install_reflect(VM *vm); /* Reflect (stdlib/ecma/reflect.c) */
-void builtins_install_proxy(VM *vm); /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
+void builtins_install_proxy(VM *vm);   /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
 
 /* ==== Arguments and `this` ==== */
 

@@ -280,7 +280,7 @@ static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
     int loop = vm_handle_mark(vm);
     for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
       Value k = vm_handle_push(vm, array ? builtins_index_key(vm, i)
-                                                    : vm_array_get_raw(keys, (uint32_t)i));
+                                         : vm_array_get_raw(keys, (uint32_t)i));
       Value nv = vm_handle_push(vm, internalize(vm, val, k, reviver));
       Value r = value_is_exception(nv)   ? nv
                 : value_is_undefined(nv) ? vm_delete_property(vm, val, k)
@@ -605,13 +605,13 @@ static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   JsonWriter w = {.vm = vm, .replacer = VALUE_UNDEFINED, .property_list = VALUE_UNDEFINED};
   Value replacer = ARG(1), r = VALUE_TRUE;
   Value is_array = vm_is_callable(replacer) || !value_is_object(replacer)
-                     ? VALUE_FALSE
-                     : vm_is_array_checked(vm, replacer); /* a proxy's target decides */
+                       ? VALUE_FALSE
+                       : vm_is_array_checked(vm, replacer); /* a proxy's target decides */
   if (vm_is_callable(replacer))
     w.replacer = replacer;
   else if (is_array != VALUE_FALSE)
-    r = w.property_list = vm_handle_push(
-        vm, value_is_exception(is_array) ? is_array : property_list(vm, replacer));
+    r = w.property_list =
+        vm_handle_push(vm, value_is_exception(is_array) ? is_array : property_list(vm, replacer));
   if (!value_is_exception(r)) r = w.gap = vm_handle_push(vm, gap_of(vm, ARG(2)));
   if (value_is_exception(r)) return r;
   w.stack = vm_handle_push(vm, vm_array_new(vm));

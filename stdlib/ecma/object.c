@@ -69,7 +69,8 @@ static Value define_or_throw(VM *vm, Value obj, Value key, const PropertyDescrip
   Value ok = vm_define_property(vm, obj, key, d);
   if (ok != VALUE_FALSE) return ok;
   if (vm_is_proxy(obj))
-    return throw_with(vm, "'defineProperty' on proxy: trap returned falsish for property '%s'", key);
+    return throw_with(vm, "'defineProperty' on proxy: trap returned falsish for property '%s'",
+                      key);
   if (!existed && !vm_is_extensible(obj))
     return throw_with(vm, "Cannot define property %s, object is not extensible", key);
   return throw_with(vm, "Cannot redefine property: %s", key);
@@ -283,8 +284,8 @@ static Value set_prototype_or_throw(VM *vm, Value obj, Value proto) {
   Value ok = vm_set_prototype(vm, obj, proto);
   if (ok != VALUE_FALSE) return ok;
   if (vm_is_proxy(obj)) /* sic: V8 names no property */
-    return vm_throw_error(vm, ERR_TYPE,
-                          "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'");
+    return vm_throw_error(
+        vm, ERR_TYPE, "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'");
   if (!vm_is_extensible(obj)) return throw_with(vm, "%s is not extensible", obj);
   if (obj == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE))
     return vm_throw_error(vm, ERR_TYPE,
@@ -449,8 +450,9 @@ static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_null(this_value)) return vm_string(vm, "[object Null]");
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
   const char *builtin = value_is_exception(o) ? NULL : builtin_tag(vm, o); /* before the Get */
-  Value tag = builtin ? vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)))
-                      : VALUE_EXCEPTION;
+  Value tag =
+      builtin ? vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)))
+              : VALUE_EXCEPTION;
   Value r = tag;
   if (!value_is_exception(tag)) {
     /* Without a string Symbol.toStringTag: the builtinTag of o's class ("Arguments") */

@@ -36,14 +36,19 @@ static Value reflect_apply(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_callable(fn)) {
     char *text = builtins_describe(vm, fn), *type = vm_to_utf8(vm, vm_typeof(vm, fn), NULL);
     bool object = value_is_object(fn), null = value_is_null(fn);
-    Value r = vm_throw_error(vm, ERR_TYPE,
-                             "Function.prototype.apply was called on %s, which is %s%s and not a function",
-                             text, null ? "" : object ? "an " : "a ", null ? "null" : type);
+    Value r = vm_throw_error(
+        vm, ERR_TYPE, "Function.prototype.apply was called on %s, which is %s%s and not a function",
+        text,
+        null     ? ""
+        : object ? "an "
+                 : "a ",
+        null ? "null" : type);
     free(text), free(type);
     return r;
   }
   Value args = builtins_list_from(vm, ARG(2));
-  return value_is_exception(args) ? args : builtins_call_list(vm, fn, ARG(1), args, VALUE_UNDEFINED);
+  return value_is_exception(args) ? args
+                                  : builtins_call_list(vm, fn, ARG(1), args, VALUE_UNDEFINED);
 }
 
 static Value not_a_constructor(VM *vm, Value v) {
@@ -58,7 +63,9 @@ static Value reflect_construct(VM *vm, Value this_value, int argc, Value *argv) 
   if (!vm_is_constructor(target)) return not_a_constructor(vm, target);
   if (!vm_is_constructor(new_target)) return not_a_constructor(vm, new_target);
   Value args = builtins_list_from(vm, ARG(1));
-  return value_is_exception(args) ? args : builtins_call_list(vm, target, VALUE_UNDEFINED, args, new_target);
+  return value_is_exception(args)
+             ? args
+             : builtins_call_list(vm, target, VALUE_UNDEFINED, args, new_target);
 }
 
 /* ==== Properties ==== */
@@ -67,9 +74,17 @@ static Value reflect_construct(VM *vm, Value this_value, int argc, Value *argv) 
  * "Reflect.<name> called on non-object"), and, with want_key, ARG(1) as a property key. */
 static bool reflect_args(VM *vm, int argc, Value *argv, bool want_key, Value *key) {
   if (!value_is_object(ARG(0))) {
-    static const char *names[] = {"defineProperty", "deleteProperty", "get", "getOwnPropertyDescriptor",
-                                  "getPrototypeOf", "has", "isExtensible", "ownKeys",
-                                  "preventExtensions", "set", "setPrototypeOf"};
+    static const char *names[] = {"defineProperty",
+                                  "deleteProperty",
+                                  "get",
+                                  "getOwnPropertyDescriptor",
+                                  "getPrototypeOf",
+                                  "has",
+                                  "isExtensible",
+                                  "ownKeys",
+                                  "preventExtensions",
+                                  "set",
+                                  "setPrototypeOf"};
     vm_throw_error(vm, ERR_TYPE, "Reflect.%s called on non-object", names[vm_native_magic(vm)]);
     return false;
   }
@@ -78,8 +93,19 @@ static bool reflect_args(VM *vm, int argc, Value *argv, bool want_key, Value *ke
   return !value_is_exception(*key);
 }
 
-enum { R_DEFINE, R_DELETE, R_GET, R_GOPD, R_GET_PROTO, R_HAS, R_IS_EXT, R_OWN_KEYS, R_PREVENT,
-       R_SET, R_SET_PROTO };
+enum {
+  R_DEFINE,
+  R_DELETE,
+  R_GET,
+  R_GOPD,
+  R_GET_PROTO,
+  R_HAS,
+  R_IS_EXT,
+  R_OWN_KEYS,
+  R_PREVENT,
+  R_SET,
+  R_SET_PROTO
+};
 
 static Value reflect_define_property(VM *vm, Value this_value, int argc, Value *argv) {
   Value key;
@@ -122,9 +148,15 @@ static Value reflect_get_own_property_descriptor(VM *vm, Value this_value, int a
   if (found != VALUE_TRUE) return value_is_exception(found) ? found : VALUE_UNDEFINED;
   vm_handle_push(vm, info.value); /* a String wrapper's character is a fresh string */
   bool data = !info.is_accessor;
-  PropertyDescriptor d = {.value = info.value, .getter = info.getter, .setter = info.setter,
-                          .has_value = data, .has_writable = data, .has_getter = !data,
-                          .has_setter = !data, .has_enumerable = true, .has_configurable = true,
+  PropertyDescriptor d = {.value = info.value,
+                          .getter = info.getter,
+                          .setter = info.setter,
+                          .has_value = data,
+                          .has_writable = data,
+                          .has_getter = !data,
+                          .has_setter = !data,
+                          .has_enumerable = true,
+                          .has_configurable = true,
                           .writable = info.attrs & VM_ATTR_WRITABLE,
                           .enumerable = info.attrs & VM_ATTR_ENUMERABLE,
                           .configurable = info.attrs & VM_ATTR_CONFIGURABLE};
@@ -134,7 +166,8 @@ static Value reflect_get_own_property_descriptor(VM *vm, Value this_value, int a
 /* ==== The object itself ==== */
 
 static Value reflect_get_prototype_of(VM *vm, Value this_value, int argc, Value *argv) {
-  return reflect_args(vm, argc, argv, false, NULL) ? vm_get_prototype_of(vm, ARG(0)) : VALUE_EXCEPTION;
+  return reflect_args(vm, argc, argv, false, NULL) ? vm_get_prototype_of(vm, ARG(0))
+                                                   : VALUE_EXCEPTION;
 }
 
 static Value reflect_set_prototype_of(VM *vm, Value this_value, int argc, Value *argv) {
@@ -142,7 +175,8 @@ static Value reflect_set_prototype_of(VM *vm, Value this_value, int argc, Value 
   Value proto = ARG(1);
   if (!value_is_object(proto) && !value_is_null(proto)) {
     char *text = builtins_describe(vm, proto);
-    Value r = vm_throw_error(vm, ERR_TYPE, "Object prototype may only be an Object or null: %s", text);
+    Value r =
+        vm_throw_error(vm, ERR_TYPE, "Object prototype may only be an Object or null: %s", text);
     free(text);
     return r;
   }
