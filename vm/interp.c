@@ -179,37 +179,56 @@ static bool is_sync_generator(Value v) {
          ((Generator *)value_to_object(v))->kind == GEN_SYNC;
 }
 
-/* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
- * returns VALUE_HOLE (the loop continues in it); for anything else, finishes
- * the call and returns the result (or VALUE_EXCEPTION). */
-static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
+static Value begin_call(VM *vm, Value *slot, int argc, Value new_target);
+
+/* begin_call for a callee that is neither a closure nor a native. Bound functions, and
+ * proxies without an apply trap, are replaced in `slot` by their targets (a loop: the
+ * chains can be long) until a closure or native is left for begin_call; a proxy's trap
+ * finishes the call itself. Out of line, so that begin_call's hot closure path keeps
+ * its few registers. */
+__attribute__((noinline)) static Value begin_call_unwrap(VM *vm, Value *slot, int argc,
+                                                         Value new_target) {
   for (;;) {
     Value callee = slot[0];
     if (!value_is_object(callee)) return not_a_function(vm, callee);
     Object *o = value_to_object(callee);
-    if (o->klass == CLASS_CLOSURE) {
-      Closure *c = (Closure *)o;
-      if (c->proto->flags & FN_CONSTRUCTOR && value_is_undefined(new_target))
-        return class_call_error(vm, c);
-      return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
-    }
-    if (o->klass == CLASS_NATIVE) {
-      Native *n = (Native *)o;
-      if (n->fn == vm_generator_method && is_sync_generator(slot[1])) /* resume it here */
-        return generator_resume_at(vm, (Generator *)value_to_object(slot[1]), slot,
-                                   (ResumeMode)n->magic, argc > 0 ? slot[2] : VALUE_UNDEFINED);
-      return call_native(vm, n, slot, argc, new_target);
-    }
+    if (o->klass == CLASS_CLOSURE || o->klass == CLASS_NATIVE)
+      return begin_call(vm, slot, argc, new_target);
     if (o->klass == CLASS_PROXY && (o->flags & PROXY_CALLABLE)) {
-      Value r = proxy_call(vm, o, slot[1], argc, slot + 2, &slot[0]);
+      Value target = VALUE_UNDEFINED;
+      Value r = proxy_call(vm, o, slot[1], argc, slot + 2, &target);
       if (r != VALUE_HOLE) return r;
-      continue; /* no apply trap: call the target, with no C recursion */
+      slot[0] = target; /* no apply trap: call the target, with no C recursion */
+      continue;
     }
     if (o->klass != CLASS_BOUND) return not_a_function(vm, callee);
     if (vm->sp + ((Bound *)o)->argc + 8 > vm->stack + VM_STACK_SIZE) return vm_throw_stack_overflow(vm);
     argc = unwrap_bound(vm, slot, argc);
     vm->sp = slot + 2 + argc;
   }
+}
+
+/* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
+ * returns VALUE_HOLE (the loop continues in it); for anything else, finishes
+ * the call and returns the result (or VALUE_EXCEPTION). */
+static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
+  Value callee = slot[0];
+  if (!value_is_object(callee)) return not_a_function(vm, callee);
+  Object *o = value_to_object(callee);
+  if (o->klass == CLASS_CLOSURE) {
+    Closure *c = (Closure *)o;
+    if (c->proto->flags & FN_CONSTRUCTOR && value_is_undefined(new_target))
+      return class_call_error(vm, c);
+    return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
+  }
+  if (o->klass == CLASS_NATIVE) {
+    Native *n = (Native *)o;
+    if (n->fn == vm_generator_method && is_sync_generator(slot[1])) /* resume it here */
+      return generator_resume_at(vm, (Generator *)value_to_object(slot[1]), slot,
+                                 (ResumeMode)n->magic, argc > 0 ? slot[2] : VALUE_UNDEFINED);
+    return call_native(vm, n, slot, argc, new_target);
+  }
+  return begin_call_unwrap(vm, slot, argc, new_target); /* bound functions, proxies */
 }
 
 /* The object a `new` expression starts with: its prototype is ctor.prototype. */
