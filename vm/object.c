@@ -5,8 +5,10 @@
  * Arrays keep their index properties in a dense element vector (holes are
  * VALUE_HOLE) and serve `length` virtually; an index too far out, or one with
  * unusual attributes, becomes an ordinary keyed property (the array is then
- * "sparse"). Entry points: object_new*, array_new, object_get, object_set,
- * object_define_own, object_delete_own, object_has, object_own_keys.
+ * "sparse"). An exotic object (a proxy) answers for itself: where the shape has
+ * nothing, its class's ExoticMethods take over. Entry points: object_new*, array_new,
+ * object_get, object_set, object_define_own, object_delete_own, object_has,
+ * object_own_keys.
  */
 #include <math.h>
 #include <string.h>
