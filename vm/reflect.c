@@ -399,7 +399,10 @@ Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value
   vm_handle_push(vm, bound_this);
   for (int i = 0; i < argc; i++) vm_handle_push(vm, argv[i]);
   size_t size = sizeof(Bound) + (size_t)argc * sizeof(Value);
-  Bound *b = (Bound *)object_new_class(vm, CLASS_BOUND, size, value_to_object(target)->proto);
+  Value proto = vm_handle_push(vm, vm_get_prototype_of(vm, target)); /* a proxy's trap runs */
+  if (value_is_exception(proto)) return vm_handle_reset(vm, mark), proto;
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  Bound *b = (Bound *)object_new_class(vm, CLASS_BOUND, size, p);
   b->target = target;
   b->bound_this = bound_this;
   b->argc = (uint32_t)argc;

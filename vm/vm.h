@@ -537,7 +537,8 @@ Value vm_to_property_key(VM *vm, Value v);
 void vm_native_set_constructor(Value fn, bool is_constructor); /* may `new` call it? */
 bool vm_is_constructor(Value v); /* IsConstructor(v) */
 /* Function.prototype.bind's exotic object: calls target with bound_this and argv first.
- * Its prototype is target's; the caller defines `name` and `length`. */
+ * Its prototype is target's [[GetPrototypeOf]] (VALUE_EXCEPTION if a proxy's trap throws);
+ * the caller defines `name` and `length`. */
 Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value *argv);
 Value vm_bound_target(Value fn); /* undefined unless fn is a bound function */
 bool vm_is_constructor(Value v); /* IsConstructor: may `new` be applied to v? */

@@ -102,6 +102,7 @@ static Value function_bind(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "Bind must be called on a function");
   int bound_args = argc > 1 ? argc - 1 : 0;
   Value f = vm_handle_push(vm, vm_bound_new(vm, this_value, ARG(0), bound_args, argv + 1));
+  if (value_is_exception(f)) return f; /* a proxy's getPrototypeOf trap threw */
   double len;
   Value name = VALUE_EXCEPTION;
   if (bound_length(vm, this_value, bound_args, &len))

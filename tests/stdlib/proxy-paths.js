@@ -71,3 +71,5 @@ show('with getter receiver', () => Reflect.get({ get g() { return this.tag; } },
 show('deep chain', () => { let q = {}; for (let i = 0; i < 100000; i++) q = new Proxy(q, {}); return q.x; });
 show('deep call', () => { let q = () => 'called'; for (let i = 0; i < 100000; i++) q = new Proxy(q, {}); return q(); });
 show('deep new', () => { let q = class { }; for (let i = 0; i < 100000; i++) q = new Proxy(q, {}); return typeof new q(); });
+show('bind', () => Object.getPrototypeOf(logged(function f() {}).bind(null)) === Function.prototype);
+show('captureStackTrace', () => Error.captureStackTrace(new Proxy({}, {})));
