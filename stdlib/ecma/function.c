@@ -84,7 +84,9 @@ static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
 /* The bound function's length: max(0, target.length - bound argument count). */
 static bool bound_length(VM *vm, Value target, int bound_args, double *out) {
   *out = 0;
-  if (!vm_has_own_str(vm, target, "length")) return true;
+  PropertyInfo info; /* HasOwnProperty: a proxy's getOwnPropertyDescriptor trap runs */
+  Value has = vm_own_property(vm, target, vm_atom(vm, "length"), &info);
+  if (has != VALUE_TRUE) return !value_is_exception(has);
   Value len = vm_get_str(vm, target, "length");
   if (value_is_exception(len)) return false;
   if (!value_is_number(len)) return true;
