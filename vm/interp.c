@@ -274,7 +274,8 @@ static Value adopt_new_target(VM *vm, Value made, Value new_target) {
 static Value construct_with(VM *vm, Value *slot, int argc, Value new_target) {
   for (Object *o;
        (o = value_to_object(slot[0]))->klass == CLASS_BOUND || o->klass == CLASS_PROXY;) {
-    if (o->klass == CLASS_PROXY) { /* new.target stays the proxy */
+    if (o->klass == CLASS_PROXY) { /* new.target stays the proxy, which slot[0] drops */
+      vm_handle_push(vm, new_target); /* the caller resets: a frame holds it from then on */
       Value r = proxy_construct(vm, o, argc, slot + 2, new_target, &slot[0]);
       if (r != VALUE_HOLE) return r;
       continue;
@@ -310,14 +311,21 @@ static Value begin_construct(VM *vm, Value *slot, int argc) {
   Value ctor = slot[0];
   if (!interp_is_constructor(ctor)) return type_error_at_site(vm, ctor, "is not a constructor");
   memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
+  slot[1] = VALUE_UNDEFINED; /* the collector sees it now: a proxy's trap may allocate */
   vm->sp = slot + 2 + argc;
-  return construct_with(vm, slot, argc, ctor);
+  int mark = vm_handle_mark(vm); /* construct_with may root new.target there */
+  Value r = construct_with(vm, slot, argc, ctor);
+  vm_handle_reset(vm, mark);
+  return r;
 }
 
 /* super(...): the stack holds the parent constructor, new.target, then the arguments. */
 static Value begin_super_call(VM *vm, Value *slot, int argc) {
   if (!interp_is_constructor(slot[0])) return class_super_call_error(vm, slot[0], slot[1]);
-  return construct_with(vm, slot, argc, slot[1]);
+  int mark = vm_handle_mark(vm); /* construct_with may root new.target there */
+  Value r = construct_with(vm, slot, argc, slot[1]);
+  vm_handle_reset(vm, mark);
+  return r;
 }
 
 //> vm.vm-call

@@ -872,8 +872,10 @@ static char *format_proxy(InspectCtx *ctx, Value proxy, int recurse_times) {
   ctx->indentation -= 2;
   if (!handler) return free(target), NULL;
   entries_push(&out, target), entries_push(&out, handler);
-  return layout_entries(ctx, &out, "", "Proxy [", "]", EXTRAS_ARRAY, recurse_times + 1,
-                        VALUE_UNDEFINED);
+  char *text = layout_entries(ctx, &out, "", "Proxy [", "]", EXTRAS_ARRAY, recurse_times + 1,
+                              VALUE_UNDEFINED);
+  entries_free(&out);
+  return text;
 }
 
 //> stdlib.format-value

@@ -68,8 +68,5 @@ show('sloppy set false', () => { new Proxy({}, { set: () => false }).x = 1; retu
 show('class field', () => { class B { constructor() { return logged(this); } } class C extends B { f = 1; } return new C().f; });
 show('private field', () => { class B { constructor() { return logged(this); } } class C extends B { #p = 2; get p() { return this.#p; } } return new C().p; });
 show('with getter receiver', () => Reflect.get({ get g() { return this.tag; } }, 'g', { tag: 'receiver' }));
-show('deep chain', () => { let q = {}; for (let i = 0; i < 100000; i++) q = new Proxy(q, {}); return q.x; });
-show('deep call', () => { let q = () => 'called'; for (let i = 0; i < 100000; i++) q = new Proxy(q, {}); return q(); });
-show('deep new', () => { let q = class { }; for (let i = 0; i < 100000; i++) q = new Proxy(q, {}); return typeof new q(); });
 show('bind', () => Object.getPrototypeOf(logged(function f() {}).bind(null)) === Function.prototype);
 show('captureStackTrace', () => Error.captureStackTrace(new Proxy({}, {})));
