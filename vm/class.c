@@ -132,6 +132,8 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
     TYPED_ROW(CLASS_INT32_ARRAY, "Int32Array") TYPED_ROW(CLASS_UINT32_ARRAY, "Uint32Array")
     TYPED_ROW(CLASS_FLOAT32_ARRAY, "Float32Array") TYPED_ROW(CLASS_FLOAT64_ARRAY, "Float64Array")
 #undef TYPED_ROW
+    /* An exotic object: its internal methods are the row's (proxy.c). */
+    [CLASS_PROXY] = {"Object", "Object", 0, CLASS_EXOTIC, proxy_trace, NULL, NULL, &proxy_methods},
 };
 //< vm.class-table
 
@@ -170,7 +172,7 @@ VMClass vm_class_register(VM *vm, const VMClassDef *def) {
     vm->classes = mem_realloc(vm->classes, vm->class_capacity * sizeof(ClassDef));
   }
   vm->classes[vm->class_count] =
-      (ClassDef){def->name, "Object", 0, 0, trace_host, free_host, def};
+      (ClassDef){def->name, "Object", 0, 0, trace_host, free_host, def, NULL};
   return (VMClass)vm->class_count++;
 }
 //< vm.class-register
@@ -200,7 +202,10 @@ const char *vm_class_name(VM *vm, Value obj) { return class_of(vm, value_to_obje
 const char *vm_class_tag(VM *vm, Value obj) { return class_of(vm, value_to_object(obj))->tag; }
 
 bool vm_is_callable(Value v) {
-  return value_is_object(v) && (class_flags(value_to_object(v)) & CLASS_CALLABLE);
+  if (!value_is_object(v)) return false;
+  Object *o = value_to_object(v);
+  if (o->klass == CLASS_PROXY) return o->flags & PROXY_CALLABLE; /* its target's, for life */
+  return class_flags(o) & CLASS_CALLABLE;
 }
 
 Value vm_object_of_class(VM *vm, VMClass cls, Value proto, Value inner) {

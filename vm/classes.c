@@ -237,6 +237,15 @@ static Value init_field(VM *vm, Value obj, Value key, Value fn) {
   if (!o->extensible && object_find_slot(o, key, &attrs) < 0)
     return throw_with_value(vm, ERR_TYPE, "Cannot define property %s, object is not extensible",
                             key);
+  if (exotic_of(vm, o)) { /* a proxy made by a base constructor: through its traps */
+    PropertyDescriptor d = {
+        v,   VALUE_UNDEFINED, VALUE_UNDEFINED, true, false, false, true, true, true, true, true,
+        true};
+    Value ok = vm_define_property(vm, obj, key, &d);
+    return ok == VALUE_FALSE        ? redefine_error(vm, obj, key)
+           : value_is_exception(ok) ? ok
+                                    : VALUE_UNDEFINED;
+  }
   object_define_own(vm, o, key, v, ATTR_DEFAULT);
   return VALUE_UNDEFINED;
 }

@@ -253,14 +253,46 @@ typedef struct AsyncFromSync {
   Object base;
   Value iter, next;
 } AsyncFromSync;
+/* A Proxy exotic object (proxy.c). Its own shape stays empty and its proto NULL: every
+ * internal method goes to the handler or the target, so no inline cache can ever match
+ * it. Revoking sets both fields to null. */
+typedef struct Proxy {
+  Object base;
+  Value target;
+  Value handler;
+} Proxy;
+
+enum { PROXY_CALLABLE = 1, PROXY_CONSTRUCTOR = 2 }; /* a Proxy's Object.flags: its target's */
 
 /* ==== The class table (class.c) ==== */
+
+//> vm.exotic-methods
+/* An exotic object's internal methods (ECMA-262 6.1.7.2), for a class whose objects are
+ * not ordinary: proxies, and objects with virtual properties of their own kind. object.c
+ * and reflect.c consult them on the slow path only (an ordinary object never pays more
+ * than one flag test); a NULL entry means the ordinary method. Keys are property keys
+ * (atoms or symbols); each returns its result or VALUE_EXCEPTION. */
+typedef struct ExoticMethods {
+  Value (*get_prototype_of)(VM *vm, Object *o);              /* an object, or null */
+  Value (*set_prototype_of)(VM *vm, Object *o, Value proto); /* true/false */
+  Value (*is_extensible)(VM *vm, Object *o);                 /* true/false */
+  Value (*prevent_extensions)(VM *vm, Object *o);            /* true/false */
+  Value (*get_own_property)(VM *vm, Object *o, Value key, PropertyInfo *out); /* found? */
+  Value (*define_own_property)(VM *vm, Object *o, Value key, const PropertyDescriptor *d);
+  Value (*has_property)(VM *vm, Object *o, Value key); /* true/false */
+  Value (*get)(VM *vm, Object *o, Value key, Value receiver);
+  Value (*set)(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false */
+  Value (*delete_property)(VM *vm, Object *o, Value key);              /* true/false */
+  Value (*own_keys)(VM *vm, Object *o); /* an Array of every own key, in order */
+} ExoticMethods;
+//< vm.exotic-methods
 
 //> vm.class-def
 enum {
   CLASS_CALLABLE = 1, /* a function: typeof says "function", calls and `new` work on it */
   CLASS_INNER = 2,    /* a Boxed: a [[PrimitiveValue]]-like hidden value (vm_inner_value) */
   CLASS_INDEXED = 4,  /* serves index keys and `length` virtually (arrays, boxed strings) */
+  CLASS_EXOTIC = 8,   /* its row's `exotic` methods replace the ordinary ones */
 };
 
 /* One row of the class table: everything the engine decides by an object's class. */
@@ -268,11 +300,12 @@ typedef struct ClassDef {
   const char *name; /* what V8 calls the class (inspect: "[Arguments: null prototype]") */
   const char *tag;  /* Object.prototype.toString's builtinTag: "[object Arguments]" */
   uint16_t size;    /* bytes of an object vm_object_of_class makes; 0: own constructor */
-  uint8_t flags;    /* CLASS_CALLABLE, CLASS_INNER, CLASS_INDEXED */
+  uint8_t flags;    /* CLASS_CALLABLE, CLASS_INNER, CLASS_INDEXED, CLASS_EXOTIC */
   void (*trace)(VM *vm, Object *o);      /* mark what the class adds to Object; NULL: nothing */
   size_t (*finalize)(VM *vm, Object *o); /* free the side arrays; returns the bytes they had
                                             accounted (gc_account); NULL: nothing to free */
   const VMClassDef *host; /* a registered class: the host's definition; NULL otherwise */
+  const ExoticMethods *exotic; /* CLASS_EXOTIC: its internal methods; NULL otherwise */
 } ClassDef;
 //< vm.class-def
 
@@ -283,6 +316,19 @@ static inline uint8_t class_flags(const Object *o) {
   return o->klass < CLASS_BUILTIN_COUNT ? class_builtins[o->klass].flags : 0;
 }
 void class_table_init(VM *vm); /* vm_new: the built-in rows */
+
+/* ==== Proxies (proxy.c) ==== */
+
+extern const ExoticMethods proxy_methods;
+void proxy_trace(VM *vm, Object *o);
+/* V8's rendering of a value in a TypeError: a primitive's text, #<Ctor> (reflect.c). */
+char *reflect_describe(VM *vm, Value v);
+bool object_same_value(Value a, Value b); /* SameValue (object.c) */
+/* [[Call]] and [[Construct]] of a proxy with a trap: the result, or VALUE_HOLE when the
+ * handler has no such trap (then *target gets the target to call instead). */
+Value proxy_call(VM *vm, Object *o, Value this_value, int argc, const Value *argv, Value *target);
+Value proxy_construct(VM *vm, Object *o, int argc, const Value *argv, Value new_target,
+                      Value *target);
 void class_table_free(VM *vm);
 
 /* ==== Compiled code ==== */
@@ -454,6 +500,11 @@ static inline const ClassDef *class_of(const VM *vm, const Object *o) {
   return &vm->classes[o->klass];
 }
 
+/* o's internal methods if it is an exotic object, else NULL (one flag test). */
+static inline const ExoticMethods *exotic_of(const VM *vm, const Object *o) {
+  return (class_flags(o) & CLASS_EXOTIC) ? vm->classes[o->klass].exotic : NULL;
+}
+
 /* ==== Strings (string.c) ==== */
 
 String *string_new_latin1(VM *vm, const uint8_t *bytes, uint32_t length);
@@ -507,7 +558,7 @@ Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h)
  * They may run JavaScript and return VALUE_EXCEPTION. */
 Value object_get(VM *vm, Object *o, Value key, Value receiver);
 Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false/exception */
-bool object_has(VM *vm, Object *o, Value key);
+Value object_has(VM *vm, Object *o, Value key);                          /* true/false/exception */
 
 /* Dense array elements. */
 bool array_push(VM *vm, Array *a, Value v);

@@ -179,32 +179,56 @@ static bool is_sync_generator(Value v) {
          ((Generator *)value_to_object(v))->kind == GEN_SYNC;
 }
 
-/* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
- * returns VALUE_HOLE (the loop continues in it); for anything else, finishes
- * the call and returns the result (or VALUE_EXCEPTION). */
-static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
+static Value begin_call(VM *vm, Value *slot, int argc, Value new_target);
+
+/* begin_call for a callee that is neither a closure nor a native. Bound functions, and
+ * proxies without an apply trap, are replaced in `slot` by their targets (a loop: the
+ * chains can be long) until a closure or native is left for begin_call; a proxy's trap
+ * finishes the call itself. Out of line, so that begin_call's hot closure path keeps
+ * its few registers. */
+__attribute__((noinline)) static Value begin_call_unwrap(VM *vm, Value *slot, int argc,
+                                                         Value new_target) {
   for (;;) {
     Value callee = slot[0];
     if (!value_is_object(callee)) return not_a_function(vm, callee);
     Object *o = value_to_object(callee);
-    if (o->klass == CLASS_CLOSURE) {
-      Closure *c = (Closure *)o;
-      if (c->proto->flags & FN_CONSTRUCTOR && value_is_undefined(new_target))
-        return class_call_error(vm, c);
-      return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
-    }
-    if (o->klass == CLASS_NATIVE) {
-      Native *n = (Native *)o;
-      if (n->fn == vm_generator_method && is_sync_generator(slot[1])) /* resume it here */
-        return generator_resume_at(vm, (Generator *)value_to_object(slot[1]), slot,
-                                   (ResumeMode)n->magic, argc > 0 ? slot[2] : VALUE_UNDEFINED);
-      return call_native(vm, n, slot, argc, new_target);
+    if (o->klass == CLASS_CLOSURE || o->klass == CLASS_NATIVE)
+      return begin_call(vm, slot, argc, new_target);
+    if (o->klass == CLASS_PROXY && (o->flags & PROXY_CALLABLE)) {
+      Value target = VALUE_UNDEFINED;
+      Value r = proxy_call(vm, o, slot[1], argc, slot + 2, &target);
+      if (r != VALUE_HOLE) return r;
+      slot[0] = target; /* no apply trap: call the target, with no C recursion */
+      continue;
     }
     if (o->klass != CLASS_BOUND) return not_a_function(vm, callee);
     if (vm->sp + ((Bound *)o)->argc + 8 > vm->stack + VM_STACK_SIZE) return vm_throw_stack_overflow(vm);
     argc = unwrap_bound(vm, slot, argc);
     vm->sp = slot + 2 + argc;
   }
+}
+
+/* Start a call whose callee slot is `slot`. For a closure, pushes its frame and
+ * returns VALUE_HOLE (the loop continues in it); for anything else, finishes
+ * the call and returns the result (or VALUE_EXCEPTION). */
+static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
+  Value callee = slot[0];
+  if (!value_is_object(callee)) return not_a_function(vm, callee);
+  Object *o = value_to_object(callee);
+  if (o->klass == CLASS_CLOSURE) {
+    Closure *c = (Closure *)o;
+    if (c->proto->flags & FN_CONSTRUCTOR && value_is_undefined(new_target))
+      return class_call_error(vm, c);
+    return push_closure_frame(vm, c, slot, argc, new_target) ? VALUE_HOLE : VALUE_EXCEPTION;
+  }
+  if (o->klass == CLASS_NATIVE) {
+    Native *n = (Native *)o;
+    if (n->fn == vm_generator_method && is_sync_generator(slot[1])) /* resume it here */
+      return generator_resume_at(vm, (Generator *)value_to_object(slot[1]), slot,
+                                 (ResumeMode)n->magic, argc > 0 ? slot[2] : VALUE_UNDEFINED);
+    return call_native(vm, n, slot, argc, new_target);
+  }
+  return begin_call_unwrap(vm, slot, argc, new_target); /* bound functions, proxies */
 }
 
 /* The object a `new` expression starts with: its prototype is ctor.prototype. */
@@ -224,6 +248,7 @@ bool interp_is_constructor(Value v) {
     return !(((Closure *)o)->proto->flags & (FN_ARROW | FN_METHOD | FN_ASYNC | FN_GENERATOR)) ||
            (((Closure *)o)->proto->flags & FN_CONSTRUCTOR);
   if (o->klass == CLASS_NATIVE) return ((Native *)o)->is_constructor;
+  if (o->klass == CLASS_PROXY) return o->flags & PROXY_CONSTRUCTOR;
   return false;
 }
 
@@ -247,7 +272,14 @@ static Value adopt_new_target(VM *vm, Value made, Value new_target) {
  * (the hole) until its super() call; any other starts with an object made from
  * new_target.prototype. */
 static Value construct_with(VM *vm, Value *slot, int argc, Value new_target) {
-  while (value_to_object(slot[0])->klass == CLASS_BOUND) {
+  for (Object *o;
+       (o = value_to_object(slot[0]))->klass == CLASS_BOUND || o->klass == CLASS_PROXY;) {
+    if (o->klass == CLASS_PROXY) { /* new.target stays the proxy, which slot[0] drops */
+      vm_handle_push(vm, new_target); /* the caller resets: a frame holds it from then on */
+      Value r = proxy_construct(vm, o, argc, slot + 2, new_target, &slot[0]);
+      if (r != VALUE_HOLE) return r;
+      continue;
+    }
     if (vm->sp + ((Bound *)value_to_object(slot[0]))->argc + 8 > vm->stack + VM_STACK_SIZE)
       return vm_throw_stack_overflow(vm);
     if (new_target == slot[0]) new_target = ((Bound *)value_to_object(slot[0]))->target;
@@ -279,14 +311,21 @@ static Value begin_construct(VM *vm, Value *slot, int argc) {
   Value ctor = slot[0];
   if (!interp_is_constructor(ctor)) return type_error_at_site(vm, ctor, "is not a constructor");
   memmove(slot + 2, slot + 1, (size_t)argc * sizeof(Value));
+  slot[1] = VALUE_UNDEFINED; /* the collector sees it now: a proxy's trap may allocate */
   vm->sp = slot + 2 + argc;
-  return construct_with(vm, slot, argc, ctor);
+  int mark = vm_handle_mark(vm); /* construct_with may root new.target there */
+  Value r = construct_with(vm, slot, argc, ctor);
+  vm_handle_reset(vm, mark);
+  return r;
 }
 
 /* super(...): the stack holds the parent constructor, new.target, then the arguments. */
 static Value begin_super_call(VM *vm, Value *slot, int argc) {
   if (!interp_is_constructor(slot[0])) return class_super_call_error(vm, slot[0], slot[1]);
-  return construct_with(vm, slot, argc, slot[1]);
+  int mark = vm_handle_mark(vm); /* construct_with may root new.target there */
+  Value r = construct_with(vm, slot, argc, slot[1]);
+  vm_handle_reset(vm, mark);
+  return r;
 }
 
 //> vm.vm-call
@@ -312,6 +351,25 @@ Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
   return result;
 }
 //< vm.vm-call
+
+Value vm_construct_with(VM *vm, Value ctor, int argc, const Value *argv, Value new_target) {
+  Value *slot = vm->sp;
+  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE || stack_exhausted(vm->stack_limit))
+    return vm_throw_stack_overflow(vm);
+  int handles = vm->handle_count;
+  slot[0] = ctor;
+  slot[1] = VALUE_UNDEFINED;
+  for (int i = 0; i < argc; i++) slot[2 + i] = argv[i];
+  vm->sp = slot + 2 + argc;
+  Value result = construct_with(vm, slot, argc, new_target);
+  if (result == VALUE_HOLE) {
+    vm->frames[vm->frame_count - 1].is_entry = 1;
+    result = interp_run(vm, vm->frame_count - 1);
+  }
+  vm->handle_count = handles;
+  vm->sp = slot;
+  return result;
+}
 
 Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv) {
   Value *slot = vm->sp;
@@ -457,9 +515,19 @@ static char *receiver_text(VM *vm, Value obj, char *type, size_t size) {
   return vm_to_utf8(vm, value_is_symbol(obj) ? symbol_text(vm, obj) : vm_to_string(vm, obj), NULL);
 }
 
+/* Strict code's TypeError when a proxy's set or deleteProperty trap says no. */
+static Value trap_falsish(VM *vm, const char *trap, Value key) {
+  char *k = reflect_describe(vm, key);
+  Value r = vm_throw_error(vm, ERR_TYPE, "'%s' on proxy: trap returned falsish for property '%s'",
+                           trap, k);
+  free(k);
+  return r;
+}
+
 /* V8's TypeError when strict code sees a [[Set]] refused: a read-only property, a getter
  * without a setter, a primitive that cannot hold properties, an object not extensible. */
 static Value set_refused(VM *vm, Value obj, Value key) {
+  if (vm_is_proxy(obj)) return trap_falsish(vm, "set", key);
   PropertyInfo info;
   uint32_t index;
   if (vm_is_array(obj) && vm_is_extensible(obj) && value_is_string(key) &&
@@ -654,9 +722,12 @@ static Value instance_of(VM *vm, Value v, Value ctor) {
   if (value_is_exception(proto)) return proto;
   if (!value_is_object(proto))
     return vm_throw_error(vm, ERR_TYPE, "Function has non-object prototype 'undefined' in instanceof check");
-  for (Object *o = value_to_object(v)->proto; o; o = o->proto)
-    if (o == value_to_object(proto)) return VALUE_TRUE;
-  return VALUE_FALSE;
+  vm_handle_push(vm, proto);
+  for (Value o = v;;) { /* each step is o.[[GetPrototypeOf]](): a proxy's trap runs */
+    o = exotic_of(vm, value_to_object(o)) ? vm_get_prototype_of(vm, o) : vm_prototype_of(o);
+    if (!value_is_object(o)) return value_is_exception(o) ? o : VALUE_FALSE;
+    if (o == proto) return VALUE_TRUE;
+  }
 }
 
 static Value has_property(VM *vm, Value key, Value obj) {
@@ -671,7 +742,7 @@ static Value has_property(VM *vm, Value key, Value obj) {
   }
   key = conv_to_property_key(vm, key);
   if (value_is_exception(key)) return key;
-  return value_from_bool(object_has(vm, value_to_object(obj), key));
+  return object_has(vm, value_to_object(obj), key);
 }
 
 static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
@@ -679,6 +750,11 @@ static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
     return vm_throw_error(vm, ERR_TYPE, "Cannot convert undefined or null to object");
   key = conv_to_property_key(vm, key);
   if (value_is_exception(key) || !value_is_object(obj)) return value_is_exception(key) ? key : VALUE_TRUE;
+  if (exotic_of(vm, value_to_object(obj))) {
+    Value r = vm_delete_property(vm, obj, key);
+    if (r != VALUE_FALSE || !strict || !vm_is_proxy(obj)) return r;
+    return trap_falsish(vm, "deleteProperty", key);
+  }
   bool ok = object_delete_own(vm, value_to_object(obj), key);
   if (!ok && strict) {
     char *text = vm_to_utf8(vm, value_is_symbol(key) ? symbol_text(vm, key) : key, NULL), what[256];
@@ -781,16 +857,27 @@ static Value make_closure(VM *vm, Frame *frame, FunctionProto *proto) {
 }
 //< vm.make-closure
 
+static Value key_is_enumerable(VM *vm, Value p, Value k);
+
 static Value copy_data_properties(VM *vm, Value target, Value source) {
   if (value_is_nullish(source)) return target;
   Value src = vm_handle_push(vm, vm_to_object(vm, source));
   if (value_is_exception(src)) return src;
-  Array *keys = object_own_keys(vm, value_to_object(src), VM_KEYS_STRINGS | VM_KEYS_SYMBOLS);
-  vm_handle_push(vm, value_from_object(&keys->base));
-  for (uint32_t i = 0; i < keys->length; i++) {
-    Value v = object_get(vm, value_to_object(src), keys->elements[i], src);
+  /* a proxy answers ownKeys, then getOwnPropertyDescriptor and get for each key in turn */
+  bool exotic = exotic_of(vm, value_to_object(src)) != NULL;
+  Value keys = vm_own_property_keys(
+      vm, src, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | (exotic ? VM_KEYS_HIDDEN : 0));
+  if (value_is_exception(keys)) return keys;
+  vm_handle_push(vm, keys);
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value e = exotic ? key_is_enumerable(vm, src, vm_array_get_raw(keys, i)) : VALUE_TRUE;
+    if (e != VALUE_TRUE) {
+      if (value_is_exception(e)) return e;
+      continue;
+    }
+    Value v = object_get(vm, value_to_object(src), vm_array_get_raw(keys, i), src);
     if (value_is_exception(v)) return v;
-    object_define_own(vm, value_to_object(target), keys->elements[i], v, ATTR_DEFAULT);
+    object_define_own(vm, value_to_object(target), vm_array_get_raw(keys, i), v, ATTR_DEFAULT);
   }
   return target;
 }
@@ -921,14 +1008,21 @@ static Value iterator_close(VM *vm, Value *slots) {
   return VALUE_UNDEFINED;
 }
 
-/* Whether own key k of p is enumerable: keys in the shape say so themselves; the
- * others (elements, a String object's characters, `length`) through reflection. */
-static bool key_is_enumerable(VM *vm, Object *p, Value k) {
+/* Whether own key k of p is enumerable (true/false/exception): keys in the shape say so
+ * themselves; the others (elements, a String object's characters, `length`, a proxy's
+ * keys) through [[GetOwnProperty]]. */
+static Value key_is_enumerable(VM *vm, Value p, Value k) {
   uint8_t attrs;
-  if (object_find_slot(p, k, &attrs) >= 0) return attrs & ATTR_ENUMERABLE;
+  if (object_find_slot(value_to_object(p), k, &attrs) >= 0)
+    return value_from_bool(attrs & ATTR_ENUMERABLE);
   PropertyInfo info;
-  return vm_get_own_property(vm, value_from_object(p), k, &info) &&
-         (info.attrs & VM_ATTR_ENUMERABLE);
+  Value found = vm_own_property(vm, p, k, &info);
+  return found == VALUE_TRUE ? value_from_bool(info.attrs & VM_ATTR_ENUMERABLE) : found;
+}
+
+/* p's own string keys for for-in: [[OwnPropertyKeys]] (a proxy's ownKeys trap). */
+static Value own_keys_for_in(VM *vm, Value p) {
+  return vm_own_property_keys(vm, p, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
 }
 
 /* FOR_IN_START: the enumerator is an array holding the object at [0] and the
@@ -946,32 +1040,56 @@ __attribute__((noinline)) static Value regexp_literal(VM *vm, Value *slot, Value
   return re;
 }
 
+/* One object's keys for for-in: each one not seen on an object nearer the start goes on
+ * `found`, with (in `owners`) the exotic object whose [[GetOwnProperty]] must still say
+ * it is enumerable, or undefined when that was settled now (an ordinary object). */
+static Value for_in_collect(VM *vm, Value p, Array *seen, Array *found, Array *owners) {
+  Value keys = own_keys_for_in(vm, p);
+  if (value_is_exception(keys)) return keys;
+  vm_handle_push(vm, keys);
+  bool exotic = exotic_of(vm, value_to_object(p)) != NULL;
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value k = vm_array_get_raw(keys, i);
+    bool dup = false;
+    for (uint32_t j = 0; j < seen->length && !dup; j++) dup = seen->elements[j] == k;
+    if (dup) continue;
+    array_push(vm, seen, k);
+    Value enumerable = exotic ? VALUE_TRUE : key_is_enumerable(vm, p, k);
+    if (enumerable == VALUE_TRUE)
+      array_push(vm, found, k), array_push(vm, owners, exotic ? p : VALUE_UNDEFINED);
+  }
+  return VALUE_TRUE;
+}
+
 __attribute__((noinline)) static Value for_in_start(VM *vm, Value obj) {
   Array *e = array_new(vm, 8);
   Value ev = vm_handle_push(vm, value_from_object(&e->base));
   array_push(vm, e, obj);
   if (value_is_nullish(obj)) return ev;
   Value o = vm_handle_push(vm, vm_to_object(vm, obj));
-  Array *seen = array_new(vm, 8);
+  Array *seen = array_new(vm, 8), *found, *owners;
   vm_handle_push(vm, value_from_object(&seen->base));
+  vm_handle_push(vm, value_from_object(&(found = array_new(vm, 8))->base));
+  vm_handle_push(vm, value_from_object(&(owners = array_new(vm, 8))->base));
+  bool met_exotic = false;
   int loop = vm_handle_mark(vm); /* prototype chains can be 100,000 long */
-  for (Object *p = value_to_object(o); p; p = p->proto, vm_handle_reset(vm, loop)) {
-    Array *keys = object_own_keys(vm, p, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
-    vm_handle_push(vm, value_from_object(&keys->base));
-    for (uint32_t i = 0; i < keys->length; i++) {
-      Value k = keys->elements[i];
-      bool dup = false;
-      for (uint32_t j = 0; j < seen->length && !dup; j++) dup = seen->elements[j] == k;
-      if (dup) continue;
-      array_push(vm, seen, k);
-      if (key_is_enumerable(vm, p, k)) array_push(vm, e, k);
-    }
+  for (Value p = o; value_is_object(p); vm_handle_reset(vm, loop), vm_handle_push(vm, p)) {
+    Value r = for_in_collect(vm, p, seen, found, owners);
+    if (value_is_exception(r)) return r;
+    met_exotic = met_exotic || exotic_of(vm, value_to_object(p));
+    p = exotic_of(vm, value_to_object(p)) ? vm_get_prototype_of(vm, p) : vm_prototype_of(p);
+    if (value_is_exception(p)) return p;
   }
-  for (uint32_t i = 1, j = e->length - 1; i < j; i++, j--) {
-    Value t = e->elements[i];
-    e->elements[i] = e->elements[j], e->elements[j] = t;
+  /* As V8 does, a proxy's keys are checked after the walk, and not again one by one */
+  for (uint32_t i = 0; i < found->length; i++) {
+    if (value_is_undefined(owners->elements[i])) continue;
+    Value enumerable = key_is_enumerable(vm, owners->elements[i], found->elements[i]);
+    if (value_is_exception(enumerable)) return enumerable;
+    if (enumerable != VALUE_TRUE) found->elements[i] = VALUE_HOLE;
   }
-  e->elements[0] = o;
+  for (uint32_t i = found->length; i-- > 0;) /* reversed: FOR_IN_NEXT pops */
+    if (found->elements[i] != VALUE_HOLE) array_push(vm, e, found->elements[i]);
+  e->elements[0] = met_exotic ? VALUE_UNDEFINED : o; /* undefined: for_in_next checks nothing */
   return ev;
 }
 
@@ -979,7 +1097,9 @@ static Value for_in_next(VM *vm, Value enumerator) {
   Array *e = (Array *)value_to_object(enumerator);
   while (e->length > 1) {
     Value key = e->elements[--e->length];
-    if (object_has(vm, value_to_object(e->elements[0]), key)) return key;
+    if (!value_is_object(e->elements[0])) return key;
+    Value has = object_has(vm, value_to_object(e->elements[0]), key);
+    if (has != VALUE_FALSE) return has == VALUE_TRUE ? key : has;
   }
   return VALUE_HOLE;
 }
@@ -997,7 +1117,7 @@ static Value global_get(VM *vm, Value name, bool for_typeof) {
   int slot = object_find_slot(lex, name, &attrs);
   if (slot >= 0) return lex->slots[slot] == VALUE_HOLE ? tdz_error(vm, name) : lex->slots[slot];
   Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
-  if (!for_typeof && !object_has(vm, g, name)) {
+  if (!for_typeof && object_has(vm, g, name) != VALUE_TRUE) {
     char *text = vm_to_utf8(vm, name, NULL);
     Value r = vm_throw_error(vm, ERR_REFERENCE, "%s is not defined", text);
     free(text);
@@ -1017,7 +1137,7 @@ static Value global_set(VM *vm, Value name, Value v, bool strict) {
     return lex->slots[slot] = v;
   }
   Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
-  if (strict && !object_has(vm, g, name)) {
+  if (strict && object_has(vm, g, name) != VALUE_TRUE) {
     char *text = vm_to_utf8(vm, name, NULL);
     Value r = vm_throw_error(vm, ERR_REFERENCE, "%s is not defined", text);
     free(text);
@@ -1238,7 +1358,7 @@ Value interp_run(VM *vm, int entry_frame) {
       uint16_t k = READ_U16();
       SYNC();
       Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
-      if (!object_has(vm, g, consts[k]) || sp[-1] != VALUE_UNDEFINED)
+      if (object_has(vm, g, consts[k]) != VALUE_TRUE || sp[-1] != VALUE_UNDEFINED)
         object_define_own(vm, g, consts[k], sp[-1], ATTR_WRITABLE | ATTR_ENUMERABLE);
       NEXT();
     }
@@ -1759,6 +1879,7 @@ Value interp_run(VM *vm, int entry_frame) {
       int32_t off = READ_I32();
       SYNC();
       Value k = for_in_next(vm, sp[-1]);
+      CHECK(k);
       if (k == VALUE_HOLE) pc += off;
       else PUSH(k);
       NEXT();

@@ -5,8 +5,9 @@
  * Arrays keep their index properties in a dense element vector (holes are
  * VALUE_HOLE) and serve `length` virtually; an index too far out, or one with
  * unusual attributes, becomes an ordinary keyed property (the array is then
- * "sparse"). Typed arrays (typedarray.c) serve every numeric key from their buffer.
- * Entry points: object_new*, array_new, object_get, object_set,
+ * "sparse"). Typed arrays (typedarray.c) serve every numeric key from their buffer. An
+ * exotic object (a proxy) answers for itself: where the shape has nothing, its class's
+ * ExoticMethods take over. Entry points: object_new*, array_new, object_get, object_set,
  * object_define_own, object_delete_own, object_has, object_own_keys.
  */
 #include <math.h>
@@ -504,6 +505,13 @@ static Value array_assign_length(VM *vm, Array *a, Value v) {
 
 /* ==== [[Get]], [[Set]], [[HasProperty]] ==== */
 
+/* Like a native's call, an exotic method's handle scope ends when it returns (mark was
+ * taken before the call): whatever it pushed, trap results included, is dropped. */
+static inline Value exotic_call_end(VM *vm, int mark, Value result) {
+  vm_handle_reset(vm, mark);
+  return result;
+}
+
 static Value call_getter(VM *vm, Value accessor, Value receiver) {
   Accessor *acc = value_to_ptr(accessor);
   if (value_is_undefined(acc->getter)) return VALUE_UNDEFINED;
@@ -516,7 +524,12 @@ Value object_get(VM *vm, Object *o, Value key, Value receiver) {
   key_resolve(vm, key, &k, false);
   for (Object *cur = o; cur; cur = cur->proto) {
     Prop p;
-    if (!own_find(vm, cur, &k, &p)) continue;
+    if (!own_find(vm, cur, &k, &p)) {
+      const ExoticMethods *m = exotic_of(vm, cur); /* tested only after a miss */
+      if (!m || !m->get) continue;
+      int mark = vm_handle_mark(vm);
+      return exotic_call_end(vm, mark, m->get(vm, cur, key_atom(vm, &k, true), receiver));
+    }
     if (p.attrs & ATTR_ACCESSOR) return call_getter(vm, cur->slots[p.where], receiver);
     return prop_value(vm, cur, &p);
   }
@@ -524,13 +537,18 @@ Value object_get(VM *vm, Object *o, Value key, Value receiver) {
 }
 //< vm.object-get
 
-bool object_has(VM *vm, Object *o, Value key) {
+Value object_has(VM *vm, Object *o, Value key) {
   Key k;
   key_resolve(vm, key, &k, false);
   Prop p;
-  for (Object *cur = o; cur; cur = cur->proto)
-    if (own_find(vm, cur, &k, &p)) return p.kind != PROP_NONE;
-  return false;
+  for (Object *cur = o; cur; cur = cur->proto) {
+    if (own_find(vm, cur, &k, &p)) return value_from_bool(p.kind != PROP_NONE);
+    const ExoticMethods *m = exotic_of(vm, cur);
+    if (!m || !m->has_property) continue;
+    int mark = vm_handle_mark(vm);
+    return exotic_call_end(vm, mark, m->has_property(vm, cur, key_atom(vm, &k, true)));
+  }
+  return VALUE_FALSE;
 }
 
 /* TypedArraySetElement: ToNumber first (it may run code that shrinks the buffer), then
@@ -571,11 +589,39 @@ static Value call_setter(VM *vm, Value accessor, Value receiver, Value v) {
   return value_is_exception(r) ? r : VALUE_TRUE;
 }
 
+/* OrdinarySet's last step on an exotic receiver (a proxy reached through its target's
+ * [[Set]]): through its own [[GetOwnProperty]] and [[DefineOwnProperty]]. */
+static Value set_on_exotic(VM *vm, Value receiver, Value key, Value v) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, receiver), vm_handle_push(vm, key), vm_handle_push(vm, v);
+  PropertyInfo info;
+  Value r = vm_own_property(vm, receiver, key, &info);
+  if (r == VALUE_TRUE && (info.is_accessor || !(info.attrs & ATTR_WRITABLE))) {
+    r = VALUE_FALSE;
+  } else if (!value_is_exception(r)) { /* update the value, or create a data property */
+    bool create = r == VALUE_FALSE;
+    PropertyDescriptor d = {.value = v,
+                            .getter = VALUE_UNDEFINED,
+                            .setter = VALUE_UNDEFINED,
+                            .has_value = true,
+                            .has_writable = create,
+                            .has_enumerable = create,
+                            .has_configurable = create,
+                            .writable = true,
+                            .enumerable = true,
+                            .configurable = true};
+    r = vm_define_property(vm, receiver, key, &d);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
 /* OrdinarySet's last step: the property was not found as an own data property of
  * the receiver on the way up, so create or update it on the receiver. */
 static Value set_on_receiver(VM *vm, Value receiver, Key *k, Value v, bool checked) {
   if (!value_is_object(receiver)) return VALUE_FALSE;
   Object *r = value_to_object(receiver);
+  if (exotic_of(vm, r)) return set_on_exotic(vm, receiver, key_atom(vm, k, true), v);
   Prop p;
   if (!checked && own_find(vm, r, k, &p)) {
     if ((p.attrs & ATTR_ACCESSOR) || !(p.attrs & ATTR_WRITABLE)) return VALUE_FALSE;
@@ -591,7 +637,12 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
   bool own = receiver == value_from_object(o);
   for (Object *cur = o; cur; cur = cur->proto) {
     Prop p;
-    if (!own_find(vm, cur, &k, &p)) continue;
+    if (!own_find(vm, cur, &k, &p)) {
+      const ExoticMethods *m = exotic_of(vm, cur);
+      if (!m || !m->set) continue;
+      int mark = vm_handle_mark(vm);
+      return exotic_call_end(vm, mark, m->set(vm, cur, key_atom(vm, &k, true), v, receiver));
+    }
     if (p.kind == PROP_NONE) /* a typed array's invalid index: convert (as V8 does), drop */
       return receiver == value_from_object(cur) ? typed_write(vm, (ArrayView *)cur, -1, v)
                                                 : VALUE_TRUE;
@@ -606,7 +657,7 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
 
 /* ==== [[DefineOwnProperty]] and [[Delete]] ==== */
 
-static bool same_value(Value a, Value b) {
+bool object_same_value(Value a, Value b) {
   if (value_is_number(a) && value_is_number(b)) {
     double x = value_to_number(a), y = value_to_number(b);
     if (x != x) return y != y;
@@ -628,7 +679,7 @@ static bool frozen_change_ok(VM *vm, Object *o, const Prop *p, Value v, uint8_t 
     return x == y || (x->getter == y->getter && x->setter == y->setter);
   }
   if (old & ATTR_WRITABLE) return true;
-  return !(attrs & ATTR_WRITABLE) && same_value(cur, v);
+  return !(attrs & ATTR_WRITABLE) && object_same_value(cur, v);
 }
 
 static bool redefine_length(VM *vm, Array *a, Value v, uint8_t attrs) {
@@ -671,7 +722,35 @@ static bool redefine(VM *vm, Object *o, Key *k, const Prop *p, Value v, uint8_t 
   }
 }
 
+/* object_define_own on an exotic object: its [[DefineOwnProperty]] with a complete
+ * descriptor; false when refused, or with the exception pending when it threw. */
+static bool define_on_exotic(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
+  int mark = vm_handle_mark(vm);
+  Value obj = vm_handle_push(vm, value_from_object(o));
+  vm_handle_push(vm, v);
+  bool acc = attrs & ATTR_ACCESSOR;
+  Accessor *a = acc ? value_to_ptr(v) : NULL;
+  PropertyDescriptor d = {.value = acc ? VALUE_UNDEFINED : v,
+                          .getter = acc ? a->getter : VALUE_UNDEFINED,
+                          .setter = acc ? a->setter : VALUE_UNDEFINED,
+                          .has_value = !acc,
+                          .has_getter = acc,
+                          .has_setter = acc,
+                          .has_writable = !acc,
+                          .has_enumerable = true,
+                          .has_configurable = true,
+                          .writable = attrs & ATTR_WRITABLE,
+                          .enumerable = attrs & ATTR_ENUMERABLE,
+                          .configurable = attrs & ATTR_CONFIGURABLE};
+  Value r = vm_define_property(vm, obj, key, &d);
+  vm_handle_reset(vm, mark);
+  return r == VALUE_TRUE;
+}
+
 bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
+  bool private_name = value_is_symbol(key) && value_to_symbol(key)->is_private;
+  if (!private_name && exotic_of(vm, o)) /* #x lives on the object itself, proxy or not */
+    return define_on_exotic(vm, o, key, v, attrs);
   Key k;
   key_resolve(vm, key, &k, false);
   Prop p;

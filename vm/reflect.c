@@ -9,6 +9,7 @@
  *   vm_bound_new, strings and arrays by unit and index
  */
 #include <math.h>
+#include <string.h>
 
 #include "lexer/alloc.h"
 #include "parser/ast.h"
@@ -100,11 +101,129 @@ bool vm_get_own_property(VM *vm, Value obj, Value key, PropertyInfo *out) {
 
 /* ==== Own keys in spec order ==== */
 
+/* An exotic object's [[OwnPropertyKeys]] cut down to what flags ask for; without
+ * VM_KEYS_HIDDEN each key's [[GetOwnProperty]] says whether it is enumerable. */
+static Value filter_keys(VM *vm, Value obj, Value all, int flags) {
+  Array *keys = (Array *)value_to_object(all);
+  Value out = vm_handle_push(vm, vm_array_new(vm));
+  for (uint32_t i = 0; i < keys->length; i++) {
+    Value key = keys->elements[i];
+    if (!(flags & (value_is_symbol(key) ? VM_KEYS_SYMBOLS : VM_KEYS_STRINGS))) continue;
+    if (!(flags & VM_KEYS_HIDDEN)) {
+      PropertyInfo info;
+      Value found = vm_own_property(vm, obj, key, &info);
+      if (value_is_exception(found)) return found;
+      if (found == VALUE_FALSE || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
+    }
+    array_push(vm, (Array *)value_to_object(out), key);
+  }
+  return out;
+}
+
 //> vm.own-property-keys
 Value vm_own_property_keys(VM *vm, Value obj, int flags) {
-  return value_from_object(&object_own_keys(vm, value_to_object(obj), flags)->base);
+  Object *o = value_to_object(obj);
+  const ExoticMethods *m = exotic_of(vm, o);
+  if (!m || !m->own_keys) return value_from_object(&object_own_keys(vm, o, flags)->base);
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  Value all = vm_handle_push(vm, m->own_keys(vm, o)); /* every key: the trap's list */
+  Value r = value_is_exception(all) ? all : filter_keys(vm, obj, all, flags);
+  vm_handle_reset(vm, mark);
+  return r;
 }
 //< vm.own-property-keys
+
+/* ==== Descriptor objects ==== */
+
+/* V8's rendering of a value in these messages: the text of a primitive, #<Ctor> for an
+ * object. malloc'd. */
+char *reflect_describe(VM *vm, Value v) {
+  if (value_is_symbol(v)) {
+    Symbol *s = value_to_symbol(v);
+    char *d = s->description ? string_to_utf8(s->description, NULL) : mem_strdup("");
+    char *out = mem_alloc(strlen(d) + 9);
+    sprintf(out, "Symbol(%s)", d);
+    free(d);
+    return out;
+  }
+  if (!value_is_object(v)) {
+    Value s = vm_to_string(vm, v); /* a primitive: runs no code */
+    return value_is_exception(s) ? (vm_take_exception(vm), mem_strdup("?"))
+                                 : vm_to_utf8(vm, s, NULL);
+  }
+  if (value_to_object(v)->klass == CLASS_ARRAY) return mem_strdup("[object Array]");
+  String *name = error_constructor_name(vm, value_to_object(v));
+  char *n = name ? string_to_utf8(name, NULL) : mem_strdup("Object");
+  char *out = mem_alloc(strlen(n) + 4);
+  sprintf(out, "#<%s>", n);
+  free(n);
+  return out;
+}
+
+static Value throw_described(VM *vm, const char *fmt, Value v) {
+  char *text = reflect_describe(vm, v);
+  Value r = vm_throw_error(vm, ERR_TYPE, fmt, text);
+  free(text);
+  return r;
+}
+
+/* Read one descriptor field if present: 1 found, 0 absent, -1 exception. */
+static int descriptor_field(VM *vm, Value obj, const char *name, Value *out) {
+  Value has = object_has(vm, value_to_object(obj), vm_atom(vm, name));
+  if (has != VALUE_TRUE) return value_is_exception(has) ? -1 : 0;
+  *out = vm_handle_push(vm, vm_get_str(vm, obj, name));
+  return value_is_exception(*out) ? -1 : 1;
+}
+
+//> vm.to-property-descriptor
+Value vm_to_property_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
+  *d = (PropertyDescriptor){
+      .value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED};
+  if (!value_is_object(obj))
+    return throw_described(vm, "Property description must be an object: %s", obj);
+  Value v;
+  int r;
+  if ((r = descriptor_field(vm, obj, "enumerable", &v)) < 0) return VALUE_EXCEPTION;
+  if (r) d->has_enumerable = true, d->enumerable = vm_truthy(v);
+  if ((r = descriptor_field(vm, obj, "configurable", &v)) < 0) return VALUE_EXCEPTION;
+  if (r) d->has_configurable = true, d->configurable = vm_truthy(v);
+  if ((r = descriptor_field(vm, obj, "value", &d->value)) < 0) return VALUE_EXCEPTION;
+  d->has_value = r;
+  if ((r = descriptor_field(vm, obj, "writable", &v)) < 0) return VALUE_EXCEPTION;
+  if (r) d->has_writable = true, d->writable = vm_truthy(v);
+  if ((r = descriptor_field(vm, obj, "get", &d->getter)) < 0) return VALUE_EXCEPTION;
+  d->has_getter = r;
+  if (r && !value_is_undefined(d->getter) && !vm_is_callable(d->getter))
+    return throw_described(vm, "Getter must be a function: %s", d->getter);
+  if ((r = descriptor_field(vm, obj, "set", &d->setter)) < 0) return VALUE_EXCEPTION;
+  d->has_setter = r;
+  if (r && !value_is_undefined(d->setter) && !vm_is_callable(d->setter))
+    return throw_described(vm, "Setter must be a function: %s", d->setter);
+  if ((d->has_getter || d->has_setter) && (d->has_value || d->has_writable))
+    return throw_described(vm,
+                           "Invalid property descriptor. Cannot both specify accessors "
+                           "and a value or writable attribute, %s",
+                           obj);
+  return VALUE_TRUE;
+}
+//< vm.to-property-descriptor
+
+Value vm_from_property_descriptor(VM *vm, const PropertyDescriptor *d) {
+  int mark = vm_handle_mark(vm);
+  Value o = vm_handle_push(vm, vm_object_new(vm));
+  if (d->has_value) vm_define_str(vm, o, "value", d->value, VM_ATTR_DEFAULT);
+  if (d->has_writable)
+    vm_define_str(vm, o, "writable", value_from_bool(d->writable), VM_ATTR_DEFAULT);
+  if (d->has_getter) vm_define_str(vm, o, "get", d->getter, VM_ATTR_DEFAULT);
+  if (d->has_setter) vm_define_str(vm, o, "set", d->setter, VM_ATTR_DEFAULT);
+  if (d->has_enumerable)
+    vm_define_str(vm, o, "enumerable", value_from_bool(d->enumerable), VM_ATTR_DEFAULT);
+  if (d->has_configurable)
+    vm_define_str(vm, o, "configurable", value_from_bool(d->configurable), VM_ATTR_DEFAULT);
+  vm_handle_reset(vm, mark);
+  return o;
+}
 
 /* ==== Defining and deleting ==== */
 
@@ -152,6 +271,11 @@ Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor 
   vm_handle_push(vm, obj);
   Value k = vm_handle_push(vm, conv_to_property_key(vm, key));
   if (value_is_exception(k)) return vm_handle_reset(vm, mark), k;
+  const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
+  if (m && m->define_own_property) { /* the scope ends with the method, as a native's */
+    Value r = m->define_own_property(vm, value_to_object(obj), k, desc);
+    return vm_handle_reset(vm, mark), r;
+  }
   PropertyDescriptor copy;
   if (value_to_object(obj)->klass == CLASS_ARRAY && desc->has_value && key_is_length(vm, k)) {
     Value n = array_length_value(vm, desc->value); /* ArraySetLength's checks come first */
@@ -183,13 +307,68 @@ Value vm_delete_property(VM *vm, Value obj, Value key) {
   Value k = conv_to_property_key(vm, key);
   vm_handle_reset(vm, mark);
   if (value_is_exception(k)) return k;
+  const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
+  if (m && m->delete_property) {
+    mark = vm_handle_mark(vm);
+    vm_handle_push(vm, k);
+    Value r = m->delete_property(vm, value_to_object(obj), k);
+    return vm_handle_reset(vm, mark), r;
+  }
   return value_from_bool(object_delete_own(vm, value_to_object(obj), k));
+}
+
+Value vm_own_property(VM *vm, Value obj, Value key, PropertyInfo *out) {
+  const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
+  if (!m || !m->get_own_property) return value_from_bool(vm_get_own_property(vm, obj, key, out));
+  int mark = vm_handle_mark(vm);
+  Value r = m->get_own_property(vm, value_to_object(obj), key, out);
+  vm_handle_reset(vm, mark);
+  if (r == VALUE_TRUE) /* the caller's, now: what a trap returned may be rooted nowhere else */
+    vm_handle_push(vm, out->value), vm_handle_push(vm, out->getter),
+        vm_handle_push(vm, out->setter);
+  return r;
+}
+
+/* An exotic method taking only the object, with its handle scope (as a native's). */
+static Value exotic_call(VM *vm, Value (*method)(VM *, Object *), Value obj) {
+  int mark = vm_handle_mark(vm);
+  Value r = method(vm, value_to_object(obj));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+Value vm_has_property(VM *vm, Value obj, Value key) {
+  return object_has(vm, value_to_object(obj), key);
 }
 
 /* ==== The object itself ==== */
 
+Value vm_get_prototype_of(VM *vm, Value obj) {
+  const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
+  if (m && m->get_prototype_of) return exotic_call(vm, m->get_prototype_of, obj);
+  return vm_prototype_of(obj);
+}
+
+Value vm_object_is_extensible(VM *vm, Value obj) {
+  const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
+  if (m && m->is_extensible) return exotic_call(vm, m->is_extensible, obj);
+  return value_from_bool(vm_is_extensible(obj));
+}
+
+Value vm_object_prevent_extensions(VM *vm, Value obj) {
+  const ExoticMethods *m = exotic_of(vm, value_to_object(obj));
+  if (m && m->prevent_extensions) return exotic_call(vm, m->prevent_extensions, obj);
+  return value_from_bool(vm_prevent_extensions(vm, obj));
+}
+
 Value vm_set_prototype(VM *vm, Value obj, Value proto) {
   Object *o = value_to_object(obj);
+  const ExoticMethods *m = exotic_of(vm, o);
+  if (m && m->set_prototype_of) {
+    int mark = vm_handle_mark(vm);
+    Value r = m->set_prototype_of(vm, o, proto);
+    return vm_handle_reset(vm, mark), r;
+  }
   Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
   if (o->proto == p) return VALUE_TRUE;
   if (!o->extensible) return VALUE_FALSE;
@@ -211,6 +390,7 @@ VMFunctionKind vm_function_kind(Value fn) {
   Object *o = value_to_object(fn);
   if (o->klass == CLASS_NATIVE) return VM_FN_NATIVE;
   if (o->klass == CLASS_BOUND) return VM_FN_BOUND;
+  if (o->klass == CLASS_PROXY) return VM_FN_PROXY;
   uint32_t f = ((Closure *)o)->proto->flags;
   if (f & FN_CONSTRUCTOR) return VM_FN_CLASS;
   if ((f & FN_ASYNC) && (f & FN_GENERATOR)) return VM_FN_ASYNC_GENERATOR;
@@ -234,7 +414,10 @@ Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value
   vm_handle_push(vm, bound_this);
   for (int i = 0; i < argc; i++) vm_handle_push(vm, argv[i]);
   size_t size = sizeof(Bound) + (size_t)argc * sizeof(Value);
-  Bound *b = (Bound *)object_new_class(vm, CLASS_BOUND, size, value_to_object(target)->proto);
+  Value proto = vm_handle_push(vm, vm_get_prototype_of(vm, target)); /* a proxy's trap runs */
+  if (value_is_exception(proto)) return vm_handle_reset(vm, mark), proto;
+  Object *p = value_is_object(proto) ? value_to_object(proto) : NULL;
+  Bound *b = (Bound *)object_new_class(vm, CLASS_BOUND, size, p);
   b->target = target;
   b->bound_this = bound_this;
   b->argc = (uint32_t)argc;

@@ -249,6 +249,14 @@ Value vm_get(VM *vm, Value obj, Value key) {
   return r;
 }
 
+Value vm_get_with_receiver(VM *vm, Value obj, Value key, Value receiver) {
+  return object_get(vm, value_to_object(obj), key, receiver);
+}
+
+Value vm_set_with_receiver(VM *vm, Value obj, Value key, Value v, Value receiver) {
+  return object_set(vm, value_to_object(obj), key, v, receiver);
+}
+
 Value vm_get_str(VM *vm, Value obj, const char *key) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);

@@ -94,6 +94,8 @@ Value vm_compile_function(VM *vm, int kind, const char *params, const char *body
  * RangeError when the C stack is nearly full (natives re-enter here recursively). */
 Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv);
 Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv);
+/* Construct(ctor, argv, new_target) (Reflect.construct); both must be constructors. */
+Value vm_construct_with(VM *vm, Value ctor, int argc, const Value *argv, Value new_target);
 
 /* --dump-bytecode: disassemble fn and every function nested in it. */
 void vm_disassemble(VM *vm, Value fn, FILE *out);
@@ -206,6 +208,10 @@ Value vm_get(VM *vm, Value obj, Value key);           /* obj[key], any key */
 Value vm_get_str(VM *vm, Value obj, const char *key);
 Value vm_set(VM *vm, Value obj, Value key, Value v);  /* obj[key] = v */
 Value vm_set_str(VM *vm, Value obj, const char *key, Value v);
+/* [[Get]] and [[Set]] of object obj with another receiver (Reflect.get/set); key is a
+ * property key (vm_to_property_key). vm_set_with_receiver returns true/false/exception. */
+Value vm_get_with_receiver(VM *vm, Value obj, Value key, Value receiver);
+Value vm_set_with_receiver(VM *vm, Value obj, Value key, Value v, Value receiver);
 /* Define an own data property; attrs are VM_ATTR_* bits. Returns false on exception. */
 bool vm_define_str(VM *vm, Value obj, const char *key, Value v, int attrs);
 bool vm_has_own_str(VM *vm, Value obj, const char *key);
@@ -358,7 +364,7 @@ Value vm_prop_value(VM *vm, const VMPropDef *row);
   C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(WEAKMAP) C(WEAKSET) C(MAP_ITERATOR) \
   C(SET_ITERATOR) C(PROMISE) C(GENERATOR) C(ARRAY_BUFFER) C(DATA_VIEW) C(INT8_ARRAY)          \
   C(UINT8_ARRAY) C(UINT8_CLAMPED_ARRAY) C(INT16_ARRAY) C(UINT16_ARRAY) C(INT32_ARRAY)          \
-  C(UINT32_ARRAY) C(FLOAT32_ARRAY) C(FLOAT64_ARRAY) C(ASYNC_FROM_SYNC_ITERATOR)
+  C(UINT32_ARRAY) C(FLOAT32_ARRAY) C(FLOAT64_ARRAY) C(ASYNC_FROM_SYNC_ITERATOR) C(PROXY)
 
 typedef enum VMClass {
 #define VM_CLASS_ENUM(name) VM_CLASS_##name,
@@ -523,15 +529,41 @@ typedef struct PropertyDescriptor {
   bool writable, enumerable, configurable;
 } PropertyDescriptor;
 Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor *desc);
+/* ToPropertyDescriptor(obj): true, or VALUE_EXCEPTION (V8's TypeErrors). The values it
+ * reads stay on the handle stack. */
+Value vm_to_property_descriptor(VM *vm, Value obj, PropertyDescriptor *d);
+/* FromPropertyDescriptor: a new object with exactly the fields d has. */
+Value vm_from_property_descriptor(VM *vm, const PropertyDescriptor *d);
 Value vm_delete_property(VM *vm, Value obj, Value key); /* true/false/exception */
 Value vm_set_prototype(VM *vm, Value obj, Value proto); /* true/false (cycle, frozen) */
-bool vm_prevent_extensions(VM *vm, Value obj);
-bool vm_is_extensible(Value obj);
+bool vm_prevent_extensions(VM *vm, Value obj);          /* an ordinary object the caller made */
+bool vm_is_extensible(Value obj);                       /* the same; a proxy answers false */
+
+/* The internal methods for any object, exotic ones included (a proxy runs its handler's
+ * traps, so each may run JavaScript and returns VALUE_EXCEPTION on a throw).
+ * vm_define_property, vm_delete_property, vm_set_prototype and vm_own_property_keys
+ * above are already of this kind; vm_get_own_property and vm_prototype_of look only at
+ * what is stored (a proxy has nothing), for inspect. */
+Value vm_own_property(VM *vm, Value obj, Value key, PropertyInfo *out); /* true/false */
+Value vm_get_prototype_of(VM *vm, Value obj);                           /* an object or null */
+Value vm_object_is_extensible(VM *vm, Value obj);                       /* true/false */
+Value vm_object_prevent_extensions(VM *vm, Value obj);                  /* true/false */
+Value vm_has_property(VM *vm, Value obj, Value key);                    /* key in obj: true/false */
+/* IsArray(v): sees through proxies to their targets; TypeError for a revoked proxy. */
+Value vm_is_array_checked(VM *vm, Value v);
+
+/* Proxies (vm/proxy.c). A new proxy, or TypeError when target or handler is not an
+ * object; revoking drops both for good. */
+Value vm_proxy_new(VM *vm, Value target, Value handler);
+void vm_proxy_revoke(Value proxy);
+bool vm_is_proxy(Value v);
+Value vm_proxy_target(Value proxy);  /* null once revoked */
+Value vm_proxy_handler(Value proxy); /* null once revoked */
 
 /* The kind of a callable, for inspect's [Function: f] / [class A] / [AsyncFunction: f]. */
 typedef enum VMFunctionKind {
   VM_FN_NORMAL, VM_FN_ARROW, VM_FN_CLASS, VM_FN_ASYNC, VM_FN_GENERATOR, VM_FN_ASYNC_GENERATOR,
-  VM_FN_NATIVE, VM_FN_BOUND,
+  VM_FN_NATIVE, VM_FN_BOUND, VM_FN_PROXY,
 } VMFunctionKind;
 VMFunctionKind vm_function_kind(Value fn);
 Value vm_symbol_new(VM *vm, Value description); /* description: string or undefined */
@@ -565,7 +597,8 @@ Value vm_to_property_key(VM *vm, Value v);
 void vm_native_set_constructor(Value fn, bool is_constructor); /* may `new` call it? */
 bool vm_is_constructor(Value v); /* IsConstructor(v) */
 /* Function.prototype.bind's exotic object: calls target with bound_this and argv first.
- * Its prototype is target's; the caller defines `name` and `length`. */
+ * Its prototype is target's [[GetPrototypeOf]] (VALUE_EXCEPTION if a proxy's trap throws);
+ * the caller defines `name` and `length`. */
 Value vm_bound_new(VM *vm, Value target, Value bound_this, int argc, const Value *argv);
 Value vm_bound_target(Value fn); /* undefined unless fn is a bound function */
 bool vm_is_constructor(Value v); /* IsConstructor: may `new` be applied to v? */

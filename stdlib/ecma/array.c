@@ -53,7 +53,8 @@ static bool is_user_constructor(Value c) {
 /* ArraySpeciesCreate(original, n): a plain array unless original is an instance of an
  * Array subclass, whose constructor then makes it. */
 static Value species_create(VM *vm, Value original, double n) {
-  if (!vm_is_array(original)) return array_create(vm, n);
+  Value is_array = vm_is_array_checked(vm, original); /* a proxy's target decides */
+  if (is_array != VALUE_TRUE) return value_is_exception(is_array) ? is_array : array_create(vm, n);
   Value c = vm_get_str(vm, original, "constructor");
   if (value_is_exception(c)) return c;
   if (!is_user_constructor(c)) return array_create(vm, n);
@@ -90,7 +91,7 @@ static Value array_construct(VM *vm, Value this_value, int argc, Value *argv) {
 //< stdlib.array-constructor
 
 static Value array_is_array(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(vm_is_array(ARG(0)));
+  return vm_is_array_checked(vm, ARG(0)); /* a proxy's target decides */
 }
 
 /* The result array of Array.from/of: new C(n) for a user subclass, else a plain array. */
@@ -338,7 +339,9 @@ static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* concat: arrays are spread (holes kept), anything else is appended as one element. */
 static Value concat_one(VM *vm, Value a, double *n, Value item) {
-  if (!vm_is_array(item)) {
+  Value spread = vm_is_array_checked(vm, item);
+  if (value_is_exception(spread)) return spread;
+  if (spread == VALUE_FALSE) {
     Value key = vm_handle_push(vm, builtins_index_key(vm, (*n)++));
     return builtins_create_data(vm, a, key, item);
   }

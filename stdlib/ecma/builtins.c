@@ -31,6 +31,8 @@ void builtins_install_all(VM *vm) {
   builtins_install_array_buffer(vm);
   builtins_install_data_view(vm);
   builtins_install_typed_array(vm);
+  builtins_install_reflect(vm);
+  builtins_install_proxy(vm);
 }
 //< stdlib.install-all
 
@@ -116,11 +118,8 @@ Value builtins_get_index(VM *vm, Value obj, double index) {
   return vm_get(vm, obj, value_from_number(index));
 }
 
-bool builtins_has_property(VM *vm, Value obj, Value key) {
-  PropertyInfo info;
-  for (Value o = obj; value_is_object(o); o = vm_prototype_of(o))
-    if (vm_get_own_property(vm, o, key, &info)) return true;
-  return false;
+Value builtins_has_property(VM *vm, Value obj, Value key) {
+  return value_is_object(obj) ? vm_has_property(vm, obj, key) : VALUE_FALSE;
 }
 
 Value builtins_has_index(VM *vm, Value obj, double index) {
@@ -129,9 +128,9 @@ Value builtins_has_index(VM *vm, Value obj, double index) {
     return VALUE_TRUE;
   int mark = vm_handle_mark(vm);
   Value key = vm_handle_push(vm, builtins_index_key(vm, index));
-  bool has = builtins_has_property(vm, obj, key);
+  Value has = builtins_has_property(vm, obj, key);
   vm_handle_reset(vm, mark);
-  return value_from_bool(has);
+  return has;
 }
 
 Value builtins_set_index(VM *vm, Value obj, double index, Value v) {

@@ -59,6 +59,8 @@ bool builtins_prototype_from(VM *vm, Value new_target, int slot, Value *out);
 /* SpeciesConstructor(obj, the constructor in intrinsic slot): undefined-safe, or
  * VALUE_EXCEPTION. */
 Value builtins_species_constructor(VM *vm, Value obj, int slot);
+void builtins_install_reflect(VM *vm); /* Reflect (stdlib/ecma/reflect.c) */
+void builtins_install_proxy(VM *vm);   /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
 
 /* ==== Arguments and `this` ==== */
 
@@ -88,8 +90,14 @@ Value builtins_create_data(VM *vm, Value obj, Value key, Value v);
 Value builtins_create_data_at(VM *vm, Value obj, double index, Value v);
 /* DeletePropertyOrThrow(obj, index): VALUE_TRUE or exception. */
 Value builtins_delete_index(VM *vm, Value obj, double index);
-/* HasProperty(obj, key) along the prototype chain: true/false (never runs code). */
-bool builtins_has_property(VM *vm, Value obj, Value key);
+/* HasProperty(obj, key) along the prototype chain: true/false/exception (a proxy's trap). */
+Value builtins_has_property(VM *vm, Value obj, Value key);
+
+/* CreateListFromArrayLike(list): its elements in a new array (rooted), or exception. */
+Value builtins_list_from(VM *vm, Value list);
+/* fn(...args) with this_value, or, when new_target is not undefined, Construct(fn, args,
+ * new_target); args is an array (builtins_list_from). */
+Value builtins_call_list(VM *vm, Value fn, Value this_value, Value args, Value new_target);
 
 /* ==== Errors in V8's words ==== */
 

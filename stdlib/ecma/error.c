@@ -12,8 +12,8 @@
 
 /* InstallErrorCause: options.cause becomes an own hidden property. */
 static Value install_cause(VM *vm, Value error, Value options) {
-  if (!value_is_object(options) || !builtins_has_property(vm, options, vm_atom(vm, "cause")))
-    return VALUE_UNDEFINED;
+  Value has = builtins_has_property(vm, options, vm_atom(vm, "cause"));
+  if (has != VALUE_TRUE) return value_is_exception(has) ? has : VALUE_UNDEFINED;
   Value cause = vm_get_str(vm, options, "cause");
   if (value_is_exception(cause)) return cause;
   vm_define_str(vm, error, "cause", cause, VM_ATTR_HIDDEN);
@@ -104,7 +104,8 @@ static Value error_to_string(VM *vm, Value this_value, int argc, Value *argv) {
 /* Error.captureStackTrace(obj[, fn]): define obj.stack from the current frames. */
 static Value error_capture_stack_trace(VM *vm, Value this_value, int argc, Value *argv) {
   Value obj = builtins_arg(argc, argv, 0);
-  if (!value_is_object(obj)) return vm_throw_error(vm, ERR_TYPE, "invalid_argument");
+  if (!value_is_object(obj) || vm_is_proxy(obj)) /* V8 will not define stack on a proxy */
+    return vm_throw_error(vm, ERR_TYPE, "invalid_argument");
   return vm_capture_stack_trace(vm, obj, builtins_arg(argc, argv, 1));
 }
 

@@ -41,41 +41,52 @@ static Value function_call(VM *vm, Value this_value, int argc, Value *argv) {
 #define APPLY_LIST_MAX 134217725 /* V8's FixedArray::kMaxLength: longer lists are refused */
 
 //> stdlib.function-apply
-/* CreateListFromArrayLike(list), then the call. The arguments are gathered into a
- * rooted array first: reading them may run getters, and getters may collect. */
-static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
-  if (!vm_is_callable(this_value)) return builtins_throw_not_function(vm, this_value);
-  Value list = ARG(1);
-  if (value_is_nullish(list)) return vm_call(vm, this_value, ARG(0), 0, NULL);
+/* The arguments are gathered into a rooted array first: reading them may run getters,
+ * and getters may collect. */
+Value builtins_list_from(VM *vm, Value list) {
   if (!value_is_object(list))
     return vm_throw_error(vm, ERR_TYPE, "CreateListFromArrayLike called on non-object");
   double n;
   Value args = vm_handle_push(vm, vm_array_new(vm));
-  Value r = builtins_length_of(vm, list, &n) ? VALUE_UNDEFINED : VALUE_EXCEPTION;
-  if (!value_is_exception(r) && n > APPLY_LIST_MAX) /* before reading any element, as V8 */
+  if (!builtins_length_of(vm, list, &n)) return VALUE_EXCEPTION;
+  if (n > APPLY_LIST_MAX) /* before reading any element, as V8 */
     return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
-  for (double i = 0; i < n && !value_is_exception(r); i++) {
+  for (double i = 0; i < n; i++) {
     Value v = builtins_get_index(vm, list, i);
-    if (value_is_exception(v))
-      r = v;
-    else
-      vm_array_push(vm, args, v);
+    if (value_is_exception(v)) return v;
+    vm_array_push(vm, args, v);
   }
-  if (!value_is_exception(r)) {
-    uint32_t count = vm_array_length(args);
-    Value *copy = mem_alloc((count + 1) * sizeof(Value));
-    for (uint32_t i = 0; i < count; i++) copy[i] = vm_array_get_raw(args, i);
-    r = vm_call(vm, this_value, ARG(0), (int)count, copy); /* copies them onto its stack */
-    free(copy);
-  }
+  return args;
+}
+
+Value builtins_call_list(VM *vm, Value fn, Value this_value, Value args, Value new_target) {
+  uint32_t count = vm_array_length(args);
+  Value *copy = mem_alloc((count + 1) * sizeof(Value));
+  for (uint32_t i = 0; i < count; i++) copy[i] = vm_array_get_raw(args, i);
+  Value r = value_is_undefined(new_target) /* both copy them onto the VM stack */
+                ? vm_call(vm, fn, this_value, (int)count, copy)
+                : vm_construct_with(vm, fn, (int)count, copy, new_target);
+  free(copy);
   return r;
+}
+
+/* CreateListFromArrayLike(list), then the call. */
+static Value function_apply(VM *vm, Value this_value, int argc, Value *argv) {
+  if (!vm_is_callable(this_value)) return builtins_throw_not_function(vm, this_value);
+  Value list = ARG(1);
+  if (value_is_nullish(list)) return vm_call(vm, this_value, ARG(0), 0, NULL);
+  Value args = builtins_list_from(vm, list);
+  if (value_is_exception(args)) return args;
+  return builtins_call_list(vm, this_value, ARG(0), args, VALUE_UNDEFINED);
 }
 //< stdlib.function-apply
 
 /* The bound function's length: max(0, target.length - bound argument count). */
 static bool bound_length(VM *vm, Value target, int bound_args, double *out) {
   *out = 0;
-  if (!vm_has_own_str(vm, target, "length")) return true;
+  PropertyInfo info; /* HasOwnProperty: a proxy's getOwnPropertyDescriptor trap runs */
+  Value has = vm_own_property(vm, target, vm_atom(vm, "length"), &info);
+  if (has != VALUE_TRUE) return !value_is_exception(has);
   Value len = vm_get_str(vm, target, "length");
   if (value_is_exception(len)) return false;
   if (!value_is_number(len)) return true;
@@ -93,6 +104,7 @@ static Value function_bind(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "Bind must be called on a function");
   int bound_args = argc > 1 ? argc - 1 : 0;
   Value f = vm_handle_push(vm, vm_bound_new(vm, this_value, ARG(0), bound_args, argv + 1));
+  if (value_is_exception(f)) return f; /* a proxy's getPrototypeOf trap threw */
   double len;
   Value name = VALUE_EXCEPTION;
   if (bound_length(vm, this_value, bound_args, &len))
@@ -111,7 +123,8 @@ static Value function_to_string(VM *vm, Value this_value, int argc, Value *argv)
   if (!vm_is_callable(this_value))
     return builtins_throw_this(vm, "Function.prototype.toString", "Function");
   VMFunctionKind kind = vm_function_kind(this_value);
-  if (kind == VM_FN_BOUND) return vm_string(vm, "function () { [native code] }");
+  if (kind == VM_FN_BOUND || kind == VM_FN_PROXY)
+    return vm_string(vm, "function () { [native code] }");
   Value source = kind == VM_FN_NATIVE ? VALUE_UNDEFINED : vm_function_source(vm, this_value);
   if (!value_is_undefined(source)) return source;
   char *name = vm_to_utf8(vm, vm_function_name(vm, this_value), NULL);
@@ -139,9 +152,11 @@ static Value function_has_instance(VM *vm, Value this_value, int argc, Value *ar
     free(text);
     return r;
   }
-  for (Value q = vm_prototype_of(o); value_is_object(q); q = vm_prototype_of(q))
+  for (Value q = o;;) { /* O.[[GetPrototypeOf]]() each step: a proxy's trap may run */
+    q = vm_get_prototype_of(vm, q);
+    if (!value_is_object(q)) return value_is_exception(q) ? q : VALUE_FALSE;
     if (q == p) return VALUE_TRUE;
-  return VALUE_FALSE;
+  }
 }
 //< stdlib.has-instance
 

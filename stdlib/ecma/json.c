@@ -267,18 +267,20 @@ static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
   if (vm_stack_exhausted(vm)) return vm_throw_stack_overflow(vm); /* as deep as the value */
   int mark = vm_handle_mark(vm);
   Value val = vm_handle_push(vm, vm_get(vm, holder, key));
+  Value is_array = value_is_object(val) ? vm_is_array_checked(vm, val) : VALUE_FALSE;
+  if (value_is_exception(is_array)) return vm_handle_reset(vm, mark), is_array;
   if (value_is_object(val)) {
-    Value keys = vm_is_array(val)
-                     ? VALUE_UNDEFINED
-                     : vm_handle_push(vm, vm_own_property_keys(vm, val, VM_KEYS_STRINGS));
+    bool array = is_array == VALUE_TRUE;
+    Value keys = array ? VALUE_UNDEFINED
+                       : vm_handle_push(vm, vm_own_property_keys(vm, val, VM_KEYS_STRINGS));
     double n = 0;
-    if (vm_is_array(val) && !builtins_length_of(vm, val, &n))
+    if (value_is_exception(keys) || (array && !builtins_length_of(vm, val, &n)))
       return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
-    if (!vm_is_array(val)) n = vm_array_length(keys);
+    if (!array) n = vm_array_length(keys);
     int loop = vm_handle_mark(vm);
     for (double i = 0; i < n; i++, vm_handle_reset(vm, loop)) {
-      Value k = vm_handle_push(vm, vm_is_array(val) ? builtins_index_key(vm, i)
-                                                    : vm_array_get_raw(keys, (uint32_t)i));
+      Value k = vm_handle_push(vm, array ? builtins_index_key(vm, i)
+                                         : vm_array_get_raw(keys, (uint32_t)i));
       Value nv = vm_handle_push(vm, internalize(vm, val, k, reviver));
       Value r = value_is_exception(nv)   ? nv
                 : value_is_undefined(nv) ? vm_delete_property(vm, val, k)
@@ -471,6 +473,7 @@ static Value serialize_object(JsonWriter *w, Value value) {
   Value keys = vm_handle_push(vm, value_is_undefined(w->property_list)
                                       ? vm_own_property_keys(vm, value, VM_KEYS_STRINGS)
                                       : w->property_list);
+  if (value_is_exception(keys)) return vm_handle_reset(vm, mark), keys;
   sb_put_unit(&w->out, '{');
   bool any = false;
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
@@ -545,8 +548,11 @@ static int serialize_property(JsonWriter *w, Value holder, Value key) {
     sb_puts(&w->out, isfinite(d) ? vm_number_to_cstr(d, buf) : "null");
   } else if (value_is_object(v) && !vm_is_callable(v)) {
     Value ok = push_stack(w, v, holder, key);
-    if (!value_is_exception(ok))
-      ok = vm_is_array(v) ? serialize_array(w, v) : serialize_object(w, v);
+    Value array = value_is_exception(ok) ? ok : vm_is_array_checked(vm, v); /* sees proxies */
+    if (!value_is_exception(array))
+      ok = array == VALUE_TRUE ? serialize_array(w, v) : serialize_object(w, v);
+    else
+      ok = array;
     if (!value_is_exception(ok)) pop_stack(w);
     r = value_is_exception(ok) ? -1 : 1;
   } else {
@@ -598,10 +604,14 @@ static Value gap_of(VM *vm, Value space) {
 static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   JsonWriter w = {.vm = vm, .replacer = VALUE_UNDEFINED, .property_list = VALUE_UNDEFINED};
   Value replacer = ARG(1), r = VALUE_TRUE;
+  Value is_array = vm_is_callable(replacer) || !value_is_object(replacer)
+                       ? VALUE_FALSE
+                       : vm_is_array_checked(vm, replacer); /* a proxy's target decides */
   if (vm_is_callable(replacer))
     w.replacer = replacer;
-  else if (vm_is_array(replacer))
-    r = w.property_list = vm_handle_push(vm, property_list(vm, replacer));
+  else if (is_array != VALUE_FALSE)
+    r = w.property_list =
+        vm_handle_push(vm, value_is_exception(is_array) ? is_array : property_list(vm, replacer));
   if (!value_is_exception(r)) r = w.gap = vm_handle_push(vm, gap_of(vm, ARG(2)));
   if (value_is_exception(r)) return r;
   w.stack = vm_handle_push(vm, vm_array_new(vm));

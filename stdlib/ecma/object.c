@@ -17,6 +17,18 @@
 
 /* ==== Descriptors ==== */
 
+/* [[GetOwnProperty]], which runs a proxy's trap: 1 found, 0 absent, -1 exception. */
+static int own_property(VM *vm, Value obj, Value key, PropertyInfo *info) {
+  Value r = vm_own_property(vm, obj, key, info);
+  return r == VALUE_TRUE ? 1 : r == VALUE_FALSE ? 0 : -1;
+}
+
+/* Every own key of obj ([[OwnPropertyKeys]]), rooted, or VALUE_EXCEPTION. */
+static Value all_own_keys(VM *vm, Value obj) {
+  return vm_handle_push(
+      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+}
+
 static Value throw_with(VM *vm, const char *fmt, Value v) {
   char *text = builtins_describe(vm, v);
   Value r = vm_throw_error(vm, ERR_TYPE, fmt, text);
@@ -24,47 +36,10 @@ static Value throw_with(VM *vm, const char *fmt, Value v) {
   return r;
 }
 
-/* Read one descriptor field if present: 1 found, 0 absent, -1 exception. */
-static int descriptor_field(VM *vm, Value obj, const char *name, Value *out) {
-  if (!builtins_has_property(vm, obj, vm_atom(vm, name))) return 0;
-  *out = vm_handle_push(vm, vm_get_str(vm, obj, name));
-  return value_is_exception(*out) ? -1 : 1;
-}
-
-//> stdlib.to-property-descriptor
-/* ToPropertyDescriptor(obj). The values it reads are left on the handle stack. */
+/* ToPropertyDescriptor(obj), the engine's (vm_to_property_descriptor); false on a throw. */
 static bool to_descriptor(VM *vm, Value obj, PropertyDescriptor *d) {
-  *d = (PropertyDescriptor){
-      .value = VALUE_UNDEFINED, .getter = VALUE_UNDEFINED, .setter = VALUE_UNDEFINED};
-  if (!value_is_object(obj))
-    return throw_with(vm, "Property description must be an object: %s", obj), false;
-  Value v;
-  int r;
-  if ((r = descriptor_field(vm, obj, "enumerable", &v)) < 0) return false;
-  if (r) d->has_enumerable = true, d->enumerable = vm_truthy(v);
-  if ((r = descriptor_field(vm, obj, "configurable", &v)) < 0) return false;
-  if (r) d->has_configurable = true, d->configurable = vm_truthy(v);
-  if ((r = descriptor_field(vm, obj, "value", &d->value)) < 0) return false;
-  d->has_value = r;
-  if ((r = descriptor_field(vm, obj, "writable", &v)) < 0) return false;
-  if (r) d->has_writable = true, d->writable = vm_truthy(v);
-  if ((r = descriptor_field(vm, obj, "get", &d->getter)) < 0) return false;
-  d->has_getter = r;
-  if (r && !value_is_undefined(d->getter) && !vm_is_callable(d->getter))
-    return throw_with(vm, "Getter must be a function: %s", d->getter), false;
-  if ((r = descriptor_field(vm, obj, "set", &d->setter)) < 0) return false;
-  d->has_setter = r;
-  if (r && !value_is_undefined(d->setter) && !vm_is_callable(d->setter))
-    return throw_with(vm, "Setter must be a function: %s", d->setter), false;
-  if ((d->has_getter || d->has_setter) && (d->has_value || d->has_writable))
-    return throw_with(vm,
-                      "Invalid property descriptor. Cannot both specify accessors "
-                      "and a value or writable attribute, %s",
-                      obj),
-           false;
-  return true;
+  return !value_is_exception(vm_to_property_descriptor(vm, obj, d));
 }
-//< stdlib.to-property-descriptor
 
 /* FromPropertyDescriptor: {value, writable, enumerable, configurable} or {get, set, ...}. */
 static Value from_descriptor(VM *vm, const PropertyInfo *info) {
@@ -93,6 +68,9 @@ static Value define_or_throw(VM *vm, Value obj, Value key, const PropertyDescrip
   bool existed = vm_get_own_property(vm, obj, key, &info);
   Value ok = vm_define_property(vm, obj, key, d);
   if (ok != VALUE_FALSE) return ok;
+  if (vm_is_proxy(obj))
+    return throw_with(vm, "'defineProperty' on proxy: trap returned falsish for property '%s'",
+                      key);
   if (!existed && !vm_is_extensible(obj))
     return throw_with(vm, "Cannot define property %s, object is not extensible", key);
   if (!existed && vm_typed_kind(obj) >= 0) /* only a numeric key is refused a new property */
@@ -130,8 +108,9 @@ typedef enum OwnKind { OWN_KEYS, OWN_VALUES, OWN_ENTRIES } OwnKind;
  * property is gone or no longer enumerable when its turn comes. */
 static Value own_item(VM *vm, Value o, Value key, OwnKind kind) {
   PropertyInfo info;
-  if (!vm_get_own_property(vm, o, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE))
-    return VALUE_HOLE;
+  int found = own_property(vm, o, key, &info);
+  if (found < 0) return VALUE_EXCEPTION;
+  if (!found || !(info.attrs & VM_ATTR_ENUMERABLE)) return VALUE_HOLE;
   Value val = vm_handle_push(vm, vm_get(vm, o, key));
   if (value_is_exception(val) || kind == OWN_VALUES) return val;
   Value pair = vm_handle_push(vm, vm_array_new(vm));
@@ -144,7 +123,9 @@ static Value own_item(VM *vm, Value o, Value key, OwnKind kind) {
 static Value object_enumerable_own(VM *vm, Value this_value, int argc, Value *argv) {
   OwnKind kind = (OwnKind)vm_native_magic(vm);
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
-  Value keys = value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS);
+  /* values and entries of a proxy: every key, each looked at (gopd, get) in its turn */
+  int hidden = kind != OWN_KEYS && !value_is_exception(o) && vm_is_proxy(o) ? VM_KEYS_HIDDEN : 0;
+  Value keys = value_is_exception(o) ? o : vm_own_property_keys(vm, o, VM_KEYS_STRINGS | hidden);
   if (value_is_exception(keys) || kind == OWN_KEYS) return keys;
   vm_handle_push(vm, keys);
   Value out = vm_handle_push(vm, vm_array_new(vm));
@@ -185,12 +166,14 @@ static Value object_from_entries(VM *vm, Value this_value, int argc, Value *argv
 static Value assign_from(VM *vm, Value to, Value source) {
   Value from = vm_handle_push(vm, vm_to_object(vm, source));
   if (value_is_exception(from)) return from;
-  Value keys = vm_handle_push(
-      vm, vm_own_property_keys(vm, from, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = all_own_keys(vm, from);
+  if (value_is_exception(keys)) return keys;
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     Value key = vm_array_get_raw(keys, i);
     PropertyInfo info;
-    if (!vm_get_own_property(vm, from, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
+    int found = own_property(vm, from, key, &info);
+    if (found < 0) return VALUE_EXCEPTION;
+    if (!found || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
     Value v = vm_handle_push(vm, vm_get(vm, from, key));
     if (value_is_exception(v) || value_is_exception(vm_set(vm, to, key, v))) return VALUE_EXCEPTION;
   }
@@ -211,8 +194,8 @@ static Value define_properties(VM *vm, Value obj, Value properties) {
   int mark = vm_handle_mark(vm);
   Value props = vm_handle_push(vm, vm_to_object(vm, properties));
   if (value_is_exception(props)) return vm_handle_reset(vm, mark), props;
-  Value keys = vm_handle_push(
-      vm, vm_own_property_keys(vm, props, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = all_own_keys(vm, props);
+  if (value_is_exception(keys)) return vm_handle_reset(vm, mark), keys;
   uint32_t n = vm_array_length(keys), count = 0;
   PropertyDescriptor *descs = mem_alloc((n + 1) * sizeof *descs);
   uint32_t *which = mem_alloc((n + 1) * sizeof *which);
@@ -220,7 +203,9 @@ static Value define_properties(VM *vm, Value obj, Value properties) {
   for (uint32_t i = 0; i < n && !value_is_exception(r); i++) {
     PropertyInfo info;
     Value key = vm_array_get_raw(keys, i);
-    if (!vm_get_own_property(vm, props, key, &info) || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
+    int found = own_property(vm, props, key, &info);
+    if (found < 0) r = VALUE_EXCEPTION;
+    if (found <= 0 || !(info.attrs & VM_ATTR_ENUMERABLE)) continue;
     Value d = vm_handle_push(vm, vm_get(vm, props, key));
     if (value_is_exception(d) || !to_descriptor(vm, d, &descs[count])) r = VALUE_EXCEPTION;
     which[count++] = i;
@@ -266,21 +251,23 @@ static Value object_get_own_property_descriptor(VM *vm, Value this_value, int ar
   Value key = value_is_exception(o) ? o : vm_handle_push(vm, vm_to_property_key(vm, ARG(1)));
   PropertyInfo info;
   Value r = key;
-  if (!value_is_exception(key))
-    r = vm_get_own_property(vm, o, key, &info) ? from_descriptor(vm, &info) : VALUE_UNDEFINED;
-  return r;
+  int found = value_is_exception(key) ? -1 : own_property(vm, o, key, &info);
+  if (found >= 0) r = found ? from_descriptor(vm, &info) : VALUE_UNDEFINED;
+  return found < 0 ? VALUE_EXCEPTION : r;
 }
 
 static Value object_get_own_property_descriptors(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_handle_push(vm, vm_to_object(vm, ARG(0)));
   if (value_is_exception(o)) return o;
-  Value keys = vm_handle_push(
-      vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = all_own_keys(vm, o);
+  if (value_is_exception(keys)) return keys;
   Value out = vm_handle_push(vm, vm_object_new(vm));
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     PropertyInfo info;
     Value key = vm_array_get_raw(keys, i);
-    if (!vm_get_own_property(vm, o, key, &info)) continue;
+    int found = own_property(vm, o, key, &info);
+    if (found < 0) return VALUE_EXCEPTION;
+    if (!found) continue;
     Value d = vm_handle_push(vm, from_descriptor(vm, &info));
     builtins_create_data(vm, out, key, d);
   }
@@ -291,13 +278,16 @@ static Value object_get_own_property_descriptors(VM *vm, Value this_value, int a
 
 static Value object_get_prototype_of(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, ARG(0));
-  return value_is_exception(o) ? o : vm_prototype_of(o);
+  return value_is_exception(o) ? o : vm_get_prototype_of(vm, o);
 }
 
 /* [[SetPrototypeOf]] or V8's TypeError for each way it can fail. */
 static Value set_prototype_or_throw(VM *vm, Value obj, Value proto) {
   Value ok = vm_set_prototype(vm, obj, proto);
   if (ok != VALUE_FALSE) return ok;
+  if (vm_is_proxy(obj)) /* sic: V8 names no property */
+    return vm_throw_error(
+        vm, ERR_TYPE, "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'");
   if (!vm_is_extensible(obj)) return throw_with(vm, "%s is not extensible", obj);
   if (obj == vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE))
     return vm_throw_error(vm, ERR_TYPE,
@@ -319,6 +309,13 @@ static Value object_set_prototype_of(VM *vm, Value this_value, int argc, Value *
 
 /* ==== Integrity levels ==== */
 
+/* [[PreventExtensions]], and a proxy's TypeError when its trap says no. */
+static Value prevent_extensions_or_throw(VM *vm, Value obj) {
+  Value ok = vm_object_prevent_extensions(vm, obj);
+  if (ok != VALUE_FALSE) return ok;
+  return vm_throw_error(vm, ERR_TYPE, "'preventExtensions' on proxy: trap returned falsish");
+}
+
 //> stdlib.object-freeze
 /* SetIntegrityLevel: every own property non-configurable (and, frozen, read-only). */
 static Value set_integrity(VM *vm, Value obj, bool frozen) {
@@ -327,13 +324,16 @@ static Value set_integrity(VM *vm, Value obj, bool frozen) {
   if (frozen && vm_array_view_info(obj, &view) && view.kind >= 0 && view.length)
     return vm_throw_error(vm, ERR_TYPE, "Cannot freeze array buffer views with elements");
   int mark = vm_handle_mark(vm);
-  vm_prevent_extensions(vm, obj);
-  Value keys = vm_handle_push(
-      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
+  Value keys = prevent_extensions_or_throw(vm, obj);
+  keys = value_is_exception(keys) ? keys : all_own_keys(vm, obj);
+  if (value_is_exception(keys)) return vm_handle_reset(vm, mark), keys;
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     PropertyInfo info;
     Value key = vm_array_get_raw(keys, i);
-    if (!vm_get_own_property(vm, obj, key, &info)) continue;
+    int found = frozen ? own_property(vm, obj, key, &info) : 1; /* seal needs no look */
+    if (found < 0) return vm_handle_reset(vm, mark), VALUE_EXCEPTION;
+    if (!found) continue;
+    if (!frozen) info.is_accessor = true;
     PropertyDescriptor d = {.value = VALUE_UNDEFINED,
                             .getter = VALUE_UNDEFINED,
                             .setter = VALUE_UNDEFINED,
@@ -347,22 +347,21 @@ static Value set_integrity(VM *vm, Value obj, bool frozen) {
 }
 //< stdlib.object-freeze
 
-/* TestIntegrityLevel. */
-static bool test_integrity(VM *vm, Value obj, bool frozen) {
-  if (!value_is_object(obj)) return true;
-  if (vm_is_extensible(obj)) return false;
-  int mark = vm_handle_mark(vm);
-  Value keys = vm_handle_push(
-      vm, vm_own_property_keys(vm, obj, VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN));
-  bool ok = true;
-  for (uint32_t i = 0; i < vm_array_length(keys) && ok; i++) {
+/* TestIntegrityLevel: true/false/exception. */
+static Value test_integrity(VM *vm, Value obj, bool frozen) {
+  if (!value_is_object(obj)) return VALUE_TRUE;
+  Value ext = vm_object_is_extensible(vm, obj);
+  if (ext != VALUE_FALSE) return value_is_exception(ext) ? ext : VALUE_FALSE;
+  Value keys = all_own_keys(vm, obj);
+  if (value_is_exception(keys)) return keys;
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     PropertyInfo info;
-    if (!vm_get_own_property(vm, obj, vm_array_get_raw(keys, i), &info)) continue;
-    if (info.attrs & VM_ATTR_CONFIGURABLE) ok = false;
-    if (frozen && !info.is_accessor && (info.attrs & VM_ATTR_WRITABLE)) ok = false;
+    int found = own_property(vm, obj, vm_array_get_raw(keys, i), &info);
+    if (found < 0) return VALUE_EXCEPTION;
+    if (found && (info.attrs & VM_ATTR_CONFIGURABLE)) return VALUE_FALSE;
+    if (found && frozen && !info.is_accessor && (info.attrs & VM_ATTR_WRITABLE)) return VALUE_FALSE;
   }
-  vm_handle_reset(vm, mark);
-  return ok;
+  return VALUE_TRUE;
 }
 
 /* Object.freeze (magic 1) and Object.seal (magic 0). */
@@ -371,14 +370,14 @@ static Value object_set_integrity(VM *vm, Value this_value, int argc, Value *arg
 }
 /* Object.isFrozen (magic 1) and Object.isSealed (magic 0). */
 static Value object_test_integrity(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(test_integrity(vm, ARG(0), vm_native_magic(vm)));
+  return test_integrity(vm, ARG(0), vm_native_magic(vm));
 }
 static Value object_prevent_extensions(VM *vm, Value this_value, int argc, Value *argv) {
-  if (value_is_object(ARG(0))) vm_prevent_extensions(vm, ARG(0));
-  return ARG(0);
+  Value r = value_is_object(ARG(0)) ? prevent_extensions_or_throw(vm, ARG(0)) : VALUE_TRUE;
+  return value_is_exception(r) ? r : ARG(0);
 }
 static Value object_is_extensible(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(value_is_object(ARG(0)) && vm_is_extensible(ARG(0)));
+  return value_is_object(ARG(0)) ? vm_object_is_extensible(vm, ARG(0)) : VALUE_FALSE;
 }
 
 /* ==== is, hasOwn ==== */
@@ -402,7 +401,7 @@ static Value has_own(VM *vm, Value v, Value key) {
   Value k = vm_handle_push(vm, vm_to_property_key(vm, key));
   Value o = value_is_exception(k) ? k : vm_handle_push(vm, vm_to_object(vm, v));
   PropertyInfo info;
-  Value r = value_is_exception(o) ? o : value_from_bool(vm_get_own_property(vm, o, k, &info));
+  Value r = value_is_exception(o) ? o : vm_own_property(vm, o, k, &info);
   vm_handle_reset(vm, mark);
   return r;
 }
@@ -422,9 +421,12 @@ static Value proto_is_prototype_of(VM *vm, Value this_value, int argc, Value *ar
   if (!value_is_object(ARG(0))) return VALUE_FALSE;
   Value o = vm_to_object(vm, this_value);
   if (value_is_exception(o)) return o;
-  for (Value p = vm_prototype_of(ARG(0)); value_is_object(p); p = vm_prototype_of(p))
+  vm_handle_push(vm, o);
+  for (Value p = ARG(0);;) { /* [[GetPrototypeOf]] each step: a proxy's trap may run */
+    p = vm_get_prototype_of(vm, p);
+    if (!value_is_object(p)) return value_is_exception(p) ? p : VALUE_FALSE;
     if (p == o) return VALUE_TRUE;
-  return VALUE_FALSE;
+  }
 }
 
 static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Value *argv) {
@@ -432,9 +434,19 @@ static Value proto_property_is_enumerable(VM *vm, Value this_value, int argc, Va
   Value o = value_is_exception(k) ? k : vm_handle_push(vm, vm_to_object(vm, this_value));
   PropertyInfo info;
   Value r = o;
-  if (!value_is_exception(o))
-    r = value_from_bool(vm_get_own_property(vm, o, k, &info) && (info.attrs & VM_ATTR_ENUMERABLE));
-  return r;
+  int found = value_is_exception(o) ? -1 : own_property(vm, o, k, &info);
+  if (found >= 0) r = value_from_bool(found && (info.attrs & VM_ATTR_ENUMERABLE));
+  return found < 0 ? VALUE_EXCEPTION : r;
+}
+
+/* The builtinTag of o's class ("Arguments"); a proxy's is "Array" if IsArray says so,
+ * else Function or Object. NULL with a TypeError pending for a revoked proxy. */
+static const char *builtin_tag(VM *vm, Value o) {
+  if (!vm_is_proxy(o)) return vm_class_tag(vm, o);
+  Value is_array = vm_is_array_checked(vm, o);
+  if (value_is_exception(is_array)) return NULL;
+  if (is_array == VALUE_TRUE) return "Array";
+  return vm_is_callable(o) ? "Function" : "Object";
 }
 
 //> stdlib.object-to-string
@@ -442,11 +454,14 @@ static Value proto_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_undefined(this_value)) return vm_string(vm, "[object Undefined]");
   if (value_is_null(this_value)) return vm_string(vm, "[object Null]");
   Value o = vm_handle_push(vm, vm_to_object(vm, this_value));
-  Value tag = vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)));
+  const char *builtin = value_is_exception(o) ? NULL : builtin_tag(vm, o); /* before the Get */
+  Value tag =
+      builtin ? vm_handle_push(vm, vm_get(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG)))
+              : VALUE_EXCEPTION;
   Value r = tag;
   if (!value_is_exception(tag)) {
     /* Without a string Symbol.toStringTag: the builtinTag of o's class ("Arguments") */
-    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(vm_class_tag(vm, o));
+    char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : mem_strdup(builtin);
     char *text = mem_alloc(strlen(t) + 10);
     sprintf(text, "[object %s]", t);
     r = vm_string(vm, text);
@@ -469,7 +484,7 @@ static Value proto_value_of(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value proto_get_proto(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_to_object(vm, this_value);
-  return value_is_exception(o) ? o : vm_prototype_of(o);
+  return value_is_exception(o) ? o : vm_get_prototype_of(vm, o);
 }
 
 static Value proto_set_proto(VM *vm, Value this_value, int argc, Value *argv) {

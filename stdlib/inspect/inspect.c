@@ -815,7 +815,7 @@ static Value user_options_object(InspectCtx *ctx) {
   vm_set_str(vm, obj, "depth", UNLIMITED_OR(o->depth));
   vm_set_str(vm, obj, "colors", value_from_bool(o->colors));
   vm_set_str(vm, obj, "customInspect", value_from_bool(o->custom_inspect));
-  vm_set_str(vm, obj, "showProxy", VALUE_FALSE);
+  vm_set_str(vm, obj, "showProxy", value_from_bool(o->show_proxy));
   vm_set_str(vm, obj, "maxArrayLength", UNLIMITED_OR(o->max_array_length));
   vm_set_str(vm, obj, "maxStringLength", UNLIMITED_OR(o->max_string_length));
   vm_set_str(vm, obj, "breakLength", UNLIMITED_OR(o->break_length));
@@ -894,6 +894,32 @@ static char *circular_reference(InspectCtx *ctx, Value v) {
   return out;
 }
 
+/* The object shown for v: v, or the innermost target of a proxy of a proxy (the hole
+ * when one on the way was revoked). */
+static Value shown_object(Value v) {
+  while (vm_is_proxy(v) && !value_is_null(vm_proxy_target(v))) v = vm_proxy_target(v);
+  return vm_is_proxy(v) ? VALUE_HOLE : v;
+}
+
+/* formatProxy, for showProxy: Proxy [ target, handler ]; or <Revoked Proxy>. */
+static char *format_proxy(InspectCtx *ctx, Value proxy, int recurse_times) {
+  if (value_is_null(vm_proxy_target(proxy))) return stylized(ctx, "<Revoked Proxy>", STYLE_SPECIAL);
+  if (ctx->opts.depth != INSPECT_UNLIMITED && recurse_times > ctx->opts.depth)
+    return stylized(ctx, "Proxy [Array]", STYLE_SPECIAL);
+  Entries out = {0};
+  ctx->indentation += 2;
+  char *target = inspect_format_value(ctx, vm_proxy_target(proxy), recurse_times + 1);
+  char *handler =
+      target ? inspect_format_value(ctx, vm_proxy_handler(proxy), recurse_times + 1) : NULL;
+  ctx->indentation -= 2;
+  if (!handler) return free(target), NULL;
+  entries_push(&out, target), entries_push(&out, handler);
+  char *text = layout_entries(ctx, &out, "", "Proxy [", "]", EXTRAS_ARRAY, recurse_times + 1,
+                              VALUE_UNDEFINED);
+  entries_free(&out);
+  return text;
+}
+
 //> stdlib.format-value
 char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
   if (!value_is_object(v)) { /* primitives, null included, cannot have properties */
@@ -901,10 +927,17 @@ char *inspect_format_value(InspectCtx *ctx, Value v, int recurse_times) {
     inspect_format_primitive(ctx, &sb, v);
     return sb_take(&sb);
   }
+  if (vm_is_proxy(v)) { /* no trap runs: the target is shown, as if there were no proxy */
+    if (ctx->opts.show_proxy || value_is_null(vm_proxy_target(v)))
+      return format_proxy(ctx, v, recurse_times);
+    v = vm_proxy_target(v); /* one level, as node's getProxyDetails */
+  }
   int mark = vm_handle_mark(ctx->vm);
   char *out = NULL;
   bool handled = false;
   if (ctx->opts.custom_inspect) out = try_custom_inspect(ctx, v, recurse_times, &handled);
+  if (!handled && (v = shown_object(v)) == VALUE_HOLE)
+    out = stylized(ctx, "<Revoked Proxy>", STYLE_SPECIAL), handled = true;
   if (!handled) {
     bool is_seen = false; /* an object still being formatted further up: a cycle */
     for (size_t i = 0; i < ctx->seen_count && !is_seen; i++) is_seen = ctx->seen[i] == v;

@@ -25,6 +25,7 @@ typedef struct InspectOptions {
   bool colors;          /* ANSI colours, off by default */
   bool show_hidden;     /* non-enumerable keys as [key] */
   bool custom_inspect;  /* call obj[util.inspect.custom] */
+  bool show_proxy;      /* a proxy as Proxy [ target, handler ], not as its target */
   int break_length;     /* 80 */
   int compact;          /* 3; 0 for false; INSPECT_COMPACT_TRUE for true */
   bool sorted;          /* sort keys (default comparator) */

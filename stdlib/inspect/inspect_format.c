@@ -49,6 +49,10 @@ static bool has_own(VM *vm, Value obj, Value key) {
  * built-in constructor's prototype provides? Then %s inspects it instead of calling
  * String(). 1 yes, 0 no, -1 exception. */
 static int has_builtin_to_string(VM *vm, Value obj) {
+  if (vm_is_proxy(obj)) { /* no trap runs: a proxy counts as its target, as in node */
+    obj = vm_proxy_target(obj);
+    if (!value_is_object(obj) || vm_is_proxy(obj)) return 1;
+  }
   Value to_string = vm_atom(vm, "toString");
   Value to_prim = vm_well_known_symbol(vm, VM_SYMBOL_TO_PRIMITIVE);
   Value f = vm_get(vm, obj, to_string);
@@ -211,7 +215,7 @@ static int put_placeholder(VM *vm, StrBuf *sb, uint16_t c, Value arg, const Insp
   case 'c': break; /* CSS styling: consumed, prints nothing */
   case 'O': ok = (text = inspect_to_text(vm, arg, &o)) != NULL; break;
   case 'o':
-    o.show_hidden = true, o.depth = 4;
+    o.show_hidden = true, o.depth = 4, o.show_proxy = true;
     ok = (text = inspect_to_text(vm, arg, &o)) != NULL;
     break;
   default: return 0;

@@ -37,7 +37,8 @@ static bool set_option(InspectOptions *o, const char *key, Value v) {
   else if (!strcmp(key, "numericSeparator")) o->numeric_separator = on;
   else if (!strcmp(key, "compact"))
     o->compact = v == VALUE_TRUE ? INSPECT_COMPACT_TRUE : value_is_number(v) ? limit_option(v) : 0;
-  else return !strcmp(key, "showProxy") || !strcmp(key, "stylize");
+  else if (!strcmp(key, "showProxy")) o->show_proxy = on;
+  else return !strcmp(key, "stylize");
   return true;
 }
 
@@ -78,7 +79,7 @@ static Value default_options_get(VM *vm, Value this_value, int argc, Value *argv
   vm_set_str(vm, obj, "depth", LIMIT(o.depth));
   vm_set_str(vm, obj, "colors", value_from_bool(o.colors));
   vm_set_str(vm, obj, "customInspect", value_from_bool(o.custom_inspect));
-  vm_set_str(vm, obj, "showProxy", VALUE_FALSE);
+  vm_set_str(vm, obj, "showProxy", value_from_bool(o.show_proxy));
   vm_set_str(vm, obj, "maxArrayLength", LIMIT(o.max_array_length));
   vm_set_str(vm, obj, "maxStringLength", LIMIT(o.max_string_length));
   vm_set_str(vm, obj, "breakLength", LIMIT(o.break_length));

@@ -127,6 +127,16 @@ static Value make_view(VM *vm, Fresh *f, int cls) {
 
 /* An object of class cls whose class-specific parts hold fresh values. Classes with a
  * fixed layout go through vm_object_of_class; the others need a case here. */
+/* A proxy whose target and handler are fresh objects (boxed fresh strings). */
+static Value make_proxy(VM *vm, Fresh *f, int cls) {
+  Value proto = VALUE_NULL;
+  Value target = vm_handle_push(
+      vm, vm_object_of_class(vm, VM_CLASS_STRING, proto, fresh(vm, f, "proxy target", cls)));
+  Value handler = vm_handle_push(
+      vm, vm_object_of_class(vm, VM_CLASS_STRING, proto, fresh(vm, f, "proxy handler", cls)));
+  return vm_proxy_new(vm, target, handler);
+}
+
 static Value make_object(VM *vm, int cls, Fresh *f) {
   if (cls >= CLASS_BUILTIN_COUNT) {
     if (vm->classes[cls].host != &holder_class) return VALUE_UNDEFINED; /* nothing inside */
@@ -164,6 +174,7 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
   }
   case CLASS_ARRAY_BUFFER: return vm_array_buffer_new(vm, 8, VM_LENGTH_AUTO, VALUE_NULL);
   case CLASS_DATA_VIEW: return make_view(vm, f, cls);
+  case CLASS_PROXY: return make_proxy(vm, f, cls);
   default:
     if (class_is_typed((uint8_t)cls)) return make_view(vm, f, cls);
     return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */

@@ -161,10 +161,10 @@ static void test_delete_and_dictionary(VM *vm) {
   CHECK(object_delete_own(vm, o, atom(vm, "s")) && o->shape == shared->parent); /* stepped back */
   CHECK(object_delete_own(vm, o, atom(vm, "q")) && o->shape->dictionary);
   CHECK(strcmp(keys_text(vm, o, false, false, buf, sizeof buf), "p,r") == 0);
-  CHECK(!object_has(vm, o, atom(vm, "q")) && object_has(vm, o, atom(vm, "r")));
+  CHECK(object_has(vm, o, atom(vm, "q")) == VALUE_FALSE && object_has(vm, o, atom(vm, "r")) == VALUE_TRUE);
   object_define_own(vm, o, atom(vm, "q"), VALUE_TRUE, ATTR_DEFAULT); /* re-added at the end */
   CHECK(strcmp(keys_text(vm, o, false, false, buf, sizeof buf), "p,r,q") == 0);
-  CHECK(object_has(vm, o, atom(vm, "toString")) == false); /* no stdlib yet: no such method */
+  CHECK(object_has(vm, o, atom(vm, "toString")) == VALUE_FALSE); /* no stdlib yet: no such method */
   object_define_own(vm, o, atom(vm, "fixed"), VALUE_TRUE, ATTR_ENUMERABLE);
   CHECK(!object_delete_own(vm, o, atom(vm, "fixed"))); /* non-configurable */
   CHECK(object_set(vm, o, atom(vm, "fixed"), VALUE_FALSE, value_from_object(o)) == VALUE_FALSE);
@@ -243,7 +243,8 @@ static void test_arrays(VM *vm) {
   object_set(vm, &a->base, value_from_number(5), VALUE_TRUE, av); /* extends, with holes */
   CHECK(a->length == 6 && a->elements[3] == VALUE_HOLE && a->elements[4] == VALUE_HOLE);
   CHECK(strcmp(keys_text(vm, &a->base, false, false, buf, sizeof buf), "0,1,2,5,length") == 0);
-  CHECK(!object_has(vm, &a->base, atom(vm, "3")) && object_has(vm, &a->base, atom(vm, "5")));
+  CHECK(object_has(vm, &a->base, atom(vm, "3")) == VALUE_FALSE &&
+        object_has(vm, &a->base, atom(vm, "5")) == VALUE_TRUE);
   CHECK(num(object_get(vm, &a->base, atom(vm, "1"), av)) == 10); /* "1" goes to the elements */
   object_set(vm, &a->base, atom(vm, "length"), value_from_number(2), av); /* truncates */
   CHECK(a->length == 2 && vm_array_get(vm, av, 2) == VALUE_UNDEFINED);
