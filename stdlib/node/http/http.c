@@ -8,8 +8,13 @@
  * bytes; this file makes the JavaScript objects (server, req, res) and calls the
  * request listener. One Conn per TCP connection holds its parser and the Exchange
  * (request + response) in progress. Requests on a keep-alive connection are
- * answered in order: the parser pauses after each request until its response ends.
+ * answered in order: the parser pauses after each request until its response ends,
+ * and while responses wait in the write queue beyond the high-water mark.
+ * Node's timers guard every connection: headersTimeout and requestTimeout (checked
+ * every connectionsCheckingInterval, answered with 408), keepAliveTimeout when idle.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,7 +24,15 @@
 #include "stdlib/node/internal.h"
 #include "stdlib/node/http/http_parser.h"
 
-#define KEEP_ALIVE_TIMEOUT_MS 5000 /* Node's server.keepAliveTimeout */
+/* Node closes an idle keep-alive socket this long after the Keep-Alive: timeout it
+ * announced, so that a client reusing the socket just in time does not meet a reset. */
+#define KEEP_ALIVE_BUFFER_MS 1000
+/* Unparsed input kept while a response is pending; past it the socket is not read. */
+#define INPUT_HIGH_WATER_MARK 65536
+
+/* What Node's server writes before destroying a socket: socketOnError's replies. */
+static const char TIMEOUT_REPLY[] = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
+static const char CONTINUE_REPLY[] = "HTTP/1.1 100 Continue\r\n\r\n";
 
 typedef struct Conn Conn;
 
@@ -28,7 +41,8 @@ typedef struct ServerState {
   NetServer *net;
   int32_t pin;       /* the server object, while it listens */
   int port;
-  Conn *conns;       /* open connections, for close() */
+  Conn *conns;       /* open connections, for close() and the timeout check */
+  TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
 } ServerState;
 
 /* One request and its response: the native part of a ServerResponse object. */
@@ -40,6 +54,10 @@ typedef struct Exchange {
   size_t nheaders, capacity;
   bool req_keep_alive, req_is_head, chunked_by_default;
   bool head_sent, finished, close_after;
+  bool expect_continue, sent100; /* Expect: 100-continue, and whether 100 went out */
+  bool want_drain;               /* write() returned false: emit 'drain' when empty */
+  bool dropped;                  /* the peer left first: nothing more is sent */
+  double keep_alive_timeout;     /* server.keepAliveTimeout when the request came */
   HttpFraming framing;
   int32_t pin;       /* the response object, until it is finished */
   HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
@@ -57,8 +75,18 @@ struct Conn {
   int32_t server_pin;
   HttpBuf body;      /* body bytes parsed but not yet emitted */
   bool head_pending, complete_pending, request_complete;
-  bool processing, peer_ended, closed, missing_host;
-  TimerId idle_timer;
+  bool processing, peer_ended, closed, missing_host, connect_method;
+  bool expect;       /* the current request is HTTP/1.1 with an Expect header */
+  bool req_ended, req_closed; /* 'end' / 'close' emitted on the current request */
+  bool ending;       /* net_end called: nothing more is read or written */
+  bool blocked;      /* responses queued beyond the high-water mark: not parsing */
+  bool read_stopped; /* reading paused (blocked, or too much input parked) */
+  /* Node's "active connection": from a message's first byte (or the accept) until
+   * the request is complete; headersTimeout/requestTimeout apply only then. */
+  bool active, headers_done;
+  uint64_t message_start;
+  TimerId keep_alive_timer; /* idle between requests: keepAliveTimeout + 1 s */
+  bool keep_alive_on_drain; /* start it once the queue has drained */
   Conn *next;
 };
 
@@ -124,8 +152,9 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value) {
 
 /* ==== Writing responses ==== */
 
-static void conn_write(Conn *conn, const HttpBuf *buf) {
-  if (conn && !conn->closed && buf->len) net_write(conn->net, buf->data, buf->len);
+static void conn_write(Exchange *ex, const HttpBuf *buf) {
+  Conn *conn = ex->conn;
+  if (conn && !ex->dropped && !conn->closed && buf->len) net_write(conn->net, buf->data, buf->len);
 }
 
 //> stdlib.response-head
@@ -140,11 +169,14 @@ static void build_head(VM *vm, Value res, Exchange *ex, HttpBuf *out, bool body_
     free(ex->reason);
     ex->reason = vm_to_utf8(vm, message, NULL);
   }
+  /* A client that asked for 100-continue and never got it may still send the body:
+   * the connection cannot be reused (Node's shouldKeepAlive = false). */
+  bool keep_alive = ex->req_keep_alive && !(ex->expect_continue && !ex->sent100);
   HttpResponse r = {.status = ex->status, .reason = ex->reason, .headers = ex->headers,
-                    .nheaders = ex->nheaders, .req_keep_alive = ex->req_keep_alive,
+                    .nheaders = ex->nheaders, .req_keep_alive = keep_alive,
                     .req_is_head = ex->req_is_head, .chunked_by_default = ex->chunked_by_default,
                     .body_known = body_known, .body_length = body_length,
-                    .keep_alive_timeout = KEEP_ALIVE_TIMEOUT_MS / 1000, .send_date = true,
+                    .keep_alive_timeout = ex->keep_alive_timeout, .send_date = true,
                     .date = time(NULL)};
   ex->framing = http_response_head(&r, out, &ex->close_after);
   ex->head_sent = true;
@@ -213,21 +245,38 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, false, 0);
   append_body(ex, &out, text, len);
-  conn_write(ex->conn, &out);
+  conn_write(ex, &out);
   http_buf_free(&out);
   free(text);
-  return value_from_bool(!ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK);
+  bool below = !ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK;
+  if (!below) ex->want_drain = true;
+  return value_from_bool(below);
+}
+
+/* The interim "100 Continue" (Node's writeContinue), sent ahead of the response. */
+static void write_continue(Exchange *ex) {
+  HttpBuf reply = {(char *)CONTINUE_REPLY, sizeof CONTINUE_REPLY - 1, 0};
+  conn_write(ex, &reply);
+  ex->sent100 = true;
+}
+
+static Value res_write_continue(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  write_continue(ex);
+  return VALUE_UNDEFINED;
 }
 
 static void process_input(Conn *conn);
-static void start_idle_timer(Conn *conn);
+static void keep_alive_start(Conn *conn);
+static void conn_end(Conn *conn);
 
 /* The response is complete: let the connection close or move on to the next request. */
 static void finish_exchange(Exchange *ex) {
   Conn *conn = ex->conn;
   VM *vm = NULL;
   ex->finished = true;
-  if (!conn) return;
+  if (!conn || ex->dropped) return; /* a dropped exchange waits for on_close */
   vm = host_vm(conn->host);
   conn->current = NULL;
   ex->conn = NULL;
@@ -235,9 +284,9 @@ static void finish_exchange(Exchange *ex) {
   conn->req_pin = -1;
   conn->request_complete = false;
   if (ex->close_after || conn->peer_ended) {
-    net_end(conn->net);
+    conn_end(conn);
   } else {
-    start_idle_timer(conn);
+    keep_alive_start(conn);
     process_input(conn);
   }
 }
@@ -253,15 +302,16 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   build_head(vm, this_value, ex, &out, true, len);
   append_body(ex, &out, text, len);
   if (ex->framing == HTTP_FRAMING_CHUNKED) http_buf_append_str(&out, HTTP_LAST_CHUNK);
-  conn_write(ex->conn, &out);
+  conn_write(ex, &out);
   http_buf_free(&out);
   free(text);
   int32_t pin = ex->pin;
+  bool gone = !ex->conn || ex->dropped; /* the socket went first: no 'finish' (Node) */
   ex->pin = -1;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
   vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
   finish_exchange(ex);
-  Value r = events_emit_str(vm, this_value, "finish", 0, NULL);
+  Value r = gone ? VALUE_UNDEFINED : events_emit_str(vm, this_value, "finish", 0, NULL);
   if (pin >= 0) vm_unpin(vm, pin);
   return value_is_exception(r) ? r : this_value;
 }
@@ -346,6 +396,13 @@ static Value make_request(VM *vm, const HttpRequestHead *head) {
   return req;
 }
 
+/* A number property of the server object (its timeouts); 0 when it is not a number. */
+static double server_number(VM *vm, Value server, const char *name) {
+  Value v = vm_get_str(vm, server, name);
+  if (value_is_exception(v)) vm_take_exception(vm); /* a throwing getter: use 0 */
+  return value_is_number(v) ? value_to_number(v) : 0;
+}
+
 static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
   Exchange *ex = mem_calloc(1, sizeof *ex);
   ex->conn = conn;
@@ -353,6 +410,9 @@ static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
   ex->req_keep_alive = head->keep_alive;
   ex->req_is_head = strcmp(head->method, "HEAD") == 0;
   ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
+  ex->expect_continue = conn->expect && head->expect_continue;
+  ex->keep_alive_timeout =
+      server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
   Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex,
                                              vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE)));
   vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
@@ -366,13 +426,35 @@ static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
 
 /* ==== Parser callbacks: record, pause, and let process_input call JavaScript ==== */
 
+/* The first byte of a request arrived (or the connection opened): Node's
+ * on_message_begin restarts the clock that headersTimeout and requestTimeout read. */
+static void message_begins(Conn *conn) {
+  conn->active = true;
+  conn->headers_done = false;
+  conn->message_start = loop_now(host_loop(conn->host));
+}
+
+static void keep_alive_stop(Conn *conn) {
+  if (conn->keep_alive_timer) loop_timer_stop(host_loop(conn->host), conn->keep_alive_timer);
+  conn->keep_alive_timer = 0;
+  conn->keep_alive_on_drain = false;
+}
+
 static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
+  if (!conn->active) message_begins(conn);
+  conn->headers_done = true;
+  keep_alive_stop(conn); /* a request is in progress: the socket is not idle */
   if (head->version_major == 1 && head->version_minor == 1 && !head->has_host) {
     conn->missing_host = true; /* Node's server answers 400 to HTTP/1.1 without Host */
     return 1;
   }
+  if (strcmp(head->method, "CONNECT") == 0) {
+    conn->connect_method = true; /* no 'connect' support: Node destroys the socket */
+    return 1;
+  }
+  conn->expect = head->expect && head->version_major == 1 && head->version_minor == 1;
   int mark = vm_handle_mark(vm);
   Value req = make_request(vm, head);
   Value res = make_response(vm, conn, head);
@@ -381,20 +463,55 @@ static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
   vm_array_push(vm, pair, res);
   conn->req_pin = vm_pin(vm, pair);
   conn->head_pending = true;
+  conn->req_ended = conn->req_closed = false;
   vm_handle_reset(vm, mark);
   return 1;
 }
 
 static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
-  http_buf_append(&((Conn *)data)->body, bytes, len);
+  Conn *conn = data;
+  if (conn->req_pin >= 0) http_buf_append(&conn->body, bytes, len); /* else: answered */
   return 0;
 }
 
 static int on_message_complete(HttpParser *p, void *data) {
   Conn *conn = data;
+  conn->active = false;
+  if (conn->req_pin < 0) return 0; /* the response ended before the body did */
   conn->complete_pending = true;
   conn->request_complete = true;
   return 1;
+}
+
+/* emitter.listenerCount(name), or VALUE_EXCEPTION. */
+static Value listener_count(VM *vm, Value emitter, const char *name) {
+  Value arg = vm_handle_push(vm, vm_string(vm, name));
+  Value fn = vm_get_str(vm, emitter, "listenerCount");
+  if (value_is_exception(fn)) return fn;
+  return vm_call(vm, fn, emitter, 1, &arg);
+}
+
+/* Node's parserOnIncoming for an HTTP/1.1 request with Expect: 'checkContinue' if
+ * listened, else "100 Continue" and 'request'; any other expectation gets 417 unless
+ * 'checkExpectation' is listened. Without Expect: 'request'. */
+static Value emit_request(VM *vm, Conn *conn, Value server, Value *args) {
+  const char *event = "request";
+  if (conn->expect) {
+    Exchange *ex = conn->current;
+    const char *wanted = ex->expect_continue ? "checkContinue" : "checkExpectation";
+    Value n = listener_count(vm, server, wanted);
+    if (value_is_exception(n)) return n;
+    if (value_is_number(n) && value_to_number(n) > 0) {
+      event = wanted;
+    } else if (ex->expect_continue) {
+      write_continue(ex);
+    } else {
+      Value status = value_from_number(417);
+      if (value_is_exception(res_write_head(vm, args[1], 1, &status))) return VALUE_EXCEPTION;
+      return res_end(vm, args[1], 0, NULL);
+    }
+  }
+  return events_emit_str(vm, server, event, 2, args);
 }
 
 /* Calls the 'request' listeners, then emits the body and 'end' on the request. */
@@ -407,7 +524,7 @@ static bool dispatch(Conn *conn) {
   Value r = VALUE_UNDEFINED;
   if (conn->head_pending) {
     conn->head_pending = false;
-    r = events_emit_str(vm, vm_pinned(vm, conn->server_pin), "request", 2, args);
+    r = emit_request(vm, conn, vm_pinned(vm, conn->server_pin), args);
   }
   if (!value_is_exception(r) && conn->body.len) {
     Value chunk = vm_handle_push(vm, vm_string_n(vm, conn->body.data, conn->body.len));
@@ -416,6 +533,7 @@ static bool dispatch(Conn *conn) {
   }
   if (!value_is_exception(r) && conn->complete_pending) {
     conn->complete_pending = false;
+    conn->req_ended = true;
     r = events_emit_str(vm, args[0], "end", 0, NULL);
   }
   vm_handle_reset(vm, mark);
@@ -424,13 +542,30 @@ static bool dispatch(Conn *conn) {
   return false;
 }
 
-static void reject(Conn *conn, HttpError err) {
-  const char *reply = http_error_response(err);
-  net_write(conn->net, reply, strlen(reply));
+/* The graceful end: what is queued goes out, then FIN and close. */
+static void conn_end(Conn *conn) {
+  conn->ending = true;
+  keep_alive_stop(conn);
   net_end(conn->net);
 }
 
-/* Node's http server (not its parser) refuses an HTTP/1.1 request without Host, with a
+static void reject(Conn *conn, HttpError err) {
+  const char *reply = http_error_response(err);
+  net_write(conn->net, reply, strlen(reply));
+  conn_end(conn);
+}
+
+/* Node's socketOnError: the error reply goes out only if no response has started on the
+ * wire, then the socket is destroyed (what is still queued is dropped). */
+static void destroy_with_reply(Conn *conn, const char *reply) {
+  Exchange *ex = conn->current;
+  bool started = ex && ex->head_sent && ex->unsent.len == 0;
+  if (!started && !conn->ending) net_write(conn->net, reply, strlen(reply));
+  keep_alive_stop(conn);
+  net_close(conn->net);
+}
+
+/* Node's server (not its parser) refuses an HTTP/1.1 request without Host, with a
  * complete response of its own. */
 static void reject_missing_host(Conn *conn) {
   char date[30], reply[160];
@@ -439,7 +574,31 @@ static void reject_missing_host(Conn *conn) {
            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
            "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
   net_write(conn->net, reply, strlen(reply));
-  net_end(conn->net);
+  conn_end(conn);
+}
+
+/* Reading stays on unless responses wait in the queue beyond the high-water mark (Node
+ * pauses the socket then) or much input is parked behind a pending response. */
+static void update_reading(Conn *conn) {
+  if (conn->closed || conn->ending || net_conn_is_closed(conn->net)) return;
+  size_t parked = conn->in.len - conn->in_pos;
+  bool stop = conn->blocked ||
+              (conn->current && conn->request_complete && parked > INPUT_HIGH_WATER_MARK);
+  if (stop == conn->read_stopped) return;
+  conn->read_stopped = stop;
+  if (stop)
+    net_read_stop(conn->net);
+  else
+    net_read_start(conn->net);
+}
+
+/* Whether parsing must wait: for the current response to end, or for the responses
+ * already queued to drain (so unread pipelined responses cannot pile up). */
+static bool must_wait(Conn *conn) {
+  if (conn->current && conn->request_complete) return true;
+  if (conn->current || net_conn_queued(conn->net) < NET_HIGH_WATER_MARK) return false;
+  conn->blocked = net_conn_await_drain(conn->net);
+  return conn->blocked;
 }
 
 //> stdlib.process-input
@@ -448,12 +607,14 @@ static void reject_missing_host(Conn *conn) {
 static void process_input(Conn *conn) {
   if (conn->processing) return;
   conn->processing = true;
-  while (!conn->closed && !(conn->current && conn->request_complete)) {
+  while (!conn->closed && !conn->ending && !net_conn_is_closed(conn->net) && !must_wait(conn)) {
     size_t n = http_parser_execute(conn->parser, conn->in.data + conn->in_pos, conn->in.len - conn->in_pos);
     conn->in_pos += n;
+    if (!conn->active && !http_parser_idle(conn->parser)) message_begins(conn);
     HttpError err = http_parser_error(conn->parser);
-    if (conn->missing_host) {
-      reject_missing_host(conn);
+    if (conn->missing_host || conn->connect_method) {
+      if (conn->missing_host) reject_missing_host(conn);
+      else net_close(conn->net);
       break;
     }
     if (!dispatch(conn)) break;
@@ -469,36 +630,132 @@ static void process_input(Conn *conn) {
   }
   if (conn->in_pos == conn->in.len) conn->in.len = conn->in_pos = 0;
   conn->processing = false;
+  update_reading(conn);
 }
 //< stdlib.process-input
 
-/* ==== Connections ==== */
+/* ==== Connections: timeouts ==== */
 
-static void idle_timeout(Loop *loop, void *data) {
+static void keep_alive_expired(Loop *loop, void *data) {
   Conn *conn = data;
-  conn->idle_timer = 0;
-  if (!conn->current && !conn->closed) net_close(conn->net);
+  conn->keep_alive_timer = 0;
+  if (!conn->current && !conn->closed) net_close(conn->net); /* Node: socket.destroy() */
 }
 
-static void start_idle_timer(Conn *conn) {
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  conn->idle_timer = loop_timer_start(host_loop(conn->host), KEEP_ALIVE_TIMEOUT_MS, 0, idle_timeout, conn);
-  loop_timer_unref(host_loop(conn->host), conn->idle_timer);
+/* A response is done and the socket may idle: after keepAliveTimeout (+1 s) it is
+ * closed. The clock starts only once the response has left the queue. */
+static void keep_alive_start(Conn *conn) {
+  Loop *loop = host_loop(conn->host);
+  keep_alive_stop(conn);
+  if (conn->closed || conn->ending) return;
+  if (net_conn_await_drain(conn->net)) {
+    conn->keep_alive_on_drain = true;
+    return;
+  }
+  VM *vm = host_vm(conn->host);
+  double ms = server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
+  if (!(ms > 0)) return; /* 0 (or not a number): idle sockets stay open */
+  if (ms > 1e12) ms = 1e12;
+  conn->keep_alive_timer = loop_timer_start(loop, (uint64_t)ms + KEEP_ALIVE_BUFFER_MS, 0,
+                                            keep_alive_expired, conn);
+  loop_timer_unref(loop, conn->keep_alive_timer);
 }
+
+/* Node's ConnectionsList.expired: a connection receiving a request is too slow if its
+ * head is not complete headersTimeout ms after it began, or the whole request is not
+ * complete after requestTimeout ms (0 disables either; the smaller one is the head's). */
+static bool request_expired(const Conn *conn, uint64_t now, double head_ms, double request_ms) {
+  if (!conn->active || conn->closed || conn->ending) return false;
+  double age = (double)(now - conn->message_start);
+  return (!conn->headers_done && head_ms > 0 && age > head_ms) ||
+         (request_ms > 0 && age > request_ms);
+}
+
+//> stdlib.http-check-connections
+/* Every connectionsCheckingInterval: slow requests get Node's 408 and are closed. */
+static void check_connections(Loop *loop, void *data) {
+  ServerState *state = data;
+  VM *vm = host_vm(state->host);
+  Value server = vm_pinned(vm, state->pin);
+  double head_ms = server_number(vm, server, "headersTimeout");
+  double request_ms = server_number(vm, server, "requestTimeout");
+  if (request_ms > 0 && head_ms > request_ms) {
+    double t = head_ms;
+    head_ms = request_ms, request_ms = t;
+  }
+  uint64_t now = loop_update_time(loop);
+  for (Conn *c = state->conns; c; c = c->next) {
+    if (!request_expired(c, now, head_ms, request_ms)) continue;
+    c->active = false;
+    destroy_with_reply(c, TIMEOUT_REPLY); /* on_close tells the request it was aborted */
+  }
+}
+//< stdlib.http-check-connections
+
+/* ==== Connections: events ==== */
 
 static void on_data(NetConn *net, const char *buf, size_t len, void *data) {
   Conn *conn = data;
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  conn->idle_timer = 0;
+  if (conn->keep_alive_timer) loop_timer_again(host_loop(conn->host), conn->keep_alive_timer);
   http_buf_append(&conn->in, buf, len);
   process_input(conn);
 }
 
+/* The queue is empty: 'drain' for a response that asked, the idle clock, parsing. */
+static void on_drain(NetConn *net, void *data) {
+  Conn *conn = data;
+  VM *vm = host_vm(conn->host);
+  conn->blocked = false;
+  Exchange *ex = conn->current;
+  if (ex && ex->conn && ex->want_drain && ex->pin >= 0) {
+    ex->want_drain = false;
+    Value res = vm_handle_push(vm, vm_pinned(vm, ex->pin));
+    if (value_is_exception(events_emit_str(vm, res, "drain", 0, NULL))) {
+      host_fatal_exception(conn->host);
+      return;
+    }
+  }
+  if (conn->keep_alive_on_drain && !conn->current) keep_alive_start(conn);
+  process_input(conn);
+}
+
+/* Emits name on target from a loop callback; false if a listener threw (then fatal). */
+static bool emit_fatal(Conn *conn, Value target, const char *name, int argc, Value *argv) {
+  VM *vm = host_vm(conn->host);
+  if (!value_is_exception(events_emit_str(vm, target, name, argc, argv))) return true;
+  host_fatal_exception(conn->host);
+  return false;
+}
+
+/* The peer's FIN while a response is pending (Node's socketOnEnd without an error):
+ * the request is dropped with 'close', the response will never be sent, and the
+ * socket ends now. */
+static void drop_current(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  Exchange *ex = conn->current;
+  if (!ex || conn->req_pin < 0) return;
+  ex->dropped = true; /* its writes go nowhere from now on */
+  conn->req_closed = true;
+  Value req = vm_handle_push(vm, vm_array_get(vm, vm_pinned(vm, conn->req_pin), 0));
+  emit_fatal(conn, req, "close", 0, NULL);
+}
+
+//> stdlib.http-peer-end
+/* The peer will send nothing more. Between requests that ends the connection; in the
+ * middle of one it is an error (Node answers 400 and destroys the socket); after a
+ * complete request whose response is pending, Node drops that response. */
 static void on_end(NetConn *net, void *data) {
   Conn *conn = data;
   conn->peer_ended = true;
-  if (!conn->current) net_end(net);
+  if (conn->ending) return;
+  if (http_parser_finish(conn->parser) != HTTP_OK) {
+    destroy_with_reply(conn, http_error_response(HTTP_ERR_INVALID_EOF_STATE));
+    return;
+  }
+  drop_current(conn);
+  conn_end(conn);
 }
+//< stdlib.http-peer-end
 
 static void unlink_conn(Conn *conn) {
   for (Conn **p = &conn->server->conns; *p; p = &(*p)->next)
@@ -508,13 +765,41 @@ static void unlink_conn(Conn *conn) {
     }
 }
 
+/* The socket closed before the current response ended: Node's abortIncoming. The
+ * request hears 'aborted' unless it had ended, the response 'close', then the request
+ * 'error' (only if listened: ECONNRESET "aborted") and 'close'. */
+static void abort_current(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  conn->current->conn = NULL;
+  if (conn->req_pin < 0) return;
+  int mark = vm_handle_mark(vm);
+  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+  Value req = vm_handle_push(vm, vm_array_get(vm, pair, 0));
+  Value res = vm_handle_push(vm, vm_array_get(vm, pair, 1));
+  bool aborted = !conn->req_ended, ok = true;
+  if (aborted) {
+    vm_set_str(vm, req, "aborted", VALUE_TRUE);
+    ok = emit_fatal(conn, req, "aborted", 0, NULL);
+  }
+  ok = ok && emit_fatal(conn, res, "close", 0, NULL);
+  loop_after_callback(host_loop(conn->host)); /* the rest is Node's next tick */
+  Value n = ok && aborted ? listener_count(vm, req, "error") : VALUE_UNDEFINED;
+  if (value_is_number(n) && value_to_number(n) > 0) {
+    Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, vm_string(vm, "aborted")));
+    vm_set_str(vm, e, "code", vm_string(vm, "ECONNRESET"));
+    ok = emit_fatal(conn, req, "error", 1, &e);
+  }
+  if (ok && !conn->req_closed) emit_fatal(conn, req, "close", 0, NULL);
+  vm_handle_reset(vm, mark);
+}
+
 static void on_close(NetConn *net, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
   conn->closed = true;
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  keep_alive_stop(conn);
   if (conn->current) {
-    conn->current->conn = NULL;
+    abort_current(conn);
     if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
     conn->current->pin = -1;
   }
@@ -541,7 +826,9 @@ static void on_connection(NetServer *server, NetConn *net, void *data) {
   conn->parser = http_parser_new(&callbacks, conn);
   conn->next = state->conns;
   state->conns = conn;
-  NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_error = on_error, .on_close = on_close};
+  message_begins(conn); /* a silent connection counts against headersTimeout */
+  NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_drain = on_drain,
+                          .on_error = on_error, .on_close = on_close};
   net_conn_set_events(net, &events, conn);
   net_read_start(net);
 }
@@ -614,6 +901,11 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
     return this_value;
   }
   state->port = net_server_port(state->net);
+  double every = server_number(vm, this_value, "connectionsCheckingInterval");
+  every = every >= 1 && every < 2147483648.0 ? every : 1; /* setInterval's clamp */
+  Loop *loop = host_loop(state->host);
+  state->check_timer = loop_timer_start(loop, (uint64_t)every, (uint64_t)every, check_connections, state);
+  loop_timer_unref(loop, state->check_timer);
   vm_set_str(vm, this_value, "listening", VALUE_TRUE);
   emit_next_tick(state->host, this_value, "listening", VALUE_UNDEFINED);
   return this_value;
@@ -640,6 +932,8 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   if (!state->net) return this_value;
   for (Conn *c = state->conns; c; c = c->next) /* Node 19+ closes idle keep-alive sockets */
     if (!c->current) net_close(c->net);
+  loop_timer_stop(host_loop(state->host), state->check_timer);
+  state->check_timer = 0;
   net_server_close(state->net, server_closed, state);
   state->net = NULL;
   vm_set_str(vm, this_value, "listening", VALUE_FALSE);
@@ -657,12 +951,82 @@ static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
   return a;
 }
 
+/* ==== Server options ==== */
+
+/* err.code on the pending exception (Node's ERR_* codes); returns VALUE_EXCEPTION. */
+static Value node_error_code(VM *vm, const char *code) {
+  Value e = vm_handle_push(vm, vm_take_exception(vm));
+  if (value_is_object(e)) vm_define_str(vm, e, "code", vm_string(vm, code), VM_ATTR_DEFAULT);
+  return vm_throw(vm, e);
+}
+
+/* Node's validateInteger(value, name, 0): a number, an integer, >= 0 and safe. */
+static Value check_timeout(VM *vm, Value v, const char *name) {
+  char num[40];
+  if (!value_is_number(v)) {
+    Value type = vm_handle_push(vm, vm_typeof(vm, v));
+    char *t = vm_to_utf8(vm, type, NULL);
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s",
+                   name, t);
+    free(t);
+    return node_error_code(vm, "ERR_INVALID_ARG_TYPE");
+  }
+  double d = value_to_number(v);
+  if (d != floor(d)) {
+    vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be an integer. "
+                   "Received %s", name, vm_number_to_cstr(d, num));
+    return node_error_code(vm, "ERR_OUT_OF_RANGE");
+  }
+  if (d < 0 || d > 9007199254740991.0) {
+    vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be >= 0 && <= "
+                   "9007199254740991. Received %s", name, vm_number_to_cstr(d, num));
+    return node_error_code(vm, "ERR_OUT_OF_RANGE");
+  }
+  return v;
+}
+
+/* One timeout option: options[name] validated, or the default. */
+static Value timeout_option(VM *vm, Value options, const char *name, double fallback) {
+  Value v = value_is_object(options) ? vm_get_str(vm, options, name) : VALUE_UNDEFINED;
+  if (value_is_exception(v)) return v;
+  return value_is_undefined(v) ? value_from_number(fallback) : check_timeout(vm, v, name);
+}
+
+/* Node's storeHTTPOptions for the timeouts: own properties of the server, read again
+ * each time they are needed, so that assigning them later works as in Node. */
+static Value store_timeouts(VM *vm, Value server, Value options) {
+  Value request = timeout_option(vm, options, "requestTimeout", 300000);
+  if (value_is_exception(request)) return request;
+  vm_define_str(vm, server, "requestTimeout", request, VM_ATTR_DEFAULT);
+  double rq = value_to_number(request);
+  Value headers = timeout_option(vm, options, "headersTimeout", rq < 60000 ? rq : 60000);
+  if (value_is_exception(headers)) return headers;
+  double hd = value_to_number(headers);
+  char num[40];
+  if (rq > 0 && hd > 0 && hd > rq) {
+    vm_throw_error(vm, ERR_RANGE, "The value of \"headersTimeout\" is out of range. It must be "
+                   "<= requestTimeout. Received %s", vm_number_to_cstr(hd, num));
+    return node_error_code(vm, "ERR_OUT_OF_RANGE");
+  }
+  vm_define_str(vm, server, "headersTimeout", headers, VM_ATTR_DEFAULT);
+  Value keep = timeout_option(vm, options, "keepAliveTimeout", 5000);
+  if (value_is_exception(keep)) return keep;
+  vm_define_str(vm, server, "keepAliveTimeout", keep, VM_ATTR_DEFAULT);
+  Value every = timeout_option(vm, options, "connectionsCheckingInterval", 30000);
+  if (value_is_exception(every)) return every;
+  vm_define_str(vm, server, "connectionsCheckingInterval", every, VM_ATTR_DEFAULT);
+  return VALUE_UNDEFINED;
+}
+
 static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
+  Value options = argc > 0 && value_is_object(argv[0]) && !vm_is_callable(argv[0]) ? argv[0]
+                                                                                   : VALUE_UNDEFINED;
   ServerState *state = mem_calloc(1, sizeof *state);
   state->host = host_of(vm);
   state->pin = -1;
   Value server = vm_handle_push(
       vm, vm_host_new(vm, &server_class, state, vm_intrinsic(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE)));
+  if (value_is_exception(store_timeouts(vm, server, options))) return VALUE_EXCEPTION;
   vm_define_str(vm, server, "listening", VALUE_FALSE, VM_ATTR_DEFAULT);
   Value handler = argc > 0 && vm_is_callable(argv[argc - 1]) ? argv[argc - 1] : VALUE_UNDEFINED;
   if (!value_is_undefined(handler)) {
@@ -691,6 +1055,7 @@ static const VMPropDef response_methods[] = {
     VM_FN_ENUM("hasHeader", res_has_header, 1),
     VM_FN_ENUM("write", res_write, 3),
     VM_FN_ENUM("end", res_end, 3),
+    VM_FN_ENUM("writeContinue", res_write_continue, 1),
     VM_PROPS_END,
 };
 
