@@ -477,10 +477,11 @@ static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
 static int on_message_complete(HttpParser *p, void *data) {
   Conn *conn = data;
   conn->active = false;
-  if (conn->req_pin < 0) return 0; /* the response ended before the body did */
-  conn->complete_pending = true;
-  conn->request_complete = true;
-  return 1;
+  if (conn->req_pin >= 0) { /* else the response ended before the request did */
+    conn->complete_pending = true;
+    conn->request_complete = true;
+  }
+  return 1; /* pause: process_input decides whether the next request may start */
 }
 
 /* emitter.listenerCount(name), or VALUE_EXCEPTION. */
@@ -596,7 +597,8 @@ static void update_reading(Conn *conn) {
  * already queued to drain (so unread pipelined responses cannot pile up). */
 static bool must_wait(Conn *conn) {
   if (conn->current && conn->request_complete) return true;
-  if (conn->current || net_conn_queued(conn->net) < NET_HIGH_WATER_MARK) return false;
+  if (conn->current || !http_parser_idle(conn->parser)) return false; /* finish it first */
+  if (net_conn_queued(conn->net) < NET_HIGH_WATER_MARK) return false;
   conn->blocked = net_conn_await_drain(conn->net);
   return conn->blocked;
 }

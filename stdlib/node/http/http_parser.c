@@ -488,12 +488,16 @@ static void on_line(HttpParser *p, LineStatus st) {
 
 /* Can the request line collected so far still start with a method? llhttp matches the
  * method byte by byte, so a TLS ClientHello (or any binary) fails at its first byte
- * instead of waiting for a line end that never comes. */
+ * instead of waiting for a line end that never comes. Once the method's letters end,
+ * they must spell a whole method; what may follow is left to parse_request_line. */
 static bool method_prefix_ok(const HttpBuf *line) {
-  const char *space = memchr(line->data, ' ', line->len);
-  size_t n = space ? (size_t)(space - line->data) : line->len;
+  size_t n = 0;
+  while (n < line->len && ((line->data[n] >= 'A' && line->data[n] <= 'Z') || line->data[n] == '-'))
+    n++;
+  bool ended = n < line->len;
+  if (ended && n == 0) return false;
   for (size_t i = 0; i < sizeof METHODS / sizeof METHODS[0]; i++)
-    if (strncmp(METHODS[i], line->data, n) == 0 && (!space || METHODS[i][n] == '\0')) return true;
+    if (strncmp(METHODS[i], line->data, n) == 0 && (!ended || METHODS[i][n] == '\0')) return true;
   return false;
 }
 

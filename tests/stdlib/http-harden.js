@@ -1,0 +1,32 @@
+// A server for http-harden.sh: large responses, slow and half-closing clients, and
+// node's timeouts set small (it is not a golden test by itself).
+const http = require('http');
+const options = {
+  headersTimeout: 500,
+  requestTimeout: 1000,
+  keepAliveTimeout: 1, // the socket closes 1 s + 1 ms after a response
+  connectionsCheckingInterval: 100,
+};
+const server = http.createServer(options, (req, res) => {
+  if (req.url === '/big') {
+    const piece = 'x'.repeat(1 << 20);
+    for (let i = 0; i < 30; i++) res.write(piece);
+    return res.end();
+  }
+  if (req.url === '/mb') return res.end('y'.repeat(1 << 20));
+  if (req.url === '/log') {
+    for (const name of ['data', 'end', 'aborted', 'close']) {
+      req.on(name, (d) => console.log(`event: req ${name}${d ? ' ' + d.length : ''}`));
+    }
+    req.on('error', (e) => console.log(`event: req error ${e.message} ${e.code}`));
+    res.on('close', () => console.log('event: res close'));
+    if (req.method === 'GET') return; // never answered: the client leaves first
+    return req.on('end', () => res.end('posted')); // never: the client leaves first
+  }
+  if (req.method === 'POST') {
+    req.on('data', () => {}); // in node a request's body flows only once it is read
+    return req.on('end', () => res.end('posted'));
+  }
+  res.end('hello');
+});
+server.listen(3000, () => console.log('Server running at http://localhost:3000'));
