@@ -962,26 +962,55 @@ static Value node_error_code(VM *vm, const char *code) {
   return vm_throw(vm, e);
 }
 
-/* Node's validateInteger(value, name, 0): a number, an integer, >= 0 and safe. */
-static Value check_timeout(VM *vm, Value v, const char *name) {
-  char num[40];
-  if (!value_is_number(v)) {
-    Value type = vm_handle_push(vm, vm_typeof(vm, v));
-    char *t = vm_to_utf8(vm, type, NULL);
+/* ERR_OUT_OF_RANGE's "Received": integers beyond 2**32 get Node's "_" separators. */
+static const char *received_number(double d, char out[48]) {
+  char digits[40];
+  vm_number_to_cstr(d, digits);
+  if (d != floor(d) || fabs(d) <= 4294967296.0 || strchr(digits, 'e')) return strcpy(out, digits);
+  size_t n = strlen(digits), lead = digits[0] == '-', o = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i > lead && (n - i) % 3 == 0) out[o++] = '_';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* ERR_INVALID_ARG_TYPE for a timeout that is not a number: "Received type string ('5')". */
+static Value not_a_number(VM *vm, Value v, const char *name) {
+  Value type = vm_handle_push(vm, vm_typeof(vm, v));
+  char *t = vm_to_utf8(vm, type, NULL), *text = NULL;
+  if (value_is_string(v) || value_is_bool(v)) text = vm_to_utf8(vm, vm_to_string(vm, v), NULL);
+  if (value_is_null(v))
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received null", name);
+  else if (text && value_is_string(v) && strlen(text) > 28)
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type "
+                   "string ('%.25s...')", name, text);
+  else if (text)
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s "
+                   "(%s%s%s)", name, t, value_is_string(v) ? "'" : "", text,
+                   value_is_string(v) ? "'" : "");
+  else
     vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s",
                    name, t);
-    free(t);
-    return node_error_code(vm, "ERR_INVALID_ARG_TYPE");
-  }
+  free(t);
+  free(text);
+  return node_error_code(vm, "ERR_INVALID_ARG_TYPE");
+}
+
+/* Node's validateInteger(value, name, 0): a number, an integer, >= 0 and safe. */
+static Value check_timeout(VM *vm, Value v, const char *name) {
+  char num[48];
+  if (!value_is_number(v)) return not_a_number(vm, v, name);
   double d = value_to_number(v);
   if (d != floor(d)) {
     vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be an integer. "
-                   "Received %s", name, vm_number_to_cstr(d, num));
+                   "Received %s", name, received_number(d, num));
     return node_error_code(vm, "ERR_OUT_OF_RANGE");
   }
   if (d < 0 || d > 9007199254740991.0) {
     vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be >= 0 && <= "
-                   "9007199254740991. Received %s", name, vm_number_to_cstr(d, num));
+                   "9007199254740991. Received %s", name, received_number(d, num));
     return node_error_code(vm, "ERR_OUT_OF_RANGE");
   }
   return v;
@@ -1004,10 +1033,10 @@ static Value store_timeouts(VM *vm, Value server, Value options) {
   Value headers = timeout_option(vm, options, "headersTimeout", rq < 60000 ? rq : 60000);
   if (value_is_exception(headers)) return headers;
   double hd = value_to_number(headers);
-  char num[40];
+  char num[48];
   if (rq > 0 && hd > 0 && hd > rq) {
     vm_throw_error(vm, ERR_RANGE, "The value of \"headersTimeout\" is out of range. It must be "
-                   "<= requestTimeout. Received %s", vm_number_to_cstr(hd, num));
+                   "<= requestTimeout. Received %s", received_number(hd, num));
     return node_error_code(vm, "ERR_OUT_OF_RANGE");
   }
   vm_define_str(vm, server, "headersTimeout", headers, VM_ATTR_DEFAULT);
