@@ -14,6 +14,15 @@ const server = http.createServer(options, (req, res) => {
     return res.end();
   }
   if (req.url === '/mb') return res.end('y'.repeat(1 << 20));
+  if (req.url === '/drain') { // 30 MB again, waiting for 'drain' whenever write() says so
+    const piece = 'z'.repeat(1 << 20);
+    let left = 30;
+    const pump = () => {
+      while (left-- > 0) if (!res.write(piece)) return res.once('drain', pump);
+      res.end();
+    };
+    return pump();
+  }
   if (req.url === '/log') {
     for (const name of ['data', 'end', 'aborted', 'close']) {
       req.on(name, (d) => console.log(`event: req ${name}${d ? ' ' + d.length : ''}`));

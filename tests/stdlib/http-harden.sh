@@ -1,10 +1,10 @@
 # http-harden.sh: the server under clients that are slow, leave early or never finish, as
-# Node answers them: a 30 MB response reaches a slow reader whole; uploads cut short by
-# the client's FIN get 400, their requests 'aborted'/'close', and no descriptor stays
-# behind; headersTimeout, requestTimeout and keepAliveTimeout (set small by
-# http-harden.js) close slow or idle connections, with 408 where Node sends it; Expect,
-# CONNECT, a doubled Transfer-Encoding, HTTP/0.9 and a TLS ClientHello get Node's answers;
-# 300 pipelined 1 MB responses that the client is slow to read do not pile up in memory.
+# Node answers them: a 30 MB response reaches a slow reader whole (also when the handler
+# waits for 'drain'); uploads cut short by the client's FIN get 400, their requests
+# 'aborted'/'close', and no descriptor stays behind; headersTimeout, requestTimeout and
+# keepAliveTimeout (set small by http-harden.js) close slow or idle connections, with 408
+# where Node sends it; Expect, CONNECT, a doubled Transfer-Encoding, HTTP/0.9 and a TLS
+# ClientHello get Node's answers; 300 pipelined 1 MB responses do not pile up in memory.
 # Expected bytes, from node, are in http-harden.expected; see tests/tools/server-lib.sh.
 # shellcheck source=../tools/server-lib.sh
 export SERVER_JS; SERVER_JS=$(cd "$(dirname "$0")" && pwd -P)/http-harden.js
@@ -34,6 +34,7 @@ lines() { wc -l <"$work/server.out"; }
 
 scenario() {
   check "30 MB written in 1 MB pieces, read slowly" -P 1 -p /big -w 5
+  check "30 MB written whenever 'drain' says so, read slowly" -P 1 -p /drain -w 2
   before=$(fds)
   check "100 uploads half-closed after 3 of their 10 bytes" -c 100 -s \
     -R 'POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc'
