@@ -10,6 +10,7 @@
  * response ends, and while responses wait in the write queue beyond the high-water
  * mark. A connection is idle (keepAliveTimeout) only once its queue has drained.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
