@@ -1,9 +1,11 @@
 // A server for http-harden.sh: large responses, slow and half-closing clients, and
-// node's timeouts set small (it is not a golden test by itself).
+// node's timeouts set small (it is not a golden test by itself). headersTimeout and
+// requestTimeout stay long until GET /strict shortens them, so that a server slowed
+// down (by a sanitizer, a busy machine) never times out the requests of the other tests.
 const http = require('http');
 const options = {
-  headersTimeout: 500,
-  requestTimeout: 1000,
+  headersTimeout: 60000,
+  requestTimeout: 120000,
   keepAliveTimeout: 1, // the socket closes 1 s + 1 ms after a response
   connectionsCheckingInterval: 100,
 };
@@ -14,6 +16,11 @@ const server = http.createServer(options, (req, res) => {
     return res.end();
   }
   if (req.url === '/mb') return res.end('y'.repeat(1 << 20));
+  if (req.url === '/strict') { // read at every check, so assigning them works at once
+    server.headersTimeout = 500;
+    server.requestTimeout = 1000;
+    return res.end('strict');
+  }
   if (req.url === '/drain') { // 30 MB again, waiting for 'drain' whenever write() says so
     const piece = 'z'.repeat(1 << 20);
     let left = 30;

@@ -2,7 +2,7 @@
 # Node answers them: a 30 MB response reaches a slow reader whole (also when the handler
 # waits for 'drain'); uploads cut short by the client's FIN get 400, their requests
 # 'aborted'/'close', and no descriptor stays behind; headersTimeout, requestTimeout and
-# keepAliveTimeout (set small by http-harden.js) close slow or idle connections, with 408
+# keepAliveTimeout (made small by http-harden.js) close slow or idle connections, with 408
 # where Node sends it; Expect, CONNECT, a doubled Transfer-Encoding, HTTP/0.9 and a TLS
 # ClientHello get Node's answers; 300 pipelined 1 MB responses do not pile up in memory.
 # Expected bytes, from node, are in http-harden.expected; see tests/tools/server-lib.sh.
@@ -49,10 +49,6 @@ scenario() {
   events "$at" "event: res close"
   check "HTTP/0.9 request line, then EOF" -s -R 'GET /\r\n'
   check "HTTP/0.9 request" -R 'GET /\r\n\r\n'
-  check "a silent connection (headersTimeout)" -R ''
-  check "headers never finished (headersTimeout)" -R 'GET / HTTP/1.1\r\nHost: x\r\n'
-  check "a body never finished (requestTimeout)" \
-    -R 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc'
   check "an idle keep-alive connection (keepAliveTimeout)" -R 'GET / HTTP/1.1\r\nHost: x\r\n\r\n'
   check "Expect: 100-continue" \
     -R 'POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi'
@@ -63,6 +59,12 @@ scenario() {
   check "CONNECT without a 'connect' listener" -R 'CONNECT x:80 HTTP/1.1\r\nHost: x:80\r\n\r\n'
   check "300 pipelined 1 MB responses" -P 300 -p /mb -t $((unit * 3000))
   awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status" >"$work/$engine.hwm"
+  check "headersTimeout 500 and requestTimeout 1000 from now on" \
+    -R 'GET /strict HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'
+  check "a silent connection (headersTimeout)" -R ''
+  check "headers never finished (headersTimeout)" -R 'GET / HTTP/1.1\r\nHost: x\r\n'
+  check "a body never finished (requestTimeout)" \
+    -R 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc'
 }
 
 # Node itself queues every pipelined response (it peaked at 230-670 MB here), so the

@@ -400,7 +400,8 @@ static void abort_current(Conn *conn) {
   loop_after_callback(host_loop(conn->host)); /* the rest is Node's next tick */
   Value n = ok && aborted ? listener_count(vm, req, "error") : VALUE_UNDEFINED;
   if (value_is_number(n) && value_to_number(n) > 0) {
-    Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, vm_string(vm, "aborted")));
+    Value message = vm_handle_push(vm, vm_string(vm, "aborted"));
+    Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, message));
     vm_set_str(vm, e, "code", vm_string(vm, "ECONNRESET"));
     ok = emit_fatal(conn, req, "error", 1, &e);
   }
