@@ -503,6 +503,12 @@ static void conn_on_writable(NetConn *c) {
   }
 }
 
+bool net_conn_await_drain(NetConn *c) {
+  if (c->closed || c->queued == 0) return false;
+  c->need_drain = true;
+  return true;
+}
+
 void net_end(NetConn *c) {
   if (c->closed || c->ending) return;
   c->ending = true;

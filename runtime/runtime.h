@@ -202,6 +202,10 @@ void net_read_stop(NetConn *conn);
 int net_write(NetConn *conn, const void *buf, size_t len);
 /* Bytes queued and not yet handed to the kernel (Node's writableLength). */
 size_t net_conn_queued(const NetConn *conn);
+/* Asks for on_drain once the queue empties, whatever net_write answered; returns false
+ * (and asks nothing) when nothing is queued now. Lets a server wait for a response to
+ * reach the kernel before it starts an idle timer or reads the next request. */
+bool net_conn_await_drain(NetConn *conn);
 /* Ends the connection gracefully: once the queue drains, shutdown(SHUT_WR) then close. */
 void net_end(NetConn *conn);
 /* Closes now, discarding queued writes. on_close follows in the close phase. */

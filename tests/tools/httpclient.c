@@ -6,8 +6,14 @@
  * Plain C11 + POSIX sockets, no threads: a test tool must be simpler than what it tests.
  * --exec runs a server with SIGINT at its default action: a shell gives background jobs an
  * ignored SIGINT, and the test wants to stop the server the way Ctrl-C does.
+ * -R sends raw bytes (on -c connections at once; -s then half-closes each with
+ * shutdown(SHUT_WR)) and prints what comes back until the server closes. -P sends N
+ * pipelined requests in one write and reads them all, -w pausing between small reads
+ * (a slow client), printing only heads and byte counts: for responses of megabytes.
  * Usage: httpclient --free-port | --probe PORT | --exec CMD [ARG...] |
- *        httpclient [-n N] [-c C] [-0] [-H LINE] [-t MS] PORT
+ *        httpclient [-n N] [-c C] [-0] [-H LINE] [-p PATH] [-t MS] PORT |
+ *        httpclient -R BYTES [-c C] [-s] [-t MS] PORT |
+ *        httpclient -P N [-p PATH] [-w MS] [-t MS] PORT
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -20,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { MAX_CONNS = 256, MAX_HEADERS = 8, MAX_RESPONSE = 1 << 20 };
@@ -33,7 +40,11 @@ typedef struct {
   const char *headers[MAX_HEADERS];  /* extra request header lines */
   int nheaders;
   int timeout_ms;                    /* bound on every single wait */
-  const char *raw;                   /* -R: send these bytes (\r \n escapes) instead */
+  const char *raw;                   /* -R: send these bytes (\r \n \xHH escapes) instead */
+  int shut;                          /* -s: half-close after sending the raw bytes */
+  const char *path;                  /* -p: the request target (default "/") */
+  int pipelined;                     /* -P: requests sent at once, responses counted */
+  int pause_ms;                      /* -w: pause between reads of a slow client */
 } Options;
 
 /* A growable byte buffer. */
@@ -60,6 +71,7 @@ typedef struct {
 } Response;
 
 static int timeout_ms = 5000;
+static int read_pause_ms = 0; /* -w */
 
 /* ==== Small helpers ==== */
 
@@ -140,14 +152,23 @@ static void send_all(int fd, const char *p, size_t n) {
   }
 }
 
-/* fill: wait (bounded) until c has more bytes or the server closed; dies on timeout. */
+/* pause_ms: sleep for ms milliseconds (the slow client's pause between reads). */
+static void pause_ms(int ms) {
+  struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+  }
+}
+
+/* fill: wait (bounded) until c has more bytes or the server closed; dies on timeout. A
+ * slow client (-w) pauses before each read and takes at most 64 KiB. */
 static void fill(Conn *c) {
   struct pollfd p = {.fd = c->fd, .events = POLLIN};
-  char chunk[4096];
+  static char chunk[65536];
+  if (read_pause_ms > 0) pause_ms(read_pause_ms);
   int r = poll(&p, 1, timeout_ms);
   if (r < 0 && errno == EINTR) return;
   if (r == 0) die("no answer within %d ms (%zu bytes pending)", timeout_ms, c->in.len);
-  ssize_t k = read(c->fd, chunk, sizeof chunk);
+  ssize_t k = read(c->fd, chunk, read_pause_ms > 0 ? sizeof chunk : 4096);
   if (k < 0 && errno == ECONNRESET) k = 0; /* a reset is a close, as far as we care */
   if (k < 0) die("read: %s", strerror(errno));
   if (k == 0) c->eof = 1;
@@ -264,6 +285,26 @@ static void mask_date(Response *r) {
   r->raw = out;
 }
 
+/* mask_all_dates: mask_date for every response in raw bytes (an interim "100 Continue"
+ * comes before the real head, so the Date header is not in the first head). */
+static void mask_all_dates(Buf *b) {
+  Buf out = {0};
+  size_t i = 0;
+  const char *at;
+  while ((at = b->len ? strstr(b->data + i, "\r\nDate: ") : NULL) != NULL) {
+    size_t v = (size_t)(at - b->data) + 8;
+    buf_append(&out, b->data + i, v - i);
+    i = v;
+    if (is_http_date(b->data + v)) {
+      buf_append(&out, "<date>", 6);
+      i = v + 29;
+    }
+  }
+  buf_append(&out, b->data + i, b->len - i);
+  free(b->data);
+  *b = out;
+}
+
 /* print_escaped: bytes as readable text: \r \t \\ and \xHH escaped, and every \n shown as
  * "\n" followed by a real line break, so framing is visible and the output diffs well. */
 static void print_escaped(const Buf *b) {
@@ -285,8 +326,8 @@ static void print_escaped(const Buf *b) {
 static Buf build_request(const Options *o) {
   Buf b = {0};
   char line[256];
-  snprintf(line, sizeof line, "GET / HTTP/1.%d\r\nHost: 127.0.0.1:%d\r\n", o->http10 ? 0 : 1,
-           o->port);
+  snprintf(line, sizeof line, "GET %s HTTP/1.%d\r\nHost: 127.0.0.1:%d\r\n",
+           o->path ? o->path : "/", o->http10 ? 0 : 1, o->port);
   buf_append(&b, line, strlen(line));
   for (int i = 0; i < o->nheaders; i++) {
     buf_append(&b, o->headers[i], strlen(o->headers[i]));
@@ -359,7 +400,11 @@ static Buf unescape(const char *s) {
   Buf b = {0};
   for (; *s; s++) {
     char ch = *s;
-    if (ch == '\\' && s[1]) {
+    if (ch == '\\' && s[1] == 'x' && s[2] && s[3]) {
+      char hex[3] = {s[2], s[3], 0};
+      ch = (char)strtol(hex, NULL, 16);
+      s += 3;
+    } else if (ch == '\\' && s[1]) {
       s++;
       ch = *s == 'r' ? '\r' : *s == 'n' ? '\n' : *s;
     }
@@ -368,21 +413,63 @@ static Buf unescape(const char *s) {
   return b;
 }
 
-/* raw_exchange: -R: send arbitrary bytes (a malformed request, say), print everything the
- * server answers until it closes the connection. A server that never closes fails. */
+/* raw_exchange: -R: send arbitrary bytes (a malformed request, say) on each of -c
+ * connections, half-closing each with -s, and read everything the server answers until it
+ * closes. Prints the first answer and how many others differ. A server that never closes
+ * fails (the wait is bounded by -t). */
 static int raw_exchange(const Options *o) {
+  static Conn conns[MAX_CONNS];
+  Buf request = unescape(o->raw);
+  for (int i = 0; i < o->conns; i++) {
+    conns[i] = (Conn){.fd = connect_to(o->port)};
+    if (conns[i].fd < 0) die("connect to port %d: %s", o->port, strerror(errno));
+    send_all(conns[i].fd, request.data, request.len);
+    if (o->shut && shutdown(conns[i].fd, SHUT_WR) != 0) die("shutdown: %s", strerror(errno));
+  }
+  Buf first = {0};
+  int differing = 0;
+  for (int i = 0; i < o->conns; i++) {
+    while (!conns[i].eof) fill(&conns[i]);
+    Response r = {.raw = conns[i].in};
+    mask_all_dates(&r.raw); /* Date headers, after checking their format */
+    close(conns[i].fd);
+    if (i == 0) {
+      print_escaped(&r.raw);
+      first = r.raw;
+      continue;
+    }
+    compare(&first, &r.raw, i, 0, &differing);
+    free(r.raw.data);
+  }
+  printf("-- the server closed the connection\n");
+  if (o->conns > 1)
+    printf("-- %d connection(s): %d answer(s) differ from the first\n", o->conns, differing);
+  free(request.data);
+  free(first.data);
+  return differing != 0;
+}
+
+/* pipelined: -P: N requests in one write, then every response read (slowly with -w).
+ * Prints the first head and the total of body bytes: the bodies may be megabytes. */
+static int pipelined(const Options *o) {
   Conn c = {.fd = connect_to(o->port)};
   if (c.fd < 0) die("connect to port %d: %s", o->port, strerror(errno));
-  Buf request = unescape(o->raw);
-  send_all(c.fd, request.data, request.len);
-  while (!c.eof) fill(&c);
-  Response r = {.raw = c.in};
-  mask_date(&r); /* the Date header, if any, after checking its format */
-  print_escaped(&r.raw);
-  c.in = r.raw;
-  printf("-- the server closed the connection\n");
+  Buf one = build_request(o), all = {0};
+  for (int i = 0; i < o->pipelined; i++) buf_append(&all, one.data, one.len);
+  send_all(c.fd, all.data, all.len);
+  size_t body = 0;
+  for (int i = 0; i < o->pipelined; i++) {
+    Response r = read_response(&c);
+    body += r.raw.len - r.head_len;
+    r.raw.len = r.head_len;
+    mask_date(&r);
+    if (i == 0) print_escaped(&r.raw);
+    free(r.raw.data);
+  }
+  printf("-- %d response(s), %zu body bytes in all\n", o->pipelined, body);
   close(c.fd);
-  free(request.data);
+  free(one.data);
+  free(all.data);
   free(c.in.data);
   return 0;
 }
@@ -390,7 +477,8 @@ static int raw_exchange(const Options *o) {
 static void usage(void) {
   die("usage: httpclient --free-port | --probe PORT | --exec CMD [ARG...] |\n"
       "       httpclient [-n REQUESTS] [-c CONNECTIONS] [-0] [-H 'Name: value'] [-t MS] PORT |\n"
-      "       httpclient -R 'RAW BYTES' [-t MS] PORT");
+      "       httpclient -R 'RAW BYTES' [-c CONNECTIONS] [-s] [-t MS] PORT |\n"
+      "       httpclient -P REQUESTS [-p PATH] [-w MS] [-t MS] PORT");
 }
 
 /* parse_int: argument s as an integer in [lo, hi], or usage(). */
@@ -404,7 +492,7 @@ static int parse_int(const char *s, int lo, int hi) {
 /* parse_options: fill o from argv (getopt), exits with usage() on anything unexpected. */
 static void parse_options(int argc, char **argv, Options *o) {
   int ch;
-  while ((ch = getopt(argc, argv, "n:c:0H:t:R:")) != -1) {
+  while ((ch = getopt(argc, argv, "n:c:0H:t:R:sp:P:w:")) != -1) {
     switch (ch) {
     case 'n': o->requests = parse_int(optarg, 1, 1000000); break;
     case 'c': o->conns = parse_int(optarg, 1, MAX_CONNS); break;
@@ -415,6 +503,10 @@ static void parse_options(int argc, char **argv, Options *o) {
       break;
     case 't': o->timeout_ms = parse_int(optarg, 1, 3600000); break;
     case 'R': o->raw = optarg; break;
+    case 's': o->shut = 1; break;
+    case 'p': o->path = optarg; break;
+    case 'P': o->pipelined = parse_int(optarg, 1, 100000); break;
+    case 'w': o->pause_ms = parse_int(optarg, 0, 10000); break;
     default: usage();
     }
   }
@@ -442,7 +534,8 @@ int main(int argc, char **argv) {
   }
   parse_options(argc, argv, &o);
   timeout_ms = o.timeout_ms;
-  int status = o.raw ? raw_exchange(&o) : converse(&o);
+  read_pause_ms = o.pause_ms;
+  int status = o.raw ? raw_exchange(&o) : o.pipelined ? pipelined(&o) : converse(&o);
   fflush(stdout);
   return status;
 }

@@ -10,7 +10,8 @@
 # Environment: TINYNODE (required), NODE (may be empty), HTTPCLIENT (built if unset),
 # TEST_TIMEOUT (run.sh's time unit, default 10: the server gets half of it to start and the
 # client waits at most that many half-seconds for each answer), UPDATE=node (rewrite
-# EXPECTED_FILE from node's run).
+# EXPECTED_FILE from node's run). $engine names the engine while its scenario runs; a test
+# may define engine_check ENGINE, run after each engine, for checks outside the diff.
 
 set -u
 here=$(cd "$(dirname "$0")" && pwd -P)
@@ -117,6 +118,7 @@ check() {
 
 # run_engine NAME ENGINE: the whole scenario against one engine, output in $work/NAME.actual.
 run_engine() {
+  engine=$1
   start_server "$2" >"$work/$1.actual" || return 1
   scenario >"$work/$1.actual"
   stop_server >>"$work/$1.actual"
@@ -141,6 +143,8 @@ run_scenario() {
       [ "$engine" = node ] && echo "expectation not reproduced by node"
       [ "$engine" = tinynode ] && echo "tinynode's conversation differs from $1"
     fi
+    # A test may define engine_check ENGINE for what is not compared with node's bytes.
+    if command -v engine_check >/dev/null 2>&1 && ! engine_check "$engine"; then failed=1; fi
   done
   exit "$failed"
 }

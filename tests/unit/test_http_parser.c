@@ -316,7 +316,13 @@ static void test_malformed(void) {
   EXPECT_ERROR("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nabc",
                HTTP_ERR_INVALID_TRANSFER_ENCODING, "Request has invalid `Transfer-Encoding`");
   EXPECT_ERROR("POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
-               HTTP_ERR_INVALID_TRANSFER_ENCODING, "Request has invalid `Transfer-Encoding`");
+               HTTP_ERR_INVALID_TRANSFER_ENCODING, "Invalid `Transfer-Encoding` header value");
+  EXPECT_ERROR("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"
+               "\r\n0\r\n\r\n",
+               HTTP_ERR_INVALID_TRANSFER_ENCODING, "Invalid `Transfer-Encoding` header value");
+  /* A TLS ClientHello fails at its first byte, without waiting for a line end. */
+  EXPECT_ERROR("\x16\x03\x01\x02\x00\x01", HTTP_ERR_INVALID_METHOD, "Invalid method encountered");
+  EXPECT_ERROR("GEX", HTTP_ERR_INVALID_METHOD, "Invalid method encountered");
   const char *te = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
   char buf[256];
   const char *bad_chunks[][3] = {
@@ -417,7 +423,7 @@ typedef struct Reply {
 /* Builds the head for `r`, appends the body the way the framing says, compares. */
 static void expect_reply(const Reply *r, const char *body, bool close, const char *want, int line) {
   HttpResponse res = {r->status,     r->reason, r->headers, r->nheaders, r->keep_alive, r->is_head,
-                      r->chunked_ok, r->known,  r->length,  5,           true,          NODE_DATE};
+                      r->chunked_ok, r->known,  r->length,  5000,        true,          NODE_DATE};
   HttpBuf out = {0};
   bool close_after = false;
   HttpFraming framing = http_response_head(&res, &out, &close_after);
@@ -485,7 +491,7 @@ static void test_response_heads(void) {
                __LINE__);
   /* write('ab') + end('c'): chunked, one chunk per write. */
   Reply wr = {200, NULL, {{0}}, 0, true, false, true, false, 0};
-  HttpResponse res = {200, NULL, NULL, 0, true, false, true, false, 0, 5, true, NODE_DATE};
+  HttpResponse res = {200, NULL, NULL, 0, true, false, true, false, 0, 5000, true, NODE_DATE};
   HttpBuf out = {0};
   bool close_after;
   CHECK(http_response_head(&res, &out, &close_after) == HTTP_FRAMING_CHUNKED);
@@ -561,7 +567,56 @@ static void test_tables(void) {
   CHECK(strcmp(http_error_code(HTTP_ERR_HEADER_OVERFLOW), "HPE_HEADER_OVERFLOW") == 0);
 }
 
+static int expect_head(HttpParser *p, const HttpRequestHead *head, void *data) {
+  *(int *)data = head->expect + 2 * head->expect_continue;
+  return 0;
+}
+
+/* The peer's EOF: fine between messages, an error inside one (llhttp_finish). */
+static void test_finish(void) {
+  static const struct {
+    const char *input;
+    HttpError want;
+  } cases[] = {
+      {"", HTTP_OK},
+      {"GET / HTTP/1.1\r\nHost: x\r\n\r\n", HTTP_OK},
+      {"GET / HTTP/1.1\r\nHost: x\r\n\r\n\r\n", HTTP_OK},
+      {"GET /\r\n", HTTP_ERR_INVALID_EOF_STATE}, /* HTTP/0.9: headers may still follow */
+      {"GET / HTTP/1.1\r\nHost: x\r\n", HTTP_ERR_INVALID_EOF_STATE},
+      {"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", HTTP_ERR_INVALID_EOF_STATE},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    HttpParser *p = http_parser_new(NULL, NULL);
+    http_parser_execute(p, cases[i].input, strlen(cases[i].input));
+    char what[80];
+    snprintf(what, sizeof what, "finish case %zu: %s", i, http_error_code(http_parser_finish(p)));
+    check(http_parser_error(p) == cases[i].want, what, __LINE__);
+    http_parser_free(p);
+  }
+}
+
+/* Expect: the parser says whether one asked for 100-continue (Node's regexp, any case). */
+static void test_expect(void) {
+  static const struct {
+    const char *header;
+    bool cont;
+  } cases[] = {{"100-continue", true}, {"foo, 100-Continue", true}, {"foo", false},
+               {"100-continuex", false}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char in[128];
+    snprintf(in, sizeof in, "GET / HTTP/1.1\r\nHost: x\r\nExpect: %s\r\n\r\n", cases[i].header);
+    HttpParserCallbacks cb = {expect_head, NULL, NULL};
+    int got = -1;
+    HttpParser *p = http_parser_new(&cb, &got);
+    http_parser_execute(p, in, strlen(in));
+    check(got == (cases[i].cont ? 3 : 1), cases[i].header, __LINE__);
+    http_parser_free(p);
+  }
+}
+
 int main(void) {
+  test_finish();
+  test_expect();
   test_requests();
   test_keep_alive();
   test_chunked();

@@ -414,7 +414,8 @@ static void test_echo(void) {
   loop_free(loop);
 }
 
-/* A large write is queued, net_write reports backpressure, and drain follows. */
+/* A large write is queued, net_write reports backpressure, and drain follows (once,
+ * however often net_conn_await_drain asked for it). */
 #define BIG (8u << 20)
 
 typedef struct Bulk {
@@ -449,10 +450,12 @@ static void bulk_connected(NetConn *c, int status, void *data) {
   Bulk *b = data;
   char *big = malloc(BIG);
   memset(big, 'x', BIG);
+  CHECK(!net_conn_await_drain(c)); /* nothing queued: no on_drain is promised */
   b->write_result = net_write(c, big, BIG);
   free(big);
   CHECK(net_conn_queued(c) > 0);   /* the kernel cannot take 8 MB at once */
   CHECK(net_write(c, "", 0) == 0); /* still above the high-water mark */
+  CHECK(net_conn_await_drain(c));  /* asked twice, reported once */
 }
 
 static void test_backpressure(void) {

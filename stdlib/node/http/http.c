@@ -1,67 +1,26 @@
-/* http.c - the `http` module's server: http.createServer, listen, requests, responses.
+/* http.c - the `http` module's JavaScript side: http.createServer (and its timeout
+ * options), listen/close/address, requests, responses (writeHead, write, end, ...).
  * Book: chapter 12, "Networking".
  *
  *   http_module_create    require('http')
  *
- * Three layers meet here. runtime/net.c moves bytes on non-blocking sockets;
- * stdlib/node/http/http_parser.c turns bytes into request heads and response heads into
- * bytes; this file makes the JavaScript objects (server, req, res) and calls the
- * request listener. One Conn per TCP connection holds its parser and the Exchange
- * (request + response) in progress. Requests on a keep-alive connection are
- * answered in order: the parser pauses after each request until its response ends.
+ * Three layers meet in this directory. runtime/net.c moves bytes on non-blocking
+ * sockets; http_parser.c turns bytes into request heads and response heads into bytes;
+ * http_conn.c runs each connection (parsing, dispatch, keep-alive, timeouts) and this
+ * file makes the JavaScript objects it hands to the request listeners. An Exchange
+ * (request + response) is the native part of a ServerResponse.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
 #include "lexer/alloc.h"
-#include "stdlib/node/internal.h"
-#include "stdlib/node/http/http_parser.h"
+#include "stdlib/node/http/http_private.h"
 
-#define KEEP_ALIVE_TIMEOUT_MS 5000 /* Node's server.keepAliveTimeout */
-
-typedef struct Conn Conn;
-
-typedef struct ServerState {
-  Host *host;
-  NetServer *net;
-  int32_t pin;       /* the server object, while it listens */
-  int port;
-  Conn *conns;       /* open connections, for close() */
-} ServerState;
-
-/* One request and its response: the native part of a ServerResponse object. */
-typedef struct Exchange {
-  Conn *conn;        /* NULL once the connection is gone */
-  int status;
-  char *reason;
-  HttpField *headers;
-  size_t nheaders, capacity;
-  bool req_keep_alive, req_is_head, chunked_by_default;
-  bool head_sent, finished, close_after;
-  HttpFraming framing;
-  int32_t pin;       /* the response object, until it is finished */
-  HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
-} Exchange;
-
-struct Conn {
-  ServerState *server;
-  Host *host;
-  NetConn *net;
-  HttpParser *parser;
-  HttpBuf in;        /* bytes received and not yet parsed */
-  size_t in_pos;
-  Exchange *current; /* the exchange whose response is still being written */
-  int32_t req_pin;   /* its request object, for 'data' and 'end' events; -1 if none */
-  int32_t server_pin;
-  HttpBuf body;      /* body bytes parsed but not yet emitted */
-  bool head_pending, complete_pending, request_complete;
-  bool processing, peer_ended, closed, missing_host;
-  TimerId idle_timer;
-  Conn *next;
-};
-
+static const char CONTINUE_REPLY[] = "HTTP/1.1 100 Continue\r\n\r\n";
 /* ==== Headers ==== */
 
 static void exchange_free(void *data) {
@@ -124,8 +83,9 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value) {
 
 /* ==== Writing responses ==== */
 
-static void conn_write(Conn *conn, const HttpBuf *buf) {
-  if (conn && !conn->closed && buf->len) net_write(conn->net, buf->data, buf->len);
+static void conn_write(Exchange *ex, const HttpBuf *buf) {
+  Conn *conn = ex->conn;
+  if (conn && !ex->dropped && !conn->closed && buf->len) net_write(conn->net, buf->data, buf->len);
 }
 
 //> stdlib.response-head
@@ -140,11 +100,14 @@ static void build_head(VM *vm, Value res, Exchange *ex, HttpBuf *out, bool body_
     free(ex->reason);
     ex->reason = vm_to_utf8(vm, message, NULL);
   }
+  /* A client that asked for 100-continue and never got it may still send the body:
+   * the connection cannot be reused (Node's shouldKeepAlive = false). */
+  bool keep_alive = ex->req_keep_alive && !(ex->expect_continue && !ex->sent100);
   HttpResponse r = {.status = ex->status, .reason = ex->reason, .headers = ex->headers,
-                    .nheaders = ex->nheaders, .req_keep_alive = ex->req_keep_alive,
+                    .nheaders = ex->nheaders, .req_keep_alive = keep_alive,
                     .req_is_head = ex->req_is_head, .chunked_by_default = ex->chunked_by_default,
                     .body_known = body_known, .body_length = body_length,
-                    .keep_alive_timeout = KEEP_ALIVE_TIMEOUT_MS / 1000, .send_date = true,
+                    .keep_alive_timeout = ex->keep_alive_timeout, .send_date = true,
                     .date = time(NULL)};
   ex->framing = http_response_head(&r, out, &ex->close_after);
   ex->head_sent = true;
@@ -213,33 +176,41 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, false, 0);
   append_body(ex, &out, text, len);
-  conn_write(ex->conn, &out);
+  conn_write(ex, &out);
   http_buf_free(&out);
   free(text);
-  return value_from_bool(!ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK);
+  bool below = !ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK;
+  if (!below) ex->want_drain = true;
+  return value_from_bool(below);
 }
 
-static void process_input(Conn *conn);
-static void start_idle_timer(Conn *conn);
+/* The interim "100 Continue" (Node's writeContinue), sent ahead of the response. */
+void http_write_continue(Exchange *ex) {
+  HttpBuf reply = {(char *)CONTINUE_REPLY, sizeof CONTINUE_REPLY - 1, 0};
+  conn_write(ex, &reply);
+  ex->sent100 = true;
+}
+
+static Value res_write_continue(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  http_write_continue(ex);
+  return VALUE_UNDEFINED;
+}
 
 /* The response is complete: let the connection close or move on to the next request. */
 static void finish_exchange(Exchange *ex) {
   Conn *conn = ex->conn;
   VM *vm = NULL;
   ex->finished = true;
-  if (!conn) return;
+  if (!conn || ex->dropped) return; /* a dropped exchange waits for on_close */
   vm = host_vm(conn->host);
   conn->current = NULL;
   ex->conn = NULL;
   if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
   conn->req_pin = -1;
   conn->request_complete = false;
-  if (ex->close_after || conn->peer_ended) {
-    net_end(conn->net);
-  } else {
-    start_idle_timer(conn);
-    process_input(conn);
-  }
+  http_conn_response_done(conn, ex->close_after || conn->peer_ended);
 }
 
 static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
@@ -253,17 +224,24 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   build_head(vm, this_value, ex, &out, true, len);
   append_body(ex, &out, text, len);
   if (ex->framing == HTTP_FRAMING_CHUNKED) http_buf_append_str(&out, HTTP_LAST_CHUNK);
-  conn_write(ex->conn, &out);
+  conn_write(ex, &out);
   http_buf_free(&out);
   free(text);
   int32_t pin = ex->pin;
+  bool gone = !ex->conn || ex->dropped; /* the socket went first: no 'finish' (Node) */
   ex->pin = -1;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
   vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
   finish_exchange(ex);
-  Value r = events_emit_str(vm, this_value, "finish", 0, NULL);
+  Value r = gone ? VALUE_UNDEFINED : events_emit_str(vm, this_value, "finish", 0, NULL);
   if (pin >= 0) vm_unpin(vm, pin);
   return value_is_exception(r) ? r : this_value;
+}
+
+Value http_expectation_failed(VM *vm, Value res) {
+  Value status = value_from_number(417);
+  if (value_is_exception(res_write_head(vm, res, 1, &status))) return VALUE_EXCEPTION;
+  return res_end(vm, res, 0, NULL);
 }
 
 static Value res_set_header(VM *vm, Value this_value, int argc, Value *argv) {
@@ -330,7 +308,7 @@ static void add_request_header(VM *vm, Value headers, Value raw, const HttpHeade
   vm_handle_reset(vm, mark);
 }
 
-static Value make_request(VM *vm, const HttpRequestHead *head) {
+Value http_request_new(VM *vm, const HttpRequestHead *head) {
   Value req = vm_handle_push(
       vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE)));
   Value headers = vm_handle_push(vm, vm_object_new(vm));
@@ -346,13 +324,22 @@ static Value make_request(VM *vm, const HttpRequestHead *head) {
   return req;
 }
 
-static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
+double http_server_number(VM *vm, Value server, const char *name) {
+  Value v = vm_get_str(vm, server, name);
+  if (value_is_exception(v)) vm_take_exception(vm); /* a throwing getter: use 0 */
+  return value_is_number(v) ? value_to_number(v) : 0;
+}
+
+Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   Exchange *ex = mem_calloc(1, sizeof *ex);
   ex->conn = conn;
   ex->status = 200;
   ex->req_keep_alive = head->keep_alive;
   ex->req_is_head = strcmp(head->method, "HEAD") == 0;
   ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
+  ex->expect_continue = conn->expect && head->expect_continue;
+  ex->keep_alive_timeout =
+      http_server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
   Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex,
                                              vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE)));
   vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
@@ -362,188 +349,6 @@ static Value make_response(VM *vm, Conn *conn, const HttpRequestHead *head) {
   ex->pin = vm_pin(vm, res);
   conn->current = ex;
   return res;
-}
-
-/* ==== Parser callbacks: record, pause, and let process_input call JavaScript ==== */
-
-static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
-  Conn *conn = data;
-  VM *vm = host_vm(conn->host);
-  if (head->version_major == 1 && head->version_minor == 1 && !head->has_host) {
-    conn->missing_host = true; /* Node's server answers 400 to HTTP/1.1 without Host */
-    return 1;
-  }
-  int mark = vm_handle_mark(vm);
-  Value req = make_request(vm, head);
-  Value res = make_response(vm, conn, head);
-  Value pair = vm_handle_push(vm, vm_array_new(vm));
-  vm_array_push(vm, pair, req);
-  vm_array_push(vm, pair, res);
-  conn->req_pin = vm_pin(vm, pair);
-  conn->head_pending = true;
-  vm_handle_reset(vm, mark);
-  return 1;
-}
-
-static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
-  http_buf_append(&((Conn *)data)->body, bytes, len);
-  return 0;
-}
-
-static int on_message_complete(HttpParser *p, void *data) {
-  Conn *conn = data;
-  conn->complete_pending = true;
-  conn->request_complete = true;
-  return 1;
-}
-
-/* Calls the 'request' listeners, then emits the body and 'end' on the request. */
-static bool dispatch(Conn *conn) {
-  VM *vm = host_vm(conn->host);
-  if (conn->req_pin < 0) return true;
-  int mark = vm_handle_mark(vm);
-  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
-  Value args[2] = {vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1)};
-  Value r = VALUE_UNDEFINED;
-  if (conn->head_pending) {
-    conn->head_pending = false;
-    r = events_emit_str(vm, vm_pinned(vm, conn->server_pin), "request", 2, args);
-  }
-  if (!value_is_exception(r) && conn->body.len) {
-    Value chunk = vm_handle_push(vm, vm_string_n(vm, conn->body.data, conn->body.len));
-    conn->body.len = 0;
-    r = events_emit_str(vm, args[0], "data", 1, &chunk);
-  }
-  if (!value_is_exception(r) && conn->complete_pending) {
-    conn->complete_pending = false;
-    r = events_emit_str(vm, args[0], "end", 0, NULL);
-  }
-  vm_handle_reset(vm, mark);
-  if (!value_is_exception(r)) return true;
-  host_fatal_exception(conn->host);
-  return false;
-}
-
-static void reject(Conn *conn, HttpError err) {
-  const char *reply = http_error_response(err);
-  net_write(conn->net, reply, strlen(reply));
-  net_end(conn->net);
-}
-
-/* Node's http server (not its parser) refuses an HTTP/1.1 request without Host, with a
- * complete response of its own. */
-static void reject_missing_host(Conn *conn) {
-  char date[30], reply[160];
-  http_format_date(time(NULL), date);
-  snprintf(reply, sizeof reply,
-           "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
-           "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
-  net_write(conn->net, reply, strlen(reply));
-  net_end(conn->net);
-}
-
-//> stdlib.process-input
-/* Parse what has arrived, one request at a time: a request whose response is
- * still being written holds back the next one (pipelining keeps its order). */
-static void process_input(Conn *conn) {
-  if (conn->processing) return;
-  conn->processing = true;
-  while (!conn->closed && !(conn->current && conn->request_complete)) {
-    size_t n = http_parser_execute(conn->parser, conn->in.data + conn->in_pos, conn->in.len - conn->in_pos);
-    conn->in_pos += n;
-    HttpError err = http_parser_error(conn->parser);
-    if (conn->missing_host) {
-      reject_missing_host(conn);
-      break;
-    }
-    if (!dispatch(conn)) break;
-    if (err == HTTP_ERR_PAUSED) {
-      http_parser_resume(conn->parser);
-      continue;
-    }
-    if (err != HTTP_OK) {
-      reject(conn, err);
-      break;
-    }
-    if (conn->in_pos == conn->in.len) break;
-  }
-  if (conn->in_pos == conn->in.len) conn->in.len = conn->in_pos = 0;
-  conn->processing = false;
-}
-//< stdlib.process-input
-
-/* ==== Connections ==== */
-
-static void idle_timeout(Loop *loop, void *data) {
-  Conn *conn = data;
-  conn->idle_timer = 0;
-  if (!conn->current && !conn->closed) net_close(conn->net);
-}
-
-static void start_idle_timer(Conn *conn) {
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  conn->idle_timer = loop_timer_start(host_loop(conn->host), KEEP_ALIVE_TIMEOUT_MS, 0, idle_timeout, conn);
-  loop_timer_unref(host_loop(conn->host), conn->idle_timer);
-}
-
-static void on_data(NetConn *net, const char *buf, size_t len, void *data) {
-  Conn *conn = data;
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  conn->idle_timer = 0;
-  http_buf_append(&conn->in, buf, len);
-  process_input(conn);
-}
-
-static void on_end(NetConn *net, void *data) {
-  Conn *conn = data;
-  conn->peer_ended = true;
-  if (!conn->current) net_end(net);
-}
-
-static void unlink_conn(Conn *conn) {
-  for (Conn **p = &conn->server->conns; *p; p = &(*p)->next)
-    if (*p == conn) {
-      *p = conn->next;
-      return;
-    }
-}
-
-static void on_close(NetConn *net, void *data) {
-  Conn *conn = data;
-  VM *vm = host_vm(conn->host);
-  conn->closed = true;
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  if (conn->current) {
-    conn->current->conn = NULL;
-    if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
-    conn->current->pin = -1;
-  }
-  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
-  vm_unpin(vm, conn->server_pin);
-  if (conn->server) unlink_conn(conn);
-  http_parser_free(conn->parser);
-  http_buf_free(&conn->in);
-  http_buf_free(&conn->body);
-  free(conn);
-}
-
-static void on_error(NetConn *net, int err, void *data) { /* on_close follows */ }
-
-static void on_connection(NetServer *server, NetConn *net, void *data) {
-  ServerState *state = data;
-  Conn *conn = mem_calloc(1, sizeof *conn);
-  conn->server = state;
-  conn->host = state->host;
-  conn->net = net;
-  conn->req_pin = -1;
-  conn->server_pin = vm_pin(host_vm(state->host), vm_pinned(host_vm(state->host), state->pin));
-  HttpParserCallbacks callbacks = {on_head, on_body, on_message_complete};
-  conn->parser = http_parser_new(&callbacks, conn);
-  conn->next = state->conns;
-  state->conns = conn;
-  NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_error = on_error, .on_close = on_close};
-  net_conn_set_events(net, &events, conn);
-  net_read_start(net);
 }
 
 /* ==== The server object ==== */
@@ -605,7 +410,7 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
   char *host = argc > 2 && value_is_string(argv[1]) ? vm_to_utf8(vm, argv[1], NULL) : NULL;
   int err = 0;
   state->pin = vm_pin(vm, this_value);
-  state->net = net_listen(host_loop(state->host), host, (int)port, 511, on_connection, state, &err);
+  state->net = net_listen(host_loop(state->host), host, (int)port, 511, http_conn_accept, state, &err);
   free(host);
   if (!state->net) {
     vm_unpin(vm, state->pin);
@@ -614,6 +419,12 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
     return this_value;
   }
   state->port = net_server_port(state->net);
+  double every = http_server_number(vm, this_value, "connectionsCheckingInterval");
+  every = every >= 1 && every < 2147483648.0 ? every : 1; /* setInterval's clamp */
+  Loop *loop = host_loop(state->host);
+  state->check_timer = loop_timer_start(loop, (uint64_t)every, (uint64_t)every, http_check_connections,
+                                       state);
+  loop_timer_unref(loop, state->check_timer);
   vm_set_str(vm, this_value, "listening", VALUE_TRUE);
   emit_next_tick(state->host, this_value, "listening", VALUE_UNDEFINED);
   return this_value;
@@ -640,6 +451,8 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   if (!state->net) return this_value;
   for (Conn *c = state->conns; c; c = c->next) /* Node 19+ closes idle keep-alive sockets */
     if (!c->current) net_close(c->net);
+  loop_timer_stop(host_loop(state->host), state->check_timer);
+  state->check_timer = 0;
   net_server_close(state->net, server_closed, state);
   state->net = NULL;
   vm_set_str(vm, this_value, "listening", VALUE_FALSE);
@@ -657,12 +470,111 @@ static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
   return a;
 }
 
+/* ==== Server options ==== */
+
+/* err.code on the pending exception (Node's ERR_* codes); returns VALUE_EXCEPTION. */
+static Value node_error_code(VM *vm, const char *code) {
+  Value e = vm_handle_push(vm, vm_take_exception(vm));
+  if (value_is_object(e)) vm_define_str(vm, e, "code", vm_string(vm, code), VM_ATTR_DEFAULT);
+  return vm_throw(vm, e);
+}
+
+/* ERR_OUT_OF_RANGE's "Received": integers beyond 2**32 get Node's "_" separators. */
+static const char *received_number(double d, char out[48]) {
+  char digits[40];
+  vm_number_to_cstr(d, digits);
+  if (d != floor(d) || fabs(d) <= 4294967296.0 || strchr(digits, 'e')) return strcpy(out, digits);
+  size_t n = strlen(digits), lead = digits[0] == '-', o = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i > lead && (n - i) % 3 == 0) out[o++] = '_';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* ERR_INVALID_ARG_TYPE for a timeout that is not a number: "Received type string ('5')". */
+static Value not_a_number(VM *vm, Value v, const char *name) {
+  Value type = vm_handle_push(vm, vm_typeof(vm, v));
+  char *t = vm_to_utf8(vm, type, NULL), *text = NULL;
+  if (value_is_string(v) || value_is_bool(v)) text = vm_to_utf8(vm, vm_to_string(vm, v), NULL);
+  if (value_is_null(v))
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received null", name);
+  else if (text && value_is_string(v) && strlen(text) > 28)
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type "
+                   "string ('%.25s...')", name, text);
+  else if (text)
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s "
+                   "(%s%s%s)", name, t, value_is_string(v) ? "'" : "", text,
+                   value_is_string(v) ? "'" : "");
+  else
+    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s",
+                   name, t);
+  free(t);
+  free(text);
+  return node_error_code(vm, "ERR_INVALID_ARG_TYPE");
+}
+
+/* Node's validateInteger(value, name, 0): a number, an integer, >= 0 and safe. */
+static Value check_timeout(VM *vm, Value v, const char *name) {
+  char num[48];
+  if (!value_is_number(v)) return not_a_number(vm, v, name);
+  double d = value_to_number(v);
+  if (d != floor(d)) {
+    vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be an integer. "
+                   "Received %s", name, received_number(d, num));
+    return node_error_code(vm, "ERR_OUT_OF_RANGE");
+  }
+  if (d < 0 || d > 9007199254740991.0) {
+    vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be >= 0 && <= "
+                   "9007199254740991. Received %s", name, received_number(d, num));
+    return node_error_code(vm, "ERR_OUT_OF_RANGE");
+  }
+  return v;
+}
+
+/* One timeout option: options[name] validated, or the default. */
+static Value timeout_option(VM *vm, Value options, const char *name, double fallback) {
+  Value v = value_is_object(options) ? vm_get_str(vm, options, name) : VALUE_UNDEFINED;
+  if (value_is_exception(v)) return v;
+  return value_is_undefined(v) ? value_from_number(fallback) : check_timeout(vm, v, name);
+}
+
+/* Node's storeHTTPOptions for the timeouts: own properties of the server, read again
+ * each time they are needed, so that assigning them later works as in Node. */
+static Value store_timeouts(VM *vm, Value server, Value options) {
+  Value request = timeout_option(vm, options, "requestTimeout", 300000);
+  if (value_is_exception(request)) return request;
+  vm_define_str(vm, server, "requestTimeout", request, VM_ATTR_DEFAULT);
+  double rq = value_to_number(request);
+  Value headers = timeout_option(vm, options, "headersTimeout", rq < 60000 ? rq : 60000);
+  if (value_is_exception(headers)) return headers;
+  double hd = value_to_number(headers);
+  char num[48];
+  if (rq > 0 && hd > 0 && hd > rq) {
+    vm_throw_error(vm, ERR_RANGE, "The value of \"headersTimeout\" is out of range. It must be "
+                   "<= requestTimeout. Received %s", received_number(hd, num));
+    return node_error_code(vm, "ERR_OUT_OF_RANGE");
+  }
+  vm_define_str(vm, server, "headersTimeout", headers, VM_ATTR_DEFAULT);
+  Value keep = timeout_option(vm, options, "keepAliveTimeout", 5000);
+  if (value_is_exception(keep)) return keep;
+  vm_define_str(vm, server, "keepAliveTimeout", keep, VM_ATTR_DEFAULT);
+  Value every = timeout_option(vm, options, "connectionsCheckingInterval", 30000);
+  if (value_is_exception(every)) return every;
+  vm_define_str(vm, server, "connectionsCheckingInterval", every, VM_ATTR_DEFAULT);
+  return VALUE_UNDEFINED;
+}
+
 static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
+  Value options = argc > 0 && value_is_object(argv[0]) && !vm_is_callable(argv[0]) ? argv[0]
+                                                                                   : VALUE_UNDEFINED;
   ServerState *state = mem_calloc(1, sizeof *state);
   state->host = host_of(vm);
   state->pin = -1;
   Value server = vm_handle_push(
       vm, vm_host_new(vm, &server_class, state, vm_intrinsic(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE)));
+  if (value_is_exception(store_timeouts(vm, server, options))) return VALUE_EXCEPTION;
   vm_define_str(vm, server, "listening", VALUE_FALSE, VM_ATTR_DEFAULT);
   Value handler = argc > 0 && vm_is_callable(argv[argc - 1]) ? argv[argc - 1] : VALUE_UNDEFINED;
   if (!value_is_undefined(handler)) {
@@ -691,6 +603,7 @@ static const VMPropDef response_methods[] = {
     VM_FN_ENUM("hasHeader", res_has_header, 1),
     VM_FN_ENUM("write", res_write, 3),
     VM_FN_ENUM("end", res_end, 3),
+    VM_FN_ENUM("writeContinue", res_write_continue, 1),
     VM_PROPS_END,
 };
 

@@ -10,6 +10,7 @@
 #include "lexer/alloc.h"
 #include "stdlib/node/http/http_parser.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,7 @@ void http_parser_resume(HttpParser *p) {
 
 bool http_parser_idle(const HttpParser *p) { return p->state == PS_START || p->state == PS_CLOSED; }
 
+
 /* Records the first error; returns -1 so callers can `return fail(...)`. */
 static int fail(HttpParser *p, HttpError err, const char *reason) {
   if (p->error == HTTP_OK || p->error == HTTP_ERR_PAUSED) {
@@ -178,6 +180,12 @@ static int fail(HttpParser *p, HttpError err, const char *reason) {
 /* Applies a callback's answer: 1 means pause after this step. */
 static void maybe_pause(HttpParser *p, int answer) {
   if (answer != 0 && p->error == HTTP_OK) p->error = HTTP_ERR_PAUSED;
+}
+
+HttpError http_parser_finish(HttpParser *p) {
+  if (p->error == HTTP_OK && !http_parser_idle(p))
+    fail(p, HTTP_ERR_INVALID_EOF_STATE, "Invalid EOF state");
+  return p->error == HTTP_ERR_PAUSED ? HTTP_OK : p->error;
 }
 
 /* ==== Lines ==== */
@@ -280,8 +288,11 @@ static void connection_token(HttpParser *p, const char *t, size_t n) {
   if (eq_lower(t, n, "upgrade")) p->conn_upgrade = true;
 }
 
-/* Transfer-Encoding: the body is chunked only if "chunked" is the LAST coding. */
+/* Transfer-Encoding: the body is chunked only if "chunked" is the LAST coding; any
+ * coding after it (a second "chunked" header included) is an error, as in llhttp. */
 static void te_token(HttpParser *p, const char *t, size_t n) {
+  if (p->req.chunked) fail(p, HTTP_ERR_INVALID_TRANSFER_ENCODING,
+                           "Invalid `Transfer-Encoding` header value");
   p->req.chunked = eq_lower(t, n, "chunked");
 }
 
@@ -323,6 +334,9 @@ static int special_header(HttpParser *p, const char *name, size_t nl, const char
     p->req.has_host = true;
   } else if (eq_lower(name, nl, "te")) {
     if (has_word_ci(v, vl, "chunked")) p->req.te_chunked = true;
+  } else if (eq_lower(name, nl, "expect")) {
+    p->req.expect = true;
+    if (has_word_ci(v, vl, "100-continue")) p->req.expect_continue = true;
   }
   return 0;
 }
@@ -472,6 +486,21 @@ static void on_line(HttpParser *p, LineStatus st) {
   p->line.len = 0;
 }
 
+/* Can the request line collected so far still start with a method? llhttp matches the
+ * method byte by byte, so a TLS ClientHello (or any binary) fails at its first byte
+ * instead of waiting for a line end that never comes. Once the method's letters end,
+ * they must spell a whole method; what may follow is left to parse_request_line. */
+static bool method_prefix_ok(const HttpBuf *line) {
+  size_t n = 0;
+  while (n < line->len && ((line->data[n] >= 'A' && line->data[n] <= 'Z') || line->data[n] == '-'))
+    n++;
+  bool ended = n < line->len;
+  if (ended && n == 0) return false;
+  for (size_t i = 0; i < sizeof METHODS / sizeof METHODS[0]; i++)
+    if (strncmp(METHODS[i], line->data, n) == 0 && (!ended || METHODS[i][n] == '\0')) return true;
+  return false;
+}
+
 /* A line-collecting state: takes bytes up to the next LF, handles the line once it is
  * complete, and refuses to buffer without bound while it is not. */
 static size_t step_line(HttpParser *p, const char *b, size_t n) {
@@ -479,6 +508,8 @@ static size_t step_line(HttpParser *p, const char *b, size_t n) {
   LineStatus st = collect_line(p, b, n, &used);
   if (st != LINE_MORE) {
     on_line(p, st);
+  } else if (p->state == PS_REQUEST_LINE && !method_prefix_ok(&p->line)) {
+    fail(p, HTTP_ERR_INVALID_METHOD, "Invalid method encountered");
   } else if (p->state == PS_CHUNK_SIZE) {
     if (p->line.len > HTTP_MAX_CHUNK_EXTENSIONS + 32)
       fail(p,
@@ -581,6 +612,7 @@ const char *http_error_code(HttpError err) {
       [HTTP_ERR_HEADER_OVERFLOW] = "HPE_HEADER_OVERFLOW",
       [HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW] = "HPE_CHUNK_EXTENSIONS_OVERFLOW",
       [HTTP_ERR_CLOSED_CONNECTION] = "HPE_CLOSED_CONNECTION",
+      [HTTP_ERR_INVALID_EOF_STATE] = "HPE_INVALID_EOF_STATE",
       [HTTP_ERR_PAUSED] = "HPE_PAUSED",
   };
   return (unsigned)err < sizeof names / sizeof names[0] ? names[err] : "HPE_UNKNOWN";
@@ -734,8 +766,8 @@ static void connection_line(const HttpResponse *r, const UserHeaders *u, HttpBuf
   }
   append_line(out, "Connection", "keep-alive");
   if (r->keep_alive_timeout > 0) {
-    char v[32];
-    snprintf(v, sizeof v, "timeout=%d", r->keep_alive_timeout);
+    char v[48];
+    snprintf(v, sizeof v, "timeout=%.0f", floor(r->keep_alive_timeout / 1000));
     append_line(out, "Keep-Alive", v);
   }
 }

@@ -52,6 +52,7 @@ typedef enum HttpError {
   HTTP_ERR_HEADER_OVERFLOW,
   HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW,
   HTTP_ERR_CLOSED_CONNECTION,
+  HTTP_ERR_INVALID_EOF_STATE, /* the peer's EOF came in the middle of a request */
   HTTP_ERR_PAUSED, /* not an error: a callback asked to pause */
 } HttpError;
 
@@ -79,6 +80,8 @@ typedef struct HttpRequestHead {
   bool upgrade;    /* Connection: upgrade + Upgrade, or CONNECT (parsed as usual) */
   bool has_host;   /* a Host header was sent (Node answers 400 to HTTP/1.1 without) */
   bool te_chunked; /* a "TE: chunked" header: a 1.0 client accepts chunked replies */
+  bool expect;          /* an Expect header was sent */
+  bool expect_continue; /* ... and one of them asks for "100-continue" (Node's regexp) */
 } HttpRequestHead;
 
 typedef struct HttpParser HttpParser;
@@ -107,6 +110,9 @@ const char *http_error_code(HttpError err);
 void http_parser_resume(HttpParser *p);
 /* True between messages: nothing of a next request has arrived yet. */
 bool http_parser_idle(const HttpParser *p);
+/* The peer sent EOF (llhttp_finish): HTTP_OK between messages, else the parser stops
+ * with HTTP_ERR_INVALID_EOF_STATE (Node then answers 400 and closes). Returns the error. */
+HttpError http_parser_finish(HttpParser *p);
 /* The bytes Node's server writes before closing on a parse error: 431 for
  * HEADER_OVERFLOW, 413 for CHUNK_EXTENSIONS_OVERFLOW, else 400. (Node writes it only if
  * the response in progress has not sent its head.) */
@@ -140,7 +146,8 @@ typedef struct HttpResponse {
                             * useChunkedEncodingByDefault */
   bool body_known;         /* end(body) was called before the head went out */
   uint64_t body_length;    /* ... and that body's length in bytes */
-  int keep_alive_timeout;  /* seconds for "Keep-Alive: timeout=N"; 0 omits the header */
+  double keep_alive_timeout; /* server.keepAliveTimeout in ms: "Keep-Alive: timeout=<s>"
+                              * (floor of the seconds; 0 omits the header) */
   bool send_date;          /* res.sendDate (default true) */
   time_t date;             /* the time for the Date header */
 } HttpResponse;

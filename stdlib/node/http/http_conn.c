@@ -1,0 +1,451 @@
+/* http_conn.c - one connection of the http server: parsing what arrives, calling the
+ * request listeners, keep-alive, and the defences against slow and rude clients.
+ * Book: chapter 12, "Networking" ("Slow clients, rude clients").
+ *
+ *   http_conn_accept          a new connection (the server's NetConnectionCb)
+ *   http_conn_response_done   the current response ended: close, or the next request
+ *   http_check_connections    Node's headersTimeout/requestTimeout check (408)
+ *
+ * Requests are answered in order: the parser pauses after each request until its
+ * response ends, and while responses wait in the write queue beyond the high-water
+ * mark. A connection is idle (keepAliveTimeout) only once its queue has drained.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lexer/alloc.h"
+#include "stdlib/node/http/http_private.h"
+
+/* Node closes an idle keep-alive socket this long after the Keep-Alive: timeout it
+ * announced, so that a client reusing the socket just in time does not meet a reset. */
+#define KEEP_ALIVE_BUFFER_MS 1000
+/* Unparsed input kept while a response is pending; past it the socket is not read. */
+#define INPUT_HIGH_WATER_MARK 65536
+
+/* What Node's server writes before destroying a slow connection (socketOnError). */
+static const char TIMEOUT_REPLY[] = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
+
+static void process_input(Conn *conn);
+static void keep_alive_start(Conn *conn);
+
+/* ==== Parser callbacks: record, pause, and let process_input call JavaScript ==== */
+
+/* The first byte of a request arrived (or the connection opened): Node's
+ * on_message_begin restarts the clock that headersTimeout and requestTimeout read. */
+static void message_begins(Conn *conn) {
+  conn->active = true;
+  conn->headers_done = false;
+  conn->message_start = loop_now(host_loop(conn->host));
+}
+
+static void keep_alive_stop(Conn *conn) {
+  if (conn->keep_alive_timer) loop_timer_stop(host_loop(conn->host), conn->keep_alive_timer);
+  conn->keep_alive_timer = 0;
+  conn->keep_alive_on_drain = false;
+}
+
+static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
+  Conn *conn = data;
+  VM *vm = host_vm(conn->host);
+  if (!conn->active) message_begins(conn);
+  conn->headers_done = true;
+  keep_alive_stop(conn); /* a request is in progress: the socket is not idle */
+  if (head->version_major == 1 && head->version_minor == 1 && !head->has_host) {
+    conn->missing_host = true; /* Node's server answers 400 to HTTP/1.1 without Host */
+    return 1;
+  }
+  if (strcmp(head->method, "CONNECT") == 0) {
+    conn->connect_method = true; /* no 'connect' support: Node destroys the socket */
+    return 1;
+  }
+  conn->expect = head->expect && head->version_major == 1 && head->version_minor == 1;
+  int mark = vm_handle_mark(vm);
+  Value req = http_request_new(vm, head);
+  Value res = http_response_new(vm, conn, head);
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, req);
+  vm_array_push(vm, pair, res);
+  conn->req_pin = vm_pin(vm, pair);
+  conn->head_pending = true;
+  conn->req_ended = conn->req_closed = false;
+  vm_handle_reset(vm, mark);
+  return 1;
+}
+
+static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
+  Conn *conn = data;
+  if (conn->req_pin >= 0) http_buf_append(&conn->body, bytes, len); /* else: answered */
+  return 0;
+}
+
+static int on_message_complete(HttpParser *p, void *data) {
+  Conn *conn = data;
+  conn->active = false;
+  if (conn->req_pin >= 0) { /* else the response ended before the request did */
+    conn->complete_pending = true;
+    conn->request_complete = true;
+  }
+  return 1; /* pause: process_input decides whether the next request may start */
+}
+
+/* emitter.listenerCount(name), or VALUE_EXCEPTION. */
+static Value listener_count(VM *vm, Value emitter, const char *name) {
+  Value arg = vm_handle_push(vm, vm_string(vm, name));
+  Value fn = vm_get_str(vm, emitter, "listenerCount");
+  if (value_is_exception(fn)) return fn;
+  return vm_call(vm, fn, emitter, 1, &arg);
+}
+
+/* Node's parserOnIncoming for an HTTP/1.1 request with Expect: 'checkContinue' if
+ * listened, else "100 Continue" and 'request'; any other expectation gets 417 unless
+ * 'checkExpectation' is listened. Without Expect: 'request'. */
+static Value emit_request(VM *vm, Conn *conn, Value server, Value *args) {
+  const char *event = "request";
+  if (conn->expect) {
+    Exchange *ex = conn->current;
+    const char *wanted = ex->expect_continue ? "checkContinue" : "checkExpectation";
+    Value n = listener_count(vm, server, wanted);
+    if (value_is_exception(n)) return n;
+    if (value_is_number(n) && value_to_number(n) > 0) {
+      event = wanted;
+    } else if (ex->expect_continue) {
+      http_write_continue(ex);
+    } else {
+      return http_expectation_failed(vm, args[1]);
+    }
+  }
+  return events_emit_str(vm, server, event, 2, args);
+}
+
+/* Calls the 'request' listeners, then emits the body and 'end' on the request. */
+static bool dispatch(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  if (conn->req_pin < 0) return true;
+  int mark = vm_handle_mark(vm);
+  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+  Value args[2] = {vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1)};
+  Value r = VALUE_UNDEFINED;
+  if (conn->head_pending) {
+    conn->head_pending = false;
+    r = emit_request(vm, conn, vm_pinned(vm, conn->server_pin), args);
+  }
+  if (!value_is_exception(r) && conn->body.len) {
+    Value chunk = vm_handle_push(vm, vm_string_n(vm, conn->body.data, conn->body.len));
+    conn->body.len = 0;
+    r = events_emit_str(vm, args[0], "data", 1, &chunk);
+  }
+  if (!value_is_exception(r) && conn->complete_pending) {
+    conn->complete_pending = false;
+    conn->req_ended = true;
+    r = events_emit_str(vm, args[0], "end", 0, NULL);
+  }
+  vm_handle_reset(vm, mark);
+  if (!value_is_exception(r)) return true;
+  host_fatal_exception(conn->host);
+  return false;
+}
+
+/* The graceful end: what is queued goes out, then FIN and close. */
+static void conn_end(Conn *conn) {
+  conn->ending = true;
+  keep_alive_stop(conn);
+  net_end(conn->net);
+}
+
+void http_conn_response_done(Conn *conn, bool close) {
+  if (close) {
+    conn_end(conn);
+  } else {
+    keep_alive_start(conn);
+    process_input(conn);
+  }
+}
+
+static void reject(Conn *conn, HttpError err) {
+  const char *reply = http_error_response(err);
+  net_write(conn->net, reply, strlen(reply));
+  conn_end(conn);
+}
+
+/* Node's socketOnError: the error reply goes out only if no response has started on the
+ * wire, then the socket is destroyed (what is still queued is dropped). */
+static void destroy_with_reply(Conn *conn, const char *reply) {
+  Exchange *ex = conn->current;
+  bool started = ex && ex->head_sent && ex->unsent.len == 0;
+  if (!started && !conn->ending) net_write(conn->net, reply, strlen(reply));
+  keep_alive_stop(conn);
+  net_close(conn->net);
+}
+
+/* Node's server (not its parser) refuses an HTTP/1.1 request without Host, with a
+ * complete response of its own. */
+static void reject_missing_host(Conn *conn) {
+  char date[30], reply[160];
+  http_format_date(time(NULL), date);
+  snprintf(reply, sizeof reply,
+           "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
+           "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
+  net_write(conn->net, reply, strlen(reply));
+  conn_end(conn);
+}
+
+/* Reading stays on unless responses wait in the queue beyond the high-water mark (Node
+ * pauses the socket then) or much input is parked behind a pending response. */
+static void update_reading(Conn *conn) {
+  if (conn->closed || conn->ending || net_conn_is_closed(conn->net)) return;
+  size_t parked = conn->in.len - conn->in_pos;
+  bool stop = conn->blocked ||
+              (conn->current && conn->request_complete && parked > INPUT_HIGH_WATER_MARK);
+  if (stop == conn->read_stopped) return;
+  conn->read_stopped = stop;
+  if (stop)
+    net_read_stop(conn->net);
+  else
+    net_read_start(conn->net);
+}
+
+/* Whether parsing must wait: for the current response to end, or for the responses
+ * already queued to drain (so unread pipelined responses cannot pile up). */
+static bool must_wait(Conn *conn) {
+  if (conn->current && conn->request_complete) return true;
+  if (conn->current || !http_parser_idle(conn->parser)) return false; /* finish it first */
+  if (net_conn_queued(conn->net) < NET_HIGH_WATER_MARK) return false;
+  conn->blocked = net_conn_await_drain(conn->net);
+  return conn->blocked;
+}
+
+//> stdlib.process-input
+/* Parse what has arrived, one request at a time: a request whose response is
+ * still being written holds back the next one (pipelining keeps its order). */
+static void process_input(Conn *conn) {
+  if (conn->processing) return;
+  conn->processing = true;
+  while (!conn->closed && !conn->ending && !net_conn_is_closed(conn->net) && !must_wait(conn)) {
+    size_t n = http_parser_execute(conn->parser, conn->in.data + conn->in_pos, conn->in.len - conn->in_pos);
+    conn->in_pos += n;
+    if (!conn->active && !http_parser_idle(conn->parser)) message_begins(conn);
+    HttpError err = http_parser_error(conn->parser);
+    if (conn->missing_host || conn->connect_method) {
+      if (conn->missing_host) reject_missing_host(conn);
+      else net_close(conn->net);
+      break;
+    }
+    if (!dispatch(conn)) break;
+    if (err == HTTP_ERR_PAUSED) {
+      http_parser_resume(conn->parser);
+      continue;
+    }
+    if (err != HTTP_OK) {
+      reject(conn, err);
+      break;
+    }
+    if (conn->in_pos == conn->in.len) break;
+  }
+  if (conn->in_pos == conn->in.len) conn->in.len = conn->in_pos = 0;
+  conn->processing = false;
+  update_reading(conn);
+}
+//< stdlib.process-input
+
+/* ==== Connections: timeouts ==== */
+
+static void keep_alive_expired(Loop *loop, void *data) {
+  Conn *conn = data;
+  conn->keep_alive_timer = 0;
+  if (!conn->current && !conn->closed) net_close(conn->net); /* Node: socket.destroy() */
+}
+
+/* A response is done and the socket may idle: after keepAliveTimeout (+1 s) it is
+ * closed. The clock starts only once the response has left the queue. */
+static void keep_alive_start(Conn *conn) {
+  Loop *loop = host_loop(conn->host);
+  keep_alive_stop(conn);
+  if (conn->closed || conn->ending) return;
+  if (net_conn_await_drain(conn->net)) {
+    conn->keep_alive_on_drain = true;
+    return;
+  }
+  VM *vm = host_vm(conn->host);
+  double ms = http_server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
+  if (!(ms > 0)) return; /* 0 (or not a number): idle sockets stay open */
+  if (ms > 1e12) ms = 1e12;
+  conn->keep_alive_timer = loop_timer_start(loop, (uint64_t)ms + KEEP_ALIVE_BUFFER_MS, 0,
+                                            keep_alive_expired, conn);
+  loop_timer_unref(loop, conn->keep_alive_timer);
+}
+
+/* Node's ConnectionsList.expired: a connection receiving a request is too slow if its
+ * head is not complete headersTimeout ms after it began, or the whole request is not
+ * complete after requestTimeout ms (0 disables either; the smaller one is the head's). */
+static bool request_expired(const Conn *conn, uint64_t now, double head_ms, double request_ms) {
+  if (!conn->active || conn->closed || conn->ending) return false;
+  double age = (double)(now - conn->message_start);
+  return (!conn->headers_done && head_ms > 0 && age > head_ms) ||
+         (request_ms > 0 && age > request_ms);
+}
+
+//> stdlib.http-check-connections
+/* Every connectionsCheckingInterval: slow requests get Node's 408 and are closed. */
+void http_check_connections(Loop *loop, void *data) {
+  ServerState *state = data;
+  VM *vm = host_vm(state->host);
+  Value server = vm_pinned(vm, state->pin);
+  double head_ms = http_server_number(vm, server, "headersTimeout");
+  double request_ms = http_server_number(vm, server, "requestTimeout");
+  if (request_ms > 0 && head_ms > request_ms) {
+    double t = head_ms;
+    head_ms = request_ms, request_ms = t;
+  }
+  uint64_t now = loop_update_time(loop);
+  for (Conn *c = state->conns; c; c = c->next) {
+    if (!request_expired(c, now, head_ms, request_ms)) continue;
+    c->active = false;
+    destroy_with_reply(c, TIMEOUT_REPLY); /* on_close tells the request it was aborted */
+  }
+}
+//< stdlib.http-check-connections
+
+/* ==== Connections: events ==== */
+
+static void on_data(NetConn *net, const char *buf, size_t len, void *data) {
+  Conn *conn = data;
+  if (conn->keep_alive_timer) loop_timer_again(host_loop(conn->host), conn->keep_alive_timer);
+  http_buf_append(&conn->in, buf, len);
+  process_input(conn);
+}
+
+/* The queue is empty: 'drain' for a response that asked, the idle clock, parsing. */
+static void on_drain(NetConn *net, void *data) {
+  Conn *conn = data;
+  VM *vm = host_vm(conn->host);
+  conn->blocked = false;
+  Exchange *ex = conn->current;
+  if (ex && ex->conn && ex->want_drain && ex->pin >= 0) {
+    ex->want_drain = false;
+    Value res = vm_handle_push(vm, vm_pinned(vm, ex->pin));
+    if (value_is_exception(events_emit_str(vm, res, "drain", 0, NULL))) {
+      host_fatal_exception(conn->host);
+      return;
+    }
+  }
+  if (conn->keep_alive_on_drain && !conn->current) keep_alive_start(conn);
+  process_input(conn);
+}
+
+/* Emits name on target from a loop callback; false if a listener threw (then fatal). */
+static bool emit_fatal(Conn *conn, Value target, const char *name, int argc, Value *argv) {
+  VM *vm = host_vm(conn->host);
+  if (!value_is_exception(events_emit_str(vm, target, name, argc, argv))) return true;
+  host_fatal_exception(conn->host);
+  return false;
+}
+
+/* The peer's FIN while a response is pending (Node's socketOnEnd without an error):
+ * the request is dropped with 'close', the response will never be sent, and the
+ * socket ends now. */
+static void drop_current(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  Exchange *ex = conn->current;
+  if (!ex || conn->req_pin < 0) return;
+  ex->dropped = true; /* its writes go nowhere from now on */
+  conn->req_closed = true;
+  Value req = vm_handle_push(vm, vm_array_get(vm, vm_pinned(vm, conn->req_pin), 0));
+  emit_fatal(conn, req, "close", 0, NULL);
+}
+
+//> stdlib.http-peer-end
+/* The peer will send nothing more. Between requests that ends the connection; in the
+ * middle of one it is an error (Node answers 400 and destroys the socket); after a
+ * complete request whose response is pending, Node drops that response. */
+static void on_end(NetConn *net, void *data) {
+  Conn *conn = data;
+  conn->peer_ended = true;
+  if (conn->ending) return;
+  if (http_parser_finish(conn->parser) != HTTP_OK) {
+    destroy_with_reply(conn, http_error_response(HTTP_ERR_INVALID_EOF_STATE));
+    return;
+  }
+  drop_current(conn);
+  conn_end(conn);
+}
+//< stdlib.http-peer-end
+
+static void unlink_conn(Conn *conn) {
+  for (Conn **p = &conn->server->conns; *p; p = &(*p)->next)
+    if (*p == conn) {
+      *p = conn->next;
+      return;
+    }
+}
+
+/* The socket closed before the current response ended: Node's abortIncoming. The
+ * request hears 'aborted' unless it had ended, the response 'close', then the request
+ * 'error' (only if listened: ECONNRESET "aborted") and 'close'. */
+static void abort_current(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  conn->current->conn = NULL;
+  if (conn->req_pin < 0) return;
+  int mark = vm_handle_mark(vm);
+  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+  Value req = vm_handle_push(vm, vm_array_get(vm, pair, 0));
+  Value res = vm_handle_push(vm, vm_array_get(vm, pair, 1));
+  bool aborted = !conn->req_ended, ok = true;
+  if (aborted) {
+    vm_set_str(vm, req, "aborted", VALUE_TRUE);
+    ok = emit_fatal(conn, req, "aborted", 0, NULL);
+  }
+  ok = ok && emit_fatal(conn, res, "close", 0, NULL);
+  loop_after_callback(host_loop(conn->host)); /* the rest is Node's next tick */
+  Value n = ok && aborted ? listener_count(vm, req, "error") : VALUE_UNDEFINED;
+  if (value_is_number(n) && value_to_number(n) > 0) {
+    Value message = vm_handle_push(vm, vm_string(vm, "aborted"));
+    Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, message));
+    vm_set_str(vm, e, "code", vm_string(vm, "ECONNRESET"));
+    ok = emit_fatal(conn, req, "error", 1, &e);
+  }
+  if (ok && !conn->req_closed) emit_fatal(conn, req, "close", 0, NULL);
+  vm_handle_reset(vm, mark);
+}
+
+static void on_close(NetConn *net, void *data) {
+  Conn *conn = data;
+  VM *vm = host_vm(conn->host);
+  conn->closed = true;
+  keep_alive_stop(conn);
+  if (conn->current) {
+    abort_current(conn);
+    if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
+    conn->current->pin = -1;
+  }
+  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
+  vm_unpin(vm, conn->server_pin);
+  if (conn->server) unlink_conn(conn);
+  http_parser_free(conn->parser);
+  http_buf_free(&conn->in);
+  http_buf_free(&conn->body);
+  free(conn);
+}
+
+static void on_error(NetConn *net, int err, void *data) { /* on_close follows */ }
+
+void http_conn_accept(NetServer *server, NetConn *net, void *data) {
+  ServerState *state = data;
+  Conn *conn = mem_calloc(1, sizeof *conn);
+  conn->server = state;
+  conn->host = state->host;
+  conn->net = net;
+  conn->req_pin = -1;
+  conn->server_pin = vm_pin(host_vm(state->host), vm_pinned(host_vm(state->host), state->pin));
+  HttpParserCallbacks callbacks = {on_head, on_body, on_message_complete};
+  conn->parser = http_parser_new(&callbacks, conn);
+  conn->next = state->conns;
+  state->conns = conn;
+  message_begins(conn); /* a silent connection counts against headersTimeout */
+  NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_drain = on_drain,
+                          .on_error = on_error, .on_close = on_close};
+  net_conn_set_events(net, &events, conn);
+  net_read_start(net);
+}
+

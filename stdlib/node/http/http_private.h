@@ -1,0 +1,91 @@
+/* http_private.h - what the two halves of the http server share (private to
+ * stdlib/node/http/): http.c makes the JavaScript objects (server, request, response),
+ * http_conn.c runs one connection (parsing, dispatch, keep-alive, timeouts, the peer's
+ * FIN). Book: chapter 12, "Networking".
+ */
+#ifndef TN_STDLIB_HTTP_PRIVATE_H
+#define TN_STDLIB_HTTP_PRIVATE_H
+
+#include "stdlib/node/internal.h"
+#include "stdlib/node/http/http_parser.h"
+
+typedef struct Conn Conn;
+
+typedef struct ServerState {
+  Host *host;
+  NetServer *net;
+  int32_t pin;       /* the server object, while it listens */
+  int port;
+  Conn *conns;       /* open connections, for close() and the timeout check */
+  TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
+} ServerState;
+
+/* One request and its response: the native part of a ServerResponse object. */
+typedef struct Exchange {
+  Conn *conn;        /* NULL once the connection is gone */
+  int status;
+  char *reason;
+  HttpField *headers;
+  size_t nheaders, capacity;
+  bool req_keep_alive, req_is_head, chunked_by_default;
+  bool head_sent, finished, close_after;
+  bool expect_continue, sent100; /* Expect: 100-continue, and whether 100 went out */
+  bool want_drain;               /* write() returned false: emit 'drain' when empty */
+  bool dropped;                  /* the peer left first: nothing more is sent */
+  double keep_alive_timeout;     /* server.keepAliveTimeout when the request came */
+  HttpFraming framing;
+  int32_t pin;       /* the response object, until it is finished */
+  HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
+} Exchange;
+
+struct Conn {
+  ServerState *server;
+  Host *host;
+  NetConn *net;
+  HttpParser *parser;
+  HttpBuf in;        /* bytes received and not yet parsed */
+  size_t in_pos;
+  Exchange *current; /* the exchange whose response is still being written */
+  int32_t req_pin;   /* its request object, for 'data' and 'end' events; -1 if none */
+  int32_t server_pin;
+  HttpBuf body;      /* body bytes parsed but not yet emitted */
+  bool head_pending, complete_pending, request_complete;
+  bool processing, peer_ended, closed, missing_host, connect_method;
+  bool expect;       /* the current request is HTTP/1.1 with an Expect header */
+  bool req_ended, req_closed; /* 'end' / 'close' emitted on the current request */
+  bool ending;       /* net_end called: nothing more is read or written */
+  bool blocked;      /* responses queued beyond the high-water mark: not parsing */
+  bool read_stopped; /* reading paused (blocked, or too much input parked) */
+  /* Node's "active connection": from a message's first byte (or the accept) until
+   * the request is complete; headersTimeout/requestTimeout apply only then. */
+  bool active, headers_done;
+  uint64_t message_start;
+  TimerId keep_alive_timer; /* idle between requests: keepAliveTimeout + 1 s */
+  bool keep_alive_on_drain; /* start it once the queue has drained */
+  Conn *next;
+};
+
+/* ==== http.c ==== */
+
+/* A new IncomingMessage for head (left on the handle stack). */
+Value http_request_new(VM *vm, const HttpRequestHead *head);
+/* A new ServerResponse, conn's current exchange, pinned until it ends (on the handle stack). */
+Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head);
+/* Sends the interim "HTTP/1.1 100 Continue" for ex (Node's res.writeContinue()). */
+void http_write_continue(Exchange *ex);
+/* res.writeHead(417); res.end(): Node's answer to an expectation nobody handles. */
+Value http_expectation_failed(VM *vm, Value res);
+/* A number property of the server object (a timeout); 0 when it is not a number. */
+double http_server_number(VM *vm, Value server, const char *name);
+
+/* ==== http_conn.c ==== */
+
+/* The server's NetConnectionCb: a Conn for the new connection, reading at once. */
+void http_conn_accept(NetServer *server, NetConn *net, void *data);
+/* conn's current response has ended: close the connection if close, else start the
+ * keep-alive clock and parse the next request. */
+void http_conn_response_done(Conn *conn, bool close);
+/* The server's interval timer: closes connections whose request is too slow (408). */
+void http_check_connections(Loop *loop, void *data);
+
+#endif /* TN_STDLIB_HTTP_PRIVATE_H */
