@@ -464,7 +464,7 @@ static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
   char *form = vm_to_utf8(vm, f, NULL);
   bool valid = !strcmp(form, "NFC") || !strcmp(form, "NFD") || !strcmp(form, "NFKC") ||
                !strcmp(form, "NFKD");
-  bool composed = form[2] == 'C' || form[3] == 'C';
+  bool composed = valid && (form[2] == 'C' || form[3] == 'C'); /* form may be short */
   free(form);
   if (!valid)
     return vm_throw_error(vm, ERR_RANGE,
