@@ -78,7 +78,7 @@ function collect() {
       const d = Object.getOwnPropertyDescriptor(obj, k);
       const keys = [...path, src];
       for (const [kind, f] of [['v', d.value], ['g', d.get], ['s', d.set]]) {
-        if (typeof f === 'function') found.push({ rootName, keys, kind, prototype: k === 'prototype' });
+        if (typeof f === 'function') found.push({ rootName, keys, kind });
       }
       if (d.value !== undefined) queue.push([rootName, keys, d.value]);
     }

@@ -12,7 +12,8 @@
 # but is no failure (a walk over an endless array-like hangs in Node too).
 #
 # Environment: TINYNODE (default build-asan/tinynode), FINDINGS (default
-# build-fuzz/findings/builtins), ROUNDS calls per program (default 60), TIMEOUT (60).
+# build-fuzz/findings/builtins), ROUNDS calls per program (default 60), TIMEOUT (60),
+# GC_STRESS (default 1; 0 runs without it, about five times as many programs a minute).
 cd "$(dirname "$0")/../.." || exit 2
 here=$PWD
 programs=${1:-100}
@@ -22,6 +23,7 @@ case $tinynode in /*) ;; *) tinynode=$here/$tinynode ;; esac
 findings=${FINDINGS:-build-fuzz/findings/builtins}
 rounds=${ROUNDS:-60}
 limit=${TIMEOUT:-60}
+stress=${GC_STRESS:-1}
 [ -x "$tinynode" ] || { echo "builtins.sh: no $tinynode (make asan)"; exit 2; }
 mkdir -p "$findings" || exit 2
 work=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-fuzz.XXXXXX") || exit 2
@@ -41,8 +43,8 @@ generate() {
   rm -f "$work"/program-*.js
   "$tinynode" tests/fuzz/builtins.js "$1" "$rounds" "$2" >"$work/programs" 2>"$work/err" ||
     { echo "builtins.sh: the generator failed:"; cat "$work/err"; exit 2; }
-  awk -v dir="$work" '/^\/\/@@ seed / { if (f) close(f); f = dir "/program-" $3 ".js" } { print > f }' \
-    "$work/programs"
+  awk -v dir="$work" '/^\/\/@@ seed / { if (f) close(f); f = dir "/program-" $3 ".js" }
+    { print > f }' "$work/programs"
 }
 
 while [ "$seed" -le "$last" ]; do
@@ -54,11 +56,12 @@ while [ "$seed" -le "$last" ]; do
   fi
   mv "$work/program-$seed.js" "$work/program.js"
   rm -rf "$work/scratch" && mkdir "$work/scratch"
-  (cd "$work/scratch" && TINYNODE_GC_STRESS=1 timeout -k 5 "$limit" "$tinynode" ../program.js \
-    </dev/null >/dev/null 2>"$work/err")
+  (cd "$work/scratch" && TINYNODE_GC_STRESS=$stress \
+    timeout -k 5 "$limit" "$tinynode" ../program.js </dev/null >/dev/null 2>"$work/err")
   status=$?
   verdict=
-  if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:|tinynode: internal error' "$work/err"; then
+  report='ERROR: (Address|Leak)Sanitizer|runtime error:|tinynode: internal error'
+  if grep -qE "$report" "$work/err"; then
     verdict=crash
   elif [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     verdict=timeout
@@ -73,6 +76,7 @@ while [ "$seed" -le "$last" ]; do
   fi
   seed=$((seed + 1))
 done
-echo "builtins: $programs programs of $rounds calls, $crashes crashes, $timeouts time-outs" \
-  "($(($(date +%s) - started)) s)"
+took=$(($(date +%s) - started))
+echo "builtins: $programs programs of $rounds calls (GC_STRESS=$stress):" \
+  "$crashes crashes, $timeouts time-outs ($took s)"
 [ "$crashes" -eq 0 ]

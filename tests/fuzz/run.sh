@@ -65,7 +65,8 @@ fuzz() {
 }
 
 for bin in compile json http regexp; do
-  [ -x "$build/fuzz/fuzz_$bin" ] || { echo "run.sh: no $build/fuzz/fuzz_$bin (make fuzz-build)"; exit 2; }
+  [ -x "$build/fuzz/fuzz_$bin" ] || { echo "run.sh: no $build/fuzz/fuzz_$bin (make fuzz-build)"
+    exit 2; }
 done
 
 if [ "$mode" = smoke ]; then

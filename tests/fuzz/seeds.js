@@ -17,7 +17,9 @@ const out = 'tests/fuzz/corpus';
 function reset(name) {
   const dir = path.join(out, name);
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(dir)) if (!f.startsWith('finding-')) fs.unlinkSync(path.join(dir, f));
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.startsWith('finding-')) fs.unlinkSync(path.join(dir, f));
+  }
   return dir;
 }
 
@@ -59,9 +61,11 @@ function jsonSeeds() {
 
 const HTTP_SEEDS = [
   'GET / HTTP/1.1\r\nHost: a\r\n\r\n',
-  'GET /x?y=1#z HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\n\r\n',
+  'GET /x?y=1#z HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\n\r\n' +
+    'GET /2 HTTP/1.1\r\nHost: a\r\n\r\n',
   'POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello',
-  'POST /c HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n0\r\nTrailer: t\r\n\r\n',
+  'POST /c HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n' +
+    '5;ext=1\r\nhello\r\n0\r\nTrailer: t\r\n\r\n',
   'GET / HTTP/1.0\r\n\r\n',
   'GET / HTTP/1.0\r\nConnection: keep-alive\r\nTE: chunked\r\n\r\n',
   'CONNECT host:443 HTTP/1.1\r\nHost: host:443\r\n\r\n',
@@ -90,7 +94,8 @@ const HTTP_SEEDS = [
   'GET /\u0000 HTTP/1.1\r\nHost: a\r\n\r\n',
   'GET / HTTP/1.1\rHost: a\r\n\r\n',
   'GET / HTTP/1.1\r\nHost: a\r\nX-Long: ' + 'v'.repeat(16400) + '\r\n\r\n',
-  'POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;' + 'e'.repeat(16400) + '\r\na\r\n0\r\n\r\n',
+  'POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;' + 'e'.repeat(16400) +
+    '\r\na\r\n0\r\n\r\n',
   'GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, identity\r\n\r\n',
   'GET / HTTP/1.1\r\nHost: a\r\nConnection: close, upgrade\r\nUpgrade: h2c\r\n\r\n',
   'BREW / HTTP/1.1\r\n\r\n',
@@ -111,7 +116,8 @@ const FLAG_BITS = { d: 1, g: 2, i: 4, m: 8, s: 16, u: 32, v: 64, y: 128 };
 
 // The differential test's text: %XXXX is a UTF-16 unit, %% a percent sign.
 function unescape(s) {
-  return s.replace(/%%|%([0-9A-F]{4})/g, (m, hex) => (hex ? String.fromCharCode(parseInt(hex, 16)) : '%'));
+  return s.replace(/%%|%([0-9A-F]{4})/g,
+    (m, hex) => (hex ? String.fromCharCode(parseInt(hex, 16)) : '%'));
 }
 
 // Text as the harness decodes it: Latin-1 bytes when narrow, else UTF-8 (a lone
@@ -122,8 +128,11 @@ function encode(s) {
   const bytes = [];
   for (const ch of s) {
     const c = ch.codePointAt(0);
-    if (c >= 0xd800 && c <= 0xdfff) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else bytes.push(...Buffer.from(ch, 'utf8'));
+    if (c >= 0xd800 && c <= 0xdfff) {
+      bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    } else {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+    }
   }
   return [true, Buffer.from(bytes)];
 }
