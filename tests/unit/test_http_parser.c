@@ -388,6 +388,35 @@ static void test_header_overflow(void) {
   free(req);
 }
 
+/* A chunk-size line too long to buffer fails as the same line fed whole would, however
+ * it is split: the fuzzer (tests/fuzz/fuzz_http.c) found a size of many hex digits
+ * reported as "Invalid character" when the line came in pieces, not as an overflow. */
+static void test_long_chunk_lines(void) {
+  static const struct {
+    const char *start, *code, *reason;
+  } cases[] = {
+      {"1", "HPE_INVALID_CHUNK_SIZE", "Chunk size overflow"}, /* 1aaaa...: all hex digits */
+      {"1x;", "HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size"},
+      {"1;", "HPE_CHUNK_EXTENSIONS_OVERFLOW", "Chunk extensions overflow"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char prefix[80];
+    snprintf(prefix, sizeof prefix, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n%s",
+             cases[i].start);
+    char *req = big_request(prefix, 17000, "\r\na\r\n0\r\n\r\n");
+    for (size_t step = 0; step <= 1000; step += 1000) {
+      char *log;
+      HttpError err = feed(req, strlen(req), step, &log);
+      char what[120];
+      snprintf(what, sizeof what, "long chunk line %zu in pieces of %zu: %s", i, step, log);
+      check(strcmp(http_error_code(err), cases[i].code) == 0 && strstr(log, cases[i].reason),
+            what, __LINE__);
+      free(log);
+    }
+    free(req);
+  }
+}
+
 static void test_error_responses(void) {
   const char *r400 = http_error_response(HTTP_ERR_INVALID_METHOD);
   check_bytes(r400, strlen(r400), "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n", "400",
@@ -569,6 +598,7 @@ int main(void) {
   test_pause();
   test_malformed();
   test_header_overflow();
+  test_long_chunk_lines();
   test_error_responses();
   test_response_heads();
   test_tables();

@@ -480,12 +480,12 @@ static size_t step_line(HttpParser *p, const char *b, size_t n) {
   if (st != LINE_MORE) {
     on_line(p, st);
   } else if (p->state == PS_CHUNK_SIZE) {
+    /* Too long to be a size and its extensions, though its end has not arrived: judge
+     * what has. Past 16 digits the size overflows, so the part fails exactly as the
+     * whole line would (overflow, bad character, or too many extension bytes), and the
+     * error never depends on how the bytes were split. */
     if (p->line.len > HTTP_MAX_CHUNK_EXTENSIONS + 32)
-      fail(p,
-           memchr(p->line.data, ';', p->line.len) ? HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW
-                                                  : HTTP_ERR_INVALID_CHUNK_SIZE,
-           memchr(p->line.data, ';', p->line.len) ? "Chunk extensions overflow"
-                                                  : "Invalid character in chunk size");
+      parse_chunk_size(p, p->line.data, p->line.len);
   } else if (p->counted + p->line.len > 2 * HTTP_MAX_HEADER_SIZE) {
     /* A line still without its LF: Node's count would need the whole line (blanks after
      * the colon do not count), so cap the buffering at twice the limit instead. Only a
