@@ -1,11 +1,9 @@
 /* fuzz_compile.c - libFuzzer harness: the lexer, the parser and the compiler on arbitrary
- * bytes (tests/fuzz/README.md). Nothing compiled is ever run.
- *
- * An input without a NUL byte is compiled twice, as a global script and as a CommonJS
- * module (vm_compile); one with a NUL byte is the Function constructor's pair instead:
- * parameters before the first NUL, the body after it (vm_compile_function), with the
- * function's kind taken from the length. A SyntaxError is an ordinary outcome; only a
- * crash, a sanitizer report or a PANIC is a finding.
+ * bytes (tests/fuzz/README.md); nothing compiled is ever run. An input without a NUL is
+ * compiled as a global script and as a CommonJS module (vm_compile); one with a NUL is
+ * the Function constructor's pair, parameters before it and body after it
+ * (vm_compile_function), the kind taken from the length. A SyntaxError is an ordinary
+ * outcome; a crash, a sanitizer report or a PANIC is a finding.
  */
 #include <stdint.h>
 #include <stdlib.h>

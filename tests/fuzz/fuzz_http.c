@@ -1,12 +1,10 @@
 /* fuzz_http.c - libFuzzer harness: the HTTP request parser (stdlib/node/http/http_parser.h)
- * on arbitrary bytes fed in arbitrary splits (tests/fuzz/README.md).
- *
- * The first two bytes seed the splits; the rest is the wire. It is parsed twice: whole by
- * one parser, and in pieces of 1 to 64 bytes by another whose callbacks sometimes pause
- * (the feeder then resumes and goes on). The parser promises the same requests for any
- * split, so both must record the same events (each head with every header, each body,
- * each completion, the final error); a difference aborts, as does a crash or sanitizer
- * report. Every header byte is read, so ASan sees any pointer past the buffer.
+ * on arbitrary bytes in arbitrary splits (tests/fuzz/README.md). The first two bytes seed
+ * the splits; the rest is parsed twice, whole and in pieces of 1 to 64 bytes with
+ * callbacks that sometimes pause. The parser promises the same requests for any split, so
+ * both runs must log the same events (heads with every header, bodies, completions, the
+ * final error and its reason); a difference aborts. Every header byte is read, so ASan
+ * sees a pointer past the buffer.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -31,10 +29,9 @@ static int maybe_pause(Run *r) { return r->random && next(r) % 4 == 0; }
 static int on_head(HttpParser *p, const HttpRequestHead *h, void *data) {
   Run *r = data;
   char line[160];
-  snprintf(line, sizeof line, "%s %d.%d ka=%d ch=%d up=%d host=%d te=%d cl=%d:%llu ",
-           h->method, h->version_major, h->version_minor, h->keep_alive, h->chunked,
-           h->upgrade, h->has_host, h->te_chunked, h->has_content_length,
-           (unsigned long long)h->content_length);
+  snprintf(line, sizeof line, "%s %d.%d ka=%d ch=%d up=%d host=%d te=%d cl=%d:%llu ", h->method,
+           h->version_major, h->version_minor, h->keep_alive, h->chunked, h->upgrade, h->has_host,
+           h->te_chunked, h->has_content_length, (unsigned long long)h->content_length);
   http_buf_append_str(&r->log, line);
   http_buf_append(&r->log, h->target, h->target_len);
   for (size_t i = 0; i < h->nheaders; i++) {

@@ -1,14 +1,10 @@
-/* fuzz_regexp.c - libFuzzer harness: the RegExp engine's compiler and matcher
- * (stdlib/regexp/regexp.h) on arbitrary bytes (tests/fuzz/README.md).
- *
- * Input: a flags byte (one bit per flag, in regexp.h's order), a mode byte (bit 0: the
- * pattern is wide, bit 1: the subject is wide, bits 2-7: the start index), then the
- * pattern up to the first NUL and the subject after it. Wide text is the bytes decoded
- * as UTF-8 into UTF-16 units (a stray byte becomes the unit of the same value, so lone
- * surrogates can be written as ED A0 80), narrow text is the bytes as Latin-1. A pattern
- * that compiles is disassembled and run twice (from the start index, then from the end
- * of the match); every capture must lie within the subject, start <= end. The runner's
- * interrupt stops a catastrophic backtrack after a bounded number of steps.
+/* fuzz_regexp.c - libFuzzer harness: the RegExp engine (stdlib/regexp/regexp.h) on
+ * arbitrary bytes (tests/fuzz/README.md). Input: a flags byte (regexp.h's bits), a mode
+ * byte (bit 0 wide pattern, bit 1 wide subject, bits 2-7 start index), the pattern up to
+ * the first NUL, the subject after it. Wide text is the bytes decoded leniently as UTF-8
+ * (ED A0 80 gives a lone surrogate), narrow text is Latin-1. A pattern that compiles is
+ * disassembled and run twice; every capture must lie inside the subject. The runner's
+ * interrupt bounds a catastrophic backtrack.
  */
 #include <stdint.h>
 #include <stdio.h>
