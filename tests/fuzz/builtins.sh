@@ -27,7 +27,8 @@ stress=${GC_STRESS:-1}
 [ -x "$tinynode" ] || { echo "builtins.sh: no $tinynode (make asan)"; exit 2; }
 mkdir -p "$findings" || exit 2
 work=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-fuzz.XXXXXX") || exit 2
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 
 # An oversized request must reach mem_alloc as NULL (Node's out-of-memory report), not
 # stop ASan's allocator; the heap limit keeps a runaway program from taking the machine.
