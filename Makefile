@@ -1,5 +1,6 @@
 # tinynode build. `make` builds ./tinynode (optimised, with debug info).
-# Other entry points: debug, asan, tsan, test, unit, book-check, bench, clean, format.
+# Other entry points: debug, asan, tsan, test, unit, book-check, bench, clean, format,
+# fuzz, fuzz-smoke (clang with libFuzzer; tests/fuzz/README.md).
 # DISPATCH=switch builds the interpreter loop as a plain switch (easier in gdb).
 
 CC      ?= cc
@@ -14,11 +15,12 @@ LDLIBS  += -lm -lpthread
 #   make debug            build-debug/   -O0 -g3, assertions on
 #   make asan             build-asan/    AddressSanitizer + UndefinedBehaviorSanitizer
 #   make tsan             build-tsan/    ThreadSanitizer (the loop and the worker pool share queues)
+#   make fuzz-build       build-fuzz/    clang, libFuzzer coverage + ASan + UBSan (not ./tinynode)
 #   make DISPATCH=switch  the same directories with -switch appended
 # ./tinynode is a copy of $(BUILD)/tinynode refreshed by every make, so it is always the
 # flavour of the last make command. Goals combine: `make asan test` tests the asan build
 # (`make asan && make test` would test the default flavour again).
-FLAVOUR ?= $(or $(filter asan tsan debug,$(MAKECMDGOALS)),release)
+FLAVOUR ?= $(or $(filter asan tsan debug,$(MAKECMDGOALS)),$(if $(filter fuzz%,$(MAKECMDGOALS)),fuzz),release)
 ifeq ($(FLAVOUR),debug)
 OPT     := -O0 -g3 -DTN_DEBUG
 else ifeq ($(FLAVOUR),asan)
@@ -27,6 +29,12 @@ LDFLAGS += -fsanitize=address,undefined
 else ifeq ($(FLAVOUR),tsan)
 OPT     := -O1 -g -fsanitize=thread -fno-omit-frame-pointer -DTN_DEBUG
 LDFLAGS += -fsanitize=thread
+else ifeq ($(FLAVOUR),fuzz)
+# The stages get libFuzzer's coverage hooks (fuzzer-no-link); only the harnesses link its
+# main (-fsanitize=fuzzer). libFuzzer is clang's, so this flavour always builds with clang.
+CC      := $(or $(FUZZ_CC),clang)
+OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -DTN_DEBUG
+LDFLAGS += -fsanitize=address,undefined
 endif
 BUILD   ?= build$(if $(filter-out release,$(FLAVOUR)),-$(FLAVOUR))$(if $(filter switch,$(DISPATCH)),-switch)
 
@@ -40,7 +48,7 @@ STAGES  := lexer parser vm runtime stdlib
 SRCS    := $(sort $(shell find $(STAGES) -name '*.c')) main.c
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all debug asan tsan test unit book-check bench clean format FORCE
+.PHONY: all debug asan tsan test unit book-check bench clean format fuzz fuzz-smoke fuzz-build FORCE
 
 all: tinynode
 
@@ -76,6 +84,26 @@ unit: $(UNIT_BINS)
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS) $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+# Fuzzers (tests/fuzz/README.md): each tests/fuzz/fuzz_NAME.c is a libFuzzer harness,
+# linked like a unit test but in build-fuzz/. `make fuzz` runs each harness for
+# FUZZ_SECONDS and the built-in API fuzzer for FUZZ_PROGRAMS programs under the asan
+# build; `make fuzz-smoke` replays every corpus and fuzzes briefly (about a minute).
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 600
+FUZZ_PROGRAMS ?= 2000
+
+fuzz-build: $(FUZZ_BINS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJS) $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+# The builtins fuzzer runs under the asan flavour, built by a make of its own.
+fuzz fuzz-smoke: fuzz-build
+	@$(MAKE) --no-print-directory FLAVOUR=asan build-asan/tinynode
+	@FUZZ_BUILD='$(BUILD)' sh tests/fuzz/run.sh $(if $(filter fuzz,$@),long $(FUZZ_SECONDS) $(FUZZ_PROGRAMS),smoke)
 
 # `make debug`, `make asan` and `make tsan` only choose the flavour (see FLAVOUR above).
 debug asan tsan: all

@@ -320,7 +320,7 @@ want_book=1
 selection() {
   if [ -z "$args" ]; then
     for f in tests/*/*.js tests/*/*.sh; do
-      case $f in tests/exercises/* | tests/tools/* | tests/unit/*) continue ;; esac
+      case $f in tests/exercises/* | tests/fuzz/* | tests/tools/* | tests/unit/*) continue ;; esac
       [ -f "$f" ] && echo "$f"
     done
     return

@@ -394,6 +394,39 @@ static void test_header_overflow(void) {
   free(req);
 }
 
+/* A chunk-size line is judged in the order its bytes came, as llhttp does: the first bad
+ * byte decides, whole or split, however long the line (the orders were checked against
+ * Node 20). The fuzzer (tests/fuzz/fuzz_http.c) found lines over the buffering limit
+ * whose error depended on the split: a size of many hex digits, a CR inside extensions. */
+static void test_chunk_line_order(void) {
+  static const struct {
+    const char *a;
+    size_t fill; /* this many 'e' (a hex digit) between a and b */
+    const char *b;
+    HttpError code;
+    const char *reason;
+  } cases[] = {
+      {"1", 17000, "\r\na\r\n", HTTP_ERR_INVALID_CHUNK_SIZE, "Chunk size overflow"},
+      {"1", 20, "\rx\r\n", HTTP_ERR_INVALID_CHUNK_SIZE, "Chunk size overflow"},
+      {"1x;", 17000, "\r\n", HTTP_ERR_INVALID_CHUNK_SIZE, "Invalid character in chunk size"},
+      {"\rx", 0, "\r\n", HTTP_ERR_INVALID_CHUNK_SIZE, "Invalid character in chunk size"},
+      {"1;", 17000, "\r\n", HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW, "Chunk extensions overflow"},
+      {"1;", 17000, "\rx\r\n", HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW, "Chunk extensions overflow"},
+      {"1;", 1200, "\r" "eeeeeeeeeeeeeeeeeeee\r\n", HTTP_ERR_STRICT, "Expected LF after chunk size"},
+      {"1;ab\rc\n", 0, "", HTTP_ERR_STRICT, "Expected LF after chunk size"},
+      {"1\r \r\n", 0, "", HTTP_ERR_STRICT, "Expected LF after chunk size"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char prefix[80];
+    snprintf(prefix, sizeof prefix, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n%s",
+             cases[i].a);
+    char *req = big_request(prefix, cases[i].fill, cases[i].b);
+    memset(req + strlen(prefix), 'e', cases[i].fill);
+    expect_error(req, strlen(req), cases[i].code, cases[i].reason, __LINE__);
+    free(req);
+  }
+}
+
 static void test_error_responses(void) {
   const char *r400 = http_error_response(HTTP_ERR_INVALID_METHOD);
   check_bytes(r400, strlen(r400), "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n", "400",
@@ -624,6 +657,7 @@ int main(void) {
   test_pause();
   test_malformed();
   test_header_overflow();
+  test_chunk_line_order();
   test_error_responses();
   test_response_heads();
   test_tables();

@@ -425,8 +425,10 @@ static int hex_digit(char c) {
 }
 
 //> stdlib.http-chunk-size
-/* chunk-size [ ";" chunk-ext ] CRLF, the size in hex. A size of 0 is the last chunk. */
-static int parse_chunk_size(HttpParser *p, const char *s, size_t n) {
+/* chunk-size [ ";" chunk-ext ] CRLF, the size in hex. A size of 0 is the last chunk.
+ * Judged in the order the bytes came, as llhttp does, so the first bad byte decides;
+ * st is how the line ended, or LINE_MORE for the start of one too long to wait for. */
+static int parse_chunk_size(HttpParser *p, const char *s, size_t n, LineStatus st) {
   uint64_t size = 0;
   size_t i = 0;
   for (; i < n; i++) {
@@ -435,11 +437,17 @@ static int parse_chunk_size(HttpParser *p, const char *s, size_t n) {
     if (size >> 60) return fail(p, HTTP_ERR_INVALID_CHUNK_SIZE, "Chunk size overflow");
     size = size * 16 + (uint64_t)d;
   }
+  if (i > 0 && i < n && s[i] == '\r')
+    return fail(p, HTTP_ERR_STRICT, "Expected LF after chunk size");
   if (i == 0 || (i < n && s[i] != ';'))
     return fail(p, HTTP_ERR_INVALID_CHUNK_SIZE, "Invalid character in chunk size");
-  p->ext_bytes += n - i;
+  const char *cr = memchr(s + i, '\r', n - i); /* a CR not followed by LF */
+  p->ext_bytes += (cr ? (size_t)(cr - s) : n) - i;
   if (p->ext_bytes > HTTP_MAX_CHUNK_EXTENSIONS)
     return fail(p, HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW, "Chunk extensions overflow");
+  if (cr) return fail(p, HTTP_ERR_STRICT, "Expected LF after chunk size");
+  if (st == LINE_BARE_LF)
+    return fail(p, HTTP_ERR_CR_EXPECTED, "Missing expected CR after chunk size");
   p->remaining = size;
   p->state = size ? PS_CHUNK_DATA : PS_TRAILER_LINE;
   return 0;
@@ -475,12 +483,7 @@ static void on_line(HttpParser *p, LineStatus st) {
       parse_header_line(p, s, n, p->state == PS_HEADER_LINE);
     break;
   default: /* PS_CHUNK_SIZE */
-    if (st == LINE_BARE_LF)
-      fail(p, HTTP_ERR_CR_EXPECTED, "Missing expected CR after chunk size");
-    else if (has_stray_cr(&p->line))
-      fail(p, HTTP_ERR_STRICT, "Expected LF after chunk size");
-    else
-      parse_chunk_size(p, s, n);
+    parse_chunk_size(p, s, n, st);
     break;
   }
   p->line.len = 0;
@@ -511,12 +514,12 @@ static size_t step_line(HttpParser *p, const char *b, size_t n) {
   } else if (p->state == PS_REQUEST_LINE && !method_prefix_ok(&p->line)) {
     fail(p, HTTP_ERR_INVALID_METHOD, "Invalid method encountered");
   } else if (p->state == PS_CHUNK_SIZE) {
+    /* Too long to be a size and its extensions, though its end has not arrived: judge
+     * what has. It holds the first bad byte (past 16 digits the size overflows, past the
+     * limit the extensions do), so it fails exactly as the whole line would, and the
+     * error never depends on how the bytes were split. */
     if (p->line.len > HTTP_MAX_CHUNK_EXTENSIONS + 32)
-      fail(p,
-           memchr(p->line.data, ';', p->line.len) ? HTTP_ERR_CHUNK_EXTENSIONS_OVERFLOW
-                                                  : HTTP_ERR_INVALID_CHUNK_SIZE,
-           memchr(p->line.data, ';', p->line.len) ? "Chunk extensions overflow"
-                                                  : "Invalid character in chunk size");
+      parse_chunk_size(p, p->line.data, p->line.len, LINE_MORE);
   } else if (p->counted + p->line.len > 2 * HTTP_MAX_HEADER_SIZE) {
     /* A line still without its LF: Node's count would need the whole line (blanks after
      * the colon do not count), so cap the buffering at twice the limit instead. Only a

@@ -1,0 +1,5 @@
+// A class may have one constructor.
+class A {
+  constructor() {}
+  constructor(x) {}
+}

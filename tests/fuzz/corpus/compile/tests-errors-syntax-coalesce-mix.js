@@ -1,0 +1,2 @@
+// ?? may not be mixed with || without parentheses.
+const v = a ?? b || c;

@@ -1,0 +1,2 @@
+// const needs an initializer.
+const limit;

@@ -1,0 +1,4 @@
+// break outside a loop or switch.
+function f() {
+  break;
+}

@@ -1,0 +1,3 @@
+// Only names and properties can be assigned to.
+let a = 1;
+a + 1 = 2;

@@ -1,0 +1,2 @@
+// A call whose closing parenthesis is missing.
+console.log("a", "b";

@@ -1,0 +1,3 @@
+"use strict";
+// Legacy octal literals are sloppy-mode only.
+const mode = 0755;

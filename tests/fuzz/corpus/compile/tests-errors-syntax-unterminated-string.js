@@ -1,0 +1,3 @@
+// A string literal cannot run past the end of its line.
+const s = "unterminated;
+console.log(s);

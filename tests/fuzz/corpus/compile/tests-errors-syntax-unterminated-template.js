@@ -1,0 +1,2 @@
+// A template literal that never closes.
+const t = `Hello, ${name}

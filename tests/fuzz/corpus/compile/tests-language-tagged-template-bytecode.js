@@ -1,0 +1,2 @@
+function t(s){return s}
+t`a${1}\u{g`;

@@ -1,0 +1,24 @@
+// Line breaking: the 72-column rule, nested indentation, compact 3 and depth.
+const util = require('util');
+console.log({ k: 'x'.repeat(62) });
+console.log({ k: 'x'.repeat(63) });
+console.log(['x'.repeat(66)]);
+console.log(['x'.repeat(67)]);
+console.log({ a: 'aaaaaaaaaa', b: 'bbbbbbbbbb', c: 'cccccccccc', d: 'dddddddddd', e: 'eeeee' });
+console.log({ a: 'aaaaaaaaaa', b: 'bbbbbbbbbb', c: 'cccccccccc', d: 'dddddddddd', e: 'eeeeee' });
+console.log({ outer: { inner: { name: 'a fairly long string value', other: 'another long string value' } } });
+console.log([{ name: 'Alice', age: 30, email: 'alice@example.com' }, { name: 'Bob', age: 25, email: 'bob@example.com' }]);
+console.log({ user: { name: 'Ada', roles: ['admin', 'dev'], address: { city: 'London', zip: 'N1' } }, active: true });
+console.log(util.inspect({ a: { b: { c: { d: 1 } } } }, { depth: null }));
+console.log(util.inspect({ a: { b: { c: { d: 1 } } }, z: { y: 1 } }, { depth: null }));
+console.log(util.inspect({ a: { b: { c: { d: { e: {} } } } } }, { depth: null }));
+console.log(util.inspect({ l1: { l2: { l3: { l4: 'x' } } }, m: 1 }, { depth: null, compact: 1 }));
+console.log({ a: 1 }, { b: 'x'.repeat(70) });
+const many = {};
+for (let i = 0; i < 30; i++) many['key' + i] = i;
+console.log(many);
+console.log({ arr: [{ a: 1, b: 2 }, { a: 3, b: 4 }], str: 'value' });
+console.log([[1, 2, [3, 4, [5, [6]]]], { x: { y: { z: { w: 1 } } } }]);
+console.log(util.inspect({ a: 'x'.repeat(20), b: 'y'.repeat(20) }, { breakLength: 40 }));
+console.log(util.inspect([1, 2, 3], { breakLength: 10 }));
+console.log(util.inspect({ text: 'some text', nested: { more: 'text here', list: [1, 2] } }, { compact: false, breakLength: Infinity }));

@@ -1,0 +1,27 @@
+// Circular references: <ref *N> on the target, [Circular *N] on the back-edge.
+const a = { name: 'a' };
+a.self = a;
+console.log(a);
+const b = { name: 'b', arr: [] };
+b.arr.push(b, { back: b });
+console.log(b);
+const root = {};
+const q = {};
+root.q = q;
+q.r = q;
+q.root = root;
+console.log(root);
+const arr = [1];
+arr.push(arr);
+console.log(arr);
+const x = { y: { z: {} } };
+x.y.z.x = x;
+x.y.z.y = x.y;
+console.log(x);
+const p1 = { id: 1 };
+const p2 = { id: 2, p1 };
+p1.p2 = p2;
+console.log([p1, p2]);
+const deep = { l1: { l2: { l3: { l4: {} } } } };
+deep.l1.l2.l3.l4.back = deep;
+console.log(deep);

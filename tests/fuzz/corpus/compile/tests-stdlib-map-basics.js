@@ -1,0 +1,52 @@
+// Map: SameValueZero keys, insertion order through deletes and growth, the constructor's
+// iterable, the prototype's shape, and V8's messages for misuse.
+const m = new Map([[1, 'a'], ['b', { x: 2 }]]);
+m.set(-0, 'zero').set(NaN, 'nan');
+console.log(m.get(0), m.get(-0), m.get(NaN), m.size, m.has('b'), m.get('b'), m.get('nope'));
+console.log([...m.keys()], Object.is([...m.keys()][2], 0));
+m.set(1, 'again');
+console.log([...m]);
+console.log(m.delete(1), m.delete(1), m.size, [...m.values()]);
+const o = {}, f = () => 1, s = Symbol('s');
+const keyed = new Map([[o, 'object'], [f, 'function'], [s, 'symbol'], [null, 'null'], [undefined, 'undef'], [true, 'true'], ['1', 'string one'], [1, 'number one']]);
+console.log(keyed.get(o), keyed.get({}), keyed.get(f), keyed.get(s), keyed.get(null), keyed.get(undefined), keyed.get(true), keyed.get('1'), keyed.get(1));
+console.log(keyed.get('str'.slice(0, 0) + '1'));
+const big = new Map();
+for (let i = 0; i < 5000; i++) big.set('k' + i, i);
+for (let i = 0; i < 5000; i++) if (i % 1000) big.delete('k' + i);
+console.log(big.size, [...big]);
+big.clear();
+console.log(big.size, [...big], big.get('k0'));
+console.log(new Map(null).size, new Map(undefined).size, new Map([]).size);
+console.log(new Map(new Map([[1, 2]])), new Map(new Set([[3, 4]])));
+console.log(Map.length, Map.name, Map.prototype.set.length, Map.prototype.get.name);
+console.log(Object.getOwnPropertyNames(Map.prototype));
+console.log(Map.prototype[Symbol.iterator] === Map.prototype.entries, Map.prototype[Symbol.toStringTag]);
+console.log(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.name, Map[Symbol.species] === Map);
+console.log(Object.prototype.toString.call(new Map()), String(new Map()));
+const calls = [];
+const setSpy = Map.prototype.set;
+Map.prototype.set = function (k, v) { calls.push([k, v]); return setSpy.call(this, k, v); };
+console.log(new Map([[1, 2], [3, 4]]).size, calls);
+Map.prototype.set = setSpy;
+function attempt(f) { try { console.log(f()); } catch (e) { console.log(e.constructor.name + ': ' + e.message); } }
+attempt(() => Map());
+attempt(() => new Map(5));
+attempt(() => new Map([1]));
+attempt(() => new Map({}));
+attempt(() => Map.prototype.get.call({}, 1));
+attempt(() => Map.prototype.get.call(new Set(), 1));
+attempt(() => Map.prototype.set.call([], 1, 2));
+attempt(() => Map.prototype.has.call(null, 1));
+attempt(() => Map.prototype.clear.call(new WeakMap()));
+attempt(() => Map.prototype.entries.call(1));
+attempt(() => Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.call({}));
+attempt(() => new Map().forEach(1));
+attempt(() => new Map().forEach());
+Map.prototype.set = 1;
+attempt(() => new Map([]));
+Map.prototype.set = setSpy;
+// the iterable is closed when an entry is bad
+const closing = { [Symbol.iterator]() { let i = 0; return { next() { return { value: i++ ? 7 : [1, 1], done: false }; }, return() { console.log('closed'); return {}; } }; } };
+attempt(() => new Map(closing));
+for (const v of [1, 'x', true, null, {}, Symbol('q'), [1], undefined]) attempt(() => new Set([1]).forEach(v));
