@@ -53,12 +53,16 @@ replay() {
 }
 
 # fuzz NAME SECONDS: fuzz, then print libFuzzer's last status line (runs, coverage, speed).
+# The smoke run takes a fixed seed (FUZZ_SEED, default 1), so that CI repeats itself: a
+# bug is found by `make fuzz` (random seeds) and kept in the corpus, not by chance in CI.
 fuzz() {
   log=$findings/$1-fuzz.log
   mkdir -p "$build/corpus/$1"
   dict=
   [ -f "tests/fuzz/$1.dict" ] && dict=-dict=tests/fuzz/$1.dict
-  "$build/fuzz/fuzz_$1" $(options "$1") $dict -max_total_time="$2" -print_final_stats=1 \
+  seed=
+  [ "$mode" = smoke ] && seed=-seed=${FUZZ_SEED:-1}
+  "$build/fuzz/fuzz_$1" $(options "$1") $dict $seed -max_total_time="$2" -print_final_stats=1 \
     -artifact_prefix="$findings/$1-" "$build/corpus/$1" tests/fuzz/corpus/"$1" >"$log" 2>&1
   status=$?
   echo "fuzz $1 (${2}s): $(grep -E '^#[0-9]+' "$log" | tail -n 1)"

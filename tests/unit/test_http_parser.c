@@ -394,6 +394,17 @@ static void test_header_overflow(void) {
   free(req);
 }
 
+/* The method is judged before the rest of the request line, whole or split (the fuzzer
+ * found a line that failed on its version whole but on its method in pieces). */
+static void test_method_first(void) {
+  static const char req[] = "Y;ext=/ HTTP/1.\n\0\0\0" "1\r\n";
+  for (size_t piece = 0; piece <= 1; piece++) {
+    char *log;
+    CHECK(feed(req, sizeof req - 1, piece, &log) == HTTP_ERR_INVALID_METHOD);
+    free(log);
+  }
+}
+
 /* A chunk-size line is judged in the order its bytes came, as llhttp does: the first bad
  * byte decides, whole or split, however long the line (the orders were checked against
  * Node 20). The fuzzer (tests/fuzz/fuzz_http.c) found lines over the buffering limit
@@ -658,6 +669,7 @@ int main(void) {
   test_malformed();
   test_header_overflow();
   test_chunk_line_order();
+  test_method_first();
   test_error_responses();
   test_response_heads();
   test_tables();

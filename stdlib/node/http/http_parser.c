@@ -456,13 +456,17 @@ static int parse_chunk_size(HttpParser *p, const char *s, size_t n, LineStatus s
 
 /* ==== The state machine ==== */
 
+static bool method_prefix_ok(const HttpBuf *line, bool complete);
+
 /* Handles a complete line in the state that collected it. */
 static void on_line(HttpParser *p, LineStatus st) {
   const char *s = p->line.data;
   size_t n = p->line.len;
   switch (p->state) {
   case PS_REQUEST_LINE:
-    if (st == LINE_BARE_LF)
+    if (!method_prefix_ok(&p->line, true)) /* first, as when the line arrives in pieces */
+      fail(p, HTTP_ERR_INVALID_METHOD, "Invalid method encountered");
+    else if (st == LINE_BARE_LF)
       fail(p, HTTP_ERR_INVALID_VERSION, "Expected CRLF after version");
     else if (has_stray_cr(&p->line))
       fail(p, HTTP_ERR_STRICT, "Expected CRLF after version");
@@ -492,12 +496,13 @@ static void on_line(HttpParser *p, LineStatus st) {
 /* Can the request line collected so far still start with a method? llhttp matches the
  * method byte by byte, so a TLS ClientHello (or any binary) fails at its first byte
  * instead of waiting for a line end that never comes. Once the method's letters end,
- * they must spell a whole method; what may follow is left to parse_request_line. */
-static bool method_prefix_ok(const HttpBuf *line) {
+ * they must spell a whole method; what may follow is left to parse_request_line. A
+ * complete line (its CRLF already taken off) ends the method at its end too. */
+static bool method_prefix_ok(const HttpBuf *line, bool complete) {
   size_t n = 0;
   while (n < line->len && ((line->data[n] >= 'A' && line->data[n] <= 'Z') || line->data[n] == '-'))
     n++;
-  bool ended = n < line->len;
+  bool ended = n < line->len || complete;
   if (ended && n == 0) return false;
   for (size_t i = 0; i < sizeof METHODS / sizeof METHODS[0]; i++)
     if (strncmp(METHODS[i], line->data, n) == 0 && (!ended || METHODS[i][n] == '\0')) return true;
@@ -511,7 +516,7 @@ static size_t step_line(HttpParser *p, const char *b, size_t n) {
   LineStatus st = collect_line(p, b, n, &used);
   if (st != LINE_MORE) {
     on_line(p, st);
-  } else if (p->state == PS_REQUEST_LINE && !method_prefix_ok(&p->line)) {
+  } else if (p->state == PS_REQUEST_LINE && !method_prefix_ok(&p->line, false)) {
     fail(p, HTTP_ERR_INVALID_METHOD, "Invalid method encountered");
   } else if (p->state == PS_CHUNK_SIZE) {
     /* Too long to be a size and its extensions, though its end has not arrived: judge
