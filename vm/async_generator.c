@@ -46,7 +46,7 @@ static void complete_step(VM *vm, Generator *g, Value value, bool threw, bool do
   q->length--;
   Promise *p = (Promise *)value_to_object(((Array *)value_to_object(req))->elements[2]);
   if (threw) promise_reject(vm, p, value);
-  else promise_resolve(vm, p, vm_handle_push(vm, iter_result_new(vm, value, done)));
+  else promise_resolve(vm, p, vm_handle_push(vm, vm_iter_result(vm, value, done)));
   vm_handle_reset(vm, mark);
 }
 //< vm.async-generator-complete
@@ -136,7 +136,7 @@ Value vm_async_generator_method(VM *vm, Value this_value, int argc, Value *argv)
   Generator *g = (Generator *)o;
   if (mode == RESUME_THROW && g->state == GEN_SUSPENDED_START) g->state = GEN_COMPLETED;
   if (g->state == GEN_COMPLETED && mode == RESUME_NEXT) {
-    promise_resolve(vm, p, vm_handle_push(vm, iter_result_new(vm, VALUE_UNDEFINED, true)));
+    promise_resolve(vm, p, vm_handle_push(vm, vm_iter_result(vm, VALUE_UNDEFINED, true)));
     return promise;
   }
   if (g->state == GEN_COMPLETED && mode == RESUME_THROW) {

@@ -26,7 +26,7 @@ Value async_from_sync_new(VM *vm, Value iter, Value next) {
 
 /* The function that turns an awaited value into { value, done } (done is its data). */
 static Value unwrap(VM *vm, Value this_value, int argc, Value *argv) {
-  return iter_result_new(vm, argc ? argv[0] : VALUE_UNDEFINED, vm_native_data(vm) == VALUE_TRUE);
+  return vm_iter_result(vm, argc ? argv[0] : VALUE_UNDEFINED, vm_native_data(vm) == VALUE_TRUE);
 }
 
 /* AsyncFromSyncIteratorContinuation: p settles as { value: await result.value, done }. */
@@ -54,7 +54,7 @@ static Value from_sync_step(VM *vm, AsyncFromSync *a, int mode, int argc, Value 
     if (value_is_exception(fn)) return fn;
   }
   if (value_is_undefined(fn) && mode == RESUME_RETURN) {
-    promise_resolve(vm, (Promise *)value_to_object(p), iter_result_new(vm, sent, true));
+    promise_resolve(vm, (Promise *)value_to_object(p), vm_iter_result(vm, sent, true));
     return VALUE_UNDEFINED;
   }
   if (value_is_undefined(fn)) return vm_throw(vm, sent);

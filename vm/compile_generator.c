@@ -71,6 +71,18 @@ static void finish_yield_star(Compiler *c, int base) {
   compile_set_depth(c, base + 1);
 }
 
+/* The start of yield*: the inner iterator (get: GET_ITERATOR or GET_ASYNC_ITERATOR) and
+ * the first resumption, iter next undefined 0. Returns the depth below iter. */
+static int begin_yield_star(Compiler *c, Node *n, Opcode get) {
+  compile_expr(c, n->as.unary.operand);
+  compile_mark_node(c, n);
+  emit_op(c, get);
+  int base = c->fs->depth - 2;
+  emit_op(c, OP_PUSH_UNDEFINED);
+  emit_number(c, 0);
+  return base;
+}
+
 //> vm.compile-yield-star
 /* yield* iterable: DELEGATE calls the inner iterator's next, throw or return with what
  * the outer generator was resumed with, and hands its results out unchanged:
@@ -79,12 +91,7 @@ static void finish_yield_star(Compiler *c, int base) {
  *   done: JUMP_IF_TRUE ret (mode 2: the inner return finished it); drop iter, next
  *   ret:  the return path, as after RESUME */
 static void compile_yield_star(Compiler *c, Node *n) {
-  compile_expr(c, n->as.unary.operand);
-  compile_mark_node(c, n);
-  emit_op(c, OP_GET_ITERATOR);
-  int base = c->fs->depth - 2;
-  emit_op(c, OP_PUSH_UNDEFINED);
-  emit_number(c, 0);
+  int base = begin_yield_star(c, n, OP_GET_ITERATOR);
   uint32_t loop = compile_code_here(c);
   uint32_t done = emit_jump(c, OP_DELEGATE);
   emit_u8(c, OP_YIELD, 1);
@@ -103,12 +110,7 @@ static void compile_yield_star(Compiler *c, Node *n) {
  *   loop: DELEGATE_CALL; AWAIT; DELEGATE_STEP done; YIELD raw; RESUME_MODE; JUMP loop
  *   done: mode' 4 (a value to return, to be awaited first): JUMP loop; then as yield* */
 static void compile_async_yield_star(Compiler *c, Node *n) {
-  compile_expr(c, n->as.unary.operand);
-  compile_mark_node(c, n);
-  emit_op(c, OP_GET_ASYNC_ITERATOR);
-  int base = c->fs->depth - 2;
-  emit_op(c, OP_PUSH_UNDEFINED);
-  emit_number(c, 0);
+  int base = begin_yield_star(c, n, OP_GET_ASYNC_ITERATOR);
   uint32_t loop = compile_code_here(c);
   emit_op(c, OP_DELEGATE_CALL);
   compile_await_top(c);

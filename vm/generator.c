@@ -66,23 +66,12 @@ Frame *generator_restore(VM *vm, Generator *g, Value *slot) {
 }
 //< vm.generator-save
 
-Value iter_result_new(VM *vm, Value value, bool done) {
-  int mark = vm_handle_mark(vm);
-  vm_handle_push(vm, value);
-  Object *o = object_new(vm, vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
-  vm_handle_push(vm, value_from_object(o));
-  object_define_own(vm, o, value_from_string(vm->atom_value), value, ATTR_DEFAULT);
-  object_define_own(vm, o, value_from_string(vm->atom_done), value_from_bool(done), ATTR_DEFAULT);
-  vm_handle_reset(vm, mark);
-  return value_from_object(o);
-}
-
 /* ==== Resuming ==== */
 
 /* A generator that will not run again answers next/throw/return at once. */
 static Value finished(VM *vm, ResumeMode mode, Value value) {
   if (mode == RESUME_THROW) return vm_throw(vm, value);
-  return iter_result_new(vm, mode == RESUME_RETURN ? value : VALUE_UNDEFINED, true);
+  return vm_iter_result(vm, mode == RESUME_RETURN ? value : VALUE_UNDEFINED, true);
 }
 
 //> vm.generator-resume
@@ -193,7 +182,7 @@ static void release_saved(VM *vm, Generator *g) {
 Value generator_finish(VM *vm, Generator *g, Value v) {
   g->state = GEN_COMPLETED;
   release_saved(vm, g);
-  if (g->kind == GEN_SYNC) return iter_result_new(vm, v, true);
+  if (g->kind == GEN_SYNC) return vm_iter_result(vm, v, true);
   if (g->kind == GEN_ASYNC_GENERATOR) {
     async_generator_finish(vm, g, v, false);
     return VALUE_UNDEFINED;

@@ -711,7 +711,6 @@ void generator_save(VM *vm, Generator *g, Frame *f, Value *sp, const uint8_t *pc
 /* Puts a saved generator frame back above sp as the top frame (is_entry unset); NULL
  * with a RangeError pending when there is no room. */
 Frame *generator_restore(VM *vm, Generator *g, Value *slot);
-Value iter_result_new(VM *vm, Value value, bool done); /* { value, done } */
 
 /* GetMethod(iter, name): undefined when absent, TypeError when not callable. */
 Value iter_get_method(VM *vm, Value iter, const char *name);

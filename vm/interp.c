@@ -331,8 +331,9 @@ static Value begin_super_call(VM *vm, Value *slot, int argc) {
 //> vm.vm-call
 /* Natives call back into JavaScript by recursion on the C stack, so this is where
  * the guard looks at the real stack; and, like call_native, the call owns the handle
- * scope of everything it runs. */
-Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
+ * scope of everything it runs. A call (new_target undefined) or a [[Construct]]. */
+static Value call_from_c(VM *vm, Value fn, Value this_value, int argc, const Value *argv,
+                         Value new_target) {
   Value *slot = vm->sp;
   if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE || stack_exhausted(vm->stack_limit))
     return vm_throw_stack_overflow(vm);
@@ -341,7 +342,8 @@ Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
   slot[1] = this_value;
   for (int i = 0; i < argc; i++) slot[2 + i] = argv[i];
   vm->sp = slot + 2 + argc;
-  Value result = begin_call(vm, slot, argc, VALUE_UNDEFINED);
+  Value result = value_is_undefined(new_target) ? begin_call(vm, slot, argc, VALUE_UNDEFINED)
+                                                : construct_with(vm, slot, argc, new_target);
   if (result == VALUE_HOLE) {
     vm->frames[vm->frame_count - 1].is_entry = 1;
     result = interp_run(vm, vm->frame_count - 1);
@@ -350,25 +352,14 @@ Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
   vm->sp = slot;
   return result;
 }
+
+Value vm_call(VM *vm, Value fn, Value this_value, int argc, const Value *argv) {
+  return call_from_c(vm, fn, this_value, argc, argv, VALUE_UNDEFINED);
+}
 //< vm.vm-call
 
 Value vm_construct_with(VM *vm, Value ctor, int argc, const Value *argv, Value new_target) {
-  Value *slot = vm->sp;
-  if (slot + argc + 2 + 8 > vm->stack + VM_STACK_SIZE || stack_exhausted(vm->stack_limit))
-    return vm_throw_stack_overflow(vm);
-  int handles = vm->handle_count;
-  slot[0] = ctor;
-  slot[1] = VALUE_UNDEFINED;
-  for (int i = 0; i < argc; i++) slot[2 + i] = argv[i];
-  vm->sp = slot + 2 + argc;
-  Value result = construct_with(vm, slot, argc, new_target);
-  if (result == VALUE_HOLE) {
-    vm->frames[vm->frame_count - 1].is_entry = 1;
-    result = interp_run(vm, vm->frame_count - 1);
-  }
-  vm->handle_count = handles;
-  vm->sp = slot;
-  return result;
+  return call_from_c(vm, ctor, VALUE_UNDEFINED, argc, argv, new_target);
 }
 
 Value vm_construct(VM *vm, Value ctor, int argc, const Value *argv) {
@@ -2045,7 +2036,7 @@ Value interp_run(VM *vm, int entry_frame) {
         if (async_generator_yield(vm, frame->gen, &sp[-1])) NEXT();
         leaving = VALUE_UNDEFINED;
       } else {
-        leaving = raw ? sp[-1] : iter_result_new(vm, sp[-1], false);
+        leaving = raw ? sp[-1] : vm_iter_result(vm, sp[-1], false);
       }
       sp--;
       generator_save(vm, frame->gen, frame, sp, pc);

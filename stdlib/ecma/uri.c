@@ -47,12 +47,19 @@ static void put_escaped_utf8(StrBuf *sb, uint32_t cp) {
   for (int k = 0; k < n; k++) sb_printf(sb, "%%%02X", bytes[k]);
 }
 
+/* The argument as a string, rooted: its code units in *data (narrow or wide), or NULL
+ * with the exception pending. */
+static const void *uri_input(VM *vm, int argc, Value *argv, Value *s, size_t *len, bool *wide) {
+  *s = vm_handle_push(vm, vm_to_string(vm, builtins_arg(argc, argv, 0)));
+  return value_is_exception(*s) ? NULL : vm_string_data(*s, len, wide);
+}
+
 static Value uri_encode(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s = vm_handle_push(vm, vm_to_string(vm, builtins_arg(argc, argv, 0)));
-  if (value_is_exception(s)) return s;
-  bool component = vm_native_magic(vm) & URI_COMPONENT, wide;
+  Value s;
   size_t len;
-  const void *data = vm_string_data(s, &len, &wide);
+  bool wide, component = vm_native_magic(vm) & URI_COMPONENT;
+  const void *data = uri_input(vm, argc, argv, &s, &len, &wide);
+  if (!data) return VALUE_EXCEPTION;
   StrBuf sb = {0};
   for (size_t i = 0; i < len; i++) {
     int32_t cp = code_point_at(data, wide, len, &i);
@@ -98,11 +105,11 @@ static int32_t decode_sequence(const void *data, bool wide, size_t len, size_t *
 }
 
 static Value uri_decode(VM *vm, Value this_value, int argc, Value *argv) {
-  Value s = vm_handle_push(vm, vm_to_string(vm, builtins_arg(argc, argv, 0)));
-  if (value_is_exception(s)) return s;
-  bool component = vm_native_magic(vm) & URI_COMPONENT, wide;
+  Value s;
   size_t len;
-  const void *data = vm_string_data(s, &len, &wide);
+  bool wide, component = vm_native_magic(vm) & URI_COMPONENT;
+  const void *data = uri_input(vm, argc, argv, &s, &len, &wide);
+  if (!data) return VALUE_EXCEPTION;
   StrBuf sb = {0};
   for (size_t i = 0; i < len; i++) {
     uint16_t u = unit_at(data, wide, i);

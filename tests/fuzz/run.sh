@@ -7,7 +7,8 @@
 #                                                  builtins programs (0: none)
 #
 # The harnesses are FUZZ_BUILD/fuzz/fuzz_NAME (default build-fuzz, from `make fuzz-build`).
-# Each fuzzes from its seeds in tests/fuzz/corpus/NAME, writing what it adds to
+# Each fuzzes from its seeds in tests/fuzz/corpus/NAME (compile's are the tree's own small
+# scripts, gathered at each run: see compile_seeds), writing what it adds to
 # FUZZ_BUILD/corpus/NAME, never to the tree, and a crashing input to
 # FUZZ_BUILD/findings/NAME-crash-*. Every step passes or fails; the last line is
 # `N passed, M failed`, as .ci/run reads it, and the status is non-zero on any failure.
@@ -33,6 +34,21 @@ options() {
   esac
 }
 
+# compile_seeds: the compile harness's seeds are the tree's own scripts under 4 KiB
+# (tests/**/*.js, examples/*.js) and its findings, copied to FUZZ_BUILD/seeds/compile at
+# each run rather than kept in the tree as copies that would go stale.
+compile_seeds() {
+  rm -rf "$build/seeds/compile" && mkdir -p "$build/seeds/compile" || exit 2
+  find tests examples -name '*.js' -size -4096c ! -path 'tests/fuzz/*' | while read -r f; do
+    cp "$f" "$build/seeds/compile/$(echo "$f" | tr / -)"
+  done
+  cp tests/fuzz/corpus/compile/finding-* "$build/seeds/compile" 2>/dev/null
+}
+
+seeds() { # seeds NAME: the directory of NAME's seeds
+  if [ "$1" = compile ]; then echo "$build/seeds/compile"; else echo "tests/fuzz/corpus/$1"; fi
+}
+
 step() { # step NAME STATUS
   if [ "$2" -eq 0 ]; then
     passed=$((passed + 1))
@@ -45,9 +61,9 @@ step() { # step NAME STATUS
 # replay NAME: every seed once (files given one by one are run, not fuzzed).
 replay() {
   log=$findings/$1-replay.log
-  "$build/fuzz/fuzz_$1" $(options "$1") tests/fuzz/corpus/"$1"/* >"$log" 2>&1
+  "$build/fuzz/fuzz_$1" $(options "$1") "$(seeds "$1")"/* >"$log" 2>&1
   status=$?
-  echo "replay $1: $(ls tests/fuzz/corpus/"$1" | wc -l) inputs, exit status $status"
+  echo "replay $1: $(ls "$(seeds "$1")" | wc -l) inputs, exit status $status"
   [ "$status" -eq 0 ] || tail -n 30 "$log"
   step "replay $1" "$status"
 }
@@ -63,7 +79,7 @@ fuzz() {
   seed=
   [ "$mode" = smoke ] && seed=-seed=${FUZZ_SEED:-1}
   "$build/fuzz/fuzz_$1" $(options "$1") $dict $seed -max_total_time="$2" -print_final_stats=1 \
-    -artifact_prefix="$findings/$1-" "$build/corpus/$1" tests/fuzz/corpus/"$1" >"$log" 2>&1
+    -artifact_prefix="$findings/$1-" "$build/corpus/$1" "$(seeds "$1")" >"$log" 2>&1
   status=$?
   echo "fuzz $1 (${2}s): $(grep -E '^#[0-9]+' "$log" | tail -n 1)"
   [ "$status" -eq 0 ] || { grep -A 30 -E 'ERROR|deadly|timeout|differ' "$log" | head -n 40; }
@@ -75,6 +91,7 @@ for bin in compile json http regexp; do
     exit 2; }
 done
 
+compile_seeds
 if [ "$mode" = smoke ]; then
   for h in compile json http regexp; do replay "$h"; done
   for h in compile json http regexp; do fuzz "$h" "${FUZZ_SMOKE_SECONDS:-8}"; done

@@ -2,7 +2,7 @@
 //
 //   node tests/fuzz/seeds.js      (from the top of the tree; rewrites tests/fuzz/corpus/)
 //
-// compile: the tree's own small scripts (tests/**/*.js, examples/*.js under 4 KiB);
+// compile has none here: run.sh gathers the tree's own small scripts at each run.
 // json: the documents below; http: the requests below, well-formed and not, each after
 // the harness's two bytes that seed the splits; regexp: the cases of the engine's
 // differential test (tests/unit/regexp-cases.txt), one per distinct pattern and flags,
@@ -21,24 +21,6 @@ function reset(name) {
     if (!f.startsWith('finding-')) fs.unlinkSync(path.join(dir, f));
   }
   return dir;
-}
-
-function walk(dir, files) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, files);
-    else if (e.name.endsWith('.js')) files.push(p);
-  }
-  return files;
-}
-
-function compileSeeds() {
-  const dir = reset('compile');
-  const files = walk('tests', walk('examples', [])).filter((f) => !f.startsWith('tests/fuzz/'));
-  for (const f of files.sort()) {
-    if (fs.statSync(f).size >= 4096) continue;
-    fs.writeFileSync(path.join(dir, f.replace(/\//g, '-')), fs.readFileSync(f));
-  }
 }
 
 const JSON_SEEDS = [
@@ -156,7 +138,6 @@ function regexpSeeds() {
   }
 }
 
-compileSeeds();
 jsonSeeds();
 httpSeeds();
 regexpSeeds();

@@ -1,2 +1,0 @@
-const user = {};
-console.log(user.profile.name);

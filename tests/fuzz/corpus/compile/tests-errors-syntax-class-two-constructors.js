@@ -1,5 +1,0 @@
-// A class may have one constructor.
-class A {
-  constructor() {}
-  constructor(x) {}
-}

@@ -1,2 +1,0 @@
-// ?? may not be mixed with || without parentheses.
-const v = a ?? b || c;

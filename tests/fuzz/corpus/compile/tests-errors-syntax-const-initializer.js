@@ -1,2 +1,0 @@
-// const needs an initializer.
-const limit;

@@ -1,4 +1,0 @@
-// break outside a loop or switch.
-function f() {
-  break;
-}

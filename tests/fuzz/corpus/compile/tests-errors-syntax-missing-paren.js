@@ -1,2 +1,0 @@
-// A call whose closing parenthesis is missing.
-console.log("a", "b";

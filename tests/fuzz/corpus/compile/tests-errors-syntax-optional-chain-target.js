@@ -1,3 +1,0 @@
-// A parenthesized optional chain is still not an assignment target.
-var a = {};
-(a?.b) = 1;

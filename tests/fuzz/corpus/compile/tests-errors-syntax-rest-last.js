@@ -1,2 +1,0 @@
-// A rest element must come last in a destructuring pattern.
-const [...head, tail] = [1, 2, 3];

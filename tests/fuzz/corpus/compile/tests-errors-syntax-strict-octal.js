@@ -1,3 +1,0 @@
-"use strict";
-// Legacy octal literals are sloppy-mode only.
-const mode = 0755;

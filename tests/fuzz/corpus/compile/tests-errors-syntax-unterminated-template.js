@@ -1,2 +1,0 @@
-// A template literal that never closes.
-const t = `Hello, ${name}

@@ -1,2 +1,0 @@
-// Columns count UTF-16 units: the emoji takes two.
-const s = "é😀"; foo bar;

@@ -1,7 +1,0 @@
-function inner() {
-  throw new TypeError('bad thing');
-}
-function outer() {
-  inner();
-}
-outer();

@@ -1,3 +1,0 @@
-setTimeout(() => {
-  throw new RangeError('late');
-}, 1);

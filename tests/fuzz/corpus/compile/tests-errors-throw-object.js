@@ -1,1 +1,0 @@
-throw { code: 42, reason: 'an object' };

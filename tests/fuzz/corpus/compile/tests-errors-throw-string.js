@@ -1,2 +1,0 @@
-const x = 1;
-	throw 'just a string';

@@ -1,2 +1,0 @@
-console.log('before');
-throw new Error('top-level boom');

@@ -1,2 +1,0 @@
-function t(s){return s}
-t`a${1}\u{g`;

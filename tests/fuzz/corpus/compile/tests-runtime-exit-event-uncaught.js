@@ -1,2 +1,0 @@
-process.on('exit', (c) => console.log('exit', c));
-throw new Error('x');

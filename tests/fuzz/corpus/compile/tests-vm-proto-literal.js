@@ -1,2 +1,0 @@
-// __proto__: v in an object literal sets the prototype; shorthand and computed keys do not.
-const a = { __proto__: null, x: 1 }; const p = { hi() { return "hi" } }; const b = { "__proto__": p, y: 2 }; const __proto__ = 5; const c = { __proto__ }; const d = { ["__proto__"]: 1 }; console.log(a, Object.getPrototypeOf(a), b.hi(), Object.keys(b), c, Object.keys(c), d, Object.getPrototypeOf(d) === Object.prototype)
