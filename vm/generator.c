@@ -203,17 +203,15 @@ Value generator_unwind(VM *vm, Generator *g) {
   return g->promise;
 }
 
-/* GetMethod(iter, name): undefined, a function, or an exception (not callable). */
-/* V8's TypeError for an iterator result that is not an object. */
+/* V8's TypeError for an iterator result that is not an object (a primitive). */
 Value iter_result_not_object(VM *vm, Value result) {
-  Value text = vm_handle_push(vm, vm_to_string(vm, result));
-  if (value_is_exception(text)) return text;
-  char *what = vm_to_utf8(vm, text, NULL);
+  char *what = reflect_describe(vm, result);
   Value r = vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", what);
   free(what);
   return r;
 }
 
+/* GetMethod(iter, name): undefined, a function, or an exception (not callable). */
 Value iter_get_method(VM *vm, Value iter, const char *name) {
   Value m = vm_get(vm, iter, vm_atom(vm, name));
   if (value_is_exception(m) || value_is_nullish(m)) return value_is_exception(m) ? m : VALUE_UNDEFINED;
@@ -228,8 +226,7 @@ static Value delegate_no_throw(VM *vm, Value iter) {
   if (!value_is_undefined(ret)) {
     Value r = vm_call(vm, ret, iter, 0, NULL);
     if (value_is_exception(r)) return r;
-    if (!value_is_object(r))
-      return vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", "undefined");
+    if (!value_is_object(r)) return iter_result_not_object(vm, r);
   }
   return vm_throw_error(vm, ERR_TYPE, "The iterator does not provide a 'throw' method.");
 }

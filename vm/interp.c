@@ -982,8 +982,7 @@ static Value iterator_step_once(VM *vm, Value *slots) {
   }
   Value result = vm_call(vm, slots[1], slots[0], 0, NULL);
   if (value_is_exception(result)) return result;
-  if (!value_is_object(result))
-    return vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", "undefined");
+  if (!value_is_object(result)) return iter_result_not_object(vm, result);
   vm_handle_push(vm, result);
   Value done = interp_get_property(vm, result, value_from_string(vm->atom_done));
   if (value_is_exception(done)) return done;
@@ -997,8 +996,7 @@ static Value iterator_close(VM *vm, Value *slots) {
   if (value_is_exception(ret) || value_is_nullish(ret)) return ret;
   Value r = vm_call(vm, ret, slots[0], 0, NULL);
   if (value_is_exception(r)) return r;
-  if (!value_is_object(r))
-    return vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", "undefined");
+  if (!value_is_object(r)) return iter_result_not_object(vm, r);
   return VALUE_UNDEFINED;
 }
 

@@ -297,6 +297,14 @@ static Value throw_not_iterable(VM *vm, Value v) {
   return r;
 }
 
+/* V8's TypeError for an iterator result (or return() result) that is not an object. */
+static Value result_not_object(VM *vm, Value r) {
+  char *text = builtins_describe(vm, r);
+  Value e = vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", text);
+  free(text);
+  return e;
+}
+
 /* IteratorClose after fn failed or stopped: call iterator.return(). With an exception
  * pending, the close's own result or exception is dropped and the first one rethrown. */
 static Value iterator_close(VM *vm, Value iter, bool throwing) {
@@ -312,8 +320,7 @@ static Value iterator_close(VM *vm, Value iter, bool throwing) {
     return vm_throw(vm, pending);
   }
   if (value_is_exception(r)) return r;
-  if (!value_is_object(r) && !value_is_nullish(ret))
-    return vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", "undefined");
+  if (!value_is_object(r) && !value_is_nullish(ret)) return result_not_object(vm, r);
   return VALUE_UNDEFINED;
 }
 
@@ -321,12 +328,7 @@ static Value iterator_close(VM *vm, Value iter, bool throwing) {
 static Value iterator_step(VM *vm, Value iter, Value next) {
   Value result = vm_call(vm, next, iter, 0, NULL);
   if (value_is_exception(result)) return result;
-  if (!value_is_object(result)) {
-    char *text = builtins_describe(vm, result);
-    Value r = vm_throw_error(vm, ERR_TYPE, "Iterator result %s is not an object", text);
-    free(text);
-    return r;
-  }
+  if (!value_is_object(result)) return result_not_object(vm, result);
   vm_handle_push(vm, result);
   Value done = vm_get_str(vm, result, "done");
   if (value_is_exception(done)) return done;
