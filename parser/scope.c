@@ -22,8 +22,16 @@ typedef struct ScopePass {
   Scope *scope; /* the innermost scope at the node being visited */
   Scope *heritage_of; /* in a class's `extends` clause: its private names are not visible */
   Scope *eval_lexicals; /* sloppy eval code with global vars: its top-level block */
+  /* The targets of the pattern defaults being resolved, innermost first: in
+   * `{ a, b = a } = f(b)`, f(b) runs before a or b is bound, though it comes after them. */
+  struct DefaultTarget *in_default;
   bool failed;
 } ScopePass;
+
+typedef struct DefaultTarget {
+  const Node *target;
+  struct DefaultTarget *outer;
+} DefaultTarget;
 
 static void visit(ScopePass *sp, Node *n);
 static void visit_class(ScopePass *sp, Node *n, bool is_statement);
@@ -221,7 +229,8 @@ static void declare_pattern(ScopePass *sp, Node *target, BindingKind kind, uint3
         fail_redeclared(sp, target, target->as.ident.name);
         return;
       }
-      if (!old) binding_add(sp, sp->scope, target->as.ident.name, kind, target)->safe_after = safe_after;
+      /* A parameter is set once its own name is bound (see param_in_tdz). */
+      if (!old) binding_add(sp, sp->scope, target->as.ident.name, kind, target)->safe_after = target->end;
       return;
     }
     declare_lexical(sp, target->as.ident.name, kind, target, safe_after);
@@ -333,21 +342,34 @@ static void visit_binding_pattern(ScopePass *sp, Node *n) {
     if (n->as.property.computed) visit(sp, n->as.property.key);
     visit_binding_pattern(sp, n->as.property.value);
     return;
-  case NODE_ASSIGN_PATTERN:
+  case NODE_ASSIGN_PATTERN: {
     visit_binding_pattern(sp, n->as.assign.target);
+    DefaultTarget d = {n->as.assign.target, sp->in_default};
+    sp->in_default = &d;
     visit(sp, n->as.assign.value);
+    sp->in_default = d.outer;
     return;
+  }
   case NODE_REST: visit_binding_pattern(sp, n->as.unary.operand); return;
   default: visit(sp, n); return;
   }
+}
+
+/* Whether parameter b is still in its TDZ where n reads it, in b's own function: before
+ * its binding (f(a = b, b), f({ [b]: b })), or in a default of a pattern that binds it. */
+static bool param_in_tdz(const ScopePass *sp, const Binding *b, const Node *n) {
+  if (n->offset < b->safe_after) return true;
+  for (const DefaultTarget *d = sp->in_default; d; d = d->outer)
+    if (d->target->offset <= b->decl->offset && b->decl->end <= d->target->end) return true;
+  return false;
 }
 
 static void resolve_identifier(ScopePass *sp, Node *n) {
   Binding *b = lookup(sp, sp->scope, n->as.ident.name);
   n->as.ident.binding = b;
   note_reference(sp, b, n);
-  if (b && b->kind == BIND_PARAM && b->scope->owner == sp->scope->owner && n->offset < b->safe_after)
-    n->as.ident.early_param = true; /* f(a = b, b): b is in its TDZ (no check at run time) */
+  if (b && b->kind == BIND_PARAM && b->scope->owner == sp->scope->owner && param_in_tdz(sp, b, n))
+    n->as.ident.early_param = true; /* no check at run time: it always throws */
   Node *owner = b ? b->scope->owner : NULL;
   if (b && b->kind == BIND_ARGUMENTS && owner->kind == NODE_FUNCTION)
     owner->as.function.uses_arguments = true;
@@ -459,7 +481,7 @@ static void declare_params(ScopePass *sp, Node *fn) {
   NodeList *params = &fn->as.function.params;
   for (int i = 0; i < params->count; i++) {
     Node *p = params->items[i];
-    declare_pattern(sp, p, BIND_PARAM, p->end); /* set once its own formal is done */
+    declare_pattern(sp, p, BIND_PARAM, 0);
     if (p->kind == NODE_IDENTIFIER) scope_find_own(sp->scope, p->as.ident.name)->param_index = i;
   }
 }
