@@ -1,6 +1,7 @@
 # tinynode build. `make` builds ./tinynode (optimised, with debug info).
 # Other entry points: debug, asan, tsan, test, unit, book-check, bench, clean, format,
-# fuzz, fuzz-smoke (clang with libFuzzer; tests/fuzz/README.md).
+# stage S=NAME / stages (each stage built and tested alone), fuzz, fuzz-smoke (clang
+# with libFuzzer; tests/fuzz/README.md).
 # DISPATCH=switch builds the interpreter loop as a plain switch (easier in gdb).
 
 CC      ?= cc
@@ -84,6 +85,30 @@ unit: $(UNIT_BINS)
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS) $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+# Each stage alone (book chapter 0): drivers/NAME.c is a small main() for one stage,
+# linked with that stage and the stages below it and nothing else, so a reader on
+# chapter 2 builds and tests the lexer and the parser only. `make stage S=vm` builds
+# the drivers up to S in $(BUILD)/stage/ and runs each one's tests (tests/stages.sh);
+# `make stages` does all four.
+STAGE_DRIVERS := lexer parser vm runtime
+stage_objs = $(filter $(foreach d,$(1),$(BUILD)/$(d)/%),$(LIB_OBJS))
+
+define stage_rule
+$(BUILD)/stage/tn-$(1): drivers/$(1).c drivers/driver.h drivers/print.h $$(call stage_objs,$(2)) $(BUILD)/flags
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$< $$(call stage_objs,$(2)) $$(LDLIBS)
+endef
+$(eval $(call stage_rule,lexer,lexer))
+$(eval $(call stage_rule,parser,lexer parser))
+$(eval $(call stage_rule,vm,lexer parser vm))
+$(eval $(call stage_rule,runtime,lexer parser vm runtime))
+
+.PHONY: stage stages stage-build
+stage-build: $(STAGE_DRIVERS:%=$(BUILD)/stage/tn-%)
+
+stage stages:
+	@TN_MAKE='$(MAKE) FLAVOUR=$(FLAVOUR)' TN_BUILD='$(BUILD)' sh tests/stages.sh $(if $(filter stage,$@),$(or $(S),$(error make stage needs S=lexer, parser, vm or runtime)))
 
 # Fuzzers (tests/fuzz/README.md): each tests/fuzz/fuzz_NAME.c is a libFuzzer harness,
 # linked like a unit test but in build-fuzz/. `make fuzz` runs each harness for

@@ -5,6 +5,9 @@
 #   2. across directories only public headers are included: each stage's header named
 #      after it (plus the companions listed below), and each stdlib/ subsystem's own;
 #      everything else (internal.h, *_private.h, shape.h, ...) stays in its directory.
+#   3. a stage driver, drivers/NAME.c (`make stage S=NAME`), includes only public headers
+#      of stage NAME and the stages below it (and drivers/*.h, which obey the same rule
+#      for the lowest driver that includes them), so it links without the stages above.
 # C unit tests (tests/unit) are white-box and may include anything, so they are not read.
 cd "$(dirname "$0")/../.." || exit 2
 
@@ -37,6 +40,20 @@ for f in $files; do
       echo "$f:$line: includes $inc, which is private to $incdir/"
     done
 done >"${TMPDIR:-/tmp}/layering.$$"
+
+for f in drivers/*.c; do
+  stage=$(basename "$f" .c)
+  # The driver's own includes, and those of the driver headers it includes.
+  for src in "$f" $(sed -n 's/^#include "\(drivers\/[^"]*\)".*/\1/p' "$f"); do
+    sed -n 's/^#include "\([^"]*\)".*/\1/p' "$src" | while read -r inc; do
+      to=${inc%%/*}
+      [ -n "$(rank "$to")" ] || continue
+      [ "$(rank "$to")" -gt "$(rank "$stage")" ] &&
+        echo "$src: includes $inc: the $stage driver may not depend on $to"
+      case " $(echo $public) " in *" $inc "*) ;; *) echo "$src: includes $inc, which is private" ;; esac
+    done
+  done
+done >>"${TMPDIR:-/tmp}/layering.$$"
 if [ -s "${TMPDIR:-/tmp}/layering.$$" ]; then
   cat "${TMPDIR:-/tmp}/layering.$$"
   rm -f "${TMPDIR:-/tmp}/layering.$$"

@@ -1,0 +1,1 @@
+module.exports = function greet(who) { return 'hello ' + who; };
