@@ -149,7 +149,9 @@ show_diff() {
 #   - every occurrence of the test's directory (absolute path) becomes <dir>;
 #   - on stderr, stack lines inside Node's own JavaScript (`    at ... node:internal...`)
 #     are dropped: tinynode has no such frames;
-#   - on stderr, a last line `Node.js v20.20.2` or `tinynode v0.1.0` becomes <version>.
+#   - on stderr, a last line `Node.js v20.20.2` or `tinynode v0.1.0` becomes <version>;
+#   - on stderr, a warning's `(node:PID) ` or `(tinynode:PID) ` prefix becomes
+#     `(<engine>:<pid>) `, and the hint `(Use \`node --trace-warnings` names <engine> too.
 # A missing newline at the very end is kept missing: awk would add one, so `nonl` tells it.
 
 # normalise MODE DIR FILE: print FILE normalised (MODE is out or err).
@@ -167,6 +169,10 @@ normalise() {
       return out s
     }
     mode == "err" && /^    at .*node:internal/ { next }
+    mode == "err" {                             # (node:PID) / (tinynode:PID) warnings
+      sub(/^\((node|tinynode):[0-9]+\) /, "(<engine>:<pid>) ")
+      sub(/^\(Use `(node|tinynode) --/, "(Use `<engine> --")
+    }
     {
       if (n++) print held                       # hold one line back: it may be the last
       held = subst($0)

@@ -28,7 +28,6 @@ typedef struct ConsoleState {
   int group_indent;   /* spaces in front of every line, 2 per open console.group */
   CounterList counts; /* console.count */
   CounterList timers; /* console.time: start times */
-  bool warned;        /* the --trace-warnings hint has been printed */
 } ConsoleState;
 
 static void counters_free(CounterList *list) {
@@ -92,35 +91,17 @@ static Value log_to(VM *vm, FILE *out, int argc, Value *argv) {
 
 static void write_cstr(VM *vm, FILE *out, const char *s) { console_write(vm, out, s, strlen(s)); }
 
-/* Prints a warning the way process.emitWarning does; the hint line comes only once. */
-static Value print_warning(VM *vm, Value this_value, int argc, Value *argv) {
-  ConsoleState *state = console_state(vm);
-  StrBuf sb = {0};
-  sb_printf(&sb, "(node:%d) Warning: ", (int)getpid());
-  sb_put_js(&sb, vm_native_data(vm));
-  sb_putc(&sb, '\n');
-  if (!state->warned)
-    sb_puts(&sb, "(Use `node --trace-warnings ...` to show where the warning was created)\n");
-  state->warned = true;
-  fflush(stdout);
-  fwrite(sb.data, 1, sb.len, stderr);
-  sb_free(&sb);
-  return VALUE_UNDEFINED;
-}
-
-/* process.emitWarning(message): like Node, the warning appears on the next tick, after
- * the code that caused it has finished (at once if there is no process.nextTick). */
+/* process.emitWarning(message), which prints it on the next tick, after the code that
+ * caused it has finished (and lets 'warning' listeners see it). */
 static Value console_warning(VM *vm, const char *fmt, const char *label) {
   StrBuf msg = {0};
   sb_printf(&msg, fmt, label);
   Value text = vm_handle_push(vm, sb_to_value(vm, msg.data, msg.len));
   sb_free(&msg);
-  Value printer = vm_handle_push(vm, vm_native_with_data(vm, "emitWarning", print_warning, 0, text));
   Value process = vm_get_str(vm, vm_global(vm), "process");
-  Value tick = value_is_object(process) ? vm_get_str(vm, process, "nextTick") : VALUE_UNDEFINED;
-  if (value_is_exception(tick)) return tick;
-  if (!vm_is_callable(tick)) return print_warning(vm, VALUE_UNDEFINED, 0, NULL);
-  Value r = vm_call(vm, tick, process, 1, &printer);
+  Value emit = value_is_object(process) ? vm_get_str(vm, process, "emitWarning") : VALUE_UNDEFINED;
+  if (value_is_exception(emit) || !vm_is_callable(emit)) return emit;
+  Value r = vm_call(vm, emit, process, 1, &text);
   return value_is_exception(r) ? r : VALUE_UNDEFINED;
 }
 

@@ -58,6 +58,11 @@ char *node_validate_path(VM *vm, Value v, const char *name);
 
 /* EventEmitter.prototype (emit, on, once, off, ...), which every emitter (process, the
  * http server, requests, responses) inherits. Made with EventEmitter on first use. */
+/* warning.c: process.emitWarning and its default listener; node_emit_warning is
+ * process.emitWarning(message, type, code) for C (type and code may be NULL). */
+void warning_install(VM *vm, Value process, int argc, char **argv, int script_index);
+Value node_emit_warning(VM *vm, const char *message, const char *type, const char *code);
+
 Value events_prototype(VM *vm);
 /* Calls every listener of `name` with this = emitter. Returns true if there were
  * listeners, false if none, or VALUE_EXCEPTION if one threw. */

@@ -405,6 +405,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "pid", value_from_number(getpid()), READ_ONLY);
   vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
+  warning_install(vm, p, argc, argv, script_index);
   host_set_reporter(host, report);
   host_set_unhandled_rejection(host, unhandled_rejection);
   return p;

@@ -21,7 +21,28 @@ typedef struct Timer {
   int32_t pin;        /* the Timeout object, while the timer is active; -1 otherwise */
   bool repeat;
   bool refed;         /* what hasRef says: node's kRefed, kept after the timer is done */
+  bool known;         /* +timeout was taken: clearTimeout(id) finds it (node's kHasPrimitive) */
+  double async_id;    /* what +timeout gives */
 } Timer;
+
+/* The next handle's id: node's async ids count every async resource; ours count handles. */
+typedef struct TimersState {
+  double next_id;
+} TimersState;
+
+static void timers_state_init(void *state) { ((TimersState *)state)->next_id = 2; }
+static const VMStateType timers_state_type = {"timers", sizeof(TimersState), timers_state_init,
+                                              NULL};
+
+/* A fresh Timer for the current host, with its id. */
+static Timer *timer_new(VM *vm, bool repeat) {
+  Timer *t = mem_calloc(1, sizeof *t);
+  t->host = host_of(vm);
+  t->repeat = repeat;
+  t->refed = true;
+  t->async_id = ((TimersState *)vm_state(vm, &timers_state_type))->next_id++;
+  return t;
+}
 
 //> stdlib.timer-class
 /* A Timer holds no Values (the callback is a property), so there is nothing to trace. */
@@ -30,7 +51,23 @@ static const VMClassDef timeout_class = {"Timeout", NULL, timer_finalize};
 static const VMClassDef immediate_class = {"Immediate", NULL, timer_finalize};
 //< stdlib.timer-class
 
+/* The Timeouts whose id was taken, by id (node's knownTimersById). */
+static Value timers_by_id(VM *vm) {
+  Value table = vm_intrinsic(vm, INTRINSIC_TIMERS_BY_ID);
+  if (value_is_object(table)) return table;
+  table = vm_object_with_proto(vm, VALUE_NULL);
+  vm_set_intrinsic(vm, INTRINSIC_TIMERS_BY_ID, table);
+  return table;
+}
+
+static void forget_id(VM *vm, Timer *t) {
+  if (!t->known) return;
+  t->known = false;
+  vm_delete_property(vm, timers_by_id(vm), value_from_number(t->async_id));
+}
+
 static void timer_release(Timer *t) {
+  forget_id(host_vm(t->host), t);
   if (t->pin >= 0) vm_unpin(host_vm(t->host), t->pin);
   t->pin = -1;
   t->id = 0;
@@ -57,6 +94,12 @@ static uint64_t coerce_delay(VM *vm, int argc, Value *argv) {
     Value n = vm_to_number(vm, argv[1]);
     d = value_is_exception(n) ? (vm_take_exception(vm), 1) : value_to_number(n);
   }
+  if (d > TIMEOUT_MAX) {
+    char buf[32], text[96];
+    snprintf(text, sizeof text, "%s does not fit into a 32-bit signed integer.\n"
+             "Timeout duration was set to 1.", vm_number_to_cstr(d, buf));
+    node_emit_warning(vm, text, "TimeoutOverflowWarning", NULL);
+  }
   if (!(d >= 1 && d <= TIMEOUT_MAX)) d = 1;
   return (uint64_t)d;
 }
@@ -74,19 +117,20 @@ static Value make_handle(VM *vm, const VMClassDef *cls, int proto, Timer *t, int
   return self;
 }
 
-/* setTimeout (magic 0) and setInterval (magic 1). */
-static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
-  bool repeat = vm_native_magic(vm);
+/* setTimeout(callback, delay, ...args) or setInterval: the Timeout, or an exception. */
+static Value start_timer(VM *vm, bool repeat, int argc, Value *argv) {
   if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
     return VALUE_EXCEPTION;
-  Timer *t = mem_calloc(1, sizeof *t);
-  t->host = host_of(vm);
-  t->repeat = repeat;
-  t->refed = true;
   uint64_t delay = coerce_delay(vm, argc, argv);
+  Timer *t = timer_new(vm, repeat);
   Value self = make_handle(vm, &timeout_class, INTRINSIC_TIMEOUT_PROTOTYPE, t, argc, argv, 2);
   t->id = loop_timer_start(host_loop(t->host), delay, repeat ? delay : 0, timer_fire, t);
   return self;
+}
+
+/* setTimeout (magic 0) and setInterval (magic 1). */
+static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
+  return start_timer(vm, vm_native_magic(vm), argc, argv);
 }
 
 /* An Immediate that ran (or was cleared) no longer says hasRef, unlike a Timeout. */
@@ -100,17 +144,21 @@ static void immediate_fire(Loop *loop, void *data) {
 static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
   if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
     return VALUE_EXCEPTION;
-  Timer *t = mem_calloc(1, sizeof *t);
-  t->host = host_of(vm);
-  t->refed = true;
+  Timer *t = timer_new(vm, false);
   Value self = make_handle(vm, &immediate_class, INTRINSIC_IMMEDIATE_PROTOTYPE, t, argc, argv, 1);
   t->immediate = loop_immediate(host_loop(t->host), immediate_fire, t);
   return self;
 }
 
+/* clearTimeout(timeout), or (id): a number or string that +timeout gave. */
 static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv) {
-  Timer *t = argc > 0 ? vm_host_data(vm, argv[0], &timeout_class) : NULL;
-  if (!t && argc > 0 && (t = vm_host_data(vm, argv[0], &immediate_class))) t->refed = false;
+  Value handle = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (value_is_number(handle) || value_is_string(handle)) {
+    handle = vm_get(vm, timers_by_id(vm), handle);
+    if (value_is_exception(handle)) return handle;
+  }
+  Timer *t = vm_host_data(vm, handle, &timeout_class);
+  if (!t && (t = vm_host_data(vm, handle, &immediate_class))) t->refed = false;
   if (!t) return VALUE_UNDEFINED;
   if (t->id) loop_timer_stop(host_loop(t->host), t->id);
   if (t->immediate) loop_immediate_cancel(host_loop(t->host), t->immediate);
@@ -195,14 +243,34 @@ static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
   return this_value;
 }
 
+/* close(): clearTimeout(this), then this. */
+static Value timeout_close(VM *vm, Value this_value, int argc, Value *argv) {
+  Value r = clear_timer(vm, VALUE_UNDEFINED, 1, &this_value);
+  return value_is_exception(r) ? r : this_value;
+}
+
+/* [Symbol.toPrimitive](): the id, which clearTimeout accepts from then on. */
+static Value timeout_to_primitive(VM *vm, Value this_value, int argc, Value *argv) {
+  Timer *t = vm_host_data(vm, this_value, &timeout_class);
+  if (!t) return VALUE_UNDEFINED; /* node reads this[async_id_symbol] */
+  if (!t->known && t->pin >= 0) {
+    t->known = true;
+    vm_set(vm, timers_by_id(vm), value_from_number(t->async_id), this_value);
+  }
+  return value_from_number(t->async_id);
+}
+
 /* ==== Installing ==== */
 
-/* Node's order (a Timeout has more methods there: close, [Symbol.toPrimitive], ...). */
+/* Node's order (node also has [inspect.custom] and [Symbol.dispose], which tinynode's
+ * inspect and language do not use). */
 static const VMPropDef timeout_methods[] = {
     VM_FN_MAGIC("refresh", timeout_refresh, 0, ON_TIMEOUT),
     VM_FN_MAGIC("unref", timeout_unref, 0, ON_TIMEOUT),
     VM_FN_MAGIC("ref", timeout_ref, 0, ON_TIMEOUT),
     VM_FN_MAGIC("hasRef", timeout_has_ref, 0, ON_TIMEOUT),
+    VM_FN("close", timeout_close, 0),
+    VM_SYM_FN(VM_SYMBOL_TO_PRIMITIVE, timeout_to_primitive, 0, VM_ATTR_HIDDEN),
     VM_PROPS_END,
 };
 
