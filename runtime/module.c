@@ -28,7 +28,7 @@ void host_register_module(Host *host, const char *name, HostModuleInit init) {
   host->modules[host->module_count++] = (BuiltinModule){name, init, -1};
 }
 
-static Value require_builtin(Host *host, const char *name) {
+Value host_require_builtin(Host *host, const char *name) {
   for (int i = 0; i < host->module_count; i++) {
     BuiltinModule *m = &host->modules[i];
     if (strcmp(m->name, name) != 0) continue;
@@ -193,7 +193,7 @@ static Value require_native(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "The \"id\" argument must be of type string");
   char *request = vm_to_utf8(vm, argv[0], NULL);
   const char *name = strncmp(request, "node:", 5) == 0 ? request + 5 : request;
-  Value r = require_builtin(host, name);
+  Value r = host_require_builtin(host, name);
   if (r == VALUE_HOLE) {
     Value module = vm_native_data(vm);
     Value path = vm_get_str(vm, module, "path");

@@ -257,6 +257,9 @@ Host *host_of(VM *vm);
 
 /* Registers require(name) and require('node:' + name). */
 void host_register_module(Host *host, const char *name, HostModuleInit init);
+/* A built-in module's exports, made on first use (one module may include another):
+ * VALUE_HOLE if there is no such module, VALUE_EXCEPTION if making it threw. */
+Value host_require_builtin(Host *host, const char *name);
 void host_set_reporter(Host *host, HostReporter reporter);
 /* What happens to an unhandled rejection (the stdlib installs node's 'throw' mode);
  * NULL ignores them (--unhandled-rejections=none). */

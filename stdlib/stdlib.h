@@ -27,6 +27,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_TIMEOUT_PROTOTYPE,       /* node/timers.c */
   INTRINSIC_IMMEDIATE_PROTOTYPE,
   INTRINSIC_TIMERS_BY_ID,            /* the Timeouts whose id was taken, by id */
+  INTRINSIC_SCHEDULER_PROTOTYPE,     /* timers/promises' scheduler (node/timers_promises.c) */
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
   INTRINSIC_HTTP_REQUEST_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,

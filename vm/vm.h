@@ -687,7 +687,7 @@ typedef enum Intrinsic {
    * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are
    * undefined until filled, and the collector marks them. */
   INTRINSIC_HOST_FIRST = INTRINSIC_COUNT,
-  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 48,
+  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 64,
 } Intrinsic;
 
 /* The realm's intrinsic `which` (an Intrinsic, or a host slot named by a layer above): an

@@ -58,6 +58,12 @@ char *node_validate_path(VM *vm, Value v, const char *name);
 
 /* EventEmitter.prototype (emit, on, once, off, ...), which every emitter (process, the
  * http server, requests, responses) inherits. Made with EventEmitter on first use. */
+/* timers.c, for timers/promises: setTimeout/setInterval(callback, delay) and
+ * setImmediate(callback) from C (the handle, or VALUE_EXCEPTION), and handle.unref(). */
+Value timers_start(VM *vm, bool repeat, int argc, Value *argv);
+Value timers_start_immediate(VM *vm, int argc, Value *argv);
+void timers_unref(VM *vm, Value handle);
+
 /* warning.c: process.emitWarning and its default listener; node_emit_warning is
  * process.emitWarning(message, type, code) for C (type and code may be NULL). */
 void warning_install(VM *vm, Value process, int argc, char **argv, int script_index);

@@ -14,6 +14,8 @@
 
 Value process_create(Host *host, int argc, char **argv, int script_index); /* process */
 void timers_install(Host *host);        /* setTimeout, setInterval, setImmediate, clear* */
+Value timers_module_create(Host *host); /* require('timers') */
+Value timers_promises_module_create(Host *host); /* require('timers/promises') */
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */

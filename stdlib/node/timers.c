@@ -133,6 +133,10 @@ static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
   return start_timer(vm, vm_native_magic(vm), argc, argv);
 }
 
+Value timers_start(VM *vm, bool repeat, int argc, Value *argv) {
+  return start_timer(vm, repeat, argc, argv);
+}
+
 /* An Immediate that ran (or was cleared) no longer says hasRef, unlike a Timeout. */
 static void immediate_fire(Loop *loop, void *data) {
   Timer *t = data;
@@ -148,6 +152,10 @@ static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
   Value self = make_handle(vm, &immediate_class, INTRINSIC_IMMEDIATE_PROTOTYPE, t, argc, argv, 1);
   t->immediate = loop_immediate(host_loop(t->host), immediate_fire, t);
   return self;
+}
+
+Value timers_start_immediate(VM *vm, int argc, Value *argv) {
+  return set_immediate(vm, VALUE_UNDEFINED, argc, argv);
 }
 
 /* clearTimeout(timeout), or (id): a number or string that +timeout gave. */
@@ -258,6 +266,10 @@ static Value timeout_to_primitive(VM *vm, Value this_value, int argc, Value *arg
     vm_set(vm, timers_by_id(vm), value_from_number(t->async_id), this_value);
   }
   return value_from_number(t->async_id);
+}
+
+void timers_unref(VM *vm, Value handle) {
+  timeout_unref(vm, handle, 0, NULL);
 }
 
 /* ==== Installing ==== */

@@ -1,0 +1,170 @@
+/* timers_promises.c - require('timers') and require('timers/promises').
+ * Book: chapter 8, "The event loop".
+ *
+ * require('timers') gathers the global timer functions (the same functions) and, as
+ * `promises`, the promise module. Its setTimeout(delay, value, options) and
+ * setImmediate(value, options) start an ordinary Timeout or Immediate whose callback is
+ * a native closure over the promise it resolves; scheduler.wait and scheduler.yield are
+ * the same two. Bad arguments reject the promise, as node's do, instead of throwing.
+ * setInterval(delay, value, options) is an async generator, as in node: written in
+ * JavaScript below (interval_source), compiled once per realm when the module is made.
+ * options.signal must be an AbortSignal, which tinynode does not have yet, so any
+ * signal given is refused with node's error for a value that is not one.
+ */
+#include "stdlib/node/internal.h"
+
+/* The callback of a promised timer: resolve data[0] with data[1]. */
+static Value settle(VM *vm, Value this_value, int argc, Value *argv) {
+  Value pair = vm_native_data(vm);
+  vm_promise_resolve(vm, vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1));
+  return VALUE_UNDEFINED;
+}
+
+/* validateObject(options) and options.ref as a boolean; options.signal refused. Returns
+ * whether the timer stays referenced, or -1 with node's TypeError pending. */
+static int check_options(VM *vm, Value options) {
+  if (value_is_undefined(options)) return 1;
+  if (!value_is_object(options) || vm_is_callable(options))
+    return node_throw_arg_type(vm, "options", "of type object", options), -1;
+  Value signal = vm_handle_push(vm, vm_get_str(vm, options, "signal"));
+  Value ref = vm_handle_push(vm, vm_get_str(vm, options, "ref"));
+  if (value_is_exception(signal) || value_is_exception(ref)) return -1;
+  if (!value_is_undefined(signal))
+    return node_throw_arg_type(vm, "options.signal", "an instance of AbortSignal", signal), -1;
+  if (!value_is_undefined(ref) && !value_is_bool(ref))
+    return node_throw_arg_type(vm, "options.ref", "of type boolean", ref), -1;
+  return ref != VALUE_FALSE;
+}
+
+/* The promise for one timer: starts it (magic 0 a Timeout with argv[0] as the delay,
+ * 1 an Immediate), resolving with value; a bad option rejects it instead. */
+static Value promised(VM *vm, bool immediate, Value delay, Value value, Value options) {
+  Value p = vm_handle_push(vm, vm_promise_new(vm, VALUE_UNDEFINED));
+  int refed = check_options(vm, options);
+  if (refed < 0) {
+    vm_promise_reject(vm, p, vm_handle_push(vm, vm_take_exception(vm)));
+    return p;
+  }
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, p);
+  vm_array_push(vm, pair, value);
+  Value argv[] = {vm_handle_push(vm, vm_native_with_data(vm, "", settle, 0, pair)), delay};
+  Value handle = immediate ? timers_start_immediate(vm, 1, argv) : timers_start(vm, false, 2, argv);
+  if (value_is_exception(handle)) return handle;
+  if (!refed) timers_unref(vm, handle);
+  return p;
+}
+
+/* setTimeout(delay, value, options) */
+static Value promise_timeout(VM *vm, Value this_value, int argc, Value *argv) {
+  return promised(vm, false, argc > 0 ? argv[0] : VALUE_UNDEFINED,
+                  argc > 1 ? argv[1] : VALUE_UNDEFINED, argc > 2 ? argv[2] : VALUE_UNDEFINED);
+}
+
+/* setImmediate(value, options) */
+static Value promise_immediate(VM *vm, Value this_value, int argc, Value *argv) {
+  return promised(vm, true, VALUE_UNDEFINED, argc > 0 ? argv[0] : VALUE_UNDEFINED,
+                  argc > 1 ? argv[1] : VALUE_UNDEFINED);
+}
+
+/* scheduler.wait(delay, options): setTimeout(delay, undefined, options). */
+static Value scheduler_wait(VM *vm, Value this_value, int argc, Value *argv) {
+  return promised(vm, false, argc > 0 ? argv[0] : VALUE_UNDEFINED, VALUE_UNDEFINED,
+                  argc > 1 ? argv[1] : VALUE_UNDEFINED);
+}
+
+/* scheduler.yield(): setImmediate(). */
+static Value scheduler_yield(VM *vm, Value this_value, int argc, Value *argv) {
+  return promised(vm, true, VALUE_UNDEFINED, VALUE_UNDEFINED, VALUE_UNDEFINED);
+}
+
+/* The body of setInterval's generator: ticks that came while nobody asked are counted
+ * and yielded later; a next() that finds none waits for the next tick. The interval is
+ * cleared when the loop that reads it stops (return() runs the finally). */
+static const char interval_params[] = "setInterval, clearInterval, delay, value, ref, problem";
+static const char interval_source[] =
+    "if (problem !== undefined) throw problem;\n"
+    "let notYielded = 0, wake;\n"
+    "const interval = setInterval(() => {\n"
+    "  notYielded++;\n"
+    "  if (wake) { wake(); wake = undefined; }\n"
+    "}, delay);\n"
+    "if (!ref) interval.unref();\n"
+    "try {\n"
+    "  for (;;) {\n"
+    "    if (notYielded === 0) await new Promise((resolve) => { wake = resolve; });\n"
+    "    for (; notYielded > 0; notYielded--) yield value;\n"
+    "  }\n"
+    "} finally {\n"
+    "  clearInterval(interval);\n"
+    "}\n";
+
+/* setInterval(delay, value, options): the generator, started with the global timer
+ * functions of the module's making (data: [generator, setInterval, clearInterval]). A
+ * bad option is thrown by the generator's first next(), as node's is. */
+static Value promise_interval(VM *vm, Value this_value, int argc, Value *argv) {
+  Value data = vm_native_data(vm);
+  int refed = check_options(vm, argc > 2 ? argv[2] : VALUE_UNDEFINED);
+  Value problem = refed < 0 ? vm_handle_push(vm, vm_take_exception(vm)) : VALUE_UNDEFINED;
+  Value args[] = {vm_array_get(vm, data, 1), vm_array_get(vm, data, 2),
+                  argc > 0 ? argv[0] : VALUE_UNDEFINED, argc > 1 ? argv[1] : VALUE_UNDEFINED,
+                  value_from_bool(refed != 0), problem};
+  return vm_call(vm, vm_array_get(vm, data, 0), VALUE_UNDEFINED, 6, args);
+}
+
+/* The setInterval native, over a freshly compiled generator. */
+static Value make_interval(VM *vm) {
+  Value gen = vm_handle_push(vm, vm_compile_function(vm, VM_FN_ASYNC_GENERATOR, interval_params,
+                                                      interval_source));
+  if (value_is_exception(gen)) return gen;
+  Value data = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, data, gen);
+  vm_array_push(vm, data, vm_get_str(vm, vm_global(vm), "setInterval"));
+  vm_array_push(vm, data, vm_get_str(vm, vm_global(vm), "clearInterval"));
+  return vm_native_with_data(vm, "setInterval", promise_interval, 2, data);
+}
+
+static const VMPropDef scheduler_methods[] = {
+    VM_FN("yield", scheduler_yield, 0),
+    VM_FN("wait", scheduler_wait, 2),
+    VM_PROPS_END,
+};
+
+static const VMPropDef scheduler_class =
+    VM_CONSTRUCTOR("Scheduler", node_illegal_constructor, 0, 0, INTRINSIC_SCHEDULER_PROTOTYPE,
+                   NULL, scheduler_methods);
+
+static const VMPropDef promises_props[] = {
+    VM_FN_ENUM("setTimeout", promise_timeout, 2),
+    VM_FN_ENUM("setImmediate", promise_immediate, 1),
+    VM_PROPS_END,
+};
+
+/* require('timers/promises') */
+Value timers_promises_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  Value m = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_props(vm, m, promises_props);
+  Value interval = vm_handle_push(vm, make_interval(vm));
+  if (value_is_exception(interval)) return interval;
+  vm_define_str(vm, m, "setInterval", interval, VM_ATTR_DEFAULT);
+  vm_handle_push(vm, vm_prop_value(vm, &scheduler_class));
+  Value scheduler = vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_SCHEDULER_PROTOTYPE));
+  vm_define_str(vm, m, "scheduler", scheduler, VM_ATTR_DEFAULT);
+  return m;
+}
+
+/* require('timers'): the global functions themselves, and `promises`. */
+Value timers_module_create(Host *host) {
+  static const char *const names[] = {"setTimeout", "clearTimeout", "setImmediate",
+                                      "clearImmediate", "setInterval", "clearInterval"};
+  VM *vm = host_vm(host);
+  Value m = vm_handle_push(vm, vm_object_new(vm));
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    vm_set_str(vm, m, names[i], vm_get_str(vm, vm_global(vm), names[i]));
+  Value promises = host_require_builtin(host, "timers/promises");
+  if (value_is_exception(promises)) return promises;
+  vm_handle_push(vm, promises);
+  vm_define_str(vm, m, "promises", promises, VM_ATTR_DEFAULT);
+  return m;
+}
