@@ -23,6 +23,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_INSPECT_CUSTOM,          /* util.inspect.custom (inspect/inspect.c) */
   INTRINSIC_EVENT_EMITTER,           /* EventEmitter (node/events.c) */
   INTRINSIC_EVENT_EMITTER_PROTOTYPE,
+  INTRINSIC_EVENT_SYMBOLS,           /* [shapeMode, kCapture, errorMonitor] */
   INTRINSIC_PROCESS_PROTOTYPE,       /* node/process.c */
   INTRINSIC_TIMEOUT_PROTOTYPE,       /* node/timers.c */
   INTRINSIC_IMMEDIATE_PROTOTYPE,

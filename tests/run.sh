@@ -171,7 +171,7 @@ normalise() {
     mode == "err" && /^    at .*node:internal/ { next }
     mode == "err" {                             # (node:PID) / (tinynode:PID) warnings
       sub(/^\((node|tinynode):[0-9]+\) /, "(<engine>:<pid>) ")
-      sub(/^\(Use `(node|tinynode) --/, "(Use `<engine> --")
+      sub(/^\(Use `(node|tinynode) --trace-warnings/, "(Use `<engine> --trace-warnings")
     }
     {
       if (n++) print held                       # hold one line back: it may be the last

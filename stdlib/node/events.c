@@ -3,8 +3,9 @@
  *
  * process, servers, requests and responses are emitters: they inherit
  * EventEmitter.prototype (events_prototype). Listeners live on the emitter itself, in a
- * hidden `_events` object mapping an event name to an array of functions, as Node keeps
- * them. (The rest of the `events` module builds on this later.)
+ * `_events` object mapping an event name to its listener or an array of them, as Node
+ * keeps them, with 'newListener'/'removeListener' events, once wrappers, the
+ * max-listeners warning, errorMonitor and events.once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,63 +17,239 @@
 static const char ORIGIN_UNHANDLED[] =
     "node:events:515\n    throw err; // Unhandled 'error' event\n    ^";
 
-/* The listener array for `name`, created when create is set; undefined if none. */
-static Value listeners(VM *vm, Value emitter, Value name, bool create) {
+/* ==== The listener table ====
+ *
+ * As in node, this._events maps each event name to its one listener (a function) or,
+ * from the second on, to an array of them; this._eventsCount counts the names. A `once`
+ * listener is stored as a wrapper whose `listener` property is the original. */
+
+/* this._events, made (with the other fields node's init sets) when create is set;
+ * undefined when there is none and create is not set. */
+static Value events_table(VM *vm, Value emitter, bool create) {
   if (value_is_nullish(emitter)) /* node reads this._events first */
     return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
                           value_is_null(emitter) ? "null" : "undefined");
   Value events = vm_get_str(vm, emitter, "_events");
+  if (value_is_exception(events) || value_is_object(events) || !create) return events;
+  if (!value_is_object(emitter)) /* node's strict `this._events = ...` throws here */
+    return vm_set_str(vm, emitter, "_events", VALUE_UNDEFINED);
+  events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  Value r = vm_set_str(vm, emitter, "_events", events);
+  if (!value_is_exception(r)) r = vm_set_str(vm, emitter, "_eventsCount", value_from_number(0));
+  return value_is_exception(r) ? r : events;
+}
+
+/* Adds to this._eventsCount. */
+static Value count_names(VM *vm, Value emitter, int delta) {
+  Value n = vm_get_str(vm, emitter, "_eventsCount");
+  if (value_is_exception(n)) return n;
+  double count = value_is_number(n) ? value_to_number(n) : 0;
+  return vm_set_str(vm, emitter, "_eventsCount", value_from_number(count + delta));
+}
+
+/* The listeners of name as a fresh array (what is stored: wrappers included). */
+static Value stored_list(VM *vm, Value emitter, Value name) {
+  Value events = events_table(vm, emitter, false);
+  if (!value_is_object(events)) return value_is_exception(events) ? events : vm_array_new(vm);
+  Value entry = vm_handle_push(vm, vm_get(vm, events, name));
+  if (value_is_exception(entry)) return entry;
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  if (vm_is_callable(entry)) vm_array_push(vm, list, entry);
+  uint32_t n = vm_is_array(entry) ? vm_array_length(entry) : 0;
+  for (uint32_t i = 0; i < n; i++) vm_array_push(vm, list, vm_array_get(vm, entry, i));
+  return list;
+}
+
+/* f's original listener: f.listener for a once wrapper, else f. */
+static Value unwrapped(VM *vm, Value f) {
+  Value inner = value_is_object(f) ? vm_get_str(vm, f, "listener") : VALUE_UNDEFINED;
+  return vm_is_callable(inner) ? inner : f;
+}
+
+#define ALL_KEYS (VM_KEYS_STRINGS | VM_KEYS_SYMBOLS | VM_KEYS_HIDDEN)
+
+/* String(name) for a message: a symbol as Symbol(description). */
+static void put_name(VM *vm, StrBuf *sb, Value name) {
+  if (!value_is_symbol(name)) {
+    Value text = vm_to_string(vm, name);
+    if (value_is_exception(text)) vm_take_exception(vm);
+    else sb_put_js(sb, text);
+    return;
+  }
+  Value d = vm_symbol_description(name);
+  sb_puts(sb, "Symbol(");
+  if (value_is_string(d)) sb_put_js(sb, d);
+  sb_putc(sb, ')');
+}
+
+static bool has_listeners(VM *vm, Value events, const char *name) {
+  return value_is_object(events) && !value_is_undefined(vm_get_str(vm, events, name));
+}
+
+/* ==== Adding ==== */
+
+/* _getMaxListeners: this._maxListeners, or EventEmitter.defaultMaxListeners. */
+static double max_listeners(VM *vm, Value emitter) {
+  Value m = vm_get_str(vm, emitter, "_maxListeners");
+  if (value_is_exception(m)) vm_take_exception(vm), m = VALUE_UNDEFINED;
+  if (value_is_number(m)) return value_to_number(m);
+  Value d = vm_get_str(vm, vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER), "defaultMaxListeners");
+  return value_is_number(d) ? value_to_number(d) : 10;
+}
+
+/* Node's MaxListenersExceededWarning, once per list that grows past the limit. */
+static Value warn_max(VM *vm, Value emitter, Value name, Value list, double max) {
+  if (vm_truthy(vm_get_str(vm, list, "warned"))) return VALUE_UNDEFINED;
+  vm_define_str(vm, list, "warned", VALUE_TRUE, VM_ATTR_DEFAULT);
+  InspectOptions opts;
+  inspect_default_options(vm, &opts);
+  opts.depth = -1;
+  Value who = vm_handle_push(vm, inspect_value(vm, emitter, &opts));
+  if (value_is_exception(who)) return VALUE_EXCEPTION;
+  uint32_t count = vm_array_length(list);
+  char buf[32];
+  StrBuf sb = {0};
+  sb_printf(&sb, "Possible EventEmitter memory leak detected. %u ", count);
+  put_name(vm, &sb, name);
+  sb_puts(&sb, " listeners added to ");
+  sb_put_js(&sb, who);
+  sb_printf(&sb, ". MaxListeners is %s. Use emitter.setMaxListeners() to increase limit",
+            vm_number_to_cstr(max, buf));
+  char *text = sb_take(&sb);
+  Value w = node_emit_warning(vm, text, "MaxListenersExceededWarning", NULL);
+  free(text);
+  if (!value_is_object(w)) return w;
+  vm_set_str(vm, w, "emitter", emitter);
+  vm_set_str(vm, w, "type", name);
+  vm_set_str(vm, w, "count", value_from_number(count));
+  return VALUE_UNDEFINED;
+}
+
+/* Stores listener for name, first or last; the second one turns the entry into an array. */
+static Value store(VM *vm, Value emitter, Value events, Value name, Value listener, bool prepend) {
+  Value entry = vm_handle_push(vm, vm_get(vm, events, name));
+  if (value_is_exception(entry)) return entry;
+  if (value_is_undefined(entry)) {
+    Value r = vm_set(vm, events, name, listener);
+    return value_is_exception(r) ? r : count_names(vm, emitter, 1);
+  }
+  if (!vm_is_array(entry)) {
+    Value list = vm_handle_push(vm, vm_array_new(vm));
+    vm_array_push(vm, list, prepend ? listener : entry);
+    vm_array_push(vm, list, prepend ? entry : listener);
+    return vm_set(vm, events, name, list);
+  }
+  if (!prepend) return vm_array_push(vm, entry, listener) ? entry : VALUE_EXCEPTION;
+  uint32_t n = vm_array_length(entry);
+  for (uint32_t i = n; i > 0; i--) vm_array_set(vm, entry, i, vm_array_get(vm, entry, i - 1));
+  vm_array_set(vm, entry, 0, listener);
+  return entry;
+}
+
+/* _addListener: 'newListener' first (with the original of a once wrapper), then store,
+ * then the max-listeners check. Returns the emitter. */
+static Value add_listener(VM *vm, Value emitter, Value name, Value listener, bool prepend) {
+  if (!node_validate_function(vm, listener, "listener")) return VALUE_EXCEPTION;
+  Value events = vm_handle_push(vm, events_table(vm, emitter, true));
   if (value_is_exception(events)) return events;
-  if (!value_is_object(events)) {
-    if (!create) return VALUE_UNDEFINED;
-    if (!value_is_object(emitter)) /* node's strict `this._events = ...` throws here */
-      return vm_set_str(vm, emitter, "_events", VALUE_UNDEFINED);
-    if (!vm_is_extensible(emitter))
-      return vm_throw_error(vm, ERR_TYPE, "Cannot add property _events, object is not extensible");
-    events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
-    if (!vm_define_str(vm, emitter, "_events", events, VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE))
-      return VALUE_EXCEPTION;
+  if (has_listeners(vm, events, "newListener")) {
+    Value args[] = {name, unwrapped(vm, listener)};
+    Value r = events_emit_str(vm, emitter, "newListener", 2, args);
+    if (value_is_exception(r)) return r;
+    events = vm_handle_push(vm, events_table(vm, emitter, true));
+    if (value_is_exception(events)) return events;
   }
-  Value list = vm_get(vm, events, name);
-  if (value_is_exception(list) || vm_is_array(list) || !create) return list;
-  list = vm_handle_push(vm, vm_array_new(vm));
-  Value ok = vm_set(vm, events, name, list);
-  return value_is_exception(ok) ? ok : list;
-}
-
-static Value events_on(VM *vm, Value this_value, int argc, Value *argv) {
-  if (!node_validate_function(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, "listener"))
+  Value list = vm_handle_push(vm, store(vm, emitter, events, name, listener, prepend));
+  if (value_is_exception(list)) return list;
+  double max = max_listeners(vm, emitter);
+  if (vm_is_array(list) && max > 0 && vm_array_length(list) > max &&
+      value_is_exception(warn_max(vm, emitter, name, list, max)))
     return VALUE_EXCEPTION;
-  Value list = listeners(vm, this_value, argv[0], true);
-  bool ok = !value_is_exception(list) && vm_array_push(vm, list, argv[1]);
-  return ok ? this_value : VALUE_EXCEPTION;
+  return emitter;
 }
 
-static Value remove_listener(VM *vm, Value emitter, Value name, Value fn) {
-  Value list = listeners(vm, emitter, name, false);
-  if (!vm_is_array(list)) return list;
-  uint32_t n = vm_array_length(list), out = 0;
-  bool removed = false;
-  for (uint32_t i = 0; i < n; i++) {
-    Value f = vm_array_get(vm, list, i);
-    if (!removed && vm_strict_equals(f, fn)) {
-      removed = true;
-      continue;
-    }
-    vm_array_set(vm, list, out++, f);
+/* addListener/on (magic 0) and prependListener (magic 1). */
+static Value events_on(VM *vm, Value this_value, int argc, Value *argv) {
+  return add_listener(vm, this_value, argc > 0 ? argv[0] : VALUE_UNDEFINED,
+                      argc > 1 ? argv[1] : VALUE_UNDEFINED, vm_native_magic(vm));
+}
+
+/* ==== Removing ==== */
+
+/* Drops entry i of the stored array (or the single function) for name. */
+static Value drop(VM *vm, Value emitter, Value events, Value name, Value entry, uint32_t i) {
+  if (!vm_is_array(entry) || vm_array_length(entry) == 1) {
+    Value r = vm_delete_property(vm, events, name);
+    return value_is_exception(r) ? r : count_names(vm, emitter, -1);
   }
-  vm_array_set_length(vm, list, out);
+  uint32_t n = vm_array_length(entry);
+  for (uint32_t j = i; j + 1 < n; j++) vm_array_set(vm, entry, j, vm_array_get(vm, entry, j + 1));
+  vm_array_set_length(vm, entry, n - 1);
+  if (n - 1 == 1) return vm_set(vm, events, name, vm_array_get(vm, entry, 0));
+  return VALUE_UNDEFINED;
+}
+
+/* removeListener(name, fn): the last stored listener that is fn or wraps it; then
+ * 'removeListener' with what node passes (the original for a single listener, the
+ * function given for one in an array). */
+static Value remove_listener(VM *vm, Value emitter, Value name, Value fn) {
+  Value events = vm_handle_push(vm, events_table(vm, emitter, false));
+  if (!value_is_object(events)) return value_is_exception(events) ? events : emitter;
+  Value entry = vm_handle_push(vm, vm_get(vm, events, name));
+  if (value_is_exception(entry)) return entry;
+  bool array = vm_is_array(entry);
+  uint32_t n = array ? vm_array_length(entry) : vm_is_callable(entry);
+  for (uint32_t k = n; k > 0; k--) {
+    Value f = array ? vm_array_get(vm, entry, k - 1) : entry;
+    if (!vm_strict_equals(f, fn) && !vm_strict_equals(unwrapped(vm, f), fn)) continue;
+    Value told = vm_handle_push(vm, array ? fn : unwrapped(vm, f));
+    Value r = drop(vm, emitter, events, name, entry, k - 1);
+    if (!value_is_exception(r) && has_listeners(vm, events, "removeListener")) {
+      Value args[] = {name, told};
+      r = events_emit_str(vm, emitter, "removeListener", 2, args);
+    }
+    return value_is_exception(r) ? r : emitter;
+  }
   return emitter;
 }
 
 static Value events_off(VM *vm, Value this_value, int argc, Value *argv) {
   if (!node_validate_function(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, "listener"))
     return VALUE_EXCEPTION;
-  Value r = remove_listener(vm, this_value, argv[0], argv[1]);
-  return value_is_exception(r) ? r : this_value;
+  return remove_listener(vm, this_value, argv[0], argv[1]);
 }
 
-/* A `once` wrapper: its data is [emitter, name, listener]. */
+/* removeAllListeners(name): one by one, last first, when someone listens for
+ * 'removeListener' (that name itself last); otherwise at once. */
+static Value remove_all(VM *vm, Value emitter, Value name) {
+  Value list = vm_handle_push(vm, stored_list(vm, emitter, name));
+  if (value_is_exception(list)) return list;
+  for (uint32_t k = vm_array_length(list); k > 0; k--) {
+    Value r = remove_listener(vm, emitter, name, vm_array_get(vm, list, k - 1));
+    if (value_is_exception(r)) return r;
+  }
+  return emitter;
+}
+
+static Value events_remove_all(VM *vm, Value this_value, int argc, Value *argv) {
+  Value events = vm_handle_push(vm, events_table(vm, this_value, false));
+  if (!value_is_object(events)) return value_is_exception(events) ? events : this_value;
+  if (argc > 0 && !value_is_undefined(argv[0])) return remove_all(vm, this_value, argv[0]);
+  Value names = vm_handle_push(vm, vm_own_property_keys(vm, events, ALL_KEYS));
+  if (value_is_exception(names)) return names;
+  Value last = vm_handle_push(vm, vm_string(vm, "removeListener"));
+  for (uint32_t i = 0; i < vm_array_length(names); i++) {
+    Value key = vm_array_get(vm, names, i);
+    if (vm_strict_equals(key, last)) continue;
+    if (value_is_exception(remove_all(vm, this_value, key))) return VALUE_EXCEPTION;
+  }
+  return remove_all(vm, this_value, last);
+}
+
+/* ==== once ==== */
+
+/* A `once` wrapper: its data is [emitter, name, listener]; it removes itself, then
+ * calls the listener. */
 static Value once_wrapper(VM *vm, Value this_value, int argc, Value *argv) {
   Value data = vm_native_data(vm);
   Value emitter = vm_array_get(vm, data, 0), listener = vm_array_get(vm, data, 2);
@@ -82,36 +259,42 @@ static Value once_wrapper(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_call(vm, listener, this_value, argc, argv);
 }
 
-/* once: node checks the listener, then calls this.on with the wrapper. */
+/* The wrapper node's once and prependOnceListener store: `listener` is the original. */
+static Value make_once(VM *vm, Value emitter, Value name, Value listener) {
+  Value data = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, data, emitter);
+  vm_array_push(vm, data, name);
+  vm_array_push(vm, data, listener);
+  Value wrapper = vm_handle_push(vm, vm_native_with_data(vm, "bound onceWrapper", once_wrapper, 0, data));
+  vm_define_str(vm, data, "wrapper", wrapper, VM_ATTR_HIDDEN);
+  vm_set_str(vm, wrapper, "listener", listener);
+  return wrapper;
+}
+
+/* once (magic 0): node checks the listener, then calls this.on with the wrapper;
+ * prependOnceListener (magic 1) calls this.prependListener. */
 static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
+  const char *method = vm_native_magic(vm) ? "prependListener" : "on";
   if (!node_validate_function(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED, "listener"))
     return VALUE_EXCEPTION;
   if (value_is_nullish(this_value))
-    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading 'on')",
-                          value_is_null(this_value) ? "null" : "undefined");
-  Value on = vm_handle_push(vm, vm_get_str(vm, this_value, "on"));
+    return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '%s')",
+                          value_is_null(this_value) ? "null" : "undefined", method);
+  Value on = vm_handle_push(vm, vm_get_str(vm, this_value, method));
   if (value_is_exception(on)) return on;
-  if (!vm_is_callable(on)) return vm_throw_error(vm, ERR_TYPE, "this.on is not a function");
-  Value data = vm_handle_push(vm, vm_array_new(vm));
-  vm_array_push(vm, data, this_value);
-  vm_array_push(vm, data, argv[0]);
-  vm_array_push(vm, data, argv[1]);
-  Value wrapper = vm_handle_push(vm, vm_native_with_data(vm, "bound onceWrapper", once_wrapper, 0, data));
-  vm_define_str(vm, data, "wrapper", wrapper, VM_ATTR_HIDDEN);
-  Value args[2] = {argv[0], wrapper};
+  if (!vm_is_callable(on)) return vm_throw_error(vm, ERR_TYPE, "this.%s is not a function", method);
+  Value args[2] = {argv[0], make_once(vm, this_value, argv[0], argv[1])};
   return vm_call(vm, on, this_value, 2, args);
 }
 
 //> stdlib.emit
 Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv) {
   int mark = vm_handle_mark(vm);
-  Value list = listeners(vm, emitter, name, false);
-  uint32_t n = vm_is_array(list) ? vm_array_length(list) : 0;
-  Value copy = vm_handle_push(vm, vm_array_new(vm)); /* listeners added now wait */
-  for (uint32_t i = 0; i < n; i++) vm_array_push(vm, copy, vm_array_get(vm, list, i));
+  Value list = vm_handle_push(vm, stored_list(vm, emitter, name)); /* added now: wait */
+  uint32_t n = value_is_exception(list) ? 0 : vm_array_length(list);
   Value result = value_from_bool(n > 0);
   for (uint32_t i = 0; i < n && !value_is_exception(result); i++) {
-    Value r = vm_call(vm, vm_array_get(vm, copy, i), emitter, argc, argv);
+    Value r = vm_call(vm, vm_array_get(vm, list, i), emitter, argc, argv);
     if (value_is_exception(r)) result = r;
   }
   vm_handle_reset(vm, mark);
@@ -145,55 +328,199 @@ static Value throw_unhandled(VM *vm, Value value) {
   return node_throw_from(vm, e, ORIGIN_UNHANDLED);
 }
 
-/* emit('error', err) with no listener throws err, as Node's EventEmitter does. */
+/* The realm's private symbols: [shapeMode, kCapture, errorMonitor]. */
+static Value event_symbols(VM *vm) {
+  Value syms = vm_intrinsic(vm, INTRINSIC_EVENT_SYMBOLS);
+  if (vm_is_array(syms)) return syms;
+  static const char *const names[] = {"shapeMode", "kCapture", "events.errorMonitor"};
+  syms = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 0; i < 3; i++)
+    vm_array_push(vm, syms, vm_symbol_new(vm, vm_handle_push(vm, vm_string(vm, names[i]))));
+  vm_set_intrinsic(vm, INTRINSIC_EVENT_SYMBOLS, syms);
+  return syms;
+}
+
+static bool is_error_event(VM *vm, Value name) {
+  if (!value_is_string(name)) return false;
+  char *text = vm_to_utf8(vm, name, NULL);
+  bool is_error = strcmp(text, "error") == 0;
+  free(text);
+  return is_error;
+}
+
+/* emit(name, ...args). For 'error', errorMonitor listeners hear it first, and with no
+ * 'error' listener the error is thrown, as Node's EventEmitter does. */
 static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 1) return VALUE_FALSE;
-  Value r = events_emit(vm, this_value, argv[0], argc - 1, argv + 1);
-  if (r != VALUE_FALSE || !value_is_string(argv[0])) return r;
-  char *name = vm_to_utf8(vm, argv[0], NULL);
-  bool is_error = strcmp(name, "error") == 0;
-  free(name);
-  if (!is_error) return r;
+  Value name = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  int n = argc > 0 ? argc - 1 : 0;
+  if (is_error_event(vm, name)) {
+    Value events = vm_handle_push(vm, events_table(vm, this_value, false));
+    if (value_is_exception(events)) return events;
+    Value monitor = vm_array_get(vm, event_symbols(vm), 2);
+    if (value_is_object(events) && !value_is_undefined(vm_get(vm, events, monitor))) {
+      Value r = events_emit(vm, this_value, monitor, n, argv + 1);
+      if (value_is_exception(r)) return r;
+    }
+  }
+  Value r = events_emit(vm, this_value, name, n, argv + 1);
+  if (r != VALUE_FALSE || !is_error_event(vm, name)) return r;
   if (argc > 1 && vm_is_error(argv[1])) return vm_throw(vm, argv[1]);
   return throw_unhandled(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED);
 }
 
 static Value events_listener_count(VM *vm, Value this_value, int argc, Value *argv) {
-  Value list = listeners(vm, this_value, argc > 0 ? argv[0] : VALUE_UNDEFINED, false);
-  if (value_is_exception(list)) return list;
-  return value_from_number(vm_is_array(list) ? vm_array_length(list) : 0);
+  Value list = stored_list(vm, this_value, argc > 0 ? argv[0] : VALUE_UNDEFINED);
+  return value_is_exception(list) ? list : value_from_number(vm_array_length(list));
+}
+
+/* listeners (magic 1: the originals of once wrappers) and rawListeners (magic 0). */
+static Value events_listeners(VM *vm, Value this_value, int argc, Value *argv) {
+  Value list = vm_handle_push(vm, stored_list(vm, this_value, argc > 0 ? argv[0] : VALUE_UNDEFINED));
+  if (value_is_exception(list) || !vm_native_magic(vm)) return list;
+  for (uint32_t i = 0; i < vm_array_length(list); i++)
+    vm_array_set(vm, list, i, unwrapped(vm, vm_array_get(vm, list, i)));
+  return list;
+}
+
+/* eventNames(): the names that have listeners, symbols included. */
+static Value events_names(VM *vm, Value this_value, int argc, Value *argv) {
+  Value events = events_table(vm, this_value, false);
+  if (!value_is_object(events)) return value_is_exception(events) ? events : vm_array_new(vm);
+  return vm_own_property_keys(vm, events, ALL_KEYS);
+}
+
+/* setMaxListeners(n): a number >= 0 (node: validateNumber(n, 'setMaxListeners', 0)). */
+static Value events_set_max(VM *vm, Value this_value, int argc, Value *argv) {
+  Value n = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!value_is_number(n)) return node_throw_arg_type(vm, "setMaxListeners", "of type number", n);
+  if (!(value_to_number(n) >= 0)) return node_throw_out_of_range(vm, "setMaxListeners", ">= 0", n);
+  Value r = vm_set_str(vm, this_value, "_maxListeners", n);
+  return value_is_exception(r) ? r : this_value;
+}
+
+static Value events_get_max(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_number(max_listeners(vm, this_value));
+}
+
+/* ==== events.once(emitter, name): a promise of the arguments of the next event ==== */
+
+/* Settles data = [promise, emitter, name, resolver, rejecter]: magic 1 resolves with the
+ * arguments as an array, 0 rejects with the error; either removes the other listener. */
+static Value once_settle(VM *vm, Value this_value, int argc, Value *argv) {
+  Value data = vm_native_data(vm);
+  bool resolve = vm_native_magic(vm);
+  Value emitter = vm_array_get(vm, data, 1);
+  Value other = vm_array_get(vm, data, resolve ? 4 : 3);
+  Value name = resolve ? vm_string(vm, "error") : vm_array_get(vm, data, 2);
+  vm_handle_push(vm, name);
+  if (!value_is_undefined(other) && value_is_exception(remove_listener(vm, emitter, name, other)))
+    return VALUE_EXCEPTION;
+  Value p = vm_array_get(vm, data, 0);
+  if (!resolve) {
+    vm_promise_reject(vm, p, argc > 0 ? argv[0] : VALUE_UNDEFINED);
+    return VALUE_UNDEFINED;
+  }
+  Value args = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 0; i < argc; i++) vm_array_push(vm, args, argv[i]);
+  vm_promise_resolve(vm, p, args);
+  return VALUE_UNDEFINED;
+}
+
+/* A once-listener for name on emitter that runs once_settle with the given magic. */
+static Value settle_on(VM *vm, Value data, Value name, int magic, int slot) {
+  Value fn = vm_handle_push(vm, vm_native_with_data(vm, "", once_settle, 0, data));
+  vm_native_set_magic(fn, magic);
+  vm_array_set(vm, data, slot, fn);
+  Value emitter = vm_array_get(vm, data, 1);
+  Value wrapper = vm_handle_push(vm, make_once(vm, emitter, name, fn));
+  return add_listener(vm, emitter, name, wrapper, false);
+}
+
+static Value events_static_once(VM *vm, Value this_value, int argc, Value *argv) {
+  Value emitter = argc > 0 ? argv[0] : VALUE_UNDEFINED, name = argc > 1 ? argv[1] : VALUE_UNDEFINED;
+  Value p = vm_handle_push(vm, vm_promise_new(vm, VALUE_UNDEFINED));
+  Value data = vm_handle_push(vm, vm_array_new(vm));
+  Value fields[] = {p, emitter, name, VALUE_UNDEFINED, VALUE_UNDEFINED};
+  for (int i = 0; i < 5; i++) vm_array_push(vm, data, fields[i]);
+  Value r = settle_on(vm, data, name, 1, 3);
+  if (!value_is_exception(r) && !is_error_event(vm, name))
+    r = settle_on(vm, data, vm_handle_push(vm, vm_string(vm, "error")), 0, 4);
+  if (value_is_exception(r)) vm_promise_reject(vm, p, vm_handle_push(vm, vm_take_exception(vm)));
+  return p;
+}
+
+/* EventEmitter.listenerCount(emitter, name), node's deprecated static form. */
+static Value events_static_count(VM *vm, Value this_value, int argc, Value *argv) {
+  return events_listener_count(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, argc - 1, argv + 1);
 }
 
 /* ==== EventEmitter ==== */
 
-/* new EventEmitter(): an object whose prototype carries the methods below. */
+/* EventEmitter.init: the fields node sets on every emitter, in node's order. */
+static Value init_emitter(VM *vm, Value self) {
+  Value events = vm_get_str(vm, self, "_events");
+  if (value_is_exception(events)) return events;
+  if (!value_is_object(events) || vm_strict_equals(events, vm_get_str(vm, vm_prototype_of(self), "_events"))) {
+    Value r = vm_set_str(vm, self, "_events", vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL)));
+    if (value_is_exception(r)) return r;
+    if (value_is_exception(vm_set_str(vm, self, "_eventsCount", value_from_number(0)))) return VALUE_EXCEPTION;
+  }
+  Value max = vm_get_str(vm, self, "_maxListeners");
+  if (value_is_exception(max)) return max;
+  if (value_is_exception(vm_set_str(vm, self, "_maxListeners", vm_truthy(max) ? max : VALUE_UNDEFINED)))
+    return VALUE_EXCEPTION;
+  Value syms = event_symbols(vm);
+  for (uint32_t i = 0; i < 2; i++)
+    if (value_is_exception(vm_set(vm, self, vm_array_get(vm, syms, i), VALUE_FALSE))) return VALUE_EXCEPTION;
+  return self;
+}
+
+/* new EventEmitter(), or EventEmitter.call(this) in an old-style subclass: init. */
 static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   Value target = vm_new_target(vm);
-  /* A call, EventEmitter.call(this) in an old-style subclass: node's init reads
-   * this._events; tinynode makes the listeners lazily, so there is nothing more to do. */
   if (value_is_undefined(target) && value_is_nullish(this_value))
     return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
                           value_is_null(this_value) ? "null" : "undefined");
-  if (value_is_undefined(target)) return VALUE_UNDEFINED;
+  if (value_is_undefined(target)) {
+    Value r = value_is_object(this_value) ? init_emitter(vm, this_value) : VALUE_UNDEFINED;
+    return value_is_exception(r) ? r : VALUE_UNDEFINED;
+  }
   Value proto = vm_get_str(vm, target, "prototype");
   if (value_is_exception(proto)) return proto;
-  return vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL);
+  Value self = vm_handle_push(vm, vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL));
+  return init_emitter(vm, self);
 }
 
 /* In Node's order; on and off are the very functions addListener and removeListener. */
 static const VMPropDef emitter_methods[] = {
+    VM_FN_ENUM("setMaxListeners", events_set_max, 1),
+    VM_FN_ENUM("getMaxListeners", events_get_max, 0),
     VM_FN_ENUM("emit", events_emit_native, 1),
     VM_FN_ENUM("addListener", events_on, 2),
     VM_ALIAS("on", "addListener", VM_ATTR_DEFAULT),
+    VM_METHOD("prependListener", events_on, 2, 1, VM_ATTR_DEFAULT),
     VM_FN_ENUM("once", events_once, 2),
+    VM_METHOD("prependOnceListener", events_once, 2, 1, VM_ATTR_DEFAULT),
     VM_FN_ENUM("removeListener", events_off, 2),
     VM_ALIAS("off", "removeListener", VM_ATTR_DEFAULT),
+    VM_FN_ENUM("removeAllListeners", events_remove_all, 1),
+    VM_METHOD("listeners", events_listeners, 1, 1, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("rawListeners", events_listeners, 1),
     VM_FN_ENUM("listenerCount", events_listener_count, 2),
+    VM_FN_ENUM("eventNames", events_names, 0),
+    VM_PROPS_END,
+};
+
+static const VMPropDef emitter_statics[] = {
+    VM_FN_ENUM("once", events_static_once, 2),
+    VM_NUMBER("defaultMaxListeners", 10, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("listenerCount", events_static_count, 2),
     VM_PROPS_END,
 };
 
 static const VMPropDef event_emitter_class = VM_FUNCTION_CONSTRUCTOR(
-    "EventEmitter", event_emitter, 1, 0, INTRINSIC_EVENT_EMITTER_PROTOTYPE, NULL, emitter_methods);
+    "EventEmitter", event_emitter, 1, 0, INTRINSIC_EVENT_EMITTER_PROTOTYPE, emitter_statics,
+    emitter_methods);
 
 /* EventEmitter, made once per realm. require('events') is the constructor itself, and
  * EventEmitter.EventEmitter too. */
@@ -203,6 +530,7 @@ static Value event_emitter_constructor(VM *vm) {
   ctor = vm_handle_push(vm, vm_prop_value(vm, &event_emitter_class));
   vm_set_intrinsic(vm, INTRINSIC_EVENT_EMITTER, ctor);
   vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
+  vm_define_str(vm, ctor, "errorMonitor", vm_array_get(vm, event_symbols(vm), 2), VM_ATTR_DEFAULT);
   return ctor;
 }
 

@@ -65,7 +65,8 @@ Value timers_start_immediate(VM *vm, int argc, Value *argv);
 void timers_unref(VM *vm, Value handle);
 
 /* warning.c: process.emitWarning and its default listener; node_emit_warning is
- * process.emitWarning(message, type, code) for C (type and code may be NULL). */
+ * process.emitWarning(message, type, code) for C (type and code may be NULL), returning
+ * the warning object (or undefined when silenced). */
 void warning_install(VM *vm, Value process, int argc, char **argv, int script_index);
 Value node_emit_warning(VM *vm, const char *message, const char *type, const char *code);
 

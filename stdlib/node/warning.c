@@ -153,12 +153,15 @@ void warning_install(VM *vm, Value process, int argc, char **argv, int script_in
   if (vm_is_callable(on)) vm_call(vm, on, process, 2, args);
 }
 
-/* For C callers (timers, console): process.emitWarning(message, type, code). */
+/* For C callers (timers, events): process.emitWarning(message, type, code). Returns the
+ * warning (the caller may add fields before the next tick emits it), undefined if it was
+ * silenced, or VALUE_EXCEPTION. */
 Value node_emit_warning(VM *vm, const char *message, const char *type, const char *code) {
   Value msg = vm_handle_push(vm, vm_string(vm, message));
   Value t = type ? vm_handle_push(vm, vm_string(vm, type)) : VALUE_UNDEFINED;
   Value c = code ? vm_handle_push(vm, vm_string(vm, code)) : VALUE_UNDEFINED;
   Value w = make_warning(vm, msg, t, c, VALUE_UNDEFINED, VALUE_UNDEFINED);
-  if (value_is_exception(w)) return w;
-  return silenced(vm, w) ? VALUE_UNDEFINED : queue_warning(vm, w);
+  if (value_is_exception(w) || silenced(vm, w)) return value_is_exception(w) ? w : VALUE_UNDEFINED;
+  queue_warning(vm, w);
+  return w;
 }
