@@ -188,6 +188,8 @@ static void history_step(LineEdit *le, int step) {
 /* ==== Tab completion ==== */
 
 void lineedit_add_completion(LineEdit *le, size_t start, const char *word) {
+  for (int i = 0; i < le->completion_count; i++) /* a prototype's toString, once */
+    if (!strcmp(le->completions[i], word)) return;
   le->completions = mem_realloc(le->completions, sizeof(char *) * (size_t)(le->completion_count + 1));
   le->completions[le->completion_count++] = mem_strdup(word);
   le->completion_start = start;

@@ -288,11 +288,9 @@ static void cmd_load(Repl *r, const char *arg) {
   char chunk[4096];
   for (size_t n; (n = fread(chunk, 1, sizeof chunk, f)) > 0;) sb_putn(&sb, chunk, n);
   fclose(f);
-  if (sb.len) {
-    sb_puts(&r->session, sb.data);
-    run_code(r, sb.data, sb.len);
-  }
+  if (sb.len) run_code(r, sb.data, sb.len);
   sb_free(&sb);
+  if (!host_exiting(r->host)) lineedit_prompt(r->le, "> "); /* node shows one more */
 }
 
 static void cmd_save(Repl *r, const char *arg) {
@@ -301,7 +299,7 @@ static void cmd_save(Repl *r, const char *arg) {
     printf("Failed to save: %s\n", arg);
     return;
   }
-  fputs(r->session.data ? r->session.data : "", f);
+  fputs(r->session.data ? r->session.data : "", f); /* node joins the lines with \n */
   fclose(f);
   printf("Session saved to: %s\n", arg);
 }
@@ -467,7 +465,8 @@ static void on_line(LineEdit *le, const char *line, size_t length, void *data) {
   }
   if (run_command(r, line)) return prompt(r);
   if (!r->pending.len && strspn(line, " \t\r") == length) return prompt(r);
-  sb_putn(&r->session, line, length), sb_putc(&r->session, '\n');
+  if (r->session.len) sb_putc(&r->session, '\n');
+  sb_putn(&r->session, line, length);
   StrBuf code = {0};
   if (r->pending.len) sb_puts(&code, r->pending.data), sb_putc(&code, '\n');
   sb_putn(&code, line, length);
