@@ -419,23 +419,16 @@ static void complete_keys(Repl *r, Value obj, const char *prefix, size_t start) 
   }
 }
 
-/* The object a completion looks in: globalThis, or a.b.c read from it (a chain of names
- * only, so that completing runs no call; a getter still may, as in node). */
+/* The object a completion looks in: globalThis, or what the chain a.b.c before the last
+ * dot reads, run as a script so that let and const names are found. Only names and
+ * dots are taken, so completing calls nothing (a getter still runs, as in node). */
 static Value completion_base(Repl *r, const char *chain, size_t n) {
   VM *vm = r->vm;
-  Value obj = vm_global(vm);
-  for (size_t i = 0; i < n;) {
-    size_t len = 0;
-    while (i + len < n && chain[i + len] != '.') len++;
-    char *name = mem_alloc(len + 1);
-    memcpy(name, chain + i, len), name[len] = 0;
-    obj = vm_handle_push(vm, vm_get_str(vm, obj, name));
-    free(name);
-    if (value_is_exception(obj)) return vm_take_exception(vm), VALUE_UNDEFINED;
-    if (!value_is_object(obj)) return VALUE_UNDEFINED;
-    i += len + 1;
-  }
-  return obj;
+  if (n == 0) return vm_global(vm);
+  Value fn = vm_compile(vm, chain, n, "REPL", COMPILE_SCRIPT);
+  Value obj = value_is_exception(fn) ? fn : vm_call(vm, vm_handle_push(vm, fn), vm_global(vm), 0, NULL);
+  if (value_is_exception(obj)) return vm_take_exception(vm), VALUE_UNDEFINED;
+  return vm_handle_push(vm, obj);
 }
 
 static void complete(LineEdit *le, const char *line, size_t cursor, void *data) {
@@ -447,6 +440,7 @@ static void complete(LineEdit *le, const char *line, size_t cursor, void *data) 
   memcpy(prefix, line + start, cursor - start), prefix[cursor - start] = 0;
   size_t chain = start;
   while (chain > 0 && (word_char(line[chain - 1]) || line[chain - 1] == '.')) chain--;
+  while (chain < start && line[chain] == '.') chain++; /* `...x.y` or `1.` are no chain */
   dot = start > chain ? start - 1 - chain : 0;
   Value base = completion_base(r, line + chain, dot);
   if (value_is_object(base)) complete_keys(r, base, prefix, start);
@@ -463,7 +457,7 @@ static void on_line(LineEdit *le, const char *line, size_t length, void *data) {
     sb_putn(&r->pending, line, length), sb_putc(&r->pending, '\n');
     return prompt(r);
   }
-  if (run_command(r, line)) return prompt(r);
+  if (run_command(r, line)) return host_exiting(r->host) ? (void)0 : prompt(r);
   if (!r->pending.len && strspn(line, " \t\r") == length) return prompt(r);
   if (r->session.len) sb_putc(&r->session, '\n');
   sb_putn(&r->session, line, length);
