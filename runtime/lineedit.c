@@ -30,6 +30,7 @@ struct LineEdit {
   Loop *loop;
   int in, out;
   bool terminal, raw, eof, reading, processing;
+  bool eof_ends_line;     /* Ctrl-D ends the input even after text (.editor mode) */
   struct termios saved;   /* the terminal's mode before raw mode */
   LineEditEvents events;
   void *data;
@@ -278,8 +279,8 @@ static void move_to(LineEdit *le, size_t at) {
 
 /* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt. */
 static void finish(LineEdit *le, int how) {
-  le->cursor = le->line.length;
-  if (le->terminal) refresh(le), puts_le(le, "\r\n");
+  if (le->terminal && le->cursor != le->line.length) le->cursor = le->line.length, refresh(le);
+  if (le->terminal) puts_le(le, "\r\n");
   le->reading = false;
   char *line = mem_strdup(le->line.bytes);
   if (how == '\r' && le->terminal) history_add(le, line), history_save(le);
@@ -290,6 +291,14 @@ static void finish(LineEdit *le, int how) {
   free(line);
 }
 
+/* .editor mode's Ctrl-D: the line typed so far (if any), then the end of the input. */
+static void finish_editor(LineEdit *le) {
+  if (le->line.length) finish(le, '\r');
+  else if (le->terminal) puts_le(le, "\r\n");
+  le->reading = false;
+  le->events.on_eof(le, le->data);
+}
+
 //> runtime.lineedit-control
 /* One control byte: Ctrl-A..Ctrl-W as readline binds them. */
 static void control_key(LineEdit *le, int c) {
@@ -298,7 +307,8 @@ static void control_key(LineEdit *le, int c) {
   case 2: move_to(le, char_start(le, le->cursor)); break;          /* Ctrl-B: left */
   case 3: finish(le, 3); break;                                    /* Ctrl-C */
   case 4:                                                          /* Ctrl-D */
-    if (le->line.length == 0) finish(le, 4);
+    if (le->eof_ends_line) finish_editor(le);
+    else if (le->line.length == 0) finish(le, 4);
     else if (le->cursor < le->line.length) delete_range(le, le->cursor, char_end(le, le->cursor));
     break;
   case 5: move_to(le, le->line.length); break;                     /* Ctrl-E: end */
@@ -358,10 +368,12 @@ static size_t terminal_key(LineEdit *le, const char *s, size_t n) {
   }
   size_t len = 1; /* a whole UTF-8 sequence is inserted at once */
   while (len < n && ((unsigned char)s[len] & 0xC0) == 0x80) len++;
+  bool at_end = le->cursor == le->line.length;
   buf_insert(&le->line, le->cursor, s, len);
   le->cursor += len;
   le->tabs = 0;
-  refresh(le);
+  if (at_end) put(le, s, len); /* typing at the end only echoes, as node's readline does */
+  else refresh(le);
   return len;
 }
 
@@ -447,6 +459,8 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
   if (!le->processing && !le->wakeup && (le->input.length || le->eof))
     le->wakeup = loop_immediate(le->loop, wake, le);
 }
+
+void lineedit_set_eof_ends_line(LineEdit *le, bool on) { le->eof_ends_line = on; }
 
 void lineedit_refresh(LineEdit *le) {
   if (!le->reading) return;

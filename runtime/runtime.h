@@ -255,6 +255,9 @@ void lineedit_free(LineEdit *le);
 bool lineedit_is_terminal(const LineEdit *le);
 /* Prints prompt and reads the next line (buffered input is handled from the loop). */
 void lineedit_prompt(LineEdit *le, const char *prompt);
+/* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
+ * .editor mode); off by default, where Ctrl-D after text deletes forward. */
+void lineedit_set_eof_ends_line(LineEdit *le, bool on);
 /* Draws the prompt and the line again after the owner printed something below them. */
 void lineedit_refresh(LineEdit *le);
 /* Loads the history from path (newest first, node's format) and saves it there after

@@ -191,6 +191,7 @@ static void prompt(Repl *r) {
 }
 
 static bool try_await(Repl *r, const char *code, const char *name);
+static bool word_char(char c);
 
 //> stdlib.repl-run
 /* One complete input: compile it as the script REPL<n>, run it, print its value. */
@@ -227,7 +228,7 @@ static void run_code(Repl *r, const char *code, size_t length) {
 static Value await_settled(VM *vm, Value this_value, int argc, Value *argv) {
   Repl *r = repl_of(vm);
   Value v = argc > 0 ? argv[0] : VALUE_UNDEFINED;
-  if (vm_native_magic(vm)) set_global(r, "_error", v), print_uncaught(r, v);
+  if (vm_native_magic(vm)) trim_stack(r, v), set_global(r, "_error", v), print_uncaught(r, v);
   else line_result(r, v);
   r->awaiting = false;
   if (r->ended) host_exit(r->host, host_exit_code(r->host));
@@ -235,22 +236,51 @@ static Value await_settled(VM *vm, Value this_value, int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
-/* A line with await at its top: run it in an async arrow (the value of an expression,
- * else the statements), and hold the prompt until the promise settles. A declaration
- * inside stays inside: unlike node, `const x = await p` does not keep x. */
-static bool try_await(Repl *r, const char *code, const char *name) {
-  VM *vm = r->vm;
+/* `let x = await p` (or const, var) with one name: node declares the name outside the
+ * async function, so that it stays; NULL when the line is not of that shape. */
+static char *await_declaration(const char *code) {
+  code += strspn(code, " \t\n");
+  size_t kw = !strncmp(code, "const ", 6) ? 6 : !strncmp(code, "let ", 4) ? 4
+                                             : !strncmp(code, "var ", 4) ? 4 : 0;
+  if (!kw) return NULL;
+  const char *name = code + kw + strspn(code + kw, " \t");
+  size_t n = 0;
+  while (word_char(name[n])) n++;
+  const char *eq = name + n + strspn(name + n, " \t");
+  if (n == 0 || *eq != '=' || eq[1] == '=' || (name[0] >= '0' && name[0] <= '9')) return NULL;
+  size_t end = strlen(eq + 1);
+  while (end > 0 && strchr(" \t\n;", eq[end])) end--;
+  StrBuf sb = {0};
+  sb_printf(&sb, "%s %.*s; (async () => { void (%.*s = (%.*s\n)) })()", kw == 6 ? "let" : "var",
+            (int)n, name, (int)n, name, (int)end, eq + 1);
+  return sb_take(&sb);
+}
+
+/* The ways to run a line with await at its top, in order: a declaration kept outside,
+ * the value of an expression, the statements (their declarations stay inside). */
+static Value compile_await(Repl *r, const char *code, const char *name) {
+  char *forms[3] = {await_declaration(code), NULL, NULL};
   StrBuf sb = {0};
   sb_printf(&sb, "(async () => (%s\n))()", code);
-  Value fn = vm_compile(vm, sb.data, sb.len, name, COMPILE_SCRIPT);
-  sb_free(&sb);
-  if (value_is_exception(fn)) {
-    vm_take_exception(vm);
-    sb_printf(&sb, "(async () => {%s\n})()", code);
-    fn = vm_compile(vm, sb.data, sb.len, name, COMPILE_SCRIPT);
-    sb_free(&sb);
-    if (value_is_exception(fn)) return vm_take_exception(vm), false;
+  forms[1] = sb_take(&sb);
+  sb_printf(&sb, "(async () => {%s\n})()", code);
+  forms[2] = sb_take(&sb);
+  Value fn = VALUE_EXCEPTION;
+  for (int i = 0; i < 3 && value_is_exception(fn); i++) {
+    if (!forms[i]) continue;
+    if (vm_has_exception(r->vm)) vm_take_exception(r->vm);
+    fn = vm_compile(r->vm, forms[i], strlen(forms[i]), name, COMPILE_SCRIPT);
   }
+  for (int i = 0; i < 3; i++) free(forms[i]);
+  return fn;
+}
+
+/* A line with await at its top runs in an async arrow, and the prompt waits until its
+ * promise settles. Declarations other than `let x = ...` stay inside, unlike node's. */
+static bool try_await(Repl *r, const char *code, const char *name) {
+  VM *vm = r->vm;
+  Value fn = compile_await(r, code, name);
+  if (value_is_exception(fn)) return vm_take_exception(vm), false;
   Value promise = vm_call(vm, vm_handle_push(vm, fn), vm_global(vm), 0, NULL);
   if (value_is_exception(promise) || !vm_is_promise(promise)) return line_threw(r), true;
   vm_handle_push(vm, promise);
@@ -275,6 +305,7 @@ static void cmd_exit(Repl *r, const char *arg) { exit_repl(r); }
 
 static void cmd_editor(Repl *r, const char *arg) {
   r->editor = true;
+  lineedit_set_eof_ends_line(r->le, true);
   printf("// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n");
 }
 
@@ -475,6 +506,7 @@ static void on_interrupt(LineEdit *le, bool line_was_empty, void *data) {
   bool idle = line_was_empty && !r->pending.len && !r->editor;
   sb_free(&r->pending);
   r->editor = false;
+  lineedit_set_eof_ends_line(le, false);
   if (idle && r->interrupted) return exit_repl(r);
   if (idle) printf("(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n");
   r->interrupted = idle;
@@ -487,6 +519,7 @@ static void on_eof(LineEdit *le, void *data) {
     StrBuf code = r->pending;
     r->pending = (StrBuf){0};
     r->editor = false;
+    lineedit_set_eof_ends_line(le, false);
     if (code.len) run_code(r, code.data, code.len);
     sb_free(&code);
     if (lineedit_is_terminal(le) && !host_exiting(r->host)) return prompt(r);
