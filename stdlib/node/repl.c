@@ -142,8 +142,9 @@ static void set_global(Repl *r, const char *name, Value v) {
 }
 
 static void line_threw(Repl *r) {
+  bool exiting = vm_is_terminating(r->vm); /* process.exit(): nothing to print */
   Value e = vm_handle_push(r->vm, vm_take_exception(r->vm));
-  if (vm_is_terminating(r->vm)) return; /* process.exit() */
+  if (exiting) return;
   trim_stack(r, e);
   set_global(r, "_error", e);
   print_uncaught(r, e);

@@ -2,15 +2,19 @@
 # The REPL with stdin a pipe (tinynode -i < file), as node -i prints it: prompts but no
 # echo, each line's value inspected, let/const/class kept between lines, multi-line
 # input, _ and _error, "Uncaught ..." for what a line throws (a SyntaxError with its
-# source line and caret), .break, .load, .save and an unknown command. The expectation
+# source line and caret), .break, .load, .save and an unknown command; then
+# process.exit() from a line (pipe/exit.in). The expectation
 # pipe/session.expected is node's transcript (UPDATE=node rewrites it), the welcome line
 # normalised; the saved session must be the lines typed, joined by newlines.
 . ./lib/lib.sh
 cd pipe || exit 2
 transcript "tinynode -i < session.in" session.expected "$TINYNODE" -i <session.in
-printf 'saved: '; cat saved.tmp.js | head -c 20; echo
 [ "$(head -c 9 saved.tmp.js)" = "let x = 1" ] || { echo "FAIL .save wrote $(head -c 40 saved.tmp.js)"; failed=1; }
 rm -f saved.tmp.js
 node_check "node -i < session.in" session.expected "$NODE" -i <session.in
 rm -f saved.tmp.js
+# process.exit() from a line: no "Uncaught", the 'exit' listeners, the status.
+with_status() { "$@"; echo "status $?"; }
+transcript "process.exit in the REPL" exit.expected with_status "$TINYNODE" -i <exit.in
+node_check "process.exit in node's REPL" exit.expected with_status "$NODE" -i <exit.in
 finish
