@@ -158,9 +158,11 @@ static int run_stdin(Host *host, const Options *o) {
 }
 
 static int run(Host *host, const Options *o) {
-  if (o->eval_code)
-    return host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]", COMPILE_SCRIPT,
-                           o->print ? stdlib_print_result : NULL);
+  if (o->eval_code) { /* -i -e CODE: the REPL after the code, as node does */
+    int status = host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]",
+                                 COMPILE_SCRIPT, o->print ? stdlib_print_result : NULL);
+    return o->interactive && !host_exiting(host) ? stdlib_repl(host) : status;
+  }
   if (!o->script || !strcmp(o->script, "-")) return run_stdin(host, o);
   if (o->action == RUN) return host_run_main(host, o->script, o->mode);
   size_t length;

@@ -151,7 +151,7 @@ static void line_threw(Repl *r) {
 }
 
 static void line_result(Repl *r, Value result) {
-  set_global(r, "_", result);
+  set_global(r, "_", vm_handle_push(r->vm, result)); /* rooted before anything allocates */
   print_value_text(r, vm_handle_push(r->vm, inspect_for_repl(r, result)));
 }
 

@@ -7,12 +7,13 @@
 # pipe/session.expected is node's transcript (UPDATE=node rewrites it), the welcome line
 # normalised; the saved session must be the lines typed, joined by newlines.
 . ./lib/lib.sh
-cd pipe || exit 2
-transcript "tinynode -i < session.in" session.expected "$TINYNODE" -i <session.in
-[ "$(head -c 9 saved.tmp.js)" = "let x = 1" ] || { echo "FAIL .save wrote $(head -c 40 saved.tmp.js)"; failed=1; }
-rm -f saved.tmp.js
-node_check "node -i < session.in" session.expected "$NODE" -i <session.in
-rm -f saved.tmp.js
+cp pipe/load-me.js "$scratch/" && cd pipe || exit 2
+here=$PWD
+run_in_scratch() { (cd "$scratch" && "$@" <"$here/session.in"); }
+transcript "tinynode -i < session.in" session.expected run_in_scratch "$TINYNODE" -i
+[ "$(head -c 9 "$scratch/saved.tmp.js")" = "let x = 1" ] ||
+  { echo "FAIL .save wrote $(head -c 40 "$scratch/saved.tmp.js")"; failed=1; }
+node_check "node -i < session.in" session.expected run_in_scratch "$NODE" -i
 # process.exit() from a line: no "Uncaught", the 'exit' listeners, the status.
 with_status() { "$@"; echo "status $?"; }
 transcript "process.exit in the REPL" exit.expected with_status "$TINYNODE" -i <exit.in
