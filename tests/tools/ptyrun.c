@@ -2,14 +2,14 @@
  *
  *   ptyrun [-c] SCRIPT COMMAND [ARGS...]
  *
- * SCRIPT is read line by line: `expect TEXT` waits (10 s at most, else exit 3) until the
- * output since the previous expect contains TEXT; `send TEXT` types TEXT. TEXT takes the
- * escapes \r \n \t \e \\ and \xHH (so Ctrl-C is \x03). Once the script ends, ptyrun waits
- * for the program to exit (10 s at most) and prints the 80-column screen it left, as a
- * small terminal would show it (cursor moves, erasing, wrapping; colours dropped unless
- * -c, which marks where the style changes, as <b fg33> or <plain>), then "[exit N]".
- * Waits end on output,
- * never on a clock, so the verdict does not depend on the machine's speed.
+ * SCRIPT is read line by line: `expect TEXT` waits until the output since the previous
+ * expect contains TEXT; `send TEXT` types TEXT. TEXT takes the escapes \r \n \t \e \\
+ * and \xHH (so Ctrl-C is \x03). Once the script ends, ptyrun waits for the program to
+ * exit and prints the 80-column screen it left, as a small terminal would show it
+ * (cursor moves, erasing, wrapping; colours dropped unless -c, which marks where the
+ * style changes, as <b fg33> or <plain>), then "[exit N]". Waits end on output, never on
+ * a clock, so the verdict does not depend on the machine's speed; each is bounded by
+ * TEST_TIMEOUT seconds (10 by default), after which ptyrun gives up with status 3.
  */
 #define _XOPEN_SOURCE 600
 #include <errno.h>
@@ -193,6 +193,11 @@ static size_t unescape(const char *s, char *dst) {
   return n;
 }
 
+static double limit(void) { /* seconds any one wait may take */
+  const char *s = getenv("TEST_TIMEOUT");
+  return s && atoi(s) > 0 ? atoi(s) : 10;
+}
+
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -207,7 +212,7 @@ static bool contains(const char *text, size_t n) {
 }
 
 static int expect(int master, const char *text, size_t n) {
-  double deadline = now() + 10;
+  double deadline = now() + limit();
   while (!contains(text, n)) {
     if (now() > deadline) {
       fprintf(stderr, "ptyrun: timed out waiting for \"%.*s\"\n", (int)n, text);
@@ -266,7 +271,7 @@ int main(int argc, char **argv) {
     }
   }
   fclose(script);
-  double deadline = now() + 10;
+  double deadline = now() + limit();
   int wstatus = 0;
   while (waitpid(pid, &wstatus, WNOHANG) == 0) {
     if (now() > deadline) {
