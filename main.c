@@ -1,8 +1,9 @@
 /* main.c - the front door: reads the command line and wires the stages together.
  * Book: chapter 0, "Introduction".
  *
- *   tinynode [options] [script.js | -e CODE] [arguments]
+ *   tinynode [options] [script.js | -e CODE | -p CODE | -] [arguments]
  *
+ * With no script it runs the REPL (stdin a terminal, or -i) or stdin as a script.
  * Everything real happens in the stages: lexer/ and parser/ for the dump flags,
  * vm/ for compiling and running, runtime/ for the event loop and modules,
  * stdlib/ for what scripts call. This file only decides which of them to call.
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexer/alloc.h"
 #include "lexer/lexer.h"
@@ -25,19 +27,24 @@ typedef struct Options {
   Action action;
   bool trace;
   CompileMode mode;
-  const char *eval_code; /* -e */
+  const char *eval_code; /* -e or -p */
+  bool print;            /* -p: print the completion value */
+  bool interactive;      /* -i: the REPL even when stdin is not a terminal */
   const char *script;
   int script_index;      /* argv index of the script (or of the first argument after -e) */
   bool ignore_rejections; /* --unhandled-rejections=none (or warn: tinynode prints nothing) */
 } Options;
 
 static const char usage[] =
-    "Usage: tinynode [options] [script.js | -e CODE] [arguments]\n"
+    "Usage: tinynode [options] [script.js | -e CODE | -p CODE | -] [arguments]\n"
     "\n"
     "Runs a JavaScript program the way Node.js does, with a small engine written in C.\n"
+    "With no script it starts the REPL, or runs stdin when stdin is not a terminal.\n"
     "\n"
     "Options:\n"
     "  -e, --eval CODE     run CODE as the main module\n"
+    "  -p, --print CODE    run CODE as -e does and print its result\n"
+    "  -i, --interactive   start the REPL even if stdin is not a terminal\n"
     "  -c, --check         check the script's syntax without running it\n"
     "  --script            run the file as a global script, not a CommonJS module\n"
     "  --unhandled-rejections=MODE  none: an unhandled rejection does not end the process\n"
@@ -73,9 +80,11 @@ static int parse_options(int argc, char **argv, Options *o) {
     else if (!strcmp(a, "--trace-warnings") || !strcmp(a, "--no-warnings")) continue; /* process reads them */
     else if (!strncmp(a, "--unhandled-rejections=", 23)) o->ignore_rejections = !strcmp(a + 23, "none") ||
                                                                                !strncmp(a + 23, "warn", 4);
-    else if ((!strcmp(a, "-p") || !strcmp(a, "--print"))) {
-      fprintf(stderr, "%s: -p is not implemented yet; use -e \"console.log(...)\"\n", argv[0]);
-      return 9;
+    else if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) o->interactive = true;
+    else if (!strcmp(a, "-p") || !strcmp(a, "--print")) {
+      o->print = true;
+      if (i + 1 < argc) o->eval_code = argv[++i], o->script_index = i + 1; /* else stdin */
+      return 0;
     } else if ((!strcmp(a, "-e") || !strcmp(a, "--eval")) && i + 1 < argc) {
       o->eval_code = argv[++i];
       o->script_index = i + 1;
@@ -126,9 +135,38 @@ static int dump(Host *host, const Options *o, const char *source, size_t length)
   return 0;
 }
 
+/* Reads all of stdin (a script piped in), or NULL on a read error. */
+static char *read_stdin(size_t *length) {
+  size_t n = 0, capacity = 4096;
+  char *buf = mem_alloc(capacity);
+  for (size_t got; (got = fread(buf + n, 1, capacity - n - 1, stdin)) > 0;) {
+    n += got;
+    if (capacity - n < 2) buf = mem_realloc(buf, capacity *= 2);
+  }
+  buf[n] = 0;
+  *length = n;
+  return buf;
+}
+
+/* No script and no -e: node's REPL on a terminal (or with -i), else stdin as a script
+ * named [stdin]. -p without code prints the result of stdin. */
+static int run_stdin(Host *host, const Options *o) {
+  if (o->interactive || (!o->print && isatty(STDIN_FILENO))) return stdlib_repl(host);
+  size_t length;
+  char *source = read_stdin(&length);
+  int status = host_run_source(host, source, length, "[stdin]", COMPILE_SCRIPT,
+                               o->print ? stdlib_print_result : NULL);
+  free(source);
+  return status;
+}
+
 static int run(Host *host, const Options *o) {
-  if (o->eval_code)
-    return host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]", COMPILE_SCRIPT);
+  if (o->eval_code) { /* -i -e CODE: the REPL after the code, as node does */
+    int status = host_run_source(host, o->eval_code, strlen(o->eval_code), "[eval]",
+                                 COMPILE_SCRIPT, o->print ? stdlib_print_result : NULL);
+    return o->interactive && !host_exiting(host) ? stdlib_repl(host) : status;
+  }
+  if (!o->script || !strcmp(o->script, "-")) return run_stdin(host, o);
   if (o->action == RUN) return host_run_main(host, o->script, o->mode);
   size_t length;
   char *source = read_file(o->script, &length);
@@ -145,10 +183,6 @@ int main(int argc, char **argv) {
   Options o;
   int status = parse_options(argc, argv, &o);
   if (status) return status;
-  if (!o.script && !o.eval_code) {
-    fputs("tinynode: the REPL is not implemented yet; give a script to run (see --help)\n", stderr);
-    return 9;
-  }
   VM *vm = vm_new();
   Loop *loop = loop_new();
   Host *host = host_new(vm, loop);

@@ -94,6 +94,7 @@ static bool process_rejections(Host *host) {
 }
 
 void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn) { host->on_unhandled = fn; }
+void host_set_uncaught(Host *host, HostUncaught fn) { host->on_uncaught = fn; }
 
 static bool queue_empty(JobQueue *q) {
   if (q->head < q->count) return false;
@@ -161,6 +162,12 @@ void host_fatal_exception_at(Host *host, SourceSite site) {
     return;
   }
   Value exception = vm_take_exception(host->vm);
+  if (host->on_uncaught) { /* the REPL reports it and reads the next line */
+    int mark = vm_handle_mark(host->vm);
+    host->on_uncaught(host, vm_handle_push(host->vm, exception));
+    vm_handle_reset(host->vm, mark);
+    return;
+  }
   if (host->fatal_pin < 0) { /* only the first one is reported */
     host->fatal_pin = vm_pin(host->vm, exception);
     host->fatal_site = site;

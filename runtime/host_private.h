@@ -51,6 +51,7 @@ struct Host {
   int32_t *rejections;
   int rejection_count, rejection_capacity;
   HostUnhandledRejection on_unhandled; /* NULL: --unhandled-rejections=none */
+  HostUncaught on_uncaught;            /* the REPL's printer; NULL: fatal, as node */
 };
 
 

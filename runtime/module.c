@@ -220,30 +220,48 @@ static int finish_main(Host *host, Value result) {
   return host->exit_code;
 }
 
-int host_run_source(Host *host, const char *source, size_t length, const char *name,
-                    CompileMode mode) {
+/* The main module of code that has no file (-e, stdin, the REPL): its require starts
+ * from the current directory, and a global script sees it as globals, as in node. */
+static Value source_module(Host *host, const char *name, bool script) {
   VM *vm = host->vm;
-  int mark = vm_handle_mark(vm);
   host->module_cache = vm_pin(vm, vm_object_new(vm));
   char cwd[PATH_MAX], filename[PATH_MAX + 64];
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, ".");
   snprintf(filename, sizeof filename, "%s/%s", cwd, name);
   Value module = make_module(host, filename, ".");
   Value global = vm_global(vm);
-  if (mode == COMPILE_SCRIPT) { /* node -e: a global script that can still require */
-    vm_define_str(vm, global, "module", module, VM_ATTR_HIDDEN);
-    vm_define_str(vm, global, "exports", vm_get_str(vm, module, "exports"), VM_ATTR_HIDDEN);
-    vm_define_str(vm, global, "require", make_require(host, module), VM_ATTR_HIDDEN);
-    vm_define_str(vm, global, "__filename", vm_string(vm, name), VM_ATTR_HIDDEN);
-    vm_define_str(vm, global, "__dirname", vm_string(vm, "."), VM_ATTR_HIDDEN);
+  if (!script) return module;
+  vm_define_str(vm, global, "module", module, VM_ATTR_HIDDEN);
+  vm_define_str(vm, global, "exports", vm_get_str(vm, module, "exports"), VM_ATTR_HIDDEN);
+  vm_define_str(vm, global, "require", make_require(host, module), VM_ATTR_HIDDEN);
+  return module;
+}
+
+int host_run_source(Host *host, const char *source, size_t length, const char *name,
+                    CompileMode mode, HostResult on_result) {
+  VM *vm = host->vm;
+  int mark = vm_handle_mark(vm);
+  Value module = source_module(host, name, mode == COMPILE_SCRIPT);
+  if (mode == COMPILE_SCRIPT) {
+    vm_define_str(vm, vm_global(vm), "__filename", vm_string(vm, name), VM_ATTR_HIDDEN);
+    vm_define_str(vm, vm_global(vm), "__dirname", vm_string(vm, "."), VM_ATTR_HIDDEN);
   }
   char *text = mem_alloc(length + 1);
   memcpy(text, source, length);
   text[length] = 0;
   Value r = run_module(host, module, name, text, length, mode);
+  if (!value_is_exception(r) && on_result) on_result(host, vm_handle_push(vm, r));
   vm_handle_reset(vm, mark);
   return finish_main(host, r);
 }
+
+void host_repl_globals(Host *host) {
+  int mark = vm_handle_mark(host->vm);
+  source_module(host, "[repl]", true);
+  vm_handle_reset(host->vm, mark);
+}
+
+int host_run_loop(Host *host) { return finish_main(host, VALUE_UNDEFINED); }
 
 int host_run_main(Host *host, const char *path, CompileMode mode) {
   VM *vm = host->vm;

@@ -226,6 +226,47 @@ int net_conn_fd(const NetConn *conn);
 int net_conn_peer(const NetConn *conn, char *ip, size_t iplen, int *port);
 int net_conn_local(const NetConn *conn, char *ip, size_t iplen, int *port);
 
+/* ==== Line editor (runtime/lineedit.c) ====
+ *
+ * Reads lines from an fd watched by the loop: the REPL's input (and a later readline's).
+ * On a terminal it puts it in raw mode and edits the line itself: arrows, Home/End,
+ * Ctrl-A/E/B/F/K/U/W/L/P/N, history, Tab completion; without a terminal it splits the
+ * input at newlines and echoes nothing. Prompts go to out_fd either way, as node's do.
+ * It asks for nothing but one line at a time: after a callback nothing more is read
+ * until the owner calls lineedit_prompt again. */
+
+typedef struct LineEdit LineEdit;
+
+typedef struct LineEditEvents {
+  void (*on_line)(LineEdit *le, const char *line, size_t length, void *data); /* Enter */
+  void (*on_interrupt)(LineEdit *le, bool line_was_empty, void *data);        /* Ctrl-C */
+  void (*on_eof)(LineEdit *le, void *data); /* Ctrl-D on an empty line, end of input */
+  /* Tab (may be NULL): propose words with lineedit_add_completion. */
+  void (*complete)(LineEdit *le, const char *line, size_t cursor, void *data);
+} LineEditEvents;
+
+/* Starts watching in_fd (the events are copied). It takes no loop reference: the owner
+ * keeps the loop alive while it wants input. */
+LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *events,
+                       void *data);
+/* Restores the terminal's mode, stops watching, frees everything. NULL is allowed. */
+void lineedit_free(LineEdit *le);
+/* True when both fds are terminals (raw mode, echo, keys, colours for the owner). */
+bool lineedit_is_terminal(const LineEdit *le);
+/* Prints prompt and reads the next line (buffered input is handled from the loop). */
+void lineedit_prompt(LineEdit *le, const char *prompt);
+/* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
+ * .editor mode); off by default, where Ctrl-D after text deletes forward. */
+void lineedit_set_eof_ends_line(LineEdit *le, bool on);
+/* Draws the prompt and the line again after the owner printed something below them. */
+void lineedit_refresh(LineEdit *le);
+/* Loads the history from path (newest first, node's format) and saves it there after
+ * every line; a file that cannot be read starts an empty history. */
+void lineedit_set_history_file(LineEdit *le, const char *path);
+/* Inside complete: proposes word to replace line[start..cursor] (start is the same for
+ * every word of one Tab). */
+void lineedit_add_completion(LineEdit *le, size_t start, const char *word);
+
 /* ==== The host: the engine on the loop (runtime/host.c, runtime/module.c) ====
  *
  * A Host joins one VM to one Loop. It owns what Node keeps between callbacks: the
@@ -268,11 +309,25 @@ void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn);
 /* Runs the main script as a CommonJS module (or a global script), then the loop
  * until it drains. Returns the process exit code. */
 int host_run_main(Host *host, const char *path, CompileMode mode);
-/* Runs source text under the given name ("[eval]" for -e), then the loop. As a
- * COMPILE_SCRIPT (node -e's way) it sees require, module and exports as globals.
- * Returns the exit code. */
+/* What a script left as its completion value, handed over before any job or the loop
+ * runs (node -p prints it there). */
+typedef void (*HostResult)(Host *host, Value result);
+/* Runs source text under the given name ("[eval]" for -e, "[stdin]"), then the loop. As
+ * a COMPILE_SCRIPT (node -e's way) it sees require, module and exports as globals, and
+ * on_result (may be NULL) gets its completion value. Returns the exit code. */
 int host_run_source(Host *host, const char *source, size_t length, const char *name,
-                    CompileMode mode);
+                    CompileMode mode, HostResult on_result);
+/* Makes require, module and exports globals for code typed at the REPL (relative
+ * requires start from the current directory). Call once, before the first line. */
+void host_repl_globals(Host *host);
+/* Runs the loop until nothing keeps it alive or the host exits; returns the exit code.
+ * The REPL's input keeps it alive with loop_ref. */
+int host_run_loop(Host *host);
+
+/* An uncaught exception goes to fn instead of ending the process (the REPL prints it
+ * and reads on). fn == NULL restores node's fatal report. */
+typedef void (*HostUncaught)(Host *host, Value exception);
+void host_set_uncaught(Host *host, HostUncaught fn);
 
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code
  * becomes 1 and the loop stops. Returns false if it threw. */

@@ -61,6 +61,11 @@ _Static_assert((int)STDLIB_INTRINSIC_END <= (int)INTRINSIC_HOST_END,
 
 /* Installs every global and module. argv[script_index] is the script (process.argv). */
 void stdlib_install(Host *host, int argc, char **argv, int script_index);
+/* The REPL (stdlib/node/repl.c) on stdin and stdout, a terminal or not, running on the
+ * host's loop until .exit or the end of input; returns the process exit code. */
+int stdlib_repl(Host *host);
+/* node -p: prints a completion value as console.log would (a string raw). */
+void stdlib_print_result(Host *host, Value result);
 /* Prints the pending exception as Node prints an uncaught one (source line, caret,
  * inspected error, version line) and clears it. */
 void stdlib_report_uncaught(Host *host);

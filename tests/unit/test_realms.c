@@ -47,7 +47,7 @@ static void realm_free(Realm *r) {
 }
 
 static int run(Realm *r, const char *source) {
-  return host_run_source(r->host, source, strlen(source), "[test]", COMPILE_SCRIPT);
+  return host_run_source(r->host, source, strlen(source), "[test]", COMPILE_SCRIPT, NULL);
 }
 
 /* The global `name` of a realm as a malloc'd C string (NULL if it is not a string). */

@@ -1,0 +1,481 @@
+/* lineedit.c - a line editor on termios, driven by the event loop (the REPL's input).
+ * Book: chapter 8, "The event loop" (the REPL and its line editor).
+ *
+ *   lineedit_new / lineedit_free   watch an input fd; a terminal goes to raw mode
+ *   lineedit_prompt                show a prompt and read one line (on_line gets it)
+ *   lineedit_set_history_file      up/down browse history, kept in a file newest first
+ *
+ * Keys are decoded from the bytes read (an escape sequence may arrive in pieces, so
+ * undecoded bytes wait in `input`). A pipe is read the same way, without echo or keys.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "lexer/alloc.h"
+#include "runtime/runtime.h"
+
+#define HISTORY_MAX 1000 /* node's default REPL history size */
+
+typedef struct Buf {
+  char *bytes;
+  size_t length, capacity;
+} Buf;
+
+struct LineEdit {
+  Loop *loop;
+  int in, out;
+  bool terminal, raw, eof, reading, processing;
+  bool eof_ends_line;     /* Ctrl-D ends the input even after text (.editor mode) */
+  struct termios saved;   /* the terminal's mode before raw mode */
+  LineEditEvents events;
+  void *data;
+  char *prompt;
+  Buf line;               /* the line being edited */
+  size_t cursor;          /* a byte offset into line */
+  Buf input;              /* bytes read and not handled yet */
+  char **history;         /* oldest first */
+  int history_count, history_index;
+  char *history_file;     /* NULL: not saved */
+  char *edited;           /* the new line, kept while browsing history */
+  char **completions;
+  int completion_count, tabs;
+  size_t completion_start;
+  ImmediateId wakeup;
+};
+
+/* ==== Small buffers and output ==== */
+
+static void buf_insert(Buf *b, size_t at, const char *s, size_t n) {
+  if (b->length + n + 1 > b->capacity) {
+    b->capacity = (b->length + n + 1) * 2;
+    b->bytes = mem_realloc(b->bytes, b->capacity);
+  }
+  memmove(b->bytes + at + n, b->bytes + at, b->length - at);
+  memcpy(b->bytes + at, s, n);
+  b->length += n;
+  b->bytes[b->length] = 0;
+}
+
+static void buf_delete(Buf *b, size_t at, size_t n) {
+  memmove(b->bytes + at, b->bytes + at + n, b->length - at - n);
+  b->length -= n;
+  b->bytes[b->length] = 0;
+}
+
+static void buf_set(Buf *b, const char *s) {
+  b->length = 0;
+  buf_insert(b, 0, s, strlen(s));
+}
+
+/* Everything goes out through write(2); what the stdio buffer holds goes first. */
+static void put(LineEdit *le, const char *s, size_t n) {
+  fflush(stdout);
+  while (n > 0) {
+    ssize_t w = write(le->out, s, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return;
+    s += w, n -= (size_t)w;
+  }
+}
+
+static void puts_le(LineEdit *le, const char *s) { put(le, s, strlen(s)); }
+
+/* Columns taken by UTF-8 text: one per code point (wide characters count one). */
+static size_t columns(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+static int terminal_width(LineEdit *le) {
+  struct winsize ws;
+  return ioctl(le->out, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
+}
+
+//> runtime.lineedit-refresh
+/* Redraws the prompt and the line, then puts the cursor back where it is in the line:
+ * carriage return, the text, erase to the end of the row, carriage return, move right. */
+static void refresh(LineEdit *le) {
+  char move[32];
+  size_t col = columns(le->prompt, strlen(le->prompt)) + columns(le->line.bytes, le->cursor);
+  puts_le(le, "\r");
+  puts_le(le, le->prompt);
+  put(le, le->line.bytes, le->line.length);
+  puts_le(le, "\x1b[0K\r");
+  if (col > 0) snprintf(move, sizeof move, "\x1b[%zuC", col), puts_le(le, move);
+}
+//< runtime.lineedit-refresh
+
+/* ==== Terminal mode ==== */
+
+//> runtime.lineedit-raw
+/* Raw mode as libuv's UV_TTY_MODE_RAW sets it: bytes arrive one by one, unechoed, and
+ * Ctrl-C is a byte (0x03) rather than SIGINT; output still turns \n into \r\n. */
+static void raw_mode(LineEdit *le, bool on) {
+  if (!le->terminal || le->raw == on) return;
+  if (!on) {
+    tcsetattr(le->in, TCSADRAIN, &le->saved);
+    le->raw = false;
+    return;
+  }
+  if (tcgetattr(le->in, &le->saved) < 0) return;
+  struct termios t = le->saved;
+  t.c_iflag &= ~(tcflag_t)(BRKINT | ICRNL | INPCK | ISTRIP | IXON);
+  t.c_oflag |= ONLCR;
+  t.c_cflag |= CS8;
+  t.c_lflag &= ~(tcflag_t)(ECHO | ICANON | IEXTEN | ISIG);
+  t.c_cc[VMIN] = 1, t.c_cc[VTIME] = 0;
+  le->raw = tcsetattr(le->in, TCSADRAIN, &t) == 0;
+}
+//< runtime.lineedit-raw
+
+/* ==== History ==== */
+
+static void history_add(LineEdit *le, const char *line) {
+  if (!*line || (le->history_count && !strcmp(le->history[le->history_count - 1], line))) return;
+  if (le->history_count == HISTORY_MAX) {
+    free(le->history[0]);
+    memmove(le->history, le->history + 1, sizeof(char *) * (HISTORY_MAX - 1));
+    le->history_count--;
+  }
+  le->history = mem_realloc(le->history, sizeof(char *) * (size_t)(le->history_count + 1));
+  le->history[le->history_count++] = mem_strdup(line);
+}
+
+/* Node's format: one entry a line, newest first, no newline after the last. */
+static void history_save(LineEdit *le) {
+  FILE *f = le->history_file ? fopen(le->history_file, "w") : NULL;
+  if (!f) return;
+  for (int i = le->history_count - 1; i >= 0; i--)
+    fprintf(f, "%s%s", le->history[i], i ? "\n" : "");
+  fclose(f);
+}
+
+void lineedit_set_history_file(LineEdit *le, const char *path) {
+  free(le->history_file);
+  le->history_file = mem_strdup(path);
+  FILE *f = fopen(path, "r");
+  if (!f) return;
+  char **lines = NULL, text[4096];
+  int n = 0;
+  while (fgets(text, sizeof text, f)) {
+    text[strcspn(text, "\r\n")] = 0;
+    lines = mem_realloc(lines, sizeof(char *) * (size_t)(n + 1));
+    lines[n++] = mem_strdup(text);
+  }
+  fclose(f);
+  for (int i = n - 1; i >= 0; i--) history_add(le, lines[i]), free(lines[i]);
+  free(lines);
+  le->history_index = le->history_count;
+}
+
+/* Up (step -1) and down (+1) through the history; past the newest is the line that was
+ * being typed before browsing began. */
+static void history_step(LineEdit *le, int step) {
+  int to = le->history_index + step;
+  if (to < 0 || to > le->history_count) return;
+  if (le->history_index == le->history_count) free(le->edited), le->edited = mem_strdup(le->line.bytes);
+  le->history_index = to;
+  buf_set(&le->line, to == le->history_count ? le->edited : le->history[to]);
+  le->cursor = le->line.length;
+  refresh(le);
+}
+
+/* ==== Tab completion ==== */
+
+void lineedit_add_completion(LineEdit *le, size_t start, const char *word) {
+  for (int i = 0; i < le->completion_count; i++) /* a prototype's toString, once */
+    if (!strcmp(le->completions[i], word)) return;
+  le->completions = mem_realloc(le->completions, sizeof(char *) * (size_t)(le->completion_count + 1));
+  le->completions[le->completion_count++] = mem_strdup(word);
+  le->completion_start = start;
+}
+
+static void completions_clear(LineEdit *le) {
+  for (int i = 0; i < le->completion_count; i++) free(le->completions[i]);
+  le->completion_count = 0;
+}
+
+/* The candidates in columns below the line, as node lists them on a second Tab. */
+static void show_completions(LineEdit *le) {
+  size_t width = 0;
+  for (int i = 0; i < le->completion_count; i++)
+    if (strlen(le->completions[i]) > width) width = strlen(le->completions[i]);
+  int per_row = (int)((size_t)terminal_width(le) / (width + 2));
+  puts_le(le, "\r\n");
+  for (int i = 0; i < le->completion_count; i++) {
+    char cell[512];
+    bool last = i + 1 == le->completion_count || (per_row > 0 && (i + 1) % per_row == 0);
+    snprintf(cell, sizeof cell, "%-*s", last ? 0 : (int)width + 2, le->completions[i]);
+    puts_le(le, cell);
+    if (last) puts_le(le, "\r\n");
+  }
+  puts_le(le, "\r\n");
+}
+
+static size_t common_prefix(LineEdit *le) {
+  size_t n = strlen(le->completions[0]);
+  for (int i = 1; i < le->completion_count; i++)
+    for (size_t k = 0; k < n; k++)
+      if (le->completions[i][k] != le->completions[0][k]) n = k;
+  return n;
+}
+
+//> runtime.lineedit-complete
+/* Tab: the owner proposes words for line[start..cursor]; one is put in, several put in
+ * what they share, and a second Tab in a row lists them. */
+static void complete(LineEdit *le) {
+  if (!le->events.complete) return;
+  completions_clear(le);
+  le->events.complete(le, le->line.bytes, le->cursor, le->data);
+  if (le->completion_count == 0 || le->completion_start > le->cursor) return;
+  size_t typed = le->cursor - le->completion_start, shared = common_prefix(le);
+  if (shared > typed) {
+    buf_delete(&le->line, le->completion_start, typed);
+    buf_insert(&le->line, le->completion_start, le->completions[0], shared);
+    le->cursor = le->completion_start + shared;
+  } else if (le->completion_count > 1 && ++le->tabs >= 2) {
+    show_completions(le);
+  }
+  refresh(le);
+}
+//< runtime.lineedit-complete
+
+/* ==== Editing keys ==== */
+
+static size_t char_start(LineEdit *le, size_t at) { /* the code point before at */
+  while (at > 0 && ((unsigned char)le->line.bytes[--at] & 0xC0) == 0x80) {}
+  return at;
+}
+
+static size_t char_end(LineEdit *le, size_t at) { /* the code point after at */
+  if (at < le->line.length) at++;
+  while (at < le->line.length && ((unsigned char)le->line.bytes[at] & 0xC0) == 0x80) at++;
+  return at;
+}
+
+static void delete_range(LineEdit *le, size_t from, size_t to) {
+  buf_delete(&le->line, from, to - from);
+  le->cursor = from;
+  refresh(le);
+}
+
+static void delete_word_before(LineEdit *le) { /* Ctrl-W */
+  size_t at = le->cursor;
+  while (at > 0 && le->line.bytes[at - 1] == ' ') at--;
+  while (at > 0 && le->line.bytes[at - 1] != ' ') at--;
+  delete_range(le, at, le->cursor);
+}
+
+static void move_to(LineEdit *le, size_t at) {
+  le->cursor = at;
+  refresh(le);
+}
+
+/* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt. */
+static void finish(LineEdit *le, int how) {
+  if (le->terminal && le->cursor != le->line.length) le->cursor = le->line.length, refresh(le);
+  if (le->terminal) puts_le(le, "\r\n");
+  le->reading = false;
+  char *line = mem_strdup(le->line.bytes);
+  if (how == '\r' && le->terminal) history_add(le, line), history_save(le);
+  le->history_index = le->history_count;
+  if (how == '\r') le->events.on_line(le, line, strlen(line), le->data);
+  else if (how == 3) le->events.on_interrupt(le, le->line.length == 0, le->data);
+  else le->events.on_eof(le, le->data);
+  free(line);
+}
+
+/* .editor mode's Ctrl-D: the line typed so far (if any), then the end of the input. */
+static void finish_editor(LineEdit *le) {
+  if (le->line.length) finish(le, '\r');
+  else if (le->terminal) puts_le(le, "\r\n");
+  le->reading = false;
+  le->events.on_eof(le, le->data);
+}
+
+//> runtime.lineedit-control
+/* One control byte: Ctrl-A..Ctrl-W as readline binds them. */
+static void control_key(LineEdit *le, int c) {
+  switch (c) {
+  case 1: move_to(le, 0); break;                                   /* Ctrl-A: home */
+  case 2: move_to(le, char_start(le, le->cursor)); break;          /* Ctrl-B: left */
+  case 3: finish(le, 3); break;                                    /* Ctrl-C */
+  case 4:                                                          /* Ctrl-D */
+    if (le->eof_ends_line) finish_editor(le);
+    else if (le->line.length == 0) finish(le, 4);
+    else if (le->cursor < le->line.length) delete_range(le, le->cursor, char_end(le, le->cursor));
+    break;
+  case 5: move_to(le, le->line.length); break;                     /* Ctrl-E: end */
+  case 6: move_to(le, char_end(le, le->cursor)); break;            /* Ctrl-F: right */
+  case 8: case 127:                                                /* Backspace */
+    if (le->cursor > 0) delete_range(le, char_start(le, le->cursor), le->cursor);
+    break;
+  case 9: complete(le); return;                                    /* Tab */
+  case 11: delete_range(le, le->cursor, le->line.length); break;   /* Ctrl-K */
+  case 12: puts_le(le, "\x1b[H\x1b[2J"), refresh(le); break;       /* Ctrl-L: clear screen */
+  case 14: history_step(le, 1); break;                             /* Ctrl-N: next */
+  case 16: history_step(le, -1); break;                            /* Ctrl-P: previous */
+  case 21: delete_range(le, 0, le->cursor); break;                 /* Ctrl-U */
+  case 23: delete_word_before(le); break;                          /* Ctrl-W */
+  case '\r': case '\n': finish(le, '\r'); break;                   /* Enter */
+  default: break;
+  }
+  le->tabs = 0;
+}
+//< runtime.lineedit-control
+
+/* ESC [ X, ESC O X and ESC [ n ~: arrows, Home, End, Delete. Returns the bytes used,
+ * or 0 if the sequence is not complete yet. */
+static size_t escape_key(LineEdit *le, const char *s, size_t n) {
+  if (n < 2) return 0;
+  if (s[1] != '[' && s[1] != 'O') return 1; /* a lone ESC (or Alt-key): ignored */
+  size_t i = 2;
+  while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+  if (i >= n) return 0;
+  int number = atoi(s + 2);
+  switch (s[i]) {
+  case 'A': history_step(le, -1); break;
+  case 'B': history_step(le, 1); break;
+  case 'C': move_to(le, char_end(le, le->cursor)); break;
+  case 'D': move_to(le, char_start(le, le->cursor)); break;
+  case 'H': move_to(le, 0); break;
+  case 'F': move_to(le, le->line.length); break;
+  case '~':
+    if (number == 1 || number == 7) move_to(le, 0);
+    else if (number == 4 || number == 8) move_to(le, le->line.length);
+    else if (number == 3 && le->cursor < le->line.length)
+      delete_range(le, le->cursor, char_end(le, le->cursor));
+    break;
+  default: break;
+  }
+  le->tabs = 0;
+  return i + 1;
+}
+
+/* Handles the key at the start of s; returns the bytes it used (0: wait for more). */
+static size_t terminal_key(LineEdit *le, const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  if (c == 27) return escape_key(le, s, n);
+  if (c < 32 || c == 127) {
+    control_key(le, c);
+    return 1;
+  }
+  size_t len = 1; /* a whole UTF-8 sequence is inserted at once */
+  while (len < n && ((unsigned char)s[len] & 0xC0) == 0x80) len++;
+  bool at_end = le->cursor == le->line.length;
+  buf_insert(&le->line, le->cursor, s, len);
+  le->cursor += len;
+  le->tabs = 0;
+  if (at_end) put(le, s, len); /* typing at the end only echoes, as node's readline does */
+  else refresh(le);
+  return len;
+}
+
+/* Not a terminal: one line up to \n (a last line without one ends at EOF). */
+static size_t pipe_line(LineEdit *le, const char *s, size_t n) {
+  const char *nl = memchr(s, '\n', n);
+  if (!nl && !le->eof) return 0;
+  size_t len = nl ? (size_t)(nl - s) : n;
+  buf_set(&le->line, "");
+  buf_insert(&le->line, 0, s, len > 0 && s[len - 1] == '\r' ? len - 1 : len);
+  finish(le, '\r');
+  return nl ? len + 1 : len;
+}
+
+/* ==== Input from the loop ==== */
+
+//> runtime.lineedit-process
+/* Handles buffered input while a line is wanted. on_line usually asks for the next line
+ * at once (lineedit_prompt), so one read can hold many lines; when the owner waits
+ * (top-level await), the rest stays buffered until it asks again. */
+static void process(LineEdit *le) {
+  if (le->processing) return;
+  le->processing = true;
+  size_t used = 0;
+  while (le->reading && used < le->input.length) {
+    const char *s = le->input.bytes + used;
+    size_t n = le->input.length - used;
+    size_t k = le->terminal ? terminal_key(le, s, n) : pipe_line(le, s, n);
+    if (k == 0) break;
+    used += k;
+  }
+  buf_delete(&le->input, 0, used);
+  le->processing = false;
+  if (le->reading && le->eof && (le->terminal || le->input.length == 0)) finish(le, 4);
+}
+//< runtime.lineedit-process
+
+static void on_readable(Loop *loop, int fd, int revents, void *data) {
+  LineEdit *le = data;
+  char chunk[4096];
+  ssize_t n = read(fd, chunk, sizeof chunk);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) {
+    le->eof = true;
+    loop_unwatch_fd(loop, fd);
+  } else {
+    buf_insert(&le->input, le->input.length, chunk, (size_t)n);
+  }
+  process(le);
+}
+
+static void wake(Loop *loop, void *data) {
+  LineEdit *le = data;
+  le->wakeup = 0;
+  process(le);
+}
+
+/* ==== The public face ==== */
+
+LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *events,
+                       void *data) {
+  LineEdit *le = mem_calloc(1, sizeof *le);
+  le->loop = loop, le->in = in_fd, le->out = out_fd;
+  le->terminal = isatty(in_fd) && isatty(out_fd);
+  le->events = *events, le->data = data;
+  le->prompt = mem_strdup("");
+  buf_set(&le->line, "");
+  buf_set(&le->input, "");
+  loop_watch_fd(loop, in_fd, LOOP_READABLE, on_readable, le);
+  return le;
+}
+
+bool lineedit_is_terminal(const LineEdit *le) { return le->terminal; }
+
+void lineedit_prompt(LineEdit *le, const char *prompt) {
+  free(le->prompt);
+  le->prompt = mem_strdup(prompt);
+  buf_set(&le->line, "");
+  le->cursor = 0;
+  le->reading = true;
+  raw_mode(le, true);
+  puts_le(le, prompt);
+  if (!le->processing && !le->wakeup && (le->input.length || le->eof))
+    le->wakeup = loop_immediate(le->loop, wake, le);
+}
+
+void lineedit_set_eof_ends_line(LineEdit *le, bool on) { le->eof_ends_line = on; }
+
+void lineedit_refresh(LineEdit *le) {
+  if (!le->reading) return;
+  if (le->terminal) refresh(le);
+  else puts_le(le, le->prompt);
+}
+
+void lineedit_free(LineEdit *le) {
+  if (!le) return;
+  raw_mode(le, false);
+  if (!le->eof) loop_unwatch_fd(le->loop, le->in);
+  loop_immediate_cancel(le->loop, le->wakeup);
+  completions_clear(le);
+  for (int i = 0; i < le->history_count; i++) free(le->history[i]);
+  free(le->history), free(le->history_file), free(le->edited), free(le->completions);
+  free(le->prompt), free(le->line.bytes), free(le->input.bytes);
+  free(le);
+}

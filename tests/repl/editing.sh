@@ -1,0 +1,18 @@
+#!/bin/sh
+# The line editor's keys on a pseudo-terminal (tinynode only: node's screen differs in
+# how it redraws, so these expectations were written by reading tinynode's screen; each
+# line's value shows what the keys made of it). editing/keys.keys: Ctrl-L, Ctrl-A/E/B/F,
+# the arrows, Home/End in their ESC [ H / ESC [ 1 ~ forms, Ctrl-K/U/W, Backspace,
+# Delete, Ctrl-D inside a line, multi-byte characters, Tab completing a property, a
+# global, a let variable's property, and a second Tab listing the candidates; Ctrl-P/N
+# and the arrows through the history; .exit. Then editing/history.keys, a second
+# session: the history came back from ~/.tinynode_repl_history (node's format, newest
+# first), and Ctrl-C twice leaves after the 'exit' listeners ran.
+. ./lib/lib.sh
+build_ptyrun
+HOME=$scratch
+export HOME
+transcript "editing keys" editing/keys.expected "$ptyrun" -c editing/keys.keys "$TINYNODE"
+transcript "the history file" editing/history-file.expected cat "$HOME/.tinynode_repl_history"
+transcript "history in a second session" editing/history.expected "$ptyrun" editing/history.keys "$TINYNODE"
+finish

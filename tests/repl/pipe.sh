@@ -1,0 +1,21 @@
+#!/bin/sh
+# The REPL with stdin a pipe (tinynode -i < file), as node -i prints it: prompts but no
+# echo, each line's value inspected, let/const/class kept between lines, multi-line
+# input, _ and _error, "Uncaught ..." for what a line throws (a SyntaxError with its
+# source line and caret), .break, .load, .save and an unknown command; then
+# process.exit() from a line (pipe/exit.in). The expectation
+# pipe/session.expected is node's transcript (UPDATE=node rewrites it), the welcome line
+# normalised; the saved session must be the lines typed, joined by newlines.
+. ./lib/lib.sh
+cp pipe/load-me.js "$scratch/" && cd pipe || exit 2
+here=$PWD
+run_in_scratch() { (cd "$scratch" && "$@" <"$here/session.in"); }
+transcript "tinynode -i < session.in" session.expected run_in_scratch "$TINYNODE" -i
+[ "$(head -c 9 "$scratch/saved.tmp.js")" = "let x = 1" ] ||
+  { echo "FAIL .save wrote $(head -c 40 "$scratch/saved.tmp.js")"; failed=1; }
+node_check "node -i < session.in" session.expected run_in_scratch "$NODE" -i
+# process.exit() from a line: no "Uncaught", the 'exit' listeners, the status.
+with_status() { "$@"; echo "status $?"; }
+transcript "process.exit in the REPL" exit.expected with_status "$TINYNODE" -i <exit.in
+node_check "process.exit in node's REPL" exit.expected with_status "$NODE" -i <exit.in
+finish

@@ -1,0 +1,2 @@
+const loaded = 40
+loaded + 2
