@@ -25,6 +25,8 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "path", path_module_create);
   host_register_module(host, "events", events_module_create);
   host_register_module(host, "util", util_module_create);
+  host_register_module(host, "assert", assert_module_create);
+  host_register_module(host, "assert/strict", assert_strict_module_create);
   vm_handle_reset(vm, mark);
 }
 //< stdlib.install

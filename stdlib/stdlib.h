@@ -50,6 +50,8 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_TYPED_CONSTRUCTORS,      /* then Int8Array..Float64Array (VMTypedKind order), */
   INTRINSIC_TYPED_PROTOTYPES = INTRINSIC_TYPED_CONSTRUCTORS + VM_TYPED_COUNT, /* and theirs */
   INTRINSIC_TYPED_PROTOTYPES_END = INTRINSIC_TYPED_PROTOTYPES + VM_TYPED_COUNT - 1,
+  INTRINSIC_ASSERT,                  /* node/assert.c: the module, made on first require */
+  INTRINSIC_ASSERTION_ERROR_PROTOTYPE,
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

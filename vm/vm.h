@@ -144,6 +144,8 @@ Value vm_ordinary_to_primitive(VM *vm, Value obj, VMHint hint);
 bool vm_truthy(Value v);
 bool vm_strict_equals(Value a, Value b);
 bool vm_same_value_zero(Value a, Value b);
+Value vm_loose_equals(VM *vm, Value a, Value b);       /* a == b: true/false/exception */
+Value vm_instance_of(VM *vm, Value v, Value ctor);     /* v instanceof ctor: the same */
 Value vm_typeof(VM *vm, Value v);      /* a string Value */
 bool vm_is_callable(Value v);
 bool vm_is_array(Value v);
@@ -687,7 +689,7 @@ typedef enum Intrinsic {
    * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are
    * undefined until filled, and the collector marks them. */
   INTRINSIC_HOST_FIRST = INTRINSIC_COUNT,
-  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 48,
+  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 56,
 } Intrinsic;
 
 /* The realm's intrinsic `which` (an Intrinsic, or a host slot named by a layer above): an

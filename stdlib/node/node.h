@@ -19,5 +19,7 @@ Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) *
 Value path_module_create(Host *host);   /* require('path') */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 Value util_module_create(Host *host);   /* require('util') */
+Value assert_module_create(Host *host); /* require('assert') */
+Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 
 #endif
