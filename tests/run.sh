@@ -148,7 +148,8 @@ show_diff() {
 # the program. Before comparing, both outputs are normalised the same way:
 #   - every occurrence of the test's directory (absolute path) becomes <dir>;
 #   - on stderr, stack lines inside Node's own JavaScript (`    at ... node:internal...`)
-#     are dropped: tinynode has no such frames;
+#     are dropped: tinynode has no such frames (the " {" that opens an error's properties
+#     at the end of the last one moves up to the line before);
 #   - on stderr, a last line `Node.js v20.20.2` or `tinynode v0.1.0` becomes <version>.
 # A missing newline at the very end is kept missing: awk would add one, so `nonl` tells it.
 
@@ -166,7 +167,10 @@ normalise() {
       }
       return out s
     }
-    mode == "err" && /^    at .*node:internal/ { next }
+    mode == "err" && /^    at .*node:internal/ {
+      if (/ \{$/ && n) held = held " {"       # the properties of the error follow
+      next
+    }
     {
       if (n++) print held                       # hold one line back: it may be the last
       held = subst($0)

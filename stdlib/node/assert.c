@@ -7,6 +7,7 @@
  * AssertionError (assert_error.c) from the line node's own assert.js throws it, which
  * is what an uncaught one reports above the error.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,78 @@ static Value missing_args(VM *vm) {
 
 /* ==== ok ==== */
 
+/* The call expression that starts at or before byte `col` of text: back over the callee
+ * (`assert.ok`), then forward to its closing parenthesis, past strings and comments.
+ * Returns its length, or 0 when it does not close. *start gets where it starts. */
+static size_t call_extent(const char *text, size_t col, size_t *start) {
+  size_t b = col;
+  while (b > 0 && (text[b - 1] == '.' || text[b - 1] == '_' || text[b - 1] == '$' ||
+                   (unsigned)((text[b - 1] | 0x20) - 'a') < 26u || (unsigned)(text[b - 1] - '0') < 10u))
+    b--;
+  *start = b;
+  int depth = 0;
+  for (size_t i = col; text[i]; i++) {
+    char c = text[i];
+    if (c == '\'' || c == '"' || c == '`') {
+      for (i++; text[i] && text[i] != c; i++) i += text[i] == '\\' && text[i + 1];
+      if (!text[i]) return 0;
+    } else if (c == '/' && text[i + 1] == '/') {
+      while (text[i + 1] && text[i + 1] != '\n') i++;
+    } else if (c == '/' && text[i + 1] == '*') {
+      char *end = strstr(text + i + 2, "*/");
+      if (!end) return 0;
+      i = (size_t)(end - text) + 1;
+    } else if (c == '(') {
+      depth++;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1 - b;
+    } else if (c == ';' && depth == 0) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/* The text of the file from line `line` (1-based) on, to free(), or NULL. */
+static char *read_from_line(const char *path, int line) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  StrBuf sb = {0};
+  int c, at = 1;
+  while ((c = getc(f)) != EOF && sb.len < 65536)
+    if (at >= line) sb_putc(&sb, (char)c);
+    else at += c == '\n';
+  fclose(f);
+  return sb_take(&sb);
+}
+
+/* node's message for a falsy assert(): the source of the call, read from the script,
+ * each further line unindented as far as the call's column. Undefined if not found. */
+static Value falsy_message(VM *vm) {
+  Value probe = vm_handle_push(vm, vm_error_new(vm, ERR_ERROR, VALUE_UNDEFINED, VALUE_UNDEFINED));
+  if (value_is_exception(probe)) return vm_take_exception(vm), VALUE_UNDEFINED;
+  SourceSite site = vm_error_site(vm, probe);
+  if (!site.filename || site.filename[0] != '/') return VALUE_UNDEFINED;
+  char *text = read_from_line(site.filename, site.line);
+  size_t col = 0, start;
+  for (int k = 1; text && text[col] && k < site.column; k++) /* columns count UTF-16 units */
+    col += ((unsigned char)text[col] >= 0xF0) ? (k++, 4) : ((unsigned char)text[col] >= 0xE0) ? 3
+         : ((unsigned char)text[col] >= 0xC0) ? 2 : 1;
+  size_t n = text ? call_extent(text, col, &start) : 0;
+  if (n == 0) return free(text), VALUE_UNDEFINED;
+  StrBuf sb = {0};
+  sb_puts(&sb, "The expression evaluated to a falsy value:\n\n  ");
+  for (size_t i = start; i < start + n; i++) {
+    sb_putc(&sb, text[i]);
+    if (text[i] != '\n') continue;
+    sb_puts(&sb, "  ");
+    for (size_t skip = 0; skip < start && (text[i + 1] == ' ' || text[i + 1] == '\t'); skip++) i++;
+  }
+  sb_putc(&sb, '\n');
+  free(text);
+  return sb_finish(vm, &sb);
+}
+
 //> stdlib.assert-ok
 /* assert(value, message), assert.ok, assert.strict: value must be truthy. */
 static Value assert_ok(VM *vm, Value this_value, int argc, Value *argv) {
@@ -59,10 +132,10 @@ static Value assert_ok(VM *vm, Value this_value, int argc, Value *argv) {
     message = vm_string(vm, "No value argument passed to `assert.ok()`");
   else if (vm_is_error(message))
     return vm_throw(vm, message);
-  /* node reads the call's source here ("The expression evaluated to a falsy value");
-   * without it, the message is generated as for ==: "false == true". */
+  else if (value_is_nullish(message))
+    message = falsy_message(vm); /* without the source, it reads "false == true" */
   AssertFailure f = {value, VALUE_TRUE, vm_handle_push(vm, message), vm_atom(vm, "==")};
-  return fail_with(vm, &f, argc == 0 || value_is_nullish(message), ORIGIN_OK);
+  return fail_with(vm, &f, argc == 0 || value_is_nullish(arg(argc, argv, 1)), ORIGIN_OK);
 }
 //< stdlib.assert-ok
 
@@ -274,6 +347,7 @@ static Value comparison_new(VM *vm, Value from, Value keys, Value actual) {
   Value ctor = vm_handle_push(vm, vm_native_new(vm, "Comparison", assert_ok, 0));
   Value proto = vm_handle_push(vm, vm_object_new(vm));
   vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
+  vm_define_str(vm, ctor, "prototype", proto, VM_ATTR_WRITABLE);
   Value obj = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
     Value key = vm_array_get_raw(keys, i);
@@ -528,7 +602,7 @@ static Value expects_no_error(VM *vm, Expect *x) {
   if (value_is_exception(match)) return match;
   if (match == VALUE_FALSE) return vm_throw(vm, x->thrown);
   StrBuf sb = {0};
-  sb_printf(&sb, "Got unwanted %s", x->fn[8] == 'R' ? "rejection" : "exception");
+  sb_printf(&sb, "Got unwanted %s", strcmp(x->fn, "doesNotReject") == 0 ? "rejection" : "exception");
   Value ms = vm_truthy(x->message) ? vm_handle_push(vm, display_string(vm, x->message)) : VALUE_UNDEFINED;
   Value am = vm_truthy(x->thrown) ? vm_get_str(vm, x->thrown, "message") : x->thrown;
   Value as = value_is_exception(am) ? am : vm_handle_push(vm, display_string(vm, am));
@@ -585,10 +659,8 @@ static Value awaited(VM *vm, Value fn) {
     if (value_is_exception(r) || is_thenable(vm, r)) return r;
     StrBuf sb = {0};
     sb_puts(&sb, "Expected instance of Promise to be returned from the \"promiseFn\" function but got ");
-    Value ctor = value_is_object(r) ? vm_get_str(vm, r, "constructor") : VALUE_UNDEFINED;
-    Value name = value_is_object(ctor) ? vm_get_str(vm, ctor, "name") : VALUE_UNDEFINED;
-    if (vm_truthy(name) && value_is_string(name)) sb_puts(&sb, "instance of "), sb_put_js(&sb, name);
-    else sb_puts(&sb, "type "), sb_put_js(&sb, vm_typeof(vm, r));
+    Value d = node_describe_received(vm, &sb, r);
+    if (value_is_exception(d)) return sb_free(&sb), d;
     sb_putc(&sb, '.');
     return throw_coded(vm, ERR_TYPE, "ERR_INVALID_RETURN_VALUE", &sb);
   }

@@ -360,6 +360,30 @@ static bool other_message(VM *vm, StrBuf *out, Value actual, Value expected, con
   return true;
 }
 
+/* A copy of an error without its stack, so that the diff shows [Error: x] (node's
+ * copyError): the same prototype, own enumerable properties and message. */
+static Value copy_error(VM *vm, Value error) {
+  Value proto = vm_handle_push(vm, vm_get_prototype_of(vm, error));
+  if (value_is_exception(proto)) return proto;
+  Value copy = vm_handle_push(vm, vm_object_with_proto(vm, proto));
+  Value keys = vm_handle_push(vm, vm_own_keys(vm, error));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value key = vm_array_get_raw(keys, i);
+    Value v = vm_handle_push(vm, vm_get(vm, error, key));
+    if (value_is_exception(v)) return v;
+    vm_set(vm, copy, key, v);
+  }
+  Value message = vm_handle_push(vm, vm_get_str(vm, error, "message"));
+  if (value_is_exception(message)) return message;
+  vm_define_str(vm, copy, "message", message, VM_ATTR_HIDDEN);
+  return copy;
+}
+
+static bool error_with_stack(VM *vm, Value v) {
+  if (!vm_is_error(v)) return false;
+  return vm_has_property(vm, v, vm_atom(vm, "stack")) == VALUE_TRUE;
+}
+
 /* The message node's AssertionError constructor makes; op may be "" (none given). */
 static Value make_message(VM *vm, Value actual, Value expected, const char *op, Value message) {
   StrBuf out = {0};
@@ -370,7 +394,15 @@ static Value make_message(VM *vm, Value actual, Value expected, const char *op, 
     char *text = vm_to_wtf8(s);
     ok = diff_message(vm, &out, actual, expected, op, *text ? text : NULL);
     free(text);
-  } else if (diff) {
+    if (!ok) return sb_free(&out), VALUE_EXCEPTION;
+    return sb_finish(vm, &out);
+  }
+  if (error_with_stack(vm, actual) && error_with_stack(vm, expected)) {
+    actual = vm_handle_push(vm, copy_error(vm, actual));
+    expected = value_is_exception(actual) ? actual : vm_handle_push(vm, copy_error(vm, expected));
+    if (value_is_exception(expected)) return expected;
+  }
+  if (diff) {
     ok = diff_message(vm, &out, actual, expected, op, NULL);
   } else if (strcmp(op, "notDeepStrictEqual") == 0 || strcmp(op, "notStrictEqual") == 0) {
     ok = not_equal_message(vm, &out, actual, op);
