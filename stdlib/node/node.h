@@ -13,7 +13,8 @@
 #include "vm/vm.h"
 
 Value process_create(Host *host, int argc, char **argv, int script_index); /* process */
-void timers_install(Host *host);        /* setTimeout, setInterval, setImmediate, clear* */
+void timers_install(Host *host);
+void clone_install(VM *vm);             /* structuredClone */        /* setTimeout, setInterval, setImmediate, clear* */
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */
