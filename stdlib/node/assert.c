@@ -105,9 +105,9 @@ static Value falsy_message(VM *vm) {
   if (!site.filename || site.filename[0] != '/') return VALUE_UNDEFINED;
   char *text = read_from_line(site.filename, site.line);
   size_t col = 0, start;
-  for (int k = 1; text && text[col] && k < site.column; k++) /* columns count UTF-16 units */
-    col += ((unsigned char)text[col] >= 0xF0) ? (k++, 4) : ((unsigned char)text[col] >= 0xE0) ? 3
-         : ((unsigned char)text[col] >= 0xC0) ? 2 : 1;
+  for (int units = 1; text && text[col] && units < site.column; col++) /* UTF-16 columns */
+    if (((unsigned char)text[col] & 0xC0) != 0x80) units += (unsigned char)text[col] >= 0xF0 ? 2 : 1;
+  while (text && ((unsigned char)text[col] & 0xC0) == 0x80) col++;
   size_t n = text ? call_extent(text, col, &start) : 0;
   if (n == 0) return free(text), VALUE_UNDEFINED;
   StrBuf sb = {0};

@@ -427,7 +427,9 @@ static Value define_stack(VM *vm, Value error) {
 
 Value assert_error_new(VM *vm, const AssertFailure *f) {
   Value opv = f->operator_value;
-  char *op = value_is_string(opv) ? vm_to_wtf8(opv) : mem_strdup("");
+  Value ops = value_is_symbol(opv) ? vm_atom(vm, "") : vm_handle_push(vm, vm_to_string(vm, opv));
+  if (value_is_exception(ops)) return ops;
+  char *op = vm_to_wtf8(ops); /* `${operator}`: 'undefined' when none was given */
   Value message = vm_handle_push(vm, make_message(vm, f->actual, f->expected, op, f->message));
   free(op);
   if (value_is_exception(message)) return message;

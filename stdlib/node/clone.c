@@ -123,7 +123,7 @@ static Value clone_members(Clone *c, Value v, Value copy) {
   Value key, item;
   while (vm_map_entry(v, &pos, &key, &item)) {
     int mark = vm_handle_mark(c->vm);
-    vm_handle_push(c->vm, item);
+    vm_handle_push(c->vm, key), vm_handle_push(c->vm, item); /* a getter may delete them */
     Value k = vm_handle_push(c->vm, clone_value(c, key));
     Value x = value_is_exception(k) ? k : vm_handle_push(c->vm, clone_value(c, item));
     if (!value_is_exception(x)) x = vm_map_set(c->vm, copy, k, x);

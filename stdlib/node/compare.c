@@ -36,12 +36,12 @@ static bool same_value(Value a, Value b) {
   return vm_strict_equals(a, b);
 }
 
-/* Object.prototype.toString.call(v): what class tag the object shows. */
+/* What the built-in Object.prototype.toString would name v's class: its
+ * Symbol.toStringTag if that is a string, else the class's own tag. */
 static Value tag_of(VM *vm, Value v) {
-  Value proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
-  Value fn = vm_get_str(vm, proto, "toString");
-  if (value_is_exception(fn)) return fn;
-  return vm_handle_push(vm, vm_call(vm, vm_handle_push(vm, fn), v, 0, NULL));
+  Value tag = vm_get(vm, v, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG));
+  if (value_is_exception(tag) || value_is_string(tag)) return vm_handle_push(vm, tag);
+  return vm_handle_push(vm, vm_atom(vm, vm_class_tag(vm, v)));
 }
 
 static bool is_class(Value v, VMClass cls) {
@@ -131,7 +131,7 @@ static Value take_equal(Deep *d, Pending *p, Value map, Value v, Value item, boo
     if (r == VALUE_TRUE && is_map) {
       Value other = VALUE_UNDEFINED;
       vm_map_get(map, k, &other);
-      r = deep(d, other, item);
+      r = deep(d, vm_handle_push(d->vm, other), item);
     }
     if (value_is_exception(r)) return r;
     if (r == VALUE_TRUE) {
@@ -147,13 +147,16 @@ static Value collect_pending(Deep *d, Value a, Value b, bool is_map, Pending *p)
   uint32_t pos = 0;
   Value key, item;
   while (vm_map_entry(a, &pos, &key, &item)) {
+    int mark = vm_handle_mark(d->vm); /* a getter may delete them from the map */
+    vm_handle_push(d->vm, key), vm_handle_push(d->vm, item);
     Value other = VALUE_UNDEFINED;
     bool found = !is_object(key) && vm_map_get(b, key, &other);
     if (found && is_map) {
-      Value r = deep(d, item, other);
+      Value r = deep(d, item, vm_handle_push(d->vm, other));
       if (value_is_exception(r)) return r;
       found = r == VALUE_TRUE;
     }
+    vm_handle_reset(d->vm, mark);
     if (found) continue;
     if (!is_object(key) && d->strict) return VALUE_FALSE;
     vm_array_push(d->vm, p->list, key);
@@ -161,23 +164,28 @@ static Value collect_pending(Deep *d, Value a, Value b, bool is_map, Pending *p)
   return VALUE_TRUE;
 }
 
+/* Is b's member (key, item) one that a holds equally, or else one of the pending? */
+static Value match_one(Deep *d, Value a, Value key, Value item, bool is_map, Pending *p) {
+  Value mine = VALUE_UNDEFINED;
+  if (!is_object(key)) {
+    if (d->strict) return VALUE_TRUE; /* strict: a already holds it equally */
+    if (vm_map_get(a, key, &mine)) {
+      Value r = is_map ? deep(d, vm_handle_push(d->vm, mine), item) : VALUE_TRUE;
+      if (r != VALUE_FALSE) return r;
+    }
+  }
+  return take_equal(d, p, a, key, item, is_map);
+}
+
 /* Second pass over b: each member a did not hold equally must match a pending one. */
 static Value match_pending(Deep *d, Value a, Value b, bool is_map, Pending *p) {
   uint32_t pos = 0;
   Value key, item;
   while (vm_map_entry(b, &pos, &key, &item)) {
-    Value mine = VALUE_UNDEFINED;
-    if (!is_object(key)) {
-      if (d->strict) continue; /* strict: a already holds it equally */
-      if (vm_map_get(a, key, &mine)) {
-        Value r = is_map ? deep(d, mine, item) : VALUE_TRUE;
-        if (r != VALUE_FALSE) {
-          if (value_is_exception(r)) return r;
-          continue;
-        }
-      }
-    }
-    Value r = take_equal(d, p, a, key, item, is_map);
+    int mark = vm_handle_mark(d->vm); /* a getter may delete them from the map */
+    vm_handle_push(d->vm, key), vm_handle_push(d->vm, item);
+    Value r = match_one(d, a, key, item, is_map, p);
+    vm_handle_reset(d->vm, mark);
     if (r != VALUE_TRUE) return r;
   }
   return value_from_bool(p->left == 0);
