@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexer/alloc.h"
 #include "stdlib/node/internal.h"
 
 /* Where node's lib/assert.js throws, for the uncaught report. */

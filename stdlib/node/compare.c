@@ -217,6 +217,19 @@ static Value same_strings(VM *vm, Value a, Value b, const char *key) {
   return value_from_bool(vm_strict_equals(x, y));
 }
 
+/* Views and buffers: the same kind and the same bytes. -1 when a is neither. */
+static int compare_bytes(Value a, Value b) {
+  VMViewInfo x, y;
+  VMBufferInfo bx, by;
+  if (vm_array_view_info(a, &x))
+    return vm_array_view_info(b, &y) && x.kind == y.kind && x.byte_length == y.byte_length &&
+           same_bytes(x.data, y.data, x.byte_length);
+  if (vm_array_buffer_info(a, &bx))
+    return vm_array_buffer_info(b, &by) && bx.length == by.length &&
+           same_bytes(bx.data, by.data, bx.length);
+  return -1;
+}
+
 /* What a's class says must hold of b beyond the keys: true/false/exception. */
 static Value compare_class(Deep *d, Value a, Value b) {
   VM *vm = d->vm;
@@ -233,27 +246,16 @@ static Value compare_class(Deep *d, Value a, Value b) {
     if (r == VALUE_TRUE) r = same_strings(vm, a, b, "lastIndex");
     return r;
   }
+  int bytes = compare_bytes(a, b);
+  if (bytes >= 0) return value_from_bool(bytes);
   if (vm_is_error(a)) {
     if (!vm_is_error(b)) return VALUE_FALSE;
     Value r = same_strings(vm, a, b, "message");
     return r == VALUE_TRUE ? same_strings(vm, a, b, "name") : r;
   }
-  if (is_view(a)) {
-    VMViewInfo x, y;
-    if (!vm_array_view_info(b, &y)) return VALUE_FALSE;
-    vm_array_view_info(a, &x);
-    return value_from_bool(x.kind == y.kind && x.byte_length == y.byte_length &&
-                           same_bytes(x.data, y.data, x.byte_length));
-  }
   if (ca == VM_CLASS_SET || ca == VM_CLASS_MAP) {
     if (!is_class(b, ca)) return VALUE_FALSE;
     return compare_members(d, a, b, ca == VM_CLASS_MAP);
-  }
-  if (is_buffer(a)) {
-    VMBufferInfo x, y;
-    if (!vm_array_buffer_info(b, &y)) return VALUE_FALSE;
-    vm_array_buffer_info(a, &x);
-    return value_from_bool(x.length == y.length && same_bytes(x.data, y.data, x.length));
   }
   if (is_boxed(a))
     return value_from_bool(is_class(b, ca) && same_value(vm_inner_value(a), vm_inner_value(b)));
