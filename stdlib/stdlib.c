@@ -20,6 +20,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, global, "process", process_create(host, argc, argv, script_index),
                 VM_ATTR_HIDDEN);
   timers_install(host);
+  clone_install(vm);
   host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
   host_register_module(host, "path", path_module_create);
@@ -27,6 +28,8 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "util", util_module_create);
   host_register_module(host, "timers", timers_module_create);
   host_register_module(host, "timers/promises", timers_promises_module_create);
+  host_register_module(host, "assert", assert_module_create);
+  host_register_module(host, "assert/strict", assert_strict_module_create);
   vm_handle_reset(vm, mark);
 }
 //< stdlib.install

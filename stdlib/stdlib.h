@@ -53,6 +53,10 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_TYPED_CONSTRUCTORS,      /* then Int8Array..Float64Array (VMTypedKind order), */
   INTRINSIC_TYPED_PROTOTYPES = INTRINSIC_TYPED_CONSTRUCTORS + VM_TYPED_COUNT, /* and theirs */
   INTRINSIC_TYPED_PROTOTYPES_END = INTRINSIC_TYPED_PROTOTYPES + VM_TYPED_COUNT - 1,
+  INTRINSIC_ASSERT,                  /* node/assert.c: the module, made on first require */
+  INTRINSIC_ASSERTION_ERROR_PROTOTYPE,
+  INTRINSIC_DOM_EXCEPTION_PROTOTYPE, /* node/clone.c: made on the first DataCloneError, */
+  INTRINSIC_DOM_EXCEPTION_DATA,      /* and the symbol its instances keep their data under */
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

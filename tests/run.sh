@@ -148,7 +148,8 @@ show_diff() {
 # the program. Before comparing, both outputs are normalised the same way:
 #   - every occurrence of the test's directory (absolute path) becomes <dir>;
 #   - on stderr, stack lines inside Node's own JavaScript (`    at ... node:internal...`)
-#     are dropped: tinynode has no such frames;
+#     are dropped: tinynode has no such frames (the " {" that opens an error's properties
+#     at the end of the last one moves up to the line before);
 #   - on stderr, a last line `Node.js v20.20.2` or `tinynode v0.1.0` becomes <version>;
 #   - on stderr, a warning's `(node:PID) ` or `(tinynode:PID) ` prefix becomes
 #     `(<engine>:<pid>) `, and the hint `(Use \`node --trace-warnings` names <engine> too.
@@ -168,7 +169,10 @@ normalise() {
       }
       return out s
     }
-    mode == "err" && /^    at .*node:internal/ { next }
+    mode == "err" && /^    at .*node:internal/ {
+      if (/ \{$/ && n) held = held " {"       # the properties of the error follow
+      next
+    }
     mode == "err" {                             # (node:PID) / (tinynode:PID) warnings
       sub(/^\((node|tinynode):[0-9]+\) /, "(<engine>:<pid>) ")
       sub(/^\(Use `(node|tinynode) --trace-warnings/, "(Use `<engine> --trace-warnings")

@@ -217,6 +217,8 @@ bool vm_same_value_zero(Value a, Value b) {
 
 static Value loose_equals_rooted(VM *vm, Value a, Value b);
 
+Value vm_loose_equals(VM *vm, Value a, Value b) { return conv_loose_equals(vm, a, b); }
+
 //> vm.loose-equals
 /* IsLooselyEqual (==): returns VALUE_TRUE, VALUE_FALSE or VALUE_EXCEPTION. */
 Value conv_loose_equals(VM *vm, Value a, Value b) {

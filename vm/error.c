@@ -121,6 +121,7 @@ Value vm_make_error(VM *vm, ErrorKind kind, Value message) {
   Value header = vm_handle_push(vm, error_header(vm, error, message, kind));
   Value trace = vm_handle_push(vm, vm_stack_trace(vm));
   Value stack = value_to_string(trace)->length ? vm_string_concat(vm, header, trace) : header;
+  if (error_trace_limit(vm) < 0) stack = VALUE_UNDEFINED; /* Error.stackTraceLimit = null */
   object_define_own(vm, error, value_from_string(vm->atom_stack), stack, ATTR_HIDDEN);
   if (!value_is_undefined(message)) /* after stack: V8's own-key order */
     object_define_own(vm, error, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
@@ -258,6 +259,21 @@ static Generator *awaiting(Generator *g) {
   return NULL;
 }
 
+/* Error.stackTraceLimit as V8 reads it, a data property of %Error% (no getter runs): how
+ * many frames a stack shows, or -1 when it is no number (new errors then get an undefined
+ * stack). */
+int error_trace_limit(VM *vm) {
+  bool found;
+  Object *proto = vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE];
+  Value ctor = object_get_own(proto, value_from_string(vm->atom_constructor), &found);
+  if (!found || !value_is_object(ctor)) return STACK_TRACE_LIMIT;
+  Value key = vm_atom(vm, "stackTraceLimit");
+  Value limit = object_get_own(value_to_object(ctor), key, &found);
+  if (!found || !value_is_number(limit)) return -1;
+  double d = value_to_number(limit);
+  return !(d > 0) ? 0 : d >= 1e6 ? 1000000 : (int)d;
+}
+
 //> vm.stack-trace
 /* The frames from the innermost out, then V8's async frames: below an async function,
  * the chain of async functions awaiting it, each at its await ("at async g ..."). */
@@ -265,22 +281,22 @@ Value vm_stack_trace(VM *vm) {
   char *buf = NULL, line[1200];
   size_t len = 0, cap = 0;
   append(&buf, &len, &cap, "");
-  int shown = 0;
+  int shown = 0, limit = error_trace_limit(vm);
   Frame *last = NULL;
-  for (int i = vm->frame_count - 1; i >= 0 && shown < STACK_TRACE_LIMIT; i--) {
+  for (int i = vm->frame_count - 1; i >= 0 && shown < limit; i--) {
     Frame *f = &vm->frames[i];
     if (value_from_object(f->function) == vm->promise_job) continue; /* V8 shows none */
     frame_line(vm, f, "", line, sizeof line);
     append(&buf, &len, &cap, line);
     shown++, last = f;
-    if (f->gen && f->gen->kind == GEN_SYNC && shown < STACK_TRACE_LIMIT) {
+    if (f->gen && f->gen->kind == GEN_SYNC && shown < limit) {
       resumer_line(vm, f, line, sizeof line); /* V8's builtin frame: "at g.next" */
       append(&buf, &len, &cap, line);
       shown++;
     }
   }
   for (Generator *g = last && last->gen ? awaiting(last->gen) : NULL;
-       g && shown < STACK_TRACE_LIMIT; g = awaiting(g), shown++) {
+       g && shown < limit; g = awaiting(g), shown++) {
     Frame f = {.function = &g->function->base, .proto = g->function->proto,
                .pc = g->function->proto->code + g->pc, .this_value = g->this_value,
                .new_target = VALUE_UNDEFINED};

@@ -652,6 +652,8 @@ Value class_super_ctor(VM *vm, Value fn);
 Value class_super_get(VM *vm, Value this_value, Value key, Value home);
 Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home, bool strict);
 Value class_derived_result(VM *vm, Value v, Value this_value, bool outermost);
+/* Error.stackTraceLimit: frames to show, or -1 when it is not a number (error.c). */
+int error_trace_limit(VM *vm);
 /* An Error made by super(): its stack's header again, now that the constructors ran. */
 void error_refresh_header(VM *vm, Value error);
 /* Private names: obj.#x, obj.#x = v and #x in obj. missing is V8's message when obj

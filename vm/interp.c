@@ -724,6 +724,8 @@ static Value instance_of(VM *vm, Value v, Value ctor) {
   }
 }
 
+Value vm_instance_of(VM *vm, Value v, Value ctor) { return instance_of(vm, v, ctor); }
+
 static Value has_property(VM *vm, Value key, Value obj) {
   if (!value_is_object(obj)) {
     Value k = vm_to_string(vm, value_is_symbol(key) ? symbol_text(vm, key) : key);

@@ -490,6 +490,7 @@ Value vm_capture_stack_trace(VM *vm, Value obj, Value above) {
     vm_handle_push(vm, header);
     Value trace = vm_handle_push(vm, trace_without(vm, frames_to_hide(vm, above)));
     Value stack = vm_handle_push(vm, vm_string_concat(vm, header, trace));
+    if (error_trace_limit(vm) < 0) stack = VALUE_UNDEFINED; /* no number: V8 captures nothing */
     object_define_own(vm, value_to_object(obj), value_from_string(vm->atom_stack), stack,
                       ATTR_HIDDEN);
     r = VALUE_UNDEFINED;

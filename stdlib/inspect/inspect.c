@@ -1009,5 +1009,8 @@ Value inspect_error_for_uncaught(VM *vm, Value err) {
   if (value_is_symbol(err)) return vm_string(vm, "");
   InspectOptions opts;
   inspect_default_options(vm, &opts);
+  /* node's report: no custom inspectors, and at least five levels deep. */
+  opts.custom_inspect = false;
+  if (opts.depth < 5) opts.depth = 5;
   return inspect_value(vm, err, &opts);
 }

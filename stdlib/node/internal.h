@@ -76,4 +76,22 @@ Value events_prototype(VM *vm);
 Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv);
 Value events_emit_str(VM *vm, Value emitter, const char *name, int argc, const Value *argv);
 
+/* ==== assert (assert.c, assert_error.c, compare.c) ==== */
+
+/* Deep equality as util.isDeepStrictEqual (strict) and assert.deepEqual (loose) see it:
+ * VALUE_TRUE, VALUE_FALSE, or VALUE_EXCEPTION if a getter or proxy trap threw. */
+Value node_deep_equal(VM *vm, Value a, Value b, bool strict);
+/* What an AssertionError is made from (node's constructor options). */
+typedef struct AssertFailure {
+  Value actual, expected;
+  Value message;        /* undefined: generate one from the operator */
+  Value operator_value; /* a string ('strictEqual', '==') or undefined */
+} AssertFailure;
+/* A new AssertionError (unrooted), or VALUE_EXCEPTION if inspecting a value threw. */
+Value assert_error_new(VM *vm, const AssertFailure *f);
+/* The AssertionError constructor, made once per module. */
+Value assert_error_class(VM *vm);
+/* inspect(v, { depth }) as UTF-8 to free(), or NULL with an exception pending. */
+char *assert_inspect(VM *vm, Value v, int depth);
+
 #endif

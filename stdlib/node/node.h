@@ -16,10 +16,13 @@ Value process_create(Host *host, int argc, char **argv, int script_index); /* pr
 void timers_install(Host *host);        /* setTimeout, setInterval, setImmediate, clear* */
 Value timers_module_create(Host *host); /* require('timers') */
 Value timers_promises_module_create(Host *host); /* require('timers/promises') */
+void clone_install(VM *vm);             /* structuredClone */
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 Value util_module_create(Host *host);   /* require('util') */
+Value assert_module_create(Host *host); /* require('assert') */
+Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 
 #endif

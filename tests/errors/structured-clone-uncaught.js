@@ -1,0 +1,2 @@
+// An uncaught DataCloneError: node reports a DOMException, which is no native error
+structuredClone({ f() {} });

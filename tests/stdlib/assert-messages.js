@@ -1,0 +1,73 @@
+// assert: the messages of failed assertions, as node words them
+const assert = require('assert');
+function show(f) {
+  try { f(); console.log('no throw'); }
+  catch (e) {
+    console.log(e.name, e.code, e.operator, e.generatedMessage);
+    console.log(e.message);
+    console.log('---');
+  }
+}
+show(() => assert.strictEqual(1, 2));
+show(() => assert.strictEqual('hello world', 'hello there'));
+show(() => assert.strictEqual({ a: 1 }, { a: 1 }));
+show(() => assert.strictEqual([1, 2, 3], [1, 2, 4]));
+show(() => assert.strictEqual(NaN, NaN));
+show(() => assert.strictEqual(0, -0));
+show(() => assert.strictEqual(1, 2, 'custom message'));
+show(() => assert.notStrictEqual(1, 1));
+show(() => assert.notStrictEqual('a long string value', 'a long string value'));
+show(() => { const o = { a: 1 }; assert.notStrictEqual(o, o); });
+show(() => assert.deepStrictEqual({ a: 1, b: 2 }, { a: 1, b: 3 }));
+show(() => assert.deepStrictEqual([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 3, 4, 5, 6, 7, 9]));
+show(() => assert.deepStrictEqual({ a: [1, 2, { c: 3 }], d: 'x' }, { a: [1, 2, { c: 4 }], d: 'x' }));
+show(() => assert.deepStrictEqual([1, 2], [1, 2, 3]));
+show(() => assert.deepStrictEqual([1, 2, 3], [1, 2]));
+show(() => assert.deepStrictEqual({ a: Symbol('s') }, { a: Symbol('s') }));
+show(() => assert.deepStrictEqual(new Map([[1, 2]]), new Map([[1, 3]])));
+show(() => assert.deepStrictEqual(new Set([1, { a: 1 }]), new Set([1, { a: 1 }])));
+show(() => assert.deepStrictEqual(new Set([1, 2]), new Set([1, 3])));
+show(() => assert.deepStrictEqual([1, '2'], [1, 2]));
+show(() => assert.deepEqual([1, '2'], [1, 2]));
+show(() => assert.deepEqual({ a: 1 }, { a: 2 }));
+show(() => assert.notDeepEqual({ a: 1 }, { a: 1 }));
+show(() => assert.notDeepStrictEqual({ a: 1 }, { a: 1 }));
+show(() => assert.deepStrictEqual(new Date(0), new Date(1)));
+show(() => assert.deepStrictEqual(/a/g, /a/i));
+show(() => assert.deepStrictEqual(new Error('x'), new Error('y')));
+show(() => assert.deepStrictEqual(Object.create(null), {}));
+show(() => assert.deepStrictEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])));
+show(() => assert.equal(1, 2));
+show(() => assert.equal(1, '1'));
+show(() => assert.equal(NaN, NaN));
+show(() => assert.notEqual(1, '1'));
+show(() => assert.ok(0));
+show(() => assert.ok(false, 'it was false'));
+show(() => assert.ok());
+show(() => assert(null, new TypeError('thrown as is')));
+show(() => assert.fail());
+show(() => assert.fail('boom'));
+show(() => assert.fail(new RangeError('r')));
+show(() => assert.match('abc', /x/));
+show(() => assert.match(123, /x/));
+show(() => assert.doesNotMatch('abc', /b/));
+show(() => assert.match('abc', 'b'));
+show(() => assert.ifError(null));
+show(() => assert.ifError('str'));
+show(() => assert.ifError(new Error('bad')));
+show(() => assert.strictEqual(1));
+show(() => assert.deepStrictEqual({ x: 1, y: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], z: 'end' }, { x: 2, y: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], z: 'end' }));
+show(() => assert.deepStrictEqual(Array.from({ length: 80 }, (_, i) => i), Array.from({ length: 80 }, (_, i) => i * 2)));
+show(() => assert.strictEqual('a'.repeat(30) + 'b', 'a'.repeat(30) + 'c'));
+show(() => assert.deepStrictEqual({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 }, { a: 0, b: 2, c: 3, d: 4, e: 5, f: 6, g: 8 }));
+const s = require('assert/strict');
+console.log(s === assert.strict, s.strict === s, require('node:assert') === assert);
+show(() => s.equal(1, '1'));
+show(() => s.deepEqual([1], ['1']));
+show(() => s(0));
+console.log(Object.keys(assert).filter((k) => k !== "CallTracker").join());
+console.log(assert.AssertionError.name, new assert.AssertionError({ message: 'm' }).message);
+const e = new assert.AssertionError({ actual: 1, expected: 2, operator: 'strictEqual' });
+console.log(String(e));
+console.log(Object.getOwnPropertyNames(e).join());
+console.log(e instanceof Error, e.name, e.code);
