@@ -50,6 +50,8 @@ static const char usage[] =
     "  --unhandled-rejections=MODE  none: an unhandled rejection does not end the process\n"
     "  --trace-warnings    print warnings with their stack trace\n"
     "  --no-warnings       print no warnings (process 'warning' listeners still run)\n"
+    "  --trace-deprecation print deprecation warnings with their stack trace\n"
+    "  --no-deprecation    emit no deprecation warnings\n"
     "  --dump-tokens       print the tokens of the script (chapter 1)\n"
     "  --dump-ast          print the syntax tree of the script (chapter 2)\n"
     "  --dump-bytecode     print the compiled bytecode of the script (chapter 4)\n"
@@ -77,7 +79,9 @@ static int parse_options(int argc, char **argv, Options *o) {
     else if (!strcmp(a, "--dump-bytecode")) o->action = DUMP_BYTECODE;
     else if (!strcmp(a, "--trace")) o->trace = true;
     else if (!strcmp(a, "--script")) o->mode = COMPILE_SCRIPT;
-    else if (!strcmp(a, "--trace-warnings") || !strcmp(a, "--no-warnings")) continue; /* process reads them */
+    else if (!strcmp(a, "--trace-warnings") || !strcmp(a, "--no-warnings") ||
+             !strcmp(a, "--trace-deprecation") || !strcmp(a, "--no-deprecation"))
+      continue; /* process reads them (stdlib/node/warning.c) */
     else if (!strncmp(a, "--unhandled-rejections=", 23)) o->ignore_rejections = !strcmp(a + 23, "none") ||
                                                                                !strncmp(a + 23, "warn", 4);
     else if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) o->interactive = true;

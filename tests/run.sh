@@ -175,7 +175,7 @@ normalise() {
     }
     mode == "err" {                             # (node:PID) / (tinynode:PID) warnings
       sub(/^\((node|tinynode):[0-9]+\) /, "(<engine>:<pid>) ")
-      sub(/^\(Use `(node|tinynode) --trace-warnings/, "(Use `<engine> --trace-warnings")
+      sub(/^\(Use `(node|tinynode) --trace-/, "(Use `<engine> --trace-")
     }
     {
       if (n++) print held                       # hold one line back: it may be the last

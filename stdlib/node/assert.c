@@ -196,6 +196,21 @@ static Value assert_compare(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== fail and ifError ==== */
 
+/* Node's DEP0094, once per process: assert.fail with more than one argument. */
+typedef struct AssertState {
+  bool warned_fail;
+} AssertState;
+static const VMStateType assert_state_type = {"assert", sizeof(AssertState), NULL, NULL};
+
+static Value warn_fail_arguments(VM *vm) {
+  AssertState *s = vm_state(vm, &assert_state_type);
+  if (s->warned_fail) return VALUE_UNDEFINED;
+  s->warned_fail = true;
+  return node_emit_warning(vm, "assert.fail() with more than one argument is deprecated. Please "
+                               "use assert.strictEqual() instead or only pass a message.",
+                           "DeprecationWarning", "DEP0094");
+}
+
 /* fail([message]) (and the deprecated fail(actual, expected, message, operator)). */
 static Value assert_fail(VM *vm, Value this_value, int argc, Value *argv) {
   Value actual = arg(argc, argv, 0), expected = arg(argc, argv, 1);
@@ -209,6 +224,7 @@ static Value assert_fail(VM *vm, Value this_value, int argc, Value *argv) {
   } else if (argc == 2) {
     op = vm_atom(vm, "!=");
   }
+  if (argc >= 2 && value_is_exception(warn_fail_arguments(vm))) return VALUE_EXCEPTION;
   if (vm_is_error(message)) return vm_throw(vm, message);
   vm_handle_push(vm, message);
   AssertFailure f = {actual, expected, message, value_is_undefined(op) ? vm_atom(vm, "fail") : op};

@@ -7,7 +7,8 @@
  *   (tinynode:PID) [CODE] Name: message
  *   detail
  * with a hint about --trace-warnings after the first one (or the whole stack instead,
- * with --trace-warnings; nothing at all with --no-warnings). timers' overflow warning
+ * with --trace-warnings, or --trace-deprecation for deprecations; nothing at all with
+ * --no-warnings, and no deprecations with --no-deprecation). timers' overflow warning
  * and console's label warnings come through here too (node_emit_warning).
  */
 #include <stdio.h>
@@ -20,6 +21,7 @@
 /* What the command line asked for, and whether the hint line was printed yet. */
 typedef struct WarningState {
   bool trace;    /* --trace-warnings: print the stack */
+  bool trace_deprecation; /* --trace-deprecation: the stack of deprecations */
   bool silent;   /* --no-warnings */
   bool hinted;
 } WarningState;
@@ -27,6 +29,17 @@ typedef struct WarningState {
 static const VMStateType warning_state_type = {"warnings", sizeof(WarningState), NULL, NULL};
 
 static WarningState *warning_state(VM *vm) { return vm_state(vm, &warning_state_type); }
+
+/* Whether warning w is a DeprecationWarning (by its name, as node tells). */
+static bool is_deprecation(VM *vm, Value w) {
+  Value name = vm_get_str(vm, w, "name");
+  if (value_is_exception(name)) vm_take_exception(vm);
+  if (!value_is_string(name)) return false;
+  char *n = vm_to_utf8(vm, name, NULL);
+  bool deprecation = !strcmp(n, "DeprecationWarning");
+  free(n);
+  return deprecation;
+}
 
 /* ==== Printing: the default listener ==== */
 
@@ -52,14 +65,17 @@ static Value warning_text(VM *vm, Value w, bool trace) {
 static Value on_warning(VM *vm, Value this_value, int argc, Value *argv) {
   WarningState *s = warning_state(vm);
   if (s->silent || argc < 1 || !value_is_object(argv[0])) return VALUE_UNDEFINED;
-  Value text = warning_text(vm, argv[0], s->trace);
+  bool deprecation = is_deprecation(vm, argv[0]);
+  bool trace = s->trace || (deprecation && s->trace_deprecation);
+  Value text = warning_text(vm, argv[0], trace);
   if (value_is_exception(text)) return text;
   char *t = vm_to_utf8(vm, text, NULL);
   fflush(stdout);
   fputs(t, stderr);
   free(t);
-  if (!s->hinted && !s->trace)
-    fputs("(Use `tinynode --trace-warnings ...` to show where the warning was created)\n", stderr);
+  if (!s->hinted && !trace) /* once, naming the flag for the first warning's kind */
+    fprintf(stderr, "(Use `tinynode %s ...` to show where the warning was created)\n",
+            deprecation ? "--trace-deprecation" : "--trace-warnings");
   s->hinted = true;
   return VALUE_UNDEFINED;
 }
@@ -96,12 +112,7 @@ static Value make_warning(VM *vm, Value message, Value type, Value code, Value d
 
 /* A DeprecationWarning while process.noDeprecation is set is dropped. */
 static bool silenced(VM *vm, Value w) {
-  Value name = vm_get_str(vm, w, "name");
-  if (!value_is_string(name)) return false;
-  char *n = vm_to_utf8(vm, name, NULL);
-  bool deprecation = !strcmp(n, "DeprecationWarning");
-  free(n);
-  if (!deprecation) return false;
+  if (!is_deprecation(vm, w)) return false;
   Value process = vm_get_str(vm, vm_global(vm), "process");
   return value_is_object(process) && vm_truthy(vm_get_str(vm, process, "noDeprecation"));
 }
@@ -142,7 +153,9 @@ void warning_install(VM *vm, Value process, int argc, char **argv, int script_in
   WarningState *s = warning_state(vm);
   for (int i = 1; i < script_index && i < argc; i++) {
     s->trace |= !strcmp(argv[i], "--trace-warnings");
+    s->trace_deprecation |= !strcmp(argv[i], "--trace-deprecation");
     s->silent |= !strcmp(argv[i], "--no-warnings");
+    if (!strcmp(argv[i], "--no-deprecation")) vm_set_str(vm, process, "noDeprecation", VALUE_TRUE);
   }
   Value emit = vm_handle_push(vm, vm_native_new(vm, "emitWarning", process_emit_warning, 4));
   vm_set_str(vm, process, "emitWarning", emit);
