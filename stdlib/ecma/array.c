@@ -50,14 +50,21 @@ static bool is_user_constructor(Value c) {
   return k == VM_FN_NORMAL || k == VM_FN_CLASS;
 }
 
-/* ArraySpeciesCreate(original, n): a plain array unless original is an instance of an
- * Array subclass, whose constructor then makes it. */
+/* ArraySpeciesCreate(original, n): a plain array unless original is an array whose
+ * constructor[Symbol.species] names another constructor, which then makes it. */
 static Value species_create(VM *vm, Value original, double n) {
   Value is_array = vm_is_array_checked(vm, original); /* a proxy's target decides */
   if (is_array != VALUE_TRUE) return value_is_exception(is_array) ? is_array : array_create(vm, n);
   Value c = vm_get_str(vm, original, "constructor");
+  if (value_is_object(c)) {
+    vm_handle_push(vm, c);
+    c = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
+    if (value_is_null(c)) c = VALUE_UNDEFINED;
+  }
   if (value_is_exception(c)) return c;
-  if (!is_user_constructor(c)) return array_create(vm, n);
+  if (value_is_undefined(c)) return array_create(vm, n);
+  if (!vm_is_constructor(c))
+    return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
   Value len = value_from_number(n);
   return vm_construct(vm, c, 1, &len);
 }
@@ -337,11 +344,21 @@ static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
   return value_is_exception(r) ? r : removed;
 }
 
-/* concat: arrays are spread (holes kept), anything else is appended as one element. */
+/* IsConcatSpreadable(item): its Symbol.isConcatSpreadable if defined, else IsArray. */
+static Value is_concat_spreadable(VM *vm, Value item) {
+  if (!value_is_object(item)) return VALUE_FALSE;
+  Value s = vm_get(vm, item, vm_well_known_symbol(vm, VM_SYMBOL_IS_CONCAT_SPREADABLE));
+  if (value_is_exception(s)) return s;
+  if (!value_is_undefined(s)) return value_from_bool(vm_truthy(s));
+  return vm_is_array_checked(vm, item); /* a proxy's target decides */
+}
+
+/* concat: spreadable items are spread (holes kept), anything else is appended whole. */
 static Value concat_one(VM *vm, Value a, double *n, Value item) {
-  Value spread = vm_is_array_checked(vm, item);
+  Value spread = is_concat_spreadable(vm, item);
   if (value_is_exception(spread)) return spread;
   if (spread == VALUE_FALSE) {
+    if (*n >= MAX_SAFE) return vm_throw_error(vm, ERR_TYPE, "Invalid array length");
     Value key = vm_handle_push(vm, builtins_index_key(vm, (*n)++));
     return builtins_create_data(vm, a, key, item);
   }
@@ -809,12 +826,12 @@ static Value flatten(VM *vm, Value target, double *n, Value source, double len, 
     }
     if (value_is_exception(v)) return v;
     double inner;
-    Value r;
-    if (depth > 0 && vm_is_array(v)) {
+    Value r = depth > 0 ? vm_is_array_checked(vm, v) : VALUE_FALSE; /* a proxy's target */
+    if (r == VALUE_TRUE) {
       r = builtins_length_of(vm, v, &inner) ? VALUE_TRUE : VALUE_EXCEPTION;
       if (!value_is_exception(r))
         r = flatten(vm, target, n, v, inner, depth - 1, VALUE_UNDEFINED, VALUE_UNDEFINED);
-    } else {
+    } else if (!value_is_exception(r)) {
       r = builtins_create_data_at(vm, target, (*n)++, v);
     }
     if (value_is_exception(r)) return r;
@@ -990,6 +1007,7 @@ static const VMPropDef array_statics[] = {
     VM_FN("isArray", array_is_array, 1),
     VM_FN("from", array_from, 1),
     VM_FN("of", array_of, 0),
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 
@@ -1039,6 +1057,26 @@ static const VMPropDef array_prototype_props[] = {
 };
 //< stdlib.array-table
 
+/* Array.prototype[Symbol.unscopables]: the names a `with (array)` does not bind (newer
+ * than most code that uses `with`), in V8's order, on a null-prototype object. */
+#define UNSCOPABLE(name) VM_CONSTANT(name, VALUE_TRUE, VM_ATTR_DEFAULT)
+static const VMPropDef unscopables_props[] = {
+    UNSCOPABLE("at"),         UNSCOPABLE("copyWithin"),    UNSCOPABLE("entries"),
+    UNSCOPABLE("fill"),       UNSCOPABLE("find"),          UNSCOPABLE("findIndex"),
+    UNSCOPABLE("findLast"),   UNSCOPABLE("findLastIndex"), UNSCOPABLE("flat"),
+    UNSCOPABLE("flatMap"),    UNSCOPABLE("includes"),      UNSCOPABLE("keys"),
+    UNSCOPABLE("values"),     UNSCOPABLE("toReversed"),    UNSCOPABLE("toSorted"),
+    UNSCOPABLE("toSpliced"),  VM_PROPS_END,
+};
+
+static void install_unscopables(VM *vm, Value proto) {
+  Value u = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  vm_define_props(vm, u, unscopables_props);
+  PropertyDescriptor d = {.value = u, .has_value = true, .has_writable = true,
+                         .has_enumerable = true, .has_configurable = true, .configurable = true};
+  vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_UNSCOPABLES), &d);
+}
+
 static const VMPropDef array_globals[] = {
     VM_CONSTRUCTOR("Array", array_construct, 1, 0, INTRINSIC_ARRAY_PROTOTYPE, array_statics,
                    array_prototype_props),
@@ -1061,6 +1099,7 @@ void builtins_install_array(VM *vm) {
   vm_define_props(vm, vm_global(vm), array_globals);
   Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
   Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
+  install_unscopables(vm, proto);
   vm_define_props(vm, iter_proto, array_iterator_props);
   vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), iterator_props);
   /* Tell the engine, so that for-of and spread over arrays can skip the protocol
