@@ -69,6 +69,9 @@ Value builtins_species_get(VM *vm, Value this_value, int argc, Value *argv);
     .symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,      \
     .fn = builtins_species_get                                                                     \
   }
+/* Function(p1, ..., pn, body) and the generator and async constructors (ecma/function.c);
+ * the magic is the VMFunctionKind. */
+Value builtins_function_construct(VM *vm, Value this_value, int argc, Value *argv);
 void builtins_install_reflect(VM *vm); /* Reflect (stdlib/ecma/reflect.c) */
 void builtins_install_proxy(VM *vm);   /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
 

@@ -18,8 +18,10 @@ static const StrCaseRun *find_run(const StrCaseRun *runs, uint32_t n, uint32_t c
   uint32_t lo = 0, hi = n; /* the answer is below hi */
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (runs[mid].first <= c) lo = mid + 1;
-    else hi = mid;
+    if (runs[mid].first <= c)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo ? &runs[lo - 1] : NULL;
 }
@@ -35,8 +37,10 @@ static const StrExpansion *find_expansion(const StrExpansion *t, uint32_t n, uin
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     if (t[mid].c == c) return &t[mid];
-    if (t[mid].c < c) lo = mid + 1;
-    else hi = mid;
+    if (t[mid].c < c)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return NULL;
 }
@@ -45,14 +49,19 @@ static bool in_ranges(const StrRange *r, uint32_t n, uint32_t c) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (c < r[mid].first) hi = mid;
-    else if (c > r[mid].last) lo = mid + 1;
-    else return true;
+    if (c < r[mid].first)
+      hi = mid;
+    else if (c > r[mid].last)
+      lo = mid + 1;
+    else
+      return true;
   }
   return false;
 }
 
-uint32_t str_simple_lower(uint32_t c) { return simple_map(str_lower_runs, str_lower_runs_count, c); }
+uint32_t str_simple_lower(uint32_t c) {
+  return simple_map(str_lower_runs, str_lower_runs_count, c);
+}
 
 /* ==== Code points of a string ==== */
 
@@ -130,8 +139,15 @@ Value str_change_case(VM *vm, Value s, bool upper) {
 
 /* Hangul syllables are composed of jamo by arithmetic, not by table (Unicode 3.12). */
 enum {
-  S_BASE = 0xAC00, L_BASE = 0x1100, V_BASE = 0x1161, T_BASE = 0x11A7,
-  L_COUNT = 19, V_COUNT = 21, T_COUNT = 28, N_COUNT = V_COUNT * T_COUNT, S_COUNT = L_COUNT * N_COUNT
+  S_BASE = 0xAC00,
+  L_BASE = 0x1100,
+  V_BASE = 0x1161,
+  T_BASE = 0x11A7,
+  L_COUNT = 19,
+  V_COUNT = 21,
+  T_COUNT = 28,
+  N_COUNT = V_COUNT * T_COUNT,
+  S_COUNT = L_COUNT * N_COUNT
 };
 
 typedef struct CodePoints {
@@ -153,9 +169,12 @@ static uint8_t combining_rank(uint32_t c) {
   uint32_t lo = 0, hi = str_combining_count;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (c < str_combining[mid].first) hi = mid;
-    else if (c > str_combining[mid].last) lo = mid + 1;
-    else return (uint8_t)str_combining[mid].rank;
+    if (c < str_combining[mid].first)
+      hi = mid;
+    else if (c > str_combining[mid].last)
+      lo = mid + 1;
+    else
+      return (uint8_t)str_combining[mid].rank;
   }
   return 0;
 }
@@ -206,8 +225,10 @@ static uint32_t compose_pair(uint32_t first, uint32_t second) {
     uint32_t mid = lo + (hi - lo) / 2;
     const StrComposition *p = &str_compositions[mid];
     if (p->first == first && p->second == second) return p->composite;
-    if (p->first < first || (p->first == first && p->second < second)) lo = mid + 1;
-    else hi = mid;
+    if (p->first < first || (p->first == first && p->second < second))
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return 0;
 }
