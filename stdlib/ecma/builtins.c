@@ -186,8 +186,8 @@ Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
   Value ok = builtins_try_create_data(vm, obj, key, v);
   if (ok != VALUE_FALSE) return ok;
   char *k = builtins_to_cstring(vm, key);
-  Value r =
-      vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible", k ? k : "?");
+  Value r = vm_throw_error(vm, ERR_TYPE, "Cannot define property %s, object is not extensible",
+                           k ? k : "?");
   free(k);
   return r;
 }
