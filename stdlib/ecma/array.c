@@ -43,11 +43,10 @@ static Value array_create(VM *vm, double n) {
   return a;
 }
 
-/* Can `new C(...)` make an instance of a user class (not our own natives)? */
-static bool is_user_constructor(Value c) {
-  if (!vm_is_callable(c)) return false;
-  VMFunctionKind k = vm_function_kind(c);
-  return k == VM_FN_NORMAL || k == VM_FN_CLASS;
+/* Does Array.from/of make its result with `new C(...)`: C is a constructor other than
+ * Array itself (whose instances the plain path makes the same, faster)? */
+static bool is_other_constructor(VM *vm, Value c) {
+  return vm_is_constructor(c) && c != vm_intrinsic(vm, INTRINSIC_ARRAY);
 }
 
 /* ArraySpeciesCreate(original, n): a plain array unless original is an array whose
@@ -101,9 +100,9 @@ static Value array_is_array(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_is_array_checked(vm, ARG(0)); /* a proxy's target decides */
 }
 
-/* The result array of Array.from/of: new C(n) for a user subclass, else a plain array. */
+/* The result of Array.from/of: new C(n) for another constructor, else a plain array. */
 static Value from_target(VM *vm, Value c, int argc, Value n) {
-  if (is_user_constructor(c)) return vm_construct(vm, c, argc, &n);
+  if (is_other_constructor(vm, c)) return vm_construct(vm, c, argc, &n);
   return vm_array_new(vm);
 }
 
@@ -139,7 +138,7 @@ static Value from_array_like(VM *vm, Value c, Value items, FromState *s) {
   Value o = vm_handle_push(vm, vm_to_object(vm, items));
   if (value_is_exception(o) || !builtins_length_of(vm, o, &len)) return VALUE_EXCEPTION;
   s->target =
-      vm_handle_push(vm, is_user_constructor(c) ? from_target(vm, c, 1, value_from_number(len))
+      vm_handle_push(vm, is_other_constructor(vm, c) ? from_target(vm, c, 1, value_from_number(len))
                                                 : array_create(vm, len));
   if (value_is_exception(s->target)) return s->target;
   int loop = vm_handle_mark(vm);
@@ -869,10 +868,12 @@ static Value array_flat_map(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== ES2023 copying methods: toReversed, toSorted, toSpliced, with ==== */
 
-static Value copy_to_array(VM *vm, Value o, double len, bool reversed) {
+/* A plain array of o's len elements, perhaps reversed; index `skip` (or -1) is left a hole. */
+static Value copy_to_array(VM *vm, Value o, double len, bool reversed, double skip) {
   Value a = vm_handle_push(vm, array_create(vm, len));
   if (value_is_exception(a)) return a;
   for (double k = 0; k < len; k++) {
+    if (k == skip) continue; /* with() does not read the index it replaces */
     Value v = builtins_get_index(vm, o, reversed ? len - 1 - k : k);
     if (value_is_exception(v)) return v;
     vm_array_set(vm, a, (uint32_t)k, v);
@@ -883,16 +884,15 @@ static Value copy_to_array(VM *vm, Value o, double len, bool reversed) {
 static Value array_to_reversed(VM *vm, Value this_value, int argc, Value *argv) {
   Value o;
   double len;
-  Value r =
-      this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, true) : VALUE_EXCEPTION;
-  return r;
+  if (!this_and_length(vm, this_value, &o, &len)) return VALUE_EXCEPTION;
+  return copy_to_array(vm, o, len, true, -1);
 }
 
 static Value array_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_comparefn(vm, ARG(0))) return VALUE_EXCEPTION;
   Value o;
   double len, undefs = 0;
-  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false)
+  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false, -1)
                                                       : VALUE_EXCEPTION;
   Value items = value_is_exception(r) ? r : sorted_items(vm, r, len, ARG(0), &undefs);
   if (!value_is_exception(items)) {
@@ -913,6 +913,7 @@ static Value array_to_spliced(VM *vm, Value this_value, int argc, Value *argv) {
     return VALUE_EXCEPTION;
   skip = fmin(fmax(skip, 0), len - start);
   double inserted = argc > 2 ? argc - 2 : 0, n = len + inserted - skip;
+  if (n > MAX_SAFE) return vm_throw_error(vm, ERR_TYPE, "Invalid array length");
   Value a = vm_handle_push(vm, array_create(vm, n));
   for (double k = 0; k < n && !value_is_exception(a); k++) {
     Value v = k < start              ? builtins_get_index(vm, o, k)
@@ -934,7 +935,7 @@ static Value array_with(VM *vm, Value this_value, int argc, Value *argv) {
   double at = rel >= 0 ? rel : len + rel;
   if (at >= len || at < 0)
     return vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
-  Value a = copy_to_array(vm, o, len, false);
+  Value a = copy_to_array(vm, o, len, false, at);
   if (!value_is_exception(a)) vm_array_set(vm, a, (uint32_t)at, ARG(1));
   return a;
 }
@@ -1097,6 +1098,7 @@ static const VMPropDef iterator_props[] = {
 void builtins_install_array(VM *vm) {
   vm_class_register(vm, &array_iter_class);
   vm_define_props(vm, vm_global(vm), array_globals);
+  vm_set_intrinsic(vm, INTRINSIC_ARRAY, vm_get_str(vm, vm_global(vm), "Array"));
   Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
   Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
   install_unscopables(vm, proto);

@@ -396,7 +396,12 @@ static int compare_level(Value a, Value b, int level) {
 
 static Value string_locale_compare(VM *vm, Value this_value, int argc, Value *argv) {
   Value s = vm_handle_push(vm, this_string(vm, this_value, "localeCompare"));
-  Value t = value_is_exception(s) ? s : vm_to_string(vm, ARG(0));
+  Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+  if (value_is_exception(t)) return t;
+  /* Canonically equivalent strings are equal: compare their NFC forms (the weights are
+   * of composed Latin-1 letters). */
+  s = vm_handle_push(vm, str_normalize(vm, s, false, true));
+  t = value_is_exception(s) ? s : vm_handle_push(vm, str_normalize(vm, t, false, true));
   if (value_is_exception(t)) return t;
   int c = 0;
   for (int level = 0; level < 3 && c == 0; level++) c = compare_level(s, t, level);
