@@ -838,32 +838,34 @@ static Value flatten(VM *vm, Value target, double *n, Value source, double len, 
   return VALUE_TRUE;
 }
 
-static Value flat_common(VM *vm, Value this_value, double depth, Value map_fn, Value this_arg) {
+/* flat (map_fn undefined: depth is the argument) and flatMap (depth 1), in the spec's
+ * order: ToObject, the length, then the depth or the mapper's check, then the result. */
+static Value flat_common(VM *vm, Value this_value, Value depth_arg, Value map_fn, Value this_arg) {
   int mark = vm_handle_mark(vm);
   Value o, a = VALUE_EXCEPTION;
-  double len, n = 0;
-  if (this_and_length(vm, this_value, &o, &len)) {
+  double len, n = 0, depth = 1;
+  bool ok = this_and_length(vm, this_value, &o, &len);
+  if (ok && value_is_undefined(map_fn) && !value_is_undefined(depth_arg))
+    ok = builtins_to_integer(vm, depth_arg, &depth);
+  if (ok && !value_is_undefined(map_fn) && !vm_is_callable(map_fn)) {
+    vm_throw_error(vm, ERR_TYPE, "flatMap mapper function is not callable");
+    ok = false;
+  }
+  if (ok) {
     a = vm_handle_push(vm, species_create(vm, o, 0));
+    depth = depth < 0 ? 0 : depth;
     Value r = value_is_exception(a) ? a : flatten(vm, a, &n, o, len, depth, map_fn, this_arg);
     if (value_is_exception(r)) a = r;
   }
   vm_handle_reset(vm, mark);
   return a;
 }
-
 static Value array_flat(VM *vm, Value this_value, int argc, Value *argv) {
-  double depth = 1;
-  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &depth))
-    return VALUE_EXCEPTION;
-  return flat_common(vm, this_value, depth < 0 ? 0 : depth, VALUE_UNDEFINED, VALUE_UNDEFINED);
+  return flat_common(vm, this_value, ARG(0), VALUE_UNDEFINED, VALUE_UNDEFINED);
 }
-
 static Value array_flat_map(VM *vm, Value this_value, int argc, Value *argv) {
-  Value o = vm_to_object(vm, this_value);
-  if (value_is_exception(o)) return o;
-  if (!vm_is_callable(ARG(0)))
-    return vm_throw_error(vm, ERR_TYPE, "flatMap mapper function is not callable");
-  return flat_common(vm, this_value, 1, ARG(0), ARG(1));
+  Value mapper = value_is_undefined(ARG(0)) ? VALUE_NULL : ARG(0); /* undefined: not callable */
+  return flat_common(vm, this_value, VALUE_UNDEFINED, mapper, ARG(1));
 }
 
 /* ==== ES2023 copying methods: toReversed, toSorted, toSpliced, with ==== */
