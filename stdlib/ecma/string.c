@@ -27,10 +27,10 @@ static Value this_string(VM *vm, Value this_value, const char *name) {
   return vm_to_string(vm, this_value);
 }
 
-/* The argument as a string, refusing a RegExp (IsRegExp: Symbol.match decides) as
- * includes, startsWith and endsWith do. */
-static Value search_string_arg(VM *vm, Value v, const char *name) {
-  int is = strcmp(name, "indexOf") ? builtins_is_regexp(vm, v) : 0; /* indexOf takes any */
+/* The argument as a string; includes, startsWith and endsWith (not indexOf) refuse a
+ * RegExp (IsRegExp: Symbol.match decides). */
+static Value search_string_arg(VM *vm, Value v, const char *name, bool refuse_regexp) {
+  int is = refuse_regexp && value_is_object(v) ? builtins_is_regexp(vm, v) : 0;
   if (is < 0) return VALUE_EXCEPTION;
   if (is)
     return vm_throw_error(vm, ERR_TYPE,
@@ -182,10 +182,12 @@ static Value string_char(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* indexOf, includes, startsWith, endsWith: this, the search string and a position. */
 static bool search_setup(VM *vm, Value this_value, int argc, Value *argv, const char *name,
-                         Value *s, Value *t, double *pos) {
+                         bool refuse_regexp, Value *s, Value *t, double *pos) {
   int mark = vm_handle_mark(vm);
   *s = vm_handle_push(vm, this_string(vm, this_value, name));
-  *t = value_is_exception(*s) ? *s : vm_handle_push(vm, search_string_arg(vm, ARG(0), name));
+  *t = value_is_exception(*s)
+           ? *s
+           : vm_handle_push(vm, search_string_arg(vm, ARG(0), name, refuse_regexp));
   bool ok = !value_is_exception(*t) && builtins_to_integer(vm, ARG(1), pos);
   vm_handle_reset(vm, mark); /* s and t are reachable from argv/this or fresh: used at once */
   return ok;
@@ -205,7 +207,8 @@ static Value string_search(VM *vm, Value this_value, int argc, Value *argv) {
   SearchKind kind = (SearchKind)vm_native_magic(vm);
   Value s, t;
   double pos;
-  if (!search_setup(vm, this_value, argc, argv, search_names[kind], &s, &t, &pos))
+  if (!search_setup(vm, this_value, argc, argv, search_names[kind], kind != SEARCH_INDEX_OF, &s,
+                    &t, &pos))
     return VALUE_EXCEPTION;
   double len = vm_string_length(s);
   if (kind == SEARCH_ENDS_WITH) {
