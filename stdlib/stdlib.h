@@ -33,6 +33,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_REQUEST_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
   INTRINSIC_DATE_PROTOTYPE,          /* ecma/date.c */
+  INTRINSIC_ARRAY,                   /* the Array constructor (ecma/array.c) */
   INTRINSIC_REGEXP,                  /* the RegExp constructor (ecma/regexp.c) */
   INTRINSIC_REGEXP_PROTOTYPE,
   INTRINSIC_REGEXP_EXEC,             /* the built-in RegExp.prototype.exec */

@@ -152,7 +152,8 @@ static void mark_roots(VM *vm) {
   Value symbols[] = {vm->symbol_iterator, vm->symbol_async_iterator, vm->symbol_has_instance,
                      vm->symbol_to_primitive, vm->symbol_to_string_tag, vm->symbol_match,
                      vm->symbol_match_all, vm->symbol_replace, vm->symbol_search,
-                     vm->symbol_split, vm->symbol_species};
+                     vm->symbol_split, vm->symbol_species, vm->symbol_is_concat_spreadable,
+                     vm->symbol_unscopables};
   gc_mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
   gc_mark_thing(vm, (GcHeader *)vm->root_shape);
 }

@@ -476,7 +476,7 @@ struct VM {
   Value host_intrinsics[INTRINSIC_HOST_END - INTRINSIC_HOST_FIRST]; /* vm_set_intrinsic */
   Value symbol_iterator, symbol_async_iterator, symbol_has_instance,
       symbol_to_primitive, symbol_to_string_tag, symbol_match, symbol_match_all, symbol_replace,
-      symbol_search, symbol_split, symbol_species;
+      symbol_search, symbol_split, symbol_species, symbol_is_concat_spreadable, symbol_unscopables;
 
   VMHooks hooks;
   VMRegExpHooks regexp_hooks; /* vm_set_regexp_hooks */

@@ -254,7 +254,8 @@ static bool find_in_array(VM *vm, Array *a, Key *k, Prop *p) {
   return find_in_shape(vm, &a->base, k, p);
 }
 
-/* A String wrapper object's own characters and length (String exotic objects). */
+/* A String wrapper object's own characters and length (String exotic objects); false
+ * for any other key, which the shape holds. */
 static bool find_in_string_wrapper(VM *vm, Object *o, Key *k, Prop *p) {
   Value prim = ((Boxed *)o)->primitive;
   if (value_is_string(prim)) {
@@ -268,7 +269,7 @@ static bool find_in_string_wrapper(VM *vm, Object *o, Key *k, Prop *p) {
       return true;
     }
   }
-  return find_in_shape(vm, o, k, p);
+  return false;
 }
 
 //> vm.find-in-typed
@@ -293,7 +294,7 @@ static bool find_in_typed(VM *vm, ArrayView *v, Key *k, Prop *p) {
 /* Where o keeps its own property k, if it has one. Never allocates. */
 static bool own_find(VM *vm, Object *o, Key *k, Prop *p) {
   if (o->klass == CLASS_ARRAY) return find_in_array(vm, (Array *)o, k, p);
-  if (o->klass == CLASS_STRING) return find_in_string_wrapper(vm, o, k, p);
+  if (o->klass == CLASS_STRING && find_in_string_wrapper(vm, o, k, p)) return true;
   if (class_is_typed(o->klass)) return find_in_typed(vm, (ArrayView *)o, k, p);
   if (value_is_string(k->atom) || value_is_symbol(k->atom)) { /* the hot path */
     int pos = shape_find(o->shape, k->atom);

@@ -575,6 +575,8 @@ Value vm_well_known_symbol(VM *vm, VMWellKnownSymbol which) {
   case VM_SYMBOL_SEARCH: return vm->symbol_search;
   case VM_SYMBOL_SPLIT: return vm->symbol_split;
   case VM_SYMBOL_SPECIES: return vm->symbol_species;
+  case VM_SYMBOL_IS_CONCAT_SPREADABLE: return vm->symbol_is_concat_spreadable;
+  case VM_SYMBOL_UNSCOPABLES: return vm->symbol_unscopables;
   }
   PANIC("vm_well_known_symbol: unknown symbol");
 }

@@ -68,6 +68,15 @@ static void make_intrinsics(VM *vm) {
   in[INTRINSIC_ARRAY_PROTOTYPE] = &ap->base;
   for (int i = INTRINSIC_STRING_PROTOTYPE; i < INTRINSIC_THROW_TYPE_ERROR; i++)
     if (i != INTRINSIC_ARRAY_PROTOTYPE) in[i] = object_new(vm, object_proto);
+  /* String.prototype, Number.prototype and Boolean.prototype are wrappers of "", 0 and
+   * false (valueOf and toString work on them), as the spec has them. */
+  Value op = value_from_object(object_proto);
+  in[INTRINSIC_STRING_PROTOTYPE] = value_to_object(
+      vm_object_of_class(vm, VM_CLASS_STRING, op, value_from_string(vm->atom_empty)));
+  in[INTRINSIC_NUMBER_PROTOTYPE] =
+      value_to_object(vm_object_of_class(vm, VM_CLASS_NUMBER, op, value_from_number(0)));
+  in[INTRINSIC_BOOLEAN_PROTOTYPE] =
+      value_to_object(vm_object_of_class(vm, VM_CLASS_BOOLEAN, op, VALUE_FALSE));
   for (int i = INTRINSIC_TYPE_ERROR_PROTOTYPE; i <= INTRINSIC_URI_ERROR_PROTOTYPE; i++)
     in[i]->proto = in[INTRINSIC_ERROR_PROTOTYPE];
   in[INTRINSIC_ARRAY_ITERATOR_PROTOTYPE]->proto = in[INTRINSIC_ITERATOR_PROTOTYPE];
@@ -128,6 +137,8 @@ VM *vm_new(void) {
   vm->symbol_search = make_symbol(vm, "Symbol.search");
   vm->symbol_split = make_symbol(vm, "Symbol.split");
   vm->symbol_species = make_symbol(vm, "Symbol.species");
+  vm->symbol_is_concat_spreadable = make_symbol(vm, "Symbol.isConcatSpreadable");
+  vm->symbol_unscopables = make_symbol(vm, "Symbol.unscopables");
   make_intrinsics(vm);
   promise_init(vm);
   vm->lexicals_pin = vm_pin(vm, value_from_object(object_new(vm, NULL)));

@@ -43,21 +43,27 @@ static Value array_create(VM *vm, double n) {
   return a;
 }
 
-/* Can `new C(...)` make an instance of a user class (not our own natives)? */
-static bool is_user_constructor(Value c) {
-  if (!vm_is_callable(c)) return false;
-  VMFunctionKind k = vm_function_kind(c);
-  return k == VM_FN_NORMAL || k == VM_FN_CLASS;
+/* Does Array.from/of make its result with `new C(...)`: C is a constructor other than
+ * Array itself (whose instances the plain path makes the same, faster)? */
+static bool is_other_constructor(VM *vm, Value c) {
+  return vm_is_constructor(c) && c != vm_intrinsic(vm, INTRINSIC_ARRAY);
 }
 
-/* ArraySpeciesCreate(original, n): a plain array unless original is an instance of an
- * Array subclass, whose constructor then makes it. */
+/* ArraySpeciesCreate(original, n): a plain array unless original is an array whose
+ * constructor[Symbol.species] names another constructor, which then makes it. */
 static Value species_create(VM *vm, Value original, double n) {
   Value is_array = vm_is_array_checked(vm, original); /* a proxy's target decides */
   if (is_array != VALUE_TRUE) return value_is_exception(is_array) ? is_array : array_create(vm, n);
   Value c = vm_get_str(vm, original, "constructor");
+  if (value_is_object(c)) {
+    vm_handle_push(vm, c);
+    c = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
+    if (value_is_null(c)) c = VALUE_UNDEFINED;
+  }
   if (value_is_exception(c)) return c;
-  if (!is_user_constructor(c)) return array_create(vm, n);
+  if (value_is_undefined(c)) return array_create(vm, n);
+  if (!vm_is_constructor(c))
+    return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
   Value len = value_from_number(n);
   return vm_construct(vm, c, 1, &len);
 }
@@ -94,9 +100,9 @@ static Value array_is_array(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_is_array_checked(vm, ARG(0)); /* a proxy's target decides */
 }
 
-/* The result array of Array.from/of: new C(n) for a user subclass, else a plain array. */
+/* The result of Array.from/of: new C(n) for another constructor, else a plain array. */
 static Value from_target(VM *vm, Value c, int argc, Value n) {
-  if (is_user_constructor(c)) return vm_construct(vm, c, argc, &n);
+  if (is_other_constructor(vm, c)) return vm_construct(vm, c, argc, &n);
   return vm_array_new(vm);
 }
 
@@ -132,7 +138,7 @@ static Value from_array_like(VM *vm, Value c, Value items, FromState *s) {
   Value o = vm_handle_push(vm, vm_to_object(vm, items));
   if (value_is_exception(o) || !builtins_length_of(vm, o, &len)) return VALUE_EXCEPTION;
   s->target =
-      vm_handle_push(vm, is_user_constructor(c) ? from_target(vm, c, 1, value_from_number(len))
+      vm_handle_push(vm, is_other_constructor(vm, c) ? from_target(vm, c, 1, value_from_number(len))
                                                 : array_create(vm, len));
   if (value_is_exception(s->target)) return s->target;
   int loop = vm_handle_mark(vm);
@@ -337,11 +343,21 @@ static Value array_splice(VM *vm, Value this_value, int argc, Value *argv) {
   return value_is_exception(r) ? r : removed;
 }
 
-/* concat: arrays are spread (holes kept), anything else is appended as one element. */
+/* IsConcatSpreadable(item): its Symbol.isConcatSpreadable if defined, else IsArray. */
+static Value is_concat_spreadable(VM *vm, Value item) {
+  if (!value_is_object(item)) return VALUE_FALSE;
+  Value s = vm_get(vm, item, vm_well_known_symbol(vm, VM_SYMBOL_IS_CONCAT_SPREADABLE));
+  if (value_is_exception(s)) return s;
+  if (!value_is_undefined(s)) return value_from_bool(vm_truthy(s));
+  return vm_is_array_checked(vm, item); /* a proxy's target decides */
+}
+
+/* concat: spreadable items are spread (holes kept), anything else is appended whole. */
 static Value concat_one(VM *vm, Value a, double *n, Value item) {
-  Value spread = vm_is_array_checked(vm, item);
+  Value spread = is_concat_spreadable(vm, item);
   if (value_is_exception(spread)) return spread;
   if (spread == VALUE_FALSE) {
+    if (*n >= MAX_SAFE) return vm_throw_error(vm, ERR_TYPE, "Invalid array length");
     Value key = vm_handle_push(vm, builtins_index_key(vm, (*n)++));
     return builtins_create_data(vm, a, key, item);
   }
@@ -809,12 +825,12 @@ static Value flatten(VM *vm, Value target, double *n, Value source, double len, 
     }
     if (value_is_exception(v)) return v;
     double inner;
-    Value r;
-    if (depth > 0 && vm_is_array(v)) {
+    Value r = depth > 0 ? vm_is_array_checked(vm, v) : VALUE_FALSE; /* a proxy's target */
+    if (r == VALUE_TRUE) {
       r = builtins_length_of(vm, v, &inner) ? VALUE_TRUE : VALUE_EXCEPTION;
       if (!value_is_exception(r))
         r = flatten(vm, target, n, v, inner, depth - 1, VALUE_UNDEFINED, VALUE_UNDEFINED);
-    } else {
+    } else if (!value_is_exception(r)) {
       r = builtins_create_data_at(vm, target, (*n)++, v);
     }
     if (value_is_exception(r)) return r;
@@ -822,40 +838,44 @@ static Value flatten(VM *vm, Value target, double *n, Value source, double len, 
   return VALUE_TRUE;
 }
 
-static Value flat_common(VM *vm, Value this_value, double depth, Value map_fn, Value this_arg) {
+/* flat (map_fn undefined: depth is the argument) and flatMap (depth 1), in the spec's
+ * order: ToObject, the length, then the depth or the mapper's check, then the result. */
+static Value flat_common(VM *vm, Value this_value, Value depth_arg, Value map_fn, Value this_arg) {
   int mark = vm_handle_mark(vm);
   Value o, a = VALUE_EXCEPTION;
-  double len, n = 0;
-  if (this_and_length(vm, this_value, &o, &len)) {
+  double len, n = 0, depth = 1;
+  bool ok = this_and_length(vm, this_value, &o, &len);
+  if (ok && value_is_undefined(map_fn) && !value_is_undefined(depth_arg))
+    ok = builtins_to_integer(vm, depth_arg, &depth);
+  if (ok && !value_is_undefined(map_fn) && !vm_is_callable(map_fn)) {
+    vm_throw_error(vm, ERR_TYPE, "flatMap mapper function is not callable");
+    ok = false;
+  }
+  if (ok) {
     a = vm_handle_push(vm, species_create(vm, o, 0));
+    depth = depth < 0 ? 0 : depth;
     Value r = value_is_exception(a) ? a : flatten(vm, a, &n, o, len, depth, map_fn, this_arg);
     if (value_is_exception(r)) a = r;
   }
   vm_handle_reset(vm, mark);
   return a;
 }
-
 static Value array_flat(VM *vm, Value this_value, int argc, Value *argv) {
-  double depth = 1;
-  if (!value_is_undefined(ARG(0)) && !builtins_to_integer(vm, ARG(0), &depth))
-    return VALUE_EXCEPTION;
-  return flat_common(vm, this_value, depth < 0 ? 0 : depth, VALUE_UNDEFINED, VALUE_UNDEFINED);
+  return flat_common(vm, this_value, ARG(0), VALUE_UNDEFINED, VALUE_UNDEFINED);
 }
-
 static Value array_flat_map(VM *vm, Value this_value, int argc, Value *argv) {
-  Value o = vm_to_object(vm, this_value);
-  if (value_is_exception(o)) return o;
-  if (!vm_is_callable(ARG(0)))
-    return vm_throw_error(vm, ERR_TYPE, "flatMap mapper function is not callable");
-  return flat_common(vm, this_value, 1, ARG(0), ARG(1));
+  Value mapper = value_is_undefined(ARG(0)) ? VALUE_NULL : ARG(0); /* undefined: not callable */
+  return flat_common(vm, this_value, VALUE_UNDEFINED, mapper, ARG(1));
 }
 
 /* ==== ES2023 copying methods: toReversed, toSorted, toSpliced, with ==== */
 
-static Value copy_to_array(VM *vm, Value o, double len, bool reversed) {
+/* A plain array of o's len elements, perhaps reversed; index `skip` (or -1) is left a hole. */
+static Value copy_to_array(VM *vm, Value o, double len, bool reversed, double skip) {
   Value a = vm_handle_push(vm, array_create(vm, len));
   if (value_is_exception(a)) return a;
   for (double k = 0; k < len; k++) {
+    if (k == skip) continue; /* with() does not read the index it replaces */
     Value v = builtins_get_index(vm, o, reversed ? len - 1 - k : k);
     if (value_is_exception(v)) return v;
     vm_array_set(vm, a, (uint32_t)k, v);
@@ -866,16 +886,15 @@ static Value copy_to_array(VM *vm, Value o, double len, bool reversed) {
 static Value array_to_reversed(VM *vm, Value this_value, int argc, Value *argv) {
   Value o;
   double len;
-  Value r =
-      this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, true) : VALUE_EXCEPTION;
-  return r;
+  if (!this_and_length(vm, this_value, &o, &len)) return VALUE_EXCEPTION;
+  return copy_to_array(vm, o, len, true, -1);
 }
 
 static Value array_to_sorted(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_comparefn(vm, ARG(0))) return VALUE_EXCEPTION;
   Value o;
   double len, undefs = 0;
-  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false)
+  Value r = this_and_length(vm, this_value, &o, &len) ? copy_to_array(vm, o, len, false, -1)
                                                       : VALUE_EXCEPTION;
   Value items = value_is_exception(r) ? r : sorted_items(vm, r, len, ARG(0), &undefs);
   if (!value_is_exception(items)) {
@@ -896,6 +915,7 @@ static Value array_to_spliced(VM *vm, Value this_value, int argc, Value *argv) {
     return VALUE_EXCEPTION;
   skip = fmin(fmax(skip, 0), len - start);
   double inserted = argc > 2 ? argc - 2 : 0, n = len + inserted - skip;
+  if (n > MAX_SAFE) return vm_throw_error(vm, ERR_TYPE, "Invalid array length");
   Value a = vm_handle_push(vm, array_create(vm, n));
   for (double k = 0; k < n && !value_is_exception(a); k++) {
     Value v = k < start              ? builtins_get_index(vm, o, k)
@@ -917,7 +937,7 @@ static Value array_with(VM *vm, Value this_value, int argc, Value *argv) {
   double at = rel >= 0 ? rel : len + rel;
   if (at >= len || at < 0)
     return vm_throw_error(vm, ERR_RANGE, "Invalid index : %s", "");
-  Value a = copy_to_array(vm, o, len, false);
+  Value a = copy_to_array(vm, o, len, false, at);
   if (!value_is_exception(a)) vm_array_set(vm, a, (uint32_t)at, ARG(1));
   return a;
 }
@@ -990,6 +1010,7 @@ static const VMPropDef array_statics[] = {
     VM_FN("isArray", array_is_array, 1),
     VM_FN("from", array_from, 1),
     VM_FN("of", array_of, 0),
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 
@@ -1039,6 +1060,26 @@ static const VMPropDef array_prototype_props[] = {
 };
 //< stdlib.array-table
 
+/* Array.prototype[Symbol.unscopables]: the names a `with (array)` does not bind (newer
+ * than most code that uses `with`), in V8's order, on a null-prototype object. */
+#define UNSCOPABLE(name) VM_CONSTANT(name, VALUE_TRUE, VM_ATTR_DEFAULT)
+static const VMPropDef unscopables_props[] = {
+    UNSCOPABLE("at"),         UNSCOPABLE("copyWithin"),    UNSCOPABLE("entries"),
+    UNSCOPABLE("fill"),       UNSCOPABLE("find"),          UNSCOPABLE("findIndex"),
+    UNSCOPABLE("findLast"),   UNSCOPABLE("findLastIndex"), UNSCOPABLE("flat"),
+    UNSCOPABLE("flatMap"),    UNSCOPABLE("includes"),      UNSCOPABLE("keys"),
+    UNSCOPABLE("values"),     UNSCOPABLE("toReversed"),    UNSCOPABLE("toSorted"),
+    UNSCOPABLE("toSpliced"),  VM_PROPS_END,
+};
+
+static void install_unscopables(VM *vm, Value proto) {
+  Value u = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  vm_define_props(vm, u, unscopables_props);
+  PropertyDescriptor d = {.value = u, .has_value = true, .has_writable = true,
+                         .has_enumerable = true, .has_configurable = true, .configurable = true};
+  vm_define_property(vm, proto, vm_well_known_symbol(vm, VM_SYMBOL_UNSCOPABLES), &d);
+}
+
 static const VMPropDef array_globals[] = {
     VM_CONSTRUCTOR("Array", array_construct, 1, 0, INTRINSIC_ARRAY_PROTOTYPE, array_statics,
                    array_prototype_props),
@@ -1059,8 +1100,10 @@ static const VMPropDef iterator_props[] = {
 void builtins_install_array(VM *vm) {
   vm_class_register(vm, &array_iter_class);
   vm_define_props(vm, vm_global(vm), array_globals);
+  vm_set_intrinsic(vm, INTRINSIC_ARRAY, vm_get_str(vm, vm_global(vm), "Array"));
   Value proto = vm_intrinsic(vm, INTRINSIC_ARRAY_PROTOTYPE);
   Value iter_proto = vm_intrinsic(vm, INTRINSIC_ARRAY_ITERATOR_PROTOTYPE);
+  install_unscopables(vm, proto);
   vm_define_props(vm, iter_proto, array_iterator_props);
   vm_define_props(vm, vm_intrinsic(vm, INTRINSIC_ITERATOR_PROTOTYPE), iterator_props);
   /* Tell the engine, so that for-of and spread over arrays can skip the protocol

@@ -61,8 +61,6 @@ static Value buffer_is_view(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_bool(vm_array_view_info(ARG(0), &info));
 }
 
-static Value species_get(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
-
 /* ==== The prototype ==== */
 
 /* byteLength (magic 1: a getter), maxByteLength and resizable. */
@@ -149,10 +147,7 @@ static Value buffer_slice(VM *vm, Value this_value, int argc, Value *argv) {
 
 static const VMPropDef buffer_statics[] = {
     VM_FN("isView", buffer_is_view, 1),
-    {.symbol = 1 + VM_SYMBOL_SPECIES,
-     .kind = VM_PROP_ACCESSOR,
-     .attrs = VM_ATTR_CONFIGURABLE,
-     .fn = species_get},
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 

@@ -84,12 +84,15 @@ Value builtins_species_constructor(VM *vm, Value obj, int slot) {
     return value_is_exception(c) ? c : vm_intrinsic(vm, slot);
   if (!value_is_object(c))
     return vm_throw_error(vm, ERR_TYPE, "object.constructor is not a constructor");
+  vm_handle_push(vm, c);
   Value s = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
   if (value_is_exception(s) || value_is_nullish(s))
     return value_is_exception(s) ? s : vm_intrinsic(vm, slot);
   if (vm_is_constructor(s)) return s;
   return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
 }
+
+Value builtins_species_get(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
 
 double builtins_clamp_index(double relative, double length) {
   if (relative < 0) return relative + length < 0 ? 0 : relative + length;
@@ -161,7 +164,7 @@ Value builtins_set_index(VM *vm, Value obj, double index, Value v) {
   return value_is_exception(r) ? r : VALUE_TRUE;
 }
 
-Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
+Value builtins_try_create_data(VM *vm, Value obj, Value key, Value v) {
   PropertyDescriptor d = {.value = v,
                           .getter = VALUE_UNDEFINED,
                           .setter = VALUE_UNDEFINED,
@@ -176,10 +179,15 @@ Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
   vm_handle_push(vm, v);
   Value ok = vm_define_property(vm, obj, key, &d);
   vm_handle_reset(vm, mark);
+  return ok;
+}
+
+Value builtins_create_data(VM *vm, Value obj, Value key, Value v) {
+  Value ok = builtins_try_create_data(vm, obj, key, v);
   if (ok != VALUE_FALSE) return ok;
   char *k = builtins_to_cstring(vm, key);
-  Value r =
-      vm_throw_error(vm, ERR_TYPE, "Cannot add property %s, object is not extensible", k ? k : "?");
+  Value r = vm_throw_error(vm, ERR_TYPE, "Cannot define property %s, object is not extensible",
+                           k ? k : "?");
   free(k);
   return r;
 }

@@ -59,6 +59,19 @@ bool builtins_prototype_from(VM *vm, Value new_target, int slot, Value *out);
 /* SpeciesConstructor(obj, the constructor in intrinsic slot): undefined-safe, or
  * VALUE_EXCEPTION. */
 Value builtins_species_constructor(VM *vm, Value obj, int slot);
+/* IsRegExp(v) (ecma/regexp.c): 1, 0, or -1 on exception (a Symbol.match getter may throw). */
+int builtins_is_regexp(VM *vm, Value v);
+/* get [Symbol.species]() { return this; }: the getter of every constructor that has one
+ * (Array, Map, Set, Promise, RegExp, ArrayBuffer, %TypedArray%); the row below. */
+Value builtins_species_get(VM *vm, Value this_value, int argc, Value *argv);
+#define BUILTINS_SPECIES_GETTER                                                                    \
+  {                                                                                                \
+    .symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,      \
+    .fn = builtins_species_get                                                                     \
+  }
+/* Function(p1, ..., pn, body) and the generator and async constructors (ecma/function.c);
+ * the magic is the VMFunctionKind. */
+Value builtins_function_construct(VM *vm, Value this_value, int argc, Value *argv);
 void builtins_install_reflect(VM *vm); /* Reflect (stdlib/ecma/reflect.c) */
 void builtins_install_proxy(VM *vm);   /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
 
@@ -84,6 +97,8 @@ Value builtins_get_index(VM *vm, Value obj, double index); /* obj[index] (fast f
 Value builtins_has_index(VM *vm, Value obj, double index); /* HasProperty: true/false/exc */
 /* Set(obj, index, v, true): VALUE_TRUE or exception (V8's read-only message). */
 Value builtins_set_index(VM *vm, Value obj, double index, Value v);
+/* CreateDataProperty(obj, key, v): true, false (refused) or exception. */
+Value builtins_try_create_data(VM *vm, Value obj, Value key, Value v);
 /* CreateDataPropertyOrThrow(obj, key, v): VALUE_TRUE or exception. */
 Value builtins_create_data(VM *vm, Value obj, Value key, Value v);
 /* CreateDataPropertyOrThrow(obj, ToString(index), v), fast when it appends to an array. */

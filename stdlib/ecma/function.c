@@ -18,7 +18,7 @@
 /* Function(p1, ..., pn, body) and its generator and async kinds (the magic is the
  * VMFunctionKind): the parameters joined with commas, the body, each through
  * ToString in order, then compiled in the global scope. */
-static Value function_construct(VM *vm, Value this_value, int argc, Value *argv) {
+Value builtins_function_construct(VM *vm, Value this_value, int argc, Value *argv) {
   StrBuf params = {0}, body = {0};
   for (int i = 0; i < argc; i++) {
     Value s = vm_to_string(vm, argv[i]);
@@ -172,8 +172,8 @@ static const VMPropDef function_prototype_props[] = {
 };
 
 static const VMPropDef function_globals[] = {
-    VM_CONSTRUCTOR("Function", function_construct, 1, VM_FN_NORMAL, INTRINSIC_FUNCTION_PROTOTYPE, NULL,
-                   function_prototype_props),
+    VM_CONSTRUCTOR("Function", builtins_function_construct, 1, VM_FN_NORMAL,
+                   INTRINSIC_FUNCTION_PROTOTYPE, NULL, function_prototype_props),
     VM_PROPS_END,
 };
 

@@ -8,13 +8,6 @@
  */
 #include "stdlib/ecma/builtins.h"
 
-static Value from_strings(VM *vm, Value this_value, int argc, Value *argv) {
-  static const char *const names[] = {"GeneratorFunction", "AsyncFunction",
-                                      "AsyncGeneratorFunction"};
-  return vm_throw_error(vm, ERR_TYPE, "tinynode does not support %s() from strings",
-                        names[vm_native_magic(vm)]);
-}
-
 enum { RESUME_NEXT, RESUME_THROW, RESUME_RETURN }; /* vm/internal.h's ResumeMode */
 
 static const VMPropDef generator_prototype_props[] = {
@@ -63,11 +56,11 @@ static const VMPropDef async_function_prototype_props[] = {
 };
 
 static const VMPropDef constructors[] = {
-    VM_CONSTRUCTOR("GeneratorFunction", from_strings, 1, 0, INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE,
-                   NULL, generator_function_prototype_props),
-    VM_CONSTRUCTOR("AsyncFunction", from_strings, 1, 1, INTRINSIC_ASYNC_FUNCTION_PROTOTYPE, NULL,
-                   async_function_prototype_props),
-    VM_CONSTRUCTOR("AsyncGeneratorFunction", from_strings, 1, 2,
+    VM_CONSTRUCTOR("GeneratorFunction", builtins_function_construct, 1, VM_FN_GENERATOR,
+                   INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE, NULL, generator_function_prototype_props),
+    VM_CONSTRUCTOR("AsyncFunction", builtins_function_construct, 1, VM_FN_ASYNC,
+                   INTRINSIC_ASYNC_FUNCTION_PROTOTYPE, NULL, async_function_prototype_props),
+    VM_CONSTRUCTOR("AsyncGeneratorFunction", builtins_function_construct, 1, VM_FN_ASYNC_GENERATOR,
                    INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE, NULL,
                    async_generator_function_prototype_props),
     VM_PROPS_END,

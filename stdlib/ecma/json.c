@@ -262,7 +262,7 @@ static Value parse_value(JsonParser *p) {
 //< stdlib.json-parse-value
 
 /* InternalizeJSONProperty: walk the result bottom-up, letting the reviver replace or
- * (by returning undefined) delete each value. */
+ * (by returning undefined) delete each value; a property that refuses either is left as is. */
 static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
   if (vm_stack_exhausted(vm)) return vm_throw_stack_overflow(vm); /* as deep as the value */
   int mark = vm_handle_mark(vm);
@@ -284,7 +284,7 @@ static Value internalize(VM *vm, Value holder, Value key, Value reviver) {
       Value nv = vm_handle_push(vm, internalize(vm, val, k, reviver));
       Value r = value_is_exception(nv)   ? nv
                 : value_is_undefined(nv) ? vm_delete_property(vm, val, k)
-                                         : builtins_create_data(vm, val, k, nv);
+                                         : builtins_try_create_data(vm, val, k, nv);
       if (value_is_exception(r)) return vm_handle_reset(vm, mark), r;
     }
   }

@@ -124,8 +124,6 @@ static Value map_construct(VM *vm, Value this_value, int argc, Value *argv) {
 }
 //< stdlib.map-constructor
 
-static Value species_get(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
-
 /* ==== The methods ==== */
 
 static Value map_get(VM *vm, Value this_value, int argc, Value *argv) {
@@ -249,15 +247,10 @@ static Value map_iterator_next(VM *vm, Value this_value, int argc, Value *argv) 
 
 /* ==== Installing ==== */
 
-#define SPECIES_GETTER                                                                             \
-  {                                                                                                \
-    .symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,      \
-    .fn = species_get                                                                              \
-  }
 #define ITER_MAGIC(cls, kind) ((cls) << 2 | (kind))
 
 static const VMPropDef species_statics[] = {
-    SPECIES_GETTER,
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 

@@ -332,7 +332,9 @@ static Value global_parse_int(VM *vm, Value t, int argc, Value *argv) {
   double r;
   if (value_is_exception(s) || !builtins_to_integer(vm, ARG(1), &r)) return VALUE_EXCEPTION;
   char *text = trimmed_ascii(vm, s), *p = text;
-  int sign = 1, radix = (int)(int32_t)r; /* ToInt32 of small values */
+  double wrapped = isfinite(r) ? fmod(r, 4294967296.0) : 0; /* ToInt32: modulo 2^32, signed */
+  if (wrapped < 0) wrapped += 4294967296.0;
+  int sign = 1, radix = wrapped >= 2147483648.0 ? (int)(wrapped - 4294967296.0) : (int)wrapped;
   if (*p == '-' || *p == '+') sign = *p++ == '-' ? -1 : 1;
   bool strip = radix == 0 || radix == 16;
   if (radix == 0) radix = 10;

@@ -218,8 +218,6 @@ static Value promise_static_reject(VM *vm, Value this_value, int argc, Value *ar
   return value_is_exception(r) ? r : vm_array_get(vm, cap, CAP_PROMISE);
 }
 
-static Value promise_species(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
-
 enum { COMBINE_ALL, COMBINE_ALL_SETTLED, COMBINE_ANY, COMBINE_RACE };
 /* What the element functions of one Promise.all/allSettled/any call share. */
 enum { SHARED_VALUES, SHARED_CAP, SHARED_REMAINING, SHARED_KIND, SHARED_COUNT };
@@ -379,8 +377,7 @@ static const VMPropDef promise_statics[] = {
     VM_FN_MAGIC("race", promise_combine, 1, COMBINE_RACE),
     VM_FN("resolve", promise_static_resolve, 1),
     VM_FN("reject", promise_static_reject, 1),
-    {.symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,
-     .fn = promise_species},
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 

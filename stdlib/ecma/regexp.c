@@ -331,7 +331,7 @@ static Value alloc_initialize(VM *vm, Value new_target, Value pattern, Value fla
   return initialize(vm, obj, p, f);
 }
 
-int regexp_is_regexp(VM *vm, Value v) {
+int builtins_is_regexp(VM *vm, Value v) {
   if (!value_is_object(v)) return 0;
   Value matcher = vm_get(vm, v, vm_well_known_symbol(vm, VM_SYMBOL_MATCH));
   if (value_is_exception(matcher)) return -1;
@@ -350,7 +350,7 @@ static Value flags_value(VM *vm, int flags) {
 //> stdlib.regexp-constructor
 static Value regexp_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value pattern = ARG(0), flags = ARG(1), target = vm_new_target(vm);
-  int is_regexp = regexp_is_regexp(vm, pattern);
+  int is_regexp = builtins_is_regexp(vm, pattern);
   if (is_regexp < 0) return VALUE_EXCEPTION;
   if (value_is_undefined(target)) {
     target = vm_intrinsic(vm, INTRINSIC_REGEXP);
@@ -543,15 +543,10 @@ static Value regexp_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   return sb_finish(vm, &b);
 }
 
-static Value regexp_species(VM *vm, Value this_value, int argc, Value *argv) {
-  return this_value;
-}
-
 /* ==== Installing ==== */
 
 static const VMPropDef regexp_statics[] = {
-    {.symbol = 1 + VM_SYMBOL_SPECIES, .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_CONFIGURABLE,
-     .fn = regexp_species},
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 

@@ -73,8 +73,6 @@ bool regexp_set_last_index(VM *vm, Value r, double value);
 /* The realm's RegExp constructor, and RegExpCreate(pattern, flags) with it. */
 Value regexp_constructor(VM *vm);
 Value regexp_create(VM *vm, Value pattern, Value flags);
-/* IsRegExp(v): 1, 0, or -1 on exception (a Symbol.match getter may throw). */
-int regexp_is_regexp(VM *vm, Value v);
 /* SpeciesConstructor(obj, %RegExp%): exception, or a constructor. */
 Value regexp_species_constructor(VM *vm, Value obj);
 

@@ -652,7 +652,7 @@ Value builtins_string_by_symbol(VM *vm, Value this_value, Value arg, VMWellKnown
 }
 
 Value builtins_string_check_global(VM *vm, Value arg, const char *name) {
-  int is = regexp_is_regexp(vm, arg);
+  int is = builtins_is_regexp(vm, arg);
   if (is <= 0) return is < 0 ? VALUE_EXCEPTION : VALUE_UNDEFINED;
   Value flags = vm_handle_push(vm, vm_get_str(vm, arg, "flags"));
   if (value_is_exception(flags)) return flags;

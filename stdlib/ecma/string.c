@@ -13,6 +13,7 @@
 
 #include "lexer/alloc.h"
 #include "stdlib/ecma/builtins.h"
+#include "stdlib/ecma/string_data.h"
 
 #define ARG(i) builtins_arg(argc, argv, (i))
 
@@ -26,9 +27,12 @@ static Value this_string(VM *vm, Value this_value, const char *name) {
   return vm_to_string(vm, this_value);
 }
 
-/* The argument as a string, refusing a RegExp as the spec asks of includes & co. */
-static Value search_string_arg(VM *vm, Value v, const char *name) {
-  if (value_is_object(v) && vm_object_class(v) == VM_CLASS_REGEXP)
+/* The argument as a string; includes, startsWith and endsWith (not indexOf) refuse a
+ * RegExp (IsRegExp: Symbol.match decides). */
+static Value search_string_arg(VM *vm, Value v, const char *name, bool refuse_regexp) {
+  int is = refuse_regexp && value_is_object(v) ? builtins_is_regexp(vm, v) : 0;
+  if (is < 0) return VALUE_EXCEPTION;
+  if (is)
     return vm_throw_error(vm, ERR_TYPE,
                           "First argument to String.prototype.%s must not be a "
                           "regular expression",
@@ -178,10 +182,12 @@ static Value string_char(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* indexOf, includes, startsWith, endsWith: this, the search string and a position. */
 static bool search_setup(VM *vm, Value this_value, int argc, Value *argv, const char *name,
-                         Value *s, Value *t, double *pos) {
+                         bool refuse_regexp, Value *s, Value *t, double *pos) {
   int mark = vm_handle_mark(vm);
   *s = vm_handle_push(vm, this_string(vm, this_value, name));
-  *t = value_is_exception(*s) ? *s : vm_handle_push(vm, search_string_arg(vm, ARG(0), name));
+  *t = value_is_exception(*s)
+           ? *s
+           : vm_handle_push(vm, search_string_arg(vm, ARG(0), name, refuse_regexp));
   bool ok = !value_is_exception(*t) && builtins_to_integer(vm, ARG(1), pos);
   vm_handle_reset(vm, mark); /* s and t are reachable from argv/this or fresh: used at once */
   return ok;
@@ -201,7 +207,8 @@ static Value string_search(VM *vm, Value this_value, int argc, Value *argv) {
   SearchKind kind = (SearchKind)vm_native_magic(vm);
   Value s, t;
   double pos;
-  if (!search_setup(vm, this_value, argc, argv, search_names[kind], &s, &t, &pos))
+  if (!search_setup(vm, this_value, argc, argv, search_names[kind], kind != SEARCH_INDEX_OF, &s,
+                    &t, &pos))
     return VALUE_EXCEPTION;
   double len = vm_string_length(s);
   if (kind == SEARCH_ENDS_WITH) {
@@ -334,74 +341,19 @@ static Value string_pad(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Case mapping ==== */
 
-/* The simple upper-case mapping of a BMP unit in the scripts we know (else itself). */
-static uint16_t upper_unit(uint16_t u) {
-  if (u >= 'a' && u <= 'z') return u - 32;
-  if (u < 0xB5) return u;
-  if (u == 0xB5) return 0x39C; /* micro sign -> Greek Mu */
-  if ((u >= 0xE0 && u <= 0xFE && u != 0xF7)) return u - 32;
-  if (u == 0xFF) return 0x178;
-  if (u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149) {
-    bool odd_lower = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E);
-    if (odd_lower ? (u % 2 == 0) : (u % 2 == 1)) return u - 1;
-    return u == 0x17F ? 0x53 : u;
-  }
-  if (u >= 0x3B1 && u <= 0x3C9 && u != 0x3C2) return u - 32; /* Greek */
-  if (u == 0x3C2) return 0x3A3; /* final sigma */
-  if (u >= 0x3AC && u <= 0x3AF) return u == 0x3AC ? 0x386 : u - 37;
-  if (u >= 0x430 && u <= 0x44F) return u - 32; /* Cyrillic */
-  if (u >= 0x450 && u <= 0x45F) return u - 80;
-  return u;
-}
-
-static uint16_t lower_unit(uint16_t u) {
-  if (u >= 'A' && u <= 'Z') return u + 32;
-  if (u < 0xC0) return u;
-  if (u <= 0xDE && u != 0xD7) return u + 32;
-  if (u == 0x178) return 0xFF;
-  if (u >= 0x100 && u <= 0x17F && u != 0x130 && u != 0x131 && u != 0x138 && u != 0x149) {
-    bool odd_lower = (u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E);
-    return (odd_lower ? (u % 2 == 1) : (u % 2 == 0)) ? u + 1 : u;
-  }
-  if (u >= 0x391 && u <= 0x3A9 && u != 0x3A2) return u + 32; /* Greek */
-  if (u == 0x386) return 0x3AC;
-  if (u >= 0x388 && u <= 0x38A) return u + 37;
-  if (u >= 0x410 && u <= 0x42F) return u + 32; /* Cyrillic */
-  if (u >= 0x400 && u <= 0x40F) return u + 80;
-  return u;
-}
-
-static bool is_cased_letter(uint16_t u) { return upper_unit(u) != u || lower_unit(u) != u; }
-
-//> stdlib.string-case
 enum { CASE_UPPER = 1, CASE_LOCALE = 2 };
 static const char *const case_names[] = {"toLowerCase", "toUpperCase", "toLocaleLowerCase",
                                          "toLocaleUpperCase"};
 
 /* toLowerCase, toUpperCase and their locale twins (the same in the root locale): the
- * magic is CASE_UPPER and CASE_LOCALE bits. */
+ * magic is CASE_UPPER and CASE_LOCALE bits. The mapping is string_unicode.c's. */
 static Value string_change_case(VM *vm, Value this_value, int argc, Value *argv) {
   int magic = vm_native_magic(vm);
-  bool upper = magic & CASE_UPPER;
   Value s = this_string(vm, this_value, case_names[magic]);
   if (value_is_exception(s)) return s;
-  uint32_t n = vm_string_length(s);
-  StrBuf b = {0};
-  for (uint32_t i = 0; i < n; i++) {
-    uint16_t u = vm_string_unit(s, i);
-    if (upper && u == 0xDF) { /* sharp s has no capital form: it becomes "SS" */
-      sb_puts(&b, "SS");
-    } else if (!upper && u == 0x3A3) { /* capital sigma: final form at the end of a word */
-      bool final = i > 0 && is_cased_letter(vm_string_unit(s, i - 1)) &&
-                   !(i + 1 < n && is_cased_letter(vm_string_unit(s, i + 1)));
-      sb_put_unit(&b, final ? 0x3C2 : 0x3C3);
-    } else {
-      sb_put_unit(&b, upper ? upper_unit(u) : lower_unit(u));
-    }
-  }
-  return sb_finish(vm, &b);
+  vm_handle_push(vm, s);
+  return str_change_case(vm, s, magic & CASE_UPPER);
 }
-//< stdlib.string-case
 
 /* ==== localeCompare ==== */
 
@@ -422,7 +374,7 @@ static Weight unit_weight(uint16_t u) {
   const char *p = u < 128 && u ? strchr(punctuation_order, (char)u) : NULL;
   if (p) return (Weight){1 + (uint32_t)(p - punctuation_order), 0, 0};
   if (u >= '0' && u <= '9') return (Weight){100 + u - '0', 0, 0};
-  uint16_t lower = lower_unit(u);
+  uint32_t lower = str_simple_lower(u);
   bool is_upper = lower != u;
   if (lower >= 'a' && lower <= 'z') return (Weight){200 + (uint32_t)(lower - 'a') * 4, 0, is_upper};
   if (lower >= 0xE0 && lower <= 0xFF && latin1_base[lower - 0xC0] != '*') {
@@ -447,7 +399,12 @@ static int compare_level(Value a, Value b, int level) {
 
 static Value string_locale_compare(VM *vm, Value this_value, int argc, Value *argv) {
   Value s = vm_handle_push(vm, this_string(vm, this_value, "localeCompare"));
-  Value t = value_is_exception(s) ? s : vm_to_string(vm, ARG(0));
+  Value t = value_is_exception(s) ? s : vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+  if (value_is_exception(t)) return t;
+  /* Canonically equivalent strings are equal: compare their NFC forms (the weights are
+   * of composed Latin-1 letters). */
+  s = vm_handle_push(vm, str_normalize(vm, s, false, true));
+  t = value_is_exception(s) ? s : vm_handle_push(vm, str_normalize(vm, t, false, true));
   if (value_is_exception(t)) return t;
   int c = 0;
   for (int level = 0; level < 3 && c == 0; level++) c = compare_level(s, t, level);
@@ -465,15 +422,12 @@ static Value string_normalize(VM *vm, Value this_value, int argc, Value *argv) {
   bool valid = !strcmp(form, "NFC") || !strcmp(form, "NFD") || !strcmp(form, "NFKC") ||
                !strcmp(form, "NFKD");
   bool composed = valid && (form[2] == 'C' || form[3] == 'C'); /* form may be short */
+  bool compat = valid && form[2] == 'K';
   free(form);
   if (!valid)
     return vm_throw_error(vm, ERR_RANGE,
                           "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
-  uint16_t limit = composed ? 0x300 : 0x80; /* below it, text is already in that form */
-  for (uint32_t i = 0; i < vm_string_length(s); i++)
-    if (vm_string_unit(s, i) >= limit)
-      return vm_throw_error(vm, ERR_TYPE, "tinynode does not support normalize() of this text yet");
-  return s;
+  return str_normalize(vm, s, compat, composed);
 }
 
 /* ==== split and replace ==== */

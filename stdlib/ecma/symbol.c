@@ -108,6 +108,7 @@ static const VMPropDef symbol_statics[] = {
     VM_FN("keyFor", symbol_key_for, 1),
     VM_SYMBOL("asyncIterator", VM_SYMBOL_ASYNC_ITERATOR, 0),
     VM_SYMBOL("hasInstance", VM_SYMBOL_HAS_INSTANCE, 0),
+    VM_SYMBOL("isConcatSpreadable", VM_SYMBOL_IS_CONCAT_SPREADABLE, 0),
     VM_SYMBOL("iterator", VM_SYMBOL_ITERATOR, 0),
     VM_SYMBOL("match", VM_SYMBOL_MATCH, 0),
     VM_SYMBOL("matchAll", VM_SYMBOL_MATCH_ALL, 0),
@@ -117,6 +118,7 @@ static const VMPropDef symbol_statics[] = {
     VM_SYMBOL("split", VM_SYMBOL_SPLIT, 0),
     VM_SYMBOL("toPrimitive", VM_SYMBOL_TO_PRIMITIVE, 0),
     VM_SYMBOL("toStringTag", VM_SYMBOL_TO_STRING_TAG, 0),
+    VM_SYMBOL("unscopables", VM_SYMBOL_UNSCOPABLES, 0),
     VM_PROPS_END,
 };
 

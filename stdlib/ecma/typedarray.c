@@ -257,8 +257,6 @@ static Value typed_of(VM *vm, Value this_value, int argc, Value *argv) {
   return ta;
 }
 
-static Value species_get(VM *vm, Value this_value, int argc, Value *argv) { return this_value; }
-
 /* ==== The accessors: buffer, byteLength, byteOffset, length (magic 0..3) ==== */
 
 static Value typed_accessor(VM *vm, Value this_value, int argc, Value *argv) {
@@ -386,10 +384,7 @@ static Value typed_slice(VM *vm, Value this_value, int argc, Value *argv) {
 static const VMPropDef typed_statics[] = {
     VM_FN("of", typed_of, 0),
     VM_FN("from", typed_from, 1),
-    {.symbol = 1 + VM_SYMBOL_SPECIES,
-     .kind = VM_PROP_ACCESSOR,
-     .attrs = VM_ATTR_CONFIGURABLE,
-     .fn = species_get},
+    BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };
 
