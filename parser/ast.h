@@ -159,7 +159,8 @@ struct Node {
       int flags;            /* FunctionFlags */
       int param_count;      /* the `length` property: params before the first default/rest */
       Scope *scope;         /* scope: the function's own scope (parameters, var) */
-      Scope *body_scope;    /* scope: lexical declarations of the body */
+      Scope *body_scope;    /* scope: the body's declarations: scope itself, or a SCOPE_BODY
+                               below it when the parameters contain expressions */
       bool uses_arguments, uses_this, has_direct_eval; /* scope */
       const char *source_start; /* points into the source, for Function.prototype.toString */
       uint32_t source_end;  /* the byte offset after its last token (parentheses around it

@@ -418,7 +418,7 @@ int compile_eval_names(Compiler *c, Scope *s) {
   Value list = value_from_object(&array_new(vm, 8)->base);
   Array *a = (Array *)value_to_object(list);
   Scope *vs = s, *ts = s;
-  while (vs->kind != SCOPE_FUNCTION) vs = vs->parent;
+  while (vs->kind != SCOPE_FUNCTION && vs->kind != SCOPE_BODY) vs = vs->parent;
   while (ts->kind != SCOPE_FUNCTION || ts->is_arrow) ts = ts->parent;
   bool var_global = vs->globals && !eval_vars_for(c, NULL);
   int flags = (scope_is_strict(s) ? 1 : 0) | (var_global ? 2 : 0) | (ts->is_toplevel ? 0 : 4);
@@ -427,7 +427,8 @@ int compile_eval_names(Compiler *c, Scope *s) {
   Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding};
   for (; s; s = s->parent) {
     if (s->globals) continue;
-    for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, s == vs);
+    bool caller = s == vs || (vs->kind == SCOPE_BODY && s == vs->parent); /* params too */
+    for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, caller);
   }
   for (int i = 0; i < 3; i++)
     if (implicit[i]) add_eval_name(c, a, implicit[i], i == 2);
@@ -849,10 +850,24 @@ static void init_callee(Compiler *c, Node *fn) {
   emit_op(c, OP_POP);
 }
 
+/* A body with a scope of its own (parameter expressions): its bindings are made, and
+ * a var named like a parameter starts with the parameter's value. */
+static void enter_body_scope(Compiler *c, Node *fn) {
+  Scope *body = fn->as.function.body_scope;
+  compile_enter_scope(c, body);
+  for (Binding *b = body->first; b; b = b->next) {
+    Binding *param = b->kind == BIND_VAR ? scope_find_own(body->parent, b->name) : NULL;
+    if (!param || param->kind != BIND_PARAM) continue;
+    emit_load_binding(c, param, b->name, compile_pos_of(fn));
+    emit_store_binding(c, b, b->name, VAR_VAR, compile_pos_of(fn));
+    emit_op(c, OP_POP);
+  }
+}
+
 //> vm.compile-prologue
 /* The code a function runs before its body: cells for captured parameters and
  * locals, its own name, implicit bindings, defaults and destructured parameters,
- * then the function declarations of the body. */
+ * the body's own scope if it has one, then the function declarations of the body. */
 static void compile_prologue(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
   assign_param_registers(c, fn, formal_count(fn));
@@ -861,6 +876,7 @@ static void compile_prologue(Compiler *c, Node *fn) {
   init_implicit(c, f->scope);
   compile_enter_scope(c, f->scope);
   if (has_complex_params(fn)) compile_params(c, fn);
+  if (f->body_scope != f->scope) enter_body_scope(c, fn);
   compile_hoist_functions(c, &f->body);
 }
 //< vm.compile-prologue
