@@ -44,6 +44,7 @@ static Node *parse_binding_identifier(Parser *p) {
     return parse_error_node(p);
   }
   parse_check_identifier(p, &t);
+  parse_note_await_name(p, &t); /* `async(a = (...await) => 0) =>` */
   Node *n = parse_node(p, NODE_IDENTIFIER, &t);
   n->as.ident.name = t.name;
   parse_check_binding_name(p, n);

@@ -69,6 +69,12 @@ SrcRange parse_token_range(const Parser *p, const Token *t) {
   return (SrcRange){t->line, t->column, length};
 }
 
+void parse_note_await_name(Parser *p, const Token *t) {
+  if (p->cover_await.fn != p->fn || p->cover_await.seen || strcmp(t->name, "await") != 0) return;
+  p->cover_await.seen = true;
+  p->cover_await.at = parse_token_range(p, t);
+}
+
 SrcRange parse_prev_range(const Parser *p) {
   int length = lex_utf16_length(p->src + p->prev_start, p->prev_end - p->prev_start);
   return (SrcRange){p->prev_line, p->prev_column, length};
