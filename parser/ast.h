@@ -126,6 +126,7 @@ typedef enum FunctionFlags {
   FN_DEFAULT_CTOR = 1 << 12,   /* a constructor the class did not write (the parser makes it) */
   FN_NAMES_VALUE = 1 << 13,    /* a field initializer whose anonymous function or class takes
                                   the field's computed key as its name */
+  FN_STATIC_BLOCK = 1 << 14,   /* a class `static { ... }` block, run as a method */
 } FunctionFlags;
 
 //> parser.node-struct

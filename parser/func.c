@@ -573,7 +573,7 @@ static Node *parse_static_block(Parser *p, const Token *start) {
   parse_expect(p, TOK_LBRACE);
   parse_body(p, &fn->as.function.body, false, TOK_RBRACE);
   parse_expect(p, TOK_RBRACE);
-  leave_function(p, fn, FN_METHOD | FN_SIMPLE_PARAMS);
+  leave_function(p, fn, FN_METHOD | FN_SIMPLE_PARAMS | FN_STATIC_BLOCK);
   return parse_finish(p, prop);
 }
 

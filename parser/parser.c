@@ -295,6 +295,8 @@ Node *parse_program(Parser *p, ParseError *err) {
   FnContext top = {0};
   top.allow_return = top.allow_new_target = p->mode == PARSE_MODULE;
   if (p->is_eval) top.strict = p->eval.strict, top.allow_new_target = p->eval.new_target;
+  if (p->is_eval) top.allow_super_property = p->eval.super_property;
+  if (p->is_eval) top.in_class_field = p->eval.class_field;
   p->fn = &top;
   parse_advance(p);
   Node *program = parse_node(p, NODE_PROGRAM, &p->tok);

@@ -421,11 +421,13 @@ static void note_direct_eval(ScopePass *sp, Node *call) {
   }
   Scope *fs = this_scope(sp->scope);
   if (fs->eval_caller) return; /* eval code's own eval: the caller's cells already */
+  bool method = fs->owner->kind == NODE_FUNCTION && (fs->owner->as.function.flags & FN_METHOD);
   Binding *implicit[] = {
       implicit_binding(sp, fs, &fs->this_binding, BIND_THIS, "this"),
       implicit_binding(sp, fs, &fs->new_target_binding, BIND_NEW_TARGET, "new.target"),
-      fs->is_toplevel ? NULL : lookup(sp, fs, "arguments")};
-  for (int i = 0; i < 3; i++)
+      fs->is_toplevel ? NULL : lookup(sp, fs, "arguments"),
+      method ? implicit_binding(sp, fs, &fs->home_binding, BIND_HOME, "%home") : NULL};
+  for (int i = 0; i < 4; i++)
     if (implicit[i]) implicit[i]->referenced = implicit[i]->captured = true;
   if (fs->owner->kind == NODE_FUNCTION) fs->owner->as.function.uses_arguments = true;
 }

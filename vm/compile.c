@@ -406,13 +406,20 @@ static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
   array_push(c->vm, a, value_from_number(code | acc.index << 8));
 }
 
+/* Is ts, a function's scope, a class field initializer or a static block? */
+static bool in_class_field(const Scope *ts) {
+  const Node *f = ts->owner;
+  return f->kind == NODE_FUNCTION && (f->as.function.flags & (FN_CLASS_FIELD | FN_STATIC_BLOCK));
+}
+
 //> vm.compile-eval-names
 /* A direct eval's view of its caller: [name, code, ...] for every binding in scope at
  * the call, innermost first, each a Cell the eval code's closure will share. code is
  * the binding's kind, bit 4 set for one of the caller's function scope (eval code's
  * var joins it), bit 5 for a Cell in a register (else one of this closure's), the
  * register or upvalue index from bit 8. The first pair is ("", flags): 1 strict,
- * 2 vars are global, 4 in a function (new.target allowed). */
+ * 2 vars are global, 4 in a function (new.target allowed), 8 in a method (super.x),
+ * 16 in a class field initializer or static block (no `arguments`). */
 int compile_eval_names(Compiler *c, Scope *s) {
   VM *vm = c->vm;
   Value list = value_from_object(&array_new(vm, 8)->base);
@@ -421,16 +428,18 @@ int compile_eval_names(Compiler *c, Scope *s) {
   while (vs->kind != SCOPE_FUNCTION && vs->kind != SCOPE_BODY) vs = vs->parent;
   while (ts->kind != SCOPE_FUNCTION || ts->is_arrow) ts = ts->parent;
   bool var_global = vs->globals && !eval_vars_for(c, NULL);
-  int flags = (scope_is_strict(s) ? 1 : 0) | (var_global ? 2 : 0) | (ts->is_toplevel ? 0 : 4);
+  int flags = (scope_is_strict(s) ? 1 : 0) | (var_global ? 2 : 0) | (ts->is_toplevel ? 0 : 4) |
+              (ts->home_binding ? 8 : 0) | (in_class_field(ts) ? 16 : 0);
   array_push(vm, a, value_from_string(vm->atom_empty));
   array_push(vm, a, value_from_number(flags));
-  Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding};
+  Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding,
+                         ts->home_binding};
   for (; s; s = s->parent) {
     if (s->globals) continue;
     bool caller = s == vs || (vs->kind == SCOPE_BODY && s == vs->parent); /* params too */
     for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, caller);
   }
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     if (implicit[i]) add_eval_name(c, a, implicit[i], i == 2);
   return compile_const_value(c, list);
 }

@@ -69,6 +69,8 @@ static Scope *caller_scope(Parser *p, Value names, bool strict) {
   Node *owner = parse_alloc(p, sizeof *owner);
   owner->kind = NODE_FUNCTION;
   owner->as.function.flags = strict ? FN_STRICT : 0;
+  if ((int)value_to_number(a->elements[1]) & 16) /* an eval in it is one in a field too */
+    owner->as.function.flags |= FN_CLASS_FIELD;
   Scope *s = parse_alloc(p, sizeof *s);
   *s = (Scope){.kind = SCOPE_FUNCTION, .owner = owner, .eval_caller = true,
                .is_toplevel = !((int)value_to_number(a->elements[1]) & 4)};
@@ -94,6 +96,7 @@ static Scope *caller_scope(Parser *p, Value names, bool strict) {
     if (b->kind == BIND_THIS) s->this_binding = b;
     if (b->kind == BIND_NEW_TARGET) s->new_target_binding = b;
     if (b->kind == BIND_ARGUMENTS) s->arguments_binding = b;
+    if (b->kind == BIND_HOME) s->home_binding = b;
   }
   return s;
 }
@@ -122,7 +125,8 @@ static Value perform_eval(VM *vm, Value src, Frame *caller, Value names) {
   EvalContext ctx = {.var_global = true};
   if (caller) {
     int flags = (int)value_to_number(((Array *)value_to_object(names))->elements[1]);
-    ctx = (EvalContext){.strict = flags & 1, .var_global = flags & 2, .new_target = flags & 4};
+    ctx = (EvalContext){.strict = flags & 1, .var_global = flags & 2, .new_target = flags & 4,
+                        .super_property = flags & 8, .class_field = flags & 16};
     ctx.outer = caller_scope(parser, names, ctx.strict);
   }
   parse_set_eval(parser, &ctx);
