@@ -590,10 +590,6 @@ static void resolve_private(ScopePass *sp, Node *n) {
     fail_at(sp, n, "Private field '%s' must be declared in an enclosing class", n->as.ident.name);
     return;
   }
-  if (b->scope->eval_caller) { /* the caller's names carry no declaration to compile from */
-    fail_at(sp, n, "tinynode does not support private names (%s) in eval code yet", n->as.ident.name);
-    return;
-  }
   n->as.ident.binding = b;
   note_reference(sp, b, n);
 }

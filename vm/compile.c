@@ -394,6 +394,21 @@ static Access access_of(Compiler *c, Binding *b) {
 
 static Binding *eval_vars_for(Compiler *c, const Binding *b);
 
+/* What the eval code needs to word a private name's errors (EVAL_PRIVATE_INFO). */
+static void add_private_info(Compiler *c, Array *a, const Binding *b) {
+  const char *cls = compile_private_class(b);
+  size_t n = strlen(cls);
+  char *text = mem_alloc(n + 2);
+  text[0] = ' ';
+  memcpy(text + 1, cls, n + 1);
+  array_push(c->vm, a, value_from_string(atom_from_cstr(c->vm, text)));
+  free(text);
+  const Node *m = b->decl;
+  int code = EVAL_PRIVATE_INFO | (m->as.property.kind == PROP_INIT ? EVAL_PRIVATE_FIELD : 0) |
+             (m->as.property.is_static ? EVAL_PRIVATE_STATIC : 0);
+  array_push(c->vm, a, value_from_number(code));
+}
+
 static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
   Value name = value_from_string(atom_from_cstr(c->vm, b->name)); /* atoms: one per text */
   for (uint32_t i = 0; i + 1 < a->length; i += 2) /* an inner binding shadows it */
@@ -404,6 +419,7 @@ static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
   if (acc.kind == ACCESS_UPVAL && (!b->scope->eval_caller || b->shadowable)) code |= 64;
   array_push(c->vm, a, name);
   array_push(c->vm, a, value_from_number(code | acc.index << 8));
+  if (b->kind == BIND_PRIVATE) add_private_info(c, a, b);
 }
 
 /* Is ts, a function's scope, a class field initializer or a static block? */

@@ -62,6 +62,22 @@ Value vm_compile_function(VM *vm, int kind, const char *params, const char *body
 
 /* ==== eval ==== */
 
+/* A private name's stand-in declaration: a member of its kind and placement whose key
+ * is its class's name (compile_private_class reads it there). */
+static Node *private_decl(Parser *p, Value info, int code) {
+  size_t n;
+  char *text = string_to_utf8(value_to_string(info), &n);
+  Node *key = parse_alloc(p, sizeof *key), *m = parse_alloc(p, sizeof *m);
+  key->kind = NODE_IDENTIFIER;
+  key->as.ident.name = strcpy(parse_alloc(p, n), text + 1); /* without the space */
+  free(text);
+  m->kind = NODE_PROPERTY;
+  m->as.property.key = key;
+  m->as.property.kind = (code & EVAL_PRIVATE_FIELD) ? PROP_INIT : PROP_METHOD;
+  m->as.property.is_static = (code & EVAL_PRIVATE_STATIC) != 0;
+  return m;
+}
+
 /* The caller's names as a scope for the eval code's scope pass: one binding per
  * entry of the list (compile_eval_names), captured, its reg the entry's index. */
 static Scope *caller_scope(Parser *p, Value names, bool strict) {
@@ -76,6 +92,10 @@ static Scope *caller_scope(Parser *p, Value names, bool strict) {
                .is_toplevel = !((int)value_to_number(a->elements[1]) & 4)};
   for (uint32_t i = 2; i + 1 < a->length; i += 2) {
     int code = (int)value_to_number(a->elements[i + 1]);
+    if ((code & 15) == EVAL_PRIVATE_INFO) { /* about the private name just made */
+      s->last->decl = private_decl(p, a->elements[i], code);
+      continue;
+    }
     Binding *b = parse_alloc(p, sizeof *b);
     size_t n;
     char *name = string_to_utf8(value_to_string(a->elements[i]), &n);
