@@ -126,6 +126,7 @@ typedef enum FunctionFlags {
   FN_DEFAULT_CTOR = 1 << 12,   /* a constructor the class did not write (the parser makes it) */
   FN_NAMES_VALUE = 1 << 13,    /* a field initializer whose anonymous function or class takes
                                   the field's computed key as its name */
+  FN_STATIC_BLOCK = 1 << 14,   /* a class `static { ... }` block, run as a method */
 } FunctionFlags;
 
 //> parser.node-struct
@@ -159,7 +160,8 @@ struct Node {
       int flags;            /* FunctionFlags */
       int param_count;      /* the `length` property: params before the first default/rest */
       Scope *scope;         /* scope: the function's own scope (parameters, var) */
-      Scope *body_scope;    /* scope: lexical declarations of the body */
+      Scope *body_scope;    /* scope: the body's declarations: scope itself, or a SCOPE_BODY
+                               below it when the parameters contain expressions */
       bool uses_arguments, uses_this, has_direct_eval; /* scope */
       const char *source_start; /* points into the source, for Function.prototype.toString */
       uint32_t source_end;  /* the byte offset after its last token (parentheses around it

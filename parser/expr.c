@@ -110,6 +110,8 @@ static void parse_arguments(Parser *p, NodeList *args, bool cover) {
               : cover ? parse_assignment_cover(p) : parse_assignment(p);
     parse_list_push(p, args, arg);
     if (parse_at(p, TOK_RPAREN) || !parse_accept(p, TOK_COMMA)) break;
+    if (cover && arg->kind == NODE_SPREAD) /* `async (...a,) =>`: not a rest parameter */
+      parse_list_push(p, &p->spread_commas, arg);
   }
   if (!parse_accept(p, TOK_RPAREN) && !p->failed) {
     if (parse_at(p, TOK_ERROR)) parse_unexpected(p);
@@ -172,9 +174,20 @@ static Node *member(Parser *p, Node *object, bool computed, bool optional) {
     parse_expect(p, TOK_RBRACKET);
     p->no_in = no_in;
   } else {
+    if (object->kind == NODE_SUPER && parse_at(p, TOK_PRIVATE_NAME)) /* super.#x */
+      parse_error_at(p, parse_token_range(p, &p->tok), "Unexpected private field");
     n->as.member.property = member_name(p);
   }
   return parse_finish(p, n);
+}
+
+/* After `async(...)`: an `await` name in it is one in the enclosing `async(...)` too. */
+static void restore_await_cover(Parser *p, AwaitCover outer) {
+  if (!outer.seen && p->cover_await.seen && outer.fn == p->fn) {
+    outer.seen = true;
+    outer.at = p->cover_await.at;
+  }
+  p->cover_await = outer;
 }
 
 static Node *call(Parser *p, Node *callee, bool optional) {
@@ -187,9 +200,16 @@ static Node *call(Parser *p, Node *callee, bool optional) {
                      strcmp(callee->as.ident.name, "async") == 0 && !optional &&
                      !(p->tok.flags & TOKF_NEWLINE_BEFORE) && callee->offset == p->assign_start;
   CoverState outer = parse_cover_save(p);
+  AwaitCover outer_await = p->cover_await;
+  if (maybe_arrow) p->cover_await = (AwaitCover){.fn = p->fn};
   parse_arguments(p, &n->as.call.args, maybe_arrow);
   n = parse_finish(p, n);
-  if (maybe_arrow && parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
+  bool arrow = maybe_arrow && parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE);
+  if (arrow && p->cover_await.seen)
+    parse_error_at(p, p->cover_await.at,
+                   "'await' is not a valid identifier name in an async function");
+  if (maybe_arrow) restore_await_cover(p, outer_await);
+  if (arrow) {
     p->cover.pending = false;
     n = parse_arrow(p, &n->as.call.args, true, callee);
   }

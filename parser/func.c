@@ -44,6 +44,7 @@ static Node *parse_binding_identifier(Parser *p) {
     return parse_error_node(p);
   }
   parse_check_identifier(p, &t);
+  parse_note_await_name(p, &t); /* `async(a = (...await) => 0) =>` */
   Node *n = parse_node(p, NODE_IDENTIFIER, &t);
   n->as.ident.name = t.name;
   parse_check_binding_name(p, n);
@@ -572,7 +573,7 @@ static Node *parse_static_block(Parser *p, const Token *start) {
   parse_expect(p, TOK_LBRACE);
   parse_body(p, &fn->as.function.body, false, TOK_RBRACE);
   parse_expect(p, TOK_RBRACE);
-  leave_function(p, fn, FN_METHOD | FN_SIMPLE_PARAMS);
+  leave_function(p, fn, FN_METHOD | FN_SIMPLE_PARAMS | FN_STATIC_BLOCK);
   return parse_finish(p, prop);
 }
 

@@ -56,6 +56,14 @@ typedef struct CoverState {
   const char *message;
 } CoverState;
 
+/* `async(...)`, which may turn out to be an async arrow's parameters: the first `await`
+ * used as a name in them (in this function, not in nested ones) is an error then. */
+typedef struct AwaitCover {
+  FnContext *fn; /* the function whose `async(...)` arguments are being parsed, or NULL */
+  bool seen;
+  SrcRange at;
+} AwaitCover;
+
 struct Parser {
   const char *src;
   uint32_t length;
@@ -78,6 +86,7 @@ struct Parser {
   /* The first such error inside the expression being parsed, not yet known to be one:
    * reported unless the enclosing literal becomes an assignment target or parameters. */
   CoverState cover;
+  AwaitCover cover_await;
   ParseRegExpCheck check_regexp; /* NULL: literals are not checked */
   uint32_t dynamic_params_end; /* Function(): where the first parameter list must end, or 0 */
   bool is_eval;                /* eval code (parse_set_eval) ... */
@@ -101,6 +110,9 @@ bool parse_at_word(const Parser *p, const char *word);
 void parse_semicolon(Parser *p);
 
 /* ==== parser.c: errors ==== */
+
+/* t, an identifier used as a name: remembered if it is `await` in `async(...)`. */
+void parse_note_await_name(Parser *p, const Token *t);
 
 /* Records a SyntaxError (only the first counts) and stops the parse: from now on the current
  * token reads as the end of input, so every loop ends and every caller unwinds. */

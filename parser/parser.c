@@ -69,6 +69,12 @@ SrcRange parse_token_range(const Parser *p, const Token *t) {
   return (SrcRange){t->line, t->column, length};
 }
 
+void parse_note_await_name(Parser *p, const Token *t) {
+  if (p->cover_await.fn != p->fn || p->cover_await.seen || strcmp(t->name, "await") != 0) return;
+  p->cover_await.seen = true;
+  p->cover_await.at = parse_token_range(p, t);
+}
+
 SrcRange parse_prev_range(const Parser *p) {
   int length = lex_utf16_length(p->src + p->prev_start, p->prev_end - p->prev_start);
   return (SrcRange){p->prev_line, p->prev_column, length};
@@ -289,6 +295,8 @@ Node *parse_program(Parser *p, ParseError *err) {
   FnContext top = {0};
   top.allow_return = top.allow_new_target = p->mode == PARSE_MODULE;
   if (p->is_eval) top.strict = p->eval.strict, top.allow_new_target = p->eval.new_target;
+  if (p->is_eval) top.allow_super_property = p->eval.super_property;
+  if (p->is_eval) top.in_class_field = p->eval.class_field;
   p->fn = &top;
   parse_advance(p);
   Node *program = parse_node(p, NODE_PROGRAM, &p->tok);

@@ -56,10 +56,12 @@ void parse_set_dynamic_function(Parser *p, uint32_t params_end);
 /* The source is eval code. outer is NULL for an indirect eval; for a direct one it is
  * a scope the caller builds (parse_alloc) whose bindings are every name the caller
  * sees, innermost first, each with `captured` set and `reg` its index among them;
- * its this/arguments/new.target bindings are the caller's. */
+ * its this/arguments/new.target (and a method's home) bindings are the caller's. */
 typedef struct EvalContext {
   bool strict;         /* the caller is strict code */
   bool new_target;     /* the caller is in a function: new.target is allowed */
+  bool super_property; /* the caller is in a method: super.x is allowed */
+  bool class_field;    /* ... in a field initializer or static block: no `arguments` */
   bool var_global;     /* sloppy code's var declarations are the global object's */
   struct Scope *outer; /* see above */
 } EvalContext;

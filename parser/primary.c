@@ -100,6 +100,7 @@ static Node *single_param_arrow(Parser *p, Node *param, const Token *start, bool
 static Node *identifier_node(Parser *p) {
   Token t = p->tok;
   parse_check_identifier(p, &t);
+  parse_note_await_name(p, &t);
   Node *n = parse_node(p, NODE_IDENTIFIER, &t);
   n->as.ident.name = t.name;
   parse_advance(p);
@@ -240,6 +241,7 @@ static void parse_shorthand(Parser *p, Node *prop, const Token *key) {
     return;
   }
   parse_check_identifier(p, key);
+  parse_note_await_name(p, key);
   Node *value = parse_node(p, NODE_IDENTIFIER, key);
   value->as.ident.name = key->name;
   prop->as.property.shorthand = true;

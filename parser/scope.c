@@ -97,10 +97,30 @@ static Binding *binding_add(ScopePass *sp, Scope *s, const char *name, BindingKi
   return b;
 }
 
-/* The function scope that var declarations made in s hoist to. */
+/* Does a var declared directly in s belong to s (a function's scope or body)? */
+static bool is_var_scope(const Scope *s) {
+  return s->kind == SCOPE_FUNCTION || s->kind == SCOPE_BODY;
+}
+
+/* The function scope (or body) that var declarations made in s hoist to. */
 static Scope *var_scope(Scope *s) {
-  while (s->kind != SCOPE_FUNCTION) s = s->parent;
+  while (!is_var_scope(s)) s = s->parent;
   return s;
+}
+
+/* The parameter of s's function called name, seen from its separate body s, or NULL. */
+static Binding *body_param(const Scope *s, const char *name) {
+  if (s->kind != SCOPE_BODY) return NULL;
+  Binding *b = scope_find_own(s->parent, name);
+  return b && b->kind == BIND_PARAM ? b : NULL;
+}
+
+/* Is `var arguments` in fs the arguments object itself? In a non-arrow function it
+ * declares nothing new (spec FunctionDeclarationInstantiation: the object is bound
+ * before the vars, which keep it): its uses resolve to the implicit binding. */
+static bool is_arguments_var(const Scope *fs, const char *name) {
+  const Scope *f = fs->kind == SCOPE_BODY ? fs->parent : fs;
+  return f->owner->kind == NODE_FUNCTION && !f->is_arrow && strcmp(name, "arguments") == 0;
 }
 
 static bool name_in_list(const ScopeName *l, const char *name) {
@@ -151,6 +171,7 @@ static void declare_var(ScopePass *sp, const char *name, Node *decl) {
     *mark = (ScopeName){name, decl, s->hoisted};
     s->hoisted = mark;
   }
+  if (is_arguments_var(fs, name)) return;
   if (!scope_find_own(fs, name) && !joins_caller_var(sp, fs, name, decl))
     binding_add(sp, fs, name, BIND_VAR, decl);
 }
@@ -167,10 +188,10 @@ static Binding *declare_lexical(ScopePass *sp, const char *name, BindingKind kin
   Binding *old = scope_find_own(s, name);
   /* Sloppy code may declare the same plain function twice in a block (Annex B.3.3.4). */
   bool twin_functions = old && old->kind == BIND_FUNCTION && kind == BIND_FUNCTION &&
-                        s->kind != SCOPE_FUNCTION && !scope_is_strict(s) &&
+                        !is_var_scope(s) && !scope_is_strict(s) &&
                         is_plain_function(old->decl) && is_plain_function(decl);
   if (twin_functions) return old;
-  if (old || name_in_list(s->hoisted, name)) {
+  if (old || name_in_list(s->hoisted, name) || body_param(s, name)) {
     fail_redeclared(sp, decl, name);
     return NULL;
   }
@@ -188,7 +209,7 @@ static void declare_function(ScopePass *sp, Node *fn) {
     declare_var(sp, name, fn);
     return;
   }
-  if (s->kind == SCOPE_FUNCTION) {
+  if (is_var_scope(s)) {
     Binding *old = scope_find_own(s, name);
     if (old && is_lexical(old->kind)) {
       fail_redeclared(sp, fn, name);
@@ -211,6 +232,7 @@ static void declare_function(ScopePass *sp, Node *fn) {
   }
   Binding *twin = scope_find_own(fs, name);
   if (twin && (is_lexical(twin->kind) || twin->kind == BIND_PARAM)) return;
+  if (body_param(fs, name)) return;
   b->annexb_var = twin ? twin : binding_add(sp, fs, name, BIND_VAR, fn);
 }
 
@@ -398,6 +420,7 @@ static bool is_direct_eval(const Node *call) {
  * function that may do so gets the hidden binding for an object to hold them. */
 static void declare_eval_vars(ScopePass *sp, Node *call) {
   Scope *vs = var_scope(sp->scope);
+  if (vs->kind == SCOPE_BODY) vs = vs->parent; /* one object per function */
   if (!is_direct_eval(call) || vs->globals || vs->eval_vars || scope_is_strict(sp->scope)) return;
   vs->eval_vars = binding_add(sp, vs, "%vars", BIND_VAR, call);
 }
@@ -420,11 +443,13 @@ static void note_direct_eval(ScopePass *sp, Node *call) {
   }
   Scope *fs = this_scope(sp->scope);
   if (fs->eval_caller) return; /* eval code's own eval: the caller's cells already */
+  bool method = fs->owner->kind == NODE_FUNCTION && (fs->owner->as.function.flags & FN_METHOD);
   Binding *implicit[] = {
       implicit_binding(sp, fs, &fs->this_binding, BIND_THIS, "this"),
       implicit_binding(sp, fs, &fs->new_target_binding, BIND_NEW_TARGET, "new.target"),
-      fs->is_toplevel ? NULL : lookup(sp, fs, "arguments")};
-  for (int i = 0; i < 3; i++)
+      fs->is_toplevel ? NULL : lookup(sp, fs, "arguments"),
+      method ? implicit_binding(sp, fs, &fs->home_binding, BIND_HOME, "%home") : NULL};
+  for (int i = 0; i < 4; i++)
     if (implicit[i]) implicit[i]->referenced = implicit[i]->captured = true;
   if (fs->owner->kind == NODE_FUNCTION) fs->owner->as.function.uses_arguments = true;
 }
@@ -486,8 +511,36 @@ static void declare_params(ScopePass *sp, Node *fn) {
   }
 }
 
+/* Does a parameter pattern contain an expression (a default or a computed key)? */
+static bool pattern_has_expression(const Node *n) {
+  switch (n->kind) {
+  case NODE_ARRAY_PATTERN:
+  case NODE_OBJECT_PATTERN:
+    for (int i = 0; i < n->as.list.items.count; i++)
+      if (n->as.list.items.items[i] && pattern_has_expression(n->as.list.items.items[i]))
+        return true;
+    return false;
+  case NODE_PROPERTY:
+    return n->as.property.computed || pattern_has_expression(n->as.property.value);
+  case NODE_ASSIGN_PATTERN: return true;
+  case NODE_REST: return pattern_has_expression(n->as.unary.operand);
+  default: return false;
+  }
+}
+
+static bool params_have_expressions(const NodeList *params) {
+  for (int i = 0; i < params->count; i++)
+    if (pattern_has_expression(params->items[i])) return true;
+  return false;
+}
+
+//> parser.visit-function
 /* function name(params) { body }: an optional name scope (named expressions), then
- * the function scope holding params, vars and the body's lexical declarations. */
+ * the function scope holding params, vars and the body's lexical declarations. When
+ * the parameters contain expressions, the body's declarations get a scope of their
+ * own below the parameters' (spec FunctionDeclarationInstantiation step 28): closures
+ * in a default must not see them, and a body var named like a parameter is a second
+ * variable that starts with the parameter's value. */
 static void visit_function(ScopePass *sp, Node *fn) {
   struct Function *f = &fn->as.function;
   bool named_expr = f->id && !(f->flags & FN_DECLARATION);
@@ -505,9 +558,13 @@ static void visit_function(ScopePass *sp, Node *fn) {
   sp->scope = f->scope;
   if (sp->phase == PHASE_DECLARE) declare_params(sp, fn);
   for (int i = 0; i < f->params.count; i++) visit_binding_pattern(sp, f->params.items[i]);
+  if (sp->phase == PHASE_DECLARE && params_have_expressions(&f->params))
+    f->body_scope = scope_new(sp, SCOPE_BODY, fn);
+  sp->scope = f->body_scope;
   visit_body(sp, &f->body);
   sp->scope = saved;
 }
+//< parser.visit-function
 
 static void visit_function_node(ScopePass *sp, Node *n) {
   bool decl = (n->as.function.flags & FN_DECLARATION) != 0;
@@ -553,10 +610,6 @@ static void resolve_private(ScopePass *sp, Node *n) {
     if (s != sp->heritage_of) b = scope_find_own(s, n->as.ident.name);
   if (!b || b->kind != BIND_PRIVATE) {
     fail_at(sp, n, "Private field '%s' must be declared in an enclosing class", n->as.ident.name);
-    return;
-  }
-  if (b->scope->eval_caller) { /* the caller's names carry no declaration to compile from */
-    fail_at(sp, n, "tinynode does not support private names (%s) in eval code yet", n->as.ident.name);
     return;
   }
   n->as.ident.binding = b;

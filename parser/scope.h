@@ -16,6 +16,9 @@
 typedef enum ScopeKind {
   SCOPE_FUNCTION, /* a function body (or the module / script); params, var, body lexicals */
   SCOPE_FUNCTION_NAME, /* holds only a named function expression's own name */
+  SCOPE_BODY,     /* the body of a function with parameter expressions (defaults, computed
+                     keys in patterns): its var and lexical declarations, apart from the
+                     parameters' scope, whose closures must not see them */
   SCOPE_BLOCK,    /* { ... } with let/const/class/function inside */
   SCOPE_CATCH,    /* catch (param) { body }: the param and the body's lexicals */
   SCOPE_FOR,      /* the head of for (let ...;;), for (const x of ...), for (let k in ...) */

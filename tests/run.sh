@@ -175,7 +175,7 @@ normalise() {
     }
     mode == "err" {                             # (node:PID) / (tinynode:PID) warnings
       sub(/^\((node|tinynode):[0-9]+\) /, "(<engine>:<pid>) ")
-      sub(/^\(Use `(node|tinynode) --trace-/, "(Use `<engine> --trace-")
+      sub(/^\(Use `(node|tinynode) --trace-(warnings|deprecation)/, "(Use `<engine> --trace-" (index($0, "--trace-w") ? "warnings" : "deprecation"))
     }
     {
       if (n++) print held                       # hold one line back: it may be the last

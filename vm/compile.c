@@ -394,6 +394,21 @@ static Access access_of(Compiler *c, Binding *b) {
 
 static Binding *eval_vars_for(Compiler *c, const Binding *b);
 
+/* What the eval code needs to word a private name's errors (EVAL_PRIVATE_INFO). */
+static void add_private_info(Compiler *c, Array *a, const Binding *b) {
+  const char *cls = compile_private_class(b);
+  size_t n = strlen(cls);
+  char *text = mem_alloc(n + 2);
+  text[0] = ' ';
+  memcpy(text + 1, cls, n + 1);
+  array_push(c->vm, a, value_from_string(atom_from_cstr(c->vm, text)));
+  free(text);
+  const Node *m = b->decl;
+  int code = EVAL_PRIVATE_INFO | (m->as.property.kind == PROP_INIT ? EVAL_PRIVATE_FIELD : 0) |
+             (m->as.property.is_static ? EVAL_PRIVATE_STATIC : 0);
+  array_push(c->vm, a, value_from_number(code));
+}
+
 static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
   Value name = value_from_string(atom_from_cstr(c->vm, b->name)); /* atoms: one per text */
   for (uint32_t i = 0; i + 1 < a->length; i += 2) /* an inner binding shadows it */
@@ -404,6 +419,13 @@ static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
   if (acc.kind == ACCESS_UPVAL && (!b->scope->eval_caller || b->shadowable)) code |= 64;
   array_push(c->vm, a, name);
   array_push(c->vm, a, value_from_number(code | acc.index << 8));
+  if (b->kind == BIND_PRIVATE) add_private_info(c, a, b);
+}
+
+/* Is ts, a function's scope, a class field initializer or a static block? */
+static bool in_class_field(const Scope *ts) {
+  const Node *f = ts->owner;
+  return f->kind == NODE_FUNCTION && (f->as.function.flags & (FN_CLASS_FIELD | FN_STATIC_BLOCK));
 }
 
 //> vm.compile-eval-names
@@ -412,24 +434,28 @@ static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
  * the binding's kind, bit 4 set for one of the caller's function scope (eval code's
  * var joins it), bit 5 for a Cell in a register (else one of this closure's), the
  * register or upvalue index from bit 8. The first pair is ("", flags): 1 strict,
- * 2 vars are global, 4 in a function (new.target allowed). */
+ * 2 vars are global, 4 in a function (new.target allowed), 8 in a method (super.x),
+ * 16 in a class field initializer or static block (no `arguments`). */
 int compile_eval_names(Compiler *c, Scope *s) {
   VM *vm = c->vm;
   Value list = value_from_object(&array_new(vm, 8)->base);
   Array *a = (Array *)value_to_object(list);
   Scope *vs = s, *ts = s;
-  while (vs->kind != SCOPE_FUNCTION) vs = vs->parent;
+  while (vs->kind != SCOPE_FUNCTION && vs->kind != SCOPE_BODY) vs = vs->parent;
   while (ts->kind != SCOPE_FUNCTION || ts->is_arrow) ts = ts->parent;
   bool var_global = vs->globals && !eval_vars_for(c, NULL);
-  int flags = (scope_is_strict(s) ? 1 : 0) | (var_global ? 2 : 0) | (ts->is_toplevel ? 0 : 4);
+  int flags = (scope_is_strict(s) ? 1 : 0) | (var_global ? 2 : 0) | (ts->is_toplevel ? 0 : 4) |
+              (ts->home_binding ? 8 : 0) | (in_class_field(ts) ? 16 : 0);
   array_push(vm, a, value_from_string(vm->atom_empty));
   array_push(vm, a, value_from_number(flags));
-  Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding};
+  Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding,
+                         ts->home_binding};
   for (; s; s = s->parent) {
     if (s->globals) continue;
-    for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, s == vs);
+    bool caller = s == vs || (vs->kind == SCOPE_BODY && s == vs->parent); /* params too */
+    for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, caller);
   }
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     if (implicit[i]) add_eval_name(c, a, implicit[i], i == 2);
   return compile_const_value(c, list);
 }
@@ -849,10 +875,24 @@ static void init_callee(Compiler *c, Node *fn) {
   emit_op(c, OP_POP);
 }
 
+/* A body with a scope of its own (parameter expressions): its bindings are made, and
+ * a var named like a parameter starts with the parameter's value. */
+static void enter_body_scope(Compiler *c, Node *fn) {
+  Scope *body = fn->as.function.body_scope;
+  compile_enter_scope(c, body);
+  for (Binding *b = body->first; b; b = b->next) {
+    Binding *param = b->kind == BIND_VAR ? scope_find_own(body->parent, b->name) : NULL;
+    if (!param || param->kind != BIND_PARAM) continue;
+    emit_load_binding(c, param, b->name, compile_pos_of(fn));
+    emit_store_binding(c, b, b->name, VAR_VAR, compile_pos_of(fn));
+    emit_op(c, OP_POP);
+  }
+}
+
 //> vm.compile-prologue
 /* The code a function runs before its body: cells for captured parameters and
  * locals, its own name, implicit bindings, defaults and destructured parameters,
- * then the function declarations of the body. */
+ * the body's own scope if it has one, then the function declarations of the body. */
 static void compile_prologue(Compiler *c, Node *fn) {
   struct Function *f = &fn->as.function;
   assign_param_registers(c, fn, formal_count(fn));
@@ -861,6 +901,7 @@ static void compile_prologue(Compiler *c, Node *fn) {
   init_implicit(c, f->scope);
   compile_enter_scope(c, f->scope);
   if (has_complex_params(fn)) compile_params(c, fn);
+  if (f->body_scope != f->scope) enter_body_scope(c, fn);
   compile_hoist_functions(c, &f->body);
 }
 //< vm.compile-prologue

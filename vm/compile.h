@@ -193,6 +193,12 @@ Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const
                    size_t length, const char *filename, CompileMode mode, Node *eval_outer);
 /* A direct eval's list of the names in scope at the call (a constant's index). */
 int compile_eval_names(Compiler *c, Scope *s);
+/* In that list, after each private name: (" " + its class's name, EVAL_PRIVATE_INFO, plus
+ * EVAL_PRIVATE_FIELD for a field, EVAL_PRIVATE_STATIC for a static member), what the
+ * eval code's error messages need; the space keeps it from shadowing any binding. */
+enum { EVAL_PRIVATE_INFO = 15, EVAL_PRIVATE_FIELD = 16, EVAL_PRIVATE_STATIC = 32 };
+/* A private name's class name (V8's "Receiver must be an instance of class A"). */
+const char *compile_private_class(const Binding *b);
 /* typeof name: an eval var of that name first, when there may be one: the site to patch
  * after the ordinary load (0: none). */
 uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name);

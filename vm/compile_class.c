@@ -23,8 +23,10 @@ void emit_private_key(Compiler *c, Node *name) {
   emit_load_binding(c, b, b->name, compile_pos_of(name));
 }
 
-/* The class's own name, as V8 gives it in "Receiver must be an instance of class A". */
-static const char *class_name_of(const Binding *b) {
+/* The class's own name, as V8 gives it in "Receiver must be an instance of class A". A
+ * private name of a direct eval's caller carries it in its key (eval.c: caller_scope). */
+const char *compile_private_class(const Binding *b) {
+  if (b->scope->eval_caller) return b->decl->as.property.key->as.ident.name;
   for (const Binding *x = b->scope->first; x; x = x->next)
     if (x->kind == BIND_CONST) return x->name;
   return "anonymous";
@@ -41,7 +43,7 @@ static int private_message(Compiler *c, Node *name, bool write) {
              "declare it", write ? "write" : "read", b->name, write ? "to" : "from");
   else
     snprintf(text, sizeof text, "Receiver must be %sclass %s",
-             m->as.property.is_static ? "" : "an instance of ", class_name_of(b));
+             m->as.property.is_static ? "" : "an instance of ", compile_private_class(b));
   return compile_const_atom(c, text);
 }
 

@@ -62,6 +62,22 @@ Value vm_compile_function(VM *vm, int kind, const char *params, const char *body
 
 /* ==== eval ==== */
 
+/* A private name's stand-in declaration: a member of its kind and placement whose key
+ * is its class's name (compile_private_class reads it there). */
+static Node *private_decl(Parser *p, Value info, int code) {
+  size_t n;
+  char *text = string_to_utf8(value_to_string(info), &n);
+  Node *key = parse_alloc(p, sizeof *key), *m = parse_alloc(p, sizeof *m);
+  key->kind = NODE_IDENTIFIER;
+  key->as.ident.name = strcpy(parse_alloc(p, n), text + 1); /* without the space */
+  free(text);
+  m->kind = NODE_PROPERTY;
+  m->as.property.key = key;
+  m->as.property.kind = (code & EVAL_PRIVATE_FIELD) ? PROP_INIT : PROP_METHOD;
+  m->as.property.is_static = (code & EVAL_PRIVATE_STATIC) != 0;
+  return m;
+}
+
 /* The caller's names as a scope for the eval code's scope pass: one binding per
  * entry of the list (compile_eval_names), captured, its reg the entry's index. */
 static Scope *caller_scope(Parser *p, Value names, bool strict) {
@@ -69,11 +85,17 @@ static Scope *caller_scope(Parser *p, Value names, bool strict) {
   Node *owner = parse_alloc(p, sizeof *owner);
   owner->kind = NODE_FUNCTION;
   owner->as.function.flags = strict ? FN_STRICT : 0;
+  if ((int)value_to_number(a->elements[1]) & 16) /* an eval in it is one in a field too */
+    owner->as.function.flags |= FN_CLASS_FIELD;
   Scope *s = parse_alloc(p, sizeof *s);
   *s = (Scope){.kind = SCOPE_FUNCTION, .owner = owner, .eval_caller = true,
                .is_toplevel = !((int)value_to_number(a->elements[1]) & 4)};
   for (uint32_t i = 2; i + 1 < a->length; i += 2) {
     int code = (int)value_to_number(a->elements[i + 1]);
+    if ((code & 15) == EVAL_PRIVATE_INFO) { /* about the private name just made */
+      s->last->decl = private_decl(p, a->elements[i], code);
+      continue;
+    }
     Binding *b = parse_alloc(p, sizeof *b);
     size_t n;
     char *name = string_to_utf8(value_to_string(a->elements[i]), &n);
@@ -94,6 +116,7 @@ static Scope *caller_scope(Parser *p, Value names, bool strict) {
     if (b->kind == BIND_THIS) s->this_binding = b;
     if (b->kind == BIND_NEW_TARGET) s->new_target_binding = b;
     if (b->kind == BIND_ARGUMENTS) s->arguments_binding = b;
+    if (b->kind == BIND_HOME) s->home_binding = b;
   }
   return s;
 }
@@ -122,7 +145,8 @@ static Value perform_eval(VM *vm, Value src, Frame *caller, Value names) {
   EvalContext ctx = {.var_global = true};
   if (caller) {
     int flags = (int)value_to_number(((Array *)value_to_object(names))->elements[1]);
-    ctx = (EvalContext){.strict = flags & 1, .var_global = flags & 2, .new_target = flags & 4};
+    ctx = (EvalContext){.strict = flags & 1, .var_global = flags & 2, .new_target = flags & 4,
+                        .super_property = flags & 8, .class_field = flags & 16};
     ctx.outer = caller_scope(parser, names, ctx.strict);
   }
   parse_set_eval(parser, &ctx);
