@@ -213,6 +213,8 @@ static Value warn_fail_arguments(VM *vm) {
 
 /* fail([message]) (and the deprecated fail(actual, expected, message, operator)). */
 static Value assert_fail(VM *vm, Value this_value, int argc, Value *argv) {
+  /* First, before any value here needs rooting: the warning allocates. */
+  if (argc >= 2 && value_is_exception(warn_fail_arguments(vm))) return VALUE_EXCEPTION;
   Value actual = arg(argc, argv, 0), expected = arg(argc, argv, 1);
   Value message = arg(argc, argv, 2), op = arg(argc, argv, 3);
   bool internal = false;
@@ -224,10 +226,12 @@ static Value assert_fail(VM *vm, Value this_value, int argc, Value *argv) {
   } else if (argc == 2) {
     op = vm_atom(vm, "!=");
   }
-  if (argc >= 2 && value_is_exception(warn_fail_arguments(vm))) return VALUE_EXCEPTION;
+  vm_handle_push(vm, op);
   if (vm_is_error(message)) return vm_throw(vm, message);
   vm_handle_push(vm, message);
-  AssertFailure f = {actual, expected, message, value_is_undefined(op) ? vm_atom(vm, "fail") : op};
+  if (value_is_undefined(op)) op = vm_atom(vm, "fail");
+  vm_handle_push(vm, op);
+  AssertFailure f = {actual, expected, message, op};
   return fail_with(vm, &f, internal ? 1 : -1, ORIGIN_FAIL_FN);
 }
 
