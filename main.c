@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "drivers/driver.h"
 #include "lexer/alloc.h"
 #include "lexer/lexer.h"
 #include "lexer/stack.h"
@@ -101,19 +102,6 @@ static int parse_options(int argc, char **argv, Options *o) {
   return 0;
 }
 
-static char *read_file(const char *path, size_t *length) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = mem_alloc((size_t)(n < 0 ? 0 : n) + 1);
-  *length = n > 0 ? fread(buf, 1, (size_t)n, f) : 0;
-  buf[*length] = 0;
-  fclose(f);
-  return buf;
-}
-
 /* The learning flags: print what one stage makes of the script, then stop. A
  * syntax error is reported by compiling (vm_compile throws Node's SyntaxError). */
 static int dump(Host *host, const Options *o, const char *source, size_t length) {
@@ -173,7 +161,7 @@ static int run(Host *host, const Options *o) {
   if (!o->script || !strcmp(o->script, "-")) return run_stdin(host, o);
   if (o->action == RUN) return host_run_main(host, o->script, o->mode);
   size_t length;
-  char *source = read_file(o->script, &length);
+  char *source = driver_read_file(o->script, &length);
   if (!source) {
     fprintf(stderr, "tinynode: cannot open %s\n", o->script);
     return 1;

@@ -15,14 +15,11 @@
 
 #include "lexer/alloc.h"
 
-/* The whole of path, NUL-terminated, with its length; exits 1 (as tinynode does)
- * when it cannot be opened. */
+/* The whole of path, NUL-terminated, with its length; NULL if it cannot be opened.
+ * (main.c, the whole program's driver, reads its script with this too.) */
 static inline char *driver_read_file(const char *path, size_t *length) {
   FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(1);
-  }
+  if (!f) return NULL;
   fseek(f, 0, SEEK_END);
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
@@ -31,6 +28,17 @@ static inline char *driver_read_file(const char *path, size_t *length) {
   buf[*length] = 0;
   fclose(f);
   return buf;
+}
+
+/* driver_read_file for a stage driver's script: exits 1 (as tinynode does) when it
+ * cannot be opened. */
+static inline char *driver_read_script(const char *path, size_t *length) {
+  char *text = driver_read_file(path, length);
+  if (!text) {
+    fprintf(stderr, "cannot open %s\n", path);
+    exit(1);
+  }
+  return text;
 }
 
 /* The script named by the last argument; every earlier argument must be one of the

@@ -12,7 +12,7 @@ int main(int argc, char **argv) {
   const char *path = driver_script(argc, argv, flags, "[--dump-tokens] FILE");
   mem_init();
   size_t length;
-  char *source = driver_read_file(path, &length);
+  char *source = driver_read_script(path, &length);
   Token error;
   int status = lex_dump_tokens(source, length, stdout, &error);
   if (status)

@@ -16,7 +16,7 @@ int main(int argc, char **argv) {
   const char *path = driver_script(argc, argv, flags, "[--dump-tokens | --dump-ast] FILE");
   mem_init();
   size_t length;
-  char *source = driver_read_file(path, &length);
+  char *source = driver_read_script(path, &length);
   if (driver_flag(argc, argv, "--dump-tokens")) {
     Token error;
     if (lex_dump_tokens(source, length, stdout, &error) == 0) return free(source), 0;

@@ -71,7 +71,7 @@ int main(int argc, char **argv) {
   const char *path = driver_script(argc, argv, flags, "[--dump-bytecode] [--trace] FILE");
   mem_init();
   size_t length;
-  char *source = driver_read_file(path, &length);
+  char *source = driver_read_script(path, &length);
   VM *vm = vm_new();
   JobQueue jobs = {0};
   VMHooks hooks = {.host = &jobs, .enqueue_job = enqueue_job};

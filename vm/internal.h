@@ -323,7 +323,6 @@ extern const ExoticMethods proxy_methods;
 void proxy_trace(VM *vm, Object *o);
 /* V8's rendering of a value in a TypeError: a primitive's text, #<Ctor> (reflect.c). */
 char *reflect_describe(VM *vm, Value v);
-bool object_same_value(Value a, Value b); /* SameValue (object.c) */
 /* [[Call]] and [[Construct]] of a proxy with a trap: the result, or VALUE_HOLE when the
  * handler has no such trap (then *target gets the target to call instead). */
 Value proxy_call(VM *vm, Object *o, Value this_value, int argc, const Value *argv, Value *target);

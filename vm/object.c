@@ -658,7 +658,7 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
 
 /* ==== [[DefineOwnProperty]] and [[Delete]] ==== */
 
-bool object_same_value(Value a, Value b) {
+bool vm_same_value(Value a, Value b) {
   if (value_is_number(a) && value_is_number(b)) {
     double x = value_to_number(a), y = value_to_number(b);
     if (x != x) return y != y;
@@ -680,7 +680,7 @@ static bool frozen_change_ok(VM *vm, Object *o, const Prop *p, Value v, uint8_t 
     return x == y || (x->getter == y->getter && x->setter == y->setter);
   }
   if (old & ATTR_WRITABLE) return true;
-  return !(attrs & ATTR_WRITABLE) && object_same_value(cur, v);
+  return !(attrs & ATTR_WRITABLE) && vm_same_value(cur, v);
 }
 
 static bool redefine_length(VM *vm, Array *a, Value v, uint8_t attrs) {

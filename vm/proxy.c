@@ -203,11 +203,11 @@ static bool compatible(bool extensible, const PropertyDescriptor *d, const Prope
   bool is_data = d->has_value || d->has_writable;
   if ((is_accessor || is_data) && is_accessor != cur->is_accessor) return false;
   if (cur->is_accessor)
-    return !(d->has_getter && !object_same_value(d->getter, cur->getter)) &&
-           !(d->has_setter && !object_same_value(d->setter, cur->setter));
+    return !(d->has_getter && !vm_same_value(d->getter, cur->getter)) &&
+           !(d->has_setter && !vm_same_value(d->setter, cur->setter));
   if (writable(cur)) return true;
   return !(d->has_writable && d->writable) &&
-         !(d->has_value && !object_same_value(d->value, cur->value));
+         !(d->has_value && !vm_same_value(d->value, cur->value));
 }
 
 /* CompletePropertyDescriptor, written into the engine's PropertyInfo. */
@@ -357,7 +357,7 @@ static Value proxy_has(VM *vm, Object *o, Value key) {
 
 /* A non-configurable target property pins what [[Get]] may answer. */
 static Value check_got(VM *vm, Value key, const PropertyInfo *ti, Value v) {
-  if (!ti->is_accessor && !writable(ti) && !object_same_value(v, ti->value)) {
+  if (!ti->is_accessor && !writable(ti) && !vm_same_value(v, ti->value)) {
     char *k = reflect_describe(vm, key), *want = reflect_describe(vm, ti->value);
     char *got = reflect_describe(vm, v);
     vm_throw_error(vm, ERR_TYPE,
@@ -404,7 +404,7 @@ static Value proxy_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
   PropertyInfo ti;
   Value found = target_property(vm, &t, key, &ti);
   if (found != VALUE_TRUE || configurable(&ti)) return value_is_exception(found) ? found : ok;
-  if (!ti.is_accessor && !writable(&ti) && !object_same_value(v, ti.value))
+  if (!ti.is_accessor && !writable(&ti) && !vm_same_value(v, ti.value))
     return invariant_error(vm,
                            "'set' on proxy: trap returned truish for property '%s' which "
                            "exists in the proxy target as a non-configurable and "

@@ -143,6 +143,7 @@ Value vm_to_primitive(VM *vm, Value v, VMHint hint);
 Value vm_ordinary_to_primitive(VM *vm, Value obj, VMHint hint);
 bool vm_truthy(Value v);
 bool vm_strict_equals(Value a, Value b);
+bool vm_same_value(Value a, Value b);      /* SameValue (Object.is) */
 bool vm_same_value_zero(Value a, Value b);
 Value vm_loose_equals(VM *vm, Value a, Value b);       /* a == b: true/false/exception */
 Value vm_instance_of(VM *vm, Value v, Value ctor);     /* v instanceof ctor: the same */

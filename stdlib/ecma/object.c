@@ -382,17 +382,8 @@ static Value object_is_extensible(VM *vm, Value this_value, int argc, Value *arg
 
 /* ==== is, hasOwn ==== */
 
-static bool same_value(Value a, Value b) {
-  if (value_is_number(a) && value_is_number(b)) {
-    double x = value_to_number(a), y = value_to_number(b);
-    if (x != x) return y != y;
-    return x == y && signbit(x) == signbit(y);
-  }
-  return vm_strict_equals(a, b);
-}
-
 static Value object_is(VM *vm, Value this_value, int argc, Value *argv) {
-  return value_from_bool(same_value(ARG(0), ARG(1)));
+  return value_from_bool(vm_same_value(ARG(0), ARG(1)));
 }
 
 /* Does ToObject(v) have own property key? true/false/exception. */

@@ -77,13 +77,6 @@ static bool step_over_empty(VM *vm, Value rx, Value s, bool unicode) {
          regexp_set_last_index(vm, rx, advance(s, last, unicode));
 }
 
-static bool same_value(Value a, Value b) {
-  if (!value_is_number(a) || !value_is_number(b)) return vm_strict_equals(a, b);
-  double x = value_to_number(a), y = value_to_number(b);
-  if (isnan(x) || isnan(y)) return isnan(x) && isnan(y);
-  return x == y && signbit(x) == signbit(y);
-}
-
 /* ==== [Symbol.match] and [Symbol.search] ==== */
 
 //> stdlib.regexp-symbol-match
@@ -118,7 +111,7 @@ static Value regexp_symbol_search(VM *vm, Value this_value, int argc, Value *arg
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
   Value previous = value_is_exception(s) ? s : vm_handle_push(vm, vm_get_str(vm, rx, "lastIndex"));
   if (value_is_exception(previous)) return previous;
-  if (!same_value(previous, value_from_number(0)) &&
+  if (!vm_same_value(previous, value_from_number(0)) &&
       value_is_exception(vm_set_str(vm, rx, "lastIndex", value_from_number(0))))
     return VALUE_EXCEPTION;
   RawMatch m;
@@ -128,7 +121,7 @@ static Value regexp_symbol_search(VM *vm, Value this_value, int argc, Value *arg
   double index = found && value_is_undefined(result) ? m.caps[0] : -1;
   Value current = vm_get_str(vm, rx, "lastIndex");
   if (value_is_exception(current)) return current;
-  if (!same_value(current, previous) &&
+  if (!vm_same_value(current, previous) &&
       value_is_exception(vm_set_str(vm, rx, "lastIndex", previous)))
     return VALUE_EXCEPTION;
   if (!found || value_is_undefined(result)) return value_from_number(index);

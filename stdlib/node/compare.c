@@ -26,16 +26,6 @@ static Value deep(Deep *d, Value a, Value b);
 
 static bool is_object(Value v) { return value_is_object(v) && !vm_is_callable(v); }
 
-/* Object.is, the strict mode's equality of primitives. */
-static bool same_value(Value a, Value b) {
-  if (value_is_number(a) && value_is_number(b)) {
-    double x = value_to_number(a), y = value_to_number(b);
-    if (x != x) return y != y;
-    return x == y && signbit(x) == signbit(y);
-  }
-  return vm_strict_equals(a, b);
-}
-
 /* What the built-in Object.prototype.toString would name v's class: its
  * Symbol.toStringTag if that is a string, else the class's own tag. */
 static Value tag_of(VM *vm, Value v) {
@@ -258,7 +248,7 @@ static Value compare_class(Deep *d, Value a, Value b) {
     return compare_members(d, a, b, ca == VM_CLASS_MAP);
   }
   if (is_boxed(a))
-    return value_from_bool(is_class(b, ca) && same_value(vm_inner_value(a), vm_inner_value(b)));
+    return value_from_bool(is_class(b, ca) && vm_same_value(vm_inner_value(a), vm_inner_value(b)));
   /* A plain object never equals one of the classes above. */
   return value_from_bool(!(vm_is_array(b) || is_view(b) || is_class(b, VM_CLASS_SET) ||
                            is_class(b, VM_CLASS_MAP) || is_class(b, VM_CLASS_DATE) ||
@@ -307,7 +297,7 @@ static Value compare_objects(Deep *d, Value a, Value b) {
 //> stdlib.deep-equal
 static Value deep(Deep *d, Value a, Value b) {
   if (vm_stack_exhausted(d->vm)) return vm_throw_stack_overflow(d->vm);
-  if (d->strict ? same_value(a, b) : vm_strict_equals(a, b)) return VALUE_TRUE;
+  if (d->strict ? vm_same_value(a, b) : vm_strict_equals(a, b)) return VALUE_TRUE;
   if (!is_object(a) || !is_object(b)) {
     if (d->strict || is_object(a) || is_object(b)) return VALUE_FALSE;
     bool nan = value_is_number(a) && value_is_number(b) && isnan(value_to_number(a)) &&

@@ -353,7 +353,8 @@ static bool is_error_event(VM *vm, Value name) {
 static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv) {
   Value name = argc > 0 ? argv[0] : VALUE_UNDEFINED;
   int n = argc > 0 ? argc - 1 : 0;
-  if (is_error_event(vm, name)) {
+  bool error_event = is_error_event(vm, name);
+  if (error_event) {
     Value events = vm_handle_push(vm, events_table(vm, this_value, false));
     if (value_is_exception(events)) return events;
     Value monitor = vm_array_get(vm, event_symbols(vm), 2);
@@ -363,7 +364,7 @@ static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv)
     }
   }
   Value r = events_emit(vm, this_value, name, n, argv + 1);
-  if (r != VALUE_FALSE || !is_error_event(vm, name)) return r;
+  if (r != VALUE_FALSE || !error_event) return r;
   if (argc > 1 && vm_is_error(argv[1])) return vm_throw(vm, argv[1]);
   return throw_unhandled(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED);
 }

@@ -118,7 +118,7 @@ static Value make_handle(VM *vm, const VMClassDef *cls, int proto, Timer *t, int
 }
 
 /* setTimeout(callback, delay, ...args) or setInterval: the Timeout, or an exception. */
-static Value start_timer(VM *vm, bool repeat, int argc, Value *argv) {
+Value timers_start(VM *vm, bool repeat, int argc, Value *argv) {
   if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
     return VALUE_EXCEPTION;
   uint64_t delay = coerce_delay(vm, argc, argv);
@@ -130,12 +130,9 @@ static Value start_timer(VM *vm, bool repeat, int argc, Value *argv) {
 
 /* setTimeout (magic 0) and setInterval (magic 1). */
 static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
-  return start_timer(vm, vm_native_magic(vm), argc, argv);
+  return timers_start(vm, vm_native_magic(vm), argc, argv);
 }
 
-Value timers_start(VM *vm, bool repeat, int argc, Value *argv) {
-  return start_timer(vm, repeat, argc, argv);
-}
 
 /* An Immediate that ran (or was cleared) no longer says hasRef, unlike a Timeout. */
 static void immediate_fire(Loop *loop, void *data) {
