@@ -267,6 +267,27 @@ void lineedit_set_history_file(LineEdit *le, const char *path);
  * every word of one Tab). */
 void lineedit_add_completion(LineEdit *le, size_t start, const char *word);
 
+/* ==== Terminal colours (runtime/tty.c) ====
+ *
+ * node's colour depth of a terminal, from the environment: FORCE_COLOR, NO_COLOR,
+ * NODE_DISABLE_COLORS, TERM, TMUX, CI and the CI servers', TEAMCITY_VERSION, TERM_PROGRAM,
+ * COLORTERM. Depths are bits per colour, as node's getColorDepth returns them. */
+
+enum { TTY_COLORS_2 = 1, TTY_COLORS_16 = 4, TTY_COLORS_256 = 8, TTY_COLORS_16M = 24 };
+
+/* Where variables are looked up: lookup(name, data), or getenv when lookup is NULL. A
+ * variable that is not set is NULL. */
+typedef struct TtyEnv {
+  const char *(*lookup)(const char *name, void *data);
+  void *data;
+} TtyEnv;
+
+/* The depth env describes. */
+int tty_color_depth(TtyEnv env);
+/* Whether node colours what it writes to fd: with FORCE_COLOR set, when its depth says
+ * so; otherwise only on a terminal whose depth has more than two colours. */
+bool tty_should_colorize(int fd);
+
 /* ==== The host: the engine on the loop (runtime/host.c, runtime/module.c) ====
  *
  * A Host joins one VM to one Loop. It owns what Node keeps between callbacks: the

@@ -30,6 +30,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "timers/promises", timers_promises_module_create);
   host_register_module(host, "assert", assert_module_create);
   host_register_module(host, "assert/strict", assert_strict_module_create);
+  host_register_module(host, "tty", tty_module_create);
   vm_handle_reset(vm, mark);
 }
 //< stdlib.install

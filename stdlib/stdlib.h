@@ -58,6 +58,8 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_ASSERTION_ERROR_PROTOTYPE,
   INTRINSIC_DOM_EXCEPTION_PROTOTYPE, /* node/clone.c: made on the first DataCloneError, */
   INTRINSIC_DOM_EXCEPTION_DATA,      /* and the symbol its instances keep their data under */
+  INTRINSIC_TTY_READ_STREAM_PROTOTYPE, /* node/tty.c */
+  INTRINSIC_TTY_WRITE_STREAM_PROTOTYPE,
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

@@ -84,6 +84,10 @@ build=${TN_BUILD:-build}
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export UBSAN_OPTIONS
 
+# Colours: both engines colour piped output when FORCE_COLOR is set, so a shell that sets
+# it (or NO_COLOR) must not change what the tests see. Tests that want colours set them.
+unset FORCE_COLOR NO_COLOR NODE_DISABLE_COLORS
+
 # ==== Counting and reporting =================================================
 
 passed=0

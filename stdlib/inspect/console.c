@@ -26,6 +26,8 @@ typedef struct CounterList {
 
 typedef struct ConsoleState {
   int group_indent;   /* spaces in front of every line, 2 per open console.group */
+  signed char colors[3]; /* per fd 0-2: 0 not decided yet, 1 plain, 2 coloured */
+  bool warned_force;     /* the FORCE_COLOR warning was given */
   CounterList counts; /* console.count */
   CounterList timers; /* console.time: start times */
 } ConsoleState;
@@ -45,6 +47,38 @@ static const VMStateType console_state_type = {"console", sizeof(ConsoleState), 
                                                console_state_cleanup};
 
 static ConsoleState *console_state(VM *vm) { return vm_state(vm, &console_state_type); }
+
+/* ==== Colours ==== */
+
+static Value console_warning(VM *vm, const char *fmt, const char *label);
+
+/* node names the variables that FORCE_COLOR overrides, once per process. */
+static void warn_force_color(VM *vm) {
+  bool disable = getenv("NODE_DISABLE_COLORS"), no = getenv("NO_COLOR");
+  if (!getenv("FORCE_COLOR") || (!disable && !no)) return;
+  const char *names = disable && no ? "NODE_DISABLE_COLORS' and 'NO_COLOR"
+                      : disable     ? "NODE_DISABLE_COLORS"
+                                    : "NO_COLOR";
+  Value r = console_warning(vm, "The '%s' env is ignored due to the 'FORCE_COLOR' env being set.",
+                            names);
+  if (value_is_exception(r)) vm_take_exception(vm);
+}
+
+bool inspect_should_colorize(VM *vm, int fd) {
+  ConsoleState *c = console_state(vm);
+  if (fd < 0 || fd > 2) return tty_should_colorize(fd);
+  if (!c->colors[fd]) {
+    c->colors[fd] = tty_should_colorize(fd) ? 2 : 1;
+    if (!c->warned_force) c->warned_force = true, warn_force_color(vm);
+  }
+  return c->colors[fd] == 2;
+}
+
+/* The options console output to out is inspected with. */
+static void console_options(VM *vm, FILE *out, InspectOptions *opts) {
+  inspect_default_options(vm, opts);
+  opts->colors = inspect_should_colorize(vm, fileno(out));
+}
 
 /* ==== Writing ==== */
 
@@ -78,7 +112,7 @@ static void console_write(VM *vm, FILE *out, const char *text, size_t len) {
 /* util.format(...argv) written to out. */
 static Value log_to(VM *vm, FILE *out, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(vm, &opts);
+  console_options(vm, out, &opts);
   StrBuf sb = {0};
   if (!format_to_buffer(vm, &sb, &opts, argc, argv)) {
     sb_free(&sb);
@@ -115,7 +149,7 @@ static Value console_print(VM *vm, Value this_value, int argc, Value *argv) {
 /* console.dir(obj, options): inspect with customInspect off unless options turn it on. */
 static Value console_dir(VM *vm, Value this_value, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(vm, &opts);
+  console_options(vm, stdout, &opts);
   opts.custom_inspect = false;
   if (argc > 1 && value_is_object(argv[1]) && !inspect_read_options(vm, argv[1], &opts))
     return VALUE_EXCEPTION;
@@ -129,7 +163,7 @@ static Value console_dir(VM *vm, Value this_value, int argc, Value *argv) {
 /* console.trace(...args): "Trace: <formatted>" and the current stack, to stderr. */
 static Value console_trace(VM *vm, Value this_value, int argc, Value *argv) {
   InspectOptions opts;
-  inspect_default_options(vm, &opts);
+  console_options(vm, stderr, &opts);
   StrBuf sb = {0};
   sb_puts(&sb, "Trace");
   size_t header = sb.len;
@@ -285,7 +319,7 @@ static Value console_time_log(VM *vm, Value this_value, int argc, Value *argv) {
   free(label);
   if (end) counter_remove(&console_state(vm)->timers, c);
   InspectOptions opts;
-  inspect_default_options(vm, &opts);
+  console_options(vm, stdout, &opts);
   for (int i = 1; i < argc && !end; i++) { /* timeLog's data, as console.log shows it */
     sb_putc(&sb, ' ');
     if (value_is_string(argv[i])) {

@@ -60,6 +60,7 @@ static void table_free(Table *t) {
 static char *cell_text(VM *vm, Value v) {
   InspectOptions o;
   inspect_default_options(vm, &o);
+  o.colors = inspect_should_colorize(vm, 1); /* the table goes to stdout */
   o.depth = 0, o.max_array_length = 3, o.break_length = INSPECT_UNLIMITED;
   if (value_is_object(v) && !vm_is_array(v)) {
     Value keys = vm_own_keys(vm, v);

@@ -1009,8 +1009,10 @@ Value inspect_error_for_uncaught(VM *vm, Value err) {
   if (value_is_symbol(err)) return vm_string(vm, "");
   InspectOptions opts;
   inspect_default_options(vm, &opts);
-  /* node's report: no custom inspectors, and at least five levels deep. */
+  /* node's report: no custom inspectors, at least five levels deep, and in colour for
+   * an object when stderr takes colours (a primitive is printed plainly). */
   opts.custom_inspect = false;
+  opts.colors = value_is_object(err) && inspect_should_colorize(vm, 2);
   if (opts.depth < 5) opts.depth = 5;
   return inspect_value(vm, err, &opts);
 }

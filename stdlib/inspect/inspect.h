@@ -52,6 +52,11 @@ Value format_args_with_options(VM *vm, Value options, int argc, Value *argv);
  * inspected (stack plus `{ props }`), anything else too. A string Value (no trailing
  * newline), or VALUE_EXCEPTION. */
 Value inspect_error_for_uncaught(VM *vm, Value err);
+/* Whether what goes to fd is coloured, decided once per stream as node decides
+ * (runtime/tty.c: FORCE_COLOR, else a terminal with colours); console, the REPL and
+ * the uncaught-error report use it. When FORCE_COLOR overrides NO_COLOR or
+ * NODE_DISABLE_COLORS, node's warning says so, once. */
+bool inspect_should_colorize(VM *vm, int fd);
 
 /* The `console` global: a fresh object with log, error, dir, ... (or VALUE_EXCEPTION).
  * Its handles are left to the caller's scope (stdlib_install's). */

@@ -41,8 +41,7 @@ typedef struct Colors {
 } Colors;
 
 static Colors diff_colors(void) {
-  const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
-  if (!isatty(2) || (term && strcmp(term, "dumb") == 0) || (no && *no))
+  if (!isatty(2) || tty_color_depth((TtyEnv){0}) < TTY_COLORS_16) /* stderr.hasColors() */
     return (Colors){"", "", "", ""};
   return (Colors){"\x1b[34m", "\x1b[32m", "\x1b[31m", "\x1b[39m"};
 }

@@ -51,8 +51,16 @@ Value node_throw_arg_value(VM *vm, const char *name, Value value, const char *re
 Value node_throw_out_of_range(VM *vm, const char *name, const char *range, Value received);
 bool node_validate_function(VM *vm, Value v, const char *name);
 bool node_validate_string(VM *vm, Value v, const char *name);
+/* An integer number from min to max. */
+bool node_validate_integer(VM *vm, Value v, const char *name, double min, double max);
 /* A path argument: a string without NUL characters, as UTF-8 to free(), or NULL. */
 char *node_validate_path(VM *vm, Value v, const char *name);
+
+/* ==== Terminals (tty.c) ==== */
+
+/* getColorDepth and hasColors, as tty.WriteStream.prototype has them: process.stdout and
+ * process.stderr get them when they are terminals. */
+const VMPropDef *tty_stream_methods(void);
 
 /* ==== The event emitter (events.c) ==== */
 

@@ -24,5 +24,6 @@ Value events_module_create(Host *host); /* require('events'): the EventEmitter c
 Value util_module_create(Host *host);   /* require('util') */
 Value assert_module_create(Host *host); /* require('assert') */
 Value assert_strict_module_create(Host *host); /* require('assert/strict') */
+Value tty_module_create(Host *host);    /* require('tty') */
 
 #endif

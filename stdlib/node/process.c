@@ -240,21 +240,22 @@ static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
 static const VMPropDef stdout_props[] = {
     VM_METHOD("write", stream_write, 1, 1, VM_ATTR_DEFAULT),
     VM_NUMBER("fd", 1, VM_ATTR_DEFAULT),
-    VM_CONSTANT("isTTY", VALUE_FALSE, VM_ATTR_DEFAULT),
     VM_PROPS_END,
 };
 
 static const VMPropDef stderr_props[] = {
     VM_METHOD("write", stream_write, 1, 2, VM_ATTR_DEFAULT),
     VM_NUMBER("fd", 2, VM_ATTR_DEFAULT),
-    VM_CONSTANT("isTTY", VALUE_FALSE, VM_ATTR_DEFAULT),
     VM_PROPS_END,
 };
 
 static Value make_stream(VM *vm, int fd) {
   Value stream = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, stream, fd == 2 ? stderr_props : stdout_props);
-  vm_define_str(vm, stream, "isTTY", value_from_bool(isatty(fd)), VM_ATTR_DEFAULT);
+  if (isatty(fd)) { /* otherwise isTTY is undefined, as in node */
+    vm_define_str(vm, stream, "isTTY", VALUE_TRUE, VM_ATTR_DEFAULT);
+    vm_define_props(vm, stream, tty_stream_methods());
+  }
   return stream;
 }
 

@@ -556,8 +556,9 @@ int stdlib_repl(Host *host) {
   ((ReplSlot *)vm_state(vm, &repl_slot))->repl = r;
   LineEditEvents events = {on_line, on_interrupt, on_eof, complete};
   r->le = lineedit_new(host_loop(host), STDIN_FILENO, STDOUT_FILENO, &events, r);
-  r->colors = lineedit_is_terminal(r->le);
-  char *history = r->colors ? history_path() : NULL;
+  bool terminal = lineedit_is_terminal(r->le);
+  r->colors = terminal && inspect_should_colorize(vm, STDOUT_FILENO);
+  char *history = terminal ? history_path() : NULL;
   if (history) lineedit_set_history_file(r->le, history);
   free(history);
   host_repl_globals(host);

@@ -361,6 +361,18 @@ bool node_validate_string(VM *vm, Value v, const char *name) {
   return false;
 }
 
+/* validateInteger: a number, an integer, min <= v <= max (printed as integers). */
+bool node_validate_integer(VM *vm, Value v, const char *name, double min, double max) {
+  if (!value_is_number(v)) return node_throw_arg_type(vm, name, "of type number", v), false;
+  double d = value_to_number(v);
+  if (d != trunc(d) || isinf(d)) return node_throw_out_of_range(vm, name, "an integer", v), false;
+  if (d >= min && d <= max) return true;
+  char range[80];
+  snprintf(range, sizeof range, ">= %.0f && <= %.0f", min, max);
+  node_throw_out_of_range(vm, name, range, v);
+  return false;
+}
+
 //> stdlib.validate-path
 /* getValidatedPath: a string without NUL characters, as UTF-8 (to free()), or NULL with
  * node's TypeError pending. tinynode has no Buffer or URL yet, but names them as node does. */

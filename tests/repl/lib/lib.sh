@@ -10,6 +10,11 @@
 # "Welcome to tinynode v0.1.0."), so both become "Welcome <engine>."; so does the version
 # line under an uncaught error's report (<version>).
 failed=0
+# The screens are those of a colour terminal, whatever terminal (or CI server) runs the
+# tests: node and tinynode decide colours from these variables (runtime/tty.c).
+TERM=xterm-256color
+export TERM
+unset FORCE_COLOR NO_COLOR NODE_DISABLE_COLORS TMUX CI TEAMCITY_VERSION TERM_PROGRAM COLORTERM
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/repl-test.XXXXXX") || exit 2
 trap 'rm -rf "$scratch"' EXIT
 
