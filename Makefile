@@ -47,7 +47,10 @@ STAGES  := lexer parser vm runtime stdlib
 # Every .c file under a stage directory, at any depth (stdlib/ has one subdirectory per
 # subsystem), sorted so that the link order never depends on the file system.
 SRCS    := $(sort $(shell find $(STAGES) -name '*.c')) main.c
-OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+# The library's modules written in JavaScript (stdlib/SUBSYSTEM/lib/*.js), compiled into
+# the binary as C strings by stdlib/embed-js.sh (one generated file, stdlib/embedded_js.o).
+JS_SRCS := $(sort $(shell find stdlib -path '*/lib/*.js'))
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/stdlib/embedded_js.o
 
 .PHONY: all debug asan tsan test unit book-check bench clean format fuzz fuzz-smoke fuzz-build FORCE
 
@@ -64,6 +67,18 @@ $(BUILD)/tinynode: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 $(BUILD)/%.o: %.c $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# (the list of files is a prerequisite too, so that removing one regenerates the table)
+$(BUILD)/gen/embedded_js.c: stdlib/embed-js.sh $(JS_SRCS) $(BUILD)/gen/js-sources
+	sh stdlib/embed-js.sh $(JS_SRCS) >$@.tmp && mv -f $@.tmp $@
+
+$(BUILD)/gen/js-sources: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(JS_SRCS)' | cmp -s - $@ || echo '$(JS_SRCS)' >$@
+
+$(BUILD)/stdlib/embedded_js.o: $(BUILD)/gen/embedded_js.c $(BUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

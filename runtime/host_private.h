@@ -26,7 +26,9 @@ typedef struct Source {
 
 typedef struct BuiltinModule {
   const char *name;
-  HostModuleInit init;
+  HostModuleInit init; /* made in C, or */
+  const char *source;  /* written in JavaScript (static text, `length` bytes) */
+  size_t length;
   int32_t exports; /* a pin, or -1 before the first require */
 } BuiltinModule;
 

@@ -1,7 +1,8 @@
 /* module.c - CommonJS: the module wrapper, require, and running the main script.
  * Book: chapter 9, "Modules".
  *
- *   host_register_module   make a built-in module available to require
+ *   host_register_module   make a built-in module available to require (made in C, or
+ *                          host_register_source_module: written in JavaScript)
  *   host_run_main          run a file as the main module, then the event loop
  *
  * A module's code is compiled as the body of a function
@@ -23,18 +24,31 @@
 
 /* ==== Built-in modules ==== */
 
-void host_register_module(Host *host, const char *name, HostModuleInit init) {
+static void add_builtin(Host *host, BuiltinModule m) {
   host->modules = mem_realloc(host->modules, sizeof(BuiltinModule) * (size_t)(host->module_count + 1));
-  host->modules[host->module_count++] = (BuiltinModule){name, init, -1};
+  host->modules[host->module_count++] = m;
 }
+
+void host_register_module(Host *host, const char *name, HostModuleInit init) {
+  add_builtin(host, (BuiltinModule){.name = name, .init = init, .exports = -1});
+}
+
+void host_register_source_module(Host *host, const char *name, const char *source,
+                                 size_t length) {
+  add_builtin(host, (BuiltinModule){.name = name, .source = source, .length = length,
+                                    .exports = -1});
+}
+
+static Value run_source_module(Host *host, const BuiltinModule *m);
 
 Value host_require_builtin(Host *host, const char *name) {
   for (int i = 0; i < host->module_count; i++) {
     BuiltinModule *m = &host->modules[i];
     if (strcmp(m->name, name) != 0) continue;
     if (m->exports < 0) {
-      Value exports = m->init(host);
+      Value exports = m->source ? run_source_module(host, m) : m->init(host);
       if (value_is_exception(exports)) return exports;
+      m = &host->modules[i]; /* running it may have registered more */
       m->exports = vm_pin(host->vm, exports);
     }
     return vm_pinned(host->vm, m->exports);
@@ -137,6 +151,32 @@ static Value run_module(Host *host, Value module, const char *filename, char *so
 }
 //< runtime.module-wrapper
 
+/* A built-in written in JavaScript runs as a module named node:NAME, as node's own
+ * files are named in stack traces ("at ... (node:internal/streams/readable:12:3)"). A
+ * cycle between built-ins sees the partial exports, as between files. */
+static Value run_source_module(Host *host, const BuiltinModule *m) {
+  VM *vm = host->vm;
+  char filename[256];
+  snprintf(filename, sizeof filename, "node:%s", m->name);
+  Value module = make_module(host, filename, m->name);
+  char *text = mem_alloc(m->length + 1);
+  memcpy(text, m->source, m->length);
+  text[m->length] = '\0';
+  Value r = run_module(host, module, filename, text, m->length, COMPILE_MODULE);
+  return value_is_exception(r) ? r : vm_get_str(vm, module, "exports");
+}
+
+/* internal/ names are for built-in modules only: a script gets MODULE_NOT_FOUND. */
+static bool may_require(VM *vm, const char *name, Value from) {
+  if (strncmp(name, "internal/", 9) != 0) return true;
+  Value filename = vm_get_str(vm, from, "filename");
+  if (!value_is_string(filename)) return false;
+  char *f = vm_to_utf8(vm, filename, NULL);
+  bool builtin = strncmp(f, "node:", 5) == 0;
+  free(f);
+  return builtin;
+}
+
 static Value load_json(Host *host, Value module, char *text, size_t length) {
   VM *vm = host->vm;
   Value json = vm_get_str(vm, vm_global(vm), "JSON");
@@ -193,7 +233,7 @@ static Value require_native(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "The \"id\" argument must be of type string");
   char *request = vm_to_utf8(vm, argv[0], NULL);
   const char *name = strncmp(request, "node:", 5) == 0 ? request + 5 : request;
-  Value r = host_require_builtin(host, name);
+  Value r = may_require(vm, name, vm_native_data(vm)) ? host_require_builtin(host, name) : VALUE_HOLE;
   if (r == VALUE_HOLE) {
     Value module = vm_native_data(vm);
     Value path = vm_get_str(vm, module, "path");

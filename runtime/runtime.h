@@ -319,6 +319,11 @@ Host *host_of(VM *vm);
 
 /* Registers require(name) and require('node:' + name). */
 void host_register_module(Host *host, const char *name, HostModuleInit init);
+/* The same for a module written in JavaScript: source (static, `length` bytes) runs as a
+ * CommonJS module named node:NAME on the first require. Names under internal/ may be
+ * required only by built-in modules. */
+void host_register_source_module(Host *host, const char *name, const char *source,
+                                 size_t length);
 /* A built-in module's exports, made on first use (one module may include another):
  * VALUE_HOLE if there is no such module, VALUE_EXCEPTION if making it threw. */
 Value host_require_builtin(Host *host, const char *name);

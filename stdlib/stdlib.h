@@ -68,6 +68,15 @@ _Static_assert((int)STDLIB_INTRINSIC_END <= (int)INTRINSIC_HOST_END,
 
 /* Installs every global and module. argv[script_index] is the script (process.argv). */
 void stdlib_install(Host *host, int argc, char **argv, int script_index);
+
+/* The modules written in JavaScript (stdlib/SUBSYSTEM/lib/NAME.js), embedded at build
+ * time by stdlib/embed-js.sh; the table ends with a NULL name. Their native parts are
+ * C modules registered under internal/ names, which only built-in modules may require. */
+typedef struct StdlibJsModule {
+  const char *name, *source;
+  size_t length;
+} StdlibJsModule;
+extern const StdlibJsModule stdlib_js_modules[];
 /* The REPL (stdlib/node/repl.c) on stdin and stdout, a terminal or not, running on the
  * host's loop until .exit or the end of input; returns the process exit code. */
 int stdlib_repl(Host *host);
