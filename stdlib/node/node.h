@@ -25,5 +25,7 @@ Value util_module_create(Host *host);   /* require('util') */
 Value assert_module_create(Host *host); /* require('assert') */
 Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 Value tty_module_create(Host *host);    /* require('tty') */
+/* internal/validators: node's argument errors for the modules written in JavaScript */
+Value validators_module_create(Host *host);
 
 #endif

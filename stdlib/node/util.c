@@ -1,4 +1,5 @@
-/* util.c - require('util'): inspect, format, formatWithOptions, isDeepStrictEqual, types.
+/* util.c - require('util'): inspect, format, formatWithOptions, isDeepStrictEqual, types,
+ * and what lib/internal/util/legacy.js writes in JavaScript (promisify, inherits, ...).
  * Book: chapter 10, "Console and inspect".
  *
  * Entry point: util_module_create. The work is inspect's (stdlib/inspect/) and
@@ -116,5 +117,13 @@ Value util_module_create(Host *host) {
   vm_define_props(vm, util, util_props);
   /* util.inspect is one function per realm, with properties of its own (options.c). */
   vm_define_str(vm, util, "inspect", util_inspect_function(vm), VM_ATTR_DEFAULT);
+  /* promisify, inherits, deprecate and the rest are JavaScript (lib/internal/util/). */
+  Value legacy = vm_handle_push(vm, host_require_builtin(host, "internal/util/legacy"));
+  if (value_is_exception(legacy)) return legacy;
+  Value keys = vm_handle_push(vm, vm_own_keys(vm, legacy));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value key = vm_array_get_raw(keys, i);
+    vm_set(vm, util, key, vm_get(vm, legacy, key));
+  }
   return util;
 }

@@ -284,6 +284,11 @@ Value node_describe_received(VM *vm, StrBuf *sb, Value v) {
 
 /* 'The "name" argument' or, for a dotted name, 'The "options.x" property'. */
 static void put_subject(StrBuf *sb, const char *name, bool quote_double) {
+  size_t n = strlen(name);
+  if (n > 9 && !strcmp(name + n - 9, " argument")) { /* "The last argument must be ..." */
+    sb_printf(sb, "The %s ", name);
+    return;
+  }
   const char *type = strchr(name, '.') ? "property" : "argument";
   if (quote_double) sb_printf(sb, "The \"%s\" %s ", name, type);
   else sb_printf(sb, "The %s '%s' ", type, name);
@@ -389,3 +394,58 @@ char *node_validate_path(VM *vm, Value v, const char *name) {
   return vm_to_utf8(vm, v, NULL);
 }
 //< stdlib.validate-path
+
+/* ==== internal/validators: the same errors for the modules written in JavaScript ==== */
+
+static char *utf8_arg(VM *vm, int argc, Value *argv, int i) {
+  return i < argc && value_is_string(argv[i]) ? vm_to_utf8(vm, argv[i], NULL) : mem_strdup("");
+}
+
+/* throwArgType(name, expected, actual): ERR_INVALID_ARG_TYPE, as node_throw_arg_type. */
+static Value js_throw_arg_type(VM *vm, Value this_value, int argc, Value *argv) {
+  char *name = utf8_arg(vm, argc, argv, 0), *expected = utf8_arg(vm, argc, argv, 1);
+  node_throw_arg_type(vm, name, expected, argc > 2 ? argv[2] : VALUE_UNDEFINED);
+  free(name), free(expected);
+  return VALUE_EXCEPTION;
+}
+
+/* throwOutOfRange(name, range, received): ERR_OUT_OF_RANGE. */
+static Value js_throw_out_of_range(VM *vm, Value this_value, int argc, Value *argv) {
+  char *name = utf8_arg(vm, argc, argv, 0), *range = utf8_arg(vm, argc, argv, 1);
+  node_throw_out_of_range(vm, name, range, argc > 2 ? argv[2] : VALUE_UNDEFINED);
+  free(name), free(range);
+  return VALUE_EXCEPTION;
+}
+
+/* makeError(kind, code, message): an Error (kind 0), TypeError (1) or RangeError (2) with
+ * node's code, not thrown. */
+static Value js_make_error(VM *vm, Value this_value, int argc, Value *argv) {
+  static const ErrorKind kinds[] = {ERR_ERROR, ERR_TYPE, ERR_RANGE};
+  int k = argc > 0 && value_is_number(argv[0]) ? (int)value_to_number(argv[0]) : 0;
+  char *code = utf8_arg(vm, argc, argv, 1);
+  Value message = argc > 2 && value_is_string(argv[2]) ? argv[2] : vm_string(vm, "");
+  Value e = node_error_new(vm, kinds[k >= 0 && k < 3 ? k : 0], code, vm_handle_push(vm, message));
+  free(code);
+  return e;
+}
+
+/* errnoName(-errno): libuv's name for a negative errno ("ENOENT"), or undefined. */
+static Value js_errno_name(VM *vm, Value this_value, int argc, Value *argv) {
+  double n = argc > 0 && value_is_number(argv[0]) ? value_to_number(argv[0]) : 0;
+  const char *name = n < 0 && n > -4096 ? errno_code_name((int)-n) : NULL;
+  return name && strcmp(name, "UNKNOWN") ? vm_string(vm, name) : VALUE_UNDEFINED;
+}
+
+static const VMPropDef validators_props[] = {
+    VM_FN_ENUM("throwArgType", js_throw_arg_type, 3),
+    VM_FN_ENUM("throwOutOfRange", js_throw_out_of_range, 3),
+    VM_FN_ENUM("makeError", js_make_error, 3),
+    VM_FN_ENUM("errnoName", js_errno_name, 1),
+    VM_PROPS_END,
+};
+
+Value validators_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  Value m = vm_handle_push(vm, vm_object_new(vm));
+  return vm_define_props(vm, m, validators_props) ? m : VALUE_EXCEPTION;
+}
