@@ -28,6 +28,7 @@ typedef enum ControlKind {
   CTRL_LOOP,     /* while, do-while, for: break and continue */
   CTRL_FOR_IN,   /* a for-in loop: its enumerator is one stack slot, POPped on exit */
   CTRL_FOR_OF,   /* a for-of loop: iter and next are two slots, ITER_CLOSE on exit */
+  CTRL_PATTERN,  /* an array pattern's iterator: closed on exit too, never a jump target */
   CTRL_SWITCH,   /* break only */
   CTRL_LABEL,    /* a labelled statement that is not a loop: break label only */
   CTRL_TRY,      /* a try block that has a catch clause: a protected range */
@@ -143,6 +144,14 @@ void compile_mark_site(Compiler *c, SrcPos p, const char *name); /* p, and the o
 
 /* ==== compile.c: variables ==== */
 int compile_alloc_register(Compiler *c);
+/* An array pattern's iterator (iter next on the stack) as a control: an exception in its
+ * protected ranges closes it and goes on, and so does a generator's return() at a yield
+ * inside the pattern. begin opens a range; protect(false) cuts it around a step of the
+ * iterator (one whose next() threw is done, not closed), protect(true) opens it again;
+ * end closes the iterator on the normal path and pops the control. */
+void compile_pattern_begin(Compiler *c, Control *ctl);
+void compile_pattern_protect(Compiler *c, Control *ctl, bool on);
+void compile_pattern_end(Compiler *c, Control *ctl);
 /* How a store initialises or assigns: STORE_ASSIGN, STORE_UPDATE (an assignment whose
  * target was just read: x += 1, x++), or a VarKind for declarations. */
 enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3 };

@@ -95,15 +95,96 @@ static void compile_object_pattern(Compiler *c, Node *pattern, int how, const No
   emit_op(c, OP_POP);
 }
 
-/* [...rest] in a pattern: the iterator's remaining values, in a new array. */
-static void array_pattern_rest(Compiler *c, Node *rest, int how) {
+/* ==== Array patterns ==== */
+
+/* An array pattern's state besides its iterator's control: a member target's reference,
+ * taken before the iterator is stepped (the spec's order: `[{}[f()]] = it` calls f
+ * first), kept in registers. */
+typedef struct ArrayPattern {
+  int how;
+  Control ctl;
+  int object_reg, key_reg; /* the member target's object and key, or -1 */
+} ArrayPattern;
+
+/* A plain member target (not super, not a private name) is evaluated now into registers. */
+static bool take_reference(ArrayPattern *ap, Compiler *c, Node *target) {
+  ap->object_reg = ap->key_reg = -1;
+  if (target->kind != NODE_MEMBER || target->as.member.object->kind == NODE_SUPER ||
+      target->as.member.property->kind == NODE_PRIVATE_NAME)
+    return false;
+  compile_expr(c, target->as.member.object);
+  ap->object_reg = compile_alloc_register(c);
+  emit_u16(c, OP_SET_LOCAL, ap->object_reg);
+  emit_op(c, OP_POP);
+  if (target->as.member.computed) {
+    compile_expr(c, target->as.member.property);
+    ap->key_reg = compile_alloc_register(c);
+    emit_u16(c, OP_SET_LOCAL, ap->key_reg);
+    emit_op(c, OP_POP);
+  }
+  return true;
+}
+
+/* v -> (ref = v), popped, through the reference take_reference kept. */
+static void put_reference(ArrayPattern *ap, Compiler *c, Node *target) {
+  emit_u16(c, OP_GET_LOCAL, ap->object_reg);
+  emit_op(c, OP_SWAP); /* v o -> o v */
+  if (ap->key_reg < 0) {
+    compile_mark_node(c, target->as.member.property);
+    emit_u16(c, OP_SET_PROP, compile_const_atom(c, target->as.member.property->as.ident.name));
+  } else {
+    emit_u16(c, OP_GET_LOCAL, ap->key_reg);
+    emit_op(c, OP_SWAP); /* o v k -> o k v */
+    compile_mark_node(c, target);
+    emit_op(c, OP_SET_ELEM);
+  }
+  emit_op(c, OP_POP);
+}
+
+/* Assigns the value on top to element e (a target, maybe with a default). */
+static void assign_element(ArrayPattern *ap, Compiler *c, Node *e, bool have_reference) {
+  Node *target = e;
+  if (e->kind == NODE_ASSIGN_PATTERN) {
+    compile_default(c, e->as.assign.value);
+    target = e->as.assign.target;
+  }
+  if (have_reference) put_reference(ap, c, target);
+  else compile_pattern_assign(c, target, ap->how, NULL);
+}
+
+static Node *element_target(Node *e) {
+  return e->kind == NODE_ASSIGN_PATTERN ? e->as.assign.target : e;
+}
+
+/* One element: its reference, then the iterator's next value (or undefined once the
+ * iterator is done), then the assignment. */
+static void array_pattern_element(ArrayPattern *ap, Compiler *c, Node *e, int depth) {
+  bool ref = take_reference(ap, c, element_target(e));
+  compile_pattern_protect(c, &ap->ctl, false);
+  uint32_t done = emit_jump(c, OP_ITER_NEXT);
+  compile_pattern_protect(c, &ap->ctl, true);
+  uint32_t have = emit_jump(c, OP_JUMP);
+  compile_patch_here(c, done);
+  compile_set_depth(c, depth);
+  emit_op(c, OP_PUSH_UNDEFINED);
+  compile_patch_here(c, have);
+  assign_element(ap, c, e, ref);
+}
+
+/* [...rest] in a pattern: the reference first, then the iterator's remaining values in
+ * a new array. */
+static void array_pattern_rest(ArrayPattern *ap, Compiler *c, Node *rest) {
+  Node *target = rest->as.unary.operand;
+  bool ref = take_reference(ap, c, target);
   int reg = compile_alloc_register(c);
   emit_u16(c, OP_NEW_ARRAY, 0);
   emit_u16(c, OP_SET_LOCAL, reg);
   emit_op(c, OP_POP);
   int depth = c->fs->depth;
   uint32_t loop = compile_code_here(c);
+  compile_pattern_protect(c, &ap->ctl, false);
   uint32_t done = emit_jump(c, OP_ITER_NEXT);
+  compile_pattern_protect(c, &ap->ctl, true);
   emit_u16(c, OP_GET_LOCAL, reg);
   emit_op(c, OP_SWAP);
   emit_op(c, OP_ARRAY_PUSH);
@@ -111,47 +192,43 @@ static void array_pattern_rest(Compiler *c, Node *rest, int how) {
   emit_jump_to(c, OP_JUMP, loop);
   compile_patch_here(c, done);
   compile_set_depth(c, depth);
+  compile_pattern_protect(c, &ap->ctl, true);
   emit_u16(c, OP_GET_LOCAL, reg);
-  compile_pattern_assign(c, rest->as.unary.operand, how, NULL);
+  assign_element(ap, c, target, ref);
 }
 
+//> vm.compile-array-pattern
 /* [a, , b = 1, ...r] = v: the iterator protocol. iter and next stay on the stack;
- * each element is ITER_NEXT's value, or undefined once the iterator is done. */
+ * each element is ITER_NEXT's value, or undefined once the iterator is done. An
+ * exception while assigning closes the iterator (unless it is done) before it goes on. */
 static void compile_array_pattern(Compiler *c, Node *pattern, int how, const Node *value) {
   NodeList *items = &pattern->as.list.items;
   compile_mark_pos(c,
                    compile_pos_of(value ? value : pattern)); /* V8: `5 is not iterable` at the 5 */
   emit_op(c, OP_GET_ITERATOR);
   int depth = c->fs->depth;
-  bool exhausted = false;
+  ArrayPattern ap = {.how = how};
+  compile_pattern_begin(c, &ap.ctl);
   for (int i = 0; i < items->count; i++) {
     Node *e = items->items[i];
     if (e && e->kind == NODE_REST) {
-      array_pattern_rest(c, e, how);
-      exhausted = true;
+      array_pattern_rest(&ap, c, e);
       break;
     }
-    uint32_t done = emit_jump(c, OP_ITER_NEXT);
-    if (!e) { /* an elision skips one value */
-      emit_op(c, OP_POP);
-      compile_patch_here(c, done);
-      compile_set_depth(c, depth);
+    if (e) {
+      array_pattern_element(&ap, c, e, depth);
       continue;
     }
-    uint32_t have = emit_jump(c, OP_JUMP);
+    compile_pattern_protect(c, &ap.ctl, false);
+    uint32_t done = emit_jump(c, OP_ITER_NEXT); /* an elision skips one value */
+    compile_pattern_protect(c, &ap.ctl, true);
+    emit_op(c, OP_POP);
     compile_patch_here(c, done);
     compile_set_depth(c, depth);
-    emit_op(c, OP_PUSH_UNDEFINED);
-    compile_patch_here(c, have);
-    compile_pattern_assign(c, e, how, NULL);
   }
-  if (!exhausted) {
-    emit_op(c, OP_ITER_CLOSE);
-    return;
-  }
-  emit_op(c, OP_POP); /* a rest element ran the iterator to its end */
-  emit_op(c, OP_POP);
+  compile_pattern_end(c, &ap.ctl);
 }
+//< vm.compile-array-pattern
 
 /* [o.x, o[k]] = v: v -> (o.x = v), popped. */
 static void assign_member(Compiler *c, Node *target) {

@@ -109,7 +109,8 @@ static void compile_iter_close(Compiler *c, bool is_await, bool check) {
 static void emit_cleanup(Compiler *c, Control *ctl) {
   range_cut(c, ctl);
   compile_pop_to(c, ctl->base + ctl->slots);
-  if (ctl->kind == CTRL_FOR_OF) compile_iter_close(c, ctl->is_await, true);
+  if (ctl->kind == CTRL_FOR_OF || ctl->kind == CTRL_PATTERN)
+    compile_iter_close(c, ctl->is_await, true);
   if (ctl->kind == CTRL_FOR_IN) emit_op(c, OP_POP);
   if (ctl->kind == CTRL_FINALLY) {
     Control *saved = c->fs->control;
@@ -152,7 +153,8 @@ static void compile_continue(Compiler *c, Node *n) {
 
 static bool return_needs_cleanup(const Control *ctl) {
   for (; ctl; ctl = ctl->outer)
-    if (ctl->kind == CTRL_FOR_OF || ctl->kind == CTRL_FINALLY) return true;
+    if (ctl->kind == CTRL_FOR_OF || ctl->kind == CTRL_PATTERN || ctl->kind == CTRL_FINALLY)
+      return true;
   return false;
 }
 
@@ -353,8 +355,9 @@ static void compile_for_in(Compiler *c, Node *n, const char *const *labels, int 
   finish_loop(c, &loop);
 }
 
-/* The handler of a for-of body: iter next exc. It closes the iterator and throws exc
- * again; an error while closing loses to exc, so ITER_CLOSE has a handler of its own. */
+/* The handler of a for-of body (or of an array pattern's assignments): iter next exc. It
+ * closes the iterator and throws exc again; an error while closing loses to exc, so
+ * ITER_CLOSE has a handler of its own. */
 static void close_on_throw(Compiler *c, int base, bool is_await) {
   compile_set_depth(c, base + 3);
   int saved = compile_alloc_register(c);
@@ -417,6 +420,30 @@ static void compile_for_of(Compiler *c, Node *n, const char *const *labels, int 
   finish_loop(c, &loop);
 }
 //< vm.compile-for-of
+
+/* ==== Array patterns' iterators ==== */
+
+void compile_pattern_begin(Compiler *c, Control *ctl) {
+  control_push(c, ctl, CTRL_PATTERN, NULL, 0);
+  ctl->base -= 2, ctl->slots = 2;
+  range_open(c, ctl);
+}
+
+void compile_pattern_protect(Compiler *c, Control *ctl, bool on) {
+  if (on) range_open(c, ctl);
+  else range_cut(c, ctl);
+}
+
+void compile_pattern_end(Compiler *c, Control *ctl) {
+  range_cut(c, ctl);
+  emit_op(c, OP_ITER_CLOSE); /* a no-op once the iterator is done (a rest element) */
+  uint32_t over = emit_jump(c, OP_JUMP);
+  add_handlers(c, ctl, compile_code_here(c), ctl->base + 2);
+  close_on_throw(c, ctl->base, false);
+  compile_patch_here(c, over);
+  compile_set_depth(c, ctl->base);
+  control_pop(c, ctl);
+}
 
 /* ==== switch and labels ==== */
 
