@@ -39,6 +39,10 @@ typedef struct FnContext {
   int loop_depth;    /* enclosing loops: where `continue` may go */
   int break_depth;   /* enclosing loops and switches: where `break` may go */
   Label *labels;
+  /* The body of an if or a loop that starts at body_start may not be a labelled function
+   * (`while (x) l: function f() {}`); a label there passes the rule on to its own body. */
+  uint32_t body_start;
+  bool body_forbids_function;
 } FnContext;
 
 typedef struct ArenaChunk ArenaChunk;

@@ -118,9 +118,12 @@ static Node *parse_block(Parser *p) {
 }
 
 /* The body of if, a loop, a label or with: a Statement, where a declaration may not stand
- * (sloppy code may declare a function as the body of an if, Annex B). */
-static Node *parse_substatement(Parser *p, bool function_allowed) {
+ * (sloppy code may declare a function as the body of an if or a label, Annex B, but not
+ * behind a label as the body of an if or a loop: labelled_allowed). */
+static Node *parse_substatement(Parser *p, bool function_allowed, bool labelled_allowed) {
   Token t = p->tok;
+  p->fn->body_start = t.start;
+  p->fn->body_forbids_function = !labelled_allowed;
   Token next = parse_peek(p);
   if (parse_at_word(p, "async") && next.kind == TOK_FUNCTION && !(next.flags & TOKF_NEWLINE_BEFORE))
     parse_error_at(p, parse_token_range(p, &t),
@@ -153,7 +156,7 @@ static Node *parse_substatement(Parser *p, bool function_allowed) {
 static Node *parse_loop_body(Parser *p) {
   p->fn->loop_depth++;
   p->fn->break_depth++;
-  Node *body = parse_substatement(p, false);
+  Node *body = parse_substatement(p, false, false);
   p->fn->loop_depth--;
   p->fn->break_depth--;
   return body;
@@ -166,8 +169,9 @@ static Node *parse_if(Parser *p) {
   parse_expect(p, TOK_LPAREN);
   n->as.conditional.test = parse_expression(p);
   parse_expect(p, TOK_RPAREN);
-  n->as.conditional.then = parse_substatement(p, true);
-  if (parse_accept(p, TOK_ELSE)) n->as.conditional.otherwise = parse_substatement(p, true);
+  n->as.conditional.then = parse_substatement(p, true, false);
+  if (parse_accept(p, TOK_ELSE))
+    n->as.conditional.otherwise = parse_substatement(p, true, false);
   return parse_finish(p, n);
 }
 
@@ -444,6 +448,7 @@ static Node *parse_labeled(Parser *p) {
   parse_check_identifier(p, &t);
   if (find_label(p, t.name))
     parse_error_at(p, parse_token_range(p, &t), "Label '%s' has already been declared", t.name);
+  bool allowed = !(p->fn->body_forbids_function && p->fn->body_start == t.start);
   Node *n = parse_node(p, NODE_LABELED, &t);
   n->as.labeled.label = t.name;
   parse_advance(p);
@@ -454,7 +459,7 @@ static Node *parse_labeled(Parser *p) {
     mark_loop_labels(p->fn->labels, t.start);
   }
   p->fn->labels = &label;
-  n->as.labeled.body = parse_substatement(p, true);
+  n->as.labeled.body = parse_substatement(p, allowed, allowed);
   p->fn->labels = label.next;
   return parse_finish(p, n);
 }

@@ -84,6 +84,26 @@ static Control *find_target(Compiler *c, const char *label, bool is_continue) {
   PANIC("find_target: the parser let through a jump with no target");
 }
 
+/* ==== Completion values ==== */
+
+/* At a script's (or eval's) top level an if, a loop, a switch or a try that runs no
+ * expression statement completes with undefined, not with what came before it:
+ * eval('1; if (true) {}') is undefined. Each starts by setting the completion value. */
+static void reset_completion(Compiler *c) {
+  if (c->fs->completion_register < 0) return;
+  emit_op(c, OP_PUSH_UNDEFINED);
+  emit_u16(c, OP_SET_LOCAL, c->fs->completion_register);
+  emit_op(c, OP_POP);
+}
+
+/* A finally block's own completion is dropped: eval('1; try { 2 } finally { 3 }') is 2. */
+static void compile_finalizer(Compiler *c, Node *finalizer) {
+  int saved = c->fs->completion_register;
+  c->fs->completion_register = -1;
+  compile_stmt(c, finalizer);
+  c->fs->completion_register = saved;
+}
+
 /* ==== Leaving statements ==== */
 
 /* Close the iterator of a for-of loop (iter next on the stack). A for await calls
@@ -115,7 +135,7 @@ static void emit_cleanup(Compiler *c, Control *ctl) {
   if (ctl->kind == CTRL_FINALLY) {
     Control *saved = c->fs->control;
     c->fs->control = ctl->outer; /* a jump inside the finally block starts out there */
-    compile_stmt(c, ctl->finalizer);
+    compile_finalizer(c, ctl->finalizer);
     c->fs->control = saved;
   }
 }
@@ -215,6 +235,7 @@ static void compile_try(Compiler *c, Node *n) {
   Node *handler = n->as.try_stmt.handler, *finalizer = n->as.try_stmt.finalizer;
   int base = c->fs->depth;
   Control fin, tc;
+  reset_completion(c);
   if (finalizer) {
     control_push(c, &fin, CTRL_FINALLY, NULL, 0);
     fin.finalizer = finalizer;
@@ -237,11 +258,11 @@ static void compile_try(Compiler *c, Node *n) {
   if (!finalizer) return;
   control_pop(c, &fin);
   range_cut(c, &fin);
-  compile_stmt(c, finalizer);
+  compile_finalizer(c, finalizer);
   uint32_t end = emit_jump(c, OP_JUMP);
   add_handlers(c, &fin, compile_code_here(c), base);
   compile_set_depth(c, base + 1);
-  compile_stmt(c, finalizer);
+  compile_finalizer(c, finalizer);
   emit_op(c, OP_RETHROW); /* the caret stays where the error was first thrown */
   compile_patch_here(c, end);
 }
@@ -492,6 +513,7 @@ static bool is_loop_node(const Node *n) {
 
 /* Loops and switch, with the labels that name them. */
 static void compile_breakable(Compiler *c, Node *n, const char *const *labels, int count) {
+  reset_completion(c);
   switch (n->kind) {
   case NODE_FOR: compile_for(c, n, labels, count); return;
   case NODE_FOR_IN: compile_for_in(c, n, labels, count); return;
@@ -550,6 +572,7 @@ static void compile_block(Compiler *c, Node *n) {
 }
 
 static void compile_if(Compiler *c, Node *n) {
+  reset_completion(c);
   compile_expr_at(c, n->as.conditional.test, compile_pos_of(n));
   uint32_t otherwise = emit_jump(c, OP_JUMP_IF_FALSE);
   compile_stmt(c, n->as.conditional.then);
