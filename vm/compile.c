@@ -727,6 +727,12 @@ void compile_hoist_functions(Compiler *c, NodeList *body) {
 /* Script top level: var names become global properties before anything runs, and
  * let/const names enter the global lexical record uninitialised (their TDZ). */
 static void hoist_global_vars(Compiler *c, Scope *s) {
+  for (Binding *b = s->first; b; b = b->next) { /* every name is checked before any is made */
+    bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
+    if (b->kind != BIND_VAR && b->kind != BIND_FUNCTION && !lexical) continue;
+    emit_u16(c, lexical ? OP_CHECK_GLOBAL_LET : OP_CHECK_GLOBAL_VAR,
+             compile_const_atom(c, b->name));
+  }
   for (Binding *b = s->first; b; b = b->next) {
     bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
     if (b->kind != BIND_VAR && !lexical) continue;

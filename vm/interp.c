@@ -1120,6 +1120,25 @@ static Value global_get(VM *vm, Value name, bool for_typeof) {
   return object_get(vm, g, name, value_from_object(g));
 }
 
+/* GlobalDeclarationInstantiation's checks, made for every name before a script defines
+ * any: a let, const or class may not redeclare a global let or a non-configurable global
+ * property (a var, NaN); a var or function may not redeclare a global let. */
+static bool global_declarable(VM *vm, Value name, bool lexical) {
+  uint8_t attrs;
+  bool taken = object_find_slot(global_lexicals(vm), name, &attrs) >= 0;
+  if (!taken && lexical) {
+    PropertyInfo info;
+    Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
+    taken = vm_get_own_property(vm, value_from_object(g), name, &info) &&
+            !(info.attrs & VM_ATTR_CONFIGURABLE);
+  }
+  if (!taken) return true;
+  char *text = vm_to_utf8(vm, name, NULL);
+  vm_throw_error(vm, ERR_SYNTAX, "Identifier '%s' has already been declared", text);
+  free(text);
+  return false;
+}
+
 static Value global_set(VM *vm, Value name, Value v, bool strict) {
   uint8_t attrs;
   Object *lex = global_lexicals(vm);
@@ -1354,6 +1373,13 @@ Value interp_run(VM *vm, int entry_frame) {
       Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
       if (object_has(vm, g, consts[k]) != VALUE_TRUE || sp[-1] != VALUE_UNDEFINED)
         object_define_own(vm, g, consts[k], sp[-1], ATTR_WRITABLE | ATTR_ENUMERABLE);
+      NEXT();
+    }
+    CASE(CHECK_GLOBAL_LET) CASE(CHECK_GLOBAL_VAR) {
+      int op = pc[-1];
+      uint16_t k = READ_U16();
+      SYNC();
+      if (!global_declarable(vm, consts[k], op == OP_CHECK_GLOBAL_LET)) goto handle_exception;
       NEXT();
     }
     CASE(DEFINE_LET) CASE(DEFINE_CONST) {

@@ -67,6 +67,8 @@
   OP(TYPEOF_GLOBAL, OPF_U16, 1, "-> global[name], undefined if absent (for typeof)")           \
   OP(SET_GLOBAL, OPF_U16, 0, "v -> v, global[name] = v (ReferenceError if absent, strict)")    \
   OP(DEFINE_GLOBAL, OPF_U16, 0, "v -> v, defines global var name (script mode)")               \
+  OP(CHECK_GLOBAL_LET, OPF_U16, 0, "SyntaxError if a script's let name is declared already")   \
+  OP(CHECK_GLOBAL_VAR, OPF_U16, 0, "SyntaxError if a script's var name is a global let")        \
   OP(DEFINE_LET, OPF_U16, 0, "v -> v, a script's top-level let name (global lexical record)")  \
   OP(DEFINE_CONST, OPF_U16, 0, "v -> v, a script's top-level const name (read-only)")          \
   OP(THROW_CONST_ASSIGN, OPF_U16, 0, "TypeError: Assignment to constant variable.")            \

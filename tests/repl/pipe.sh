@@ -14,6 +14,11 @@ transcript "tinynode -i < session.in" session.expected run_in_scratch "$TINYNODE
 [ "$(head -c 9 "$scratch/saved.tmp.js")" = "let x = 1" ] ||
   { echo "FAIL .save wrote $(head -c 40 "$scratch/saved.tmp.js")"; failed=1; }
 node_check "node -i < session.in" session.expected run_in_scratch "$NODE" -i
+# Declarations between lines: a let, const or class may not take a name a line declared
+# already (nor NaN's), a var or function may not take a let's; a configurable global
+# property may be shadowed (pipe/redeclare.in).
+transcript "redeclarations" redeclare.expected "$TINYNODE" -i <redeclare.in
+node_check "redeclarations in node's REPL" redeclare.expected "$NODE" -i <redeclare.in
 # process.exit() from a line: no "Uncaught", the 'exit' listeners, the status.
 with_status() { "$@"; echo "status $?"; }
 transcript "process.exit in the REPL" exit.expected with_status "$TINYNODE" -i <exit.in
