@@ -462,6 +462,8 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
 
 void lineedit_set_eof_ends_line(LineEdit *le, bool on) { le->eof_ends_line = on; }
 
+const char *lineedit_line(const LineEdit *le) { return le->line.bytes; }
+
 void lineedit_refresh(LineEdit *le) {
   if (!le->reading) return;
   if (le->terminal) refresh(le);

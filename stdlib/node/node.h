@@ -25,5 +25,6 @@ Value util_module_create(Host *host);   /* require('util') */
 Value assert_module_create(Host *host); /* require('assert') */
 Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 Value tty_module_create(Host *host);    /* require('tty') */
+Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
 
 #endif
