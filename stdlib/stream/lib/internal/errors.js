@@ -26,20 +26,28 @@ const table = {
   ERR_TTY_INIT_FAILED: [2, () => 'TTY initialization failed'],
 };
 
+// The stack starts where the library made the error, not in this file or in C.
+function trimmed(error) {
+  const lines = typeof error.stack === 'string' ? error.stack.split('\n') : [];
+  const own = lines.findIndex((l) => l.includes('node:internal/errors:'));
+  if (own > 0) error.stack = [lines[0], ...lines.slice(own + 1)].join('\n');
+  return error;
+}
+
 const codes = {};
 for (const code of Object.keys(table)) {
   const [kind, message] = table[code];
-  codes[code] = (...args) => binding.makeError(kind, code, message(...args));
+  codes[code] = (...args) => trimmed(binding.makeError(kind, code, message(...args)));
 }
 
 // ERR_INVALID_ARG_TYPE: expected as node words it ("of type function").
 function argType(name, expected, value) {
-  return binding.argError(0, name, expected, value);
+  return trimmed(binding.argError(0, name, expected, value));
 }
 
 // ERR_INVALID_ARG_VALUE: reason (optional) as node words it ("is invalid").
 function argValue(name, value, reason) {
-  return binding.argError(1, name, reason, value);
+  return trimmed(binding.argError(1, name, reason, value));
 }
 
 module.exports = { codes, argType, argValue };

@@ -33,8 +33,7 @@ Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);
 
 for (const key of Object.getOwnPropertyNames(Writable.prototype)) {
-  if (key === 'constructor' || Object.prototype.hasOwnProperty.call(Duplex.prototype, key)) continue;
-  if (key === 'destroy' || key === 'destroyed' || key === 'errored' || key === 'closed') continue;
+  if (key in Duplex.prototype) continue; // Readable's pipe, on, destroyed... stay
   Object.defineProperty(Duplex.prototype, key, Object.getOwnPropertyDescriptor(Writable.prototype, key));
 }
 

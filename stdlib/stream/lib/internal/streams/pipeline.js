@@ -13,7 +13,9 @@ const { codes, argType } = require('internal/errors');
 
 function pipeline(...streams) {
   const callback = streams.pop();
-  if (typeof callback !== 'function') throw argType('callback', 'of type function', callback);
+  if (typeof callback !== 'function') {
+    throw argType('streams[stream.length - 1]', 'of type function', callback);
+  }
   if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
   if (streams.length < 2) throw codes.ERR_MISSING_ARGS('streams');
   return pipelineImpl(streams, eos.once(callback));
@@ -37,26 +39,26 @@ function pipelineImpl(streams, callback) {
   let ret;
   for (let i = 0; i < streams.length; i++) {
     let stream = streams[i];
-    const reading = i < streams.length - 1, writing = i > 0, isLast = !reading;
+    const reading = i < streams.length - 1, isLast = !reading;
+    let writing = i > 0;
     if (typeof stream === 'function') {
-      if (i === 0) stream = stream({ signal: undefined });
-      else if (isLast) {
+      writing = false; // it reads the previous step itself
+      if (isLast) {
         finishCount++;
         const result = stream(ret, { signal: undefined });
         Promise.resolve(result).then((v) => { value = v; finish(null); }, (err) => finish(err));
         ret = result;
         continue;
-      } else stream = stream(ret, { signal: undefined });
+      }
+      stream = i === 0 ? stream({ signal: undefined }) : stream(ret, { signal: undefined });
       if (!u.isNodeStream(stream)) stream = Readable.from(stream);
     } else if (!u.isNodeStream(stream)) {
       if (i === 0 && u.isIterable(stream)) stream = Readable.from(stream);
       else throw argType(`streams[${i}]`, 'of type function, an instance of Stream, or an iterable', stream);
     }
-    if (reading || writing || isLast) {
-      finishCount++;
-      destroys.push(destroyer(stream, reading, writing, finish));
-    }
-    if (i > 0 && u.isNodeStream(ret)) pipe(ret, stream, finish);
+    finishCount++;
+    destroys.push(destroyer(stream, reading, writing, finish));
+    if (writing) pipe(ret, stream, finish);
     ret = stream;
   }
   return ret;

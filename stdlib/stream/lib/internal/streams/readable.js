@@ -113,8 +113,8 @@ function normalizeChunk(state, chunk, encoding, addToFront) {
     return [bytes, null];
   }
   if (chunk === null || chunk === undefined) return [chunk, null];
-  if (ArrayBuffer.isView(chunk) && chunk instanceof Uint8Array) return [chunk, null];
-  return [chunk, argType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk)];
+  if (ArrayBuffer.isView(chunk)) return [chunks.toBytes(chunk), null];
+  return [chunk, argType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', chunk)];
 }
 
 function addChunkChecked(stream, chunk, encoding, addToFront) {

@@ -111,8 +111,8 @@ function prepareChunk(state, chunk, encoding) {
     if (state.decodeStrings !== false) return [chunks.fromString(chunk, encoding), 'buffer'];
     return [chunk, encoding];
   }
-  if (ArrayBuffer.isView(chunk) && chunk instanceof Uint8Array) return [chunk, 'buffer'];
-  throw argType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+  if (ArrayBuffer.isView(chunk)) return [chunks.toBytes(chunk), 'buffer'];
+  throw argType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
 }
 
 function _write(stream, chunk, encoding, cb) {
