@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -123,7 +124,7 @@ static int write_all(int fd, const uint8_t *p, size_t n) {
   return 0;
 }
 
-/* writeSync(fd, chunk): 0 or -errno. stdout and stderr go through C's streams, so that
+/* writeSync(fd, chunk): undefined, or node's system error. stdout and stderr go through C's streams, so that
  * what console.log printed and what process.stdout.write writes keep their order. */
 static Value stdio_write_sync(VM *vm, Value this_value, int argc, Value *argv) {
   int fd = int_arg(argc, argv, 0);
@@ -142,7 +143,7 @@ static Value stdio_write_sync(VM *vm, Value this_value, int argc, Value *argv) {
     r = write_all(fd, p, n);
   }
   free(owned);
-  return value_from_number(r);
+  return r < 0 ? node_system_error(vm, -r, "write", NULL) : VALUE_UNDEFINED;
 }
 
 /* ==== Reading an fd on the loop ==== */
@@ -170,7 +171,7 @@ static void read_stop(StdioState *s) {
 
 //> stdlib.stdin-read
 /* The fd is readable: read what is there and hand it to the callback, as a Uint8Array,
- * null at the end of the input, or a negative errno. A terminal, a pipe and a regular
+ * null at the end of the input, or node's system error. A terminal, a pipe and a regular
  * file are all read this way (poll() says a regular file is always readable). */
 static void on_readable(Loop *loop, int fd, int revents, void *data) {
   StdioState *s = data;
@@ -181,8 +182,9 @@ static void on_readable(Loop *loop, int fd, int revents, void *data) {
   if (n < 0 && (err == EINTR || err == EAGAIN)) return free(buf);
   int mark = vm_handle_mark(vm);
   Value cb = vm_handle_push(vm, vm_pinned(vm, s->on_data));
-  Value chunk = n > 0 ? bytes_new(vm, buf, (size_t)n) : n == 0 ? VALUE_NULL
-                                                               : value_from_number(-err);
+  Value chunk = n > 0    ? bytes_new(vm, buf, (size_t)n)
+                : n == 0 ? VALUE_NULL
+                         : node_system_error(vm, err, "read", NULL);
   free(buf);
   if (n <= 0) read_stop(s); /* the end, or an error: nothing more will come */
   if (value_is_exception(chunk)) host_fatal_exception(s->host);
@@ -212,6 +214,19 @@ static Value stdio_read_stop(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 /* ==== Terminals ==== */
+
+/* handleType(fd): what libuv's uv_guess_handle says fd is, which decides the class node
+ * gives process.stdin/stdout: 'TTY', 'FILE' (a character device too), 'PIPE' (a socket
+ * too) or 'UNKNOWN' (closed). */
+static Value stdio_handle_type(VM *vm, Value this_value, int argc, Value *argv) {
+  struct stat st;
+  int fd = int_arg(argc, argv, 0);
+  if (fd < 0 || fstat(fd, &st) != 0) return vm_string(vm, "UNKNOWN");
+  if (isatty(fd)) return vm_string(vm, "TTY");
+  if (S_ISREG(st.st_mode) || S_ISCHR(st.st_mode)) return vm_string(vm, "FILE");
+  if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) return vm_string(vm, "PIPE");
+  return vm_string(vm, "UNKNOWN");
+}
 
 static Value stdio_isatty(VM *vm, Value this_value, int argc, Value *argv) {
   int fd = int_arg(argc, argv, 0);
@@ -325,6 +340,7 @@ static const VMPropDef stdio_props[] = {
     VM_FN_ENUM("readStart", stdio_read_start, 2),
     VM_FN_ENUM("readStop", stdio_read_stop, 0),
     VM_FN_ENUM("isatty", stdio_isatty, 1),
+    VM_FN_ENUM("handleType", stdio_handle_type, 1),
     VM_FN_ENUM("setRawMode", stdio_set_raw_mode, 2),
     VM_FN_ENUM("windowSize", stdio_window_size, 1),
     VM_FN_ENUM("leOpen", stdio_le_open, 3),
@@ -338,5 +354,8 @@ Value stdio_module_create(Host *host) {
   VM *vm = host_vm(host);
   Value m = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, m, stdio_props);
+  Value tty = vm_handle_push(vm, vm_object_new(vm)); /* tty.WriteStream's colour methods */
+  vm_define_props(vm, tty, tty_stream_methods());
+  vm_define_str(vm, m, "ttyWriteMethods", tty, VM_ATTR_DEFAULT);
   return m;
 }

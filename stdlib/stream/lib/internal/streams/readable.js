@@ -11,24 +11,10 @@ const EE = require('events');
 const Stream = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const chunks = require('internal/streams/chunks');
-const { codes, argType, argValue } = require('internal/errors');
+const { codes, argType } = require('internal/errors');
+const { getHighWaterMark } = require('internal/streams/state');
 
 const kPaused = Symbol('kPaused');
-
-function defaultHighWaterMark(objectMode) {
-  return objectMode ? 16 : 16 * 1024;
-}
-
-// options.highWaterMark (or readableHighWaterMark/writableHighWaterMark for a Duplex).
-function getHighWaterMark(options, duplexKey, isDuplex, objectMode) {
-  let hwm = options.highWaterMark;
-  if (hwm == null && isDuplex) hwm = options[duplexKey];
-  if (hwm == null) return defaultHighWaterMark(objectMode);
-  if (!Number.isInteger(hwm) || hwm < 0) {
-    throw argValue(isDuplex ? `options.${duplexKey}` : 'options.highWaterMark', hwm);
-  }
-  return Math.floor(hwm);
-}
 
 function ReadableState(options, stream, isDuplex) {
   options = options || {};
@@ -544,6 +530,5 @@ Readable.from = function (iterable, opts) {
 };
 
 Readable._fromList = fromList;
-Readable.getHighWaterMark = getHighWaterMark;
 Stream.Readable = Readable;
 module.exports = Readable;

@@ -10,7 +10,7 @@ const Stream = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const chunks = require('internal/streams/chunks');
 const { codes, argType } = require('internal/errors');
-const { getHighWaterMark } = require('internal/streams/readable');
+const { getHighWaterMark } = require('internal/streams/state');
 
 const kOnFinished = Symbol('kOnFinished');
 
