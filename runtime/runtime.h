@@ -258,6 +258,9 @@ void lineedit_prompt(LineEdit *le, const char *prompt);
 /* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
  * .editor mode); off by default, where Ctrl-D after text deletes forward. */
 void lineedit_set_eof_ends_line(LineEdit *le, bool on);
+/* Ctrl-D on an empty line ends the input without moving to a new line, as node's
+ * readline does (the REPL's default moves on). */
+void lineedit_set_quiet_eof(LineEdit *le, bool on);
 /* The line being edited (NUL-terminated, owned by le; valid until the next key). */
 const char *lineedit_line(const LineEdit *le);
 /* Draws the prompt and the line again after the owner printed something below them. */

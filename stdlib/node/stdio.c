@@ -303,6 +303,7 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   static const LineEditEvents events = {le_on_line, le_on_interrupt, le_on_eof, NULL};
   s->handlers = vm_pin(vm, argv[2]);
   s->le = lineedit_new(host_loop(s->host), in, out, &events, s);
+  lineedit_set_quiet_eof(s->le, true);
   loop_ref(host_loop(s->host));
   return lineedit_is_terminal(s->le) ? VALUE_TRUE : VALUE_FALSE;
 }

@@ -76,6 +76,10 @@ function makeWritable(fd) {
 const readMethods = {
   _read() {
     if (this._reading) return;
+    if (this.isTTY && this._readableState.flowing === false && this.isPaused()) {
+      this._readableState.reading = false; // a paused terminal is read again once resumed;
+      return;                              // meanwhile node lets the process end
+    }
     this._reading = true;
     binding.readStart(this.fd, (chunk) => {
       if (chunk === null) {
@@ -120,14 +124,16 @@ function readClass(type) {
 
 function makeStdin() {
   const type = binding.handleType(0);
-  const stream = new (readClass(type))({ highWaterMark: type === 'FILE' ? 65536 : 16384 });
+  // A file is an fs.ReadStream with autoClose: false: it ends without 'close'.
+  const file = type === 'FILE';
+  const stream = new (readClass(type))({ highWaterMark: file ? 65536 : 16384, autoDestroy: !file });
   stream.fd = 0;
   stream._reading = false;
   if (type === 'TTY') {
     stream.isTTY = true;
     stream.isRaw = false;
   }
-  // A paused stdin lets the process exit, as node's does.
+  // A paused stdin stops reading (one tick later, once the stream has settled).
   stream.on('pause', () => process.nextTick(() => {
     if (stream.isPaused()) stopReading(stream);
   }));
