@@ -26,5 +26,6 @@ Value assert_module_create(Host *host); /* require('assert') */
 Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 Value tty_module_create(Host *host);    /* require('tty') */
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
+void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 
 #endif

@@ -415,6 +415,7 @@ int stdlib_exit(Host *host, int status) {
     else exit_status_of(vm, code, &status);
   }
   status = emit_exit(host, status);
+  stdio_shutdown(vm);
   host_report_fatal(host); /* after the 'exit' listeners, as Node does */
   fflush(stdout);
   fflush(stderr);

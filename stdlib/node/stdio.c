@@ -3,6 +3,7 @@
  * Book: chapter 8, "Streams".
  *
  *   stdio_module_create   require('internal/stdio'), for built-in modules only
+ *   stdio_shutdown        at exit: the terminal's mode restored, the line editor freed
  *
  * It shapes node's errors for the JavaScript library (makeError, argError), writes a
  * chunk whole (writeSync), watches an fd on the loop (readStart/readStop), answers the
@@ -41,15 +42,17 @@ static void stdio_init(void *p) {
   s->fd = -1;
 }
 
-/* The terminal goes back to the mode it had, as node leaves it at exit. */
-static void stdio_cleanup(void *p) {
-  StdioState *s = p;
-  if (s->raw) tcsetattr(s->raw_fd, TCSADRAIN, &s->saved);
-  lineedit_free(s->le);
-}
+static const VMStateType stdio_state = {"internal/stdio", sizeof(StdioState), stdio_init, NULL};
 
-static const VMStateType stdio_state = {"internal/stdio", sizeof(StdioState), stdio_init,
-                                        stdio_cleanup};
+/* The terminal goes back to the mode it had, as node leaves it at exit; the line editor
+ * goes before the loop it watches fd 0 on. */
+void stdio_shutdown(VM *vm) {
+  StdioState *s = vm_state(vm, &stdio_state);
+  if (s->raw) tcsetattr(s->raw_fd, TCSADRAIN, &s->saved);
+  s->raw = false;
+  lineedit_free(s->le);
+  s->le = NULL;
+}
 
 static StdioState *state_of(VM *vm) {
   StdioState *s = vm_state(vm, &stdio_state);
@@ -86,8 +89,9 @@ static Value stdio_arg_error(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_string(name)) return vm_throw_error(vm, ERR_TYPE, "argError: bad arguments");
   char *n = vm_to_utf8(vm, name, NULL);
   char *w = value_is_string(words) ? vm_to_utf8(vm, words, NULL) : NULL;
-  Value r = int_arg(argc, argv, 0) == 0 ? node_throw_arg_type(vm, n, w ? w : "valid", argv[3])
-                                        : node_throw_arg_value(vm, n, argv[3], w);
+  Value value = arg(argc, argv, 3);
+  Value r = int_arg(argc, argv, 0) == 0 ? node_throw_arg_type(vm, n, w ? w : "valid", value)
+                                        : node_throw_arg_value(vm, n, value, w);
   free(n), free(w);
   return value_is_exception(r) && vm_has_exception(vm) ? vm_take_exception(vm) : r;
 }
@@ -186,6 +190,7 @@ static void on_readable(Loop *loop, int fd, int revents, void *data) {
                 : n == 0 ? VALUE_NULL
                          : node_system_error(vm, err, "read", NULL);
   free(buf);
+  vm_handle_push(vm, chunk);
   if (n <= 0) read_stop(s); /* the end, or an error: nothing more will come */
   if (value_is_exception(chunk)) host_fatal_exception(s->host);
   else host_call(s->host, cb, VALUE_UNDEFINED, 1, &chunk);

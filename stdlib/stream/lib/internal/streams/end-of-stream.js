@@ -68,16 +68,7 @@ function eos(stream, options, callback) {
   if (!w && !r) stream.on('end', onlegacyfinish), stream.on('close', onlegacyfinish);
   if (options.error !== false) stream.on('error', onerror);
   stream.on('close', onclose);
-
-  if (u.isClosed(stream)) {
-    process.nextTick(onclose);
-  } else if ((w && w.errorEmitted) || (r && r.errorEmitted)) {
-    if (!emitsClose) process.nextTick(onclose);
-  } else if (!readable && (!emitsClose || u.isReadable(stream)) &&
-             (writableFinished || u.isWritable(stream) === false)) {
-    process.nextTick(onclose);
-  } else if (!writable && (!emitsClose || u.isWritable(stream)) &&
-             (readableFinished || u.isReadable(stream) === false)) {
+  if (alreadyDone(stream, readable, writable, emitsClose, readableFinished, writableFinished)) {
     process.nextTick(onclose);
   }
 
@@ -90,6 +81,18 @@ function eos(stream, options, callback) {
     stream.removeListener('error', onerror);
     stream.removeListener('close', onclose);
   };
+}
+
+// A stream that is already closed, errored or finished on the side asked about will not
+// say so again: the caller hears it on the next tick.
+function alreadyDone(stream, readable, writable, emitsClose, readableFinished, writableFinished) {
+  const w = stream._writableState, r = stream._readableState;
+  if (u.isClosed(stream)) return true;
+  if ((w && w.errorEmitted) || (r && r.errorEmitted)) return !emitsClose;
+  if (!readable && (!emitsClose || u.isReadable(stream)) &&
+      (writableFinished || u.isWritable(stream) === false)) return true;
+  return !writable && (!emitsClose || u.isWritable(stream)) &&
+         (readableFinished || u.isReadable(stream) === false);
 }
 
 function finishedPromise(stream, options) {

@@ -69,10 +69,12 @@ function pipe(dest, pipeOpts) {
     }
   }
 
+  //> stream.pipe-ondata
   src.on('data', ondata);
   function ondata(chunk) {
-    if (dest.write(chunk) === false) pause();
+    if (dest.write(chunk) === false) pause(); // dest is full: wait for its 'drain'
   }
+  //< stream.pipe-ondata
 
   function onerror(er) {
     unpipe();

@@ -140,6 +140,7 @@ function addChunkChecked(stream, chunk, encoding, addToFront) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
+//> stream.add-chunk
 function addChunk(stream, state, chunk, addToFront) {
   if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
     clearAwaitDrain(state);
@@ -153,6 +154,7 @@ function addChunk(stream, state, chunk, addToFront) {
   }
   maybeReadMore(stream, state);
 }
+//< stream.add-chunk
 
 function clearAwaitDrain(state) {
   if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
@@ -417,10 +419,12 @@ Readable.prototype.pause = function () {
   return this;
 };
 
+//> stream.flow
 function flow(stream) {
   const state = stream._readableState;
   while (state.flowing && stream.read() !== null);
 }
+//< stream.flow
 
 function endReadable(stream) {
   const state = stream._readableState;

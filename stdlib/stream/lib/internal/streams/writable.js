@@ -161,6 +161,7 @@ Writable.prototype.setDefaultEncoding = function (encoding) {
   return this;
 };
 
+//> stream.write-or-buffer
 // Writes now if nothing is in flight, else queues; answers whether to keep writing.
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
@@ -181,6 +182,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   }
   return ret && !state.errored && !state.destroyed;
 }
+//< stream.write-or-buffer
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
