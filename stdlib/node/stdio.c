@@ -34,6 +34,7 @@ typedef struct StdioState {
   int raw_fd;
   struct termios saved;    /* the mode before setRawMode(true) */
   LineEdit *le;
+  LineEdit *closing;       /* closed from inside its own callback: freed in the close phase */
   int32_t handlers;        /* a pin: { onLine, onInterrupt, onEof } of the line editor */
 } StdioState;
 
@@ -51,7 +52,8 @@ void stdio_shutdown(VM *vm) {
   if (s->raw) tcsetattr(s->raw_fd, TCSADRAIN, &s->saved);
   s->raw = false;
   lineedit_free(s->le);
-  s->le = NULL;
+  lineedit_free(s->closing);
+  s->le = s->closing = NULL;
 }
 
 static StdioState *state_of(VM *vm) {
@@ -276,6 +278,7 @@ static Value stdio_window_size(VM *vm, Value this_value, int argc, Value *argv) 
 
 static void le_call(LineEdit *le, void *data, const char *name, int argc, Value *argv) {
   StdioState *s = data;
+  if (le != s->le) return; /* closed: what it still reads goes nowhere */
   VM *vm = host_vm(s->host);
   int mark = vm_handle_mark(vm);
   Value handlers = vm_handle_push(vm, vm_pinned(vm, s->handlers));
@@ -329,11 +332,21 @@ static Value stdio_le_line(VM *vm, Value this_value, int argc, Value *argv) {
   return s->le ? vm_string(vm, lineedit_line(s->le)) : vm_string(vm, "");
 }
 
+static void free_closing(Loop *loop, void *data) {
+  StdioState *s = data;
+  lineedit_free(s->closing);
+  s->closing = NULL;
+}
+
+/* leClose(): readline closes from inside the editor's own callbacks (Ctrl-D), so the
+ * editor is freed later, in the loop's close phase. */
 static Value stdio_le_close(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
   if (!s->le) return VALUE_UNDEFINED;
-  lineedit_free(s->le);
+  lineedit_free(s->closing);
+  s->closing = s->le;
   s->le = NULL;
+  loop_defer_close(host_loop(s->host), free_closing, s);
   vm_unpin(vm, s->handlers);
   loop_unref(host_loop(s->host));
   return VALUE_UNDEFINED;
