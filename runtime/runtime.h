@@ -261,6 +261,9 @@ void lineedit_set_eof_ends_line(LineEdit *le, bool on);
 /* Ctrl-D on an empty line ends the input without moving to a new line, as node's
  * readline does (the REPL's default moves on). */
 void lineedit_set_quiet_eof(LineEdit *le, bool on);
+/* Keeps at most size lines of history (1000 by default, node's REPL's; readline's
+ * historySize is 30); 0 keeps none. */
+void lineedit_set_history_size(LineEdit *le, int size);
 /* The line being edited (NUL-terminated, owned by le; valid until the next key). */
 const char *lineedit_line(const LineEdit *le);
 /* Draws the prompt and the line again after the owner printed something below them. */

@@ -301,8 +301,8 @@ static void le_on_interrupt(LineEdit *le, bool line_was_empty, void *data) {
 
 static void le_on_eof(LineEdit *le, void *data) { le_call(le, data, "onEof", 0, NULL); }
 
-/* leOpen(inFd, outFd, handlers): starts editing lines; true when both are terminals.
- * The editor keeps the process alive until leClose. */
+/* leOpen(inFd, outFd, handlers, historySize): starts editing lines; true when both are
+ * terminals. The editor keeps the process alive until leClose. */
 static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
   int in = int_arg(argc, argv, 0), out = int_arg(argc, argv, 1);
@@ -312,6 +312,9 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   s->handlers = vm_pin(vm, argv[2]);
   s->le = lineedit_new(host_loop(s->host), in, out, &events, s);
   lineedit_set_quiet_eof(s->le, true);
+  Value size = arg(argc, argv, 3);
+  if (value_is_number(size)) /* Infinity keeps everything (node's readline allows it) */
+    lineedit_set_history_size(s->le, value_to_number(size) > 1e6 ? 1000000 : (int)value_to_number(size));
   loop_ref(host_loop(s->host));
   return lineedit_is_terminal(s->le) ? VALUE_TRUE : VALUE_FALSE;
 }
@@ -362,7 +365,7 @@ static const VMPropDef stdio_props[] = {
     VM_FN_ENUM("handleType", stdio_handle_type, 1),
     VM_FN_ENUM("setRawMode", stdio_set_raw_mode, 2),
     VM_FN_ENUM("windowSize", stdio_window_size, 1),
-    VM_FN_ENUM("leOpen", stdio_le_open, 3),
+    VM_FN_ENUM("leOpen", stdio_le_open, 4),
     VM_FN_ENUM("lePrompt", stdio_le_prompt, 1),
     VM_FN_ENUM("leLine", stdio_le_line, 0),
     VM_FN_ENUM("leClose", stdio_le_close, 0),

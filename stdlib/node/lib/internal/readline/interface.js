@@ -25,6 +25,7 @@ const kListeners = Symbol('kListeners');
 const kDecoder = Symbol('kDecoder');
 
 const LINE_ENDING = /\r?\n|\r(?!\n)/g;
+let editorInUse = false; // the one line editor (fd 0) is lent to one interface at a time
 
 function Interface(input, output, completer, terminal) {
   if (!(this instanceof Interface)) return new Interface(input, output, completer, terminal);
@@ -64,8 +65,7 @@ function Interface(input, output, completer, terminal) {
   this[kSawReturnAt] = 0;
   this[kQuestionCallback] = null;
   this[kDecoder] = new Decoder('utf8');
-  if (this.terminal && useLineEditor(input, output)) openEditor(this);
-  else listenTo(this, input);
+  if (!(this.terminal && useLineEditor(input, output) && openEditor(this))) listenTo(this, input);
 }
 Object.setPrototypeOf(Interface.prototype, EE.prototype);
 Object.setPrototypeOf(Interface, EE);
@@ -97,8 +97,12 @@ function listenTo(rl, input) {
   input.resume();
 }
 
-// The editor watches fd 0 in place of the stream, which must stop reading it.
+// The editor watches fd 0 in place of the stream, which must stop reading it. There is
+// one editor: a second interface on the terminal reads the stream as a pipe would.
 function openEditor(rl) {
+  if (editorInUse) return false;
+  editorInUse = true;
+  rl.once('close', () => { editorInUse = false; });
   rl[kEditor] = true;
   rl.input.pause();
   if (rl.input._reading) {
@@ -124,8 +128,9 @@ function openEditor(rl) {
     onEof() {
       rl.close();
     },
-  });
+  }, rl.historySize);
   binding.lePrompt('');
+  return true;
 }
 
 Interface.prototype.setPrompt = function (prompt) {
