@@ -31,7 +31,7 @@ struct LineEdit {
   int in, out;
   bool terminal, raw, eof, reading, processing;
   bool eof_ends_line;     /* Ctrl-D ends the input even after text (.editor mode) */
-  bool quiet_eof;         /* Ctrl-D on an empty line moves to no new line (readline) */
+  bool quiet_ends;        /* Ctrl-C and Ctrl-D move to no new line (readline) */
   struct termios saved;   /* the terminal's mode before raw mode */
   LineEditEvents events;
   void *data;
@@ -283,7 +283,7 @@ static void move_to(LineEdit *le, size_t at) {
 /* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt. */
 static void finish(LineEdit *le, int how) {
   if (le->terminal && le->cursor != le->line.length) le->cursor = le->line.length, refresh(le);
-  if (le->terminal && !(how == 4 && le->quiet_eof)) puts_le(le, "\r\n");
+  if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
   le->reading = false;
   char *line = mem_strdup(le->line.bytes);
   if (how == '\r' && le->terminal) history_add(le, line), history_save(le);
@@ -466,7 +466,7 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
 
 void lineedit_set_eof_ends_line(LineEdit *le, bool on) { le->eof_ends_line = on; }
 
-void lineedit_set_quiet_eof(LineEdit *le, bool on) { le->quiet_eof = on; }
+void lineedit_set_quiet_ends(LineEdit *le, bool on) { le->quiet_ends = on; }
 
 void lineedit_set_history_size(LineEdit *le, int size) {
   le->history_max = size < 0 ? 0 : size;

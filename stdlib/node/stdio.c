@@ -311,7 +311,7 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   static const LineEditEvents events = {le_on_line, le_on_interrupt, le_on_eof, NULL};
   s->handlers = vm_pin(vm, argv[2]);
   s->le = lineedit_new(host_loop(s->host), in, out, &events, s);
-  lineedit_set_quiet_eof(s->le, true);
+  lineedit_set_quiet_ends(s->le, true);
   Value size = arg(argc, argv, 3);
   if (value_is_number(size)) /* Infinity keeps everything (node's readline allows it) */
     lineedit_set_history_size(s->le, value_to_number(size) > 1e6 ? 1000000 : (int)value_to_number(size));

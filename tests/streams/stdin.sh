@@ -1,7 +1,7 @@
 #!/bin/sh
 # process.stdin as node reads it: through a pipe, from a file (< file), and on a
 # pseudo-terminal (raw mode and pausing; readline's question and prompt on the line
-# editor, with Backspace and Ctrl-D); touching
+# editor, with Backspace, history, Ctrl-C and Ctrl-D); touching
 # stdin without reading it lets the process exit while the writer keeps the pipe open; and examples/stats.js, the classroom program, reads numbers from
 # a pipe and a file. stdin/*.expected are node's output (UPDATE=node rewrites them).
 # Every wait ends on output or on the program's exit, never on a clock.
@@ -30,7 +30,7 @@ mkfifo "$fifo" || exit 2
 both "stdin left alone" untouched.expected \
   "exec 3<>'$fifo'; echo 12345 >&3; \"\$ENGINE\" untouched.js <&3; echo \"[exit \$?]\""
 
-for t in rawmode ask; do
+for t in rawmode ask sigint; do
   transcript "tinynode on a terminal: $t.js" "$t.expected" "$ptyrun" "$t.keys" "$TINYNODE" "$t.js"
   node_check "node on a terminal: $t.js" "$t.expected" "$ptyrun" "$t.keys" "$NODE" "$t.js"
 done
