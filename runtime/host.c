@@ -109,7 +109,7 @@ void host_drain_jobs(Host *host) {
   do {
     while (!host->exiting && (!queue_empty(&host->ticks) || !queue_empty(&host->promise_jobs))) {
       while (!host->exiting && !queue_empty(&host->ticks)) run_one(host, &host->ticks, true);
-      while (!host->exiting && queue_empty(&host->ticks) && !queue_empty(&host->promise_jobs))
+      while (!host->exiting && !queue_empty(&host->promise_jobs)) /* all, as V8's microtasks */
         run_one(host, &host->promise_jobs, false);
     }
   } while (!host->exiting && process_rejections(host));

@@ -31,6 +31,7 @@ struct LineEdit {
   int in, out;
   bool terminal, raw, eof, reading, processing;
   bool eof_ends_line;     /* Ctrl-D ends the input even after text (.editor mode) */
+  bool quiet_ends;        /* Ctrl-C and Ctrl-D move to no new line (readline) */
   struct termios saved;   /* the terminal's mode before raw mode */
   LineEditEvents events;
   void *data;
@@ -40,6 +41,7 @@ struct LineEdit {
   Buf input;              /* bytes read and not handled yet */
   char **history;         /* oldest first */
   int history_count, history_index;
+  int history_max;        /* entries kept: HISTORY_MAX, or readline's historySize */
   char *history_file;     /* NULL: not saved */
   char *edited;           /* the new line, kept while browsing history */
   char **completions;
@@ -138,9 +140,10 @@ static void raw_mode(LineEdit *le, bool on) {
 
 static void history_add(LineEdit *le, const char *line) {
   if (!*line || (le->history_count && !strcmp(le->history[le->history_count - 1], line))) return;
-  if (le->history_count == HISTORY_MAX) {
+  if (le->history_max == 0) return;
+  if (le->history_count == le->history_max) {
     free(le->history[0]);
-    memmove(le->history, le->history + 1, sizeof(char *) * (HISTORY_MAX - 1));
+    memmove(le->history, le->history + 1, sizeof(char *) * (size_t)(le->history_max - 1));
     le->history_count--;
   }
   le->history = mem_realloc(le->history, sizeof(char *) * (size_t)(le->history_count + 1));
@@ -280,7 +283,7 @@ static void move_to(LineEdit *le, size_t at) {
 /* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt. */
 static void finish(LineEdit *le, int how) {
   if (le->terminal && le->cursor != le->line.length) le->cursor = le->line.length, refresh(le);
-  if (le->terminal) puts_le(le, "\r\n");
+  if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
   le->reading = false;
   char *line = mem_strdup(le->line.bytes);
   if (how == '\r' && le->terminal) history_add(le, line), history_save(le);
@@ -440,6 +443,7 @@ LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *
   le->terminal = isatty(in_fd) && isatty(out_fd);
   le->events = *events, le->data = data;
   le->prompt = mem_strdup("");
+  le->history_max = HISTORY_MAX;
   buf_set(&le->line, "");
   buf_set(&le->input, "");
   loop_watch_fd(loop, in_fd, LOOP_READABLE, on_readable, le);
@@ -461,6 +465,19 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
 }
 
 void lineedit_set_eof_ends_line(LineEdit *le, bool on) { le->eof_ends_line = on; }
+
+void lineedit_set_quiet_ends(LineEdit *le, bool on) { le->quiet_ends = on; }
+
+void lineedit_set_history_size(LineEdit *le, int size) {
+  le->history_max = size < 0 ? 0 : size;
+  while (le->history_count > le->history_max) { /* the oldest go */
+    free(le->history[0]);
+    memmove(le->history, le->history + 1, sizeof(char *) * (size_t)--le->history_count);
+  }
+  le->history_index = le->history_count;
+}
+
+const char *lineedit_line(const LineEdit *le) { return le->line.bytes; }
 
 void lineedit_refresh(LineEdit *le) {
   if (!le->reading) return;

@@ -258,6 +258,14 @@ void lineedit_prompt(LineEdit *le, const char *prompt);
 /* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
  * .editor mode); off by default, where Ctrl-D after text deletes forward. */
 void lineedit_set_eof_ends_line(LineEdit *le, bool on);
+/* Ctrl-C and Ctrl-D end the line without moving to a new one, as in node's readline
+ * (the REPL's default moves on). */
+void lineedit_set_quiet_ends(LineEdit *le, bool on);
+/* Keeps at most size lines of history (1000 by default, node's REPL's; readline's
+ * historySize is 30); 0 keeps none. */
+void lineedit_set_history_size(LineEdit *le, int size);
+/* The line being edited (NUL-terminated, owned by le; valid until the next key). */
+const char *lineedit_line(const LineEdit *le);
 /* Draws the prompt and the line again after the owner printed something below them. */
 void lineedit_refresh(LineEdit *le);
 /* Loads the history from path (newest first, node's format) and saves it there after

@@ -27,5 +27,7 @@ Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 Value tty_module_create(Host *host);    /* require('tty') */
 /* internal/validators: node's argument errors for the modules written in JavaScript */
 Value validators_module_create(Host *host);
+Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
+void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 
 #endif

@@ -106,11 +106,6 @@ void stdlib_report_uncaught(Host *host) {
 static const char ORIGIN_HRTIME[] =
     "node:internal/process/per_thread:75\n"
     "      throw new ERR_OUT_OF_RANGE('time', 2, time.length);\n      ^";
-#define CHUNK_TYPES "of type string or an instance of Buffer, TypedArray, or DataView"
-static const char ORIGIN_WRITE_NULL[] = "node:internal/streams/writable:461\n"
-                                        "    throw new ERR_STREAM_NULL_VALUES();\n    ^";
-static const char ORIGIN_WRITE_TYPE[] = "node:internal/streams/writable:482\n"
-                                        "      throw new ERR_INVALID_ARG_TYPE(\n      ^";
 
 /* node's check of an exit code: null, undefined, an integer, or a string that converts to a
  * number, itself an integer. Returns the number (or undefined), or VALUE_EXCEPTION. */
@@ -214,50 +209,20 @@ static Value process_uptime(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number((double)clock() / CLOCKS_PER_SEC);
 }
 
-/* process.stdout.write and process.stderr.write: the magic is the file descriptor. A
- * chunk is a string (tinynode has no Buffer yet); node's errors for anything else. */
-static Value stream_write(VM *vm, Value this_value, int argc, Value *argv) {
-  FILE *out = vm_native_magic(vm) == 2 ? stderr : stdout;
-  Value s = argc > 0 ? argv[0] : VALUE_UNDEFINED;
-  if (value_is_null(s))
-    return node_throw_from(vm, node_error_new(vm, ERR_TYPE, "ERR_STREAM_NULL_VALUES",
-                                              vm_string(vm, "May not write null values to stream")),
-                           ORIGIN_WRITE_NULL);
-  if (!value_is_string(s))
-    return node_throw_arg_type(vm, "chunk", CHUNK_TYPES, s),
-           node_error_set_origin(vm, ORIGIN_WRITE_TYPE);
-  size_t n;
-  char *text = vm_to_utf8(vm, s, &n);
-  if (out == stderr) fflush(stdout);
-  fwrite(text, 1, n, out);
-  free(text);
-  return VALUE_TRUE;
+//> stdlib.stdio-getter
+/* process.stdin, process.stdout and process.stderr (the magic is the fd) are made on
+ * first use by internal/process/stdio, written in JavaScript: a script that never
+ * touches them never loads the stream modules. The module keeps each stream once made. */
+static Value stdio_get(VM *vm, Value this_value, int argc, Value *argv) {
+  static const char *const makers[] = {"stdin", "stdout", "stderr"};
+  Value m = host_require_builtin(host_of(vm), "internal/process/stdio");
+  if (value_is_exception(m)) return m;
+  vm_handle_push(vm, m);
+  Value make = vm_handle_push(vm, vm_get_str(vm, m, makers[vm_native_magic(vm)]));
+  if (value_is_exception(make)) return make;
+  return vm_call(vm, make, m, 0, NULL);
 }
-
-/* ==== Building the object ==== */
-
-/* process.stdout and process.stderr; isTTY is filled in when the stream is made. */
-static const VMPropDef stdout_props[] = {
-    VM_METHOD("write", stream_write, 1, 1, VM_ATTR_DEFAULT),
-    VM_NUMBER("fd", 1, VM_ATTR_DEFAULT),
-    VM_PROPS_END,
-};
-
-static const VMPropDef stderr_props[] = {
-    VM_METHOD("write", stream_write, 1, 2, VM_ATTR_DEFAULT),
-    VM_NUMBER("fd", 2, VM_ATTR_DEFAULT),
-    VM_PROPS_END,
-};
-
-static Value make_stream(VM *vm, int fd) {
-  Value stream = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_props(vm, stream, fd == 2 ? stderr_props : stdout_props);
-  if (isatty(fd)) { /* otherwise isTTY is undefined, as in node */
-    vm_define_str(vm, stream, "isTTY", VALUE_TRUE, VM_ATTR_DEFAULT);
-    vm_define_props(vm, stream, tty_stream_methods());
-  }
-  return stream;
-}
+//< stdlib.stdio-getter
 
 static Value make_env(VM *vm) {
   Value env = vm_handle_push(vm, vm_object_new(vm));
@@ -307,9 +272,13 @@ static const VMPropDef process_versions[] = {
 };
 
 /* ENUMERABLE | CONFIGURABLE: what Node's read-only process properties are. */
+#define STDIO_GETTER(name_, fd)                                                                \
+  {.name = (name_), .kind = VM_PROP_ACCESSOR, .attrs = READ_ONLY_ATTRS, .magic = (fd),        \
+   .fn = stdio_get}
+#define READ_ONLY_ATTRS (VM_ATTR_ENUMERABLE | VM_ATTR_CONFIGURABLE)
 #define READ_ONLY (VM_ATTR_ENUMERABLE | VM_ATTR_CONFIGURABLE)
 
-/* process's own properties in Node's order. stdout, stderr, env, argv, pid, ppid and
+/* process's own properties in Node's order. env, argv, pid, ppid and
  * execPath depend on the process and its command line: process_create fills them in, in
  * place, so they keep their position. */
 static const VMPropDef process_props[] = {
@@ -323,8 +292,9 @@ static const VMPropDef process_props[] = {
     VM_FN_ENUM("exit", process_exit, 1),
     VM_FN_ENUM("hrtime", process_hrtime, 1),
     VM_FN_ENUM("nextTick", process_next_tick, 1),
-    VM_CONSTANT("stdout", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
-    VM_CONSTANT("stderr", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    STDIO_GETTER("stdout", 1),
+    STDIO_GETTER("stdin", 0),
+    STDIO_GETTER("stderr", 2),
     VM_FN_ENUM("cwd", process_cwd, 0),
     VM_CONSTANT("env", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_STRING("title", "tinynode", VM_ATTR_DEFAULT),
@@ -398,8 +368,6 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_set_prototype(vm, proto, events_prototype(vm)); /* process is an EventEmitter */
   Value p = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   vm_define_props(vm, p, process_props);
-  vm_define_str(vm, p, "stdout", make_stream(vm, 1), VM_ATTR_DEFAULT);
-  vm_define_str(vm, p, "stderr", make_stream(vm, 2), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
   Value list = make_argv(vm, argc, argv, script_index);
   vm_define_str(vm, p, "argv", list, VM_ATTR_DEFAULT);
@@ -447,6 +415,7 @@ int stdlib_exit(Host *host, int status) {
     else exit_status_of(vm, code, &status);
   }
   status = emit_exit(host, status);
+  stdio_shutdown(vm);
   host_report_fatal(host); /* after the 'exit' listeners, as Node does */
   fflush(stdout);
   fflush(stderr);

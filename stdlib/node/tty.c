@@ -4,6 +4,7 @@
  *
  *   tty_module_create      require('tty'), require('node:tty')
  *   tty_stream_methods     getColorDepth and hasColors, for process.stdout/stderr
+ *                          (internal/stdio hands them to their JavaScript class)
  *
  * The answers come from runtime/tty.c; here they are asked of a JavaScript object (the
  * `env` argument, process.env by default) instead of the C environment. Making a

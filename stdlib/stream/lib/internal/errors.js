@@ -1,0 +1,53 @@
+'use strict';
+// internal/errors: the few node error codes the streams and readline throw, shaped by
+// the C side (stdlib/node/validate.c: node_error_new) so that stack, code and message
+// read as node's: "Error [ERR_STREAM_PUSH_AFTER_EOF]: stream.push() after EOF".
+// Book: chapter 8, "Streams". Entry points: codes.ERR_X(...args) makes an error;
+// argType/argValue are ERR_INVALID_ARG_TYPE/VALUE with node's description of the value.
+
+const binding = require('internal/stdio');
+
+// code -> [kind, message maker]; kinds: 0 Error, 1 TypeError, 2 RangeError.
+const table = {
+  ERR_METHOD_NOT_IMPLEMENTED: [0, (m) => `The ${m} method is not implemented`],
+  ERR_MISSING_ARGS: [1, (n) => `The "${n}" argument must be specified`],
+  ERR_MULTIPLE_CALLBACK: [0, () => 'Callback called multiple times'],
+  ERR_OUT_OF_RANGE: [2, (n, r, v) => `The value of "${n}" is out of range. It must be ${r}. Received ${v}`],
+  ERR_STREAM_ALREADY_FINISHED: [0, (m) => `Cannot call ${m} after a stream was finished`],
+  ERR_STREAM_CANNOT_PIPE: [0, () => 'Cannot pipe, not readable'],
+  ERR_STREAM_DESTROYED: [0, (m) => `Cannot call ${m} after a stream was destroyed`],
+  ERR_STREAM_NULL_VALUES: [1, () => 'May not write null values to stream'],
+  ERR_STREAM_PREMATURE_CLOSE: [0, () => 'Premature close'],
+  ERR_STREAM_PUSH_AFTER_EOF: [0, () => 'stream.push() after EOF'],
+  ERR_STREAM_UNSHIFT_AFTER_END_EVENT: [0, () => 'stream.unshift() after end event'],
+  ERR_STREAM_WRITE_AFTER_END: [0, () => 'write after end'],
+  ERR_UNKNOWN_ENCODING: [1, (e) => `Unknown encoding: ${e}`],
+  ERR_USE_AFTER_CLOSE: [0, (w) => `${w} was closed`],
+  ERR_TTY_INIT_FAILED: [2, () => 'TTY initialization failed'],
+};
+
+// The stack starts where the library made the error, not in this file or in C.
+function trimmed(error) {
+  const lines = typeof error.stack === 'string' ? error.stack.split('\n') : [];
+  const own = lines.findIndex((l) => l.includes('node:internal/errors:'));
+  if (own > 0) error.stack = [lines[0], ...lines.slice(own + 1)].join('\n');
+  return error;
+}
+
+const codes = {};
+for (const code of Object.keys(table)) {
+  const [kind, message] = table[code];
+  codes[code] = (...args) => trimmed(binding.makeError(kind, code, message(...args)));
+}
+
+// ERR_INVALID_ARG_TYPE: expected as node words it ("of type function").
+function argType(name, expected, value) {
+  return trimmed(binding.argError(0, name, expected, value));
+}
+
+// ERR_INVALID_ARG_VALUE: reason (optional) as node words it ("is invalid").
+function argValue(name, value, reason) {
+  return trimmed(binding.argError(1, name, reason, value));
+}
+
+module.exports = { codes, argType, argValue };

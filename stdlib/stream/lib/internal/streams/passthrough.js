@@ -1,0 +1,18 @@
+'use strict';
+// internal/streams/passthrough: PassThrough, the Transform that hands every chunk on
+// unchanged. Book: chapter 8, "Streams".
+
+const Transform = require('internal/streams/transform');
+
+function PassThrough(options) {
+  if (!(this instanceof PassThrough)) return new PassThrough(options);
+  Transform.call(this, options);
+}
+Object.setPrototypeOf(PassThrough.prototype, Transform.prototype);
+Object.setPrototypeOf(PassThrough, Transform);
+
+PassThrough.prototype._transform = function (chunk, encoding, cb) {
+  cb(null, chunk);
+};
+
+module.exports = PassThrough;

@@ -1,0 +1,53 @@
+'use strict';
+// stream: require('stream'). Book: chapter 8, "Streams".
+// The legacy Stream constructor, carrying Readable, Writable, Duplex, Transform,
+// PassThrough, pipeline, finished, promises, and the helpers node exports with them.
+
+const Stream = require('internal/streams/legacy');
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+const Duplex = require('internal/streams/duplex');
+const Transform = require('internal/streams/transform');
+const PassThrough = require('internal/streams/passthrough');
+const pipeline = require('internal/streams/pipeline');
+const eos = require('internal/streams/end-of-stream');
+const u = require('internal/streams/utils');
+const destroyImpl = require('internal/streams/destroy');
+
+Stream.Stream = Stream;
+Stream.Readable = Readable;
+Stream.Writable = Writable;
+Stream.Duplex = Duplex;
+Stream.Transform = Transform;
+Stream.PassThrough = PassThrough;
+Stream.pipeline = pipeline;
+Stream.finished = eos;
+Stream.destroy = destroyImpl.destroyer;
+Stream.isReadable = u.isReadable;
+Stream.isWritable = u.isWritable;
+Stream.isErrored = (stream) => !!u.erroredOf(stream);
+Stream.isDisturbed = (stream) => !!(stream._readableState && (stream._readableState.dataEmitted || stream.destroyed));
+Stream.getDefaultHighWaterMark = (objectMode) => (objectMode ? 16 : 16 * 1024);
+Object.defineProperty(Stream, 'promises', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    return require('stream/promises');
+  },
+});
+Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), {
+  enumerable: true,
+  get() {
+    return require('stream/promises').pipeline;
+  },
+});
+Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
+  enumerable: true,
+  get() {
+    return require('stream/promises').finished;
+  },
+});
+Stream._isUint8Array = (v) => v instanceof Uint8Array;
+Stream._uint8ArrayToBuffer = (v) => v;
+
+module.exports = Stream;
