@@ -119,7 +119,7 @@ void host_drain_jobs(Host *host) {
   } while (!host->exiting && process_rejections(host));
   host->draining = false;
   if (host->loop_trace && host->ran_ticks + host->ran_jobs > 0)
-    fprintf(host->loop_trace, "[loop]   microtasks: %ld nextTick, %ld promise jobs\n",
+    fprintf(host->loop_trace, "[loop]   microtasks: %ld nextTick callbacks, %ld promise jobs\n",
             host->ran_ticks, host->ran_jobs);
   fflush(stdout);
 }
@@ -223,7 +223,7 @@ static void trace_loop(Loop *loop, LoopTraceEvent event, const char *what, long 
   switch (event) {
   case LOOP_TRACE_TURN: fprintf(out, "[loop] turn %ld\n", n); break;
   case LOOP_TRACE_PHASE: fprintf(out, "[loop]  %s\n", what); break;
-  case LOOP_TRACE_CALLBACK: fprintf(out, "[loop]   callback\n"); break;
+  case LOOP_TRACE_CALLBACK: fprintf(out, "[loop]   a %s callback\n", what); break;
   case LOOP_TRACE_POLL:
     if (n < 0) fprintf(out, "[loop]  poll: waits for I/O (no timer)\n");
     else fprintf(out, "[loop]  poll: waits up to %ld ms\n", n);

@@ -45,8 +45,9 @@ static const char *line_start(VM *vm, const FunctionProto *p, uint32_t line) {
 //> vm.trace-line
 /* "file:line  text" whenever the instruction about to run comes from another line. */
 static void trace_position(VM *vm, const FunctionProto *p, uint32_t offset) {
-  int line = (int)p->line, column; /* the prologue, before the first entry, is p's line */
-  if (p->line_count && p->lines[0].pc <= offset) proto_position(p, offset, &line, &column);
+  int line, column;
+  if (!p->line_count || p->lines[0].pc > offset) return; /* a prologue: no line of its own */
+  proto_position(p, offset, &line, &column);
   if (vm->trace.file == p->filename && vm->trace.line == line) return;
   vm->trace.file = p->filename, vm->trace.line = line;
   fprintf(vm->trace_out, "%s:%d", p->filename ? p->filename : "?", line);
