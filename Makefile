@@ -153,11 +153,18 @@ debug asan tsan: all
 test: tinynode
 	@TN_MAKE='$(MAKE) FLAVOUR=$(FLAVOUR)' TN_BUILD='$(BUILD)' sh tests/run.sh $(T)
 
-# `make gdb FILE=x.js`: gdb on ./tinynode x.js, allowed to auto-load the helper that the
-# build copies next to the binary (tinynode-gdb.py; book chapter 13).
-.PHONY: gdb
-gdb: tinynode
-	gdb -iex 'add-auto-load-safe-path $(CURDIR)' --args ./tinynode $(FILE)
+# `make gdb FILE=x.js`: gdb on x.js run by a debug build (-O0 -g3) with the switch
+# dispatch, made and kept in its own directory (build-debug-switch/, ./tinynode is left
+# alone), with the helper copied next to it where gdb is allowed to auto-load it
+# (book chapters 13 and 15).
+GDB_BUILD := build-debug-switch
+.PHONY: gdb gdb-build
+gdb: gdb-build
+	gdb -iex 'add-auto-load-safe-path $(CURDIR)/$(GDB_BUILD)' --args $(GDB_BUILD)/tinynode $(FILE)
+gdb-build:
+	@$(MAKE) --no-print-directory FLAVOUR=debug DISPATCH=switch BUILD=$(GDB_BUILD) \
+	  $(GDB_BUILD)/tinynode
+	@cp tools/tinynode-gdb.py $(GDB_BUILD)/tinynode-gdb.py
 
 book-check:
 	@sh tools/book-check.sh

@@ -26,7 +26,8 @@ typedef enum Action { RUN, CHECK, DUMP_TOKENS, DUMP_AST, DUMP_BYTECODE } Action;
 
 typedef struct Options {
   Action action;
-  bool trace;
+  bool trace, trace_stack; /* --trace, --trace=stack */
+  bool trace_gc, trace_loop;
   CompileMode mode;
   const char *eval_code; /* -e or -p */
   bool print;            /* -p: print the completion value */
@@ -57,6 +58,9 @@ static const char usage[] =
     "  --dump-ast          print the syntax tree of the script (chapter 2)\n"
     "  --dump-bytecode     print the compiled bytecode of the script (chapter 4)\n"
     "  --trace             print every instruction as it runs, to stderr (chapter 5)\n"
+    "  --trace=stack       ... with the whole operand stack, not only its top\n"
+    "  --trace-gc          print a line per garbage collection, to stderr (chapter 6)\n"
+    "  --trace-loop        print the event loop's turns, phases and callbacks (chapter 8)\n"
     "  -v, --version       print tinynode's version\n"
     "  -h, --help          print this help\n"
     "\n"
@@ -79,6 +83,9 @@ static int parse_options(int argc, char **argv, Options *o) {
     else if (!strcmp(a, "--dump-ast")) o->action = DUMP_AST;
     else if (!strcmp(a, "--dump-bytecode")) o->action = DUMP_BYTECODE;
     else if (!strcmp(a, "--trace")) o->trace = true;
+    else if (!strcmp(a, "--trace=stack")) o->trace = o->trace_stack = true;
+    else if (!strcmp(a, "--trace-gc")) o->trace_gc = true;
+    else if (!strcmp(a, "--trace-loop")) o->trace_loop = true;
     else if (!strcmp(a, "--script")) o->mode = COMPILE_SCRIPT;
     else if (!strcmp(a, "--trace-warnings") || !strcmp(a, "--no-warnings") ||
              !strcmp(a, "--trace-deprecation") || !strcmp(a, "--no-deprecation"))
@@ -179,6 +186,9 @@ int main(int argc, char **argv) {
   Loop *loop = loop_new();
   Host *host = host_new(vm, loop);
   if (o.trace) vm_set_trace(vm, stderr);
+  if (o.trace_stack) vm_set_trace_options(vm, VM_TRACE_STACK);
+  if (o.trace_gc) vm_set_gc_trace(vm, stderr);
+  host_set_trace(host, o.trace_loop ? stderr : NULL);
   stdlib_install(host, argc, argv, o.script_index);
   if (o.ignore_rejections) host_set_unhandled_rejection(host, NULL);
   status = run(host, &o);

@@ -43,6 +43,9 @@ static void run_one(Host *host, JobQueue *q, bool spread_args) {
   Value arg = vm_handle_push(vm, vm_pinned(vm, job.arg));
   vm_unpin(vm, job.fn);
   vm_unpin(vm, job.arg);
+  *(spread_args ? &host->ran_ticks : &host->ran_jobs) += 1;
+  vm_trace_note(vm, spread_args ? "microtask: a process.nextTick callback"
+                                : "microtask: a promise job");
   if (spread_args) host_call_array(host, fn, VALUE_UNDEFINED, arg);
   else host_call(host, fn, VALUE_UNDEFINED, 1, &arg);
   vm_handle_reset(vm, mark);
@@ -106,6 +109,7 @@ static bool queue_empty(JobQueue *q) {
 void host_drain_jobs(Host *host) {
   if (host->draining) return;
   host->draining = true;
+  host->ran_ticks = host->ran_jobs = 0;
   do {
     while (!host->exiting && (!queue_empty(&host->ticks) || !queue_empty(&host->promise_jobs))) {
       while (!host->exiting && !queue_empty(&host->ticks)) run_one(host, &host->ticks, true);
@@ -114,6 +118,9 @@ void host_drain_jobs(Host *host) {
     }
   } while (!host->exiting && process_rejections(host));
   host->draining = false;
+  if (host->loop_trace && host->ran_ticks + host->ran_jobs > 0)
+    fprintf(host->loop_trace, "[loop]   microtasks: %ld nextTick callbacks, %ld promise jobs\n",
+            host->ran_ticks, host->ran_jobs);
   fflush(stdout);
 }
 //< runtime.drain-jobs
@@ -200,6 +207,35 @@ bool host_exiting(Host *host) { return host->exiting; }
 int host_exit_code(Host *host) { return host->exit_code; }
 void host_set_exit_code(Host *host, int code) { host->exit_code = code; }
 void host_set_reporter(Host *host, HostReporter reporter) { host->reporter = reporter; }
+
+/* ==== Watching the loop ==== */
+
+/* The loop's trace hook: --trace-loop's lines, and --trace's marks. */
+static void trace_loop(Loop *loop, LoopTraceEvent event, const char *what, long n, void *data) {
+  Host *host = data;
+  FILE *out = host->loop_trace;
+  if (event == LOOP_TRACE_CALLBACK && vm_tracing(host->vm)) {
+    char note[64];
+    snprintf(note, sizeof note, "event loop: a %s callback", what);
+    vm_trace_note(host->vm, note);
+  }
+  if (!out) return;
+  switch (event) {
+  case LOOP_TRACE_TURN: fprintf(out, "[loop] turn %ld\n", n); break;
+  case LOOP_TRACE_PHASE: fprintf(out, "[loop]  %s\n", what); break;
+  case LOOP_TRACE_CALLBACK: fprintf(out, "[loop]   a %s callback\n", what); break;
+  case LOOP_TRACE_POLL:
+    if (n < 0) fprintf(out, "[loop]  poll: waits for I/O (no timer)\n");
+    else fprintf(out, "[loop]  poll: waits up to %ld ms\n", n);
+    break;
+  }
+}
+
+void host_set_trace(Host *host, FILE *loop_out) {
+  host->loop_trace = loop_out;
+  bool on = loop_out || vm_tracing(host->vm);
+  loop_set_trace(host->loop, on ? trace_loop : NULL, host);
+}
 
 /* ==== Birth and death ==== */
 

@@ -54,6 +54,8 @@ struct Host {
   int rejection_count, rejection_capacity;
   HostUnhandledRejection on_unhandled; /* NULL: --unhandled-rejections=none */
   HostUncaught on_uncaught;            /* the REPL's printer; NULL: fatal, as node */
+  FILE *loop_trace;       /* --trace-loop: where its lines go, or NULL */
+  long ran_ticks, ran_jobs; /* microtasks run by the current drain (--trace-loop) */
 };
 
 

@@ -89,6 +89,9 @@ struct Loop {
   long handle_refs;
   LoopCallback after_cb;
   void *after_data;
+  LoopTraceFn trace; /* loop_set_trace: --trace-loop, --trace */
+  void *trace_data;
+  long turns;
   bool in_after, stop, running;
   Pool *pool;
 };
@@ -167,6 +170,16 @@ bool loop_alive(const Loop *loop) {
 void loop_set_after_callback(Loop *loop, LoopCallback fn, void *data) {
   loop->after_cb = fn;
   loop->after_data = data;
+}
+
+void loop_set_trace(Loop *loop, LoopTraceFn fn, void *data) {
+  loop->trace = fn;
+  loop->trace_data = data;
+}
+
+/* Tells the trace hook, if there is one, what happens next. */
+static void trace(Loop *loop, LoopTraceEvent event, const char *what, long n) {
+  if (loop->trace) loop->trace(loop, event, what, n, loop->trace_data);
 }
 
 void loop_after_callback(Loop *loop) {
@@ -354,6 +367,7 @@ bool loop_timer_has_ref(const Loop *loop, TimerId id) {
  * at the first one it meets. */
 static void run_timers(Loop *loop) {
   uint64_t now = loop->now, limit = loop->next_seq;
+  trace(loop, LOOP_TRACE_PHASE, "timers", 0);
   while (loop->heap_len > 0 && !loop->stop) {
     Task *t = &loop->tasks[loop->heap[0]];
     if (t->expiry > now || t->seq >= limit) break;
@@ -365,6 +379,7 @@ static void run_timers(Loop *loop) {
     } else {
       timer_retire(loop, t);
     }
+    trace(loop, LOOP_TRACE_CALLBACK, "timers", 0);
     cb(loop, data);
     loop_after_callback(loop);
   }
@@ -412,12 +427,14 @@ void loop_immediate_unref(Loop *loop, ImmediateId id) { immediate_set_ref(loop, 
  * callbacks are appended behind them and wait for the next turn. */
 static void run_check(Loop *loop) {
   size_t n = loop->imm_len, i = 0;
+  trace(loop, LOOP_TRACE_PHASE, "check", 0);
   for (; i < n && !loop->stop; i++) {
     Task *t = task_lookup(loop, loop->immediates[i], TASK_IMMEDIATE);
     if (!t) continue; /* cancelled */
     LoopCallback cb = t->cb;
     void *data = t->data;
     immediate_retire(loop, t);
+    trace(loop, LOOP_TRACE_CALLBACK, "check", 0);
     cb(loop, data);
     loop_after_callback(loop);
   }
@@ -443,8 +460,11 @@ void loop_defer_close(Loop *loop, LoopCallback cb, void *data) { defer(&loop->cl
  * the loop alive) just before it runs. */
 static void run_deferred(Loop *loop, DeferredQueue *q) {
   size_t end = q->len;
+  const char *phase = q == &loop->pending ? "pending" : "close";
+  trace(loop, LOOP_TRACE_PHASE, phase, 0);
   while (q->head < end && !loop->stop) {
     Deferred d = q->items[q->head++];
+    trace(loop, LOOP_TRACE_CALLBACK, phase, 0);
     d.cb(loop, d.data);
     loop_after_callback(loop);
   }
@@ -535,6 +555,7 @@ static void dispatch_fd(Loop *loop, size_t i) {
   LoopFdCallback cb = w->cb;
   void *data = w->data;
   if (re & POLLNVAL) loop_unwatch_fd(loop, fd); /* closed without unwatching: never again */
+  trace(loop, LOOP_TRACE_CALLBACK, "poll", 0);
   cb(loop, fd, revents, data);
   loop_after_callback(loop);
 }
@@ -561,6 +582,7 @@ static int poll_timeout(const Loop *loop) {
 static void run_poll(Loop *loop) {
   size_t n = build_poll_set(loop);
   int timeout = poll_timeout(loop);
+  trace(loop, LOOP_TRACE_POLL, "poll", timeout);
   int ready = poll(loop->pfds, (nfds_t)n, timeout);
   loop_update_time(loop);
   if (ready < 0) {
@@ -579,6 +601,7 @@ static void run_poll(Loop *loop) {
 /* One turn of the loop: Node's phases, in Node's order. */
 static void run_turn(Loop *loop) {
   loop_update_time(loop);
+  trace(loop, LOOP_TRACE_TURN, NULL, ++loop->turns);
   run_timers(loop);                   /* 1. setTimeout / setInterval */
   run_deferred(loop, &loop->pending); /* 2. callbacks deferred from the last turn */
   run_poll(loop);                     /* 3. wait for I/O, run its callbacks */

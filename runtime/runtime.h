@@ -113,6 +113,18 @@ void loop_set_after_callback(Loop *loop, LoopCallback fn, void *data);
  * that turns one loop callback into several user callbacks calls it between them. */
 void loop_after_callback(Loop *loop);
 
+/* What the loop is doing, for --trace-loop and --trace's marks: the start of a turn
+ * (n = its number), of a phase (what = its name), a callback it is about to make (what
+ * = the phase), and the poll (n = its timeout in ms, -1 = none). */
+typedef enum LoopTraceEvent {
+  LOOP_TRACE_TURN, LOOP_TRACE_PHASE, LOOP_TRACE_CALLBACK, LOOP_TRACE_POLL
+} LoopTraceEvent;
+typedef void (*LoopTraceFn)(Loop *loop, LoopTraceEvent event, const char *what, long n,
+                            void *data);
+/* Sets the trace hook (NULL: none, the default; then the loop checks one pointer per
+ * callback and phase). */
+void loop_set_trace(Loop *loop, LoopTraceFn fn, void *data);
+
 /* ==== Worker thread pool (runtime/pool.c) ====
  *
  * Like libuv's threadpool: UV_THREADPOOL_SIZE threads (default 4, clamped to 1..1024),
@@ -324,6 +336,10 @@ VM *host_vm(Host *host);
 Loop *host_loop(Host *host);
 /* The host a native function runs under. */
 Host *host_of(VM *vm);
+/* Watching the loop: with loop_out, --trace-loop's lines (each turn, phase, callback and
+ * microtask drain) go there; with the VM's --trace on, each callback the loop starts and
+ * each microtask is marked in the instruction trace. Call after vm_set_trace. */
+void host_set_trace(Host *host, FILE *loop_out);
 
 /* Registers require(name) and require('node:' + name). */
 void host_register_module(Host *host, const char *name, HostModuleInit init);

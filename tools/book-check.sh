@@ -99,7 +99,7 @@ ls book/*.md >/dev/null 2>&1 && chapters=$(ls book/*.md) || chapters=""
 for md in $chapters; do
   awk -v md="$md" -v blocks="$tmp/blocks" -v lst="$tmp/listings" -v refs="$tmp/references" '
     function fence_len(s) { return match(s, /^```+/) ? RLENGTH : 0 }
-    BEGIN { want = 0; inblock = 0 }
+    BEGIN { want = 0; inblock = 0; tag = md; gsub(/[^A-Za-z0-9]/, "_", tag) } # blocks: per chapter
     inblock {
       if (fence_len($0) >= inblock && $0 ~ /^`+[ \t]*$/) { inblock = 0; if (cur) close(cur); cur = ""; next }
       if (cur) print > cur
@@ -108,7 +108,7 @@ for md in $chapters; do
     want {                                   # the line after a listing comment
       want = 0
       if (fence_len($0) < 3) { print md ":" lnum ": listing " lname " must be followed by a fenced code block"; }
-      else { inblock = fence_len($0); cur = blocks "/" (++count) "." lname; printf "" > cur;
+      else { inblock = fence_len($0); cur = blocks "/" tag "." (++count) "." lname; printf "" > cur;
              print md, lnum, lpath, lname, cur >> lst; next }
     }
     /^<!-- listing: / {

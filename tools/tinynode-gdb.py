@@ -29,6 +29,8 @@ MAX_STACK_VALUES = 4096   # operand-stack values and registers printed
 MAX_CODE_BYTES = 1 << 20  # bytecode read by `js dis`
 MAX_C_FRAMES = 256        # C frames walked up looking for `vm`
 LIST_CONTEXT = 5          # source lines shown on each side by `js list`
+MAX_NAME_BYTES = 256      # a variable's name in FunctionProto.names
+_names = {}               # FunctionProto address -> its variable names, for one command
 
 # ==== The Value encoding (vm/value.h) ====
 
@@ -407,9 +409,10 @@ def global_object():
 
 #> tools.gdb-find-vm
 def find_vm():
-    """The VM *: `vm` in the selected C frame, or in the nearest caller that has one.
-    Returns (vm, the C frame it was found in)."""
-    frame = gdb.selected_frame()
+    """The VM *: `vm` in the selected C frame, or in the nearest caller that has one
+    that looks like a VM (an optimised build may show a register that no longer holds
+    it). Returns (vm, the C frame it was found in)."""
+    frame, doubtful = gdb.selected_frame(), None
     for _ in range(MAX_C_FRAMES):
         if frame is None:
             break
@@ -417,13 +420,42 @@ def find_vm():
             vm = frame.read_var("vm")
             if (not vm.is_optimized_out and vm.type.strip_typedefs().code == gdb.TYPE_CODE_PTR
                     and int(vm) != 0):
-                return vm, frame
+                if plausible_vm(vm):
+                    return vm, frame
+                doubtful = doubtful or vm
         except (ValueError, gdb.error):  # no such variable here, or no debug info
             pass
         frame = frame.older()
+    if doubtful is not None:
+        raise gdb.GdbError("js: `vm` holds 0x%x, whose frame count makes no sense. %s"
+                           % (int(doubtful), optimised_note()))
     raise gdb.GdbError("js: no `vm` in this C frame or its callers "
                        "(stop inside the VM, e.g. `break vm_debugger_hook`)")
 #< tools.gdb-find-vm
+
+
+def plausible_vm(vm):
+    """Does vm point at a VM: a readable frame count in range, a frame array if any?"""
+    try:
+        count = int(vm["frame_count"])
+        return 0 <= count <= MAX_FRAMES and (count == 0 or int(vm["frames"]) != 0)
+    except (gdb.error, gdb.MemoryError):
+        return False
+
+
+def optimised_note():
+    """What to tell the user when the VM's variables cannot be trusted: plainly that
+    this binary is optimised, when its debug information says so."""
+    try:
+        symbol = gdb.lookup_global_symbol("interp_run")
+        producer = symbol.symtab.producer if symbol is not None else ""
+    except (gdb.error, AttributeError):
+        producer = ""
+    if re.search(r"(^| )-O[1-3s]", producer or ""):
+        return ("This tinynode is an optimised build (%s): gdb cannot always find its "
+                "variables. Use `make gdb FILE=x.js` (a -O0 build with the switch "
+                "dispatch) to debug." % re.search(r"-O[1-3s]", producer).group(0))
+    return "Stop inside the VM (e.g. `break vm_debugger_hook`) and try again."
 
 
 class JsFrame(object):
@@ -474,7 +506,8 @@ def line_table(proto_addr):
 #> tools.gdb-position
 def position(proto_addr, offset):
     """(line, column) of the instruction at offset: the last line-table entry whose pc
-    is <= offset, found by binary search (as vm/error.c: proto_position does)."""
+    is <= offset, found by binary search (as vm/error.c: proto_position does); before
+    the first entry, where the function starts (as --trace shows it)."""
     p = deref(proto_addr, "FunctionProto")
     lines, count = p["lines"], int(p["line_count"])
     lo, hi = 0, count
@@ -484,9 +517,9 @@ def position(proto_addr, offset):
             lo = mid + 1
         else:
             hi = mid
-    if count == 0:
-        return 0, 0
-    e = lines[lo - 1] if lo > 0 else lines[0]
+    if lo == 0:  # the prologue, before the first entry: the function's own position
+        return int(p["line"]), int(p["column"])
+    e = lines[lo - 1]
     return int(e["line"]), int(e["column"])
 #< tools.gdb-position
 
@@ -498,7 +531,8 @@ def js_frames(vm, c_frame):
     out), so the innermost frame uses it: stepping the loop shows where it really is."""
     count = int(vm["frame_count"])
     if not 0 <= count <= MAX_FRAMES:
-        raise gdb.GdbError("js: vm->frame_count is %d: the VM is not set up (yet)" % count)
+        raise gdb.GdbError("js: vm->frame_count is %d, which makes no sense. %s"
+                           % (count, optimised_note()))
     live = live_registers(vm, c_frame, count)
     frames = []
     for i in range(count - 1, -1, -1):
@@ -584,11 +618,37 @@ def constant_text(bits):
     return "<?>"
 
 
+def variable_names(p):
+    """The names of p's registers, then of its upvalues ("" for a temporary): the packed
+    strings of FunctionProto.names (vm/compile.c: pack_names); [] when it has none."""
+    key = int(p.address)
+    if key not in _names:
+        _names[key] = read_names(p)
+    return _names[key]
+
+
+def read_names(p):
+    count = min(int(p["register_count"]) + int(p["upval_count"]), MAX_STACK_VALUES)
+    addr = int(p["names"])
+    names = []
+    while addr and len(names) < count:
+        name = read_cstring(addr, MAX_NAME_BYTES)
+        names.append(name)
+        addr += len(name.encode("utf-8")) + 1
+    return names
+
+
+def variable_text(prefix, v, names, index):
+    """r5 or r5 total, as vm/disasm.c: print_variable prints a register or upvalue."""
+    name = names[index] if 0 <= index < len(names) else ""
+    return "%s%d %s" % (prefix, v, name) if name else "%s%d" % (prefix, v)
+
+
 def u16_text(p, name, v):
     if name in REGISTER_OPS:
-        return "r%d" % v
+        return variable_text("r", v, variable_names(p), v)
     if name in UPVALUE_OPS:
-        return "u%d" % v
+        return variable_text("u", v, variable_names(p), int(p["register_count"]) + v)
     if name == "NEW_ARRAY":
         return "%d" % v
     if v >= int(p["constant_count"]):
@@ -659,10 +719,12 @@ def tables(p):
         h = p["handlers"][i]
         out.append("  handler [%04d, %04d) -> %04d  depth=%d" % (
             int(h["start"]), int(h["end"]), int(h["handler"]), int(h["stack_depth"])))
+    names = variable_names(p)
     for i in range(min(int(p["upval_count"]), MAX_STACK_VALUES)):
         u = p["upvals"][i]
-        out.append("  upvalue u%d <- %s%d" % (i, "r" if int(u["from_register"]) else "u",
-                                            int(u["index"])))
+        out.append("  upvalue %s <- %s%d" % (
+            variable_text("u", i, names, int(p["register_count"]) + i),
+            "r" if int(u["from_register"]) else "u", int(u["index"])))
     return out
 
 
@@ -800,6 +862,7 @@ class JsSubcommand(gdb.Command):
         super(JsSubcommand, self).__init__("js " + name, gdb.COMMAND_STACK)
 
     def invoke(self, arg, from_tty):
+        _names.clear()  # the program ran since the last command: read names afresh
         vm, c_frame = find_vm()
         frames, sp = js_frames(vm, c_frame)
         try:
@@ -878,8 +941,10 @@ class JsStack(JsSubcommand):
             gdb.write("  [%d] %s\n" % (i, format_value(read_u64(base + 8 * i))))
 
 
+#> tools.gdb-js-locals
 class JsLocals(JsSubcommand):
-    """js locals [N]: this and the registers (parameters, then locals) of frame N."""
+    """js locals [N]: this, the registers (parameters, then locals) of frame N by their
+    variables' names, and the variables it captured from enclosing functions."""
 
     def __init__(self):
         super(JsLocals, self).__init__("locals")
@@ -888,13 +953,34 @@ class JsLocals(JsSubcommand):
         n, f = current_frame(frames, arg)
         p = deref(f.proto, "FunctionProto")
         count = min(int(p["register_count"]), MAX_STACK_VALUES)
-        params = int(p["param_count"])
+        params, names = int(p["param_count"]), variable_names(p)
         gdb.write("#%d %s: %s, %s\n" % (n, f.name(), plural(count, "register"),
                                          plural(params, "parameter")))
         gdb.write("  this = %s\n" % format_value(int(f.value["this_value"])))
         for i in range(count):
-            note = "  (parameter)" if i < params else ""
-            gdb.write("  r%d = %s%s\n" % (i, format_value(read_u64(f.registers + 8 * i)), note))
+            name = names[i] if i < len(names) else ""
+            value, captured = cell_contents(read_u64(f.registers + 8 * i))
+            notes = ["r%d" % i] if name else []
+            notes += ["parameter"] if i < params else []
+            notes += ["captured: in a cell"] if captured else []
+            gdb.write("  %s = %s%s\n" % (name or "r%d" % i, value,
+                                          "  (%s)" % ", ".join(notes) if notes else ""))
+        upvals = min(int(p["upval_count"]), MAX_STACK_VALUES)
+        cells = f.function + field_offset("Closure", "cells")
+        for i in range(upvals):  # the closure's cells: pointers, not Values
+            name = names[count + i] if count + i < len(names) else ""
+            value, _ = cell_contents(TAG_THING | read_u64(cells + 8 * i))
+            gdb.write("  %s = %s  (u%d, captured from an enclosing function)\n" % (
+                name or "u%d" % i, value, i))
+#< tools.gdb-js-locals
+
+
+def cell_contents(bits):
+    """A register's value as text, and whether it is a Cell (a captured variable): then
+    the text is the value inside it."""
+    if bits & TAG_MASK == TAG_THING and heap_type(bits & PTR_MASK) == "CELL":
+        return format_value(read_u64((bits & PTR_MASK) + field_offset("Cell", "value"))), True
+    return format_value(bits), False
 
 
 def register(objfile):

@@ -304,14 +304,20 @@ SrcPos compile_pos_of_end(Compiler *c, const Node *n) {
 
 //> vm.compile-line-table
 /* The instructions emitted from here on come from source position p. An entry is
- * added only when the position changes. */
+ * added only when the position changes, and replaces one that no instruction uses. */
 void compile_mark_pos(Compiler *c, SrcPos p) {
   FuncState *fs = c->fs;
   FunctionProto *proto = fs->proto;
   if ((int)fs->last_line == p.line && (int)fs->last_column == p.column) return;
-  grow((void **)&proto->lines, &proto->line_capacity, proto->line_count + 1, sizeof(LineEntry));
-  proto->lines[proto->line_count++] =
-      (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column, 0};
+  LineEntry *last = proto->line_count ? &proto->lines[proto->line_count - 1] : NULL;
+  if (last && last->pc == proto->code_length && !last->name) { /* it covers nothing yet */
+    last->line = (uint32_t)p.line, last->column = (uint32_t)p.column;
+  } else {
+    grow((void **)&proto->lines, &proto->line_capacity, proto->line_count + 1,
+         sizeof(LineEntry));
+    proto->lines[proto->line_count++] =
+        (LineEntry){proto->code_length, (uint32_t)p.line, (uint32_t)p.column, 0};
+  }
   fs->last_line = (uint32_t)p.line;
   fs->last_column = (uint32_t)p.column;
 }
@@ -343,6 +349,20 @@ int compile_alloc_register(Compiler *c) {
     return 0;
   }
   return c->fs->registers++;
+}
+
+void compile_bind_register(Compiler *c, Binding *b, int reg) {
+  FuncState *fs = c->fs;
+  b->reg = reg;
+  if (reg >= fs->reg_name_capacity) {
+    int cap = fs->reg_name_capacity ? fs->reg_name_capacity * 2 : 16;
+    while (cap <= reg) cap *= 2;
+    fs->reg_names = mem_realloc(fs->reg_names, (size_t)cap * sizeof *fs->reg_names);
+    memset(fs->reg_names + fs->reg_name_capacity, 0,
+           (size_t)(cap - fs->reg_name_capacity) * sizeof *fs->reg_names);
+    fs->reg_name_capacity = cap;
+  }
+  fs->reg_names[reg] = b->name;
 }
 
 typedef enum AccessKind { ACCESS_LOCAL, ACCESS_CELL, ACCESS_UPVAL, ACCESS_GLOBAL } AccessKind;
@@ -683,7 +703,7 @@ static void box_register(Compiler *c, int reg) {
  * (holding the TDZ marker), and let/const/class that may be read early the hole. */
 static void init_binding(Compiler *c, Binding *b) {
   bool fresh = b->reg < 0;
-  if (fresh) b->reg = compile_alloc_register(c);
+  if (fresh) compile_bind_register(c, b, compile_alloc_register(c));
   if (b->kind == BIND_PARAM) { /* a plain parameter's register already holds it */
     if (b->captured && !fresh) box_register(c, b->reg);
     else if (b->captured) emit_u16(c, OP_NEW_CELL, b->reg); /* a destructured one */
@@ -771,6 +791,35 @@ static void state_begin(Compiler *c, FuncState *fs, Node *node, Scope *scope,
   c->fs = fs;
 }
 
+static const char *reg_name(const FuncState *fs, int reg) {
+  return reg < fs->reg_name_capacity && fs->reg_names[reg] ? fs->reg_names[reg] : "";
+}
+
+//> vm.compile-names
+/* The proto's variable names, packed into one allocation: a NUL-terminated name per
+ * register, then one per upvalue ("" for a temporary); NULL when nothing has a name.
+ * Kept always: it costs a few bytes per variable and no instruction at run time. */
+static char *pack_names(const FuncState *fs) {
+  size_t size = 0;
+  bool any = fs->upval_count > 0;
+  for (int r = 0; r < fs->registers; r++) {
+    size += strlen(reg_name(fs, r)) + 1;
+    any |= reg_name(fs, r)[0] != 0;
+  }
+  for (int u = 0; u < fs->upval_count; u++) size += strlen(fs->upval_bindings[u]->name) + 1;
+  if (!any) return NULL;
+  char *names = mem_alloc(size), *at = names;
+  for (int r = 0; r < fs->registers + fs->upval_count; r++) {
+    const char *name = r < fs->registers ? reg_name(fs, r)
+                                         : fs->upval_bindings[r - fs->registers]->name;
+    size_t n = strlen(name) + 1;
+    memcpy(at, name, n);
+    at += n;
+  }
+  return names;
+}
+//< vm.compile-names
+
 /* Copies what the proto needs out of the state and frees the rest. */
 static FunctionProto *state_end(Compiler *c) {
   FuncState *fs = c->fs;
@@ -781,6 +830,8 @@ static FunctionProto *state_end(Compiler *c) {
   p->max_stack = (uint16_t)fs->max_depth;
   p->upval_count = (uint32_t)fs->upval_count;
   p->upvals = fs->upvals; /* ownership moves to the proto */
+  p->names = pack_names(fs);
+  free(fs->reg_names);
   free(fs->upval_bindings);
   free(fs->const_slots);
   c->fs = fs->enclosing;
@@ -791,7 +842,7 @@ static FunctionProto *state_end(Compiler *c) {
 static void init_implicit(Compiler *c, Scope *s) {
   Binding *args = s->arguments_binding;
   if (args) {
-    args->reg = compile_alloc_register(c);
+    compile_bind_register(c, args, compile_alloc_register(c));
     c->fs->proto->arguments_register = args->reg;
     if (args->captured) box_register(c, args->reg);
   }
@@ -800,7 +851,7 @@ static void init_implicit(Compiler *c, Scope *s) {
   for (int i = 0; i < 3; i++) {
     Binding *b = implicit[i];
     if (!b || !b->captured) continue; /* the function itself uses PUSH_THIS */
-    b->reg = compile_alloc_register(c);
+    compile_bind_register(c, b, compile_alloc_register(c));
     emit_u16(c, OP_NEW_CELL, b->reg);
     emit_op(c, load[i]);
     emit_u16(c, OP_SET_CELL, b->reg);
@@ -816,7 +867,7 @@ static void assign_param_registers(Compiler *c, Node *fn, int param_count) {
     Node *p = params->items[i];
     if (p->kind != NODE_IDENTIFIER) continue;
     Binding *b = scope_find_own(fn->as.function.scope, p->as.ident.name);
-    if (b && b->param_index == i) b->reg = i;
+    if (b && b->param_index == i) compile_bind_register(c, b, i);
   }
 }
 
@@ -846,7 +897,7 @@ static void bind_simple_rest(Compiler *c, Node *fn) {
   Node *last = params->items[params->count - 1];
   if (last->kind != NODE_REST || last->as.unary.operand->kind != NODE_IDENTIFIER) return;
   Binding *b = last->as.unary.operand->as.ident.binding;
-  b->reg = compile_alloc_register(c);
+  compile_bind_register(c, b, compile_alloc_register(c));
   c->fs->proto->rest_register = b->reg;
 }
 
@@ -874,7 +925,7 @@ static void init_callee(Compiler *c, Node *fn) {
   if (!name_scope || name_scope->kind != SCOPE_FUNCTION_NAME || name_scope->owner != fn) return;
   Binding *callee = name_scope->first;
   if (!callee->referenced) return;
-  callee->reg = compile_alloc_register(c);
+  compile_bind_register(c, callee, compile_alloc_register(c));
   emit_op(c, OP_PUSH_CALLEE);
   if (callee->captured) emit_u16(c, OP_NEW_CELL, callee->reg);
   emit_u16(c, callee->captured ? OP_SET_CELL : OP_SET_LOCAL, callee->reg);
@@ -961,7 +1012,7 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   fs.proto->param_count = fs.proto->length = module ? 5 : 0;
   fs.registers = module ? 5 : 0;
   for (Binding *b = scope->first; b && module; b = b->next)
-    if (b->kind == BIND_PARAM) b->reg = b->param_index;
+    if (b->kind == BIND_PARAM) compile_bind_register(c, b, b->param_index);
   init_implicit(c, scope);
   if (scope->globals) hoist_global_vars(c, scope);
   compile_enter_scope(c, scope);

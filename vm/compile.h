@@ -71,6 +71,9 @@ typedef struct FuncState {
   FunctionProto *proto;
   int depth, max_depth;   /* operand-stack depth, tracked from the opcodes' effects */
   int registers;          /* registers handed out so far */
+  const char **reg_names; /* the variable each register holds (NULL: a temporary), for
+                             the disassembler, --trace and gdb; packed by state_end */
+  int reg_name_capacity;
   Binding **upval_bindings; /* upvals[i] captures upval_bindings[i] */
   UpvalDesc *upvals;
   int upval_count, upval_capacity;
@@ -152,6 +155,8 @@ int compile_alloc_register(Compiler *c);
 void compile_pattern_begin(Compiler *c, Control *ctl);
 void compile_pattern_protect(Compiler *c, Control *ctl, bool on);
 void compile_pattern_end(Compiler *c, Control *ctl);
+/* b lives in register reg of the current function: sets b->reg and records its name. */
+void compile_bind_register(Compiler *c, Binding *b, int reg);
 /* How a store initialises or assigns: STORE_ASSIGN, STORE_UPDATE (an assignment whose
  * target was just read: x += 1, x++), or a VarKind for declarations. */
 enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3 };

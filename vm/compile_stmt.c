@@ -620,6 +620,11 @@ static void compile_throw(Compiler *c, Node *n) {
 void compile_stmt(Compiler *c, Node *n) {
   if (!compile_stack_ok(c)) return;
   int depth = c->fs->depth;
+  /* Where a simple statement starts, for --trace and the debugger: the errors inside it
+   * mark their own positions. */
+  if (n->kind == NODE_EXPRESSION || n->kind == NODE_VAR || n->kind == NODE_RETURN ||
+      n->kind == NODE_IF)
+    compile_mark_node(c, n);
   switch (n->kind) {
   case NODE_EXPRESSION: compile_expression_statement(c, n); break;
   case NODE_VAR: compile_var(c, n); break;

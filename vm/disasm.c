@@ -106,10 +106,32 @@ static void print_constant(Value v, FILE *out) {
   }
 }
 
+/* The index-th name of proto->names (compile.c: pack_names), or NULL for none. */
+static const char *nth_name(const FunctionProto *p, uint32_t index) {
+  if (!p->names || index >= p->register_count + p->upval_count) return NULL;
+  const char *name = p->names;
+  for (uint32_t i = 0; i < index; i++) name += strlen(name) + 1;
+  return name[0] ? name : NULL;
+}
+
+const char *proto_register_name(const FunctionProto *p, uint32_t r) {
+  return r < p->register_count ? nth_name(p, r) : NULL;
+}
+
+const char *proto_upvalue_name(const FunctionProto *p, uint32_t u) {
+  return u < p->upval_count ? nth_name(p, p->register_count + u) : NULL;
+}
+
+/* r5 or r5 total: a register or upvalue, and the variable it holds when it has one. */
+static void print_variable(char prefix, unsigned v, const char *name, FILE *out) {
+  fprintf(out, "%c%u", prefix, v);
+  if (name) fprintf(out, " %s", name);
+}
+
 static void print_u16(FunctionProto *proto, Opcode op, unsigned v, FILE *out) {
   switch (operand_kind(op)) {
-  case OPK_REGISTER: fprintf(out, "r%u", v); return;
-  case OPK_UPVALUE: fprintf(out, "u%u", v); return;
+  case OPK_REGISTER: print_variable('r', v, proto_register_name(proto, v), out); return;
+  case OPK_UPVALUE: print_variable('u', v, proto_upvalue_name(proto, v), out); return;
   case OPK_COUNT: fprintf(out, "%u", v); return;
   case OPK_CONSTANT:
     fprintf(out, "k%u ", v);
@@ -205,7 +227,9 @@ static void print_tables(FunctionProto *p, FILE *out) {
   }
   for (uint32_t i = 0; i < p->upval_count; i++) {
     UpvalDesc u = p->upvals[i];
-    fprintf(out, "  upvalue u%u <- %s%u\n", i, u.from_register ? "r" : "u", u.index);
+    fputs("  upvalue ", out);
+    print_variable('u', i, proto_upvalue_name(p, i), out);
+    fprintf(out, " <- %s%u\n", u.from_register ? "r" : "u", u.index);
   }
 }
 

@@ -311,6 +311,16 @@ Value vm_stack_trace(VM *vm) {
 
 /* ==== Debug printing ==== */
 
+/* <fn name>, <fn (anonymous)>, <native name>: the name read without running code. */
+static void debug_print_function(VM *vm, Object *o, FILE *out) {
+  bool native = o->klass == CLASS_NATIVE;
+  String *name = native ? value_to_string(vm_function_name(vm, value_from_object(o)))
+                        : ((Closure *)o)->proto->name;
+  char *utf8 = string_to_utf8(name, NULL);
+  fprintf(out, "<%s %s>", native ? "native" : "fn", *utf8 ? utf8 : "(anonymous)");
+  free(utf8);
+}
+
 void debug_print_value(VM *vm, Value v, FILE *out) {
   char buf[40];
   if (value_is_number(v)) {
@@ -329,8 +339,7 @@ void debug_print_value(VM *vm, Value v, FILE *out) {
   } else if (value_is_object(v)) {
     Object *o = value_to_object(v);
     if (o->klass == CLASS_ARRAY) fprintf(out, "[Array(%u)]", ((Array *)o)->length);
-    else if (o->klass == CLASS_CLOSURE) fprintf(out, "<fn %s>", ((Closure *)o)->proto->name->data);
-    else if (o->klass == CLASS_NATIVE) fputs("<native fn>", out);
+    else if (o->klass == CLASS_CLOSURE || o->klass == CLASS_NATIVE) debug_print_function(vm, o, out);
     else fputs("[object]", out);
   } else if (value_is_thing(v)) {
     fputs("<cell>", out);

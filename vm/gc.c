@@ -7,6 +7,7 @@
  * freeing what was not marked. Entry points: gc_alloc, gc_collect,
  * gc_free_all, gc_mark_value; for C code, handles (vm_handle_*) and pins.
  */
+#include <time.h>
 #include <unistd.h>
 
 #include "lexer/alloc.h"
@@ -179,6 +180,7 @@ static size_t free_thing(VM *vm, GcHeader *thing) {
     free(p->handlers);
     free(p->lines);
     free(p->upvals);
+    free(p->names);
   }
   free(thing);
   return bytes;
@@ -202,9 +204,10 @@ static size_t free_dead_shapes(VM *vm, GcHeader *dead) {
 }
 
 //> vm.sweep
-static void sweep(VM *vm) {
+/* Frees what is not marked; returns how many things that was (--trace-gc). */
+static size_t sweep(VM *vm) {
   GcHeader **link = &vm->heap, *dead_shapes = NULL;
-  size_t freed = 0;
+  size_t freed = 0, count = 0;
   while (*link) {
     GcHeader *thing = *link;
     if (thing->marked) { /* alive: unmark it for next time */
@@ -213,6 +216,7 @@ static void sweep(VM *vm) {
       continue;
     }
     *link = thing->next; /* unlink, then free */
+    count++;
     if (thing->type == GC_SHAPE) {
       thing->next = dead_shapes;
       dead_shapes = thing;
@@ -222,23 +226,46 @@ static void sweep(VM *vm) {
   }
   freed += free_dead_shapes(vm, dead_shapes);
   vm->bytes_allocated = freed > vm->bytes_allocated ? 0 : vm->bytes_allocated - freed;
+  return count;
 }
 //< vm.sweep
+
+/* ==== --trace-gc ==== */
+
+void vm_set_gc_trace(VM *vm, FILE *out) { vm->gc_trace_out = out; }
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* One line per collection: its number, the heap before -> after, what was freed, the
+ * pause. The pause is for people: tests replace it (no test may depend on timing). */
+static void trace_collection(VM *vm, size_t before, size_t freed, double start) {
+  fprintf(vm->gc_trace_out, "[gc #%u] %.1f KB -> %.1f KB, %zu things freed, %.3f ms\n",
+          vm->gc_count, (double)before / 1024, (double)vm->bytes_allocated / 1024, freed,
+          now_ms() - start);
+}
 
 //> vm.gc-collect
 void gc_collect(VM *vm) {
   if (vm->gc_paused) return;
   vm->gc_paused++; /* a finalizer that allocates must not start another collection */
+  vm->gc_count++;
+  size_t before = vm->bytes_allocated;
+  double start = vm->gc_trace_out ? now_ms() : 0;
   vm->weak_tables = NULL;
   mark_roots(vm);
   trace_gray(vm);
   while (collection_mark_ephemerons(vm)) trace_gray(vm); /* a value lives while its key does */
   collection_sweep_weak(vm); /* weak tables drop the entries whose keys died */
   atom_table_sweep(vm); /* the atom table is weak: unmarked atoms leave it */
-  sweep(vm);
+  size_t freed = sweep(vm);
   vm->cache_epoch++; /* a freed shape's address may come back: forget the inline caches */
   size_t next = vm->bytes_allocated * 2;
   vm->next_gc = next > GC_MIN_THRESHOLD ? next : GC_MIN_THRESHOLD;
+  if (vm->gc_trace_out) trace_collection(vm, before, freed, start);
   vm->gc_paused--;
 }
 //< vm.gc-collect

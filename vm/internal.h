@@ -375,10 +375,32 @@ struct FunctionProto {
   const char *source;       /* the whole script (owned elsewhere), for toString */
   uint32_t source_start, source_end;
   uint32_t line, column;    /* where the function starts in the source (disassembler, gdb) */
+  char *names;              /* each register's, then each upvalue's variable name, NUL-
+                               terminated ("" = a temporary), or NULL (compile.c: pack_names) */
 };
 //< vm.function-proto
 
 /* ==== Frames and the VM ==== */
+
+/* The tracer's memory (trace.c): the last source line it printed, and the natives
+ * called from bytecode that have not returned yet. */
+#define TRACE_NATIVES_MAX 32
+typedef struct TraceNative {
+  int depth;                  /* vm->frame_count at the call: the caller's frame */
+  const FunctionProto *proto; /* the caller (compared, never read) */
+  const uint8_t *resume;      /* the caller's next instruction: reaching it = returned */
+  char name[40];
+} TraceNative;
+
+typedef struct TraceState {
+  unsigned options;          /* VM_TRACE_* (vm.h) */
+  const char *file;          /* the file and line printed last (file: interned) */
+  int line;
+  const char *text_source, *text_at; /* where line text_line of text_source starts */
+  uint32_t text_line;
+  TraceNative natives[TRACE_NATIVES_MAX];
+  int native_count;
+} TraceState;
 
 //> vm.frame-struct
 typedef struct Frame {
@@ -480,6 +502,9 @@ struct VM {
   VMHooks hooks;
   VMRegExpHooks regexp_hooks; /* vm_set_regexp_hooks */
   FILE *trace_out;    /* --trace: print each instruction here; NULL = off */
+  TraceState trace;   /* what the tracer remembers between instructions (trace.c) */
+  FILE *gc_trace_out; /* --trace-gc: a line per collection here; NULL = off */
+  uint32_t gc_count;  /* collections so far (--trace-gc numbers them) */
   SourceSite exception_site; /* where the last exception was thrown */
   int32_t array_values_pin, array_next_pin; /* vm_register_array_iteration; -1 before */
   int32_t lexicals_pin; /* a script's top-level let/const: the global lexical record */
@@ -734,8 +759,13 @@ Value async_delegate_step(VM *vm, Value *slots);
 
 /* ==== Diagnostics (disasm.c, error.c) ==== */
 
+/* --trace: print the instruction at pc of f, about to run with the stack ending at sp. */
+void trace_instruction(VM *vm, Frame *f, const uint8_t *pc, Value *sp);
 /* Print the instruction at offset (no newline); returns its size in bytes. */
 int disasm_instruction(VM *vm, FunctionProto *proto, uint32_t offset, FILE *out);
+/* The variable held in register r, or captured as upvalue u, of proto; NULL if none. */
+const char *proto_register_name(const FunctionProto *proto, uint32_t r);
+const char *proto_upvalue_name(const FunctionProto *proto, uint32_t u);
 /* The name of an object's constructor, found without running code (NULL if none). */
 String *error_constructor_name(VM *vm, Object *o);
 /* A short, side-effect-free rendering of any value, for --trace and gdb. */

@@ -1166,30 +1166,7 @@ static Value tdz_error(VM *vm, Value name) {
   return r;
 }
 
-/* ==== Tracing ==== */
-
-void vm_set_trace(VM *vm, FILE *out) { vm->trace_out = out; }
-
-static void trace_instruction(VM *vm, Frame *f, const uint8_t *pc, Value *sp) {
-  FunctionProto *p = f->proto;
-  const char *name = p->flags & FN_TOPLEVEL ? "(toplevel)"
-                     : p->name->length      ? (const char *)p->name->data
-                                            : "(anonymous)";
-  char text[160] = "";
-  FILE *mem = fmemopen(text, sizeof text - 1, "w"); /* to pad the instruction to a column */
-  if (mem) {
-    disasm_instruction(vm, p, (uint32_t)(pc - p->code), mem);
-    fclose(mem);
-  }
-  fprintf(vm->trace_out, "%-16s %5u  ", name, (unsigned)(pc - p->code));
-  if (sp > f->registers + p->register_count) { /* the top of the stack before it runs */
-    fprintf(vm->trace_out, "%-40s top: ", text);
-    debug_print_value(vm, sp[-1], vm->trace_out);
-  } else {
-    fputs(text, vm->trace_out);
-  }
-  fputc('\n', vm->trace_out);
-}
+/* ==== The debugger statement ==== */
 
 /* A function to put a gdb breakpoint on: the `debugger` statement calls it. */
 __attribute__((noinline)) void vm_debugger_hook(VM *vm) { __asm__ volatile(""); }

@@ -101,6 +101,14 @@ Value vm_construct_with(VM *vm, Value ctor, int argc, const Value *argv, Value n
 void vm_disassemble(VM *vm, Value fn, FILE *out);
 /* --trace: print each instruction executed to out (NULL turns it off). */
 void vm_set_trace(VM *vm, FILE *out);
+enum { VM_TRACE_STACK = 1 }; /* --trace=stack: show the whole operand stack */
+void vm_set_trace_options(VM *vm, unsigned options);
+bool vm_tracing(VM *vm); /* is --trace on? */
+/* A line "== text ==" in the trace (if on): how the host marks its events. */
+void vm_trace_note(VM *vm, const char *text);
+/* --trace-gc: a line per collection to out (NULL: off): heap before and after, things
+ * freed, the pause. */
+void vm_set_gc_trace(VM *vm, FILE *out);
 
 /* ==== Exceptions ==== */
 

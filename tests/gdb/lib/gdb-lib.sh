@@ -3,6 +3,7 @@
 # gdb_check_usable            exit 77 (skip) unless gdb with Python can debug $TINYNODE
 # gdb_session CMDS OUT        run $TINYNODE session.js under `gdb -batch` with the helper
 #                             and the command file CMDS; write the checked part to OUT
+#                             (GDB_PROGRAM and GDB_SCRIPT run another binary or script)
 # gdb_compare EXPECTED ACTUAL diff them (UPDATE=1 rewrites EXPECTED instead); 0 if equal
 #
 # A command file marks what is checked: `echo @@ js bt\n` starts a section whose output is
@@ -34,7 +35,8 @@ gdb_session() {
   export ASAN_OPTIONS
   LC_ALL=C.UTF-8 gdb -nx -batch -iex 'set debuginfod enabled off' \
     -iex 'set auto-load python-scripts off' -iex 'set pagination off' -iex 'set width 0' \
-    -x "$helper" -x "$1" --args "$TINYNODE" session.js >"$2.raw" 2>"$2.err" </dev/null
+    -x "$helper" -x "$1" --args "${GDB_PROGRAM:-$TINYNODE}" ${GDB_SCRIPT:-session.js} \
+    >"$2.raw" 2>"$2.err" </dev/null
   awk -v dir="$here" '
     function subst(s,   i, out) {           # the test directory becomes <dir>
       out = ""
