@@ -53,10 +53,11 @@ problem() {
 # an index line "NAME PATH LINE". Broken markers are reported as it goes.
 
 marker='^[ \t]*(//|#)[<>] [A-Za-z0-9_][A-Za-z0-9_.-]*[ \t]*$'
-# ./tinynode-gdb.py is the build's copy of tools/tinynode-gdb.py (for gdb's auto-load).
+# ./tinynode-gdb.py is the build's copy of tools/tinynode-gdb.py (for gdb's auto-load);
+# *.patch files (the exercises' reference solutions) quote marker lines as diff context.
 find . \( -name .git -o -name 'build' -o -name 'build-*' -o -name node_modules \
   -o -path ./tinynode-gdb.py \) -prune \
-  -o -type f ! -name '*.md' -print |
+  -o -type f ! -name '*.md' ! -name '*.patch' -print |
   sed 's|^\./||' | LC_ALL=C sort >"$tmp/files"
 # grep -l over the list: only files with at least one marker line (text files only).
 : >"$tmp/marked"
