@@ -113,7 +113,8 @@ grade() {
   cd "$root" || exit 2
   tests=$(field "$lab" test)
   # A C unit test (tests/unit/NAME.c) runs with all the others: the runner takes only
-  # the directory. Its id is unit/NAME, as for a golden test AREA/NAME.
+  # the directory. The runner's ids: AREA/NAME for NAME.js, AREA/NAME.sh for a script
+  # test, unit/NAME for a unit test.
   paths=$(echo "$tests" | sed 's|^tests/unit/.*|tests/unit|' | awk '!seen[$0]++')
   tmp=$(mktemp "${TMPDIR:-/tmp}/lab-grade.XXXXXX") || exit 2
   # shellcheck disable=SC2086 # test paths have no spaces
@@ -122,7 +123,8 @@ grade() {
   total=0
   score=0
   for t in $tests; do
-    id=$(basename "$(dirname "$t")")/$(basename "$t" | sed 's/\.[a-z]*$//')
+    [ -f "$t" ] || die "lab $lab lists $t, which does not exist"
+    id=$(basename "$(dirname "$t")")/$(basename "$t" | sed -e 's/\.js$//' -e 's/\.c$//')
     total=$((total + 1))
     if grep -q "^ok   $id\$" "$tmp"; then
       score=$((score + 1))
