@@ -28,8 +28,3 @@ var k;
 for (k = 10; k > 0; k -= 3);
 console.log(k);
 for (let i = 0, j = 10; i < j; i += 4, j -= 1) console.log(i, j);
-const seen = [];
-for (let i = 0; i < 3; i++) {
-  seen.push(() => i);
-  setTimeout(() => seen.length && console.log('timer sees', i), 0);
-}
