@@ -1,7 +1,8 @@
 # tinynode build. `make` builds ./tinynode (optimised, with debug info).
 # Other entry points: debug, asan, tsan, test, unit, book-check, bench, clean, format,
 # stage S=NAME / stages (each stage built and tested alone), fuzz, fuzz-smoke (clang
-# with libFuzzer; tests/fuzz/README.md).
+# with libFuzzer; tests/fuzz/README.md), lab LAB=NAME / grade / check-labs and
+# check-exercises (labs/README.md, tests/exercises/README.md).
 # DISPATCH=switch builds the interpreter loop as a plain switch (easier in gdb).
 
 CC      ?= cc
@@ -168,6 +169,25 @@ gdb-build:
 
 book-check:
 	@sh tools/book-check.sh
+
+# Labs (labs/README.md): `make lab LAB=NAME [DIR=path]` copies the tree with the lab's
+# regions blanked (to ../tinynode-lab-NAME by default); `make grade` in that copy (or
+# `make grade LAB=NAME` anywhere) runs the lab's tests and prints `Score: x/y`.
+# `make check-labs [LABS="a b"]` proves every lab in scratch copies (slow: a build per lab);
+# `make check-exercises [EXERCISES=CH/NAME]` applies each exercise's reference patch in a
+# scratch copy and runs its tests. None of them is part of `make test`.
+.PHONY: lab grade check-labs check-exercises
+lab:
+	@$(if $(LAB),sh tools/lab.sh prepare '$(LAB)' '$(DIR)',sh tools/lab.sh list)
+
+grade: tinynode
+	@sh tools/lab.sh grade $(LAB)
+
+check-labs:
+	@sh tools/check-labs.sh $(LABS)
+
+check-exercises:
+	@sh tools/check-exercises.sh $(EXERCISES)
 
 bench: tinynode
 	@sh bench/run.sh

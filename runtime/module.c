@@ -78,6 +78,7 @@ static bool is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+//> runtime.resolve-file
 /* Resolve a relative or absolute request to an existing file (realpath'd). */
 static bool resolve_file(const char *dir, const char *request, char *out) {
   static const char *const suffixes[] = {"", ".js", ".json", "/index.js", "/index.json"};
@@ -91,6 +92,7 @@ static bool resolve_file(const char *dir, const char *request, char *out) {
   }
   return false;
 }
+//< runtime.resolve-file
 
 static bool ends_with(const char *s, const char *suffix) {
   size_t n = strlen(s), m = strlen(suffix);

@@ -623,6 +623,7 @@ static inline double js_mod(double x, double y) {
   return fmod(x, y);
 }
 
+//> vm.arith
 static Value arith(VM *vm, int op, Value a, Value b) {
   double x, y;
   if (!to_numbers(vm, a, b, &x, &y)) return VALUE_EXCEPTION;
@@ -641,6 +642,7 @@ static Value arith(VM *vm, int op, Value a, Value b) {
   }
   PANIC("arith: not an arithmetic opcode");
 }
+//< vm.arith
 
 //> vm.compare
 /* a < b (or a <= b with or_equal). Returns true, false, undefined (NaN involved)

@@ -1,0 +1,2 @@
+console.log('counter.js runs');
+exports.count = 1;

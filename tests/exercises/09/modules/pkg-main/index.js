@@ -1,0 +1,1 @@
+module.exports = 'pkg-main/index.js, which main overrides';

@@ -1,0 +1,1 @@
+module.exports = 'pkg-main/lib/entry.js';

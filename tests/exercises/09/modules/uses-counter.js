@@ -1,0 +1,2 @@
+const counter = require('./counter');
+exports.double = counter.count * 2;

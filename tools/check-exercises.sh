@@ -1,0 +1,73 @@
+#!/bin/sh
+# tools/check-exercises.sh: proves the book's graded exercises (`make check-exercises`).
+# An exercise is tests/exercises/CH/NAME.js (a golden test, tests/README.md) with its
+# reference solution tests/exercises/CH/NAME.patch (`git diff` format, applied with
+# patch -p1 at the top of the tree). For each one:
+#   1. in this tree, untouched, the test FAILS (the exercise is not already solved);
+#   2. in a scratch copy, the patch applies, the tree builds, and the test passes.
+# The copy carries a .lab file with `region *`, so that book-check does not fail on a
+# quoted region the solution changes. `make test` never runs the exercises.
+#
+# Usage: sh tools/check-exercises.sh [CH/NAME | CH ...]   all exercises, or some
+# Environment: CHECK_EXERCISES_KEEP=1 keeps the scratch copies.
+# POSIX sh and patch; one line per exercise and a summary last.
+
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+cd "$root" || exit 2
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/check-exercises.XXXXXX") || exit 2
+[ -n "${CHECK_EXERCISES_KEEP:-}" ] || trap 'rm -rf "$scratch"' EXIT
+trap 'exit 2' INT TERM HUP
+
+# The exercises named on the command line (a chapter directory names all of its own).
+exercises() {
+  [ $# -eq 0 ] && set -- $(ls tests/exercises | grep '^[0-9]')
+  for a in "$@"; do
+    a=${a#tests/exercises/}
+    if [ -d "tests/exercises/$a" ]; then
+      ls "tests/exercises/$a"/*.patch 2>/dev/null | sed 's|^tests/exercises/||; s|\.patch$||'
+    else
+      echo "${a%.*}"
+    fi
+  done
+}
+
+make -j2 tinynode >/dev/null 2>&1 || { echo "check-exercises: this tree does not build"; exit 1; }
+checked=0
+failed=0
+for ex in $(exercises "$@"); do
+  checked=$((checked + 1))
+  test=tests/exercises/$ex.js
+  [ -f "$test" ] || test=tests/exercises/$ex.sh
+  start=$(date +%s)
+  problem=""
+  if [ ! -f "$test" ] || [ ! -f "tests/exercises/$ex.patch" ]; then
+    problem="needs $ex.js (or .sh) and $ex.patch"
+  elif NO_NODE=1 sh tests/run.sh "$test" >"$scratch/before.log" 2>&1; then
+    problem="the test passes in the untouched tree: the exercise is solved already"
+  else
+    dir=$scratch/$(echo "$ex" | tr / -)
+    sh tools/lab.sh copy "$dir" &&
+      printf '# scratch copy of tools/check-exercises.sh for %s\nexercise %s\nregion *\n' \
+        "$ex" "$ex" >"$dir/.lab"
+    if ! (cd "$dir" && patch -p1 -s <"$root/tests/exercises/$ex.patch") >"$dir.log" 2>&1; then
+      problem="the reference patch does not apply"
+    elif ! (cd "$dir" && make -j2 >>"$dir.log" 2>&1); then
+      problem="the tree does not build with the reference patch"
+    elif ! (cd "$dir" && NO_NODE=1 sh tests/run.sh "$test") >>"$dir.log" 2>&1; then
+      problem="the test fails with the reference patch"
+    fi
+    [ -n "$problem" ] && tail -n 20 "$dir.log" | sed 's/^/    /' >"$scratch/details"
+    [ -n "${CHECK_EXERCISES_KEEP:-}" ] || rm -rf "$dir"
+  fi
+  if [ -z "$problem" ]; then
+    echo "ok   $ex ($(($(date +%s) - start)) s)"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $ex: $problem"
+    [ -f "$scratch/details" ] && cat "$scratch/details" && rm -f "$scratch/details"
+  fi
+done
+echo "check-exercises: $((checked - failed)) of $checked exercises ok"
+[ "$failed" -eq 0 ]
