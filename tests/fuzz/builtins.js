@@ -36,9 +36,11 @@ function rnd(n) {
 // Node's built-in modules that a script may require; those tinynode lacks are skipped.
 const MODULES = ['assert', 'buffer', 'events', 'fs', 'http', 'os', 'path', 'querystring',
   'string_decoder', 'timers', 'url', 'util'];
-// Never called, whatever object they hang from (the prelude also makes them no-ops).
+// Never called, whatever object they hang from (the prelude also makes them no-ops);
+// exitCode's setter would give the program a status above 128 that is not a crash.
 const NEVER = new Set(['exit', 'reallyExit', 'abort', 'kill', 'chdir', 'setInterval', 'listen',
-  'watch', 'watchFile', 'dlopen', 'setuid', 'setgid', 'connect', 'createConnection']);
+  'watch', 'watchFile', 'dlopen', 'setuid', 'setgid', 'connect', 'createConnection',
+  'exitCode']);
 // Not walked into: per-process state the program would see differently.
 const NOT_WALKED = new Set(['cache', 'env', 'argv', 'mainModule', 'module', 'exports',
   'children', 'parent']);
