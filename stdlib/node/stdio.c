@@ -5,8 +5,7 @@
  *   stdio_module_create   require('internal/stdio'), for built-in modules only
  *   stdio_shutdown        at exit: the terminal's mode restored, the line editor freed
  *
- * It shapes node's errors for the JavaScript library (makeError, argError), writes a
- * chunk whole (writeSync), watches an fd on the loop (readStart/readStop), answers the
+ * It writes a chunk whole (writeSync), watches an fd on the loop (readStart/readStop), answers the
  * terminal's questions (isatty, setRawMode, windowSize), and lends readline the REPL's
  * line editor (runtime/lineedit.c) on a terminal (leOpen, lePrompt, leLine, leClose).
  */
@@ -67,35 +66,6 @@ static Value arg(int argc, Value *argv, int i) { return i < argc ? argv[i] : VAL
 static int int_arg(int argc, Value *argv, int i) {
   Value v = arg(argc, argv, i);
   return value_is_number(v) ? (int)value_to_number(v) : -1;
-}
-
-/* ==== Errors ==== */
-
-/* makeError(kind, code, message): node's error (0 Error, 1 TypeError, 2 RangeError). */
-static Value stdio_make_error(VM *vm, Value this_value, int argc, Value *argv) {
-  static const ErrorKind kinds[] = {ERR_ERROR, ERR_TYPE, ERR_RANGE};
-  int kind = int_arg(argc, argv, 0);
-  Value code = arg(argc, argv, 1), message = arg(argc, argv, 2);
-  if (kind < 0 || kind > 2 || !value_is_string(code) || !value_is_string(message))
-    return vm_throw_error(vm, ERR_TYPE, "makeError: bad arguments");
-  char *c = vm_to_utf8(vm, code, NULL);
-  Value e = node_error_new(vm, kinds[kind], c, message);
-  free(c);
-  return e;
-}
-
-/* argError(which, name, words, value): ERR_INVALID_ARG_TYPE (0; words: what was expected)
- * or ERR_INVALID_ARG_VALUE (1; words: the reason, or undefined), returned, not thrown. */
-static Value stdio_arg_error(VM *vm, Value this_value, int argc, Value *argv) {
-  Value name = arg(argc, argv, 1), words = arg(argc, argv, 2);
-  if (!value_is_string(name)) return vm_throw_error(vm, ERR_TYPE, "argError: bad arguments");
-  char *n = vm_to_utf8(vm, name, NULL);
-  char *w = value_is_string(words) ? vm_to_utf8(vm, words, NULL) : NULL;
-  Value value = arg(argc, argv, 3);
-  Value r = int_arg(argc, argv, 0) == 0 ? node_throw_arg_type(vm, n, w ? w : "valid", value)
-                                        : node_throw_arg_value(vm, n, value, w);
-  free(n), free(w);
-  return value_is_exception(r) && vm_has_exception(vm) ? vm_take_exception(vm) : r;
 }
 
 /* ==== Writing ==== */
@@ -356,8 +326,6 @@ static Value stdio_le_close(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static const VMPropDef stdio_props[] = {
-    VM_FN_ENUM("makeError", stdio_make_error, 3),
-    VM_FN_ENUM("argError", stdio_arg_error, 4),
     VM_FN_ENUM("writeSync", stdio_write_sync, 2),
     VM_FN_ENUM("readStart", stdio_read_start, 2),
     VM_FN_ENUM("readStop", stdio_read_stop, 0),

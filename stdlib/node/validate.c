@@ -397,36 +397,35 @@ char *node_validate_path(VM *vm, Value v, const char *name) {
 
 /* ==== internal/validators: the same errors for the modules written in JavaScript ==== */
 
-static char *utf8_arg(VM *vm, int argc, Value *argv, int i) {
-  return i < argc && value_is_string(argv[i]) ? vm_to_utf8(vm, argv[i], NULL) : mem_strdup("");
-}
-
-/* throwArgType(name, expected, actual): ERR_INVALID_ARG_TYPE, as node_throw_arg_type. */
-static Value js_throw_arg_type(VM *vm, Value this_value, int argc, Value *argv) {
-  char *name = utf8_arg(vm, argc, argv, 0), *expected = utf8_arg(vm, argc, argv, 1);
-  node_throw_arg_type(vm, name, expected, argc > 2 ? argv[2] : VALUE_UNDEFINED);
-  free(name), free(expected);
-  return VALUE_EXCEPTION;
-}
-
-/* throwOutOfRange(name, range, received): ERR_OUT_OF_RANGE. */
-static Value js_throw_out_of_range(VM *vm, Value this_value, int argc, Value *argv) {
-  char *name = utf8_arg(vm, argc, argv, 0), *range = utf8_arg(vm, argc, argv, 1);
-  node_throw_out_of_range(vm, name, range, argc > 2 ? argv[2] : VALUE_UNDEFINED);
-  free(name), free(range);
-  return VALUE_EXCEPTION;
-}
-
-/* makeError(kind, code, message): an Error (kind 0), TypeError (1) or RangeError (2) with
- * node's code, not thrown. */
+/* makeError(kind, code, message): node's error (0 Error, 1 TypeError, 2 RangeError) with
+ * its code, returned, not thrown. */
 static Value js_make_error(VM *vm, Value this_value, int argc, Value *argv) {
   static const ErrorKind kinds[] = {ERR_ERROR, ERR_TYPE, ERR_RANGE};
-  int k = argc > 0 && value_is_number(argv[0]) ? (int)value_to_number(argv[0]) : 0;
-  char *code = utf8_arg(vm, argc, argv, 1);
-  Value message = argc > 2 && value_is_string(argv[2]) ? argv[2] : vm_string(vm, "");
-  Value e = node_error_new(vm, kinds[k >= 0 && k < 3 ? k : 0], code, vm_handle_push(vm, message));
-  free(code);
+  int kind = argc > 0 && value_is_number(argv[0]) ? (int)value_to_number(argv[0]) : -1;
+  Value code = argc > 1 ? argv[1] : VALUE_UNDEFINED, message = argc > 2 ? argv[2] : VALUE_UNDEFINED;
+  if (kind < 0 || kind > 2 || !value_is_string(code) || !value_is_string(message))
+    return vm_throw_error(vm, ERR_TYPE, "makeError: bad arguments");
+  char *c = vm_to_utf8(vm, code, NULL);
+  Value e = node_error_new(vm, kinds[kind], c, message);
+  free(c);
   return e;
+}
+
+/* argError(which, name, words, value): ERR_INVALID_ARG_TYPE (0; words: what was
+ * expected), ERR_INVALID_ARG_VALUE (1; words: the reason, or undefined) or
+ * ERR_OUT_OF_RANGE (2; words: the range), returned, not thrown. */
+static Value js_arg_error(VM *vm, Value this_value, int argc, Value *argv) {
+  Value name = argc > 1 ? argv[1] : VALUE_UNDEFINED, words = argc > 2 ? argv[2] : VALUE_UNDEFINED;
+  if (!value_is_string(name)) return vm_throw_error(vm, ERR_TYPE, "argError: bad arguments");
+  int which = argc > 0 && value_is_number(argv[0]) ? (int)value_to_number(argv[0]) : 0;
+  char *n = vm_to_utf8(vm, name, NULL);
+  char *w = value_is_string(words) ? vm_to_utf8(vm, words, NULL) : NULL;
+  Value value = argc > 3 ? argv[3] : VALUE_UNDEFINED;
+  Value r = which == 0   ? node_throw_arg_type(vm, n, w ? w : "valid", value)
+            : which == 1 ? node_throw_arg_value(vm, n, value, w)
+                         : node_throw_out_of_range(vm, n, w ? w : "valid", value);
+  free(n), free(w);
+  return value_is_exception(r) && vm_has_exception(vm) ? vm_take_exception(vm) : r;
 }
 
 /* errnoName(-errno): libuv's name for a negative errno ("ENOENT"), or undefined. */
@@ -437,9 +436,8 @@ static Value js_errno_name(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static const VMPropDef validators_props[] = {
-    VM_FN_ENUM("throwArgType", js_throw_arg_type, 3),
-    VM_FN_ENUM("throwOutOfRange", js_throw_out_of_range, 3),
     VM_FN_ENUM("makeError", js_make_error, 3),
+    VM_FN_ENUM("argError", js_arg_error, 4),
     VM_FN_ENUM("errnoName", js_errno_name, 1),
     VM_PROPS_END,
 };

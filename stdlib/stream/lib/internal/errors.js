@@ -5,7 +5,7 @@
 // Book: chapter 8, "Streams". Entry points: codes.ERR_X(...args) makes an error;
 // argType/argValue are ERR_INVALID_ARG_TYPE/VALUE with node's description of the value.
 
-const binding = require('internal/stdio');
+const binding = require('internal/validators');
 
 // code -> [kind, message maker]; kinds: 0 Error, 1 TypeError, 2 RangeError.
 const table = {
@@ -50,4 +50,9 @@ function argValue(name, value, reason) {
   return trimmed(binding.argError(1, name, reason, value));
 }
 
-module.exports = { codes, argType, argValue };
+// ERR_OUT_OF_RANGE: range as node words it ("a negative integer").
+function outOfRange(name, range, value) {
+  return trimmed(binding.argError(2, name, range, value));
+}
+
+module.exports = { codes, argType, argValue, outOfRange };

@@ -308,7 +308,7 @@ function cursorTo(stream, x, y, callback) {
   if (Number.isNaN(x)) throw argValue('x', x);
   if (Number.isNaN(y)) throw argValue('y', y);
   if (stream == null || (typeof x !== 'number' && typeof y !== 'number')) return later(callback);
-  if (typeof x !== 'number') throw binding.makeError(1, 'ERR_INVALID_CURSOR_POS', 'Cannot set cursor row without setting its column');
+  if (typeof x !== 'number') throw require('internal/validators').makeError(1, 'ERR_INVALID_CURSOR_POS', 'Cannot set cursor row without setting its column');
   const data = typeof y !== 'number' ? CSI(`${x + 1}G`) : CSI(`${y + 1};${x + 1}H`);
   return stream.write(data, callback);
 }

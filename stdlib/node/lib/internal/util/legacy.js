@@ -3,7 +3,12 @@
 // callbackify, inherits, deprecate, debuglog, the old is* predicates and a few string
 // helpers. util.c copies these exports into the util module it makes.
 
-const { throwArgType, throwOutOfRange, makeError, errnoName } = require('internal/validators');
+const { makeError, errnoName } = require('internal/validators');
+const { argType, outOfRange } = require('internal/errors');
+
+function throwArgType(name, expected, value) {
+  throw argType(name, expected, value);
+}
 // require('util') is made from this module's exports, so it is asked for only when called.
 const util = () => require('util');
 
@@ -137,7 +142,7 @@ function toUSVString(input) {
 
 function getSystemErrorName(err) {
   if (typeof err !== 'number') throwArgType('err', 'of type number', err);
-  if (err >= 0 || !Number.isSafeInteger(err)) throwOutOfRange('err', 'a negative integer', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) throw outOfRange('err', 'a negative integer', err);
   return errnoName(err) ?? `Unknown system error ${err}`;
 }
 
