@@ -105,7 +105,9 @@ static void parse_arguments(Parser *p, NodeList *args, bool cover) {
   bool no_in = p->no_in;
   p->no_in = false;
   parse_advance(p);
-  while (!parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_EOF)) {
+  /* At the end of input where an argument may start, the argument is what is missing:
+   * V8's "Unexpected end of input" for `f(` and `f(1,`. */
+  while (!parse_at(p, TOK_RPAREN)) {
     Node *arg = parse_at(p, TOK_ELLIPSIS) ? parse_spread(p, cover)
               : cover ? parse_assignment_cover(p) : parse_assignment(p);
     parse_list_push(p, args, arg);
