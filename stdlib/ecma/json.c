@@ -331,7 +331,58 @@ typedef struct JsonWriter {
   Value stack; /* the objects being serialized, outermost first */
   Value stack_keys; /* the key each of them was reached by */
   size_t extra; /* at least how many bytes of out are beyond its UTF-16 length */
+  /* Once the stack is deep, its objects are also in this open-addressed set (0: empty),
+   * so that the cycle check stays constant-time: a scan of the stack made a structure
+   * 40,000 levels deep quadratic. */
+  Value *on_stack;
+  uint32_t set_cap, set_count;
 } JsonWriter;
+
+enum { JSON_SET_FROM = 32 }; /* below this depth the stack is scanned */
+
+static uint32_t set_slot(Value v, uint32_t cap) {
+  return (uint32_t)(((uint64_t)v * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
+static bool set_has(const JsonWriter *w, Value v) {
+  for (uint32_t i = set_slot(v, w->set_cap); w->on_stack[i]; i = (i + 1) & (w->set_cap - 1))
+    if (w->on_stack[i] == v) return true;
+  return false;
+}
+
+static void set_insert(Value *slots, uint32_t cap, Value v) {
+  uint32_t i = set_slot(v, cap);
+  while (slots[i]) i = (i + 1) & (cap - 1);
+  slots[i] = v;
+}
+
+/* Adds v, growing the set to keep it at most half full. */
+static void set_add(JsonWriter *w, Value v) {
+  if ((w->set_count + 1) * 2 > w->set_cap) {
+    uint32_t cap = w->set_cap ? w->set_cap * 2 : 128;
+    Value *slots = mem_calloc(cap, sizeof *slots);
+    for (uint32_t i = 0; i < w->set_cap; i++)
+      if (w->on_stack[i]) set_insert(slots, cap, w->on_stack[i]);
+    free(w->on_stack);
+    w->on_stack = slots, w->set_cap = cap;
+  }
+  set_insert(w->on_stack, w->set_cap, v);
+  w->set_count++;
+}
+
+/* Removes v, shifting back the entries of its probe run (no tombstones). */
+static void set_remove(JsonWriter *w, Value v) {
+  uint32_t mask = w->set_cap - 1, i = set_slot(v, w->set_cap);
+  while (w->on_stack[i] != v) i = (i + 1) & mask;
+  w->on_stack[i] = 0;
+  for (uint32_t j = (i + 1) & mask; w->on_stack[j]; j = (j + 1) & mask) {
+    uint32_t home = set_slot(w->on_stack[j], w->set_cap);
+    bool stays = i < j ? (home > i && home <= j) : (home > i || home <= j);
+    if (stays) continue;
+    w->on_stack[i] = w->on_stack[j], w->on_stack[j] = 0, i = j;
+  }
+  w->set_count--;
+}
 
 //> stdlib.json-quote
 /* QuoteJSONString: the escapes JSON needs, and lone surrogates as \udXXX. False, with
@@ -433,9 +484,13 @@ static int serialize_property(JsonWriter *w, Value holder, Value key);
 /* Enter value (an object) for serialization; exception if it is already being entered. */
 static Value push_stack(JsonWriter *w, Value value, Value holder, Value key) {
   uint32_t n = vm_array_length(w->stack);
-  for (uint32_t i = 0; i < n; i++)
-    if (vm_array_get_raw(w->stack, i) == value) return throw_circular(w, i, holder, key);
+  if (w->set_cap == 0 || set_has(w, value))
+    for (uint32_t i = 0; i < n; i++)
+      if (vm_array_get_raw(w->stack, i) == value) return throw_circular(w, i, holder, key);
   if (vm_stack_exhausted(w->vm)) return vm_throw_stack_overflow(w->vm); /* it recurses */
+  if (n + 1 == JSON_SET_FROM) /* deep now: the set takes over from the scan */
+    for (uint32_t i = 0; i < n; i++) set_add(w, vm_array_get_raw(w->stack, i));
+  if (n + 1 >= JSON_SET_FROM) set_add(w, value);
   vm_array_push(w->vm, w->stack, value);
   vm_array_push(w->vm, w->stack_keys, key);
   w->depth++;
@@ -443,6 +498,7 @@ static Value push_stack(JsonWriter *w, Value value, Value holder, Value key) {
 }
 
 static void pop_stack(JsonWriter *w) {
+  if (w->set_cap) set_remove(w, vm_array_get_raw(w->stack, vm_array_length(w->stack) - 1));
   vm_array_set_length(w->vm, w->stack, vm_array_length(w->stack) - 1);
   vm_array_set_length(w->vm, w->stack_keys, vm_array_length(w->stack_keys) - 1);
   w->depth--;
@@ -620,6 +676,7 @@ static Value json_stringify(VM *vm, Value this_value, int argc, Value *argv) {
   Value empty = vm_handle_push(vm, vm_atom(vm, ""));
   builtins_create_data(vm, wrapper, empty, ARG(0));
   int written = serialize_property(&w, wrapper, empty);
+  free(w.on_stack);
   if (written <= 0) return sb_free(&w.out), written < 0 ? VALUE_EXCEPTION : VALUE_UNDEFINED;
   return sb_finish(vm, &w.out);
 }
