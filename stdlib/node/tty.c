@@ -7,9 +7,9 @@
  *                          (internal/stdio hands them to their JavaScript class)
  *
  * The answers come from runtime/tty.c; here they are asked of a JavaScript object (the
- * `env` argument, process.env by default) instead of the C environment. Making a
- * ReadStream or WriteStream of one's own needs streams, which tinynode does not have
- * yet: the constructors say so.
+ * `env` argument, process.env by default) instead of the C environment. process.stdin
+ * and stdout are built by lib/internal/process/stdio.js; a ReadStream or WriteStream of
+ * one's own over another fd is not made yet: the constructors say so.
  */
 #include <math.h>
 #include <stdlib.h>
