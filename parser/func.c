@@ -288,8 +288,7 @@ static void enter_function(Parser *p, FnContext *ctx, Node *fn, int flags) {
     ctx->allow_new_target = outer->allow_new_target;
     ctx->allow_super_property = outer->allow_super_property;
     ctx->allow_super_call = outer->allow_super_call;
-    ctx->in_class_field = outer->in_class_field;
-    ctx->await_reserved = outer->await_reserved;
+    ctx->in_class_field = outer->in_class_field; /* a static block's `await` stops here */
   } else {
     ctx->allow_new_target = true;
     ctx->allow_super_property = flags & FN_METHOD;
@@ -419,6 +418,16 @@ static void parse_function_body(Parser *p, Node *fn, int flags) {
   p->no_in = no_in;
 }
 
+/* An expression's name is checked as a name inside it: the surrounding function's
+ * `yield`, `await` and class-field rules stop at its boundary. */
+static void check_expression_name(Parser *p, const Token *t) {
+  FnContext outer = *p->fn;
+  p->fn->is_async = p->fn->is_generator = p->fn->await_reserved = false;
+  p->fn->in_class_field = false;
+  parse_check_identifier(p, t);
+  *p->fn = outer;
+}
+
 /* The name of a function expression or declaration. An expression's name is bound
  * inside it, so its own kind decides: no `yield` naming a generator expression, no
  * `await` an async one. */
@@ -430,7 +439,8 @@ static void parse_function_name(Parser *p, Node *fn, int flags) {
     parse_error_at(p, at, "Unexpected identifier 'yield'");
   else if (expr && (flags & FN_ASYNC) && strcmp(t.name, "await") == 0)
     parse_error_at(p, at, "Unexpected reserved word");
-  parse_check_identifier(p, &t);
+  if (expr) check_expression_name(p, &t);
+  else parse_check_identifier(p, &t);
   Node *id = parse_node(p, NODE_IDENTIFIER, &t);
   id->as.ident.name = t.name;
   parse_check_binding_name(p, id);

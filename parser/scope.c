@@ -142,13 +142,15 @@ bool scope_is_strict(const Scope *s) {
 
 /* Sloppy direct eval code in a function: a var (or function) at its top level is the
  * caller's variable of that name when the caller's function scope has one; a let or
- * const of the caller in between makes it a redeclaration. */
+ * const of the caller in between makes it a redeclaration, and so does a parameter
+ * when the eval is in a parameter expression. */
 static bool joins_caller_var(ScopePass *sp, Scope *fs, const char *name, Node *decl) {
   if (!fs->is_toplevel || !fs->parent || !fs->parent->eval_caller) return false;
   if (scope_is_strict(fs)) return false;
   Binding *b = scope_find_own(fs->parent, name);
   if (!b || b->shadowable) return false; /* a new var, hiding any from further out */
-  if (is_lexical(b->kind) || (b->kind == BIND_FUNCTION && !b->caller_var)) {
+  bool not_var = b->kind == BIND_FUNCTION || b->kind == BIND_PARAM;
+  if (is_lexical(b->kind) || (not_var && !b->caller_var)) {
     fail_redeclared(sp, decl, name);
     return true;
   }

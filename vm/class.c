@@ -76,6 +76,14 @@ static size_t free_generator(VM *vm, Object *o) {
   return g->saved_capacity * sizeof(Value);
 }
 
+/* A mapped arguments object holds its parameters' Cells. */
+static void trace_arguments(VM *vm, Object *o) {
+  if (!(o->flags & ARGUMENTS_MAPPED)) return;
+  MappedArguments *m = (MappedArguments *)o;
+  for (uint32_t i = 0; i < m->count; i++)
+    if (m->map[i].cell) gc_mark_thing(vm, &m->map[i].cell->gc);
+}
+
 /* A registered class: the host's hooks see only its data. */
 static void trace_host(VM *vm, Object *o) {
   const VMClassDef *def = class_of(vm, o)->host;
@@ -104,7 +112,8 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
     [CLASS_STRING] = {"String", "String", sizeof(Boxed), CLASS_INNER | CLASS_INDEXED,
                       trace_boxed, NULL},
     [CLASS_SYMBOL] = {"Symbol", "Object", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
-    [CLASS_ARGUMENTS] = {"Arguments", "Arguments", sizeof(Object), 0, NULL, NULL},
+    [CLASS_ARGUMENTS] = {"Arguments", "Arguments", sizeof(Object), CLASS_INDEXED,
+                         trace_arguments, NULL},
     [CLASS_DATE] = {"Date", "Date", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
     [CLASS_REGEXP] = {"RegExp", "RegExp", sizeof(Boxed), CLASS_INNER, trace_boxed, NULL},
     /* The hash tables and their iterators (collection.c); weak tables trace nothing

@@ -134,7 +134,7 @@ Value class_create(VM *vm, Value parent, Value ctor, bool extends, Value *proto_
 }
 
 /* SetFunctionName(fn, key, prefix): "[description]" for a symbol key. */
-static Value name_function(VM *vm, Value fn, Value key, const char *prefix) {
+Value class_name_function(VM *vm, Value fn, Value key, const char *prefix) {
   Value name;
   if (value_is_symbol(key)) {
     Symbol *s = value_to_symbol(key);
@@ -173,14 +173,16 @@ static void define_accessor(VM *vm, Object *o, Value key, Value fn, bool getter,
 Value class_define_method(VM *vm, Value obj, Value key, Value fn, int flags) {
   Object *o = value_to_object(obj);
   uint8_t old;
-  if (object_find_slot(o, key, &old) >= 0 && !(old & ATTR_CONFIGURABLE)) /* static prototype() */
+  bool pairs = (flags & CLASS_METHOD_PRIVATE) && (flags & (CLASS_METHOD_GET | CLASS_METHOD_SET));
+  if (object_find_slot(o, key, &old) >= 0 && !(old & ATTR_CONFIGURABLE) &&
+      !(pairs && (old & ATTR_ACCESSOR))) /* static prototype(); a static #x's other half */
     return redefine_error(vm, obj, key);
   ((Closure *)value_to_object(fn))->home_object = obj;
   uint8_t attrs = ATTR_CONFIGURABLE | (flags & CLASS_METHOD_ENUMERABLE ? ATTR_ENUMERABLE : 0);
   if (flags & CLASS_METHOD_PRIVATE) attrs = 0; /* #m is read-only; #x accessors stay */
   int kind = flags & (CLASS_METHOD_GET | CLASS_METHOD_SET);
   if (flags & CLASS_METHOD_NAME)
-    name_function(vm, fn, key, kind == CLASS_METHOD_GET ? "get " : kind ? "set " : NULL);
+    class_name_function(vm, fn, key, kind == CLASS_METHOD_GET ? "get " : kind ? "set " : NULL);
   if (kind) define_accessor(vm, o, key, fn, kind == CLASS_METHOD_GET, attrs);
   else object_define_own(vm, o, key, fn, attrs | (flags & CLASS_METHOD_PRIVATE ? 0 : ATTR_WRITABLE));
   return obj;
@@ -228,7 +230,7 @@ static Value init_field(VM *vm, Value obj, Value key, Value fn) {
   }
   vm_handle_push(vm, v);
   if (value_is_object(fn) && (((Closure *)value_to_object(fn))->proto->flags & FN_NAMES_VALUE))
-    name_function(vm, v, key, NULL); /* [key] = function () {} */
+    class_name_function(vm, v, key, NULL); /* [key] = function () {} */
   Object *o = value_to_object(obj);
   if (is_private(key)) return private_add(vm, o, key, v, ATTR_WRITABLE);
   uint8_t attrs;

@@ -470,9 +470,12 @@ int compile_eval_names(Compiler *c, Scope *s) {
   array_push(vm, a, value_from_number(flags));
   Binding *implicit[] = {ts->this_binding, ts->new_target_binding, ts->arguments_binding,
                          ts->home_binding};
+  /* in a parameter expression the parameters are not vars: eval's `var a` redeclares a */
+  bool in_params = vs->kind == SCOPE_FUNCTION && vs->owner->kind == NODE_FUNCTION &&
+                   vs->owner->as.function.body_scope != vs;
   for (; s; s = s->parent) {
     if (s->globals) continue;
-    bool caller = s == vs || (vs->kind == SCOPE_BODY && s == vs->parent); /* params too */
+    bool caller = !in_params && (s == vs || (vs->kind == SCOPE_BODY && s == vs->parent));
     for (Binding *b = s->first; b; b = b->next) add_eval_name(c, a, b, caller);
   }
   for (int i = 0; i < 4; i++)
@@ -705,6 +708,7 @@ static void init_binding(Compiler *c, Binding *b) {
   bool fresh = b->reg < 0;
   if (fresh) compile_bind_register(c, b, compile_alloc_register(c));
   if (b->kind == BIND_PARAM) { /* a plain parameter's register already holds it */
+    if (proto_maps_arguments(c->fs->proto)) return; /* already a Cell: alias_parameters */
     if (b->captured && !fresh) box_register(c, b->reg);
     else if (b->captured) emit_u16(c, OP_NEW_CELL, b->reg); /* a destructured one */
     return;
@@ -946,6 +950,12 @@ static void enter_body_scope(Compiler *c, Node *fn) {
   }
 }
 
+/* With a mapped arguments object, every parameter lives in a Cell it shares. */
+static void share_parameters(Scope *s) {
+  for (Binding *b = s->first; b; b = b->next)
+    if (b->kind == BIND_PARAM) b->captured = true;
+}
+
 //> vm.compile-prologue
 /* The code a function runs before its body: cells for captured parameters and
  * locals, its own name, implicit bindings, defaults and destructured parameters,
@@ -956,6 +966,7 @@ static void compile_prologue(Compiler *c, Node *fn) {
   bind_simple_rest(c, fn);
   init_callee(c, fn);
   init_implicit(c, f->scope);
+  if (proto_maps_arguments(c->fs->proto)) share_parameters(f->scope);
   compile_enter_scope(c, f->scope);
   if (has_complex_params(fn)) compile_params(c, fn);
   if (f->body_scope != f->scope) enter_body_scope(c, fn);

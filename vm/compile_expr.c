@@ -106,12 +106,7 @@ static void compile_conditional(Compiler *c, Node *n) {
   compile_patch_here(c, end);
 }
 
-static bool is_anonymous_function(const Node *n) {
-  return n->kind == NODE_FUNCTION && !n->as.function.name;
-}
-
 /* ==== Unary operators ==== */
-
 
 /* delete o.x, delete o[k]; `delete name` is false for a declared binding and deletes
  * the global object's property otherwise (sloppy mode). */
@@ -232,6 +227,23 @@ static void compile_array(Compiler *c, Node *n) {
   }
 }
 
+/* Does this value of a computed key take the key as its name: an anonymous function, or
+ * an anonymous class that does not define a static `name` of its own? */
+static bool takes_key_name(const Node *v) {
+  if (v->kind == NODE_FUNCTION) return !v->as.function.name;
+  if (v->kind != NODE_CLASS || v->as.class_.name || v->as.class_.id) return false;
+  const NodeList *members = &v->as.class_.members;
+  for (int i = 0; i < members->count; i++) {
+    const Node *m = members->items[i];
+    const Node *key = m->as.property.key;
+    if (!m->as.property.is_static || !key) continue;
+    if (m->as.property.computed || key->kind != NODE_IDENTIFIER ||
+        strcmp(key->as.ident.name, "name") == 0)
+      return false; /* a computed or quoted static key might be "name" too */
+  }
+  return true;
+}
+
 /* Is this literal key spelled __proto__ (as a name or a string)? */
 static bool is_proto_key(const Node *key) {
   static const uint16_t proto[] = {'_', '_', 'p', 'r', 'o', 't', 'o', '_', '_'};
@@ -244,16 +256,20 @@ static bool is_proto_key(const Node *key) {
 static void compile_property(Compiler *c, Node *p) {
   Node *key = p->as.property.key, *value = p->as.property.value;
   bool computed = p->as.property.computed;
-  if (p->as.property.kind == PROP_GET || p->as.property.kind == PROP_SET) {
+  bool getter = p->as.property.kind == PROP_GET;
+  if (getter || p->as.property.kind == PROP_SET) {
     if (computed) {
       compile_expr(c, key);
       emit_op(c, OP_TO_PROPERTY_KEY);
-    } else {
-      emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, key));
+      emit_function(c, value); /* named after the key, with "get "/"set " in front */
+      emit_u8(c, OP_DEFINE_METHOD, CLASS_METHOD_ENUMERABLE | CLASS_METHOD_NAME |
+                                       (getter ? CLASS_METHOD_GET : CLASS_METHOD_SET));
+      return;
     }
+    emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, key));
     emit_function(c, value);
     compile_home_object(c, value, 2);
-    emit_op(c, p->as.property.kind == PROP_GET ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
+    emit_op(c, getter ? OP_DEFINE_GETTER : OP_DEFINE_SETTER);
     return;
   }
   if (!computed) {
@@ -269,8 +285,11 @@ static void compile_property(Compiler *c, Node *p) {
   compile_mark_node(c, key);
   emit_op(c, OP_TO_PROPERTY_KEY);
   compile_expr(c, value);
-  if (p->as.property.kind == PROP_METHOD) compile_home_object(c, value, 2);
-  if (is_anonymous_function(value)) emit_op(c, OP_SET_FUNCTION_NAME);
+  if (p->as.property.kind == PROP_METHOD) {
+    emit_u8(c, OP_DEFINE_METHOD, CLASS_METHOD_ENUMERABLE | CLASS_METHOD_NAME);
+    return;
+  }
+  if (takes_key_name(value)) emit_op(c, OP_SET_FUNCTION_NAME);
   emit_op(c, OP_DEFINE_FIELD_ELEM);
 }
 

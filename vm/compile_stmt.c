@@ -171,9 +171,15 @@ static void compile_continue(Compiler *c, Node *n) {
   compile_set_depth(c, depth);
 }
 
-static bool return_needs_cleanup(const Control *ctl) {
+/* Does a return have code to run on its way out? A derived constructor's return in a
+ * try block leaves its range too: the check of what it returns throws outside the body,
+ * where no catch of the constructor sees it. */
+static bool return_needs_cleanup(Compiler *c, const Control *ctl) {
+  Node *fn = c->fs->node;
+  bool derived = fn->kind == NODE_FUNCTION && (fn->as.function.flags & FN_DERIVED);
   for (; ctl; ctl = ctl->outer)
-    if (ctl->kind == CTRL_FOR_OF || ctl->kind == CTRL_PATTERN || ctl->kind == CTRL_FINALLY)
+    if (ctl->kind == CTRL_FOR_OF || ctl->kind == CTRL_PATTERN || ctl->kind == CTRL_FINALLY ||
+        (derived && ctl->kind == CTRL_TRY))
       return true;
   return false;
 }
@@ -182,7 +188,7 @@ static bool return_needs_cleanup(const Control *ctl) {
  * it waits in a register while their cleanup runs. */
 void compile_return_value(Compiler *c) {
   FuncState *fs = c->fs;
-  if (!return_needs_cleanup(fs->control)) {
+  if (!return_needs_cleanup(c, fs->control)) {
     compile_constructor_result(c);
     emit_op(c, compile_return_op(c));
     return;

@@ -133,6 +133,24 @@ typedef struct Cell {
   Value value;
 } Cell;
 
+//> vm.mapped-arguments
+/* A sloppy function with plain parameters that uses `arguments` gets a mapped arguments
+ * object (ECMA-262 10.4.4): while index i < count is mapped, arguments[i] and the i-th
+ * parameter are one variable, the parameter's Cell. A mapped index is served from its
+ * Cell (object.c: find_in_mapped), not from the shape; deleting it, or redefining it as
+ * an accessor or read-only, ends the mapping and leaves an ordinary property. */
+typedef struct MappedArguments {
+  Object base; /* base.flags has ARGUMENTS_MAPPED */
+  uint32_t count; /* min(argc, parameters) */
+  struct {
+    Cell *cell;    /* NULL: no longer mapped */
+    uint8_t attrs; /* enumerable/configurable as redefined; always writable */
+  } map[];
+} MappedArguments;
+enum { ARGUMENTS_MAPPED = 1 }; /* Object.flags of a CLASS_ARGUMENTS */
+bool proto_maps_arguments(const FunctionProto *p); /* interp.c */
+//< vm.mapped-arguments
+
 typedef struct Accessor {
   GcHeader gc;
   Value getter; /* undefined or a function */
@@ -585,6 +603,7 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true
 Value object_has(VM *vm, Object *o, Value key);                          /* true/false/exception */
 
 /* Dense array elements. */
+bool array_protos_plain(const Array *a); /* no prototype has an index property */
 bool array_push(VM *vm, Array *a, Value v);
 bool array_set_length(VM *vm, Array *a, uint32_t length);
 
@@ -668,6 +687,8 @@ enum { CLASS_FIELD, CLASS_PRIVATE_METHOD, CLASS_PRIVATE_GETTER, CLASS_PRIVATE_SE
 /* CLASS_CREATE: F's prototype object and F's own prototype from parent; *proto_out. */
 Value class_create(VM *vm, Value parent, Value ctor, bool extends, Value *proto_out);
 Value class_define_method(VM *vm, Value obj, Value key, Value fn, int flags);
+/* SetFunctionName: fn.name = key ("[desc]" for a symbol), after prefix ("get "), or NULL. */
+Value class_name_function(VM *vm, Value fn, Value key, const char *prefix);
 Value class_add_field(VM *vm, Value ctor, Value key, Value fn, int kind);
 /* InitializeInstanceElements(obj, F): F's private methods, then its fields, in order. */
 Value class_init_fields(VM *vm, Value obj, Value ctor);

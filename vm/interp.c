@@ -48,11 +48,33 @@ static Value strict_callee_accessor(VM *vm) {
   return value_from_thing(accessor_new(vm, thrower, thrower)); /* an intrinsic: rooted */
 }
 
+/* Does a call of p make a mapped arguments object (ECMA-262 10.2.11 step 22)? The
+ * compiler asks too (compile.c: compile_prologue). */
+bool proto_maps_arguments(const FunctionProto *p) {
+  return p->arguments_register >= 0 && p->param_count > 0 && !(p->flags & FN_STRICT) &&
+         (p->flags & FN_SIMPLE_PARAMS);
+}
+
+/* A mapped arguments object has room for the parameters' Cells, which
+ * alias_parameters fills once the frame is pushed; indices past them are ordinary. */
+static Object *new_arguments(VM *vm, const FunctionProto *proto, int argc) {
+  Object *proto_obj = vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE];
+  if (!proto_maps_arguments(proto))
+    return object_new_class(vm, CLASS_ARGUMENTS, sizeof(Object), proto_obj);
+  uint32_t count = (uint32_t)(argc < proto->param_count ? argc : proto->param_count);
+  MappedArguments *m = (MappedArguments *)object_new_class(
+      vm, CLASS_ARGUMENTS, sizeof(MappedArguments) + count * sizeof m->map[0], proto_obj);
+  m->base.flags = ARGUMENTS_MAPPED;
+  m->count = count;
+  for (uint32_t i = 0; i < count; i++) m->map[i].cell = NULL, m->map[i].attrs = ATTR_DEFAULT;
+  return &m->base;
+}
+
 static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
-  Object *o = object_new_class(vm, CLASS_ARGUMENTS, sizeof(Object),
-                               vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]);
+  Object *o = new_arguments(vm, fn->proto, argc);
   Value v = vm_handle_push(vm, value_from_object(o));
-  for (int i = 0; i < argc; i++) {
+  int first = (o->flags & ARGUMENTS_MAPPED) ? (int)((MappedArguments *)o)->count : 0;
+  for (int i = first; i < argc; i++) {
     char name[16];
     snprintf(name, sizeof name, "%d", i);
     object_define_own(vm, o, value_from_string(atom_from_cstr(vm, name)), args[i], ATTR_DEFAULT);
@@ -68,6 +90,17 @@ static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
   if (vm->array_values_pin >= 0)
     object_define_own(vm, o, vm->symbol_iterator, vm_pinned(vm, vm->array_values_pin), ATTR_HIDDEN);
   return v;
+}
+
+/* A mapped arguments object's parameters move into Cells that it shares: every
+ * parameter register gets one (the compiler then treats them as captured), and the
+ * first m->count are mapped. Runs on the pushed frame, whose registers are roots. */
+static void alias_parameters(VM *vm, MappedArguments *m, Value *regs, int param_count) {
+  for (int i = 0; i < param_count; i++) {
+    Cell *c = cell_new(vm, regs[i]);
+    regs[i] = value_from_thing(c);
+    if ((uint32_t)i < m->count) m->map[i].cell = c;
+  }
 }
 
 static Value make_rest(VM *vm, Value *args, int argc, int from) {
@@ -104,6 +137,8 @@ static Frame *push_closure_frame(VM *vm, Closure *fn, Value *slot, int argc, Val
   *f = (Frame){.function = &fn->base, .proto = proto, .pc = proto->code, .registers = regs,
                .this_value = this_value, .new_target = new_target, .argc = argc};
   vm->sp = regs + proto->register_count;
+  if (arguments && (value_to_object(arguments)->flags & ARGUMENTS_MAPPED))
+    alias_parameters(vm, (MappedArguments *)value_to_object(arguments), regs, proto->param_count);
   return f;
 }
 //< vm.push-frame
@@ -231,10 +266,26 @@ static Value begin_call(VM *vm, Value *slot, int argc, Value new_target) {
   return begin_call_unwrap(vm, slot, argc, new_target); /* bound functions, proxies */
 }
 
+/* GetFunctionRealm: there is one realm, so this only finds the revoked proxy that makes
+ * it throw (V8's message names no operation). */
+static Value check_function_realm(VM *vm, Value ctor) {
+  for (;;) {
+    Object *o = value_to_object(ctor);
+    if (o->klass == CLASS_BOUND) ctor = ((Bound *)o)->target;
+    else if (o->klass != CLASS_PROXY) return VALUE_TRUE;
+    else if (value_is_null(vm_proxy_handler(ctor)))
+      return vm_throw_error(vm, ERR_TYPE,
+                            "Cannot perform 'undefined' on a proxy that has been revoked");
+    else ctor = vm_proxy_target(ctor);
+  }
+}
+
 /* The object a `new` expression starts with: its prototype is ctor.prototype. */
 Value interp_ordinary_create(VM *vm, Value ctor, Intrinsic fallback) {
   Value proto = object_get(vm, value_to_object(ctor), value_from_string(vm->atom_prototype), ctor);
   if (value_is_exception(proto)) return proto;
+  Value realm = value_is_object(proto) ? VALUE_TRUE : check_function_realm(vm, ctor);
+  if (value_is_exception(realm)) return realm;
   Object *p = value_is_object(proto) ? value_to_object(proto) : vm->intrinsics[fallback];
   return value_from_object(object_new(vm, p));
 }
@@ -567,7 +618,7 @@ static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
       Array *a = (Array *)o;
       uint32_t i = (uint32_t)d;
       if (i < array_dense_length(a) && a->elements[i] != VALUE_HOLE) return a->elements[i] = v;
-      if (i == a->length && array_push(vm, a, v)) return v;
+      if (i == a->length && array_protos_plain(a) && array_push(vm, a, v)) return v;
     } else if (class_is_typed(o->klass) && value_is_number(v)) {
       return typed_set_element(obj, d, v);
     }
@@ -916,8 +967,15 @@ static bool array_iteration_is_pristine(VM *vm, Value iterable, Value method) {
 
 static Value iterator_step_once(VM *vm, Value *slots);
 
+/* The `next` method kept in an iterator's second slot (get_iterator). */
+static inline Value iter_next_method(Value slot) {
+  return slot == VALUE_HOLE ? VALUE_UNDEFINED : slot;
+}
+
 /* GET_ITERATOR. Arrays (and strings, as arrays of code points) iterate by index:
- * the second slot then holds the next index instead of a `next` method. */
+ * the second slot then holds the next index instead of a `next` method. Once the
+ * iterator is done the slot holds undefined, so a `next` that is undefined is kept as
+ * the hole (calling it throws, and closing still calls return()). */
 static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
   Value method = value_is_nullish(iterable) ? VALUE_UNDEFINED
                  : interp_get_property(vm, iterable, vm->symbol_iterator);
@@ -934,7 +992,7 @@ static Value get_iterator(VM *vm, Value iterable, Value *next_out) {
   vm_handle_push(vm, iter);
   Value next = interp_get_property(vm, iter, value_from_string(vm->atom_next));
   if (value_is_exception(next)) return next;
-  *next_out = next;
+  *next_out = value_is_undefined(next) ? VALUE_HOLE : next; /* undefined marks "done" */
   return iter;
 }
 
@@ -984,7 +1042,7 @@ static Value iterator_step_once(VM *vm, Value *slots) {
     if (v == VALUE_HOLE) v = object_get(vm, &a->base, conv_to_property_key(vm, value_from_number(i)), slots[0]);
     return v;
   }
-  Value result = vm_call(vm, slots[1], slots[0], 0, NULL);
+  Value result = vm_call(vm, iter_next_method(slots[1]), slots[0], 0, NULL);
   if (value_is_exception(result)) return result;
   if (!value_is_object(result)) return iter_result_not_object(vm, result);
   vm_handle_push(vm, result);
@@ -1592,11 +1650,7 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(SET_FUNCTION_NAME) {
       SYNC();
-      Value key = sp[-2];
-      Value name = value_is_symbol(key) ? vm_atom(vm, "") : vm_to_string(vm, key);
-      CHECK(name);
-      object_define_own(vm, value_to_object(sp[-1]), value_from_string(vm->atom_name), name,
-                        ATTR_CONFIGURABLE);
+      class_name_function(vm, sp[-1], sp[-2], NULL); /* the key is a property key */
       NEXT();
     }
 
@@ -2087,7 +2141,7 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(ITER_CALL_NEXT) {
       SYNC();
-      Value r = vm_call(vm, sp[-1], sp[-2], 0, NULL);
+      Value r = vm_call(vm, iter_next_method(sp[-1]), sp[-2], 0, NULL);
       CHECK(r);
       PUSH(r);
       NEXT();

@@ -218,6 +218,7 @@ typedef enum PropKind {
   PROP_LENGTH,     /* an array's length */
   PROP_CHAR,       /* a String wrapper's character at where */
   PROP_STRING_LENGTH,
+  PROP_MAPPED,     /* a mapped arguments object's index where: its parameter's Cell */
   PROP_TYPED,      /* a typed array's element at where */
   PROP_NONE,       /* a typed array's numeric key with no element: absent, and the search
                       stops there (the prototype chain is not consulted) */
@@ -272,6 +273,13 @@ static bool find_in_string_wrapper(VM *vm, Object *o, Key *k, Prop *p) {
   return false;
 }
 
+/* A mapped arguments object's mapped indices (the shape holds every other key). */
+static bool find_in_mapped(MappedArguments *m, Key *k, Prop *p) {
+  if (!k->is_index || k->index >= m->count || !m->map[k->index].cell) return false;
+  *p = (Prop){PROP_MAPPED, k->index, m->map[k->index].attrs};
+  return true;
+}
+
 //> vm.find-in-typed
 /* A typed array (an integer-indexed exotic object): every canonical numeric key is its
  * element or nothing (PROP_NONE); only other keys live in the shape. */
@@ -298,11 +306,14 @@ static bool own_find(VM *vm, Object *o, Key *k, Prop *p) {
   if (class_is_typed(o->klass)) return find_in_typed(vm, (ArrayView *)o, k, p);
   if (value_is_string(k->atom) || value_is_symbol(k->atom)) { /* the hot path */
     int pos = shape_find(o->shape, k->atom);
-    if (pos < 0) return false;
-    *p = (Prop){PROP_SLOT, (uint32_t)pos, o->shape->props[pos].attrs};
+    if (pos >= 0) {
+      *p = (Prop){PROP_SLOT, (uint32_t)pos, o->shape->props[pos].attrs};
+      return true;
+    }
+  } else if (find_in_shape(vm, o, k, p)) {
     return true;
-  }
-  return find_in_shape(vm, o, k, p);
+  } /* a mapped index is never in the shape: asked only after a miss */
+  return o->flags && o->klass == CLASS_ARGUMENTS && find_in_mapped((MappedArguments *)o, k, p);
 }
 //< vm.own-find
 
@@ -317,6 +328,7 @@ static Value prop_value(VM *vm, Object *o, const Prop *p) {
     String *s = value_to_string(((Boxed *)o)->primitive);
     return value_from_string(string_substring(vm, s, p->where, p->where + 1));
   }
+  case PROP_MAPPED: return ((MappedArguments *)o)->map[p->where].cell->value;
   case PROP_TYPED: return typed_get((ArrayView *)o, p->where);
   case PROP_NONE: return VALUE_UNDEFINED;
   }
@@ -422,6 +434,20 @@ static bool array_add_index(VM *vm, Array *a, Key *k, Value v, uint8_t attrs) {
   }
   return true;
 }
+
+/* May a write of a new index to a skip [[Set]]'s walk up the prototype chain: does no
+ * prototype have an index property (a setter there would have to run)? An array
+ * prototype has none exactly when its length is 0. */
+bool array_protos_plain(const Array *a) {
+  for (const Object *p = a->base.proto; p; p = p->proto) {
+    if (p->klass == CLASS_ARRAY ? ((const Array *)p)->length != 0 : p->shape->has_index_keys)
+      return false;
+    if (class_flags(p) & (CLASS_INDEXED | CLASS_EXOTIC) && p->klass != CLASS_ARRAY) return false;
+  }
+  return true;
+}
+
+bool vm_array_protos_plain(Value arr) { return array_protos_plain((Array *)value_to_object(arr)); }
 
 bool array_push(VM *vm, Array *a, Value v) {
   if (!a->base.extensible || (a->base.flags & ARRAY_LENGTH_READONLY) || a->length == UINT32_MAX)
@@ -567,6 +593,7 @@ static Value prop_write(VM *vm, Object *o, const Prop *p, Value v) {
   case PROP_SLOT: o->slots[p->where] = v; return VALUE_TRUE;
   case PROP_ELEMENT: ((Array *)o)->elements[p->where] = v; return VALUE_TRUE;
   case PROP_LENGTH: return array_assign_length(vm, (Array *)o, v);
+  case PROP_MAPPED: ((MappedArguments *)o)->map[p->where].cell->value = v; return VALUE_TRUE;
   case PROP_TYPED: return typed_write(vm, (ArrayView *)o, p->where, v);
   default: return VALUE_FALSE;
   }
@@ -702,11 +729,26 @@ static bool redefine_typed(ArrayView *view, const Prop *p, Value v, uint8_t attr
   return true;
 }
 
+/* A mapped index redefined (ECMA-262 10.4.4.2): a data value goes to the parameter too;
+ * an accessor or a read-only value ends the mapping and becomes an ordinary property. */
+static bool redefine_mapped(VM *vm, MappedArguments *m, Key *k, const Prop *p, Value v,
+                            uint8_t attrs) {
+  if (!(attrs & ATTR_ACCESSOR)) m->map[p->where].cell->value = v;
+  if (!(attrs & ATTR_ACCESSOR) && (attrs & ATTR_WRITABLE)) {
+    m->map[p->where].attrs = attrs;
+    return true;
+  }
+  m->map[p->where].cell = NULL;
+  add_keyed(vm, &m->base, key_atom(vm, k, true), v, attrs);
+  return true;
+}
+
 /* Redefine an existing own property with a new value and attributes. */
 static bool redefine(VM *vm, Object *o, Key *k, const Prop *p, Value v, uint8_t attrs) {
   if (p->kind >= PROP_TYPED) return redefine_typed((ArrayView *)o, p, v, attrs);
   if (!(p->attrs & ATTR_CONFIGURABLE) && !frozen_change_ok(vm, o, p, v, attrs)) return false;
   switch (p->kind) {
+  case PROP_MAPPED: return redefine_mapped(vm, (MappedArguments *)o, k, p, v, attrs);
   case PROP_SLOT:
     if (attrs != p->attrs) change_attrs(vm, o, p->where, attrs);
     o->slots[p->where] = v;
@@ -770,6 +812,7 @@ bool object_delete_own(VM *vm, Object *o, Value key) {
   if (!own_find(vm, o, &k, &p)) return true;
   if (!(p.attrs & ATTR_CONFIGURABLE) || p.kind == PROP_TYPED) return false;
   if (p.kind == PROP_ELEMENT) ((Array *)o)->elements[p.where] = VALUE_HOLE;
+  else if (p.kind == PROP_MAPPED) ((MappedArguments *)o)->map[p.where].cell = NULL;
   else if (p.kind == PROP_SLOT) delete_keyed(vm, o, p.where);
   return true;
 }
@@ -786,7 +829,16 @@ static int index_key_cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* The integer keys of o (elements, characters, keyed indices), ascending. malloc'd. */
+/* Is index i, below o's count of virtual indices, one of its own keys? */
+static bool dense_index_present(Object *o, uint32_t i, bool only_enumerable) {
+  if (o->klass == CLASS_ARRAY) return ((Array *)o)->elements[i] != VALUE_HOLE;
+  if (o->klass != CLASS_ARGUMENTS) return true; /* characters, typed elements */
+  MappedArguments *m = (MappedArguments *)o;
+  return m->map[i].cell && (!only_enumerable || (m->map[i].attrs & ATTR_ENUMERABLE));
+}
+
+/* The integer keys of o (elements, characters, keyed indices, mapped arguments),
+ * ascending. malloc'd. */
 static IndexKey *collect_index_keys(Object *o, bool only_enumerable, uint32_t *count) {
   uint32_t dense = 0, n = 0;
   if (o->klass == CLASS_ARRAY) {
@@ -796,13 +848,14 @@ static IndexKey *collect_index_keys(Object *o, bool only_enumerable, uint32_t *c
     dense = value_to_string(((Boxed *)o)->primitive)->length;
   } else if (class_is_typed(o->klass)) {
     dense = (uint32_t)view_length((ArrayView *)o);
+  } else if (o->klass == CLASS_ARGUMENTS && o->flags) {
+    dense = ((MappedArguments *)o)->count;
   }
   Shape *s = o->shape;
   size_t room = (size_t)dense + (s->has_index_keys ? s->count : 0);
   IndexKey *keys = mem_alloc((room ? room : 1) * sizeof(IndexKey));
   for (uint32_t i = 0; i < dense; i++)
-    if (o->klass != CLASS_ARRAY || ((Array *)o)->elements[i] != VALUE_HOLE)
-      keys[n++] = (IndexKey){i, VALUE_UNDEFINED};
+    if (dense_index_present(o, i, only_enumerable)) keys[n++] = (IndexKey){i, VALUE_UNDEFINED};
   uint32_t from = n;
   for (uint32_t pos = 0; s->has_index_keys && pos < s->count; pos++) {
     uint32_t i;

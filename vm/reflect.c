@@ -54,7 +54,8 @@ static void info_from_raw(PropertyInfo *out, Value raw, uint8_t attrs) {
 }
 
 /* The properties that are not in the shape: array elements and length, a String
- * wrapper's characters and length, and a typed array's elements. */
+ * wrapper's characters and length, a typed array's elements and a mapped arguments
+ * object's mapped indices. */
 static bool exotic_own_property(VM *vm, Object *o, Value key, PropertyInfo *out) {
   uint32_t i;
   if (o->klass == CLASS_ARRAY) {
@@ -71,6 +72,12 @@ static bool exotic_own_property(VM *vm, Object *o, Value key, PropertyInfo *out)
   } else if (class_is_typed(o->klass)) {
     if (key_index(key, &i) && i < view_length((ArrayView *)o)) {
       info_from_raw(out, typed_get((ArrayView *)o, i), ATTR_DEFAULT);
+      return true;
+    }
+  } else if (o->klass == CLASS_ARGUMENTS && (o->flags & ARGUMENTS_MAPPED)) {
+    MappedArguments *m = (MappedArguments *)o;
+    if (key_index(key, &i) && i < m->count && m->map[i].cell) {
+      info_from_raw(out, m->map[i].cell->value, m->map[i].attrs);
       return true;
     }
   } else if (o->klass == CLASS_STRING && value_is_string(((Boxed *)o)->primitive)) {

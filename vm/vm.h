@@ -240,6 +240,8 @@ enum {
 uint32_t vm_array_length(Value arr);
 Value vm_array_get(VM *vm, Value arr, uint32_t index);
 bool vm_array_push(VM *vm, Value arr, Value v);
+/* Can a write past arr's end skip the prototype chain (no prototype has an index key)? */
+bool vm_array_protos_plain(Value arr);
 
 /* ==== Functions ==== */
 

@@ -180,7 +180,8 @@ static Value array_from(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Adding and removing at the ends ==== */
 
 static Value array_push(VM *vm, Value this_value, int argc, Value *argv) {
-  if (vm_is_array(this_value) && vm_is_extensible(this_value)) { /* the fast path */
+  if (vm_is_array(this_value) && vm_is_extensible(this_value) &&
+      vm_array_protos_plain(this_value)) { /* the fast path: no setter can intercept */
     int i = 0;
     while (i < argc && vm_array_push(vm, this_value, argv[i])) i++;
     if (i == argc) return value_from_number(vm_array_length(this_value));
@@ -641,25 +642,34 @@ static Value array_reduce(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Reordering and filling ==== */
 
+/* One step of reverse (ECMA-262 23.1.3.26 step 7): each side is read after the
+ * other's existence test, and a missing upper is deleted before lower's value moves. */
+static Value reverse_pair(VM *vm, Value o, double lo, double hi) {
+  Value has_lo = builtins_has_index(vm, o, lo);
+  if (value_is_exception(has_lo)) return has_lo;
+  Value vlo = has_lo == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, lo)) : VALUE_HOLE;
+  if (value_is_exception(vlo)) return vlo;
+  Value has_hi = builtins_has_index(vm, o, hi);
+  if (value_is_exception(has_hi)) return has_hi;
+  Value vhi = has_hi == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, hi)) : VALUE_HOLE;
+  if (value_is_exception(vhi)) return vhi;
+  if (vlo == VALUE_HOLE && vhi == VALUE_HOLE) return VALUE_TRUE;
+  if (vhi == VALUE_HOLE) {
+    Value r = builtins_delete_index(vm, o, lo);
+    return value_is_exception(r) ? r : builtins_set_index(vm, o, hi, vlo);
+  }
+  Value r = builtins_set_index(vm, o, lo, vhi);
+  if (value_is_exception(r)) return r;
+  return vlo != VALUE_HOLE ? builtins_set_index(vm, o, hi, vlo) : builtins_delete_index(vm, o, hi);
+}
+
 static Value array_reverse(VM *vm, Value this_value, int argc, Value *argv) {
   Value o, r = VALUE_TRUE;
   double len;
   if (!this_and_length(vm, this_value, &o, &len)) return VALUE_EXCEPTION;
   int loop = vm_handle_mark(vm);
   for (double lo = 0, hi = len - 1; lo < hi && !value_is_exception(r); lo++, hi--) {
-    Value has_lo = builtins_has_index(vm, o, lo), has_hi = builtins_has_index(vm, o, hi);
-    Value vlo =
-        has_lo == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, lo)) : VALUE_HOLE;
-    Value vhi =
-        has_hi == VALUE_TRUE ? vm_handle_push(vm, builtins_get_index(vm, o, hi)) : VALUE_HOLE;
-    if (value_is_exception(has_lo) || value_is_exception(has_hi) || value_is_exception(vlo) ||
-        value_is_exception(vhi)) {
-      r = VALUE_EXCEPTION;
-      break;
-    }
-    r = vhi != VALUE_HOLE ? builtins_set_index(vm, o, lo, vhi) : builtins_delete_index(vm, o, lo);
-    if (!value_is_exception(r))
-      r = vlo != VALUE_HOLE ? builtins_set_index(vm, o, hi, vlo) : builtins_delete_index(vm, o, hi);
+    r = reverse_pair(vm, o, lo, hi);
     vm_handle_reset(vm, loop);
   }
   return value_is_exception(r) ? r : o;

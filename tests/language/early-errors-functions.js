@@ -5,7 +5,11 @@ const sources = ['while (false) async function* g() {}', 'if (true) {} else asyn
   'var o = { *g(x = yield) {} }', '{ function f() {} function* f() {} }',
   '{ function f() {} async function f() {} }', '{ function f() {} function f() {} }',
   'async function f(a = await 1) {}', 'var o = { async m(a = await 1) {} }',
-  'if (1) async\nfunction f() {}', 'function* g() { function h(a = yield) {} }'];
+  'if (1) async\nfunction f() {}', 'function* g() { function h(a = yield) {} }',
+  'class C { static { (() => { function await() {} }); } }', 'class C { static { var await; } }',
+  'class C { static { (function await(await) {}); } }', 'class C { static { ((await) => 1); } }',
+  'class C { static { (async () => { var await; }); } }', 'function* g() { (function yield() {}) }',
+  'async function f() { (function await() {}) }', 'class C { x = function arguments() {} }'];
 for (const src of sources) {
   try {
     eval(src);
