@@ -103,6 +103,13 @@ static void alias_parameters(VM *vm, MappedArguments *m, Value *regs, int param_
   }
 }
 
+static void install_arguments(VM *vm, const FunctionProto *proto, Value *regs, Value arguments) {
+  regs[proto->arguments_register] = arguments;
+  Object *o = value_to_object(arguments);
+  if (o->flags & ARGUMENTS_MAPPED)
+    alias_parameters(vm, (MappedArguments *)o, regs, proto->param_count);
+}
+
 static Value make_rest(VM *vm, Value *args, int argc, int from) {
   Array *a = array_new(vm, argc > from ? (uint32_t)(argc - from) : 0);
   Value v = vm_handle_push(vm, value_from_object(&a->base));
@@ -131,14 +138,12 @@ static Frame *push_closure_frame(VM *vm, Closure *fn, Value *slot, int argc, Val
   for (int i = argc; i < proto->register_count; i++) regs[i] = VALUE_UNDEFINED;
   for (int i = proto->param_count; i < argc && i < proto->register_count; i++)
     regs[i] = VALUE_UNDEFINED;
-  if (arguments) regs[proto->arguments_register] = arguments;
   if (rest) regs[proto->rest_register] = rest;
   Frame *f = &vm->frames[vm->frame_count++];
   *f = (Frame){.function = &fn->base, .proto = proto, .pc = proto->code, .registers = regs,
                .this_value = this_value, .new_target = new_target, .argc = argc};
   vm->sp = regs + proto->register_count;
-  if (arguments && (value_to_object(arguments)->flags & ARGUMENTS_MAPPED))
-    alias_parameters(vm, (MappedArguments *)value_to_object(arguments), regs, proto->param_count);
+  if (arguments) install_arguments(vm, proto, regs, arguments); /* nothing allocated since */
   return f;
 }
 //< vm.push-frame
