@@ -647,6 +647,8 @@ static bool member_modifier(Parser *p, const char *word) {
   if (next.kind == TOK_LPAREN || next.kind == TOK_ASSIGN || next.kind == TOK_SEMICOLON ||
       next.kind == TOK_RBRACE)
     return false;
+  bool accessor = strcmp(word, "get") == 0 || strcmp(word, "set") == 0;
+  if (accessor && next.kind == TOK_STAR) return false; /* a field `get`, then *g() {} */
   return strcmp(word, "async") != 0 || !(next.flags & TOKF_NEWLINE_BEFORE);
 }
 

@@ -20,7 +20,6 @@ typedef struct ScopePass {
   ParseError *err;
   Phase phase;
   Scope *scope; /* the innermost scope at the node being visited */
-  Scope *heritage_of; /* in a class's `extends` clause: its private names are not visible */
   Scope *eval_lexicals; /* sloppy eval code with global vars: its top-level block */
   /* The targets of the pattern defaults being resolved, innermost first: in
    * `{ a, b = a } = f(b)`, f(b) runs before a or b is bound, though it comes after them. */
@@ -609,7 +608,7 @@ static void declare_private_names(ScopePass *sp, Scope *s, NodeList *members) {
 static void resolve_private(ScopePass *sp, Node *n) {
   Binding *b = NULL;
   for (Scope *s = sp->scope; s && !b; s = s->parent)
-    if (s != sp->heritage_of) b = scope_find_own(s, n->as.ident.name);
+    if (!s->in_heritage) b = scope_find_own(s, n->as.ident.name);
   if (!b || b->kind != BIND_PRIVATE) {
     fail_at(sp, n, "Private field '%s' must be declared in an enclosing class", n->as.ident.name);
     return;
@@ -631,10 +630,9 @@ static void visit_class(ScopePass *sp, Node *n, bool is_statement) {
   if (sp->phase == PHASE_DECLARE && id)
     binding_add(sp, s, id->as.ident.name, BIND_CONST, n)->safe_after = n->end;
   if (sp->phase == PHASE_DECLARE) declare_private_names(sp, s, &n->as.class_.members);
-  Scope *heritage_of = sp->heritage_of;
-  sp->heritage_of = s;
+  s->in_heritage = true; /* nested heritages hide every class around them */
   WITH_SCOPE(sp, s, visit(sp, n->as.class_.superclass));
-  sp->heritage_of = heritage_of;
+  s->in_heritage = false;
   WITH_SCOPE(sp, s, {
     NodeList *members = &n->as.class_.members;
     for (int i = 0; i < members->count; i++) {

@@ -75,6 +75,7 @@ struct Scope {
   bool is_toplevel;    /* SCOPE_FUNCTION of the program */
   bool globals;        /* script top level: declarations are globals, not bindings */
   bool eval_caller;    /* the names a direct eval's caller sees (EvalContext.outer) */
+  bool in_heritage;    /* SCOPE_CLASS whose `extends` is being visited: privates hidden */
   /* A sloppy function (or module) with a direct eval: the hidden binding "%vars" holding
    * the object where the eval code's new var declarations live (in an eval_caller scope:
    * the caller's). */

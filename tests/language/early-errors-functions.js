@@ -9,7 +9,8 @@ const sources = ['while (false) async function* g() {}', 'if (true) {} else asyn
   'class C { static { (() => { function await() {} }); } }', 'class C { static { var await; } }',
   'class C { static { (function await(await) {}); } }', 'class C { static { ((await) => 1); } }',
   'class C { static { (async () => { var await; }); } }', 'function* g() { (function yield() {}) }',
-  'async function f() { (function await() {}) }', 'class C { x = function arguments() {} }'];
+  'async function f() { (function await() {}) }', 'class C { x = function arguments() {} }',
+  'class C extends class extends class { x = this.#foo; } {} { #foo; }', 'class A { get *a() {} }'];
 for (const src of sources) {
   try {
     eval(src);
