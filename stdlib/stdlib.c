@@ -19,6 +19,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, global, "console", vm_handle_push(vm, console_create(vm)), VM_ATTR_HIDDEN);
   vm_define_str(vm, global, "process", process_create(host, argc, argv, script_index),
                 VM_ATTR_HIDDEN);
+  vm_define_str(vm, global, "global", global, VM_ATTR_DEFAULT); /* node's globalThis */
   timers_install(host);
   clone_install(vm);
   host_register_module(host, "fs", fs_module_create);

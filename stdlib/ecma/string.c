@@ -613,6 +613,41 @@ static Value string_iterator_next(VM *vm, Value this_value, int argc, Value *arg
   return r;
 }
 
+/* ==== Annex B's HTML methods ==== */
+
+/* CreateHTML (B.2.2.2.1): "<tag attr="value">string</tag>", a `"` in the value written
+ * &quot;. The magic is the row of html_tags. */
+static const char *const html_tags[][3] = {
+    {"anchor", "a", "name"},   {"big", "big", ""},         {"blink", "blink", ""},
+    {"bold", "b", ""},         {"fixed", "tt", ""},        {"fontcolor", "font", "color"},
+    {"fontsize", "font", "size"}, {"italics", "i", ""},    {"link", "a", "href"},
+    {"small", "small", ""},    {"strike", "strike", ""},   {"sub", "sub", ""},
+    {"sup", "sup", ""},
+};
+
+static Value string_html(VM *vm, Value this_value, int argc, Value *argv) {
+  const char *const *row = html_tags[vm_native_magic(vm)];
+  Value s = vm_handle_push(vm, this_string(vm, this_value, row[0]));
+  if (value_is_exception(s)) return s;
+  StrBuf sb = {0};
+  sb_printf(&sb, "<%s", row[1]);
+  if (*row[2]) {
+    Value v = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
+    if (value_is_exception(v)) return sb_free(&sb), v;
+    sb_printf(&sb, " %s=\"", row[2]);
+    for (uint32_t i = 0, n = vm_string_length(v); i < n; i++) {
+      uint16_t u = vm_string_unit(v, i);
+      if (u == '"') sb_puts(&sb, "&quot;");
+      else sb_put_unit(&sb, u);
+    }
+    sb_putc(&sb, '"');
+  }
+  sb_putc(&sb, '>');
+  sb_put_js(&sb, s);
+  sb_printf(&sb, "</%s>", row[1]);
+  return sb_finish(vm, &sb);
+}
+
 /* ==== Installing ==== */
 
 static const VMPropDef string_statics[] = {
@@ -624,16 +659,25 @@ static const VMPropDef string_statics[] = {
 
 /* In V8's order, which Object.getOwnPropertyNames(String.prototype) shows. */
 static const VMPropDef string_prototype_props[] = {
+    VM_FN_MAGIC("anchor", string_html, 1, 0),
     VM_FN_MAGIC("at", string_char, 1, CHAR_RELATIVE_AT),
+    VM_FN_MAGIC("big", string_html, 0, 1),
+    VM_FN_MAGIC("blink", string_html, 0, 2),
+    VM_FN_MAGIC("bold", string_html, 0, 3),
     VM_FN_MAGIC("charAt", string_char, 1, CHAR_AT),
     VM_FN_MAGIC("charCodeAt", string_char, 1, CHAR_CODE_AT),
     VM_FN_MAGIC("codePointAt", string_char, 1, CODE_POINT_AT),
     VM_FN("concat", string_concat, 1),
     VM_FN_MAGIC("endsWith", string_search, 1, SEARCH_ENDS_WITH),
+    VM_FN_MAGIC("fontcolor", string_html, 1, 5),
+    VM_FN_MAGIC("fontsize", string_html, 1, 6),
+    VM_FN_MAGIC("fixed", string_html, 0, 4),
     VM_FN_MAGIC("includes", string_search, 1, SEARCH_INCLUDES),
     VM_FN_MAGIC("indexOf", string_search, 1, SEARCH_INDEX_OF),
     VM_FN_MAGIC("isWellFormed", string_well_formed, 0, false),
+    VM_FN_MAGIC("italics", string_html, 0, 7),
     VM_FN("lastIndexOf", string_last_index_of, 1),
+    VM_FN_MAGIC("link", string_html, 1, 8),
     VM_FN("localeCompare", string_locale_compare, 1),
     VM_FN_MAGIC("match", builtins_string_match, 1, VM_SYMBOL_MATCH),
     VM_FN_MAGIC("matchAll", builtins_string_match, 1, VM_SYMBOL_MATCH_ALL),
@@ -645,9 +689,13 @@ static const VMPropDef string_prototype_props[] = {
     VM_FN_MAGIC("replaceAll", string_replace, 2, true),
     VM_FN_MAGIC("search", builtins_string_match, 1, VM_SYMBOL_SEARCH),
     VM_FN_MAGIC("slice", string_slice, 2, SLICE),
+    VM_FN_MAGIC("small", string_html, 0, 9),
     VM_FN("split", string_split, 2),
+    VM_FN_MAGIC("strike", string_html, 0, 10),
+    VM_FN_MAGIC("sub", string_html, 0, 11),
     VM_FN_MAGIC("substr", string_slice, 2, SUBSTR),
     VM_FN_MAGIC("substring", string_slice, 2, SUBSTRING),
+    VM_FN_MAGIC("sup", string_html, 0, 12),
     VM_FN_MAGIC("startsWith", string_search, 1, SEARCH_STARTS_WITH),
     VM_FN_MAGIC("toString", string_value, 0, 0),
     VM_FN_MAGIC("toWellFormed", string_well_formed, 0, true),

@@ -1,5 +1,6 @@
 /* uri.c - encodeURI, encodeURIComponent, decodeURI and decodeURIComponent: the spec's
- * Encode and Decode over a string's UTF-16 code units and the UTF-8 bytes they stand for.
+ * Encode and Decode over a string's UTF-16 code units and the UTF-8 bytes they stand for;
+ * and Annex B's escape and unescape, which work on the units themselves.
  * Book: chapter 7, "The standard library".
  *
  * Entry point: builtins_install_uri. A lone surrogate to encode, or an escape that is not
@@ -73,18 +74,24 @@ static Value uri_encode(VM *vm, Value this_value, int argc, Value *argv) {
   return sb_finish(vm, &sb);
 }
 
-/* The byte of the escape %XX at i, or -1. */
-static int escaped_byte(const void *data, bool wide, size_t len, size_t i) {
-  if (i + 2 >= len || unit_at(data, wide, i) != '%') return -1;
+/* The value of the n hex digits at i, or -1. */
+static int hex_digits(const void *data, bool wide, size_t len, size_t i, int n) {
+  if (i + (size_t)n > len) return -1;
   int v = 0;
-  for (size_t k = i + 1; k <= i + 2; k++) {
-    uint16_t u = unit_at(data, wide, k);
+  for (int k = 0; k < n; k++) {
+    uint16_t u = unit_at(data, wide, i + (size_t)k);
     int d = u >= '0' && u <= '9' ? u - '0' : u >= 'a' && u <= 'f' ? u - 'a' + 10
             : u >= 'A' && u <= 'F' ? u - 'A' + 10 : -1;
     if (d < 0) return -1;
     v = v * 16 + d;
   }
   return v;
+}
+
+/* The byte of the escape %XX at i, or -1. */
+static int escaped_byte(const void *data, bool wide, size_t len, size_t i) {
+  if (i >= len || unit_at(data, wide, i) != '%') return -1;
+  return hex_digits(data, wide, len, i + 1, 2);
 }
 
 /* The code point of the UTF-8 sequence whose escapes start at *i (moved to its last
@@ -130,11 +137,54 @@ static Value uri_decode(VM *vm, Value this_value, int argc, Value *argv) {
   return sb_finish(vm, &sb);
 }
 
+/* ==== escape and unescape (Annex B.2.1) ==== */
+
+/* escape: units below 256 outside A-Z a-z 0-9 @*_+-./ become %XX, the rest %uXXXX. */
+static Value uri_escape(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s;
+  size_t len;
+  bool wide;
+  const void *data = uri_input(vm, argc, argv, &s, &len, &wide);
+  if (!data) return VALUE_EXCEPTION;
+  StrBuf sb = {0};
+  for (size_t i = 0; i < len; i++) {
+    uint16_t u = unit_at(data, wide, i);
+    bool keep = u < 128 && ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+                            (u >= '0' && u <= '9') || strchr("@*_+-./", u));
+    if (keep && u) sb_putc(&sb, (char)u);
+    else if (u < 256) sb_printf(&sb, "%%%02X", u);
+    else sb_printf(&sb, "%%u%04X", u);
+  }
+  return sb_finish(vm, &sb);
+}
+
+/* unescape: %uXXXX and %XX become the unit they name; anything else stays. */
+static Value uri_unescape(VM *vm, Value this_value, int argc, Value *argv) {
+  Value s;
+  size_t len;
+  bool wide;
+  const void *data = uri_input(vm, argc, argv, &s, &len, &wide);
+  if (!data) return VALUE_EXCEPTION;
+  StrBuf sb = {0};
+  for (size_t i = 0; i < len; i++) {
+    uint16_t u = unit_at(data, wide, i);
+    int v = -1;
+    if (u == '%' && i + 1 < len && unit_at(data, wide, i + 1) == 'u')
+      v = hex_digits(data, wide, len, i + 2, 4), i += v >= 0 ? 5 : 0;
+    else if (u == '%')
+      v = hex_digits(data, wide, len, i + 1, 2), i += v >= 0 ? 2 : 0;
+    sb_put_unit(&sb, v >= 0 ? (uint16_t)v : u);
+  }
+  return sb_finish(vm, &sb);
+}
+
 static const VMPropDef uri_globals[] = {
     VM_FN_MAGIC("decodeURI", uri_decode, 1, 0),
     VM_FN_MAGIC("decodeURIComponent", uri_decode, 1, URI_COMPONENT),
     VM_FN_MAGIC("encodeURI", uri_encode, 1, 0),
     VM_FN_MAGIC("encodeURIComponent", uri_encode, 1, URI_COMPONENT),
+    VM_FN("escape", uri_escape, 1),
+    VM_FN("unescape", uri_unescape, 1),
     VM_PROPS_END,
 };
 
