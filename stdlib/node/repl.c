@@ -212,7 +212,7 @@ static void run_code(Repl *r, const char *code, size_t length) {
     }
     if (!(message_is(vm, e, "await is only valid") && try_await(r, code, name))) {
       set_global(r, "_error", e);
-      print_syntax_error(r, e, message_is(vm, e, "Identifier '") ? (SourceSite){0} : site, code);
+      print_syntax_error(r, e, site, code);
     }
   } else {
     Value result = vm_call(vm, vm_handle_push(vm, fn), vm_global(vm), 0, NULL);

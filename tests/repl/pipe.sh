@@ -16,7 +16,8 @@ transcript "tinynode -i < session.in" session.expected run_in_scratch "$TINYNODE
 node_check "node -i < session.in" session.expected run_in_scratch "$NODE" -i
 # Declarations between lines: a let, const or class may not take a name a line declared
 # already (nor NaN's), a var or function may not take a let's; a configurable global
-# property may be shadowed (pipe/redeclare.in).
+# property may be shadowed; within one line, the caret marks the second name
+# (pipe/redeclare.in).
 transcript "redeclarations" redeclare.expected "$TINYNODE" -i <redeclare.in
 node_check "redeclarations in node's REPL" redeclare.expected "$NODE" -i <redeclare.in
 # process.exit() from a line: no "Uncaught", the 'exit' listeners, the status.
