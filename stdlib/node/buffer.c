@@ -501,16 +501,42 @@ Value buffer_module_create(Host *host) {
   return m;
 }
 
+int node_encoding_code(Value name) {
+  static const char *const names[] = {"utf8", "utf-8", "ucs2", "ucs-2", "utf16le", "utf-16le",
+                                      "latin1", "binary", "ascii", "base64", "base64url", "hex"};
+  static const int codes[] = {ENC_UTF8, ENC_UTF8, ENC_UTF16LE, ENC_UTF16LE, ENC_UTF16LE,
+                              ENC_UTF16LE, ENC_LATIN1, ENC_LATIN1, ENC_ASCII, ENC_BASE64,
+                              ENC_BASE64URL, ENC_HEX};
+  if (!value_is_string(name) || vm_string_length(name) > 9) return -1;
+  char lower[10] = {0};
+  for (uint32_t i = 0, n = vm_string_length(name); i < n; i++) {
+    uint16_t c = vm_string_unit(name, i);
+    lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c > 0x7f ? '?' : c);
+  }
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(lower, names[i])) return codes[i];
+  return -1;
+}
+
+Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encoding) {
+  if (encoding < 0) return node_buffer_from_bytes(vm, bytes, length);
+  if (length == 0) return vm_string(vm, "");
+  if (encoding == ENC_UTF8) return decode_utf8(vm, bytes, length);
+  if (encoding == ENC_BASE64 || encoding == ENC_BASE64URL)
+    return decode_base64(vm, bytes, length, encoding == ENC_BASE64URL);
+  return decode_simple(vm, bytes, length, encoding);
+}
+
 Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length) {
   Value m = host_require_builtin(host_of(vm), "buffer");
   if (value_is_exception(m)) return m;
   vm_handle_push(vm, m);
   Value buffer = vm_handle_push(vm, vm_get_str(vm, m, "Buffer"));
   if (value_is_exception(buffer)) return buffer;
-  Value slow = vm_handle_push(vm, vm_get_str(vm, buffer, "allocUnsafeSlow"));
-  if (value_is_exception(slow)) return slow;
+  Value alloc = vm_handle_push(vm, vm_get_str(vm, buffer, "allocUnsafe"));
+  if (value_is_exception(alloc)) return alloc;
   Value arg = value_from_number((double)length);
-  Value b = vm_call(vm, slow, buffer, 1, &arg);
+  Value b = vm_call(vm, alloc, buffer, 1, &arg);
   if (value_is_exception(b)) return b;
   size_t n;
   uint8_t *p = view_bytes(b, &n);

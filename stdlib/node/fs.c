@@ -84,6 +84,7 @@ typedef struct ReadRequest {
   size_t length;
   int err;          /* 0, or the errno of the failing syscall */
   const char *syscall;
+  int encoding;     /* what the bytes become: node_encoding_code's number, -1 a Buffer */
 } ReadRequest;
 
 //> stdlib.read-work
@@ -134,8 +135,11 @@ static void read_done(Loop *loop, void *data, int status) {
   vm_unpin(vm, r->callback);
   Value args[2] = {VALUE_NULL, VALUE_UNDEFINED};
   if (r->err) args[0] = vm_handle_push(vm, read_error(vm, r));
-  else args[1] = vm_handle_push(vm, vm_string_n(vm, r->data, r->length));
-  host_call(r->host, callback, VALUE_UNDEFINED, r->err ? 1 : 2, args);
+  else args[1] = node_bytes_decode(vm, (uint8_t *)r->data, r->length, r->encoding);
+  bool failed = r->err || value_is_exception(args[1]); /* a string too long for V8 */
+  if (value_is_exception(args[1])) args[0] = vm_take_exception(vm), args[1] = VALUE_UNDEFINED;
+  vm_handle_push(vm, args[0]), vm_handle_push(vm, args[1]);
+  host_call(r->host, callback, VALUE_UNDEFINED, failed ? 1 : 2, args);
   free_request(r); /* and the loop drops our handles */
 }
 //< stdlib.read-done
@@ -184,15 +188,10 @@ static Value encoding_of(VM *vm, Value options) {
   return utf8 ? VALUE_TRUE : buffer ? VALUE_FALSE : enc;
 }
 
-/* What tinynode cannot read yet, once node's own checks have passed. */
-static Value unsupported_encoding(VM *vm, Value enc) {
-  if (enc == VALUE_FALSE)
-    return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Buffers yet: "
-                                        "pass an encoding such as 'utf8' to read text");
-  char *name = vm_to_utf8(vm, enc, NULL);
-  vm_throw_error(vm, ERR_TYPE, "tinynode does not support the '%s' encoding yet", name);
-  free(name);
-  return VALUE_EXCEPTION;
+/* The encoding a read returns its bytes in: node_encoding_code's number, -1 for a Buffer. */
+static int encoding_code(VM *vm, Value enc) {
+  if (enc == VALUE_FALSE) return -1;
+  return node_encoding_code(enc == VALUE_TRUE ? vm_atom(vm, "utf8") : enc);
 }
 //< stdlib.fs-options
 
@@ -221,11 +220,8 @@ static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
   Value fd = value_is_exception(ok) ? ok : reject_fd(vm, path);
   char *file = value_is_exception(fd) ? NULL : node_validate_path(vm, path, "path");
   if (!file) return VALUE_EXCEPTION;
-  if (ok != VALUE_TRUE) {
-    free(file);
-    return unsupported_encoding(vm, ok);
-  }
   ReadRequest *r = mem_calloc(1, sizeof *r);
+  r->encoding = encoding_code(vm, ok);
   r->host = host_of(vm);
   r->path = file;
   r->callback = vm_pin(vm, callback);
@@ -246,12 +242,9 @@ static Value fs_read_file_sync(VM *vm, Value this_value, int argc, Value *argv) 
   Value fd = value_is_exception(ok) ? ok : reject_fd(vm, path);
   if (value_is_exception(fd) || !(r.path = node_validate_path(vm, path, "path")))
     return VALUE_EXCEPTION;
-  if (ok != VALUE_TRUE) {
-    free(r.path);
-    return unsupported_encoding(vm, ok);
-  }
   read_work(&r);
-  ok = r.err ? vm_throw(vm, read_error(vm, &r)) : vm_string_n(vm, r.data, r.length);
+  ok = r.err ? vm_throw(vm, read_error(vm, &r))
+             : node_bytes_decode(vm, (uint8_t *)r.data, r.length, encoding_code(vm, ok));
   free(r.path);
   free(r.data);
   return ok;

@@ -45,6 +45,11 @@ function validateOffset(value, name, min = 0, max = kMaxLength) {
   if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
 }
 
+// The write methods' own error (node throws it from C++, in these words).
+function notString() {
+  return require('internal/validators').makeError(1, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+}
+
 function isUint8Array(v) {
   return v instanceof Uint8Array;
 }
@@ -272,7 +277,7 @@ for (let enc = 0; enc < NAMES.length; enc++) {
     return binding.toString(this, enc, start === undefined ? 0 : start, end === undefined ? this.length : end);
   } };
   const write = { [`${NAMES[enc]}Write`](string, offset = 0, length = this.length - offset) {
-    if (typeof string !== 'string') throw argType('argument', 'of type string', string);
+    if (typeof string !== 'string') throw notString();
     if (offset > this.length || offset < 0) throw codes.ERR_BUFFER_OUT_OF_BOUNDS('offset');
     return binding.write(this, string, offset, length, enc);
   } };
@@ -297,7 +302,7 @@ proto.toString = function toString(encoding, start, end) {
 proto.toLocaleString = proto.toString;
 
 proto.write = function write(string, offset, length, encoding) {
-  if (typeof string !== 'string') throw argType('argument', 'of type string', string);
+  if (typeof string !== 'string') throw notString();
   if (offset === undefined) return binding.write(this, string, 0, this.length, UTF8);
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;
