@@ -559,29 +559,38 @@ function btoa(input) {
   if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('input');
   input = `${input}`;
   for (let i = 0; i < input.length; i++) {
-    if (input.charCodeAt(i) > 0xff) throw domException('Invalid character', 'InvalidCharacterError');
+    if (input.charCodeAt(i) > 0xff) throw binding.domException('Invalid character', 'InvalidCharacterError');
   }
   return binding.toString(fromString(input, 'latin1'), BASE64, 0, kMaxLength);
 }
 
 //> node.atob
-// atob follows the WHATWG forgiving-base64 rules: ASCII whitespace is dropped, then the
-// length must not leave a remainder of 1 after up to two final '=' are removed, and
-// nothing outside the alphabet may remain.
+// atob follows the WHATWG forgiving-base64 rules, with node's two messages: ASCII
+// whitespace is skipped; '=' may only end the text, at most twice, and only where it
+// completes a group of four; then the digits may not leave a remainder of one.
+const WHITESPACE = '\t\n\f\r ';
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function atob(input) {
   if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('input');
-  input = `${input}`.replace(/[\t\n\f\r ]/g, '');
-  if (input.length % 4 === 0) input = input.replace(/={1,2}$/, '');
-  if (input.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(input)) {
-    throw domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+  input = `${input}`;
+  let count = 0, equals = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (WHITESPACE.includes(c)) continue;
+    count++;
+    if (c === '=') equals++;
+    else if (equals || !DIGITS.includes(c)) throw binding.domException('Invalid character', 'InvalidCharacterError');
+    if (equals > 2) throw binding.domException('Invalid character', 'InvalidCharacterError');
+  }
+  let remainder = count % 4;
+  if (remainder === 0) remainder = (count - equals) % 4;
+  else if (equals) throw binding.domException('Invalid character', 'InvalidCharacterError');
+  if (remainder === 1) {
+    throw binding.domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
   }
   return binding.toString(fromString(input, 'base64'), LATIN1, 0, kMaxLength);
 }
 //< node.atob
-
-function domException(message, name) {
-  return binding.domException(message, name);
-}
 
 module.exports = {
   Buffer, SlowBuffer: Buffer.allocUnsafeSlow, kMaxLength, kStringMaxLength, btoa, atob,

@@ -49,7 +49,9 @@ class TextEncoder {
 function bytesOf(input) {
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw argType('input', 'an instance of ArrayBuffer or ArrayBufferView', input);
+  // node's own words here, without the usual "Received ..."
+  throw require('internal/validators').makeError(1, 'ERR_INVALID_ARG_TYPE', 'The "list" argument ' +
+    'must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
 }
 
 class TextDecoder {
