@@ -87,6 +87,8 @@ typedef struct ReadRequest {
   int encoding;     /* what the bytes become: node_encoding_code's number, -1 a Buffer */
 } ReadRequest;
 
+static Value read_result(VM *vm, ReadRequest *r);
+
 //> stdlib.read-work
 /* Runs on a worker thread: blocking syscalls only, no JavaScript. */
 static void read_work(void *data) {
@@ -135,7 +137,7 @@ static void read_done(Loop *loop, void *data, int status) {
   vm_unpin(vm, r->callback);
   Value args[2] = {VALUE_NULL, VALUE_UNDEFINED};
   if (r->err) args[0] = vm_handle_push(vm, read_error(vm, r));
-  else args[1] = node_bytes_decode(vm, (uint8_t *)r->data, r->length, r->encoding);
+  else args[1] = read_result(vm, r);
   bool failed = r->err || value_is_exception(args[1]); /* a string too long for V8 */
   if (value_is_exception(args[1])) args[0] = vm_take_exception(vm), args[1] = VALUE_UNDEFINED;
   vm_handle_push(vm, args[0]), vm_handle_push(vm, args[1]);
@@ -169,7 +171,10 @@ static bool is_node_encoding(const char *name) {
 //> stdlib.fs-options
 /* getOptions: the encoding from a string or an { encoding } object, checked as node checks
  * it (ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE). Returns true for UTF-8, false for no
- * encoding (a Buffer), another encoding's name, or VALUE_EXCEPTION. */
+ * encoding (a Buffer), null for 'buffer', another encoding's name, or VALUE_EXCEPTION. */
+#define VALUE_BUFFER_NAME VALUE_NULL /* encoding_of's answer for 'buffer' */
+#define ENCODING_BUFFER_NAME (-2)
+
 static Value encoding_of(VM *vm, Value options) {
   if (value_is_nullish(options) || vm_is_callable(options)) return VALUE_FALSE;
   if (!value_is_string(options) && !value_is_object(options))
@@ -185,13 +190,23 @@ static Value encoding_of(VM *vm, Value options) {
   if (!known && !buffer)
     return node_throw_arg_value(vm, "encoding", enc, "is invalid encoding"),
            node_error_set_origin(vm, ORIGIN_ENCODING);
-  return utf8 ? VALUE_TRUE : buffer ? VALUE_FALSE : enc;
+  return utf8 ? VALUE_TRUE : buffer ? VALUE_BUFFER_NAME : enc;
 }
 
 /* The encoding a read returns its bytes in: node_encoding_code's number, -1 for a Buffer. */
 static int encoding_code(VM *vm, Value enc) {
   if (enc == VALUE_FALSE) return -1;
+  if (enc == VALUE_BUFFER_NAME) return ENCODING_BUFFER_NAME;
   return node_encoding_code(enc == VALUE_TRUE ? vm_atom(vm, "utf8") : enc);
+}
+
+/* The result of a read: the bytes decoded, or node's error for the encoding 'buffer',
+ * which passes the option checks but not buf.toString. */
+static Value read_result(VM *vm, ReadRequest *r) {
+  if (r->encoding != ENCODING_BUFFER_NAME)
+    return node_bytes_decode(vm, (uint8_t *)r->data, r->length, r->encoding);
+  Value message = vm_handle_push(vm, vm_string(vm, "Unknown encoding: buffer"));
+  return vm_throw(vm, node_error_new(vm, ERR_TYPE, "ERR_UNKNOWN_ENCODING", message));
 }
 //< stdlib.fs-options
 
@@ -244,7 +259,7 @@ static Value fs_read_file_sync(VM *vm, Value this_value, int argc, Value *argv) 
     return VALUE_EXCEPTION;
   read_work(&r);
   ok = r.err ? vm_throw(vm, read_error(vm, &r))
-             : node_bytes_decode(vm, (uint8_t *)r.data, r.length, encoding_code(vm, ok));
+             : (r.encoding = encoding_code(vm, ok), read_result(vm, &r));
   free(r.path);
   free(r.data);
   return ok;
