@@ -373,7 +373,7 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
   if (targetStart > target.length) throw outOfRange('targetStart', `>= 0 && <= ${target.length}`, targetStart);
   return binding.compare(new Uint8Array(this.buffer, this.byteOffset + sourceStart, sourceEnd - sourceStart),
     new Uint8Array(target.buffer, target.byteOffset + targetStart, targetEnd - targetStart));
-}
+};
 
 // Where a search starts, as node's IndexOfOffset puts it (-1: nowhere).
 function searchStart(length, offset, needleLength, forward) {
