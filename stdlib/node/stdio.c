@@ -138,7 +138,7 @@ static void read_stop(StdioState *s) {
 }
 
 //> stdlib.stdin-read
-/* The fd is readable: read what is there and hand it to the callback, as a Uint8Array,
+/* The fd is readable: read what is there and hand it to the callback, as a Buffer,
  * null at the end of the input, or node's system error. A terminal, a pipe and a regular
  * file are all read this way (poll() says a regular file is always readable). */
 static void on_readable(Loop *loop, int fd, int revents, void *data) {
