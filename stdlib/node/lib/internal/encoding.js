@@ -101,6 +101,7 @@ class TextDecoder {
     else if (this.#code === UTF16LE) end = this.#utf16End(bytes, stream);
     if (end < bytes.length) this.#pending = bytes.slice(end);
     let text = binding.toString(bytes, this.#code, 0, end);
+    if (this.#code === UTF16LE) text = this.#wellFormed(text, !stream && end % 2 === 1);
     if (!this.#started && !this.#ignoreBOM && text.charCodeAt(0) === 0xfeff && this.#code !== LATIN1) {
       text = text.slice(1);
     }
@@ -128,10 +129,20 @@ class TextDecoder {
       end -= end % 2;
       const last = end >= 2 ? bytes[end - 2] | bytes[end - 1] << 8 : 0;
       if (last >= 0xd800 && last < 0xdc00) end -= 2;
-    } else if (end % 2 && this.#fatal) {
-      throw codes.ERR_ENCODING_INVALID_ENCODED_DATA(this.#name);
     }
     return end;
+  }
+
+  // UTF-16 as the Encoding Standard decodes it: a lone surrogate, or an odd byte at the
+  // very end, is U+FFFD (or an error, for a fatal decoder); a high surrogate that the odd
+  // byte might have completed makes one U+FFFD with it.
+  #wellFormed(text, oddByte) {
+    if (oddByte && /[\ud800-\udbff]$/.test(text)) oddByte = false;
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    if (this.#fatal && (oddByte || lone.test(text))) {
+      throw codes.ERR_ENCODING_INVALID_ENCODED_DATA(this.#name);
+    }
+    return text.replace(lone, '\ufffd') + (oddByte ? '\ufffd' : '');
   }
 
   [kInspect](depth, options) {
