@@ -9,7 +9,6 @@
  * natives trust their caller (buffer.js validates every argument first), but never read
  * or write outside the view they are given.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +75,14 @@ static uint32_t code_point_at(const Units *u, size_t i, size_t *taken) {
   return 0xfffd;
 }
 
+/* How many units from i on are ASCII (at most limit): UTF-8's fast path, a byte each. */
+static size_t ascii_run(const Units *u, size_t i, size_t limit) {
+  size_t end = u->length - i < limit ? u->length : i + limit, k = i;
+  if (u->narrow) while (k < end && u->narrow[k] < 0x80) k++;
+  else while (k < end && u->wide[k] < 0x80) k++;
+  return k - i;
+}
+
 static size_t utf8_size(uint32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
@@ -124,7 +131,12 @@ static size_t byte_length(const Units *u, int enc) {
   case ENC_HEX: return u->length >> 1;
   }
   size_t total = 0, taken;
-  for (size_t i = 0; i < u->length; i += taken) total += utf8_size(code_point_at(u, i, &taken));
+  for (size_t i = 0; i < u->length; i += taken) {
+    size_t run = ascii_run(u, i, SIZE_MAX);
+    total += run, i += run;
+    if (i < u->length) total += utf8_size(code_point_at(u, i, &taken));
+    else taken = 0;
+  }
   return total;
 }
 
@@ -132,6 +144,10 @@ static size_t byte_length(const Units *u, int enc) {
 static size_t write_utf8(const Units *u, uint8_t *out, size_t max) {
   size_t at = 0, taken;
   for (size_t i = 0; i < u->length; i += taken) {
+    size_t run = ascii_run(u, i, max - at);
+    for (size_t k = 0; k < run; k++) out[at + k] = (uint8_t)unit_at(u, i + k);
+    at += run, i += run;
+    if (i == u->length) break;
     uint32_t cp = code_point_at(u, i, &taken);
     if (at + utf8_size(cp) > max) break;
     at += utf8_put(out + at, cp);
@@ -418,16 +434,16 @@ static Value buf_dom_exception(VM *vm, Value this_value, int argc, Value *argv) 
  * a data property; so does assigning to them. Buffer stays an accessor for good, and an
  * assignment to it is kept in a realm slot for its getter to return. */
 typedef struct LazyGlobal {
-  const char *name, *module, *export;
+  const char *name, *module, *export, *getter, *setter; /* the accessor's names, as node's */
   bool enumerable;
 } LazyGlobal;
 
 static const LazyGlobal lazy_globals[] = {
-    {"Buffer", "buffer", "Buffer", false},
-    {"atob", "buffer", "atob", true},
-    {"btoa", "buffer", "btoa", true},
-    {"TextEncoder", "internal/encoding", "TextEncoder", false},
-    {"TextDecoder", "internal/encoding", "TextDecoder", false},
+    {"Buffer", "buffer", "Buffer", "get", "set", false},
+    {"atob", "buffer", "atob", "get atob", "set atob", true},
+    {"btoa", "buffer", "btoa", "get btoa", "set btoa", true},
+    {"TextEncoder", "internal/encoding", "TextEncoder", "get TextEncoder", "set TextEncoder", false},
+    {"TextDecoder", "internal/encoding", "TextDecoder", "get TextDecoder", "set TextDecoder", false},
 };
 
 /* The global becomes a data property holding v. */
@@ -462,13 +478,10 @@ static Value lazy_set(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 void buffer_install_globals(VM *vm) {
-  char name[32];
   for (size_t i = 0; i < sizeof lazy_globals / sizeof *lazy_globals; i++) {
     const LazyGlobal *g = &lazy_globals[i];
-    snprintf(name, sizeof name, i ? "get %s" : "get", g->name);
-    Value get = vm_handle_push(vm, vm_native_new(vm, name, lazy_get, 0));
-    snprintf(name, sizeof name, i ? "set %s" : "set", g->name);
-    Value set = vm_handle_push(vm, vm_native_new(vm, name, lazy_set, 1));
+    Value get = vm_handle_push(vm, vm_native_new(vm, g->getter, lazy_get, 0));
+    Value set = vm_handle_push(vm, vm_native_new(vm, g->setter, lazy_set, 1));
     vm_native_set_magic(get, (int)i), vm_native_set_magic(set, (int)i);
     PropertyDescriptor d = {.getter = get, .setter = set, .has_getter = true, .has_setter = true,
                             .has_enumerable = true, .enumerable = g->enumerable,
