@@ -158,13 +158,13 @@ static size_t write_utf8(const Units *u, uint8_t *out, size_t max) {
 //> node.base64-decode
 /* Base64 as node decodes it: characters outside the alphabet are skipped, and the first
  * '=' ends the text. Four digits make three bytes; a last group of two or three digits
- * makes one or two. */
+ * makes one or two. Node reads only the low byte of each unit, so U+D83D counts as '='. */
 static size_t write_base64(const Units *u, uint8_t *out, size_t max) {
   size_t at = 0;
   uint32_t group = 0;
   int digits = 0;
   for (size_t i = 0; i < u->length && at < max; i++) {
-    uint32_t c = unit_at(u, i);
+    uint32_t c = unit_at(u, i) & 0xff;
     unsigned d = base64_digit(c);
     if (d == 64) {
       if (c == '=') break;
@@ -419,6 +419,23 @@ static Value buf_utf8_check(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number(-1);
 }
 
+/* wtf8(string): the string's bytes as V8 writes a search needle, a lone surrogate as its
+ * own three bytes (so that it never matches the EF BF BD a Buffer holds). */
+static Value buf_wtf8(VM *vm, Value this_value, int argc, Value *argv) {
+  char *text = vm_to_wtf8(argv[0]);
+  size_t n = strlen(text);
+  Value buffer = vm_array_buffer_new(vm, n, VM_LENGTH_AUTO,
+                                     vm_intrinsic(vm, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
+  if (value_is_exception(buffer)) return free(text), buffer;
+  vm_handle_push(vm, buffer);
+  VMBufferInfo info;
+  vm_array_buffer_info(buffer, &info);
+  if (n) memcpy(info.data, text, n);
+  free(text);
+  return vm_array_view_new(vm, VM_CLASS_UINT8_ARRAY, buffer, 0, n,
+                           vm_intrinsic(vm, INTRINSIC_TYPED_PROTOTYPES + VM_TYPED_UINT8));
+}
+
 /* domException(message, name): a DOMException (atob's InvalidCharacterError), made by
  * clone.c's maker; only the names atob and btoa use are known. */
 static Value buf_dom_exception(VM *vm, Value this_value, int argc, Value *argv) {
@@ -504,6 +521,7 @@ static const VMPropDef buffer_natives[] = {
     VM_FN_ENUM("domException", buf_dom_exception, 2),
     VM_FN_ENUM("encodeInto", buf_encode_into, 2),
     VM_FN_ENUM("utf8Check", buf_utf8_check, 1),
+    VM_FN_ENUM("wtf8", buf_wtf8, 1),
     VM_PROPS_END,
 };
 

@@ -28,7 +28,7 @@ console.log([[0x3d], [0xd8, 0x00], [0xde, 0x41], [0x00]].map((p) => JSON.stringi
 const bom = new TextDecoder();
 console.log(JSON.stringify(bom.decode(Uint8Array.of(0xef, 0xbb), { stream: true })), JSON.stringify(bom.decode(Uint8Array.of(0xbf, 0x41), { stream: true })), JSON.stringify(bom.decode(Uint8Array.of(0xef, 0xbb, 0xbf))));
 console.log(btoa('hello'), btoa(''), btoa('\xff\xfe'), btoa(123), atob('aGVsbG8='), atob(' aGVs bG8 '), atob('aGVsbG8'), JSON.stringify(atob('//79')), atob(''), atob(null).length);
-for (const bad of ['a', 'aGVsbG8==', 'a===', 'ab-_', 'aGVsb G8=x', '=aGk'])
+for (const bad of ['a', 'aGVsbG8==', 'a===', 'ab-_', 'aGVsb G8=x', '=aGk', ' +=', 'ab=', 'abc==', 'a==', 'abcd=', '==', 'abcde==', 'abcdef=', 'ab==', 'abc='])
   show(`atob ${JSON.stringify(bad)}`, () => atob(bad));
 show('btoa wide', () => btoa('€'));
 show('atob none', () => atob());

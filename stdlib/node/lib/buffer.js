@@ -405,7 +405,9 @@ function indexOf(buffer, value, byteOffset, encoding, forward) {
     const enc = encoding === undefined ? UTF8 : encodingOf(encoding);
     if (typeof value === 'string') {
       if (enc === undefined) throw codes.ERR_UNKNOWN_ENCODING(encoding);
-      needle = fromString(value, NAMES[enc]);
+      // node searches for a UTF-8 string's bytes as V8 writes them: a lone surrogate
+      // as three bytes of its own, never found in a Buffer
+      needle = enc === UTF8 && /[\ud800-\udfff]/.test(value) ? binding.wtf8(value) : fromString(value, NAMES[enc]);
     } else if (isUint8Array(value)) {
       needle = value;
     } else {
@@ -565,9 +567,9 @@ function btoa(input) {
 }
 
 //> node.atob
-// atob follows the WHATWG forgiving-base64 rules, with node's two messages: ASCII
-// whitespace is skipped; '=' may only end the text, at most twice, and only where it
-// completes a group of four; then the digits may not leave a remainder of one.
+// atob follows the WHATWG forgiving-base64 rules, with node's two messages (and node's
+// order of the checks): ASCII whitespace is skipped; '=' may only end the text, at most
+// twice; the digits may not leave a remainder of one; and '=' must complete a group of four.
 const WHITESPACE = '\t\n\f\r ';
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function atob(input) {
@@ -582,12 +584,10 @@ function atob(input) {
     else if (equals || !DIGITS.includes(c)) throw binding.domException('Invalid character', 'InvalidCharacterError');
     if (equals > 2) throw binding.domException('Invalid character', 'InvalidCharacterError');
   }
-  let remainder = count % 4;
-  if (remainder === 0) remainder = (count - equals) % 4;
-  else if (equals) throw binding.domException('Invalid character', 'InvalidCharacterError');
-  if (remainder === 1) {
+  if ((count - equals) % 4 === 1) {
     throw binding.domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
   }
+  if (count % 4 !== 0 && equals) throw binding.domException('Invalid character', 'InvalidCharacterError');
   return binding.toString(fromString(input, 'base64'), LATIN1, 0, kMaxLength);
 }
 //< node.atob
