@@ -532,6 +532,28 @@ Value buffer_module_create(Host *host) {
   return m;
 }
 
+/* A Buffer made by Buffer[maker](length), holding a copy of bytes. */
+static Value buffer_copy(VM *vm, const char *maker, const uint8_t *bytes, size_t length) {
+  Value m = host_require_builtin(host_of(vm), "buffer");
+  if (value_is_exception(m)) return m;
+  vm_handle_push(vm, m);
+  Value buffer = vm_handle_push(vm, vm_get_str(vm, m, "Buffer"));
+  if (value_is_exception(buffer)) return buffer;
+  Value alloc = vm_handle_push(vm, vm_get_str(vm, buffer, maker));
+  if (value_is_exception(alloc)) return alloc;
+  Value arg = value_from_number((double)length);
+  Value b = vm_call(vm, alloc, buffer, 1, &arg);
+  if (value_is_exception(b)) return b;
+  size_t n;
+  uint8_t *p = view_bytes(b, &n);
+  if (length && n >= length) memcpy(p, bytes, length);
+  return b;
+}
+
+Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length) {
+  return buffer_copy(vm, "allocUnsafeSlow", bytes, length);
+}
+
 int node_encoding_code(Value name) {
   static const char *const names[] = {"utf8", "utf-8", "ucs2", "ucs-2", "utf16le", "utf-16le",
                                       "latin1", "binary", "ascii", "base64", "base64url", "hex"};
@@ -550,27 +572,11 @@ int node_encoding_code(Value name) {
 }
 
 Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encoding) {
+  if (encoding == NODE_BUFFER_POOLED) return buffer_copy(vm, "allocUnsafe", bytes, length);
   if (encoding < 0) return node_buffer_from_bytes(vm, bytes, length);
   if (length == 0) return vm_string(vm, "");
   if (encoding == ENC_UTF8) return decode_utf8(vm, bytes, length);
   if (encoding == ENC_BASE64 || encoding == ENC_BASE64URL)
     return decode_base64(vm, bytes, length, encoding == ENC_BASE64URL);
   return decode_simple(vm, bytes, length, encoding);
-}
-
-Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length) {
-  Value m = host_require_builtin(host_of(vm), "buffer");
-  if (value_is_exception(m)) return m;
-  vm_handle_push(vm, m);
-  Value buffer = vm_handle_push(vm, vm_get_str(vm, m, "Buffer"));
-  if (value_is_exception(buffer)) return buffer;
-  Value alloc = vm_handle_push(vm, vm_get_str(vm, buffer, "allocUnsafe"));
-  if (value_is_exception(alloc)) return alloc;
-  Value arg = value_from_number((double)length);
-  Value b = vm_call(vm, alloc, buffer, 1, &arg);
-  if (value_is_exception(b)) return b;
-  size_t n;
-  uint8_t *p = view_bytes(b, &n);
-  if (length && n >= length) memcpy(p, bytes, length);
-  return b;
 }

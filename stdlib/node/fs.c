@@ -84,7 +84,7 @@ typedef struct ReadRequest {
   size_t length;
   int err;          /* 0, or the errno of the failing syscall */
   const char *syscall;
-  int encoding;     /* what the bytes become: node_encoding_code's number, -1 a Buffer */
+  int encoding;     /* what the bytes become: node_bytes_decode's encoding */
 } ReadRequest;
 
 static Value read_result(VM *vm, ReadRequest *r);
@@ -173,7 +173,7 @@ static bool is_node_encoding(const char *name) {
  * it (ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE). Returns true for UTF-8, false for no
  * encoding (a Buffer), null for 'buffer', another encoding's name, or VALUE_EXCEPTION. */
 #define VALUE_BUFFER_NAME VALUE_NULL /* encoding_of's answer for 'buffer' */
-#define ENCODING_BUFFER_NAME (-2)
+#define ENCODING_BUFFER_NAME (-3)
 
 static Value encoding_of(VM *vm, Value options) {
   if (value_is_nullish(options) || vm_is_callable(options)) return VALUE_FALSE;
@@ -193,9 +193,10 @@ static Value encoding_of(VM *vm, Value options) {
   return utf8 ? VALUE_TRUE : buffer ? VALUE_BUFFER_NAME : enc;
 }
 
-/* The encoding a read returns its bytes in: node_encoding_code's number, -1 for a Buffer. */
-static int encoding_code(VM *vm, Value enc) {
-  if (enc == VALUE_FALSE) return -1;
+/* The encoding a read returns its bytes in: node_encoding_code's number, or a Buffer
+ * (readFileSync's cut from the pool, readFile's not: node's are made that way). */
+static int encoding_code(VM *vm, Value enc, bool sync) {
+  if (enc == VALUE_FALSE) return sync ? NODE_BUFFER_POOLED : NODE_BUFFER;
   if (enc == VALUE_BUFFER_NAME) return ENCODING_BUFFER_NAME;
   return node_encoding_code(enc == VALUE_TRUE ? vm_atom(vm, "utf8") : enc);
 }
@@ -236,7 +237,7 @@ static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
   char *file = value_is_exception(fd) ? NULL : node_validate_path(vm, path, "path");
   if (!file) return VALUE_EXCEPTION;
   ReadRequest *r = mem_calloc(1, sizeof *r);
-  r->encoding = encoding_code(vm, ok);
+  r->encoding = encoding_code(vm, ok, false);
   r->host = host_of(vm);
   r->path = file;
   r->callback = vm_pin(vm, callback);
@@ -259,7 +260,7 @@ static Value fs_read_file_sync(VM *vm, Value this_value, int argc, Value *argv) 
     return VALUE_EXCEPTION;
   read_work(&r);
   ok = r.err ? vm_throw(vm, read_error(vm, &r))
-             : (r.encoding = encoding_code(vm, ok), read_result(vm, &r));
+             : (r.encoding = encoding_code(vm, ok, true), read_result(vm, &r));
   free(r.path);
   free(r.data);
   return ok;

@@ -2,13 +2,13 @@
 const fs = require('fs');
 const { Readable, Writable, PassThrough, Transform } = require('stream');
 const text = fs.readFileSync(__filename);
-console.log(Buffer.isBuffer(text), text.length > 100, text.subarray(0, 9), text.toString('utf8', 3, 8));
+console.log(Buffer.isBuffer(text), text.length > 100, text.buffer.byteLength,  text.subarray(0, 9), text.toString('utf8', 3, 8));
 console.log(fs.readFileSync(__filename, { encoding: 'hex' }).slice(0, 8), fs.readFileSync(__filename, 'base64').slice(0, 8), fs.readFileSync(__filename, 'latin1').slice(0, 5));
 try { fs.readFileSync(__filename, 'buffer'); } catch (e) { console.log(e.name, e.code, e.message); }
 
 // one read after the other, so that the order of the lines never depends on the pool
 fs.readFile(__filename, (err, data) => {
-  console.log('readFile', err, Buffer.isBuffer(data), data.subarray(0, 4));
+  console.log('readFile', err, Buffer.isBuffer(data), data.subarray(0, 4), data.buffer.byteLength === data.length);
   fs.readFile(__filename, 'ucs2', (err, data) => {
     console.log('readFile ucs2', err, typeof data);
     fs.readFile(__filename, { encoding: 'buffer' }, (err, data) => console.log('readFile buffer', err.code, err.message, data));
