@@ -419,6 +419,15 @@ static Value buf_utf8_check(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number(-1);
 }
 
+/* isAscii(view): no byte has its high bit set. */
+static Value buf_is_ascii(VM *vm, Value this_value, int argc, Value *argv) {
+  size_t n;
+  const uint8_t *p = view_bytes(argv[0], &n);
+  for (size_t i = 0; i < n; i++)
+    if (p[i] & 0x80) return VALUE_FALSE;
+  return VALUE_TRUE;
+}
+
 /* wtf8(string): the string's bytes as V8 writes a search needle, a lone surrogate as its
  * own three bytes (so that it never matches the EF BF BD a Buffer holds). */
 static Value buf_wtf8(VM *vm, Value this_value, int argc, Value *argv) {
@@ -522,6 +531,7 @@ static const VMPropDef buffer_natives[] = {
     VM_FN_ENUM("encodeInto", buf_encode_into, 2),
     VM_FN_ENUM("utf8Check", buf_utf8_check, 1),
     VM_FN_ENUM("wtf8", buf_wtf8, 1),
+    VM_FN_ENUM("isAscii", buf_is_ascii, 1),
     VM_PROPS_END,
 };
 

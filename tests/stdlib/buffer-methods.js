@@ -59,3 +59,7 @@ show('swap64', () => Buffer.alloc(4).swap64());
 console.log(JSON.stringify(Buffer.from('hi')), Buffer.from('hi').toJSON(), JSON.stringify({ b: Buffer.alloc(0) }), Buffer.from(JSON.parse(JSON.stringify(Buffer.from('round')))).toString());
 console.log(b.parent === b.buffer, b.offset === b.byteOffset, Object.keys(b).length, [...Buffer.from('ab').entries()]);
 console.log(Buffer.from('AB').asciiSlice(), Buffer.from('AB').hexSlice(1), Buffer.from('AB').latin1Slice(0, 1), Buffer.alloc(2).hexWrite('ffee'), Buffer.from('abc').utf8Slice(1, 2));
+const { isUtf8, isAscii } = require('buffer');
+console.log(isUtf8(Buffer.from('h€')), isUtf8(Buffer.from([0xe2, 0x82])), isUtf8(Buffer.from([0xed, 0xa0, 0x80])), isUtf8(new ArrayBuffer(2)), isAscii(Buffer.from('abc')), isAscii(Buffer.from('é')), isAscii(new Uint16Array([65, 0x8000])));
+show('isUtf8 bad', () => isUtf8('x'));
+show('isAscii bad', () => isAscii(new DataView(new ArrayBuffer(1))));

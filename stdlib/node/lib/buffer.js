@@ -592,8 +592,25 @@ function atob(input) {
 }
 //< node.atob
 
+// isUtf8 and isAscii: the bytes of any typed array or ArrayBuffer.
+function inputBytes(input) {
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input) && !(input instanceof DataView)) {
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  throw argType('input', 'an instance of ArrayBuffer, Buffer, or TypedArray', input);
+}
+
+function isUtf8(input) {
+  return binding.utf8Check(inputBytes(input)) === -1;
+}
+
+function isAscii(input) {
+  return binding.isAscii(inputBytes(input));
+}
+
 module.exports = {
-  Buffer, SlowBuffer: Buffer.allocUnsafeSlow, kMaxLength, kStringMaxLength, btoa, atob,
+  Buffer, isUtf8, isAscii, SlowBuffer: Buffer.allocUnsafeSlow, kMaxLength, kStringMaxLength, btoa, atob,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
   INSPECT_MAX_BYTES,
 };
