@@ -53,8 +53,10 @@ static Units units_of(Value str) {
   Units u = {0};
   bool wide;
   const void *data = vm_string_data(str, &u.length, &wide);
-  if (wide) u.wide = data;
-  else u.narrow = data;
+  if (wide)
+    u.wide = data;
+  else
+    u.narrow = data;
   return u;
 }
 
@@ -70,7 +72,8 @@ static uint32_t code_point_at(const Units *u, size_t i, size_t *taken) {
   if (c < 0xd800 || c > 0xdfff) return c;
   if (c < 0xdc00 && i + 1 < u->length) {
     uint32_t d = unit_at(u, i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return *taken = 2, 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+    if (d >= 0xdc00 && d <= 0xdfff)
+      return *taken = 2, 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
   }
   return 0xfffd;
 }
@@ -78,8 +81,10 @@ static uint32_t code_point_at(const Units *u, size_t i, size_t *taken) {
 /* How many units from i on are ASCII (at most limit): UTF-8's fast path, a byte each. */
 static size_t ascii_run(const Units *u, size_t i, size_t limit) {
   size_t end = u->length - i < limit ? u->length : i + limit, k = i;
-  if (u->narrow) while (k < end && u->narrow[k] < 0x80) k++;
-  else while (k < end && u->wide[k] < 0x80) k++;
+  if (u->narrow)
+    while (k < end && u->narrow[k] < 0x80) k++;
+  else
+    while (k < end && u->wide[k] < 0x80) k++;
   return k - i;
 }
 
@@ -89,9 +94,12 @@ static size_t utf8_size(uint32_t cp) {
 
 static size_t utf8_put(uint8_t *p, uint32_t cp) {
   size_t n = utf8_size(cp);
-  if (n == 1) p[0] = (uint8_t)cp;
-  else if (n == 2) p[0] = 0xc0 | (cp >> 6), p[1] = 0x80 | (cp & 63);
-  else if (n == 3) p[0] = 0xe0 | (cp >> 12), p[1] = 0x80 | ((cp >> 6) & 63), p[2] = 0x80 | (cp & 63);
+  if (n == 1)
+    p[0] = (uint8_t)cp;
+  else if (n == 2)
+    p[0] = 0xc0 | (cp >> 6), p[1] = 0x80 | (cp & 63);
+  else if (n == 3)
+    p[0] = 0xe0 | (cp >> 12), p[1] = 0x80 | ((cp >> 6) & 63), p[2] = 0x80 | (cp & 63);
   else {
     p[0] = 0xf0 | (cp >> 18), p[1] = 0x80 | ((cp >> 12) & 63);
     p[2] = 0x80 | ((cp >> 6) & 63), p[3] = 0x80 | (cp & 63);
@@ -126,16 +134,20 @@ static size_t base64_size(const Units *u) {
 static size_t byte_length(const Units *u, int enc) {
   switch (enc) {
   case ENC_UTF16LE: return u->length * 2;
-  case ENC_LATIN1: case ENC_ASCII: return u->length;
-  case ENC_BASE64: case ENC_BASE64URL: return base64_size(u);
+  case ENC_LATIN1:
+  case ENC_ASCII: return u->length;
+  case ENC_BASE64:
+  case ENC_BASE64URL: return base64_size(u);
   case ENC_HEX: return u->length >> 1;
   }
   size_t total = 0, taken;
   for (size_t i = 0; i < u->length; i += taken) {
     size_t run = ascii_run(u, i, SIZE_MAX);
     total += run, i += run;
-    if (i < u->length) total += utf8_size(code_point_at(u, i, &taken));
-    else taken = 0;
+    if (i < u->length)
+      total += utf8_size(code_point_at(u, i, &taken));
+    else
+      taken = 0;
   }
   return total;
 }
@@ -196,7 +208,8 @@ static size_t write_string(const Units *u, int enc, uint8_t *out, size_t max) {
   size_t n = 0;
   switch (enc) {
   case ENC_UTF8: return write_utf8(u, out, max);
-  case ENC_BASE64: case ENC_BASE64URL: return write_base64(u, out, max);
+  case ENC_BASE64:
+  case ENC_BASE64URL: return write_base64(u, out, max);
   case ENC_HEX: return write_hex(u, out, max);
   case ENC_UTF16LE:
     for (; n + 2 <= max && n / 2 < u->length; n += 2) {
@@ -222,7 +235,8 @@ static Value buf_write(VM *vm, Value this_value, int argc, Value *argv) {
   size_t offset = arg_size(argv[2], n);
   size_t max = arg_size(argv[3], n - offset);
   Units u = units_of(argv[1]);
-  return value_from_number((double)write_string(&u, (int)value_to_number(argv[4]), p + offset, max));
+  return value_from_number(
+      (double)write_string(&u, (int)value_to_number(argv[4]), p + offset, max));
 }
 
 /* ==== Bytes to strings ==== */
@@ -237,7 +251,10 @@ static uint32_t utf8_next(const uint8_t *p, size_t n, size_t *len) {
   uint8_t b = p[0];
   *len = 1;
   if (b < 0x80) return b;
-  int need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  int need = b >= 0xc2 && b <= 0xdf   ? 1
+             : b >= 0xe0 && b <= 0xef ? 2
+             : b >= 0xf0 && b <= 0xf4 ? 3
+                                      : 0;
   if (need == 0) return 0xfffd;
   uint8_t lo = b == 0xe0 ? 0xa0 : b == 0xf0 ? 0x90 : 0x80;
   uint8_t hi = b == 0xed ? 0x9f : b == 0xf4 ? 0x8f : 0xbf;
@@ -268,8 +285,10 @@ static Value decode_utf8(VM *vm, const uint8_t *p, size_t n) {
   for (size_t k = 0; k < i; k++) out[at++] = p[k];
   for (; i < n; i += len) {
     uint32_t cp = utf8_next(p + i, n - i, &len);
-    if (cp < 0x10000) out[at++] = (uint16_t)cp;
-    else out[at++] = (uint16_t)(0xd800 + ((cp - 0x10000) >> 10)), out[at++] = 0xdc00 + (cp & 0x3ff);
+    if (cp < 0x10000)
+      out[at++] = (uint16_t)cp;
+    else
+      out[at++] = (uint16_t)(0xd800 + ((cp - 0x10000) >> 10)), out[at++] = 0xdc00 + (cp & 0x3ff);
   }
   return units_finish(vm, out, at);
 }
@@ -280,11 +299,14 @@ static Value decode_base64(VM *vm, const uint8_t *p, size_t n, bool url) {
   uint16_t *out = mem_alloc((n / 3 + 1) * 4 * sizeof *out + 1);
   size_t at = 0;
   for (size_t i = 0; i < n; i += 3) {
-    uint32_t g = (uint32_t)p[i] << 16 | (i + 1 < n ? p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+    uint32_t g =
+        (uint32_t)p[i] << 16 | (i + 1 < n ? p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
     size_t digits = i + 2 < n ? 4 : i + 1 < n ? 3 : 2;
     for (size_t k = 0; k < 4; k++) {
-      if (k < digits) out[at++] = (uint16_t)alphabet[(g >> (18 - 6 * k)) & 63];
-      else if (!url) out[at++] = '=';
+      if (k < digits)
+        out[at++] = (uint16_t)alphabet[(g >> (18 - 6 * k)) & 63];
+      else if (!url)
+        out[at++] = '=';
     }
   }
   return units_finish(vm, out, at);
@@ -295,9 +317,12 @@ static Value decode_simple(VM *vm, const uint8_t *p, size_t n, int enc) {
   size_t count = enc == ENC_HEX ? 2 * n : enc == ENC_UTF16LE ? n / 2 : n;
   uint16_t *out = mem_alloc((count + 1) * sizeof *out);
   for (size_t i = 0; i < count; i++) {
-    if (enc == ENC_HEX) out[i] = (uint16_t)digits[(p[i / 2] >> (i & 1 ? 0 : 4)) & 15];
-    else if (enc == ENC_UTF16LE) out[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
-    else out[i] = enc == ENC_ASCII ? p[i] & 0x7f : p[i];
+    if (enc == ENC_HEX)
+      out[i] = (uint16_t)digits[(p[i / 2] >> (i & 1 ? 0 : 4)) & 15];
+    else if (enc == ENC_UTF16LE)
+      out[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
+    else
+      out[i] = enc == ENC_ASCII ? p[i] & 0x7f : p[i];
   }
   return units_finish(vm, out, count);
 }
@@ -311,7 +336,8 @@ static Value buf_to_string(VM *vm, Value this_value, int argc, Value *argv) {
   if (n == 0) return vm_string(vm, "");
   int enc = (int)value_to_number(argv[1]);
   if (enc == ENC_UTF8) return decode_utf8(vm, p, n);
-  if (enc == ENC_BASE64 || enc == ENC_BASE64URL) return decode_base64(vm, p, n, enc == ENC_BASE64URL);
+  if (enc == ENC_BASE64 || enc == ENC_BASE64URL)
+    return decode_base64(vm, p, n, enc == ENC_BASE64URL);
   if (enc == ENC_LATIN1 && n <= VM_STRING_MAX) {
     /* Latin-1 is UTF-16's first 256 units; as UTF-8 below 0x80 it is the same text */
     size_t i = 0;
@@ -468,15 +494,22 @@ static const LazyGlobal lazy_globals[] = {
     {"Buffer", "buffer", "Buffer", "get", "set", false},
     {"atob", "buffer", "atob", "get atob", "set atob", true},
     {"btoa", "buffer", "btoa", "get btoa", "set btoa", true},
-    {"TextEncoder", "internal/encoding", "TextEncoder", "get TextEncoder", "set TextEncoder", false},
-    {"TextDecoder", "internal/encoding", "TextDecoder", "get TextDecoder", "set TextDecoder", false},
+    {"TextEncoder", "internal/encoding", "TextEncoder", "get TextEncoder", "set TextEncoder",
+     false},
+    {"TextDecoder", "internal/encoding", "TextDecoder", "get TextDecoder", "set TextDecoder",
+     false},
 };
 
 /* The global becomes a data property holding v. */
 static Value lazy_settle(VM *vm, const LazyGlobal *g, Value v) {
-  PropertyDescriptor d = {.value = v, .has_value = true, .has_writable = true, .writable = true,
-                          .has_enumerable = true, .enumerable = g->enumerable,
-                          .has_configurable = true, .configurable = true};
+  PropertyDescriptor d = {.value = v,
+                          .has_value = true,
+                          .has_writable = true,
+                          .writable = true,
+                          .has_enumerable = true,
+                          .enumerable = g->enumerable,
+                          .has_configurable = true,
+                          .configurable = true};
   Value r = vm_define_property(vm, vm_global(vm), vm_atom(vm, g->name), &d);
   return value_is_exception(r) ? r : v;
 }
@@ -509,9 +542,14 @@ void buffer_install_globals(VM *vm) {
     Value get = vm_handle_push(vm, vm_native_new(vm, g->getter, lazy_get, 0));
     Value set = vm_handle_push(vm, vm_native_new(vm, g->setter, lazy_set, 1));
     vm_native_set_magic(get, (int)i), vm_native_set_magic(set, (int)i);
-    PropertyDescriptor d = {.getter = get, .setter = set, .has_getter = true, .has_setter = true,
-                            .has_enumerable = true, .enumerable = g->enumerable,
-                            .has_configurable = true, .configurable = true};
+    PropertyDescriptor d = {.getter = get,
+                            .setter = set,
+                            .has_getter = true,
+                            .has_setter = true,
+                            .has_enumerable = true,
+                            .enumerable = g->enumerable,
+                            .has_configurable = true,
+                            .configurable = true};
     vm_define_property(vm, vm_global(vm), vm_atom(vm, g->name), &d);
   }
 }
@@ -565,11 +603,12 @@ Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length) {
 }
 
 int node_encoding_code(Value name) {
-  static const char *const names[] = {"utf8", "utf-8", "ucs2", "ucs-2", "utf16le", "utf-16le",
-                                      "latin1", "binary", "ascii", "base64", "base64url", "hex"};
-  static const int codes[] = {ENC_UTF8, ENC_UTF8, ENC_UTF16LE, ENC_UTF16LE, ENC_UTF16LE,
-                              ENC_UTF16LE, ENC_LATIN1, ENC_LATIN1, ENC_ASCII, ENC_BASE64,
-                              ENC_BASE64URL, ENC_HEX};
+  static const char *const names[] = {"utf8",    "utf-8",    "ucs2",      "ucs-2",
+                                      "utf16le", "utf-16le", "latin1",    "binary",
+                                      "ascii",   "base64",   "base64url", "hex"};
+  static const int codes[] = {ENC_UTF8,    ENC_UTF8,    ENC_UTF16LE,   ENC_UTF16LE,
+                              ENC_UTF16LE, ENC_UTF16LE, ENC_LATIN1,    ENC_LATIN1,
+                              ENC_ASCII,   ENC_BASE64,  ENC_BASE64URL, ENC_HEX};
   if (!value_is_string(name) || vm_string_length(name) > 9) return -1;
   char lower[10] = {0};
   for (uint32_t i = 0, n = vm_string_length(name); i < n; i++) {
