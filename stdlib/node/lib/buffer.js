@@ -34,8 +34,10 @@ function validateNumber(value, name, min, max) {
   if (typeof value !== 'number') throw argType(name, 'of type number', value);
   if (min === undefined && max === undefined) return;
   if (value < min || value > max || value !== value) {
-    const range = `${min !== undefined ? `>= ${min}` : ''}${min !== undefined && max !== undefined ? ' && ' : ''}${max !== undefined ? `<= ${max}` : ''}`;
-    throw outOfRange(name, range, value);
+    const bounds = [];
+    if (min !== undefined) bounds.push(`>= ${min}`);
+    if (max !== undefined) bounds.push(`<= ${max}`);
+    throw outOfRange(name, bounds.join(' && '), value);
   }
 }
 
@@ -47,7 +49,15 @@ function validateOffset(value, name, min = 0, max = kMaxLength) {
 
 // The write methods' own error (node throws it from C++, in these words).
 function notString() {
-  return require('internal/validators').makeError(1, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+  const { makeError } = require('internal/validators');
+  return makeError(1, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+}
+
+const BUFFER_OR_UINT8 = 'an instance of Buffer or Uint8Array';
+
+// Any ArrayBuffer view's bytes, as a Uint8Array.
+function bytesOf(view) {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
 function isUint8Array(v) {
@@ -169,7 +179,8 @@ Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'object' && value !== null) {
     if (value instanceof ArrayBuffer) return fromArrayBuffer(value, encodingOrOffset, length);
     const valueOf = value.valueOf && value.valueOf();
-    if (valueOf != null && valueOf !== value && (typeof valueOf === 'string' || typeof valueOf === 'object')) {
+    const primitive = typeof valueOf === 'string' || typeof valueOf === 'object';
+    if (valueOf != null && valueOf !== value && primitive) {
       return from(valueOf, encodingOrOffset, length);
     }
     const b = fromObject(value);
@@ -210,7 +221,9 @@ Buffer.of = function of(...items) {
 
 Buffer.alloc = function alloc(size, fill, encoding) {
   validateNumber(size, 'size', 0, kMaxLength);
-  if (fill !== undefined && fill !== 0 && size > 0) return fillImpl(new FastBuffer(size), fill, 0, size, encoding);
+  if (fill !== undefined && fill !== 0 && size > 0) {
+    return fillImpl(new FastBuffer(size), fill, 0, size, encoding);
+  }
   return new FastBuffer(size);
 };
 
@@ -229,8 +242,8 @@ Buffer.isBuffer = function isBuffer(b) {
 };
 
 Buffer.compare = function compare(buf1, buf2) {
-  if (!isUint8Array(buf1)) throw argType('buf1', 'an instance of Buffer or Uint8Array', buf1);
-  if (!isUint8Array(buf2)) throw argType('buf2', 'an instance of Buffer or Uint8Array', buf2);
+  if (!isUint8Array(buf1)) throw argType('buf1', BUFFER_OR_UINT8, buf1);
+  if (!isUint8Array(buf2)) throw argType('buf2', BUFFER_OR_UINT8, buf2);
   return buf1 === buf2 ? 0 : binding.compare(buf1, buf2);
 };
 
@@ -251,7 +264,7 @@ Buffer.concat = function concat(list, length) {
   let pos = 0;
   for (let i = 0; i < list.length; i++) {
     const b = list[i];
-    if (!isUint8Array(b)) throw argType(`list[${i}]`, 'an instance of Buffer or Uint8Array', b);
+    if (!isUint8Array(b)) throw argType(`list[${i}]`, BUFFER_OR_UINT8, b);
     pos += binding.copy(b, buffer, pos, 0, b.length);
   }
   if (pos < length) Uint8Array.prototype.fill.call(buffer, 0, pos, length);
@@ -274,7 +287,8 @@ const proto = Buffer.prototype;
 const NAMES = ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'];
 for (let enc = 0; enc < NAMES.length; enc++) {
   const slice = { [`${NAMES[enc]}Slice`](start, end) {
-    return binding.toString(this, enc, start === undefined ? 0 : start, end === undefined ? this.length : end);
+    if (end === undefined) end = this.length;
+    return binding.toString(this, enc, start === undefined ? 0 : start, end);
   } };
   const write = { [`${NAMES[enc]}Write`](string, offset = 0, length = this.length - offset) {
     if (typeof string !== 'string') throw notString();
@@ -351,13 +365,13 @@ proto.slice = function slice(start, end) {
 };
 
 proto.equals = function equals(otherBuffer) {
-  if (!isUint8Array(otherBuffer)) throw argType('otherBuffer', 'an instance of Buffer or Uint8Array', otherBuffer);
+  if (!isUint8Array(otherBuffer)) throw argType('otherBuffer', BUFFER_OR_UINT8, otherBuffer);
   if (this === otherBuffer) return true;
   return this.byteLength === otherBuffer.byteLength && binding.compare(this, otherBuffer) === 0;
 };
 
 proto.compare = function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
-  if (!isUint8Array(target)) throw argType('target', 'an instance of Buffer or Uint8Array', target);
+  if (!isUint8Array(target)) throw argType('target', BUFFER_OR_UINT8, target);
   if (arguments.length === 1) return binding.compare(this, target);
   if (targetStart === undefined) targetStart = 0;
   else validateOffset(targetStart, 'targetStart');
@@ -369,9 +383,14 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
   else validateOffset(sourceEnd, 'sourceEnd', 0, this.length);
   if (sourceStart >= sourceEnd) return targetStart >= targetEnd ? 0 : -1;
   if (targetStart >= targetEnd) return 1;
-  if (sourceStart > this.length) throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, sourceStart);
-  if (targetStart > target.length) throw outOfRange('targetStart', `>= 0 && <= ${target.length}`, targetStart);
-  return binding.compare(new Uint8Array(this.buffer, this.byteOffset + sourceStart, sourceEnd - sourceStart),
+  if (sourceStart > this.length) {
+    throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, sourceStart);
+  }
+  if (targetStart > target.length) {
+    throw outOfRange('targetStart', `>= 0 && <= ${target.length}`, targetStart);
+  }
+  const source = new Uint8Array(this.buffer, this.byteOffset + sourceStart, sourceEnd - sourceStart);
+  return binding.compare(source,
     new Uint8Array(target.buffer, target.byteOffset + targetStart, targetEnd - targetStart));
 };
 
@@ -407,11 +426,12 @@ function indexOf(buffer, value, byteOffset, encoding, forward) {
       if (enc === undefined) throw codes.ERR_UNKNOWN_ENCODING(encoding);
       // node searches for a UTF-8 string's bytes as V8 writes them: a lone surrogate
       // as three bytes of its own, never found in a Buffer
-      needle = enc === UTF8 && /[\ud800-\udfff]/.test(value) ? binding.wtf8(value) : fromString(value, NAMES[enc]);
+      const lone = enc === UTF8 && /[\ud800-\udfff]/.test(value);
+      needle = lone ? binding.wtf8(value) : fromString(value, NAMES[enc]);
     } else if (isUint8Array(value)) {
       needle = value;
     } else {
-      throw argType('value', 'one of type number or string or an instance of Buffer or Uint8Array', value);
+      throw argType('value', `one of type number or string or ${BUFFER_OR_UINT8}`, value);
     }
   }
   const start = searchStart(buffer.length, byteOffset, needle.length, forward);
@@ -452,7 +472,7 @@ function fillImpl(buf, value, offset, end, encoding) {
       throw codes.ERR_UNKNOWN_ENCODING(encoding);
     }
     if (value.length === 0) value = 0;
-    else if (value.length === 1 && enc === UTF8 && value.charCodeAt(0) < 128) value = value.charCodeAt(0);
+    else if (value.length === 1 && enc === UTF8 && value < '\x80') value = value.charCodeAt(0);
     else if (value.length === 1 && enc === LATIN1) value = value.charCodeAt(0);
   }
   if (offset === undefined) {
@@ -471,7 +491,7 @@ function fillImpl(buf, value, offset, end, encoding) {
   }
   let pattern;
   if (typeof value === 'string') pattern = fromString(value, NAMES[enc]);
-  else if (ArrayBuffer.isView(value)) pattern = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  else if (ArrayBuffer.isView(value)) pattern = bytesOf(value);
   else pattern = new Uint8Array([(value >>> 0) & 255]);
   if (pattern.length === 0) throw argValue('value', value);
   if (end > buf.byteLength) throw codes.ERR_BUFFER_OUT_OF_BOUNDS();
@@ -485,17 +505,19 @@ proto.fill = function fill(value, offset, end, encoding) {
 
 function toInteger(n, otherwise) {
   n = +n;
-  if (n === n && n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER) return n % 1 === 0 ? n : Math.floor(n);
-  return otherwise;
+  if (!(n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER)) return otherwise;
+  return n % 1 === 0 ? n : Math.floor(n);
 }
 
 proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
-  if (!ArrayBuffer.isView(this)) throw argType('source', 'an instance of Buffer or Uint8Array', this);
-  if (!ArrayBuffer.isView(target)) throw argType('target', 'an instance of Buffer or Uint8Array', target);
+  if (!ArrayBuffer.isView(this)) throw argType('source', BUFFER_OR_UINT8, this);
+  if (!ArrayBuffer.isView(target)) throw argType('target', BUFFER_OR_UINT8, target);
   targetStart = targetStart === undefined ? 0 : toInteger(targetStart, 0);
   if (targetStart < 0) throw outOfRange('targetStart', '>= 0', targetStart);
   sourceStart = sourceStart === undefined ? 0 : toInteger(sourceStart, 0);
-  if (sourceStart < 0 || sourceStart > this.length) throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, sourceStart);
+  if (sourceStart < 0 || sourceStart > this.length) {
+    throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, sourceStart);
+  }
   sourceEnd = sourceEnd === undefined ? this.length : toInteger(sourceEnd, 0);
   if (sourceEnd < 0) throw outOfRange('sourceEnd', '>= 0', sourceEnd);
   if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
@@ -557,11 +579,16 @@ proto.inspect = proto[Symbol.for('nodejs.util.inspect.custom')];
 
 // ==== atob and btoa ====
 
+// The DOMException atob and btoa throw (made in C: stdlib/node/clone.c).
+function invalidCharacter(message) {
+  return binding.domException(message, 'InvalidCharacterError');
+}
+
 function btoa(input) {
   if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('input');
   input = `${input}`;
   for (let i = 0; i < input.length; i++) {
-    if (input.charCodeAt(i) > 0xff) throw binding.domException('Invalid character', 'InvalidCharacterError');
+    if (input.charCodeAt(i) > 0xff) throw invalidCharacter('Invalid character');
   }
   return binding.toString(fromString(input, 'latin1'), BASE64, 0, kMaxLength);
 }
@@ -581,13 +608,13 @@ function atob(input) {
     if (WHITESPACE.includes(c)) continue;
     count++;
     if (c === '=') equals++;
-    else if (equals || !DIGITS.includes(c)) throw binding.domException('Invalid character', 'InvalidCharacterError');
-    if (equals > 2) throw binding.domException('Invalid character', 'InvalidCharacterError');
+    else if (equals || !DIGITS.includes(c)) throw invalidCharacter('Invalid character');
+    if (equals > 2) throw invalidCharacter('Invalid character');
   }
   if ((count - equals) % 4 === 1) {
-    throw binding.domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+    throw invalidCharacter('The string to be decoded is not correctly encoded.');
   }
-  if (count % 4 !== 0 && equals) throw binding.domException('Invalid character', 'InvalidCharacterError');
+  if (count % 4 !== 0 && equals) throw invalidCharacter('Invalid character');
   return binding.toString(fromString(input, 'base64'), LATIN1, 0, kMaxLength);
 }
 //< node.atob

@@ -63,7 +63,9 @@ class StringDecoder {
 
   write(buf) {
     if (typeof buf === 'string') return buf;
-    if (!ArrayBuffer.isView(buf)) throw argType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
+    if (!ArrayBuffer.isView(buf)) {
+      throw argType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
+    }
     let bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     let prefix = '';
     if (this.missing > 0) {

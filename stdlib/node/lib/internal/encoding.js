@@ -17,7 +17,8 @@ for (const [name, code, labels] of [
   ['utf-8', UTF8, 'unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8'],
   ['utf-16le', UTF16LE, 'csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le'],
   ['windows-1252', LATIN1, 'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 ' +
-    'iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252'],
+    'iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii ' +
+    'windows-1252 x-cp1252'],
 ]) {
   for (const label of labels.split(' ')) LABELS[label] = [name, code];
 }
@@ -48,7 +49,9 @@ class TextEncoder {
 
 function bytesOf(input) {
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (ArrayBuffer.isView(input)) {
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
   // node's own words here, without the usual "Received ..."
   throw require('internal/validators').makeError(1, 'ERR_INVALID_ARG_TYPE', 'The "list" argument ' +
     'must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
@@ -146,7 +149,8 @@ class TextDecoder {
   }
 
   [kInspect](depth, options) {
-    return `TextDecoder { encoding: '${this.#name}', fatal: ${this.#fatal}, ignoreBOM: ${this.#ignoreBOM} }`;
+    const fields = `encoding: '${this.#name}', fatal: ${this.#fatal}, ignoreBOM: ${this.#ignoreBOM}`;
+    return `TextDecoder { ${fields} }`;
   }
 }
 

@@ -21,7 +21,9 @@ function boundsError(value, last, type) {
 
 function checkBounds(buf, offset, size) {
   validateNumber(offset, 'offset');
-  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) boundsError(offset, buf.length - size);
+  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
+    boundsError(offset, buf.length - size);
+  }
 }
 
 function readInt(buf, offset, size, little, signed) {
@@ -86,6 +88,15 @@ const FIXED = [
   ['UInt32LE', 4, true, false], ['UInt32BE', 4, false, false],
 ];
 
+// readIntLE(offset, byteLength) and the like: [suffix, little, signed].
+const VARIABLE = [
+  ['IntLE', true, true], ['IntBE', false, true], ['UIntLE', true, false], ['UIntBE', false, false],
+];
+
+function goodWidth(byteLength) {
+  return byteLength >= 1 && byteLength <= 6 && byteLength % 1 === 0;
+}
+
 function named(name, fn) {
   Object.defineProperty(fn, 'name', { value: name });
   return fn;
@@ -103,15 +114,15 @@ function install(proto, validate) {
     proto[`read${suffix}`] = proto[`read${suffix.replace('UInt', 'Uint')}`] = read;
     proto[`write${suffix}`] = proto[`write${suffix.replace('UInt', 'Uint')}`] = write;
   }
-  for (const [suffix, little, signed] of [['IntLE', true, true], ['IntBE', false, true], ['UIntLE', true, false], ['UIntBE', false, false]]) {
+  for (const [suffix, little, signed] of VARIABLE) {
     const read = named(`read${suffix}`, function (offset, byteLength) {
       if (offset === undefined) throw argType('offset', 'of type number', offset);
-      if (byteLength >= 1 && byteLength <= 6 && byteLength % 1 === 0) return readInt(this, offset, byteLength, little, signed);
-      byteLengthError(byteLength);
+      if (!goodWidth(byteLength)) byteLengthError(byteLength);
+      return readInt(this, offset, byteLength, little, signed);
     });
     const write = named(`write${suffix}`, function (value, offset, byteLength) {
-      if (byteLength >= 1 && byteLength <= 6 && byteLength % 1 === 0) return writeInt(this, value, offset, byteLength, little, signed);
-      byteLengthError(byteLength);
+      if (!goodWidth(byteLength)) byteLengthError(byteLength);
+      return writeInt(this, value, offset, byteLength, little, signed);
     });
     proto[`read${suffix}`] = proto[`read${suffix.replace('UInt', 'Uint')}`] = read;
     proto[`write${suffix}`] = proto[`write${suffix.replace('UInt', 'Uint')}`] = write;
