@@ -17,3 +17,4 @@ class MyBuf extends Buffer {}
 console.log(Buffer.from('q').subarray(0), Object.prototype.toString.call(Buffer.alloc(1)), String(Buffer.from('str')), `${Buffer.from('tpl')}`, Buffer.from('x') + '');
 console.log(util.types.isUint8Array(Buffer.alloc(1)), util.isDeepStrictEqual(Buffer.from('a'), Buffer.from('a')), util.isDeepStrictEqual(Buffer.from('a'), new Uint8Array([97])));
 console.log(require('buffer').INSPECT_MAX_BYTES, Buffer.prototype.inspect.call(Buffer.from('p')));
+console.log(Buffer);

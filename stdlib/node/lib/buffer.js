@@ -251,6 +251,9 @@ Buffer.isEncoding = function isEncoding(encoding) {
   return typeof encoding === 'string' && encoding.length !== 0 && encodingOf(encoding) !== undefined;
 };
 
+// node keeps isEncoding under a symbol too (its streams use it); console.log(Buffer) shows it
+Buffer[Symbol('kIsEncodingSymbol')] = Buffer.isEncoding;
+
 Buffer.concat = function concat(list, length) {
   if (!Array.isArray(list)) throw argType('list', 'an instance of Array', list);
   if (list.length === 0) return new FastBuffer();

@@ -52,61 +52,88 @@ function utf8Tail(bytes) {
   return [0, 0];
 }
 
+// What node shows of a decoder's state: a 7-byte Buffer under a symbol, laid out as its
+// C++ keeps it (the held bytes, the bytes missing, the bytes held, the encoding's number).
+const kNativeDecoder = Symbol('kNativeDecoder');
+const NATIVE_CODES = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
+
 class StringDecoder {
+  #pending;
+  #missing;
+
   constructor(encoding) {
     const normalized = normalize(encoding);
     if (normalized === undefined) throw codes.ERR_UNKNOWN_ENCODING(encoding);
     this.encoding = normalized;
-    this.pending = null;
-    this.missing = 0; // UTF-8: bytes the held character still needs
+    this.#pending = null;
+    this.#missing = 0; // UTF-8: bytes the held character still needs
+    this[kNativeDecoder] = Buffer.alloc(7);
+    this[kNativeDecoder][6] = NATIVE_CODES[normalized];
+  }
+
+  #record() {
+    const state = this[kNativeDecoder];
+    if (this.#pending) state.set(this.#pending.subarray(0, 4), 0);
+    state[4] = this.#missing;
+    state[5] = this.#pending ? this.#pending.length : 0;
   }
 
   write(buf) {
+    const text = this.#write(buf);
+    this.#record();
+    return text;
+  }
+
+  #write(buf) {
     if (typeof buf === 'string') return buf;
     if (!ArrayBuffer.isView(buf)) {
       throw argType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
     }
     let bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     let prefix = '';
-    if (this.missing > 0) {
+    if (this.#missing > 0) {
       let take = 0;
-      while (take < bytes.length && take < this.missing && (bytes[take] & 0xc0) === 0x80) take++;
-      const broken = take < bytes.length && take < this.missing;
-      this.pending = Buffer.concat([this.pending, bytes.subarray(0, take)]);
-      this.missing = broken ? 0 : this.missing - take;
+      while (take < bytes.length && take < this.#missing && (bytes[take] & 0xc0) === 0x80) take++;
+      const broken = take < bytes.length && take < this.#missing;
+      this.#pending = Buffer.concat([this.#pending, bytes.subarray(0, take)]);
+      this.#missing = broken ? 0 : this.#missing - take;
       bytes = bytes.subarray(take);
-      if (this.missing > 0) return '';
-      prefix = this.pending.toString('utf8');
-      this.pending = null;
-    } else if (this.pending) {
-      bytes = Buffer.concat([this.pending, bytes]);
-      this.pending = null;
+      if (this.#missing > 0) return '';
+      prefix = this.#pending.toString('utf8');
+      this.#pending = null;
+    } else if (this.#pending) {
+      bytes = Buffer.concat([this.#pending, bytes]);
+      this.#pending = null;
     }
     const [keep, missing] = heldBack(this.encoding, bytes);
-    this.missing = missing;
-    if (keep) this.pending = Buffer.from(bytes.subarray(bytes.length - keep));
+    this.#missing = missing;
+    if (keep) this.#pending = Buffer.from(bytes.subarray(bytes.length - keep));
     return prefix + bytes.toString(this.encoding, 0, bytes.length - keep);
   }
 
   end(buf) {
     let text = buf === undefined ? '' : this.write(buf);
-    const rest = this.pending;
-    this.pending = null;
-    this.missing = 0;
+    const rest = this.#pending;
+    this.#pending = null;
+    this.#missing = 0;
     if (rest) text += rest.toString(this.encoding);
+    this.#record();
     return text;
   }
 
   text(buf, offset) {
-    this.pending = null;
-    this.missing = 0;
+    this.#pending = null;
+    this.#missing = 0;
     return this.write(buf.subarray(offset));
   }
 }
 
-Object.defineProperty(StringDecoder.prototype, 'lastNeed', {
-  configurable: true, enumerable: true,
-  get() { return this.pending ? this.pending.length : 0; },
-});
+for (const [name, get] of [
+  ['lastChar', function () { return this[kNativeDecoder].subarray(0, 4); }],
+  ['lastNeed', function () { return this[kNativeDecoder][4]; }],
+  ['lastTotal', function () { return this[kNativeDecoder][4] + this[kNativeDecoder][5]; }],
+]) {
+  Object.defineProperty(StringDecoder.prototype, name, { configurable: true, enumerable: true, get });
+}
 
 module.exports = { StringDecoder };
