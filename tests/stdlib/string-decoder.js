@@ -28,7 +28,7 @@ console.log(d.write('already a string'), JSON.stringify(d.end(Buffer.from([0xc3,
 console.log(new StringDecoder('utf8').write(new Uint8Array([0x61, 0x62])), new StringDecoder('hex').end(new Uint16Array([0x0102])));
 show('bad encoding', () => new StringDecoder('utf9'));
 show('bad write', () => new StringDecoder().write(5));
-const d = new StringDecoder('utf8');
-console.log(d, d.lastNeed, d.lastTotal, d.lastChar);
-console.log(JSON.stringify(d.write(Buffer.from([0x61, 0xe2, 0x82]))), d, d.lastNeed, d.lastTotal, d.lastChar);
-console.log(JSON.stringify(d.end()), d);
+const state = new StringDecoder('utf8');
+console.log(state, state.lastNeed, state.lastTotal, state.lastChar);
+console.log(JSON.stringify(state.write(Buffer.from([0x61, 0xe2, 0x82]))), state, state.lastNeed, state.lastTotal, state.lastChar);
+console.log(JSON.stringify(state.end()), state);
