@@ -13,7 +13,7 @@ for (const label of ['utf-8', 'UTF8', ' unicode-1-1-utf-8 ', 'utf-16le', 'utf-16
 show('bad label', () => new TextDecoder('utf-9'));
 show('bad options', () => new TextDecoder('utf-8', 5));
 const dec = new TextDecoder();
-console.log(dec, dec.fatal, dec.ignoreBOM, JSON.stringify(dec.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0xff]))), dec.decode(), dec.decode(new ArrayBuffer(2)));
+console.log(dec, dec.fatal, dec.ignoreBOM, JSON.stringify(dec.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0xff]))), dec.decode(), JSON.stringify(dec.decode(new ArrayBuffer(2))));
 console.log(JSON.stringify(new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.from('\ufeffx'))), new TextDecoder('utf-8', { fatal: true }));
 console.log(new TextDecoder('utf-16le').decode(Buffer.from('hé€', 'utf16le')), JSON.stringify(new TextDecoder('utf-16le').decode(Buffer.from([0xff, 0xfe, 0x41, 0]))));
 console.log([...new TextDecoder('latin1').decode(Uint8Array.of(0x41, 0xe9, 0x80))].map((c) => c.charCodeAt(0).toString(16)).join(), new TextDecoder().decode(new Uint16Array([0x6968])), new TextDecoder().decode(new DataView(new ArrayBuffer(1))).length);
