@@ -15,7 +15,8 @@
 /* ==== Conversions the placeholders use ==== */
 
 /* Globals whose name looks like a constructor, as Node collects them at startup: an
- * object whose toString comes from one of these is "built in" and %s inspects it. */
+ * object whose toString comes from one of these is "built in" and %s inspects it.
+ * Buffer is not one (node's set is made before Buffer exists): %s prints its text. */
 static const char *const builtin_names[] = {
     "Object", "Function", "Array", "Number", "Boolean", "String", "Symbol", "Date", "Promise",
     "RegExp", "Error", "AggregateError", "EvalError", "RangeError", "ReferenceError",
@@ -23,7 +24,7 @@ static const char *const builtin_names[] = {
     "Uint8Array", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array", "Int32Array",
     "Float32Array", "Float64Array", "Uint8ClampedArray", "BigUint64Array", "BigInt64Array",
     "DataView", "Map", "BigInt", "Set", "WeakMap", "WeakSet", "Proxy", "Reflect",
-    "FinalizationRegistry", "WeakRef", "Buffer", "URL", "URLSearchParams", "DOMException",
+    "FinalizationRegistry", "WeakRef", "URL", "URLSearchParams", "DOMException",
     "AbortController", "AbortSignal", "Event", "EventTarget", "TextEncoder", "TextDecoder",
     "SharedArrayBuffer", "Atomics", "WebAssembly", "Blob", "Headers", "Request", "Response",
 };

@@ -57,25 +57,31 @@ static Value dom_prototype(VM *vm) {
   return proto;
 }
 
-/* Throws DOMException [DataCloneError]: "<what> could not be cloned." (what: UTF-8). */
-static Value throw_data_clone(VM *vm, Value what) {
+Value node_dom_exception_new(VM *vm, const char *name, Value message, int code) {
+  vm_handle_push(vm, message);
   Value proto = vm_handle_push(vm, dom_prototype(vm));
-  StrBuf sb = {0};
-  sb_put_js(&sb, what);
-  sb_puts(&sb, " could not be cloned.");
-  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
-  if (value_is_exception(message)) return message;
   Value data = vm_handle_push(vm, vm_array_new(vm));
-  vm_array_push(vm, data, vm_atom(vm, "DataCloneError"));
+  vm_array_push(vm, data, vm_atom(vm, name));
   vm_array_push(vm, data, message);
-  vm_array_push(vm, data, value_from_number(25));
+  vm_array_push(vm, data, value_from_number(code));
   Value error = vm_handle_push(vm, vm_object_with_proto(vm, proto)); /* no native error */
   vm_define_str(vm, error, "stack", VALUE_UNDEFINED, VM_ATTR_HIDDEN); /* own key order */
   PropertyDescriptor d = {.value = data, .has_value = true, .has_writable = true,
                           .has_enumerable = true, .has_configurable = true};
   vm_define_property(vm, error, vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_DATA), &d);
   Value r = vm_capture_stack_trace(vm, error, VALUE_UNDEFINED);
-  return value_is_exception(r) ? r : vm_throw(vm, error);
+  return value_is_exception(r) ? r : error;
+}
+
+/* Throws DOMException [DataCloneError]: "<what> could not be cloned." (what: UTF-8). */
+static Value throw_data_clone(VM *vm, Value what) {
+  StrBuf sb = {0};
+  sb_put_js(&sb, what);
+  sb_puts(&sb, " could not be cloned.");
+  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
+  if (value_is_exception(message)) return message;
+  Value error = node_dom_exception_new(vm, "DataCloneError", message, 25);
+  return value_is_exception(error) ? error : vm_throw(vm, error);
 }
 
 /* ==== Cloning ==== */

@@ -84,7 +84,10 @@ typedef struct ReadRequest {
   size_t length;
   int err;          /* 0, or the errno of the failing syscall */
   const char *syscall;
+  int encoding;     /* what the bytes become: node_bytes_decode's encoding */
 } ReadRequest;
+
+static Value read_result(VM *vm, ReadRequest *r);
 
 //> stdlib.read-work
 /* Runs on a worker thread: blocking syscalls only, no JavaScript. */
@@ -134,8 +137,11 @@ static void read_done(Loop *loop, void *data, int status) {
   vm_unpin(vm, r->callback);
   Value args[2] = {VALUE_NULL, VALUE_UNDEFINED};
   if (r->err) args[0] = vm_handle_push(vm, read_error(vm, r));
-  else args[1] = vm_handle_push(vm, vm_string_n(vm, r->data, r->length));
-  host_call(r->host, callback, VALUE_UNDEFINED, r->err ? 1 : 2, args);
+  else args[1] = read_result(vm, r);
+  bool failed = r->err || value_is_exception(args[1]); /* a string too long for V8 */
+  if (value_is_exception(args[1])) args[0] = vm_take_exception(vm), args[1] = VALUE_UNDEFINED;
+  vm_handle_push(vm, args[0]), vm_handle_push(vm, args[1]);
+  host_call(r->host, callback, VALUE_UNDEFINED, failed ? 1 : 2, args);
   free_request(r); /* and the loop drops our handles */
 }
 //< stdlib.read-done
@@ -165,7 +171,10 @@ static bool is_node_encoding(const char *name) {
 //> stdlib.fs-options
 /* getOptions: the encoding from a string or an { encoding } object, checked as node checks
  * it (ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE). Returns true for UTF-8, false for no
- * encoding (a Buffer), another encoding's name, or VALUE_EXCEPTION. */
+ * encoding (a Buffer), null for 'buffer', another encoding's name, or VALUE_EXCEPTION. */
+#define VALUE_BUFFER_NAME VALUE_NULL /* encoding_of's answer for 'buffer' */
+#define ENCODING_BUFFER_NAME (-3)
+
 static Value encoding_of(VM *vm, Value options) {
   if (value_is_nullish(options) || vm_is_callable(options)) return VALUE_FALSE;
   if (!value_is_string(options) && !value_is_object(options))
@@ -181,18 +190,24 @@ static Value encoding_of(VM *vm, Value options) {
   if (!known && !buffer)
     return node_throw_arg_value(vm, "encoding", enc, "is invalid encoding"),
            node_error_set_origin(vm, ORIGIN_ENCODING);
-  return utf8 ? VALUE_TRUE : buffer ? VALUE_FALSE : enc;
+  return utf8 ? VALUE_TRUE : buffer ? VALUE_BUFFER_NAME : enc;
 }
 
-/* What tinynode cannot read yet, once node's own checks have passed. */
-static Value unsupported_encoding(VM *vm, Value enc) {
-  if (enc == VALUE_FALSE)
-    return vm_throw_error(vm, ERR_TYPE, "tinynode does not support Buffers yet: "
-                                        "pass an encoding such as 'utf8' to read text");
-  char *name = vm_to_utf8(vm, enc, NULL);
-  vm_throw_error(vm, ERR_TYPE, "tinynode does not support the '%s' encoding yet", name);
-  free(name);
-  return VALUE_EXCEPTION;
+/* The encoding a read returns its bytes in: node_encoding_code's number, or a Buffer
+ * (readFileSync's cut from the pool, readFile's not: node's are made that way). */
+static int encoding_code(VM *vm, Value enc, bool sync) {
+  if (enc == VALUE_FALSE) return sync ? NODE_BUFFER_POOLED : NODE_BUFFER;
+  if (enc == VALUE_BUFFER_NAME) return ENCODING_BUFFER_NAME;
+  return node_encoding_code(enc == VALUE_TRUE ? vm_atom(vm, "utf8") : enc);
+}
+
+/* The result of a read: the bytes decoded, or node's error for the encoding 'buffer',
+ * which passes the option checks but not buf.toString. */
+static Value read_result(VM *vm, ReadRequest *r) {
+  if (r->encoding != ENCODING_BUFFER_NAME)
+    return node_bytes_decode(vm, (uint8_t *)r->data, r->length, r->encoding);
+  Value message = vm_handle_push(vm, vm_string(vm, "Unknown encoding: buffer"));
+  return vm_throw(vm, node_error_new(vm, ERR_TYPE, "ERR_UNKNOWN_ENCODING", message));
 }
 //< stdlib.fs-options
 
@@ -221,11 +236,8 @@ static Value fs_read_file(VM *vm, Value this_value, int argc, Value *argv) {
   Value fd = value_is_exception(ok) ? ok : reject_fd(vm, path);
   char *file = value_is_exception(fd) ? NULL : node_validate_path(vm, path, "path");
   if (!file) return VALUE_EXCEPTION;
-  if (ok != VALUE_TRUE) {
-    free(file);
-    return unsupported_encoding(vm, ok);
-  }
   ReadRequest *r = mem_calloc(1, sizeof *r);
+  r->encoding = encoding_code(vm, ok, false);
   r->host = host_of(vm);
   r->path = file;
   r->callback = vm_pin(vm, callback);
@@ -246,12 +258,9 @@ static Value fs_read_file_sync(VM *vm, Value this_value, int argc, Value *argv) 
   Value fd = value_is_exception(ok) ? ok : reject_fd(vm, path);
   if (value_is_exception(fd) || !(r.path = node_validate_path(vm, path, "path")))
     return VALUE_EXCEPTION;
-  if (ok != VALUE_TRUE) {
-    free(r.path);
-    return unsupported_encoding(vm, ok);
-  }
   read_work(&r);
-  ok = r.err ? vm_throw(vm, read_error(vm, &r)) : vm_string_n(vm, r.data, r.length);
+  ok = r.err ? vm_throw(vm, read_error(vm, &r))
+             : (r.encoding = encoding_code(vm, ok, true), read_result(vm, &r));
   free(r.path);
   free(r.data);
   return ok;

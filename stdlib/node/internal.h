@@ -16,6 +16,9 @@ Value node_system_error(VM *vm, int err, const char *syscall, const char *path);
 /* Node's (libuv's) name for an errno value ("ENOENT") and its description. */
 const char *errno_code_name(int err);
 const char *errno_description(int err);
+/* A DOMException (clone.c) with node's name, message and legacy code, not thrown; the
+ * stack is captured here. VALUE_EXCEPTION if capturing threw. */
+Value node_dom_exception_new(VM *vm, const char *name, Value message, int code);
 /* The body of constructors scripts may not call (Timeout, process): a TypeError. */
 Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv);
 

@@ -27,6 +27,26 @@ Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 Value tty_module_create(Host *host);    /* require('tty') */
 /* internal/validators: node's argument errors for the modules written in JavaScript */
 Value validators_module_create(Host *host);
+Value buffer_module_create(Host *host); /* require('internal/buffer'): Buffer's natives */
+/* The globals Buffer, atob, btoa, TextEncoder, TextDecoder: accessors that load their
+ * module on first use (buffer.c). */
+void buffer_install_globals(VM *vm);
+/* Buffers for C (buffer.c): a new Buffer holding a copy of length bytes, in an
+ * ArrayBuffer of its own (as node's stream chunks and fs.readFile's results), or
+ * VALUE_EXCEPTION. It runs JavaScript, which may collect: bytes must not point into the
+ * JavaScript heap. */
+Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length);
+/* The bytes of v when it is a Buffer or any other ArrayBuffer view (a typed array or a
+ * DataView): true with *data and *length set (valid until the next allocation). */
+bool node_buffer_bytes(Value v, const uint8_t **data, size_t *length);
+/* A Buffer.isEncoding name (any case) as the number node_bytes_decode takes, or -1. */
+int node_encoding_code(Value name);
+enum { NODE_BUFFER = -1, NODE_BUFFER_POOLED = -2 }; /* node_bytes_decode's Buffers */
+/* length bytes as a string in an encoding (node_encoding_code's number), as
+ * buf.toString(encoding) decodes them; or a new Buffer: NODE_BUFFER as
+ * node_buffer_from_bytes makes it, NODE_BUFFER_POOLED as Buffer.allocUnsafe would (small
+ * ones cut from the pool, as fs.readFileSync's). */
+Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encoding);
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 

@@ -124,17 +124,9 @@ static Value stdio_write_sync(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Reading an fd on the loop ==== */
 
-/* A Uint8Array holding a copy of n bytes. */
+/* A Buffer holding a copy of n bytes, as node hands stdin's chunks. */
 static Value bytes_new(VM *vm, const char *p, size_t n) {
-  Value buffer = vm_array_buffer_new(vm, n, VM_LENGTH_AUTO,
-                                     vm_intrinsic(vm, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
-  if (value_is_exception(buffer)) return buffer;
-  vm_handle_push(vm, buffer);
-  VMBufferInfo info;
-  vm_array_buffer_info(buffer, &info);
-  if (n) memcpy(info.data, p, n);
-  return vm_array_view_new(vm, VM_CLASS_UINT8_ARRAY, buffer, 0, n,
-                           vm_intrinsic(vm, INTRINSIC_TYPED_PROTOTYPES + VM_TYPED_UINT8));
+  return node_buffer_from_bytes(vm, (const uint8_t *)p, n);
 }
 
 static void read_stop(StdioState *s) {
@@ -146,7 +138,7 @@ static void read_stop(StdioState *s) {
 }
 
 //> stdlib.stdin-read
-/* The fd is readable: read what is there and hand it to the callback, as a Uint8Array,
+/* The fd is readable: read what is there and hand it to the callback, as a Buffer,
  * null at the end of the input, or node's system error. A terminal, a pipe and a regular
  * file are all read this way (poll() says a regular file is always readable). */
 static void on_readable(Loop *loop, int fd, int revents, void *data) {

@@ -133,13 +133,20 @@ static Exchange *this_exchange(VM *vm, Value this_value) {
   return ex;
 }
 
-/* The chunk argument of write/end as UTF-8; NULL when it is missing or a function. */
+/* The chunk argument of write/end as bytes (a string as UTF-8, a Buffer or Uint8Array as
+ * it is); NULL when it is missing or a function. */
 static Value chunk_text(VM *vm, int argc, Value *argv, char **text, size_t *len) {
   *text = NULL, *len = 0;
   if (argc < 1 || value_is_nullish(argv[0]) || vm_is_callable(argv[0])) return VALUE_TRUE;
+  const uint8_t *bytes;
+  if (vm_typed_kind(argv[0]) == VM_TYPED_UINT8 && node_buffer_bytes(argv[0], &bytes, len)) {
+    *text = mem_alloc(*len + 1);
+    if (*len) memcpy(*text, bytes, *len);
+    return VALUE_TRUE;
+  }
   if (!value_is_string(argv[0]))
-    return vm_throw_error(vm, ERR_TYPE, "The \"chunk\" argument must be of type string "
-                                        "(tinynode does not support Buffers yet)");
+    return node_throw_arg_type(vm, "chunk", "of type string or an instance of Buffer or Uint8Array",
+                               argv[0]);
   *text = vm_to_utf8(vm, argv[0], len);
   return VALUE_TRUE;
 }

@@ -48,6 +48,6 @@ Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
   },
 });
 Stream._isUint8Array = (v) => v instanceof Uint8Array;
-Stream._uint8ArrayToBuffer = (v) => v;
+Stream._uint8ArrayToBuffer = (v) => require('buffer').Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 
 module.exports = Stream;

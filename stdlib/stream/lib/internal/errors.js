@@ -9,6 +9,11 @@ const binding = require('internal/validators');
 
 // code -> [kind, message maker]; kinds: 0 Error, 1 TypeError, 2 RangeError.
 const table = {
+  ERR_BUFFER_OUT_OF_BOUNDS: [2, (n) => (n ? `"${n}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds')],
+  ERR_ENCODING_INVALID_ENCODED_DATA: [1, (e) => `The encoded data was not valid for encoding ${e}`],
+  ERR_ENCODING_NOT_SUPPORTED: [2, (e) => `The "${e}" encoding is not supported`],
+  ERR_INVALID_BUFFER_SIZE: [2, (s) => `Buffer size must be a multiple of ${s}`],
+  ERR_INVALID_THIS: [1, (t) => `Value of "this" must be of type ${t}`],
   ERR_METHOD_NOT_IMPLEMENTED: [0, (m) => `The ${m} method is not implemented`],
   ERR_MISSING_ARGS: [1, (n) => `The "${n}" argument must be specified`],
   ERR_MULTIPLE_CALLBACK: [0, () => 'Callback called multiple times'],

@@ -176,7 +176,7 @@ module.exports = {
   inherits,
   isArray: Array.isArray,
   isBoolean: (v) => typeof v === 'boolean',
-  isBuffer: (v) => false,
+  isBuffer: (v) => require('buffer').Buffer.isBuffer(v),
   isNull: (v) => v === null,
   isNullOrUndefined: (v) => v === undefined || v === null,
   isNumber: (v) => typeof v === 'number',
@@ -193,4 +193,6 @@ module.exports = {
   promisify,
   stripVTControlCharacters,
   toUSVString,
+  TextDecoder: require('internal/encoding').TextDecoder,
+  TextEncoder: require('internal/encoding').TextEncoder,
 };
