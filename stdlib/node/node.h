@@ -27,6 +27,8 @@ Value assert_strict_module_create(Host *host); /* require('assert/strict') */
 Value tty_module_create(Host *host);    /* require('tty') */
 /* internal/validators: node's argument errors for the modules written in JavaScript */
 Value validators_module_create(Host *host);
+/* node's errors and warnings, for the module loader (host_set_errors). */
+extern const HostErrors node_host_errors;
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 

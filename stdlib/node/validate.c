@@ -447,3 +447,11 @@ Value validators_module_create(Host *host) {
   Value m = vm_handle_push(vm, vm_object_new(vm));
   return vm_define_props(vm, m, validators_props) ? m : VALUE_EXCEPTION;
 }
+
+const HostErrors node_host_errors = {
+    .make = node_error_new,
+    .throw_from = node_throw_from,
+    .arg_type = node_throw_arg_type,
+    .arg_value = node_throw_arg_value,
+    .warn = node_emit_warning,
+};
