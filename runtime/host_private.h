@@ -49,6 +49,7 @@ struct Host {
   int32_t main_module;  /* a pin: require.main, or -1 before the main module starts */
   int32_t package_cache; /* a pin: package.json path -> its data or false, or -1 */
   int32_t module_ctor;   /* a pin: Module, made with the first module */
+  int32_t module_symbols; /* a pin: [kIsMainSymbol, kIsCachedByESMLoader, kIsExecuting], or -1 */
   int entry_frames;      /* node's frames of the require call running now (require: 3) */
   int32_t trimmed;       /* a pin: the last error whose stack got node's frames, or -1 */
   int32_t extensions;    /* a pin: require.extensions, or -1 before the first require */

@@ -169,11 +169,11 @@ static void node_frames(Host *host, Value error, int frames, int after_first) {
   Value ctor = vm_get_str(vm, vm_global(vm), "Error");
   Value limit = value_is_object(ctor) ? vm_get_str(vm, ctor, "stackTraceLimit") : VALUE_UNDEFINED;
   char *stack = own_text(vm, error, "stack");
-  char *at = stack ? strstr(stack, "\n    at ") : NULL;
-  if (!at || !value_is_number(limit)) return free(stack);
+  if (!stack || !value_is_number(limit)) return free(stack);
+  char *at = strstr(stack, "\n    at ");
   int budget = (int)value_to_number(limit) - frames, shown = 0;
   StrBuf sb = {0};
-  sb_printf(&sb, "%.*s", (int)(at - stack), stack);
+  sb_printf(&sb, "%.*s", at ? (int)(at - stack) : (int)strlen(stack), stack);
   for (char *line = at; line && budget > 0;) {
     char *next = strstr(line + 1, "\n    at ");
     int n = next ? (int)(next - line) : (int)strlen(line);
@@ -264,6 +264,10 @@ static const VMPropDef module_constructor[] = {
     VM_PROPS_END,
 };
 
+static Value module_ctor_getter(VM *vm, Value this_value, int argc, Value *argv) {
+  return vm_native_data(vm);
+}
+
 /* Module and Module.prototype, made with the first module (its statics wait for
  * require('module'): start-up stays as cheap as it was). */
 static Value module_prototype(Host *host) {
@@ -273,7 +277,28 @@ static Value module_prototype(Host *host) {
   Value ctor = vm_prop_value(vm, module_constructor);
   if (value_is_exception(ctor)) runtime_panic("module_prototype: cannot make Module");
   host->module_ctor = vm_pin(vm, ctor);
-  return vm_intrinsic(vm, INTRINSIC_MODULE_PROTOTYPE);
+  proto = vm_handle_push(vm, vm_intrinsic(vm, INTRINSIC_MODULE_PROTOTYPE));
+  /* node 20.20 answers module.constructor with a getter: inspect then names no class */
+  PropertyDescriptor desc = {.has_getter = true, .has_setter = true, .setter = VALUE_UNDEFINED,
+                             .has_enumerable = true, .has_configurable = true};
+  desc.getter = vm_handle_push(vm, vm_native_with_data(vm, "get", module_ctor_getter, 0, ctor));
+  vm_define_property(vm, proto, vm_handle_push(vm, vm_string(vm, "constructor")), &desc);
+  return proto;
+}
+
+/* Node's own symbol-keyed flags on a module, shown by console.log(module). */
+enum { MODULE_IS_MAIN, MODULE_IS_CACHED_BY_ESM, MODULE_IS_EXECUTING };
+
+static void module_flag(Host *host, Value module, int which, Value v) {
+  VM *vm = host->vm;
+  if (host->module_symbols < 0) {
+    static const char *const names[] = {"kIsMainSymbol", "kIsCachedByESMLoader", "kIsExecuting"};
+    Value list = vm_handle_push(vm, vm_array_new(vm));
+    for (int i = 0; i < 3; i++)
+      vm_array_push(vm, list, vm_symbol_new(vm, vm_handle_push(vm, vm_string(vm, names[i]))));
+    host->module_symbols = vm_pin(vm, list);
+  }
+  vm_set(vm, module, vm_array_get(vm, vm_pinned(vm, host->module_symbols), (uint32_t)which), v);
 }
 
 /* updateChildren: child joins parent.children, once. */
@@ -307,13 +332,17 @@ static Value module_new(Host *host, Value id, Value parent) {
 }
 //< runtime.module-object
 
-/* Module.prototype.load's first half: the module's filename and node_modules lookup. */
-static void module_set_file(Host *host, Value module, const char *filename) {
+/* Module.prototype.load's first half: the module's filename, node_modules lookup and
+ * node's flags (a module made by createRequire has no flags). */
+static void module_set_file(Host *host, Value module, const char *filename, bool main) {
   VM *vm = host->vm;
   vm_set_str(vm, module, "filename", vm_handle_push(vm, vm_string(vm, filename)));
   char dir[PATH_MAX];
   snprintf(dir, sizeof dir, "%s", filename);
   vm_set_str(vm, module, "paths", mod_node_module_paths(vm, dirname(dir)));
+  module_flag(host, module, MODULE_IS_MAIN, main ? VALUE_TRUE : VALUE_FALSE);
+  module_flag(host, module, MODULE_IS_CACHED_BY_ESM, VALUE_FALSE);
+  module_flag(host, module, MODULE_IS_EXECUTING, VALUE_TRUE);
 }
 
 static Value module_construct(VM *vm, Value this_value, int argc, Value *argv) {
@@ -502,11 +531,14 @@ static Value load_script(Host *host, Value module, Value parent, const char *fil
 //> runtime.load-module
 /* Module.prototype.load: the loader of the file's extension (.js for any unknown one). */
 static Value load_module(Host *host, Value module, Value parent, const char *filename) {
-  module_set_file(host, module, filename);
+  module_set_file(host, module, filename, false);
   const char *base = strrchr(filename, '/') + 1, *dot = strrchr(base, '.');
-  if (dot && dot != base && strcmp(dot, ".json") == 0) return load_json(host, module, filename);
-  if (dot && dot != base && strcmp(dot, ".node") == 0) return load_addon(host, filename);
-  return load_script(host, module, parent, filename);
+  Value r;
+  if (dot && dot != base && strcmp(dot, ".json") == 0) r = load_json(host, module, filename);
+  else if (dot && dot != base && strcmp(dot, ".node") == 0) r = load_addon(host, filename);
+  else r = load_script(host, module, parent, filename);
+  if (!value_is_exception(r)) module_flag(host, module, MODULE_IS_EXECUTING, VALUE_FALSE);
+  return r;
 }
 //< runtime.load-module
 
@@ -707,7 +739,8 @@ static Value create_require(VM *vm, Value this_value, int argc, Value *argv) {
   snprintf(proxy, sizeof proxy, "%s%s", file, ends_with(file, "/") ? "noop.js" : "");
   free(path);
   Value module = module_new(host, vm_handle_push(vm, vm_string(vm, proxy)), VALUE_UNDEFINED);
-  module_set_file(host, module, proxy);
+  vm_set_str(vm, module, "filename", vm_handle_push(vm, vm_string(vm, proxy)));
+  vm_set_str(vm, module, "paths", mod_node_module_paths(vm, dirname(proxy)));
   return make_require(host, module);
 }
 
@@ -744,6 +777,7 @@ static Value module_builtin(Host *host) {
 
 void mod_install(Host *host) {
   host->extensions = -1;
+  host->module_symbols = -1;
   host->trimmed = -1;
   host_register_module(host, "module", module_builtin);
 }
@@ -776,6 +810,8 @@ static Value source_module(Host *host, const char *name, bool script) {
   Value module = module_new(host, vm_handle_push(vm, vm_string(vm, name)), VALUE_UNDEFINED);
   vm_set_str(vm, module, "filename", vm_string(vm, filename));
   vm_set_str(vm, module, "paths", mod_node_module_paths(vm, cwd));
+  module_flag(host, module, MODULE_IS_EXECUTING, VALUE_FALSE);
+  host->main_module = vm_pin(vm, VALUE_UNDEFINED); /* node's require.main: none */
   Value global = vm_global(vm);
   if (!script) return module;
   vm_define_str(vm, global, "module", module, VM_ATTR_HIDDEN);
@@ -829,9 +865,10 @@ int host_run_main(Host *host, const char *path, CompileMode mode) {
   }
   Value module = module_new(host, vm_handle_push(vm, vm_string(vm, resolved)), VALUE_NULL);
   vm_set_str(vm, module, "id", vm_string(vm, "."));
-  module_set_file(host, module, resolved);
+  module_set_file(host, module, resolved, true);
   vm_set_str(vm, vm_pinned(vm, host->module_cache), resolved, module);
   r = run_module(host, module, resolved, text, length, mode);
+  if (!value_is_exception(r)) module_flag(host, module, MODULE_IS_EXECUTING, VALUE_FALSE);
   vm_handle_reset(vm, mark);
   return finish_main(host, r);
 }
