@@ -101,6 +101,5 @@ Value mod_lookup_paths(Host *host, const char *request, Value parent);
 Value mod_node_module_paths(VM *vm, const char *dir);
 /* The package.json data that governs file (dir: its directory), or undefined. */
 Value mod_package_scope(Host *host, const char *file, char *dir);
-bool mod_is_relative(const char *request);
 
 #endif

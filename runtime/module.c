@@ -304,6 +304,7 @@ static void module_flag(Host *host, Value module, int which, Value v) {
 /* updateChildren: child joins parent.children, once. */
 static void add_child(VM *vm, Value parent, Value child) {
   Value children = value_is_object(parent) ? vm_get_str(vm, parent, "children") : VALUE_UNDEFINED;
+  if (value_is_exception(children)) vm_take_exception(vm); /* a script's own parent object */
   if (!vm_is_array(children)) return;
   for (uint32_t i = 0; i < vm_array_length(children); i++)
     if (vm_array_get(vm, children, i) == child) return;
@@ -350,7 +351,8 @@ static Value module_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value id = argc > 0 && !value_is_undefined(argv[0]) ? vm_to_string(vm, argv[0]) : vm_string(vm, "");
   if (value_is_exception(id)) return id;
   vm_handle_push(vm, id);
-  return module_new(host, id, argc > 1 ? argv[1] : VALUE_UNDEFINED);
+  Value module = module_new(host, id, argc > 1 ? argv[1] : VALUE_UNDEFINED);
+  return vm_has_exception(vm) ? VALUE_EXCEPTION : module;
 }
 
 /* ==== require ==== */
@@ -447,7 +449,7 @@ static Value load_json(Host *host, Value module, const char *filename) {
     if (vm_is_error(error)) mod_error_prefix(host, error, prefix);
     return mod_throw_framed(host, error, ORIGIN_JSON, 0, 2);
   }
-  vm_set_str(vm, module, "exports", data);
+  vm_set_str(vm, module, "exports", vm_handle_push(vm, data));
   vm_set_str(vm, module, "loaded", VALUE_TRUE);
   return data;
 }
@@ -475,8 +477,9 @@ static Value load_addon(Host *host, const char *filename) {
 static Value require_esm(Host *host, Value parent, const char *filename, const char *pjson) {
   VM *vm = host->vm;
   Value from = value_is_object(parent) ? vm_get_str(vm, parent, "filename") : VALUE_UNDEFINED;
+  if (value_is_exception(from)) vm_take_exception(vm);
   char *parent_path = value_is_string(from) ? vm_to_utf8(vm, from, NULL) : NULL;
-  const char *base = strrchr(filename, '/') + 1;
+  const char *base = strrchr(filename, '/') ? strrchr(filename, '/') + 1 : filename;
   StrBuf sb = {0};
   sb_printf(&sb, "require() of ES Module %s%s%s not supported.", filename,
             parent_path ? " from " : "", parent_path ? parent_path : "");
@@ -576,6 +579,7 @@ static Value require_builtin(Host *host, Value parent, const char *request) {
 static Value require_internal(Host *host, Value parent, const char *request) {
   if (strncmp(request, "internal/", 9) != 0) return VALUE_HOLE;
   Value f = value_is_object(parent) ? vm_get_str(host->vm, parent, "filename") : VALUE_UNDEFINED;
+  if (value_is_exception(f)) vm_take_exception(host->vm);
   char *from = value_is_string(f) ? vm_to_utf8(host->vm, f, NULL) : NULL;
   bool builtin = from && strncmp(from, "node:", 5) == 0;
   free(from);
@@ -696,6 +700,8 @@ static Value load_js(VM *vm, Value this_value, int argc, Value *argv) {
   Host *host = host_of(vm);
   if (argc < 2 || !value_is_object(argv[0]) || !value_is_string(argv[1]))
     return vm_throw_error(vm, ERR_TYPE, "The \"filename\" argument must be of type string");
+  Value exports = vm_get_str(vm, argv[0], "exports");
+  if (value_is_exception(exports)) return exports;
   char *filename = vm_to_utf8(vm, argv[1], NULL);
   Value r = load_script(host, argv[0], VALUE_UNDEFINED, filename);
   free(filename);

@@ -116,7 +116,8 @@ static Value require_stack(VM *vm, Value module) {
   Value stack = vm_handle_push(vm, vm_array_new(vm));
   for (int depth = 0; value_is_object(module) && depth < 10000; depth++) {
     Value name = vm_get_str(vm, module, "filename");
-    if (!value_is_string(name)) name = vm_get_str(vm, module, "id");
+    if (!value_is_exception(name) && !vm_truthy(name)) name = vm_get_str(vm, module, "id");
+    if (!value_is_exception(name) && !value_is_string(name)) name = vm_to_string(vm, name);
     if (value_is_exception(name)) return name;
     vm_array_push(vm, stack, name);
     module = vm_get_str(vm, module, "parent");
@@ -206,7 +207,7 @@ static Value read_package(Resolve *r, const char *dir) {
   Value data = mod_parse_json(host, text, length);
   if (value_is_exception(data)) return throw_bad_json(r, path);
   if (!value_is_object(data)) data = vm_object_new(vm); /* "1" or "null": no fields */
-  vm_set_str(vm, cache, path, data);
+  vm_set_str(vm, cache, path, vm_handle_push(vm, data));
   return data;
 }
 //< runtime.read-package
@@ -653,6 +654,7 @@ static Value find_path(Resolve *r, Value paths, char *out) {
 /* The requiring module's filename, as UTF-8 to free(), or NULL. */
 static char *parent_filename(VM *vm, Value parent) {
   Value f = value_is_object(parent) ? vm_get_str(vm, parent, "filename") : VALUE_UNDEFINED;
+  if (value_is_exception(f)) vm_take_exception(vm); /* a getter on a script's own object */
   return value_is_string(f) ? vm_to_utf8(vm, f, NULL) : NULL;
 }
 
@@ -809,4 +811,3 @@ Value mod_resolve_filename(Host *host, const char *request, Value parent, Value 
 }
 //< runtime.resolve-filename
 
-bool mod_is_relative(const char *request) { return is_relative(request); }
