@@ -7,6 +7,7 @@
  *   node_throw_out_of_range    ERR_OUT_OF_RANGE       'The value of "code" is out of range. ...'
  *   node_validate_*            the checks of node's lib/internal/validators.js
  *   node_error_origin          where node reports such an error thrown (uncaught report)
+ *   node_host_errors           these, handed to the runtime's module loader (host_set_errors)
  */
 #include <math.h>
 #include <stdio.h>
