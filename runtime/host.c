@@ -208,6 +208,8 @@ int host_exit_code(Host *host) { return host->exit_code; }
 void host_set_exit_code(Host *host, int code) { host->exit_code = code; }
 void host_set_reporter(Host *host, HostReporter reporter) { host->reporter = reporter; }
 
+void host_set_errors(Host *host, const HostErrors *errors) { host->errors = errors; }
+
 /* ==== Watching the loop ==== */
 
 /* The loop's trace hook: --trace-loop's lines, and --trace's marks. */
@@ -245,10 +247,12 @@ Host *host_new(VM *vm, Loop *loop) {
   host->loop = loop;
   host->fatal_pin = -1;
   host->main_module = -1;
+  host->package_cache = -1;
   VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job,
                    .promise_rejection = track_rejection};
   vm_set_hooks(vm, &hooks);
   loop_set_after_callback(loop, after_callback, host);
+  mod_install(host);
   return host;
 }
 

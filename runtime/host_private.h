@@ -47,6 +47,13 @@ struct Host {
   int module_count;
   int32_t module_cache; /* a pin: filename -> module object */
   int32_t main_module;  /* a pin: require.main, or -1 before the main module starts */
+  int32_t package_cache; /* a pin: package.json path -> its data or false, or -1 */
+  int32_t module_ctor;   /* a pin: Module, made with the first module */
+  int32_t module_symbols; /* a pin: [kIsMainSymbol, kIsCachedByESMLoader, kIsExecuting], or -1 */
+  int entry_frames;      /* node's frames of the require call running now (require: 3) */
+  int32_t trimmed;       /* a pin: the last error whose stack got node's frames, or -1 */
+  int32_t extensions;    /* a pin: require.extensions, or -1 before the first require */
+  const HostErrors *errors; /* node's errors, from the stdlib; NULL: plain ones */
   Source *sources;
   int source_count;
   /* Promises rejected with no handler yet (pins), checked once the microtasks drain. */
@@ -58,5 +65,41 @@ struct Host {
   long ran_ticks, ran_jobs; /* microtasks run by the current drain (--trace-loop) */
 };
 
+/* ==== The module loader (module.c, resolve.c) ==== */
+
+/* Registers the built-in module `module`; host_new calls it. */
+void mod_install(Host *host);
+/* Whether name (with or without node:) is a built-in a script may require. */
+bool mod_is_builtin(Host *host, const char *name);
+/* A file's whole text, NUL-terminated, to free(); NULL if it cannot be read. */
+char *mod_read_file(const char *path, size_t *length);
+/* JSON.parse(text) in the realm (text is freed); the value, or an exception. */
+Value mod_parse_json(Host *host, char *text, size_t length);
+/* node's error: with code, "Kind [CODE]: message" (code NULL: a plain error); rooted. */
+Value mod_error(Host *host, ErrorKind kind, const char *code, Value message);
+/* Puts prefix before error's message (and in its stack's first line), as node does. */
+void mod_error_prefix(Host *host, Value error, const char *prefix);
+/* Throws error as thrown at node's origin (the uncaught report's header). Its stack keeps
+ * the frames node's would show: node's loader, JavaScript there, fills `frames` of V8's
+ * ten above the first one shown (counted from Module._resolveFilename up). */
+Value mod_throw(Host *host, Value error, const char *origin, int frames);
+/* The same, with node's frames after the first one shown instead (a JSON.parse). */
+Value mod_throw_framed(Host *host, Value error, const char *origin, int frames, int after_first);
+/* process.emitWarning(message, type, code), if the stdlib is there. */
+void mod_warn(Host *host, const char *message, const char *type, const char *code);
+/* Whether string equals the ASCII text s. */
+bool mod_string_is(VM *vm, Value string, const char *s);
+
+/* Module._resolveFilename (resolve.c): the real path of the file request names from
+ * parent (a module object or undefined) into out (PATH_MAX bytes) and VALUE_TRUE, or
+ * node's error thrown. paths: require.resolve's {paths} array, or undefined. */
+Value mod_resolve_filename(Host *host, const char *request, Value parent, Value paths,
+                           char *out);
+/* require.resolve.paths(request): an array of directories, or null for a built-in. */
+Value mod_lookup_paths(Host *host, const char *request, Value parent);
+/* module.paths for a module in dir. */
+Value mod_node_module_paths(VM *vm, const char *dir);
+/* The package.json data that governs file (dir: its directory), or undefined. */
+Value mod_package_scope(Host *host, const char *file, char *dir);
 
 #endif

@@ -321,6 +321,12 @@ bool tty_should_colorize(int fd);
 
 typedef struct Host Host;
 
+/* The realm slots the runtime fills (vm_intrinsic); the stdlib's come after them. */
+typedef enum RuntimeIntrinsic {
+  INTRINSIC_MODULE_PROTOTYPE = INTRINSIC_HOST_FIRST, /* Module.prototype (module.c) */
+  RUNTIME_INTRINSIC_END,
+} RuntimeIntrinsic;
+
 /* Makes a built-in module's exports; called once, on the first require. */
 typedef Value (*HostModuleInit)(Host *host);
 /* Prints an uncaught exception as Node does (the stdlib installs it). */
@@ -352,6 +358,21 @@ void host_register_source_module(Host *host, const char *name, const char *sourc
  * VALUE_HOLE if there is no such module, VALUE_EXCEPTION if making it threw. */
 Value host_require_builtin(Host *host, const char *name);
 void host_set_reporter(Host *host, HostReporter reporter);
+
+/* Node's errors, made by the stdlib (its validators and error classes) and thrown by the
+ * module loader through these; the loader makes plain errors while they are unset. */
+typedef struct HostErrors {
+  /* An error whose stack reads "Kind [CODE]: message" (node's NodeError); unrooted. */
+  Value (*make)(VM *vm, ErrorKind kind, const char *code, Value message);
+  /* Throws error; uncaught, it is reported at origin (node's own source line). */
+  Value (*throw_from)(VM *vm, Value error, const char *origin);
+  /* ERR_INVALID_ARG_TYPE and ERR_INVALID_ARG_VALUE, thrown with node's wording. */
+  Value (*arg_type)(VM *vm, const char *name, const char *expected, Value actual);
+  Value (*arg_value)(VM *vm, const char *name, Value value, const char *reason);
+  /* process.emitWarning(message, type, code). */
+  Value (*warn)(VM *vm, const char *message, const char *type, const char *code);
+} HostErrors;
+void host_set_errors(Host *host, const HostErrors *errors);
 /* What happens to an unhandled rejection (the stdlib installs node's 'throw' mode);
  * NULL ignores them (--unhandled-rejections=none). */
 void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn);

@@ -15,6 +15,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
   builtins_install_all(vm);
+  host_set_errors(host, &node_host_errors);
   Value global = vm_global(vm);
   vm_define_str(vm, global, "console", vm_handle_push(vm, console_create(vm)), VM_ATTR_HIDDEN);
   vm_define_str(vm, global, "process", process_create(host, argc, argv, script_index),

@@ -18,7 +18,7 @@
  * (vm_intrinsic, vm_set_intrinsic): one set per VM, marked by the collector, undefined
  * until the subsystem that owns a slot fills it. C state goes through vm_state instead. */
 typedef enum StdlibIntrinsic {
-  INTRINSIC_SYMBOL_REGISTRY = INTRINSIC_HOST_FIRST, /* Symbol.for's keys (ecma/symbol.c) */
+  INTRINSIC_SYMBOL_REGISTRY = RUNTIME_INTRINSIC_END, /* Symbol.for's keys (ecma/symbol.c) */
   INTRINSIC_INSPECT_FUNCTION,        /* util.inspect (inspect/options.c) */
   INTRINSIC_INSPECT_CUSTOM,          /* util.inspect.custom (inspect/inspect.c) */
   INTRINSIC_EVENT_EMITTER,           /* EventEmitter (node/events.c) */

@@ -47,6 +47,8 @@ enum { NODE_BUFFER = -1, NODE_BUFFER_POOLED = -2 }; /* node_bytes_decode's Buffe
  * node_buffer_from_bytes makes it, NODE_BUFFER_POOLED as Buffer.allocUnsafe would (small
  * ones cut from the pool, as fs.readFileSync's). */
 Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encoding);
+/* node's errors and warnings, for the module loader (host_set_errors). */
+extern const HostErrors node_host_errors;
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 

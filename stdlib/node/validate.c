@@ -7,6 +7,7 @@
  *   node_throw_out_of_range    ERR_OUT_OF_RANGE       'The value of "code" is out of range. ...'
  *   node_validate_*            the checks of node's lib/internal/validators.js
  *   node_error_origin          where node reports such an error thrown (uncaught report)
+ *   node_host_errors           these, handed to the runtime's module loader (host_set_errors)
  */
 #include <math.h>
 #include <stdio.h>
@@ -447,3 +448,11 @@ Value validators_module_create(Host *host) {
   Value m = vm_handle_push(vm, vm_object_new(vm));
   return vm_define_props(vm, m, validators_props) ? m : VALUE_EXCEPTION;
 }
+
+const HostErrors node_host_errors = {
+    .make = node_error_new,
+    .throw_from = node_throw_from,
+    .arg_type = node_throw_arg_type,
+    .arg_value = node_throw_arg_value,
+    .warn = node_emit_warning,
+};

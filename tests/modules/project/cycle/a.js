@@ -1,0 +1,5 @@
+exports.name = 'a';
+exports.early = true;
+const b = require('./b');
+exports.bSawA = b.sawA;
+exports.done = true;

@@ -1,0 +1,2 @@
+function loadB() { return require('./b'); }
+module.exports = loadB();

@@ -1,0 +1,2 @@
+function fail() { throw new TypeError('b.js failed'); }
+fail();

@@ -1,0 +1,1 @@
+module.exports = 'thing/index.js (the directory)';

@@ -1,0 +1,2 @@
+// A .json module that does not parse: the SyntaxError names the file.
+require('./project/broken.json');

@@ -1,0 +1,2 @@
+// require's argument must be a non-empty string.
+require('');

@@ -1,0 +1,2 @@
+// A SyntaxError in a required module.
+require('./project/nested/syntax');
