@@ -169,17 +169,22 @@ void host_fatal_exception_at(Host *host, SourceSite site) {
     return;
   }
   Value exception = vm_take_exception(host->vm);
-  if (host->on_uncaught) { /* the REPL reports it and reads the next line */
+  int status = 1;
+  if (host->on_uncaught) { /* 'uncaughtException' listeners, or the REPL's report */
     int mark = vm_handle_mark(host->vm);
-    host->on_uncaught(host, vm_handle_push(host->vm, exception));
+    bool handled = host->on_uncaught(host, vm_handle_push(host->vm, exception));
+    if (!handled && vm_has_exception(host->vm)) { /* a listener threw: node reports that, 7 */
+      site = vm_exception_site(host->vm);
+      exception = vm_take_exception(host->vm), status = 7;
+    }
     vm_handle_reset(host->vm, mark);
-    return;
+    if (handled || vm_is_terminating(host->vm)) return;
   }
   if (host->fatal_pin < 0) { /* only the first one is reported */
     host->fatal_pin = vm_pin(host->vm, exception);
     host->fatal_site = site;
   }
-  host_exit(host, 1);
+  host_exit(host, status);
 }
 //< runtime.fatal-exception
 

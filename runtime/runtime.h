@@ -374,9 +374,10 @@ void host_repl_globals(Host *host);
  * The REPL's input keeps it alive with loop_ref. */
 int host_run_loop(Host *host);
 
-/* An uncaught exception goes to fn instead of ending the process (the REPL prints it
- * and reads on). fn == NULL restores node's fatal report. */
-typedef void (*HostUncaught)(Host *host, Value exception);
+/* An uncaught exception goes to fn first (process's 'uncaughtException' listeners; the
+ * REPL prints it and reads on): it returns true when it dealt with it, false for node's
+ * fatal report (of the exception fn leaves pending, if any). NULL: the report at once. */
+typedef bool (*HostUncaught)(Host *host, Value exception);
 void host_set_uncaught(Host *host, HostUncaught fn);
 
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code

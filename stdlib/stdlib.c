@@ -21,6 +21,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
                 VM_ATTR_HIDDEN);
   timers_install(host);
   clone_install(vm);
+  web_install(vm);
   host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
   host_register_module(host, "path", path_module_create);

@@ -5,7 +5,8 @@
  * EventEmitter.prototype (events_prototype). Listeners live on the emitter itself, in a
  * `_events` object mapping an event name to its listener or an array of them, as Node
  * keeps them, with 'newListener'/'removeListener' events, once wrappers, the
- * max-listeners warning, errorMonitor and events.once.
+ * max-listeners warning and errorMonitor. events.once, events.on and
+ * events.addAbortListener, which take AbortSignals, are JavaScript (internal/event_target).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -403,53 +404,6 @@ static Value events_get_max(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number(max_listeners(vm, this_value));
 }
 
-/* ==== events.once(emitter, name): a promise of the arguments of the next event ==== */
-
-/* Settles data = [promise, emitter, name, resolver, rejecter]: magic 1 resolves with the
- * arguments as an array, 0 rejects with the error; either removes the other listener. */
-static Value once_settle(VM *vm, Value this_value, int argc, Value *argv) {
-  Value data = vm_native_data(vm);
-  bool resolve = vm_native_magic(vm);
-  Value emitter = vm_array_get(vm, data, 1);
-  Value other = vm_array_get(vm, data, resolve ? 4 : 3);
-  Value name = resolve ? vm_string(vm, "error") : vm_array_get(vm, data, 2);
-  vm_handle_push(vm, name);
-  if (!value_is_undefined(other) && value_is_exception(remove_listener(vm, emitter, name, other)))
-    return VALUE_EXCEPTION;
-  Value p = vm_array_get(vm, data, 0);
-  if (!resolve) {
-    vm_promise_reject(vm, p, argc > 0 ? argv[0] : VALUE_UNDEFINED);
-    return VALUE_UNDEFINED;
-  }
-  Value args = vm_handle_push(vm, vm_array_new(vm));
-  for (int i = 0; i < argc; i++) vm_array_push(vm, args, argv[i]);
-  vm_promise_resolve(vm, p, args);
-  return VALUE_UNDEFINED;
-}
-
-/* A once-listener for name on emitter that runs once_settle with the given magic. */
-static Value settle_on(VM *vm, Value data, Value name, int magic, int slot) {
-  Value fn = vm_handle_push(vm, vm_native_with_data(vm, "", once_settle, 0, data));
-  vm_native_set_magic(fn, magic);
-  vm_array_set(vm, data, slot, fn);
-  Value emitter = vm_array_get(vm, data, 1);
-  Value wrapper = vm_handle_push(vm, make_once(vm, emitter, name, fn));
-  return add_listener(vm, emitter, name, wrapper, false);
-}
-
-static Value events_static_once(VM *vm, Value this_value, int argc, Value *argv) {
-  Value emitter = argc > 0 ? argv[0] : VALUE_UNDEFINED, name = argc > 1 ? argv[1] : VALUE_UNDEFINED;
-  Value p = vm_handle_push(vm, vm_promise_new(vm, VALUE_UNDEFINED));
-  Value data = vm_handle_push(vm, vm_array_new(vm));
-  Value fields[] = {p, emitter, name, VALUE_UNDEFINED, VALUE_UNDEFINED};
-  for (int i = 0; i < 5; i++) vm_array_push(vm, data, fields[i]);
-  Value r = settle_on(vm, data, name, 1, 3);
-  if (!value_is_exception(r) && !is_error_event(vm, name))
-    r = settle_on(vm, data, vm_handle_push(vm, vm_string(vm, "error")), 0, 4);
-  if (value_is_exception(r)) vm_promise_reject(vm, p, vm_handle_push(vm, vm_take_exception(vm)));
-  return p;
-}
-
 /* EventEmitter.listenerCount(emitter, name), node's deprecated static form. */
 static Value events_static_count(VM *vm, Value this_value, int argc, Value *argv) {
   return events_listener_count(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, argc - 1, argv + 1);
@@ -513,7 +467,6 @@ static const VMPropDef emitter_methods[] = {
 };
 
 static const VMPropDef emitter_statics[] = {
-    VM_FN_ENUM("once", events_static_once, 2),
     VM_NUMBER("defaultMaxListeners", 10, VM_ATTR_DEFAULT),
     VM_FN_ENUM("listenerCount", events_static_count, 2),
     VM_PROPS_END,
@@ -540,4 +493,18 @@ Value events_prototype(VM *vm) {
   return vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
 }
 
-Value events_module_create(Host *host) { return event_emitter_constructor(host_vm(host)); }
+/* The module's functions written in JavaScript (internal/event_target), which know
+ * AbortSignals and EventTargets: events.once, events.on, events.addAbortListener. */
+static const char *const js_statics[] = {"addAbortListener", "once", "on"};
+
+Value events_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  Value ctor = vm_handle_push(vm, event_emitter_constructor(vm));
+  if (vm_has_own_str(vm, ctor, "on")) return ctor;
+  for (size_t i = 0; i < sizeof js_statics / sizeof *js_statics; i++) {
+    Value fn = web_export(vm, js_statics[i]);
+    if (value_is_exception(fn)) return fn;
+    vm_define_str(vm, ctor, js_statics[i], fn, VM_ATTR_DEFAULT);
+  }
+  return ctor;
+}

@@ -56,6 +56,14 @@ bool node_validate_integer(VM *vm, Value v, const char *name, double min, double
 /* A path argument: a string without NUL characters, as UTF-8 to free(), or NULL. */
 char *node_validate_path(VM *vm, Value v, const char *name);
 
+/* ==== The web globals (web.c, clone.c, lib/internal/event_target.js) ==== */
+
+/* The DOMException constructor, made on first use. */
+Value clone_dom_exception(VM *vm);
+/* internal/event_target's export `name` (AbortSignal, validateAbortSignal, ...), loading
+ * the module on first use; VALUE_EXCEPTION if that threw. */
+Value web_export(VM *vm, const char *name);
+
 /* ==== Terminals (tty.c) ==== */
 
 /* getColorDepth and hasColors, as tty.WriteStream.prototype has them: process.stdout and

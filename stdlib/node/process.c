@@ -361,6 +361,21 @@ static void unhandled_rejection(Host *host, Value promise, Value reason) {
   host_fatal_exception_at(host, site);
 }
 
+/* ==== Uncaught exceptions ==== */
+
+/* Node's process._fatalException: 'uncaughtExceptionMonitor' listeners hear of it, then
+ * 'uncaughtException' listeners (err, 'uncaughtException') handle it and the process
+ * goes on. False when nobody listens (node's report follows) or a listener threw. */
+static bool uncaught_exception(Host *host, Value exception) {
+  VM *vm = host_vm(host);
+  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
+  if (!value_is_object(p)) return false;
+  Value args[] = {exception, vm_handle_push(vm, vm_string(vm, "uncaughtException"))};
+  Value r = events_emit_str(vm, p, "uncaughtExceptionMonitor", 2, args);
+  if (!value_is_exception(r)) r = events_emit_str(vm, p, "uncaughtException", 2, args);
+  return r == VALUE_TRUE;
+}
+
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   vm_handle_push(vm, vm_prop_value(vm, &process_class));
@@ -376,6 +391,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
   warning_install(vm, p, argc, argv, script_index);
   host_set_reporter(host, report);
+  host_set_uncaught(host, uncaught_exception);
   host_set_unhandled_rejection(host, unhandled_rejection);
   return p;
 }

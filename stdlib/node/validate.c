@@ -435,10 +435,26 @@ static Value js_errno_name(VM *vm, Value this_value, int argc, Value *argv) {
   return name && strcmp(name, "UNKNOWN") ? vm_string(vm, name) : VALUE_UNDEFINED;
 }
 
+/* Where node rethrows what a module written in JavaScript hands to throwFrom, by index:
+ * 0, an EventTarget listener's error, thrown again from a nextTick. */
+static const char *const js_origins[] = {
+    "node:internal/event_target:1105\n  process.nextTick(() => { throw err; });\n"
+    "                           ^",
+};
+
+/* throwFrom(error, which): throws error; uncaught, it is reported at js_origins[which]. */
+static Value js_throw_from(VM *vm, Value this_value, int argc, Value *argv) {
+  int which = argc > 1 && value_is_number(argv[1]) ? (int)value_to_number(argv[1]) : -1;
+  if (which < 0 || which >= (int)(sizeof js_origins / sizeof *js_origins))
+    return vm_throw_error(vm, ERR_TYPE, "throwFrom: bad arguments");
+  return node_throw_from(vm, argv[0], js_origins[which]);
+}
+
 static const VMPropDef validators_props[] = {
     VM_FN_ENUM("makeError", js_make_error, 3),
     VM_FN_ENUM("argError", js_arg_error, 4),
     VM_FN_ENUM("errnoName", js_errno_name, 1),
+    VM_FN_ENUM("throwFrom", js_throw_from, 2),
     VM_PROPS_END,
 };
 
