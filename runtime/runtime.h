@@ -101,6 +101,15 @@ void loop_defer_pending(Loop *loop, LoopCallback cb, void *data);
 /* Queues cb for the close phase (this turn's if queued before it, else the next). */
 void loop_defer_close(Loop *loop, LoopCallback cb, void *data);
 
+/* Signals (POSIX numbers 1..64). loop_signal_start makes signum call cb(loop, signum,
+ * data) from the poll phase, as an ordinary callback (the handler itself only writes
+ * to a self-pipe); again for the same signal replaces cb and data. It does not keep the
+ * loop alive. Returns 0, or -EINVAL (SIGKILL, SIGSTOP, out of range) or another -errno.
+ * loop_signal_stop restores the signal's default action (no-op if not started). */
+typedef void (*LoopSignalCallback)(Loop *loop, int signum, void *data);
+int loop_signal_start(Loop *loop, int signum, LoopSignalCallback cb, void *data);
+void loop_signal_stop(Loop *loop, int signum);
+
 /* Handle references: while the count is positive the loop stays alive. A listening
  * server or an open socket holds one; closing it releases it. */
 void loop_ref(Loop *loop);

@@ -153,6 +153,7 @@ static Value add_listener(VM *vm, Value emitter, Value name, Value listener, boo
   if (!node_validate_function(vm, listener, "listener")) return VALUE_EXCEPTION;
   Value events = vm_handle_push(vm, events_table(vm, emitter, true));
   if (value_is_exception(events)) return events;
+  if (value_is_exception(signals_listen(vm, emitter, name))) return VALUE_EXCEPTION;
   if (has_listeners(vm, events, "newListener")) {
     Value args[] = {name, unwrapped(vm, listener)};
     Value r = events_emit_str(vm, emitter, "newListener", 2, args);
@@ -205,6 +206,7 @@ static Value remove_listener(VM *vm, Value emitter, Value name, Value fn) {
     if (!vm_strict_equals(f, fn) && !vm_strict_equals(unwrapped(vm, f), fn)) continue;
     Value told = vm_handle_push(vm, array ? fn : unwrapped(vm, f));
     Value r = drop(vm, emitter, events, name, entry, k - 1);
+    if (!value_is_exception(r)) r = signals_unlisten(vm, emitter, name);
     if (!value_is_exception(r) && has_listeners(vm, events, "removeListener")) {
       Value args[] = {name, told};
       r = events_emit_str(vm, emitter, "removeListener", 2, args);

@@ -64,6 +64,23 @@ Value clone_dom_exception(VM *vm);
  * the module on first use; VALUE_EXCEPTION if that threw. */
 Value web_export(VM *vm, const char *name);
 
+/* ==== Signals (signals.c) ==== */
+
+/* Before a listener is stored on process: the first one for a signal's name starts
+ * watching it (node's error for SIGKILL or SIGSTOP). VALUE_UNDEFINED or VALUE_EXCEPTION;
+ * nothing for any other emitter or name. */
+Value signals_listen(VM *vm, Value emitter, Value name);
+/* After a listener was removed from process: with none left for a signal's name, the
+ * signal gets its default action back. */
+Value signals_unlisten(VM *vm, Value emitter, Value name);
+/* A signal's number from its name ("SIGINT"), or 0. */
+int signals_number(const char *name);
+/* process.kill, for process_create. */
+const VMPropDef *signals_props(void);
+/* node's ErrnoException: message "syscall CODE", own errno (negative), code, syscall.
+ * err is a positive errno. Unrooted. */
+Value node_errno_error(VM *vm, int err, const char *syscall);
+
 /* ==== Terminals (tty.c) ==== */
 
 /* getColorDepth and hasColors, as tty.WriteStream.prototype has them: process.stdout and
