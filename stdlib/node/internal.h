@@ -81,6 +81,9 @@ const VMPropDef *signals_props(void);
  * err is a positive errno. Unrooted. */
 Value node_errno_error(VM *vm, int err, const char *syscall);
 
+/* process.memoryUsage (with .rss), cpuUsage, resourceUsage, umask (usage.c). */
+void usage_install(VM *vm, Value process);
+
 /* ==== Terminals (tty.c) ==== */
 
 /* getColorDepth and hasColors, as tty.WriteStream.prototype has them: process.stdout and

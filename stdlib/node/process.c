@@ -384,6 +384,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   Value p = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   vm_define_props(vm, p, process_props);
   vm_define_props(vm, p, signals_props());
+  usage_install(vm, p);
   vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
   Value list = make_argv(vm, argc, argv, script_index);
   vm_define_str(vm, p, "argv", list, VM_ATTR_DEFAULT);
