@@ -335,8 +335,11 @@ typedef Value (*HostModuleInit)(Host *host);
 /* Prints an uncaught exception as Node does (the stdlib installs it). */
 typedef void (*HostReporter)(Host *host, Value exception, SourceSite site);
 
-/* A promise rejected with no handler stayed unhandled once the microtasks ran. */
-typedef void (*HostUnhandledRejection)(Host *host, Value promise, Value reason);
+/* A promise rejected with no handler stayed unhandled once the microtasks ran; uid is
+ * node's rejection id (1, 2, ... in the order of rejection). */
+typedef void (*HostUnhandledRejection)(Host *host, Value promise, Value reason, double uid);
+/* A promise reported unhandled got a handler later (node's 'rejectionHandled'). */
+typedef void (*HostRejectionHandled)(Host *host, Value promise, double uid);
 
 /* A host for vm on loop; installs itself as the VM's hooks. */
 Host *host_new(VM *vm, Loop *loop);
@@ -364,6 +367,9 @@ void host_set_reporter(Host *host, HostReporter reporter);
 /* What happens to an unhandled rejection (the stdlib installs node's 'throw' mode);
  * NULL ignores them (--unhandled-rejections=none). */
 void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn);
+/* Called, once the microtasks drain, for each promise reported unhandled that has got a
+ * handler since (before the new unhandled ones are reported). NULL: nothing. */
+void host_set_rejection_handled(Host *host, HostRejectionHandled fn);
 
 /* Runs the main script as a CommonJS module (or a global script), then the loop
  * until it drains. Returns the process exit code. */

@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
 
 /* Where node throws an unhandled 'error' event that is not an Error (lib/events.js). */
 static const char ORIGIN_UNHANDLED[] =
     "node:events:515\n    throw err; // Unhandled 'error' event\n    ^";
+/* ... and one that is an Error. */
+static const char ORIGIN_UNHANDLED_ERROR[] =
+    "node:events:502\n      throw er; // Unhandled 'error' event\n      ^";
 
 /* ==== The listener table ====
  *
@@ -343,6 +347,97 @@ static Value event_symbols(VM *vm) {
   return syms;
 }
 
+/* ==== The unhandled 'error' event's report ==== */
+
+/* Splits text into its lines, in place; returns how many (at most max). */
+static int split_lines(char *text, char **lines, int max) {
+  int n = 0;
+  for (char *p = text; p && n < max; n++) {
+    lines[n] = p;
+    p = strchr(p, '\n');
+    if (p) *p++ = 0;
+  }
+  return n;
+}
+
+/* node's identicalSequenceRange: the first run of more than 3 lines of a also found, in
+ * order, in b (with more than 3 lines left there). *offset is where it starts in a. */
+static int identical_run(char **a, int na, char **b, int nb, int *offset) {
+  for (int i = 0; i < na - 3; i++) {
+    int pos = -1;
+    for (int j = 0; j < nb && pos < 0; j++) if (strcmp(a[i], b[j]) == 0) pos = j;
+    if (pos < 0 || nb - pos <= 3) continue;
+    int len = 1, max = na - i < nb - pos ? na - i : nb - pos;
+    while (max > len && strcmp(a[i + len], b[pos + len]) == 0) len++;
+    if (len > 3) return *offset = i, len;
+  }
+  return 0;
+}
+
+#define STACK_LINES 256
+#define INTERNAL "    at <node internal>" /* stands for one of node's own frames */
+
+/* How many frames of node's own JavaScript lie below a stack whose last frame is `last`
+ * (they end every stack in node, and the normalised reports drop them): the main
+ * module's six, a timer's two, one below anything else (an immediate, a tick). */
+static int internal_frames(const char *last) {
+  if (strstr(last, "at Object.<anonymous> (")) return 6;
+  return strstr(last, "at Timeout.") ? 2 : 1;
+}
+
+/* Appends node's internal frames to a stack's lines, so that runs of frames the two
+ * stacks share are found as node finds them. */
+static int with_internals(char **lines, int n) {
+  int k = n > 1 ? internal_frames(lines[n - 1]) : 0;
+  for (int i = 0; i < k; i++) lines[n++] = INTERNAL; /* room: STACK_LINES + 8 */
+  return n;
+}
+
+/* node's enhanceStackTrace: the error's stack, then "Emitted 'error' event at:" and the
+ * frames of the emit (own: "\n    at ..." lines), with the run they share with the
+ * error's stack cut to "[... lines matching original stack trace ...]". */
+static Value enhanced_stack(VM *vm, Value emitter, Value error, Value own) {
+  Value stack = vm_get_str(vm, error, "stack");
+  if (!value_is_string(stack)) return value_is_exception(stack) ? vm_take_exception(vm), VALUE_UNDEFINED : VALUE_UNDEFINED;
+  Value ctor = vm_get_str(vm, emitter, "constructor");
+  Value name = value_is_object(ctor) ? vm_get_str(vm, ctor, "name") : VALUE_UNDEFINED;
+  if (vm_has_exception(vm)) vm_take_exception(vm), name = VALUE_UNDEFINED;
+  char *err_text = vm_to_utf8(vm, stack, NULL), *own_text = vm_to_utf8(vm, own, NULL);
+  char *name_text = value_is_string(name) ? vm_to_utf8(vm, name, NULL) : NULL;
+  char *e[STACK_LINES + 8], *o[STACK_LINES + 8];
+  char *err_copy = mem_strdup(err_text);
+  int ne = split_lines(err_copy, e, STACK_LINES), no = split_lines(own_text, o, STACK_LINES);
+  if (no > 1 && strstr(o[1], "(<anonymous>)")) /* emit's own frame: node's stack starts below */
+    memmove(o + 1, o + 2, sizeof(char *) * (size_t)(no - 2)), no--;
+  ne = with_internals(e, ne), no = with_internals(o, no);
+  int offset = 0, len = identical_run(o + 1, no - 1, e + 1, ne - 1, &offset);
+  StrBuf sb = {0};
+  sb_puts(&sb, err_text);
+  sb_puts(&sb, "\nEmitted 'error' event");
+  if (name_text && strcmp(name_text, "EventEmitter")) sb_printf(&sb, " on %s instance", name_text);
+  sb_puts(&sb, " at:");
+  for (int i = 1; i < no; i++) {
+    if (len > 0 && i - 1 == offset + 1) { /* node keeps the run's first and last lines */
+      sb_puts(&sb, "\n    [... lines matching original stack trace ...]");
+      i += len - 2 - 1;
+      continue;
+    }
+    if (strcmp(o[i], INTERNAL)) sb_printf(&sb, "\n%s", o[i]);
+  }
+  free(err_text), free(own_text), free(name_text), free(err_copy);
+  return sb_finish(vm, &sb);
+}
+
+/* Throws the Error of an 'error' event nobody listens for, as node does. */
+static Value throw_unhandled_error(VM *vm, Value emitter, Value error) {
+  Value own = vm_handle_push(vm, vm_stack_trace(vm)); /* "\n    at ..." below emit */
+  Value text = vm_handle_push(vm, vm_string_concat(vm, vm_handle_push(vm, vm_string(vm, "Error")), own));
+  if (value_is_exception(text)) return vm_take_exception(vm), vm_throw(vm, error);
+  Value stack = vm_handle_push(vm, enhanced_stack(vm, emitter, error, text));
+  if (!value_is_string(stack)) return node_throw_from(vm, error, ORIGIN_UNHANDLED_ERROR);
+  return node_throw_enhanced(vm, error, ORIGIN_UNHANDLED_ERROR, stack);
+}
+
 static bool is_error_event(VM *vm, Value name) {
   if (!value_is_string(name)) return false;
   char *text = vm_to_utf8(vm, name, NULL);
@@ -368,7 +463,7 @@ static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv)
   }
   Value r = events_emit(vm, this_value, name, n, argv + 1);
   if (r != VALUE_FALSE || !error_event) return r;
-  if (argc > 1 && vm_is_error(argv[1])) return vm_throw(vm, argv[1]);
+  if (argc > 1 && vm_is_error(argv[1])) return throw_unhandled_error(vm, this_value, argv[1]);
   return throw_unhandled(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED);
 }
 

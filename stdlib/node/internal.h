@@ -31,6 +31,11 @@ Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message);
 /* Throws error; were it uncaught right there, node would report `origin` (its own source
  * line and caret) instead of the script's line. Returns VALUE_EXCEPTION. */
 Value node_throw_from(VM *vm, Value error, const char *origin);
+/* node_throw_from, and the report of it uncaught shows `stack` (a string) in place of
+ * the error's own stack, as node's kEnhanceStackBeforeInspector does. */
+Value node_throw_enhanced(VM *vm, Value error, const char *origin, Value stack);
+/* That stack, while the exception is still in flight from there; else undefined. */
+Value node_error_enhanced_stack(VM *vm, Value exception, SourceSite site);
 /* Changes the origin of the error node_throw_* just threw; returns VALUE_EXCEPTION. */
 Value node_error_set_origin(VM *vm, const char *origin);
 extern const char *const NODE_ORIGIN_VALIDATOR; /* node:internal/errors:541, throw error; */

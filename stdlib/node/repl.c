@@ -540,7 +540,9 @@ static bool on_uncaught(Host *host, Value exception) {
   return true;
 }
 
-static void on_unhandled(Host *host, Value promise, Value reason) { on_uncaught(host, reason); }
+static void on_unhandled(Host *host, Value promise, Value reason, double uid) {
+  on_uncaught(host, reason);
+}
 
 static char *history_path(void) {
   const char *home = getenv("HOME");

@@ -30,6 +30,8 @@ typedef struct NodeErrorState {
   const char *origin;
   bool has_classes;
   int32_t classes; /* a pin: { "TypeError ERR_X": the prototype of such errors } */
+  bool has_enhanced;
+  int32_t enhanced; /* a pin: the stack the report shows instead of the error's own */
 } NodeErrorState;
 
 static const VMStateType node_error_state = {"node error origin", sizeof(NodeErrorState), NULL,
@@ -146,12 +148,27 @@ Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message) {
 Value node_throw_from(VM *vm, Value error, const char *origin) {
   NodeErrorState *s = error_state(vm);
   if (s->has) vm_unpin(vm, s->pin);
+  if (s->has_enhanced) vm_unpin(vm, s->enhanced), s->has_enhanced = false;
   s->has = true;
   s->pin = vm_pin(vm, error);
   s->origin = origin;
   vm_throw(vm, error);
   s->site = vm_exception_site(vm);
   return VALUE_EXCEPTION;
+}
+
+Value node_throw_enhanced(VM *vm, Value error, const char *origin, Value stack) {
+  node_throw_from(vm, error, origin);
+  NodeErrorState *s = error_state(vm);
+  s->enhanced = vm_pin(vm, stack);
+  s->has_enhanced = true;
+  return VALUE_EXCEPTION;
+}
+
+Value node_error_enhanced_stack(VM *vm, Value exception, SourceSite site) {
+  NodeErrorState *s = error_state(vm);
+  if (!s->has_enhanced || !node_error_origin(vm, exception, site)) return VALUE_UNDEFINED;
+  return vm_pinned(vm, s->enhanced);
 }
 
 Value node_error_set_origin(VM *vm, const char *origin) {

@@ -11,12 +11,15 @@ pid=
 trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$scratch"' EXIT
 trap 'exit 2' INT TERM HUP
 failed=0
+limit=$((${TEST_TIMEOUT:-10} * 20)) # tries 0.05 s apart
 
-# play ENGINE SIGNAL SCRIPT [ARG]: starts the script, waits for its 'ready' (at most 5 s),
-# sends the signal, waits for the end (at most 5 s); sets $result to its stdout and status.
+# play ENGINE SIGNAL SCRIPT [ARG]: starts the script, waits for its 'ready' and then for
+# its end (each at most $TEST_TIMEOUT s: a loaded machine may be slow to start it), sends
+# the signal in between; sets $result to its stdout, status and stderr.
 play() {
   engine=$1 sig=$2 script=$3
   shift 3
+  rm -f "$scratch/out" "$scratch/err" # the background job truncates them only when it runs
   # httpclient --exec puts SIGINT back to its default (a background job of sh ignores
   # it), as in a terminal, and execs the engine, so that the signal reaches it.
   "$HTTPCLIENT" --exec "$engine" "$script" "$@" >"$scratch/out" 2>"$scratch/err" </dev/null &
@@ -24,14 +27,14 @@ play() {
   i=0
   until grep -q ready "$scratch/out" 2>/dev/null; do
     i=$((i + 1))
-    [ $i -gt 100 ] && break
+    [ $i -gt $limit ] && break
     sleep 0.05
   done
   kill -s "$sig" "$pid" 2>/dev/null
   i=0
   while kill -0 "$pid" 2>/dev/null; do
     i=$((i + 1))
-    [ $i -gt 100 ] && kill -KILL "$pid" 2>/dev/null
+    [ $i -gt $limit ] && kill -KILL "$pid" 2>/dev/null
     sleep 0.05
   done
   wait "$pid"
