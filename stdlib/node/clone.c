@@ -69,6 +69,7 @@ static Value dom_get(VM *vm, Value this_value, int argc, Value *argv) {
 /* Gives error its hidden [name, message, code] and its stack (captured last, so that the
  * stack's first line reads "name: message" as V8's lazily written one does). */
 static Value dom_fill(VM *vm, Value error, Value name, Value message) {
+  vm_handle_push(vm, name), vm_handle_push(vm, message); /* callers may pass them unrooted */
   Value data = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, data, name);
   vm_array_push(vm, data, message);
