@@ -34,7 +34,6 @@ typedef struct Options {
   bool interactive;      /* -i: the REPL even when stdin is not a terminal */
   const char *script;
   int script_index;      /* argv index of the script (or of the first argument after -e) */
-  bool ignore_rejections; /* --unhandled-rejections=none (or warn: tinynode prints nothing) */
 } Options;
 
 static const char usage[] =
@@ -49,7 +48,8 @@ static const char usage[] =
     "  -i, --interactive   start the REPL even if stdin is not a terminal\n"
     "  -c, --check         check the script's syntax without running it\n"
     "  --script            run the file as a global script, not a CommonJS module\n"
-    "  --unhandled-rejections=MODE  none: an unhandled rejection does not end the process\n"
+    "  --unhandled-rejections=MODE  throw (the default), strict, warn, warn-with-error-code\n"
+    "                      or none: what an unhandled promise rejection does\n"
     "  --trace-warnings    print warnings with their stack trace\n"
     "  --no-warnings       print no warnings (process 'warning' listeners still run)\n"
     "  --trace-deprecation print deprecation warnings with their stack trace\n"
@@ -67,6 +67,14 @@ static const char usage[] =
     "Environment:\n"
     "  TINYNODE_GC_STRESS=1   collect garbage at every allocation (for testing)\n"
     "  UV_THREADPOOL_SIZE=N   worker threads for file operations (default 4)\n";
+
+/* The modes node accepts for --unhandled-rejections. */
+static bool valid_rejection_mode(const char *mode) {
+  static const char *const modes[] = {"throw", "strict", "warn", "none", "warn-with-error-code"};
+  for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+    if (!strcmp(mode, modes[i])) return true;
+  return false;
+}
 
 static int parse_options(int argc, char **argv, Options *o) {
   *o = (Options){.action = RUN, .mode = COMPILE_MODULE, .script_index = argc};
@@ -90,8 +98,12 @@ static int parse_options(int argc, char **argv, Options *o) {
     else if (!strcmp(a, "--trace-warnings") || !strcmp(a, "--no-warnings") ||
              !strcmp(a, "--trace-deprecation") || !strcmp(a, "--no-deprecation"))
       continue; /* process reads them (stdlib/node/warning.c) */
-    else if (!strncmp(a, "--unhandled-rejections=", 23)) o->ignore_rejections = !strcmp(a + 23, "none") ||
-                                                                               !strncmp(a + 23, "warn", 4);
+    else if (!strncmp(a, "--unhandled-rejections=", 23)) { /* process reads it (process.c) */
+      if (!valid_rejection_mode(a + 23)) {
+        fprintf(stderr, "%s: invalid value for --unhandled-rejections\n", argv[0]); /* as node */
+        exit(9);
+      }
+    }
     else if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) o->interactive = true;
     else if (!strcmp(a, "-p") || !strcmp(a, "--print")) {
       o->print = true;
@@ -204,7 +216,6 @@ int main(int argc, char **argv) {
   if (o.trace_gc) vm_set_gc_trace(vm, stderr);
   host_set_trace(host, o.trace_loop ? stderr : NULL);
   stdlib_install(host, argc, argv, o.script_index);
-  if (o.ignore_rejections) host_set_unhandled_rejection(host, NULL);
   status = run(host, &o);
   status = stdlib_exit(host, status);
   host_free(host);

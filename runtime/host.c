@@ -53,50 +53,79 @@ static void run_one(Host *host, JobQueue *q, bool spread_args) {
 
 /* ==== Unhandled rejections ==== */
 
-/* HostPromiseRejectionTracker: remember a promise rejected with no handler; forget it if
- * a handler comes before the microtasks run out. */
-static void track_rejection(VM *vm, Value promise, bool handled) {
-  Host *host = host_of(vm);
-  if (handled) {
-    for (int i = 0; i < host->rejection_count; i++) {
-      if (vm_pinned(vm, host->rejections[i]) != promise) continue;
-      vm_unpin(vm, host->rejections[i]);
-      host->rejection_count--;
-      memmove(&host->rejections[i], &host->rejections[i + 1],
-              sizeof(int32_t) * (size_t)(host->rejection_count - i));
-      return;
-    }
-    return;
+static void list_push(VM *vm, RejectionList *l, Value promise, double uid) {
+  if (l->count == l->capacity) {
+    l->capacity = l->capacity ? l->capacity * 2 : 8;
+    l->pins = mem_realloc(l->pins, sizeof(int32_t) * (size_t)l->capacity);
+    l->uids = mem_realloc(l->uids, sizeof(double) * (size_t)l->capacity);
   }
-  if (host->rejection_count == host->rejection_capacity) {
-    host->rejection_capacity = host->rejection_capacity ? host->rejection_capacity * 2 : 8;
-    host->rejections = mem_realloc(host->rejections, sizeof(int32_t) * (size_t)host->rejection_capacity);
-  }
-  host->rejections[host->rejection_count++] = vm_pin(vm, promise);
+  l->pins[l->count] = vm_pin(vm, promise);
+  l->uids[l->count++] = uid;
 }
 
-/* Node's processPromiseRejections: each promise still without a handler goes to the
- * stdlib's handler (which may end the process), in the order they were rejected. */
+/* Takes promise out of l (unpinned); its uid, or 0 if it was not there. */
+static double list_take(VM *vm, RejectionList *l, Value promise) {
+  for (int i = 0; i < l->count; i++) {
+    if (vm_pinned(vm, l->pins[i]) != promise) continue;
+    double uid = l->uids[i];
+    vm_unpin(vm, l->pins[i]);
+    l->count--;
+    memmove(&l->pins[i], &l->pins[i + 1], sizeof(int32_t) * (size_t)(l->count - i));
+    memmove(&l->uids[i], &l->uids[i + 1], sizeof(double) * (size_t)(l->count - i));
+    return uid;
+  }
+  return 0;
+}
+
+static void list_free(VM *vm, RejectionList *l) {
+  for (int i = 0; vm && i < l->count; i++) vm_unpin(vm, l->pins[i]);
+  free(l->pins), free(l->uids);
+  *l = (RejectionList){0};
+}
+
+/* HostPromiseRejectionTracker: remember a promise rejected with no handler (with its
+ * id); forget it if a handler comes before the microtasks run out; one that was already
+ * reported and gets a handler now is "handled late". */
+static void track_rejection(VM *vm, Value promise, bool handled) {
+  Host *host = host_of(vm);
+  if (!handled) {
+    list_push(vm, &host->rejections, promise, ++host->rejection_uid);
+  } else if (!list_take(vm, &host->rejections, promise)) {
+    double uid = list_take(vm, &host->warned, promise);
+    if (uid) list_push(vm, &host->late, promise, uid);
+  }
+}
+
+/* Node's processPromiseRejections: first the promises handled late, then each promise
+ * still without a handler goes to the stdlib's handler (which may end the process), in
+ * the order they were rejected; while a late handler may still come, it is kept. */
 static bool process_rejections(Host *host) {
   VM *vm = host->vm;
-  int n = host->rejection_count;
-  if (n == 0) return false;
-  int32_t *pins = host->rejections;
-  host->rejections = NULL;
-  host->rejection_count = host->rejection_capacity = 0;
-  for (int i = 0; i < n; i++) {
+  RejectionList late = host->late, now = host->rejections;
+  if (late.count == 0 && now.count == 0) return false;
+  host->late = host->rejections = (RejectionList){0};
+  for (int i = 0; i < late.count; i++) {
     int mark = vm_handle_mark(vm);
-    Value promise = vm_handle_push(vm, vm_pinned(vm, pins[i])), reason;
-    vm_unpin(vm, pins[i]);
-    vm_promise_state(promise, &reason);
-    if (host->on_unhandled && !host->exiting) host->on_unhandled(host, promise, reason);
+    Value promise = vm_handle_push(vm, vm_pinned(vm, late.pins[i]));
+    if (host->on_handled_late && !host->exiting) host->on_handled_late(host, promise, late.uids[i]);
     vm_handle_reset(vm, mark);
   }
-  free(pins);
+  for (int i = 0; i < now.count; i++) {
+    int mark = vm_handle_mark(vm);
+    Value promise = vm_handle_push(vm, vm_pinned(vm, now.pins[i])), reason;
+    vm_promise_state(promise, &reason);
+    if (host->on_unhandled && !host->exiting) {
+      if (host->on_handled_late) list_push(vm, &host->warned, promise, now.uids[i]);
+      host->on_unhandled(host, promise, reason, now.uids[i]);
+    }
+    vm_handle_reset(vm, mark);
+  }
+  list_free(vm, &late), list_free(vm, &now);
   return true;
 }
 
 void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn) { host->on_unhandled = fn; }
+void host_set_rejection_handled(Host *host, HostRejectionHandled fn) { host->on_handled_late = fn; }
 void host_set_uncaught(Host *host, HostUncaught fn) { host->on_uncaught = fn; }
 
 static bool queue_empty(JobQueue *q) {
@@ -169,17 +198,22 @@ void host_fatal_exception_at(Host *host, SourceSite site) {
     return;
   }
   Value exception = vm_take_exception(host->vm);
-  if (host->on_uncaught) { /* the REPL reports it and reads the next line */
+  int status = 1;
+  if (host->on_uncaught) { /* 'uncaughtException' listeners, or the REPL's report */
     int mark = vm_handle_mark(host->vm);
-    host->on_uncaught(host, vm_handle_push(host->vm, exception));
+    bool handled = host->on_uncaught(host, vm_handle_push(host->vm, exception));
+    if (!handled && vm_has_exception(host->vm)) { /* a listener threw: node reports that, 7 */
+      site = vm_exception_site(host->vm);
+      exception = vm_take_exception(host->vm), status = 7;
+    }
     vm_handle_reset(host->vm, mark);
-    return;
+    if (handled || vm_is_terminating(host->vm)) return;
   }
   if (host->fatal_pin < 0) { /* only the first one is reported */
     host->fatal_pin = vm_pin(host->vm, exception);
     host->fatal_site = site;
   }
-  host_exit(host, 1);
+  host_exit(host, status);
 }
 //< runtime.fatal-exception
 
@@ -265,7 +299,7 @@ void host_free(Host *host) {
   free(host->sources);
   free(host->ticks.jobs);
   free(host->promise_jobs.jobs);
-  free(host->rejections);
+  list_free(NULL, &host->rejections), list_free(NULL, &host->warned), list_free(NULL, &host->late);
   free(host->modules);
   free(host);
 }

@@ -32,6 +32,13 @@ typedef struct BuiltinModule {
   int32_t exports; /* a pin, or -1 before the first require */
 } BuiltinModule;
 
+/* Pinned promises with their rejection ids. */
+typedef struct RejectionList {
+  int32_t *pins;
+  double *uids;
+  int count, capacity;
+} RejectionList;
+
 struct Host {
   VM *vm;
   Loop *loop;
@@ -56,10 +63,12 @@ struct Host {
   const HostErrors *errors; /* node's errors, from the stdlib; NULL: plain ones */
   Source *sources;
   int source_count;
-  /* Promises rejected with no handler yet (pins), checked once the microtasks drain. */
-  int32_t *rejections;
-  int rejection_count, rejection_capacity;
+  /* Promises rejected with no handler yet, checked once the microtasks drain; those
+   * reported unhandled (warned) until a handler comes; those then handled (late). */
+  RejectionList rejections, warned, late;
+  double rejection_uid; /* node's "rejection id": one per promise rejected unhandled */
   HostUnhandledRejection on_unhandled; /* NULL: --unhandled-rejections=none */
+  HostRejectionHandled on_handled_late;
   HostUncaught on_uncaught;            /* the REPL's printer; NULL: fatal, as node */
   FILE *loop_trace;       /* --trace-loop: where its lines go, or NULL */
   long ran_ticks, ran_jobs; /* microtasks run by the current drain (--trace-loop) */

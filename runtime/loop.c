@@ -3,10 +3,12 @@
  *
  * Entry points: loop_new, loop_run, loop_free; timers (loop_timer_*), immediates
  * (loop_immediate*), fds (loop_watch_fd / loop_unwatch_fd), loop_defer_pending,
- * loop_defer_close, loop_ref / loop_unref and the after-callback hook. Contracts are
- * in runtime/runtime.h. The loop never touches JavaScript values.
+ * loop_defer_close, loop_ref / loop_unref, signals (loop_signal_start / _stop) and the
+ * after-callback hook. Contracts are in runtime/runtime.h. The loop never touches
+ * JavaScript values.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lexer/alloc.h"
 #include "runtime/loop_private.h"
@@ -61,6 +64,14 @@ typedef struct Watcher {
   size_t dense_index; /* position in Loop.watched */
 } Watcher;
 
+/* What the loop does when signal n arrives (Loop.signals[n]). */
+typedef struct SignalWatch {
+  LoopSignalCallback cb; /* NULL: the signal has its default action */
+  void *data;
+} SignalWatch;
+
+#define LOOP_NSIG 65 /* signals 1..64: the standard ones and Linux's real-time range */
+
 struct Loop {
   uint64_t now; /* cached monotonic ms */
 
@@ -94,6 +105,8 @@ struct Loop {
   long turns;
   bool in_after, stop, running;
   Pool *pool;
+  SignalWatch signals[LOOP_NSIG];
+  int signal_pipe[2]; /* the self-pipe: the handler writes, the poll phase reads; -1 none */
 };
 
 _Noreturn void runtime_panic(const char *where) {
@@ -129,6 +142,7 @@ Loop *loop_new(void) {
   Loop *loop = mem_calloc(1, sizeof *loop);
   loop->free_task = NO_SLOT;
   loop->next_seq = 1;
+  loop->signal_pipe[0] = loop->signal_pipe[1] = -1;
   /* A peer that closes early must produce EPIPE, not kill the process. */
   signal(SIGPIPE, SIG_IGN);
   loop_update_time(loop);
@@ -139,6 +153,8 @@ void loop_free(Loop *loop) {
   if (!loop) return;
   if (loop->running) runtime_panic("loop_free: the loop is running");
   if (loop->pool) pool_shutdown(loop->pool);
+  for (int n = 1; n < LOOP_NSIG; n++) loop_signal_stop(loop, n);
+  if (loop->signal_pipe[0] >= 0) close(loop->signal_pipe[0]), close(loop->signal_pipe[1]);
   free(loop->tasks);
   free(loop->heap);
   free(loop->immediates);
@@ -558,6 +574,80 @@ static void dispatch_fd(Loop *loop, size_t i) {
   trace(loop, LOOP_TRACE_CALLBACK, "poll", 0);
   cb(loop, fd, revents, data);
   loop_after_callback(loop);
+}
+
+/* ==== Signals ====
+ *
+ * A signal handler may do almost nothing (only async-signal-safe calls), and it may run
+ * on any thread, in the middle of anything. So it only writes the signal's number, one
+ * byte, into a pipe; the read end is watched like any fd, and the poll phase, which
+ * poll() returns from as soon as the byte lands, reads the numbers and makes the
+ * callbacks as ordinary loop callbacks. The pipe is not a handle: watching signals does
+ * not keep the loop alive (node's signal handles are unref'd too). */
+
+//> runtime.signal-handler
+/* Signal dispositions belong to the process, not to a loop: the write end of the pipe of
+ * the loop that watches signals is the one thing the handler must find. */
+static volatile sig_atomic_t signal_write_fd = -1;
+
+static void on_signal(int signum) {
+  int saved = errno; /* the interrupted code may be about to read errno */
+  unsigned char byte = (unsigned char)signum;
+  if (signal_write_fd >= 0 && write(signal_write_fd, &byte, 1) < 0) {
+    /* the pipe is full: enough of this signal is already on its way */
+  }
+  errno = saved;
+}
+//< runtime.signal-handler
+
+//> runtime.signal-read
+/* The read end is readable: one callback per signal number found, in arrival order. */
+static void read_signals(Loop *loop, int fd, int revents, void *data) {
+  unsigned char buf[64];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) {
+    for (ssize_t i = 0; i < n; i++) {
+      SignalWatch *w = buf[i] < LOOP_NSIG ? &loop->signals[buf[i]] : NULL;
+      if (!w || !w->cb) continue; /* stopped after it arrived */
+      trace(loop, LOOP_TRACE_CALLBACK, "signal", buf[i]);
+      w->cb(loop, buf[i], w->data);
+      loop_after_callback(loop);
+    }
+  }
+}
+//< runtime.signal-read
+
+/* The self-pipe, made on the first loop_signal_start: both ends non-blocking (the
+ * handler must never block) and closed on exec. */
+static bool open_signal_pipe(Loop *loop) {
+  if (loop->signal_pipe[0] >= 0) return true;
+  if (pipe(loop->signal_pipe) < 0) return false;
+  for (int i = 0; i < 2; i++) {
+    fcntl(loop->signal_pipe[i], F_SETFL, fcntl(loop->signal_pipe[i], F_GETFL) | O_NONBLOCK);
+    fcntl(loop->signal_pipe[i], F_SETFD, FD_CLOEXEC);
+  }
+  signal_write_fd = loop->signal_pipe[1];
+  loop_watch_fd(loop, loop->signal_pipe[0], LOOP_READABLE, read_signals, NULL);
+  return true;
+}
+
+int loop_signal_start(Loop *loop, int signum, LoopSignalCallback cb, void *data) {
+  if (signum <= 0 || signum >= LOOP_NSIG || signum == SIGKILL || signum == SIGSTOP)
+    return -EINVAL; /* as uv_signal_start: these two cannot be caught */
+  if (!open_signal_pipe(loop)) return -errno;
+  bool installed = loop->signals[signum].cb != NULL;
+  loop->signals[signum] = (SignalWatch){cb, data};
+  if (installed) return 0;
+  struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
+  sigemptyset(&sa.sa_mask);
+  return sigaction(signum, &sa, NULL) < 0 ? -errno : 0;
+}
+
+void loop_signal_stop(Loop *loop, int signum) {
+  if (signum <= 0 || signum >= LOOP_NSIG || !loop->signals[signum].cb) return;
+  loop->signals[signum] = (SignalWatch){NULL, NULL};
+  /* SIGPIPE stays ignored (loop_new); any other signal gets its default action back */
+  signal(signum, signum == SIGPIPE ? SIG_IGN : SIG_DFL);
 }
 
 /* ==== The poll phase and the turn ==== */

@@ -791,10 +791,8 @@ void mod_install(Host *host) {
 /* ==== The main module ==== */
 
 static int finish_main(Host *host, Value result) {
-  if (value_is_exception(result)) {
-    host_fatal_exception(host);
-    return host->exit_code;
-  }
+  if (value_is_exception(result)) host_fatal_exception(host); /* may be handled: go on */
+  if (host->exiting) return host->exit_code;
   host_drain_jobs(host);
   host->loop_handles = vm_handle_mark(host->vm);
   if (!host->exiting) loop_run(host->loop);

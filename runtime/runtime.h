@@ -101,6 +101,15 @@ void loop_defer_pending(Loop *loop, LoopCallback cb, void *data);
 /* Queues cb for the close phase (this turn's if queued before it, else the next). */
 void loop_defer_close(Loop *loop, LoopCallback cb, void *data);
 
+/* Signals (POSIX numbers 1..64). loop_signal_start makes signum call cb(loop, signum,
+ * data) from the poll phase, as an ordinary callback (the handler itself only writes
+ * to a self-pipe); again for the same signal replaces cb and data. It does not keep the
+ * loop alive. Returns 0, or -EINVAL (SIGKILL, SIGSTOP, out of range) or another -errno.
+ * loop_signal_stop restores the signal's default action (no-op if not started). */
+typedef void (*LoopSignalCallback)(Loop *loop, int signum, void *data);
+int loop_signal_start(Loop *loop, int signum, LoopSignalCallback cb, void *data);
+void loop_signal_stop(Loop *loop, int signum);
+
 /* Handle references: while the count is positive the loop stays alive. A listening
  * server or an open socket holds one; closing it releases it. */
 void loop_ref(Loop *loop);
@@ -332,8 +341,11 @@ typedef Value (*HostModuleInit)(Host *host);
 /* Prints an uncaught exception as Node does (the stdlib installs it). */
 typedef void (*HostReporter)(Host *host, Value exception, SourceSite site);
 
-/* A promise rejected with no handler stayed unhandled once the microtasks ran. */
-typedef void (*HostUnhandledRejection)(Host *host, Value promise, Value reason);
+/* A promise rejected with no handler stayed unhandled once the microtasks ran; uid is
+ * node's rejection id (1, 2, ... in the order of rejection). */
+typedef void (*HostUnhandledRejection)(Host *host, Value promise, Value reason, double uid);
+/* A promise reported unhandled got a handler later (node's 'rejectionHandled'). */
+typedef void (*HostRejectionHandled)(Host *host, Value promise, double uid);
 
 /* A host for vm on loop; installs itself as the VM's hooks. */
 Host *host_new(VM *vm, Loop *loop);
@@ -376,6 +388,9 @@ void host_set_errors(Host *host, const HostErrors *errors);
 /* What happens to an unhandled rejection (the stdlib installs node's 'throw' mode);
  * NULL ignores them (--unhandled-rejections=none). */
 void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn);
+/* Called, once the microtasks drain, for each promise reported unhandled that has got a
+ * handler since (before the new unhandled ones are reported). NULL: nothing. */
+void host_set_rejection_handled(Host *host, HostRejectionHandled fn);
 
 /* Runs the main script as a CommonJS module (or a global script), then the loop
  * until it drains. Returns the process exit code. */
@@ -395,9 +410,10 @@ void host_repl_globals(Host *host);
  * The REPL's input keeps it alive with loop_ref. */
 int host_run_loop(Host *host);
 
-/* An uncaught exception goes to fn instead of ending the process (the REPL prints it
- * and reads on). fn == NULL restores node's fatal report. */
-typedef void (*HostUncaught)(Host *host, Value exception);
+/* An uncaught exception goes to fn first (process's 'uncaughtException' listeners; the
+ * REPL prints it and reads on): it returns true when it dealt with it, false for node's
+ * fatal report (of the exception fn leaves pending, if any). NULL: the report at once. */
+typedef bool (*HostUncaught)(Host *host, Value exception);
 void host_set_uncaught(Host *host, HostUncaught fn);
 
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code

@@ -24,6 +24,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   timers_install(host);
   clone_install(vm);
   buffer_install_globals(vm);
+  web_install(vm);
   host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
   host_register_module(host, "path", path_module_create);

@@ -56,7 +56,8 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_TYPED_PROTOTYPES_END = INTRINSIC_TYPED_PROTOTYPES + VM_TYPED_COUNT - 1,
   INTRINSIC_ASSERT,                  /* node/assert.c: the module, made on first require */
   INTRINSIC_ASSERTION_ERROR_PROTOTYPE,
-  INTRINSIC_DOM_EXCEPTION_PROTOTYPE, /* node/clone.c: made on the first DataCloneError, */
+  INTRINSIC_DOM_EXCEPTION,           /* node/clone.c: made on first use (the global or a */
+  INTRINSIC_DOM_EXCEPTION_PROTOTYPE, /* DataCloneError), */
   INTRINSIC_DOM_EXCEPTION_DATA,      /* and the symbol its instances keep their data under */
   INTRINSIC_TTY_READ_STREAM_PROTOTYPE, /* node/tty.c */
   INTRINSIC_TTY_WRITE_STREAM_PROTOTYPE,

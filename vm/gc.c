@@ -234,6 +234,11 @@ static size_t sweep(VM *vm) {
 
 void vm_set_gc_trace(VM *vm, FILE *out) { vm->gc_trace_out = out; }
 
+void vm_heap_size(VM *vm, size_t *used, size_t *total) {
+  *used = vm->bytes_allocated;
+  *total = vm->next_gc > vm->bytes_allocated ? vm->next_gc : vm->bytes_allocated;
+}
+
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);

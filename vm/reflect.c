@@ -520,7 +520,8 @@ Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto) {
     object_define_own(vm, e, value_from_string(vm->atom_message), message, ATTR_HIDDEN);
   /* Made by super() for a class: like V8, leave out the frames of the constructors
    * up to new.target's (the native's own frame is the innermost). */
-  Value target = vm->frames[vm->frame_count - 1].new_target;
+  Value target = vm->frame_count > 0 ? vm->frames[vm->frame_count - 1].new_target
+                                     : VALUE_UNDEFINED; /* called by the host, between callbacks */
   bool is_class = value_is_object(target) && value_to_object(target)->klass == CLASS_CLOSURE;
   Value r = vm_capture_stack_trace(vm, ev, is_class ? target : VALUE_UNDEFINED);
   vm_handle_reset(vm, mark);

@@ -109,6 +109,9 @@ void vm_trace_note(VM *vm, const char *text);
 /* --trace-gc: a line per collection to out (NULL: off): heap before and after, things
  * freed, the pause. */
 void vm_set_gc_trace(VM *vm, FILE *out);
+/* The collector's heap: bytes in use, and the size it may grow to before the next
+ * collection (process.memoryUsage's heapUsed and heapTotal). */
+void vm_heap_size(VM *vm, size_t *used, size_t *total);
 
 /* ==== Exceptions ==== */
 

@@ -474,7 +474,7 @@ static Value buf_wtf8(VM *vm, Value this_value, int argc, Value *argv) {
 /* domException(message, name): a DOMException (atob's InvalidCharacterError), made by
  * clone.c's maker; only the names atob and btoa use are known. */
 static Value buf_dom_exception(VM *vm, Value this_value, int argc, Value *argv) {
-  return node_dom_exception_new(vm, "InvalidCharacterError", argv[0], 5);
+  return node_dom_exception_new(vm, "InvalidCharacterError", argv[0]);
 }
 
 /* ==== The lazy globals ==== */

@@ -14,12 +14,51 @@
 
 /* ==== DOMException ==== */
 
+/* node's table of DOMException names: each has a legacy code, a constant on the
+ * constructor and its prototype (INDEX_SIZE_ERR = 1 ...); other names have code 0. */
+#define DOM_FOR_EACH_NAME(X)                                                                   \
+  X("IndexSizeError", "INDEX_SIZE_ERR", 1) X("DOMStringSizeError", "DOMSTRING_SIZE_ERR", 2)      \
+  X("HierarchyRequestError", "HIERARCHY_REQUEST_ERR", 3)                                       \
+  X("WrongDocumentError", "WRONG_DOCUMENT_ERR", 4)                                             \
+  X("InvalidCharacterError", "INVALID_CHARACTER_ERR", 5)                                       \
+  X("NoDataAllowedError", "NO_DATA_ALLOWED_ERR", 6)                                            \
+  X("NoModificationAllowedError", "NO_MODIFICATION_ALLOWED_ERR", 7)                            \
+  X("NotFoundError", "NOT_FOUND_ERR", 8) X("NotSupportedError", "NOT_SUPPORTED_ERR", 9)        \
+  X("InUseAttributeError", "INUSE_ATTRIBUTE_ERR", 10)                                          \
+  X("InvalidStateError", "INVALID_STATE_ERR", 11) X("SyntaxError", "SYNTAX_ERR", 12)           \
+  X("InvalidModificationError", "INVALID_MODIFICATION_ERR", 13)                                \
+  X("NamespaceError", "NAMESPACE_ERR", 14) X("InvalidAccessError", "INVALID_ACCESS_ERR", 15)   \
+  X("ValidationError", "VALIDATION_ERR", 16) X("TypeMismatchError", "TYPE_MISMATCH_ERR", 17)   \
+  X("SecurityError", "SECURITY_ERR", 18) X("NetworkError", "NETWORK_ERR", 19)                  \
+  X("AbortError", "ABORT_ERR", 20) X("URLMismatchError", "URL_MISMATCH_ERR", 21)               \
+  X("QuotaExceededError", "QUOTA_EXCEEDED_ERR", 22) X("TimeoutError", "TIMEOUT_ERR", 23)       \
+  X("InvalidNodeTypeError", "INVALID_NODE_TYPE_ERR", 24)                                       \
+  X("DataCloneError", "DATA_CLONE_ERR", 25)
+
+/* The legacy code of a name (a string Value), 0 for names not in the table. */
+static int dom_code(VM *vm, Value name) {
+  static const char *const names[] = {
+#define DOM_NAME(name, constant, code) name,
+      DOM_FOR_EACH_NAME(DOM_NAME)
+#undef DOM_NAME
+  };
+  char *text = vm_to_utf8(vm, name, NULL);
+  int code = 0;
+  for (int i = 0; i < (int)(sizeof names / sizeof *names) && !code; i++)
+    if (strcmp(names[i], text) == 0) code = i + 1; /* the table is in code order */
+  free(text);
+  return code;
+}
+
 /* A DOMException keeps its name, message and code in one hidden array under a symbol of
  * the realm; the prototype's getters read it (node's are getters on the prototype too). */
 static Value dom_slot(VM *vm, Value self, int index) {
   Value key = vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_DATA);
   Value data = value_is_object(self) && value_is_symbol(key) ? vm_get(vm, self, key) : VALUE_UNDEFINED;
-  if (!value_is_object(data)) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  if (!value_is_object(data)) { /* node's words, without "type" */
+    Value message = vm_string(vm, "Value of \"this\" must be of DOMException");
+    return vm_throw(vm, node_error_new(vm, ERR_TYPE, "ERR_INVALID_THIS", message));
+  }
   return vm_array_get_raw(data, (uint32_t)index);
 }
 
@@ -27,50 +66,103 @@ static Value dom_get(VM *vm, Value this_value, int argc, Value *argv) {
   return dom_slot(vm, this_value, vm_native_magic(vm));
 }
 
-static Value dom_construct(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
-}
-
-static const VMPropDef dom_methods[] = {
-    VM_GETSET_MAGIC("name", dom_get, NULL, 0),
-    VM_GETSET_MAGIC("message", dom_get, NULL, 1),
-    VM_GETSET_MAGIC("code", dom_get, NULL, 2),
-    VM_NUMBER("DATA_CLONE_ERR", 25, VM_ATTR_ENUMERABLE),
-    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "DOMException", VM_ATTR_CONFIGURABLE),
-    VM_PROPS_END,
-};
-
-static const VMPropDef dom_row[] = {
-    VM_CONSTRUCTOR("DOMException", dom_construct, 0, 0, INTRINSIC_DOM_EXCEPTION_PROTOTYPE, NULL,
-                   dom_methods),
-    VM_PROPS_END,
-};
-
-/* DOMException.prototype, made on first use: over Error.prototype. */
-static Value dom_prototype(VM *vm) {
-  Value proto = vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_PROTOTYPE);
-  if (value_is_object(proto)) return proto;
-  vm_handle_push(vm, vm_prop_value(vm, dom_row));
-  proto = vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_PROTOTYPE);
-  vm_set_prototype(vm, proto, vm_intrinsic(vm, INTRINSIC_ERROR_PROTOTYPE));
-  vm_set_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_DATA, vm_symbol_new(vm, VALUE_UNDEFINED));
-  return proto;
-}
-
-Value node_dom_exception_new(VM *vm, const char *name, Value message, int code) {
-  vm_handle_push(vm, message);
-  Value proto = vm_handle_push(vm, dom_prototype(vm));
+/* Gives error its hidden [name, message, code] and its stack (captured last, so that the
+ * stack's first line reads "name: message" as V8's lazily written one does). */
+static Value dom_fill(VM *vm, Value error, Value name, Value message) {
+  vm_handle_push(vm, name), vm_handle_push(vm, message); /* callers may pass them unrooted */
   Value data = vm_handle_push(vm, vm_array_new(vm));
-  vm_array_push(vm, data, vm_atom(vm, name));
+  vm_array_push(vm, data, name);
   vm_array_push(vm, data, message);
-  vm_array_push(vm, data, value_from_number(code));
-  Value error = vm_handle_push(vm, vm_object_with_proto(vm, proto)); /* no native error */
-  vm_define_str(vm, error, "stack", VALUE_UNDEFINED, VM_ATTR_HIDDEN); /* own key order */
+  vm_array_push(vm, data, value_from_number(dom_code(vm, name)));
   PropertyDescriptor d = {.value = data, .has_value = true, .has_writable = true,
                           .has_enumerable = true, .has_configurable = true};
   vm_define_property(vm, error, vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_DATA), &d);
   Value r = vm_capture_stack_trace(vm, error, VALUE_UNDEFINED);
   return value_is_exception(r) ? r : error;
+}
+
+/* options.cause, when `'cause' in options`, as an own non-enumerable property. */
+static Value dom_cause(VM *vm, Value error, Value options) {
+  Value key = vm_handle_push(vm, vm_atom(vm, "cause"));
+  Value has = vm_has_property(vm, options, key);
+  if (has != VALUE_TRUE) return has;
+  Value cause = vm_handle_push(vm, vm_get(vm, options, key));
+  if (value_is_exception(cause)) return cause;
+  return vm_define_str(vm, error, "cause", cause, VM_ATTR_WRITABLE | VM_ATTR_CONFIGURABLE)
+             ? VALUE_TRUE : VALUE_EXCEPTION;
+}
+
+/* new DOMException(message = '', options = 'Error'): options is the name, or an object
+ * with name (and cause). A class: calling it without new is V8's TypeError. */
+static Value dom_construct(VM *vm, Value this_value, int argc, Value *argv) {
+  Value target = vm_new_target(vm);
+  if (value_is_undefined(target))
+    return vm_throw_error(vm, ERR_TYPE, "Class constructor DOMException cannot be invoked without 'new'");
+  Value proto = vm_get_str(vm, target, "prototype");
+  if (value_is_exception(proto)) return proto;
+  Value error = vm_handle_push(vm, vm_object_with_proto(vm, value_is_object(proto) ? proto
+                                                   : vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_PROTOTYPE)));
+  vm_define_str(vm, error, "stack", VALUE_UNDEFINED, VM_ATTR_HIDDEN); /* own key order */
+  Value message = argc > 0 && !value_is_undefined(argv[0]) ? vm_to_string(vm, argv[0]) : vm_string(vm, "");
+  if (value_is_exception(vm_handle_push(vm, message))) return VALUE_EXCEPTION;
+  Value options = argc > 1 && !value_is_undefined(argv[1]) ? argv[1] : vm_atom(vm, "Error");
+  bool is_object = value_is_object(options) && !vm_is_callable(options);
+  Value name = is_object ? vm_get_str(vm, options, "name") : options;
+  if (!value_is_exception(name)) name = vm_to_string(vm, vm_handle_push(vm, name));
+  if (value_is_exception(vm_handle_push(vm, name))) return VALUE_EXCEPTION;
+  if (is_object && value_is_exception(dom_cause(vm, error, options))) return VALUE_EXCEPTION;
+  return dom_fill(vm, error, name, message);
+}
+
+#define DOM_CONSTANT(name, constant, code) VM_NUMBER(constant, code, VM_ATTR_ENUMERABLE),
+#define DOM_GETTER(name_, slot)                                                                \
+  {.name = (name_), .kind = VM_PROP_ACCESSOR, .magic = (slot), .fn = dom_get,                  \
+   .attrs = VM_ATTR_ENUMERABLE | VM_ATTR_CONFIGURABLE}
+static const VMPropDef dom_methods[] = {
+    DOM_GETTER("name", 0),
+    DOM_GETTER("message", 1),
+    DOM_GETTER("code", 2),
+    DOM_FOR_EACH_NAME(DOM_CONSTANT)
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "DOMException", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
+static const VMPropDef dom_statics[] = {
+    DOM_FOR_EACH_NAME(DOM_CONSTANT)
+    VM_PROPS_END,
+};
+#undef DOM_CONSTANT
+#undef DOM_GETTER
+
+static const VMPropDef dom_row[] = {
+    VM_CONSTRUCTOR("DOMException", dom_construct, 0, 0, INTRINSIC_DOM_EXCEPTION_PROTOTYPE,
+                   dom_statics, dom_methods),
+    VM_PROPS_END,
+};
+
+/* The DOMException constructor, made on first use (the global's getter, or the first
+ * DataCloneError): its prototype inherits Error.prototype. */
+Value clone_dom_exception(VM *vm) {
+  Value ctor = vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION);
+  if (value_is_object(ctor)) return ctor;
+  ctor = vm_handle_push(vm, vm_prop_value(vm, dom_row));
+  Value proto = vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_PROTOTYPE);
+  vm_set_prototype(vm, proto, vm_intrinsic(vm, INTRINSIC_ERROR_PROTOTYPE));
+  vm_set_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_DATA, vm_symbol_new(vm, VALUE_UNDEFINED));
+  vm_set_intrinsic(vm, INTRINSIC_DOM_EXCEPTION, ctor);
+  return ctor;
+}
+
+/* A DOMException of that name (its legacy code follows from the name) with message, as
+ * new DOMException(message, name) makes it; for the natives (atob's
+ * InvalidCharacterError, structuredClone's DataCloneError). */
+Value node_dom_exception_new(VM *vm, const char *name, Value message) {
+  vm_handle_push(vm, message);
+  vm_handle_push(vm, clone_dom_exception(vm));
+  Value proto = vm_intrinsic(vm, INTRINSIC_DOM_EXCEPTION_PROTOTYPE);
+  Value error = vm_handle_push(vm, vm_object_with_proto(vm, proto)); /* no native error */
+  vm_define_str(vm, error, "stack", VALUE_UNDEFINED, VM_ATTR_HIDDEN); /* own key order */
+  return dom_fill(vm, error, vm_atom(vm, name), message);
 }
 
 /* Throws DOMException [DataCloneError]: "<what> could not be cloned." (what: UTF-8). */
@@ -80,7 +172,7 @@ static Value throw_data_clone(VM *vm, Value what) {
   sb_puts(&sb, " could not be cloned.");
   Value message = vm_handle_push(vm, sb_finish(vm, &sb));
   if (value_is_exception(message)) return message;
-  Value error = node_dom_exception_new(vm, "DataCloneError", message, 25);
+  Value error = node_dom_exception_new(vm, "DataCloneError", message);
   return value_is_exception(error) ? error : vm_throw(vm, error);
 }
 

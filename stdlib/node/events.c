@@ -5,17 +5,22 @@
  * EventEmitter.prototype (events_prototype). Listeners live on the emitter itself, in a
  * `_events` object mapping an event name to its listener or an array of them, as Node
  * keeps them, with 'newListener'/'removeListener' events, once wrappers, the
- * max-listeners warning, errorMonitor and events.once.
+ * max-listeners warning and errorMonitor. events.once, events.on and
+ * events.addAbortListener, which take AbortSignals, are JavaScript (internal/event_target).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
 
 /* Where node throws an unhandled 'error' event that is not an Error (lib/events.js). */
 static const char ORIGIN_UNHANDLED[] =
     "node:events:515\n    throw err; // Unhandled 'error' event\n    ^";
+/* ... and one that is an Error. */
+static const char ORIGIN_UNHANDLED_ERROR[] =
+    "node:events:502\n      throw er; // Unhandled 'error' event\n      ^";
 
 /* ==== The listener table ====
  *
@@ -152,6 +157,7 @@ static Value add_listener(VM *vm, Value emitter, Value name, Value listener, boo
   if (!node_validate_function(vm, listener, "listener")) return VALUE_EXCEPTION;
   Value events = vm_handle_push(vm, events_table(vm, emitter, true));
   if (value_is_exception(events)) return events;
+  if (value_is_exception(signals_listen(vm, emitter, name))) return VALUE_EXCEPTION;
   if (has_listeners(vm, events, "newListener")) {
     Value args[] = {name, unwrapped(vm, listener)};
     Value r = events_emit_str(vm, emitter, "newListener", 2, args);
@@ -204,6 +210,7 @@ static Value remove_listener(VM *vm, Value emitter, Value name, Value fn) {
     if (!vm_strict_equals(f, fn) && !vm_strict_equals(unwrapped(vm, f), fn)) continue;
     Value told = vm_handle_push(vm, array ? fn : unwrapped(vm, f));
     Value r = drop(vm, emitter, events, name, entry, k - 1);
+    if (!value_is_exception(r)) r = signals_unlisten(vm, emitter, name);
     if (!value_is_exception(r) && has_listeners(vm, events, "removeListener")) {
       Value args[] = {name, told};
       r = events_emit_str(vm, emitter, "removeListener", 2, args);
@@ -340,6 +347,97 @@ static Value event_symbols(VM *vm) {
   return syms;
 }
 
+/* ==== The unhandled 'error' event's report ==== */
+
+/* Splits text into its lines, in place; returns how many (at most max). */
+static int split_lines(char *text, char **lines, int max) {
+  int n = 0;
+  for (char *p = text; p && n < max; n++) {
+    lines[n] = p;
+    p = strchr(p, '\n');
+    if (p) *p++ = 0;
+  }
+  return n;
+}
+
+/* node's identicalSequenceRange: the first run of more than 3 lines of a also found, in
+ * order, in b (with more than 3 lines left there). *offset is where it starts in a. */
+static int identical_run(char **a, int na, char **b, int nb, int *offset) {
+  for (int i = 0; i < na - 3; i++) {
+    int pos = -1;
+    for (int j = 0; j < nb && pos < 0; j++) if (strcmp(a[i], b[j]) == 0) pos = j;
+    if (pos < 0 || nb - pos <= 3) continue;
+    int len = 1, max = na - i < nb - pos ? na - i : nb - pos;
+    while (max > len && strcmp(a[i + len], b[pos + len]) == 0) len++;
+    if (len > 3) return *offset = i, len;
+  }
+  return 0;
+}
+
+#define STACK_LINES 256
+#define INTERNAL "    at <node internal>" /* stands for one of node's own frames */
+
+/* How many frames of node's own JavaScript lie below a stack whose last frame is `last`
+ * (they end every stack in node, and the normalised reports drop them): the main
+ * module's six, a timer's two, one below anything else (an immediate, a tick). */
+static int internal_frames(const char *last) {
+  if (strstr(last, "at Object.<anonymous> (")) return 6;
+  return strstr(last, "at Timeout.") ? 2 : 1;
+}
+
+/* Appends node's internal frames to a stack's lines, so that runs of frames the two
+ * stacks share are found as node finds them. */
+static int with_internals(char **lines, int n) {
+  int k = n > 1 ? internal_frames(lines[n - 1]) : 0;
+  for (int i = 0; i < k; i++) lines[n++] = INTERNAL; /* room: STACK_LINES + 8 */
+  return n;
+}
+
+/* node's enhanceStackTrace: the error's stack, then "Emitted 'error' event at:" and the
+ * frames of the emit (own: "\n    at ..." lines), with the run they share with the
+ * error's stack cut to "[... lines matching original stack trace ...]". */
+static Value enhanced_stack(VM *vm, Value emitter, Value error, Value own) {
+  Value stack = vm_get_str(vm, error, "stack");
+  if (!value_is_string(stack)) return value_is_exception(stack) ? vm_take_exception(vm), VALUE_UNDEFINED : VALUE_UNDEFINED;
+  Value ctor = vm_get_str(vm, emitter, "constructor");
+  Value name = value_is_object(ctor) ? vm_get_str(vm, ctor, "name") : VALUE_UNDEFINED;
+  if (vm_has_exception(vm)) vm_take_exception(vm), name = VALUE_UNDEFINED;
+  char *err_text = vm_to_utf8(vm, stack, NULL), *own_text = vm_to_utf8(vm, own, NULL);
+  char *name_text = value_is_string(name) ? vm_to_utf8(vm, name, NULL) : NULL;
+  char *e[STACK_LINES + 8], *o[STACK_LINES + 8];
+  char *err_copy = mem_strdup(err_text);
+  int ne = split_lines(err_copy, e, STACK_LINES), no = split_lines(own_text, o, STACK_LINES);
+  if (no > 1 && strstr(o[1], "(<anonymous>)")) /* emit's own frame: node's stack starts below */
+    memmove(o + 1, o + 2, sizeof(char *) * (size_t)(no - 2)), no--;
+  ne = with_internals(e, ne), no = with_internals(o, no);
+  int offset = 0, len = identical_run(o + 1, no - 1, e + 1, ne - 1, &offset);
+  StrBuf sb = {0};
+  sb_puts(&sb, err_text);
+  sb_puts(&sb, "\nEmitted 'error' event");
+  if (name_text && strcmp(name_text, "EventEmitter")) sb_printf(&sb, " on %s instance", name_text);
+  sb_puts(&sb, " at:");
+  for (int i = 1; i < no; i++) {
+    if (len > 0 && i - 1 == offset + 1) { /* node keeps the run's first and last lines */
+      sb_puts(&sb, "\n    [... lines matching original stack trace ...]");
+      i += len - 2 - 1;
+      continue;
+    }
+    if (strcmp(o[i], INTERNAL)) sb_printf(&sb, "\n%s", o[i]);
+  }
+  free(err_text), free(own_text), free(name_text), free(err_copy);
+  return sb_finish(vm, &sb);
+}
+
+/* Throws the Error of an 'error' event nobody listens for, as node does. */
+static Value throw_unhandled_error(VM *vm, Value emitter, Value error) {
+  Value own = vm_handle_push(vm, vm_stack_trace(vm)); /* "\n    at ..." below emit */
+  Value text = vm_handle_push(vm, vm_string_concat(vm, vm_handle_push(vm, vm_string(vm, "Error")), own));
+  if (value_is_exception(text)) return vm_take_exception(vm), vm_throw(vm, error);
+  Value stack = vm_handle_push(vm, enhanced_stack(vm, emitter, error, text));
+  if (!value_is_string(stack)) return node_throw_from(vm, error, ORIGIN_UNHANDLED_ERROR);
+  return node_throw_enhanced(vm, error, ORIGIN_UNHANDLED_ERROR, stack);
+}
+
 static bool is_error_event(VM *vm, Value name) {
   if (!value_is_string(name)) return false;
   char *text = vm_to_utf8(vm, name, NULL);
@@ -365,7 +463,7 @@ static Value events_emit_native(VM *vm, Value this_value, int argc, Value *argv)
   }
   Value r = events_emit(vm, this_value, name, n, argv + 1);
   if (r != VALUE_FALSE || !error_event) return r;
-  if (argc > 1 && vm_is_error(argv[1])) return vm_throw(vm, argv[1]);
+  if (argc > 1 && vm_is_error(argv[1])) return throw_unhandled_error(vm, this_value, argv[1]);
   return throw_unhandled(vm, argc > 1 ? argv[1] : VALUE_UNDEFINED);
 }
 
@@ -401,53 +499,6 @@ static Value events_set_max(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value events_get_max(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number(max_listeners(vm, this_value));
-}
-
-/* ==== events.once(emitter, name): a promise of the arguments of the next event ==== */
-
-/* Settles data = [promise, emitter, name, resolver, rejecter]: magic 1 resolves with the
- * arguments as an array, 0 rejects with the error; either removes the other listener. */
-static Value once_settle(VM *vm, Value this_value, int argc, Value *argv) {
-  Value data = vm_native_data(vm);
-  bool resolve = vm_native_magic(vm);
-  Value emitter = vm_array_get(vm, data, 1);
-  Value other = vm_array_get(vm, data, resolve ? 4 : 3);
-  Value name = resolve ? vm_string(vm, "error") : vm_array_get(vm, data, 2);
-  vm_handle_push(vm, name);
-  if (!value_is_undefined(other) && value_is_exception(remove_listener(vm, emitter, name, other)))
-    return VALUE_EXCEPTION;
-  Value p = vm_array_get(vm, data, 0);
-  if (!resolve) {
-    vm_promise_reject(vm, p, argc > 0 ? argv[0] : VALUE_UNDEFINED);
-    return VALUE_UNDEFINED;
-  }
-  Value args = vm_handle_push(vm, vm_array_new(vm));
-  for (int i = 0; i < argc; i++) vm_array_push(vm, args, argv[i]);
-  vm_promise_resolve(vm, p, args);
-  return VALUE_UNDEFINED;
-}
-
-/* A once-listener for name on emitter that runs once_settle with the given magic. */
-static Value settle_on(VM *vm, Value data, Value name, int magic, int slot) {
-  Value fn = vm_handle_push(vm, vm_native_with_data(vm, "", once_settle, 0, data));
-  vm_native_set_magic(fn, magic);
-  vm_array_set(vm, data, slot, fn);
-  Value emitter = vm_array_get(vm, data, 1);
-  Value wrapper = vm_handle_push(vm, make_once(vm, emitter, name, fn));
-  return add_listener(vm, emitter, name, wrapper, false);
-}
-
-static Value events_static_once(VM *vm, Value this_value, int argc, Value *argv) {
-  Value emitter = argc > 0 ? argv[0] : VALUE_UNDEFINED, name = argc > 1 ? argv[1] : VALUE_UNDEFINED;
-  Value p = vm_handle_push(vm, vm_promise_new(vm, VALUE_UNDEFINED));
-  Value data = vm_handle_push(vm, vm_array_new(vm));
-  Value fields[] = {p, emitter, name, VALUE_UNDEFINED, VALUE_UNDEFINED};
-  for (int i = 0; i < 5; i++) vm_array_push(vm, data, fields[i]);
-  Value r = settle_on(vm, data, name, 1, 3);
-  if (!value_is_exception(r) && !is_error_event(vm, name))
-    r = settle_on(vm, data, vm_handle_push(vm, vm_string(vm, "error")), 0, 4);
-  if (value_is_exception(r)) vm_promise_reject(vm, p, vm_handle_push(vm, vm_take_exception(vm)));
-  return p;
 }
 
 /* EventEmitter.listenerCount(emitter, name), node's deprecated static form. */
@@ -513,7 +564,6 @@ static const VMPropDef emitter_methods[] = {
 };
 
 static const VMPropDef emitter_statics[] = {
-    VM_FN_ENUM("once", events_static_once, 2),
     VM_NUMBER("defaultMaxListeners", 10, VM_ATTR_DEFAULT),
     VM_FN_ENUM("listenerCount", events_static_count, 2),
     VM_PROPS_END,
@@ -540,4 +590,18 @@ Value events_prototype(VM *vm) {
   return vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
 }
 
-Value events_module_create(Host *host) { return event_emitter_constructor(host_vm(host)); }
+/* The module's functions written in JavaScript (internal/event_target), which know
+ * AbortSignals and EventTargets: events.once, events.on, events.addAbortListener. */
+static const char *const js_statics[] = {"addAbortListener", "once", "on"};
+
+Value events_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  Value ctor = vm_handle_push(vm, event_emitter_constructor(vm));
+  if (vm_has_own_str(vm, ctor, "on")) return ctor;
+  for (size_t i = 0; i < sizeof js_statics / sizeof *js_statics; i++) {
+    Value fn = web_export(vm, js_statics[i]);
+    if (value_is_exception(fn)) return fn;
+    vm_define_str(vm, ctor, js_statics[i], fn, VM_ATTR_DEFAULT);
+  }
+  return ctor;
+}

@@ -42,6 +42,7 @@ static const struct {
     {EIO, "EIO", "i/o error"},                        {ENOMEM, "ENOMEM", "not enough memory"},
     {EADDRNOTAVAIL, "EADDRNOTAVAIL", "address not available"},
     {ETIMEDOUT, "ETIMEDOUT", "connection timed out"},
+    {ESRCH, "ESRCH", "no such process"},
 };
 
 const char *errno_code_name(int err) {

@@ -16,9 +16,10 @@ Value node_system_error(VM *vm, int err, const char *syscall, const char *path);
 /* Node's (libuv's) name for an errno value ("ENOENT") and its description. */
 const char *errno_code_name(int err);
 const char *errno_description(int err);
-/* A DOMException (clone.c) with node's name, message and legacy code, not thrown; the
+/* A DOMException (clone.c) with node's name and message (the legacy code follows from the
+ * name), not thrown; the
  * stack is captured here. VALUE_EXCEPTION if capturing threw. */
-Value node_dom_exception_new(VM *vm, const char *name, Value message, int code);
+Value node_dom_exception_new(VM *vm, const char *name, Value message);
 /* The body of constructors scripts may not call (Timeout, process): a TypeError. */
 Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv);
 
@@ -34,6 +35,11 @@ Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message);
 /* Throws error; were it uncaught right there, node would report `origin` (its own source
  * line and caret) instead of the script's line. Returns VALUE_EXCEPTION. */
 Value node_throw_from(VM *vm, Value error, const char *origin);
+/* node_throw_from, and the report of it uncaught shows `stack` (a string) in place of
+ * the error's own stack, as node's kEnhanceStackBeforeInspector does. */
+Value node_throw_enhanced(VM *vm, Value error, const char *origin, Value stack);
+/* That stack, while the exception is still in flight from there; else undefined. */
+Value node_error_enhanced_stack(VM *vm, Value exception, SourceSite site);
 /* Changes the origin of the error node_throw_* just threw; returns VALUE_EXCEPTION. */
 Value node_error_set_origin(VM *vm, const char *origin);
 extern const char *const NODE_ORIGIN_VALIDATOR; /* node:internal/errors:541, throw error; */
@@ -58,6 +64,34 @@ bool node_validate_string(VM *vm, Value v, const char *name);
 bool node_validate_integer(VM *vm, Value v, const char *name, double min, double max);
 /* A path argument: a string without NUL characters, as UTF-8 to free(), or NULL. */
 char *node_validate_path(VM *vm, Value v, const char *name);
+
+/* ==== The web globals (web.c, clone.c, lib/internal/event_target.js) ==== */
+
+/* The DOMException constructor, made on first use. */
+Value clone_dom_exception(VM *vm);
+/* internal/event_target's export `name` (AbortSignal, validateAbortSignal, ...), loading
+ * the module on first use; VALUE_EXCEPTION if that threw. */
+Value web_export(VM *vm, const char *name);
+
+/* ==== Signals (signals.c) ==== */
+
+/* Before a listener is stored on process: the first one for a signal's name starts
+ * watching it (node's error for SIGKILL or SIGSTOP). VALUE_UNDEFINED or VALUE_EXCEPTION;
+ * nothing for any other emitter or name. */
+Value signals_listen(VM *vm, Value emitter, Value name);
+/* After a listener was removed from process: with none left for a signal's name, the
+ * signal gets its default action back. */
+Value signals_unlisten(VM *vm, Value emitter, Value name);
+/* A signal's number from its name ("SIGINT"), or 0. */
+int signals_number(const char *name);
+/* process.kill, for process_create. */
+const VMPropDef *signals_props(void);
+/* node's ErrnoException: message "syscall CODE", own errno (negative), code, syscall.
+ * err is a positive errno. Unrooted. */
+Value node_errno_error(VM *vm, int err, const char *syscall);
+
+/* process.memoryUsage (with .rss), cpuUsage, resourceUsage, umask (usage.c). */
+void usage_install(VM *vm, Value process);
 
 /* ==== Terminals (tty.c) ==== */
 

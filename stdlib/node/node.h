@@ -17,6 +17,7 @@ void timers_install(Host *host);        /* setTimeout, setInterval, setImmediate
 Value timers_module_create(Host *host); /* require('timers') */
 Value timers_promises_module_create(Host *host); /* require('timers/promises') */
 void clone_install(VM *vm);             /* structuredClone */
+void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */

@@ -62,6 +62,19 @@ static bool is_compile_error(VM *vm, Value e) {
 
 //> stdlib.report-uncaught
 /* Node's fatal exception report: where it was thrown, then the error itself. */
+/* inspect(exception) for the report; an error node enhanced (an unhandled 'error'
+ * event's) is inspected with the enhanced stack in place of its own, as node does. */
+static Value inspect_enhanced(VM *vm, Value exception, SourceSite site) {
+  Value stack = node_error_enhanced_stack(vm, exception, site);
+  if (!value_is_string(stack)) return inspect_error_for_uncaught(vm, exception);
+  Value own = vm_handle_push(vm, vm_get_str(vm, exception, "stack"));
+  if (value_is_exception(own) || value_is_exception(vm_set_str(vm, exception, "stack", stack)))
+    return inspect_error_for_uncaught(vm, exception);
+  Value text = vm_handle_push(vm, inspect_error_for_uncaught(vm, exception));
+  vm_set_str(vm, exception, "stack", own);
+  return text;
+}
+
 static void report(Host *host, Value exception, SourceSite site) {
   VM *vm = host_vm(host);
   bool is_error = vm_is_error(exception);
@@ -79,7 +92,7 @@ static void report(Host *host, Value exception, SourceSite site) {
   }
   Value text = value_is_symbol(exception) ? vm_string(vm, "") /* as Node prints it */
                : is_compile_error(vm, exception) ? vm_get_str(vm, exception, "stack")
-                                                 : inspect_error_for_uncaught(vm, exception);
+                                                 : inspect_enhanced(vm, exception, site);
   if (value_is_exception(text)) text = vm_take_exception(vm), text = vm_string(vm, "<error>");
   char *s = vm_to_utf8(vm, text, NULL);
   fprintf(stderr, "%s\n", s);
@@ -338,19 +351,68 @@ static Value unhandled_error(VM *vm, Value reason) {
   return err;
 }
 
-/* Node's default ('throw') mode: process.emit('unhandledRejection', reason, promise);
- * with no listener, the reason (or an UnhandledPromiseRejection) becomes uncaught. */
-static void unhandled_rejection(Host *host, Value promise, Value reason) {
-  VM *vm = host_vm(host);
-  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
-  Value args[] = {reason, promise};
-  Value handled = value_is_object(p) ? events_emit_str(vm, p, "unhandledRejection", 2, args)
-                                     : VALUE_FALSE;
-  if (value_is_exception(handled)) {
-    host_fatal_exception(host);
-    return;
+/* --unhandled-rejections=MODE, read from the command line as node reads it. */
+typedef enum RejectionMode {
+  REJECT_THROW, REJECT_STRICT, REJECT_WARN, REJECT_NONE, REJECT_WARN_WITH_ERROR_CODE
+} RejectionMode;
+static const char *const rejection_modes[] = {"throw", "strict", "warn", "none",
+                                              "warn-with-error-code"};
+
+typedef struct RejectionState {
+  RejectionMode mode;
+  bool from_promise; /* the uncaught exception in flight is an unhandled rejection */
+} RejectionState;
+static const VMStateType rejection_state = {"unhandled rejections", sizeof(RejectionState),
+                                            NULL, NULL};
+
+static RejectionState *rejections(VM *vm) { return vm_state(vm, &rejection_state); }
+
+static void read_rejection_mode(VM *vm, int argc, char **argv, int script_index) {
+  for (int i = 1; i < script_index && i < argc; i++) {
+    if (strncmp(argv[i], "--unhandled-rejections=", 23)) continue;
+    for (int m = 0; m < 5; m++)
+      if (!strcmp(argv[i] + 23, rejection_modes[m])) rejections(vm)->mode = (RejectionMode)m;
   }
-  if (handled == VALUE_TRUE) return;
+}
+
+/* process.emit(name, a, b) for C: true if a listener heard it, VALUE_EXCEPTION if one
+ * threw. */
+static Value emit_process(VM *vm, const char *name, int argc, Value *argv) {
+  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
+  return value_is_object(p) ? events_emit_str(vm, p, name, argc, argv) : VALUE_FALSE;
+}
+
+/* node's emitUnhandledRejectionWarning: the reason (an error's stack, else its string)
+ * and then the long explanation with the rejection id, both as
+ * UnhandledPromiseRejectionWarning. */
+static void warn_unhandled(VM *vm, Value reason, double uid) {
+  Value text = is_error_like(vm, reason) ? vm_get_str(vm, reason, "stack") : VALUE_UNDEFINED;
+  if (!value_is_string(text)) {
+    if (value_is_exception(text)) vm_take_exception(vm);
+    text = value_is_symbol(reason) ? vm_string(vm, "Symbol()") : vm_to_string(vm, reason);
+    if (value_is_exception(text)) vm_take_exception(vm), text = vm_string(vm, "[object Object]");
+  }
+  char *t = vm_to_utf8(vm, vm_handle_push(vm, text), NULL);
+  node_emit_warning(vm, t, "UnhandledPromiseRejectionWarning", NULL);
+  free(t);
+  char buf[32];
+  StrBuf sb = {0};
+  sb_printf(&sb, "Unhandled promise rejection. This error originated either by throwing inside "
+                 "of an async function without a catch block, or by rejecting a promise which "
+                 "was not handled with .catch(). To terminate the node process on unhandled "
+                 "promise rejection, use the CLI flag `--unhandled-rejections=strict` (see "
+                 "https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). (rejection "
+                 "id: %s)", vm_number_to_cstr(uid, buf));
+  char *m = sb_take(&sb);
+  node_emit_warning(vm, m, "UnhandledPromiseRejectionWarning", NULL);
+  free(m);
+  if (vm_has_exception(vm)) vm_take_exception(vm);
+}
+
+/* triggerUncaughtException(err, fromPromise): the reason (or an UnhandledPromiseRejection)
+ * as an uncaught exception whose origin is 'unhandledRejection'. */
+static void raise_rejection(Host *host, Value reason) {
+  VM *vm = host_vm(host);
   Value err = is_error_like(vm, reason) ? reason : unhandled_error(vm, reason);
   if (value_is_exception(err)) {
     host_fatal_exception(host);
@@ -358,7 +420,67 @@ static void unhandled_rejection(Host *host, Value promise, Value reason) {
   }
   SourceSite site = err == reason ? vm_error_site(vm, err) : (SourceSite){0};
   vm_throw(vm, err);
+  rejections(vm)->from_promise = true;
   host_fatal_exception_at(host, site);
+  rejections(vm)->from_promise = false;
+}
+
+//> stdlib.unhandled-rejection
+/* Node's processPromiseRejections for one promise, in the mode of the command line:
+ * 'unhandledRejection' listeners first (strict: after the exception), then a warning,
+ * an uncaught exception, or nothing. */
+static void unhandled_rejection(Host *host, Value promise, Value reason, double uid) {
+  VM *vm = host_vm(host);
+  RejectionMode mode = rejections(vm)->mode;
+  if (mode == REJECT_STRICT) raise_rejection(host, reason);
+  if (host_exiting(host)) return;
+  Value args[] = {reason, promise};
+  Value handled = emit_process(vm, "unhandledRejection", 2, args);
+  if (value_is_exception(handled)) {
+    host_fatal_exception(host);
+    return;
+  }
+  if (handled == VALUE_TRUE || mode == REJECT_NONE) return;
+  if (mode == REJECT_THROW) return raise_rejection(host, reason);
+  warn_unhandled(vm, reason, uid);
+  if (mode == REJECT_WARN_WITH_ERROR_CODE) {
+    Value p = vm_get_str(vm, vm_global(vm), "process");
+    if (value_is_object(p)) vm_set_str(vm, p, "exitCode", value_from_number(1));
+  }
+}
+//< stdlib.unhandled-rejection
+
+/* A rejection reported unhandled got its handler: 'rejectionHandled', else node's
+ * PromiseRejectionHandledWarning. */
+static void rejection_handled(Host *host, Value promise, double uid) {
+  VM *vm = host_vm(host);
+  Value heard = emit_process(vm, "rejectionHandled", 1, &promise);
+  if (value_is_exception(heard)) {
+    host_fatal_exception(host);
+    return;
+  }
+  if (heard == VALUE_TRUE) return;
+  char buf[32], text[96];
+  snprintf(text, sizeof text, "Promise rejection was handled asynchronously (rejection id: %s)",
+           vm_number_to_cstr(uid, buf));
+  node_emit_warning(vm, text, "PromiseRejectionHandledWarning", NULL);
+  if (vm_has_exception(vm)) host_fatal_exception(host);
+}
+
+/* ==== Uncaught exceptions ==== */
+
+/* Node's process._fatalException: 'uncaughtExceptionMonitor' listeners hear of it, then
+ * 'uncaughtException' listeners (err, 'uncaughtException') handle it and the process
+ * goes on. False when nobody listens (node's report follows) or a listener threw. */
+static bool uncaught_exception(Host *host, Value exception) {
+  VM *vm = host_vm(host);
+  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
+  if (!value_is_object(p)) return false;
+  const char *origin = rejections(vm)->from_promise ? "unhandledRejection" : "uncaughtException";
+  Value args[] = {exception, vm_handle_push(vm, vm_string(vm, origin))};
+  Value r = events_emit_str(vm, p, "uncaughtExceptionMonitor", 2, args);
+  if (!value_is_exception(r)) r = events_emit_str(vm, p, "uncaughtException", 2, args);
+  return r == VALUE_TRUE;
 }
 
 Value process_create(Host *host, int argc, char **argv, int script_index) {
@@ -368,6 +490,8 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_set_prototype(vm, proto, events_prototype(vm)); /* process is an EventEmitter */
   Value p = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   vm_define_props(vm, p, process_props);
+  vm_define_props(vm, p, signals_props());
+  usage_install(vm, p);
   vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
   Value list = make_argv(vm, argc, argv, script_index);
   vm_define_str(vm, p, "argv", list, VM_ATTR_DEFAULT);
@@ -376,7 +500,10 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
   warning_install(vm, p, argc, argv, script_index);
   host_set_reporter(host, report);
+  host_set_uncaught(host, uncaught_exception);
+  read_rejection_mode(vm, argc, argv, script_index);
   host_set_unhandled_rejection(host, unhandled_rejection);
+  host_set_rejection_handled(host, rejection_handled);
   return p;
 }
 

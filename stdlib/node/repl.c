@@ -532,14 +532,17 @@ static void on_eof(LineEdit *le, void *data) {
 
 /* An error thrown by a timer or a callback, or a rejection nobody handled, is printed as
  * the REPL prints a line's error, and the REPL goes on. */
-static void on_uncaught(Host *host, Value exception) {
+static bool on_uncaught(Host *host, Value exception) {
   Repl *r = repl_of(host_vm(host));
   set_global(r, "_error", exception);
   print_uncaught(r, exception);
   lineedit_refresh(r->le);
+  return true;
 }
 
-static void on_unhandled(Host *host, Value promise, Value reason) { on_uncaught(host, reason); }
+static void on_unhandled(Host *host, Value promise, Value reason, double uid) {
+  on_uncaught(host, reason);
+}
 
 static char *history_path(void) {
   const char *home = getenv("HOME");

@@ -8,8 +8,9 @@
  * the same two. Bad arguments reject the promise, as node's do, instead of throwing.
  * setInterval(delay, value, options) is an async generator, as in node: written in
  * JavaScript below (interval_source), compiled once per realm when the module is made.
- * options.signal must be an AbortSignal, which tinynode does not have yet, so any
- * signal given is refused with node's error for a value that is not one.
+ * With options.signal, setTimeout and setImmediate are internal/event_target's
+ * promisedTimer (JavaScript: the abort listener and node's AbortError); setInterval's
+ * generator watches the signal itself.
  */
 #include "stdlib/node/internal.h"
 
@@ -20,31 +21,46 @@ static Value settle(VM *vm, Value this_value, int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
-/* validateObject(options) and options.ref as a boolean; options.signal refused. Returns
- * whether the timer stays referenced, or -1 with node's TypeError pending. */
-static int check_options(VM *vm, Value options) {
+/* validateObject(options), validateAbortSignal(options.signal) and options.ref as a
+ * boolean. Returns whether the timer stays referenced, or -1 with node's TypeError
+ * pending; *signal is options.signal (rooted). */
+static int check_options(VM *vm, Value options, Value *signal) {
+  *signal = VALUE_UNDEFINED;
   if (value_is_undefined(options)) return 1;
   if (!value_is_object(options) || vm_is_callable(options))
     return node_throw_arg_type(vm, "options", "of type object", options), -1;
-  Value signal = vm_handle_push(vm, vm_get_str(vm, options, "signal"));
+  *signal = vm_handle_push(vm, vm_get_str(vm, options, "signal"));
   Value ref = vm_handle_push(vm, vm_get_str(vm, options, "ref"));
-  if (value_is_exception(signal) || value_is_exception(ref)) return -1;
-  if (!value_is_undefined(signal))
-    return node_throw_arg_type(vm, "options.signal", "an instance of AbortSignal", signal), -1;
+  if (value_is_exception(*signal) || value_is_exception(ref)) return -1;
+  Value validate = value_is_undefined(*signal) ? VALUE_UNDEFINED : web_export(vm, "validateAbortSignal");
+  Value args[] = {*signal, vm_handle_push(vm, vm_string(vm, "options.signal"))};
+  if (!value_is_undefined(validate) &&
+      (value_is_exception(validate) || value_is_exception(vm_call(vm, validate, VALUE_UNDEFINED, 2, args))))
+    return -1;
   if (!value_is_undefined(ref) && !value_is_bool(ref))
     return node_throw_arg_type(vm, "options.ref", "of type boolean", ref), -1;
   return ref != VALUE_FALSE;
+}
+
+/* promisedTimer(immediate, delay, value, signal, ref): the timer the signal can cancel. */
+static Value with_signal(VM *vm, bool immediate, Value delay, Value value, Value signal, int refed) {
+  Value start = vm_handle_push(vm, web_export(vm, "promisedTimer"));
+  if (value_is_exception(start)) return start;
+  Value args[] = {value_from_bool(immediate), delay, value, signal, value_from_bool(refed)};
+  return vm_call(vm, start, VALUE_UNDEFINED, 5, args);
 }
 
 /* The promise for one timer: starts it (magic 0 a Timeout with argv[0] as the delay,
  * 1 an Immediate), resolving with value; a bad option rejects it instead. */
 static Value promised(VM *vm, bool immediate, Value delay, Value value, Value options) {
   Value p = vm_handle_push(vm, vm_promise_new(vm, VALUE_UNDEFINED));
-  int refed = check_options(vm, options);
+  Value signal;
+  int refed = check_options(vm, options, &signal);
   if (refed < 0) {
     vm_promise_reject(vm, p, vm_handle_push(vm, vm_take_exception(vm)));
     return p;
   }
+  if (!value_is_undefined(signal)) return with_signal(vm, immediate, delay, value, signal, refed);
   Value pair = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, pair, p);
   vm_array_push(vm, pair, value);
@@ -81,22 +97,28 @@ static Value scheduler_yield(VM *vm, Value this_value, int argc, Value *argv) {
 /* The body of setInterval's generator: ticks that came while nobody asked are counted
  * and yielded later; a next() that finds none waits for the next tick. The interval is
  * cleared when the loop that reads it stops (return() runs the finally). */
-static const char interval_params[] = "setInterval, clearInterval, delay, value, ref, problem";
+static const char interval_params[] =
+    "setInterval, clearInterval, delay, value, ref, problem, signal, aborted";
 static const char interval_source[] =
     "if (problem !== undefined) throw problem;\n"
-    "let notYielded = 0, wake;\n"
+    "if (signal?.aborted) throw aborted(signal);\n"
+    "let notYielded = 0, wake, stop = false;\n"
     "const interval = setInterval(() => {\n"
     "  notYielded++;\n"
     "  if (wake) { wake(); wake = undefined; }\n"
     "}, delay);\n"
     "if (!ref) interval.unref();\n"
+    "const onAbort = () => { stop = true; if (wake) { wake(); wake = undefined; } };\n"
+    "signal?.addEventListener('abort', onAbort, { once: true });\n"
     "try {\n"
     "  for (;;) {\n"
-    "    if (notYielded === 0) await new Promise((resolve) => { wake = resolve; });\n"
+    "    if (notYielded === 0 && !stop) await new Promise((resolve) => { wake = resolve; });\n"
+    "    if (stop) throw aborted(signal);\n"
     "    for (; notYielded > 0; notYielded--) yield value;\n"
     "  }\n"
     "} finally {\n"
     "  clearInterval(interval);\n"
+    "  signal?.removeEventListener('abort', onAbort);\n"
     "}\n";
 
 /* setInterval(delay, value, options): the generator, started with the global timer
@@ -104,12 +126,15 @@ static const char interval_source[] =
  * bad option is thrown by the generator's first next(), as node's is. */
 static Value promise_interval(VM *vm, Value this_value, int argc, Value *argv) {
   Value data = vm_native_data(vm);
-  int refed = check_options(vm, argc > 2 ? argv[2] : VALUE_UNDEFINED);
+  Value signal;
+  int refed = check_options(vm, argc > 2 ? argv[2] : VALUE_UNDEFINED, &signal);
   Value problem = refed < 0 ? vm_handle_push(vm, vm_take_exception(vm)) : VALUE_UNDEFINED;
+  Value aborted = value_is_undefined(signal) ? VALUE_UNDEFINED : web_export(vm, "aborted");
+  if (value_is_exception(vm_handle_push(vm, aborted))) return VALUE_EXCEPTION;
   Value args[] = {vm_array_get(vm, data, 1), vm_array_get(vm, data, 2),
                   argc > 0 ? argv[0] : VALUE_UNDEFINED, argc > 1 ? argv[1] : VALUE_UNDEFINED,
-                  value_from_bool(refed != 0), problem};
-  return vm_call(vm, vm_array_get(vm, data, 0), VALUE_UNDEFINED, 6, args);
+                  value_from_bool(refed != 0), problem, signal, aborted};
+  return vm_call(vm, vm_array_get(vm, data, 0), VALUE_UNDEFINED, 8, args);
 }
 
 /* The setInterval native, over a freshly compiled generator. */

@@ -31,6 +31,8 @@ typedef struct NodeErrorState {
   const char *origin;
   bool has_classes;
   int32_t classes; /* a pin: { "TypeError ERR_X": the prototype of such errors } */
+  bool has_enhanced;
+  int32_t enhanced; /* a pin: the stack the report shows instead of the error's own */
 } NodeErrorState;
 
 static const VMStateType node_error_state = {"node error origin", sizeof(NodeErrorState), NULL,
@@ -147,12 +149,27 @@ Value node_error_new(VM *vm, ErrorKind kind, const char *code, Value message) {
 Value node_throw_from(VM *vm, Value error, const char *origin) {
   NodeErrorState *s = error_state(vm);
   if (s->has) vm_unpin(vm, s->pin);
+  if (s->has_enhanced) vm_unpin(vm, s->enhanced), s->has_enhanced = false;
   s->has = true;
   s->pin = vm_pin(vm, error);
   s->origin = origin;
   vm_throw(vm, error);
   s->site = vm_exception_site(vm);
   return VALUE_EXCEPTION;
+}
+
+Value node_throw_enhanced(VM *vm, Value error, const char *origin, Value stack) {
+  node_throw_from(vm, error, origin);
+  NodeErrorState *s = error_state(vm);
+  s->enhanced = vm_pin(vm, stack);
+  s->has_enhanced = true;
+  return VALUE_EXCEPTION;
+}
+
+Value node_error_enhanced_stack(VM *vm, Value exception, SourceSite site) {
+  NodeErrorState *s = error_state(vm);
+  if (!s->has_enhanced || !node_error_origin(vm, exception, site)) return VALUE_UNDEFINED;
+  return vm_pinned(vm, s->enhanced);
 }
 
 Value node_error_set_origin(VM *vm, const char *origin) {
@@ -436,10 +453,26 @@ static Value js_errno_name(VM *vm, Value this_value, int argc, Value *argv) {
   return name && strcmp(name, "UNKNOWN") ? vm_string(vm, name) : VALUE_UNDEFINED;
 }
 
+/* Where node rethrows what a module written in JavaScript hands to throwFrom, by index:
+ * 0, an EventTarget listener's error, thrown again from a nextTick. */
+static const char *const js_origins[] = {
+    "node:internal/event_target:1105\n  process.nextTick(() => { throw err; });\n"
+    "                           ^",
+};
+
+/* throwFrom(error, which): throws error; uncaught, it is reported at js_origins[which]. */
+static Value js_throw_from(VM *vm, Value this_value, int argc, Value *argv) {
+  int which = argc > 1 && value_is_number(argv[1]) ? (int)value_to_number(argv[1]) : -1;
+  if (which < 0 || which >= (int)(sizeof js_origins / sizeof *js_origins))
+    return vm_throw_error(vm, ERR_TYPE, "throwFrom: bad arguments");
+  return node_throw_from(vm, argv[0], js_origins[which]);
+}
+
 static const VMPropDef validators_props[] = {
     VM_FN_ENUM("makeError", js_make_error, 3),
     VM_FN_ENUM("argError", js_arg_error, 4),
     VM_FN_ENUM("errnoName", js_errno_name, 1),
+    VM_FN_ENUM("throwFrom", js_throw_from, 2),
     VM_PROPS_END,
 };
 

@@ -60,4 +60,9 @@ function outOfRange(name, range, value) {
   return trimmed(binding.argError(2, name, range, value));
 }
 
-module.exports = { codes, argType, argValue, outOfRange };
+// Any other code: node's error of that kind (0 Error, 1 TypeError, 2 RangeError).
+function makeError(kind, code, message) {
+  return trimmed(binding.makeError(kind, code, message));
+}
+
+module.exports = { codes, argType, argValue, outOfRange, makeError };

@@ -1,0 +1,154 @@
+/* usage.c - what the process costs: process.memoryUsage (and memoryUsage.rss),
+ * cpuUsage, resourceUsage, and process.umask. Book: chapter 8, "The event loop".
+ *
+ * Entry point: usage_install, which process_create calls. The resident set
+ * is read from /proc/self/statm, the heap figures from the collector (vm_heap_size),
+ * the rest from getrusage(2), in node's units (bytes; microseconds; kilobytes for
+ * maxRSS).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stdlib/node/internal.h"
+
+/* Resident pages times the page size, as libuv's uv_resident_set_memory. */
+static double resident_bytes(void) {
+  FILE *f = fopen("/proc/self/statm", "r");
+  unsigned long size = 0, resident = 0;
+  if (f) {
+    if (fscanf(f, "%lu %lu", &size, &resident) != 2) resident = 0;
+    fclose(f);
+  }
+  return (double)resident * (double)sysconf(_SC_PAGESIZE);
+}
+
+static Value memory_rss(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_number(resident_bytes());
+}
+
+/* { rss, heapTotal, heapUsed, external, arrayBuffers }: tinynode's buffers live in
+ * its heap, so external and arrayBuffers are 0. */
+static Value memory_usage(VM *vm, Value this_value, int argc, Value *argv) {
+  size_t used, total;
+  vm_heap_size(vm, &used, &total);
+  const double fields[] = {resident_bytes(), (double)total, (double)used, 0, 0};
+  static const char *const names[] = {"rss", "heapTotal", "heapUsed", "external", "arrayBuffers"};
+  Value o = vm_handle_push(vm, vm_object_new(vm));
+  for (int i = 0; i < 5; i++) vm_define_str(vm, o, names[i], value_from_number(fields[i]), VM_ATTR_DEFAULT);
+  return o;
+}
+
+static double micros(struct timeval tv) { return (double)tv.tv_sec * 1e6 + (double)tv.tv_usec; }
+
+/* prevValue.user or .system: a number >= 0 (node: validateNumber, then a range check
+ * whose error is ERR_INVALID_ARG_VALUE as a RangeError). NAN with the error pending. */
+static double previous(VM *vm, Value prev, const char *field, const char *name) {
+  Value v = vm_handle_push(vm, vm_get_str(vm, prev, field));
+  if (value_is_exception(v)) return NAN;
+  if (!value_is_number(v)) return node_throw_arg_type(vm, name, "of type number", v), NAN;
+  double d = value_to_number(v);
+  if (d >= 0 && !isinf(d)) return d;
+  char buf[32];
+  StrBuf sb = {0};
+  sb_printf(&sb, "The property '%s' is invalid. Received %s", name, vm_number_to_cstr(d, buf));
+  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
+  vm_throw(vm, node_error_new(vm, ERR_RANGE, "ERR_INVALID_ARG_VALUE", message));
+  return NAN;
+}
+
+/* cpuUsage(prevValue): { user, system } in microseconds, less prevValue's. */
+static Value cpu_usage(VM *vm, Value this_value, int argc, Value *argv) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  double user = micros(ru.ru_utime), system = micros(ru.ru_stime);
+  Value prev = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (vm_truthy(prev)) {
+    if (!value_is_object(prev) || vm_is_callable(prev) || vm_is_array(prev))
+      return node_throw_arg_type(vm, "prevValue", "of type object", prev);
+    double u = previous(vm, prev, "user", "prevValue.user");
+    if (isnan(u)) return VALUE_EXCEPTION;
+    double s = previous(vm, prev, "system", "prevValue.system");
+    if (isnan(s)) return VALUE_EXCEPTION;
+    user -= u, system -= s;
+  }
+  Value o = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, o, "user", value_from_number(user), VM_ATTR_DEFAULT);
+  vm_define_str(vm, o, "system", value_from_number(system), VM_ATTR_DEFAULT);
+  return o;
+}
+
+/* resourceUsage(): getrusage(2) under node's names, in its order. */
+static Value resource_usage(VM *vm, Value this_value, int argc, Value *argv) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  const struct { const char *name; double value; } fields[] = {
+      {"userCPUTime", micros(ru.ru_utime)}, {"systemCPUTime", micros(ru.ru_stime)},
+      {"maxRSS", (double)ru.ru_maxrss}, {"sharedMemorySize", (double)ru.ru_ixrss},
+      {"unsharedDataSize", (double)ru.ru_idrss}, {"unsharedStackSize", (double)ru.ru_isrss},
+      {"minorPageFault", (double)ru.ru_minflt}, {"majorPageFault", (double)ru.ru_majflt},
+      {"swappedOut", (double)ru.ru_nswap}, {"fsRead", (double)ru.ru_inblock},
+      {"fsWrite", (double)ru.ru_oublock}, {"ipcSent", (double)ru.ru_msgsnd},
+      {"ipcReceived", (double)ru.ru_msgrcv}, {"signalsCount", (double)ru.ru_nsignals},
+      {"voluntaryContextSwitches", (double)ru.ru_nvcsw},
+      {"involuntaryContextSwitches", (double)ru.ru_nivcsw},
+  };
+  Value o = vm_handle_push(vm, vm_object_new(vm));
+  for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+    vm_define_str(vm, o, fields[i].name, value_from_number(fields[i].value), VM_ATTR_DEFAULT);
+  return o;
+}
+
+/* node's parseFileMode(value, 'mask'): an octal string or a uint32. -1 with the error
+ * pending. */
+static double parse_mask(VM *vm, Value v) {
+  if (value_is_string(v)) {
+    uint32_t n = vm_string_length(v);
+    double mode = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      uint16_t u = vm_string_unit(v, i);
+      if (u < '0' || u > '7')
+        return node_throw_arg_value(vm, "mask", v, "must be a 32-bit unsigned integer or an octal string"), -1;
+      mode = mode * 8 + (u - '0');
+    }
+    if (n == 0) /* node's /^[0-7]+$/ wants a digit */
+      return node_throw_arg_value(vm, "mask", v, "must be a 32-bit unsigned integer or an octal string"), -1;
+    v = value_from_number(mode);
+  }
+  if (!node_validate_integer(vm, v, "mask", 0, 4294967295.0)) return -1;
+  return value_to_number(v);
+}
+
+/* umask(mask): the previous mask; without an argument, only reads it. */
+static Value process_umask(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc == 0 || value_is_undefined(argv[0])) {
+    mode_t old = umask(0);
+    umask(old);
+    return value_from_number(old);
+  }
+  double mask = parse_mask(vm, argv[0]);
+  if (mask < 0) return VALUE_EXCEPTION;
+  return value_from_number(umask((mode_t)((uint32_t)mask & 0777)));
+}
+
+static const VMPropDef memory_usage_props[] = {
+    VM_FN_ENUM("rss", memory_rss, 0),
+    VM_PROPS_END,
+};
+
+/* In node's order on process. */
+static const VMPropDef usage_rows[] = {
+    VM_FN_ENUM("cpuUsage", cpu_usage, 1),
+    VM_FN_ENUM("resourceUsage", resource_usage, 0),
+    VM_FN_ENUM("memoryUsage", memory_usage, 0),
+    VM_FN_ENUM("umask", process_umask, 1),
+    VM_PROPS_END,
+};
+
+void usage_install(VM *vm, Value process) {
+  vm_define_props(vm, process, usage_rows);
+  Value mu = vm_handle_push(vm, vm_get_str(vm, process, "memoryUsage"));
+  vm_define_props(vm, mu, memory_usage_props);
+}
