@@ -410,11 +410,11 @@ static void change_attrs(VM *vm, Object *o, uint32_t pos, uint8_t attrs) {
 /* ==== Arrays ==== */
 
 /* Store v at index i of a (absent so far), densely if i is near enough. */
-/* Should a write at index i (near the end) grow the element vector? Appending and small
- * arrays always do; past that, only while a quarter of the vector would be in use, so
- * that writes at 2, 6, 14, ... 2^31 - 2 do not double it to gigabytes of holes. */
-static bool dense_enough(const Array *a, uint32_t i) {
-  if (i < a->capacity || i == a->length || i < ARRAY_DENSE_MIN) return true;
+/* Should a write at index i, near the end but past the vector, grow it? (Appending and
+ * small arrays always do: array_add_index tests that first.) Only while a quarter of the
+ * vector would be in use, so that writes at 2, 6, 14, ... 2^31 - 2 do not double it to
+ * gigabytes of holes. Out of line: it is rare, and array_add_index stays small. */
+static __attribute__((noinline)) bool dense_enough(const Array *a, uint32_t i) {
   uint32_t used = 0, n = array_dense_length(a);
   for (uint32_t j = 0; j < n; j++) used += a->elements[j] != VALUE_HOLE;
   return (uint64_t)used * 4 >= i;
@@ -424,7 +424,9 @@ static bool array_add_index(VM *vm, Array *a, Key *k, Value v, uint8_t attrs) {
   uint32_t i = k->index;
   if (i >= a->length && (a->base.flags & ARRAY_LENGTH_READONLY)) return false;
   bool near = (uint64_t)i <= (uint64_t)a->capacity * 2 + ARRAY_FAR_GAP;
-  if (attrs == ATTR_DEFAULT && near && dense_enough(a, i)) {
+  /* the usual cases: inside the vector, just past it (no hole made), or a small index */
+  bool fits = i <= a->capacity || i == a->length || i < ARRAY_DENSE_MIN;
+  if (attrs == ATTR_DEFAULT && near && (fits || dense_enough(a, i))) {
     int mark = vm_handle_mark(vm);
     vm_handle_push(vm, v);
     elements_reserve(vm, a, i + 1);
