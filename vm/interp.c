@@ -1656,6 +1656,7 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(SET_FUNCTION_NAME) {
       SYNC();
       class_name_function(vm, sp[-1], sp[-2], NULL); /* the key is a property key */
+      vm_handle_reset(vm, handles); /* a symbol's "[desc]" was built on handles */
       NEXT();
     }
 
