@@ -5,6 +5,7 @@
 #define TN_HOST_PRIVATE_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "runtime/runtime.h"
 
@@ -110,5 +111,14 @@ Value mod_lookup_paths(Host *host, const char *request, Value parent);
 Value mod_node_module_paths(VM *vm, const char *dir);
 /* The package.json data that governs file (dir: its directory), or undefined. */
 Value mod_package_scope(Host *host, const char *file, char *dir);
+
+/* Text tests the loader makes on names and paths (module.c, resolve.c). */
+static inline bool mod_starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+static inline bool mod_ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
 
 #endif

@@ -87,10 +87,6 @@ bool mod_is_builtin(Host *host, const char *name) {
 
 /* ==== Files and errors ==== */
 
-static bool starts_with(const char *s, const char *prefix) {
-  return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 char *mod_read_file(const char *path, size_t *length) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
@@ -178,13 +174,13 @@ static void node_frames(Host *host, Value error, int frames, int after_first) {
     char *next = strstr(line + 1, "\n    at ");
     int n = next ? (int)(next - line) : (int)strlen(line);
     bool native = n > 14 && strncmp(line + n - 14, " (<anonymous>)", 14) == 0 &&
-                  (starts_with(line, "\n    at require ") ||
-                   starts_with(line, "\n    at Module.require ") ||
-                   starts_with(line, "\n    at Function.resolve "));
+                  (mod_starts_with(line, "\n    at require ") ||
+                   mod_starts_with(line, "\n    at Module.require ") ||
+                   mod_starts_with(line, "\n    at Function.resolve "));
     if (!native) {
       sb_printf(&sb, "%.*s", n, line);
       budget -= 1 + (shown++ == 0 ? after_first : 0);
-      if (starts_with(line, "\n    at Object.<anonymous> (")) budget -= 6;
+      if (mod_starts_with(line, "\n    at Object.<anonymous> (")) budget -= 6;
     }
     line = next;
   }
@@ -500,16 +496,11 @@ static Value require_esm(Host *host, Value parent, const char *filename, const c
   return mod_throw(host, error, ORIGIN_REQUIRE_ESM, 2);
 }
 
-static bool ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /* A .js file is an ES module when its package says "type": "module". */
 static Value check_esm(Host *host, Value parent, const char *filename) {
   VM *vm = host->vm;
-  if (ends_with(filename, ".mjs")) return require_esm(host, parent, filename, NULL);
-  if (!ends_with(filename, ".js")) return VALUE_UNDEFINED;
+  if (mod_ends_with(filename, ".mjs")) return require_esm(host, parent, filename, NULL);
+  if (!mod_ends_with(filename, ".js")) return VALUE_UNDEFINED;
   char dir[PATH_MAX], pjson[PATH_MAX + 16];
   Value pkg = mod_package_scope(host, filename, dir);
   if (!value_is_object(pkg)) return pkg;
@@ -742,7 +733,7 @@ static Value create_require(VM *vm, Value this_value, int argc, Value *argv) {
     return r;
   }
   char proxy[PATH_MAX + 8];
-  snprintf(proxy, sizeof proxy, "%s%s", file, ends_with(file, "/") ? "noop.js" : "");
+  snprintf(proxy, sizeof proxy, "%s%s", file, mod_ends_with(file, "/") ? "noop.js" : "");
   free(path);
   Value module = module_new(host, vm_handle_push(vm, vm_string(vm, proxy)), VALUE_UNDEFINED);
   vm_set_str(vm, module, "filename", vm_handle_push(vm, vm_string(vm, proxy)));

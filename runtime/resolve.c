@@ -81,15 +81,6 @@ static bool path_resolve(const char *base, const char *rel, char *out) {
   return true;
 }
 
-static bool starts_with(const char *s, const char *prefix) {
-  return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static bool ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 //> runtime.resolve-file
 /* tryFile: a regular file, named by its real path (symbolic links resolved), the key
  * of the module cache. */
@@ -196,7 +187,7 @@ static Value read_package(Resolve *r, const char *dir) {
   VM *vm = r->vm;
   Host *host = r->host;
   char path[PATH_MAX + 16];
-  snprintf(path, sizeof path, "%s%spackage.json", dir, ends_with(dir, "/") ? "" : "/");
+  snprintf(path, sizeof path, "%s%spackage.json", dir, mod_ends_with(dir, "/") ? "" : "/");
   if (host->package_cache < 0) host->package_cache = vm_pin(vm, vm_object_new(vm));
   Value cache = vm_pinned(vm, host->package_cache);
   Value cached = vm_get_str(vm, cache, path);
@@ -224,7 +215,7 @@ static Value package_scope(Resolve *r, const char *file, char *dir) {
   snprintf(dir, PATH_MAX, "%s", file);
   for (char *slash; (slash = strrchr(dir, '/')) != NULL;) {
     *slash = '\0';
-    if (ends_with(dir, "/node_modules")) return VALUE_UNDEFINED;
+    if (mod_ends_with(dir, "/node_modules")) return VALUE_UNDEFINED;
     Value pkg = read_package(r, *dir ? dir : "/");
     if (!value_is_undefined(pkg)) return pkg;
   }
@@ -316,9 +307,9 @@ static Value target_string(Resolve *r, const Target *t, Value target, char *out)
   char *s = vm_to_utf8(r->vm, target, NULL);
   Value result = VALUE_TRUE;
   char rel[PATH_MAX];
-  if (!starts_with(s, "./")) {
+  if (!mod_starts_with(s, "./")) {
     /* An import may map to a package ("#dep": "dep"): tinynode looks no further. */
-    bool bare = t->internal && !starts_with(s, "../") && s[0] != '/' && !strchr(s, ':');
+    bool bare = t->internal && !mod_starts_with(s, "../") && s[0] != '/' && !strchr(s, ':');
     result = bare ? throw_esm_not_found(r, r->request, NULL, 2 - r->frames)
                   : invalid_target(r, t->pkg_dir, t->key, target, t->internal);
   } else if (has_invalid_segment(s + 2)) {
@@ -432,7 +423,7 @@ static char *best_pattern(VM *vm, Value map, const char *name, char *match) {
     char *star = strchr(key, '*');
     size_t prefix = star ? (size_t)(star - key) : 0, trailer = star ? strlen(star + 1) : 0;
     bool fits = star && strrchr(key, '*') == star && strncmp(name, key, prefix) == 0 &&
-                strlen(name) >= strlen(key) && ends_with(name, star + 1) &&
+                strlen(name) >= strlen(key) && mod_ends_with(name, star + 1) &&
                 (!best || pattern_key_compare(best, key) == 1);
     if (!fits) { free(key); continue; }
     free(best);
@@ -449,7 +440,7 @@ static Value resolve_in_map(Resolve *r, Value map, const char *pkg_dir, const ch
                             bool internal, char *out) {
   VM *vm = r->vm;
   Target t = {.pkg_dir = pkg_dir, .key = name, .internal = internal};
-  if (!strchr(name, '*') && !ends_with(name, "/") && vm_has_own_str(vm, map, name))
+  if (!strchr(name, '*') && !mod_ends_with(name, "/") && vm_has_own_str(vm, map, name))
     return resolve_target(r, &t, vm_handle_push(vm, vm_get_str(vm, map, name)), out);
   char match[PATH_MAX];
   char *key = best_pattern(vm, map, name, match);
@@ -610,8 +601,8 @@ static Value try_package(Resolve *r, const char *dir, char *out) {
 static bool trailing_slash(const char *request) {
   size_t n = strlen(request);
   return n > 0 && (request[n - 1] == '/' || strcmp(request, ".") == 0 ||
-                   strcmp(request, "..") == 0 || ends_with(request, "/.") ||
-                   ends_with(request, "/.."));
+                   strcmp(request, "..") == 0 || mod_ends_with(request, "/.") ||
+                   mod_ends_with(request, "/.."));
 }
 
 //> runtime.find-in
@@ -671,7 +662,7 @@ static Value imports_resolve(Resolve *r, const char *from, char *out) {
   r->base = from;
   r->frames = 1; /* Module._resolveFilename */
   const char *name = r->request;
-  if (strcmp(name, "#") == 0 || starts_with(name, "#/") || ends_with(name, "/"))
+  if (strcmp(name, "#") == 0 || mod_starts_with(name, "#/") || mod_ends_with(name, "/"))
     return throw_coded(r, 1, ERR_TYPE, "ERR_INVALID_MODULE_SPECIFIER", "Invalid module \"%s\" is "
                        "not a valid internal imports specifier name imported from %s", name, from);
   char resolved[PATH_MAX];
@@ -759,7 +750,7 @@ Value mod_lookup_paths(Host *host, const char *request, Value parent) {
  * else each one's node_modules lookup, without repeats. */
 static Value paths_option(Host *host, const char *request, Value option) {
   VM *vm = host->vm;
-  if (starts_with(request, "./") || starts_with(request, "../")) return option;
+  if (mod_starts_with(request, "./") || mod_starts_with(request, "../")) return option;
   Value paths = vm_handle_push(vm, vm_array_new(vm));
   Value fake = vm_handle_push(vm, vm_object_new(vm));
   for (uint32_t i = 0; i < vm_array_length(option); i++) {

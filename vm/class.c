@@ -78,7 +78,7 @@ static size_t free_generator(VM *vm, Object *o) {
 
 /* A mapped arguments object holds its parameters' Cells. */
 static void trace_arguments(VM *vm, Object *o) {
-  if (!(o->flags & ARGUMENTS_MAPPED)) return;
+  if (!is_mapped_arguments(o)) return;
   MappedArguments *m = (MappedArguments *)o;
   for (uint32_t i = 0; i < m->count; i++)
     if (m->map[i].cell) gc_mark_thing(vm, &m->map[i].cell->gc);

@@ -135,6 +135,7 @@ Value class_create(VM *vm, Value parent, Value ctor, bool extends, Value *proto_
 
 /* SetFunctionName(fn, key, prefix): "[description]" for a symbol key. */
 Value class_name_function(VM *vm, Value fn, Value key, const char *prefix) {
+  int mark = vm_handle_mark(vm); /* callable from an instruction: its handles are its own */
   Value name;
   if (value_is_symbol(key)) {
     Symbol *s = value_to_symbol(key);
@@ -151,6 +152,7 @@ Value class_name_function(VM *vm, Value fn, Value key, const char *prefix) {
                                       vm_handle_push(vm, name));
   object_define_own(vm, value_to_object(fn), value_from_string(vm->atom_name), name,
                     ATTR_CONFIGURABLE);
+  vm_handle_reset(vm, mark);
   return fn;
 }
 

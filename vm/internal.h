@@ -148,6 +148,9 @@ typedef struct MappedArguments {
   } map[];
 } MappedArguments;
 enum { ARGUMENTS_MAPPED = 1 }; /* Object.flags of a CLASS_ARGUMENTS */
+static inline bool is_mapped_arguments(const Object *o) {
+  return o->klass == CLASS_ARGUMENTS && (o->flags & ARGUMENTS_MAPPED);
+}
 bool proto_maps_arguments(const FunctionProto *p); /* interp.c */
 //< vm.mapped-arguments
 

@@ -73,7 +73,7 @@ static Object *new_arguments(VM *vm, const FunctionProto *proto, int argc) {
 static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
   Object *o = new_arguments(vm, fn->proto, argc);
   Value v = vm_handle_push(vm, value_from_object(o));
-  int first = (o->flags & ARGUMENTS_MAPPED) ? (int)((MappedArguments *)o)->count : 0;
+  int first = is_mapped_arguments(o) ? (int)((MappedArguments *)o)->count : 0;
   for (int i = first; i < argc; i++) {
     char name[16];
     snprintf(name, sizeof name, "%d", i);
@@ -106,7 +106,7 @@ static void alias_parameters(VM *vm, MappedArguments *m, Value *regs, int param_
 static void install_arguments(VM *vm, const FunctionProto *proto, Value *regs, Value arguments) {
   regs[proto->arguments_register] = arguments;
   Object *o = value_to_object(arguments);
-  if (o->flags & ARGUMENTS_MAPPED)
+  if (is_mapped_arguments(o))
     alias_parameters(vm, (MappedArguments *)o, regs, proto->param_count);
 }
 
@@ -1656,7 +1656,6 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(SET_FUNCTION_NAME) {
       SYNC();
       class_name_function(vm, sp[-1], sp[-2], NULL); /* the key is a property key */
-      vm_handle_reset(vm, handles); /* a symbol's "[desc]" was built on handles */
       NEXT();
     }
 

@@ -314,7 +314,7 @@ static bool own_find(VM *vm, Object *o, Key *k, Prop *p) {
   } else if (find_in_shape(vm, o, k, p)) {
     return true;
   } /* a mapped index is never in the shape: asked only after a miss */
-  return o->flags && o->klass == CLASS_ARGUMENTS && find_in_mapped((MappedArguments *)o, k, p);
+  return is_mapped_arguments(o) && find_in_mapped((MappedArguments *)o, k, p);
 }
 //< vm.own-find
 
@@ -453,9 +453,10 @@ static bool array_add_index(VM *vm, Array *a, Key *k, Value v, uint8_t attrs) {
  * prototype has none exactly when its length is 0. */
 bool array_protos_plain(const Array *a) {
   for (const Object *p = a->base.proto; p; p = p->proto) {
-    if (p->klass == CLASS_ARRAY ? ((const Array *)p)->length != 0 : p->shape->has_index_keys)
+    if (p->klass == CLASS_ARRAY ? ((const Array *)p)->length != 0
+                                : p->shape->has_index_keys ||
+                                      (class_flags(p) & (CLASS_INDEXED | CLASS_EXOTIC)))
       return false;
-    if (class_flags(p) & (CLASS_INDEXED | CLASS_EXOTIC) && p->klass != CLASS_ARRAY) return false;
   }
   return true;
 }
@@ -861,7 +862,7 @@ static IndexKey *collect_index_keys(Object *o, bool only_enumerable, uint32_t *c
     dense = value_to_string(((Boxed *)o)->primitive)->length;
   } else if (class_is_typed(o->klass)) {
     dense = (uint32_t)view_length((ArrayView *)o);
-  } else if (o->klass == CLASS_ARGUMENTS && o->flags) {
+  } else if (is_mapped_arguments(o)) {
     dense = ((MappedArguments *)o)->count;
   }
   Shape *s = o->shape;

@@ -74,7 +74,7 @@ static bool exotic_own_property(VM *vm, Object *o, Value key, PropertyInfo *out)
       info_from_raw(out, typed_get((ArrayView *)o, i), ATTR_DEFAULT);
       return true;
     }
-  } else if (o->klass == CLASS_ARGUMENTS && (o->flags & ARGUMENTS_MAPPED)) {
+  } else if (is_mapped_arguments(o)) {
     MappedArguments *m = (MappedArguments *)o;
     if (key_index(key, &i) && i < m->count && m->map[i].cell) {
       info_from_raw(out, m->map[i].cell->value, m->map[i].attrs);
