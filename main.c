@@ -28,6 +28,7 @@ typedef struct Options {
   Action action;
   bool trace, trace_stack; /* --trace, --trace=stack */
   bool trace_gc, trace_loop;
+  bool expose_gc;        /* --expose-gc: the global gc() */
   CompileMode mode;
   const char *eval_code; /* -e or -p */
   bool print;            /* -p: print the completion value */
@@ -60,6 +61,7 @@ static const char usage[] =
     "  --trace             print every instruction as it runs, to stderr (chapter 5)\n"
     "  --trace=stack       ... with the whole operand stack, not only its top\n"
     "  --trace-gc          print a line per garbage collection, to stderr (chapter 6)\n"
+    "  --expose-gc         define gc(), which collects garbage at once (chapter 6)\n"
     "  --trace-loop        print the event loop's turns, phases and callbacks (chapter 8)\n"
     "  -v, --version       print tinynode's version\n"
     "  -h, --help          print this help\n"
@@ -94,6 +96,7 @@ static int parse_options(int argc, char **argv, Options *o) {
     else if (!strcmp(a, "--trace=stack")) o->trace = o->trace_stack = true;
     else if (!strcmp(a, "--trace-gc")) o->trace_gc = true;
     else if (!strcmp(a, "--trace-loop")) o->trace_loop = true;
+    else if (!strcmp(a, "--expose-gc") || !strcmp(a, "--expose_gc")) o->expose_gc = true;
     else if (!strcmp(a, "--script")) o->mode = COMPILE_SCRIPT;
     else if (!strcmp(a, "--trace-warnings") || !strcmp(a, "--no-warnings") ||
              !strcmp(a, "--trace-deprecation") || !strcmp(a, "--no-deprecation"))
@@ -216,6 +219,7 @@ int main(int argc, char **argv) {
   if (o.trace_gc) vm_set_gc_trace(vm, stderr);
   host_set_trace(host, o.trace_loop ? stderr : NULL);
   stdlib_install(host, argc, argv, o.script_index);
+  if (o.expose_gc) stdlib_expose_gc(vm);
   status = run(host, &o);
   status = stdlib_exit(host, status);
   host_free(host);

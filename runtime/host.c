@@ -147,6 +147,7 @@ void host_drain_jobs(Host *host) {
     }
   } while (!host->exiting && process_rejections(host));
   host->draining = false;
+  vm_clear_kept_objects(host->vm); /* the job is over: WeakRef targets may go */
   if (host->loop_trace && host->ran_ticks + host->ran_jobs > 0)
     fprintf(host->loop_trace, "[loop]   microtasks: %ld nextTick callbacks, %ld promise jobs\n",
             host->ran_ticks, host->ran_jobs);
@@ -164,6 +165,33 @@ static void after_callback(Loop *loop, void *data) {
   host_drain_jobs(host);
 }
 //< runtime.after-callback
+
+/* ==== FinalizationRegistry cleanups ==== */
+
+/* The cleanup task: every callback the collector has queued, one after another, as V8
+ * runs them in one task of their own (node runs it from the loop's poll phase; the
+ * pending phase here is the nearest). The callbacks' microtasks run after the task. */
+static void run_cleanups(Loop *loop, void *data) {
+  Host *host = data;
+  VM *vm = host->vm;
+  host->cleanup_scheduled = false;
+  Value fn, holdings;
+  while (!host->exiting && vm_finalization_next(vm, &fn, &holdings)) {
+    int mark = vm_handle_mark(vm);
+    vm_handle_push(vm, fn);
+    vm_handle_push(vm, holdings);
+    host_call(host, fn, VALUE_UNDEFINED, 1, &holdings);
+    vm_handle_reset(vm, mark);
+  }
+}
+
+/* VMHooks.cleanup_needed: called at the end of a collection, so only C happens here. */
+static void schedule_cleanups(VM *vm) {
+  Host *host = host_of(vm);
+  if (host->cleanup_scheduled || host->exiting) return;
+  host->cleanup_scheduled = true;
+  loop_defer_pending(host->loop, run_cleanups, host);
+}
 
 /* ==== Calling JavaScript from the loop ==== */
 
@@ -283,7 +311,7 @@ Host *host_new(VM *vm, Loop *loop) {
   host->main_module = -1;
   host->package_cache = -1;
   VMHooks hooks = {.host = host, .enqueue_job = enqueue_promise_job,
-                   .promise_rejection = track_rejection};
+                   .promise_rejection = track_rejection, .cleanup_needed = schedule_cleanups};
   vm_set_hooks(vm, &hooks);
   loop_set_after_callback(loop, after_callback, host);
   mod_install(host);

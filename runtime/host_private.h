@@ -46,6 +46,7 @@ struct Host {
   JobQueue ticks, promise_jobs;
   bool draining;
   bool exiting;
+  bool cleanup_scheduled; /* the FinalizationRegistry cleanup task is queued */
   int loop_handles;       /* the handle mark while the loop runs: each callback's scope */
   int exit_code;
   HostReporter reporter;

@@ -43,3 +43,16 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   vm_handle_reset(vm, mark);
 }
 //< stdlib.install
+
+/* --expose-gc's global gc(): a full collection, now. */
+static Value gc_now(VM *vm, Value this_value, int argc, Value *argv) {
+  vm_collect_garbage(vm);
+  return VALUE_UNDEFINED;
+}
+
+static const VMPropDef gc_global[] = {
+    VM_METHOD("gc", gc_now, 0, 0, VM_ATTR_DEFAULT), /* enumerable, as V8's */
+    VM_PROPS_END,
+};
+
+void stdlib_expose_gc(VM *vm) { vm_define_props(vm, vm_global(vm), gc_global); }

@@ -45,6 +45,8 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_WEAKSET_PROTOTYPE,
   INTRINSIC_MAP_ITERATOR_PROTOTYPE,
   INTRINSIC_SET_ITERATOR_PROTOTYPE,
+  INTRINSIC_WEAK_REF_PROTOTYPE,      /* ecma/weakref.c: WeakRef, FinalizationRegistry */
+  INTRINSIC_FINALIZATION_REGISTRY_PROTOTYPE,
   INTRINSIC_AGGREGATE_ERROR_PROTOTYPE, /* ecma/error.c */
   INTRINSIC_ARRAY_BUFFER,            /* ecma/arraybuffer.c: the constructor, and */
   INTRINSIC_ARRAY_BUFFER_PROTOTYPE,
@@ -70,6 +72,8 @@ _Static_assert((int)STDLIB_INTRINSIC_END <= (int)INTRINSIC_HOST_END,
 
 /* Installs every global and module. argv[script_index] is the script (process.argv). */
 void stdlib_install(Host *host, int argc, char **argv, int script_index);
+/* --expose-gc: the global gc(), a full collection. */
+void stdlib_expose_gc(VM *vm);
 
 /* The modules written in JavaScript (stdlib/SUBSYSTEM/lib/NAME.js), embedded at build
  * time by stdlib/embed-js.sh; the table ends with a NULL name. Their native parts are

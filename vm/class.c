@@ -143,6 +143,10 @@ const ClassDef class_builtins[CLASS_BUILTIN_COUNT] = {
 #undef TYPED_ROW
     /* An exotic object: its internal methods are the row's (proxy.c). */
     [CLASS_PROXY] = {"Object", "Object", 0, CLASS_EXOTIC, proxy_trace, NULL, NULL, &proxy_methods},
+    /* References the collector clears (weakref.c). */
+    [CLASS_WEAK_REF] = {"WeakRef", "Object", 0, 0, weakref_trace, NULL},
+    [CLASS_FINALIZATION_REGISTRY] = {"FinalizationRegistry", "Object", 0, 0, registry_trace,
+                                     registry_finalize},
 };
 //< vm.class-table
 

@@ -157,6 +157,7 @@ static void mark_roots(VM *vm) {
                      vm->symbol_unscopables};
   gc_mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
   gc_mark_thing(vm, (GcHeader *)vm->root_shape);
+  weakref_mark_roots(vm);
 }
 //< vm.mark-roots
 
@@ -234,6 +235,8 @@ static size_t sweep(VM *vm) {
 
 void vm_set_gc_trace(VM *vm, FILE *out) { vm->gc_trace_out = out; }
 
+void vm_collect_garbage(VM *vm) { gc_collect(vm); }
+
 void vm_heap_size(VM *vm, size_t *used, size_t *total) {
   *used = vm->bytes_allocated;
   *total = vm->next_gc > vm->bytes_allocated ? vm->next_gc : vm->bytes_allocated;
@@ -261,10 +264,12 @@ void gc_collect(VM *vm) {
   size_t before = vm->bytes_allocated;
   double start = vm->gc_trace_out ? now_ms() : 0;
   vm->weak_tables = NULL;
+  vm->weak_refs = NULL, vm->registries = NULL;
   mark_roots(vm);
   trace_gray(vm);
   while (collection_mark_ephemerons(vm)) trace_gray(vm); /* a value lives while its key does */
   collection_sweep_weak(vm); /* weak tables drop the entries whose keys died */
+  bool cleanups = weakref_sweep(vm); /* WeakRefs and registries let dead targets go */
   atom_table_sweep(vm); /* the atom table is weak: unmarked atoms leave it */
   size_t freed = sweep(vm);
   vm->cache_epoch++; /* a freed shape's address may come back: forget the inline caches */
@@ -272,6 +277,7 @@ void gc_collect(VM *vm) {
   vm->next_gc = next > GC_MIN_THRESHOLD ? next : GC_MIN_THRESHOLD;
   if (vm->gc_trace_out) trace_collection(vm, before, freed, start);
   vm->gc_paused--;
+  if (cleanups && vm->hooks.cleanup_needed) vm->hooks.cleanup_needed(vm);
 }
 //< vm.gc-collect
 

@@ -499,6 +499,12 @@ struct VM {
   Value *gray;        /* the mark stack */
   size_t gray_count, gray_capacity;
   Object *weak_tables; /* during a collection: the WeakMaps and WeakSets marked so far */
+  struct WeakRefObject *weak_refs;   /* ... and the WeakRefs (weakref.c) */
+  struct RegistryObject *registries; /* ... and the FinalizationRegistries */
+  Value *kept;        /* WeakRef targets kept alive until the job ends (vm_clear_kept_objects) */
+  uint32_t kept_count, kept_capacity;
+  Value *dirty_registries; /* registries with cleanups pending, in the order found */
+  uint32_t dirty_count, dirty_capacity;
 
   AtomTable atoms;
   Shape *root_shape;  /* the empty shape every object starts from */
@@ -643,6 +649,16 @@ size_t collection_iterator_finalize(VM *vm, Object *o);
 bool collection_mark_ephemerons(VM *vm);
 /* Then drop the weak entries whose keys died, and empty vm->weak_tables. */
 void collection_sweep_weak(VM *vm);
+
+/* ==== WeakRef and FinalizationRegistry (weakref.c): the class hooks ==== */
+
+void weakref_trace(VM *vm, Object *o);  /* a WeakRef: onto vm->weak_refs, target unmarked */
+void registry_trace(VM *vm, Object *o); /* a registry: its callback and holdings */
+size_t registry_finalize(VM *vm, Object *o);
+void weakref_mark_roots(VM *vm);        /* the kept targets and the dirty registries */
+/* After marking: clear dead WeakRefs, move dead cells' holdings to their registries'
+ * pending lists; true if a registry newly has cleanups to run. */
+bool weakref_sweep(VM *vm);
 
 /* ==== Conversions (conv.c) ==== */
 

@@ -158,6 +158,7 @@ void vm_free(VM *vm) {
   free(vm->gray);
   free(vm->pins);
   free(vm->handles);
+  free(vm->kept), free(vm->dirty_registries);
   for (int i = 0; i < vm->filename_count; i++) free(vm->filenames[i]);
   free(vm->filenames);
   for (int i = 0; i < vm->source_count; i++) free(vm->sources[i]);

@@ -35,6 +35,10 @@ typedef struct VMHooks {
   /* HostPromiseRejectionTracker: a promise was rejected with no handler (handled false),
    * or a rejected promise got its first handler (handled true). May be NULL. */
   void (*promise_rejection)(VM *vm, Value promise, bool handled);
+  /* HostEnqueueFinalizationRegistryCleanupJob: a collection found registered targets
+   * dead; later, from a task of its own, run vm_finalization_next's callbacks. Called
+   * at the end of a collection, so it must not touch JavaScript. May be NULL. */
+  void (*cleanup_needed)(VM *vm);
 } VMHooks;
 
 typedef enum ErrorKind {
@@ -112,6 +116,8 @@ void vm_set_gc_trace(VM *vm, FILE *out);
 /* The collector's heap: bytes in use, and the size it may grow to before the next
  * collection (process.memoryUsage's heapUsed and heapTotal). */
 void vm_heap_size(VM *vm, size_t *used, size_t *total);
+/* A full collection now (the global gc() of --expose-gc). */
+void vm_collect_garbage(VM *vm);
 
 /* ==== Exceptions ==== */
 
@@ -380,7 +386,8 @@ Value vm_prop_value(VM *vm, const VMPropDef *row);
   C(SYMBOL) C(ARGUMENTS) C(DATE) C(REGEXP) C(MAP) C(SET) C(WEAKMAP) C(WEAKSET) C(MAP_ITERATOR) \
   C(SET_ITERATOR) C(PROMISE) C(GENERATOR) C(ARRAY_BUFFER) C(DATA_VIEW) C(INT8_ARRAY)          \
   C(UINT8_ARRAY) C(UINT8_CLAMPED_ARRAY) C(INT16_ARRAY) C(UINT16_ARRAY) C(INT32_ARRAY)          \
-  C(UINT32_ARRAY) C(FLOAT32_ARRAY) C(FLOAT64_ARRAY) C(ASYNC_FROM_SYNC_ITERATOR) C(PROXY)
+  C(UINT32_ARRAY) C(FLOAT32_ARRAY) C(FLOAT64_ARRAY) C(ASYNC_FROM_SYNC_ITERATOR) C(PROXY)     \
+  C(WEAK_REF) C(FINALIZATION_REGISTRY)
 
 typedef enum VMClass {
 #define VM_CLASS_ENUM(name) VM_CLASS_##name,
@@ -445,6 +452,24 @@ bool vm_map_iterator_next(Value iter, Value *key, Value *value);
 /* What iter would walk, without advancing it: its table (undefined when done), where it
  * stands (for vm_map_entry) and its kind. */
 Value vm_map_iterator_peek(Value iter, uint32_t *position, VMMapIterKind *kind);
+
+/* ==== WeakRef and FinalizationRegistry (vm/weakref.c) ====
+ *
+ * Targets and tokens are held weakly: only objects and unregistered symbols belong there
+ * (the caller checks CanBeHeldWeakly). A WeakRef's target stays alive at least until
+ * vm_clear_kept_objects, which the host calls when a job and its microtasks are done. */
+bool vm_is_weak_ref(Value v);
+bool vm_is_registry(Value v);
+Value vm_weak_ref_new(VM *vm, Value target, Value proto);
+Value vm_weak_ref_deref(VM *vm, Value ref); /* the target, or undefined once collected */
+void vm_clear_kept_objects(VM *vm);
+Value vm_registry_new(VM *vm, Value cleanup, Value proto);
+/* Register target (token: undefined for none). The arguments need no roots. */
+void vm_registry_register(VM *vm, Value registry, Value target, Value holdings, Value token);
+bool vm_registry_unregister(VM *vm, Value registry, Value token); /* false if none had it */
+/* The next cleanup to run: a registry's callback and the holdings of one dead target,
+ * in the order the collector found them; false when none is left. No allocation. */
+bool vm_finalization_next(VM *vm, Value *cleanup, Value *holdings);
 
 /* ==== Array buffers, typed arrays and data views (vm/typedarray.c) ====
  *

@@ -33,6 +33,7 @@ void builtins_install_all(VM *vm) {
   builtins_install_typed_array(vm);
   builtins_install_reflect(vm);
   builtins_install_proxy(vm);
+  builtins_install_weak_ref(vm);
 }
 //< stdlib.install-all
 

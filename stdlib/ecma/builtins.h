@@ -74,6 +74,9 @@ Value builtins_species_get(VM *vm, Value this_value, int argc, Value *argv);
 Value builtins_function_construct(VM *vm, Value this_value, int argc, Value *argv);
 void builtins_install_reflect(VM *vm); /* Reflect (stdlib/ecma/reflect.c) */
 void builtins_install_proxy(VM *vm);   /* Proxy, Proxy.revocable (stdlib/ecma/proxy.c) */
+void builtins_install_weak_ref(VM *vm); /* WeakRef, FinalizationRegistry (ecma/weakref.c) */
+/* CanBeHeldWeakly: an object, or a symbol that Symbol.for did not make (map.c). */
+bool builtins_can_be_held_weakly(VM *vm, Value v);
 
 /* ==== Arguments and `this` ==== */
 

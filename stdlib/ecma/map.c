@@ -49,8 +49,7 @@ static bool check_this(VM *vm, Value this_value, const char *method) {
   return false;
 }
 
-/* CanBeHeldWeakly: an object, or a symbol that Symbol.for did not make. */
-static bool can_be_held_weakly(VM *vm, Value v) {
+bool builtins_can_be_held_weakly(VM *vm, Value v) {
   if (value_is_object(v)) return true;
   return value_is_symbol(v) && value_is_undefined(builtins_symbol_key_for(vm, v));
 }
@@ -144,9 +143,9 @@ static Value map_has(VM *vm, Value this_value, int argc, Value *argv) {
 static Value map_set(VM *vm, Value this_value, int argc, Value *argv) {
   VMClass cls = (VMClass)vm_native_magic(vm);
   if (!check_this(vm, this_value, is_set_class(cls) ? "add" : "set")) return VALUE_EXCEPTION;
-  if (cls == VM_CLASS_WEAKMAP && !can_be_held_weakly(vm, ARG(0)))
+  if (cls == VM_CLASS_WEAKMAP && !builtins_can_be_held_weakly(vm, ARG(0)))
     return vm_throw_error(vm, ERR_TYPE, "Invalid value used as weak map key");
-  if (cls == VM_CLASS_WEAKSET && !can_be_held_weakly(vm, ARG(0)))
+  if (cls == VM_CLASS_WEAKSET && !builtins_can_be_held_weakly(vm, ARG(0)))
     return vm_throw_error(vm, ERR_TYPE, "Invalid value used in weak set");
   Value value = is_set_class(cls) ? VALUE_UNDEFINED : ARG(1);
   Value r = vm_map_set(vm, this_value, ARG(0), value);

@@ -137,6 +137,13 @@ static Value make_proxy(VM *vm, Fresh *f, int cls) {
   return vm_proxy_new(vm, target, handler);
 }
 
+/* A registry's callback and a cell's holdings are strong; its targets are not. */
+static Value make_registry(VM *vm, Fresh *f, int cls) {
+  Value r = vm_handle_push(vm, vm_registry_new(vm, fresh(vm, f, "cleanup", cls), VALUE_NULL));
+  vm_registry_register(vm, r, VALUE_UNDEFINED, fresh(vm, f, "holdings", cls), VALUE_UNDEFINED);
+  return r;
+}
+
 static Value make_object(VM *vm, int cls, Fresh *f) {
   if (cls >= CLASS_BUILTIN_COUNT) {
     if (vm->classes[cls].host != &holder_class) return VALUE_UNDEFINED; /* nothing inside */
@@ -175,6 +182,8 @@ static Value make_object(VM *vm, int cls, Fresh *f) {
   case CLASS_ARRAY_BUFFER: return vm_array_buffer_new(vm, 8, VM_LENGTH_AUTO, VALUE_NULL);
   case CLASS_DATA_VIEW: return make_view(vm, f, cls);
   case CLASS_PROXY: return make_proxy(vm, f, cls);
+  case CLASS_WEAK_REF: return vm_weak_ref_new(vm, VALUE_UNDEFINED, VALUE_NULL); /* weak only */
+  case CLASS_FINALIZATION_REGISTRY: return make_registry(vm, f, cls);
   default:
     if (class_is_typed((uint8_t)cls)) return make_view(vm, f, cls);
     return VALUE_UNDEFINED; /* a new class with a constructor of its own: add it */

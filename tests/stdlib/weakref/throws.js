@@ -1,0 +1,15 @@
+// A cleanup callback that throws: the error goes to 'uncaughtException', and the other
+// cleanups of the task still run; their microtasks run after the task.
+globalThis.registry = new FinalizationRegistry((held) => {
+  Promise.resolve().then(() => console.log('microtask after', held));
+  if (held === 'bad') throw new Error('cleanup failed');
+  console.log('cleanup', held);
+});
+(() => registry.register({}, 'bad'))();
+gc();
+process.on('uncaughtException', (e) => console.log('uncaught:', e.message));
+(() => registry.register({}, 'good'))();
+setImmediate(() => {
+  gc();
+  console.log('collected in an immediate');
+});
