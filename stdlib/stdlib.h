@@ -39,6 +39,8 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_REGEXP_EXEC,             /* the built-in RegExp.prototype.exec */
   INTRINSIC_REGEXP_STRING_ITERATOR_PROTOTYPE,
   INTRINSIC_REGEXP_ATOMS,            /* the property names RegExp uses per match */
+  INTRINSIC_REGEXP_LAST_SUBJECT,     /* the string of the last match (RegExp.lastMatch...) */
+  INTRINSIC_REGEXP_LAST_INPUT,       /* RegExp.input: that string, or what was assigned */
   INTRINSIC_MAP_PROTOTYPE,           /* ecma/map.c: Map, Set, WeakMap, WeakSet */
   INTRINSIC_SET_PROTOTYPE,
   INTRINSIC_WEAKMAP_PROTOTYPE,

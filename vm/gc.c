@@ -157,6 +157,7 @@ static void mark_roots(VM *vm) {
                      vm->symbol_unscopables};
   gc_mark_values(vm, symbols, sizeof symbols / sizeof symbols[0]);
   gc_mark_thing(vm, (GcHeader *)vm->root_shape);
+  gc_mark_thing(vm, (GcHeader *)vm->native_shape);
   weakref_mark_roots(vm);
 }
 //< vm.mark-roots

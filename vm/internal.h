@@ -508,6 +508,7 @@ struct VM {
 
   AtomTable atoms;
   Shape *root_shape;  /* the empty shape every object starts from */
+  Shape *native_shape; /* {length, name}: every native function's, made by the first one */
   ClassDef *classes;  /* the class table, indexed by Object.klass (class.c) */
   uint32_t class_count, class_capacity;
 

@@ -85,6 +85,8 @@ static Value common_atom(VM *vm, String *atom, const char *text) {
   return value_from_string(atom ? atom : atom_from_cstr(vm, text));
 }
 
+static void slots_reserve(VM *vm, Object *o, uint32_t need);
+
 Native *native_new(VM *vm, Value name, NativeFn fn, int length) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, name);
@@ -93,10 +95,16 @@ Native *native_new(VM *vm, Value name, NativeFn fn, int length) {
   n->fn = fn;
   n->data = VALUE_UNDEFINED;
   vm_handle_push(vm, value_from_object(&n->base));
-  /* V8's order: length, then name; both configurable only. */
-  object_define_own(vm, &n->base, common_atom(vm, vm->atom_length, "length"),
-                    value_from_number(length), ATTR_CONFIGURABLE);
-  object_define_own(vm, &n->base, common_atom(vm, vm->atom_name, "name"), name, ATTR_CONFIGURABLE);
+  if (vm->native_shape) { /* every native has the same two keys: skip the lookups */
+    slots_reserve(vm, &n->base, 2);
+    n->base.slots[0] = value_from_number(length), n->base.slots[1] = name;
+    n->base.shape = vm->native_shape;
+  } else { /* V8's order: length, then name; both configurable only. */
+    object_define_own(vm, &n->base, common_atom(vm, vm->atom_length, "length"),
+                      value_from_number(length), ATTR_CONFIGURABLE);
+    object_define_own(vm, &n->base, common_atom(vm, vm->atom_name, "name"), name, ATTR_CONFIGURABLE);
+    vm->native_shape = n->base.shape;
+  }
   vm_handle_reset(vm, mark);
   return n;
 }

@@ -38,6 +38,7 @@ typedef struct RegExpState {
   RegExpRunner *runner;
   int32_t *caps;
   int caps_capacity; /* in int32_t */
+  LastMatch last;    /* for RegExp.$1 and the other legacy statics (regexp_legacy.c) */
 } RegExpState;
 
 static void state_init(void *data) { ((RegExpState *)data)->runner = regexp_runner_new(); }
@@ -145,6 +146,28 @@ RegExpRunner *regexp_runner(VM *vm) { return ((RegExpState *)vm_state(vm, &regex
 
 int32_t *regexp_scratch(VM *vm, int ncaps) { return scratch_caps(vm_state(vm, &regexp_state), ncaps); }
 
+//> stdlib.regexp-note-match
+/* Every successful match of the built-in matcher ends here: its subject and the captures
+ * the legacy statics can name ($1..$9, and the last group for lastParen). */
+static void note_match(VM *vm, RegExpState *st, Value s, const int32_t *caps, int ncaps) {
+  LastMatch *last = &st->last;
+  int n = ncaps < LAST_MATCH_GROUPS ? ncaps : LAST_MATCH_GROUPS;
+  memcpy(last->caps, caps, (size_t)n * 2 * sizeof(int32_t));
+  last->ncaps = ncaps;
+  last->last_group[0] = caps[2 * ncaps - 2], last->last_group[1] = caps[2 * ncaps - 1];
+  vm_set_intrinsic(vm, INTRINSIC_REGEXP_LAST_SUBJECT, s);
+  vm_set_intrinsic(vm, INTRINSIC_REGEXP_LAST_INPUT, s);
+}
+//< stdlib.regexp-note-match
+
+void regexp_note_match(VM *vm, Value s, const int32_t *caps, int ncaps) {
+  note_match(vm, vm_state(vm, &regexp_state), s, caps, ncaps);
+}
+
+const LastMatch *regexp_last_match(VM *vm) {
+  return &((RegExpState *)vm_state(vm, &regexp_state))->last;
+}
+
 /* RegExpBuiltinExec up to the match itself: 1 (captures in m), 0, or -1 on exception. */
 //> stdlib.regexp-builtin-exec
 static int builtin_exec(VM *vm, Value r, Program *prog, Value s, RawMatch *m) {
@@ -159,6 +182,7 @@ static int builtin_exec(VM *vm, Value r, Program *prog, Value s, RawMatch *m) {
     status = regexp_exec(prog->re, text_of(s), (size_t)last, m->caps, st->runner);
   if (status == REGEXP_STACK_OVERFLOW || status == REGEXP_INTERRUPTED)
     return vm_throw_stack_overflow(vm), -1;
+  if (status == REGEXP_MATCH) note_match(vm, st, s, m->caps, m->ncaps);
   if (!global_or_sticky) return status;
   if (!regexp_set_last_index(vm, r, status == REGEXP_MATCH ? m->caps[1] : 0)) return -1;
   return status;
@@ -546,6 +570,7 @@ static Value regexp_to_string(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Installing ==== */
 
 static const VMPropDef regexp_statics[] = {
+    REGEXP_LEGACY_STATICS,
     BUILTINS_SPECIES_GETTER,
     VM_PROPS_END,
 };

@@ -47,6 +47,37 @@ Value regexp_exec_generic(VM *vm, Value r, Value s);
 RegExpRunner *regexp_runner(VM *vm);
 int32_t *regexp_scratch(VM *vm, int ncaps);
 
+/* The last successful match, for the legacy statics (RegExp.$1, lastMatch, ...): the
+ * captures of groups 0..9 and of the last group; the subject is in the realm's slot
+ * INTRINSIC_REGEXP_LAST_SUBJECT. Before any match, ncaps is 0. */
+enum { LAST_MATCH_GROUPS = 10 };
+typedef struct LastMatch {
+  int32_t caps[2 * LAST_MATCH_GROUPS];
+  int32_t last_group[2];
+  int ncaps;
+} LastMatch;
+/* Record a match the engine made without the built-in exec (split's fast loop). */
+void regexp_note_match(VM *vm, Value s, const int32_t *caps, int ncaps);
+const LastMatch *regexp_last_match(VM *vm);
+
+/* RegExp.input, $_, lastMatch, $&, lastParen, $+, leftContext, $`, rightContext, $',
+ * $1..$9: V8's accessors on the constructor (regexp_legacy.c). */
+Value regexp_legacy_get(VM *vm, Value this_value, int argc, Value *argv);
+Value regexp_legacy_set(VM *vm, Value this_value, int argc, Value *argv);
+enum { LEGACY_INPUT, LEGACY_LAST_MATCH, LEGACY_LAST_PAREN, LEGACY_LEFT, LEGACY_RIGHT, LEGACY_GROUP };
+#define REGEXP_LEGACY(name, which) VM_GETSET_MAGIC(name, regexp_legacy_get, regexp_legacy_set, which)
+#define REGEXP_LEGACY_STATICS                                                                   \
+  REGEXP_LEGACY("input", LEGACY_INPUT), REGEXP_LEGACY("$_", LEGACY_INPUT),                      \
+      REGEXP_LEGACY("lastMatch", LEGACY_LAST_MATCH), REGEXP_LEGACY("$&", LEGACY_LAST_MATCH),    \
+      REGEXP_LEGACY("lastParen", LEGACY_LAST_PAREN), REGEXP_LEGACY("$+", LEGACY_LAST_PAREN),    \
+      REGEXP_LEGACY("leftContext", LEGACY_LEFT), REGEXP_LEGACY("$`", LEGACY_LEFT),              \
+      REGEXP_LEGACY("rightContext", LEGACY_RIGHT), REGEXP_LEGACY("$'", LEGACY_RIGHT),           \
+      REGEXP_LEGACY("$1", LEGACY_GROUP + 1), REGEXP_LEGACY("$2", LEGACY_GROUP + 2),             \
+      REGEXP_LEGACY("$3", LEGACY_GROUP + 3), REGEXP_LEGACY("$4", LEGACY_GROUP + 4),             \
+      REGEXP_LEGACY("$5", LEGACY_GROUP + 5), REGEXP_LEGACY("$6", LEGACY_GROUP + 6),             \
+      REGEXP_LEGACY("$7", LEGACY_GROUP + 7), REGEXP_LEGACY("$8", LEGACY_GROUP + 8),             \
+      REGEXP_LEGACY("$9", LEGACY_GROUP + 9)
+
 /* Builds the match array RegExpBuiltinExec returns from raw captures. */
 Value regexp_match_array(VM *vm, Program *prog, Value s, const int32_t *caps);
 

@@ -400,6 +400,7 @@ static Value split_fast(VM *vm, Program *prog, Value s, Value a, double lim, boo
   if (size == 0) { /* "" splits to [] when the pattern matches it, else to [""] */
     int status = regexp_exec(prog->re, text_of(s), 0, regexp_scratch(vm, prog->ncaps), runner);
     if (status < 0) return vm_throw_stack_overflow(vm);
+    if (status == REGEXP_MATCH) regexp_note_match(vm, s, regexp_scratch(vm, prog->ncaps), prog->ncaps);
     if (status != REGEXP_MATCH) vm_array_push(vm, a, s);
     return a;
   }
@@ -410,6 +411,7 @@ static Value split_fast(VM *vm, Program *prog, Value s, Value a, double lim, boo
     const void *chars = vm_string_data(s, &n, &wide);
     int status = regexp_exec(prog->re, (RegExpText){chars, n, wide}, q, caps, runner);
     if (status < 0) return vm_throw_stack_overflow(vm);
+    if (status == REGEXP_MATCH) regexp_note_match(vm, s, caps, prog->ncaps);
     if (status == REGEXP_MATCH && search) q = (uint32_t)caps[0];
     if (status != REGEXP_MATCH || q >= size) {
       if (search) break;
