@@ -23,7 +23,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, global, "global", global, VM_ATTR_DEFAULT); /* node's globalThis */
   timers_install(host);
   clone_install(vm);
-  buffer_install_globals(vm);
+  lazy_globals_install(vm);
   web_install(vm);
   host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
@@ -38,6 +38,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "internal/validators", validators_module_create);
   host_register_module(host, "internal/stdio", stdio_module_create);
   host_register_module(host, "internal/buffer", buffer_module_create);
+  host_register_module(host, "internal/perf", perf_module_create);
   for (const StdlibJsModule *m = stdlib_js_modules; m->name; m++)
     host_register_source_module(host, m->name, m->source, m->length);
   vm_handle_reset(vm, mark);

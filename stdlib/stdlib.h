@@ -65,7 +65,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_DOM_EXCEPTION_DATA,      /* and the symbol its instances keep their data under */
   INTRINSIC_TTY_READ_STREAM_PROTOTYPE, /* node/tty.c */
   INTRINSIC_TTY_WRITE_STREAM_PROTOTYPE,
-  INTRINSIC_BUFFER_ASSIGNED,         /* node/buffer.c: [value] once the global Buffer is set */
+  INTRINSIC_LAZY_ASSIGNED,           /* node/lazy_globals.c: what was assigned to Buffer or performance */
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;
 //< stdlib.intrinsics

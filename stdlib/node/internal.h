@@ -92,6 +92,11 @@ Value node_errno_error(VM *vm, int err, const char *syscall);
 
 /* process.memoryUsage (with .rss), cpuUsage, resourceUsage, umask (usage.c). */
 void usage_install(VM *vm, Value process);
+/* The moment the process began (process_create notes it), and the milliseconds since,
+ * on the monotonic clock: process.uptime and performance.now. */
+void usage_note_start(VM *vm);
+double usage_elapsed_ms(VM *vm);
+
 
 /* ==== Terminals (tty.c) ==== */
 

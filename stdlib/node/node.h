@@ -21,6 +21,7 @@ void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMExcept
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */
+Value perf_module_create(Host *host);   /* internal/perf: now, timeOrigin (usage.c) */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 Value util_module_create(Host *host);   /* require('util') */
 Value assert_module_create(Host *host); /* require('assert') */
@@ -31,7 +32,7 @@ Value validators_module_create(Host *host);
 Value buffer_module_create(Host *host); /* require('internal/buffer'): Buffer's natives */
 /* The globals Buffer, atob, btoa, TextEncoder, TextDecoder: accessors that load their
  * module on first use (buffer.c). */
-void buffer_install_globals(VM *vm);
+void lazy_globals_install(VM *vm); /* Buffer, atob, btoa, TextEncoder, TextDecoder, performance: lazy */
 /* Buffers for C (buffer.c): a new Buffer holding a copy of length bytes, in an
  * ArrayBuffer of its own (as node's stream chunks and fs.readFile's results), or
  * VALUE_EXCEPTION. It runs JavaScript, which may collect: bytes must not point into the

@@ -218,22 +218,10 @@ static Value process_hrtime(VM *vm, Value this_value, int argc, Value *argv) {
   return pair;
 }
 
-/* process.uptime(): wall-clock seconds since the process began (process_create notes the
+/* process.uptime(): wall-clock seconds since the process began (usage.c notes the
  * moment on the monotonic clock), not the CPU time clock() counts. */
-typedef struct StartState {
-  double started;
-} StartState;
-static const VMStateType start_state = {"process.uptime", sizeof(StartState), NULL, NULL};
-
-static double monotonic_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static Value process_uptime(VM *vm, Value this_value, int argc, Value *argv) {
-  StartState *s = vm_state(vm, &start_state);
-  return value_from_number(monotonic_seconds() - s->started);
+  return value_from_number(usage_elapsed_ms(vm) / 1e3);
 }
 
 //> stdlib.stdio-getter
@@ -499,7 +487,7 @@ static bool uncaught_exception(Host *host, Value exception) {
 
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
-  ((StartState *)vm_state(vm, &start_state))->started = monotonic_seconds();
+  usage_note_start(vm);
   vm_handle_push(vm, vm_prop_value(vm, &process_class));
   Value proto = vm_intrinsic(vm, INTRINSIC_PROCESS_PROTOTYPE);
   vm_set_prototype(vm, proto, events_prototype(vm)); /* process is an EventEmitter */

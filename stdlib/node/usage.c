@@ -1,18 +1,71 @@
 /* usage.c - what the process costs: process.memoryUsage (and memoryUsage.rss),
- * cpuUsage, resourceUsage, and process.umask. Book: chapter 8, "The event loop".
+ * cpuUsage, resourceUsage, process.umask, and the clocks since the process began
+ * (process.uptime, and performance.now through internal/perf). Book: chapter 8, "The
+ * event loop".
  *
- * Entry point: usage_install, which process_create calls. The resident set
+ * Entry points: usage_install, which process_create calls; perf_module_create. The resident set
  * is read from /proc/self/statm, the heap figures from the collector (vm_heap_size),
  * the rest from getrusage(2), in node's units (bytes; microseconds; kilobytes for
  * maxRSS).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "stdlib/node/internal.h"
+
+/* ==== Since the process began ==== */
+
+typedef struct StartState {
+  int64_t monotonic_ns; /* CLOCK_MONOTONIC at start */
+  double origin_ms;     /* CLOCK_REALTIME at start: performance.timeOrigin */
+} StartState;
+static const VMStateType start_state = {"process start", sizeof(StartState), NULL, NULL};
+
+static int64_t clock_ns(clockid_t clock) {
+  struct timespec ts;
+  clock_gettime(clock, &ts);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void usage_note_start(VM *vm) {
+  StartState *s = vm_state(vm, &start_state);
+  s->monotonic_ns = clock_ns(CLOCK_MONOTONIC);
+  s->origin_ms = (double)clock_ns(CLOCK_REALTIME) / 1e6;
+}
+
+/* Whole nanoseconds divided once, so that the milliseconds print as node's do
+ * (449.585843, not 449.58584299997). */
+double usage_elapsed_ms(VM *vm) {
+  StartState *s = vm_state(vm, &start_state);
+  return (double)(clock_ns(CLOCK_MONOTONIC) - s->monotonic_ns) / 1e6;
+}
+
+static Value perf_now(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_number(usage_elapsed_ms(vm));
+}
+
+static Value perf_time_origin(VM *vm, Value this_value, int argc, Value *argv) {
+  return value_from_number(((StartState *)vm_state(vm, &start_state))->origin_ms);
+}
+
+static const VMPropDef perf_props[] = {
+    VM_FN("now", perf_now, 0),
+    VM_FN("timeOrigin", perf_time_origin, 0),
+    VM_PROPS_END,
+};
+
+Value perf_module_create(Host *host) {
+  VM *vm = host_vm(host);
+  Value m = vm_handle_push(vm, vm_object_new(vm));
+  return vm_define_props(vm, m, perf_props) ? m : VALUE_EXCEPTION;
+}
+
+/* ==== Memory and time used ==== */
 
 /* Resident pages times the page size, as libuv's uv_resident_set_memory. */
 static double resident_bytes(void) {
