@@ -172,8 +172,8 @@ static bool spread_had_comma(const Parser *p, const Node *spread) {
 static void to_rest(Parser *p, Node *spread, bool binding, bool last, bool object) {
   spread->kind = NODE_REST;
   Node *target = spread->as.unary.operand;
-  if (!last || spread_had_comma(p, spread)) {
-    parse_error_at(p, parse_node_range(p, spread), "Rest element must be last element");
+  if (!last || spread_had_comma(p, spread)) { /* V8 marks `...x` in an array, x in an object */
+    parse_error_at(p, parse_node_range(p, object ? target : spread), "Rest element must be last element");
   } else if (object) {
     bool ok = !target->parenthesized || !binding;
     ok = ok && (target->kind == NODE_IDENTIFIER || (!binding && target->kind == NODE_MEMBER));

@@ -258,6 +258,19 @@ static void parse_shorthand(Parser *p, Node *prop, const Token *key) {
   prop->as.property.value = value;
 }
 
+/* `__proto__: v` (a name or a string, not computed or shorthand) sets the prototype. */
+static bool is_proto_key(const Node *prop) {
+  const Node *key = prop->as.property.key;
+  if (prop->kind != NODE_PROPERTY || prop->as.property.kind != PROP_INIT ||
+      prop->as.property.computed || prop->as.property.shorthand)
+    return false;
+  if (key->kind == NODE_IDENTIFIER) return strcmp(key->as.ident.name, "__proto__") == 0;
+  if (key->kind != NODE_STRING || key->as.string.length != 9) return false;
+  for (int i = 0; i < 9; i++)
+    if (key->as.string.units[i] != (uint16_t)"__proto__"[i]) return false;
+  return true;
+}
+
 /* PropertyDefinition: IdentifierReference | CoverInitializedName | ...AssignmentExpression
  *   | PropertyName : AssignmentExpression | MethodDefinition (incl. get, set, async, *) */
 static Node *parse_property_definition(Parser *p) {
@@ -278,24 +291,12 @@ static Node *parse_property_definition(Parser *p) {
     prop->as.property.value = parse_method(p, flags, kind, key, &start);
   } else if (parse_accept(p, TOK_COLON)) {
     prop->as.property.value = parse_assignment_cover(p);
-    if (!prop->as.property.computed)
+    if (!prop->as.property.computed && !is_proto_key(prop)) /* a prototype gets no name */
       parse_infer_name(prop->as.property.value, parse_key_name(p, key));
   } else {
     parse_shorthand(p, prop, &key_token);
   }
   return parse_finish(p, prop);
-}
-
-static bool is_proto_key(const Node *prop) {
-  const Node *key = prop->as.property.key;
-  if (prop->kind != NODE_PROPERTY || prop->as.property.kind != PROP_INIT ||
-      prop->as.property.computed || prop->as.property.shorthand)
-    return false;
-  if (key->kind == NODE_IDENTIFIER) return strcmp(key->as.ident.name, "__proto__") == 0;
-  if (key->kind != NODE_STRING || key->as.string.length != 9) return false;
-  for (int i = 0; i < 9; i++)
-    if (key->as.string.units[i] != (uint16_t)"__proto__"[i]) return false;
-  return true;
 }
 
 /* ObjectLiteral: { PropertyDefinition (, PropertyDefinition)* ,? } */
@@ -314,6 +315,7 @@ static Node *parse_object_literal(Parser *p) {
     }
     if (parse_at(p, TOK_RBRACE)) break;
     parse_expect(p, TOK_COMMA);
+    if (prop->kind == NODE_SPREAD) parse_list_push(p, &p->spread_commas, prop); /* not a rest */
   }
   parse_expect(p, TOK_RBRACE);
   return parse_finish(p, n);

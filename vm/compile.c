@@ -754,8 +754,10 @@ static void hoist_global_vars(Compiler *c, Scope *s) {
   for (Binding *b = s->first; b; b = b->next) { /* every name is checked before any is made */
     bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;
     if (b->kind != BIND_VAR && b->kind != BIND_FUNCTION && !lexical) continue;
-    emit_u16(c, lexical ? OP_CHECK_GLOBAL_LET : OP_CHECK_GLOBAL_VAR,
-             compile_const_atom(c, b->name));
+    int name = compile_const_atom(c, b->name);
+    bool function = b->kind == BIND_FUNCTION || (b->decl && b->decl->kind == NODE_FUNCTION);
+    if (function) emit_u16u16(c, OP_CHECK_GLOBAL_FN, (uint16_t)name, c->eval_globals);
+    else emit_u16(c, lexical ? OP_CHECK_GLOBAL_LET : OP_CHECK_GLOBAL_VAR, (uint16_t)name);
   }
   for (Binding *b = s->first; b; b = b->next) {
     bool lexical = b->kind == BIND_LET || b->kind == BIND_CONST || b->kind == BIND_CLASS;

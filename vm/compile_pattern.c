@@ -50,24 +50,21 @@ static int object_pattern_get(Compiler *c, Node *p, bool keep_key, bool first,
   return reg;
 }
 
-/* {...rest}: a copy of the object's own enumerable properties minus the named ones. */
+/* {...rest}: a copy of the object's own enumerable properties but the named ones, whose
+ * keys go in an array (a computed one from the register it was kept in). */
 static void object_pattern_rest(Compiler *c, Node *pattern, int *key_regs, int how) {
   NodeList *items = &pattern->as.list.items;
   emit_op(c, OP_DUP);
   emit_op(c, OP_NEW_OBJECT);
   emit_op(c, OP_SWAP);
-  emit_op(c, OP_COPY_DATA_PROPS);
+  emit_u16(c, OP_NEW_ARRAY, (uint16_t)(items->count - 1));
   for (int i = 0; i < items->count - 1; i++) {
     Node *p = items->items[i];
-    emit_op(c, OP_DUP);
-    if (p->as.property.computed) {
-      emit_u16(c, OP_GET_LOCAL, key_regs[i]);
-      emit_op(c, OP_DELETE_ELEM);
-    } else {
-      emit_u16(c, OP_DELETE_PROP, compile_key_constant(c, p->as.property.key));
-    }
-    emit_op(c, OP_POP);
+    if (p->as.property.computed) emit_u16(c, OP_GET_LOCAL, key_regs[i]);
+    else emit_u16(c, OP_PUSH_CONST, compile_key_constant(c, p->as.property.key));
+    emit_op(c, OP_ARRAY_PUSH);
   }
+  emit_op(c, OP_COPY_REST);
   Node *rest = items->items[items->count - 1];
   compile_pattern_assign(c, rest->as.unary.operand, how, NULL);
 }

@@ -208,5 +208,10 @@ void eval_vars_declare(VM *vm, Value vars, Value name, Value v, bool function) {
   if (!value_is_object(vars)) return;
   uint8_t attrs;
   Object *o = value_to_object(vars);
-  if (function || object_find_slot(o, name, &attrs) < 0) object_define_own(vm, o, name, v, ATTR_DEFAULT);
+  int slot = object_find_slot(o, name, &attrs);
+  if (slot >= 0 && !function) return; /* a var that exists keeps its value */
+  /* CreateGlobalFunctionBinding: a non-configurable global keeps its attributes (only a
+   * writable, enumerable one gets this far: CHECK_GLOBAL_FN refused the others) */
+  bool keep = slot >= 0 && !(attrs & ATTR_CONFIGURABLE) && !(attrs & ATTR_ACCESSOR);
+  object_define_own(vm, o, name, v, keep ? attrs : ATTR_DEFAULT);
 }

@@ -913,7 +913,18 @@ static Value make_closure(VM *vm, Frame *frame, FunctionProto *proto) {
 
 static Value key_is_enumerable(VM *vm, Value p, Value k);
 
-static Value copy_data_properties(VM *vm, Value target, Value source) {
+/* Is key one of the property keys in the array excluded? */
+static bool is_excluded(Value excluded, Value key) {
+  if (value_is_undefined(excluded)) return false;
+  for (uint32_t i = 0; i < vm_array_length(excluded); i++)
+    if (vm_same_value(vm_array_get_raw(excluded, i), key)) return true;
+  return false;
+}
+
+/* CopyDataProperties(target, source, excluded): excluded is an array of property keys
+ * (an object pattern's rest leaves its named keys out), or undefined. An excluded key is
+ * skipped before anything is asked of the source, as a proxy can see. */
+static Value copy_data_properties(VM *vm, Value target, Value source, Value excluded) {
   if (value_is_nullish(source)) return target;
   Value src = vm_handle_push(vm, vm_to_object(vm, source));
   if (value_is_exception(src)) return src;
@@ -924,14 +935,16 @@ static Value copy_data_properties(VM *vm, Value target, Value source) {
   if (value_is_exception(keys)) return keys;
   vm_handle_push(vm, keys);
   for (uint32_t i = 0; i < vm_array_length(keys); i++) {
-    Value e = exotic ? key_is_enumerable(vm, src, vm_array_get_raw(keys, i)) : VALUE_TRUE;
+    Value key = vm_array_get_raw(keys, i);
+    if (is_excluded(excluded, key)) continue;
+    Value e = exotic ? key_is_enumerable(vm, src, key) : VALUE_TRUE;
     if (e != VALUE_TRUE) {
       if (value_is_exception(e)) return e;
       continue;
     }
-    Value v = object_get(vm, value_to_object(src), vm_array_get_raw(keys, i), src);
+    Value v = object_get(vm, value_to_object(src), key, src);
     if (value_is_exception(v)) return v;
-    object_define_own(vm, value_to_object(target), vm_array_get_raw(keys, i), v, ATTR_DEFAULT);
+    object_define_own(vm, value_to_object(target), key, v, ATTR_DEFAULT);
   }
   return target;
 }
@@ -1204,6 +1217,30 @@ static bool global_declarable(VM *vm, Value name, bool lexical) {
   return false;
 }
 
+/* CanDeclareGlobalVar and CanDeclareGlobalFunction: a new global needs an extensible
+ * global object; a function may replace a configurable global, or a writable enumerable
+ * data property, but not NaN or undefined. V8 throws a SyntaxError in a script for the
+ * last case and a TypeError from eval. */
+static bool global_definable(VM *vm, Value name, bool function, bool in_eval) {
+  Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
+  PropertyInfo info;
+  const char *message = NULL;
+  ErrorKind kind = ERR_TYPE;
+  if (!vm_get_own_property(vm, value_from_object(g), name, &info)) {
+    if (!g->extensible) message = "Cannot add property %s, object is not extensible";
+  } else if (function && !(info.attrs & VM_ATTR_CONFIGURABLE) &&
+             (info.is_accessor || (info.attrs & (VM_ATTR_WRITABLE | VM_ATTR_ENUMERABLE)) !=
+                                      (VM_ATTR_WRITABLE | VM_ATTR_ENUMERABLE))) {
+    message = "Identifier '%s' has already been declared";
+    if (!in_eval) kind = ERR_SYNTAX;
+  }
+  if (!message) return true;
+  char *text = vm_to_utf8(vm, name, NULL);
+  vm_throw_error(vm, kind, message, text);
+  free(text);
+  return false;
+}
+
 static Value global_set(VM *vm, Value name, Value v, bool strict) {
   uint8_t attrs;
   Object *lex = global_lexicals(vm);
@@ -1413,7 +1450,8 @@ Value interp_run(VM *vm, int entry_frame) {
       uint16_t k = READ_U16();
       SYNC();
       Object *g = vm->intrinsics[INTRINSIC_GLOBAL];
-      if (object_has(vm, g, consts[k]) != VALUE_TRUE || sp[-1] != VALUE_UNDEFINED)
+      uint8_t attrs; /* an own property: `var __proto__` does not reach the inherited one */
+      if (object_find_slot(g, consts[k], &attrs) < 0 || sp[-1] != VALUE_UNDEFINED)
         object_define_own(vm, g, consts[k], sp[-1], ATTR_WRITABLE | ATTR_ENUMERABLE);
       NEXT();
     }
@@ -1421,7 +1459,16 @@ Value interp_run(VM *vm, int entry_frame) {
       int op = pc[-1];
       uint16_t k = READ_U16();
       SYNC();
-      if (!global_declarable(vm, consts[k], op == OP_CHECK_GLOBAL_LET)) goto handle_exception;
+      bool lexical = op == OP_CHECK_GLOBAL_LET;
+      if (!global_declarable(vm, consts[k], lexical)) goto handle_exception;
+      if (!lexical && !global_definable(vm, consts[k], false, false)) goto handle_exception;
+      NEXT();
+    }
+    CASE(CHECK_GLOBAL_FN) {
+      uint16_t k = READ_U16(), in_eval = READ_U16();
+      SYNC();
+      if (!global_declarable(vm, consts[k], false)) goto handle_exception;
+      if (!global_definable(vm, consts[k], true, in_eval)) goto handle_exception;
       NEXT();
     }
     CASE(DEFINE_LET) CASE(DEFINE_CONST) {
@@ -1628,10 +1675,19 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(COPY_DATA_PROPS) {
       SYNC();
       int mark = vm_handle_mark(vm);
-      Value r = copy_data_properties(vm, sp[-2], sp[-1]);
+      Value r = copy_data_properties(vm, sp[-2], sp[-1], VALUE_UNDEFINED);
       vm_handle_reset(vm, mark);
       CHECK(r);
       sp--;
+      NEXT();
+    }
+    CASE(COPY_REST) {
+      SYNC();
+      int mark = vm_handle_mark(vm);
+      Value r = copy_data_properties(vm, sp[-3], sp[-2], sp[-1]);
+      vm_handle_reset(vm, mark);
+      CHECK(r);
+      sp -= 2;
       NEXT();
     }
     CASE(SET_PROTO) {

@@ -69,6 +69,7 @@
   OP(DEFINE_GLOBAL, OPF_U16, 0, "v -> v, defines global var name (script mode)")               \
   OP(CHECK_GLOBAL_LET, OPF_U16, 0, "SyntaxError if a script's let name is declared already")   \
   OP(CHECK_GLOBAL_VAR, OPF_U16, 0, "SyntaxError if a script's var name is a global let")        \
+  OP(CHECK_GLOBAL_FN, OPF_U16U16, 0, "... and if a function may not replace the global; 1: eval") \
   OP(DEFINE_LET, OPF_U16, 0, "v -> v, a script's top-level let name (global lexical record)")  \
   OP(DEFINE_CONST, OPF_U16, 0, "v -> v, a script's top-level const name (read-only)")          \
   OP(THROW_CONST_ASSIGN, OPF_U16, 0, "TypeError: Assignment to constant variable.")            \
@@ -96,6 +97,7 @@
   OP(DEFINE_GETTER, OPF_NONE, -2, "obj key fn -> obj, getter for key")                         \
   OP(DEFINE_SETTER, OPF_NONE, -2, "obj key fn -> obj, setter for key")                         \
   OP(COPY_DATA_PROPS, OPF_NONE, -1, "obj src -> obj, own enumerable props of src copied")      \
+  OP(COPY_REST, OPF_NONE, -2, "obj src keys -> obj, the same but for the keys in array keys")   \
   OP(SET_PROTO, OPF_NONE, -1, "obj v -> obj; __proto__: v in a literal sets the prototype")   \
   OP(REQUIRE_OBJECT, OPF_NONE, 0, "v -> v; TypeError if null or undefined (destructuring)")     \
   OP(SET_FUNCTION_NAME, OPF_NONE, 0, "key fn -> key fn, fn.name = key (computed keys)")        \
