@@ -540,6 +540,17 @@ uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name) {
   return site;
 }
 
+uint32_t compile_eval_var_delete(Compiler *c, const char *name) {
+  Binding *vars = eval_vars_for(c, NULL);
+  if (!vars) return 0;
+  int depth = c->fs->depth;
+  load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  emit_u16(c, OP_DYN_DELETE, compile_const_atom(c, name));
+  uint32_t site = emit_jump(c, OP_JUMP_IF_NOT_HOLE);
+  compile_set_depth(c, depth); /* fell through: popped */
+  return site;
+}
+
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
   uint32_t site = compile_eval_var_get(c, b, name);
   load_binding(c, b, name, at);

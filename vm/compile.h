@@ -216,6 +216,9 @@ const char *compile_private_class(const Binding *b);
 /* typeof name: an eval var of that name first, when there may be one: the site to patch
  * after the ordinary load (0: none). */
 uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name);
+/* `delete name` where eval code may have declared it: deletes it from the var object that
+ * holds it (true), else falls through to the global; returns the site to patch (0: none). */
+uint32_t compile_eval_var_delete(Compiler *c, const char *name);
 
 /* ==== compile_lang.c ==== */
 int compile_template_object(Compiler *c, Node *tmpl); /* a tagged template site's strings */

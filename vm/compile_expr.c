@@ -140,8 +140,10 @@ static void compile_delete(Compiler *c, Node *n) {
     return;
   }
   if (t->kind == NODE_IDENTIFIER) {
+    uint32_t site = compile_eval_var_delete(c, t->as.ident.name);
     emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, "globalThis"));
     emit_u16(c, OP_DELETE_PROP, compile_const_atom(c, t->as.ident.name));
+    if (site) compile_patch_here(c, site);
     return;
   }
   compile_expr_discard(c, t);

@@ -198,6 +198,11 @@ Value eval_vars_get(Value vars, Value name) {
   return o ? object_get_own(o, name, &found) : VALUE_HOLE;
 }
 
+Value eval_vars_delete(VM *vm, Value vars, Value name) {
+  Object *o = vars_holder(vars, name); /* eval's vars are configurable: they may go */
+  return o ? value_from_bool(object_delete_own(vm, o, name)) : VALUE_HOLE;
+}
+
 bool eval_vars_set(VM *vm, Value vars, Value name, Value v) {
   Object *o = vars_holder(vars, name);
   if (o) object_define_own(vm, o, name, v, ATTR_DEFAULT);

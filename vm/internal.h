@@ -591,6 +591,8 @@ Value eval_call(VM *vm, Frame *frame, Value *slot, int argc);
  * its prototypes (the hole if none has it); storing into the one that has it (false if
  * none); declaring a var (keeping a value it has) or a function. */
 Value eval_vars_get(Value vars, Value name);
+/* `delete name` on the var objects: true once deleted from the one holding it, else hole. */
+Value eval_vars_delete(VM *vm, Value vars, Value name);
 bool eval_vars_set(VM *vm, Value vars, Value name, Value v);
 void eval_vars_declare(VM *vm, Value vars, Value name, Value v, bool function);
 Cell *cell_new(VM *vm, Value value);

@@ -1873,6 +1873,7 @@ Value interp_run(VM *vm, int entry_frame) {
       NEXT();
     }
     CASE(DYN_GET) { uint16_t k = READ_U16(); sp[-1] = eval_vars_get(sp[-1], consts[k]); NEXT(); }
+    CASE(DYN_DELETE) { uint16_t k = READ_U16(); SYNC(); sp[-1] = eval_vars_delete(vm, sp[-1], consts[k]); NEXT(); }
     CASE(JUMP_IF_NOT_HOLE) {
       int32_t off = READ_I32();
       if (sp[-1] != VALUE_HOLE) pc += off;

@@ -180,6 +180,7 @@
      "direct eval if callee is %eval%, else CALL")                                             \
   OP(NEW_VARS, OPF_NONE, 0, "proto -> a new object for eval vars, inheriting from proto")      \
   OP(DYN_GET, OPF_U16, 0, "vars -> vars[name] if the chain has it, else the hole")             \
+  OP(DYN_DELETE, OPF_U16, 0, "vars -> true if an eval var of that name was deleted, else hole") \
   OP(JUMP_IF_NOT_HOLE, OPF_I32, 0, "v -> v; jump unless v is the hole, else pop")             \
   OP(DYN_SET, OPF_U16, 0, "v vars -> v stored: vars[name] = v if the chain has it")            \
   OP(DYN_DECLARE_VAR, OPF_U16, -1, "vars -> ; vars[name] = undefined unless it has name")      \
