@@ -480,9 +480,9 @@ static Value buf_dom_exception(VM *vm, Value this_value, int argc, Value *argv) 
 /* ==== The lazy globals ==== */
 
 //> node.lazy-globals
-/* Buffer, atob, btoa, TextEncoder and TextDecoder are globals that cost nothing until a
- * script touches one: each is an accessor, as in node, whose getter loads the module
- * that makes it. Node's getters for all but Buffer then put the value in their place as
+/* Buffer, atob, btoa, TextEncoder, TextDecoder, URL and URLSearchParams are globals that
+ * cost nothing until a script touches one: each is an accessor, as in node, whose getter
+ * loads the module that makes it. Node's getters for all but Buffer then put the value in their place as
  * a data property; so does assigning to them. Buffer stays an accessor for good, and an
  * assignment to it is kept in a realm slot for its getter to return. */
 typedef struct LazyGlobal {
@@ -498,6 +498,9 @@ static const LazyGlobal lazy_globals[] = {
      false},
     {"TextDecoder", "internal/encoding", "TextDecoder", "get TextDecoder", "set TextDecoder",
      false},
+    {"URL", "internal/url", "URL", "get URL", "set URL", false},
+    {"URLSearchParams", "internal/url", "URLSearchParams", "get URLSearchParams",
+     "set URLSearchParams", false},
 };
 
 /* The global becomes a data property holding v. */
