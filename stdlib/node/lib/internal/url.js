@@ -15,8 +15,11 @@ const { domainToASCII, domainToUnicode } = require('internal/url/idna');
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const usv = (v) => `${v}`.toWellFormed();
 
+// Node's URL errors are plain TypeErrors (made in C++) given a code afterwards.
 function invalidUrl(input, base) {
-  const e = makeError(1, 'ERR_INVALID_URL', 'Invalid URL');
+  const e = new TypeError('Invalid URL');
+  Error.captureStackTrace(e, invalidUrl);
+  e.code = 'ERR_INVALID_URL';
   e.input = input;
   if (base !== undefined) e.base = base;
   return e;
@@ -122,7 +125,7 @@ class URL {
 
   set host(value) {
     const r = URL.#check(this);
-    if (!r.opaque) withCopy(r, usv(value), S.HOST);
+    if (!r.opaque) parser.parse(usv(value), null, r, S.HOST);
   }
 
   get hostname() {
@@ -132,7 +135,7 @@ class URL {
 
   set hostname(value) {
     const r = URL.#check(this);
-    if (!r.opaque) withCopy(r, usv(value), S.HOSTNAME);
+    if (!r.opaque) parser.parse(usv(value), null, r, S.HOSTNAME);
   }
 
   get port() {
@@ -145,7 +148,7 @@ class URL {
     if (cannotHaveCredentials(r)) return;
     value = usv(value);
     if (value === '') r.port = null;
-    else withCopy(r, value, S.PORT);
+    else parser.parse(value, null, r, S.PORT);
   }
 
   get pathname() {
@@ -249,12 +252,6 @@ class URL {
 
 const cannotHaveCredentials = (r) => r.host === null || r.host === '' || r.scheme === 'file';
 
-// A setter's parse on a copy of the record, kept only if it did not fail.
-function withCopy(r, value, state) {
-  const copy = { ...r, path: r.opaque ? r.path : r.path.slice() };
-  if (parser.parse(value, null, copy, state)) Object.assign(r, copy);
-}
-
 // An opaque path loses its trailing spaces once no query or fragment follows it.
 function stripOpaqueTrailingSpaces(r) {
   if (!r.opaque || r.fragment !== null || r.query !== null) return;
@@ -322,7 +319,6 @@ class URLSearchParams {
 
   #fromRecord(init) {
     for (const key of Reflect.ownKeys(init)) {
-      if (typeof key !== 'string') continue;
       const d = Reflect.getOwnPropertyDescriptor(init, key);
       if (d === undefined || !d.enumerable) continue;
       const name = usv(key), value = usv(init[key]);
@@ -426,7 +422,7 @@ class URLSearchParams {
 
   forEach(callback, thisArg = undefined) {
     URLSearchParams.#check(this);
-    if (typeof callback !== 'function') throw argType('callback', 'function', callback);
+    if (typeof callback !== 'function') throw argType('callback', 'of type function', callback);
     for (let i = 0; i < this.#list.length; i++) {
       const [name, value] = this.#list[i];
       callback.call(thisArg, value, name, this);
@@ -454,7 +450,7 @@ class URLSearchParams {
   // URLSearchParams { 'a' => '1' }, one pair a line when they pass breakLength.
   [customInspect](depth, options, inspect) {
     const list = URLSearchParams.#check(this);
-    if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
+    if (typeof depth === 'number' && depth < 0) return typeof options.stylize === 'function' ? options.stylize('[Object]', 'special') : '[Object]';
     const inner = { ...options };
     if (depth !== null) inner.depth = depth - 1;
     const output = list.map(([n, v]) => `${inspect(n, inner)} => ${inspect(v, inner)}`);
@@ -506,10 +502,9 @@ const ParamsIteratorPrototype = Object.create(IteratorPrototype, {
       const inner = { ...options, depth: depth === null ? null : depth - 1 };
       const rest = listOf(state.params).slice(state.index).map((p) => pick(p, state.kind));
       const output = rest.map((v) => inspect(v, inner));
-      const length = output.reduce((sum, s) => sum + stripColors(s).length + 2, -2);
       const tag = 'URLSearchParams Iterator';
-      if (output.length === 0) return `${tag} {  }`;
-      if (length > options.breakLength) return `${tag} {\n  ${output.join(',\n  ')} }`;
+      // One a line when the same values printed as an array would take several lines.
+      if (inspect(rest, inner).includes('\n')) return `${tag} {\n  ${output.join(',\n  ')} }`;
       return `${tag} { ${output.join(', ')} }`;
     },
     writable: true, configurable: true,
