@@ -38,6 +38,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "internal/validators", validators_module_create);
   host_register_module(host, "internal/stdio", stdio_module_create);
   host_register_module(host, "internal/buffer", buffer_module_create);
+  host_register_module(host, "internal/os", os_module_create);
   for (const StdlibJsModule *m = stdlib_js_modules; m->name; m++)
     host_register_source_module(host, m->name, m->source, m->length);
   vm_handle_reset(vm, mark);

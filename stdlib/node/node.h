@@ -29,6 +29,7 @@ Value tty_module_create(Host *host);    /* require('tty') */
 /* internal/validators: node's argument errors for the modules written in JavaScript */
 Value validators_module_create(Host *host);
 Value buffer_module_create(Host *host); /* require('internal/buffer'): Buffer's natives */
+Value os_module_create(Host *host);     /* require('internal/os'): os's natives (os.c) */
 /* The globals Buffer, atob, btoa, TextEncoder, TextDecoder: accessors that load their
  * module on first use (buffer.c). */
 void buffer_install_globals(VM *vm);
