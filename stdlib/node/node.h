@@ -20,7 +20,7 @@ void clone_install(VM *vm);             /* structuredClone */
 void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
-Value path_module_create(Host *host);   /* require('path') */
+Value path_module_create(Host *host);   /* require('internal/path'): path's natives */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 Value util_module_create(Host *host);   /* require('util') */
 Value assert_module_create(Host *host); /* require('assert') */
