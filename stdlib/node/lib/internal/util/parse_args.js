@@ -167,10 +167,10 @@ function storeOption(name, value, options, values, allowNegative) {
 
 // ==== parseArgs ====
 
-// The script's arguments: after the script's name, or after node itself for -e and -p.
+// The script's arguments: after the script's name, or after the program itself for -e
+// and -p, which run no main module.
 function mainArgs() {
-  const argv = process.argv;
-  return argv.slice((process.execArgv || []).some((a) => a === '-e' || a === '--eval' || a === '-p' || a === '--print') ? 1 : 2);
+  return process.argv.slice(require.main === undefined ? 1 : 2);
 }
 
 function parseArgs(config = { __proto__: null }) {
