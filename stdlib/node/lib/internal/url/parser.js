@@ -121,6 +121,7 @@ function endsInNumber(input) {
   return parseIPv4Number(last) !== null;
 }
 
+//> node.url-ipv4
 // One part of an IPv4 address: decimal, 0x hexadecimal or 0 octal; null if not a number.
 function parseIPv4Number(input) {
   if (input === '') return null;
@@ -154,6 +155,7 @@ function parseIPv4(input) {
   numbers.forEach((n, i) => (address += n * 256 ** (3 - i)));
   return address;
 }
+//< node.url-ipv4
 
 function serializeIPv4(address) {
   const out = [];
