@@ -32,6 +32,7 @@ const resolves = [
   ['mailto:local1@domain1', 'local2@domain2'], ['mailto:a@b', '?subject=x'], ['file:///a/b', '../c'],
   ['a/b/c', '../../..'], ['a/b', '../../x'], ['http://u:p@a/b', '/c'], ['http://u:p@a/b', '//x/c'], ['', 'x'],
   ['http://example.com/b//c//d;p?q#blarg', 'g/./h'], ['/foo/bar/baz', '../../../../../../../../quux/baz'],
+  ['mailto:a@b/c', 'mailto:x'], ['news:a/b', 'news:../c'], ['foo:a/b', 'foo:c'], ['foo://h/a', 'foo:b'], ['x:a', '//y/z'],
 ];
 for (const [from, to] of resolves) console.log(JSON.stringify([from, to]), url.resolve(from, to));
 console.log(url.resolveObject('http://a/b', '../c'), url.resolveObject('', 'x'));

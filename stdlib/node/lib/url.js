@@ -373,6 +373,17 @@ function hostFromPath(result, host) {
   }
 }
 
+// The host becomes the path's first segment (the other way is hostFromPath).
+function hostIntoPath(url, path) {
+  url.hostname = '';
+  url.port = null;
+  if (url.host) {
+    if (path[0] === '') path[0] = url.host;
+    else path.unshift(url.host);
+  }
+  url.host = '';
+}
+
 function resolvePath(result, relative) {
   const isSourceAbs = result.pathname && result.pathname.charAt(0) === '/';
   const isRelAbs = relative.host || (relative.pathname && relative.pathname.charAt(0) === '/');
@@ -383,21 +394,10 @@ function resolvePath(result, relative) {
   // A protocol without slashes: "../.." may climb up into the host, so it joins the path.
   const noLeadingSlashes = result.protocol && !slashedProtocol.has(result.protocol);
   if (noLeadingSlashes) {
-    result.hostname = '';
-    result.port = null;
-    if (result.host) {
-      if (srcPath[0] === '') srcPath[0] = result.host;
-      else srcPath.unshift(result.host);
-    }
-    result.host = '';
+    hostIntoPath(result, srcPath);
     if (relative.protocol) {
-      relative.hostname = null;
-      relative.port = null;
-      if (relative.host) {
-        if (relPath[0] === '') relPath[0] = relative.host;
-        else relPath.unshift(relative.host);
-      }
-      relative.host = null;
+      hostIntoPath(relative, relPath);
+      relative.hostname = relative.host = result.auth = null;
     }
     mustEndAbs = mustEndAbs && (relPath[0] === '' || srcPath[0] === '');
   }
