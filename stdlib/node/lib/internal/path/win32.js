@@ -119,13 +119,27 @@ function normalize(path) {
   if (len === 1) return path === '/' ? '\\' : path;
   const root = parseRoot(path, true);
   if (root.uncOnly) return `${root.device}\\`;
+  const colon = path.indexOf(':');
+  if (root.device === undefined && !root.absolute && colon > 0 && isReservedName(path, colon)) {
+    root.device = path.slice(0, colon + 1);
+    root.end = colon + 1;
+  }
   let tail = root.end < len ? normalizeSegments(path.slice(root.end), !root.absolute, '\\', isSep) : '';
   if (tail.length === 0 && !root.absolute) tail = '.';
   if (tail.length > 0 && isSep(path.charCodeAt(len - 1))) tail += '\\';
   if (!root.absolute && root.device === undefined && mightLookAbsolute(path, tail)) return `.\\${tail}`;
+  if (isReservedName(path, colon)) return `.\\${root.device ?? ''}${tail}`;
   if (root.device === undefined) return root.absolute ? `\\${tail}` : tail;
   return root.absolute ? `${root.device}\\${tail}` : `${root.device}${tail}`;
 }
+
+// Windows' device names, which a path must not turn into ("CON:", or "CON " read as
+// "CON"). As node 20.20 checks it: the text before the first ":", or with no ":" all
+// but the last character (so "CON " and "CON\\" count, "CON" does not).
+const RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'COM2', 'COM3', 'COM4', 'COM5', 'COM6',
+  'COM7', 'COM8', 'COM9', 'LPT1', 'LPT2', 'LPT3', 'LPT4', 'LPT5', 'LPT6', 'LPT7', 'LPT8', 'LPT9',
+  'COM\u00b9', 'COM\u00b2', 'COM\u00b3', 'LPT\u00b9', 'LPT\u00b2', 'LPT\u00b3']);
+const isReservedName = (path, colon) => RESERVED.has(path.slice(0, colon).toUpperCase());
 
 // A relative path whose normal form Windows could read as a drive ("a:b") or a stream
 // ("x:\\y", "name:"): node puts ".\\" in front of it.
@@ -285,14 +299,34 @@ function basename(path, suffix = undefined) {
   return baseOf(path, suffix, hasDrive(path) ? 2 : 0, isSep);
 }
 
-// The last segment, less suffix when it ends with it and is more than it.
+// The last segment, less suffix: node's scan, which matches suffix from the end while
+// it looks for the segment's start (so a suffix matched only in part, right up to the
+// start of the path, keeps the trailing separators: basename('1:\\', '.1:') is '1:\\').
 function baseOf(path, suffix, start, isSeparator) {
-  if (suffix !== undefined && suffix.length > 0 && suffix === path) return '';
-  const { startPart, end } = scanLast(path, start, isSeparator);
-  if (end === -1) return '';
-  const base = path.slice(startPart, end);
-  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return base;
-  return base !== suffix && base.endsWith(suffix) ? base.slice(0, base.length - suffix.length) : base;
+  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) {
+    const { startPart, end } = scanLast(path, start, isSeparator);
+    return end === -1 ? '' : path.slice(startPart, end);
+  }
+  if (suffix === path) return '';
+  let end = -1, firstNonSlashEnd = -1, extIdx = suffix.length - 1;
+  for (let i = path.length - 1; i >= start; i--) {
+    const c = path.charCodeAt(i);
+    if (isSeparator(c)) {
+      if (firstNonSlashEnd !== -1) {
+        start = i + 1;
+        break;
+      }
+      continue;
+    }
+    if (firstNonSlashEnd === -1) firstNonSlashEnd = i + 1;
+    if (extIdx < 0) continue;
+    if (c === suffix.charCodeAt(extIdx)) {
+      if (--extIdx === -1) end = i;
+    } else (extIdx = -1), (end = firstNonSlashEnd);
+  }
+  if (start === end) end = firstNonSlashEnd;
+  else if (end === -1) end = path.length;
+  return path.slice(start, end);
 }
 
 function extname(path) {
