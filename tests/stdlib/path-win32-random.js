@@ -17,11 +17,15 @@ const clean = (v) => {
   });
   return v;
 };
+// Resolving a relative path depends on how deep the current directory is (".." may
+// climb out of it): resolve, relative and toNamespacedPath get relative paths put under
+// a share first, so that the output holds anywhere.
+const abs = (p) => (path.win32.isAbsolute(p) ? p : `\\\\srv\\sh\\${p}`);
 const gen = () => { let s = ''; const n = rand(6); for (let j = 0; j < n; j++) s += pieces[rand(pieces.length)]; return s; };
 for (let i = 0; i < 1500; i++) {
   const s = gen(), t = gen();
-  const r = fns.map((f) => JSON.stringify(clean(path.win32[f](s))));
-  r.push(JSON.stringify(clean(path.win32.join(s, t))), JSON.stringify(clean(path.win32.resolve(s, t))), JSON.stringify(clean(path.win32.relative(s, t))), JSON.stringify(path.win32.basename(s, t)));
+  const r = fns.map((f) => JSON.stringify(clean(path.win32[f](f === 'toNamespacedPath' ? abs(s) : s))));
+  r.push(JSON.stringify(clean(path.win32.join(s, t))), JSON.stringify(clean(path.win32.resolve(abs(s), t))), JSON.stringify(clean(path.win32.relative(abs(s), abs(t)))), JSON.stringify(path.win32.basename(s, t)));
   const p = s.replace(/\\/g, '/');
   r.push(JSON.stringify(path.posix.parse(p)), JSON.stringify(path.posix.format(path.posix.parse(p))));
   console.log(JSON.stringify([s, t]), r.join(' '));
