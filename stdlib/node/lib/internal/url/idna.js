@@ -7,7 +7,11 @@
 // UTS 46 maps every code point through a large table before encoding. tinynode keeps no
 // such table: it drops the soft hyphen and the other characters UTS 46 maps to nothing,
 // folds the ideographic full stops, and applies NFKC and lower case (which fold the
-// full-width forms, ligatures and compatibility digits as the table does). ASCII names come out exactly as node's; a name using a code point
+// full-width forms, ligatures and compatibility digits as the table does), and refuses
+// what no table is needed to refuse (controls, format characters, unassigned code
+// points, spaces). Not done: the Bidi rule (RFC 5893) and the contexts where a joiner is
+// allowed, so a label mixing right-to-left letters with others may pass where node
+// refuses it (and a joiner is always refused). ASCII names come out exactly as node's; a name using a code point
 // that UTS 46 maps otherwise, or disallows, may not.
 
 const BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700, INITIAL_BIAS = 72, INITIAL_N = 128;
@@ -98,14 +102,26 @@ function mapDomain(domain) {
     if (DROPPED.has(c) || isVariationSelector(c)) continue;
     out += DOTS.has(c) ? '.' : ch;
   }
-  return out.normalize('NFKC').toLowerCase().normalize('NFKC');
+  return foldCherokee(out.normalize('NFKC').toLowerCase().normalize('NFKC'));
 }
+
+// Case folding keeps Cherokee upper case (its capitals came first): lower case's small
+// letters go back to them.
+const foldCherokee = (s) =>
+  s.replace(/[\uab70-\uabbf\u13f8-\u13fd]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    return String.fromCharCode(c >= 0xab70 ? c - 0xab70 + 0x13a0 : c - 8);
+  });
 
 // Code points UTS 46 disallows whatever the table: controls, unassigned, private use,
 // surrogates, spaces and the joiners (outside the contexts tinynode does not check);
 // and a label may not start with a combining mark.
-const DISALLOWED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\p{Z}\u200c\u200d\ufffd]/u;
+const DISALLOWED = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Z}\u200c\u200d\ufffd\uffa0\u3164]/u;
 const validLabel = (label) => !DISALLOWED.test(label) && !/^\p{M}/u.test(label);
+
+// A character whose compatibility form holds a full stop ("⒈", "…") is disallowed, not
+// split into labels.
+const hidesDot = (ch) => ch !== '.' && !DOTS.has(ch.codePointAt(0)) && ch.normalize('NFKC').includes('.');
 
 // An "xn--" label must decode to a valid name that maps to itself and is not ASCII.
 function validAceLabel(label) {
@@ -117,6 +133,7 @@ function validAceLabel(label) {
 
 // domain to ASCII: the name with each non-ASCII label as "xn--" Punycode, or null.
 function domainToASCII(domain) {
+  for (const ch of domain) if (hidesDot(ch)) return null;
   const labels = mapDomain(domain).split('.');
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
