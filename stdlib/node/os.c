@@ -1,15 +1,16 @@
 /* os.c - internal/os, the native half of require('os'): what the system says about
- * itself. Book: chapter 11, "Files" ("The os module").
+ * itself. Book: chapter 11, "Files" (end of "URLs").
  *
  * Each function answers with plain values and lib/os.js shapes them as node does. The
  * machine's numbers come from POSIX calls (uname, gethostname, sysconf, getpwuid_r,
  * getpriority) and, where the system has them, from Linux's /proc files (cpuinfo, stat,
- * meminfo, uptime, loadavg), falling back to what POSIX can say. getifaddrs is not
- * POSIX: the network interfaces are listed only where <ifaddrs.h> exists (Linux, the
- * BSDs, macOS), else the list is empty. A failing call returns -errno for os.js to turn
- * into node's SystemError. Entry point: os_module_create.
+ * meminfo, uptime, loadavg) and cpufreq's speeds, falling back to what POSIX can say.
+ * getifaddrs is not POSIX: the network interfaces are listed only where <ifaddrs.h>
+ * exists (Linux, the BSDs, macOS), else the list is empty. A failing call returns
+ * -errno for os.js to turn into node's SystemError. Entry point: os_module_create.
  */
 #include <errno.h>
+#include <math.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,15 +145,28 @@ static bool cpuinfo_field(const char *key, int index, char *out) {
   return found;
 }
 
+/* A CPU's current speed in MHz as libuv reads it (cpufreq's scaling_cur_freq, in kHz),
+ * or 0 where the system does not say. */
+static double cpu_speed(int index) {
+  char path[96];
+  snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu%d/cpufreq/scaling_cur_freq", index);
+  FILE *f = fopen(path, "r");
+  double khz = 0;
+  if (f) {
+    if (fscanf(f, "%lf", &khz) != 1) khz = 0;
+    fclose(f);
+  }
+  return floor(khz / 1000);
+}
+
 /* One CPU: [model, speed, user, nice, sys, idle, irq], times in milliseconds. */
 static Value cpu_entry(VM *vm, int index, const char *stat_line) {
-  char model[256] = "unknown", mhz[256] = "0";
+  char model[256] = "unknown";
   if (!cpuinfo_field("model name", index, model)) cpuinfo_field("model name", 0, model);
-  cpuinfo_field("cpu MHz", index, mhz);
   double t[7] = {0}, ms = 1000.0 / (double)sysconf(_SC_CLK_TCK);
   if (stat_line)
     sscanf(stat_line, "%*s %lf %lf %lf %lf %lf %lf", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5]);
-  Value v[7] = {vm_handle_push(vm, vm_string(vm, model)), value_from_number((double)atol(mhz)),
+  Value v[7] = {vm_handle_push(vm, vm_string(vm, model)), value_from_number(cpu_speed(index)),
                 value_from_number(t[0] * ms), value_from_number(t[1] * ms),
                 value_from_number(t[2] * ms), value_from_number(t[3] * ms),
                 value_from_number(t[5] * ms)};

@@ -1,7 +1,7 @@
 'use strict';
 // os: require('os'), what the system says about itself, shaped as node shapes it: the
 // numbers come from internal/os (stdlib/node/os.c), a failing call becomes node's
-// SystemError. Book: chapter 11, "Files" ("The os module").
+// SystemError. Book: chapter 11, "Files" (end of "URLs").
 
 const binding = require('internal/os');
 const { argType, outOfRange, makeError } = require('internal/errors');

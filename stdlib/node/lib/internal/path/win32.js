@@ -1,7 +1,7 @@
 'use strict';
 // internal/path/win32: path.win32, node's rules for Windows paths, on any system; and
 // what path.posix shares with it (the last-segment scan, format). Book: chapter 11,
-// "Files" ("Windows paths").
+// "Files" ("Paths").
 //
 // A Windows path has both "\" and "/" as separators and may start with a root of its
 // own: a drive ("C:", absolute as "C:\"), a UNC share ("\\server\share"), or a namespace

@@ -1,6 +1,6 @@
 'use strict';
 // internal/util/parse_args: util.parseArgs, node's command-line parser. Book: chapter 10,
-// "Console and inspect" ("util.parseArgs").
+// "Console and inspect" ("util.parseArgs and util.styleText").
 //
 // Three phases, as in node: the arguments become tokens (options with their values,
 // positionals, the "--" terminator; "-abc" groups expanded, "-fVALUE" and

@@ -1,6 +1,6 @@
 'use strict';
 // internal/util/style_text: util.styleText(format, text[, { validateStream, stream }]).
-// Book: chapter 10, "Console and inspect" ("Colours").
+// Book: chapter 10, "Console and inspect" ("util.parseArgs and util.styleText").
 //
 // The text goes between the opening codes of each format, in order, and their closing
 // codes, in reverse, as util.inspect.colors names them; unless the stream (stdout by
