@@ -1,5 +1,6 @@
 /* lazy_globals.c - node's globals that cost nothing until a script touches one: Buffer,
- * atob, btoa, TextEncoder, TextDecoder, performance and the Performance classes.
+ * atob, btoa, TextEncoder, TextDecoder, URL, URLSearchParams, performance and the
+ * Performance classes.
  * Book: chapter 11, "Files" ("Bytes: Buffer").
  *
  * Entry point: lazy_globals_install. (web.c does the same for EventTarget and the other
@@ -25,6 +26,8 @@ static const LazyGlobal lazy_globals[] = {
     SETTLES("btoa", "buffer", true),
     SETTLES("TextEncoder", "internal/encoding", false),
     SETTLES("TextDecoder", "internal/encoding", false),
+    SETTLES("URL", "internal/url", false),
+    SETTLES("URLSearchParams", "internal/url", false),
     {"performance", "perf_hooks", "performance", "get performance", "set performance", true, true},
     SETTLES("Performance", "perf_hooks", false),
     SETTLES("PerformanceEntry", "perf_hooks", false),

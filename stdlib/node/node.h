@@ -20,7 +20,7 @@ void clone_install(VM *vm);             /* structuredClone */
 void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
 Value fs_module_create(Host *host);     /* require('fs') */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
-Value path_module_create(Host *host);   /* require('path') */
+Value path_module_create(Host *host);   /* require('internal/path'): path's natives */
 Value perf_module_create(Host *host);   /* internal/perf: now, timeOrigin (usage.c) */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 Value util_module_create(Host *host);   /* require('util') */
@@ -30,9 +30,10 @@ Value tty_module_create(Host *host);    /* require('tty') */
 /* internal/validators: node's argument errors for the modules written in JavaScript */
 Value validators_module_create(Host *host);
 Value buffer_module_create(Host *host); /* require('internal/buffer'): Buffer's natives */
-/* The globals Buffer, atob, btoa, TextEncoder, TextDecoder: accessors that load their
- * module on first use (buffer.c). */
-void lazy_globals_install(VM *vm); /* Buffer, atob, btoa, TextEncoder, TextDecoder, performance: lazy */
+Value os_module_create(Host *host);     /* require('internal/os'): os's natives (os.c) */
+/* The globals Buffer, atob, btoa, TextEncoder, TextDecoder, URL, URLSearchParams,
+ * performance: accessors that load their module on first use (lazy_globals.c). */
+void lazy_globals_install(VM *vm);
 /* Buffers for C (buffer.c): a new Buffer holding a copy of length bytes, in an
  * ArrayBuffer of its own (as node's stream chunks and fs.readFile's results), or
  * VALUE_EXCEPTION. It runs JavaScript, which may collect: bytes must not point into the

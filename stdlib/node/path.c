@@ -1,7 +1,8 @@
-/* path.c - the `path` module (POSIX flavour): join, resolve, normalize and friends.
- * Book: chapter 11, "Files".
+/* path.c - internal/path, the native half of the `path` module (POSIX flavour): join,
+ * resolve, normalize, relative and friends. Book: chapter 11, "Files".
  *
- *   path_module_create    require('path'), require('node:path')
+ *   path_module_create    require('internal/path'); lib/path.js makes require('path')
+ *                         of these and of the JavaScript parse, format and path.win32
  *
  * Everything here is string work on '/'-separated paths, done in C on UTF-8 copies;
  * only resolve() asks the system anything (the current directory).
@@ -149,6 +150,40 @@ static Value path_resolve(VM *vm, Value this_value, int argc, Value *argv) {
   return result(vm, n);
 }
 
+/* The '/'-separated segments of p, in place (p is changed); how many there are. */
+static size_t split_segments(char *p, char **seg) {
+  size_t n = 0;
+  char *save = NULL;
+  for (char *s = strtok_r(p, "/", &save); s; s = strtok_r(NULL, "/", &save)) seg[n++] = s;
+  return n;
+}
+
+/* relative(from, to): both resolved, then ".." for each segment of `from` below the
+ * common ancestor, then the rest of `to`; "" when they are the same. */
+static Value path_relative(VM *vm, Value this_value, int argc, Value *argv) {
+  char *from = path_arg(vm, argc, argv, 0, "from");
+  char *to = from ? path_arg(vm, argc, argv, 1, "to") : NULL;
+  free(from);
+  free(to);
+  if (!to) return VALUE_EXCEPTION;
+  Value ra = vm_handle_push(vm, path_resolve(vm, VALUE_UNDEFINED, 1, &argv[0]));
+  Value rb = vm_handle_push(vm, path_resolve(vm, VALUE_UNDEFINED, 1, &argv[1]));
+  char *a = vm_to_utf8(vm, ra, NULL), *b = vm_to_utf8(vm, rb, NULL);
+  size_t la = strlen(a), lb = strlen(b);
+  char **sa = mem_alloc((la / 2 + 2) * sizeof(char *)), **sb = mem_alloc((lb / 2 + 2) * sizeof(char *));
+  size_t na = split_segments(a, sa), nb = split_segments(b, sb), k = 0;
+  while (k < na && k < nb && !strcmp(sa[k], sb[k])) k++;
+  char *out = mem_alloc(3 * na + lb + 1), *o = out;
+  for (size_t i = k; i < na; i++) o += sprintf(o, "%s..", o == out ? "" : "/");
+  for (size_t i = k; i < nb; i++) o += sprintf(o, "%s%s", o == out ? "" : "/", sb[i]);
+  *o = 0;
+  free(sa);
+  free(sb);
+  free(a);
+  free(b);
+  return result(vm, out);
+}
+
 static Value path_is_absolute(VM *vm, Value this_value, int argc, Value *argv) {
   char *p = path_arg(vm, argc, argv, 0, "path");
   if (!p) return VALUE_EXCEPTION;
@@ -232,6 +267,7 @@ static const VMPropDef path_props[] = {
     VM_FN_ENUM("normalize", path_normalize, 1),
     VM_FN_ENUM("isAbsolute", path_is_absolute, 1),
     VM_FN_ENUM("join", path_join, 0),
+    VM_FN_ENUM("relative", path_relative, 2),
     VM_FN_ENUM("dirname", path_dirname, 1),
     VM_FN_ENUM("basename", path_basename, 2),
     VM_FN_ENUM("extname", path_extname, 1),
@@ -244,6 +280,5 @@ Value path_module_create(Host *host) {
   VM *vm = host_vm(host);
   Value path = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, path, path_props);
-  vm_define_str(vm, path, "posix", path, VM_ATTR_DEFAULT); /* on POSIX it is path itself */
   return path;
 }

@@ -6,8 +6,8 @@
  * process.emit(name, name, number)), and removing the last one gives the signal its
  * default action back. events.c calls signals_listen before it stores a listener on
  * process and signals_unlisten after it removed one. Watching does not keep the
- * process alive. Entry points: signals_listen, signals_unlisten, signals_number, and
- * process.kill (signals_props).
+ * process alive. Entry points: signals_listen, signals_unlisten, signals_number,
+ * signals_object (os.constants.signals), and process.kill (signals_props).
  */
 #include <errno.h>
 #include <math.h>
@@ -40,6 +40,14 @@ int signals_number(const char *name) {
   for (int i = 0; i < SIGNAL_COUNT; i++)
     if (strcmp(signal_table[i].name, name) == 0) return signal_table[i].number;
   return 0;
+}
+
+Value signals_object(VM *vm) {
+  Value o = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  for (int i = 0; i < SIGNAL_COUNT; i++)
+    vm_define_str(vm, o, signal_table[i].name, value_from_number(signal_table[i].number),
+                  VM_ATTR_DEFAULT);
+  return o;
 }
 
 /* The first name of a number (SIGABRT rather than SIGIOT), or NULL. */

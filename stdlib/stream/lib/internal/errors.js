@@ -15,7 +15,7 @@ const table = {
   ERR_INVALID_BUFFER_SIZE: [2, (s) => `Buffer size must be a multiple of ${s}`],
   ERR_INVALID_THIS: [1, (t) => `Value of "this" must be of type ${t}`],
   ERR_METHOD_NOT_IMPLEMENTED: [0, (m) => `The ${m} method is not implemented`],
-  ERR_MISSING_ARGS: [1, (n) => `The "${n}" argument must be specified`],
+  ERR_MISSING_ARGS: [1, (...names) => `The ${listNames(names.map((n) => `"${n}"`))} argument${names.length > 1 ? 's' : ''} must be specified`],
   ERR_MULTIPLE_CALLBACK: [0, () => 'Callback called multiple times'],
   ERR_OUT_OF_RANGE: [2, (n, r, v) => `The value of "${n}" is out of range. It must be ${r}. Received ${v}`],
   ERR_STREAM_ALREADY_FINISHED: [0, (m) => `Cannot call ${m} after a stream was finished`],
@@ -30,6 +30,12 @@ const table = {
   ERR_USE_AFTER_CLOSE: [0, (w) => `${w} was closed`],
   ERR_TTY_INIT_FAILED: [2, () => 'TTY initialization failed'],
 };
+
+// "a", "a and b", "a, b, and c", as node lists names in a message.
+function listNames(names) {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+}
 
 // The stack starts where the library made the error, not in this file or in C.
 function trimmed(error) {

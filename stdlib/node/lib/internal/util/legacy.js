@@ -166,6 +166,15 @@ function _extend(target, source) {
 
 const isPrimitive = (v) => v === null || (typeof v !== 'object' && typeof v !== 'function');
 
+// util.styleText and util.parseArgs live in modules of their own, loaded on first call.
+function styleText(format, text) {
+  return require('internal/util/style_text').styleText(...arguments);
+}
+
+function parseArgs(config = undefined) {
+  return require('internal/util/parse_args').parseArgs(...arguments);
+}
+
 module.exports = {
   _extend,
   callbackify,
@@ -190,8 +199,10 @@ module.exports = {
   isFunction: (v) => typeof v === 'function',
   isPrimitive,
   log,
+  parseArgs,
   promisify,
   stripVTControlCharacters,
+  styleText,
   toUSVString,
   TextDecoder: require('internal/encoding').TextDecoder,
   TextEncoder: require('internal/encoding').TextEncoder,
