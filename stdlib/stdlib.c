@@ -25,7 +25,6 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   clone_install(vm);
   buffer_install_globals(vm);
   web_install(vm);
-  host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
   host_register_module(host, "path", path_module_create);
   host_register_module(host, "events", events_module_create);
@@ -38,6 +37,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "internal/validators", validators_module_create);
   host_register_module(host, "internal/stdio", stdio_module_create);
   host_register_module(host, "internal/buffer", buffer_module_create);
+  host_register_module(host, "internal/fs", fs_binding_create);
   for (const StdlibJsModule *m = stdlib_js_modules; m->name; m++)
     host_register_source_module(host, m->name, m->source, m->length);
   vm_handle_reset(vm, mark);

@@ -58,20 +58,27 @@ const char *errno_description(int err) {
 }
 
 //> stdlib.system-error
-Value node_system_error(VM *vm, int err, const char *syscall, const char *path) {
+Value node_system_error_dest(VM *vm, int err, const char *syscall, const char *path,
+                             const char *dest) {
   int mark = vm_handle_mark(vm);
   const char *code = errno_code_name(err);
-  char *message = mem_alloc(strlen(code) + strlen(syscall) + (path ? strlen(path) : 0) + 128);
-  if (path) sprintf(message, "%s: %s, %s '%s'", code, errno_description(err), syscall, path);
-  else sprintf(message, "%s: %s, %s", code, errno_description(err), syscall);
-  Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, vm_handle_push(vm, vm_string(vm, message))));
-  free(message);
+  StrBuf sb = {0};
+  sb_printf(&sb, "%s: %s, %s", code, errno_description(err), syscall);
+  if (path) sb_printf(&sb, " '%s'", path);
+  if (path && dest) sb_printf(&sb, " -> '%s'", dest);
+  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
+  Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, message));
   vm_define_str(vm, e, "errno", value_from_number(-err), VM_ATTR_DEFAULT);
   vm_define_str(vm, e, "code", vm_string(vm, code), VM_ATTR_DEFAULT);
   vm_define_str(vm, e, "syscall", vm_string(vm, syscall), VM_ATTR_DEFAULT);
   if (path) vm_define_str(vm, e, "path", vm_string(vm, path), VM_ATTR_DEFAULT);
+  if (path && dest) vm_define_str(vm, e, "dest", vm_string(vm, dest), VM_ATTR_DEFAULT);
   vm_handle_reset(vm, mark);
   return e;
+}
+
+Value node_system_error(VM *vm, int err, const char *syscall, const char *path) {
+  return node_system_error_dest(vm, err, syscall, path, NULL);
 }
 //< stdlib.system-error
 
@@ -273,9 +280,11 @@ static const VMPropDef fs_props[] = {
     VM_PROPS_END,
 };
 
-Value fs_module_create(Host *host) {
+/* require('internal/fs'): readFile's own request, and every other operation
+ * (fs_binding.c). lib/fs.js builds the module on it. */
+Value fs_binding_create(Host *host) {
   VM *vm = host_vm(host);
   Value fs = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_props(vm, fs, fs_props);
+  if (!vm_define_props(vm, fs, fs_props) || !fs_binding_define(vm, fs)) return VALUE_EXCEPTION;
   return fs;
 }

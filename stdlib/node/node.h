@@ -18,7 +18,7 @@ Value timers_module_create(Host *host); /* require('timers') */
 Value timers_promises_module_create(Host *host); /* require('timers/promises') */
 void clone_install(VM *vm);             /* structuredClone */
 void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
-Value fs_module_create(Host *host);     /* require('fs') */
+Value fs_binding_create(Host *host);    /* require('internal/fs'): fs's natives */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */

@@ -1,0 +1,150 @@
+'use strict';
+// fs: node's file system module. Every operation is written once in internal/fs/ops
+// (argument checks, then a generator of internal/fs steps); this file makes its three
+// forms: NAMESync runs the steps now, NAME(..., cb) runs each on the thread pool and
+// calls back, and fs.promises (lib/fs/promises.js) resolves. readFile of a path keeps
+// its own one-job request in C (fs.c), the fast path. Book: chapter 11, "Files".
+
+const {
+  binding, constants, toPath, validateFunction, runSync, runAsync, Stats, Dirent, getOptions,
+  makeError,
+} = require('internal/fs/utils');
+const { table } = require('internal/fs/ops');
+
+// The forms whose callback gets two results (bytes and the buffer): read, write, readv, writev.
+const SPREAD = new Set(['read', 'write', 'readv', 'writev']);
+
+function syncForm(name) {
+  const [prepare, body] = table[name];
+  const spread = SPREAD.has(name);
+  return {
+    [`${name}Sync`](...args) {
+      const result = runSync(body(...prepare(...args)));
+      return spread ? result[0] : result;
+    },
+  }[`${name}Sync`];
+}
+
+//> node.fs-callback-form
+// NAME(...args, cb): the callback is the first function after the first argument (node's
+// `typeof options === 'function'`), else the argument at its place; checked first.
+function callbackForm(name) {
+  const [prepare, body, arity] = table[name];
+  const spread = SPREAD.has(name);
+  return {
+    [name](...args) {
+      let at = args.findIndex((a, k) => k > 0 && typeof a === 'function');
+      if (at < 0 || at > arity - 1) at = arity - 1;
+      const cb = args[at];
+      validateFunction(cb, 'cb');
+      const prepared = prepare(...args.slice(0, at));
+      runAsync(body(...prepared), spread ? (err, r) => (err ? cb(err) : cb(null, r[0], r[1])) : cb);
+    },
+  }[name];
+}
+//< node.fs-callback-form
+
+const fs = module.exports;
+
+const NAMES = [
+  'appendFile', 'access', 'chown', 'chmod', 'close', 'copyFile', 'cp', 'fchown', 'fchmod',
+  'fdatasync', 'fstat', 'fsync', 'ftruncate', 'futimes', 'lchown', 'link', 'lstat', 'lutimes',
+  'mkdir', 'mkdtemp', 'open', 'readdir', 'read', 'readv', 'readFile', 'readlink', 'realpath',
+  'rename', 'rm', 'rmdir', 'stat', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
+  'write', 'writev',
+];
+for (const name of NAMES) {
+  fs[name] = callbackForm(name);
+  fs[`${name}Sync`] = syncForm(name);
+}
+
+// ==== readFile: the fast path ====
+
+// A path with at most an encoding goes to fs.c's single request (open, read, close on
+// one worker); a descriptor, a flag or a signal take the general path.
+function simpleReadOptions(options) {
+  return options == null || typeof options === 'string' || typeof options === 'function' ||
+    (typeof options === 'object' && options.flag == null && options.signal == null);
+}
+
+const readFileGeneral = fs.readFile, readFileSyncGeneral = fs.readFileSync;
+fs.readFile = function readFile(path, options, callback) {
+  if (typeof path === 'string' && simpleReadOptions(options))
+    return binding.readFile(path, options, callback);
+  return readFileGeneral(path, options, callback);
+};
+fs.readFileSync = function readFileSync(path, options) {
+  if (typeof path === 'string' && simpleReadOptions(options)) return binding.readFileSync(path, options);
+  return readFileSyncGeneral(path, options);
+};
+
+// ==== exists ====
+
+fs.exists = function exists(path, callback) {
+  validateFunction(callback, 'cb');
+  try {
+    path = toPath(path);
+  } catch {
+    return process.nextTick(callback, false);
+  }
+  binding.access(path, constants.F_OK, (err) => callback(!err));
+};
+
+fs.existsSync = function existsSync(path) {
+  try {
+    binding.access(toPath(path), constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+fs.realpath.native = fs.realpath;
+fs.realpathSync.native = function realpathSync(path, options) {
+  const name = binding.realpath(toPath(path));
+  return getOptions(options).encoding === 'buffer' ? Buffer.from(name) : name;
+};
+
+// ==== Streams, directories, watching: loaded on first use ====
+
+function lazy(name, load) {
+  Object.defineProperty(fs, name, {
+    get() { return load(); }, enumerable: true, configurable: true,
+  });
+}
+
+fs.createReadStream = function createReadStream(path, options) {
+  const { ReadStream } = require('internal/fs/streams');
+  return new ReadStream(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  const { WriteStream } = require('internal/fs/streams');
+  return new WriteStream(path, options);
+};
+fs.opendir = function opendir(path, options, callback) {
+  return require('internal/fs/dir').opendir(path, options, callback);
+};
+fs.opendirSync = function opendirSync(path, options) {
+  return require('internal/fs/dir').opendirSync(path, options);
+};
+fs.watchFile = function watchFile(filename, options, listener) {
+  return require('internal/fs/watchers').watchFile(filename, options, listener);
+};
+fs.unwatchFile = function unwatchFile(filename, listener) {
+  return require('internal/fs/watchers').unwatchFile(filename, listener);
+};
+fs.watch = function watch() {
+  throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watch is not supported by tinynode (use fs.watchFile)');
+};
+
+fs.Stats = Stats;
+fs.Dirent = Dirent;
+lazy('ReadStream', () => require('internal/fs/streams').ReadStream);
+lazy('WriteStream', () => require('internal/fs/streams').WriteStream);
+lazy('Dir', () => require('internal/fs/dir').Dir);
+fs.F_OK = constants.F_OK;
+fs.R_OK = constants.R_OK;
+fs.W_OK = constants.W_OK;
+fs.X_OK = constants.X_OK;
+fs.constants = constants;
+lazy('promises', () => require('fs/promises'));
