@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,10 +379,15 @@ static void op_fchown(FsReq *r) {
   if (fchown(FD(r), (uid_t)r->i[1], (gid_t)r->i[2]) < 0) FAIL(r, "fchown");
 }
 
+/* Seconds as a timespec, to the microsecond as libuv keeps them; NaN leaves a time as it
+ * is and an infinity makes it now. */
 static struct timespec spec_of(double seconds) {
   struct timespec t;
+  if (isnan(seconds)) return t.tv_sec = 0, t.tv_nsec = UTIME_OMIT, t;
+  if (isinf(seconds)) return t.tv_sec = 0, t.tv_nsec = UTIME_NOW, t;
   t.tv_sec = (time_t)seconds;
   t.tv_nsec = (long)((seconds - (double)t.tv_sec) * 1e9);
+  t.tv_nsec -= t.tv_nsec % 1000;
   if (t.tv_nsec < 0) t.tv_sec--, t.tv_nsec += 1000000000L;
   return t;
 }

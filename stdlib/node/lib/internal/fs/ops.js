@@ -84,8 +84,9 @@ function* writeFileBody(path, bytes, options) {
   }
 }
 
+// isInt32 decides: an integer is a descriptor, anything else must be a path.
 function pathOrFd(path) {
-  return typeof path === 'number' ? (validateFd(path), path) : toPath(path);
+  return (path | 0) === path ? (validateFd(path), path) : toPath(path);
 }
 
 function prepareWriteFile(flag) {
@@ -106,6 +107,8 @@ function prepareRead(fd, buffer, offset, length, position) {
   }
   if (!isArrayBufferView(buffer))
     throw argType('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
+  if (offset !== null && typeof offset === 'object')
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
   if (length === undefined) length = buffer.byteLength - offset;

@@ -253,7 +253,7 @@ function runAsync(gen, callback) {
     } catch (thrown) {
       return callback(thrown);
     }
-    if (step.done) return callback(null, step.value);
+    if (step.done) return step.value === undefined ? callback(null) : callback(null, step.value);
     const [op, ...args] = step.value;
     if (op === '__await') args[0].then((v) => next(null, v), (e) => next(e || new Error(String(e))));
     else binding[op](...args, next);
