@@ -247,8 +247,8 @@ static void op_mkdtemp(FsReq *r) {
   free(r->path);
   r->path = t; /* the error names the template, as node's does */
   char *made = mkdtemp(t);
-  if (!made) FAIL(r, "mkdtemp");
-  else r->str = dup_str(made);
+  if (made) r->str = dup_str(made);
+  else FAIL(r, "mkdtemp"), memcpy(t + n, "XXXXXX", 7);
 }
 
 static void op_rmdir(FsReq *r) {

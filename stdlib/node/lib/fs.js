@@ -19,10 +19,24 @@ function syncForm(name) {
   const spread = SPREAD.has(name);
   return {
     [`${name}Sync`](...args) {
-      const result = runSync(body(...prepare(...args)));
+      const result = name === 'write' ? writeSync(body(...prepare(...args))) : runSync(body(...prepare(...args)));
       return spread ? result[0] : result;
     },
   }[`${name}Sync`];
+}
+
+// writeSync's system error has its keys in another order (errno, syscall, code).
+function writeSync(gen) {
+  try {
+    return runSync(gen);
+  } catch (err) {
+    if (err.syscall === 'write') {
+      const { code } = err;
+      delete err.code;
+      err.code = code;
+    }
+    throw err;
+  }
 }
 
 //> node.fs-callback-form

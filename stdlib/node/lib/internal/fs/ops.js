@@ -17,7 +17,9 @@ const kMaxLength = 2 ** 32;
 function getValidMode(mode, type) {
   const [min, max, def] = type === 'copyFile' ? [0, 7, 0] : [0, 7, constants.F_OK];
   if (mode == null) return def;
-  validateInteger(mode, 'mode', min, max);
+  if (!Number.isInteger(mode) || (mode | 0) !== mode)
+    throw makeError(1, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  if (mode < min || mode > max) throw makeError(2, 'ERR_OUT_OF_RANGE', `mode is out of range: >= ${min} && <= ${max}`);
   return mode;
 }
 
@@ -26,7 +28,7 @@ function toUnixTimestamp(time, name = 'time') {
   if (typeof time === 'string' && +time == time) return +time; // eslint-disable-line eqeqeq
   if (typeof time === 'number' && Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
   if (time instanceof Date) return time.getTime() / 1000;
-  throw argType(name, 'an instance of Date or Time in seconds', time);
+  throw argType(name, 'an instance of Date or an Time in seconds', time);
 }
 
 function checkAborted(signal) {
@@ -112,10 +114,11 @@ function prepareRead(fd, buffer, offset, length, position) {
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
   if (length === undefined) length = buffer.byteLength - offset;
+  length |= 0;
+  if (length === 0) return [fd, buffer, offset, 0, -1];
   if (buffer.byteLength === 0) throw makeError(1, 'ERR_INVALID_ARG_VALUE', `The argument 'buffer' is empty and cannot be written. Received ${require('util').inspect(buffer)}`);
-  validateInteger(length, 'length', 0);
-  if (offset > buffer.byteLength) throw outOfRange('offset', `<= ${buffer.byteLength}`, offset);
-  if (length > buffer.byteLength - offset) throw outOfRange('length', `<= ${buffer.byteLength - offset}`, length);
+  if (length < 0) throw outOfRange('length', '>= 0', length);
+  if (offset + length > buffer.byteLength) throw outOfRange('length', `<= ${buffer.byteLength - offset}`, length);
   position = positionOf(position);
   return [fd, buffer, offset, length, position];
 }
@@ -143,7 +146,9 @@ function prepareWrite(fd, data, a, b, c) {
     else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = data.byteLength - offset;
     if (offset > data.byteLength) throw outOfRange('offset', `<= ${data.byteLength}`, offset);
-    validateInteger(length, 'length', 0, data.byteLength - offset);
+    if (length > data.byteLength - offset) throw outOfRange('length', `<= ${data.byteLength - offset}`, length);
+    if (length < 0) throw outOfRange('length', '>= 0', length);
+    validateInt32(length, 'length', 0);
     const bytes = Buffer.from(data.buffer, data.byteOffset + offset, length);
     return [fd, bytes, positionOf(typeof position === 'number' ? position : null), data];
   }
@@ -218,7 +223,7 @@ function prepareMkdir(path, options) {
   if (typeof options === 'number' || typeof options === 'string') mode = parseFileMode(options, 'mode');
   else if (options) {
     if (options.recursive !== undefined) recursive = options.recursive;
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
   }
   validateBoolean(recursive, 'options.recursive');
   return [toPath(path), mode, recursive];
@@ -309,21 +314,22 @@ function* lstatOrNull(path) {
   }
 }
 
-function cpError(code, message, path) {
-  return systemError(code, { code: code.slice(7), message, message2: message.toLowerCase(), path, syscall: 'cp', errno: 0 });
+function cpError(code, message, message2, path) {
+  const errno = code === 'ERR_FS_CP_EEXIST' ? 17 : 22;
+  return systemError(code, { code: code.slice(10), message, message2, path, syscall: 'cp', errno });
 }
 
 function* cpBody(src, dest, options) {
   const path = require('path');
   const resolvedSrc = path.resolve(src), resolvedDest = path.resolve(dest);
   if (resolvedSrc === resolvedDest)
-    throw cpError('ERR_FS_CP_EINVAL', 'src and dest cannot be the same', dest);
+    throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'src and dest cannot be the same', dest);
   const st = yield [options.dereference ? 'stat' : 'lstat', src];
   if (isDirFields(st) && !options.recursive) {
-    throw systemError('ERR_FS_EISDIR', { code: 'EISDIR', message: 'Recursive option is required to copy a directory', message2: 'is a directory', path: src, syscall: 'cp', errno: 21 });
+    throw systemError('ERR_FS_EISDIR', { code: 'EISDIR', message: 'Path is a directory', message2: `${src} is a directory (not copied)`, path: src, syscall: 'cp', errno: 22 });
   }
   if (isDirFields(st) && (resolvedDest + '/').startsWith(resolvedSrc + '/'))
-    throw cpError('ERR_FS_CP_EINVAL', `Cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+    throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
   yield* cpEntry(src, dest, st, options);
 }
 
@@ -341,12 +347,16 @@ function* cpEntry(src, dest, st, options) {
   }
   if (existing) {
     if (!options.force) {
-      if (options.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', 'Target already exists', dest);
+      if (options.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', 'Target already exists', `${dest} already exists`, dest);
       return;
     }
     yield ['unlink', dest];
   }
-  if (isLinkFields(st)) return yield ['symlink', yield ['readlink', src], dest];
+  if (isLinkFields(st)) {
+    const target = yield ['readlink', src];
+    const path = require('path');
+    return yield ['symlink', options.verbatimSymlinks ? target : path.resolve(path.dirname(src), target), dest];
+  }
   yield ['copyfile', src, dest, 0];
   if (options.preserveTimestamps) yield ['utimes', dest, st[10] / 1000, st[11] / 1000];
 }
@@ -412,13 +422,13 @@ const table = {
   lchown: [(p, u, g) => [toPath(p), UID(u, 1), GID(g)], function* (p, u, g) { yield ['lchown', p, u, g]; }, 4],
   fchown: [(fd, u, g) => [FD(fd), UID(u, 1), GID(g)], function* (fd, u, g) { yield ['fchown', fd, u, g]; }, 4],
   utimes: [
-    (p, a, m) => [toPath(p), toUnixTimestamp(a, 'atime'), toUnixTimestamp(m, 'mtime')],
+    (p, a, m) => [toPath(p), toUnixTimestamp(a), toUnixTimestamp(m)],
     function* (p, a, m) { yield ['utimes', p, a, m]; }, 4],
   lutimes: [
-    (p, a, m) => [toPath(p), toUnixTimestamp(a, 'atime'), toUnixTimestamp(m, 'mtime')],
+    (p, a, m) => [toPath(p), toUnixTimestamp(a), toUnixTimestamp(m)],
     function* (p, a, m) { yield ['lutimes', p, a, m]; }, 4],
   futimes: [
-    (fd, a, m) => [FD(fd), toUnixTimestamp(a, 'atime'), toUnixTimestamp(m, 'mtime')],
+    (fd, a, m) => [FD(fd), toUnixTimestamp(a), toUnixTimestamp(m)],
     function* (fd, a, m) { yield ['futimes', fd, a, m]; }, 4],
   readFile: [(p, o) => [pathOrFd(p), readFileOptions(o)], readFileBody, 3],
   writeFile: [prepareWriteFile('w'), writeFileBody, 4],
