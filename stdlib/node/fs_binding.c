@@ -56,7 +56,7 @@ static bool fill_request(VM *vm, FsReq *r, int argc, Value *argv, Value *target)
     case 'w':
       if (!node_buffer_bytes(v, &bytes, &length)) goto bad;
       r->bytes = mem_alloc(length ? length : 1), r->length = length;
-      memcpy(r->bytes, bytes, length);
+      if (length) memcpy(r->bytes, bytes, length);
       break;
     case 'r':
       if (!node_buffer_bytes(v, &bytes, &length)) goto bad;
@@ -102,7 +102,7 @@ static Value copy_read(FsReq *r, Value target) {
   size_t length, offset = (size_t)r->n[0], n = (size_t)r->result;
   if (!node_buffer_bytes(target, &data, &length) || offset > length) return value_from_number(0);
   if (n > length - offset) n = length - offset;
-  memcpy((uint8_t *)data + offset, r->bytes, n);
+  if (n) memcpy((uint8_t *)data + offset, r->bytes, n);
   return value_from_number((double)n);
 }
 
