@@ -111,6 +111,7 @@ static Value request_result(VM *vm, FsReq *r, Value target) {
   case FS_R_INT: return value_from_number(r->result);
   case FS_R_STR: return r->str ? vm_string(vm, r->str) : VALUE_UNDEFINED;
   case FS_R_STAT: return number_array(vm, r->stat, FS_STAT_FIELDS);
+  case FS_R_STATFS: return number_array(vm, r->stat, FS_STATFS_FIELDS);
   case FS_R_DIR: return directory_entries(vm, r, r->i[0] != 0);
   case FS_R_READ: return copy_read(r, target);
   default: return VALUE_UNDEFINED;

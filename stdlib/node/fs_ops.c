@@ -20,6 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/vfs.h> /* statfs: the file system's type too */
+#else
+#include <sys/statvfs.h>
+#endif
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
@@ -149,6 +154,29 @@ static void op_fstat(FsReq *r) {
   struct stat st;
   if (fstat(FD(r), &st) < 0) FAIL(r, "fstat");
   else fill_stat(r, &st), fill_birth(r, FD(r), "", EMPTY_PATH);
+}
+
+/* statfs(path): type, bsize, blocks, bfree, bavail, files, ffree, as libuv gives them
+ * (the type only where the kernel says it: statfs on Linux, statvfs elsewhere). */
+static void op_statfs(FsReq *r) {
+#ifdef __linux__
+  struct statfs sf;
+  if (statfs(r->path, &sf) < 0) {
+    FAIL(r, "statfs");
+    return;
+  }
+  double type = (double)sf.f_type;
+#else
+  struct statvfs sf;
+  if (statvfs(r->path, &sf) < 0) {
+    FAIL(r, "statfs");
+    return;
+  }
+  double type = 0;
+#endif
+  double *f = r->stat;
+  f[0] = type, f[1] = (double)sf.f_bsize, f[2] = (double)sf.f_blocks, f[3] = (double)sf.f_bfree;
+  f[4] = (double)sf.f_bavail, f[5] = (double)sf.f_files, f[6] = (double)sf.f_ffree;
 }
 
 /* ==== Directories ==== */
@@ -420,6 +448,7 @@ const FsOp fs_ops_table[] = {
     {"ftruncate", "in", FS_R_NONE, op_ftruncate}, {"truncate", "pn", FS_R_NONE, op_truncate},
     {"stat", "p", FS_R_STAT, op_stat},           {"lstat", "p", FS_R_STAT, op_lstat},
     {"fstat", "i", FS_R_STAT, op_fstat},         {"readdir", "pii", FS_R_DIR, op_readdir},
+    {"statfs", "p", FS_R_STATFS, op_statfs},
     {"mkdir", "pii", FS_R_STR, op_mkdir},        {"mkdtemp", "p", FS_R_STR, op_mkdtemp},
     {"rmdir", "p", FS_R_NONE, op_rmdir},         {"unlink", "p", FS_R_NONE, op_unlink},
     {"rmtree", "p", FS_R_NONE, op_rmtree},       {"rename", "pp", FS_R_NONE, op_rename},

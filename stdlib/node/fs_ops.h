@@ -15,10 +15,10 @@
 #include <stdint.h>
 
 /* What a finished operation gives back to JavaScript. */
-typedef enum { FS_R_NONE, FS_R_INT, FS_R_STR, FS_R_STAT, FS_R_DIR, FS_R_READ } FsResult;
+typedef enum { FS_R_NONE, FS_R_INT, FS_R_STR, FS_R_STAT, FS_R_STATFS, FS_R_DIR, FS_R_READ } FsResult;
 
 /* The fields of a Stats, in node's order (fs_binding.c makes an array of them). */
-enum { FS_STAT_FIELDS = 14 };
+enum { FS_STAT_FIELDS = 14, FS_STATFS_FIELDS = 7 };
 
 typedef struct FsReq {
   int op;            /* an index into fs_ops_table */

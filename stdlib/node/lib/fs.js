@@ -58,13 +58,13 @@ function callbackForm(name) {
 }
 //< node.fs-callback-form
 
-const fs = module.exports;
+const fs = {}; // built here, then exported in node's key order (the end of the file)
 
 const NAMES = [
   'appendFile', 'access', 'chown', 'chmod', 'close', 'copyFile', 'cp', 'fchown', 'fchmod',
   'fdatasync', 'fstat', 'fsync', 'ftruncate', 'futimes', 'lchown', 'link', 'lstat', 'lutimes',
   'mkdir', 'mkdtemp', 'open', 'readdir', 'read', 'readv', 'readFile', 'readlink', 'realpath',
-  'rename', 'rm', 'rmdir', 'stat', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
+  'rename', 'rm', 'rmdir', 'stat', 'statfs', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
   'write', 'writev',
 ];
 for (const name of NAMES) {
@@ -151,14 +151,39 @@ fs.watch = function watch() {
   throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watch is not supported by tinynode (use fs.watchFile)');
 };
 
+// What node has but tinynode cannot give: lchmod (node has it on macOS only) and
+// openAsBlob (no Blob yet).
+fs.lchmod = undefined;
+fs.lchmodSync = undefined;
+fs.openAsBlob = function openAsBlob() {
+  throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.openAsBlob is not supported by tinynode (no Blob yet)');
+};
+fs._toUnixTimestamp = require('internal/fs/ops').toUnixTimestamp;
+
 fs.Stats = Stats;
 fs.Dirent = Dirent;
 lazy('ReadStream', () => require('internal/fs/streams').ReadStream);
 lazy('WriteStream', () => require('internal/fs/streams').WriteStream);
 lazy('Dir', () => require('internal/fs/dir').Dir);
+lazy('FileReadStream', () => require('internal/fs/streams').ReadStream);
+lazy('FileWriteStream', () => require('internal/fs/streams').WriteStream);
 fs.F_OK = constants.F_OK;
 fs.R_OK = constants.R_OK;
 fs.W_OK = constants.W_OK;
 fs.X_OK = constants.X_OK;
 fs.constants = constants;
 lazy('promises', () => require('fs/promises'));
+
+// Node's order of the module's keys, which Object.keys and console.log show.
+const ORDER = `appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close
+  closeSync copyFile copyFileSync cp cpSync createReadStream createWriteStream exists existsSync
+  fchown fchownSync fchmod fchmodSync fdatasync fdatasyncSync fstat fstatSync fsync fsyncSync
+  ftruncate ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync
+  lstat lstatSync lutimes lutimesSync mkdir mkdirSync mkdtemp mkdtempSync open openSync
+  openAsBlob readdir readdirSync read readSync readv readvSync readFile readFileSync readlink
+  readlinkSync realpath realpathSync rename renameSync rm rmSync rmdir rmdirSync stat statfs
+  statSync statfsSync symlink symlinkSync truncate truncateSync unwatchFile unlink unlinkSync
+  utimes utimesSync watch watchFile writeFile writeFileSync write writeSync writev writevSync
+  Dirent Stats ReadStream WriteStream FileReadStream FileWriteStream _toUnixTimestamp Dir
+  opendir opendirSync F_OK R_OK W_OK X_OK constants promises`.split(/\s+/);
+for (const key of ORDER) Object.defineProperty(module.exports, key, Object.getOwnPropertyDescriptor(fs, key));

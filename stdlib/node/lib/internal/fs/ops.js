@@ -8,7 +8,7 @@
 const {
   binding, constants, Buffer, validateFunction, validateInteger, validateInt32, validateFd,
   validateBoolean, validateObject, isArrayBufferView, toPath, stringToFlags, parseFileMode,
-  getOptions, encoded, encodedName, dataBytes, abortError, systemError, statsOf, Dirent,
+  getOptions, encoded, encodedName, dataBytes, abortError, systemError, statsOf, StatFs, Dirent,
   argType, outOfRange, makeError,
 } = require('internal/fs/utils');
 
@@ -93,8 +93,9 @@ function pathOrFd(path) {
 
 function prepareWriteFile(flag) {
   return (path, data, options) => {
-    options = writeFileOptions(options, flag);
-    return [pathOrFd(path), dataBytes(data, options.encoding), options];
+    options = writeFileOptions(options, flag); // node's order: options, data, path
+    const bytes = dataBytes(data, options.encoding);
+    return [pathOrFd(path), bytes, options];
   };
 }
 
@@ -397,6 +398,7 @@ const table = {
   stat: [(p, o) => [toPath(p), o], function* (p) { return statsOf(yield ['stat', p]); }, 3],
   lstat: [(p, o) => [toPath(p), o], function* (p) { return statsOf(yield ['lstat', p]); }, 3],
   fstat: [(fd, o) => [FD(fd), o], function* (fd) { return statsOf(yield ['fstat', fd]); }, 3],
+  statfs: [(p, o) => [toPath(p), o], function* (p) { return new StatFs(...(yield ['statfs', p])); }, 3],
   readdir: [(p, o) => [toPath(p), readdirOptions(o)], readdirBody, 3],
   mkdir: [prepareMkdir, mkdirBody, 3],
   mkdtemp: [
@@ -430,7 +432,7 @@ const table = {
   futimes: [
     (fd, a, m) => [FD(fd), toUnixTimestamp(a), toUnixTimestamp(m)],
     function* (fd, a, m) { yield ['futimes', fd, a, m]; }, 4],
-  readFile: [(p, o) => [pathOrFd(p), readFileOptions(o)], readFileBody, 3],
+  readFile: [(p, o) => { o = readFileOptions(o); return [pathOrFd(p), o]; }, readFileBody, 3],
   writeFile: [prepareWriteFile('w'), writeFileBody, 4],
   appendFile: [prepareWriteFile('a'), writeFileBody, 4],
 };

@@ -198,6 +198,13 @@ Object.defineProperty(Stats.prototype, '_type', {
 });
 //< node.fs-stats
 
+// statfs's answer.
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    Object.assign(this, { type, bsize, blocks, bfree, bavail, files, ffree });
+  }
+}
+
 function statsOf(fields) {
   return fields === undefined ? undefined : new Stats(...fields);
 }
@@ -272,6 +279,6 @@ module.exports = {
   binding, constants, Buffer, validateFunction, validateInteger, validateInt32, validateUint32,
   validateFd, validateBoolean, validateObject, isArrayBufferView, toPath, stringToFlags,
   parseFileMode, assertEncoding, getOptions, encoded, encodedName, dataBytes, abortError,
-  systemError, Stats, statsOf, Dirent, kType, runSync, runAsync, runPromise,
+  systemError, Stats, StatFs, statsOf, Dirent, kType, runSync, runAsync, runPromise,
   argType, argValue, outOfRange, makeError,
 };
