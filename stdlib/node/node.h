@@ -37,6 +37,9 @@ void buffer_install_globals(VM *vm);
  * VALUE_EXCEPTION. It runs JavaScript, which may collect: bytes must not point into the
  * JavaScript heap. */
 Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length);
+/* A new Buffer of length bytes in an ArrayBuffer of its own, its memory C's to fill
+ * (node_buffer_bytes): it stays where it is while the Buffer lives. */
+Value node_buffer_alloc(VM *vm, size_t length);
 /* The bytes of v when it is a Buffer or any other ArrayBuffer view (a typed array or a
  * DataView): true with *data and *length set (valid until the next allocation). */
 bool node_buffer_bytes(Value v, const uint8_t **data, size_t *length);
