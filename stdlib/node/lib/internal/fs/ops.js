@@ -44,12 +44,12 @@ function readFileOptions(options) {
 //> node.fs-read-file
 // readFile beyond internal/fs's own fast request: a descriptor, a flag, a signal.
 function* readFileBody(path, options) {
+  checkAborted(options.signal); // before any step: node calls back at once
   const isFd = typeof path === 'number';
   const fd = isFd ? path : yield ['open', path, stringToFlags(options.flag), 0o666];
   const chunks = [];
   let total = 0;
   try {
-    checkAborted(options.signal);
     const size = (yield ['fstat', fd])[8];
     for (let want = size > 0 ? size : 8192; ;) {
       const chunk = Buffer.allocUnsafeSlow(want);
