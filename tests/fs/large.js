@@ -17,5 +17,7 @@ for (const n of sizes) {
   chain = chain.then(() => new Promise((resolve) => fs.readFile(`${dir}/f${n}`, (err, b) => resolve(check('callback', n, b)))));
   chain = chain.then(() => fs.promises.readFile(`${dir}/f${n}`).then((b) => check('promise', n, b)));
 }
-chain.then(() => fs.readFile(`${dir}/f65536`, 'base64', (err, s) => console.log(err, s.length, s.slice(0, 12))));
-fs.readFile(dir, (err) => console.log(err.code, err.syscall));
+chain.then(() => fs.readFile(`${dir}/f65536`, 'base64', (err, s) => {
+  console.log(err, s.length, s.slice(0, 12));
+  fs.readFile(dir, (err2) => console.log(err2.code, err2.syscall));
+}));
