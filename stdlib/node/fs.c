@@ -1,14 +1,19 @@
-/* fs.c - the `fs` module: reading files on the worker thread pool.
+/* fs.c - readFile's own request on the worker thread pool, and node's system errors.
  * Book: chapter 11, "Files".
  *
- *   fs.readFile(path[, options], callback)   read on a pool thread, call back from the loop
- *   fs.readFileSync(path[, options])          the same, now
- *   node_system_error                        Node's shape for an errno: code, errno, syscall, path
+ *   binding.readFile(path[, options], callback)  internal/fs: read on a pool thread, call
+ *                                                back from the loop (fs.readFile of a path)
+ *   binding.readFileSync(path[, options])         the same, now
+ *   node_system_error, node_system_error_dest    node's shape for an errno: code, errno,
+ *                                                syscall, path (and dest)
+ *   fs_binding_create                            require('internal/fs'): these two, and
+ *                                                every other operation (fs_binding.c)
  *
  * The read happens in read_work on a worker thread (no JavaScript there); the
  * loop later runs read_done on its own thread, which builds the string or the
  * error and calls the callback. That is why readFile's callback always comes
- * after the rest of the script, as in Node.
+ * after the rest of the script, as in Node. lib/fs.js sends here every readFile of a
+ * path with at most an encoding; a descriptor, a flag or a signal go the general way.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -43,6 +48,18 @@ static const struct {
     {EADDRNOTAVAIL, "EADDRNOTAVAIL", "address not available"},
     {ETIMEDOUT, "ETIMEDOUT", "connection timed out"},
     {ESRCH, "ESRCH", "no such process"},
+    /* what else a file system call may say */
+    {E2BIG, "E2BIG", "argument list too long"},      {EBUSY, "EBUSY", "resource busy or locked"},
+    {ECANCELED, "ECANCELED", "operation canceled"},  {EFBIG, "EFBIG", "file too large"},
+    {EFAULT, "EFAULT", "bad address in system call argument"},
+    {EINTR, "EINTR", "interrupted system call"},     {EMLINK, "EMLINK", "too many links"},
+    {ENFILE, "ENFILE", "file table overflow"},       {ENODEV, "ENODEV", "no such device"},
+    {ENOSYS, "ENOSYS", "function not implemented"},  {ENXIO, "ENXIO", "no such device or address"},
+    {ENOTSUP, "ENOTSUP", "operation not supported on socket"},
+    {EOVERFLOW, "EOVERFLOW", "value too large for defined data type"},
+    {ESPIPE, "ESPIPE", "invalid seek"},              {ETXTBSY, "ETXTBSY", "text file is busy"},
+    {EXDEV, "EXDEV", "cross-device link not permitted"},
+    {EILSEQ, "EILSEQ", "illegal byte sequence"},
 };
 
 const char *errno_code_name(int err) {

@@ -6,7 +6,7 @@
 // and promise forms of each from these. Book: chapter 11, "Files".
 
 const {
-  binding, constants, Buffer, validateFunction, validateInteger, validateInt32, validateFd,
+  constants, Buffer, validateFunction, validateInteger, validateInt32, validateFd,
   validateBoolean, validateObject, isArrayBufferView, toPath, stringToFlags, parseFileMode,
   getOptions, encoded, encodedName, dataBytes, abortError, systemError, statsOf, StatFs, Dirent,
   argType, outOfRange, makeError,
@@ -376,7 +376,7 @@ const one = (op, ...kinds) => [
 const P = (v, k) => toPath(v, k === 1 ? 'dest' : 'path');
 const FD = (v) => (validateFd(v), v);
 const LEN = (v) => (v === undefined || v === null ? 0 : (validateInteger(v, 'len'), Math.max(0, v)));
-const UID = (v, k) => (validateInteger(v, k === 1 ? 'uid' : 'gid', -1, 4294967295), v);
+const UID = (v) => (validateInteger(v, 'uid', -1, 4294967295), v);
 const GID = (v) => (validateInteger(v, 'gid', -1, 4294967295), v);
 
 const table = {
@@ -420,9 +420,9 @@ const table = {
   cp: [prepareCp, cpBody, 4],
   chmod: [(p, m) => [toPath(p), parseFileMode(m, 'mode')], function* (p, m) { yield ['chmod', p, m]; }, 3],
   fchmod: [(fd, m) => [FD(fd), parseFileMode(m, 'mode')], function* (fd, m) { yield ['fchmod', fd, m]; }, 3],
-  chown: [(p, u, g) => [toPath(p), UID(u, 1), GID(g)], function* (p, u, g) { yield ['chown', p, u, g]; }, 4],
-  lchown: [(p, u, g) => [toPath(p), UID(u, 1), GID(g)], function* (p, u, g) { yield ['lchown', p, u, g]; }, 4],
-  fchown: [(fd, u, g) => [FD(fd), UID(u, 1), GID(g)], function* (fd, u, g) { yield ['fchown', fd, u, g]; }, 4],
+  chown: [(p, u, g) => [toPath(p), UID(u), GID(g)], function* (p, u, g) { yield ['chown', p, u, g]; }, 4],
+  lchown: [(p, u, g) => [toPath(p), UID(u), GID(g)], function* (p, u, g) { yield ['lchown', p, u, g]; }, 4],
+  fchown: [(fd, u, g) => [FD(fd), UID(u), GID(g)], function* (fd, u, g) { yield ['fchown', fd, u, g]; }, 4],
   utimes: [
     (p, a, m) => [toPath(p), toUnixTimestamp(a), toUnixTimestamp(m)],
     function* (p, a, m) { yield ['utimes', p, a, m]; }, 4],
@@ -437,4 +437,4 @@ const table = {
   appendFile: [prepareWriteFile('a'), writeFileBody, 4],
 };
 
-module.exports = { table, toUnixTimestamp, validateInt32, binding };
+module.exports = { table, toUnixTimestamp };
