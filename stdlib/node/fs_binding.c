@@ -12,6 +12,9 @@
  * worker never reads the JavaScript heap; bytes read land in C memory first and are
  * copied into the caller's Buffer (kept alive by a pin) back on the loop thread.
  */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* O_NOATIME, O_DIRECT */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -189,7 +192,8 @@ static const struct {
     {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR}, {"UV_DIRENT_UNKNOWN", 0},
     {"UV_DIRENT_FILE", 1}, {"UV_DIRENT_DIR", 2}, {"UV_DIRENT_LINK", 3},
     {"UV_DIRENT_FIFO", 4}, {"UV_DIRENT_SOCKET", 5}, {"UV_DIRENT_CHAR", 6},
-    {"UV_DIRENT_BLOCK", 7}, {"S_IFMT", S_IFMT}, {"S_IFREG", S_IFREG}, {"S_IFDIR", S_IFDIR},
+    {"UV_DIRENT_BLOCK", 7}, {"EXTENSIONLESS_FORMAT_JAVASCRIPT", 0},
+    {"EXTENSIONLESS_FORMAT_WASM", 1}, {"S_IFMT", S_IFMT}, {"S_IFREG", S_IFREG}, {"S_IFDIR", S_IFDIR},
     {"S_IFCHR", S_IFCHR}, {"S_IFBLK", S_IFBLK}, {"S_IFIFO", S_IFIFO}, {"S_IFLNK", S_IFLNK},
     {"S_IFSOCK", S_IFSOCK}, {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL},
     {"UV_FS_O_FILEMAP", 0}, {"O_NOCTTY", O_NOCTTY}, {"O_TRUNC", O_TRUNC},

@@ -113,17 +113,27 @@ fs.existsSync = function existsSync(path) {
   }
 };
 
-fs.realpath.native = fs.realpath;
-fs.realpathSync.native = function realpathSync(path, options) {
+// realpath.native: realpath(3) itself, whose failure says 'realpath' (not lstat).
+fs.realpath.native = (path, options, callback) => {
+  if (typeof options === 'function') callback = options, options = undefined;
+  validateFunction(callback, 'cb');
+  const [prepare, body] = table.realpath;
+  runAsync(body(...prepare(path, options), true), callback);
+};
+fs.realpathSync.native = (path, options) => {
   const name = binding.realpath(toPath(path));
   return getOptions(options).encoding === 'buffer' ? Buffer.from(name) : name;
 };
 
 // ==== Streams, directories, watching: loaded on first use ====
 
+// A getter that loads its module on first use, and a setter that replaces it (node's).
 function lazy(name, load) {
+  let value;
   Object.defineProperty(fs, name, {
-    get() { return load(); }, enumerable: true, configurable: true,
+    get: { [`get ${name}`]() { return value === undefined ? load() : value; } }[`get ${name}`],
+    set: { [`set ${name}`](v) { value = v; } }[`set ${name}`],
+    enumerable: true, configurable: true,
   });
 }
 
@@ -134,12 +144,6 @@ fs.createReadStream = function createReadStream(path, options) {
 fs.createWriteStream = function createWriteStream(path, options) {
   const { WriteStream } = require('internal/fs/streams');
   return new WriteStream(path, options);
-};
-fs.opendir = function opendir(path, options, callback) {
-  return require('internal/fs/dir').opendir(path, options, callback);
-};
-fs.opendirSync = function opendirSync(path, options) {
-  return require('internal/fs/dir').opendirSync(path, options);
 };
 fs.watchFile = function watchFile(filename, options, listener) {
   return require('internal/fs/watchers').watchFile(filename, options, listener);
@@ -165,14 +169,18 @@ fs.Dirent = Dirent;
 lazy('ReadStream', () => require('internal/fs/streams').ReadStream);
 lazy('WriteStream', () => require('internal/fs/streams').WriteStream);
 lazy('Dir', () => require('internal/fs/dir').Dir);
+lazy('opendir', () => require('internal/fs/dir').opendir);
+lazy('opendirSync', () => require('internal/fs/dir').opendirSync);
 lazy('FileReadStream', () => require('internal/fs/streams').ReadStream);
 lazy('FileWriteStream', () => require('internal/fs/streams').WriteStream);
 fs.F_OK = constants.F_OK;
 fs.R_OK = constants.R_OK;
 fs.W_OK = constants.W_OK;
 fs.X_OK = constants.X_OK;
-fs.constants = constants;
-lazy('promises', () => require('fs/promises'));
+Object.defineProperty(fs, 'constants', { value: constants, enumerable: true });
+Object.defineProperty(fs, 'promises', {
+  get() { return require('fs/promises'); }, enumerable: true, configurable: true,
+});
 
 // Node's order of the module's keys, which Object.keys and console.log show.
 const ORDER = `appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close

@@ -9,6 +9,7 @@ const { argType, argValue, outOfRange, makeError } = require('internal/errors');
 const { Buffer } = require('buffer');
 
 const { constants } = binding;
+Object.setPrototypeOf(constants, null); // node's is a null-prototype object
 
 // ==== Argument checks (node's lib/internal/fs/utils.js and validators.js) ====
 
@@ -173,29 +174,27 @@ function dateOf(ms) {
 
 //> node.fs-stats
 // A Stats from the 14 numbers internal/fs gives (node's order), and the times as Dates.
-class Stats {
-  constructor(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-    atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
-    Object.assign(this, { dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-      atimeMs, mtimeMs, ctimeMs, birthtimeMs });
-    this.atime = dateOf(atimeMs);
-    this.mtime = dateOf(mtimeMs);
-    this.ctime = dateOf(ctimeMs);
-    this.birthtime = dateOf(birthtimeMs);
-  }
-
-  isDirectory() { return this._type(constants.S_IFDIR); }
-  isFile() { return this._type(constants.S_IFREG); }
-  isBlockDevice() { return this._type(constants.S_IFBLK); }
-  isCharacterDevice() { return this._type(constants.S_IFCHR); }
-  isSymbolicLink() { return this._type(constants.S_IFLNK); }
-  isFIFO() { return this._type(constants.S_IFIFO); }
-  isSocket() { return this._type(constants.S_IFSOCK); }
+function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+  atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  Object.assign(this, { dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+    atimeMs, mtimeMs, ctimeMs, birthtimeMs });
+  this.atime = dateOf(atimeMs);
+  this.mtime = dateOf(mtimeMs);
+  this.ctime = dateOf(ctimeMs);
+  this.birthtime = dateOf(birthtimeMs);
 }
-Object.defineProperty(Stats.prototype, '_type', {
-  value(type) { return (this.mode & constants.S_IFMT) === type; },
-  writable: true, configurable: true,
-});
+
+// The is*() methods: the file type bits of mode.
+const TYPES = {
+  isDirectory: 'S_IFDIR', isFile: 'S_IFREG', isBlockDevice: 'S_IFBLK',
+  isCharacterDevice: 'S_IFCHR', isSymbolicLink: 'S_IFLNK', isFIFO: 'S_IFIFO', isSocket: 'S_IFSOCK',
+};
+for (const [method, type] of Object.entries(TYPES)) {
+  Object.defineProperty(Stats.prototype, method, {
+    value: { [method]() { return (this.mode & constants.S_IFMT) === constants[type]; } }[method],
+    writable: true, configurable: true,
+  });
+}
 //< node.fs-stats
 
 // statfs's answer.
