@@ -216,6 +216,7 @@ static const struct {
 
 static Value constants_object(VM *vm) {
   Value c = vm_handle_push(vm, vm_object_new(vm));
+  vm_set_prototype(vm, c, VALUE_NULL); /* node's is a null-prototype object */
   for (size_t k = 0; k < sizeof fs_constants / sizeof *fs_constants; k++)
     vm_define_str(vm, c, fs_constants[k].name, value_from_number(fs_constants[k].value),
                   VM_ATTR_DEFAULT);

@@ -5,21 +5,24 @@
 // calls back, and fs.promises (lib/fs/promises.js) resolves. readFile of a path keeps
 // its own one-job request in C (fs.c), the fast path. Book: chapter 11, "Files".
 
-const {
-  binding, constants, toPath, validateFunction, runSync, runAsync, Stats, Dirent, getOptions,
-  makeError,
-} = require('internal/fs/utils');
-const { table } = require('internal/fs/ops');
+// Loaded now: the binding and the classes; the rest on the first call that needs it, so
+// that require('fs') and a readFileSync cost little.
+const binding = require('internal/fs');
+const { constants } = binding;
+const { Stats, Dirent } = require('internal/fs/stats');
+let utils, ops;
+const u = () => utils || (utils = require('internal/fs/utils'));
+const op = (name) => (ops || (ops = require('internal/fs/ops').table))[name];
 
 // The forms whose callback gets two results (bytes and the buffer): read, write, readv, writev.
 const SPREAD = new Set(['read', 'write', 'readv', 'writev']);
 
 function syncForm(name) {
-  const [prepare, body] = table[name];
   const spread = SPREAD.has(name);
   return {
     [`${name}Sync`](...args) {
-      const result = name === 'write' ? writeSync(body(...prepare(...args))) : runSync(body(...prepare(...args)));
+      const [prepare, body] = op(name);
+      const result = name === 'write' ? writeSync(body(...prepare(...args))) : u().runSync(body(...prepare(...args)));
       return spread ? result[0] : result;
     },
   }[`${name}Sync`];
@@ -28,7 +31,7 @@ function syncForm(name) {
 // writeSync's system error has its keys in another order (errno, syscall, code).
 function writeSync(gen) {
   try {
-    return runSync(gen);
+    return u().runSync(gen);
   } catch (err) {
     if (err.syscall === 'write') {
       const { code } = err;
@@ -43,16 +46,16 @@ function writeSync(gen) {
 // NAME(...args, cb): the callback is the first function after the first argument (node's
 // `typeof options === 'function'`), else the argument at its place; checked first.
 function callbackForm(name) {
-  const [prepare, body, arity] = table[name];
   const spread = SPREAD.has(name);
   return {
     [name](...args) {
+      const [prepare, body, arity] = op(name);
       let at = args.findIndex((a, k) => k > 0 && typeof a === 'function');
       if (at < 0 || at > arity - 1) at = arity - 1;
       const cb = args[at];
-      validateFunction(cb, 'cb');
+      u().validateFunction(cb, 'cb');
       const prepared = prepare(...args.slice(0, at));
-      runAsync(body(...prepared), spread ? (err, r) => (err ? cb(err) : cb(null, r[0], r[1])) : cb);
+      u().runAsync(body(...prepared), spread ? (err, r) => (err ? cb(err) : cb(null, r[0], r[1])) : cb);
     },
   }[name];
 }
@@ -95,9 +98,9 @@ fs.readFileSync = function readFileSync(path, options) {
 // ==== exists ====
 
 fs.exists = function exists(path, callback) {
-  validateFunction(callback, 'cb');
+  u().validateFunction(callback, 'cb');
   try {
-    path = toPath(path);
+    path = u().toPath(path);
   } catch {
     return process.nextTick(callback, false);
   }
@@ -106,7 +109,7 @@ fs.exists = function exists(path, callback) {
 
 fs.existsSync = function existsSync(path) {
   try {
-    binding.access(toPath(path), constants.F_OK);
+    binding.access(u().toPath(path), constants.F_OK);
     return true;
   } catch {
     return false;
@@ -116,13 +119,13 @@ fs.existsSync = function existsSync(path) {
 // realpath.native: realpath(3) itself, whose failure says 'realpath' (not lstat).
 fs.realpath.native = (path, options, callback) => {
   if (typeof options === 'function') callback = options, options = undefined;
-  validateFunction(callback, 'cb');
-  const [prepare, body] = table.realpath;
-  runAsync(body(...prepare(path, options), true), callback);
+  u().validateFunction(callback, 'cb');
+  const [prepare, body] = op('realpath');
+  u().runAsync(body(...prepare(path, options), true), callback);
 };
 fs.realpathSync.native = (path, options) => {
-  const name = binding.realpath(toPath(path));
-  return getOptions(options).encoding === 'buffer' ? Buffer.from(name) : name;
+  const name = binding.realpath(u().toPath(path));
+  return u().getOptions(options).encoding === 'buffer' ? Buffer.from(name) : name;
 };
 
 // ==== Streams, directories, watching: loaded on first use ====
@@ -152,7 +155,7 @@ fs.unwatchFile = function unwatchFile(filename, listener) {
   return require('internal/fs/watchers').unwatchFile(filename, listener);
 };
 fs.watch = function watch() {
-  throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watch is not supported by tinynode (use fs.watchFile)');
+  throw u().makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watch is not supported by tinynode (use fs.watchFile)');
 };
 
 // What node has but tinynode cannot give: lchmod (node has it on macOS only) and
@@ -160,9 +163,11 @@ fs.watch = function watch() {
 fs.lchmod = undefined;
 fs.lchmodSync = undefined;
 fs.openAsBlob = function openAsBlob() {
-  throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.openAsBlob is not supported by tinynode (no Blob yet)');
+  throw u().makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.openAsBlob is not supported by tinynode (no Blob yet)');
 };
-fs._toUnixTimestamp = require('internal/fs/ops').toUnixTimestamp;
+fs._toUnixTimestamp = function toUnixTimestamp(time, name) {
+  return require('internal/fs/ops').toUnixTimestamp(time, name);
+};
 
 fs.Stats = Stats;
 fs.Dirent = Dirent;
