@@ -367,6 +367,13 @@ function* filtered(answer) {
   return answer && typeof answer.then === 'function' ? yield ['__await', answer] : answer;
 }
 
+// BigInt stats (BigIntStats, *Ns fields) are not made: say so rather than give numbers.
+function noBigInt(options) {
+  if (options && options.bigint)
+    throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs stat with { bigint: true } is not supported by tinynode');
+  return options;
+}
+
 // ==== The table: name -> [prepare, body, arity (callback form, cb included)] ====
 
 const one = (op, ...kinds) => [
@@ -395,10 +402,10 @@ const table = {
   truncate: [
     (p, len) => [typeof p === 'number' ? FD(p) : toPath(p), LEN(len)],
     function* (p, len) { yield [typeof p === 'number' ? 'ftruncate' : 'truncate', p, len]; }, 3],
-  stat: [(p, o) => [toPath(p), o], function* (p) { return statsOf(yield ['stat', p]); }, 3],
-  lstat: [(p, o) => [toPath(p), o], function* (p) { return statsOf(yield ['lstat', p]); }, 3],
-  fstat: [(fd, o) => [FD(fd), o], function* (fd) { return statsOf(yield ['fstat', fd]); }, 3],
-  statfs: [(p, o) => [toPath(p), o], function* (p) { return new StatFs(...(yield ['statfs', p])); }, 3],
+  stat: [(p, o) => [toPath(p), noBigInt(o)], function* (p) { return statsOf(yield ['stat', p]); }, 3],
+  lstat: [(p, o) => [toPath(p), noBigInt(o)], function* (p) { return statsOf(yield ['lstat', p]); }, 3],
+  fstat: [(fd, o) => [FD(fd), noBigInt(o)], function* (fd) { return statsOf(yield ['fstat', fd]); }, 3],
+  statfs: [(p, o) => [toPath(p), noBigInt(o)], function* (p) { return new StatFs(...(yield ['statfs', p])); }, 3],
   readdir: [(p, o) => [toPath(p), readdirOptions(o)], readdirBody, 3],
   mkdir: [prepareMkdir, mkdirBody, 3],
   mkdtemp: [
