@@ -25,7 +25,6 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   clone_install(vm);
   lazy_globals_install(vm);
   web_install(vm);
-  host_register_module(host, "fs", fs_module_create);
   host_register_module(host, "http", http_module_create);
   host_register_module(host, "events", events_module_create);
   host_register_module(host, "util", util_module_create);
@@ -40,6 +39,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "internal/perf", perf_module_create);
   host_register_module(host, "internal/os", os_module_create);
   host_register_module(host, "internal/path", path_module_create);
+  host_register_module(host, "internal/fs", fs_binding_create);
   for (const StdlibJsModule *m = stdlib_js_modules; m->name; m++)
     host_register_source_module(host, m->name, m->source, m->length);
   vm_handle_reset(vm, mark);

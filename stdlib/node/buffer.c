@@ -516,8 +516,12 @@ static Value buffer_copy(VM *vm, const char *maker, const uint8_t *bytes, size_t
   if (value_is_exception(b)) return b;
   size_t n;
   uint8_t *p = view_bytes(b, &n);
-  if (length && n >= length) memcpy(p, bytes, length);
+  if (bytes && length && n >= length) memcpy(p, bytes, length);
   return b;
+}
+
+Value node_buffer_alloc(VM *vm, size_t length) {
+  return buffer_copy(vm, "allocUnsafeSlow", NULL, length);
 }
 
 Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length) {

@@ -13,6 +13,12 @@
 /* An Error shaped like Node's system errors: message "CODE: description, syscall 'path'"
  * and own errno, code, syscall, path properties. err is a positive errno; path may be NULL. */
 Value node_system_error(VM *vm, int err, const char *syscall, const char *path);
+/* The same with a second path (rename, link, copyfile, symlink): "syscall 'path' ->
+ * 'dest'" and an own dest property. */
+Value node_system_error_dest(VM *vm, int err, const char *syscall, const char *path,
+                             const char *dest);
+/* internal/fs's functions, one per operation of fs_ops.c, and constants (fs_binding.c). */
+bool fs_binding_define(VM *vm, Value obj);
 /* Node's (libuv's) name for an errno value ("ENOENT") and its description. */
 const char *errno_code_name(int err);
 const char *errno_description(int err);

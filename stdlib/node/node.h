@@ -18,7 +18,7 @@ Value timers_module_create(Host *host); /* require('timers') */
 Value timers_promises_module_create(Host *host); /* require('timers/promises') */
 void clone_install(VM *vm);             /* structuredClone */
 void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
-Value fs_module_create(Host *host);     /* require('fs') */
+Value fs_binding_create(Host *host);    /* require('internal/fs'): fs's natives */
 Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('internal/path'): path's natives */
 Value perf_module_create(Host *host);   /* internal/perf: now, timeOrigin (usage.c) */
@@ -39,6 +39,9 @@ void lazy_globals_install(VM *vm);
  * VALUE_EXCEPTION. It runs JavaScript, which may collect: bytes must not point into the
  * JavaScript heap. */
 Value node_buffer_from_bytes(VM *vm, const uint8_t *bytes, size_t length);
+/* A new Buffer of length bytes in an ArrayBuffer of its own, its memory C's to fill
+ * (node_buffer_bytes): it stays where it is while the Buffer lives. */
+Value node_buffer_alloc(VM *vm, size_t length);
 /* The bytes of v when it is a Buffer or any other ArrayBuffer view (a typed array or a
  * DataView): true with *data and *length set (valid until the next allocation). */
 bool node_buffer_bytes(Value v, const uint8_t **data, size_t *length);

@@ -1,8 +1,10 @@
-// Exercise 11.1: fs.writeFile(path, data, callback) writes on the thread pool and calls
+// Once a graded exercise of chapter 11, now part of the fs module.
+// fs.writeFile(path, data, callback) writes on the thread pool and calls
 // back on the loop, with null or node's error; the script goes on meanwhile. (One write
 // at a time: two writes in flight may finish in either order.)
 const fs = require('fs');
-const file = '/tmp/tinynode-exercise-write-file.txt';
+const file = `/tmp/tinynode-write-file-${process.pid}.txt`;
+process.on('exit', () => fs.rmSync(file, { force: true }));
 fs.writeFile(file, 'written by a worker\n', (err) => {
   console.log('written:', err);
   fs.readFile(file, 'utf8', (err, text) => {

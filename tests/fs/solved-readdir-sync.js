@@ -1,4 +1,5 @@
-// Exercise 11.5: fs.readdirSync(path) lists a directory's names (without . and ..),
+// Once a graded exercise of chapter 11, now part of the fs module.
+// fs.readdirSync(path) lists a directory's names (without . and ..),
 // sorted as libuv sorts them (byte order: upper case first); errors are node's.
 const fs = require('fs');
 console.log(fs.readdirSync('readdir-fixture'));
