@@ -407,6 +407,8 @@ static bool check_operator(Parser *p, const Node *left, TokenKind op) {
  * a higher minimum (the same one for `**`, which groups to the right). */
 static Node *parse_binary(Parser *p, int min_prec) {
   Node *left = parse_unary(p);
+  if (left->kind == NODE_PRIVATE_NAME && min_prec > PREC_RELATIONAL) /* `1 + #x in o` */
+    parse_error_at(p, parse_node_range(p, left), "Unexpected identifier '%s'", left->as.ident.name);
   for (;;) {
     TokenKind op = p->tok.kind;
     int prec = binary_precedence(op, p->no_in);

@@ -226,6 +226,7 @@ static void declare_function(ScopePass *sp, Node *fn) {
   }
   Binding *b = declare_lexical(sp, name, BIND_FUNCTION, fn, 0);
   if (!b || scope_is_strict(s)) return;
+  if (fn->as.function.flags & (FN_ASYNC | FN_GENERATOR)) return; /* B.3.3: plain functions only */
   Scope *fs = var_scope(s);
   for (Scope *t = s->parent; t != fs; t = t->parent) {
     Binding *other = scope_find_own(t, name);
