@@ -529,26 +529,25 @@ static Binding *eval_vars_for(Compiler *c, const Binding *b) {
   return NULL;
 }
 
-uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name) {
-  Binding *vars = eval_vars_for(c, b);
-  if (!vars) return 0;
+/* Asks the var objects for name with op (DYN_GET or DYN_DELETE): the answer stays on the
+ * stack and jumps to the site returned when there is one, else it is popped. */
+static uint32_t eval_var_probe(Compiler *c, Binding *vars, Opcode op, const char *name) {
   int depth = c->fs->depth;
   load_binding(c, vars, vars->name, (SrcPos){0, 0});
-  emit_u16(c, OP_DYN_GET, compile_const_atom(c, name));
+  emit_u16(c, op, compile_const_atom(c, name));
   uint32_t site = emit_jump(c, OP_JUMP_IF_NOT_HOLE);
   compile_set_depth(c, depth); /* fell through: popped */
   return site;
 }
 
+uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name) {
+  Binding *vars = eval_vars_for(c, b);
+  return vars ? eval_var_probe(c, vars, OP_DYN_GET, name) : 0;
+}
+
 uint32_t compile_eval_var_delete(Compiler *c, const char *name) {
   Binding *vars = eval_vars_for(c, NULL);
-  if (!vars) return 0;
-  int depth = c->fs->depth;
-  load_binding(c, vars, vars->name, (SrcPos){0, 0});
-  emit_u16(c, OP_DYN_DELETE, compile_const_atom(c, name));
-  uint32_t site = emit_jump(c, OP_JUMP_IF_NOT_HOLE);
-  compile_set_depth(c, depth); /* fell through: popped */
-  return site;
+  return vars ? eval_var_probe(c, vars, OP_DYN_DELETE, name) : 0;
 }
 
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {

@@ -40,11 +40,6 @@
 #define EMPTY_PATH 0
 #endif
 
-static char *dup_str(const char *s) {
-  size_t n = strlen(s) + 1;
-  return memcpy(mem_alloc(n), s, n);
-}
-
 /* ==== Descriptors ==== */
 
 static void op_open(FsReq *r) {
@@ -240,7 +235,7 @@ static bool is_dir(const char *path) {
 /* mkdir -p: parents first, so the first directory made is the topmost; an existing
  * directory is no error. Returns 0 or an errno. */
 static int make_path(char *path, mode_t mode, char **first) {
-  if (mkdir(path, mode) == 0) return *first = *first ? *first : dup_str(path), 0;
+  if (mkdir(path, mode) == 0) return *first = *first ? *first : mem_strdup(path), 0;
   if (errno == EEXIST) return is_dir(path) ? 0 : EEXIST;
   if (errno != ENOENT) return errno;
   size_t len = strlen(path);
@@ -253,7 +248,7 @@ static int make_path(char *path, mode_t mode, char **first) {
   int err = make_path(path, mode, first);
   path[len] = saved;
   if (err) return err;
-  if (mkdir(path, mode) == 0) return *first = *first ? *first : dup_str(path), 0;
+  if (mkdir(path, mode) == 0) return *first = *first ? *first : mem_strdup(path), 0;
   return errno == EEXIST && is_dir(path) ? 0 : errno;
 }
 
@@ -275,7 +270,7 @@ static void op_mkdtemp(FsReq *r) {
   free(r->path);
   r->path = t; /* the error names the template, as node's does */
   char *made = mkdtemp(t);
-  if (made) r->str = dup_str(made);
+  if (made) r->str = mem_strdup(made);
   else FAIL(r, "mkdtemp"), memcpy(t + n, "XXXXXX", 7);
 }
 
@@ -333,13 +328,13 @@ static void op_readlink(FsReq *r) {
   char buf[PATH_MAX + 1];
   ssize_t n = readlink(r->path, buf, PATH_MAX);
   if (n < 0) FAIL(r, "readlink");
-  else buf[n] = 0, r->str = dup_str(buf);
+  else buf[n] = 0, r->str = mem_strdup(buf);
 }
 
 static void op_realpath(FsReq *r) {
   char *p = realpath(r->path, NULL);
   if (!p) FAIL(r, "realpath");
-  else r->str = dup_str(p), free(p);
+  else r->str = mem_strdup(p), free(p);
 }
 
 static int write_all(int fd, const char *p, size_t n) {
