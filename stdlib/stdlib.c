@@ -37,6 +37,8 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "tty", tty_module_create);
   host_register_module(host, "internal/validators", validators_module_create);
   host_register_module(host, "internal/stdio", stdio_module_create);
+  host_register_module(host, "internal/tcp", tcp_module_create);
+  host_register_module(host, "internal/dns", dns_module_create);
   host_register_module(host, "internal/buffer", buffer_module_create);
   for (const StdlibJsModule *m = stdlib_js_modules; m->name; m++)
     host_register_source_module(host, m->name, m->source, m->length);

@@ -43,6 +43,11 @@ static const struct {
     {EADDRNOTAVAIL, "EADDRNOTAVAIL", "address not available"},
     {ETIMEDOUT, "ETIMEDOUT", "connection timed out"},
     {ESRCH, "ESRCH", "no such process"},
+    {ENOTCONN, "ENOTCONN", "socket is not connected"},
+    {EHOSTUNREACH, "EHOSTUNREACH", "host is unreachable"},
+    {ENETUNREACH, "ENETUNREACH", "network is unreachable"},
+    {ECONNABORTED, "ECONNABORTED", "software caused connection abort"},
+    {EAFNOSUPPORT, "EAFNOSUPPORT", "address family not supported"},
 };
 
 const char *errno_code_name(int err) {

@@ -51,6 +51,8 @@ Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encodin
 /* node's errors and warnings, for the module loader (host_set_errors). */
 extern const HostErrors node_host_errors;
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
+Value tcp_module_create(Host *host);    /* require('internal/tcp'): the net module's sockets */
+Value dns_module_create(Host *host);    /* require('internal/dns'): getaddrinfo on the pool */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 
 #endif
