@@ -590,6 +590,8 @@ void net_shutdown(NetConn *c) {
     conn_update_watch(c);
 }
 
+int net_conn_pending_error(const NetConn *c) { return c->error_scheduled ? c->deferred_err : 0; }
+
 const char *net_conn_error_syscall(const NetConn *c) {
   return c->err_syscall ? c->err_syscall : "read";
 }
@@ -686,7 +688,7 @@ static NetConn *connect_begin(Loop *loop, int fd, int status, NetConnectCb on_co
   c->on_connect = on_connect;
   c->connect_data = data;
   c->connecting = true;
-  if (status == 1) {
+  if (status >= 0) { /* done at once (a Unix socket): still reported from the poll phase */
     conn_update_watch(c);
   } else {
     c->deferred_err = status;

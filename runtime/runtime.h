@@ -242,6 +242,8 @@ void net_end(NetConn *conn);
  * stays open and reading (Node's socket.end() with the readable side still open); the
  * owner closes it once the peer has ended too. Later writes return -EPIPE. */
 void net_shutdown(NetConn *conn);
+/* The error net_write met, waiting to be reported through on_error (0 if none). */
+int net_conn_pending_error(const NetConn *conn);
 /* Which call the error on_error reported came from: "read" or "write". */
 const char *net_conn_error_syscall(const NetConn *conn);
 /* Closes now, discarding queued writes. on_close follows in the close phase. */

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "lexer/alloc.h"
 #include "stdlib/node/internal.h"
@@ -157,6 +158,7 @@ static Value tcp_write(VM *vm, Value this_value, int argc, Value *argv) {
     return vm_throw_error(vm, ERR_TYPE, "write: bad chunk");
   if (!c) return value_from_number(-EPIPE);
   int r = net_write(c, bytes, len);
+  if (r >= 0) r = net_conn_pending_error(c);
   if (r < 0) return value_from_number(r);
   size_t queued = net_conn_queued(c);
   if (queued) net_conn_await_drain(c);
@@ -177,6 +179,17 @@ static Value tcp_close(VM *vm, Value this_value, int argc, Value *argv) {
     t->server = NULL;
     vm_unpin(vm, t->pin);
   }
+  return VALUE_UNDEFINED;
+}
+
+/* reset(handle): closes with an RST instead of a FIN (SO_LINGER with no time), as
+ * node's resetAndDestroy. */
+static Value tcp_reset(VM *vm, Value this_value, int argc, Value *argv) {
+  NetConn *c = conn_arg(vm, argc, argv);
+  if (!c) return VALUE_UNDEFINED;
+  struct linger lg = {1, 0};
+  setsockopt(net_conn_fd(c), SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+  net_close(c);
   return VALUE_UNDEFINED;
 }
 
@@ -278,6 +291,7 @@ static const VMPropDef tcp_props[] = {
     VM_FN_ENUM("write", tcp_write, 2),
     VM_FN_ENUM("shutdown", tcp_shutdown, 1),
     VM_FN_ENUM("close", tcp_close, 1),
+    VM_FN_ENUM("reset", tcp_reset, 1),
     VM_FN_ENUM("setNoDelay", tcp_set_no_delay, 2),
     VM_FN_ENUM("setKeepAlive", tcp_set_keep_alive, 3),
     VM_FN_ENUM("ref", tcp_ref, 2),

@@ -147,6 +147,7 @@ Socket.prototype._onread = function (chunk) {
   this._touch();
   if (chunk === null) {
     this.push(null); // the peer's FIN
+    this.read(0); // 'end' even when nobody reads, as node's onStreamRead
     return;
   }
   this.bytesRead += chunk.length;
@@ -204,12 +205,14 @@ Socket.prototype._destroy = function (err, cb) {
   if (this._handle) {
     this._hadError = !!err;
     this._peername = this._getName(true) || this._peername;
-    binding.close(this._handle);
+    if (this._reset) binding.reset(this._handle);
+    else binding.close(this._handle);
     this._handle = null;
+    cb(err);
   } else {
+    cb(err);
     process.nextTick(() => this.emit('close', !!err));
   }
-  cb(err);
   if (this._server) {
     this._server._connections--;
     this._server._emitCloseIfDrained();
@@ -223,7 +226,11 @@ Socket.prototype.destroySoon = function () {
 };
 
 Socket.prototype.resetAndDestroy = function () {
-  return this.destroy();
+  if (this._handle && !this.connecting) {
+    this._reset = true;
+    return this.destroy();
+  }
+  return this.destroy(errors.makeError(0, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
 };
 
 Socket.prototype.connect = function (...args) {
@@ -256,7 +263,7 @@ Socket.prototype.connect = function (...args) {
     throw errors.makeError(1, 'ERR_MISSING_ARGS', 'The "options" or "port" or "path" argument must be specified');
   }
   if (typeof options.port !== 'number' && typeof options.port !== 'string') {
-    throw errors.argType('options.port', 'of type number or string', options.port);
+    throw errors.argType('options.port', 'one of type number or string', options.port);
   }
   const port = validatePort(options.port);
   this.connecting = true;
