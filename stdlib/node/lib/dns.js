@@ -36,7 +36,7 @@ function lookupOptions(options) {
     if (!validFamilies.includes(options)) throw errors.argValue('family', options, 'must be one of: 0, 4, 6');
     family = options;
   } else if (options !== undefined && options !== null) {
-    if (typeof options !== 'object') throw errors.argType('options', 'of type object', options);
+    if (typeof options !== 'object') throw errors.argType('options', 'of type object or integer', options);
     if (options.family !== undefined && options.family !== null) {
       if (options.family === 'IPv4') family = 4;
       else if (options.family === 'IPv6') family = 6;
@@ -52,6 +52,8 @@ function lookupOptions(options) {
   return [family, all];
 }
 
+let warnedHostname = false;
+
 function lookup(hostname, options, callback) {
   if (hostname && typeof hostname !== 'string') throw errors.argType('hostname', 'of type string', hostname);
   if (typeof options === 'function') {
@@ -62,6 +64,11 @@ function lookup(hostname, options, callback) {
   const [family, all] = lookupOptions(options);
   const req = {};
   if (!hostname) {
+    if (!warnedHostname && (hostname === '' || hostname === false || hostname === null)) {
+      warnedHostname = true; // once a process, as node's
+      process.emitWarning(`The provided hostname "${hostname}" is not a valid hostname, and is supported ` +
+        'in the dns module solely for compatibility.', 'DeprecationWarning', 'DEP0118');
+    }
     if (all) process.nextTick(callback, null, []);
     else process.nextTick(callback, null, null, family === 6 ? 6 : 4);
     return req;
