@@ -26,7 +26,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   buffer_install_globals(vm);
   web_install(vm);
   host_register_module(host, "fs", fs_module_create);
-  host_register_module(host, "http", http_module_create);
+  host_register_module(host, "internal/http", http_module_create);
   host_register_module(host, "path", path_module_create);
   host_register_module(host, "events", events_module_create);
   host_register_module(host, "util", util_module_create);
