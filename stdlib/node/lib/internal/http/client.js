@@ -648,9 +648,12 @@ ClientRequest.prototype._maybeFree = function () {
   this._freed = true;
   const socket = this.socket;
   this._detach();
-  this._emitClose();
-  if (this.agent) this.agent.emit('free', socket, {});
-  else socket.destroySoon();
+  this.destroyed = true;
+  process.nextTick(() => {
+    this._emitClose();
+    if (this.agent) this.agent.emit('free', socket, {});
+    else socket.destroySoon();
+  });
 };
 
 ClientRequest.prototype._freeOrDestroy = function (socket) {
