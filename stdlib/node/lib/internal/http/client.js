@@ -96,6 +96,8 @@ Agent.prototype._createSocket = function (req, options, name) {
   this.totalSocketCount++;
   (this.sockets[name] = this.sockets[name] || []).push(socket);
   const onClose = () => this._removeSocket(socket, name);
+  socket.on('error', () => {}); // a socket between requests fails quietly, as node's
+
   socket.once('close', onClose);
   socket.once('agentRemove', () => {
     socket.removeListener('close', onClose);
@@ -129,8 +131,8 @@ Agent.prototype._onFree = function (socket, options) {
   if (queue && queue.length) {
     const [req] = queue.shift();
     if (!queue.length) delete this.requests[name];
-    req.reusedSocket = true;
-    req.onSocket(socket);
+    req.onSocket(socket); // node's setRequestSocket: reusedSocket stays false
+
     return;
   }
   const busy = this.sockets[name];
@@ -219,9 +221,6 @@ function ClientRequest(input, options, cb) {
   this.agent = agent;
   const protocol = options.protocol || defaultAgent.protocol;
   if (protocol !== 'http:') {
-    if (protocol === 'https:') {
-      throw new Error('https: URLs need TLS, which tinynode does not have');
-    }
     throw errors.makeError(1, 'ERR_INVALID_PROTOCOL', `Protocol "${protocol}" not supported. Expected "http:"`);
   }
   const defaultPort = options.defaultPort || (agent && agent.defaultPort) || 80;
@@ -523,7 +522,12 @@ ClientRequest.prototype.onSocket = function (socket) {
 
 ClientRequest.prototype._attach = function (socket) {
   if (this.destroyed) {
-    this._freeOrDestroy(socket, true);
+    if (this.agent && !socket.destroyed && !this._destroyError) {
+      socket.once('connect', () => this.agent.emit('free', socket, {}));
+    } else socket.destroy();
+    if (this._destroyError) this._emitError(this._destroyError);
+    else this._hangUp();
+    this._emitClose();
     return;
   }
   this.socket = socket;
@@ -585,7 +589,8 @@ ClientRequest.prototype._onSocketClose = function () {
   if (res && !res.complete) {
     if (!res.destroyed) res.destroy(connResetException('aborted'));
   } else if (!res) {
-    this._hangUp();
+    if (this._destroyError) this._emitError(this._destroyError);
+    else this._hangUp();
   }
   this._detach();
   this.destroyed = true;
@@ -656,10 +661,6 @@ ClientRequest.prototype._maybeFree = function () {
   });
 };
 
-ClientRequest.prototype._freeOrDestroy = function (socket) {
-  socket.destroy();
-};
-
 ClientRequest.prototype.setTimeout = function (msecs, callback) {
   if (callback) this.once('timeout', callback);
   this.timeout = msecs;
@@ -684,19 +685,13 @@ ClientRequest.prototype.abort = function () {
   this.destroy();
 };
 
+// Without a socket yet, the error and 'close' wait for it (_attach), as node's onSocketNT.
 ClientRequest.prototype.destroy = function (err) {
   if (this.destroyed) return this;
   this.destroyed = true;
+  this._destroyError = err;
   if (this.res) this.res._dump();
-  if (err && !this.res) {
-    this._errorEmitted = true;
-    process.nextTick(() => this.emit('error', err));
-  } else if (!err && !this.res && !this.aborted) {
-    this._errorEmitted = true;
-    process.nextTick(() => this.emit('error', connResetException('socket hang up')));
-  }
   if (this.socket) this.socket.destroy(err);
-  else process.nextTick(() => this._emitClose());
   return this;
 };
 
