@@ -62,6 +62,7 @@ struct NetConn {
   const char *err_syscall; /* "read" or "write": where the reported error came from */
   bool reading, connecting, ending, closed, eof, need_drain, loop_ref;
   bool half_close, shut; /* net_shutdown: FIN once drained, but keep reading / sent */
+  bool holding;          /* this connection holds a loop reference now (conn_update_ref) */
   bool error_scheduled;
 };
 
@@ -320,13 +321,26 @@ static NetConn *conn_new(Loop *loop, int fd) {
   c->fd = fd;
   c->refs = 1;
   c->loop_ref = true;
-  loop_ref(loop);
   loop_watch_fd(loop, fd, 0, conn_on_io, c);
   return c;
 }
 
+/* As a libuv handle, a connection keeps the process alive only while it is active:
+ * reading, connecting, or with writes or a FIN still to send (and not unref'd). */
+static void conn_update_ref(NetConn *c) {
+  bool want = c->loop_ref && !c->closed &&
+              ((c->reading && !c->eof) || c->connecting || c->queued > 0 || (c->ending && !c->shut));
+  if (want == c->holding) return;
+  c->holding = want;
+  if (want)
+    loop_ref(c->loop);
+  else
+    loop_unref(c->loop);
+}
+
 /* Re-derives what the loop should watch: reads if reading, writes while data waits. */
 static void conn_update_watch(NetConn *c) {
+  conn_update_ref(c);
   if (c->closed) return;
   int events = 0;
   if (c->reading && !c->eof && !c->connecting) events |= LOOP_READABLE;
@@ -365,8 +379,7 @@ void net_close(NetConn *c) {
   close(c->fd);
   c->fd = -1;
   queue_free(c);
-  if (c->loop_ref) loop_unref(c->loop);
-  c->loop_ref = false;
+  conn_update_ref(c);
   loop_defer_close(c->loop, conn_closed, c);
 }
 
@@ -375,12 +388,8 @@ int net_conn_fd(const NetConn *c) { return c->closed ? -1 : c->fd; }
 size_t net_conn_queued(const NetConn *c) { return c->queued; }
 
 void net_conn_set_loop_ref(NetConn *c, bool ref) {
-  if (c->closed || c->loop_ref == ref) return;
   c->loop_ref = ref;
-  if (ref)
-    loop_ref(c->loop);
-  else
-    loop_unref(c->loop);
+  conn_update_ref(c);
 }
 
 void net_conn_set_events(NetConn *c, const NetConnEvents *events, void *data) {

@@ -253,7 +253,9 @@ bool net_conn_is_closed(const NetConn *conn);
 /* Keep the NetConn allocated (not open) across callbacks; pair every retain with a release. */
 void net_conn_retain(NetConn *conn);
 void net_conn_release(NetConn *conn);
-/* Whether the connection keeps the loop alive (Node's socket.ref()/unref()). Default true. */
+/* Whether the connection keeps the loop alive (Node's socket.ref()/unref()). Default true.
+ * Like a libuv handle it does so only while active: reading (before EOF), connecting, or
+ * with writes or a FIN still to send; an idle connection lets the process exit. */
 void net_conn_set_loop_ref(NetConn *conn, bool ref);
 /* Sets TCP_NODELAY (Nagle off), as Node's http server does for its sockets. */
 void net_conn_set_nodelay(NetConn *conn, bool nodelay);
