@@ -383,6 +383,19 @@ void net_close(NetConn *c) {
   loop_defer_close(c->loop, conn_closed, c);
 }
 
+void net_conn_abandon(NetConn *c) {
+  if (!c->closed) close(c->fd);
+  queue_free(c);
+  free(c);
+}
+
+void net_server_abandon(NetServer *s) {
+  if (!s->closed) close(s->fd);
+  if (s->spare_fd >= 0) close(s->spare_fd);
+  free(s->path);
+  free(s);
+}
+
 bool net_conn_is_closed(const NetConn *c) { return c->closed; }
 int net_conn_fd(const NetConn *c) { return c->closed ? -1 : c->fd; }
 size_t net_conn_queued(const NetConn *c) { return c->queued; }

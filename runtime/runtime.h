@@ -248,6 +248,11 @@ int net_conn_pending_error(const NetConn *conn);
 const char *net_conn_error_syscall(const NetConn *conn);
 /* Closes now, discarding queued writes. on_close follows in the close phase. */
 void net_close(NetConn *conn);
+/* At exit, after loop_free: frees a connection or server still open (or whose close
+ * phase never came), closing its fds, without touching the loop. Nothing else may
+ * hold it. */
+void net_conn_abandon(NetConn *conn);
+void net_server_abandon(NetServer *server);
 /* True once net_close/net_end-completion/an error has closed the connection. */
 bool net_conn_is_closed(const NetConn *conn);
 /* Keep the NetConn allocated (not open) across callbacks; pair every retain with a release. */

@@ -27,7 +27,14 @@ typedef struct Tcp {
   int32_t pin;       /* the handle object, while the socket is open */
 } Tcp;
 
-static void tcp_finalize(void *data) { free(data); }
+/* A handle is collected only once its socket has closed (it is pinned until then), or
+ * when the VM is freed at exit, after the loop: then what is still open goes too. */
+static void tcp_finalize(void *data) {
+  Tcp *t = data;
+  if (t->conn) net_conn_abandon(t->conn);
+  if (t->server) net_server_abandon(t->server);
+  free(t);
+}
 
 static const VMClassDef tcp_class = {"TCP", NULL, tcp_finalize};
 

@@ -166,6 +166,7 @@ Socket.prototype._read = function () {
   else binding.readStart(this._handle);
 };
 
+//> stdlib.socket-write
 Socket.prototype._write = function (chunk, encoding, cb) {
   if (this.connecting) {
     // As node: the write goes out from a 'connect' listener, after the user's.
@@ -188,6 +189,7 @@ Socket.prototype._write = function (chunk, encoding, cb) {
   if (r === 0) cb();
   else this._writeCb = cb;
 };
+//< stdlib.socket-write
 
 Socket.prototype._final = function (cb) {
   if (this.connecting || !this._handle) {
