@@ -19,7 +19,7 @@ Value timers_promises_module_create(Host *host); /* require('timers/promises') *
 void clone_install(VM *vm);             /* structuredClone */
 void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
 Value fs_module_create(Host *host);     /* require('fs') */
-Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
+Value http_module_create(Host *host);   /* require('internal/http'): the server (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('path') */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
 Value util_module_create(Host *host);   /* require('util') */

@@ -2,7 +2,7 @@
  * options), listen/close/address, requests, responses (writeHead, write, end, ...).
  * Book: chapter 12, "Networking".
  *
- *   http_module_create    require('http')
+ *   http_module_create    require('internal/http'), which lib/http.js re-exports
  *
  * Three layers meet in this directory. runtime/net.c moves bytes on non-blocking
  * sockets; http_parser.c turns bytes into request heads and response heads into bytes;

@@ -262,7 +262,7 @@ function ClientRequest(input, options, cb) {
   } else if (headers) {
     for (const key of Object.keys(headers)) this.setHeader(key, headers[key]);
   }
-  if (options.setHost !== false && !this.hasHeader('host')) {
+  if (options.setHost !== false && !this.hasHeader('host') && !Array.isArray(headers)) {
     let hostHeader = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
     if (port && +port !== defaultPort) hostHeader += `:${port}`;
     this.setHeader('Host', hostHeader);
@@ -536,6 +536,7 @@ ClientRequest.prototype._attach = function (socket) {
     onHead: (head) => this._onHead(head),
     onBody: (bytes) => this._onBody(bytes),
     onComplete: () => this._onComplete(),
+    onTrailer: (name, value) => this.res && this.res.rawTrailers.push(name, value),
   });
   parser.noBody = this.method === 'HEAD';
   this._parser = parser;

@@ -85,6 +85,10 @@ class ResponseParser {
         const end = buf.indexOf('\r\n', pos);
         if (end < 0) return -1;
         if (end === pos) this.complete();
+        else {
+          const line = buf.toString('latin1', pos, end), colon = line.indexOf(':');
+          if (colon > 0) this.h.onTrailer(line.slice(0, colon), line.slice(colon + 1).trim());
+        }
         return end + 2;
       }
     }
@@ -97,7 +101,7 @@ class ResponseParser {
     if (end - pos > MAX_HEAD) return parseError('HPE_HEADER_OVERFLOW', 'Header overflow');
     const lines = buf.toString('latin1', pos, end).split('\r\n');
     const m = /^HTTP\/(\d)\.(\d) (\d{3})(?: (.*))?$/.exec(lines[0]);
-    if (!m) return parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+    if (!m) return parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/');
     const head = { versionMajor: +m[1], versionMinor: +m[2], statusCode: +m[3], statusMessage: m[4] || '', rawHeaders: [] };
     let length = -1, chunked = false, close = head.versionMinor === 0 && head.versionMajor === 1, keepAlive = false;
     for (let i = 1; i < lines.length; i++) {
