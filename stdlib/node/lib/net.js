@@ -156,9 +156,16 @@ Socket.prototype._onread = function (chunk) {
 
 Socket.prototype._ondrain = function () {
   this._touch();
-  const cb = this._writeCb || this._shutdownCb;
-  this._writeCb = this._shutdownCb = null;
-  if (cb) cb();
+  if (this._writeCb) {
+    const cb = this._writeCb;
+    this._writeCb = null;
+    cb();
+  } else if (this._shutdownCb) {
+    // The FIN went out; as libuv's shutdown request, it completes from the loop.
+    const cb = this._shutdownCb;
+    this._shutdownCb = null;
+    setImmediate(cb);
+  }
 };
 
 Socket.prototype._read = function () {
@@ -206,7 +213,6 @@ Socket.prototype._destroy = function (err, cb) {
   this._clearTimer();
   if (this._handle) {
     this._hadError = !!err;
-    this._peername = this._getName(true) || this._peername;
     if (this._reset) binding.reset(this._handle);
     else binding.close(this._handle);
     this._handle = null;
