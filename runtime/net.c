@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "lexer/alloc.h"
@@ -42,6 +43,7 @@ struct NetServer {
   void *data;
   bool loop_ref, closed;
   TimerId retry; /* accept paused after EMFILE with no spare fd */
+  char *path;    /* a Unix socket's, unlinked at close as libuv does */
   LoopCallback on_closed;
   void *closed_data;
 };
@@ -57,7 +59,10 @@ struct NetConn {
   NetConnectCb on_connect;
   void *connect_data;
   int deferred_err; /* an error waiting for the pending phase */
+  const char *err_syscall; /* "read" or "write": where the reported error came from */
   bool reading, connecting, ending, closed, eof, need_drain, loop_ref;
+  bool half_close, shut; /* net_shutdown: FIN once drained, but keep reading / sent */
+  bool holding;          /* this connection holds a loop reference now (conn_update_ref) */
   bool error_scheduled;
 };
 
@@ -70,8 +75,14 @@ static int set_nonblocking(int fd) {
   return 0;
 }
 
-/* Formats a socket address as Node does (numeric, no brackets); returns 4, 6 or -errno. */
+/* Formats a socket address as Node does (numeric, no brackets); returns 4, 6, 0 for a
+ * Unix socket (ip empty, port 0) or -errno. */
 static int format_addr(const struct sockaddr_storage *ss, char *ip, size_t iplen, int *port) {
+  if (ss->ss_family == AF_UNIX) {
+    ip[0] = 0;
+    *port = 0;
+    return 0;
+  }
   if (ss->ss_family == AF_INET) {
     const struct sockaddr_in *in = (const struct sockaddr_in *)ss;
     if (!inet_ntop(AF_INET, &in->sin_addr, ip, (socklen_t)iplen)) return -errno;
@@ -154,9 +165,43 @@ static void server_watch(NetServer *s) {
   loop_watch_fd(s->loop, s->fd, LOOP_READABLE, server_on_readable, s);
 }
 
+static NetServer *server_new(Loop *loop, int fd, NetConnectionCb cb, void *data, int *err_out);
+
 NetServer *net_listen(Loop *loop, const char *host, int port, int backlog, NetConnectionCb cb,
                       void *data, int *err_out) {
   int fd = host ? listen_host(host, port, backlog) : listen_any(port, backlog);
+  return server_new(loop, fd, cb, data, err_out);
+}
+
+/* A Unix socket address for path; -ENAMETOOLONG if it does not fit. */
+static int unix_addr(const char *path, struct sockaddr_un *un) {
+  memset(un, 0, sizeof *un);
+  un->sun_family = AF_UNIX;
+  if (strlen(path) >= sizeof un->sun_path) return -ENAMETOOLONG;
+  strcpy(un->sun_path, path);
+  return 0;
+}
+
+NetServer *net_listen_unix(Loop *loop, const char *path, int backlog, NetConnectionCb cb,
+                           void *data, int *err_out) {
+  struct sockaddr_un un;
+  int fd = unix_addr(path, &un);
+  if (fd == 0) {
+    fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0) fd = -errno;
+  }
+  if (fd >= 0) {
+    int err = set_nonblocking(fd);
+    if (!err && (bind(fd, (struct sockaddr *)&un, sizeof un) < 0 || listen(fd, backlog) < 0))
+      err = -errno;
+    if (err) close(fd), fd = err;
+  }
+  NetServer *s = server_new(loop, fd, cb, data, err_out);
+  if (s) s->path = mem_strdup(path);
+  return s;
+}
+
+static NetServer *server_new(Loop *loop, int fd, NetConnectionCb cb, void *data, int *err_out) {
   if (fd < 0) {
     if (err_out) *err_out = fd;
     return NULL;
@@ -176,6 +221,14 @@ NetServer *net_listen(Loop *loop, const char *host, int port, int backlog, NetCo
 }
 
 int net_server_port(const NetServer *server) { return server->port; }
+
+int net_server_local(const NetServer *s, char *ip, size_t iplen, int *port) {
+  struct sockaddr_storage ss;
+  socklen_t len = sizeof ss;
+  if (s->closed) return -EBADF;
+  if (getsockname(s->fd, (struct sockaddr *)&ss, &len) < 0) return -errno;
+  return format_addr(&ss, ip, iplen, port);
+}
 int net_server_family(const NetServer *server) { return server->family; }
 
 void net_server_set_loop_ref(NetServer *s, bool ref) {
@@ -249,6 +302,9 @@ void net_server_close(NetServer *s, LoopCallback on_closed, void *data) {
   if (s->spare_fd >= 0) close(s->spare_fd);
   s->spare_fd = -1;
   if (s->retry) loop_timer_stop(s->loop, s->retry);
+  if (s->path) unlink(s->path);
+  free(s->path);
+  s->path = NULL;
   if (s->loop_ref) loop_unref(s->loop);
   s->on_closed = on_closed;
   s->closed_data = data;
@@ -265,13 +321,26 @@ static NetConn *conn_new(Loop *loop, int fd) {
   c->fd = fd;
   c->refs = 1;
   c->loop_ref = true;
-  loop_ref(loop);
   loop_watch_fd(loop, fd, 0, conn_on_io, c);
   return c;
 }
 
+/* As a libuv handle, a connection keeps the process alive only while it is active:
+ * reading, connecting, or with writes or a FIN still to send (and not unref'd). */
+static void conn_update_ref(NetConn *c) {
+  bool want = c->loop_ref && !c->closed &&
+              ((c->reading && !c->eof) || c->connecting || c->queued > 0 || (c->ending && !c->shut));
+  if (want == c->holding) return;
+  c->holding = want;
+  if (want)
+    loop_ref(c->loop);
+  else
+    loop_unref(c->loop);
+}
+
 /* Re-derives what the loop should watch: reads if reading, writes while data waits. */
 static void conn_update_watch(NetConn *c) {
+  conn_update_ref(c);
   if (c->closed) return;
   int events = 0;
   if (c->reading && !c->eof && !c->connecting) events |= LOOP_READABLE;
@@ -310,9 +379,21 @@ void net_close(NetConn *c) {
   close(c->fd);
   c->fd = -1;
   queue_free(c);
-  if (c->loop_ref) loop_unref(c->loop);
-  c->loop_ref = false;
+  conn_update_ref(c);
   loop_defer_close(c->loop, conn_closed, c);
+}
+
+void net_conn_abandon(NetConn *c) {
+  if (!c->closed) close(c->fd);
+  queue_free(c);
+  free(c);
+}
+
+void net_server_abandon(NetServer *s) {
+  if (!s->closed) close(s->fd);
+  if (s->spare_fd >= 0) close(s->spare_fd);
+  free(s->path);
+  free(s);
 }
 
 bool net_conn_is_closed(const NetConn *c) { return c->closed; }
@@ -320,12 +401,8 @@ int net_conn_fd(const NetConn *c) { return c->closed ? -1 : c->fd; }
 size_t net_conn_queued(const NetConn *c) { return c->queued; }
 
 void net_conn_set_loop_ref(NetConn *c, bool ref) {
-  if (c->closed || c->loop_ref == ref) return;
   c->loop_ref = ref;
-  if (ref)
-    loop_ref(c->loop);
-  else
-    loop_unref(c->loop);
+  conn_update_ref(c);
 }
 
 void net_conn_set_events(NetConn *c, const NetConnEvents *events, void *data) {
@@ -336,6 +413,13 @@ void net_conn_set_events(NetConn *c, const NetConnEvents *events, void *data) {
 void net_conn_set_nodelay(NetConn *c, bool nodelay) {
   int on = nodelay ? 1 : 0;
   if (!c->closed) setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+}
+
+void net_conn_set_keepalive(NetConn *c, bool enable, int delay_s) {
+  int on = enable ? 1 : 0;
+  if (c->closed) return;
+  setsockopt(c->fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+  if (enable && delay_s > 0) setsockopt(c->fd, IPPROTO_TCP, TCP_KEEPIDLE, &delay_s, sizeof delay_s);
 }
 
 static int conn_addr(const NetConn *c, bool peer, char *ip, size_t iplen, int *port) {
@@ -399,6 +483,7 @@ static void conn_read(NetConn *c) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
     if (n < 0) {
+      c->err_syscall = "read";
       conn_fail(c, -errno);
       return;
     }
@@ -460,7 +545,13 @@ static int queue_flush(NetConn *c) {
 /* The graceful end: no more data will follow (FIN), then the fd is closed. */
 static void conn_finish_end(NetConn *c) {
   shutdown(c->fd, SHUT_WR);
-  net_close(c);
+  if (!c->half_close) {
+    net_close(c);
+    return;
+  }
+  c->shut = true; /* net_shutdown: the peer may still send */
+  conn_update_watch(c);
+  if (c->ev.on_drain) c->ev.on_drain(c, c->data);
 }
 
 //> runtime.net-write
@@ -472,6 +563,7 @@ int net_write(NetConn *c, const void *buf, size_t len) {
   if (!c->head && !c->connecting && !c->error_scheduled) {
     ssize_t n = send_some(c->fd, buf, len);
     if (n < 0) {
+      c->err_syscall = "write";
       conn_fail_later(c, (int)n);
       return below;
     }
@@ -488,12 +580,13 @@ int net_write(NetConn *c, const void *buf, size_t len) {
 static void conn_on_writable(NetConn *c) {
   int err = queue_flush(c);
   if (err < 0) {
+    c->err_syscall = "write";
     conn_fail(c, err);
     return;
   }
   conn_update_watch(c);
   if (c->queued > 0) return;
-  if (c->ending) {
+  if (c->ending && !c->shut) {
     conn_finish_end(c);
     return;
   }
@@ -507,6 +600,22 @@ bool net_conn_await_drain(NetConn *c) {
   if (c->closed || c->queued == 0) return false;
   c->need_drain = true;
   return true;
+}
+
+void net_shutdown(NetConn *c) {
+  if (c->closed || c->ending) return;
+  c->half_close = true;
+  c->ending = true;
+  if (!c->connecting && c->queued == 0 && !c->error_scheduled)
+    conn_finish_end(c);
+  else
+    conn_update_watch(c);
+}
+
+int net_conn_pending_error(const NetConn *c) { return c->error_scheduled ? c->deferred_err : 0; }
+
+const char *net_conn_error_syscall(const NetConn *c) {
+  return c->err_syscall ? c->err_syscall : "read";
 }
 
 void net_end(NetConn *c) {
@@ -529,7 +638,7 @@ static void conn_connected(NetConn *c, int status) {
     net_close(c);
   } else if (!c->closed && c->queued > 0) {
     conn_on_writable(c); /* flush writes made while connecting */
-  } else if (!c->closed && c->ending) {
+  } else if (!c->closed && c->ending && !c->shut) {
     conn_finish_end(c);
   }
 }
@@ -540,6 +649,9 @@ static void connect_report_later(Loop *loop, void *data) {
   if (!c->closed) conn_connected(c, c->deferred_err);
   net_conn_release(c);
 }
+
+static NetConn *connect_begin(Loop *loop, int fd, int status, NetConnectCb on_connect, void *data,
+                              int *err_out);
 
 /* Starts a non-blocking connect to one address; returns the fd or -errno. */
 static int connect_start(const struct addrinfo *ai, int *status) {
@@ -572,11 +684,33 @@ NetConn *net_connect(Loop *loop, const char *host, int port, NetConnectCb on_con
     if (err_out) *err_out = err < 0 ? err : fd;
     return NULL;
   }
+  return connect_begin(loop, fd, status, on_connect, data, err_out);
+}
+
+NetConn *net_connect_unix(Loop *loop, const char *path, NetConnectCb on_connect, void *data,
+                          int *err_out) {
+  struct sockaddr_un un;
+  int status = 0, fd = unix_addr(path, &un);
+  if (fd == 0) {
+    struct addrinfo ai = {.ai_family = AF_UNIX, .ai_addr = (struct sockaddr *)&un,
+                          .ai_addrlen = sizeof un};
+    fd = connect_start(&ai, &status);
+  }
+  if (fd < 0) {
+    if (err_out) *err_out = fd;
+    return NULL;
+  }
+  return connect_begin(loop, fd, status, on_connect, data, err_out);
+}
+
+/* A connection for fd whose connect is in progress (status 1) or finished (0 / -errno). */
+static NetConn *connect_begin(Loop *loop, int fd, int status, NetConnectCb on_connect, void *data,
+                              int *err_out) {
   NetConn *c = conn_new(loop, fd);
   c->on_connect = on_connect;
   c->connect_data = data;
   c->connecting = true;
-  if (status == 1) {
+  if (status >= 0) { /* done at once (a Unix socket): still reported from the poll phase */
     conn_update_watch(c);
   } else {
     c->deferred_err = status;

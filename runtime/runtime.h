@@ -190,9 +190,14 @@ typedef struct NetConnEvents {
  * (e.g. -EADDRINUSE). The server holds a loop reference until closed. */
 NetServer *net_listen(Loop *loop, const char *host, int port, int backlog, NetConnectionCb cb,
                       void *data, int *err_out);
+/* Listens on the Unix socket path (which must not exist: -EADDRINUSE otherwise). */
+NetServer *net_listen_unix(Loop *loop, const char *path, int backlog, NetConnectionCb cb,
+                           void *data, int *err_out);
 /* The port the server is bound to (useful after port 0). */
 int net_server_port(const NetServer *server);
-/* The address family the server listens on: 4 or 6. */
+/* The address the server is bound to, as net_conn_local reports a connection's. */
+int net_server_local(const NetServer *server, char *ip, size_t iplen, int *port);
+/* The address family the server listens on: 4 or 6 (0 for a Unix socket). */
 int net_server_family(const NetServer *server);
 /* Closes the listening fd now; on_closed (may be NULL) runs in the close phase, after
  * which the server is freed. Accepted connections are not affected. */
@@ -207,6 +212,10 @@ void net_server_set_loop_ref(NetServer *server, bool ref);
  * made: NET_ENOTFOUND when the name does not resolve, else -errno from socket(). */
 NetConn *net_connect(Loop *loop, const char *host, int port, NetConnectCb on_connect, void *data,
                      int *err_out);
+
+/* net_connect for the Unix socket path. */
+NetConn *net_connect_unix(Loop *loop, const char *path, NetConnectCb on_connect, void *data,
+                          int *err_out);
 
 /* Sets the connection's callbacks (copied) and their data pointer. */
 void net_conn_set_events(NetConn *conn, const NetConnEvents *events, void *data);
@@ -229,21 +238,38 @@ size_t net_conn_queued(const NetConn *conn);
 bool net_conn_await_drain(NetConn *conn);
 /* Ends the connection gracefully: once the queue drains, shutdown(SHUT_WR) then close. */
 void net_end(NetConn *conn);
+/* Half-closes: once the queue drains, shutdown(SHUT_WR) and on_drain, but the connection
+ * stays open and reading (Node's socket.end() with the readable side still open); the
+ * owner closes it once the peer has ended too. Later writes return -EPIPE. */
+void net_shutdown(NetConn *conn);
+/* The error net_write met, waiting to be reported through on_error (0 if none). */
+int net_conn_pending_error(const NetConn *conn);
+/* Which call the error on_error reported came from: "read" or "write". */
+const char *net_conn_error_syscall(const NetConn *conn);
 /* Closes now, discarding queued writes. on_close follows in the close phase. */
 void net_close(NetConn *conn);
+/* At exit, after loop_free: frees a connection or server still open (or whose close
+ * phase never came), closing its fds, without touching the loop. Nothing else may
+ * hold it. */
+void net_conn_abandon(NetConn *conn);
+void net_server_abandon(NetServer *server);
 /* True once net_close/net_end-completion/an error has closed the connection. */
 bool net_conn_is_closed(const NetConn *conn);
 /* Keep the NetConn allocated (not open) across callbacks; pair every retain with a release. */
 void net_conn_retain(NetConn *conn);
 void net_conn_release(NetConn *conn);
-/* Whether the connection keeps the loop alive (Node's socket.ref()/unref()). Default true. */
+/* Whether the connection keeps the loop alive (Node's socket.ref()/unref()). Default true.
+ * Like a libuv handle it does so only while active: reading (before EOF), connecting, or
+ * with writes or a FIN still to send; an idle connection lets the process exit. */
 void net_conn_set_loop_ref(NetConn *conn, bool ref);
 /* Sets TCP_NODELAY (Nagle off), as Node's http server does for its sockets. */
 void net_conn_set_nodelay(NetConn *conn, bool nodelay);
+/* SO_KEEPALIVE on or off, with the idle time before the first probe (0: the system's). */
+void net_conn_set_keepalive(NetConn *conn, bool enable, int delay_s);
 /* The socket's fd, or -1 once closed. */
 int net_conn_fd(const NetConn *conn);
 /* Writes the peer's (or local) numeric address into ip (at least 46 bytes) and its port;
- * returns 4 or 6 for the family, or -errno. */
+ * returns 4 or 6 for the family, 0 for a Unix socket (ip empty), or -errno. */
 int net_conn_peer(const NetConn *conn, char *ip, size_t iplen, int *port);
 int net_conn_local(const NetConn *conn, char *ip, size_t iplen, int *port);
 

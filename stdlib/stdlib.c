@@ -25,7 +25,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   clone_install(vm);
   lazy_globals_install(vm);
   web_install(vm);
-  host_register_module(host, "http", http_module_create);
+  host_register_module(host, "internal/http", http_module_create);
   host_register_module(host, "events", events_module_create);
   host_register_module(host, "util", util_module_create);
   host_register_module(host, "timers", timers_module_create);
@@ -35,6 +35,8 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "tty", tty_module_create);
   host_register_module(host, "internal/validators", validators_module_create);
   host_register_module(host, "internal/stdio", stdio_module_create);
+  host_register_module(host, "internal/tcp", tcp_module_create);
+  host_register_module(host, "internal/dns", dns_module_create);
   host_register_module(host, "internal/buffer", buffer_module_create);
   host_register_module(host, "internal/perf", perf_module_create);
   host_register_module(host, "internal/os", os_module_create);

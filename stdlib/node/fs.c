@@ -60,6 +60,11 @@ static const struct {
     {ESPIPE, "ESPIPE", "invalid seek"},              {ETXTBSY, "ETXTBSY", "text file is busy"},
     {EXDEV, "EXDEV", "cross-device link not permitted"},
     {EILSEQ, "EILSEQ", "illegal byte sequence"},
+    {ENOTCONN, "ENOTCONN", "socket is not connected"},
+    {EHOSTUNREACH, "EHOSTUNREACH", "host is unreachable"},
+    {ENETUNREACH, "ENETUNREACH", "network is unreachable"},
+    {ECONNABORTED, "ECONNABORTED", "software caused connection abort"},
+    {EAFNOSUPPORT, "EAFNOSUPPORT", "address family not supported"},
 };
 
 const char *errno_code_name(int err) {

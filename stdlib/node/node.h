@@ -19,7 +19,7 @@ Value timers_promises_module_create(Host *host); /* require('timers/promises') *
 void clone_install(VM *vm);             /* structuredClone */
 void web_install(VM *vm); /* EventTarget, Event, AbortController, ..., DOMException: lazy */
 Value fs_binding_create(Host *host);    /* require('internal/fs'): fs's natives */
-Value http_module_create(Host *host);   /* require('http') (stdlib/node/http/) */
+Value http_module_create(Host *host);   /* require('internal/http'): the server (stdlib/node/http/) */
 Value path_module_create(Host *host);   /* require('internal/path'): path's natives */
 Value perf_module_create(Host *host);   /* internal/perf: now, timeOrigin (usage.c) */
 Value events_module_create(Host *host); /* require('events'): the EventEmitter constructor */
@@ -56,6 +56,8 @@ Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encodin
 /* node's errors and warnings, for the module loader (host_set_errors). */
 extern const HostErrors node_host_errors;
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
+Value tcp_module_create(Host *host);    /* require('internal/tcp'): the net module's sockets */
+Value dns_module_create(Host *host);    /* require('internal/dns'): getaddrinfo on the pool */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 
 #endif

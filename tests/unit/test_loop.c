@@ -414,6 +414,69 @@ static void test_echo(void) {
   loop_free(loop);
 }
 
+/* A Unix socket and a half-close: the client sends "ping" and its FIN (net_shutdown)
+ * but keeps reading; the server answers after the FIN and ends; the path is removed
+ * when the server closes. */
+typedef struct Half {
+  NetServer *server;
+  char got[16];
+  size_t got_len;
+  int shut_drains, closes;
+} Half;
+
+static void half_server_data(NetConn *c, const char *buf, size_t len, void *data) {
+  Half *h = data;
+  memcpy(h->got + h->got_len, buf, len);
+  h->got_len += len;
+}
+
+static void half_server_end(NetConn *c, void *data) {
+  CHECK(net_write(c, "pong", 4) == 1); /* the peer's FIN does not stop our writing */
+  net_end(c);
+}
+
+static void half_closed(NetConn *c, void *data) { ((Half *)data)->closes++; }
+
+static void half_accept(NetServer *s, NetConn *c, void *data) {
+  static const NetConnEvents ev = {half_server_data, half_server_end, NULL, NULL, half_closed};
+  net_conn_set_events(c, &ev, data);
+  net_read_start(c);
+  net_server_close(s, NULL, NULL);
+}
+
+static void half_client_data(NetConn *c, const char *buf, size_t len, void *data) {
+  CHECK(len == 4 && memcmp(buf, "pong", 4) == 0);
+}
+
+static void half_client_drain(NetConn *c, void *data) { ((Half *)data)->shut_drains++; }
+static void half_client_end(NetConn *c, void *data) { net_close(c); }
+
+static void test_unix_half_close(void) {
+  Loop *loop = loop_new();
+  Half h = {0};
+  char path[64];
+  int err = 1;
+  snprintf(path, sizeof path, "/tmp/tinynode-unit-%d.sock", (int)getpid());
+  h.server = net_listen_unix(loop, path, 16, half_accept, &h, &err);
+  CHECK(h.server != NULL && err == 0 && net_server_family(h.server) == 0);
+  if (!h.server) return;
+  CHECK(net_listen_unix(loop, path, 16, half_accept, &h, &err) == NULL && err == -EADDRINUSE);
+  NetConn *c = net_connect_unix(loop, path, NULL, &h, &err);
+  CHECK(c != NULL);
+  static const NetConnEvents ev = {half_client_data, half_client_end, half_client_drain, NULL,
+                                   half_closed};
+  net_conn_set_events(c, &ev, &h);
+  net_read_start(c);
+  CHECK(net_write(c, "ping", 4) == 1);
+  net_shutdown(c);
+  CHECK(net_write(c, "more", 4) == -EPIPE); /* nothing may follow the FIN */
+  CHECK(loop_run(loop) == 0);
+  CHECK(h.got_len == 4 && memcmp(h.got, "ping", 4) == 0);
+  CHECK(h.shut_drains == 1 && h.closes == 2);
+  CHECK(access(path, F_OK) != 0); /* unlinked at close, as libuv does */
+  loop_free(loop);
+}
+
 /* A large write is queued, net_write reports backpressure, and drain follows (once,
  * however often net_conn_await_drain asked for it). */
 #define BIG (8u << 20)
@@ -592,6 +655,7 @@ int main(void) {
   test_pool(1000);
   test_pool_order();
   test_echo();
+  test_unix_half_close();
   test_backpressure();
   test_errors();
   test_server_unref();

@@ -2,7 +2,7 @@
  * options), listen/close/address, requests, responses (writeHead, write, end, ...).
  * Book: chapter 12, "Networking".
  *
- *   http_module_create    require('http')
+ *   http_module_create    require('internal/http'), which lib/http.js re-exports
  *
  * Three layers meet in this directory. runtime/net.c moves bytes on non-blocking
  * sockets; http_parser.c turns bytes into request heads and response heads into bytes;
@@ -614,7 +614,25 @@ static const VMPropDef response_methods[] = {
     VM_PROPS_END,
 };
 
-static const VMPropDef no_methods[] = {VM_PROPS_END};
+/* req.setEncoding(encoding): 'data' hands strings in that encoding instead of Buffers.
+ * The choice is kept in a hidden property the connection reads (http_conn.c). */
+static Value req_set_encoding(VM *vm, Value this_value, int argc, Value *argv) {
+  Value name = argc > 0 && !value_is_undefined(argv[0]) ? argv[0] : vm_atom(vm, "utf8");
+  int code = node_encoding_code(name);
+  if (code < 0) {
+    Value message = vm_handle_push(vm, vm_to_string(vm, name));
+    if (value_is_exception(message)) return message;
+    message = vm_handle_push(vm, vm_string_concat(vm, vm_string(vm, "Unknown encoding: "), message));
+    return vm_throw(vm, node_error_new(vm, ERR_TYPE, "ERR_UNKNOWN_ENCODING", message));
+  }
+  vm_define_str(vm, this_value, "_bodyEncoding", value_from_number(code), VM_ATTR_HIDDEN);
+  return this_value;
+}
+
+static const VMPropDef request_methods[] = {
+    VM_FN("setEncoding", req_set_encoding, 1),
+    VM_PROPS_END,
+};
 
 static const VMPropDef http_props[] = {
     VM_FN_ENUM("createServer", create_server, 2),
@@ -633,7 +651,7 @@ Value http_module_create(Host *host) {
   vm_class_register(vm, &server_class);
   vm_class_register(vm, &response_class);
   make_proto(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE, server_methods);
-  make_proto(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE, no_methods);
+  make_proto(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE, request_methods);
   make_proto(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE, response_methods);
   Value http = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, http, http_props);

@@ -132,7 +132,12 @@ static bool dispatch(Conn *conn) {
     r = emit_request(vm, conn, vm_pinned(vm, conn->server_pin), args);
   }
   if (!value_is_exception(r) && conn->body.len) {
-    Value chunk = vm_handle_push(vm, vm_string_n(vm, conn->body.data, conn->body.len));
+    /* A Buffer, as node's IncomingMessage hands them, unless setEncoding chose a string. */
+    Value enc = vm_get_str(vm, args[0], "_bodyEncoding");
+    const uint8_t *bytes = (const uint8_t *)conn->body.data;
+    Value chunk = vm_handle_push(
+        vm, value_is_number(enc) ? node_bytes_decode(vm, bytes, conn->body.len, (int)value_to_number(enc))
+                                 : node_buffer_from_bytes(vm, bytes, conn->body.len));
     conn->body.len = 0;
     r = events_emit_str(vm, args[0], "data", 1, &chunk);
   }

@@ -1,0 +1,24 @@
+'use strict';
+// http: the server (internal/http, written in C: stdlib/node/http/) and the client
+// (internal/http/client), loaded only when a script first touches it. Book: chapter 12,
+// "Networking".
+
+const http = require('internal/http');
+
+const clientNames = ['Agent', 'ClientRequest', 'IncomingMessage', 'globalAgent', 'get', 'request'];
+for (const name of clientNames) {
+  Object.defineProperty(http, name, {
+    get() {
+      const value = require('internal/http/client')[name];
+      Object.defineProperty(http, name, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(http, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+module.exports = http;
