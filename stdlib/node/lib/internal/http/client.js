@@ -165,30 +165,11 @@ const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 50
 
 // ==== URLs ====
 
-function invalidUrl(input) {
-  const e = errors.makeError(1, 'ERR_INVALID_URL', 'Invalid URL');
-  e.input = input;
-  return e;
-}
-
-// The parts of an absolute URL that a request needs (no WHATWG URL in tinynode yet).
+// As node: a string is parsed by the WHATWG URL parser (its ERR_INVALID_URL), and a URL
+// gives the options a request needs.
 function urlToOptions(input) {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)\/\/(?:([^@/?#]*)@)?(\[[0-9a-fA-F:.]+\]|[^:/?#]*)(?::(\d*))?([^?#]*)(\?[^#]*)?/.exec(input);
-  if (!m || (m[3] === '' && m[1].toLowerCase() === 'http:')) throw invalidUrl(input);
-  const protocol = m[1].toLowerCase();
-  const hostname = m[3].toLowerCase();
-  const options = {
-    protocol,
-    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
-    hash: '',
-    search: m[6] || '',
-    pathname: m[5] || '/',
-    path: `${m[5] || '/'}${m[6] || ''}`,
-    href: input,
-  };
-  if (m[4]) options.port = Number(m[4]);
-  if (m[2]) options.auth = decodeURIComponent(m[2]);
-  return options;
+  const { urlToHttpOptions } = require('url');
+  return urlToHttpOptions(typeof input === 'string' ? new URL(input) : input);
 }
 
 // ==== ClientRequest ====
@@ -197,8 +178,8 @@ function ClientRequest(input, options, cb) {
   Stream.call(this);
   if (typeof input === 'string') {
     input = urlToOptions(input);
-  } else if (input && typeof input === 'object' && typeof input.href === 'string' && input.searchParams) {
-    input = urlToOptions(input.href);
+  } else if (input instanceof URL) {
+    input = urlToOptions(input);
   } else {
     cb = options;
     options = input;
