@@ -85,7 +85,7 @@ static Value common_atom(VM *vm, String *atom, const char *text) {
   return value_from_string(atom ? atom : atom_from_cstr(vm, text));
 }
 
-static void slots_reserve(VM *vm, Object *o, uint32_t need);
+static inline void slots_reserve(VM *vm, Object *o, uint32_t need);
 
 Native *native_new(VM *vm, Value name, NativeFn fn, int length) {
   int mark = vm_handle_mark(vm);
@@ -372,7 +372,7 @@ Value object_get_own(Object *o, Value key, bool *found) {
 
 /* ==== Adding and removing keyed properties ==== */
 
-static void slots_reserve(VM *vm, Object *o, uint32_t need) {
+static inline void slots_reserve(VM *vm, Object *o, uint32_t need) {
   if (need <= o->slot_capacity) return;
   uint32_t cap = o->slot_capacity ? o->slot_capacity * 2 : 4;
   while (cap < need) cap *= 2;

@@ -38,7 +38,12 @@ typedef struct RegExpState {
   RegExpRunner *runner;
   int32_t *caps;
   int caps_capacity; /* in int32_t */
-  LastMatch last;    /* for RegExp.$1 and the other legacy statics (regexp_legacy.c) */
+  /* The last successful match, for RegExp.$1 and the other legacy statics
+   * (regexp_legacy.c): a match swaps its captures buffer with this one, so recording
+   * it copies nothing. */
+  int32_t *last_caps;
+  int last_capacity, last_ncaps;
+  bool input_assigned; /* RegExp.input was assigned since that match */
 } RegExpState;
 
 static void state_init(void *data) { ((RegExpState *)data)->runner = regexp_runner_new(); }
@@ -46,7 +51,7 @@ static void state_init(void *data) { ((RegExpState *)data)->runner = regexp_runn
 static void state_cleanup(void *data) {
   RegExpState *st = data;
   regexp_runner_free(st->runner);
-  free(st->caps);
+  free(st->caps), free(st->last_caps);
 }
 
 static const VMStateType regexp_state = {"regexp", sizeof(RegExpState), state_init,
@@ -147,25 +152,31 @@ RegExpRunner *regexp_runner(VM *vm) { return ((RegExpState *)vm_state(vm, &regex
 int32_t *regexp_scratch(VM *vm, int ncaps) { return scratch_caps(vm_state(vm, &regexp_state), ncaps); }
 
 //> stdlib.regexp-note-match
-/* Every successful match of the built-in matcher ends here: its subject and the captures
- * the legacy statics can name ($1..$9, and the last group for lastParen). */
-static void note_match(VM *vm, RegExpState *st, Value s, const int32_t *caps, int ncaps) {
-  LastMatch *last = &st->last;
-  int n = ncaps < LAST_MATCH_GROUPS ? ncaps : LAST_MATCH_GROUPS;
-  memcpy(last->caps, caps, (size_t)n * 2 * sizeof(int32_t));
-  last->ncaps = ncaps;
-  last->last_group[0] = caps[2 * ncaps - 2], last->last_group[1] = caps[2 * ncaps - 1];
+/* Every successful match of the built-in matcher ends here. Its captures are in the
+ * scratch buffer: that buffer becomes the record of the last match, and the old record
+ * the scratch for the next exec (the caller's pointer stays good until then). */
+static void note_match(VM *vm, RegExpState *st, Value s, int ncaps) {
+  int32_t *caps = st->caps;
+  int capacity = st->caps_capacity;
+  st->caps = st->last_caps, st->caps_capacity = st->last_capacity;
+  st->last_caps = caps, st->last_capacity = capacity, st->last_ncaps = ncaps;
+  st->input_assigned = false;
   vm_set_intrinsic(vm, INTRINSIC_REGEXP_LAST_SUBJECT, s);
-  vm_set_intrinsic(vm, INTRINSIC_REGEXP_LAST_INPUT, s);
 }
 //< stdlib.regexp-note-match
 
-void regexp_note_match(VM *vm, Value s, const int32_t *caps, int ncaps) {
-  note_match(vm, vm_state(vm, &regexp_state), s, caps, ncaps);
+void regexp_note_match(VM *vm, Value s, int ncaps) {
+  note_match(vm, vm_state(vm, &regexp_state), s, ncaps);
 }
 
-const LastMatch *regexp_last_match(VM *vm) {
-  return &((RegExpState *)vm_state(vm, &regexp_state))->last;
+LastMatch regexp_last_match(VM *vm) {
+  RegExpState *st = vm_state(vm, &regexp_state);
+  return (LastMatch){st->last_caps, st->last_ncaps, st->input_assigned};
+}
+
+void regexp_assign_input(VM *vm, Value s) {
+  ((RegExpState *)vm_state(vm, &regexp_state))->input_assigned = true;
+  vm_set_intrinsic(vm, INTRINSIC_REGEXP_LAST_INPUT, s);
 }
 
 /* RegExpBuiltinExec up to the match itself: 1 (captures in m), 0, or -1 on exception. */
@@ -182,7 +193,7 @@ static int builtin_exec(VM *vm, Value r, Program *prog, Value s, RawMatch *m) {
     status = regexp_exec(prog->re, text_of(s), (size_t)last, m->caps, st->runner);
   if (status == REGEXP_STACK_OVERFLOW || status == REGEXP_INTERRUPTED)
     return vm_throw_stack_overflow(vm), -1;
-  if (status == REGEXP_MATCH) note_match(vm, st, s, m->caps, m->ncaps);
+  if (status == REGEXP_MATCH) note_match(vm, st, s, m->ncaps);
   if (!global_or_sticky) return status;
   if (!regexp_set_last_index(vm, r, status == REGEXP_MATCH ? m->caps[1] : 0)) return -1;
   return status;

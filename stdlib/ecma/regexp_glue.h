@@ -47,18 +47,19 @@ Value regexp_exec_generic(VM *vm, Value r, Value s);
 RegExpRunner *regexp_runner(VM *vm);
 int32_t *regexp_scratch(VM *vm, int ncaps);
 
-/* The last successful match, for the legacy statics (RegExp.$1, lastMatch, ...): the
- * captures of groups 0..9 and of the last group; the subject is in the realm's slot
- * INTRINSIC_REGEXP_LAST_SUBJECT. Before any match, ncaps is 0. */
-enum { LAST_MATCH_GROUPS = 10 };
+/* The last successful match, for the legacy statics (RegExp.$1, lastMatch, ...): 2 per
+ * group (start, end, or -1), ncaps 0 before any match; the subject is in the realm's slot
+ * INTRINSIC_REGEXP_LAST_SUBJECT. */
 typedef struct LastMatch {
-  int32_t caps[2 * LAST_MATCH_GROUPS];
-  int32_t last_group[2];
+  const int32_t *caps;
   int ncaps;
+  bool input_assigned; /* RegExp.input is INTRINSIC_REGEXP_LAST_INPUT, not the subject */
 } LastMatch;
-/* Record a match the engine made without the built-in exec (split's fast loop). */
-void regexp_note_match(VM *vm, Value s, const int32_t *caps, int ncaps);
-const LastMatch *regexp_last_match(VM *vm);
+/* Record a match the engine made without the built-in exec (split's fast loop), whose
+ * captures are in regexp_scratch: the scratch buffer moves, so fetch it anew after. */
+void regexp_note_match(VM *vm, Value s, int ncaps);
+LastMatch regexp_last_match(VM *vm);
+void regexp_assign_input(VM *vm, Value s); /* RegExp.input = s, until the next match */
 
 /* RegExp.input, $_, lastMatch, $&, lastParen, $+, leftContext, $`, rightContext, $',
  * $1..$9: V8's accessors on the constructor (regexp_legacy.c). */

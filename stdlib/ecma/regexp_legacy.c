@@ -17,31 +17,29 @@ static Value slice(VM *vm, Value subject, int32_t start, int32_t end) {
 
 Value regexp_legacy_get(VM *vm, Value this_value, int argc, Value *argv) {
   int which = vm_native_magic(vm);
+  LastMatch m = regexp_last_match(vm);
   if (which == LEGACY_INPUT) {
-    Value input = vm_intrinsic(vm, INTRINSIC_REGEXP_LAST_INPUT);
+    Value input = vm_intrinsic(vm, m.input_assigned ? INTRINSIC_REGEXP_LAST_INPUT
+                                                    : INTRINSIC_REGEXP_LAST_SUBJECT);
     return value_is_string(input) ? input : vm_string(vm, "");
   }
-  const LastMatch *m = regexp_last_match(vm);
   Value s = vm_intrinsic(vm, INTRINSIC_REGEXP_LAST_SUBJECT);
-  if (m->ncaps == 0) return vm_string(vm, "");
+  if (m.ncaps == 0) return vm_string(vm, "");
+  int group = which >= LEGACY_GROUP ? which - LEGACY_GROUP : which == LEGACY_LAST_PAREN ? m.ncaps - 1 : 0;
   switch (which) {
-  case LEGACY_LAST_MATCH: return slice(vm, s, m->caps[0], m->caps[1]);
-  case LEGACY_LAST_PAREN:
-    return m->ncaps > 1 ? slice(vm, s, m->last_group[0], m->last_group[1]) : vm_string(vm, "");
-  case LEGACY_LEFT: return slice(vm, s, 0, m->caps[0]);
-  case LEGACY_RIGHT: return slice(vm, s, m->caps[1], (int32_t)vm_string_length(s));
-  default: {
-    int group = which - LEGACY_GROUP;
-    if (group >= m->ncaps) return vm_string(vm, "");
-    return slice(vm, s, m->caps[2 * group], m->caps[2 * group + 1]);
-  }
+  case LEGACY_LEFT: return slice(vm, s, 0, m.caps[0]);
+  case LEGACY_RIGHT: return slice(vm, s, m.caps[1], (int32_t)vm_string_length(s));
+  default:
+    if (group >= m.ncaps || (which == LEGACY_LAST_PAREN && group == 0)) return vm_string(vm, "");
+    return slice(vm, s, m.caps[2 * group], m.caps[2 * group + 1]);
   }
 }
 
+/* Assigning input (or $_) holds until the next match; the others' setters do nothing. */
 Value regexp_legacy_set(VM *vm, Value this_value, int argc, Value *argv) {
   if (vm_native_magic(vm) != LEGACY_INPUT) return VALUE_UNDEFINED;
   Value s = vm_to_string(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED);
   if (value_is_exception(s)) return s;
-  vm_set_intrinsic(vm, INTRINSIC_REGEXP_LAST_INPUT, s);
+  regexp_assign_input(vm, s);
   return VALUE_UNDEFINED;
 }

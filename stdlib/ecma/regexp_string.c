@@ -400,7 +400,7 @@ static Value split_fast(VM *vm, Program *prog, Value s, Value a, double lim, boo
   if (size == 0) { /* "" splits to [] when the pattern matches it, else to [""] */
     int status = regexp_exec(prog->re, text_of(s), 0, regexp_scratch(vm, prog->ncaps), runner);
     if (status < 0) return vm_throw_stack_overflow(vm);
-    if (status == REGEXP_MATCH) regexp_note_match(vm, s, regexp_scratch(vm, prog->ncaps), prog->ncaps);
+    if (status == REGEXP_MATCH) regexp_note_match(vm, s, prog->ncaps);
     if (status != REGEXP_MATCH) vm_array_push(vm, a, s);
     return a;
   }
@@ -411,7 +411,7 @@ static Value split_fast(VM *vm, Program *prog, Value s, Value a, double lim, boo
     const void *chars = vm_string_data(s, &n, &wide);
     int status = regexp_exec(prog->re, (RegExpText){chars, n, wide}, q, caps, runner);
     if (status < 0) return vm_throw_stack_overflow(vm);
-    if (status == REGEXP_MATCH) regexp_note_match(vm, s, caps, prog->ncaps);
+    if (status == REGEXP_MATCH) regexp_note_match(vm, s, prog->ncaps); /* caps stays good */
     if (status == REGEXP_MATCH && search) q = (uint32_t)caps[0];
     if (status != REGEXP_MATCH || q >= size) {
       if (search) break;
@@ -426,7 +426,7 @@ static Value split_fast(VM *vm, Program *prog, Value s, Value a, double lim, boo
     if (push_piece(vm, a, s, p, q, lim)) return a;
     p = e;
     for (int g = 1; g < prog->ncaps; g++) {
-      caps = regexp_scratch(vm, prog->ncaps);
+      caps = (int32_t *)regexp_last_match(vm).caps; /* this match's, wherever it now is */
       Value v = caps[2 * g] < 0 ? VALUE_UNDEFINED
                                 : vm_string_slice(vm, s, (uint32_t)caps[2 * g], (uint32_t)caps[2 * g + 1]);
       vm_array_push(vm, a, v);
