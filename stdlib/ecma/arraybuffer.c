@@ -16,12 +16,8 @@
 
 /* "Method ArrayBuffer.prototype.slice called on incompatible receiver #<Object>". */
 static Value throw_receiver(VM *vm, const char *method, Value receiver) {
-  char *text = builtins_describe(vm, receiver);
-  vm_throw_error(vm, ERR_TYPE,
-                 "Method %sArrayBuffer.prototype.%s called on incompatible receiver %s",
-                 vm_native_magic(vm) ? "get " : "", method, text);
-  free(text);
-  return VALUE_EXCEPTION;
+  return builtins_throw_incompatible(vm, receiver, vm_native_magic(vm) ? "get " : "",
+                                     "ArrayBuffer", method);
 }
 
 /* ==== The constructor ==== */

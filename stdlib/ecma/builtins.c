@@ -280,6 +280,15 @@ char *builtins_describe(VM *vm, Value v) {
 }
 //< stdlib.describe
 
+Value builtins_throw_incompatible(VM *vm, Value receiver, const char *prefix, const char *owner,
+                                  const char *method) {
+  char *text = builtins_describe(vm, receiver);
+  vm_throw_error(vm, ERR_TYPE, "Method %s%s.prototype.%s called on incompatible receiver %s",
+                 prefix, owner, method, text);
+  free(text);
+  return VALUE_EXCEPTION;
+}
+
 Value builtins_throw_not_function(VM *vm, Value v) {
   char *text = builtins_describe(vm, v);
   Value r = vm_throw_error(vm, ERR_TYPE, "%s is not a function", text);

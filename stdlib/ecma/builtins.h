@@ -125,6 +125,10 @@ char *builtins_describe(VM *vm, Value v);
 /* The name of obj's constructor (obj.constructor.name up the prototype chain), found
  * without running code; NULL if there is none. malloc'd. */
 char *builtins_constructor_name(VM *vm, Value obj);
+/* Throw V8's "Method <prefix><owner>.prototype.<method> called on incompatible receiver
+ * <receiver>" (prefix "get " for an accessor, else ""); returns VALUE_EXCEPTION. */
+Value builtins_throw_incompatible(VM *vm, Value receiver, const char *prefix, const char *owner,
+                                  const char *method);
 /* Throw "TypeError: <v> is not a function"; returns VALUE_EXCEPTION. */
 Value builtins_throw_not_function(VM *vm, Value v);
 /* Throw "TypeError: <what> requires that 'this' be a <type>". */

@@ -30,22 +30,11 @@ static const char *class_label(VMClass cls) {
 
 static bool is_set_class(VMClass cls) { return cls == VM_CLASS_SET || cls == VM_CLASS_WEAKSET; }
 
-/* "Method Map.prototype.get called on incompatible receiver #<Object>"; prefix is "get "
- * for an accessor. */
-static Value throw_incompatible(VM *vm, Value receiver, const char *prefix, const char *owner,
-                                const char *method) {
-  char *text = builtins_describe(vm, receiver);
-  vm_throw_error(vm, ERR_TYPE, "Method %s%s.prototype.%s called on incompatible receiver %s",
-                 prefix, owner, method, text);
-  free(text);
-  return VALUE_EXCEPTION;
-}
-
 /* The table `this` must be: of the class the native's magic names. */
 static bool check_this(VM *vm, Value this_value, const char *method) {
   VMClass cls = (VMClass)vm_native_magic(vm);
   if (is_class(this_value, cls)) return true;
-  throw_incompatible(vm, this_value, "", class_label(cls), method);
+  builtins_throw_incompatible(vm, this_value, "", class_label(cls), method);
   return false;
 }
 
@@ -167,7 +156,7 @@ static Value map_clear(VM *vm, Value this_value, int argc, Value *argv) {
 static Value map_size(VM *vm, Value this_value, int argc, Value *argv) {
   VMClass cls = (VMClass)vm_native_magic(vm);
   if (!is_class(this_value, cls))
-    return throw_incompatible(vm, this_value, "get ", class_label(cls), "size");
+    return builtins_throw_incompatible(vm, this_value, "get ", class_label(cls), "size");
   return value_from_number(vm_map_size(this_value));
 }
 
@@ -213,7 +202,7 @@ static Value map_iterator(VM *vm, Value this_value, int argc, Value *argv) {
   VMMapIterKind kind = (VMMapIterKind)(magic & 3);
   static const char *const names[] = {"keys", "values", "entries"};
   if (!is_class(this_value, cls))
-    return throw_incompatible(vm, this_value, "", class_label(cls), names[kind]);
+    return builtins_throw_incompatible(vm, this_value, "", class_label(cls), names[kind]);
   Intrinsic proto = (Intrinsic)(cls == VM_CLASS_MAP ? INTRINSIC_MAP_ITERATOR_PROTOTYPE
                                                     : INTRINSIC_SET_ITERATOR_PROTOTYPE);
   return vm_map_iterator_new(vm, this_value, kind, vm_intrinsic(vm, proto));
@@ -225,7 +214,7 @@ static Value map_iterator(VM *vm, Value this_value, int argc, Value *argv) {
 static Value map_iterator_next(VM *vm, Value this_value, int argc, Value *argv) {
   VMClass cls = (VMClass)vm_native_magic(vm);
   if (!is_class(this_value, cls))
-    return throw_incompatible(
+    return builtins_throw_incompatible(
         vm, this_value, "", cls == VM_CLASS_MAP_ITERATOR ? "Map Iterator" : "Set Iterator", "next");
   uint32_t position;
   VMMapIterKind kind;

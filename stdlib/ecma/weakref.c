@@ -10,13 +10,6 @@
 
 #define ARG(i) ((i) < argc ? argv[i] : VALUE_UNDEFINED)
 
-static Value throw_incompatible(VM *vm, Value receiver, const char *method) {
-  char *text = builtins_describe(vm, receiver);
-  vm_throw_error(vm, ERR_TYPE, "Method %s called on incompatible receiver %s", method, text);
-  free(text);
-  return VALUE_EXCEPTION;
-}
-
 /* new.target's prototype (a subclass's), else the intrinsic one; false after a throw. */
 static bool prototype_for(VM *vm, const char *name, int slot, Value *proto) {
   Value target = vm_new_target(vm);
@@ -39,7 +32,7 @@ static Value weak_ref_construct(VM *vm, Value this_value, int argc, Value *argv)
 
 static Value weak_ref_deref(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_weak_ref(this_value))
-    return throw_incompatible(vm, this_value, "WeakRef.prototype.deref");
+    return builtins_throw_incompatible(vm, this_value, "", "WeakRef", "deref");
   return vm_weak_ref_deref(vm, this_value);
 }
 
@@ -64,7 +57,7 @@ static Value throw_bad_token(VM *vm, Value token) {
 
 static Value registry_register(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_registry(this_value))
-    return throw_incompatible(vm, this_value, "FinalizationRegistry.prototype.register");
+    return builtins_throw_incompatible(vm, this_value, "", "FinalizationRegistry", "register");
   Value target = ARG(0), holdings = ARG(1), token = ARG(2);
   if (!builtins_can_be_held_weakly(vm, target))
     return vm_throw_error(vm, ERR_TYPE, "FinalizationRegistry.prototype.register: invalid target");
@@ -79,7 +72,7 @@ static Value registry_register(VM *vm, Value this_value, int argc, Value *argv) 
 
 static Value registry_unregister(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_registry(this_value))
-    return throw_incompatible(vm, this_value, "FinalizationRegistry.prototype.unregister");
+    return builtins_throw_incompatible(vm, this_value, "", "FinalizationRegistry", "unregister");
   if (!builtins_can_be_held_weakly(vm, ARG(0))) return throw_bad_token(vm, ARG(0));
   return value_from_bool(vm_registry_unregister(vm, this_value, ARG(0)));
 }
