@@ -26,6 +26,9 @@
 #                   report keeps the order of the list whatever order they finish in
 #   TEST_SAMPLE=k/n run only the golden tests whose place in the list is k modulo n (CI's
 #                   slowest variant runs a different half each day); the report says so
+#   TEST_SOURCE_CHECKS=0  skip what reads the sources, not the binary: the book check and
+#                   tests/tree/ (CI runs them once, in its main variant, not per build)
+#   TEST_TIMES=1    end with the ten slowest golden tests and their times (CI's budget)
 #   VERBOSE=1       also list the tests that pass
 # Everything else in the environment (e.g. TINYNODE_GC_STRESS=1) reaches tinynode as is.
 
@@ -336,6 +339,7 @@ selection() {
   if [ -z "$args" ]; then
     for f in tests/*/*.js tests/*/*.sh; do
       case $f in tests/exercises/* | tests/fuzz/* | tests/tools/* | tests/unit/*) continue ;; esac
+      case $f in tests/tree/*) [ "${TEST_SOURCE_CHECKS:-1}" = 0 ] && continue ;; esac
       [ -f "$f" ] && echo "$f"
     done
     return
@@ -436,11 +440,25 @@ step_golden() {
 # slow ones spread evenly enough), each test's report into $tmp/result.NUMBER.
 run_share() {
   awk -v k="$1" -v n="$jobs" '$1 % n == k' "$tmp/numbered" | while read -r i f; do
+    [ -n "${TEST_TIMES:-}" ] && began=$(millis)
     case $f in
       *.sh) script_test "$f" ;;
       *) golden_test "$f" ;;
     esac >"$tmp/result.$i" 2>&1
+    [ -n "${TEST_TIMES:-}" ] && echo "$(($(millis) - began)) ${f#"$root"/}" >>"$tmp/times.$1"
   done
+}
+
+# millis: a clock in milliseconds (date +%s%N is GNU; elsewhere whole seconds will do).
+millis() {
+  t=$(date +%s%N 2>/dev/null)
+  case $t in *N | '') echo $(($(date +%s) * 1000)) ;; *) echo $((t / 1000000)) ;; esac
+}
+
+# slowest: the ten slowest golden tests of this run, for keeping CI within its budget.
+slowest() {
+  echo "== the slowest golden tests (milliseconds, wall clock, $jobs at a time)"
+  cat "$tmp"/times.* 2>/dev/null | sort -rn | head -n 10 | sed 's/^/   /'
 }
 
 # Step 4: the book's listings and code references.
@@ -470,7 +488,9 @@ if [ -n "${TEST_SAMPLE:-}" ]; then
   echo "== TEST_SAMPLE=$TEST_SAMPLE: $(wc -l <"$tmp/list") golden tests of the sample"
 fi
 if [ -s "$tmp/list" ]; then step_golden; step_end; fi
+[ "${TEST_SOURCE_CHECKS:-1}" = 0 ] && want_book=0
 if [ "$want_book" = 1 ]; then step_book; step_end; fi
+[ -n "${TEST_TIMES:-}" ] && slowest
 
 # The summary: the names of the failed tests, then the one line CI reads.
 echo

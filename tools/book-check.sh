@@ -59,11 +59,9 @@ find . \( -name .git -o -name 'build' -o -name 'build-*' -o -name node_modules \
   -o -path ./tinynode-gdb.py \) -prune \
   -o -type f ! -name '*.md' ! -name '*.patch' -print |
   sed 's|^\./||' | LC_ALL=C sort >"$tmp/files"
-# grep -l over the list: only files with at least one marker line (text files only).
-: >"$tmp/marked"
-while read -r f; do
-  grep -qIE "$marker" "$f" 2>/dev/null && echo "$f" >>"$tmp/marked"
-done <"$tmp/files"
+# grep -l over the list: only files with at least one marker line (text files only). One
+# grep for many files (xargs), not one per file: the tree has about 2,000 of them.
+xargs grep -lIE "$marker" <"$tmp/files" 2>/dev/null | LC_ALL=C sort >"$tmp/marked"
 
 #> tools.book-regions
 if [ -s "$tmp/marked" ]; then
@@ -156,10 +154,10 @@ check_listing() {
     diff -u "$5" "$3" | sed -e '1,2d' -e 's/^/    /'
     return
   fi
-  defined_in=$(awk -v n="$4" '$1 == n { print $2; exit }' "$tmp/regions/index")
-  if [ -z "$defined_in" ]; then
+  if [ ! -f "$tmp/regions/$4" ]; then
     problem "$1:$2: listing $4: there is no region $4 (//> $4 ... //< $4) in the tree"
   elif ! cmp -s "$tmp/regions/$4" "$5"; then
+    defined_in=$(awk -v n="$4" '$1 == n { print $2; exit }' "$tmp/regions/index")
     if [ "$fix" = 0 ] && case $student_regions in *" $4 "* | *" * "*) true ;; *) false ;; esac
     then
       echo "$1:$2: listing $4 is a lab region, yours to write: not compared"
