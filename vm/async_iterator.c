@@ -29,23 +29,51 @@ static Value unwrap(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_iter_result(vm, argc ? argv[0] : VALUE_UNDEFINED, vm_native_data(vm) == VALUE_TRUE);
 }
 
-/* AsyncFromSyncIteratorContinuation: p settles as { value: await result.value, done }. */
-static Value continuation(VM *vm, Value result, Value p) {
+/* IteratorClose(iter, throw error): return() is called, but whatever it does (throws,
+ * returns a non-object) is ignored in favour of the error, which is thrown again. */
+static Value close_and_rethrow(VM *vm, Value iter, Value error) {
+  error = vm_handle_push(vm, error);
+  Value ret = iter_get_method(vm, iter, "return");
+  if (!value_is_exception(ret) && !value_is_undefined(ret)) ret = vm_call(vm, ret, iter, 0, NULL);
+  if (value_is_exception(ret)) {
+    if (vm_is_terminating(vm)) return VALUE_EXCEPTION;
+    vm_take_exception(vm);
+  }
+  return vm_throw(vm, error);
+}
+
+/* The rejection handler of a value that next() or throw() produced: a sync iterator that
+ * yields a rejected promise is closed, as a for-of body that throws would close it. */
+static Value close_on_rejection(VM *vm, Value this_value, int argc, Value *argv) {
+  return close_and_rethrow(vm, vm_native_data(vm), argc ? argv[0] : VALUE_UNDEFINED);
+}
+
+/* AsyncFromSyncIteratorContinuation: p settles as { value: await result.value, done }.
+ * For next() and throw() (close is set) a value that is, or becomes, a rejection closes
+ * the sync iterator unless it was done. */
+static Value continuation(VM *vm, AsyncFromSync *a, Value result, Value p, bool close) {
   Value done = vm_get(vm, result, value_from_string(vm->atom_done));
   if (value_is_exception(done)) return done;
   Value value = vm_handle_push(vm, vm_get(vm, result, value_from_string(vm->atom_value)));
   if (value_is_exception(value)) return value;
+  bool finished = vm_truthy(done);
+  close = close && !finished;
   Value wrapper = vm_handle_push(vm, promise_resolve_value(vm, value));
-  if (value_is_exception(wrapper)) return wrapper;
-  Value on_fulfilled = vm_handle_push(
-      vm, vm_native_with_data(vm, "", unwrap, 1, value_from_bool(vm_truthy(done))));
-  promise_then(vm, (Promise *)value_to_object(wrapper), on_fulfilled, VALUE_UNDEFINED, p);
+  if (value_is_exception(wrapper))
+    return close && !vm_is_terminating(vm) ? close_and_rethrow(vm, a->iter, vm_take_exception(vm))
+                                           : wrapper;
+  Value on_fulfilled =
+      vm_handle_push(vm, vm_native_with_data(vm, "", unwrap, 1, value_from_bool(finished)));
+  Value on_rejected = VALUE_UNDEFINED;
+  if (close)
+    on_rejected = vm_handle_push(vm, vm_native_with_data(vm, "", close_on_rejection, 1, a->iter));
+  promise_then(vm, (Promise *)value_to_object(wrapper), on_fulfilled, on_rejected, p);
   return VALUE_UNDEFINED;
 }
 
 /* next, throw or return on the sync iterator; p learns the outcome. A missing `return`
- * finishes with the value sent in; a missing `throw` rejects with it (node 20 does not
- * close the sync iterator then: the spec's later change to do so is not in V8 11). */
+ * finishes with the value sent in; a missing `throw` closes the sync iterator and rejects
+ * with a TypeError (the spec since 2023; node 20's V8 rejects with the value sent in). */
 static Value from_sync_step(VM *vm, AsyncFromSync *a, int mode, int argc, Value *argv,
                             Value p) {
   Value sent = argc ? argv[0] : VALUE_UNDEFINED, fn = a->next;
@@ -57,11 +85,11 @@ static Value from_sync_step(VM *vm, AsyncFromSync *a, int mode, int argc, Value 
     promise_resolve(vm, (Promise *)value_to_object(p), vm_iter_result(vm, sent, true));
     return VALUE_UNDEFINED;
   }
-  if (value_is_undefined(fn)) return vm_throw(vm, sent);
+  if (value_is_undefined(fn)) return iter_close_no_throw(vm, a->iter);
   Value result = vm_handle_push(vm, vm_call(vm, fn, a->iter, argc ? 1 : 0, argv));
   if (value_is_exception(result)) return result;
   if (!value_is_object(result)) return iter_result_not_object(vm, result);
-  return continuation(vm, result, p);
+  return continuation(vm, a, result, p, mode != RESUME_RETURN);
 }
 
 Value vm_async_from_sync_method(VM *vm, Value this_value, int argc, Value *argv) {

@@ -219,8 +219,9 @@ Value iter_get_method(VM *vm, Value iter, const char *name) {
   return m;
 }
 
-/* yield* got throw() but the inner iterator has no `throw`: close it, then complain. */
-static Value delegate_no_throw(VM *vm, Value iter) {
+/* yield* got throw() but the inner iterator has no `throw`: close it, then complain (also
+ * %AsyncFromSyncIteratorPrototype%.throw's protocol violation). */
+Value iter_close_no_throw(VM *vm, Value iter) {
   Value ret = iter_get_method(vm, iter, "return");
   if (value_is_exception(ret)) return ret;
   if (!value_is_undefined(ret)) {
@@ -249,7 +250,7 @@ Value generator_delegate(VM *vm, Value *slots) {
   if (mode != RESUME_NEXT) {
     fn = iter_get_method(vm, iter, mode == RESUME_THROW ? "throw" : "return");
     if (value_is_exception(fn)) return fn;
-    if (value_is_undefined(fn) && mode == RESUME_THROW) return delegate_no_throw(vm, iter);
+    if (value_is_undefined(fn) && mode == RESUME_THROW) return iter_close_no_throw(vm, iter);
     if (value_is_undefined(fn)) return VALUE_HOLE; /* slots: iter next v 2: return v */
   }
   Value result = vm_handle_push(vm, vm_call(vm, fn, iter, 1, &v));

@@ -784,6 +784,7 @@ Frame *generator_restore(VM *vm, Generator *g, Value *slot);
 /* GetMethod(iter, name): undefined when absent, TypeError when not callable. */
 Value iter_get_method(VM *vm, Value iter, const char *name);
 Value iter_result_not_object(VM *vm, Value result); /* V8's TypeError; VALUE_EXCEPTION */
+Value iter_close_no_throw(VM *vm, Value iter); /* close, then "does not provide a 'throw'" */
 
 /* ==== Async iteration (async_iterator.c) ==== */
 

@@ -7,8 +7,6 @@ try { for await (const x of { [Symbol.asyncIterator]() { return { next() { retur
 try { for await (const x of { [Symbol.asyncIterator]() { return { next() { return Promise.resolve(2) } } } }) ; } catch (e) { console.log(e.message) }
 try { for await (const x of { [Symbol.iterator]() { return { next() { return 1 } } } }) ; } catch (e) { console.log(e.message) }
 try { for await (const x of [Promise.reject(new Error('rej'))]) ; } catch (e) { console.log(e.message) }
-async function* g() { try { yield* { [Symbol.iterator]() { return { next() { return {value: 1, done: false} } } } } } finally {} }
-const it = g(); await it.next(); try { await it.throw(new Error('t')); } catch (e) { console.log(e.message) }
 let closed = 0;
 const src = { [Symbol.iterator]() { let i = 0; return { next() { return { value: Promise.resolve(i++), done: i > 3 } }, return() { closed++; return {} } } } };
 for await (const v of src) { console.log('v', v); if (v == 1) break; }
