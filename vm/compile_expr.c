@@ -616,10 +616,10 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
     compile_callee(c, n, chain);
   }
   int argc = compile_args(c, &n->as.call.args, at);
-  bool direct_eval = n->as.call.eval_scope && argc >= 0 && argc < 255;
+  bool direct_eval = n->as.call.eval_scope && argc < 255;
   if (direct_eval) emit_u16(c, OP_PUSH_CONST, compile_eval_names(c, n->as.call.eval_scope));
   compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
-  if (argc < 0) emit_op(c, OP_CALL_SPREAD);
+  if (argc < 0) emit_op(c, direct_eval ? OP_CALL_EVAL_SPREAD : OP_CALL_SPREAD);
   else if (direct_eval) emit_call(c, OP_CALL_EVAL, argc + 1);
   else emit_call(c, OP_CALL, argc);
 }

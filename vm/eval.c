@@ -180,6 +180,18 @@ Value eval_call(VM *vm, Frame *frame, Value *slot, int argc) {
   return r;
 }
 
+/* eval(...args): slot is callee this argsArray names; the text is the array's first
+ * element (none: the call returns undefined, as eval() does). */
+Value eval_call_spread(VM *vm, Frame *frame, Value *slot) {
+  if (slot[0] != value_from_object(vm->intrinsics[INTRINSIC_EVAL])) return VALUE_HOLE;
+  Array *args = (Array *)value_to_object(slot[2]);
+  Value text = args->length && args->elements[0] != VALUE_HOLE ? args->elements[0] : VALUE_UNDEFINED;
+  int mark = vm_handle_mark(vm);
+  Value r = perform_eval(vm, text, frame, slot[3]);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
 /* ==== The var objects of sloppy direct eval ==== */
 
 /* The object in vars's chain holding name: the var objects are plain objects of data

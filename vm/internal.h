@@ -587,6 +587,7 @@ Native *native_new(VM *vm, Value name, NativeFn fn, int length); /* name: an ato
  * names), VALUE_HOLE when the callee is not %eval% and the call is an ordinary one. */
 Object *eval_function_new(VM *vm);
 Value eval_call(VM *vm, Frame *frame, Value *slot, int argc);
+Value eval_call_spread(VM *vm, Frame *frame, Value *slot); /* callee this argsArray names */
 /* The var objects of sloppy direct eval (DYN_* instructions): name's value in vars or
  * its prototypes (the hole if none has it); storing into the one that has it (false if
  * none); declaring a var (keeping a value it has) or a function. */

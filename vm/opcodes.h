@@ -178,6 +178,8 @@
   /* Direct eval (issue 6, part C: vm/eval.c) */                                              \
   OP(CALL_EVAL, OPF_U8, OPV, "callee this arg1..argN names -> result (N = operand - 1): "      \
      "direct eval if callee is %eval%, else CALL")                                             \
+  OP(CALL_EVAL_SPREAD, OPF_NONE, -3, "callee this argsArray names -> result: CALL_EVAL with "  \
+     "a spread argument (eval(...a)), else CALL_SPREAD")                                       \
   OP(NEW_VARS, OPF_NONE, 0, "proto -> a new object for eval vars, inheriting from proto")      \
   OP(DYN_GET, OPF_U16, 0, "vars -> vars[name] if the chain has it, else the hole")             \
   OP(DYN_DELETE, OPF_U16, 0, "vars -> true if an eval var of that name was deleted, else hole") \
