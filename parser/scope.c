@@ -143,11 +143,16 @@ bool scope_is_strict(const Scope *s) {
  * caller's variable of that name when the caller's function scope has one; a let or
  * const of the caller in between makes it a redeclaration, and so does a parameter
  * when the eval is in a parameter expression. */
-static bool joins_caller_var(ScopePass *sp, Scope *fs, const char *name, Node *decl) {
-  if (!fs->is_toplevel || !fs->parent || !fs->parent->eval_caller) return false;
-  if (scope_is_strict(fs)) return false;
+static Binding *caller_var_of(Scope *fs, const char *name) {
+  if (!fs->is_toplevel || !fs->parent || !fs->parent->eval_caller) return NULL;
+  if (scope_is_strict(fs)) return NULL;
   Binding *b = scope_find_own(fs->parent, name);
-  if (!b || b->shadowable) return false; /* a new var, hiding any from further out */
+  return b && !b->shadowable ? b : NULL; /* shadowable: a new var hides it */
+}
+
+static bool joins_caller_var(ScopePass *sp, Scope *fs, const char *name, Node *decl) {
+  Binding *b = caller_var_of(fs, name);
+  if (!b) return false;
   bool not_var = b->kind == BIND_FUNCTION || b->kind == BIND_PARAM;
   if (is_lexical(b->kind) || (not_var && !b->caller_var)) {
     fail_redeclared(sp, decl, name);
@@ -575,6 +580,10 @@ static void visit_function_node(ScopePass *sp, Node *n) {
     /* The declared binding lives in the current scope (not a global lookup). */
     Node *id = n->as.function.id;
     Binding *b = scope_find_own(sp->scope, id->as.ident.name);
+    if (!b && sp->scope == sp->eval_lexicals) { /* eval code's function joining a caller var */
+      Binding *joined = caller_var_of(var_scope(sp->scope), id->as.ident.name);
+      if (joined && joined->caller_var) note_reference(sp, b = joined, id);
+    }
     id->as.ident.binding = (b && !sp->scope->globals) ? b : NULL;
   }
   visit_function(sp, n);
