@@ -121,9 +121,16 @@ Value util_module_create(Host *host) {
   Value legacy = vm_handle_push(vm, host_require_builtin(host, "internal/util/legacy"));
   if (value_is_exception(legacy)) return legacy;
   Value keys = vm_handle_push(vm, vm_own_keys(vm, legacy));
-  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) { /* as they are: getters stay lazy */
     Value key = vm_array_get_raw(keys, i);
-    vm_set(vm, util, key, vm_get(vm, legacy, key));
+    PropertyInfo p;
+    if (!vm_get_own_property(vm, legacy, key, &p)) continue;
+    PropertyDescriptor d = {.value = p.value, .getter = p.getter, .setter = p.setter,
+                            .has_value = !p.is_accessor, .has_getter = p.is_accessor,
+                            .has_setter = p.is_accessor, .has_writable = !p.is_accessor,
+                            .has_enumerable = true, .has_configurable = true,
+                            .writable = true, .enumerable = true, .configurable = true};
+    vm_define_property(vm, util, key, &d);
   }
   return util;
 }

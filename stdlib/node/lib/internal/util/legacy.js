@@ -175,6 +175,21 @@ function parseArgs(config = undefined) {
   return require('internal/util/parse_args').parseArgs(...arguments);
 }
 
+// util.MIMEType and util.MIMEParams: accessors that load internal/mime on first use and
+// then become plain data properties, as node's do (so does an assignment).
+// (util.c copies the accessors onto util, which is `this` when they run.)
+function lazyMime(exports, name) {
+  const become = (target, value) => Object.defineProperty(target, name, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+  Object.defineProperty(exports, name, {
+    get: { [`get ${name}`]() { return become(this, require('internal/mime')[name])[name]; } }[`get ${name}`],
+    set: { [`set ${name}`](value) { become(this, value); } }[`set ${name}`],
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 module.exports = {
   _extend,
   callbackify,
@@ -207,3 +222,5 @@ module.exports = {
   TextDecoder: require('internal/encoding').TextDecoder,
   TextEncoder: require('internal/encoding').TextEncoder,
 };
+lazyMime(module.exports, 'MIMEType');
+lazyMime(module.exports, 'MIMEParams');
