@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -127,6 +128,8 @@ static _Noreturn void child_run(const ChildSpec *spec, char **paths, int report_
   int err = child_stdio(spec);
   if (err) child_fail(report_fd, err);
   if (spec->cwd && chdir(spec->cwd) < 0) child_fail(report_fd, errno);
+  if (spec->gid >= 0 && setgid((gid_t)spec->gid) < 0) child_fail(report_fd, errno);
+  if (spec->uid >= 0 && setuid((uid_t)spec->uid) < 0) child_fail(report_fd, errno);
   char *const *envp = spec->envp ? spec->envp : environ;
   err = ENOENT;
   for (char **p = paths; *p; p++) {
@@ -148,6 +151,9 @@ int child_exec(const ChildSpec *spec) {
   fcntl(report[0], F_SETFD, FD_CLOEXEC); /* only this thread forks: no race */
   fcntl(report[1], F_SETFD, FD_CLOEXEC);
   char **paths = candidates(spec->file, spec->envp);
+  /* What we printed comes before what the child prints where we share a file (console
+   * output to a file or pipe is buffered in stdio) */
+  fflush(NULL);
   pid_t pid = fork();
   if (pid == 0) child_run(spec, paths, report[1]);
   int err = pid < 0 ? errno : 0;
@@ -196,7 +202,7 @@ static void reap_children(Loop *loop, void *data) {
     c->next = ended;
     ended = c;
     c->running = false;
-    c->exit_status = r > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : r > 0 ? -1 : 0;
+    c->exit_status = r > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : 0;
     c->term_signal = r > 0 && WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   }
   for (Child *c = ended, *next; c; c = next) {

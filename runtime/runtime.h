@@ -295,6 +295,7 @@ typedef struct ChildSpec {
   const int *stdio;   /* the child's fd i becomes a copy of stdio[i]; -1 leaves it closed */
   int nstdio;
   bool detached;      /* a new session (setsid): the child outlives our terminal's signals */
+  int uid, gid;       /* setuid / setgid in the child when >= 0 */
 } ChildSpec;
 
 /* Starts spec's program; returns its pid, or -errno when it could not run. Synchronous
@@ -303,7 +304,7 @@ int child_exec(const ChildSpec *spec);
 
 typedef struct Child Child;
 /* The child ended: exit_status (0..255) when it exited, term_signal (> 0) when a signal
- * killed it (then exit_status is -1). */
+ * killed it (then exit_status is 0, as libuv reports it). */
 typedef void (*ChildExitCb)(Child *child, int exit_status, int term_signal, void *data);
 
 /* child_exec on the loop: on_exit runs from the poll phase once the child ends. Returns

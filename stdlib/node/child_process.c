@@ -5,7 +5,7 @@
  *   child_process_module_create   require('internal/spawn'), built-ins only
  *
  * Both spawns take the same description, checked and normalised by the JavaScript side:
- * (file, args, envPairs or undefined, cwd or undefined, stdio, detached), where each
+ * (file, args, envPairs or undefined, cwd or undefined, stdio, detached, uid, gid), where each
  * stdio entry is 'pipe', 'ignore' or the number of one of our fds ('inherit' is i). A
  * 'pipe' is a socketpair, as libuv makes them: our end becomes a net.Socket (through
  * internal/tcp's open), the child's end is closed here once the child has its copy.
@@ -113,7 +113,7 @@ static int stdio_entry(VM *vm, Spawn *s, int i, Value v) {
   return err;
 }
 
-/* Reads (file, args, envPairs, cwd, stdio, detached) from argv. Returns 0 or -errno
+/* Reads (file, args, envPairs, cwd, stdio, detached, uid, gid) from argv. Returns 0 or -errno
  * (then s is freed). */
 static int spawn_read(VM *vm, Spawn *s, int argc, Value *argv) {
   memset(s, 0, sizeof *s);
@@ -124,6 +124,9 @@ static int spawn_read(VM *vm, Spawn *s, int argc, Value *argv) {
   s->spec.envp = string_list(vm, arg(argc, argv, 2));
   s->spec.cwd = value_is_string(cwd) ? vm_to_utf8(vm, cwd, NULL) : NULL;
   s->spec.detached = vm_truthy(arg(argc, argv, 5));
+  Value uid = arg(argc, argv, 6), gid = arg(argc, argv, 7);
+  s->spec.uid = value_is_number(uid) ? (int)value_to_number(uid) : -1;
+  s->spec.gid = value_is_number(gid) ? (int)value_to_number(gid) : -1;
   uint32_t n = vm_is_array(stdio) ? vm_array_length(stdio) : 0;
   s->nstdio = n < MAX_STDIO ? (int)n : MAX_STDIO;
   for (int i = 0; i < s->nstdio; i++) {
@@ -325,8 +328,8 @@ static Value sync_result(VM *vm, SyncRun *r, int status) {
   return o;
 }
 
-/* spawnSync(file, args, envPairs, cwd, stdio, detached, input, timeout, killSignal,
- * maxBuffer). */
+/* spawnSync(file, args, envPairs, cwd, stdio, detached, uid, gid, input, timeout,
+ * killSignal, maxBuffer). */
 static Value cp_spawn_sync(VM *vm, Value this_value, int argc, Value *argv) {
   SyncRun r = {0};
   int err = spawn_read(vm, &r.s, argc, argv);
@@ -335,12 +338,12 @@ static Value cp_spawn_sync(VM *vm, Value this_value, int argc, Value *argv) {
     return sync_result(vm, &r, 0);
   }
   const uint8_t *in = NULL;
-  if (node_buffer_bytes(arg(argc, argv, 6), &in, &r.input_len) && r.input_len) {
+  if (node_buffer_bytes(arg(argc, argv, 8), &in, &r.input_len) && r.input_len) {
     uint8_t *copy = mem_alloc(r.input_len);
     memcpy(copy, in, r.input_len);
     r.input = copy;
   }
-  Value t = arg(argc, argv, 7), k = arg(argc, argv, 8), m = arg(argc, argv, 9);
+  Value t = arg(argc, argv, 9), k = arg(argc, argv, 10), m = arg(argc, argv, 11);
   if (value_is_number(t) && value_to_number(t) > 0) r.deadline = now_ms() + value_to_number(t);
   r.kill_signal = value_is_number(k) ? (int)value_to_number(k) : SIGTERM;
   r.max_buffer = value_is_number(m) && value_to_number(m) > 0 && value_to_number(m) < 1e15
@@ -369,8 +372,8 @@ static Value cp_spawn_sync(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static const VMPropDef cp_props[] = {
-    VM_FN_ENUM("spawn", cp_spawn, 6),
-    VM_FN_ENUM("spawnSync", cp_spawn_sync, 10),
+    VM_FN_ENUM("spawn", cp_spawn, 8),
+    VM_FN_ENUM("spawnSync", cp_spawn_sync, 12),
     VM_FN_ENUM("kill", cp_kill, 2),
     VM_FN_ENUM("ref", cp_ref, 2),
     VM_FN_ENUM("closeFd", cp_close_fd, 1),

@@ -253,14 +253,14 @@ function spawnSync(file, args, options) {
   if (options.input) stdio[0] = { ...stdio[0], input: options.input };
   const input = stdio[0].input;
   if (input != null && !ArrayBuffer.isView(input) && typeof input !== 'string') {
-    throw errors.argType('options.stdio[0]', 'an instance of Buffer, TypedArray, or DataView', input);
+    throw errors.argType('options.stdio[0]', 'of type string or an instance of Buffer, TypedArray, or DataView', input);
   }
   for (let i = 1; i < stdio.length; i++) {
     if (stdio[i].input != null) throw new Error(`child_process: input on stdio[${i}] is not supported by tinynode`);
   }
   const bytes = typeof input === 'string' ? Buffer.from(input, options.encoding) : input;
   const r = binding.spawnSync(options.file, options.args, options.envPairs, options.cwd,
-    stdio.map((s) => s.spec), options.detached, stdio[0].type === 'pipe' ? bytes : undefined,
+    stdio.map((s) => s.spec), options.detached, options.uid, options.gid, stdio[0].type === 'pipe' ? bytes : undefined,
     options.timeout, killSignal === undefined ? 15 : killSignal, options.maxBuffer);
   const result = {};
   if (r.error) {

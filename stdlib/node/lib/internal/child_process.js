@@ -68,7 +68,7 @@ function validateInt32(value, name) {
 // A string that the C side will cut at its first NUL would run something else.
 function nullCheck(value, name) {
   if (typeof value === 'string' && value.includes('\u0000')) {
-    throw errors.argType(name, 'string without null bytes', value);
+    throw errors.argValue(name, value, 'must be a string without null bytes');
   }
 }
 
@@ -92,7 +92,7 @@ function convertToValidSignal(signal) {
     const n = signals[signal.toUpperCase()];
     if (n) return n;
   }
-  throw errors.makeError(1, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  throw errors.makeError(1, 'ERR_UNKNOWN_SIGNAL', require('util').format('Unknown signal: %s', signal));
 }
 
 function sanitizeKillSignal(killSignal) {
@@ -128,15 +128,13 @@ function normalizeSpawnArguments(file, args, options) {
   let cwd = options.cwd;
   if (cwd != null) {
     if (cwd instanceof URL) cwd = require('url').fileURLToPath(cwd);
-    validateString(cwd, 'options.cwd');
+    else if (Buffer.isBuffer(cwd)) cwd = cwd.toString();
+    if (typeof cwd !== 'string') throw errors.argType('options.cwd', 'of type string or an instance of Buffer or URL', cwd);
     nullCheck(cwd, 'options.cwd');
   }
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
   if (options.uid != null) validateInt32(options.uid, 'options.uid');
   if (options.gid != null) validateInt32(options.gid, 'options.gid');
-  if (options.uid != null || options.gid != null) {
-    throw new Error('child_process: options.uid and options.gid are not supported by tinynode');
-  }
   if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
     throw errors.argType('options.shell', 'one of type boolean or string', options.shell);
   }
@@ -195,7 +193,7 @@ function getValidStdio(stdio, sync) {
     if (s !== null && typeof s === 'object' && typeof s.fd === 'number') return { type: 'fd', spec: s.fd };
     if (ArrayBuffer.isView(s) || typeof s === 'string') {
       if (!sync) throw errors.makeError(1, 'ERR_INVALID_SYNC_FORK_INPUT',
-        `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${s}`);
+        `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${require('util').inspect(s)}`);
       return { type: 'pipe', spec: 'pipe', input: s };
     }
     throw errors.argValue('stdio', s);
@@ -275,7 +273,7 @@ ChildProcess.prototype.spawn = function (options) {
     this.spawnargs = options.args;
   }
   const handle = binding.spawn(options.file, this.spawnargs, options.envPairs, options.cwd,
-    stdio.map((s) => s.spec), options.detached);
+    stdio.map((s) => s.spec), options.detached, options.uid, options.gid);
   let err = 0;
   if (typeof handle === 'number') {
     err = handle;
