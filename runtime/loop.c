@@ -693,6 +693,15 @@ static int poll_timeout(const Loop *loop) {
 }
 //< runtime.poll-timeout
 
+/* After a SIGCHLD, the children's exits, at the end of the poll phase: a child's last
+ * output, ready in the same poll, is read before its 'exit' (as epoll's order of
+ * readiness gives node). */
+static void run_child_exits(Loop *loop) {
+  loop->child_due = false;
+  trace(loop, LOOP_TRACE_CALLBACK, "signal", SIGCHLD);
+  loop->child_cb(loop, loop->child_data);
+}
+
 //> runtime.poll-phase
 /* Phase 3. Blocks in poll() until an fd is ready or the nearest timer is due, then
  * runs the callbacks of the ready fds (pool completions arrive this way too). */
@@ -711,13 +720,7 @@ static void run_poll(Loop *loop) {
     ready--;
     dispatch_fd(loop, i);
   }
-  /* Exits after the output that came with them: a child's last bytes are read in the
-   * same poll phase, before its 'exit' (as epoll's order of readiness gives node). */
-  if (loop->child_due && !loop->stop) {
-    loop->child_due = false;
-    trace(loop, LOOP_TRACE_CALLBACK, "signal", SIGCHLD);
-    loop->child_cb(loop, loop->child_data);
-  }
+  if (loop->child_due && !loop->stop) run_child_exits(loop);
 }
 //< runtime.poll-phase
 

@@ -1,5 +1,6 @@
 /* runtime.h - the host stage's public interface: the poll()-based event loop (loop.c),
- * the worker thread pool (pool.c) and non-blocking TCP sockets (net.c).
+ * the worker thread pool (pool.c), non-blocking TCP sockets (net.c) and child
+ * processes (child.c).
  * Book: chapter 8, "The event loop", and chapter 12, "Networking".
  *
  * Nothing in the loop, pool or net sections touches JavaScript values: they are a plain

@@ -120,7 +120,6 @@ function genericError(message, extra) {
   return Object.assign(new Error(message), extra);
 }
 
-//> stdlib.exec-file
 function execFile(file, args, options, callback) {
   ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
   options = { encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM',
@@ -210,7 +209,6 @@ function execFile(file, args, options, callback) {
   });
   return child;
 }
-//< stdlib.exec-file
 
 function exec(command, options, callback) {
   const opts = normalizeExecArgs(command, options, callback);
