@@ -52,7 +52,6 @@ static Value arg(int argc, Value *argv, int i) { return i < argc ? argv[i] : VAL
 
 typedef struct Spawn {
   ChildSpec spec;
-  char **strings; /* argv then envp, each NULL-terminated, for freeing */
   int stdio[MAX_STDIO], ours[MAX_STDIO]; /* the child's fds; our ends of its pipes */
   int nstdio;
 } Spawn;
@@ -175,7 +174,8 @@ static Value cp_spawn(VM *vm, Value this_value, int argc, Value *argv) {
   if (err) return value_from_number(err);
   Proc *p = mem_calloc(1, sizeof *p);
   p->host = host;
-  Value h = vm_handle_push(vm, vm_host_new(vm, &proc_class, p, vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE)));
+  Value proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
+  Value h = vm_handle_push(vm, vm_host_new(vm, &proc_class, p, proto));
   p->child = child_spawn(host_loop(host), &s.spec, on_child_exit, p, &err);
   if (!p->child) {
     spawn_free(&s);
@@ -198,20 +198,14 @@ static Value cp_spawn(VM *vm, Value this_value, int argc, Value *argv) {
 static Value cp_kill(VM *vm, Value this_value, int argc, Value *argv) {
   Proc *p = proc_of(vm, argc, argv);
   Value sig = arg(argc, argv, 1);
+  int signum = value_is_number(sig) ? (int)value_to_number(sig) : SIGTERM;
   if (!p || !p->child) return value_from_number(-ESRCH);
-  return value_from_number(child_kill(p->child, value_is_number(sig) ? (int)value_to_number(sig) : SIGTERM));
+  return value_from_number(child_kill(p->child, signum));
 }
 
 static Value cp_ref(VM *vm, Value this_value, int argc, Value *argv) {
   Proc *p = proc_of(vm, argc, argv);
   if (p && p->child) child_set_loop_ref(p->child, vm_truthy(arg(argc, argv, 1)));
-  return VALUE_UNDEFINED;
-}
-
-/* An fd left by spawn's `fds` that JavaScript will not use: closed. */
-static Value cp_close_fd(VM *vm, Value this_value, int argc, Value *argv) {
-  Value fd = arg(argc, argv, 0);
-  if (value_is_number(fd) && value_to_number(fd) >= 0) close((int)value_to_number(fd));
   return VALUE_UNDEFINED;
 }
 
@@ -376,7 +370,6 @@ static const VMPropDef cp_props[] = {
     VM_FN_ENUM("spawnSync", cp_spawn_sync, 12),
     VM_FN_ENUM("kill", cp_kill, 2),
     VM_FN_ENUM("ref", cp_ref, 2),
-    VM_FN_ENUM("closeFd", cp_close_fd, 1),
     VM_PROPS_END,
 };
 

@@ -59,7 +59,9 @@ function validateAbortSignal(signal) {
 function abortWith(child, signal, killSignal) {
   const onAbort = () => {
     const { AbortError } = require('internal/event_target');
-    if (child.kill(killSignal)) child.emit('error', new AbortError(undefined, { cause: signal.reason }));
+    if (child.kill(killSignal)) {
+      child.emit('error', new AbortError(undefined, { cause: signal.reason }));
+    }
   };
   if (signal.aborted) {
     process.nextTick(onAbort);
@@ -132,7 +134,8 @@ function execFile(file, args, options, callback) {
     signal: options.signal, uid: options.uid, windowsHide: !!options.windowsHide,
     windowsVerbatimArguments: !!options.windowsVerbatimArguments,
   });
-  const encoding = options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
+  const encoding = options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding)
+    ? options.encoding : null;
   const out = { stdout: [], stderr: [], stdoutLen: 0, stderrLen: 0 };
   let killed = false, exited = false, timer = null, ex = null;
 
@@ -193,7 +196,8 @@ function execFile(file, args, options, callback) {
       out[name + 'Len'] += length;
       if (out[name + 'Len'] > options.maxBuffer) {
         out[name].push(chunk.slice(0, options.maxBuffer - (out[name + 'Len'] - length)));
-        ex = errors.makeError(2, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', `${name} maxBuffer length exceeded`);
+        ex = errors.makeError(2, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER',
+          `${name} maxBuffer length exceeded`);
         kill();
       } else {
         out[name].push(chunk);
@@ -237,8 +241,9 @@ function promisified(orig) {
   };
 }
 
-Object.defineProperty(exec, customPromisify, { enumerable: false, value: promisified(exec) });
-Object.defineProperty(execFile, customPromisify, { enumerable: false, value: promisified(execFile) });
+for (const fn of [exec, execFile]) {
+  Object.defineProperty(fn, customPromisify, { enumerable: false, value: promisified(fn) });
+}
 
 // ==== The synchronous forms ====
 
@@ -251,14 +256,18 @@ function spawnSync(file, args, options) {
   if (options.input) stdio[0] = { ...stdio[0], input: options.input };
   const input = stdio[0].input;
   if (input != null && !ArrayBuffer.isView(input) && typeof input !== 'string') {
-    throw errors.argType('options.stdio[0]', 'of type string or an instance of Buffer, TypedArray, or DataView', input);
+    throw errors.argType('options.stdio[0]',
+      'of type string or an instance of Buffer, TypedArray, or DataView', input);
   }
   for (let i = 1; i < stdio.length; i++) {
-    if (stdio[i].input != null) throw new Error(`child_process: input on stdio[${i}] is not supported by tinynode`);
+    if (stdio[i].input != null) {
+      throw new Error(`child_process: input on stdio[${i}] is not supported by tinynode`);
+    }
   }
   const bytes = typeof input === 'string' ? Buffer.from(input, options.encoding) : input;
   const r = binding.spawnSync(options.file, options.args, options.envPairs, options.cwd,
-    stdio.map((s) => s.spec), options.detached, options.uid, options.gid, stdio[0].type === 'pipe' ? bytes : undefined,
+    stdio.map((s) => s.spec), options.detached, options.uid, options.gid,
+    stdio[0].type === 'pipe' ? bytes : undefined,
     options.timeout, killSignal === undefined ? 15 : killSignal, options.maxBuffer);
   const result = {};
   if (r.error) {

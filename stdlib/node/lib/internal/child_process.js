@@ -92,7 +92,8 @@ function convertToValidSignal(signal) {
     const n = signals[signal.toUpperCase()];
     if (n) return n;
   }
-  throw errors.makeError(1, 'ERR_UNKNOWN_SIGNAL', require('util').format('Unknown signal: %s', signal));
+  const message = require('util').format('Unknown signal: %s', signal);
+  throw errors.makeError(1, 'ERR_UNKNOWN_SIGNAL', message);
 }
 
 function sanitizeKillSignal(killSignal) {
@@ -129,13 +130,16 @@ function normalizeSpawnArguments(file, args, options) {
   if (cwd != null) {
     if (cwd instanceof URL) cwd = require('url').fileURLToPath(cwd);
     else if (Buffer.isBuffer(cwd)) cwd = cwd.toString();
-    if (typeof cwd !== 'string') throw errors.argType('options.cwd', 'of type string or an instance of Buffer or URL', cwd);
+    if (typeof cwd !== 'string') {
+      throw errors.argType('options.cwd', 'of type string or an instance of Buffer or URL', cwd);
+    }
     nullCheck(cwd, 'options.cwd');
   }
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
   if (options.uid != null) validateInt32(options.uid, 'options.uid');
   if (options.gid != null) validateInt32(options.gid, 'options.gid');
-  if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
+  const shell = options.shell;
+  if (shell != null && typeof shell !== 'boolean' && typeof shell !== 'string') {
     throw errors.argType('options.shell', 'one of type boolean or string', options.shell);
   }
   if (options.argv0 != null) {
@@ -190,10 +194,13 @@ function getValidStdio(stdio, sync) {
     if (s === 'inherit') return { type: 'fd', spec: i };
     if (s === 'ipc') throw noIpc("stdio 'ipc'");
     if (typeof s === 'number') return { type: 'fd', spec: s };
-    if (s !== null && typeof s === 'object' && typeof s.fd === 'number') return { type: 'fd', spec: s.fd };
+    if (s !== null && typeof s === 'object' && typeof s.fd === 'number') {
+      return { type: 'fd', spec: s.fd }; // a stream over an fd: process.stdout, say
+    }
     if (ArrayBuffer.isView(s) || typeof s === 'string') {
       if (!sync) throw errors.makeError(1, 'ERR_INVALID_SYNC_FORK_INPUT',
-        `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${require('util').inspect(s)}`);
+        'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ' +
+        require('util').inspect(s));
       return { type: 'pipe', spec: 'pipe', input: s };
     }
     throw errors.argValue('stdio', s);
@@ -269,7 +276,9 @@ ChildProcess.prototype.spawn = function (options) {
   if (options.args === undefined) {
     this.spawnargs = [];
   } else {
-    if (!Array.isArray(options.args)) throw errors.argType('options.args', 'an instance of Array', options.args);
+    if (!Array.isArray(options.args)) {
+      throw errors.argType('options.args', 'an instance of Array', options.args);
+    }
     this.spawnargs = options.args;
   }
   const handle = binding.spawn(options.file, this.spawnargs, options.envPairs, options.cwd,
@@ -277,7 +286,7 @@ ChildProcess.prototype.spawn = function (options) {
   let err = 0;
   if (typeof handle === 'number') {
     err = handle;
-    if (err === UV_EACCES || err === UV_EAGAIN || err === UV_EMFILE || err === UV_ENFILE || err === UV_ENOENT) {
+    if ([UV_EACCES, UV_EAGAIN, UV_EMFILE, UV_ENFILE, UV_ENOENT].includes(err)) {
       process.nextTick(() => this._onexit(err));
       if (err === UV_EMFILE || err === UV_ENFILE) return err;
     } else {
