@@ -18,6 +18,7 @@ const steps = [
   (next) => {
     const c = spawn('sh', ['-c', 'echo out; echo err >&2; exit 3']);
     console.log(c instanceof ChildProcess, c instanceof EventEmitter, typeof c.pid);
+    console.log(Object.keys(c));
     console.log(c.spawnfile, c.spawnargs, c.exitCode, c.signalCode, c.killed, c.connected);
     console.log(c.stdio.length, c.stdio[0] === c.stdin, c.stdio[1] === c.stdout, c.stdio[2] === c.stderr);
     console.log(c.stdin.constructor.name, c.stdin.readable, c.stdin.writable, c.stdout.readable);
@@ -61,6 +62,7 @@ const steps = [
   (next) => {
     const c = spawn('nosuchcmd-tinynode', ['a', 'b']);
     console.log(c.pid, c.stdout !== null, c.spawnfile, c.spawnargs);
+    console.log(Object.keys(c), Object.keys(require('child_process')));
     c.on('error', (e) => console.log(e.code, e.errno, e.syscall, e.path, e.spawnargs, Object.keys(e)));
     watch('nosuch', c, (c, seen) => {
       console.log(c.exitCode, c.signalCode, seen);

@@ -299,7 +299,7 @@ ChildProcess.prototype.spawn = function (options) {
     this.pid = handle.pid;
   }
   if (err) this.pid = undefined;
-  this.stdio = [];
+  const sockets = [];
   for (let i = 0; i < stdio.length; i++) {
     let socket = null;
     if (stdio[i].type === 'pipe') {
@@ -309,11 +309,12 @@ ChildProcess.prototype.spawn = function (options) {
         socket.on('close', () => maybeClose(this));
       }
     }
-    this.stdio.push(socket);
+    sockets.push(socket);
   }
-  this.stdin = this.stdio[0];
-  this.stdout = this.stdio[1];
-  this.stderr = this.stdio[2];
+  this.stdin = sockets[0];
+  this.stdout = sockets[1];
+  this.stderr = sockets[2];
+  this.stdio = sockets;
   return err;
 };
 
