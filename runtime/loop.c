@@ -106,6 +106,9 @@ struct Loop {
   bool in_after, stop, running;
   Pool *pool;
   SignalWatch signals[LOOP_NSIG];
+  LoopCallback child_cb; /* loop_watch_children: SIGCHLD's first callback (child.c) */
+  void *child_data;
+  bool child_due; /* a SIGCHLD arrived: child_cb runs at the end of this poll phase */
   int signal_pipe[2]; /* the self-pipe: the handler writes, the poll phase reads; -1 none */
 };
 
@@ -153,6 +156,11 @@ void loop_free(Loop *loop) {
   if (!loop) return;
   if (loop->running) runtime_panic("loop_free: the loop is running");
   if (loop->pool) pool_shutdown(loop->pool);
+  if (loop->child_cb) {
+    children_free(loop->child_data);
+    loop->child_cb = NULL;
+    if (!loop->signals[SIGCHLD].cb) signal(SIGCHLD, SIG_DFL);
+  }
   for (int n = 1; n < LOOP_NSIG; n++) loop_signal_stop(loop, n);
   if (loop->signal_pipe[0] >= 0) close(loop->signal_pipe[0]), close(loop->signal_pipe[1]);
   free(loop->tasks);
@@ -607,6 +615,7 @@ static void read_signals(Loop *loop, int fd, int revents, void *data) {
   ssize_t n;
   while ((n = read(fd, buf, sizeof buf)) > 0) {
     for (ssize_t i = 0; i < n; i++) {
+      if (buf[i] == SIGCHLD && loop->child_cb) loop->child_due = true;
       SignalWatch *w = buf[i] < LOOP_NSIG ? &loop->signals[buf[i]] : NULL;
       if (!w || !w->cb) continue; /* stopped after it arrived */
       trace(loop, LOOP_TRACE_CALLBACK, "signal", buf[i]);
@@ -635,7 +644,7 @@ int loop_signal_start(Loop *loop, int signum, LoopSignalCallback cb, void *data)
   if (signum <= 0 || signum >= LOOP_NSIG || signum == SIGKILL || signum == SIGSTOP)
     return -EINVAL; /* as uv_signal_start: these two cannot be caught */
   if (!open_signal_pipe(loop)) return -errno;
-  bool installed = loop->signals[signum].cb != NULL;
+  bool installed = loop->signals[signum].cb != NULL || (signum == SIGCHLD && loop->child_cb);
   loop->signals[signum] = (SignalWatch){cb, data};
   if (installed) return 0;
   struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
@@ -643,9 +652,27 @@ int loop_signal_start(Loop *loop, int signum, LoopSignalCallback cb, void *data)
   return sigaction(signum, &sa, NULL) < 0 ? -errno : 0;
 }
 
+/* The child processes' watch (runtime/child.c): cb runs for every SIGCHLD, before any
+ * process.on('SIGCHLD') listener's callback, and SIGCHLD stays caught while either is
+ * set. The handler is installed before the first fork, so no exit goes unheard. */
+int loop_watch_children(Loop *loop, LoopCallback cb, void *data) {
+  if (loop->child_cb) return 0;
+  if (!open_signal_pipe(loop)) return -errno;
+  bool installed = loop->signals[SIGCHLD].cb != NULL;
+  loop->child_cb = cb;
+  loop->child_data = data;
+  if (installed) return 0;
+  struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART | SA_NOCLDSTOP};
+  sigemptyset(&sa.sa_mask);
+  return sigaction(SIGCHLD, &sa, NULL) < 0 ? -errno : 0;
+}
+
+void *loop_children(const Loop *loop) { return loop->child_data; }
+
 void loop_signal_stop(Loop *loop, int signum) {
   if (signum <= 0 || signum >= LOOP_NSIG || !loop->signals[signum].cb) return;
   loop->signals[signum] = (SignalWatch){NULL, NULL};
+  if (signum == SIGCHLD && loop->child_cb) return; /* the children still need it */
   /* SIGPIPE stays ignored (loop_new); any other signal gets its default action back */
   signal(signum, signum == SIGPIPE ? SIG_IGN : SIG_DFL);
 }
@@ -666,6 +693,15 @@ static int poll_timeout(const Loop *loop) {
 }
 //< runtime.poll-timeout
 
+/* After a SIGCHLD, the children's exits, at the end of the poll phase: a child's last
+ * output, ready in the same poll, is read before its 'exit' (as epoll's order of
+ * readiness gives node). */
+static void run_child_exits(Loop *loop) {
+  loop->child_due = false;
+  trace(loop, LOOP_TRACE_CALLBACK, "signal", SIGCHLD);
+  loop->child_cb(loop, loop->child_data);
+}
+
 //> runtime.poll-phase
 /* Phase 3. Blocks in poll() until an fd is ready or the nearest timer is due, then
  * runs the callbacks of the ready fds (pool completions arrive this way too). */
@@ -684,6 +720,7 @@ static void run_poll(Loop *loop) {
     ready--;
     dispatch_fd(loop, i);
   }
+  if (loop->child_due && !loop->stop) run_child_exits(loop);
 }
 //< runtime.poll-phase
 

@@ -15,6 +15,13 @@ Pool **loop_pool_slot(Loop *loop);
  * queued work and completions without calling them, and frees the pool. */
 void pool_shutdown(Pool *pool);
 
+/* Child processes (child.c): cb(loop, data) runs from the poll phase after every
+ * SIGCHLD, whatever process.on('SIGCHLD') does; the first call installs the handler.
+ * loop_children gives data back (NULL before); loop_free hands it to children_free. */
+int loop_watch_children(Loop *loop, LoopCallback cb, void *data);
+void *loop_children(const Loop *loop);
+void children_free(void *table);
+
 /* Prints "tinynode: <fn>: <reason>" to stderr and aborts: a broken invariant. */
 _Noreturn void runtime_panic(const char *where);
 

@@ -348,6 +348,11 @@ static void conn_update_watch(NetConn *c) {
   loop_watch_fd(c->loop, c->fd, events, conn_on_io, c);
 }
 
+NetConn *net_conn_open(Loop *loop, int fd) {
+  if (set_nonblocking(fd) < 0) return NULL;
+  return conn_new(loop, fd);
+}
+
 void net_conn_retain(NetConn *c) { c->refs++; }
 
 void net_conn_release(NetConn *c) {

@@ -1,5 +1,6 @@
 /* runtime.h - the host stage's public interface: the poll()-based event loop (loop.c),
- * the worker thread pool (pool.c) and non-blocking TCP sockets (net.c).
+ * the worker thread pool (pool.c), non-blocking TCP sockets (net.c) and child
+ * processes (child.c).
  * Book: chapter 8, "The event loop", and chapter 12, "Networking".
  *
  * Nothing in the loop, pool or net sections touches JavaScript values: they are a plain
@@ -217,6 +218,11 @@ NetConn *net_connect(Loop *loop, const char *host, int port, NetConnectCb on_con
 NetConn *net_connect_unix(Loop *loop, const char *path, NetConnectCb on_connect, void *data,
                           int *err_out);
 
+/* A connection over fd, an already connected stream socket (a child process's end of a
+ * socketpair): made non-blocking and close-on-exec, owned (and closed) by the NetConn
+ * from now on. NULL if fcntl failed (fd is then still the caller's). */
+NetConn *net_conn_open(Loop *loop, int fd);
+
 /* Sets the connection's callbacks (copied) and their data pointer. */
 void net_conn_set_events(NetConn *conn, const NetConnEvents *events, void *data);
 /* Starts / stops delivering on_data (Node's resume()/pause()). Reading starts off. */
@@ -272,6 +278,49 @@ int net_conn_fd(const NetConn *conn);
  * returns 4 or 6 for the family, 0 for a Unix socket (ip empty), or -errno. */
 int net_conn_peer(const NetConn *conn, char *ip, size_t iplen, int *port);
 int net_conn_local(const NetConn *conn, char *ip, size_t iplen, int *port);
+
+/* ==== Child processes (runtime/child.c) ====
+ *
+ * fork + exec, with the child's file descriptors, directory, environment and session
+ * chosen by the caller; a failed exec (ENOENT, EACCES, a bad cwd) comes back to the
+ * parent through a close-on-exec pipe as -errno, before child_exec returns. A Child on
+ * the loop reports its exit from the poll phase: SIGCHLD reaches the loop through the
+ * signal self-pipe, then waitpid(pid, WNOHANG) asks each child we started, so nothing
+ * polls and nothing blocks. */
+
+typedef struct ChildSpec {
+  const char *file;   /* the program; searched in the child's PATH when it has no '/' */
+  char *const *argv;  /* NULL-terminated; argv[0] is the name the child sees */
+  char *const *envp;  /* NULL-terminated, or NULL for this process's environment */
+  const char *cwd;    /* NULL: this process's */
+  const int *stdio;   /* the child's fd i becomes a copy of stdio[i]; -1 leaves it closed */
+  int nstdio;
+  bool detached;      /* a new session (setsid): the child outlives our terminal's signals */
+  int uid, gid;       /* setuid / setgid in the child when >= 0 */
+} ChildSpec;
+
+/* Starts spec's program; returns its pid, or -errno when it could not run. Synchronous
+ * callers (spawnSync) wait for the pid themselves; nobody else reaps it. */
+int child_exec(const ChildSpec *spec);
+
+typedef struct Child Child;
+/* The child ended: exit_status (0..255) when it exited, term_signal (> 0) when a signal
+ * killed it (then exit_status is 0, as libuv reports it). */
+typedef void (*ChildExitCb)(Child *child, int exit_status, int term_signal, void *data);
+
+/* child_exec on the loop: on_exit runs from the poll phase once the child ends. Returns
+ * NULL with *err_out = -errno if it could not run. While running (and ref'd, the
+ * default) it keeps the loop alive, as a libuv process handle. */
+Child *child_spawn(Loop *loop, const ChildSpec *spec, ChildExitCb on_exit, void *data,
+                   int *err_out);
+int child_pid(const Child *child);
+/* kill(2) to the child: 0, or -ESRCH once it has been reaped, or another -errno. */
+int child_kill(Child *child, int signum);
+void child_set_loop_ref(Child *child, bool ref);
+/* The owner lets go: no callback follows; the child is still reaped, then freed. */
+void child_close(Child *child);
+/* At exit, after loop_free: frees a child its owner never closed (it keeps running). */
+void child_abandon(Child *child);
 
 /* ==== Line editor (runtime/lineedit.c) ====
  *

@@ -65,6 +65,8 @@ static const struct {
     {ENETUNREACH, "ENETUNREACH", "network is unreachable"},
     {ECONNABORTED, "ECONNABORTED", "software caused connection abort"},
     {EAFNOSUPPORT, "EAFNOSUPPORT", "address family not supported"},
+    {ENOBUFS, "ENOBUFS", "no buffer space available"}, /* spawnSync's maxBuffer */
+    {ENOEXEC, "ENOEXEC", "exec format error"},
 };
 
 const char *errno_code_name(int err) {

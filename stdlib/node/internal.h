@@ -90,6 +90,8 @@ Value signals_listen(VM *vm, Value emitter, Value name);
 Value signals_unlisten(VM *vm, Value emitter, Value name);
 /* A signal's number from its name ("SIGINT"), or 0. */
 int signals_number(const char *name);
+/* The first name of a signal number (SIGABRT rather than SIGIOT), or NULL. */
+const char *signals_name(int number);
 /* os.constants.signals: a new null-prototype object, name -> number, in node's order. */
 Value signals_object(VM *vm);
 /* process.kill, for process_create. */

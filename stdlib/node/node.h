@@ -57,6 +57,8 @@ Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encodin
 extern const HostErrors node_host_errors;
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
 Value tcp_module_create(Host *host);    /* require('internal/tcp'): the net module's sockets */
+/* require('internal/spawn'): spawn and spawnSync (child_process.c) */
+Value child_process_module_create(Host *host);
 Value dns_module_create(Host *host);    /* require('internal/dns'): getaddrinfo on the pool */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 

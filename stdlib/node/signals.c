@@ -51,7 +51,7 @@ Value signals_object(VM *vm) {
 }
 
 /* The first name of a number (SIGABRT rather than SIGIOT), or NULL. */
-static const char *signal_name(int number) {
+const char *signals_name(int number) {
   for (int i = 0; i < SIGNAL_COUNT; i++)
     if (signal_table[i].number == number) return signal_table[i].name;
   return NULL;
@@ -77,7 +77,7 @@ static void signal_arrived(Loop *loop, int signum, void *data) {
   Host *host = data;
   VM *vm = host_vm(host);
   Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
-  const char *name = signal_name(signum);
+  const char *name = signals_name(signum);
   if (!value_is_object(p) || !name) return;
   Value args[] = {vm_handle_push(vm, vm_string(vm, name)), value_from_number(signum)};
   if (value_is_exception(events_emit(vm, p, args[0], 2, args))) host_fatal_exception(host);

@@ -137,6 +137,19 @@ static Value tcp_connect(VM *vm, Value this_value, int argc, Value *argv) {
   return h;
 }
 
+/* open(fd): a handle over fd, a connected stream socket that is ours from now on (our
+ * end of a child process's stdio pipe), or -errno. */
+static Value tcp_open(VM *vm, Value this_value, int argc, Value *argv) {
+  Host *host = host_of(vm);
+  int fd = int_arg(argc, argv, 0, -1);
+  if (fd < 0) return value_from_number(-EBADF);
+  NetConn *conn = net_conn_open(host_loop(host), fd);
+  if (!conn) return value_from_number(-errno);
+  Value h = handle_new(vm, host);
+  conn_attach(tcp_of(vm, h), conn);
+  return h;
+}
+
 /* The open connection of handle argv[0], or NULL (a closed one does nothing). */
 static NetConn *conn_arg(VM *vm, int argc, Value *argv) {
   Tcp *t = argc > 0 ? tcp_of(vm, argv[0]) : NULL;
@@ -293,6 +306,7 @@ static const VMPropDef tcp_props[] = {
     VM_FN_ENUM("describe", tcp_describe, 1),
     VM_FN_ENUM("listen", tcp_listen, 3),
     VM_FN_ENUM("connect", tcp_connect, 2),
+    VM_FN_ENUM("open", tcp_open, 1),
     VM_FN_ENUM("readStart", tcp_read_start, 1),
     VM_FN_ENUM("readStop", tcp_read_stop, 1),
     VM_FN_ENUM("write", tcp_write, 2),

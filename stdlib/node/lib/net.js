@@ -125,7 +125,9 @@ function Socket(options) {
     this._attach(options.handle);
     if (options.noDelay) binding.setNoDelay(options.handle, true);
     if (options.keepAlive) binding.setKeepAlive(options.handle, true, ~~(options.keepAliveInitialDelay / 1000));
-    if (!options.pauseOnCreate) this.read(0);
+    if (options.readable === false) {
+      // a child's stdin: written only
+    } else if (!options.pauseOnCreate) this.read(0);
     else this.pause();
   }
 }
