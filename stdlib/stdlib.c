@@ -10,11 +10,21 @@
 #include "stdlib/node/node.h"
 #include "stdlib/stdlib.h"
 
+/* Node 20 adds Symbol.dispose and Symbol.asyncDispose (V8 11 has no explicit resource
+ * management yet) as the registered symbols nodejs.dispose and nodejs.asyncDispose. */
+static void install_dispose_symbols(VM *vm) {
+  Value symbol = vm_get_str(vm, vm_global(vm), "Symbol");
+  vm_define_str(vm, symbol, "dispose", builtins_symbol_for(vm, vm_string(vm, "nodejs.dispose")), 0);
+  vm_define_str(vm, symbol, "asyncDispose",
+                builtins_symbol_for(vm, vm_string(vm, "nodejs.asyncDispose")), 0);
+}
+
 //> stdlib.install
 void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   int mark = vm_handle_mark(vm);
   builtins_install_all(vm);
+  install_dispose_symbols(vm);
   host_set_errors(host, &node_host_errors);
   Value global = vm_global(vm);
   vm_define_str(vm, global, "console", vm_handle_push(vm, console_create(vm)), VM_ATTR_HIDDEN);
