@@ -242,8 +242,9 @@ static void process_input(Conn *conn) {
       http_parser_resume(conn->parser);
       continue;
     }
-    if (err != HTTP_OK) {
-      reject(conn, err);
+    if (err != HTTP_OK) { /* after a request began, node's socketOnError */
+      if (conn->current) destroy_with_reply(conn, http_error_response(err));
+      else reject(conn, err);
       break;
     }
     if (conn->in_pos == conn->in.len) break;

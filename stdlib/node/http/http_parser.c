@@ -399,10 +399,10 @@ static void build_head(HttpParser *p) {
   p->req.upgrade = (p->conn_upgrade && p->has_upgrade) || strcmp(p->req.method, "CONNECT") == 0;
 }
 
-/* The blank line after the headers: decide the body, then report the head. */
+/* The blank line after the headers: decide the body, then report the head. A request
+ * whose last transfer coding is not chunked has no length anyone can know: as llhttp,
+ * that is an error only after the head has been reported (node's 'request' has run). */
 static int end_of_head(HttpParser *p) {
-  if (p->te_present && !p->req.chunked)
-    return fail(p, HTTP_ERR_INVALID_TRANSFER_ENCODING, "Request has invalid `Transfer-Encoding`");
   build_head(p);
   if (p->req.chunked) {
     p->state = PS_CHUNK_SIZE;
@@ -413,6 +413,8 @@ static int end_of_head(HttpParser *p) {
     p->state = PS_COMPLETE;
   }
   if (p->cb.on_head) maybe_pause(p, p->cb.on_head(p, &p->req, p->data));
+  if (p->te_present && !p->req.chunked)
+    return fail(p, HTTP_ERR_INVALID_TRANSFER_ENCODING, "Request has invalid `Transfer-Encoding`");
   return 0;
 }
 
