@@ -384,16 +384,66 @@ static Value emit_process(VM *vm, const char *name, int argc, Value *argv) {
   return value_is_object(p) ? events_emit_str(vm, p, name, argc, argv) : VALUE_FALSE;
 }
 
+/* obj's data property key, found along its prototype chain without running a getter;
+ * undefined if none. */
+static Value data_property(VM *vm, Value obj, const char *key) {
+  Value k = vm_handle_push(vm, vm_string(vm, key));
+  PropertyInfo info;
+  for (Value o = obj; value_is_object(o); o = vm_prototype_of(o))
+    if (vm_get_own_property(vm, o, k, &info)) return info.is_accessor ? VALUE_UNDEFINED : info.value;
+  return VALUE_UNDEFINED;
+}
+
+/* V8's NoSideEffectsToString of an object that is not an error, which node's warning
+ * shows: #<Ctor> while its toString is Object.prototype's, else [object Tag]. */
+static Value object_text(VM *vm, Value obj) {
+  Value object_proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
+  Value builtin = vm_handle_push(vm, vm_get_str(vm, object_proto, "toString"));
+  StrBuf sb = {0};
+  if (data_property(vm, obj, "toString") == builtin) {
+    Value ctor = data_property(vm, obj, "constructor");
+    Value name = vm_is_callable(ctor) ? vm_handle_push(vm, vm_function_name(vm, ctor)) : VALUE_UNDEFINED;
+    if (value_is_string(name) && vm_string_length(name) > 0) {
+      sb_puts(&sb, "#<"), sb_put_js(&sb, name), sb_putc(&sb, '>');
+      return sb_finish(vm, &sb);
+    }
+  }
+  PropertyInfo info;
+  Value tag = VALUE_UNDEFINED;
+  for (Value o = obj; value_is_object(o) && value_is_undefined(tag); o = vm_prototype_of(o))
+    if (vm_get_own_property(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &info))
+      tag = info.is_accessor ? VALUE_NULL : info.value;
+  sb_puts(&sb, "[object ");
+  if (value_is_string(tag)) sb_put_js(&sb, tag);
+  else sb_puts(&sb, vm_class_name(vm, obj));
+  sb_putc(&sb, ']');
+  return sb_finish(vm, &sb);
+}
+
+/* The reason as the warning names it: an error's stack, else V8's NoSideEffectsToString. */
+static Value reason_text(VM *vm, Value reason) {
+  Value text = is_error_like(vm, reason) ? vm_get_str(vm, reason, "stack") : VALUE_UNDEFINED;
+  if (value_is_exception(text)) vm_take_exception(vm);
+  if (value_is_string(text)) return text;
+  if (value_is_symbol(reason)) {
+    Value desc = vm_symbol_description(reason);
+    StrBuf sb = {0};
+    sb_puts(&sb, "Symbol(");
+    if (value_is_string(desc)) sb_put_js(&sb, desc);
+    sb_putc(&sb, ')');
+    return sb_finish(vm, &sb);
+  }
+  if (value_is_object(reason) && !vm_is_callable(reason)) return object_text(vm, reason);
+  text = vm_to_string(vm, reason);
+  if (value_is_exception(text)) vm_take_exception(vm), text = vm_string(vm, "[object Object]");
+  return text;
+}
+
 /* node's emitUnhandledRejectionWarning: the reason (an error's stack, else its string)
  * and then the long explanation with the rejection id, both as
  * UnhandledPromiseRejectionWarning. */
 static void warn_unhandled(VM *vm, Value reason, double uid) {
-  Value text = is_error_like(vm, reason) ? vm_get_str(vm, reason, "stack") : VALUE_UNDEFINED;
-  if (!value_is_string(text)) {
-    if (value_is_exception(text)) vm_take_exception(vm);
-    text = value_is_symbol(reason) ? vm_string(vm, "Symbol()") : vm_to_string(vm, reason);
-    if (value_is_exception(text)) vm_take_exception(vm), text = vm_string(vm, "[object Object]");
-  }
+  Value text = reason_text(vm, reason);
   char *t = vm_to_utf8(vm, vm_handle_push(vm, text), NULL);
   node_emit_warning(vm, t, "UnhandledPromiseRejectionWarning", NULL);
   free(t);
