@@ -477,6 +477,25 @@ static void raise_rejection(Host *host, Value reason) {
   rejections(vm)->from_promise = false;
 }
 
+/* The loop ran out: process.emit('beforeExit', process.exitCode or 0) as a loop callback
+ * (a listener's throw is uncaught), then the ticks and promise jobs it queued. What it
+ * schedules on the loop makes the loop run again (runtime/module.c: finish_main). */
+static void before_exit(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
+  Value emit = value_is_object(p) ? vm_handle_push(vm, vm_get_str(vm, p, "emit")) : VALUE_UNDEFINED;
+  Value code = value_is_object(p) ? vm_get_str(vm, p, "exitCode") : VALUE_UNDEFINED;
+  int status = 0;
+  if (value_is_exception(code) || value_is_exception(emit)) vm_take_exception(vm);
+  else exit_status_of(vm, code, &status);
+  if (vm_is_callable(emit)) {
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "beforeExit")), value_from_number(status)};
+    if (host_call(host, emit, p, 2, args)) host_drain_jobs(host);
+  }
+  vm_handle_reset(vm, mark);
+}
+
 //> stdlib.unhandled-rejection
 /* Node's processPromiseRejections for one promise, in the mode of the command line:
  * 'unhandledRejection' listeners first (strict: after the exception), then a warning,
@@ -554,6 +573,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   warning_install(vm, p, argc, argv, script_index);
   host_set_reporter(host, report);
   host_set_uncaught(host, uncaught_exception);
+  host_set_before_exit(host, before_exit);
   read_rejection_mode(vm, argc, argv, script_index);
   host_set_unhandled_rejection(host, unhandled_rejection);
   host_set_rejection_handled(host, rejection_handled);
