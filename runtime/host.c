@@ -63,10 +63,17 @@ static void list_push(VM *vm, RejectionList *l, Value promise, double uid) {
   l->uids[l->count++] = uid;
 }
 
+/* The promise entry i of l names: in host->warned, through a WeakRef (undefined once the
+ * promise was collected). */
+static Value list_promise(VM *vm, const RejectionList *l, int i) {
+  Value v = vm_pinned(vm, l->pins[i]);
+  return vm_is_weak_ref(v) ? vm_weak_ref_deref(vm, v) : v;
+}
+
 /* Takes promise out of l (unpinned); its uid, or 0 if it was not there. */
 static double list_take(VM *vm, RejectionList *l, Value promise) {
   for (int i = 0; i < l->count; i++) {
-    if (vm_pinned(vm, l->pins[i]) != promise) continue;
+    if (list_promise(vm, l, i) != promise) continue;
     double uid = l->uids[i];
     vm_unpin(vm, l->pins[i]);
     l->count--;
@@ -75,6 +82,30 @@ static double list_take(VM *vm, RejectionList *l, Value promise) {
     return uid;
   }
   return 0;
+}
+
+/* Drops the entries of l whose promise was collected. */
+static void list_prune(VM *vm, RejectionList *l) {
+  int kept = 0;
+  for (int i = 0; i < l->count; i++) {
+    if (value_is_undefined(list_promise(vm, l, i))) {
+      vm_unpin(vm, l->pins[i]);
+      continue;
+    }
+    l->pins[kept] = l->pins[i];
+    l->uids[kept++] = l->uids[i];
+  }
+  l->count = kept;
+}
+
+/* Remembers a promise reported unhandled, weakly as node's WeakMap does: a handler may
+ * still come while the program holds the promise; once it does not, the promise (and
+ * its reason) may be collected, and the entry goes. */
+static void warned_push(VM *vm, RejectionList *l, Value promise, double uid) {
+  if (l->count == l->capacity) list_prune(vm, l);
+  int mark = vm_handle_mark(vm);
+  list_push(vm, l, vm_handle_push(vm, vm_weak_ref_new(vm, promise, VALUE_NULL)), uid);
+  vm_handle_reset(vm, mark);
 }
 
 static void list_free(VM *vm, RejectionList *l) {
@@ -115,7 +146,7 @@ static bool process_rejections(Host *host) {
     Value promise = vm_handle_push(vm, vm_pinned(vm, now.pins[i])), reason;
     vm_promise_state(promise, &reason);
     if (host->on_unhandled && !host->exiting) {
-      if (host->on_handled_late) list_push(vm, &host->warned, promise, now.uids[i]);
+      if (host->on_handled_late) warned_push(vm, &host->warned, promise, now.uids[i]);
       host->on_unhandled(host, promise, reason, now.uids[i]);
     }
     vm_handle_reset(vm, mark);
@@ -127,6 +158,7 @@ static bool process_rejections(Host *host) {
 void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn) { host->on_unhandled = fn; }
 void host_set_rejection_handled(Host *host, HostRejectionHandled fn) { host->on_handled_late = fn; }
 void host_set_uncaught(Host *host, HostUncaught fn) { host->on_uncaught = fn; }
+void host_set_before_exit(Host *host, HostBeforeExit fn) { host->on_before_exit = fn; }
 
 static bool queue_empty(JobQueue *q) {
   if (q->head < q->count) return false;

@@ -786,7 +786,13 @@ static int finish_main(Host *host, Value result) {
   if (host->exiting) return host->exit_code;
   host_drain_jobs(host);
   host->loop_handles = vm_handle_mark(host->vm);
-  if (!host->exiting) loop_run(host->loop);
+  /* node's SpinEventLoop: the loop, then 'beforeExit', again while that left work */
+  while (!host->exiting) {
+    loop_run(host->loop);
+    if (host->exiting || !host->on_before_exit) break;
+    host->on_before_exit(host);
+    if (host->exiting || !loop_alive(host->loop)) break;
+  }
   return host->exit_code;
 }
 

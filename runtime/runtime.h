@@ -491,6 +491,11 @@ int host_run_loop(Host *host);
 typedef bool (*HostUncaught)(Host *host, Value exception);
 void host_set_uncaught(Host *host, HostUncaught fn);
 
+/* When the loop has nothing left, fn runs (process's 'beforeExit'); if what it scheduled
+ * keeps the loop alive, the loop runs again and fn after it. NULL: the end at once. */
+typedef void (*HostBeforeExit)(Host *host);
+void host_set_before_exit(Host *host, HostBeforeExit fn);
+
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code
  * becomes 1 and the loop stops. Returns false if it threw. */
 bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *argv);

@@ -27,7 +27,8 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_PROCESS_PROTOTYPE,       /* node/process.c */
   INTRINSIC_TIMEOUT_PROTOTYPE,       /* node/timers.c */
   INTRINSIC_IMMEDIATE_PROTOTYPE,
-  INTRINSIC_TIMERS_BY_ID,            /* the Timeouts whose id was taken, by id */
+  INTRINSIC_TIMERS_BY_ID,            /* the Timeouts whose id was taken, by id, and the
+                                        fields that handles show (node/timers.c) */
   INTRINSIC_SCHEDULER_PROTOTYPE,     /* timers/promises' scheduler (node/timers_promises.c) */
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
   INTRINSIC_HTTP_REQUEST_PROTOTYPE,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lexer/alloc.h"
+#include "stdlib/ecma/ecma.h"
 #include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
 
@@ -294,6 +295,26 @@ static Value events_once(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_call(vm, on, this_value, 2, args);
 }
 
+static Value event_symbols(VM *vm);
+
+/* A listener returned r (not undefined or null): if the emitter captures rejections, hand
+ * r to internal/events/capture's addCatch, which routes a rejection of it (node's
+ * addCatch). VALUE_TRUE, or VALUE_EXCEPTION. */
+static Value capture_rejection(VM *vm, Value emitter, Value r, Value name, int argc,
+                               const Value *argv) {
+  Value k_capture = vm_array_get(vm, event_symbols(vm), 1);
+  Value capture = vm_get(vm, emitter, k_capture);
+  if (value_is_exception(capture) || !vm_truthy(capture)) return capture;
+  Value m = host_require_builtin(host_of(vm), "internal/events/capture");
+  if (value_is_exception(vm_handle_push(vm, m))) return m;
+  Value add_catch = vm_handle_push(vm, vm_get_str(vm, m, "addCatch"));
+  Value args = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 0; i < argc; i++) vm_array_push(vm, args, argv[i]);
+  Value call[5] = {emitter, r, name, args, k_capture};
+  Value done = vm_call(vm, add_catch, VALUE_UNDEFINED, 5, call);
+  return value_is_exception(done) ? done : VALUE_TRUE;
+}
+
 //> stdlib.emit
 Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv) {
   int mark = vm_handle_mark(vm);
@@ -301,7 +322,9 @@ Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv
   uint32_t n = value_is_exception(list) ? 0 : vm_array_length(list);
   Value result = value_from_bool(n > 0);
   for (uint32_t i = 0; i < n && !value_is_exception(result); i++) {
-    Value r = vm_call(vm, vm_array_get(vm, list, i), emitter, argc, argv);
+    Value r = vm_handle_push(vm, vm_call(vm, vm_array_get(vm, list, i), emitter, argc, argv));
+    if (!value_is_exception(r) && !value_is_nullish(r)) /* a promise, perhaps */
+      r = capture_rejection(vm, emitter, r, name, argc, argv);
     if (value_is_exception(r)) result = r;
   }
   vm_handle_reset(vm, mark);
@@ -508,8 +531,21 @@ static Value events_static_count(VM *vm, Value this_value, int argc, Value *argv
 
 /* ==== EventEmitter ==== */
 
+/* kCapture for a new emitter: true if opts.captureRejections is (a truthy value that is not
+ * a boolean is node's TypeError), else EventEmitter.prototype[kCapture], which the
+ * static EventEmitter.captureRejections sets. */
+static Value capture_option(VM *vm, Value opts) {
+  Value v = value_is_object(opts) ? vm_get_str(vm, opts, "captureRejections") : VALUE_UNDEFINED;
+  if (value_is_exception(v)) return v;
+  if (vm_truthy(v) && !value_is_bool(v))
+    return node_throw_arg_type(vm, "options.captureRejections", "of type boolean", v);
+  if (vm_truthy(v)) return VALUE_TRUE;
+  Value proto = vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
+  return vm_get(vm, proto, vm_array_get(vm, event_symbols(vm), 1));
+}
+
 /* EventEmitter.init: the fields node sets on every emitter, in node's order. */
-static Value init_emitter(VM *vm, Value self) {
+static Value init_emitter(VM *vm, Value self, Value opts) {
   Value events = vm_get_str(vm, self, "_events");
   if (value_is_exception(events)) return events;
   if (!value_is_object(events) || vm_strict_equals(events, vm_get_str(vm, vm_prototype_of(self), "_events"))) {
@@ -522,25 +558,28 @@ static Value init_emitter(VM *vm, Value self) {
   if (value_is_exception(vm_set_str(vm, self, "_maxListeners", vm_truthy(max) ? max : VALUE_UNDEFINED)))
     return VALUE_EXCEPTION;
   Value syms = event_symbols(vm);
-  for (uint32_t i = 0; i < 2; i++)
-    if (value_is_exception(vm_set(vm, self, vm_array_get(vm, syms, i), VALUE_FALSE))) return VALUE_EXCEPTION;
+  if (value_is_exception(vm_set(vm, self, vm_array_get(vm, syms, 0), VALUE_FALSE))) return VALUE_EXCEPTION;
+  Value capture = vm_handle_push(vm, capture_option(vm, opts));
+  if (value_is_exception(capture)) return capture;
+  if (value_is_exception(vm_set(vm, self, vm_array_get(vm, syms, 1), capture))) return VALUE_EXCEPTION;
   return self;
 }
 
 /* new EventEmitter(), or EventEmitter.call(this) in an old-style subclass: init. */
 static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   Value target = vm_new_target(vm);
+  Value opts = argc > 0 ? argv[0] : VALUE_UNDEFINED;
   if (value_is_undefined(target) && value_is_nullish(this_value))
     return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
                           value_is_null(this_value) ? "null" : "undefined");
   if (value_is_undefined(target)) {
-    Value r = value_is_object(this_value) ? init_emitter(vm, this_value) : VALUE_UNDEFINED;
+    Value r = value_is_object(this_value) ? init_emitter(vm, this_value, opts) : VALUE_UNDEFINED;
     return value_is_exception(r) ? r : VALUE_UNDEFINED;
   }
   Value proto = vm_get_str(vm, target, "prototype");
   if (value_is_exception(proto)) return proto;
   Value self = vm_handle_push(vm, vm_object_with_proto(vm, value_is_object(proto) ? proto : VALUE_NULL));
-  return init_emitter(vm, self);
+  return init_emitter(vm, self, opts);
 }
 
 /* In Node's order; on and off are the very functions addListener and removeListener. */
@@ -573,6 +612,38 @@ static const VMPropDef event_emitter_class = VM_FUNCTION_CONSTRUCTOR(
     "EventEmitter", event_emitter, 1, 0, INTRINSIC_EVENT_EMITTER_PROTOTYPE, emitter_statics,
     emitter_methods);
 
+/* EventEmitter.captureRejections: EventEmitter.prototype[kCapture], which new emitters
+ * copy unless their options say; the setter takes only a boolean. */
+static Value capture_default_get(VM *vm, Value this_value, int argc, Value *argv) {
+  Value proto = vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
+  return vm_get(vm, proto, vm_array_get(vm, event_symbols(vm), 1));
+}
+
+static Value capture_default_set(VM *vm, Value this_value, int argc, Value *argv) {
+  Value v = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!value_is_bool(v))
+    return node_throw_arg_type(vm, "EventEmitter.captureRejections", "of type boolean", v);
+  Value proto = vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
+  Value r = vm_set(vm, proto, vm_array_get(vm, event_symbols(vm), 1), v);
+  return value_is_exception(r) ? r : VALUE_UNDEFINED;
+}
+
+/* captureRejectionSymbol and the captureRejections accessor on the constructor, and the
+ * default, prototype[kCapture] = false (writable only, as node defines it). */
+static void define_capture(VM *vm, Value ctor) {
+  Value key = vm_handle_push(vm, vm_string(vm, "nodejs.rejection"));
+  vm_define_str(vm, ctor, "captureRejectionSymbol", builtins_symbol_for(vm, key), VM_ATTR_DEFAULT);
+  PropertyDescriptor d = {.has_getter = true, .has_setter = true, .has_enumerable = true,
+                          .enumerable = true, .has_configurable = true};
+  d.getter = vm_handle_push(vm, vm_native_new(vm, "get", capture_default_get, 0));
+  d.setter = vm_handle_push(vm, vm_native_new(vm, "set", capture_default_set, 1));
+  vm_define_property(vm, ctor, vm_handle_push(vm, vm_string(vm, "captureRejections")), &d);
+  PropertyDescriptor f = {.value = VALUE_FALSE, .has_value = true, .has_writable = true,
+                          .writable = true, .has_enumerable = true, .has_configurable = true};
+  Value proto = vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER_PROTOTYPE);
+  vm_define_property(vm, proto, vm_array_get(vm, event_symbols(vm), 1), &f);
+}
+
 /* EventEmitter, made once per realm. require('events') is the constructor itself, and
  * EventEmitter.EventEmitter too. */
 static Value event_emitter_constructor(VM *vm) {
@@ -581,6 +652,7 @@ static Value event_emitter_constructor(VM *vm) {
   ctor = vm_handle_push(vm, vm_prop_value(vm, &event_emitter_class));
   vm_set_intrinsic(vm, INTRINSIC_EVENT_EMITTER, ctor);
   vm_define_str(vm, ctor, "EventEmitter", ctor, VM_ATTR_DEFAULT);
+  define_capture(vm, ctor);
   vm_define_str(vm, ctor, "errorMonitor", vm_array_get(vm, event_symbols(vm), 2), VM_ATTR_DEFAULT);
   return ctor;
 }

@@ -384,16 +384,66 @@ static Value emit_process(VM *vm, const char *name, int argc, Value *argv) {
   return value_is_object(p) ? events_emit_str(vm, p, name, argc, argv) : VALUE_FALSE;
 }
 
+/* obj's data property key, found along its prototype chain without running a getter;
+ * undefined if none. */
+static Value data_property(VM *vm, Value obj, const char *key) {
+  Value k = vm_handle_push(vm, vm_string(vm, key));
+  PropertyInfo info;
+  for (Value o = obj; value_is_object(o); o = vm_prototype_of(o))
+    if (vm_get_own_property(vm, o, k, &info)) return info.is_accessor ? VALUE_UNDEFINED : info.value;
+  return VALUE_UNDEFINED;
+}
+
+/* V8's NoSideEffectsToString of an object that is not an error, which node's warning
+ * shows: #<Ctor> while its toString is Object.prototype's, else [object Tag]. */
+static Value object_text(VM *vm, Value obj) {
+  Value object_proto = vm_intrinsic(vm, INTRINSIC_OBJECT_PROTOTYPE);
+  Value builtin = vm_handle_push(vm, vm_get_str(vm, object_proto, "toString"));
+  StrBuf sb = {0};
+  if (data_property(vm, obj, "toString") == builtin) {
+    Value ctor = data_property(vm, obj, "constructor");
+    Value name = vm_is_callable(ctor) ? vm_handle_push(vm, vm_function_name(vm, ctor)) : VALUE_UNDEFINED;
+    if (value_is_string(name) && vm_string_length(name) > 0) {
+      sb_puts(&sb, "#<"), sb_put_js(&sb, name), sb_putc(&sb, '>');
+      return sb_finish(vm, &sb);
+    }
+  }
+  PropertyInfo info;
+  Value tag = VALUE_UNDEFINED;
+  for (Value o = obj; value_is_object(o) && value_is_undefined(tag); o = vm_prototype_of(o))
+    if (vm_get_own_property(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG), &info))
+      tag = info.is_accessor ? VALUE_NULL : info.value;
+  sb_puts(&sb, "[object ");
+  if (value_is_string(tag)) sb_put_js(&sb, tag);
+  else sb_puts(&sb, vm_class_name(vm, obj));
+  sb_putc(&sb, ']');
+  return sb_finish(vm, &sb);
+}
+
+/* The reason as the warning names it: an error's stack, else V8's NoSideEffectsToString. */
+static Value reason_text(VM *vm, Value reason) {
+  Value text = is_error_like(vm, reason) ? vm_get_str(vm, reason, "stack") : VALUE_UNDEFINED;
+  if (value_is_exception(text)) vm_take_exception(vm);
+  if (value_is_string(text)) return text;
+  if (value_is_symbol(reason)) {
+    Value desc = vm_symbol_description(reason);
+    StrBuf sb = {0};
+    sb_puts(&sb, "Symbol(");
+    if (value_is_string(desc)) sb_put_js(&sb, desc);
+    sb_putc(&sb, ')');
+    return sb_finish(vm, &sb);
+  }
+  if (value_is_object(reason) && !vm_is_callable(reason)) return object_text(vm, reason);
+  text = vm_to_string(vm, reason);
+  if (value_is_exception(text)) vm_take_exception(vm), text = vm_string(vm, "[object Object]");
+  return text;
+}
+
 /* node's emitUnhandledRejectionWarning: the reason (an error's stack, else its string)
  * and then the long explanation with the rejection id, both as
  * UnhandledPromiseRejectionWarning. */
 static void warn_unhandled(VM *vm, Value reason, double uid) {
-  Value text = is_error_like(vm, reason) ? vm_get_str(vm, reason, "stack") : VALUE_UNDEFINED;
-  if (!value_is_string(text)) {
-    if (value_is_exception(text)) vm_take_exception(vm);
-    text = value_is_symbol(reason) ? vm_string(vm, "Symbol()") : vm_to_string(vm, reason);
-    if (value_is_exception(text)) vm_take_exception(vm), text = vm_string(vm, "[object Object]");
-  }
+  Value text = reason_text(vm, reason);
   char *t = vm_to_utf8(vm, vm_handle_push(vm, text), NULL);
   node_emit_warning(vm, t, "UnhandledPromiseRejectionWarning", NULL);
   free(t);
@@ -425,6 +475,25 @@ static void raise_rejection(Host *host, Value reason) {
   rejections(vm)->from_promise = true;
   host_fatal_exception_at(host, site);
   rejections(vm)->from_promise = false;
+}
+
+/* The loop ran out: process.emit('beforeExit', process.exitCode or 0) as a loop callback
+ * (a listener's throw is uncaught), then the ticks and promise jobs it queued. What it
+ * schedules on the loop makes the loop run again (runtime/module.c: finish_main). */
+static void before_exit(Host *host) {
+  VM *vm = host_vm(host);
+  int mark = vm_handle_mark(vm);
+  Value p = vm_handle_push(vm, vm_get_str(vm, vm_global(vm), "process"));
+  Value emit = value_is_object(p) ? vm_handle_push(vm, vm_get_str(vm, p, "emit")) : VALUE_UNDEFINED;
+  Value code = value_is_object(p) ? vm_get_str(vm, p, "exitCode") : VALUE_UNDEFINED;
+  int status = 0;
+  if (value_is_exception(code) || value_is_exception(emit)) vm_take_exception(vm);
+  else exit_status_of(vm, code, &status);
+  if (vm_is_callable(emit)) {
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "beforeExit")), value_from_number(status)};
+    if (host_call(host, emit, p, 2, args)) host_drain_jobs(host);
+  }
+  vm_handle_reset(vm, mark);
 }
 
 //> stdlib.unhandled-rejection
@@ -504,6 +573,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   warning_install(vm, p, argc, argv, script_index);
   host_set_reporter(host, report);
   host_set_uncaught(host, uncaught_exception);
+  host_set_before_exit(host, before_exit);
   read_rejection_mode(vm, argc, argv, script_index);
   host_set_unhandled_rejection(host, unhandled_rejection);
   host_set_rejection_handled(host, rejection_handled);

@@ -263,6 +263,40 @@ static void le_on_interrupt(LineEdit *le, bool line_was_empty, void *data) {
 
 static void le_on_eof(LineEdit *le, void *data) { le_call(le, data, "onEof", 0, NULL); }
 
+/* Proposes each string of hits for line[start..cursor]. */
+static void le_propose(VM *vm, LineEdit *le, Value hits, size_t start) {
+  for (uint32_t i = 0; vm_is_array(hits) && i < vm_array_length(hits); i++) {
+    Value hit = vm_array_get(vm, hits, i);
+    if (!value_is_string(hit)) continue;
+    char *word = vm_to_utf8(vm, hit, NULL);
+    lineedit_add_completion(le, start, word);
+    free(word);
+  }
+}
+
+/* Tab: the handlers' onComplete(text before the cursor) answers [hits, substring] (the
+ * readline completer's answer), or undefined; the hits replace that substring. */
+static void le_complete(LineEdit *le, const char *line, size_t cursor, void *data) {
+  StdioState *s = data;
+  if (le != s->le) return;
+  VM *vm = host_vm(s->host);
+  int mark = vm_handle_mark(vm);
+  Value handlers = vm_handle_push(vm, vm_pinned(vm, s->handlers));
+  Value fn = vm_handle_push(vm, vm_get_str(vm, handlers, "onComplete"));
+  Value before = vm_handle_push(vm, vm_string_n(vm, line, cursor));
+  Value answer = vm_is_callable(fn) ? vm_call(vm, fn, handlers, 1, &before) : VALUE_UNDEFINED;
+  if (value_is_exception(answer)) {
+    host_fatal_exception(s->host);
+  } else if (vm_is_array(vm_handle_push(vm, answer)) && vm_array_length(answer) == 2) {
+    Value sub = vm_handle_push(vm, vm_array_get(vm, answer, 1));
+    size_t n = 0;
+    char *text = value_is_string(sub) ? vm_to_utf8(vm, sub, &n) : NULL;
+    free(text);
+    if (n <= cursor) le_propose(vm, le, vm_handle_push(vm, vm_array_get(vm, answer, 0)), cursor - n);
+  }
+  vm_handle_reset(vm, mark);
+}
+
 /* leOpen(inFd, outFd, handlers, historySize): starts editing lines; true when both are
  * terminals. The editor keeps the process alive until leClose. */
 static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
@@ -270,7 +304,7 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   int in = int_arg(argc, argv, 0), out = int_arg(argc, argv, 1);
   if (s->le || in < 0 || out < 0 || !value_is_object(arg(argc, argv, 2)))
     return vm_throw_error(vm, ERR_ERROR, "leOpen: the line editor is in use");
-  static const LineEditEvents events = {le_on_line, le_on_interrupt, le_on_eof, NULL};
+  static const LineEditEvents events = {le_on_line, le_on_interrupt, le_on_eof, le_complete};
   s->handlers = vm_pin(vm, argv[2]);
   s->le = lineedit_new(host_loop(s->host), in, out, &events, s);
   lineedit_set_quiet_ends(s->le, true);

@@ -4,12 +4,15 @@
  * A Timeout is a JavaScript object whose native part (a Timer) names the loop's
  * timer. The callback and its arguments live on the object (as Node keeps them,
  * in _onTimeout and _timerArgs), and the object is pinned while the timer is
- * active, so the collector keeps everything a pending timer needs.
+ * active, so the collector keeps everything a pending timer needs. The object also
+ * carries node's other fields (_idleTimeout, _repeat, _destroyed, [Symbol(refed)]...),
+ * kept current at every change, so that it prints as node's does.
  */
 #include <math.h>
 #include <stdlib.h>
 
 #include "lexer/alloc.h"
+#include "stdlib/ecma/ecma.h"
 #include "stdlib/node/internal.h"
 
 #define TIMEOUT_MAX 2147483647.0 /* 2**31 - 1 ms, as in Node */
@@ -22,15 +25,22 @@ typedef struct Timer {
   bool repeat;
   bool refed;         /* what hasRef says: node's kRefed, kept after the timer is done */
   bool known;         /* +timeout was taken: clearTimeout(id) finds it (node's kHasPrimitive) */
+  double delay;       /* the delay after node's coercion, in ms (a Timeout's _idleTimeout) */
   double async_id;    /* what +timeout gives */
 } Timer;
 
-/* The next handle's id: node's async ids count every async resource; ours count handles. */
+/* The next handle's id: node's async ids count every async resource; ours count handles.
+ * running_id: the id of the handle whose callback runs (1, the main script's, otherwise):
+ * a handle made meanwhile records it as its trigger. */
 typedef struct TimersState {
   double next_id;
+  double running_id;
 } TimersState;
 
-static void timers_state_init(void *state) { ((TimersState *)state)->next_id = 2; }
+static void timers_state_init(void *state) {
+  ((TimersState *)state)->next_id = 2;
+  ((TimersState *)state)->running_id = 1;
+}
 static const VMStateType timers_state_type = {"timers", sizeof(TimersState), timers_state_init,
                                               NULL};
 
@@ -51,13 +61,112 @@ static const VMClassDef timeout_class = {"Timeout", NULL, timer_finalize};
 static const VMClassDef immediate_class = {"Immediate", NULL, timer_finalize};
 //< stdlib.timer-class
 
-/* The Timeouts whose id was taken, by id (node's knownTimersById). */
-static Value timers_by_id(VM *vm) {
-  Value table = vm_intrinsic(vm, INTRINSIC_TIMERS_BY_ID);
-  if (value_is_object(table)) return table;
-  table = vm_object_with_proto(vm, VALUE_NULL);
-  vm_set_intrinsic(vm, INTRINSIC_TIMERS_BY_ID, table);
-  return table;
+/* ==== The fields node's handles show ====
+ *
+ * Node's Timeout and Immediate are plain objects of lib/internal/timers.js; programs and
+ * console.log see their fields. Ours are data properties set as node sets them; the
+ * Timer stays the truth the loop acts on. _idlePrev and _idleNext, node's links in its
+ * list of timers of one duration, point at a stand-in TimersList while the timer is
+ * active (node's would be the neighbouring Timeout when two share a duration). */
+
+/* What the realm's slot INTRINSIC_TIMERS_BY_ID holds, made with the first handle. */
+enum { BY_ID, SYM_REFED, SYM_HAS_PRIMITIVE, SYM_ASYNC_ID, SYM_TRIGGER_ID, TIMERS_LIST };
+
+/* An object of a class named TimersList, linked to itself as an empty list of node's is:
+ * inspect prints it as [TimersList] where it goes deeper than depth. */
+static Value timers_list_new(VM *vm) {
+  Value ctor = vm_handle_push(vm, vm_native_new(vm, "TimersList", node_illegal_constructor, 2));
+  Value proto = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, proto, "constructor", ctor, VM_ATTR_HIDDEN);
+  vm_define_str(vm, ctor, "prototype", proto, 0);
+  Value list = vm_handle_push(vm, vm_object_with_proto(vm, proto));
+  vm_define_str(vm, list, "_idleNext", list, VM_ATTR_DEFAULT);
+  vm_define_str(vm, list, "_idlePrev", list, VM_ATTR_DEFAULT);
+  return list;
+}
+
+static Value timeout_inspect(VM *vm, Value this_value, int argc, Value *argv);
+
+/* Timeout.prototype[util.inspect.custom], made with the first Timeout (not at start-up). */
+static void define_timeout_inspect(VM *vm) {
+  Value key = vm_handle_push(vm, vm_string(vm, "nodejs.util.inspect.custom"));
+  Value fn = vm_handle_push(vm, vm_native_new(vm, "[nodejs.util.inspect.custom]", timeout_inspect, 2));
+  PropertyDescriptor d = {.value = fn, .has_value = true, .has_writable = true, .writable = true,
+                          .has_configurable = true, .configurable = true, .has_enumerable = true};
+  vm_define_property(vm, vm_intrinsic(vm, INTRINSIC_TIMEOUT_PROTOTYPE),
+                     vm_handle_push(vm, builtins_symbol_for(vm, key)), &d);
+}
+
+/* The realm's [the Timeouts whose id was taken, by id (node's knownTimersById), and the
+ * symbols refed, kHasPrimitive, asyncId, triggerId, and the TimersList]. */
+static Value timer_fields(VM *vm) {
+  Value fields = vm_intrinsic(vm, INTRINSIC_TIMERS_BY_ID);
+  if (vm_is_array(fields)) return fields;
+  static const char *const names[] = {"refed", "kHasPrimitive", "asyncId", "triggerId"};
+  fields = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, fields, vm_object_with_proto(vm, VALUE_NULL));
+  for (int i = 0; i < TIMERS_LIST - SYM_REFED; i++)
+    vm_array_push(vm, fields, vm_symbol_new(vm, vm_handle_push(vm, vm_string(vm, names[i]))));
+  vm_array_push(vm, fields, timers_list_new(vm));
+  vm_set_intrinsic(vm, INTRINSIC_TIMERS_BY_ID, fields);
+  define_timeout_inspect(vm);
+  return fields;
+}
+
+static Value timer_field(VM *vm, int which) { return vm_array_get(vm, timer_fields(vm), which); }
+
+static Value timers_by_id(VM *vm) { return timer_field(vm, BY_ID); }
+
+/* self.name = v, as node's own code assigns (a frozen handle keeps its old value). */
+static void set_field(VM *vm, Value self, const char *name, Value v) {
+  if (value_is_exception(vm_set_str(vm, self, name, v))) vm_take_exception(vm);
+}
+
+static void set_symbol_field(VM *vm, Value self, int which, Value v) {
+  if (value_is_exception(vm_set(vm, self, timer_field(vm, which), v))) vm_take_exception(vm);
+}
+
+/* A Timeout's fields when it is armed (again): in its list since the loop's now. */
+static void timeout_armed(VM *vm, Value self) {
+  Value list = timer_field(vm, TIMERS_LIST);
+  set_field(vm, self, "_idlePrev", list);
+  set_field(vm, self, "_idleNext", list);
+  set_field(vm, self, "_idleStart", value_from_number(floor(usage_elapsed_ms(vm))));
+}
+
+/* Out of its list: fired (or firing), or cleared (cleared also drops the callback). */
+static void timeout_unlinked(VM *vm, Value self, bool cleared) {
+  set_field(vm, self, "_idlePrev", VALUE_NULL);
+  set_field(vm, self, "_idleNext", VALUE_NULL);
+  if (!cleared) return;
+  set_field(vm, self, "_idleTimeout", value_from_number(-1));
+  set_field(vm, self, "_onTimeout", VALUE_NULL);
+  set_field(vm, self, "_destroyed", VALUE_TRUE);
+}
+
+/* An Immediate that ran or was cleared: node drops its callback and its kRefed. */
+static void immediate_done(VM *vm, Value self) {
+  set_field(vm, self, "_onImmediate", VALUE_NULL);
+  set_field(vm, self, "_destroyed", VALUE_TRUE);
+  set_symbol_field(vm, self, SYM_REFED, VALUE_NULL);
+}
+
+/* Timeout.prototype[util.inspect.custom]: the Timeout itself at depth 0, as node prints
+ * it (its list shows as [TimersList]). argv: depth, options, inspect. */
+static Value timeout_inspect(VM *vm, Value this_value, int argc, Value *argv) {
+  Value options = argc > 1 && value_is_object(argv[1]) ? argv[1] : VALUE_UNDEFINED;
+  Value inspect = argc > 2 ? argv[2] : VALUE_UNDEFINED;
+  Value copy = vm_handle_push(vm, vm_object_new(vm));
+  Value keys = vm_handle_push(vm, value_is_object(options) ? vm_own_keys(vm, options) : vm_array_new(vm));
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value key = vm_array_get(vm, keys, i), v = vm_get(vm, options, key);
+    if (value_is_exception(v) || value_is_exception(vm_set(vm, copy, key, v))) return VALUE_EXCEPTION;
+  }
+  vm_set_str(vm, copy, "depth", value_from_number(0));
+  vm_set_str(vm, copy, "customInspect", VALUE_FALSE);
+  if (!vm_is_callable(inspect)) return VALUE_UNDEFINED;
+  Value args[2] = {this_value, copy};
+  return vm_call(vm, inspect, VALUE_UNDEFINED, 2, args);
 }
 
 static void forget_id(VM *vm, Timer *t) {
@@ -80,10 +189,17 @@ static void timer_fire(Loop *loop, void *data) {
   Timer *t = data;
   VM *vm = host_vm(t->host);
   Value self = vm_handle_push(vm, vm_pinned(vm, t->pin));
-  if (!t->repeat) timer_release(t); /* clearTimeout inside the callback is then a no-op */
+  bool repeat = t->repeat;
+  if (!repeat) timer_release(t); /* clearTimeout inside the callback is then a no-op */
   Value fn = vm_handle_push(vm, vm_get_str(vm, self, "_onTimeout"));
   Value args = vm_handle_push(vm, vm_get_str(vm, self, "_timerArgs"));
+  TimersState *state = vm_state(vm, &timers_state_type);
+  state->running_id = t->async_id;
+  timeout_unlinked(vm, self, false);
   host_call_array(t->host, fn, self, args); /* the loop drops our handles afterwards */
+  state->running_id = 1;
+  if (repeat && t->id) timeout_armed(vm, self); /* an interval not cleared in its callback */
+  else if (!repeat) set_field(vm, self, "_destroyed", VALUE_TRUE);
 }
 //< stdlib.timer-fire
 
@@ -104,15 +220,50 @@ static uint64_t coerce_delay(VM *vm, int argc, Value *argv) {
   return (uint64_t)d;
 }
 
+/* A new handle's own enumerable field, in node's order. */
+static void field(VM *vm, Value self, const char *name, Value v) {
+  vm_define_str(vm, self, name, v, VM_ATTR_DEFAULT);
+}
+
+/* A symbol-keyed one (node's kRefed, kHasPrimitive, async_id_symbol, trigger_async_id_symbol). */
+static void symbol_field(VM *vm, Value self, Value key, Value v) {
+  PropertyDescriptor d = {.value = v, .has_value = true, .has_writable = true, .writable = true,
+                          .has_enumerable = true, .enumerable = true, .has_configurable = true,
+                          .configurable = true};
+  vm_define_property(vm, self, key, &d);
+}
+
 /* The Timeout or Immediate object (its prototype the realm's intrinsic proto) that holds
  * callback, arguments and the Timer. */
 static Value make_handle(VM *vm, const VMClassDef *cls, int proto, Timer *t, int argc, Value *argv,
                          int first_arg) {
   Value self = vm_handle_push(vm, vm_host_new(vm, cls, t, vm_intrinsic(vm, proto)));
-  Value args = vm_handle_push(vm, vm_array_new(vm));
+  Value args = VALUE_UNDEFINED; /* node keeps an array only when there are arguments */
+  if (argc > first_arg) args = vm_handle_push(vm, vm_array_new(vm));
   for (int i = first_arg; i < argc; i++) vm_array_push(vm, args, argv[i]);
-  vm_define_str(vm, self, "_onTimeout", argv[0], VM_ATTR_HIDDEN);
-  vm_define_str(vm, self, "_timerArgs", args, VM_ATTR_HIDDEN);
+  Value fields = timer_fields(vm), list = vm_array_get(vm, fields, TIMERS_LIST);
+  if (cls == &timeout_class) {
+    field(vm, self, "_idleTimeout", value_from_number(t->delay));
+    field(vm, self, "_idlePrev", list);
+    field(vm, self, "_idleNext", list);
+    field(vm, self, "_idleStart", value_from_number(floor(usage_elapsed_ms(vm))));
+    field(vm, self, "_onTimeout", argv[0]);
+    field(vm, self, "_timerArgs", args);
+    field(vm, self, "_repeat", t->repeat ? value_from_number(t->delay) : VALUE_NULL);
+  } else {
+    field(vm, self, "_idleNext", VALUE_NULL);
+    field(vm, self, "_idlePrev", VALUE_NULL);
+    field(vm, self, "_onImmediate", argv[0]);
+    field(vm, self, "_argv", args);
+  }
+  field(vm, self, "_destroyed", VALUE_FALSE);
+  symbol_field(vm, self, vm_array_get(vm, fields, SYM_REFED), VALUE_TRUE);
+  if (cls == &timeout_class)
+    symbol_field(vm, self, vm_array_get(vm, fields, SYM_HAS_PRIMITIVE), VALUE_FALSE);
+  symbol_field(vm, self, vm_array_get(vm, fields, SYM_ASYNC_ID), value_from_number(t->async_id));
+  TimersState *state = vm_state(vm, &timers_state_type);
+  Value trigger = value_from_number(state->running_id);
+  symbol_field(vm, self, vm_array_get(vm, fields, SYM_TRIGGER_ID), trigger);
   t->pin = vm_pin(vm, self);
   return self;
 }
@@ -123,6 +274,7 @@ Value timers_start(VM *vm, bool repeat, int argc, Value *argv) {
     return VALUE_EXCEPTION;
   uint64_t delay = coerce_delay(vm, argc, argv);
   Timer *t = timer_new(vm, repeat);
+  t->delay = (double)delay;
   Value self = make_handle(vm, &timeout_class, INTRINSIC_TIMEOUT_PROTOTYPE, t, argc, argv, 2);
   t->id = loop_timer_start(host_loop(t->host), delay, repeat ? delay : 0, timer_fire, t);
   return self;
@@ -137,9 +289,19 @@ static Value set_timer(VM *vm, Value this_value, int argc, Value *argv) {
 /* An Immediate that ran (or was cleared) no longer says hasRef, unlike a Timeout. */
 static void immediate_fire(Loop *loop, void *data) {
   Timer *t = data;
-  t->repeat = false;
+  VM *vm = host_vm(t->host);
   t->refed = false;
-  timer_fire(loop, data);
+  Value self = vm_handle_push(vm, vm_pinned(vm, t->pin));
+  timer_release(t);
+  set_field(vm, self, "_destroyed", VALUE_TRUE);
+  set_symbol_field(vm, self, SYM_REFED, VALUE_NULL);
+  Value fn = vm_handle_push(vm, vm_get_str(vm, self, "_onImmediate"));
+  Value args = vm_handle_push(vm, vm_get_str(vm, self, "_argv"));
+  TimersState *state = vm_state(vm, &timers_state_type);
+  state->running_id = t->async_id;
+  host_call_array(t->host, fn, self, args);
+  state->running_id = 1;
+  set_field(vm, self, "_onImmediate", VALUE_NULL);
 }
 
 static Value set_immediate(VM *vm, Value this_value, int argc, Value *argv) {
@@ -163,7 +325,11 @@ static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv) {
     if (value_is_exception(handle)) return handle;
   }
   Timer *t = vm_host_data(vm, handle, &timeout_class);
-  if (!t && (t = vm_host_data(vm, handle, &immediate_class))) t->refed = false;
+  if (t) timeout_unlinked(vm, handle, true);
+  if (!t && (t = vm_host_data(vm, handle, &immediate_class))) {
+    t->refed = false;
+    immediate_done(vm, handle);
+  }
   if (!t) return VALUE_UNDEFINED;
   if (t->id) loop_timer_stop(host_loop(t->host), t->id);
   if (t->immediate) loop_immediate_cancel(host_loop(t->host), t->immediate);
@@ -219,6 +385,7 @@ static Value timeout_ref(VM *vm, Value this_value, int argc, Value *argv) {
   if (!t && vm_native_magic(vm) == ON_TIMEOUT && !value_is_object(this_value))
     return refuse_primitive(vm, this_value);
   if (t) t->refed = true;
+  if (t) set_symbol_field(vm, this_value, SYM_REFED, VALUE_TRUE);
   if (t && t->id) loop_timer_ref(host_loop(t->host), t->id);
   if (t && t->immediate) loop_immediate_ref(host_loop(t->host), t->immediate);
   return this_value;
@@ -228,6 +395,7 @@ static Value timeout_unref(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_receiver(vm, this_value)) return VALUE_EXCEPTION;
   Timer *t = this_timer(vm, this_value);
   if (t) t->refed = false;
+  if (t) set_symbol_field(vm, this_value, SYM_REFED, VALUE_FALSE);
   if (t && t->id) loop_timer_unref(host_loop(t->host), t->id);
   if (t && t->immediate) loop_immediate_unref(host_loop(t->host), t->immediate);
   return this_value;
@@ -244,7 +412,7 @@ static Value timeout_has_ref(VM *vm, Value this_value, int argc, Value *argv) {
 static Value timeout_refresh(VM *vm, Value this_value, int argc, Value *argv) {
   if (!check_receiver(vm, this_value)) return VALUE_EXCEPTION;
   Timer *t = this_timer(vm, this_value);
-  if (t && t->id) loop_timer_again(host_loop(t->host), t->id);
+  if (t && t->id && loop_timer_again(host_loop(t->host), t->id)) timeout_armed(vm, this_value);
   return this_value;
 }
 
@@ -261,6 +429,7 @@ static Value timeout_to_primitive(VM *vm, Value this_value, int argc, Value *arg
   if (!t->known && t->pin >= 0) {
     t->known = true;
     vm_set(vm, timers_by_id(vm), value_from_number(t->async_id), this_value);
+    set_symbol_field(vm, this_value, SYM_HAS_PRIMITIVE, VALUE_TRUE);
   }
   return value_from_number(t->async_id);
 }

@@ -3,7 +3,8 @@
  *   ptyrun [-c] SCRIPT COMMAND [ARGS...]
  *
  * SCRIPT is read line by line: `expect TEXT` waits until the output since the previous
- * expect contains TEXT; `send TEXT` types TEXT. TEXT takes the escapes \r \n \t \e \\
+ * expect contains TEXT; `send TEXT` types TEXT; `resize COLS ROWS` changes the terminal's
+ * size, which sends the program SIGWINCH (the screen printed stays 80 columns). TEXT takes the escapes \r \n \t \e \\
  * and \xHH (so Ctrl-C is \x03). Once the script ends, ptyrun waits for the program to
  * exit and prints the 80-column screen it left, as a small terminal would show it
  * (cursor moves, erasing, wrapping; colours dropped unless -c, which marks where the
@@ -268,6 +269,10 @@ int main(int argc, char **argv) {
     else if (!strncmp(line, "send ", 5)) {
       size_t n = unescape(line + 5, text);
       if (write(master, text, n) != (ssize_t)n) status = 3;
+    } else if (!strncmp(line, "resize ", 7)) {
+      struct winsize ws = {0};
+      if (sscanf(line + 7, "%hu %hu", &ws.ws_col, &ws.ws_row) != 2) status = 2;
+      else if (ioctl(master, TIOCSWINSZ, &ws) < 0) status = 3;
     }
   }
   fclose(script);

@@ -397,7 +397,9 @@ ClientRequest.prototype._send = function (body, cb) {
     return this.socket.write(data, cb);
   }
   this._output.push([data, cb]);
-  return this._outputSize() < 16384;
+  const ok = this._outputSize() < 16384;
+  if (!ok) this._needDrain = true; // 'drain' is ours to emit once the socket takes it
+  return ok;
 };
 
 ClientRequest.prototype._outputSize = function () {
@@ -411,6 +413,12 @@ ClientRequest.prototype._flushOutput = function () {
   this._output = [];
   let ok = true;
   for (const [data, cb] of out) ok = this.socket.write(data, cb);
+  // A socket that took it all at once emits no 'drain' of its own (node 20.20's write()
+  // answers after _write): the writer that heard false hears 'drain' from here.
+  if (ok && this._needDrain) {
+    this._needDrain = false;
+    this.emit('drain');
+  }
   return ok;
 };
 
@@ -535,7 +543,10 @@ ClientRequest.prototype._attach = function (socket) {
     },
     error: (err) => this._emitError(err),
     close: () => this._onSocketClose(),
-    drain: () => this.emit('drain'),
+    drain: () => {
+      this._needDrain = false;
+      this.emit('drain');
+    },
     timeout: () => this.emit('timeout'),
   };
   this._listeners = listeners;

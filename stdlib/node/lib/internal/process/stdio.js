@@ -50,6 +50,13 @@ function writeClasses() {
       getWindowSize() {
         return binding.windowSize(this.fd) || [this.columns, this.rows];
       },
+      // On SIGWINCH: the new size, and 'resize' if it changed (node's _refreshSize).
+      _refreshSize() {
+        const size = binding.windowSize(this.fd);
+        if (!size || (size[0] === this.columns && size[1] === this.rows)) return;
+        [this.columns, this.rows] = size;
+        this.emit('resize');
+      },
     }),
     FILE: named('SyncWriteStream', Writable, writeMethods),
     PIPE: named('Socket', Writable, writeMethods),
@@ -67,6 +74,7 @@ function makeWritable(fd) {
     stream.isTTY = true;
     const size = binding.windowSize(fd);
     if (size) [stream.columns, stream.rows] = size;
+    process.on('SIGWINCH', () => stream._refreshSize()); // as node: a listener per stream
   }
   return stream;
 }

@@ -21,6 +21,7 @@ const kQuestionCallback = Symbol('kQuestionCallback');
 const kOldPrompt = Symbol('kOldPrompt');
 const kEditor = Symbol('kEditor');
 const kPrompted = Symbol('kPrompted');
+const kDelivering = Symbol('kDelivering'); // a line is being handed to 'line' listeners
 const kListeners = Symbol('kListeners');
 const kDecoder = Symbol('kDecoder');
 
@@ -114,7 +115,12 @@ function openEditor(rl) {
     onLine(line) {
       rl[kPrompted] = false;
       rl.line = '';
-      rl[kOnLine](line);
+      rl[kDelivering] = true; // the editor still holds the line: rl.line is '' as in node
+      try {
+        rl[kOnLine](line);
+      } finally {
+        rl[kDelivering] = false;
+      }
       if (!rl.closed && !rl[kPrompted]) binding.lePrompt(''); // keep reading keys
     },
     onInterrupt() {
@@ -128,9 +134,32 @@ function openEditor(rl) {
     onEof() {
       rl.close();
     },
+    onComplete(line) {
+      return complete(rl, line);
+    },
   }, rl.historySize);
   binding.lePrompt('');
   return true;
+}
+
+// Tab on the line editor: the completer's [hits, substring] for the text before the
+// cursor. A completer taking a callback must call it at once: the editor cannot wait
+// for a later answer, so one that comes later is a clear error, not silence.
+function complete(rl, line) {
+  if (typeof rl.completer !== 'function') return undefined;
+  if (rl.completer.length !== 2) return rl.completer(line);
+  let answer, called = false;
+  rl.completer(line, (err, result) => {
+    if (called) return;
+    called = true;
+    if (err) throw err;
+    answer = result;
+  });
+  if (!called) {
+    called = true;
+    throw new Error('readline: tinynode does not support a completer that calls back later');
+  }
+  return answer;
 }
 
 Interface.prototype.setPrompt = function (prompt) {
@@ -233,7 +262,7 @@ Interface.prototype.close = function () {
 
 Object.defineProperty(Interface.prototype, 'line', {
   get() {
-    return this[kEditor] && !this.closed ? binding.leLine() : this._line || '';
+    return this[kEditor] && !this.closed && !this[kDelivering] ? binding.leLine() : this._line || '';
   },
   set(v) {
     this._line = v;

@@ -4,6 +4,9 @@
 // _destroy, then on the next tick emits 'error' (once) and 'close' (if emitClose);
 // errorOrDestroy(stream, err) is how the library reports an error it found itself.
 
+const kConstruct = Symbol('kConstruct'); // emitted when _construct has called back
+const kDestroy = Symbol('kDestroy'); // the same, when destroy() was waiting for it
+
 function states(stream) {
   return [stream._readableState, stream._writableState];
 }
@@ -24,8 +27,20 @@ function destroy(err, cb) {
   recordError(err, w, r);
   if (w) w.destroyed = true;
   if (r) r.destroyed = true;
-  runDestroy(this, err, cb);
+  if ((w || r).constructed) {
+    runDestroy(this, err, cb);
+  } else { // _destroy waits for _construct's callback, and hears its error too
+    this.once(kDestroy, function (er) { runDestroy(this, bothErrors(er, err), cb); });
+  }
   return this;
+}
+
+// The construct error and the destroy error: one, or an AggregateError of both.
+function bothErrors(inner, outer) {
+  if (!inner || !outer || inner === outer) return inner || outer;
+  const both = new AggregateError([outer, inner], outer.message);
+  both.code = outer.code;
+  return both;
 }
 
 function runDestroy(self, err, cb) {
@@ -90,9 +105,8 @@ function destroyer(stream, err) {
 }
 
 // _construct(cb) runs on the next tick, before any _read, _write or _final: both sides
-// of a Duplex wait for it (each constructor calls construct; _construct runs once), then
-// each side's `then` runs.
-const kConstruct = Symbol('kConstruct');
+// of a Duplex wait for it (each constructor calls construct; _construct runs once), then,
+// a tick after cb is called, each side's `then` runs. A destroy() meanwhile waits too.
 function construct(stream, then) {
   if (typeof stream._construct !== 'function') return;
   const [r, w] = states(stream);
@@ -114,8 +128,9 @@ function constructNT(stream) {
     const [r, w] = states(stream);
     if (r) r.constructed = true;
     if (w) w.constructed = true;
-    if (err) errorOrDestroy(stream, err, true);
-    else process.nextTick(() => stream.emit(kConstruct));
+    if ((w || r).destroyed) stream.emit(kDestroy, err);
+    else if (err) errorOrDestroy(stream, err, true);
+    else stream.emit(kConstruct);
   }
   try {
     stream._construct((err) => process.nextTick(onConstruct, err));

@@ -38,6 +38,7 @@ function WritableState(options, stream, isDuplex) {
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
+  this.afterWritePending = false; // an afterWrite is queued on the next tick
   resetBuffer(this);
   this.pendingcb = 0;
   this.constructed = true;
@@ -166,8 +167,6 @@ Writable.prototype.setDefaultEncoding = function (encoding) {
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
   if (state.writing || state.corked || state.errored || !state.constructed) {
     state.buffered.push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
@@ -180,6 +179,9 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
+  // Asked after the write: a chunk _write took at once does not count (node 20.20).
+  const ret = state.length < state.highWaterMark || state.length === 0;
+  if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }
 //< stream.write-or-buffer
@@ -225,16 +227,29 @@ function onwrite(stream, er) {
     return;
   }
   if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
-  if (sync) {
-    const info = state.afterWriteTickInfo;
-    if (info !== null && info.cb === cb) {
-      info.count++;
-    } else {
-      state.afterWriteTickInfo = { count: 1, cb, stream, state };
-      process.nextTick(afterWriteTick, state.afterWriteTickInfo);
-    }
+  if (sync) afterSyncWrite(stream, state, cb);
+  else afterWrite(stream, state, 1, cb);
+}
+
+// _write called back before returning. A writer's callback waits for the next tick
+// (one tick for a run of writes with the same callback); a write without one is done at
+// once, unless 'drain' is due or the stream is in object mode (node 20.20's test of
+// kDestroyed reads the object-mode bit), when one tick is scheduled for all of them.
+function afterSyncWrite(stream, state, cb) {
+  const needTick = (state.needDrain && state.length === 0) || state.objectMode || cb !== nop;
+  const info = state.afterWriteTickInfo;
+  if (cb === nop && needTick && !state.afterWritePending) {
+    state.afterWritePending = true;
+    process.nextTick(afterWrite, stream, state, 1, cb);
+  } else if (cb === nop) {
+    state.pendingcb--;
+    if (state.ending) finishMaybe(stream, state, true);
+  } else if (info !== null && info.cb === cb) {
+    info.count++;
   } else {
-    afterWrite(stream, state, 1, cb);
+    state.afterWriteTickInfo = { count: 1, cb, stream, state };
+    state.afterWritePending = true;
+    process.nextTick(afterWriteTick, state.afterWriteTickInfo);
   }
 }
 
@@ -244,7 +259,8 @@ function afterWriteTick({ stream, state, count, cb }) {
 }
 
 function afterWrite(stream, state, count, cb) {
-  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
+  state.afterWritePending = false;
+  const needDrain = !state.ending && !state.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
     stream.emit('drain');
@@ -254,7 +270,7 @@ function afterWrite(stream, state, count, cb) {
     cb(null);
   }
   if (state.destroyed) errorBuffer(state);
-  finishMaybe(stream, state);
+  if (state.ending) finishMaybe(stream, state, true);
 }
 
 // After destroy: every queued write and end() callback hears why.
@@ -338,8 +354,12 @@ Writable.prototype.end = function (chunk, encoding, cb) {
   } else if (state.destroyed) {
     err = codes.ERR_STREAM_DESTROYED('end');
   }
+  // The callback hears the end of the stream: its error (one from _final may have come
+  // synchronously, above) on the next tick, else null once 'finish' is due.
   if (typeof cb === 'function') {
-    if (err || state.finished) process.nextTick(cb, err);
+    if (err) process.nextTick(cb, err);
+    else if (state.errored) process.nextTick(cb, state.errored);
+    else if (state.finished) process.nextTick(cb, null);
     else state[kOnFinished].push(cb);
   }
   return this;
@@ -411,7 +431,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  for (const cb of state[kOnFinished].splice(0)) cb();
+  for (const cb of state[kOnFinished].splice(0)) cb(null);
   stream.emit('finish');
   if (state.autoDestroy) {
     const r = stream._readableState;
