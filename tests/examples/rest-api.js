@@ -17,6 +17,8 @@ function request(port, method, path, body, headers = {}) {
 }
 
 const server = createApp().listen(0, "127.0.0.1", async () => {
+  // Slow runs (GC stress) leave seconds between requests: keep the kept-alive sockets open.
+  server.keepAliveTimeout = 60000;
   const port = server.address().port;
   const show = async (method, path, body, headers) => {
     const r = await request(port, method, path, body, headers);

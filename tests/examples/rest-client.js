@@ -6,6 +6,8 @@ const { createApp } = require("../../examples/rest-api.js");
 const { main } = require("../../examples/rest-client.js");
 
 const server = createApp().listen(0, "127.0.0.1", async () => {
+  // Slow runs (GC stress) leave seconds between requests: keep the kept-alive sockets open.
+  server.keepAliveTimeout = 60000;
   await main(`http://127.0.0.1:${server.address().port}`);
   server.close();
   // A port that was free a moment ago and is closed again: nobody answers.

@@ -20,6 +20,7 @@ function request(port, method, path, body, type) {
 
 async function run(app, requests) {
   const server = http.createServer(app);
+  server.keepAliveTimeout = 60000; // slow runs (GC stress) leave seconds between requests
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   for (const [method, path, body, type] of requests) console.log(await request(server.address().port, method, path, body, type));
   server.close();

@@ -35,6 +35,8 @@ function get(port, method, rawPath) {
 }
 
 const server = createStaticServer(root).listen(0, "127.0.0.1", async () => {
+  // Slow runs (GC stress) leave seconds between requests: keep the kept-alive sockets open.
+  server.keepAliveTimeout = 60000;
   const port = server.address().port;
   const paths = [
     "/", "/index.html", "/style.css?v=2", "/sub/page.txt", "/sub/", "/sub", "/data.bin", "/missing.txt",

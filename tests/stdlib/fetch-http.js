@@ -108,6 +108,7 @@ async function main(base) {
   }
 }
 
+server.keepAliveTimeout = 60000; // slow runs (GC stress) leave seconds between requests
 server.listen(0, '127.0.0.1', () => {
   const base = `http://127.0.0.1:${server.address().port}`;
   main(base).then(() => {
