@@ -245,6 +245,7 @@ async function writeBody(req, body) {
   }
 }
 
+//> fetch.body-stream
 // The body of a fetched response: the IncomingMessage's chunks, paused while unread.
 function bodyStream(res, state) {
   const stream = new ReadableStream({
@@ -262,6 +263,7 @@ function bodyStream(res, state) {
   stream[kState].byob = true;
   return stream;
 }
+//< fetch.body-stream
 
 // One step of the fetch: send the request to url and deal with its response.
 function step(state, url) {
