@@ -17,7 +17,8 @@ const { TextEncoder, TextDecoder } = require('internal/encoding');
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const encoder = new TextEncoder();
 const utf8 = (s) => encoder.encode(String(s));
-const decode = (bytes) => new TextDecoder().decode(bytes);
+const decoder = new TextDecoder(); // decode() without { stream } keeps no state between calls
+const decode = (bytes) => decoder.decode(bytes);
 
 function concatBytes(chunks) {
   let length = 0;

@@ -50,11 +50,18 @@ function normalizeMethod(method) {
 }
 let warnedPatch = false;
 
-function followSignal(from) {
-  const controller = new AbortController();
-  if (from === undefined || from === null) return controller.signal;
+function checkSignal(from) {
+  if (from === undefined || from === null) return null;
   if (!(from instanceof AbortSignal))
     throw new TypeError("Request constructor: Expected signal (\"" + String(from) + "\") to be an instance of AbortSignal.");
+  return from;
+}
+
+// request.signal: a signal of the request's own that follows the one it was given. Made
+// when first asked for (fetch itself listens to the given one).
+function followSignal(from) {
+  const controller = new AbortController();
+  if (from === null) return controller.signal;
   if (from.aborted) controller.abort(from.reason);
   else from.addEventListener('abort', () => controller.abort(from.reason), { once: true });
   return controller.signal;
@@ -66,12 +73,15 @@ class Request {
     const from = input instanceof Request ? input[kInner] : null;
     const inner = this[kInner] = {
       method: from ? from.method : 'GET',
-      url: from ? from.url : parseURL(input).href,
+      parsed: from ? from.parsed : parseURL(input), // parsed once: the URL parser is not cheap
+      url: '',
       headers: from ? copyHeaders(from.headers) : new Headers(),
       redirect: from ? from.redirect : 'follow',
       body: null,
       signal: null,
+      givenSignal: null,
     };
+    inner.url = inner.parsed.href;
     if (init.method !== undefined) inner.method = normalizeMethod(init.method);
     if (init.redirect !== undefined) {
       if (!['follow', 'manual', 'error'].includes(init.redirect))
@@ -79,7 +89,7 @@ class Request {
       inner.redirect = init.redirect;
     }
     if (init.headers !== undefined) inner.headers = new Headers(init.headers);
-    inner.signal = followSignal(init.signal !== undefined ? init.signal : from ? from.signal : undefined);
+    inner.givenSignal = init.signal !== undefined ? checkSignal(init.signal) : from ? from.signal || from.givenSignal : null;
     const given = init.body !== undefined && init.body !== null;
     if ((given || (from && from.body)) && (inner.method === 'GET' || inner.method === 'HEAD'))
       throw new TypeError('Request with GET/HEAD method cannot have body.');
@@ -98,7 +108,11 @@ class Request {
   get url() { return this[kInner].url; }
   get headers() { return this[kInner].headers; }
   get redirect() { return this[kInner].redirect; }
-  get signal() { return this[kInner].signal; }
+  get signal() {
+    const inner = this[kInner];
+    if (inner.signal === null) inner.signal = followSignal(inner.givenSignal);
+    return inner.signal;
+  }
   get destination() { return ''; }
   get referrer() { return 'about:client'; }
   get referrerPolicy() { return ''; }
@@ -113,7 +127,7 @@ class Request {
   clone() {
     const inner = this[kInner];
     if (bodyUnusable(inner.body)) throw new TypeError('Request.clone: Body has already been consumed.');
-    const copy = new Request(this, { signal: inner.signal });
+    const copy = new Request(this, { signal: this.signal });
     [inner.body, copy[kInner].body] = cloneBody(inner.body);
     return copy;
   }
@@ -320,7 +334,7 @@ function redirect(state, url, status, location) {
     for (const name of ['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length'])
       state.headers.delete(name);
   } else if (state.body !== null && state.body.source === null) {
-    return state.fail(networkError('Cannot follow a redirect with a streamed request body'));
+    return state.fail(networkError('')); // the stream was sent and cannot be sent again (node's cause has no message)
   }
   if (next.origin !== url.origin) for (const name of ['authorization', 'cookie', 'proxy-authorization']) state.headers.delete(name);
   step(state, next);
@@ -335,14 +349,14 @@ function start(input, init) {
   return new Promise((resolve, reject) => {
     const request = new Request(input, init);
     const inner = request[kInner];
-    const signal = inner.signal;
-    if (signal.aborted) return reject(signal.reason);
+    const signal = inner.signal || inner.givenSignal;
+    if (signal && signal.aborted) return reject(signal.reason);
     const state = {
       method: inner.method, headers: copyHeaders(inner.headers), body: inner.body, redirect: inner.redirect,
       urlList: [], redirects: 0, current: null, response: null, settled: false,
       resolve(response) { state.settled = true; resolve(response); },
       fail(e) { if (!state.settled) state.settled = true, state.done(), reject(e); },
-      done() { signal.removeEventListener('abort', onAbort); },
+      done() { if (signal) signal.removeEventListener('abort', onAbort); },
     };
     const onAbort = () => {
       const body = state.response && state.response[kInner].body;
@@ -350,8 +364,8 @@ function start(input, init) {
       else if (body) body.stream[kState].controller.error(signal.reason);
       if (state.current) state.current.destroy();
     };
-    signal.addEventListener('abort', onAbort);
-    step(state, new URL(inner.url));
+    if (signal) signal.addEventListener('abort', onAbort);
+    step(state, inner.parsed);
   });
 }
 
