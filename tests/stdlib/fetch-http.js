@@ -62,6 +62,7 @@ async function main(base) {
   console.log(await echo({ method: 'POST', body: new URLSearchParams({ q: 'a b' }) }));
   console.log(await echo({ method: 'POST', body: new Uint8Array([104, 105]) }));
   console.log(await echo({ method: 'DELETE' }));
+  console.log(await echo({ method: 'PUT' }));
   const streamed = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('str')); c.enqueue(new TextEncoder().encode('eamed')); c.close(); } });
   console.log(await echo({ method: 'POST', body: streamed, duplex: 'half' }));
   console.log(await echo(new Request(`${base}/echo`, { method: 'POST', body: 'from a Request' })));

@@ -239,12 +239,13 @@ function unfetchable(url) {
   return null;
 }
 
-function requestHeaders(url, headers, body) {
+function requestHeaders(url, method, headers, body) {
   const out = { host: url.host, connection: 'keep-alive' };
   for (const [key, { value }] of headersMap(headers)) out[key] = value;
   const defaults = { accept: '*/*', 'accept-language': '*', 'sec-fetch-mode': 'cors', 'user-agent': 'node' };
   for (const key of Object.keys(defaults)) if (!(key in out)) out[key] = defaults[key];
   if (body && body.length !== null) out['content-length'] = String(body.length);
+  else if (!body && ['POST', 'PUT', 'PATCH'].includes(method.toUpperCase())) out['content-length'] = '0';
   return out;
 }
 
@@ -264,11 +265,13 @@ async function writeBody(req, body) {
 function bodyStream(res, state) {
   const stream = new ReadableStream({
     start(controller) {
+      const open = () => stream[kState].state === 'readable'; // not cancelled, aborted or errored
       res.on('data', (chunk) => {
+        if (!open()) return;
         controller.enqueue(new Uint8Array(chunk));
         if (controller.desiredSize <= 0) res.pause();
       });
-      res.on('end', () => { state.done(); controller.close(); });
+      res.on('end', () => { state.done(); if (open()) controller.close(); });
       res.on('error', (e) => { state.done(); controller.error(new TypeError('terminated', { cause: e })); });
     },
     pull() { res.resume(); },
@@ -288,7 +291,7 @@ function step(state, url) {
   let req;
   try {
     req = http.request({ hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port || 80,
-      path: url.pathname + url.search, method, headers: requestHeaders(url, headers, body) });
+      path: url.pathname + url.search, method, headers: requestHeaders(url, method, headers, body) });
   } catch (e) {
     return state.fail(fetchFailed(e));
   }
