@@ -1,6 +1,7 @@
 /* lazy_globals.c - node's globals that cost nothing until a script touches one: Buffer,
  * atob, btoa, TextEncoder, TextDecoder, URL, URLSearchParams, performance and the
- * Performance classes.
+ * Performance classes, fetch and its classes (Request, Response, Headers, FormData, Blob,
+ * ReadableStream).
  * Book: chapter 11, "Files" ("Bytes: Buffer").
  *
  * Entry point: lazy_globals_install. (web.c does the same for EventTarget and the other
@@ -36,6 +37,13 @@ static const LazyGlobal lazy_globals[] = {
     SETTLES("PerformanceObserver", "perf_hooks", false),
     SETTLES("PerformanceObserverEntryList", "perf_hooks", false),
     SETTLES("PerformanceResourceTiming", "perf_hooks", false),
+    SETTLES("fetch", "internal/fetch/fetch", true),
+    SETTLES("Request", "internal/fetch/fetch", false),
+    SETTLES("Response", "internal/fetch/fetch", false),
+    SETTLES("Headers", "internal/fetch/headers", false),
+    SETTLES("FormData", "internal/fetch/body", false),
+    SETTLES("Blob", "internal/fetch/body", false),
+    SETTLES("ReadableStream", "internal/fetch/streams", false),
 };
 #undef SETTLES
 enum { LAZY_COUNT = sizeof lazy_globals / sizeof *lazy_globals };

@@ -452,6 +452,7 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_drain = on_drain,
                           .on_error = on_error, .on_close = on_close};
   net_conn_set_events(net, &events, conn);
+  net_conn_set_nodelay(net, true); /* node's servers default to noDelay: a chunk goes out at once */
   net_read_start(net);
 }
 

@@ -260,6 +260,7 @@ Socket.prototype.connect = function (...args) {
   }
   if (cb) this.once('connect', cb);
   if (options.timeout) this.setTimeout(options.timeout);
+  this._noDelay = Boolean(options.noDelay); // set once the handle exists, as node's kSetNoDelay
   const path = options.path;
   if (path !== undefined && path !== null) {
     if (typeof path !== 'string') throw errors.argType('options.path', 'of type string', path);
@@ -305,6 +306,7 @@ Socket.prototype._connectTo = function (address, port) {
     return;
   }
   this._attach(handle);
+  if (this._noDelay && port >= 0) binding.setNoDelay(handle, true);
   handle.onconnect = (status) => {
     if (!this.connecting) return;
     if (status < 0) {
