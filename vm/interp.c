@@ -1894,17 +1894,18 @@ Value interp_run(VM *vm, int entry_frame) {
       sp--;
       NEXT();
     }
-    CASE(CALL_EVAL_SPREAD) {
-      SYNC();
-      Value r = eval_call_spread(vm, frame, sp - 4);
-      if (r == VALUE_HOLE) { sp--; goto call_spread; } /* not %eval%: drop the names */
-      CHECK(r);
-      sp -= 4;
-      PUSH(r);
-      NEXT();
-    }
-    CASE(CALL_SPREAD) CASE(NEW_SPREAD) {
-    call_spread:;
+    CASE(CALL_EVAL_SPREAD) CASE(CALL_SPREAD) CASE(NEW_SPREAD) {
+      if (pc[-1] == OP_CALL_EVAL_SPREAD) { /* eval(...args): callee this argsArray names */
+        SYNC();
+        Value r = eval_call_spread(vm, frame, sp - 4);
+        if (r != VALUE_HOLE) {
+          CHECK(r);
+          sp -= 4;
+          PUSH(r);
+          NEXT();
+        }
+        sp--; /* not %eval%: an ordinary spread call, without the names */
+      }
       bool is_new = pc[-1] == OP_NEW_SPREAD;
       Array *args = (Array *)value_to_object(sp[-1]);
       Value *slot = sp - (is_new ? 2 : 3);
