@@ -97,6 +97,25 @@ static void define_timeout_inspect(VM *vm) {
                      vm_handle_push(vm, builtins_symbol_for(vm, key)), &d);
 }
 
+static Value clear_timer(VM *vm, Value this_value, int argc, Value *argv);
+
+/* [Symbol.dispose]() of a Timeout or an Immediate: clears it, as node 20's does. */
+static Value timer_dispose(VM *vm, Value this_value, int argc, Value *argv) {
+  return clear_timer(vm, VALUE_UNDEFINED, 1, &this_value);
+}
+
+/* Both prototypes' [Symbol.dispose], anonymous and enumerable as node's, made with the
+ * first Timeout or Immediate. */
+static void define_dispose(VM *vm) {
+  Value key = vm_handle_push(vm, builtins_symbol_for(vm, vm_string(vm, "nodejs.dispose")));
+  Value fn = vm_handle_push(vm, vm_native_new(vm, "", timer_dispose, 0));
+  PropertyDescriptor d = {.value = fn, .has_value = true, .has_writable = true, .writable = true,
+                          .has_configurable = true, .configurable = true, .has_enumerable = true,
+                          .enumerable = true};
+  vm_define_property(vm, vm_intrinsic(vm, INTRINSIC_TIMEOUT_PROTOTYPE), key, &d);
+  vm_define_property(vm, vm_intrinsic(vm, INTRINSIC_IMMEDIATE_PROTOTYPE), key, &d);
+}
+
 /* The realm's [the Timeouts whose id was taken, by id (node's knownTimersById), and the
  * symbols refed, kHasPrimitive, asyncId, triggerId, and the TimersList]. */
 static Value timer_fields(VM *vm) {
@@ -110,6 +129,7 @@ static Value timer_fields(VM *vm) {
   vm_array_push(vm, fields, timers_list_new(vm));
   vm_set_intrinsic(vm, INTRINSIC_TIMERS_BY_ID, fields);
   define_timeout_inspect(vm);
+  define_dispose(vm);
   return fields;
 }
 
