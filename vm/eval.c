@@ -172,24 +172,26 @@ Object *eval_function_new(VM *vm) {
   return &n->base;
 }
 
-Value eval_call(VM *vm, Frame *frame, Value *slot, int argc) {
-  if (slot[0] != value_from_object(vm->intrinsics[INTRINSIC_EVAL])) return VALUE_HOLE;
+/* A direct eval of text with the caller's names, when callee is %eval%; else VALUE_HOLE
+ * (the call is an ordinary one). */
+static Value direct_eval(VM *vm, Frame *frame, Value callee, Value text, Value names) {
+  if (callee != value_from_object(vm->intrinsics[INTRINSIC_EVAL])) return VALUE_HOLE;
   int mark = vm_handle_mark(vm);
-  Value r = perform_eval(vm, argc > 0 ? slot[2] : VALUE_UNDEFINED, frame, slot[argc + 2]);
+  Value r = perform_eval(vm, text, frame, names);
   vm_handle_reset(vm, mark);
   return r;
+}
+
+Value eval_call(VM *vm, Frame *frame, Value *slot, int argc) {
+  return direct_eval(vm, frame, slot[0], argc > 0 ? slot[2] : VALUE_UNDEFINED, slot[argc + 2]);
 }
 
 /* eval(...args): slot is callee this argsArray names; the text is the array's first
  * element (none: the call returns undefined, as eval() does). */
 Value eval_call_spread(VM *vm, Frame *frame, Value *slot) {
-  if (slot[0] != value_from_object(vm->intrinsics[INTRINSIC_EVAL])) return VALUE_HOLE;
   Array *args = (Array *)value_to_object(slot[2]);
   Value text = args->length && args->elements[0] != VALUE_HOLE ? args->elements[0] : VALUE_UNDEFINED;
-  int mark = vm_handle_mark(vm);
-  Value r = perform_eval(vm, text, frame, slot[3]);
-  vm_handle_reset(vm, mark);
-  return r;
+  return direct_eval(vm, frame, slot[0], text, slot[3]);
 }
 
 /* ==== The var objects of sloppy direct eval ==== */

@@ -9,10 +9,10 @@
 // strings. Parsing forgives a bad parameter (it is dropped) but not a bad type or subtype.
 
 const { makeError } = require('internal/errors');
+const { isHttpToken, firstNonToken } = require('internal/http/common');
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const NOT_TOKEN = /[^!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const QUOTED_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/; // what a quoted string may hold
+const NOT_QUOTED_CHAR = /[^\t\u0020-\u007e\u0080-\u00ff]/;
 const WHITESPACE = '\t\n\r ';
 
 // ERR_INVALID_MIME_SYNTAX: what (a type, a subtype, a parameter name or value) in text,
@@ -25,8 +25,8 @@ function syntaxError(what, text, at) {
 // A type or subtype: a non-empty token, lower-cased; else the error, naming the
 // first character that is not a token character (none for an empty one).
 function checkToken(what, value, text) {
-  if (TOKEN.test(value)) return value.toLowerCase();
-  throw syntaxError(what, text, value === '' ? -1 : value.search(NOT_TOKEN));
+  if (isHttpToken(value)) return value.toLowerCase();
+  throw syntaxError(what, text, firstNonToken(value));
 }
 
 function trimEnd(s) {
@@ -78,7 +78,7 @@ function parseParameters(s, params) {
       i = end;
       if (value === '') continue;
     }
-    if (name !== '' && TOKEN.test(name) && QUOTED_VALUE.test(value) && !params.has(name)) {
+    if (isHttpToken(name) && QUOTED_VALUE.test(value) && !params.has(name)) {
       params.set(name, value);
     }
   }
@@ -86,7 +86,7 @@ function parseParameters(s, params) {
 
 // A value as it is written back: a token as it is, anything else quoted.
 function serializeValue(value) {
-  if (value !== '' && TOKEN.test(value)) return value;
+  if (isHttpToken(value)) return value;
   return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
 
@@ -109,10 +109,8 @@ class MIMEParams {
   set(name, value) {
     name = `${name}`;
     value = `${value}`;
-    if (!TOKEN.test(name)) throw syntaxError('parameter name', name, name === '' ? -1 : name.search(NOT_TOKEN));
-    if (!QUOTED_VALUE.test(value)) {
-      throw syntaxError('parameter value', value, value.search(/[^\t\u0020-\u007e\u0080-\u00ff]/));
-    }
+    if (!isHttpToken(name)) throw syntaxError('parameter name', name, firstNonToken(name));
+    if (!QUOTED_VALUE.test(value)) throw syntaxError('parameter value', value, value.search(NOT_QUOTED_CHAR));
     this.#data.set(name, value);
   }
 
@@ -154,7 +152,7 @@ class MIMEType {
     const s = trimEnd(text.slice(start));
     const slash = s.indexOf('/');
     const type = slash === -1 ? s : s.slice(0, slash);
-    if (slash === -1 || type === '') throw syntaxError('type', text, slash === -1 && type !== '' && NOT_TOKEN.test(type) ? type.search(NOT_TOKEN) : -1);
+    if (slash === -1 || type === '') throw syntaxError('type', text, slash === -1 ? firstNonToken(type) : -1);
     this.#type = checkToken('type', type, text);
     let semicolon = s.indexOf(';', slash + 1);
     if (semicolon === -1) semicolon = s.length;

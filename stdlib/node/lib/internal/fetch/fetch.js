@@ -18,7 +18,7 @@ const { ReadableStream, kState } = require('internal/fetch/streams');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const kInner = Symbol('kInner');
-const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const { isHttpToken } = require('internal/http/common');
 const nullBodyStatus = [101, 204, 205, 304];
 const redirectStatus = [301, 302, 303, 307, 308];
 
@@ -38,7 +38,7 @@ function fields(ctor, object) {
 
 function normalizeMethod(method) {
   method = String(method);
-  if (!tokenRe.test(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
+  if (!isHttpToken(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
   const upper = method.toUpperCase();
   if (['CONNECT', 'TRACE', 'TRACK'].includes(upper)) throw new TypeError(`'${method}' HTTP method is unsupported.`);
   if (['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].includes(upper)) return upper;

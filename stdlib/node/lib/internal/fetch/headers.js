@@ -10,12 +10,16 @@
 // Response.error(), are "immutable".
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
-const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const { isHttpToken } = require('internal/http/common');
 
 const normalize = (value) => String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 
+function checkName(method, name) {
+  if (!isHttpToken(name)) throw new TypeError(`Headers.${method}: "${name}" is an invalid header name.`);
+}
+
 function check(method, name, value) {
-  if (!tokenRe.test(name)) throw new TypeError(`Headers.${method}: "${name}" is an invalid header name.`);
+  checkName(method, name);
   if (/[\0\r\n]/.test(value)) throw new TypeError(`Headers.${method}: "${value}" is an invalid header value.`);
 }
 
@@ -72,7 +76,7 @@ class Headers {
   }
   delete(name) {
     name = String(name);
-    if (!tokenRe.test(name)) throw new TypeError(`Headers.delete: "${name}" is an invalid header name.`);
+    checkName('delete', name);
     if (this.#guard === 'immutable') throw new TypeError('immutable');
     const key = name.toLowerCase();
     this.#map.delete(key);
@@ -80,13 +84,13 @@ class Headers {
   }
   get(name) {
     name = String(name);
-    if (!tokenRe.test(name)) throw new TypeError(`Headers.get: "${name}" is an invalid header name.`);
+    checkName('get', name);
     const found = this.#map.get(name.toLowerCase());
     return found ? found.value : null;
   }
   has(name) {
     name = String(name);
-    if (!tokenRe.test(name)) throw new TypeError(`Headers.has: "${name}" is an invalid header name.`);
+    checkName('has', name);
     return this.#map.has(name.toLowerCase());
   }
   getSetCookie() { return this.#cookies.slice(); }

@@ -15,8 +15,8 @@ const Stream = require('internal/streams/legacy');
 const net = require('net');
 const errors = require('internal/errors');
 const { ResponseParser, IncomingMessage } = require('internal/http/incoming');
+const { isHttpToken } = require('internal/http/common');
 
-const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const badValueRe = /[^\t\x20-\x7e\x80-\xff]/;
 
 function connResetException(message) {
@@ -210,7 +210,7 @@ function ClientRequest(input, options, cb) {
   if (options.timeout !== undefined) this.timeout = options.timeout;
   const method = options.method === undefined || options.method === null ? 'GET' : options.method;
   if (typeof method !== 'string') throw errors.argType('options.method', 'of type string', method);
-  if (!tokenRe.test(method)) throw errors.makeError(1, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${method}"]`);
+  if (!isHttpToken(method)) throw errors.makeError(1, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${method}"]`);
   this.method = method.toUpperCase();
   const path = options.path === undefined ? '/' : String(options.path);
   if (/[\u0000-\u0020]/.test(path)) {
@@ -277,7 +277,7 @@ ClientRequest.prototype._watchSignal = function (signal) {
 // ==== Headers ====
 
 function validateHeader(name, value) {
-  if (typeof name !== 'string' || !name || !tokenRe.test(name)) {
+  if (typeof name !== 'string' || !name || !isHttpToken(name)) {
     throw errors.makeError(1, 'ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`);
   }
   if (value === undefined) {

@@ -10,6 +10,7 @@
 // response's body, in Buffers, with the head's fields.
 
 const Readable = require('internal/streams/readable');
+const { isHttpToken } = require('internal/http/common');
 
 const MAX_HEAD = 16 * 1024; // node's --max-http-header-size
 
@@ -106,7 +107,7 @@ class ResponseParser {
     let length = -1, chunked = false, close = head.versionMinor === 0 && head.versionMajor === 1, keepAlive = false;
     for (let i = 1; i < lines.length; i++) {
       const colon = lines[i].indexOf(':');
-      if (colon <= 0 || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(lines[i].slice(0, colon))) {
+      if (colon <= 0 || !isHttpToken(lines[i].slice(0, colon))) {
         return parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header token');
       }
       const name = lines[i].slice(0, colon), value = lines[i].slice(colon + 1).trim();
