@@ -479,12 +479,23 @@ void loop_defer_pending(Loop *loop, LoopCallback cb, void *data) {
 }
 void loop_defer_close(Loop *loop, LoopCallback cb, void *data) { defer(&loop->closing, cb, data); }
 
-/* Phases 2 and 5. Runs the callbacks queued before the phase began, in order; ones
+static void reverse_deferred(Deferred *items, size_t n) {
+  for (size_t i = 0; i < n / 2; i++) {
+    Deferred t = items[i];
+    items[i] = items[n - 1 - i];
+    items[n - 1 - i] = t;
+  }
+}
+
+/* Phases 2 and 5. Runs the callbacks queued before the phase began: pending ones in
+ * order, close ones newest first (libuv keeps its closing handles on a stack, so a
+ * socket closed in the poll phase hears 'close' before one destroyed by a timer); ones
  * queued meanwhile wait for the next turn. An entry leaves the queue (and stops keeping
  * the loop alive) just before it runs. */
 static void run_deferred(Loop *loop, DeferredQueue *q) {
   size_t end = q->len;
   const char *phase = q == &loop->pending ? "pending" : "close";
+  if (q == &loop->closing) reverse_deferred(q->items + q->head, end - q->head);
   trace(loop, LOOP_TRACE_PHASE, phase, 0);
   while (q->head < end && !loop->stop) {
     Deferred d = q->items[q->head++];

@@ -426,6 +426,7 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
     return this_value;
   }
   state->port = net_server_port(state->net);
+  state->listener_closed = false;
   double every = http_server_number(vm, this_value, "connectionsCheckingInterval");
   every = every >= 1 && every < 2147483648.0 ? every : 1; /* setInterval's clamp */
   Loop *loop = host_loop(state->host);
@@ -437,14 +438,43 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
   return this_value;
 }
 
-static void server_closed(Loop *loop, void *data) {
-  ServerState *state = data;
+/* Node's net.Server emits 'close' (on the next tick) once the listening socket is closed
+ * (close() closes it at once) and the last of its connections has been destroyed:
+ * whichever happens last calls this. A connection counts until its socket is closed, not until its close callback. */
+void http_server_maybe_closed(ServerState *state) {
+  if (!state->listener_closed || state->pin < 0) return;
+  for (Conn *c = state->conns; c; c = c->next)
+    if (!net_conn_is_closed(c->net)) return;
   VM *vm = host_vm(state->host);
+  int mark = vm_handle_mark(vm);
   Value self = vm_handle_push(vm, vm_pinned(vm, state->pin));
   vm_unpin(vm, state->pin);
   state->pin = -1;
-  if (value_is_exception(events_emit_str(vm, self, "close", 0, NULL))) host_fatal_exception(state->host);
-  loop_after_callback(loop);
+  emit_next_tick(state->host, self, "close", VALUE_UNDEFINED);
+  vm_handle_reset(vm, mark);
+}
+
+/* Destroys the server's connections: all of them, or (Node's closeIdleConnections) those
+ * neither receiving a request (a silent new connection counts as receiving one) nor
+ * owing a response. */
+static void close_connections(ServerState *state, bool all) {
+  for (Conn *c = state->conns; c; c = c->next) /* net_close defers on_close: c stays */
+    if (all || (!c->active && !c->current)) net_close(c->net);
+  http_server_maybe_closed(state);
+}
+
+static Value server_close_idle(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
+  if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  close_connections(state, false);
+  return VALUE_UNDEFINED;
+}
+
+static Value server_close_all(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
+  if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  close_connections(state, true);
+  return VALUE_UNDEFINED;
 }
 
 static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
@@ -456,12 +486,13 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
       return VALUE_EXCEPTION;
   }
   if (!state->net) return this_value;
-  for (Conn *c = state->conns; c; c = c->next) /* Node 19+ closes idle keep-alive sockets */
-    if (!c->current) net_close(c->net);
+  close_connections(state, false); /* Node 19+ closes idle keep-alive sockets */
   loop_timer_stop(host_loop(state->host), state->check_timer);
   state->check_timer = 0;
-  net_server_close(state->net, server_closed, state);
+  net_server_close(state->net, NULL, NULL);
   state->net = NULL;
+  state->listener_closed = true;
+  http_server_maybe_closed(state);
   vm_set_str(vm, this_value, "listening", VALUE_FALSE);
   return this_value;
 }
@@ -599,6 +630,8 @@ static const VMPropDef server_methods[] = {
     VM_FN_ENUM("listen", server_listen, 0),
     VM_FN_ENUM("close", server_close, 0),
     VM_FN_ENUM("address", server_address, 0),
+    VM_FN_ENUM("closeAllConnections", server_close_all, 0),
+    VM_FN_ENUM("closeIdleConnections", server_close_idle, 0),
     VM_PROPS_END,
 };
 

@@ -427,11 +427,13 @@ static void on_close(NetConn *net, void *data) {
   }
   if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
   vm_unpin(vm, conn->server_pin);
-  if (conn->server) unlink_conn(conn);
+  ServerState *server = conn->server;
+  if (server) unlink_conn(conn);
   http_parser_free(conn->parser);
   http_buf_free(&conn->in);
   http_buf_free(&conn->body);
   free(conn);
+  if (server) http_server_maybe_closed(server);
 }
 
 static void on_error(NetConn *net, int err, void *data) { /* on_close follows */ }

@@ -17,6 +17,7 @@ typedef struct ServerState {
   int32_t pin;       /* the server object, while it listens */
   int port;
   Conn *conns;       /* open connections, for close() and the timeout check */
+  bool listener_closed; /* close() was called: 'close' waits only for the conns */
   TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
 } ServerState;
 
@@ -75,6 +76,8 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head);
 void http_write_continue(Exchange *ex);
 /* res.writeHead(417); res.end(): Node's answer to an expectation nobody handles. */
 Value http_expectation_failed(VM *vm, Value res);
+/* Emits the server's 'close' if it is closed and its last connection has gone. */
+void http_server_maybe_closed(ServerState *state);
 /* A number property of the server object (a timeout); 0 when it is not a number. */
 double http_server_number(VM *vm, Value server, const char *name);
 
