@@ -360,7 +360,18 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
 
 /* ==== The server object ==== */
 
-static void server_free(void *data) { free(data); }
+/* A server is collected after its 'close', or when the VM is freed at exit, after the
+ * loop (an uncaught error, process.exit()): then its socket and connections go too. */
+static void server_free(void *data) {
+  ServerState *state = data;
+  if (state->net) net_server_abandon(state->net);
+  while (state->conns) {
+    Conn *next = state->conns->next;
+    http_conn_abandon(state->conns);
+    state->conns = next;
+  }
+  free(state);
+}
 static const VMClassDef server_class = {"Server", NULL, server_free};
 
 /* Emits `name` (with an optional argument) on the next tick, as Node does for

@@ -415,6 +415,18 @@ static void abort_current(Conn *conn) {
   vm_handle_reset(vm, mark);
 }
 
+static void conn_free(Conn *conn) {
+  http_parser_free(conn->parser);
+  http_buf_free(&conn->in);
+  http_buf_free(&conn->body);
+  free(conn);
+}
+
+void http_conn_abandon(Conn *conn) {
+  net_conn_abandon(conn->net);
+  conn_free(conn);
+}
+
 static void on_close(NetConn *net, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
@@ -429,10 +441,7 @@ static void on_close(NetConn *net, void *data) {
   vm_unpin(vm, conn->server_pin);
   ServerState *server = conn->server;
   if (server) unlink_conn(conn);
-  http_parser_free(conn->parser);
-  http_buf_free(&conn->in);
-  http_buf_free(&conn->body);
-  free(conn);
+  conn_free(conn);
   if (server) http_server_maybe_closed(server);
 }
 

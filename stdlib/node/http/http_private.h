@@ -76,6 +76,8 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head);
 void http_write_continue(Exchange *ex);
 /* res.writeHead(417); res.end(): Node's answer to an expectation nobody handles. */
 Value http_expectation_failed(VM *vm, Value res);
+/* At exit, after loop_free: frees conn and closes its socket, touching nothing else. */
+void http_conn_abandon(Conn *conn);
 /* Emits the server's 'close' if it is closed and its last connection has gone. */
 void http_server_maybe_closed(ServerState *state);
 /* A number property of the server object (a timeout); 0 when it is not a number. */
