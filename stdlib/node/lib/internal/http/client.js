@@ -73,11 +73,9 @@ Agent.prototype.addRequest = function (req, options) {
   if (free && free.length) {
     const socket = this.scheduling === 'fifo' ? free.shift() : free.pop();
     if (!free.length) delete this.freeSockets[name];
-    socket.removeListener('timeout', socket._agentTimeout);
-    socket.ref();
+    this.reuseSocket(socket, req);
     socket.setTimeout(0);
     (this.sockets[name] = this.sockets[name] || []).push(socket);
-    req.reusedSocket = true;
     req.onSocket(socket);
     return;
   }
@@ -140,19 +138,39 @@ Agent.prototype._onFree = function (socket, options) {
   if (i >= 0) busy.splice(i, 1);
   if (busy && !busy.length) delete this.sockets[name];
   const free = this.freeSockets[name] || [];
-  if (!this.keepAlive || free.length >= this.maxFreeSockets || socket.destroyed) {
+  if (!this.keepAlive || free.length >= this.maxFreeSockets || socket.destroyed ||
+      !this.keepSocketAlive(socket)) {
     socket.destroy();
     return;
   }
   free.push(socket);
   this.freeSockets[name] = free;
+  socket._agentTimeout = () => socket.destroy();
+  socket.once('timeout', socket._agentTimeout);
+};
+
+// Node's hooks, which a subclass may replace. A free socket times out a second before
+// the server's `Keep-Alive: timeout=N` says it will close it, so that it is never
+// reused just as the server closes it, and is not kept when that leaves no time.
+Agent.prototype.keepSocketAlive = function (socket) {
   socket.setKeepAlive(true, this.keepAliveMsecs);
   socket.unref();
-  socket._agentTimeout = () => socket.destroy();
-  if (this.options.timeout) {
-    socket.setTimeout(this.options.timeout);
-    socket.once('timeout', socket._agentTimeout);
+  let agentTimeout = this.options.timeout || 0;
+  let keep = true;
+  const hint = /^timeout=(\d+)/.exec(socket._httpMessage?.res?.headers['keep-alive'] || '')?.[1];
+  if (hint) {
+    const serverTimeout = Math.max(Number.parseInt(hint) * 1000 - 1000, 0);
+    if (serverTimeout === 0) keep = false;
+    else if (serverTimeout < agentTimeout) agentTimeout = serverTimeout;
   }
+  if (socket.timeout !== agentTimeout) socket.setTimeout(agentTimeout);
+  return keep;
+};
+
+Agent.prototype.reuseSocket = function (socket, req) {
+  socket.removeListener('timeout', socket._agentTimeout);
+  req.reusedSocket = true;
+  socket.ref();
 };
 
 Agent.prototype.destroy = function () {
@@ -520,6 +538,7 @@ ClientRequest.prototype._attach = function (socket) {
     return;
   }
   this.socket = socket;
+  socket._httpMessage = this;
   this._attached = true;
   const parser = new ResponseParser({
     onHead: (head) => this._onHead(head),
