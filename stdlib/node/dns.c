@@ -4,7 +4,7 @@
  *
  *   dns_module_create   require('internal/dns'), for built-in modules only
  *
- * lookup(hostname, family, callback) resolves on a worker thread (getaddrinfo blocks)
+ * lookup(hostname, family, hints, callback) resolves on a worker thread (getaddrinfo blocks)
  * and calls back from the loop with (0, [address, family, address, family, ...]) or
  * (code), libuv's negative number for the failure: -3008 for a name that does not
  * exist (node's ENOTFOUND), -3001 for a temporary failure (EAI_AGAIN), ...
@@ -24,6 +24,7 @@ typedef struct Lookup {
   Host *host;
   char *name;
   int family;  /* 0, 4 or 6 */
+  int hints;   /* getaddrinfo's ai_flags: AI_ADDRCONFIG, AI_V4MAPPED, AI_ALL */
   int status;  /* 0 or libuv's code */
   int32_t callback;
   struct addrinfo *result;
@@ -53,6 +54,7 @@ static void lookup_work(void *data) {
   struct addrinfo hints = {0};
   hints.ai_family = l->family == 4 ? AF_INET : l->family == 6 ? AF_INET6 : AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = l->hints;
   int rc = getaddrinfo(l->name, NULL, &hints, &l->result);
   l->status = rc ? eai_code(rc, errno) : 0;
   if (rc) l->result = NULL;
@@ -90,15 +92,18 @@ static void lookup_done(Loop *loop, void *data, int status) {
   vm_handle_reset(vm, mark);
 }
 
-/* lookup(hostname, family, callback): undefined, or -errno if the pool would not start. */
+/* lookup(hostname, family, hints, callback): undefined, or -errno if the pool would not
+ * start. */
 static Value dns_lookup(VM *vm, Value this_value, int argc, Value *argv) {
-  if (argc < 3 || !value_is_string(argv[0]) || !vm_is_callable(argv[2]))
+  if (argc < 4 || !value_is_string(argv[0]) || !vm_is_callable(argv[3]))
     return vm_throw_error(vm, ERR_TYPE, "lookup: bad arguments");
   Lookup *l = mem_calloc(1, sizeof *l);
   l->host = host_of(vm);
   l->name = vm_to_utf8(vm, argv[0], NULL);
   l->family = value_is_number(argv[1]) ? (int)value_to_number(argv[1]) : 0;
-  l->callback = vm_pin(vm, argv[2]);
+  l->hints = value_is_number(argv[2]) ? (int)value_to_number(argv[2]) &
+                                            (AI_ADDRCONFIG | AI_V4MAPPED | AI_ALL) : 0;
+  l->callback = vm_pin(vm, argv[3]);
   int err = pool_submit(host_loop(l->host), lookup_work, lookup_done, l);
   if (!err) return VALUE_UNDEFINED;
   vm_unpin(vm, l->callback);
@@ -108,7 +113,7 @@ static Value dns_lookup(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 static const VMPropDef dns_props[] = {
-    VM_FN_ENUM("lookup", dns_lookup, 3),
+    VM_FN_ENUM("lookup", dns_lookup, 4),
     VM_PROPS_END,
 };
 
@@ -116,5 +121,8 @@ Value dns_module_create(Host *host) {
   VM *vm = host_vm(host);
   Value m = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, m, dns_props);
+  vm_define_str(vm, m, "AI_ADDRCONFIG", value_from_number(AI_ADDRCONFIG), VM_ATTR_DEFAULT);
+  vm_define_str(vm, m, "AI_V4MAPPED", value_from_number(AI_V4MAPPED), VM_ATTR_DEFAULT);
+  vm_define_str(vm, m, "AI_ALL", value_from_number(AI_ALL), VM_ATTR_DEFAULT);
   return m;
 }

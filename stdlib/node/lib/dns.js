@@ -29,14 +29,24 @@ function dnsException(err, syscall, hostname) {
 
 const validFamilies = [0, 4, 6];
 
-// [family, all] from lookup's options (a family number or an object), as node checks them.
+const HINTS = binding.AI_ADDRCONFIG | binding.AI_V4MAPPED | binding.AI_ALL;
+const resultOrders = ['verbatim', 'ipv4first', 'ipv6first'];
+let defaultResultOrder = 'verbatim';
+
+// [family, all, hints, order] from lookup's options (a family number or an object), as
+// node checks them.
 function lookupOptions(options) {
-  let family = 0, all = false;
+  let family = 0, all = false, hints = 0, order = defaultResultOrder;
   if (typeof options === 'number') {
     if (!validFamilies.includes(options)) throw errors.argValue('family', options, 'must be one of: 0, 4, 6');
     family = options;
   } else if (options !== undefined && options !== null) {
     if (typeof options !== 'object') throw errors.argType('options', 'of type object or integer', options);
+    if (options.hints !== undefined && options.hints !== null) {
+      if (typeof options.hints !== 'number') throw errors.argType('options.hints', 'of type number', options.hints);
+      hints = options.hints >>> 0;
+      if ((hints & ~HINTS) !== 0) throw errors.argValue('hints', hints);
+    }
     if (options.family !== undefined && options.family !== null) {
       if (options.family === 'IPv4') family = 4;
       else if (options.family === 'IPv6') family = 6;
@@ -48,8 +58,28 @@ function lookupOptions(options) {
       throw errors.argType('options.all', 'of type boolean', options.all);
     }
     all = options.all === true;
+    if (options.verbatim !== undefined && options.verbatim !== null) {
+      if (typeof options.verbatim !== 'boolean') throw errors.argType('options.verbatim', 'of type boolean', options.verbatim);
+      order = options.verbatim ? 'verbatim' : 'ipv4first';
+    }
+    if (options.order !== undefined && options.order !== null) order = checkOrder('options.order', options.order);
   }
-  return [family, all];
+  return [family, all, hints, order];
+}
+
+function checkOrder(name, order) {
+  if (!resultOrders.includes(order)) throw errors.argValue(name, order, "must be one of: 'verbatim', 'ipv4first', 'ipv6first'");
+  return order;
+}
+
+// The resolver's [address, family, ...] in the order asked for: as the resolver gave it,
+// or one family first (a stable partition, as node's).
+function ordered(flat, order) {
+  const list = [];
+  for (let i = 0; i < flat.length; i += 2) list.push({ address: flat[i], family: flat[i + 1] });
+  if (order === 'verbatim') return list;
+  const first = order === 'ipv4first' ? 4 : 6;
+  return [...list.filter((a) => a.family === first), ...list.filter((a) => a.family !== first)];
 }
 
 let warnedHostname = false;
@@ -61,7 +91,7 @@ function lookup(hostname, options, callback) {
     options = undefined;
   }
   if (typeof callback !== 'function') throw errors.argType('callback', 'of type function', callback);
-  const [family, all] = lookupOptions(options);
+  const [family, all, hints, order] = lookupOptions(options);
   const req = {};
   if (!hostname) {
     if (!warnedHostname && (hostname === '' || hostname === false || hostname === null)) {
@@ -79,18 +109,15 @@ function lookup(hostname, options, callback) {
     else process.nextTick(callback, null, hostname, matched);
     return req;
   }
-  const err = binding.lookup(hostname, family, (code, flat) => {
+  const err = binding.lookup(hostname, family, hints, (code, flat) => {
     if (code) {
       callback(dnsException(code, 'getaddrinfo', hostname));
       return;
     }
-    if (!all) {
-      callback(null, flat[0], flat[1]);
-      return;
-    }
-    const list = [];
-    for (let i = 0; i < flat.length; i += 2) list.push({ address: flat[i], family: flat[i + 1] });
-    callback(null, list);
+    const list = ordered(flat, order);
+    if (all) callback(null, list);
+    else if (!list.length) callback(dnsException(-3008, 'getaddrinfo', hostname));
+    else callback(null, list[0].address, list[0].family);
   });
   if (err) throw dnsException(err, 'getaddrinfo', hostname);
   return req;
@@ -120,11 +147,13 @@ const promises = { lookup: promiseLookup };
 const dns = {
   lookup,
   promises,
-  getDefaultResultOrder: () => 'verbatim',
-  setDefaultResultOrder() {},
-  ADDRCONFIG: 1024,
-  V4MAPPED: 2048,
-  ALL: 256,
+  getDefaultResultOrder: () => defaultResultOrder,
+  setDefaultResultOrder(order) {
+    defaultResultOrder = checkOrder('dnsOrder', order);
+  },
+  ADDRCONFIG: binding.AI_ADDRCONFIG,
+  V4MAPPED: binding.AI_V4MAPPED,
+  ALL: binding.AI_ALL,
   NODATA: 'ENODATA',
   FORMERR: 'EFORMERR',
   SERVFAIL: 'ESERVFAIL',

@@ -20,6 +20,20 @@ const { isIP, isIPv4, isIPv6 } = require('internal/net');
 
 const validators = require('internal/validators');
 
+// net.setDefaultAutoSelectFamily and its attempt timeout (node 20's defaults).
+let defaultAutoSelectFamily = true;
+let defaultAttemptTimeout = 250;
+
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw errors.argType(name, 'of type boolean', value);
+}
+
+function validateAttemptTimeout(value, name) {
+  if (typeof value !== 'number') throw errors.argType(name, 'of type number', value);
+  if (!Number.isInteger(value)) throw errors.outOfRange(name, 'an integer', value);
+  if (value < 1 || value > 2147483647) throw errors.outOfRange(name, '>= 1 && <= 2147483647', value);
+}
+
 function errnoException(err, syscall, message) {
   const code = validators.errnoName(err) || 'UNKNOWN';
   const e = new Error(message || `${syscall} ${code}`);
@@ -283,45 +297,143 @@ Socket.prototype.connect = function (...args) {
     this._connectTo(host, port);
     return this;
   }
-  const dns = require('dns');
   const family = options.family === 6 || options.family === 'IPv6' ? 6 : options.family === 4 || options.family === 'IPv4' ? 4 : 0;
-  dns.lookup(host, { family }, (err, ip, fam) => {
+  const dns = require('dns');
+  const dnsFamily = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : options.family;
+  const dnsopts = { family: dnsFamily, hints: options.hints || 0 };
+  if (family !== 4 && family !== 6 && dnsopts.hints === 0) dnsopts.hints = dns.ADDRCONFIG;
+  const lookup = options.lookup === undefined ? dns.lookup : options.lookup;
+  if (typeof lookup !== 'function') throw errors.argType('options.lookup', 'of type function', lookup);
+  let autoSelect = options.autoSelectFamily;
+  if (autoSelect === undefined || autoSelect === null) autoSelect = defaultAutoSelectFamily;
+  else validateBoolean(autoSelect, 'options.autoSelectFamily');
+  if (family !== 4 && family !== 6 && !options.localAddress && autoSelect) {
+    let timeout = options.autoSelectFamilyAttemptTimeout;
+    if (timeout === undefined || timeout === null) timeout = defaultAttemptTimeout;
+    else validateAttemptTimeout(timeout, 'options.autoSelectFamilyAttemptTimeout');
+    dnsopts.all = true;
+    lookup(host, dnsopts, (err, addresses) => this._connectMultiple(err, addresses, host, port, Math.max(timeout, 10)));
+    return this;
+  }
+  lookup(host, dnsopts, (err, ip, fam) => {
     this.emit('lookup', err, ip, fam, host);
     if (!this.connecting) return;
-    if (err) {
-      this.destroy(err);
-      return;
-    }
-    this._connectTo(ip, port);
+    if (!err && !isIP(ip)) err = invalidAddress(ip);
+    else if (!err && fam !== 4 && fam !== 6) err = invalidFamily(fam, host, port);
+    if (err) process.nextTick(() => this.destroy(err));
+    else this._connectTo(ip, port);
   });
   return this;
 };
 
-// Starts the connect to a numeric address (port -1: a Unix socket path).
-Socket.prototype._connectTo = function (address, port) {
+function invalidAddress(ip) {
+  return errors.makeError(1, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${ip}`);
+}
+
+function invalidFamily(family, host, port) {
+  return errors.makeError(2, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${family} ${host}:${port}`);
+}
+
+// Starts the connect to a numeric address (port -1: a Unix socket path); onFailed(err),
+// if given, hears a failure instead of the socket being destroyed with it.
+Socket.prototype._connectTo = function (address, port, onFailed) {
+  const fail = (status) => {
+    const err = port < 0 ? errnoException(status, 'connect', `connect ${validators.errnoName(status)} ${address}`)
+                         : exceptionWithHostPort(status, 'connect', address, port);
+    if (port < 0) err.address = address;
+    if (onFailed) onFailed(err);
+    else this.destroy(err);
+  };
   const handle = binding.connect(address, port);
-  if (typeof handle === 'number') {
-    this.destroy(port < 0 ? errnoException(handle, 'connect', `connect ${validators.errnoName(handle)} ${address}`)
-                          : exceptionWithHostPort(handle, 'connect', address, port));
-    return;
-  }
+  if (typeof handle === 'number') return fail(handle);
   this._attach(handle);
   if (this._noDelay && port >= 0) binding.setNoDelay(handle, true);
   handle.onconnect = (status) => {
-    if (!this.connecting) return;
-    if (status < 0) {
-      const err = port < 0 ? errnoException(status, 'connect', `connect ${validators.errnoName(status)} ${address}`)
-                           : exceptionWithHostPort(status, 'connect', address, port);
-      if (port < 0) err.address = address;
-      this.destroy(err);
-      return;
-    }
+    if (!this.connecting || this._handle !== handle) return;
+    if (status < 0) return fail(status);
     this.connecting = false;
     this._touch();
     this.emit('connect');
     this.emit('ready');
     if (!this.isPaused()) this.read(0);
   };
+};
+
+// Node 20's autoSelectFamily ("happy eyeballs"): the addresses of both families,
+// interleaved from the family of the first, each tried in turn; an attempt that has not
+// connected after attemptTimeout ms is abandoned for the next; when all fail, one
+// AggregateError holds their errors.
+Socket.prototype._connectMultiple = function (err, addresses, host, port, attemptTimeout) {
+  if (!this.connecting) return;
+  if (err) {
+    this.emit('lookup', err, undefined, undefined, host);
+    process.nextTick(() => this.destroy(err));
+    return;
+  }
+  const groups = [[], []];
+  let first = 0;
+  for (const address of addresses) {
+    const { address: ip, family } = address;
+    this.emit('lookup', err, ip, family, host);
+    if (!this.connecting) return;
+    if (!isIP(ip) || (family !== 4 && family !== 6)) continue;
+    first = first || family;
+    const group = groups[family === first ? 0 : 1];
+    if (!group.some((a) => a.address === ip)) group.push(address);
+  }
+  if (!groups[0].length && !groups[1].length) {
+    const { address: ip, family } = addresses[0];
+    const e = !isIP(ip) ? invalidAddress(ip) : invalidFamily(family, host, port);
+    process.nextTick(() => this.destroy(e));
+    return;
+  }
+  const toAttempt = [];
+  for (let i = 0; i < Math.max(groups[0].length, groups[1].length); i++) {
+    if (i < groups[0].length) toAttempt.push(groups[0][i]);
+    if (i < groups[1].length) toAttempt.push(groups[1][i]);
+  }
+  if (toAttempt.length === 1) return this._connectTo(toAttempt[0].address, port);
+  this.autoSelectFamilyAttemptedAddresses = [];
+  this._attempts = { addresses: toAttempt, current: 0, port, timeout: attemptTimeout, timer: null, errors: [] };
+  this._nextAttempt();
+};
+
+Socket.prototype._nextAttempt = function () {
+  const context = this._attempts;
+  clearTimeout(context.timer);
+  if (context.current === context.addresses.length) {
+    const e = new AggregateError(context.errors, '');
+    e.code = context.errors[0].code;
+    this.destroy(e);
+    return;
+  }
+  const last = context.current === context.addresses.length - 1;
+  const { address, family } = context.addresses[context.current++];
+  const { port } = context;
+  this.emit('connectionAttempt', address, port, family);
+  this.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+  const failed = (e) => {
+    this._abandonHandle();
+    context.errors.push(e);
+    this.emit('connectionAttemptFailed', address, port, family, e);
+    if (this.connecting) this._nextAttempt();
+  };
+  this._connectTo(address, port, failed);
+  if (last || !this._handle) return;
+  context.timer = setTimeout(() => {
+    this.emit('connectionAttemptTimeout', address, port, family);
+    this._abandonHandle();
+    context.errors.push(exceptionWithHostPort(-require('os').constants.errno.ETIMEDOUT, 'connect', address, port));
+    if (this.connecting) this._nextAttempt();
+  }, context.timeout);
+};
+
+// Closes the handle of a failed attempt without a 'close' for the socket.
+Socket.prototype._abandonHandle = function () {
+  if (!this._handle) return;
+  this._handle.onclose = null;
+  binding.close(this._handle);
+  this._handle = null;
 };
 
 Socket.prototype.setTimeout = function (msecs, callback) {
@@ -646,10 +758,16 @@ module.exports = {
   isIPv6,
   BlockList: notSupported('BlockList'),
   SocketAddress: notSupported('SocketAddress'),
-  getDefaultAutoSelectFamily: () => true,
-  setDefaultAutoSelectFamily() {},
-  getDefaultAutoSelectFamilyAttemptTimeout: () => 250,
-  setDefaultAutoSelectFamilyAttemptTimeout() {},
+  getDefaultAutoSelectFamily: () => defaultAutoSelectFamily,
+  setDefaultAutoSelectFamily(value) {
+    validateBoolean(value, 'value');
+    defaultAutoSelectFamily = value;
+  },
+  getDefaultAutoSelectFamilyAttemptTimeout: () => defaultAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout(value) {
+    validateAttemptTimeout(value, 'value');
+    defaultAttemptTimeout = Math.max(value, 10);
+  },
   _normalizeArgs: normalizeArgs,
   _exceptionWithHostPort: exceptionWithHostPort,
   _errnoException: errnoException,
