@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "drivers/driver.h"
@@ -206,8 +207,25 @@ static void free_heap_at_exit(VM *vm) {
 #endif
 }
 
+/* As node does at start-up: a server may hold as many sockets as the hard limit allows,
+ * not only the soft limit's (often 1,024). An unlimited hard limit is more than the
+ * kernel takes as a soft one: then the largest it accepts, found by bisection. */
+static void raise_fd_limit(void) {
+  struct rlimit lim;
+  if (getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur == lim.rlim_max) return;
+  rlim_t low = lim.rlim_cur, high = lim.rlim_max == RLIM_INFINITY ? (rlim_t)1 << 20 : lim.rlim_max;
+  lim.rlim_cur = high;
+  if (setrlimit(RLIMIT_NOFILE, &lim) == 0) return;
+  while (low < high) { /* the limit in force is always low's */
+    lim.rlim_cur = low + (high - low + 1) / 2;
+    if (setrlimit(RLIMIT_NOFILE, &lim) == 0) low = lim.rlim_cur;
+    else high = lim.rlim_cur - 1;
+  }
+}
+
 int main(int argc, char **argv) {
   mem_init();
+  raise_fd_limit();
   Options o;
   int status = parse_options(argc, argv, &o);
   if (status) return status;

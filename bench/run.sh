@@ -1,7 +1,9 @@
 #!/bin/sh
 # make bench: run each benchmark under tinynode (and node, when it is installed, for
 # reference; and QuickJS when QJS names its binary) and print the wall-clock seconds.
-# Numbers only: nothing here can fail because something was slow.
+# Numbers only: nothing here can fail because something was slow. Then bench/http.sh:
+# the http server under load (wrk when installed), 10,000 idle connections and slow
+# clients, beside node.
 #
 # BENCH_COUNT=1 prints instead the instructions each benchmark executes under tinynode,
 # counted by valgrind's callgrind: slower to get, but the same on every run whatever
@@ -49,3 +51,7 @@ for f in *.js; do
   fi
   printf '\n'
 done
+
+# The http server under load (wrk when installed), beside node: bench/http.sh.
+echo
+TINYNODE="$TINYNODE" sh http.sh
