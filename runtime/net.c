@@ -500,6 +500,7 @@ static void conn_read(NetConn *c) {
       return;
     }
     if (c->ev.on_data) c->ev.on_data(c, buf, (size_t)n, c->data);
+    if ((size_t)n < sizeof buf) return; /* drained (libuv's partial read): no EAGAIN recv */
   }
 }
 
