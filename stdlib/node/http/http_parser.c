@@ -19,7 +19,7 @@
 
 void http_buf_append(HttpBuf *b, const void *bytes, size_t len) {
   if (b->len + len + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 64;
+    size_t cap = b->cap ? b->cap : 256; /* a whole response head, usually */
     while (cap < b->len + len + 1) cap *= 2;
     char *p = mem_realloc(b->data, cap);
     b->data = p;
