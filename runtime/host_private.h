@@ -109,6 +109,8 @@ Value mod_resolve_filename(Host *host, const char *request, Value parent, Value 
                            char *out);
 /* require.resolve.paths(request): an array of directories, or null for a built-in. */
 Value mod_lookup_paths(Host *host, const char *request, Value parent);
+/* Appends node's Module.globalPaths (NODE_PATH, ~/.node_modules, ...) to paths. */
+void mod_push_global_paths(VM *vm, Value paths);
 /* module.paths for a module in dir. */
 Value mod_node_module_paths(VM *vm, const char *dir);
 /* The package.json data that governs file (dir: its directory), or undefined. */

@@ -768,6 +768,9 @@ static Value module_builtin(Host *host) {
   vm_define_str(vm, ctor, "_cache", vm_pinned(vm, host->module_cache), VM_ATTR_DEFAULT);
   vm_define_str(vm, ctor, "_extensions", extensions(host), VM_ATTR_DEFAULT);
   vm_define_str(vm, ctor, "builtinModules", builtin_names(host), VM_ATTR_DEFAULT);
+  Value global_paths = vm_handle_push(vm, vm_array_new(vm));
+  mod_push_global_paths(vm, global_paths);
+  vm_define_str(vm, ctor, "globalPaths", global_paths, VM_ATTR_DEFAULT);
   vm_define_str(vm, ctor, "Module", ctor, VM_ATTR_DEFAULT);
   return ctor;
 }

@@ -726,6 +726,28 @@ static bool is_relative(const char *request) {
           (request[1] == '.' && (request[2] == '\0' || request[2] == '/')));
 }
 
+/* Appends Module.globalPaths to paths: NODE_PATH's directories (as given, empty ones
+ * dropped), then ~/.node_modules and ~/.node_libraries, then PREFIX/lib/node, PREFIX
+ * being the directory above the executable's. */
+void mod_push_global_paths(VM *vm, Value paths) {
+  const char *node_path = getenv("NODE_PATH");
+  for (const char *p = node_path; p && *p;) {
+    size_t n = strcspn(p, ":");
+    if (n) vm_array_push(vm, paths, vm_handle_push(vm, vm_string_n(vm, p, n)));
+    p += n + (p[n] == ':');
+  }
+  char dir[PATH_MAX], exe[PATH_MAX];
+  const char *home = getenv("HOME");
+  if (home && *home) {
+    if (path_resolve(home, ".node_modules", dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
+    if (path_resolve(home, ".node_libraries", dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
+  }
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return;
+  exe[n] = '\0';
+  if (path_resolve(exe, "../../lib/node", dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
+}
+
 Value mod_lookup_paths(Host *host, const char *request, Value parent) {
   VM *vm = host->vm;
   if (mod_is_builtin(host, request)) return VALUE_NULL;
@@ -735,6 +757,7 @@ Value mod_lookup_paths(Host *host, const char *request, Value parent) {
     Value paths = vm_handle_push(vm, vm_array_new(vm));
     for (uint32_t i = 0; vm_is_array(own) && i < vm_array_length(own); i++)
       vm_array_push(vm, paths, vm_array_get(vm, own, i));
+    mod_push_global_paths(vm, paths);
     return vm_array_length(paths) ? paths : VALUE_NULL;
   }
   Value paths = vm_handle_push(vm, vm_array_new(vm));

@@ -1,0 +1,1 @@
+module.exports = 'greeting from the first NODE_PATH directory';

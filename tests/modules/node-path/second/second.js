@@ -1,0 +1,1 @@
+module.exports = 'second.js from the second NODE_PATH directory';
