@@ -1,0 +1,3 @@
+'use strict';
+// require('util/types') is util.types, as in node.
+module.exports = require('util').types;
