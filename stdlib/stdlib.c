@@ -47,6 +47,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   host_register_module(host, "internal/stdio", stdio_module_create);
   host_register_module(host, "internal/tcp", tcp_module_create);
   host_register_module(host, "internal/dns", dns_module_create);
+  host_register_module(host, "internal/crypto", crypto_module_create);
   host_register_module(host, "internal/spawn", child_process_module_create);
   host_register_module(host, "internal/buffer", buffer_module_create);
   host_register_module(host, "internal/perf", perf_module_create);

@@ -12,6 +12,10 @@
 #include "vm/vm.h"
 
 #define TINYNODE_VERSION "0.1.0"
+/* The node whose behaviour tinynode follows (its tests are checked against it):
+ * process.version and process.versions.node say it, so that packages which gate on the
+ * node version (semver ranges in code, "minimum Node.js version" checks) run. */
+#define NODE_API_VERSION "20.20.2"
 
 //> stdlib.intrinsics
 /* The realm slots where the standard library keeps its own prototypes and functions
@@ -51,6 +55,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_WEAK_REF_PROTOTYPE,      /* ecma/weakref.c: WeakRef, FinalizationRegistry */
   INTRINSIC_FINALIZATION_REGISTRY_PROTOTYPE,
   INTRINSIC_AGGREGATE_ERROR_PROTOTYPE, /* ecma/error.c */
+  INTRINSIC_CALL_SITE_PROTOTYPE,     /* ecma/callsite.c, made when first needed */
   INTRINSIC_ARRAY_BUFFER,            /* ecma/arraybuffer.c: the constructor, and */
   INTRINSIC_ARRAY_BUFFER_PROTOTYPE,
   INTRINSIC_DATA_VIEW_PROTOTYPE,     /* ecma/dataview.c */

@@ -274,6 +274,16 @@ int error_trace_limit(VM *vm) {
   return !(d > 0) ? 0 : d >= 1e6 ? 1000000 : (int)d;
 }
 
+/* Whether Error.prepareStackTrace is a function (an own data property of %Error%). */
+bool error_has_stack_hook(VM *vm) {
+  bool found;
+  Object *proto = vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE];
+  Value ctor = object_get_own(proto, value_from_string(vm->atom_constructor), &found);
+  if (!found || !value_is_object(ctor)) return false;
+  Value hook = object_get_own(value_to_object(ctor), vm_atom(vm, "prepareStackTrace"), &found);
+  return found && vm_is_callable(hook);
+}
+
 //> vm.stack-trace
 /* The frames from the innermost out, then V8's async frames: below an async function,
  * the chain of async functions awaiting it, each at its await ("at async g ..."). */
@@ -308,6 +318,69 @@ Value vm_stack_trace(VM *vm) {
   return s;
 }
 //< vm.stack-trace
+
+/* ==== Call sites, for Error.prepareStackTrace ==== */
+
+/* One frame as V8's CallSite sees it: [text, fileName, line, column, functionName,
+ * typeName, methodName, this, function, flags] (flags: 1 top-level, that is called
+ * without an object receiver, 2 constructor, 4 async, 8 strict: V8 hides this and the
+ * function of a strict frame and of every frame below it). */
+static Value call_site_record(VM *vm, Frame *f, bool async) {
+  char line[1200];
+  frame_line(vm, f, async ? "async " : "", line, sizeof line);
+  Value r = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, r, vm_handle_push(vm, vm_string(vm, line + strlen("\n    at "))));
+  int ln = 0, col = 0;
+  if (f->proto) {
+    uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
+    proto_position(f->proto, offset, &ln, &col);
+  }
+  vm_array_push(vm, r, f->proto ? vm_handle_push(vm, vm_string(vm, f->proto->filename)) : VALUE_UNDEFINED);
+  vm_array_push(vm, r, f->proto ? value_from_number(ln) : VALUE_NULL);
+  vm_array_push(vm, r, f->proto ? value_from_number(col) : VALUE_NULL);
+  Value name = f->proto ? value_from_string(f->proto->name) : vm_function_name(vm, value_from_object(f->function));
+  bool toplevel = f->proto && (f->proto->flags & FN_TOPLEVEL);
+  vm_array_push(vm, r, value_is_string(name) && value_to_string(name)->length ? name : VALUE_NULL);
+  Value recv = f->this_value;
+  bool object_recv = value_is_object(recv) && value_to_object(recv) != vm->intrinsics[INTRINSIC_GLOBAL];
+  String *type = object_recv ? receiver_type_name(vm, value_to_object(recv)) : NULL;
+  String *method = object_recv && !toplevel ? method_name(vm, value_to_object(recv), f->function) : NULL;
+  vm_array_push(vm, r, type ? value_from_string(type) : VALUE_NULL);
+  vm_array_push(vm, r, method ? value_from_string(method) : VALUE_NULL);
+  vm_array_push(vm, r, recv);
+  vm_array_push(vm, r, value_from_object(f->function));
+  bool strict = f->proto && (f->proto->flags & FN_STRICT);
+  int flags = (object_recv ? 0 : 1) | (f->is_construct ? 2 : 0) | (async ? 4 : 0) | (strict ? 8 : 0);
+  vm_array_push(vm, r, value_from_number(flags));
+  return r;
+}
+
+Value error_call_site_records(VM *vm, int hide) {
+  int mark = vm_handle_mark(vm);
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  int shown = 0, limit = error_trace_limit(vm), top = vm->frame_count - 1 - hide;
+  Frame *last = NULL;
+  bool strict_above = false;
+  for (int i = top; i >= 0 && shown < limit; i--) {
+    Frame *f = &vm->frames[i];
+    if (value_from_object(f->function) == vm->promise_job) continue;
+    Value record = call_site_record(vm, f, false);
+    int flags = (int)value_to_number(vm_array_get(vm, record, 9));
+    strict_above = strict_above || (flags & 8);
+    if (strict_above) vm_array_set(vm, record, 9, value_from_number(flags | 8));
+    vm_array_push(vm, list, record);
+    shown++, last = f;
+  }
+  for (Generator *g = last && last->gen ? awaiting(last->gen) : NULL; g && shown < limit;
+       g = awaiting(g), shown++) {
+    Frame f = {.function = &g->function->base, .proto = g->function->proto,
+               .pc = g->function->proto->code + g->pc, .this_value = g->this_value,
+               .new_target = VALUE_UNDEFINED};
+    vm_array_push(vm, list, call_site_record(vm, &f, true));
+  }
+  vm_handle_reset(vm, mark);
+  return list;
+}
 
 /* ==== Debug printing ==== */
 

@@ -722,6 +722,9 @@ Value class_super_set(VM *vm, Value this_value, Value key, Value v, Value home, 
 Value class_derived_result(VM *vm, Value v, Value this_value, bool outermost);
 /* Error.stackTraceLimit: frames to show, or -1 when it is not a number (error.c). */
 int error_trace_limit(VM *vm);
+/* The frames below the `hide` innermost ones as call-site records (vm_call_site_records). */
+Value error_call_site_records(VM *vm, int hide);
+bool error_has_stack_hook(VM *vm); /* Error.prepareStackTrace is a function */
 /* An Error made by super(): its stack's header again, now that the constructors ran. */
 void error_refresh_header(VM *vm, Value error);
 /* Private names: obj.#x, obj.#x = v and #x in obj. missing is V8's message when obj

@@ -507,6 +507,14 @@ Value vm_capture_stack_trace(VM *vm, Value obj, Value above) {
 }
 //< vm.capture-stack
 
+bool vm_is_closure(Value v) {
+  return value_is_object(v) && value_to_object(v)->klass == CLASS_CLOSURE;
+}
+
+Value vm_call_site_records(VM *vm, Value above) {
+  return error_call_site_records(vm, frames_to_hide(vm, above));
+}
+
 Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto) {
   Object *p = value_is_object(proto) ? value_to_object(proto)
                                      : vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE + kind];
@@ -534,6 +542,7 @@ Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto) {
  * returns the error. */
 void error_refresh_header(VM *vm, Value error) {
   bool found;
+  if (error_has_stack_hook(vm)) return; /* Error.prepareStackTrace wrote it: leave it */
   Object *o = value_to_object(error);
   Value stack = object_get_own(o, value_from_string(vm->atom_stack), &found);
   if (!found || !value_is_string(stack)) return;

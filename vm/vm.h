@@ -655,6 +655,11 @@ Value vm_error_new(VM *vm, ErrorKind kind, Value message, Value proto);
  * calling native (and below the innermost call of `above`, if it is a function).
  * Returns undefined or VALUE_EXCEPTION. */
 Value vm_capture_stack_trace(VM *vm, Value obj, Value above);
+/* The same frames for Error.prepareStackTrace, each as an array: [text, fileName, line,
+ * column, functionName, typeName, methodName, this, function, flags] (flags: 1 top-level,
+ * 2 constructor, 4 async, 8 strict); text is the frame's line without "at ". */
+Value vm_call_site_records(VM *vm, Value above);
+bool vm_is_closure(Value v); /* a function written in JavaScript (not a native) */
 
 /* The built-in Array.prototype.values and %ArrayIteratorPrototype%.next. While an array
  * still reaches these two, for-of and spread iterate it by index, unobservably. */
@@ -729,7 +734,7 @@ typedef enum Intrinsic {
    * with vm_set_intrinsic: their prototypes and functions, one set per realm. They are
    * undefined until filled, and the collector marks them. */
   INTRINSIC_HOST_FIRST = INTRINSIC_COUNT,
-  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 64,
+  INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 72,
 } Intrinsic;
 
 /* The realm's intrinsic `which` (an Intrinsic, or a host slot named by a layer above): an

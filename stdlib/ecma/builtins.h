@@ -19,6 +19,9 @@
 void builtins_install_object(VM *vm); /* Object, Object.prototype (stdlib/ecma/object.c) */
 void builtins_install_function(VM *vm); /* Function, call/apply/bind (stdlib/ecma/function.c) */
 void builtins_install_error(VM *vm); /* Error and its six subclasses (stdlib/ecma/error.c) */
+/* Error.prepareStackTrace, if it is a function, makes error's stack from the frames
+ * below above (as vm_call_site_records): undefined or an exception (ecma/callsite.c). */
+Value callsite_prepare(VM *vm, Value error, Value above);
 void builtins_install_symbol(VM *vm); /* Symbol (stdlib/ecma/symbol.c) */
 void builtins_install_array(VM *vm); /* Array, array iterators (stdlib/ecma/array.c) */
 void builtins_install_string(VM *vm); /* String (stdlib/ecma/string.c) */

@@ -38,6 +38,8 @@ static Value error_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value error = vm_handle_push(vm, vm_error_new(vm, kind, message, proto));
   Value r =
       value_is_exception(error) ? error : install_cause(vm, error, builtins_arg(argc, argv, 1));
+  if (!value_is_exception(r)) /* as vm_error_new: a class's constructors are left out */
+    r = callsite_prepare(vm, error, vm_is_closure(target) ? target : VALUE_UNDEFINED);
   return value_is_exception(r) ? r : error;
 }
 //< stdlib.error-constructor
@@ -106,7 +108,8 @@ static Value error_capture_stack_trace(VM *vm, Value this_value, int argc, Value
   Value obj = builtins_arg(argc, argv, 0);
   if (!value_is_object(obj) || vm_is_proxy(obj)) /* V8 will not define stack on a proxy */
     return vm_throw_error(vm, ERR_TYPE, "invalid_argument");
-  return vm_capture_stack_trace(vm, obj, builtins_arg(argc, argv, 1));
+  Value r = vm_capture_stack_trace(vm, obj, builtins_arg(argc, argv, 1));
+  return value_is_exception(r) ? r : callsite_prepare(vm, obj, builtins_arg(argc, argv, 1));
 }
 
 /* ==== Installing ==== */

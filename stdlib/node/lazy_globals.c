@@ -15,7 +15,8 @@
  * assigning to them. Buffer and performance stay accessors for good, and an assignment
  * to one is kept in a realm slot (an object, under the global's name) for its getter. */
 typedef struct LazyGlobal {
-  const char *name, *module, *export, *getter, *setter; /* the accessor's names, as node's */
+  const char *name, *module, *export, *getter, *setter; /* the accessor's names, as node's
+                                                          (no setter: NULL) */
   bool enumerable;
   bool stays; /* an accessor for good */
 } LazyGlobal;
@@ -44,6 +45,7 @@ static const LazyGlobal lazy_globals[] = {
     SETTLES("FormData", "internal/fetch/body", false),
     SETTLES("Blob", "internal/fetch/body", false),
     SETTLES("ReadableStream", "internal/fetch/streams", false),
+    {"crypto", "crypto", "webcrypto", "get crypto", NULL, true, true}, /* read-only, as node's */
 };
 #undef SETTLES
 enum { LAZY_COUNT = sizeof lazy_globals / sizeof *lazy_globals };
@@ -96,8 +98,9 @@ void lazy_globals_install(VM *vm) {
   for (int i = 0; i < LAZY_COUNT; i++) {
     const LazyGlobal *g = &lazy_globals[i];
     Value get = vm_handle_push(vm, vm_native_new(vm, g->getter, lazy_get, 0));
-    Value set = vm_handle_push(vm, vm_native_new(vm, g->setter, lazy_set, 1));
-    vm_native_set_magic(get, i), vm_native_set_magic(set, i);
+    Value set = g->setter ? vm_handle_push(vm, vm_native_new(vm, g->setter, lazy_set, 1)) : VALUE_UNDEFINED;
+    vm_native_set_magic(get, i);
+    if (g->setter) vm_native_set_magic(set, i);
     PropertyDescriptor d = {.getter = get,
                             .setter = set,
                             .has_getter = true,

@@ -60,6 +60,7 @@ Value tcp_module_create(Host *host);    /* require('internal/tcp'): the net modu
 /* require('internal/spawn'): spawn and spawnSync (child_process.c) */
 Value child_process_module_create(Host *host);
 Value dns_module_create(Host *host);    /* require('internal/dns'): getaddrinfo on the pool */
+Value crypto_module_create(Host *host); /* require('internal/crypto'): digests, random bytes */
 void stdio_shutdown(VM *vm);            /* at exit: raw mode off, readline's editor freed */
 
 #endif
