@@ -346,11 +346,12 @@ static Value target_array(Resolve *r, const Target *t, Value target, char *out) 
   return value_is_object(last) ? vm_throw(vm, last) : last;
 }
 
-/* The conditions a require matches, in no order: the object's key order decides. */
+/* The conditions a require matches, in no order: the object's key order decides.
+ * "module-sync" names an ES module that node 20.19+ would require synchronously;
+ * tinynode runs no ES modules, so it takes the package's CommonJS choice instead. */
 static bool condition_applies(const char *key) {
   return strcmp(key, "default") == 0 || strcmp(key, "require") == 0 ||
-         strcmp(key, "node") == 0 || strcmp(key, "module-sync") == 0 ||
-         strcmp(key, "node-addons") == 0;
+         strcmp(key, "node") == 0 || strcmp(key, "node-addons") == 0;
 }
 
 static bool is_array_index(const char *key) {

@@ -282,6 +282,7 @@ Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) 
 #endif
 
 static const VMPropDef process_versions[] = {
+    VM_STRING("node", NODE_API_VERSION, VM_ATTR_DEFAULT),
     VM_STRING("tinynode", TINYNODE_VERSION, VM_ATTR_DEFAULT),
     VM_PROPS_END,
 };
@@ -297,7 +298,7 @@ static const VMPropDef process_versions[] = {
  * execPath depend on the process and its command line: process_create fills them in, in
  * place, so they keep their position. */
 static const VMPropDef process_props[] = {
-    VM_STRING("version", "v" TINYNODE_VERSION, READ_ONLY),
+    VM_STRING("version", "v" NODE_API_VERSION, READ_ONLY),
     VM_OBJECT("versions", process_versions, READ_ONLY),
     VM_STRING("arch", PROCESS_ARCH, READ_ONLY),
     VM_STRING("platform", "linux", READ_ONLY),
