@@ -1,0 +1,1 @@
+module.exports = 'dep ' + module.parent.id.slice(-8);
