@@ -1,4 +1,4 @@
-// Graded exercise 5 of chapter 6: require('v8').getHeapStatistics(), V8's fourteen
+// Graded exercise 6 of chapter 6: require('v8').getHeapStatistics(), V8's fourteen
 // numbers about the heap, in V8's order; tinynode gives the collector's own where it
 // has them. The test checks names, types and relations, not values. The expectation is
 // node 20's: `node tests/exercises/06/v8-heap-statistics.js`.
