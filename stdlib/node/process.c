@@ -271,6 +271,14 @@ static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
   return list;
 }
 
+/* process.execArgv: the engine's own options, those before the script (or after -e's
+ * code), as node gives them. */
+static Value make_exec_argv(VM *vm, int argc, char **argv, int script_index) {
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 1; i < script_index && i < argc; i++) vm_array_push(vm, list, vm_string(vm, argv[i]));
+  return list;
+}
+
 Value node_illegal_constructor(VM *vm, Value this_value, int argc, Value *argv) {
   return vm_throw_error(vm, ERR_TYPE, "Illegal constructor");
 }
@@ -568,6 +576,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
   Value list = make_argv(vm, argc, argv, script_index);
   vm_define_str(vm, p, "argv", list, VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "execArgv", make_exec_argv(vm, argc, argv, script_index), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "pid", value_from_number(getpid()), READ_ONLY);
   vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
