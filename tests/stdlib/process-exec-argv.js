@@ -6,4 +6,4 @@ const run = (args) => process.stdout.write(execFileSync(process.execPath, args))
 console.log(JSON.stringify(process.execArgv));
 run(['-e', show]);
 run(['--no-warnings', '-e', show, 'a', 'b']);
-run(['--no-deprecation', __filename.replace(/exec-argv\.js$/, 'exec-argv/show.js'), '--flag', 'x']);
+run(['--no-deprecation', require('path').join(__dirname, 'exec-argv', 'show.js'), '--flag', 'x']);
