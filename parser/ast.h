@@ -171,6 +171,8 @@ struct Node {
       const char *name; Node *id; Node *superclass; Node *constructor; /* NODE_FUNCTION or NULL */
       NodeList members; /* NODE_PROPERTY; is_static; fields have kind PROP_INIT */
       Scope *scope;
+      uint32_t source_start, source_end; /* its text, for toString (not the parentheses
+                                            the node's range may grow to include) */
     } class_;
     struct { int op; Node *operand; } unary;
     struct { int op; bool prefix; Node *operand; } update;

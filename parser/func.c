@@ -736,6 +736,8 @@ Node *parse_class(Parser *p, bool declaration) {
   parse_expect(p, TOK_RBRACE);
   p->fn->strict = outer_strict;
   parse_finish(p, n);
+  n->as.class_.source_start = n->offset;
+  n->as.class_.source_end = n->end;
   if (!n->as.class_.constructor) n->as.class_.constructor = default_constructor(p, n);
   return n;
 }

@@ -161,8 +161,8 @@ static void emit_constructor(Compiler *c, Node *n) {
   if (!compile_stack_ok(c)) return;
   FunctionProto *proto = compile_function(c, ctor);
   c->class_node = saved;
-  proto->source_start = n->offset;
-  proto->source_end = n->end;
+  proto->source_start = n->as.class_.source_start;
+  proto->source_end = n->as.class_.source_end;
   emit_u16(c, OP_CLOSURE, compile_const_value(c, value_from_thing(proto)));
 }
 
