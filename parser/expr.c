@@ -497,7 +497,8 @@ static Node *parse_assignment_inner(Parser *p) {
   n->as.assign.op = op;
   n->as.assign.target = left;
   n->as.assign.value = parse_assignment(p);
-  if (left->kind == NODE_IDENTIFIER && (op == TOK_ASSIGN || op >= TOK_AND_AND_ASSIGN))
+  if (left->kind == NODE_IDENTIFIER && !left->parenthesized && /* (f) = ...: no name */
+      (op == TOK_ASSIGN || op >= TOK_AND_AND_ASSIGN))
     parse_infer_name(n->as.assign.value, left->as.ident.name);
   return parse_finish(p, n);
 }

@@ -61,7 +61,8 @@ static Node *parse_binding_element(Parser *p) {
   n->as.assign.op = TOK_ASSIGN;
   n->as.assign.target = target;
   n->as.assign.value = parse_assignment(p);
-  if (target->kind == NODE_IDENTIFIER) parse_infer_name(n->as.assign.value, target->as.ident.name);
+  if (target->kind == NODE_IDENTIFIER && !target->parenthesized)
+    parse_infer_name(n->as.assign.value, target->as.ident.name);
   return parse_finish(p, n);
 }
 
