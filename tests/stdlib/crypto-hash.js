@@ -1,5 +1,5 @@
-// createHash and createHmac for md5, sha1, sha224, sha256, sha384 and sha512, on every
-// length around their block boundaries (the padding's cases), in pieces and whole, with
+// createHash and createHmac for md5, sha1, sha224, sha256, sha384 and sha512, on the
+// lengths around their block boundaries (the padding's cases), in pieces and whole, with
 // long and short HMAC keys, copy(), the output encodings, the stream form and node's
 // errors.
 const crypto = require('crypto');
@@ -11,7 +11,10 @@ for (let i = 0; i < data.length; i++) data[i] = (i * 131 + 7) & 0xff;
 
 for (const alg of algorithms) {
   const all = crypto.createHash(alg);
-  for (let n = 0; n <= 260; n++) {
+  // Where the padding changes: the length field fits after 55 (64-byte blocks) or 111
+  // (128-byte blocks) bytes of a block, or moves to one more block.
+  for (const n of [0, 1, 2, 3, 54, 55, 56, 57, 63, 64, 65, 110, 111, 112, 113, 118, 119, 120,
+    127, 128, 129, 239, 240, 255, 256, 257]) {
     const whole = crypto.createHash(alg).update(data.subarray(0, n)).digest('hex');
     const pieces = crypto.createHash(alg);
     for (let i = 0; i < n; i += 37) pieces.update(data.subarray(i, Math.min(n, i + 37)));
@@ -61,3 +64,12 @@ stream.on('data', (d) => console.log('stream digest', d.toString('hex')));
 stream.write('hello ');
 stream.end('world');
 console.log(stream instanceof require('stream').Transform);
+const lazy = crypto.createHash('sha1');
+console.log(Object.keys(lazy).join()); // the stream's state is made on first use
+lazy.on('readable', () => {
+  const d = lazy.read();
+  if (d) console.log('readable', d.toString('hex'));
+});
+lazy.end('abc');
+const piped = crypto.createHmac('md5', 'k');
+require('stream').Readable.from(['a', 'b', 'c']).pipe(piped).on('data', (d) => console.log('piped', d.toString('hex')));

@@ -34,10 +34,33 @@ function encoded(buffer, encoding) {
   return encoding !== undefined && Buffer.isEncoding(encoding) ? buffer.toString(encoding) : buffer;
 }
 
+// ==== Streams made on first use ====
+
+// Hash and Hmac are Transform streams, as node's, but most programs only call update()
+// and digest(): like node's LazyTransform, the stream's state is made the first time
+// something reads it.
+function LazyTransform(options) {
+  this._options = options;
+}
+Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
+for (const name of ['_readableState', '_writableState']) {
+  Object.defineProperty(LazyTransform.prototype, name, {
+    get() {
+      Transform.call(this, this._options);
+      return this[name];
+    },
+    set(value) {
+      Object.defineProperty(this, name, { value, enumerable: true, configurable: true, writable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 // ==== Hash ====
 
-// A Transform stream too, as node's: written chunks are hashed, the digest comes out.
-class Hash extends Transform {
+// Written chunks are hashed, the digest comes out at the end.
+class Hash extends LazyTransform {
   constructor(algorithm, options, handle) {
     if (typeof algorithm !== 'string' && !handle) throw errors.argType('algorithm', 'of type string', algorithm);
     super(options);
@@ -96,7 +119,7 @@ function paddedKey(algorithm, key, blockSize, pad) {
   return out;
 }
 
-class Hmac extends Transform {
+class Hmac extends LazyTransform {
   constructor(algorithm, key, options) {
     if (typeof algorithm !== 'string') throw errors.argType('hmac', 'of type string', algorithm);
     const bytes = keyBytes(key);
