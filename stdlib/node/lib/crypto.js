@@ -57,10 +57,22 @@ for (const name of ['_readableState', '_writableState']) {
   });
 }
 
+// Both digests as streams: written chunks are hashed, the digest comes out at the end.
+class DigestStream extends LazyTransform {
+  _transform(chunk, encoding, callback) {
+    this.update(chunk, encoding);
+    callback();
+  }
+
+  _flush(callback) {
+    this.push(this.digest());
+    callback();
+  }
+}
+
 // ==== Hash ====
 
-// Written chunks are hashed, the digest comes out at the end.
-class Hash extends LazyTransform {
+class Hash extends DigestStream {
   constructor(algorithm, options, handle) {
     if (typeof algorithm !== 'string' && !handle) throw errors.argType('algorithm', 'of type string', algorithm);
     super(options);
@@ -84,16 +96,6 @@ class Hash extends LazyTransform {
   copy(options) {
     if (this[kFinalized]) throw finalizedError();
     return new Hash(undefined, options, binding.hashCopy(this[kHandle]));
-  }
-
-  _transform(chunk, encoding, callback) {
-    this.update(chunk, encoding);
-    callback();
-  }
-
-  _flush(callback) {
-    this.push(this.digest());
-    callback();
   }
 }
 
@@ -119,7 +121,7 @@ function paddedKey(algorithm, key, blockSize, pad) {
   return out;
 }
 
-class Hmac extends LazyTransform {
+class Hmac extends DigestStream {
   constructor(algorithm, key, options) {
     if (typeof algorithm !== 'string') throw errors.argType('hmac', 'of type string', algorithm);
     const bytes = keyBytes(key);
@@ -147,16 +149,6 @@ class Hmac extends LazyTransform {
     binding.hashUpdate(outer, outerKey);
     binding.hashUpdate(outer, binding.hashDigest(inner));
     return encoded(binding.hashDigest(outer), encoding);
-  }
-
-  _transform(chunk, encoding, callback) {
-    this.update(chunk, encoding);
-    callback();
-  }
-
-  _flush(callback) {
-    this.push(this.digest());
-    callback();
   }
 }
 
