@@ -727,6 +727,12 @@ static bool is_relative(const char *request) {
           (request[1] == '.' && (request[2] == '\0' || request[2] == '/')));
 }
 
+/* Appends path.resolve(base, rel) to paths (nothing if it is too long). */
+static void push_resolved(VM *vm, Value paths, const char *base, const char *rel) {
+  char dir[PATH_MAX];
+  if (path_resolve(base, rel, dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
+}
+
 /* Appends Module.globalPaths to paths: NODE_PATH's directories (as given, empty ones
  * dropped), then ~/.node_modules and ~/.node_libraries, then PREFIX/lib/node, PREFIX
  * being the directory above the executable's. */
@@ -737,16 +743,16 @@ void mod_push_global_paths(VM *vm, Value paths) {
     if (n) vm_array_push(vm, paths, vm_handle_push(vm, vm_string_n(vm, p, n)));
     p += n + (p[n] == ':');
   }
-  char dir[PATH_MAX], exe[PATH_MAX];
   const char *home = getenv("HOME");
   if (home && *home) {
-    if (path_resolve(home, ".node_modules", dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
-    if (path_resolve(home, ".node_libraries", dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
+    push_resolved(vm, paths, home, ".node_modules");
+    push_resolved(vm, paths, home, ".node_libraries");
   }
+  char exe[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) return;
   exe[n] = '\0';
-  if (path_resolve(exe, "../../lib/node", dir)) vm_array_push(vm, paths, vm_handle_push(vm, vm_string(vm, dir)));
+  push_resolved(vm, paths, exe, "../../lib/node");
 }
 
 Value mod_lookup_paths(Host *host, const char *request, Value parent) {

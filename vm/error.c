@@ -222,13 +222,18 @@ SourceSite vm_error_site(VM *vm, Value error) {
 
 /* One line of a stack trace: "\n    at f (file:line:col)"; prefix "async " for a
  * function that waits in an await. */
+/* The line and column of the instruction a frame of bytecode is at. */
+static void frame_position(const Frame *f, int *line, int *column) {
+  uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
+  proto_position(f->proto, offset, line, column);
+}
+
 static void frame_line(VM *vm, Frame *f, const char *prefix, char *line, size_t size) {
   char fn[512], where[600];
   frame_function_part(vm, f, fn, sizeof fn);
   if (f->proto) {
     int ln, col;
-    uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
-    proto_position(f->proto, offset, &ln, &col);
+    frame_position(f, &ln, &col);
     snprintf(where, sizeof where, "%s:%d:%d", f->proto->filename, ln, col);
   } else {
     snprintf(where, sizeof where, "<anonymous>");
@@ -262,13 +267,18 @@ static Generator *awaiting(Generator *g) {
 /* Error.stackTraceLimit as V8 reads it, a data property of %Error% (no getter runs): how
  * many frames a stack shows, or -1 when it is no number (new errors then get an undefined
  * stack). */
-int error_trace_limit(VM *vm) {
+static Object *error_constructor(VM *vm) {
   bool found;
   Object *proto = vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE];
   Value ctor = object_get_own(proto, value_from_string(vm->atom_constructor), &found);
-  if (!found || !value_is_object(ctor)) return STACK_TRACE_LIMIT;
-  Value key = vm_atom(vm, "stackTraceLimit");
-  Value limit = object_get_own(value_to_object(ctor), key, &found);
+  return found && value_is_object(ctor) ? value_to_object(ctor) : NULL;
+}
+
+int error_trace_limit(VM *vm) {
+  bool found;
+  Object *ctor = error_constructor(vm);
+  if (!ctor) return STACK_TRACE_LIMIT;
+  Value limit = object_get_own(ctor, vm_atom(vm, "stackTraceLimit"), &found);
   if (!found || !value_is_number(limit)) return -1;
   double d = value_to_number(limit);
   return !(d > 0) ? 0 : d >= 1e6 ? 1000000 : (int)d;
@@ -277,11 +287,9 @@ int error_trace_limit(VM *vm) {
 /* Whether Error.prepareStackTrace is a function (an own data property of %Error%). */
 bool error_has_stack_hook(VM *vm) {
   bool found;
-  Object *proto = vm->intrinsics[INTRINSIC_ERROR_PROTOTYPE];
-  Value ctor = object_get_own(proto, value_from_string(vm->atom_constructor), &found);
-  if (!found || !value_is_object(ctor)) return false;
-  Value hook = object_get_own(value_to_object(ctor), vm_atom(vm, "prepareStackTrace"), &found);
-  return found && vm_is_callable(hook);
+  Object *ctor = error_constructor(vm);
+  Value hook = ctor ? object_get_own(ctor, vm_atom(vm, "prepareStackTrace"), &found) : VALUE_UNDEFINED;
+  return ctor && found && vm_is_callable(hook);
 }
 
 //> vm.stack-trace
@@ -324,17 +332,14 @@ Value vm_stack_trace(VM *vm) {
 /* One frame as V8's CallSite sees it: [text, fileName, line, column, functionName,
  * typeName, methodName, this, function, flags] (flags: 1 top-level, that is called
  * without an object receiver, 2 constructor, 4 async, 8 strict: V8 hides this and the
- * function of a strict frame and of every frame below it). */
-static Value call_site_record(VM *vm, Frame *f, bool async) {
+ * function of a strict frame and of every frame below it, so *strict carries it down). */
+static Value call_site_record(VM *vm, Frame *f, bool async, bool *strict) {
   char line[1200];
   frame_line(vm, f, async ? "async " : "", line, sizeof line);
   Value r = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, r, vm_handle_push(vm, vm_string(vm, line + strlen("\n    at "))));
   int ln = 0, col = 0;
-  if (f->proto) {
-    uint32_t offset = f->pc > f->proto->code ? (uint32_t)(f->pc - f->proto->code) - 1 : 0;
-    proto_position(f->proto, offset, &ln, &col);
-  }
+  if (f->proto) frame_position(f, &ln, &col);
   vm_array_push(vm, r, f->proto ? vm_handle_push(vm, vm_string(vm, f->proto->filename)) : VALUE_UNDEFINED);
   vm_array_push(vm, r, f->proto ? value_from_number(ln) : VALUE_NULL);
   vm_array_push(vm, r, f->proto ? value_from_number(col) : VALUE_NULL);
@@ -349,8 +354,8 @@ static Value call_site_record(VM *vm, Frame *f, bool async) {
   vm_array_push(vm, r, method ? value_from_string(method) : VALUE_NULL);
   vm_array_push(vm, r, recv);
   vm_array_push(vm, r, value_from_object(f->function));
-  bool strict = f->proto && (f->proto->flags & FN_STRICT);
-  int flags = (object_recv ? 0 : 1) | (f->is_construct ? 2 : 0) | (async ? 4 : 0) | (strict ? 8 : 0);
+  *strict = *strict || (f->proto && (f->proto->flags & FN_STRICT));
+  int flags = (object_recv ? 0 : 1) | (f->is_construct ? 2 : 0) | (async ? 4 : 0) | (*strict ? 8 : 0);
   vm_array_push(vm, r, value_from_number(flags));
   return r;
 }
@@ -360,15 +365,11 @@ Value error_call_site_records(VM *vm, int hide) {
   Value list = vm_handle_push(vm, vm_array_new(vm));
   int shown = 0, limit = error_trace_limit(vm), top = vm->frame_count - 1 - hide;
   Frame *last = NULL;
-  bool strict_above = false;
+  bool strict = false;
   for (int i = top; i >= 0 && shown < limit; i--) {
     Frame *f = &vm->frames[i];
     if (value_from_object(f->function) == vm->promise_job) continue;
-    Value record = call_site_record(vm, f, false);
-    int flags = (int)value_to_number(vm_array_get(vm, record, 9));
-    strict_above = strict_above || (flags & 8);
-    if (strict_above) vm_array_set(vm, record, 9, value_from_number(flags | 8));
-    vm_array_push(vm, list, record);
+    vm_array_push(vm, list, call_site_record(vm, f, false, &strict));
     shown++, last = f;
   }
   for (Generator *g = last && last->gen ? awaiting(last->gen) : NULL; g && shown < limit;
@@ -376,7 +377,7 @@ Value error_call_site_records(VM *vm, int hide) {
     Frame f = {.function = &g->function->base, .proto = g->function->proto,
                .pc = g->function->proto->code + g->pc, .this_value = g->this_value,
                .new_target = VALUE_UNDEFINED};
-    vm_array_push(vm, list, call_site_record(vm, &f, true));
+    vm_array_push(vm, list, call_site_record(vm, &f, true, &strict));
   }
   vm_handle_reset(vm, mark);
   return list;

@@ -271,8 +271,8 @@ static Value make_argv(VM *vm, int argc, char **argv, int script_index) {
   return list;
 }
 
-/* process.execArgv: the engine's own options, those before the script (or after -e's
- * code), as node gives them. */
+/* process.execArgv: the engine's own options, those before the script (-e and its code
+ * among them), as node gives them. */
 static Value make_exec_argv(VM *vm, int argc, char **argv, int script_index) {
   Value list = vm_handle_push(vm, vm_array_new(vm));
   for (int i = 1; i < script_index && i < argc; i++) vm_array_push(vm, list, vm_string(vm, argv[i]));

@@ -437,7 +437,6 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
     return this_value;
   }
   state->port = net_server_port(state->net);
-  state->listener_closed = false;
   double every = http_server_number(vm, this_value, "connectionsCheckingInterval");
   every = every >= 1 && every < 2147483648.0 ? every : 1; /* setInterval's clamp */
   Loop *loop = host_loop(state->host);
@@ -450,10 +449,11 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 /* Node's net.Server emits 'close' (on the next tick) once the listening socket is closed
- * (close() closes it at once) and the last of its connections has been destroyed:
- * whichever happens last calls this. A connection counts until its socket is closed, not until its close callback. */
+ * (close() closes it at once and clears state->net) and the last of its connections has
+ * been destroyed: whichever happens last calls this. A connection counts until its
+ * socket is closed, not until its close callback. */
 void http_server_maybe_closed(ServerState *state) {
-  if (!state->listener_closed || state->pin < 0) return;
+  if (state->net || state->pin < 0) return; /* still listening, or never listened */
   for (Conn *c = state->conns; c; c = c->next)
     if (!net_conn_is_closed(c->net)) return;
   VM *vm = host_vm(state->host);
@@ -474,17 +474,11 @@ static void close_connections(ServerState *state, bool all) {
   http_server_maybe_closed(state);
 }
 
-static Value server_close_idle(VM *vm, Value this_value, int argc, Value *argv) {
+/* closeIdleConnections() (magic 0) and closeAllConnections() (magic 1). */
+static Value server_close_connections(VM *vm, Value this_value, int argc, Value *argv) {
   ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
-  close_connections(state, false);
-  return VALUE_UNDEFINED;
-}
-
-static Value server_close_all(VM *vm, Value this_value, int argc, Value *argv) {
-  ServerState *state = vm_host_data(vm, this_value, &server_class);
-  if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
-  close_connections(state, true);
+  close_connections(state, vm_native_magic(vm) == 1);
   return VALUE_UNDEFINED;
 }
 
@@ -502,7 +496,6 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   state->check_timer = 0;
   net_server_close(state->net, NULL, NULL);
   state->net = NULL;
-  state->listener_closed = true;
   http_server_maybe_closed(state);
   vm_set_str(vm, this_value, "listening", VALUE_FALSE);
   return this_value;
@@ -641,8 +634,8 @@ static const VMPropDef server_methods[] = {
     VM_FN_ENUM("listen", server_listen, 0),
     VM_FN_ENUM("close", server_close, 0),
     VM_FN_ENUM("address", server_address, 0),
-    VM_FN_ENUM("closeAllConnections", server_close_all, 0),
-    VM_FN_ENUM("closeIdleConnections", server_close_idle, 0),
+    VM_METHOD("closeAllConnections", server_close_connections, 0, 1, VM_ATTR_DEFAULT),
+    VM_METHOD("closeIdleConnections", server_close_connections, 0, 0, VM_ATTR_DEFAULT),
     VM_PROPS_END,
 };
 

@@ -13,11 +13,10 @@ typedef struct Conn Conn;
 
 typedef struct ServerState {
   Host *host;
-  NetServer *net;
+  NetServer *net;     /* NULL before listen() and after close() */
   int32_t pin;       /* the server object, while it listens */
   int port;
   Conn *conns;       /* open connections, for close() and the timeout check */
-  bool listener_closed; /* close() was called: 'close' waits only for the conns */
   TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
 } ServerState;
 

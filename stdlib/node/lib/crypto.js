@@ -108,14 +108,16 @@ function keyBytes(key) {
   throw errors.argType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', key);
 }
 
-// The key, shortened by hashing when longer than a block, zero-padded to a block and
-// XORed with pad.
-function paddedKey(algorithm, key, blockSize, pad) {
-  if (key.length > blockSize) {
-    const h = binding.hashNew(algorithm);
-    binding.hashUpdate(h, key);
-    key = binding.hashDigest(h);
-  }
+// The key as HMAC uses it: hashed first when longer than a block.
+function blockKey(algorithm, key, blockSize) {
+  if (key.length <= blockSize) return key;
+  const h = binding.hashNew(algorithm);
+  binding.hashUpdate(h, key);
+  return binding.hashDigest(h);
+}
+
+// key zero-padded to a block and XORed with pad.
+function paddedKey(key, blockSize, pad) {
   const out = Buffer.alloc(blockSize, pad);
   for (let i = 0; i < key.length; i++) out[i] ^= key[i];
   return out;
@@ -129,8 +131,9 @@ class Hmac extends DigestStream {
     const inner = binding.hashNew(algorithm);
     if (!inner) throw new Error(`Invalid digest: ${algorithm}`);
     const blockSize = binding.hashBlockSize(inner);
-    binding.hashUpdate(inner, paddedKey(algorithm, bytes, blockSize, 0x36));
-    this[kHandle] = { inner, algorithm, outerKey: paddedKey(algorithm, bytes, blockSize, 0x5c) };
+    const k = blockKey(algorithm, bytes, blockSize);
+    binding.hashUpdate(inner, paddedKey(k, blockSize, 0x36));
+    this[kHandle] = { inner, algorithm, outerKey: paddedKey(k, blockSize, 0x5c) };
     this[kFinalized] = false;
   }
 

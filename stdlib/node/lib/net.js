@@ -297,9 +297,9 @@ Socket.prototype.connect = function (...args) {
     this._connectTo(host, port);
     return this;
   }
-  const family = options.family === 6 || options.family === 'IPv6' ? 6 : options.family === 4 || options.family === 'IPv4' ? 4 : 0;
   const dns = require('dns');
   const dnsFamily = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : options.family;
+  const family = dnsFamily === 4 || dnsFamily === 6 ? dnsFamily : 0;
   const dnsopts = { family: dnsFamily, hints: options.hints || 0 };
   if (family !== 4 && family !== 6 && dnsopts.hints === 0) dnsopts.hints = dns.ADDRCONFIG;
   const lookup = options.lookup === undefined ? dns.lookup : options.lookup;
