@@ -41,9 +41,13 @@ const session = 'read -r a b c d e s rest < /proc/self/stat; [ "$s" = "$$" ] && 
 console.log(spawnSync('sh', ['-c', session], { encoding: 'utf8' }).stdout.trim());
 console.log(spawnSync('sh', ['-c', session], { detached: true, encoding: 'utf8' }).stdout.trim());
 
-// Asynchronous: inherit and ignore, one after the other.
-const a = spawn('echo', ['inherited, async'], { stdio: 'inherit' });
+// Asynchronous: inherit and ignore, one after the other. The child runs beside us, so it
+// waits for a file we make once our own line is out; otherwise the two lines race.
+const go = path.join(dir, 'go');
+const a = spawn('sh', ['-c', 'while [ ! -e "$0" ]; do sleep 0.01; done; echo inherited, async', go],
+                { stdio: 'inherit' });
 console.log(a.stdin, a.stdout, a.stderr);
+fs.writeFileSync(go, '');
 a.on('close', (code) => {
   console.log('inherit closed', code);
   const b = spawn('sh', ['-c', 'cat >&2'], { stdio: ['pipe', 'ignore', 'inherit'] });
