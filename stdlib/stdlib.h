@@ -35,8 +35,9 @@ typedef enum StdlibIntrinsic {
                                         fields that handles show (node/timers.c) */
   INTRINSIC_SCHEDULER_PROTOTYPE,     /* timers/promises' scheduler (node/timers_promises.c) */
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
-  INTRINSIC_HTTP_REQUEST_PROTOTYPE,
+  INTRINSIC_HTTP_HOOKS,              /* what lib/internal/http/server.js gave the server */
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
+  INTRINSIC_HTTP_SOCKET_PROTOTYPE,   /* node/http/http_socket.c */
   INTRINSIC_DATE_PROTOTYPE,          /* ecma/date.c */
   INTRINSIC_ARRAY,                   /* the Array constructor (ecma/array.c) */
   INTRINSIC_REGEXP,                  /* the RegExp constructor (ecma/regexp.c) */

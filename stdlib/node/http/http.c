@@ -133,22 +133,46 @@ static Exchange *this_exchange(VM *vm, Value this_value) {
   return ex;
 }
 
-/* The chunk argument of write/end as bytes (a string as UTF-8, a Buffer or Uint8Array as
- * it is); NULL when it is missing or a function. */
+/* A string chunk in a named encoding other than UTF-8: Buffer.from(chunk, encoding). */
+static Value encode_chunk(VM *vm, Value chunk, Value encoding) {
+  Value buffer = vm_get_str(vm, vm_global(vm), "Buffer");
+  if (value_is_exception(buffer)) return buffer;
+  Value from = vm_get_str(vm, buffer, "from");
+  if (value_is_exception(from)) return from;
+  Value args[2] = {chunk, encoding};
+  return vm_call(vm, from, buffer, 2, args);
+}
+
+/* The chunk argument of write/end as bytes (a string as UTF-8 or in the encoding that
+ * follows it, a Buffer or Uint8Array as it is); NULL when it is missing or a function. */
 static Value chunk_text(VM *vm, int argc, Value *argv, char **text, size_t *len) {
   *text = NULL, *len = 0;
   if (argc < 1 || value_is_nullish(argv[0]) || vm_is_callable(argv[0])) return VALUE_TRUE;
+  Value chunk = argv[0];
+  if (value_is_string(chunk) && argc > 1 && value_is_string(argv[1]) &&
+      node_encoding_code(argv[1]) != node_encoding_code(vm_atom(vm, "utf8"))) {
+    chunk = vm_handle_push(vm, encode_chunk(vm, chunk, argv[1]));
+    if (value_is_exception(chunk)) return chunk;
+  }
   const uint8_t *bytes;
-  if (vm_typed_kind(argv[0]) == VM_TYPED_UINT8 && node_buffer_bytes(argv[0], &bytes, len)) {
+  if (vm_typed_kind(chunk) == VM_TYPED_UINT8 && node_buffer_bytes(chunk, &bytes, len)) {
     *text = mem_alloc(*len + 1);
     if (*len) memcpy(*text, bytes, *len);
     return VALUE_TRUE;
   }
-  if (!value_is_string(argv[0]))
+  if (!value_is_string(chunk))
     return node_throw_arg_type(vm, "chunk", "of type string or an instance of Buffer or Uint8Array",
-                               argv[0]);
-  *text = vm_to_utf8(vm, argv[0], len);
+                               chunk);
+  *text = vm_to_utf8(vm, chunk, len);
   return VALUE_TRUE;
+}
+
+/* The callback of write(chunk, [encoding,] cb) or end([chunk, [encoding,]] cb), or
+ * undefined: the last of the first three arguments, if it is a function. */
+static Value chunk_callback(int argc, Value *argv) {
+  for (int i = argc < 3 ? argc - 1 : 2; i >= 0; i--)
+    if (vm_is_callable(argv[i])) return argv[i];
+  return VALUE_UNDEFINED;
 }
 
 static Value res_write_head(VM *vm, Value this_value, int argc, Value *argv) {
@@ -188,6 +212,8 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   free(text);
   bool below = !ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK;
   if (!below) ex->want_drain = true;
+  Value cb = chunk_callback(argc, argv); /* the chunk is queued: the callback runs next tick */
+  if (!value_is_undefined(cb)) host_next_tick(host_of(vm), cb, vm_handle_push(vm, vm_array_new(vm)));
   return value_from_bool(below);
 }
 
@@ -217,7 +243,33 @@ static void finish_exchange(Exchange *ex) {
   if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
   conn->req_pin = -1;
   conn->request_complete = false;
+  conn->body_paused = false; /* an unread body is dumped: the next request may come */
   http_conn_response_done(conn, ex->close_after || conn->peer_ended);
+}
+
+/* The tick after end(), as node's 'finish' follows the last write: resOnFinish (the
+ * unread body, the socket, 'close'), then the connection moves on, then 'finish' --
+ * unless the socket went first (node emits no 'finish' then). */
+static Value finish_later(VM *vm, Value this_value, int argc, Value *argv) {
+  Value res = argv[0];
+  Exchange *ex = vm_host_data(vm, res, &response_class);
+  int32_t pin = ex->pin;
+  bool gone = !ex->conn || ex->dropped;
+  ex->pin = -1;
+  Value args[2] = {vm_handle_push(vm, vm_get_str(vm, res, "req")), res};
+  bool ok = gone || http_call_hook(vm, "responseDone", 2, args);
+  finish_exchange(ex);
+  Value r = !ok ? VALUE_EXCEPTION : gone ? VALUE_UNDEFINED : events_emit_str(vm, res, "finish", 0, NULL);
+  if (pin >= 0) vm_unpin(vm, pin);
+  return r;
+}
+
+/* res.once('finish', cb): end's callback. */
+static bool once_finish(VM *vm, Value res, Value cb) {
+  Value once = vm_get_str(vm, res, "once");
+  if (value_is_exception(once)) return false;
+  Value args[2] = {vm_handle_push(vm, vm_string(vm, "finish")), cb};
+  return !value_is_exception(vm_call(vm, once, res, 2, args));
 }
 
 static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
@@ -227,6 +279,11 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   char *text;
   size_t len;
   if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
+  Value cb = chunk_callback(argc, argv);
+  if (!value_is_undefined(cb) && !once_finish(vm, this_value, cb)) {
+    free(text);
+    return VALUE_EXCEPTION;
+  }
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, true, len);
   append_body(ex, &out, text, len);
@@ -234,15 +291,14 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   conn_write(ex, &out);
   http_buf_free(&out);
   free(text);
-  int32_t pin = ex->pin;
-  bool gone = !ex->conn || ex->dropped; /* the socket went first: no 'finish' (Node) */
-  ex->pin = -1;
+  ex->finished = true;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
   vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
-  finish_exchange(ex);
-  Value r = gone ? VALUE_UNDEFINED : events_emit_str(vm, this_value, "finish", 0, NULL);
-  if (pin >= 0) vm_unpin(vm, pin);
-  return value_is_exception(r) ? r : this_value;
+  Value fn = vm_handle_push(vm, vm_native_new(vm, "finish", finish_later, 1));
+  Value args = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, args, this_value);
+  host_next_tick(host_of(vm), fn, args);
+  return this_value;
 }
 
 Value http_expectation_failed(VM *vm, Value res) {
@@ -291,44 +347,44 @@ static Value res_has_header(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Requests ==== */
 
-static Value lowercase(VM *vm, const char *s, size_t n) {
-  char *lower = mem_alloc(n + 1);
-  for (size_t i = 0; i < n; i++) lower[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
-  Value v = vm_string_n(vm, lower, n);
-  free(lower);
-  return v;
+/* The hooks lib/internal/http/server.js gives the server when http is first required:
+ * makeRequest(socket, method, url, major, minor, rawHeaders), responseDone(req, res)
+ * and abortRequest(req, res). */
+static Value set_hooks(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc > 0 && value_is_object(argv[0])) vm_set_intrinsic(vm, INTRINSIC_HTTP_HOOKS, argv[0]);
+  return VALUE_UNDEFINED;
 }
 
-/* req.headers: lower-case names; repeated headers joined with ", ". */
-static void add_request_header(VM *vm, Value headers, Value raw, const HttpHeader *h) {
-  int mark = vm_handle_mark(vm);
-  Value name = vm_handle_push(vm, lowercase(vm, h->name, h->name_len));
-  Value value = vm_handle_push(vm, vm_string_n(vm, h->value, h->value_len));
-  vm_array_push(vm, raw, vm_string_n(vm, h->name, h->name_len));
-  vm_array_push(vm, raw, value);
-  Value old = vm_get(vm, headers, name);
-  if (value_is_string(old)) {
-    Value sep = vm_handle_push(vm, vm_string(vm, ", "));
-    value = vm_string_concat(vm, vm_handle_push(vm, vm_string_concat(vm, old, sep)), value);
+static Value call_hook(VM *vm, const char *name, int argc, Value *argv) {
+  Value hooks = vm_intrinsic(vm, INTRINSIC_HTTP_HOOKS);
+  if (!value_is_object(hooks)) return vm_throw_error(vm, ERR_ERROR, "http: the server's hooks are missing");
+  Value fn = vm_get_str(vm, hooks, name);
+  if (value_is_exception(fn)) return fn;
+  return vm_call(vm, fn, VALUE_UNDEFINED, argc, argv);
+}
+
+bool http_call_hook(VM *vm, const char *name, int argc, Value *argv) {
+  return !value_is_exception(call_hook(vm, name, argc, argv));
+}
+
+/* An IncomingMessage (a Readable, made in JavaScript) with the head's fields; its
+ * headers object is made from rawHeaders when first read, with node's rules for
+ * repeated names. */
+Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
+  Value args[6];
+  args[0] = http_socket_of(vm, conn);
+  args[1] = vm_handle_push(vm, vm_string(vm, head->method));
+  args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
+  args[3] = value_from_number(head->version_major);
+  args[4] = value_from_number(head->version_minor);
+  args[5] = vm_handle_push(vm, vm_array_new(vm));
+  for (size_t i = 0; i < head->nheaders; i++) {
+    const HttpHeader *h = &head->headers[i];
+    vm_array_push(vm, args[5], vm_string_n(vm, h->name, h->name_len));
+    vm_array_push(vm, args[5], vm_string_n(vm, h->value, h->value_len));
   }
-  vm_set(vm, headers, name, value);
-  vm_handle_reset(vm, mark);
-}
-
-Value http_request_new(VM *vm, const HttpRequestHead *head) {
-  Value req = vm_handle_push(
-      vm, vm_object_with_proto(vm, vm_intrinsic(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE)));
-  Value headers = vm_handle_push(vm, vm_object_new(vm));
-  Value raw = vm_handle_push(vm, vm_array_new(vm));
-  for (size_t i = 0; i < head->nheaders; i++) add_request_header(vm, headers, raw, &head->headers[i]);
-  char version[16];
-  snprintf(version, sizeof version, "%d.%d", head->version_major, head->version_minor);
-  vm_define_str(vm, req, "method", vm_string(vm, head->method), VM_ATTR_DEFAULT);
-  vm_define_str(vm, req, "url", vm_string_n(vm, head->target, head->target_len), VM_ATTR_DEFAULT);
-  vm_define_str(vm, req, "httpVersion", vm_string(vm, version), VM_ATTR_DEFAULT);
-  vm_define_str(vm, req, "headers", headers, VM_ATTR_DEFAULT);
-  vm_define_str(vm, req, "rawHeaders", raw, VM_ATTR_DEFAULT);
-  return req;
+  Value req = call_hook(vm, "makeRequest", 6, args);
+  return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
 double http_server_number(VM *vm, Value server, const char *name) {
@@ -337,7 +393,7 @@ double http_server_number(VM *vm, Value server, const char *name) {
   return value_is_number(v) ? value_to_number(v) : 0;
 }
 
-Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
+Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value req) {
   Exchange *ex = mem_calloc(1, sizeof *ex);
   ex->conn = conn;
   ex->status = 200;
@@ -353,6 +409,11 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   vm_define_str(vm, res, "headersSent", VALUE_FALSE, VM_ATTR_DEFAULT);
   vm_define_str(vm, res, "finished", VALUE_FALSE, VM_ATTR_DEFAULT);
   vm_define_str(vm, res, "writableEnded", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "writable", VALUE_TRUE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "destroyed", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "socket", http_socket_of(vm, conn), VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "req", req, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "_closed", VALUE_FALSE, VM_ATTR_DEFAULT); /* 'close' emitted */
   ex->pin = vm_pin(vm, res);
   conn->current = ex;
   return res;
@@ -651,28 +712,9 @@ static const VMPropDef response_methods[] = {
     VM_PROPS_END,
 };
 
-/* req.setEncoding(encoding): 'data' hands strings in that encoding instead of Buffers.
- * The choice is kept in a hidden property the connection reads (http_conn.c). */
-static Value req_set_encoding(VM *vm, Value this_value, int argc, Value *argv) {
-  Value name = argc > 0 && !value_is_undefined(argv[0]) ? argv[0] : vm_atom(vm, "utf8");
-  int code = node_encoding_code(name);
-  if (code < 0) {
-    Value message = vm_handle_push(vm, vm_to_string(vm, name));
-    if (value_is_exception(message)) return message;
-    message = vm_handle_push(vm, vm_string_concat(vm, vm_string(vm, "Unknown encoding: "), message));
-    return vm_throw(vm, node_error_new(vm, ERR_TYPE, "ERR_UNKNOWN_ENCODING", message));
-  }
-  vm_define_str(vm, this_value, "_bodyEncoding", value_from_number(code), VM_ATTR_HIDDEN);
-  return this_value;
-}
-
-static const VMPropDef request_methods[] = {
-    VM_FN("setEncoding", req_set_encoding, 1),
-    VM_PROPS_END,
-};
-
 static const VMPropDef http_props[] = {
     VM_FN_ENUM("createServer", create_server, 2),
+    VM_FN("_setHooks", set_hooks, 1),
     VM_PROPS_END,
 };
 
@@ -688,9 +730,13 @@ Value http_module_create(Host *host) {
   vm_class_register(vm, &server_class);
   vm_class_register(vm, &response_class);
   make_proto(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE, server_methods);
-  make_proto(vm, INTRINSIC_HTTP_REQUEST_PROTOTYPE, request_methods);
   make_proto(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE, response_methods);
+  http_socket_init(vm);
   Value http = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, http, http_props);
+  vm_define_str(vm, http, "_responsePrototype", vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE),
+                VM_ATTR_HIDDEN);
+  vm_define_str(vm, http, "_socketPrototype", vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_PROTOTYPE),
+                VM_ATTR_HIDDEN);
   return http;
 }

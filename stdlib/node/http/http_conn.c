@@ -62,31 +62,34 @@ static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
   }
   conn->expect = head->expect && head->version_major == 1 && head->version_minor == 1;
   int mark = vm_handle_mark(vm);
-  Value req = http_request_new(vm, head);
-  Value res = http_response_new(vm, conn, head);
+  Value req = http_request_new(vm, conn, head);
+  if (value_is_exception(req)) {
+    host_fatal_exception(conn->host);
+    vm_handle_reset(vm, mark);
+    return 1;
+  }
+  Value res = http_response_new(vm, conn, head, req);
   Value pair = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, pair, req);
   vm_array_push(vm, pair, res);
   conn->req_pin = vm_pin(vm, pair);
+  conn->body_pin = vm_pin(vm, req);
   conn->head_pending = true;
-  conn->req_ended = conn->req_closed = false;
   vm_handle_reset(vm, mark);
   return 1;
 }
 
 static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
   Conn *conn = data;
-  if (conn->req_pin >= 0) http_buf_append(&conn->body, bytes, len); /* else: answered */
+  if (conn->body_pin >= 0) http_buf_append(&conn->body, bytes, len);
   return 0;
 }
 
 static int on_message_complete(HttpParser *p, void *data) {
   Conn *conn = data;
   conn->active = false;
-  if (conn->req_pin >= 0) { /* else the response ended before the request did */
-    conn->complete_pending = true;
-    conn->request_complete = true;
-  }
+  if (conn->body_pin >= 0) conn->complete_pending = true;
+  conn->request_complete = conn->req_pin >= 0; /* else the response ended first */
   return 1; /* pause: process_input decides whether the next request may start */
 }
 
@@ -119,41 +122,54 @@ static Value emit_request(VM *vm, Conn *conn, Value server, Value *args) {
   return events_emit_str(vm, server, event, 2, args);
 }
 
-/* Calls the 'request' listeners, then emits the body and 'end' on the request. */
-static bool dispatch(Conn *conn) {
+/* req.push(chunk): the body's bytes for the request's reader, or null at its end. */
+static Value push_body(VM *vm, Value req, Value chunk) {
+  Value push = vm_get_str(vm, req, "push");
+  if (value_is_exception(push)) return push;
+  return vm_call(vm, push, req, 1, &chunk);
+}
+
+/* The request's body so far, then (once it is complete) its end. The request hears it
+ * even after its response has ended: node then reads it to throw it away. */
+static Value push_pending_body(Conn *conn) {
   VM *vm = host_vm(conn->host);
-  if (conn->req_pin < 0) return true;
-  int mark = vm_handle_mark(vm);
-  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
-  Value args[2] = {vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1)};
-  Value r = VALUE_UNDEFINED;
-  if (conn->head_pending) {
-    conn->head_pending = false;
-    r = emit_request(vm, conn, vm_pinned(vm, conn->server_pin), args);
-  }
-  if (!value_is_exception(r) && conn->body.len) {
-    /* A Buffer, as node's IncomingMessage hands them, unless setEncoding chose a string. */
-    Value enc = vm_get_str(vm, args[0], "_bodyEncoding");
-    const uint8_t *bytes = (const uint8_t *)conn->body.data;
-    Value chunk = vm_handle_push(
-        vm, value_is_number(enc) ? node_bytes_decode(vm, bytes, conn->body.len, (int)value_to_number(enc))
-                                 : node_buffer_from_bytes(vm, bytes, conn->body.len));
+  Value req = vm_handle_push(vm, vm_pinned(vm, conn->body_pin)), r = VALUE_UNDEFINED;
+  if (conn->body.len) {
+    Value chunk = vm_handle_push(vm, node_buffer_from_bytes(vm, (const uint8_t *)conn->body.data,
+                                                            conn->body.len));
     conn->body.len = 0;
-    r = events_emit_str(vm, args[0], "data", 1, &chunk);
+    r = push_body(vm, req, chunk);
+    if (r == VALUE_FALSE) conn->body_paused = true; /* the reader's buffer is full */
   }
   if (!value_is_exception(r) && conn->complete_pending) {
     conn->complete_pending = false;
-    conn->req_ended = true;
-    r = events_emit_str(vm, args[0], "end", 0, NULL);
+    vm_unpin(vm, conn->body_pin);
+    conn->body_pin = -1;
+    vm_set_str(vm, req, "complete", VALUE_TRUE);
+    r = push_body(vm, req, VALUE_NULL);
   }
+  return r;
+}
+
+/* Calls the 'request' listeners, then pushes the body (and its end) to the request. */
+static bool dispatch(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
+  Value r = VALUE_UNDEFINED;
+  if (conn->head_pending && conn->req_pin >= 0) {
+    Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+    Value args[2] = {vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1)};
+    conn->head_pending = false;
+    r = emit_request(vm, conn, vm_pinned(vm, conn->server_pin), args);
+  }
+  if (!value_is_exception(r) && conn->body_pin >= 0) r = push_pending_body(conn);
   vm_handle_reset(vm, mark);
   if (!value_is_exception(r)) return true;
   host_fatal_exception(conn->host);
   return false;
 }
 
-/* The graceful end: what is queued goes out, then FIN and close. */
-static void conn_end(Conn *conn) {
+void http_conn_end(Conn *conn) {
   conn->ending = true;
   keep_alive_stop(conn);
   net_end(conn->net);
@@ -161,7 +177,7 @@ static void conn_end(Conn *conn) {
 
 void http_conn_response_done(Conn *conn, bool close) {
   if (close) {
-    conn_end(conn);
+    http_conn_end(conn);
   } else {
     keep_alive_start(conn);
     process_input(conn);
@@ -171,7 +187,7 @@ void http_conn_response_done(Conn *conn, bool close) {
 static void reject(Conn *conn, HttpError err) {
   const char *reply = http_error_response(err);
   net_write(conn->net, reply, strlen(reply));
-  conn_end(conn);
+  http_conn_end(conn);
 }
 
 /* Node's socketOnError: the error reply goes out only if no response has started on the
@@ -193,7 +209,7 @@ static void reject_missing_host(Conn *conn) {
            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
            "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
   net_write(conn->net, reply, strlen(reply));
-  conn_end(conn);
+  http_conn_end(conn);
 }
 
 /* Reading stays on unless responses wait in the queue beyond the high-water mark (Node
@@ -201,7 +217,7 @@ static void reject_missing_host(Conn *conn) {
 static void update_reading(Conn *conn) {
   if (conn->closed || conn->ending || net_conn_is_closed(conn->net)) return;
   size_t parked = conn->in.len - conn->in_pos;
-  bool stop = conn->blocked ||
+  bool stop = conn->blocked || conn->body_paused ||
               (conn->current && conn->request_complete && parked > INPUT_HIGH_WATER_MARK);
   if (stop == conn->read_stopped) return;
   conn->read_stopped = stop;
@@ -209,6 +225,11 @@ static void update_reading(Conn *conn) {
     net_read_stop(conn->net);
   else
     net_read_start(conn->net);
+}
+
+void http_conn_pause_body(Conn *conn, bool pause) {
+  conn->body_paused = pause;
+  update_reading(conn);
 }
 
 /* Whether parsing must wait: for the current response to end, or for the responses
@@ -340,25 +361,26 @@ static void on_drain(NetConn *net, void *data) {
   process_input(conn);
 }
 
-/* Emits name on target from a loop callback; false if a listener threw (then fatal). */
-static bool emit_fatal(Conn *conn, Value target, const char *name, int argc, Value *argv) {
+/* Node's abortIncoming: req.destroy() with ECONNRESET "aborted" (IncomingMessage's
+ * _destroy emits 'aborted' if the body was not all read, then 'error' if listened, and
+ * 'close'), and the response's 'close'. */
+static void abort_request(Conn *conn) {
   VM *vm = host_vm(conn->host);
-  if (!value_is_exception(events_emit_str(vm, target, name, argc, argv))) return true;
-  host_fatal_exception(conn->host);
-  return false;
+  int mark = vm_handle_mark(vm);
+  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+  Value args[2] = {vm_handle_push(vm, vm_array_get(vm, pair, 0)),
+                   vm_handle_push(vm, vm_array_get(vm, pair, 1))};
+  if (!http_call_hook(vm, "abortRequest", 2, args)) host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
 }
 
 /* The peer's FIN while a response is pending (Node's socketOnEnd without an error):
- * the request is dropped with 'close', the response will never be sent, and the
- * socket ends now. */
+ * the request is aborted, the response will never be sent, and the socket ends now. */
 static void drop_current(Conn *conn) {
-  VM *vm = host_vm(conn->host);
   Exchange *ex = conn->current;
   if (!ex || conn->req_pin < 0) return;
   ex->dropped = true; /* its writes go nowhere from now on */
-  conn->req_closed = true;
-  Value req = vm_handle_push(vm, vm_array_get(vm, vm_pinned(vm, conn->req_pin), 0));
-  emit_fatal(conn, req, "close", 0, NULL);
+  abort_request(conn);
 }
 
 //> stdlib.http-peer-end
@@ -374,7 +396,7 @@ static void on_end(NetConn *net, void *data) {
     return;
   }
   drop_current(conn);
-  conn_end(conn);
+  http_conn_end(conn);
 }
 //< stdlib.http-peer-end
 
@@ -386,36 +408,14 @@ static void unlink_conn(Conn *conn) {
     }
 }
 
-/* The socket closed before the current response ended: Node's abortIncoming. The
- * request hears 'aborted' unless it had ended, the response 'close', then the request
- * 'error' (only if listened: ECONNRESET "aborted") and 'close'. */
+/* The socket closed before the current response ended. */
 static void abort_current(Conn *conn) {
-  VM *vm = host_vm(conn->host);
   conn->current->conn = NULL;
-  if (conn->req_pin < 0) return;
-  int mark = vm_handle_mark(vm);
-  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
-  Value req = vm_handle_push(vm, vm_array_get(vm, pair, 0));
-  Value res = vm_handle_push(vm, vm_array_get(vm, pair, 1));
-  bool aborted = !conn->req_ended, ok = true;
-  if (aborted) {
-    vm_set_str(vm, req, "aborted", VALUE_TRUE);
-    ok = emit_fatal(conn, req, "aborted", 0, NULL);
-  }
-  ok = ok && emit_fatal(conn, res, "close", 0, NULL);
-  loop_after_callback(host_loop(conn->host)); /* the rest is Node's next tick */
-  Value n = ok && aborted ? listener_count(vm, req, "error") : VALUE_UNDEFINED;
-  if (value_is_number(n) && value_to_number(n) > 0) {
-    Value message = vm_handle_push(vm, vm_string(vm, "aborted"));
-    Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, message));
-    vm_set_str(vm, e, "code", vm_string(vm, "ECONNRESET"));
-    ok = emit_fatal(conn, req, "error", 1, &e);
-  }
-  if (ok && !conn->req_closed) emit_fatal(conn, req, "close", 0, NULL);
-  vm_handle_reset(vm, mark);
+  if (conn->req_pin >= 0) abort_request(conn);
 }
 
 static void conn_free(Conn *conn) {
+  if (conn->socket) conn->socket->conn = NULL;
   http_parser_free(conn->parser);
   http_buf_free(&conn->in);
   http_buf_free(&conn->body);
@@ -438,6 +438,8 @@ static void on_close(NetConn *net, void *data) {
     conn->current->pin = -1;
   }
   if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
+  if (conn->body_pin >= 0) vm_unpin(vm, conn->body_pin);
+  http_socket_closed(conn);
   vm_unpin(vm, conn->server_pin);
   ServerState *server = conn->server;
   if (server) unlink_conn(conn);
@@ -453,7 +455,7 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   conn->server = state;
   conn->host = state->host;
   conn->net = net;
-  conn->req_pin = -1;
+  conn->req_pin = conn->body_pin = -1;
   conn->server_pin = vm_pin(host_vm(state->host), vm_pinned(host_vm(state->host), state->pin));
   HttpParserCallbacks callbacks = {on_head, on_body, on_message_complete};
   conn->parser = http_parser_new(&callbacks, conn);

@@ -11,6 +11,12 @@
 
 typedef struct Conn Conn;
 
+/* The native part of a connection's socket object (http_socket.c). The Conn and the
+ * object point at each other; whichever is freed first clears the other's pointer. */
+typedef struct HttpSocket {
+  Conn *conn; /* NULL once the connection has closed */
+} HttpSocket;
+
 typedef struct ServerState {
   Host *host;
   NetServer *net;     /* NULL before listen() and after close() */
@@ -46,13 +52,14 @@ struct Conn {
   HttpBuf in;        /* bytes received and not yet parsed */
   size_t in_pos;
   Exchange *current; /* the exchange whose response is still being written */
-  int32_t req_pin;   /* its request object, for 'data' and 'end' events; -1 if none */
+  int32_t req_pin;   /* [request, response] of the current exchange; -1 if none */
+  int32_t body_pin;  /* the request whose body is still arriving; -1 if none */
   int32_t server_pin;
   HttpBuf body;      /* body bytes parsed but not yet emitted */
   bool head_pending, complete_pending, request_complete;
   bool processing, peer_ended, closed, missing_host, connect_method;
   bool expect;       /* the current request is HTTP/1.1 with an Expect header */
-  bool req_ended, req_closed; /* 'end' / 'close' emitted on the current request */
+  bool body_paused;  /* the request's reader wants no more body for now */
   bool ending;       /* net_end called: nothing more is read or written */
   bool blocked;      /* responses queued beyond the high-water mark: not parsing */
   bool read_stopped; /* reading paused (blocked, or too much input parked) */
@@ -62,15 +69,20 @@ struct Conn {
   uint64_t message_start;
   TimerId keep_alive_timer; /* idle between requests: keepAliveTimeout + 1 s */
   bool keep_alive_on_drain; /* start it once the queue has drained */
+  HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
+  int32_t socket_pin;
   Conn *next;
 };
 
 /* ==== http.c ==== */
 
-/* A new IncomingMessage for head (left on the handle stack). */
-Value http_request_new(VM *vm, const HttpRequestHead *head);
+/* A new IncomingMessage for head, on conn (left on the handle stack), or VALUE_EXCEPTION. */
+Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head);
+/* Calls the server's JavaScript half (lib/internal/http/server.js): responseDone(req,
+ * res) or abortRequest(req). False if it threw (the exception is pending). */
+bool http_call_hook(VM *vm, const char *name, int argc, Value *argv);
 /* A new ServerResponse, conn's current exchange, pinned until it ends (on the handle stack). */
-Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head);
+Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value req);
 /* Sends the interim "HTTP/1.1 100 Continue" for ex (Node's res.writeContinue()). */
 void http_write_continue(Exchange *ex);
 /* res.writeHead(417); res.end(): Node's answer to an expectation nobody handles. */
@@ -84,6 +96,10 @@ double http_server_number(VM *vm, Value server, const char *name);
 
 /* ==== http_conn.c ==== */
 
+/* The graceful end: what is queued goes out, then FIN and close. */
+void http_conn_end(Conn *conn);
+/* The request's reader pauses (or resumes) the body: reading the socket stops with it. */
+void http_conn_pause_body(Conn *conn, bool pause);
 /* The server's NetConnectionCb: a Conn for the new connection, reading at once. */
 void http_conn_accept(NetServer *server, NetConn *net, void *data);
 /* conn's current response has ended: close the connection if close, else start the
@@ -91,5 +107,14 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data);
 void http_conn_response_done(Conn *conn, bool close);
 /* The server's interval timer: closes connections whose request is too slow (408). */
 void http_check_connections(Loop *loop, void *data);
+
+/* ==== http_socket.c ==== */
+
+/* conn's socket object, made on first use (on the handle stack when new). */
+Value http_socket_of(VM *vm, Conn *conn);
+/* conn has closed: its socket object forgets it and emits 'close'. */
+void http_socket_closed(Conn *conn);
+/* Registers the socket class and makes its prototype. */
+void http_socket_init(VM *vm);
 
 #endif /* TN_STDLIB_HTTP_PRIVATE_H */

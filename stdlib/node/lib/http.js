@@ -1,11 +1,18 @@
 'use strict';
-// http: the server (internal/http, written in C: stdlib/node/http/) and the client
-// (internal/http/client), loaded only when a script first touches it. Book: chapter 12,
-// "Networking".
+// http: the server (internal/http, written in C: stdlib/node/http/, with its JavaScript
+// half in internal/http/server) and the client (internal/http/client, loaded only when
+// a script first touches it). Book: chapter 12, "Networking".
 
 const http = require('internal/http');
+const { IncomingMessage, ServerResponse } = require('internal/http/server');
 
-const clientNames = ['Agent', 'ClientRequest', 'IncomingMessage', 'globalAgent', 'get', 'request'];
+delete http._setHooks;
+delete http._responsePrototype;
+delete http._socketPrototype;
+http.IncomingMessage = IncomingMessage;
+http.ServerResponse = ServerResponse;
+
+const clientNames = ['Agent', 'ClientRequest', 'globalAgent', 'get', 'request'];
 for (const name of clientNames) {
   Object.defineProperty(http, name, {
     get() {

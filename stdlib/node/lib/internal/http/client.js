@@ -15,15 +15,9 @@ const Stream = require('internal/streams/legacy');
 const net = require('net');
 const errors = require('internal/errors');
 const { ResponseParser, IncomingMessage } = require('internal/http/incoming');
-const { isHttpToken } = require('internal/http/common');
+const { isHttpToken, connResetException } = require('internal/http/common');
 
 const badValueRe = /[^\t\x20-\x7e\x80-\xff]/;
-
-function connResetException(message) {
-  const e = new Error(message);
-  e.code = 'ECONNRESET';
-  return e;
-}
 
 // ==== Agent ====
 
@@ -364,8 +358,10 @@ ClientRequest.prototype.getRawHeaderNames = function () {
 // user's (node's _storeHeader).
 ClientRequest.prototype._storeHeader = function () {
   let head = `${this.method} ${this.path} HTTP/1.1\r\n`;
-  for (const [, [name, value]] of this._headers) {
-    for (const v of Array.isArray(value) ? value : [value]) head += `${name}: ${v}\r\n`;
+  for (const [key, [name, value]] of this._headers) {
+    // An array is one line per value, but several cookies share one line, as node sends them.
+    const values = !Array.isArray(value) ? [value] : key === 'cookie' ? [value.join('; ')] : value;
+    for (const v of values) head += `${name}: ${v}\r\n`;
   }
   const has = (n) => this._headers.has(n);
   if (!has('connection')) head += `Connection: ${this.shouldKeepAlive ? 'keep-alive' : 'close'}\r\n`;

@@ -193,9 +193,18 @@ function headersObject(raw) {
   return headers;
 }
 
+// A message's stream state is made when something first touches it (a listener, a
+// read, a pipe, a chunk of body). Most requests a server answers are never read as
+// streams: a GET whose end is pushed and whose body is "dumped" unread then costs no
+// state at all, and if the state is made later it starts where node's would be.
+const kEndPending = Symbol('kEndPending');
+const kDumpPending = Symbol('kDumpPending');
+const Stream = require('internal/streams/legacy');
+
 function IncomingMessage(socket) {
-  Readable.call(this);
-  this._readableState.readingMore = true;
+  Stream.call(this);
+  this[kEndPending] = false;
+  this[kDumpPending] = false;
   this.socket = socket;
   this.httpVersionMajor = null;
   this.httpVersionMinor = null;
@@ -217,7 +226,40 @@ function IncomingMessage(socket) {
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
 
+function ownState(msg, state) {
+  Object.defineProperty(msg, '_readableState', { value: state, writable: true, enumerable: true, configurable: true });
+}
+
+function makeState(msg) {
+  const state = new Readable.ReadableState(undefined, msg, false);
+  state.readingMore = true;
+  ownState(msg, state);
+  if (msg[kEndPending]) {
+    msg[kEndPending] = false;
+    Readable.prototype.push.call(msg, null);
+  }
+  if (msg[kDumpPending]) {
+    msg[kDumpPending] = false;
+    msg._dump();
+  }
+  return state;
+}
+
+// Whether the message's stream state has been made (see makeState).
+function hasState(msg) {
+  return Object.prototype.hasOwnProperty.call(msg, '_readableState');
+}
+
 Object.defineProperties(IncomingMessage.prototype, {
+  _readableState: {
+    get() {
+      return makeState(this);
+    },
+    set(v) {
+      ownState(this, v);
+    },
+    configurable: true,
+  },
   headers: {
     get() {
       if (!this._headers) this._headers = headersObject(this.rawHeaders);
@@ -248,16 +290,33 @@ IncomingMessage.prototype._read = function () {
   if (this.socket && this.socket.isPaused() && !this.complete) this.socket.resume();
 };
 
+// Destroyed before its body was all read: 'aborted', and the socket goes too. The error
+// is emitted (next tick) only if someone listens for it, as node keeps it.
 IncomingMessage.prototype._destroy = function (err, cb) {
   if (!this.readableEnded || !this.complete) {
     this.aborted = true;
     this.emit('aborted');
   }
-  if (this.socket && !this.socket.destroyed && !this.complete) this.socket.destroy(err);
-  cb(err);
+  if (this.socket && !this.socket.destroyed && this.aborted) this.socket.destroy(err);
+  process.nextTick(() => cb(this.listenerCount('error') === 0 ? undefined : err));
 };
 
-// Nobody listens for the response: its body is read and thrown away.
+// The end of the body, pushed before anything touched the stream: kept until it does.
+IncomingMessage.prototype.push = function push(chunk, encoding) {
+  if (chunk === null && !hasState(this)) {
+    this[kEndPending] = true;
+    return false;
+  }
+  return Readable.prototype.push.call(this, chunk, encoding);
+};
+
+// node's resOnFinish: a request nobody reads has its body read and thrown away (once
+// its stream state is made, if that has not happened yet).
+function dumpUnread(msg) {
+  if (!hasState(msg)) msg[kDumpPending] = true;
+  else if (!msg._consuming && !msg._readableState.resumeScheduled) msg._dump();
+}
+
 IncomingMessage.prototype._dump = function () {
   if (!this._dumped) {
     this._dumped = true;
@@ -272,4 +331,4 @@ IncomingMessage.prototype.setTimeout = function (msecs, callback) {
   return this;
 };
 
-module.exports = { ResponseParser, IncomingMessage, headersObject };
+module.exports = { ResponseParser, IncomingMessage, headersObject, dumpUnread };

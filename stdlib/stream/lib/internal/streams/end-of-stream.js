@@ -52,7 +52,7 @@ function eos(stream, options, callback) {
   const onclose = () => {
     const errored = u.erroredOf(stream);
     if (errored && typeof errored !== 'boolean') return done(errored);
-    if (readable && !readableFinished && u.isReadableNodeStream(stream) &&
+    if (readable && !readableFinished && u.isReadableNodeStream(stream, true) &&
         !u.isReadableFinished(stream, false)) return done(codes.ERR_STREAM_PREMATURE_CLOSE());
     if (writable && !writableFinished && !u.isWritableFinished(stream, false)) {
       return done(codes.ERR_STREAM_PREMATURE_CLOSE());

@@ -3,8 +3,11 @@
 // whether it is a Readable, a Writable, a Duplex or something shaped like one.
 // Book: chapter 8, "Streams".
 
-function isReadableNodeStream(obj) {
+// strict: only a stream that can also pause and resume (not a legacy Stream that merely
+// has pipe, as an http response has).
+function isReadableNodeStream(obj, strict = false) {
   return !!(obj && typeof obj.pipe === 'function' && typeof obj.on === 'function' &&
+            (!strict || (typeof obj.pause === 'function' && typeof obj.resume === 'function')) &&
             (!obj._writableState || (obj._readableState && obj._readableState.readable !== false)) &&
             (!obj._writableState || obj._readableState));
 }
@@ -67,9 +70,15 @@ function isClosed(stream) {
   return !!((w && w.closed) || (r && r.closed));
 }
 
+// An http server's response: not a Writable, but it always ends with 'close'.
+function isServerResponse(stream) {
+  return typeof stream._closed === 'boolean' && typeof stream.writeHead === 'function';
+}
+
 function willEmitClose(stream) {
   const state = stream._writableState || stream._readableState;
-  return !!(state && state.autoDestroy && state.emitClose && state.closed === false);
+  if (!state) return isServerResponse(stream);
+  return !!(state.autoDestroy && state.emitClose && state.closed === false);
 }
 
 module.exports = {
