@@ -104,6 +104,7 @@ typedef struct Object {
   uint8_t klass;      /* ObjectClass: its row in the VM's class table (class.c) */
   uint8_t extensible; /* 0 after Object.preventExtensions */
   uint8_t flags;      /* class-specific */
+  uint8_t watched;    /* on a prototype chain an add-property cache relies on (interp.c) */
   Shape *shape;       /* which keys, in which slots, with which attributes */
   struct Object *proto;
   Value *slots;       /* property values, indexed by the shape */
@@ -470,9 +471,32 @@ typedef struct PropCache {
   struct Shape *holder_shape; /* the prototype's shape when the entry was made */
   uint32_t slot;
   uint32_t epoch;
+  uint32_t proto_epoch;       /* an add entry: vm->proto_epoch when it was made */
 } PropCache;
 
 #define PROP_CACHE_SIZE 1024 /* a power of two */
+
+/* atom_from_cstr remembers the atoms of the C strings it was given (the library names
+ * properties with literals: vm_get_str(vm, o, "_events")), by the string's address; a
+ * hit is checked against the atom's text, and entries die with the cache epoch. */
+typedef struct AtomCacheEntry {
+  const char *text;
+  struct String *atom;
+  uint32_t epoch;
+} AtomCacheEntry;
+
+#define ATOM_CACHE_SIZE 256 /* a power of two */
+
+/* object_set's memory of the adds C code made (vm_set_str(vm, o, "_events", ...)), as
+ * SET_PROP keeps its own per instruction: see object.c. */
+typedef struct AddCacheEntry {
+  struct Shape *from, *to;
+  struct Object *proto;
+  Value key;
+  uint32_t epoch, proto_epoch;
+} AddCacheEntry;
+
+#define ADD_CACHE_SIZE 256 /* a power of two */
 
 //> vm.vm-struct
 struct VM {
@@ -484,6 +508,7 @@ struct VM {
 
   PropCache *prop_cache; /* GET_PROP/SET_PROP inline caches, indexed by pc */
   uint32_t cache_epoch;  /* bumped by every collection */
+  uint32_t proto_epoch;  /* bumped when a watched object's keys or prototype change */
 
   Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
   int has_exception;
@@ -507,6 +532,8 @@ struct VM {
   uint32_t dirty_count, dirty_capacity;
 
   AtomTable atoms;
+  AtomCacheEntry atom_cache[ATOM_CACHE_SIZE]; /* C strings seen by atom_from_cstr */
+  AddCacheEntry add_cache[ADD_CACHE_SIZE];    /* object_set's adds */
   Shape *root_shape;  /* the empty shape every object starts from */
   Shape *native_shape; /* {length, name}: every native function's, made by the first one */
   ClassDef *classes;  /* the class table, indexed by Object.klass (class.c) */
@@ -613,6 +640,16 @@ Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h)
  * They may run JavaScript and return VALUE_EXCEPTION. */
 Value object_get(VM *vm, Object *o, Value key, Value receiver);
 Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false/exception */
+/* o (whose shape is s's parent) gains s's last key, with value v: an add the caller
+ * knows to be an ordinary one (the inline cache's). */
+void object_take_shape(VM *vm, Object *o, Shape *s, Value v);
+/* May o's add of key, just made (its shape was before), be replayed on any object with
+ * shape before and o's prototype? Then the prototype chain is watched from now on. */
+bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key);
+/* A watched object's keys, attributes or prototype are about to change. */
+static inline void object_touch(VM *vm, Object *o) {
+  if (o->watched) vm->proto_epoch++;
+}
 Value object_has(VM *vm, Object *o, Value key);                          /* true/false/exception */
 
 /* Dense array elements. */

@@ -319,7 +319,10 @@ static Value adopt_new_target(VM *vm, Value made, Value new_target) {
   Value proto = object_get(vm, value_to_object(new_target), value_from_string(vm->atom_prototype),
                            new_target);
   if (value_is_exception(proto)) return proto;
-  if (value_is_object(proto)) value_to_object(made)->proto = value_to_object(proto);
+  if (value_is_object(proto)) {
+    object_touch(vm, value_to_object(made));
+    value_to_object(made)->proto = value_to_object(proto);
+  }
   return made;
 }
 
@@ -867,7 +870,7 @@ static bool truly_absent(VM *vm, Object *o, Value key) {
 static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key, bool for_set) {
   int slot = plain_slot(o, key, for_set);
   if (slot >= 0) {
-    *c = (PropCache){pc, o->shape, NULL, NULL, (uint32_t)slot, vm->cache_epoch};
+    *c = (PropCache){pc, o->shape, NULL, NULL, (uint32_t)slot, vm->cache_epoch, 0};
     return &o->slots[slot];
   }
   Object *p = o->proto;
@@ -876,10 +879,37 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
     return NULL;
   slot = plain_slot(p, key, false);
   if (slot < 0) return NULL;
-  *c = (PropCache){pc, o->shape, p, p->shape, (uint32_t)slot, vm->cache_epoch};
+  *c = (PropCache){pc, o->shape, p, p->shape, (uint32_t)slot, vm->cache_epoch, 0};
   return &p->slots[slot];
 }
 //< vm.inline-cache
+
+//> vm.add-cache
+/* `this.x = v` in a constructor adds x to each new object, and every add must first
+ * walk the prototype chain: a setter or a read-only x there would forbid it. SET_PROP
+ * therefore also remembers an add it has just made: the old shape, the prototype and
+ * the new shape (in holder and holder_shape; at a SET_PROP a holder means an add). The
+ * next object with that shape and prototype takes the new shape at once. The chain
+ * that was checked is *watched*: any change to a watched object's keys, attributes or
+ * prototype bumps vm->proto_epoch, and an entry from an older one never matches. */
+static inline bool cache_add(VM *vm, const PropCache *c, const uint8_t *pc, Object *o, Value v) {
+  if (c->pc != pc || !c->holder || c->shape != o->shape || o->proto != c->holder ||
+      c->epoch != vm->cache_epoch || c->proto_epoch != vm->proto_epoch)
+    return false;
+  if (!o->extensible || o->watched || (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC))) return false;
+  object_take_shape(vm, o, c->holder_shape, v);
+  return true;
+}
+
+/* After SET_PROP added key to o (its shape was before): remember the add, if it can
+ * be replayed (object.c decides, and watches the chain). */
+static void cache_fill_add(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Shape *before,
+                           Value key) {
+  if (!object_add_replayable(vm, o, before, key)) return;
+  Shape *s = o->shape;
+  *c = (PropCache){pc, before, o->proto, s, s->count - 1, vm->cache_epoch, vm->proto_epoch};
+}
+//< vm.add-cache
 
 /* ==== Closures, literals and iteration helpers ==== */
 
@@ -1521,6 +1551,17 @@ Value interp_run(VM *vm, int entry_frame) {
           sp[-2] = sp[-1], sp--;
           NEXT();
         }
+        if (cache_add(vm, c, pc, o, sp[-1])) {
+          sp[-2] = sp[-1], sp--;
+          NEXT();
+        }
+        Shape *before = o->shape;
+        SYNC();
+        Value v = interp_set_property(vm, sp[-2], consts[k], sp[-1], STRICT());
+        CHECK(v);
+        if (o->shape != before) cache_fill_add(vm, c, pc, o, before, consts[k]);
+        sp[-2] = v, sp--;
+        NEXT();
       }
       SYNC();
       Value v = interp_set_property(vm, sp[-2], consts[k], sp[-1], STRICT());
@@ -1692,8 +1733,10 @@ Value interp_run(VM *vm, int entry_frame) {
     }
     CASE(SET_PROTO) {
       Value v = sp[-1];
-      if (value_is_object(v) || value_is_null(v)) /* anything else is ignored */
+      if (value_is_object(v) || value_is_null(v)) { /* anything else is ignored */
+        object_touch(vm, value_to_object(sp[-2]));
         value_to_object(sp[-2])->proto = value_is_null(v) ? NULL : value_to_object(v);
+      }
       sp--;
       NEXT();
     }

@@ -385,6 +385,7 @@ static inline void slots_reserve(VM *vm, Object *o, uint32_t need) {
 //> vm.add-property
 /* Give o a new keyed property (atom is not in its shape yet). */
 static void add_keyed(VM *vm, Object *o, Value atom, Value v, uint8_t attrs) {
+  object_touch(vm, o);
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, atom); /* shape_add may allocate, and so collect */
   vm_handle_push(vm, v);
@@ -396,9 +397,16 @@ static void add_keyed(VM *vm, Object *o, Value atom, Value v, uint8_t attrs) {
 }
 //< vm.add-property
 
+void object_take_shape(VM *vm, Object *o, Shape *s, Value v) {
+  slots_reserve(vm, o, s->count);
+  o->slots[s->count - 1] = v;
+  o->shape = s;
+}
+
 /* Forget o's keyed property at pos. */
 static void delete_keyed(VM *vm, Object *o, uint32_t pos) {
   Shape *s = o->shape;
+  object_touch(vm, o);
   o->slots[pos] = VALUE_UNDEFINED;
   if (!s->dictionary && s->parent && pos == s->count - 1) {
     o->shape = s->parent; /* deleting the newest key just steps back along the chain */
@@ -411,6 +419,7 @@ static void delete_keyed(VM *vm, Object *o, uint32_t pos) {
 
 /* Give o's keyed property at pos new attributes. */
 static void change_attrs(VM *vm, Object *o, uint32_t pos, uint8_t attrs) {
+  object_touch(vm, o);
   if (!o->shape->dictionary) o->shape = shape_to_dictionary(vm, o->shape);
   o->shape->props[pos].attrs = attrs;
 }
@@ -680,18 +689,62 @@ static Value set_on_receiver(VM *vm, Value receiver, Key *k, Value v, bool check
   return value_from_bool(add_property(vm, r, k, v, ATTR_DEFAULT));
 }
 
+/* ==== Replaying adds ==== */
+
+//> vm.add-replayable
+bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key) {
+  Shape *s = o->shape;
+  if (before->dictionary || s->parent != before || !o->proto || o->watched ||
+      (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
+    return false;
+  const ShapeProp *last = &s->props[s->count - 1];
+  if (last->key != key || last->attrs != ATTR_DEFAULT) return false;
+  for (Object *p = o->proto; p; p = p->proto) {
+    if (class_flags(p) & (CLASS_INDEXED | CLASS_EXOTIC)) return false;
+    int slot = shape_find(p->shape, key);
+    if (slot >= 0 && (p->shape->props[slot].attrs & (ATTR_ACCESSOR | ATTR_WRITABLE)) != ATTR_WRITABLE)
+      return false;
+  }
+  for (Object *p = o->proto; p; p = p->proto) p->watched = 1;
+  return true;
+}
+//< vm.add-replayable
+
+static AddCacheEntry *add_cache_entry(VM *vm, Shape *from, Value key) {
+  uintptr_t h = (uintptr_t)from ^ (uintptr_t)key ^ ((uintptr_t)key >> 11);
+  return &vm->add_cache[(h >> 4) & (ADD_CACHE_SIZE - 1)];
+}
+
+/* object_set on o itself, key not among o's own: an add C code made before? */
+static bool add_replay(VM *vm, Object *o, Value key, Value v) {
+  AddCacheEntry *e = add_cache_entry(vm, o->shape, key);
+  if (e->from != o->shape || e->key != key || e->proto != o->proto || !o->proto ||
+      e->epoch != vm->cache_epoch || e->proto_epoch != vm->proto_epoch || !o->extensible ||
+      o->watched || (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
+    return false;
+  object_take_shape(vm, o, e->to, v);
+  return true;
+}
+
+static void add_remember(VM *vm, Object *o, Shape *before, Value key) {
+  if (!object_add_replayable(vm, o, before, key)) return;
+  *add_cache_entry(vm, before, key) =
+      (AddCacheEntry){before, o->shape, o->proto, key, vm->cache_epoch, vm->proto_epoch};
+}
+
 //> vm.object-set
-Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
-  Key k;
-  key_resolve(vm, key, &k, false);
+/* OrdinarySet: the first of o and its prototypes to have the key decides (a setter, a
+ * read-only property, or a writable one to write or shadow); if none has it, the
+ * receiver gets a new data property. */
+static Value ordinary_set(VM *vm, Object *o, Key *k, Value v, Value receiver) {
   bool own = receiver == value_from_object(o);
   for (Object *cur = o; cur; cur = cur->proto) {
     Prop p;
-    if (!own_find(vm, cur, &k, &p)) {
+    if (!own_find(vm, cur, k, &p)) {
       const ExoticMethods *m = exotic_of(vm, cur);
       if (!m || !m->set) continue;
       int mark = vm_handle_mark(vm);
-      return exotic_call_end(vm, mark, m->set(vm, cur, key_atom(vm, &k, true), v, receiver));
+      return exotic_call_end(vm, mark, m->set(vm, cur, key_atom(vm, k, true), v, receiver));
     }
     if (p.kind == PROP_NONE) /* a typed array's invalid index: convert (as V8 does), drop */
       return receiver == value_from_object(cur) ? typed_write(vm, (ArrayView *)cur, -1, v)
@@ -701,7 +754,21 @@ Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
     if (cur == o && own) return prop_write(vm, cur, &p, v); /* the common case */
     break; /* a writable data property up the chain: shadow it on the receiver */
   }
-  return set_on_receiver(vm, receiver, &k, v, own);
+  return set_on_receiver(vm, receiver, k, v, own);
+}
+
+/* [[Set]]. An add is remembered, and replayed on the next object of the same shape and
+ * prototype without the walk (add_replay; chapter 5 explains the add caches). */
+Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver) {
+  Key k;
+  key_resolve(vm, key, &k, false);
+  if (receiver != value_from_object(o) || k.is_index || k.atom == VALUE_UNDEFINED)
+    return ordinary_set(vm, o, &k, v, receiver);
+  if (add_replay(vm, o, k.atom, v)) return VALUE_TRUE;
+  Shape *before = o->shape;
+  Value r = ordinary_set(vm, o, &k, v, receiver);
+  if (r == VALUE_TRUE && o->shape != before) add_remember(vm, o, before, k.atom);
+  return r;
 }
 //< vm.object-set
 

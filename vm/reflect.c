@@ -382,6 +382,7 @@ Value vm_set_prototype(VM *vm, Value obj, Value proto) {
   if (o == vm->intrinsics[INTRINSIC_OBJECT_PROTOTYPE]) return VALUE_FALSE; /* immutable */
   for (Object *q = p; q; q = q->proto)
     if (q == o) return VALUE_FALSE; /* would make a cycle */
+  object_touch(vm, o);
   o->proto = p;
   return VALUE_TRUE;
 }

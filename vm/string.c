@@ -302,6 +302,8 @@ String *atom_lookup(VM *vm, String *s) {
 
 /* Looks up short Latin-1 text with a probe string built on the C stack, so that
  * finding an existing atom allocates nothing. NULL when no such atom exists. */
+static String *atom_from_cstr_slow(VM *vm, const char *utf8);
+
 String *atom_lookup_latin1(VM *vm, const uint8_t *bytes, uint32_t length) {
   _Alignas(String) uint8_t buf[STRING_HEADER + 65];
   String *probe = (String *)buf;
@@ -314,6 +316,16 @@ String *atom_lookup_latin1(VM *vm, const uint8_t *bytes, uint32_t length) {
 }
 
 String *atom_from_cstr(VM *vm, const char *utf8) {
+  uintptr_t at = (uintptr_t)utf8;
+  AtomCacheEntry *e = &vm->atom_cache[(at ^ (at >> 9)) & (ATOM_CACHE_SIZE - 1)];
+  if (e->text == utf8 && e->epoch == vm->cache_epoch && !strcmp((const char *)e->atom->data, utf8))
+    return e->atom;
+  String *atom = atom_from_cstr_slow(vm, utf8);
+  if (!atom->wide) *e = (AtomCacheEntry){utf8, atom, vm->cache_epoch};
+  return atom;
+}
+
+static String *atom_from_cstr_slow(VM *vm, const char *utf8) {
   size_t n = strlen(utf8);
   bool ascii = true;
   for (size_t i = 0; i < n && ascii; i++) ascii = (uint8_t)utf8[i] < 0x80;
