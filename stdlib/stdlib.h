@@ -36,6 +36,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_SCHEDULER_PROTOTYPE,     /* timers/promises' scheduler (node/timers_promises.c) */
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
   INTRINSIC_HTTP_HOOKS,              /* what lib/internal/http/server.js gave the server */
+  INTRINSIC_HTTP_FINISH,             /* the native a response's end() runs next tick */
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
   INTRINSIC_HTTP_SOCKET_PROTOTYPE,   /* node/http/http_socket.c */
   INTRINSIC_DATE_PROTOTYPE,          /* ecma/date.c */

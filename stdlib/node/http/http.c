@@ -294,7 +294,7 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   ex->finished = true;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
   vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
-  Value fn = vm_handle_push(vm, vm_native_new(vm, "finish", finish_later, 1));
+  Value fn = vm_intrinsic(vm, INTRINSIC_HTTP_FINISH);
   Value args = vm_handle_push(vm, vm_array_new(vm));
   vm_array_push(vm, args, this_value);
   host_next_tick(host_of(vm), fn, args);
@@ -732,6 +732,7 @@ Value http_module_create(Host *host) {
   make_proto(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE, server_methods);
   make_proto(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE, response_methods);
   http_socket_init(vm);
+  vm_set_intrinsic(vm, INTRINSIC_HTTP_FINISH, vm_handle_push(vm, vm_native_new(vm, "finish", finish_later, 1)));
   Value http = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, http, http_props);
   vm_define_str(vm, http, "_responsePrototype", vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE),

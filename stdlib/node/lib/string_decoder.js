@@ -57,76 +57,84 @@ function utf8Tail(bytes) {
 const kNativeDecoder = Symbol('kNativeDecoder');
 const NATIVE_CODES = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
 
-class StringDecoder {
-  #pending;
-  #missing;
+// A plain function, as node's is: old code calls it on its own objects
+// (StringDecoder.call(this, encoding), iconv-lite's decoders). What it holds back
+// between writes is kept out of sight, by decoder.
+const held = new WeakMap(); // decoder -> { pending: the bytes held, missing: UTF-8 bytes still due }
 
-  constructor(encoding) {
-    const normalized = normalize(encoding);
-    if (normalized === undefined) throw codes.ERR_UNKNOWN_ENCODING(encoding);
-    this.encoding = normalized;
-    this.#pending = null;
-    this.#missing = 0; // UTF-8: bytes the held character still needs
-    this[kNativeDecoder] = Buffer.alloc(7);
-    this[kNativeDecoder][6] = NATIVE_CODES[normalized];
-  }
-
-  #record() {
-    const state = this[kNativeDecoder];
-    if (this.#pending) state.set(this.#pending.subarray(0, 4), 0);
-    state[4] = this.#missing;
-    state[5] = this.#pending ? this.#pending.length : 0;
-  }
-
-  write(buf) {
-    const text = this.#write(buf);
-    this.#record();
-    return text;
-  }
-
-  #write(buf) {
-    if (typeof buf === 'string') return buf;
-    if (!ArrayBuffer.isView(buf)) {
-      throw argType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
-    }
-    let bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-    let prefix = '';
-    if (this.#missing > 0) {
-      let take = 0;
-      while (take < bytes.length && take < this.#missing && (bytes[take] & 0xc0) === 0x80) take++;
-      const broken = take < bytes.length && take < this.#missing;
-      this.#pending = Buffer.concat([this.#pending, bytes.subarray(0, take)]);
-      this.#missing = broken ? 0 : this.#missing - take;
-      bytes = bytes.subarray(take);
-      if (this.#missing > 0) return '';
-      prefix = this.#pending.toString('utf8');
-      this.#pending = null;
-    } else if (this.#pending) {
-      bytes = Buffer.concat([this.#pending, bytes]);
-      this.#pending = null;
-    }
-    const [keep, missing] = heldBack(this.encoding, bytes);
-    this.#missing = missing;
-    if (keep) this.#pending = Buffer.from(bytes.subarray(bytes.length - keep));
-    return prefix + bytes.toString(this.encoding, 0, bytes.length - keep);
-  }
-
-  end(buf) {
-    let text = buf === undefined ? '' : this.write(buf);
-    const rest = this.#pending;
-    this.#pending = null;
-    this.#missing = 0;
-    if (rest) text += rest.toString(this.encoding);
-    this.#record();
-    return text;
-  }
-
-  text(buf, offset) {
-    this.#pending = null;
-    this.#missing = 0;
-    return this.write(buf.subarray(offset));
-  }
+function StringDecoder(encoding) {
+  const normalized = normalize(encoding);
+  if (normalized === undefined) throw codes.ERR_UNKNOWN_ENCODING(encoding);
+  this.encoding = normalized;
+  held.set(this, { pending: null, missing: 0 });
+  this[kNativeDecoder] = Buffer.alloc(7);
+  this[kNativeDecoder][6] = NATIVE_CODES[normalized];
 }
+
+function heldOf(decoder) {
+  let h = held.get(decoder);
+  if (!h) held.set(decoder, (h = { pending: null, missing: 0 }));
+  return h;
+}
+
+function record(decoder, h) {
+  const state = decoder[kNativeDecoder];
+  if (h.pending) state.set(h.pending.subarray(0, 4), 0);
+  state[4] = h.missing;
+  state[5] = h.pending ? h.pending.length : 0;
+}
+
+function decode(decoder, h, buf) {
+  if (typeof buf === 'string') return buf;
+  if (!ArrayBuffer.isView(buf)) {
+    throw argType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
+  }
+  let bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  let prefix = '';
+  if (h.missing > 0) {
+    let take = 0;
+    while (take < bytes.length && take < h.missing && (bytes[take] & 0xc0) === 0x80) take++;
+    const broken = take < bytes.length && take < h.missing;
+    h.pending = Buffer.concat([h.pending, bytes.subarray(0, take)]);
+    h.missing = broken ? 0 : h.missing - take;
+    bytes = bytes.subarray(take);
+    if (h.missing > 0) return '';
+    prefix = h.pending.toString('utf8');
+    h.pending = null;
+  } else if (h.pending) {
+    bytes = Buffer.concat([h.pending, bytes]);
+    h.pending = null;
+  }
+  const [keep, missing] = heldBack(decoder.encoding, bytes);
+  h.missing = missing;
+  if (keep) h.pending = Buffer.from(bytes.subarray(bytes.length - keep));
+  return prefix + bytes.toString(decoder.encoding, 0, bytes.length - keep);
+}
+
+StringDecoder.prototype.write = function write(buf) {
+  const h = heldOf(this);
+  const text = decode(this, h, buf);
+  record(this, h);
+  return text;
+};
+
+StringDecoder.prototype.end = function end(buf) {
+  let text = buf === undefined ? '' : this.write(buf);
+  const h = heldOf(this);
+  const rest = h.pending;
+  h.pending = null;
+  h.missing = 0;
+  if (rest) text += rest.toString(this.encoding);
+  record(this, h);
+  return text;
+};
+
+StringDecoder.prototype.text = function text(buf, offset) {
+  const h = heldOf(this);
+  h.pending = null;
+  h.missing = 0;
+  return this.write(buf.subarray(offset));
+};
 
 for (const [name, get] of [
   ['lastChar', function () { return this[kNativeDecoder].subarray(0, 4); }],
