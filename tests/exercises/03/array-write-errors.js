@@ -50,4 +50,7 @@ const fixed = [1];
 Object.defineProperty(fixed, "length", { writable: false });
 attempt("read-only length, assign past it:", () => (fixed[1] = 2));
 attempt("read-only length, push:", () => fixed.push(2));
+Array.prototype[1] = "w";
+attempt("read-only length, a writable element inherited:", () => (fixed[1] = 2));
+delete Array.prototype[1];
 attempt("not extensible:", () => (Object.preventExtensions([1])[1] = 2));
