@@ -18,7 +18,7 @@ const buffer = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer;
 const bytes = new Uint8Array(buffer), words = new Uint16Array(buffer, 2, 2), view = new DataView(buffer);
 const copy = structuredClone({ buffer, words }, { transfer: [buffer] });
 console.log("the clone:", copy.buffer.byteLength, new Uint8Array(copy.buffer).join(), copy.words.buffer === copy.buffer, copy.words.join());
-console.log("the original:", buffer.byteLength, inspect(bytes), words.length, words.byteLength, words.byteOffset);
+console.log("the original:", inspect(buffer), inspect(bytes), words.length, words.byteLength, words.byteOffset);
 console.log("  elements:", bytes[0], 0 in bytes, Object.keys(bytes).length);
 bytes[0] = 9;
 console.log("  after a write:", bytes[0], copy.buffer === buffer);
