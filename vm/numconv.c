@@ -55,7 +55,8 @@ const char *vm_number_to_cstr(double d, char *buf) {
   if (isnan(d)) return strcpy(buf, "NaN");
   if (d == 0) return strcpy(buf, "0");
   if (isinf(d)) return strcpy(buf, d > 0 ? "Infinity" : "-Infinity");
-  if (d == (double)(int64_t)d && d > -1e18 && d < 1e18) /* integers: the common case */
+  /* integers: the common case, exact below 2^53 (beyond it, the shortest digits) */
+  if (d == (double)(int64_t)d && d > -9007199254740992.0 && d < 9007199254740992.0)
     return integer_to_cstr((int64_t)d, buf);
   char *out = buf;
   if (d < 0) *out++ = '-', d = -d;
