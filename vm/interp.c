@@ -202,6 +202,10 @@ static Value type_error_at_site(VM *vm, Value v, const char *complaint) {
     return r;
   }
   free(text);
+  if (value_is_symbol(v)) /* no text to show: V8's words for a value it cannot print */
+    return vm_throw_error(vm, ERR_TYPE, "symbol %s%s", complaint,
+                          strcmp(complaint, "is not iterable") ? ""
+                                                              : " (cannot read property Symbol(Symbol.iterator))");
   Value s = vm_to_string(vm, value_is_object(v) ? vm_atom(vm, vm_is_callable(v) ? "function" : "{}") : v);
   if (value_is_exception(s)) return s;
   char *value_text = vm_to_utf8(vm, s, NULL);
