@@ -896,7 +896,7 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
  * next object with that shape and prototype takes the new shape at once. The chain
  * that was checked is *watched*: any change to a watched object's keys, attributes or
  * prototype bumps vm->proto_epoch, and an entry from an older one never matches. */
-static inline bool cache_add(VM *vm, const PropCache *c, const uint8_t *pc, Object *o, Value v) {
+static bool cache_add(VM *vm, const PropCache *c, const uint8_t *pc, Object *o, Value v) {
   if (c->pc != pc || !c->holder || c->shape != o->shape || o->proto != c->holder ||
       c->epoch != vm->cache_epoch || c->proto_epoch != vm->proto_epoch)
     return false;
@@ -912,6 +912,17 @@ static void cache_fill_add(VM *vm, PropCache *c, const uint8_t *pc, Object *o, S
   if (!object_add_replayable(vm, o, before, key)) return;
   Shape *s = o->shape;
   *c = (PropCache){pc, before, o->proto, s, s->count - 1, vm->cache_epoch, vm->proto_epoch};
+}
+
+/* SET_PROP on an object when the write cache missed: replay a remembered add, or set
+ * the slow way and remember the add it made. Out of line, to keep the loop small. */
+static __attribute__((noinline)) Value set_prop_learning(VM *vm, PropCache *c, const uint8_t *pc,
+                                                         Object *o, Value key, Value v, bool strict) {
+  if (cache_add(vm, c, pc, o, v)) return v;
+  Shape *before = o->shape;
+  Value r = interp_set_property(vm, value_from_object(o), key, v, strict);
+  if (!value_is_exception(r) && o->shape != before) cache_fill_add(vm, c, pc, o, before, key);
+  return r;
 }
 //< vm.add-cache
 
@@ -1532,6 +1543,10 @@ Value interp_run(VM *vm, int entry_frame) {
         Object *o = value_to_object(sp[-1]);
         PropCache *c = cache_entry(vm, pc);
         Value *at = cache_lookup(vm, c, pc, o);
+        if (!at && o->klass == CLASS_ARRAY && consts[k] == value_from_string(vm->atom_length)) {
+          sp[-1] = value_from_number(((Array *)o)->length); /* not in the shape: never cached */
+          NEXT();
+        }
         if (at || (at = cache_fill(vm, c, pc, o, consts[k], false))) {
           sp[-1] = *at;
           NEXT();
@@ -1555,15 +1570,9 @@ Value interp_run(VM *vm, int entry_frame) {
           sp[-2] = sp[-1], sp--;
           NEXT();
         }
-        if (cache_add(vm, c, pc, o, sp[-1])) {
-          sp[-2] = sp[-1], sp--;
-          NEXT();
-        }
-        Shape *before = o->shape;
         SYNC();
-        Value v = interp_set_property(vm, sp[-2], consts[k], sp[-1], STRICT());
+        Value v = set_prop_learning(vm, c, pc, o, consts[k], sp[-1], STRICT());
         CHECK(v);
-        if (o->shape != before) cache_fill_add(vm, c, pc, o, before, consts[k]);
         sp[-2] = v, sp--;
         NEXT();
       }
