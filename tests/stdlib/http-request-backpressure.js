@@ -25,7 +25,7 @@ const server = http.createServer((req, res) => {
   });
   req.on('end', () => {
     const got = Buffer.concat(chunks);
-    res.end(`${got.length} ${digest(got)} ${pauses}`);
+    res.end(`${got.length} ${digest(got)} paused: ${pauses > 0}`); // how often depends on how the bytes came
   });
 });
 
