@@ -64,11 +64,35 @@ static void warn_force_color(VM *vm) {
   if (value_is_exception(r)) vm_take_exception(vm);
 }
 
+static const char *force_color_only(const char *name, void *data) {
+  return strcmp(name, "FORCE_COLOR") ? NULL : data;
+}
+
+/* FORCE_COLOR as the script sees it, in process.env (a script may set it, as chalk's
+ * users do before requiring it): whether it asks for colours, or -1 if it is not set. */
+static int script_force_color(VM *vm) {
+  int mark = vm_handle_mark(vm);
+  Value process = vm_get_str(vm, vm_global(vm), "process");
+  Value env = value_is_object(process) ? vm_get_str(vm, process, "env") : VALUE_UNDEFINED;
+  Value v = value_is_object(env) ? vm_get_str(vm, env, "FORCE_COLOR") : VALUE_UNDEFINED;
+  int r = -1;
+  if (value_is_exception(v)) {
+    vm_take_exception(vm);
+  } else if (value_is_string(v)) {
+    char *text = vm_to_utf8(vm, v, NULL);
+    r = tty_color_depth((TtyEnv){force_color_only, text}) > TTY_COLORS_2;
+    free(text);
+  }
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
 bool inspect_should_colorize(VM *vm, int fd) {
   ConsoleState *c = console_state(vm);
   if (fd < 0 || fd > 2) return tty_should_colorize(fd);
   if (!c->colors[fd]) {
-    c->colors[fd] = tty_should_colorize(fd) ? 2 : 1;
+    int forced = script_force_color(vm);
+    c->colors[fd] = (forced >= 0 ? forced : tty_should_colorize(fd)) ? 2 : 1;
     if (!c->warned_force) c->warned_force = true, warn_force_color(vm);
   }
   return c->colors[fd] == 2;
