@@ -41,19 +41,40 @@ static Value search_string_arg(VM *vm, Value v, const char *name, bool refuse_re
 }
 
 /* Does s contain t at position at? */
-static bool matches_at(Value s, uint32_t at, Value t) {
-  uint32_t n = vm_string_length(t);
-  if ((uint64_t)at + n > vm_string_length(s)) return false;
-  for (uint32_t i = 0; i < n; i++)
-    if (vm_string_unit(s, at + i) != vm_string_unit(t, i)) return false;
+/* Whether the m units of t (Latin-1 bytes, or uint16_t when tw) stand at `at` in s. */
+static bool units_at(const void *s, bool sw, size_t at, const void *t, bool tw, size_t m) {
+  if (!sw && !tw) return memcmp((const uint8_t *)s + at, t, m) == 0;
+  for (size_t i = 0; i < m; i++) {
+    uint16_t a = sw ? ((const uint16_t *)s)[at + i] : ((const uint8_t *)s)[at + i];
+    uint16_t b = tw ? ((const uint16_t *)t)[i] : ((const uint8_t *)t)[i];
+    if (a != b) return false;
+  }
   return true;
 }
 
-/* The first index >= from where t occurs in s, or -1. */
+static bool matches_at(Value s, uint32_t at, Value t) {
+  size_t n, m;
+  bool sw, tw;
+  const void *sd = vm_string_data(s, &n, &sw), *td = vm_string_data(t, &m, &tw);
+  return (uint64_t)at + m <= n && units_at(sd, sw, at, td, tw, m);
+}
+
+/* The first index >= from where t occurs in s, or -1. Two Latin-1 strings are searched
+ * with memchr for t's first byte. */
 static double index_of(Value s, Value t, double from) {
-  uint32_t n = vm_string_length(s), m = vm_string_length(t);
-  for (double i = from; i + m <= n; i++)
-    if (matches_at(s, (uint32_t)i, t)) return i;
+  size_t n, m;
+  bool sw, tw;
+  const void *sd = vm_string_data(s, &n, &sw), *td = vm_string_data(t, &m, &tw);
+  if (from + m > n) return -1;
+  size_t i = (size_t)from;
+  if (!sw && !tw && m > 0) {
+    const uint8_t *bytes = sd, *first = td;
+    for (const uint8_t *hit; (hit = memchr(bytes + i, first[0], n - m + 1 - i)); i = hit - bytes + 1)
+      if (memcmp(hit, first, m) == 0) return (double)(hit - bytes);
+    return -1;
+  }
+  for (; i + m <= n; i++)
+    if (units_at(sd, sw, i, td, tw, m)) return (double)i;
   return -1;
 }
 
