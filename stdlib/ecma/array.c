@@ -289,8 +289,57 @@ static bool relative_arg(VM *vm, Value v, double len, double dflt, double *out) 
   return true;
 }
 
+/* The index a key names, or -1 (a key that is not a canonical array index). */
+static double key_index(Value key) {
+  uint32_t n = value_is_string(key) ? vm_string_length(key) : 0;
+  if (n == 0 || n > 10 || (n > 1 && vm_string_unit(key, 0) == '0')) return -1;
+  double d = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    uint16_t c = vm_string_unit(key, i);
+    if (c < '0' || c > '9') return -1;
+    d = d * 10 + (c - '0');
+  }
+  return d < 4294967295.0 ? d : -1;
+}
+
+/* Whether obj or anything on its prototype chain has an own index key. */
+static int chain_has_indices(VM *vm, Value obj) {
+  for (Value p = obj; value_is_object(p); p = vm_prototype_of(p)) {
+    if (vm_is_proxy(p)) return 1;
+    Value keys = vm_own_property_keys(vm, p, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
+    if (value_is_exception(keys)) return -1;
+    uint32_t n = vm_array_length(keys);
+    if (n && key_index(vm_array_get(vm, keys, 0)) >= 0) return 1; /* indices come first */
+  }
+  return 0;
+}
+
+/* A long stretch of a sparse array (a.length = 2 ** 32 - 1) is copied key by key: its
+ * holes are holes all the way up the chain, so only the indices it has need a visit.
+ * VALUE_HOLE when that does not hold and the caller must walk every index. */
+static Value copy_sparse(VM *vm, Value a, double at, Value o, double from, double count) {
+  if (count < 65536 || !vm_is_array(o) || vm_is_proxy(o)) return VALUE_HOLE;
+  int mark = vm_handle_mark(vm);
+  int protos = chain_has_indices(vm, vm_prototype_of(o));
+  Value keys = protos ? VALUE_HOLE : vm_handle_push(vm, vm_own_property_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_HIDDEN));
+  Value r = protos < 0 ? VALUE_EXCEPTION : protos ? VALUE_HOLE : keys;
+  for (uint32_t k = 0, n = value_is_object(keys) ? vm_array_length(keys) : 0; k < n; k++) {
+    double i = key_index(vm_array_get(vm, keys, k));
+    if (i < 0) break; /* past the indices */
+    if (i < from || i >= from + count) continue;
+    Value v = vm_handle_push(vm, builtins_get_index(vm, o, i));
+    Value key = value_is_exception(v) ? v : vm_handle_push(vm, builtins_index_key(vm, at + (i - from)));
+    r = value_is_exception(key) ? key : builtins_create_data(vm, a, key, v);
+    if (value_is_exception(r)) break;
+  }
+  vm_handle_reset(vm, mark);
+  return value_is_exception(r) || value_is_hole(r) ? r : VALUE_TRUE;
+}
+
 /* Copy o[from..from+count) to a[at..), skipping holes. */
 static Value copy_into(VM *vm, Value a, double at, Value o, double from, double count) {
+  Value sparse = copy_sparse(vm, a, at, o, from, count);
+  if (!value_is_hole(sparse)) return sparse;
   int loop = vm_handle_mark(vm);
   for (double i = 0; i < count; i++) {
     Value has = builtins_has_index(vm, o, from + i);
