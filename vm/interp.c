@@ -764,11 +764,26 @@ static Value unary_number(VM *vm, int op, Value a) {
   }
 }
 
+/* V8's TypeError for a method that is not callable, named by its type (there is no
+ * expression to show): "number 5 is not a function", 'string "s" ...', "object ...". */
+static Value method_not_callable(VM *vm, Value m) {
+  if (value_is_object(m) || value_is_symbol(m))
+    return vm_throw_error(vm, ERR_TYPE, "%s is not a function", value_is_symbol(m) ? "symbol" : "object");
+  Value text = vm_to_string(vm, m);
+  if (value_is_exception(text)) return text;
+  char *t = vm_to_utf8(vm, text, NULL), *type = vm_to_utf8(vm, vm_typeof(vm, m), NULL);
+  Value r = vm_throw_error(vm, ERR_TYPE, value_is_string(m) ? "%s \"%s\" is not a function" : "%s %s is not a function",
+                           type, t);
+  free(t), free(type);
+  return r;
+}
+
 static Value instance_of(VM *vm, Value v, Value ctor) {
   if (!value_is_object(ctor))
-    return vm_throw_error(vm, ERR_TYPE, "Right-hand side of 'instanceof' is not callable");
+    return vm_throw_error(vm, ERR_TYPE, "Right-hand side of 'instanceof' is not an object");
   Value hook = object_get(vm, value_to_object(ctor), vm->symbol_has_instance, ctor);
   if (value_is_exception(hook)) return hook;
+  if (!value_is_nullish(hook) && !vm_is_callable(hook)) return method_not_callable(vm, hook);
   if (!value_is_nullish(hook)) {
     Value r = vm_call(vm, hook, ctor, 1, &v);
     return value_is_exception(r) ? r : value_from_bool(vm_truthy(r));
