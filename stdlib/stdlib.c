@@ -19,6 +19,11 @@ static void install_dispose_symbols(VM *vm) {
                 builtins_symbol_for(vm, vm_string(vm, "nodejs.asyncDispose")), 0);
 }
 
+static const VMPropDef global_tag[] = {
+    VM_SYM_STRING(VM_SYMBOL_TO_STRING_TAG, "global", VM_ATTR_CONFIGURABLE),
+    VM_PROPS_END,
+};
+
 //> stdlib.install
 void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
@@ -31,6 +36,7 @@ void stdlib_install(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, global, "process", process_create(host, argc, argv, script_index),
                 VM_ATTR_HIDDEN);
   vm_define_str(vm, global, "global", global, VM_ATTR_DEFAULT); /* node's globalThis */
+  vm_define_props(vm, global, global_tag);                      /* [object global] */
   timers_install(host);
   clone_install(vm);
   lazy_globals_install(vm);
