@@ -46,8 +46,8 @@ console.log(spawnSync('sh', ['-c', session], { detached: true, encoding: 'utf8' 
 const go = path.join(dir, 'go');
 const a = spawn('sh', ['-c', 'while [ ! -e "$0" ]; do sleep 0.01; done; echo inherited, async', go],
                 { stdio: 'inherit' });
-console.log(a.stdin, a.stdout, a.stderr);
-fs.writeFileSync(go, '');
+// Once our line is written out (a pipe's writes may wait for the loop), the child may go.
+process.stdout.write(`${a.stdin} ${a.stdout} ${a.stderr}\n`, () => fs.writeFileSync(go, ''));
 a.on('close', (code) => {
   console.log('inherit closed', code);
   const b = spawn('sh', ['-c', 'cat >&2'], { stdio: ['pipe', 'ignore', 'inherit'] });
