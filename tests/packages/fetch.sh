@@ -11,9 +11,9 @@ mkdir -p "$dir/node_modules" "$dir/tarballs" || exit 1
 
 download() { # download URL FILE
   if command -v curl >/dev/null 2>&1; then
-    curl -fsSL --max-time 30 -o "$2" "$1"
+    curl -fsSL --connect-timeout 3 --max-time 20 -o "$2" "$1"
   elif command -v wget >/dev/null 2>&1; then
-    wget -q -T 30 -O "$2" "$1"
+    wget -q -T 5 -O "$2" "$1"
   else
     echo "neither curl nor wget is installed"
     return 1
