@@ -470,8 +470,7 @@ typedef struct PropCache {
   struct Object *holder;      /* NULL: the property is the object's own; else its prototype's */
   struct Shape *holder_shape; /* the prototype's shape when the entry was made */
   uint32_t slot;
-  uint32_t epoch;
-  uint32_t proto_epoch;       /* an add entry: vm->proto_epoch when it was made */
+  uint32_t epochs[2];         /* vm->cache_epoch when made; an add entry: vm->proto_epoch */
 } PropCache;
 
 #define PROP_CACHE_SIZE 1024 /* a power of two */
@@ -493,7 +492,7 @@ typedef struct AddCacheEntry {
   struct Shape *from, *to;
   struct Object *proto;
   Value key;
-  uint32_t epoch, proto_epoch;
+  uint32_t epochs[2]; /* vm->cache_epoch and vm->proto_epoch when made */
 } AddCacheEntry;
 
 #define ADD_CACHE_SIZE 256 /* a power of two */
@@ -640,9 +639,11 @@ Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h)
  * They may run JavaScript and return VALUE_EXCEPTION. */
 Value object_get(VM *vm, Object *o, Value key, Value receiver);
 Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false/exception */
-/* o (whose shape is s's parent) gains s's last key, with value v: an add the caller
- * knows to be an ordinary one (the inline cache's). */
-void object_take_shape(VM *vm, Object *o, Shape *s, Value v);
+/* Replays a remembered add on o (SET_PROP's cache or object_set's): if o has shape
+ * `from` and prototype `proto`, both epochs are still current and o takes ordinary adds,
+ * o gains the last key of shape `to` with value v. False, doing nothing, otherwise. */
+bool object_replay_add(VM *vm, Object *o, Shape *from, Object *proto, Shape *to,
+                       const uint32_t epochs[2], Value v);
 /* May o's add of key, just made (its shape was before), be replayed on any object with
  * shape before and o's prototype? Then the prototype chain is watched from now on. */
 bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key);

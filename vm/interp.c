@@ -857,7 +857,7 @@ static inline PropCache *cache_entry(VM *vm, const uint8_t *pc) {
 
 /* The slot holding the cached property of o, or NULL on a miss. */
 static inline Value *cache_lookup(VM *vm, const PropCache *c, const uint8_t *pc, Object *o) {
-  if (c->pc != pc || c->shape != o->shape || c->epoch != vm->cache_epoch) return NULL;
+  if (c->pc != pc || c->shape != o->shape || c->epochs[0] != vm->cache_epoch) return NULL;
   if (!c->holder) return &o->slots[c->slot];
   if (o->proto != c->holder || c->holder->shape != c->holder_shape) return NULL;
   return &c->holder->slots[c->slot];
@@ -889,7 +889,7 @@ static bool truly_absent(VM *vm, Object *o, Value key) {
 static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key, bool for_set) {
   int slot = plain_slot(o, key, for_set);
   if (slot >= 0) {
-    *c = (PropCache){pc, o->shape, NULL, NULL, (uint32_t)slot, vm->cache_epoch, 0};
+    *c = (PropCache){pc, o->shape, NULL, NULL, (uint32_t)slot, {vm->cache_epoch, 0}};
     return &o->slots[slot];
   }
   Object *p = o->proto;
@@ -898,7 +898,7 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
     return NULL;
   slot = plain_slot(p, key, false);
   if (slot < 0) return NULL;
-  *c = (PropCache){pc, o->shape, p, p->shape, (uint32_t)slot, vm->cache_epoch, 0};
+  *c = (PropCache){pc, o->shape, p, p->shape, (uint32_t)slot, {vm->cache_epoch, 0}};
   return &p->slots[slot];
 }
 //< vm.inline-cache
@@ -912,12 +912,8 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
  * that was checked is *watched*: any change to a watched object's keys, attributes or
  * prototype bumps vm->proto_epoch, and an entry from an older one never matches. */
 static bool cache_add(VM *vm, const PropCache *c, const uint8_t *pc, Object *o, Value v) {
-  if (c->pc != pc || !c->holder || c->shape != o->shape || o->proto != c->holder ||
-      c->epoch != vm->cache_epoch || c->proto_epoch != vm->proto_epoch)
-    return false;
-  if (!o->extensible || o->watched || (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC))) return false;
-  object_take_shape(vm, o, c->holder_shape, v);
-  return true;
+  return c->pc == pc && c->holder &&
+         object_replay_add(vm, o, c->shape, c->holder, c->holder_shape, c->epochs, v);
 }
 
 /* After SET_PROP added key to o (its shape was before): remember the add, if it can
@@ -926,7 +922,7 @@ static void cache_fill_add(VM *vm, PropCache *c, const uint8_t *pc, Object *o, S
                            Value key) {
   if (!object_add_replayable(vm, o, before, key)) return;
   Shape *s = o->shape;
-  *c = (PropCache){pc, before, o->proto, s, s->count - 1, vm->cache_epoch, vm->proto_epoch};
+  *c = (PropCache){pc, before, o->proto, s, s->count - 1, {vm->cache_epoch, vm->proto_epoch}};
 }
 
 /* SET_PROP on an object when the write cache missed: replay a remembered add, or set

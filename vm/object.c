@@ -397,12 +397,6 @@ static void add_keyed(VM *vm, Object *o, Value atom, Value v, uint8_t attrs) {
 }
 //< vm.add-property
 
-void object_take_shape(VM *vm, Object *o, Shape *s, Value v) {
-  slots_reserve(vm, o, s->count);
-  o->slots[s->count - 1] = v;
-  o->shape = s;
-}
-
 /* Forget o's keyed property at pos. */
 static void delete_keyed(VM *vm, Object *o, uint32_t pos) {
   Shape *s = o->shape;
@@ -708,6 +702,18 @@ bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key) {
   for (Object *p = o->proto; p; p = p->proto) p->watched = 1;
   return true;
 }
+
+bool object_replay_add(VM *vm, Object *o, Shape *from, Object *proto, Shape *to,
+                       const uint32_t epochs[2], Value v) {
+  if (o->shape != from || !proto || o->proto != proto || epochs[0] != vm->cache_epoch ||
+      epochs[1] != vm->proto_epoch || !o->extensible || o->watched ||
+      (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
+    return false;
+  slots_reserve(vm, o, to->count);
+  o->slots[to->count - 1] = v;
+  o->shape = to;
+  return true;
+}
 //< vm.add-replayable
 
 static AddCacheEntry *add_cache_entry(VM *vm, Shape *from, Value key) {
@@ -718,18 +724,13 @@ static AddCacheEntry *add_cache_entry(VM *vm, Shape *from, Value key) {
 /* object_set on o itself, key not among o's own: an add C code made before? */
 static bool add_replay(VM *vm, Object *o, Value key, Value v) {
   AddCacheEntry *e = add_cache_entry(vm, o->shape, key);
-  if (e->from != o->shape || e->key != key || e->proto != o->proto || !o->proto ||
-      e->epoch != vm->cache_epoch || e->proto_epoch != vm->proto_epoch || !o->extensible ||
-      o->watched || (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
-    return false;
-  object_take_shape(vm, o, e->to, v);
-  return true;
+  return e->key == key && object_replay_add(vm, o, e->from, e->proto, e->to, e->epochs, v);
 }
 
 static void add_remember(VM *vm, Object *o, Shape *before, Value key) {
   if (!object_add_replayable(vm, o, before, key)) return;
   *add_cache_entry(vm, before, key) =
-      (AddCacheEntry){before, o->shape, o->proto, key, vm->cache_epoch, vm->proto_epoch};
+      (AddCacheEntry){before, o->shape, o->proto, key, {vm->cache_epoch, vm->proto_epoch}};
 }
 
 //> vm.object-set

@@ -302,8 +302,6 @@ String *atom_lookup(VM *vm, String *s) {
 
 /* Looks up short Latin-1 text with a probe string built on the C stack, so that
  * finding an existing atom allocates nothing. NULL when no such atom exists. */
-static String *atom_from_cstr_slow(VM *vm, const char *utf8);
-
 String *atom_lookup_latin1(VM *vm, const uint8_t *bytes, uint32_t length) {
   _Alignas(String) uint8_t buf[STRING_HEADER + 65];
   String *probe = (String *)buf;
@@ -315,17 +313,7 @@ String *atom_lookup_latin1(VM *vm, const uint8_t *bytes, uint32_t length) {
   return *atom_slot(&vm->atoms, probe->hash, probe);
 }
 
-String *atom_from_cstr(VM *vm, const char *utf8) {
-  uintptr_t at = (uintptr_t)utf8;
-  AtomCacheEntry *e = &vm->atom_cache[(at ^ (at >> 9)) & (ATOM_CACHE_SIZE - 1)];
-  if (e->text == utf8 && e->epoch == vm->cache_epoch && !strcmp((const char *)e->atom->data, utf8))
-    return e->atom;
-  String *atom = atom_from_cstr_slow(vm, utf8);
-  if (!atom->wide) *e = (AtomCacheEntry){utf8, atom, vm->cache_epoch};
-  return atom;
-}
-
-static String *atom_from_cstr_slow(VM *vm, const char *utf8) {
+static String *intern_cstr(VM *vm, const char *utf8) {
   size_t n = strlen(utf8);
   bool ascii = true;
   for (size_t i = 0; i < n && ascii; i++) ascii = (uint8_t)utf8[i] < 0x80;
@@ -334,6 +322,17 @@ static String *atom_from_cstr_slow(VM *vm, const char *utf8) {
     if (found) return found;
   }
   return atom_intern(vm, string_from_utf8(vm, utf8, n));
+}
+
+/* The atom of a C string; the atom cache (internal.h) answers for a literal seen before. */
+String *atom_from_cstr(VM *vm, const char *utf8) {
+  uintptr_t at = (uintptr_t)utf8;
+  AtomCacheEntry *e = &vm->atom_cache[(at ^ (at >> 9)) & (ATOM_CACHE_SIZE - 1)];
+  if (e->text == utf8 && e->epoch == vm->cache_epoch && !strcmp((const char *)e->atom->data, utf8))
+    return e->atom;
+  String *atom = intern_cstr(vm, utf8);
+  if (!atom->wide) *e = (AtomCacheEntry){utf8, atom, vm->cache_epoch};
+  return atom;
 }
 
 //> vm.atom-sweep

@@ -328,8 +328,7 @@ static Value copy_sparse(VM *vm, Value a, double at, Value o, double from, doubl
     if (i < 0) break; /* past the indices */
     if (i < from || i >= from + count) continue;
     Value v = vm_handle_push(vm, builtins_get_index(vm, o, i));
-    Value key = value_is_exception(v) ? v : vm_handle_push(vm, builtins_index_key(vm, at + (i - from)));
-    r = value_is_exception(key) ? key : builtins_create_data(vm, a, key, v);
+    r = value_is_exception(v) ? v : builtins_create_data_at(vm, a, at + (i - from), v);
     if (value_is_exception(r)) break;
   }
   vm_handle_reset(vm, mark);

@@ -10,6 +10,7 @@
 // response's body, in Buffers, with the head's fields.
 
 const Readable = require('internal/streams/readable');
+const Stream = require('internal/streams/legacy');
 const { isHttpToken } = require('internal/http/common');
 
 const MAX_HEAD = 16 * 1024; // node's --max-http-header-size
@@ -197,14 +198,12 @@ function headersObject(raw) {
 // read, a pipe, a chunk of body). Most requests a server answers are never read as
 // streams: a GET whose end is pushed and whose body is "dumped" unread then costs no
 // state at all, and if the state is made later it starts where node's would be.
+// The two marks below are absent (false) until set.
 const kEndPending = Symbol('kEndPending');
 const kDumpPending = Symbol('kDumpPending');
-const Stream = require('internal/streams/legacy');
 
 function IncomingMessage(socket) {
   Stream.call(this);
-  this[kEndPending] = false;
-  this[kDumpPending] = false;
   this.socket = socket;
   this.httpVersionMajor = null;
   this.httpVersionMinor = null;
