@@ -33,3 +33,19 @@ for (const options of bad) {
 const s = http.createServer();
 s.keepAliveTimeout = 0; // plain properties: later assignments are read when needed
 show(s);
+
+// The other options node's storeHTTPOptions validates, and the fields the Server
+// constructor adds.
+const t = http.createServer();
+console.log(t.maxHeaderSize, t.requireHostHeader, t.timeout, t.maxHeadersCount, t.maxRequestsPerSocket);
+const u = http.createServer({ maxHeaderSize: 0, requireHostHeader: false });
+console.log(u.maxHeaderSize, u.requireHostHeader, http.maxHeaderSize);
+for (const options of [{ maxHeaderSize: -1 }, { maxHeaderSize: '1' }, { maxHeaderSize: 1.5 },
+  { requireHostHeader: 1 }, { requireHostHeader: null }, { requireHostHeader: 'yes' }]) {
+  try {
+    http.createServer(options);
+    console.log('accepted', options);
+  } catch (e) {
+    console.log(`${e.name} ${e.code}: ${e.message}`);
+  }
+}

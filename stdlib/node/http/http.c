@@ -85,7 +85,9 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value) {
 
 static void conn_write(Exchange *ex, const HttpBuf *buf) {
   Conn *conn = ex->conn;
-  if (conn && !ex->dropped && !conn->closed && buf->len) net_write(conn->net, buf->data, buf->len);
+  if (!conn || ex->dropped || conn->closed || !buf->len) return;
+  net_write(conn->net, buf->data, buf->len);
+  http_conn_touch(conn);
 }
 
 //> stdlib.response-head
@@ -108,6 +110,7 @@ static void build_head(VM *vm, Value res, Exchange *ex, HttpBuf *out, bool body_
                     .req_is_head = ex->req_is_head, .chunked_by_default = ex->chunked_by_default,
                     .body_known = body_known, .body_length = body_length,
                     .keep_alive_timeout = ex->keep_alive_timeout, .send_date = true,
+                    .max_requests = ex->max_requests, .limit_reached = ex->limit_reached,
                     .date = time(NULL)};
   ex->framing = http_response_head(&r, out, &ex->close_after);
   ex->head_sent = true;
@@ -301,8 +304,8 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   return this_value;
 }
 
-Value http_expectation_failed(VM *vm, Value res) {
-  Value status = value_from_number(417);
+Value http_respond_empty(VM *vm, Value res, int code) {
+  Value status = value_from_number(code);
   if (value_is_exception(res_write_head(vm, res, 1, &status))) return VALUE_EXCEPTION;
   return res_end(vm, res, 0, NULL);
 }
@@ -367,23 +370,36 @@ bool http_call_hook(VM *vm, const char *name, int argc, Value *argv) {
   return !value_is_exception(call_hook(vm, name, argc, argv));
 }
 
+/* How many headers of n a request keeps in rawHeaders. Node's parser hands them to
+ * JavaScript in batches of 31; the first is always kept, each later one only while
+ * fewer than maxHeaderPairs entries are (an experiment with node 20 shows the batches). */
+static size_t headers_kept(size_t n, int32_t max_pairs) {
+  if (max_pairs <= 0 || n <= 31) return n;
+  size_t kept = 31;
+  while (kept < n && 2 * kept < (size_t)max_pairs) kept += 31;
+  return kept < n ? kept : n;
+}
+
 /* An IncomingMessage (a Readable, made in JavaScript) with the head's fields; its
  * headers object is made from rawHeaders when first read, with node's rules for
- * repeated names. */
+ * repeated names, from the first maxHeaderPairs entries. */
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
-  Value args[6];
+  Value args[7];
   args[0] = http_socket_of(vm, conn);
   args[1] = vm_handle_push(vm, vm_string(vm, head->method));
   args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
   args[3] = value_from_number(head->version_major);
   args[4] = value_from_number(head->version_minor);
   args[5] = vm_handle_push(vm, vm_array_new(vm));
-  for (size_t i = 0; i < head->nheaders; i++) {
+  size_t kept = headers_kept(head->nheaders, conn->max_header_pairs);
+  for (size_t i = 0; i < kept; i++) {
     const HttpHeader *h = &head->headers[i];
     vm_array_push(vm, args[5], vm_string_n(vm, h->name, h->name_len));
     vm_array_push(vm, args[5], vm_string_n(vm, h->value, h->value_len));
   }
-  Value req = call_hook(vm, "makeRequest", 6, args);
+  bool cut = conn->max_header_pairs > 0 && (size_t)conn->max_header_pairs < 2 * kept;
+  args[6] = cut ? value_from_number(conn->max_header_pairs) : VALUE_UNDEFINED;
+  Value req = call_hook(vm, "makeRequest", 7, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
@@ -401,8 +417,14 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value r
   ex->req_is_head = strcmp(head->method, "HEAD") == 0;
   ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
   ex->expect_continue = conn->expect && head->expect_continue;
-  ex->keep_alive_timeout =
-      http_server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
+  Value server = vm_pinned(vm, conn->server_pin);
+  ex->keep_alive_timeout = http_server_number(vm, server, "keepAliveTimeout");
+  ex->max_requests = http_server_number(vm, server, "maxRequestsPerSocket");
+  if (ex->max_requests > 0 && head->version_major == 1 && head->version_minor == 1) {
+    conn->requests++; /* Node counts only while the limit is set */
+    ex->limit_reached = ex->max_requests <= conn->requests;
+    ex->over_limit = ex->max_requests < conn->requests;
+  }
   Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex,
                                              vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE)));
   vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
@@ -543,6 +565,19 @@ static Value server_close_connections(VM *vm, Value this_value, int argc, Value 
   return VALUE_UNDEFINED;
 }
 
+/* server.setTimeout(msecs, callback): Node's, which only stores server.timeout (each
+ * new connection reads it) and listens for 'timeout'. */
+static Value server_set_timeout(VM *vm, Value this_value, int argc, Value *argv) {
+  if (value_is_exception(vm_set_str(vm, this_value, "timeout", argc > 0 ? argv[0] : VALUE_UNDEFINED)))
+    return VALUE_EXCEPTION;
+  if (argc > 1 && vm_truthy(argv[1])) {
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "timeout")), argv[1]};
+    if (value_is_exception(vm_call(vm, vm_get_str(vm, this_value, "on"), this_value, 2, args)))
+      return VALUE_EXCEPTION;
+  }
+  return this_value;
+}
+
 static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
@@ -575,98 +610,63 @@ static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== Server options ==== */
 
-/* err.code on the pending exception (Node's ERR_* codes); returns VALUE_EXCEPTION. */
-static Value node_error_code(VM *vm, const char *code) {
-  Value e = vm_handle_push(vm, vm_take_exception(vm));
-  if (value_is_object(e)) vm_define_str(vm, e, "code", vm_string(vm, code), VM_ATTR_DEFAULT);
-  return vm_throw(vm, e);
+#define MAX_SAFE_INTEGER 9007199254740991.0
+
+/* options[name], or undefined when options is not an object. */
+static Value option(VM *vm, Value options, const char *name) {
+  return value_is_object(options) ? vm_get_str(vm, options, name) : VALUE_UNDEFINED;
 }
 
-/* ERR_OUT_OF_RANGE's "Received": integers beyond 2**32 get Node's "_" separators. */
-static const char *received_number(double d, char out[48]) {
-  char digits[40];
-  vm_number_to_cstr(d, digits);
-  if (d != floor(d) || fabs(d) <= 4294967296.0 || strchr(digits, 'e')) return strcpy(out, digits);
-  size_t n = strlen(digits), lead = digits[0] == '-', o = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (i > lead && (n - i) % 3 == 0) out[o++] = '_';
-    out[o++] = digits[i];
-  }
-  out[o] = '\0';
-  return out;
+/* One integer option (Node's validateInteger(value, name, 0)), or the default. */
+static Value integer_option(VM *vm, Value options, const char *name, Value fallback) {
+  Value v = option(vm, options, name);
+  if (value_is_exception(v) || value_is_undefined(v)) return value_is_exception(v) ? v : fallback;
+  return node_validate_integer(vm, v, name, 0, MAX_SAFE_INTEGER) ? v : VALUE_EXCEPTION;
 }
 
-/* ERR_INVALID_ARG_TYPE for a timeout that is not a number: "Received type string ('5')". */
-static Value not_a_number(VM *vm, Value v, const char *name) {
-  Value type = vm_handle_push(vm, vm_typeof(vm, v));
-  char *t = vm_to_utf8(vm, type, NULL), *text = NULL;
-  if (value_is_string(v) || value_is_bool(v)) text = vm_to_utf8(vm, vm_to_string(vm, v), NULL);
-  if (value_is_null(v))
-    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received null", name);
-  else if (text && value_is_string(v) && strlen(text) > 28)
-    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type "
-                   "string ('%.25s...')", name, text);
-  else if (text)
-    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s "
-                   "(%s%s%s)", name, t, value_is_string(v) ? "'" : "", text,
-                   value_is_string(v) ? "'" : "");
-  else
-    vm_throw_error(vm, ERR_TYPE, "The \"%s\" argument must be of type number. Received type %s",
-                   name, t);
-  free(t);
-  free(text);
-  return node_error_code(vm, "ERR_INVALID_ARG_TYPE");
+/* Node's validateBoolean(options[name], 'options.' + name), or the default. */
+static Value boolean_option(VM *vm, Value options, const char *name, Value fallback) {
+  Value v = option(vm, options, name);
+  if (value_is_exception(v) || value_is_undefined(v)) return value_is_exception(v) ? v : fallback;
+  if (value_is_bool(v)) return v;
+  char subject[64];
+  snprintf(subject, sizeof subject, "options.%s", name);
+  return node_throw_arg_type(vm, subject, "of type boolean", v);
 }
 
-/* Node's validateInteger(value, name, 0): a number, an integer, >= 0 and safe. */
-static Value check_timeout(VM *vm, Value v, const char *name) {
-  char num[48];
-  if (!value_is_number(v)) return not_a_number(vm, v, name);
-  double d = value_to_number(v);
-  if (d != floor(d)) {
-    vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be an integer. "
-                   "Received %s", name, received_number(d, num));
-    return node_error_code(vm, "ERR_OUT_OF_RANGE");
-  }
-  if (d < 0 || d > 9007199254740991.0) {
-    vm_throw_error(vm, ERR_RANGE, "The value of \"%s\" is out of range. It must be >= 0 && <= "
-                   "9007199254740991. Received %s", name, received_number(d, num));
-    return node_error_code(vm, "ERR_OUT_OF_RANGE");
-  }
-  return v;
+/* One option, validated, becomes an own property of the server; false if it threw. */
+static bool store(VM *vm, Value server, const char *name, Value v) {
+  if (value_is_exception(v)) return false;
+  vm_define_str(vm, server, name, v, VM_ATTR_DEFAULT);
+  return true;
 }
 
-/* One timeout option: options[name] validated, or the default. */
-static Value timeout_option(VM *vm, Value options, const char *name, double fallback) {
-  Value v = value_is_object(options) ? vm_get_str(vm, options, name) : VALUE_UNDEFINED;
-  if (value_is_exception(v)) return v;
-  return value_is_undefined(v) ? value_from_number(fallback) : check_timeout(vm, v, name);
-}
+#define NUMBER(n) value_from_number(n)
 
-/* Node's storeHTTPOptions for the timeouts: own properties of the server, read again
- * each time they are needed, so that assigning them later works as in Node. */
-static Value store_timeouts(VM *vm, Value server, Value options) {
-  Value request = timeout_option(vm, options, "requestTimeout", 300000);
-  if (value_is_exception(request)) return request;
-  vm_define_str(vm, server, "requestTimeout", request, VM_ATTR_DEFAULT);
+/* Node's storeHTTPOptions and the Server constructor's fields: own properties of the
+ * server, in Node's order, read again each time they are needed, so that assigning
+ * them later works as in Node. (Options tinynode does not honour are not stored.) */
+static bool store_options(VM *vm, Value server, Value options) {
+  if (!store(vm, server, "maxHeaderSize", integer_option(vm, options, "maxHeaderSize", VALUE_UNDEFINED)))
+    return false;
+  Value request = integer_option(vm, options, "requestTimeout", NUMBER(300000));
+  if (!store(vm, server, "requestTimeout", request)) return false;
   double rq = value_to_number(request);
-  Value headers = timeout_option(vm, options, "headersTimeout", rq < 60000 ? rq : 60000);
-  if (value_is_exception(headers)) return headers;
+  Value headers = integer_option(vm, options, "headersTimeout", NUMBER(rq < 60000 ? rq : 60000));
+  if (value_is_exception(headers)) return false;
   double hd = value_to_number(headers);
-  char num[48];
-  if (rq > 0 && hd > 0 && hd > rq) {
-    vm_throw_error(vm, ERR_RANGE, "The value of \"headersTimeout\" is out of range. It must be "
-                   "<= requestTimeout. Received %s", received_number(hd, num));
-    return node_error_code(vm, "ERR_OUT_OF_RANGE");
-  }
-  vm_define_str(vm, server, "headersTimeout", headers, VM_ATTR_DEFAULT);
-  Value keep = timeout_option(vm, options, "keepAliveTimeout", 5000);
-  if (value_is_exception(keep)) return keep;
-  vm_define_str(vm, server, "keepAliveTimeout", keep, VM_ATTR_DEFAULT);
-  Value every = timeout_option(vm, options, "connectionsCheckingInterval", 30000);
-  if (value_is_exception(every)) return every;
-  vm_define_str(vm, server, "connectionsCheckingInterval", every, VM_ATTR_DEFAULT);
-  return VALUE_UNDEFINED;
+  if (rq > 0 && hd > 0 && hd > rq)
+    return node_throw_out_of_range(vm, "headersTimeout", "<= requestTimeout", headers), false;
+  return store(vm, server, "headersTimeout", headers) &&
+         store(vm, server, "keepAliveTimeout",
+               integer_option(vm, options, "keepAliveTimeout", NUMBER(5000))) &&
+         store(vm, server, "connectionsCheckingInterval",
+               integer_option(vm, options, "connectionsCheckingInterval", NUMBER(30000))) &&
+         store(vm, server, "requireHostHeader",
+               boolean_option(vm, options, "requireHostHeader", VALUE_TRUE)) &&
+         store(vm, server, "timeout", NUMBER(0)) &&
+         store(vm, server, "maxHeadersCount", VALUE_NULL) &&
+         store(vm, server, "maxRequestsPerSocket", NUMBER(0));
 }
 
 static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
@@ -677,7 +677,7 @@ static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
   state->pin = -1;
   Value server = vm_handle_push(
       vm, vm_host_new(vm, &server_class, state, vm_intrinsic(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE)));
-  if (value_is_exception(store_timeouts(vm, server, options))) return VALUE_EXCEPTION;
+  if (!store_options(vm, server, options)) return VALUE_EXCEPTION;
   vm_define_str(vm, server, "listening", VALUE_FALSE, VM_ATTR_DEFAULT);
   Value handler = argc > 0 && vm_is_callable(argv[argc - 1]) ? argv[argc - 1] : VALUE_UNDEFINED;
   if (!value_is_undefined(handler)) {
@@ -695,6 +695,7 @@ static const VMPropDef server_methods[] = {
     VM_FN_ENUM("listen", server_listen, 0),
     VM_FN_ENUM("close", server_close, 0),
     VM_FN_ENUM("address", server_address, 0),
+    VM_FN_ENUM("setTimeout", server_set_timeout, 2),
     VM_METHOD("closeAllConnections", server_close_connections, 0, 1, VM_ATTR_DEFAULT),
     VM_METHOD("closeIdleConnections", server_close_connections, 0, 0, VM_ATTR_DEFAULT),
     VM_PROPS_END,

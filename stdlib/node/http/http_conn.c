@@ -10,6 +10,7 @@
  * response ends, and while responses wait in the write queue beyond the high-water
  * mark. A connection is idle (keepAliveTimeout) only once its queue has drained.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ static const char TIMEOUT_REPLY[] = "HTTP/1.1 408 Request Timeout\r\nConnection:
 
 static void process_input(Conn *conn);
 static void keep_alive_start(Conn *conn);
+static void keep_alive_stop(Conn *conn);
 
 /* ==== Parser callbacks: record, pause, and let process_input call JavaScript ==== */
 
@@ -40,10 +42,12 @@ static void message_begins(Conn *conn) {
   conn->message_start = loop_now(host_loop(conn->host));
 }
 
-static void keep_alive_stop(Conn *conn) {
-  if (conn->keep_alive_timer) loop_timer_stop(host_loop(conn->host), conn->keep_alive_timer);
-  conn->keep_alive_timer = 0;
-  conn->keep_alive_on_drain = false;
+/* server.requireHostHeader, read when a request comes without Host, as Node reads it. */
+static bool requires_host(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  Value v = vm_get_str(vm, vm_pinned(vm, conn->server_pin), "requireHostHeader");
+  if (value_is_exception(v)) vm_take_exception(vm);
+  return vm_truthy(v);
 }
 
 static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
@@ -52,7 +56,8 @@ static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
   if (!conn->active) message_begins(conn);
   conn->headers_done = true;
   keep_alive_stop(conn); /* a request is in progress: the socket is not idle */
-  if (head->version_major == 1 && head->version_minor == 1 && !head->has_host) {
+  if (head->version_major == 1 && head->version_minor == 1 && !head->has_host &&
+      requires_host(conn)) {
     conn->missing_host = true; /* Node's server answers 400 to HTTP/1.1 without Host */
     return 1;
   }
@@ -101,13 +106,20 @@ static Value listener_count(VM *vm, Value emitter, const char *name) {
   return vm_call(vm, fn, emitter, 1, &arg);
 }
 
-/* Node's parserOnIncoming for an HTTP/1.1 request with Expect: 'checkContinue' if
- * listened, else "100 Continue" and 'request'; any other expectation gets 417 unless
- * 'checkExpectation' is listened. Without Expect: 'request'. */
+/* Node's parserOnIncoming for an HTTP/1.1 request: past maxRequestsPerSocket,
+ * 'dropRequest' and 503; with Expect, 'checkContinue' if listened, else "100 Continue"
+ * and 'request'; any other expectation gets 417 unless 'checkExpectation' is listened.
+ * Otherwise 'request'. */
 static Value emit_request(VM *vm, Conn *conn, Value server, Value *args) {
   const char *event = "request";
+  Exchange *ex = conn->current;
+  if (ex->over_limit) {
+    Value drop[2] = {args[0], http_socket_of(vm, conn)};
+    if (value_is_exception(events_emit_str(vm, server, "dropRequest", 2, drop)))
+      return VALUE_EXCEPTION;
+    return http_respond_empty(vm, args[1], 503);
+  }
   if (conn->expect) {
-    Exchange *ex = conn->current;
     const char *wanted = ex->expect_continue ? "checkContinue" : "checkExpectation";
     Value n = listener_count(vm, server, wanted);
     if (value_is_exception(n)) return n;
@@ -116,7 +128,7 @@ static Value emit_request(VM *vm, Conn *conn, Value server, Value *args) {
     } else if (ex->expect_continue) {
       http_write_continue(ex);
     } else {
-      return http_expectation_failed(vm, args[1]);
+      return http_respond_empty(vm, args[1], 417);
     }
   }
   return events_emit_str(vm, server, event, 2, args);
@@ -171,7 +183,7 @@ static bool dispatch(Conn *conn) {
 
 void http_conn_end(Conn *conn) {
   conn->ending = true;
-  keep_alive_stop(conn);
+  conn->keep_alive_on_drain = false;
   net_end(conn->net);
 }
 
@@ -196,7 +208,6 @@ static void destroy_with_reply(Conn *conn, const char *reply) {
   Exchange *ex = conn->current;
   bool started = ex && ex->head_sent && ex->unsent.len == 0;
   if (!started && !conn->ending) net_write(conn->net, reply, strlen(reply));
-  keep_alive_stop(conn);
   net_close(conn->net);
 }
 
@@ -278,17 +289,65 @@ static void process_input(Conn *conn) {
 
 /* ==== Connections: timeouts ==== */
 
-static void keep_alive_expired(Loop *loop, void *data) {
-  Conn *conn = data;
-  conn->keep_alive_timer = 0;
-  if (!conn->current && !conn->closed) net_close(conn->net); /* Node: socket.destroy() */
+/* ==== Connections: the idle timeout and keep-alive ==== */
+
+static void idle_fired(Loop *loop, void *data);
+
+static void idle_arm(Conn *conn, double ms) {
+  Loop *loop = host_loop(conn->host);
+  conn->idle_timer = loop_timer_start(loop, (uint64_t)ms, 0, idle_fired, conn);
+  loop_timer_unref(loop, conn->idle_timer); /* as Node's socket timers are */
 }
 
-/* A response is done and the socket may idle: after keepAliveTimeout (+1 s) it is
- * closed. The clock starts only once the response has left the queue. */
+void http_conn_set_idle(Conn *conn, double ms) {
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  conn->idle_timer = 0;
+  conn->idle_ms = ms > 0 ? (ms < 1e12 ? ms : 1e12) : 0;
+  conn->last_active = loop_now(host_loop(conn->host));
+  if (conn->idle_ms > 0 && !conn->closed) idle_arm(conn, conn->idle_ms);
+}
+
+/* Activity only notes the time: the timer, when it fires, sleeps again for what is
+ * left, so a busy connection costs no timer work per read or write. */
+void http_conn_touch(Conn *conn) {
+  conn->last_active = loop_now(host_loop(conn->host));
+  if (conn->idle_ms > 0 && !conn->idle_timer && !conn->closed) idle_arm(conn, conn->idle_ms);
+}
+
+/* Node's socketOnTimeout, through the JavaScript half: 'timeout' on the request (if
+ * its body is still coming), on the response and on the server; nobody listening
+ * means the socket is destroyed. Then the socket's own 'timeout' listeners. */
+static void timed_out(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
+  Value args[4] = {http_socket_of(vm, conn), VALUE_UNDEFINED, VALUE_UNDEFINED,
+                   vm_pinned(vm, conn->server_pin)};
+  if (conn->req_pin >= 0) {
+    Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
+    args[1] = vm_array_get(vm, pair, 0);
+    args[2] = vm_array_get(vm, pair, 1);
+  }
+  if (!http_call_hook(vm, "socketTimeout", 4, args)) host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
+}
+
+static void idle_fired(Loop *loop, void *data) {
+  Conn *conn = data;
+  conn->idle_timer = 0;
+  if (conn->closed || conn->idle_ms <= 0) return;
+  double quiet = (double)(loop_now(loop) - conn->last_active);
+  if (quiet < conn->idle_ms) {
+    idle_arm(conn, conn->idle_ms - quiet);
+    return;
+  }
+  timed_out(conn);
+}
+
+/* A response is done and the socket may idle: its timeout becomes keepAliveTimeout
+ * (+1 s), as Node's resOnFinish sets it. The clock starts only once the response has
+ * left the queue. */
 static void keep_alive_start(Conn *conn) {
-  Loop *loop = host_loop(conn->host);
-  keep_alive_stop(conn);
+  conn->keep_alive_on_drain = false;
   if (conn->closed || conn->ending) return;
   if (net_conn_await_drain(conn->net)) {
     conn->keep_alive_on_drain = true;
@@ -297,10 +356,18 @@ static void keep_alive_start(Conn *conn) {
   VM *vm = host_vm(conn->host);
   double ms = http_server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
   if (!(ms > 0)) return; /* 0 (or not a number): idle sockets stay open */
-  if (ms > 1e12) ms = 1e12;
-  conn->keep_alive_timer = loop_timer_start(loop, (uint64_t)ms + KEEP_ALIVE_BUFFER_MS, 0,
-                                            keep_alive_expired, conn);
-  loop_timer_unref(loop, conn->keep_alive_timer);
+  conn->keep_alive_set = true;
+  http_conn_set_idle(conn, ms + KEEP_ALIVE_BUFFER_MS);
+}
+
+/* A request has begun: the socket is not idle. Node's parserOnIncoming puts back the
+ * server's own timeout (server.timeout, 0 for none). */
+static void keep_alive_stop(Conn *conn) {
+  conn->keep_alive_on_drain = false;
+  if (!conn->keep_alive_set) return;
+  conn->keep_alive_set = false;
+  VM *vm = host_vm(conn->host);
+  http_conn_set_idle(conn, http_server_number(vm, vm_pinned(vm, conn->server_pin), "timeout"));
 }
 
 /* Node's ConnectionsList.expired: a connection receiving a request is too slow if its
@@ -338,7 +405,7 @@ void http_check_connections(Loop *loop, void *data) {
 
 static void on_data(NetConn *net, const char *buf, size_t len, void *data) {
   Conn *conn = data;
-  if (conn->keep_alive_timer) loop_timer_again(host_loop(conn->host), conn->keep_alive_timer);
+  http_conn_touch(conn);
   http_buf_append(&conn->in, buf, len);
   process_input(conn);
 }
@@ -431,7 +498,8 @@ static void on_close(NetConn *net, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
   conn->closed = true;
-  keep_alive_stop(conn);
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  conn->idle_timer = 0;
   if (conn->current) {
     abort_current(conn);
     if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
@@ -449,6 +517,28 @@ static void on_close(NetConn *net, void *data) {
 
 static void on_error(NetConn *net, int err, void *data) { /* on_close follows */ }
 
+/* JavaScript's `count << 1`: ToInt32, then a shift that wraps as an int32 does. */
+static int32_t doubled(double count) {
+  if (!isfinite(count)) return 0;
+  double m = fmod(trunc(count), 4294967296.0);
+  if (m < 0) m += 4294967296.0;
+  return (int32_t)((uint32_t)m << 1);
+}
+
+/* What Node's connectionListener reads from the server for each new connection: the
+ * head-size limit, how many headers a request keeps, and the socket's timeout. */
+static void configure(Conn *conn, Value server) {
+  VM *vm = host_vm(conn->host);
+  double size = http_server_number(vm, server, "maxHeaderSize");
+  if (size >= 1) http_parser_set_max_header_size(conn->parser, size < 1e15 ? (size_t)size : (size_t)1e15);
+  conn->max_header_pairs = 2000; /* Node's MAX_HEADER_PAIRS */
+  Value count = vm_get_str(vm, server, "maxHeadersCount");
+  if (value_is_exception(count)) vm_take_exception(vm);
+  else if (value_is_number(count)) conn->max_header_pairs = doubled(value_to_number(count));
+  double timeout = http_server_number(vm, server, "timeout");
+  if (timeout > 0) http_conn_set_idle(conn, timeout);
+}
+
 void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   ServerState *state = data;
   Conn *conn = mem_calloc(1, sizeof *conn);
@@ -456,9 +546,12 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   conn->host = state->host;
   conn->net = net;
   conn->req_pin = conn->body_pin = -1;
-  conn->server_pin = vm_pin(host_vm(state->host), vm_pinned(host_vm(state->host), state->pin));
+  VM *vm = host_vm(state->host);
+  Value server_object = vm_pinned(vm, state->pin);
+  conn->server_pin = vm_pin(vm, server_object);
   HttpParserCallbacks callbacks = {on_head, on_body, on_message_complete};
   conn->parser = http_parser_new(&callbacks, conn);
+  configure(conn, server_object);
   conn->next = state->conns;
   state->conns = conn;
   message_begins(conn); /* a silent connection counts against headersTimeout */

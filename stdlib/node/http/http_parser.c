@@ -124,6 +124,7 @@ struct HttpParser {
   HttpHeader *headers; /* built from spans for on_head */
   size_t headers_cap;
   size_t counted;      /* Node's header-size count: URL + names + values */
+  size_t max_header_size; /* the limit on counted */
   size_t ext_bytes;    /* chunk-extension bytes in this message */
   uint64_t remaining;  /* body or chunk bytes still to come */
   HttpRequestHead req; /* flags and numbers gathered while parsing the head */
@@ -146,7 +147,12 @@ HttpParser *http_parser_new(const HttpParserCallbacks *callbacks, void *data) {
   if (callbacks) p->cb = *callbacks;
   p->data = data;
   p->state = PS_START;
+  p->max_header_size = HTTP_MAX_HEADER_SIZE;
   return p;
+}
+
+void http_parser_set_max_header_size(HttpParser *p, size_t limit) {
+  p->max_header_size = limit ? limit : HTTP_MAX_HEADER_SIZE;
 }
 
 void http_parser_free(HttpParser *p) {
@@ -357,7 +363,7 @@ static int parse_header_line(HttpParser *p, const char *s, size_t n, bool store)
     if (!is_value_char((unsigned char)s[i]))
       return fail(p, HTTP_ERR_INVALID_HEADER_TOKEN, "Invalid header value char");
   p->counted += colon + (end - start);
-  if (p->counted >= HTTP_MAX_HEADER_SIZE)
+  if (p->counted >= p->max_header_size)
     return fail(p, HTTP_ERR_HEADER_OVERFLOW, "Header overflow");
   while (end > start && is_ows(s[end - 1])) end--;
   if (!store) return 0; /* a trailer: checked, not kept */
@@ -527,7 +533,7 @@ static size_t step_line(HttpParser *p, const char *b, size_t n) {
      * error never depends on how the bytes were split. */
     if (p->line.len > HTTP_MAX_CHUNK_EXTENSIONS + 32)
       parse_chunk_size(p, p->line.data, p->line.len, LINE_MORE);
-  } else if (p->counted + p->line.len > 2 * HTTP_MAX_HEADER_SIZE) {
+  } else if (p->counted + p->line.len > 2 * p->max_header_size) {
     /* A line still without its LF: Node's count would need the whole line (blanks after
      * the colon do not count), so cap the buffering at twice the limit instead. Only a
      * line of many thousands of blanks can tell the difference. */
@@ -774,10 +780,16 @@ static void connection_line(const HttpResponse *r, const UserHeaders *u, HttpBuf
     append_line(out, "Connection", "close");
     return;
   }
+  if (r->limit_reached) {
+    append_line(out, "Connection", "close");
+    return;
+  }
   append_line(out, "Connection", "keep-alive");
   if (r->keep_alive_timeout > 0) {
-    char v[48];
-    snprintf(v, sizeof v, "timeout=%.0f", floor(r->keep_alive_timeout / 1000));
+    char v[80];
+    int n = snprintf(v, sizeof v, "timeout=%.0f", floor(r->keep_alive_timeout / 1000));
+    if (r->max_requests >= 1 && r->max_requests < 2147483648.0)
+      snprintf(v + n, sizeof v - (size_t)n, ", max=%.0f", floor(r->max_requests));
     append_line(out, "Keep-Alive", v);
   }
 }

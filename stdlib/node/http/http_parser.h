@@ -30,7 +30,8 @@ void http_buf_free(HttpBuf *b);
 
 /* ==== Request parser ==== */
 
-/* Node's limit on a request head: URL + header names + values (Node's --max-http-header-size). */
+/* Node's default limit on a request head: URL + header names + values (Node's
+ * --max-http-header-size, http.maxHeaderSize); a server's maxHeaderSize option changes it. */
 #define HTTP_MAX_HEADER_SIZE 16384
 /* Node's limit on the chunk extensions of one request body. */
 #define HTTP_MAX_CHUNK_EXTENSIONS 16384
@@ -97,6 +98,9 @@ typedef struct HttpParserCallbacks {
 /* A parser for one connection (callbacks copied). Aborts on OOM. */
 HttpParser *http_parser_new(const HttpParserCallbacks *callbacks, void *data);
 void http_parser_free(HttpParser *p);
+/* The head-size limit for this parser's messages (431 past it); 0 means the default,
+ * HTTP_MAX_HEADER_SIZE. */
+void http_parser_set_max_header_size(HttpParser *p, size_t limit);
 /* Parses len bytes; returns how many it consumed. Fewer than len means paused or an
  * error (http_parser_error tells which). After an error every call returns 0. */
 size_t http_parser_execute(HttpParser *p, const char *bytes, size_t len);
@@ -148,6 +152,9 @@ typedef struct HttpResponse {
   uint64_t body_length;    /* ... and that body's length in bytes */
   double keep_alive_timeout; /* server.keepAliveTimeout in ms: "Keep-Alive: timeout=<s>"
                               * (floor of the seconds; 0 omits the header) */
+  double max_requests;     /* server.maxRequestsPerSocket: ", max=<n>" when > 0 */
+  bool limit_reached;      /* the last request it allows: "Connection: close", though the
+                            * connection stays open (Node's maxRequestsOnConnectionReached) */
   bool send_date;          /* res.sendDate (default true) */
   time_t date;             /* the time for the Date header */
 } HttpResponse;

@@ -38,7 +38,10 @@ typedef struct Exchange {
   bool expect_continue, sent100; /* Expect: 100-continue, and whether 100 went out */
   bool want_drain;               /* write() returned false: emit 'drain' when empty */
   bool dropped;                  /* the peer left first: nothing more is sent */
+  bool over_limit;               /* past maxRequestsPerSocket: 'dropRequest' and 503 */
+  bool limit_reached;            /* the last request maxRequestsPerSocket allows */
   double keep_alive_timeout;     /* server.keepAliveTimeout when the request came */
+  double max_requests;           /* server.maxRequestsPerSocket then ("max=" if > 0) */
   HttpFraming framing;
   int32_t pin;       /* the response object, until it is finished */
   HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
@@ -67,8 +70,15 @@ struct Conn {
    * the request is complete; headersTimeout/requestTimeout apply only then. */
   bool active, headers_done;
   uint64_t message_start;
-  TimerId keep_alive_timer; /* idle between requests: keepAliveTimeout + 1 s */
-  bool keep_alive_on_drain; /* start it once the queue has drained */
+  /* The socket's idle timeout (Node's socket.setTimeout): 'timeout' once nothing has
+   * been read or written for idle_ms. Keep-alive uses it as Node does. */
+  double idle_ms;           /* 0: none */
+  TimerId idle_timer;       /* 0 when not armed */
+  uint64_t last_active;     /* loop time of the last read or write */
+  bool keep_alive_set;      /* idle_ms is keepAliveTimeout's (+1 s) until the next request */
+  bool keep_alive_on_drain; /* set it once the queue has drained */
+  uint32_t requests;        /* counted against maxRequestsPerSocket while it is set */
+  int32_t max_header_pairs; /* Node's parser.maxHeaderPairs: entries of req.headers */
   HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
   int32_t socket_pin;
   Conn *next;
@@ -85,8 +95,9 @@ bool http_call_hook(VM *vm, const char *name, int argc, Value *argv);
 Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value req);
 /* Sends the interim "HTTP/1.1 100 Continue" for ex (Node's res.writeContinue()). */
 void http_write_continue(Exchange *ex);
-/* res.writeHead(417); res.end(): Node's answer to an expectation nobody handles. */
-Value http_expectation_failed(VM *vm, Value res);
+/* res.writeHead(code); res.end(): Node's 417 for an expectation nobody handles, and
+ * its 503 for a request past maxRequestsPerSocket. */
+Value http_respond_empty(VM *vm, Value res, int code);
 /* At exit, after loop_free: frees conn and closes its socket, touching nothing else. */
 void http_conn_abandon(Conn *conn);
 /* Emits the server's 'close' if it is closed and its last connection has gone. */
@@ -98,6 +109,10 @@ double http_server_number(VM *vm, Value server, const char *name);
 
 /* The graceful end: what is queued goes out, then FIN and close. */
 void http_conn_end(Conn *conn);
+/* Something was read or written: the idle clock starts again. */
+void http_conn_touch(Conn *conn);
+/* socket.setTimeout(ms): 'timeout' after ms without activity (0 stops the clock). */
+void http_conn_set_idle(Conn *conn, double ms);
 /* The request's reader pauses (or resumes) the body: reading the socket stops with it. */
 void http_conn_pause_body(Conn *conn, bool pause);
 /* The server's NetConnectionCb: a Conn for the new connection, reading at once. */

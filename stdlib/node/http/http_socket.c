@@ -7,8 +7,9 @@
  *
  * Node hands the request listener a net.Socket; here the bytes stay in C (http_conn.c),
  * and the object only answers what programs ask of a server's socket: the addresses,
- * whether it is still open, destroy() and end(), and pause()/resume(), through which
- * a request's reader holds back the body (IncomingMessage's _read resumes it).
+ * whether it is still open, destroy() and end(), setTimeout() (its clock is the
+ * connection's, http_conn.c), and pause()/resume(), through which a request's reader
+ * holds back the body (IncomingMessage's _read resumes it).
  */
 #include <stdlib.h>
 
@@ -151,6 +152,14 @@ static Value socket_set_keep_alive(VM *vm, Value this_value, int argc, Value *ar
   return this_value;
 }
 
+/* _setIdle(ms): the clock behind setTimeout (lib/internal/http/server.js validates). */
+static Value socket_set_idle(VM *vm, Value this_value, int argc, Value *argv) {
+  Conn *conn = this_conn(vm, this_value);
+  if (is_open(conn) && argc > 0 && value_is_number(argv[0]))
+    http_conn_set_idle(conn, value_to_number(argv[0]));
+  return this_value;
+}
+
 static const VMPropDef socket_props[] = {
     VM_GETSET_MAGIC("remoteAddress", socket_address_part, NULL, ADDRESS),
     VM_GETSET_MAGIC("remotePort", socket_address_part, NULL, PORT),
@@ -169,6 +178,7 @@ static const VMPropDef socket_props[] = {
     VM_FN("isPaused", socket_is_paused, 0),
     VM_FN("setNoDelay", socket_set_no_delay, 1),
     VM_FN("setKeepAlive", socket_set_keep_alive, 2),
+    VM_FN("_setIdle", socket_set_idle, 1),
     VM_PROPS_END,
 };
 

@@ -11,6 +11,7 @@ delete http._responsePrototype;
 delete http._socketPrototype;
 http.IncomingMessage = IncomingMessage;
 http.ServerResponse = ServerResponse;
+http.maxHeaderSize = 16384; // node's --max-http-header-size, which tinynode does not take
 
 const clientNames = ['Agent', 'ClientRequest', 'globalAgent', 'get', 'request'];
 for (const name of clientNames) {

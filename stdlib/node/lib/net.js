@@ -14,7 +14,7 @@ const EventEmitter = require('events');
 const Duplex = require('internal/streams/duplex');
 const binding = require('internal/tcp');
 const errors = require('internal/errors');
-const { isIP, isIPv4, isIPv6 } = require('internal/net');
+const { isIP, isIPv4, isIPv6, validateTimeout } = require('internal/net');
 
 // ==== node's errors ====
 
@@ -437,13 +437,7 @@ Socket.prototype._abandonHandle = function () {
 };
 
 Socket.prototype.setTimeout = function (msecs, callback) {
-  if (typeof msecs !== 'number' || !(msecs >= 0)) {
-    if (typeof msecs !== 'number') throw errors.argType('msecs', 'of type number', msecs);
-    throw errors.outOfRange('msecs', 'a non-negative finite number', msecs);
-  }
-  if (callback !== undefined && typeof callback !== 'function') {
-    throw errors.argType('callback', 'of type function', callback);
-  }
+  validateTimeout(msecs, callback);
   this.timeout = msecs;
   this._clearTimer();
   if (msecs === 0) {

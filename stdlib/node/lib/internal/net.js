@@ -1,6 +1,7 @@
 'use strict';
 // internal/net: what an IP address looks like (net.isIP, isIPv4, isIPv6), shared by net
-// and dns. Book: chapter 12, "Networking".
+// and dns, and the arguments of a socket's setTimeout, shared by net and the http
+// server's sockets. Book: chapter 12, "Networking".
 
 // Four decimal numbers 0-255 without leading zeros: node's IPv4 pattern.
 const v4Part = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
@@ -41,4 +42,16 @@ function isIP(s) {
   return 0;
 }
 
-module.exports = { isIP, isIPv4, isIPv6 };
+// socket.setTimeout(msecs, callback): node's getTimerDuration and validateFunction.
+function validateTimeout(msecs, callback) {
+  const errors = require('internal/errors');
+  if (typeof msecs !== 'number') throw errors.argType('msecs', 'of type number', msecs);
+  if (!(msecs >= 0) || msecs === Infinity) {
+    throw errors.outOfRange('msecs', 'a non-negative finite number', msecs);
+  }
+  if (callback !== undefined && typeof callback !== 'function') {
+    throw errors.argType('callback', 'of type function', callback);
+  }
+}
+
+module.exports = { isIP, isIPv4, isIPv6, validateTimeout };

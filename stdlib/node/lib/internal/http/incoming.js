@@ -182,9 +182,11 @@ const firstOnly = new Set(['age', 'authorization', 'content-length', 'content-ty
   'from', 'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location',
   'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent']);
 
-function headersObject(raw) {
+// From the first `entries` entries of raw (all of them by default): node's parser
+// passes maxHeaderPairs entries.
+function headersObject(raw, entries = raw.length) {
   const headers = {};
-  for (let i = 0; i < raw.length; i += 2) {
+  for (let i = 0; i < entries && i < raw.length; i += 2) {
     const name = raw[i].toLowerCase(), value = raw[i + 1];
     if (!(name in headers)) headers[name] = name === 'set-cookie' ? [value] : value;
     else if (name === 'set-cookie') headers[name].push(value);
@@ -261,7 +263,7 @@ Object.defineProperties(IncomingMessage.prototype, {
   },
   headers: {
     get() {
-      if (!this._headers) this._headers = headersObject(this.rawHeaders);
+      if (!this._headers) this._headers = headersObject(this.rawHeaders, this._headerPairs);
       return this._headers;
     },
     set(v) {

@@ -8,11 +8,14 @@ const Stream = require('internal/streams/legacy');
 const binding = require('internal/http');
 const { IncomingMessage, dumpUnread } = require('internal/http/incoming');
 const { connResetException } = require('internal/http/common');
+const { validateTimeout } = require('internal/net');
 
 // A request: a Readable of Buffers, with the head's fields. Its headers object is made
-// from rawHeaders when first read.
-function makeRequest(socket, method, url, major, minor, rawHeaders) {
+// from rawHeaders when first read (from the first headerPairs entries only, when C
+// says the server's maxHeadersCount cuts them).
+function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs) {
   const req = new IncomingMessage(socket);
+  if (headerPairs !== undefined) req._headerPairs = headerPairs;
   req.httpVersionMajor = major;
   req.httpVersionMinor = minor;
   req.httpVersion = `${major}.${minor}`;
@@ -44,7 +47,20 @@ function abortRequest(req, res) {
   if (res.socket && res.socket.destroyed) emitClose(res);
 }
 
-binding._setHooks({ makeRequest, responseDone, abortRequest });
+// node's socketOnTimeout, when the connection's idle clock runs out (socket.setTimeout,
+// server.timeout, keepAliveTimeout): 'timeout' on the request whose body is still
+// coming, on the response and on the server; if nobody listens, the socket is
+// destroyed. It is the socket's first 'timeout' listener in node, so the socket's own
+// listeners hear 'timeout' after it.
+function socketTimeout(socket, req, res, server) {
+  const reqTimeout = req && !req.complete && req.emit('timeout', socket);
+  const resTimeout = res && res.emit('timeout', socket);
+  const serverTimeout = server.emit('timeout', socket);
+  if (!reqTimeout && !resTimeout && !serverTimeout) socket.destroy();
+  socket.emit('timeout');
+}
+
+binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout });
 
 // ServerResponse: the class of the responses the server makes (their methods are C's).
 // A response cannot be made by hand here, as it can in node.
@@ -77,9 +93,24 @@ for (const name of Object.keys(writableState)) {
 }
 Object.setPrototypeOf(ServerResponse.prototype, Stream.prototype);
 
-// The connection's socket: what C does not answer.
-binding._socketPrototype.setTimeout = function setTimeout() {
-  throw new Error("setTimeout on an http server's socket is not supported by tinynode");
+ServerResponse.prototype.setTimeout = function setTimeout(msecs, callback) {
+  if (callback) this.on('timeout', callback);
+  if (this.socket) this.socket.setTimeout(msecs);
+  else this.once('socket', (socket) => socket.setTimeout(msecs));
+  return this;
+};
+
+// The connection's socket: net's setTimeout, on the connection's own clock (C's).
+binding._socketPrototype.setTimeout = function setTimeout(msecs, callback) {
+  validateTimeout(msecs, callback);
+  this.timeout = msecs;
+  this._setIdle(msecs);
+  if (msecs === 0) {
+    if (callback) this.removeListener('timeout', callback);
+  } else if (callback) {
+    this.once('timeout', callback);
+  }
+  return this;
 };
 
 module.exports = { IncomingMessage, ServerResponse };
