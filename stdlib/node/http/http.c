@@ -32,15 +32,18 @@ static void exchange_free(void *data) {
   free(ex->headers);
   free(ex->reason);
   http_buf_free(&ex->unsent);
+  http_buf_free(&ex->trailers);
   free(ex);
 }
 
 static const VMClassDef response_class = {"ServerResponse", NULL, exchange_free};
 
-static void remove_header(Exchange *ex, const char *name) {
-  size_t out = 0;
+/* Removes every line of that name; returns where the first was (nheaders if none). */
+static size_t remove_header(Exchange *ex, const char *name) {
+  size_t out = 0, first = SIZE_MAX;
   for (size_t i = 0; i < ex->nheaders; i++) {
     if (strcasecmp(ex->headers[i].name, name) == 0) {
+      if (first == SIZE_MAX) first = out;
       free((char *)ex->headers[i].name);
       free((char *)ex->headers[i].value);
     } else {
@@ -48,22 +51,27 @@ static void remove_header(Exchange *ex, const char *name) {
     }
   }
   ex->nheaders = out;
+  return first == SIZE_MAX ? out : first;
 }
 
-static void add_header(Exchange *ex, const char *name, const char *value) {
+/* A line at position at (a header set again keeps its place, as in node's object). */
+static void add_header(Exchange *ex, size_t at, const char *name, const char *value) {
   if (ex->nheaders == ex->capacity) {
     ex->capacity = ex->capacity ? ex->capacity * 2 : 8;
     ex->headers = mem_realloc(ex->headers, sizeof(HttpField) * ex->capacity);
   }
-  ex->headers[ex->nheaders++] = (HttpField){mem_strdup(name), mem_strdup(value)};
+  memmove(&ex->headers[at + 1], &ex->headers[at], (ex->nheaders - at) * sizeof(HttpField));
+  ex->headers[at] = (HttpField){mem_strdup(name), mem_strdup(value)};
+  ex->nheaders++;
 }
 
-/* setHeader(name, value): an array value sends one header line per element. */
-static Value set_header(VM *vm, Exchange *ex, Value name, Value value) {
+/* setHeader(name, value) (replace) or one more header of that name (!replace): an
+ * array value sends one header line per element. */
+static Value set_header(VM *vm, Exchange *ex, Value name, Value value, bool replace) {
   Value n = vm_to_string(vm, name);
   if (value_is_exception(n)) return n;
   char *key = vm_to_utf8(vm, n, NULL);
-  remove_header(ex, key);
+  size_t at = replace ? remove_header(ex, key) : ex->nheaders;
   uint32_t count = vm_is_array(value) ? vm_array_length(value) : 1;
   Value result = VALUE_UNDEFINED;
   for (uint32_t i = 0; i < count && !value_is_exception(result); i++) {
@@ -74,7 +82,7 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value) {
       break;
     }
     char *text = vm_to_utf8(vm, s, NULL);
-    add_header(ex, key, text);
+    add_header(ex, at++, key, text);
     free(text);
   }
   free(key);
@@ -188,12 +196,17 @@ static Value res_write_head(VM *vm, Value this_value, int argc, Value *argv) {
     return VALUE_EXCEPTION;
   if (argc > 1 && value_is_string(argv[1]))
     vm_set_str(vm, this_value, "statusMessage", argv[next++]);
-  if (argc > next && value_is_object(argv[next])) {
+  if (argc > next && (vm_is_array(argv[next]) || (ex->progressive && value_is_object(argv[next])))) {
+    /* node's slow case: lib/internal/http/server.js's mergeHeaders */
+    Value args[3] = {this_value, argv[next], value_from_bool(ex->progressive)};
+    if (!http_call_hook(vm, "mergeHeaders", 3, args)) return VALUE_EXCEPTION;
+  } else if (argc > next && value_is_object(argv[next])) {
     Value keys = vm_handle_push(vm, vm_own_keys(vm, argv[next]));
     for (uint32_t i = 0; i < vm_array_length(keys); i++) {
       Value k = vm_array_get(vm, keys, i);
       Value v = vm_get(vm, argv[next], k);
-      if (value_is_exception(v) || value_is_exception(set_header(vm, ex, k, v))) return VALUE_EXCEPTION;
+      if (value_is_exception(v) || value_is_exception(set_header(vm, ex, k, v, true)))
+        return VALUE_EXCEPTION;
     }
   }
   build_head(vm, this_value, ex, &ex->unsent, false, 0); /* sent with the first body bytes */
@@ -290,7 +303,11 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, true, len);
   append_body(ex, &out, text, len);
-  if (ex->framing == HTTP_FRAMING_CHUNKED) http_buf_append_str(&out, HTTP_LAST_CHUNK);
+  if (ex->framing == HTTP_FRAMING_CHUNKED) { /* "0", the trailers, the blank line */
+    http_buf_append(&out, "0\r\n", 3);
+    if (ex->trailers.len) http_buf_append(&out, ex->trailers.data, ex->trailers.len);
+    http_buf_append(&out, "\r\n", 2);
+  }
   conn_write(ex, &out);
   http_buf_free(&out);
   free(text);
@@ -310,26 +327,18 @@ Value http_respond_empty(VM *vm, Value res, int code) {
   return res_end(vm, res, 0, NULL);
 }
 
+/* _setHeader(name, value) (magic 1) and _appendHeader (magic 0): the header lines the
+ * head will carry. lib/internal/http/headers.js validates and keeps the values as given
+ * for getHeader. */
 static Value res_set_header(VM *vm, Value this_value, int argc, Value *argv) {
   Exchange *ex = this_exchange(vm, this_value);
   if (!ex) return VALUE_EXCEPTION;
   if (ex->head_sent)
     return vm_throw_error(vm, ERR_ERROR, "Cannot set headers after they are sent to the client");
-  Value r = set_header(vm, ex, argc > 0 ? argv[0] : VALUE_UNDEFINED, argc > 1 ? argv[1] : VALUE_UNDEFINED);
+  ex->progressive = true; /* node's kOutHeaders exists from now on */
+  Value r = set_header(vm, ex, argc > 0 ? argv[0] : VALUE_UNDEFINED,
+                       argc > 1 ? argv[1] : VALUE_UNDEFINED, vm_native_magic(vm));
   return value_is_exception(r) ? r : this_value;
-}
-
-static Value res_get_header(VM *vm, Value this_value, int argc, Value *argv) {
-  Exchange *ex = this_exchange(vm, this_value);
-  if (!ex || argc < 1) return ex ? VALUE_UNDEFINED : VALUE_EXCEPTION;
-  Value n = vm_to_string(vm, argv[0]);
-  if (value_is_exception(n)) return n;
-  char *name = vm_to_utf8(vm, n, NULL);
-  Value found = VALUE_UNDEFINED;
-  for (size_t i = 0; i < ex->nheaders && value_is_undefined(found); i++)
-    if (strcasecmp(ex->headers[i].name, name) == 0) found = vm_string(vm, ex->headers[i].value);
-  free(name);
-  return found;
 }
 
 static Value res_remove_header(VM *vm, Value this_value, int argc, Value *argv) {
@@ -343,9 +352,62 @@ static Value res_remove_header(VM *vm, Value this_value, int argc, Value *argv) 
   return VALUE_UNDEFINED;
 }
 
-static Value res_has_header(VM *vm, Value this_value, int argc, Value *argv) {
-  Value v = res_get_header(vm, this_value, argc, argv);
-  return value_is_exception(v) ? v : value_from_bool(!value_is_undefined(v));
+/* flushHeaders(): the head goes out now, before any body. */
+static Value res_flush_headers(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  HttpBuf out = take_unsent(ex);
+  build_head(vm, this_value, ex, &out, false, 0);
+  conn_write(ex, &out);
+  http_buf_free(&out);
+  return VALUE_UNDEFINED;
+}
+
+/* One trailer: "name: value\r\n", a line per element of an array value. */
+static Value add_trailer(VM *vm, Exchange *ex, Value key, Value v) {
+  Value name = vm_handle_push(vm, vm_to_string(vm, key));
+  if (value_is_exception(name)) return name;
+  uint32_t count = vm_is_array(v) ? vm_array_length(v) : 1;
+  char *n = vm_to_utf8(vm, name, NULL);
+  for (uint32_t i = 0; i < count; i++) {
+    Value value = vm_handle_push(vm, vm_to_string(vm, vm_is_array(v) ? vm_array_get(vm, v, i) : v));
+    if (value_is_exception(value)) {
+      free(n);
+      return value;
+    }
+    char *t = vm_to_utf8(vm, value, NULL);
+    http_buf_append_str(&ex->trailers, n);
+    http_buf_append(&ex->trailers, ": ", 2);
+    http_buf_append_str(&ex->trailers, t);
+    http_buf_append(&ex->trailers, "\r\n", 2);
+    free(t);
+  }
+  free(n);
+  return VALUE_TRUE;
+}
+
+/* addTrailers(headers): "Name: value" lines sent after the last chunk (only a chunked
+ * body has trailers: otherwise node drops them). An object, or an array of pairs. */
+static Value res_add_trailers(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  Value fields = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!value_is_object(fields)) return VALUE_UNDEFINED;
+  bool pairs = vm_is_array(fields);
+  Value keys = vm_handle_push(vm, pairs ? fields : vm_own_keys(vm, fields));
+  if (value_is_exception(keys)) return keys;
+  for (uint32_t i = 0; i < vm_array_length(keys); i++) {
+    Value k = vm_array_get(vm, keys, i), v;
+    if (pairs) {
+      Value pair = vm_handle_push(vm, k);
+      k = vm_array_get(vm, pair, 0);
+      v = vm_array_get(vm, pair, 1);
+    } else {
+      v = vm_get(vm, fields, k);
+    }
+    if (value_is_exception(add_trailer(vm, ex, k, v))) return VALUE_EXCEPTION;
+  }
+  return VALUE_UNDEFINED;
 }
 
 /* ==== Requests ==== */
@@ -703,10 +765,11 @@ static const VMPropDef server_methods[] = {
 
 static const VMPropDef response_methods[] = {
     VM_FN_ENUM("writeHead", res_write_head, 3),
-    VM_FN_ENUM("setHeader", res_set_header, 2),
-    VM_FN_ENUM("getHeader", res_get_header, 1),
-    VM_FN_ENUM("removeHeader", res_remove_header, 1),
-    VM_FN_ENUM("hasHeader", res_has_header, 1),
+    VM_FN_MAGIC("_setHeader", res_set_header, 2, 1),
+    VM_FN_MAGIC("_appendHeader", res_set_header, 2, 0),
+    VM_FN("_removeHeader", res_remove_header, 1),
+    VM_FN_ENUM("flushHeaders", res_flush_headers, 0),
+    VM_FN_ENUM("addTrailers", res_add_trailers, 1),
     VM_FN_ENUM("write", res_write, 3),
     VM_FN_ENUM("end", res_end, 3),
     VM_FN_ENUM("writeContinue", res_write_continue, 1),

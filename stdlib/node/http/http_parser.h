@@ -152,11 +152,11 @@ typedef struct HttpResponse {
   uint64_t body_length;    /* ... and that body's length in bytes */
   double keep_alive_timeout; /* server.keepAliveTimeout in ms: "Keep-Alive: timeout=<s>"
                               * (floor of the seconds; 0 omits the header) */
+  bool send_date;          /* res.sendDate (default true) */
+  time_t date;             /* the time for the Date header */
   double max_requests;     /* server.maxRequestsPerSocket: ", max=<n>" when > 0 */
   bool limit_reached;      /* the last request it allows: "Connection: close", though the
                             * connection stays open (Node's maxRequestsOnConnectionReached) */
-  bool send_date;          /* res.sendDate (default true) */
-  time_t date;             /* the time for the Date header */
 } HttpResponse;
 
 /* Appends the status line and headers (ending with the blank line) to out. Returns the

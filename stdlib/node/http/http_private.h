@@ -38,6 +38,7 @@ typedef struct Exchange {
   bool expect_continue, sent100; /* Expect: 100-continue, and whether 100 went out */
   bool want_drain;               /* write() returned false: emit 'drain' when empty */
   bool dropped;                  /* the peer left first: nothing more is sent */
+  bool progressive;              /* setHeader was used: writeHead merges (node's kOutHeaders) */
   bool over_limit;               /* past maxRequestsPerSocket: 'dropRequest' and 503 */
   bool limit_reached;            /* the last request maxRequestsPerSocket allows */
   double keep_alive_timeout;     /* server.keepAliveTimeout when the request came */
@@ -45,6 +46,7 @@ typedef struct Exchange {
   HttpFraming framing;
   int32_t pin;       /* the response object, until it is finished */
   HttpBuf unsent;    /* the head writeHead built, waiting for the first write or end */
+  HttpBuf trailers;  /* addTrailers' lines, sent after the last chunk */
 } Exchange;
 
 struct Conn {

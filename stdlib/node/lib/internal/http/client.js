@@ -16,8 +16,8 @@ const net = require('net');
 const errors = require('internal/errors');
 const { ResponseParser, IncomingMessage } = require('internal/http/incoming');
 const { isHttpToken, connResetException } = require('internal/http/common');
+const { installHeaderMethods, outHeaders, validateHeader } = require('internal/http/headers');
 
-const badValueRe = /[^\t\x20-\x7e\x80-\xff]/;
 
 // ==== Agent ====
 
@@ -241,7 +241,6 @@ function ClientRequest(input, options, cb) {
   this.socket = null;
   this.res = null;
   this.maxHeadersCount = null;
-  this._headers = new Map(); // lower-case name -> [name, value]
   this._header = null;
   this._output = []; // bytes written before a socket was assigned
   this._hasBody = true;
@@ -288,82 +287,18 @@ ClientRequest.prototype._watchSignal = function (signal) {
 
 // ==== Headers ====
 
-function validateHeader(name, value) {
-  if (typeof name !== 'string' || !name || !isHttpToken(name)) {
-    throw errors.makeError(1, 'ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`);
-  }
-  if (value === undefined) {
-    throw errors.makeError(1, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${value}" for header "${name}"`);
-  }
-  for (const v of Array.isArray(value) ? value : [value]) {
-    if (badValueRe.test(String(v))) {
-      const e = errors.makeError(1, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
-      throw e;
-    }
-  }
-}
-
-function headersSentError(what) {
-  return errors.makeError(0, 'ERR_HTTP_HEADERS_SENT', `Cannot ${what} headers after they are sent to the client`);
-}
-
-ClientRequest.prototype.setHeader = function (name, value) {
-  if (this._header) throw headersSentError('set');
-  validateHeader(name, value);
-  this._headers.set(name.toLowerCase(), [name, value]);
-  return this;
-};
-
-ClientRequest.prototype.appendHeader = function (name, value) {
-  if (this._header) throw headersSentError('append');
-  validateHeader(name, value);
-  const key = name.toLowerCase(), old = this._headers.get(key);
-  if (!old) this._headers.set(key, [name, value]);
-  else this._headers.set(key, [old[0], [].concat(old[1], value)]);
-  return this;
-};
-
-ClientRequest.prototype.getHeader = function (name) {
-  if (typeof name !== 'string') throw errors.argType('name', 'of type string', name);
-  const entry = this._headers.get(name.toLowerCase());
-  return entry && entry[1];
-};
-
-ClientRequest.prototype.hasHeader = function (name) {
-  if (typeof name !== 'string') throw errors.argType('name', 'of type string', name);
-  return this._headers.has(name.toLowerCase());
-};
-
-ClientRequest.prototype.removeHeader = function (name) {
-  if (typeof name !== 'string') throw errors.argType('name', 'of type string', name);
-  if (this._header) throw headersSentError('remove');
-  this._headers.delete(name.toLowerCase());
-};
-
-ClientRequest.prototype.getHeaders = function () {
-  const out = { __proto__: null };
-  for (const [key, [, value]] of this._headers) out[key] = value;
-  return out;
-};
-
-ClientRequest.prototype.getHeaderNames = function () {
-  return [...this._headers.keys()];
-};
-
-ClientRequest.prototype.getRawHeaderNames = function () {
-  return [...this._headers.values()].map((e) => e[0]);
-};
+installHeaderMethods(ClientRequest.prototype);
 
 // The request line and headers, with node's Connection and framing headers after the
 // user's (node's _storeHeader).
 ClientRequest.prototype._storeHeader = function () {
   let head = `${this.method} ${this.path} HTTP/1.1\r\n`;
-  for (const [key, [name, value]] of this._headers) {
+  for (const [key, [name, value]] of outHeaders(this, false)) {
     // An array is one line per value, but several cookies share one line, as node sends them.
     const values = !Array.isArray(value) ? [value] : key === 'cookie' ? [value.join('; ')] : value;
     for (const v of values) head += `${name}: ${v}\r\n`;
   }
-  const has = (n) => this._headers.has(n);
+  const has = (n) => outHeaders(this, false).has(n);
   if (!has('connection')) head += `Connection: ${this.shouldKeepAlive ? 'keep-alive' : 'close'}\r\n`;
   else if (/close/i.test(String(this.getHeader('connection')))) this.shouldKeepAlive = false;
   if (!has('content-length') && !has('transfer-encoding')) {

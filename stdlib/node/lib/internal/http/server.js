@@ -9,6 +9,8 @@ const binding = require('internal/http');
 const { IncomingMessage, dumpUnread } = require('internal/http/incoming');
 const { connResetException } = require('internal/http/common');
 const { validateTimeout } = require('internal/net');
+const { installHeaderMethods, outHeaders } = require('internal/http/headers');
+const errors = require('internal/errors');
 
 // A request: a Readable of Buffers, with the head's fields. Its headers object is made
 // from rawHeaders when first read (from the first headerPairs entries only, when C
@@ -60,7 +62,7 @@ function socketTimeout(socket, req, res, server) {
   socket.emit('timeout');
 }
 
-binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout });
+
 
 // ServerResponse: the class of the responses the server makes (their methods are C's).
 // A response cannot be made by hand here, as it can in node.
@@ -84,7 +86,7 @@ const writableState = {
   writableFinished() { return this.finished; },
   writableLength() { return 0; },
   writableHighWaterMark() { return 16384; },
-  writableCorked() { return 0; },
+  writableCorked() { return this._corked || 0; },
   writableObjectMode() { return false; },
   writableNeedDrain() { return false; },
 };
@@ -92,6 +94,55 @@ for (const name of Object.keys(writableState)) {
   Object.defineProperty(ServerResponse.prototype, name, { get: writableState[name], configurable: true });
 }
 Object.setPrototypeOf(ServerResponse.prototype, Stream.prototype);
+
+// The header methods keep the values as given; C keeps the lines it will send.
+const proto = ServerResponse.prototype;
+const wire = {
+  set: (res, name, value) => proto._setHeader.call(res, name, value),
+  remove: (res, name) => proto._removeHeader.call(res, name),
+};
+installHeaderMethods(proto, wire);
+
+// writeHead(statusCode[, statusMessage][, headers]) is C's. Headers as an object go
+// straight to the head, and getHeader does not see them, unless setHeader was used
+// before: then C calls mergeHeaders, as it does for an array (flat, or of pairs).
+function mergeHeaders(res, obj, set) {
+  if (res.headersSent) return;
+  if (Array.isArray(obj) && set) { // node 20 sets each name of a flat list: the last wins
+    if (obj.length % 2 !== 0) throw errors.argValue('headers', obj);
+    for (let n = 0; n < obj.length; n += 2) if (obj[n]) res.setHeader(obj[n], obj[n + 1]);
+  } else if (Array.isArray(obj)) { // each pair is one more line
+    const flat = !(obj.length && Array.isArray(obj[0]));
+    if (flat && obj.length % 2 !== 0) throw errors.argValue('headers', obj);
+    for (let n = 0; n < obj.length; n += flat ? 2 : 1) {
+      const [k, v] = flat ? [obj[n], obj[n + 1]] : obj[n];
+      if (k) proto._appendHeader.call(res, k, v);
+    }
+  } else {
+    for (const k of Object.keys(obj)) if (k) res.setHeader(k, obj[k]);
+  }
+}
+proto.writeHeader = proto.writeHead;
+binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders });
+
+// destroy(error): node's OutgoingMessage.destroy, through the socket.
+proto.destroy = function destroy(error) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  this.errored = error;
+  if (this.socket) this.socket.destroy(error);
+  else this.once('socket', (socket) => socket.destroy(error));
+  return this;
+};
+
+// cork()/uncork(): the bytes go to C's queue at once either way; the count is what
+// writableCorked reports.
+proto.cork = function cork() {
+  this._corked = (this._corked || 0) + 1;
+};
+proto.uncork = function uncork() {
+  if (this._corked) this._corked--;
+};
 
 ServerResponse.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (callback) this.on('timeout', callback);
