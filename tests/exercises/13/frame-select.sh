@@ -1,0 +1,72 @@
+#!/bin/sh
+# Graded exercise of chapter 13: `js frame N` selects JavaScript frame N (as `js bt`
+# numbers them) and `js up` and `js down` its caller and its callee, each printing the
+# frame's line as `js bt` does; `js frame` alone prints the selected one. `js list`,
+# `js dis`, `js stack` and `js locals` without a number work on the selected frame,
+# which is forgotten once the program runs again (gdb's events.cont): then the innermost
+# JavaScript frame is the default, as before. frames/program.js stops in inner, under
+# an arrow function, the native reduce, outer and the top level. Errors are printed by
+# the `try` command defined here, since an error would end gdb's command file. The
+# expectation, frame-select.expected, was written by hand: the frame lines are `js bt`'s,
+# and what the other commands print on a selected frame is what they print given its
+# number, in the untouched helper.
+. ../../gdb/lib/gdb-lib.sh
+root=$(cd ../../.. && pwd -P)
+helper=$root/tools/tinynode-gdb.py
+gdb_check_usable
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-gdb.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+cat >"$tmp/cmds" <<'CMDS'
+python
+class Try(gdb.Command):
+    """try COMMAND: run COMMAND, printing its error instead of stopping the script."""
+    def __init__(self):
+        super(Try, self).__init__("try", gdb.COMMAND_USER)
+    def invoke(self, arg, from_tty):
+        try:
+            gdb.execute(arg)
+        except gdb.error as e:
+            gdb.write("error: %s\n" % e)
+Try()
+end
+echo @@\n
+break vm_debugger_hook
+run
+echo @@ js frame\n
+js frame
+echo @@ js up\n
+js up
+echo @@ js locals\n
+js locals
+echo @@ js up\n
+js up
+echo @@ try js locals\n
+try js locals
+echo @@ js up\n
+js up
+echo @@ js list\n
+js list
+echo @@ js stack\n
+js stack
+echo @@ js up\n
+js up
+echo @@ try js up\n
+try js up
+echo @@ js frame 1\n
+js frame 1
+echo @@ js down\n
+js down
+echo @@ try js down\n
+try js down
+echo @@ js frame 3\n
+js frame 3
+echo @@\n
+continue
+echo @@ js frame\n
+js frame
+echo @@ js locals\n
+js locals
+CMDS
+GDB_SCRIPT=frames/program.js gdb_session "$tmp/cmds" "$tmp/actual"
+gdb_compare frame-select.expected "$tmp/actual"
