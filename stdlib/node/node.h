@@ -57,6 +57,9 @@ Value node_bytes_decode(VM *vm, const uint8_t *bytes, size_t length, int encodin
 extern const HostErrors node_host_errors;
 Value stdio_module_create(Host *host);  /* require('internal/stdio'): streams' native half */
 Value tcp_module_create(Host *host);    /* require('internal/tcp'): the net module's sockets */
+/* A handle of internal/tcp for conn, which reports to it from now on (the http server
+ * hands over an upgraded connection); pinned while open, left on the handle stack. */
+Value tcp_handle_adopt(VM *vm, NetConn *conn);
 /* require('internal/spawn'): spawn and spawnSync (child_process.c) */
 Value child_process_module_create(Host *host);
 Value dns_module_create(Host *host);    /* require('internal/dns'): getaddrinfo on the pool */

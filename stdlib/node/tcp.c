@@ -150,6 +150,12 @@ static Value tcp_open(VM *vm, Value this_value, int argc, Value *argv) {
   return h;
 }
 
+Value tcp_handle_adopt(VM *vm, NetConn *conn) {
+  Value h = handle_new(vm, host_of(vm));
+  conn_attach(tcp_of(vm, h), conn);
+  return h;
+}
+
 /* The open connection of handle argv[0], or NULL (a closed one does nothing). */
 static NetConn *conn_arg(VM *vm, int argc, Value *argv) {
   Tcp *t = argc > 0 ? tcp_of(vm, argv[0]) : NULL;

@@ -50,6 +50,29 @@ static bool requires_host(Conn *conn) {
   return vm_truthy(v);
 }
 
+/* emitter.listenerCount(name) > 0. */
+static bool has_listeners(VM *vm, Value emitter, const char *name);
+
+/* Node's parserOnIncoming for an upgrade (or CONNECT): with a server listening for
+ * 'upgrade' ('connect'), the connection leaves HTTP once the head is in; CONNECT
+ * without one is destroyed; an Upgrade nobody listens for is an ordinary request.
+ * True when the request was taken care of here. */
+static bool wants_upgrade(Conn *conn, const HttpRequestHead *head) {
+  VM *vm = host_vm(conn->host);
+  bool connect = strcmp(head->method, "CONNECT") == 0;
+  const char *event = connect ? "connect" : "upgrade";
+  if (!has_listeners(vm, vm_pinned(vm, conn->server_pin), event)) {
+    conn->connect_method = connect; /* node destroys the socket */
+    return connect;
+  }
+  int mark = vm_handle_mark(vm);
+  Value req = http_request_new(vm, conn, head);
+  if (value_is_exception(req)) host_fatal_exception(conn->host);
+  else conn->upgrade_pin = vm_pin(vm, req), conn->upgrade_event = event;
+  vm_handle_reset(vm, mark);
+  return true;
+}
+
 static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
@@ -61,10 +84,7 @@ static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
     conn->missing_host = true; /* Node's server answers 400 to HTTP/1.1 without Host */
     return 1;
   }
-  if (strcmp(head->method, "CONNECT") == 0) {
-    conn->connect_method = true; /* no 'connect' support: Node destroys the socket */
-    return 1;
-  }
+  if (head->upgrade && wants_upgrade(conn, head)) return 1;
   conn->expect = head->expect && head->version_major == 1 && head->version_minor == 1;
   int mark = vm_handle_mark(vm);
   Value req = http_request_new(vm, conn, head);
@@ -104,6 +124,12 @@ static Value listener_count(VM *vm, Value emitter, const char *name) {
   Value fn = vm_get_str(vm, emitter, "listenerCount");
   if (value_is_exception(fn)) return fn;
   return vm_call(vm, fn, emitter, 1, &arg);
+}
+
+static bool has_listeners(VM *vm, Value emitter, const char *name) {
+  Value n = listener_count(vm, emitter, name);
+  if (value_is_exception(n)) vm_take_exception(vm);
+  return value_is_number(n) && value_to_number(n) > 0;
 }
 
 /* Node's parserOnIncoming for an HTTP/1.1 request: past maxRequestsPerSocket,
@@ -253,6 +279,36 @@ static bool must_wait(Conn *conn) {
   return conn->blocked;
 }
 
+static void conn_free(Conn *conn);
+static void unlink_conn(Conn *conn);
+
+/* The connection leaves HTTP: its socket becomes a net.Socket (an internal/tcp handle
+ * adopts the NetConn), and the server's 'upgrade' or 'connect' listeners get the
+ * request, the socket and what arrived after the head. The Conn is freed. */
+static void upgrade(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
+  Value args[5];
+  args[0] = vm_handle_push(vm, vm_pinned(vm, conn->upgrade_pin));
+  vm_unpin(vm, conn->upgrade_pin);
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  args[1] = tcp_handle_adopt(vm, conn->net); /* conn hears nothing more from the socket */
+  args[2] = vm_handle_push(vm, node_buffer_from_bytes(vm, (const uint8_t *)conn->in.data + conn->in_pos,
+                                                      conn->in.len - conn->in_pos));
+  args[3] = vm_handle_push(vm, vm_string(vm, conn->upgrade_event));
+  args[4] = vm_handle_push(vm, vm_pinned(vm, conn->server_pin));
+  if (conn->socket) { /* the old requests' socket object: it no longer stands for this */
+    conn->socket->conn = NULL;
+    vm_unpin(vm, conn->socket_pin);
+    conn->socket = NULL;
+  }
+  vm_unpin(vm, conn->server_pin);
+  unlink_conn(conn);
+  conn_free(conn);
+  if (!http_call_hook(vm, "upgradeRequest", 5, args)) host_fatal_exception(host_of(vm));
+  vm_handle_reset(vm, mark);
+}
+
 //> stdlib.process-input
 /* Parse what has arrived, one request at a time: a request whose response is
  * still being written holds back the next one (pipelining keeps its order). */
@@ -264,6 +320,10 @@ static void process_input(Conn *conn) {
     conn->in_pos += n;
     if (!conn->active && !http_parser_idle(conn->parser)) message_begins(conn);
     HttpError err = http_parser_error(conn->parser);
+    if (conn->upgrade_event) {
+      upgrade(conn); /* conn is gone */
+      return;
+    }
     if (conn->missing_host || conn->connect_method) {
       if (conn->missing_host) reject_missing_host(conn);
       else net_close(conn->net);
@@ -507,6 +567,7 @@ static void on_close(NetConn *net, void *data) {
   }
   if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
   if (conn->body_pin >= 0) vm_unpin(vm, conn->body_pin);
+  if (conn->upgrade_pin >= 0) vm_unpin(vm, conn->upgrade_pin);
   http_socket_closed(conn);
   vm_unpin(vm, conn->server_pin);
   ServerState *server = conn->server;
@@ -545,7 +606,7 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   conn->server = state;
   conn->host = state->host;
   conn->net = net;
-  conn->req_pin = conn->body_pin = -1;
+  conn->req_pin = conn->body_pin = conn->upgrade_pin = -1;
   VM *vm = host_vm(state->host);
   Value server_object = vm_pinned(vm, state->pin);
   conn->server_pin = vm_pin(vm, server_object);

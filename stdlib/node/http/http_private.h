@@ -67,6 +67,8 @@ struct Conn {
   bool body_paused;  /* the request's reader wants no more body for now */
   bool ending;       /* net_end called: nothing more is read or written */
   bool blocked;      /* responses queued beyond the high-water mark: not parsing */
+  const char *upgrade_event; /* "upgrade" or "connect": the connection leaves HTTP */
+  int32_t upgrade_pin; /* the request that upgrades it, until handed over */
   bool read_stopped; /* reading paused (blocked, or too much input parked) */
   /* Node's "active connection": from a message's first byte (or the accept) until
    * the request is complete; headersTimeout/requestTimeout apply only then. */

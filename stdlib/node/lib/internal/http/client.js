@@ -473,11 +473,13 @@ ClientRequest.prototype._attach = function (socket) {
   this._attached = true;
   const parser = new ResponseParser({
     onHead: (head) => this._onHead(head),
+    onUpgrade: (head, rest) => this._onUpgrade(head, rest),
     onBody: (bytes) => this._onBody(bytes),
     onComplete: () => this._onComplete(),
     onTrailer: (name, value) => this.res && this.res.rawTrailers.push(name, value),
   });
   parser.noBody = this.method === 'HEAD';
+  parser.connect = this.method === 'CONNECT';
   this._parser = parser;
   const listeners = {
     data: (d) => {
@@ -557,6 +559,37 @@ ClientRequest.prototype._onHead = function (head) {
     });
     return;
   }
+  const res = this._makeResponse(head);
+  if (!head.shouldKeepAlive) this.shouldKeepAlive = false;
+  res.on('end', () => {
+    if (!this.shouldKeepAlive) {
+      if (this.socket && this.socket.writable) this.socket.destroySoon();
+    } else this._maybeFree();
+  });
+  if (!this.emit('response', res)) res._dump();
+};
+
+// A 101 (or a CONNECT's 2xx): node's 'upgrade' ('connect') with the response, the
+// socket, now the caller's, and what came after the head; nobody listening, the
+// socket is destroyed.
+ClientRequest.prototype._onUpgrade = function (head, bodyHead) {
+  const res = this._makeResponse(head);
+  res.upgrade = true;
+  const socket = this.socket, event = this.method === 'CONNECT' ? 'connect' : 'upgrade';
+  if (this.listenerCount(event) === 0) {
+    socket.destroy();
+    return;
+  }
+  this.upgradeOrConnect = true;
+  this._detach();
+  socket.emit('agentRemove');
+  socket._httpMessage = null;
+  this.emit(event, res, socket, Buffer.from(bodyHead));
+  this.destroyed = true;
+  this._emitClose();
+};
+
+ClientRequest.prototype._makeResponse = function (head) {
   const res = new IncomingMessage(this.socket);
   res.httpVersionMajor = head.versionMajor;
   res.httpVersionMinor = head.versionMinor;
@@ -565,14 +598,9 @@ ClientRequest.prototype._onHead = function (head) {
   res.statusCode = head.statusCode;
   res.statusMessage = head.statusMessage;
   res.req = this;
+  res.upgrade = false;
   this.res = res;
-  if (!head.shouldKeepAlive) this.shouldKeepAlive = false;
-  res.on('end', () => {
-    if (!this.shouldKeepAlive) {
-      if (this.socket && this.socket.writable) this.socket.destroySoon();
-    } else this._maybeFree();
-  });
-  if (!this.emit('response', res)) res._dump();
+  return res;
 };
 
 ClientRequest.prototype._onBody = function (bytes) {

@@ -33,6 +33,7 @@ class ResponseParser {
     this.pending = null; // bytes of a line or head not yet complete
     this.remaining = 0;
     this.noBody = false; // the request was HEAD
+    this.connect = false; // the request was CONNECT
   }
 
   // Takes the next bytes; returns an error, or null.
@@ -130,6 +131,11 @@ class ResponseParser {
     const informational = code >= 100 && code < 200 && code !== 101;
     head.shouldKeepAlive = !close || (keepAlive && head.versionMinor === 0 && !close);
     if (head.versionMinor === 0 && keepAlive) head.shouldKeepAlive = true;
+    if (code === 101 || (this.connect && code >= 200 && code < 300)) {
+      this.state = DONE; // the connection leaves HTTP: the rest is the new protocol's
+      this.h.onUpgrade(head, buf.subarray(end + 4));
+      return buf.length;
+    }
     this.h.onHead(head);
     if (informational) return end + 4; // 100 Continue and friends: the real head follows
     if (this.noBody || code === 204 || code === 304) this.complete();

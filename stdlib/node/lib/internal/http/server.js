@@ -24,7 +24,19 @@ function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs)
   req.rawHeaders = rawHeaders;
   req.url = url;
   req.method = method;
+  req.upgrade = false;
   return req;
+}
+
+// The connection has left HTTP (C handed its socket to an internal/tcp handle): node's
+// 'upgrade' or 'connect' with the request, a net.Socket and the bytes after the head.
+function upgradeRequest(req, handle, head, event, server) {
+  const net = require('net');
+  const socket = new net.Socket({ handle, readable: true, writable: true });
+  socket.server = server;
+  req.socket = req.client = socket;
+  req.upgrade = true;
+  server.emit(event, req, socket, head);
 }
 
 // node's resOnFinish: a body nobody read is read and thrown away (so that 'end' and
@@ -123,7 +135,7 @@ function mergeHeaders(res, obj, set) {
   }
 }
 proto.writeHeader = proto.writeHead;
-binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders });
+binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest });
 
 // destroy(error): node's OutgoingMessage.destroy, through the socket.
 proto.destroy = function destroy(error) {
