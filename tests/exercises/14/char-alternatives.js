@@ -1,5 +1,5 @@
 // Graded exercise 6 of chapter 14: an alternation of single characters, (?:a|b), is a
-// class, [ab], as V8's parser makes it. Then (?:a|b)* is a STAR over one CLASS, which
+// class, [ab], as V8's compiler makes it. Then (?:a|b)* is a STAR over one CLASS, which
 // keeps one backtrack entry however long the run, instead of two choice points per
 // character: on three million characters tinynode's backtrack stack overflows (RangeError),
 // node's does not. Each line is the pattern, then what test() or exec() gave.
