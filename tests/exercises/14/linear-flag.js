@@ -1,9 +1,10 @@
-// Graded exercise 7 of chapter 14: with --enable-experimental-regexp-engine (linear-flag.flags)
-// node accepts the flag l, "linear": the RegExp is to run on V8's linear-time engine.
-// Here only the flag itself: its letter in `flags` and toString (in the order
-// "dgilmsuvy"), the getter RegExp.prototype.linear that exists only with the option,
-// and the flags getter, which reads `linear` between `sticky` and `unicodeSets`. The expectation is
-// node 20's: `node --enable-experimental-regexp-engine tests/exercises/14/linear-flag.js`.
+// Graded exercise 7 of chapter 14: with --enable-experimental-regexp-engine
+// (linear-flag.flags) node accepts the flag l, "linear": the RegExp is to run on V8's
+// linear-time engine. Here only the flag itself: its letter in `flags` and toString (in
+// the order "dgilmsuvy"), the getter RegExp.prototype.linear that exists only with the
+// option, and the flags getter, which reads `linear` between `sticky` and `unicodeSets`.
+// The expectation is node 20's:
+// `node --enable-experimental-regexp-engine tests/exercises/14/linear-flag.js`.
 const show = (f) => {
   try {
     console.log(f());
