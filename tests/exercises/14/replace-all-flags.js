@@ -5,13 +5,18 @@
 // the same RequireObjectCoercible it uses on its receiver, so its message is the
 // receiver's: "String.prototype.replaceAll called on null or undefined". A flags that is
 // there but has no g is refused by both in the same words.
+
+// A RegExp whose own `flags` is v (an own data property shadows the getter).
+const withFlags = (v) => Object.defineProperty(/a/g, 'flags', { value: v });
 const cases = [
-  ['flags undefined', (() => { const r = /a/g; Object.defineProperty(r, 'flags', { value: undefined }); return r; })()],
-  ['flags null', (() => { const r = /a/g; Object.defineProperty(r, 'flags', { value: null }); return r; })()],
-  ['a RegExp-like object', { [Symbol.match]: true, flags: undefined, [Symbol.replace]: () => 'replaced' }],
-  ['flags without g', (() => { const r = /a/g; Object.defineProperty(r, 'flags', { value: 'i' }); return r; })()],
-  ['flags with g', { [Symbol.match]: true, flags: 'g', [Symbol.replace]: () => 'replaced',
-    [Symbol.matchAll]: () => 'iterator' }],
+  ['flags undefined', withFlags(undefined)],
+  ['flags null', withFlags(null)],
+  ['a RegExp-like object', { [Symbol.match]: true, flags: undefined }],
+  ['flags without g', withFlags('i')],
+  ['flags with g', {
+    [Symbol.match]: true, flags: 'g',
+    [Symbol.replace]: () => 'replaced', [Symbol.matchAll]: () => 'iterator',
+  }],
 ];
 for (const [name, arg] of cases) {
   for (const method of ['replaceAll', 'matchAll']) {
