@@ -1063,12 +1063,17 @@ static Value syntax_error(VM *vm, const char *filename, const ParseError *err) {
   return VALUE_EXCEPTION;
 }
 
+Parser *vm_parser_new(VM *vm, const char *source, size_t length, ParseMode mode) {
+  Parser *parser = parse_new(source, length, mode, vm->stack_limit);
+  parse_set_regexp_check(parser, vm->regexp_hooks.check);
+  return parser;
+}
+
 //> vm.compile-entry
 Value vm_compile(VM *vm, const char *source, size_t length, const char *filename,
                  CompileMode mode) {
   ParseMode pmode = mode == COMPILE_MODULE ? PARSE_MODULE : PARSE_SCRIPT;
-  Parser *parser = parse_new(source, length, pmode, vm->stack_limit);
-  parse_set_regexp_check(parser, vm->regexp_hooks.check);
+  Parser *parser = vm_parser_new(vm, source, length, pmode);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
   return compile_tree(vm, parser, program, &err, source, length, filename, mode, NULL);

@@ -201,6 +201,9 @@ void emit_private_set(Compiler *c, Node *name);  /* obj key v -> v */
  * the expression it came from, when there is one (for V8's error positions and text). */
 void compile_pattern_assign(Compiler *c, Node *target, int how, const Node *value);
 
+/* A parser for source that checks regular expression literals as the VM's RegExp
+ * engine would (early errors), for scripts, modules, eval and Function alike. */
+Parser *vm_parser_new(VM *vm, const char *source, size_t length, ParseMode mode);
 /* Compiles a parsed program (NULL: err holds its SyntaxError) and frees the parser:
  * vm_compile's second half. */
 Value compile_tree(VM *vm, Parser *parser, Node *program, ParseError *err, const char *source,

@@ -45,7 +45,7 @@ Value vm_compile_function(VM *vm, int kind, const char *params, const char *body
   size_t length;
   uint32_t params_end;
   char *src = dynamic_source(kind, params, body, &length, &params_end);
-  Parser *parser = parse_new(src, length, PARSE_SCRIPT, vm->stack_limit);
+  Parser *parser = vm_parser_new(vm, src, length, PARSE_SCRIPT);
   parse_set_dynamic_function(parser, params_end);
   ParseError err = {0};
   Node *program = parse_program(parser, &err);
@@ -141,7 +141,7 @@ static Value perform_eval(VM *vm, Value src, Frame *caller, Value names) {
   if (!value_is_string(src)) return src;
   size_t length;
   char *text = vm_to_utf8(vm, src, &length);
-  Parser *parser = parse_new(text, length, PARSE_SCRIPT, vm->stack_limit);
+  Parser *parser = vm_parser_new(vm, text, length, PARSE_SCRIPT);
   EvalContext ctx = {.var_global = true};
   if (caller) {
     int flags = (int)value_to_number(((Array *)value_to_object(names))->elements[1]);
