@@ -124,7 +124,7 @@ static Value buffer_slice(VM *vm, Value this_value, int argc, Value *argv) {
   start = builtins_clamp_index(start, len), end = builtins_clamp_index(end, len);
   double count = end > start ? end - start : 0;
   Value ctor =
-      vm_handle_push(vm, builtins_species_constructor(vm, this_value, INTRINSIC_ARRAY_BUFFER));
+      vm_handle_push(vm, builtins_species_constructor(vm, this_value, vm_intrinsic(vm, INTRINSIC_ARRAY_BUFFER)));
   if (value_is_exception(ctor)) return ctor;
   Value n = value_from_number(count);
   Value result = vm_handle_push(vm, vm_construct(vm, ctor, 1, &n));

@@ -79,16 +79,15 @@ bool builtins_prototype_from(VM *vm, Value new_target, int slot, Value *out) {
   return true;
 }
 
-Value builtins_species_constructor(VM *vm, Value obj, int slot) {
+Value builtins_species_constructor(VM *vm, Value obj, Value fallback) {
+  vm_handle_push(vm, fallback);
   Value c = vm_get_str(vm, obj, "constructor");
-  if (value_is_exception(c) || value_is_undefined(c))
-    return value_is_exception(c) ? c : vm_intrinsic(vm, slot);
+  if (value_is_exception(c) || value_is_undefined(c)) return value_is_exception(c) ? c : fallback;
   if (!value_is_object(c))
-    return vm_throw_error(vm, ERR_TYPE, "object.constructor is not a constructor");
+    return vm_throw_error(vm, ERR_TYPE, "The .constructor property is not an object");
   vm_handle_push(vm, c);
   Value s = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
-  if (value_is_exception(s) || value_is_nullish(s))
-    return value_is_exception(s) ? s : vm_intrinsic(vm, slot);
+  if (value_is_exception(s) || value_is_nullish(s)) return value_is_exception(s) ? s : fallback;
   if (vm_is_constructor(s)) return s;
   return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
 }

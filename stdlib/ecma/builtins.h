@@ -59,9 +59,9 @@ Value builtins_array_iterator(VM *vm, Value target, int kind);
 bool builtins_to_index(VM *vm, Value v, const char *message, double *out);
 /* GetPrototypeFromConstructor(new.target, fallback intrinsic slot): false on exception. */
 bool builtins_prototype_from(VM *vm, Value new_target, int slot, Value *out);
-/* SpeciesConstructor(obj, the constructor in intrinsic slot): undefined-safe, or
- * VALUE_EXCEPTION. */
-Value builtins_species_constructor(VM *vm, Value obj, int slot);
+/* SpeciesConstructor(obj, fallback): obj.constructor[Symbol.species], the fallback when
+ * either is undefined (or null), or VALUE_EXCEPTION with V8's messages. */
+Value builtins_species_constructor(VM *vm, Value obj, Value fallback);
 /* IsRegExp(v) (ecma/regexp.c): 1, 0, or -1 on exception (a Symbol.match getter may throw). */
 int builtins_is_regexp(VM *vm, Value v);
 /* get [Symbol.species]() { return this; }: the getter of every constructor that has one

@@ -108,19 +108,6 @@ static Value reject_abrupt(VM *vm, Value cap) {
   return value_is_exception(r) ? r : vm_array_get(vm, cap, CAP_PROMISE);
 }
 
-/* SpeciesConstructor(o, %Promise%). */
-static Value species_constructor(VM *vm, Value o) {
-  Value dflt = vm_promise_constructor(vm);
-  Value c = vm_handle_push(vm, vm_get_str(vm, o, "constructor"));
-  if (value_is_exception(c) || value_is_undefined(c)) return value_is_exception(c) ? c : dflt;
-  if (!value_is_object(c))
-    return vm_throw_error(vm, ERR_TYPE, "The .constructor property is not an object");
-  Value s = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
-  if (value_is_exception(s) || value_is_nullish(s)) return value_is_exception(s) ? s : dflt;
-  if (vm_is_constructor(s)) return s;
-  return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
-}
-
 /* PromiseResolve(c, x): x itself if it is a promise made by c, else a new one. */
 static Value promise_resolve_with(VM *vm, Value c, Value x) {
   if (vm_is_promise(x)) {
@@ -146,7 +133,7 @@ static Value incompatible(VM *vm, const char *method, Value v) {
 //> stdlib.promise-then
 static Value promise_then(VM *vm, Value this_value, int argc, Value *argv) {
   if (!vm_is_promise(this_value)) return incompatible(vm, "then", this_value);
-  Value c = species_constructor(vm, this_value);
+  Value c = builtins_species_constructor(vm, this_value, vm_promise_constructor(vm));
   if (value_is_exception(c)) return c;
   Value on_fulfilled = callable_or_undefined(ARG(0)), on_rejected = callable_or_undefined(ARG(1));
   if (c == vm_promise_constructor(vm)) { /* the derived promise is settled by the engine */
@@ -189,7 +176,7 @@ static Value finally_reaction(VM *vm, Value this_value, int argc, Value *argv) {
 
 static Value promise_finally(VM *vm, Value this_value, int argc, Value *argv) {
   if (!value_is_object(this_value)) return incompatible(vm, "finally", this_value);
-  Value c = species_constructor(vm, this_value);
+  Value c = builtins_species_constructor(vm, this_value, vm_promise_constructor(vm));
   if (value_is_exception(c)) return c;
   Value on_finally = ARG(0), args[2] = {on_finally, on_finally};
   if (vm_is_callable(on_finally)) {

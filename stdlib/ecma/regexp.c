@@ -414,20 +414,6 @@ Value regexp_create(VM *vm, Value pattern, Value flags) {
   return alloc_initialize(vm, vm_intrinsic(vm, INTRINSIC_REGEXP), pattern, flags);
 }
 
-Value regexp_species_constructor(VM *vm, Value obj) {
-  Value fallback = vm_intrinsic(vm, INTRINSIC_REGEXP);
-  Value c = vm_get_str(vm, obj, "constructor");
-  if (value_is_exception(c) || value_is_undefined(c)) return value_is_exception(c) ? c : fallback;
-  if (!value_is_object(c))
-    return vm_throw_error(vm, ERR_TYPE, "object.constructor is not a constructor");
-  vm_handle_push(vm, c);
-  Value species = vm_get(vm, c, vm_well_known_symbol(vm, VM_SYMBOL_SPECIES));
-  if (value_is_exception(species) || value_is_nullish(species))
-    return value_is_exception(species) ? species : fallback;
-  if (vm_is_constructor(species)) return species;
-  return vm_throw_error(vm, ERR_TYPE, "object.constructor[Symbol.species] is not a constructor");
-}
-
 /* RegExp.prototype.compile(pattern, flags) (Annex B): reinitialise this in place. */
 static Value regexp_compile_method(VM *vm, Value this_value, int argc, Value *argv) {
   if (!regexp_program_of(vm, this_value)) return regexp_throw_incompatible(vm, "compile", this_value);

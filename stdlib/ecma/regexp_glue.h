@@ -105,8 +105,6 @@ bool regexp_set_last_index(VM *vm, Value r, double value);
 /* The realm's RegExp constructor, and RegExpCreate(pattern, flags) with it. */
 Value regexp_constructor(VM *vm);
 Value regexp_create(VM *vm, Value pattern, Value flags);
-/* SpeciesConstructor(obj, %RegExp%): exception, or a constructor. */
-Value regexp_species_constructor(VM *vm, Value obj);
 
 /* regexp_string.c's half of installing: the Symbol methods on RegExp.prototype and
  * %RegExpStringIteratorPrototype%. */

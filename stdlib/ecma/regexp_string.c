@@ -507,7 +507,7 @@ static Value regexp_symbol_split(VM *vm, Value this_value, int argc, Value *argv
   Value rx = this_value;
   if (!value_is_object(rx)) return regexp_throw_incompatible(vm, "@@split", rx);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
-  Value c = value_is_exception(s) ? s : vm_handle_push(vm, regexp_species_constructor(vm, rx));
+  Value c = value_is_exception(s) ? s : vm_handle_push(vm, builtins_species_constructor(vm, rx, vm_intrinsic(vm, INTRINSIC_REGEXP)));
   Value flags = value_is_exception(c) ? c : get_flags(vm, rx);
   if (value_is_exception(flags)) return flags;
   bool unicode = has_flag(flags, 'u') || has_flag(flags, 'v');
@@ -561,7 +561,7 @@ static Value regexp_symbol_match_all(VM *vm, Value this_value, int argc, Value *
   Value r = this_value;
   if (!value_is_object(r)) return regexp_throw_incompatible(vm, "@@matchAll", r);
   Value s = vm_handle_push(vm, vm_to_string(vm, ARG(0)));
-  Value c = value_is_exception(s) ? s : vm_handle_push(vm, regexp_species_constructor(vm, r));
+  Value c = value_is_exception(s) ? s : vm_handle_push(vm, builtins_species_constructor(vm, r, vm_intrinsic(vm, INTRINSIC_REGEXP)));
   Value flags = value_is_exception(c) ? c : get_flags(vm, r);
   if (value_is_exception(flags)) return flags;
   Value args[2] = {r, flags};

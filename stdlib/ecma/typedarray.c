@@ -69,7 +69,7 @@ static Value typed_create(VM *vm, Value c, int argc, const Value *args) {
 
 Value typed_species_create(VM *vm, Value exemplar, int argc, const Value *args) {
   int kind = vm_typed_kind(exemplar);
-  Value c = builtins_species_constructor(vm, exemplar, INTRINSIC_TYPED_CONSTRUCTORS + kind);
+  Value c = builtins_species_constructor(vm, exemplar, vm_intrinsic(vm, INTRINSIC_TYPED_CONSTRUCTORS + kind));
   if (value_is_exception(c)) return c;
   return typed_create(vm, vm_handle_push(vm, c), argc, args);
 }
