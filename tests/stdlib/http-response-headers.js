@@ -2,7 +2,8 @@
 // (getHeader returns the number or array that was set), getHeaders/getHeaderNames/
 // getRawHeaderNames, appendHeader, setHeaders, node's errors; writeHead with an object,
 // a flat array or pairs (joining setHeader's headers only when there are some);
-// flushHeaders; addTrailers after a chunked body. The wire is read by a raw client.
+// flushHeaders; addTrailers after a chunked body; 102 and 103 interim responses. The
+// wire is read by a raw client.
 const http = require('http');
 const net = require('net');
 
@@ -74,6 +75,15 @@ const routes = {
     res.write('a');
     res.addTrailers({ 'X-T': 'v', 'X-U': ['1', '2'] });
     res.end('b');
+  },
+  '/interim'(req, res) {
+    res.writeProcessing();
+    res.writeEarlyHints({ link: '</styles.css>; rel=preload; as=style', 'x-hint': 'a' });
+    res.writeEarlyHints({ Link: '</a.js>; rel=preload' }); // node reads only `link`
+    for (const hints of [{ link: 'bad' }, { link: ['</a>; rel=preload', 'nope'] }, { link: '' }, 'x']) {
+      console.log(tryIt(() => res.writeEarlyHints(hints)));
+    }
+    res.end('i');
   },
   '/flush'(req, res) {
     res.setHeader('X-F', 'f');

@@ -240,6 +240,19 @@ void http_write_continue(Exchange *ex) {
   ex->sent100 = true;
 }
 
+/* _writeInterim(text): an interim response (102, 103) ahead of the real one. */
+static Value res_write_interim(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = this_exchange(vm, this_value);
+  if (!ex) return VALUE_EXCEPTION;
+  if (argc < 1 || !value_is_string(argv[0]) || ex->head_sent) return VALUE_UNDEFINED;
+  size_t len;
+  char *text = vm_to_utf8(vm, argv[0], &len);
+  HttpBuf out = {text, len, len + 1};
+  conn_write(ex, &out);
+  free(text);
+  return VALUE_UNDEFINED;
+}
+
 static Value res_write_continue(VM *vm, Value this_value, int argc, Value *argv) {
   Exchange *ex = this_exchange(vm, this_value);
   if (!ex) return VALUE_EXCEPTION;
@@ -773,6 +786,7 @@ static const VMPropDef response_methods[] = {
     VM_FN_ENUM("write", res_write, 3),
     VM_FN_ENUM("end", res_end, 3),
     VM_FN_ENUM("writeContinue", res_write_continue, 1),
+    VM_FN("_writeInterim", res_write_interim, 1),
     VM_PROPS_END,
 };
 

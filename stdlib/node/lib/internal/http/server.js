@@ -137,6 +137,35 @@ function mergeHeaders(res, obj, set) {
 proto.writeHeader = proto.writeHead;
 binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest });
 
+// Interim responses, written ahead of the real one.
+proto.writeProcessing = function writeProcessing(cb) {
+  this._writeInterim('HTTP/1.1 102 Processing\r\n\r\n');
+  if (typeof cb === 'function') process.nextTick(cb);
+};
+
+// A Link value node accepts: <uri> then ; params (name, or name=value, or name="value",
+// without blanks or semicolons).
+const linkValue = /^<[^>]*>(?:\s*;\s*[^;"\s=]+(?:=(?:"[^;"\s]*"|[^;"\s]*))?)*$/;
+
+proto.writeEarlyHints = function writeEarlyHints(hints, cb) {
+  if (hints === null || typeof hints !== 'object' || Array.isArray(hints)) {
+    throw errors.argType('hints', 'of type object', hints);
+  }
+  if (hints.link === null || hints.link === undefined) return;
+  const links = Array.isArray(hints.link) ? hints.link : [hints.link];
+  for (const l of links) {
+    if (typeof l !== 'string' || !linkValue.test(l.trim())) {
+      throw errors.argValue('hints', l, 'must be an array or string of format "</styles.css>; rel=preload; as=style"');
+    }
+  }
+  const link = links.join(', ');
+  if (link.length === 0) return;
+  let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
+  for (const key of Object.keys(hints)) if (key !== 'link') head += `${key}: ${hints[key]}\r\n`;
+  this._writeInterim(`${head}\r\n`);
+  if (typeof cb === 'function') process.nextTick(cb);
+};
+
 // destroy(error): node's OutgoingMessage.destroy, through the socket.
 proto.destroy = function destroy(error) {
   if (this.destroyed) return this;
