@@ -74,8 +74,21 @@ void date_split(double t, DateFields *out) {
 
 /* ==== Local time ==== */
 
+/* localtime_r reads TZ once: when process.env.TZ (setenv) has changed it since, the
+ * zone is read again. */
+static void notice_tz(void) {
+  static char *seen;
+  const char *tz = getenv("TZ");
+  if (seen && tz && strcmp(seen, tz) == 0) return;
+  if (!seen && !tz) return;
+  free(seen);
+  seen = tz ? strdup(tz) : NULL;
+  tzset();
+}
+
 /* localtime_r at UTC time t (ms, within the time-value range give or take a few days). */
 static bool local_tm(double t, struct tm *tm) {
+  notice_tz();
   time_t s = (time_t)floor(t / 1000.0);
   return localtime_r(&s, tm) != NULL;
 }

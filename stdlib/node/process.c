@@ -239,6 +239,62 @@ static Value stdio_get(VM *vm, Value this_value, int argc, Value *argv) {
 }
 //< stdlib.stdio-getter
 
+/* process.env's set trap: the value as a string, both on the object and in the C
+ * environment (so that the zone of later Dates and a child's environment see it). */
+static Value env_set(VM *vm, Value this_value, int argc, Value *argv) {
+  (void)this_value;
+  if (argc < 3 || !value_is_string(argv[1])) return vm_set(vm, argv[0], argv[1], argv[2]);
+  Value text = vm_to_string(vm, argv[2]);
+  if (value_is_exception(text)) return text;
+  vm_handle_push(vm, text);
+  char *name = vm_to_wtf8(argv[1]), *value = vm_to_wtf8(text);
+  setenv(name, value, 1);
+  free(name);
+  free(value);
+  Value done = vm_set(vm, argv[0], argv[1], text);
+  return value_is_exception(done) ? done : VALUE_TRUE;
+}
+
+/* process.env's deleteProperty trap: gone from the object and the C environment. */
+static Value env_delete(VM *vm, Value this_value, int argc, Value *argv) {
+  (void)this_value;
+  if (argc < 2) return VALUE_TRUE;
+  if (value_is_string(argv[1])) {
+    char *name = vm_to_wtf8(argv[1]);
+    unsetenv(name);
+    free(name);
+  }
+  return vm_delete_property(vm, argv[0], argv[1]);
+}
+
+/* A descriptor field that must be true (absent counts as false, as node's check does). */
+static bool descriptor_true(VM *vm, Value desc, const char *name) {
+  Value v = vm_get_str(vm, desc, name);
+  return !value_is_exception(v) && vm_truthy(v);
+}
+
+static Value define_error(VM *vm, const char *message) {
+  Value text = vm_handle_push(vm, vm_string(vm, message));
+  return vm_throw(vm, node_error_new(vm, ERR_TYPE, "ERR_INVALID_OBJECT_DEFINE_PROPERTY", text));
+}
+
+/* process.env's defineProperty trap: only a configurable, writable and enumerable data
+ * descriptor, whose value is set as an assignment would set it. */
+static Value env_define(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc < 3 || !value_is_object(argv[2])) return VALUE_FALSE;
+  Value desc = argv[2];
+  if (vm_has_own_str(vm, desc, "get") || vm_has_own_str(vm, desc, "set"))
+    return define_error(vm, "'process.env' does not accept an accessor(getter/setter) descriptor");
+  if (!descriptor_true(vm, desc, "configurable") || !descriptor_true(vm, desc, "writable") ||
+      !descriptor_true(vm, desc, "enumerable"))
+    return define_error(vm, "'process.env' only accepts a configurable, writable, and enumerable "
+                            "data descriptor");
+  Value value = vm_get_str(vm, desc, "value");
+  if (value_is_exception(value)) return value;
+  Value args[3] = {argv[0], argv[1], value};
+  return env_set(vm, this_value, 3, args);
+}
+
 static Value make_env(VM *vm) {
   Value env = vm_handle_push(vm, vm_object_new(vm));
   for (char **e = environ; *e; e++) {
@@ -248,7 +304,13 @@ static Value make_env(VM *vm) {
     vm_define_str(vm, env, name, vm_string(vm, eq + 1), VM_ATTR_DEFAULT);
     free(name);
   }
-  return env;
+  Value handler = vm_handle_push(vm, vm_object_new(vm));
+  vm_define_str(vm, handler, "set", vm_native_new(vm, "set", env_set, 4), VM_ATTR_DEFAULT);
+  vm_define_str(vm, handler, "deleteProperty", vm_native_new(vm, "deleteProperty", env_delete, 2),
+                VM_ATTR_DEFAULT);
+  vm_define_str(vm, handler, "defineProperty", vm_native_new(vm, "defineProperty", env_define, 3),
+                VM_ATTR_DEFAULT);
+  return vm_proxy_new(vm, env, handler);
 }
 
 static char *absolute(const char *path) {
