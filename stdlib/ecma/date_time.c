@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lexer/alloc.h"
 #include "stdlib/ecma/date.h"
 
 /* ==== The spec's arithmetic ==== */
@@ -82,7 +83,7 @@ static void notice_tz(void) {
   if (seen && tz && strcmp(seen, tz) == 0) return;
   if (!seen && !tz) return;
   free(seen);
-  seen = tz ? strdup(tz) : NULL;
+  seen = tz ? mem_strdup(tz) : NULL;
   tzset();
 }
 
