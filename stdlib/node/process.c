@@ -357,6 +357,17 @@ static const VMPropDef process_versions[] = {
     VM_PROPS_END,
 };
 
+/* process.release: node 20's, for the node version whose API tinynode gives (packages
+ * read release.name to tell node from other runtimes). */
+#define RELEASE_URL "https://nodejs.org/download/release/v" NODE_API_VERSION "/node-v" NODE_API_VERSION
+static const VMPropDef process_release[] = {
+    VM_STRING("name", "node", VM_ATTR_DEFAULT),
+    VM_STRING("lts", "Iron", VM_ATTR_DEFAULT),
+    VM_STRING("sourceUrl", RELEASE_URL ".tar.gz", VM_ATTR_DEFAULT),
+    VM_STRING("headersUrl", RELEASE_URL "-headers.tar.gz", VM_ATTR_DEFAULT),
+    VM_PROPS_END,
+};
+
 /* ENUMERABLE | CONFIGURABLE: what Node's read-only process properties are. */
 #define STDIO_GETTER(name_, fd)                                                                \
   {.name = (name_), .kind = VM_PROP_ACCESSOR, .attrs = READ_ONLY_ATTRS, .magic = (fd),        \
@@ -372,6 +383,7 @@ static const VMPropDef process_props[] = {
     VM_OBJECT("versions", process_versions, READ_ONLY),
     VM_STRING("arch", PROCESS_ARCH, READ_ONLY),
     VM_STRING("platform", "linux", READ_ONLY),
+    VM_OBJECT("release", process_release, READ_ONLY),
     {.name = "exitCode", .kind = VM_PROP_ACCESSOR, .attrs = VM_ATTR_ENUMERABLE, .fn = exit_code_get,
      .u.setter = exit_code_set}, /* enumerable, not configurable, as node's */
     VM_FN_ENUM("uptime", process_uptime, 0),
@@ -388,6 +400,7 @@ static const VMPropDef process_props[] = {
     VM_CONSTANT("pid", VALUE_UNDEFINED, READ_ONLY),
     VM_CONSTANT("ppid", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_CONSTANT("execPath", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_CONSTANT("argv0", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_PROPS_END,
 };
 
@@ -642,6 +655,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   vm_define_str(vm, p, "pid", value_from_number(getpid()), READ_ONLY);
   vm_define_str(vm, p, "ppid", value_from_number(getppid()), VM_ATTR_DEFAULT);
   vm_define_str(vm, p, "execPath", vm_array_get(vm, list, 0), VM_ATTR_DEFAULT);
+  vm_define_str(vm, p, "argv0", vm_string(vm, argc > 0 ? argv[0] : ""), VM_ATTR_DEFAULT);
   warning_install(vm, p, argc, argv, script_index);
   host_set_reporter(host, report);
   host_set_uncaught(host, uncaught_exception);
