@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -191,6 +192,49 @@ static Value process_cwd(VM *vm, Value this_value, int argc, Value *argv) {
   char buf[PATH_MAX];
   if (!getcwd(buf, sizeof buf)) return vm_throw_error(vm, ERR_ERROR, "process.cwd failed");
   return vm_string(vm, buf);
+}
+
+/* process.chdir(directory): node's error names both directories, "chdir 'from' -> 'to'". */
+static Value process_chdir(VM *vm, Value this_value, int argc, Value *argv) {
+  Value dir = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+  if (!node_validate_string(vm, dir, "directory")) return VALUE_EXCEPTION;
+  char *to = vm_to_utf8(vm, dir, NULL), from[PATH_MAX];
+  Value r = VALUE_UNDEFINED;
+  if (chdir(to) != 0) {
+    int err = errno;
+    if (!getcwd(from, sizeof from)) from[0] = '\0';
+    r = vm_throw(vm, node_system_error_dest(vm, err, "chdir", from, to));
+  }
+  free(to);
+  return r;
+}
+
+/* getuid, geteuid, getgid, getegid (magic 0..3) and getgroups. */
+static Value process_id(VM *vm, Value this_value, int argc, Value *argv) {
+  switch (vm_native_magic(vm)) {
+  case 0: return value_from_number(getuid());
+  case 1: return value_from_number(geteuid());
+  case 2: return value_from_number(getgid());
+  default: return value_from_number(getegid());
+  }
+}
+
+static Value process_getgroups(VM *vm, Value this_value, int argc, Value *argv) {
+  gid_t groups[256];
+  int n = getgroups(256, groups);
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 0; i < n; i++) vm_array_push(vm, list, value_from_number(groups[i]));
+  gid_t egid = getegid(); /* node (libuv) adds the effective group when missing */
+  bool seen = false;
+  for (int i = 0; i < n; i++) seen = seen || groups[i] == egid;
+  if (!seen) vm_array_push(vm, list, value_from_number(egid));
+  return list;
+}
+
+/* process.abort(): SIGABRT, a core dump where the system keeps them. */
+static Value process_abort(VM *vm, Value this_value, int argc, Value *argv) {
+  fflush(NULL);
+  abort();
 }
 
 static Value process_hrtime(VM *vm, Value this_value, int argc, Value *argv) {
@@ -394,6 +438,13 @@ static const VMPropDef process_props[] = {
     STDIO_GETTER("stdin", 0),
     STDIO_GETTER("stderr", 2),
     VM_FN_ENUM("cwd", process_cwd, 0),
+    VM_FN_ENUM("chdir", process_chdir, 1),
+    VM_METHOD("getuid", process_id, 0, 0, VM_ATTR_DEFAULT),
+    VM_METHOD("geteuid", process_id, 0, 1, VM_ATTR_DEFAULT),
+    VM_METHOD("getgid", process_id, 0, 2, VM_ATTR_DEFAULT),
+    VM_METHOD("getegid", process_id, 0, 3, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("getgroups", process_getgroups, 0),
+    VM_FN_ENUM("abort", process_abort, 0),
     VM_CONSTANT("env", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_STRING("title", "tinynode", VM_ATTR_DEFAULT),
     VM_CONSTANT("argv", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
