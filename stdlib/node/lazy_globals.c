@@ -1,6 +1,6 @@
 /* lazy_globals.c - node's globals that cost nothing until a script touches one: Buffer,
  * atob, btoa, TextEncoder, TextDecoder, URL, URLSearchParams, performance and the
- * Performance classes, fetch and its classes (Request, Response, Headers, FormData, Blob,
+ * Performance classes, fetch and its classes (Request, Response, Headers, FormData, Blob, File,
  * ReadableStream).
  * Book: chapter 11, "Files" ("Bytes: Buffer").
  *
@@ -44,6 +44,7 @@ static const LazyGlobal lazy_globals[] = {
     SETTLES("Headers", "internal/fetch/headers", false),
     SETTLES("FormData", "internal/fetch/body", false),
     SETTLES("Blob", "internal/fetch/body", false),
+    SETTLES("File", "internal/fetch/body", false),
     SETTLES("ReadableStream", "internal/fetch/streams", false),
     {"crypto", "crypto", "webcrypto", "get crypto", NULL, true, true}, /* read-only, as node's */
 };

@@ -644,3 +644,11 @@ module.exports = {
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
   INSPECT_MAX_BYTES,
 };
+// Blob and File are the globals' classes, loaded when first read.
+for (const name of ['Blob', 'File']) {
+  Object.defineProperty(module.exports, name, {
+    get() { return require('internal/fetch/body')[name]; },
+    enumerable: true,
+    configurable: true,
+  });
+}

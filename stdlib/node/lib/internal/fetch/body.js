@@ -70,6 +70,32 @@ Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', confi
 const blobBytes = Blob.bytes;
 delete Blob.bytes;
 
+// ==== File: a Blob with a name and a modification time ====
+
+class File extends Blob {
+  #name;
+  #lastModified;
+  constructor(fileBits, fileName, options = {}) {
+    if (arguments.length < 2) {
+      const e = new TypeError('The "fileBits" and "fileName" arguments must be specified');
+      e.code = 'ERR_MISSING_ARGS';
+      throw e;
+    }
+    super(fileBits, options);
+    this.#name = String(fileName);
+    const when = options === null || options === undefined ? undefined : options.lastModified;
+    this.#lastModified = when === undefined ? Date.now() : Number(when);
+  }
+  get name() { return this.#name; }
+  get lastModified() { return this.#lastModified; }
+  [customInspect](depth, options, inspect) {
+    const fields = { __proto__: { constructor: File }, size: this.size, type: this.type, name: this.name,
+      lastModified: this.lastModified };
+    return `File ${inspect(fields, options)}`;
+  }
+}
+Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+
 function invalidArgType(name, expected, value) {
   const e = new TypeError(`The "${name}" argument must be ${expected}. Received ${describe(value)}`);
   e.code = 'ERR_INVALID_ARG_TYPE';
@@ -240,4 +266,4 @@ function cloneBody(body) {
   return [{ ...body, stream: a }, { ...body, stream: b }];
 }
 
-module.exports = { Blob, FormData, extractBody, bodyMixin, bodyUnusable, cloneBody, streamOfBytes, readAll, concatBytes };
+module.exports = { Blob, File, FormData, extractBody, bodyMixin, bodyUnusable, cloneBody, streamOfBytes, readAll, concatBytes };
