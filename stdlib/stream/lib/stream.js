@@ -13,6 +13,28 @@ const pipeline = require('internal/streams/pipeline');
 const eos = require('internal/streams/end-of-stream');
 const u = require('internal/streams/utils');
 const destroyImpl = require('internal/streams/destroy');
+const state = require('internal/streams/state');
+const { argType } = require('internal/errors');
+
+// addAbortSignal(signal, stream): the stream is destroyed with an AbortError when the
+// signal aborts (at once if it has).
+function addAbortSignal(signal, stream) {
+  const { AbortError } = require('internal/event_target');
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw argType('signal', 'an instance of AbortSignal', signal);
+  }
+  if (!u.isNodeStream(stream)) {
+    throw argType('stream', 'an instance of ReadableStream, WritableStream, or Stream', stream);
+  }
+  const onAbort = () => stream.destroy(new AbortError(undefined, { cause: signal.reason }));
+  if (signal.aborted) {
+    onAbort();
+  } else {
+    signal.addEventListener('abort', onAbort, { once: true });
+    eos(stream, () => signal.removeEventListener('abort', onAbort));
+  }
+  return stream;
+}
 
 Stream.Stream = Stream;
 Stream.Readable = Readable;
@@ -27,7 +49,10 @@ Stream.isReadable = u.isReadable;
 Stream.isWritable = u.isWritable;
 Stream.isErrored = (stream) => !!u.erroredOf(stream);
 Stream.isDisturbed = (stream) => !!(stream._readableState && (stream._readableState.dataEmitted || stream.destroyed));
-Stream.getDefaultHighWaterMark = (objectMode) => (objectMode ? 16 : 16 * 1024);
+Stream.getDefaultHighWaterMark = state.getDefaultHighWaterMark;
+Stream.setDefaultHighWaterMark = state.setDefaultHighWaterMark;
+Stream.isDestroyed = (stream) => (u.isNodeStream(stream) ? u.isDestroyed(stream) : null);
+Stream.addAbortSignal = addAbortSignal;
 Object.defineProperty(Stream, 'promises', {
   configurable: true,
   enumerable: true,
