@@ -303,10 +303,12 @@ static void upgrade(Conn *conn) {
     conn->socket = NULL;
   }
   vm_unpin(vm, conn->server_pin);
+  ServerState *server = conn->server;
   unlink_conn(conn);
   conn_free(conn);
   if (!http_call_hook(vm, "upgradeRequest", 5, args)) host_fatal_exception(host_of(vm));
   vm_handle_reset(vm, mark);
+  http_server_maybe_closed(server); /* a closing server waited for this connection */
 }
 
 //> stdlib.process-input
