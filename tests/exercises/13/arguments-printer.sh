@@ -6,12 +6,7 @@
 # arguments/program.js stops in a sloppy and in a strict function; `js locals` and
 # `print` show the objects. The expectation, arguments-printer.expected, was written by
 # hand from node's `console.log(arguments)` at the same two places.
-. ../../gdb/lib/gdb-lib.sh
-root=$(cd ../../.. && pwd -P)
-helper=$root/tools/tinynode-gdb.py
-gdb_check_usable
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-gdb.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+. ./lib/gdb-exercise.sh
 
 cat >"$tmp/cmds" <<'CMDS'
 echo @@\n

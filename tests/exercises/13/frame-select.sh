@@ -10,26 +10,9 @@
 # expectation, frame-select.expected, was written by hand: the frame lines are `js bt`'s,
 # and what the other commands print on a selected frame is what they print given its
 # number, in the untouched helper.
-. ../../gdb/lib/gdb-lib.sh
-root=$(cd ../../.. && pwd -P)
-helper=$root/tools/tinynode-gdb.py
-gdb_check_usable
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-gdb.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+. ./lib/gdb-exercise.sh
 
-cat >"$tmp/cmds" <<'CMDS'
-python
-class Try(gdb.Command):
-    """try COMMAND: run COMMAND, printing its error instead of stopping the script."""
-    def __init__(self):
-        super(Try, self).__init__("try", gdb.COMMAND_USER)
-    def invoke(self, arg, from_tty):
-        try:
-            gdb.execute(arg)
-        except gdb.error as e:
-            gdb.write("error: %s\n" % e)
-Try()
-end
+cat lib/try.gdb - >"$tmp/cmds" <<'CMDS'
 echo @@\n
 break vm_debugger_hook
 run

@@ -9,26 +9,9 @@
 # allocations): they add up to the first line, the bytes too, which are at most what the
 # collector counts, and they cover what heap/program.js made. Then the list is made to
 # loop back on itself (`set var`), and `js heap` must stop and say so instead of hanging.
-. ../../gdb/lib/gdb-lib.sh
-root=$(cd ../../.. && pwd -P)
-helper=$root/tools/tinynode-gdb.py
-gdb_check_usable
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-gdb.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+. ./lib/gdb-exercise.sh
 
-cat >"$tmp/cmds" <<'CMDS'
-python
-class Try(gdb.Command):
-    """try COMMAND: run COMMAND, printing its error instead of stopping the script."""
-    def __init__(self):
-        super(Try, self).__init__("try", gdb.COMMAND_USER)
-    def invoke(self, arg, from_tty):
-        try:
-            gdb.execute(arg)
-        except gdb.error as e:
-            gdb.write("error: %s\n" % e)
-Try()
-end
+cat lib/try.gdb - >"$tmp/cmds" <<'CMDS'
 echo @@\n
 break vm_debugger_hook
 run

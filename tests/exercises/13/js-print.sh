@@ -12,26 +12,9 @@
 # gdb's command file. The expectation, js-print.expected, was written by hand: each
 # value as the helper prints values, and as node's console.log showed it at the same
 # place.
-. ../../gdb/lib/gdb-lib.sh
-root=$(cd ../../.. && pwd -P)
-helper=$root/tools/tinynode-gdb.py
-gdb_check_usable
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-gdb.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+. ./lib/gdb-exercise.sh
 
-cat >"$tmp/cmds" <<'CMDS'
-python
-class Try(gdb.Command):
-    """try COMMAND: run COMMAND, printing its error instead of stopping the script."""
-    def __init__(self):
-        super(Try, self).__init__("try", gdb.COMMAND_USER)
-    def invoke(self, arg, from_tty):
-        try:
-            gdb.execute(arg)
-        except gdb.error as e:
-            gdb.write("error: %s\n" % e)
-Try()
-end
+cat lib/try.gdb - >"$tmp/cmds" <<'CMDS'
 echo @@\n
 break vm_debugger_hook
 run

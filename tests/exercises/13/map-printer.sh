@@ -5,12 +5,7 @@
 # (tombstones) left out, at most six shown, then "... N more"; nested, [Map] and [Set].
 # map/program.js stops with a few of them in its variables. The expectation,
 # map-printer.expected, was written by hand from node's console.log of the same values.
-. ../../gdb/lib/gdb-lib.sh
-root=$(cd ../../.. && pwd -P)
-helper=$root/tools/tinynode-gdb.py
-gdb_check_usable
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tinynode-gdb.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+. ./lib/gdb-exercise.sh
 
 cat >"$tmp/cmds" <<'CMDS'
 echo @@\n
