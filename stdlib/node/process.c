@@ -222,11 +222,13 @@ static Value process_id(VM *vm, Value this_value, int argc, Value *argv) {
 static Value process_getgroups(VM *vm, Value this_value, int argc, Value *argv) {
   gid_t groups[256];
   int n = getgroups(256, groups);
-  Value list = vm_handle_push(vm, vm_array_new(vm));
-  for (int i = 0; i < n; i++) vm_array_push(vm, list, value_from_number(groups[i]));
   gid_t egid = getegid(); /* node (libuv) adds the effective group when missing */
   bool seen = false;
-  for (int i = 0; i < n; i++) seen = seen || groups[i] == egid;
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  for (int i = 0; i < n; i++) {
+    vm_array_push(vm, list, value_from_number(groups[i]));
+    seen = seen || groups[i] == egid;
+  }
   if (!seen) vm_array_push(vm, list, value_from_number(egid));
   return list;
 }
@@ -286,7 +288,6 @@ static Value stdio_get(VM *vm, Value this_value, int argc, Value *argv) {
 /* process.env's set trap: the value as a string, both on the object and in the C
  * environment (so that the zone of later Dates and a child's environment see it). */
 static Value env_set(VM *vm, Value this_value, int argc, Value *argv) {
-  (void)this_value;
   if (argc < 3 || !value_is_string(argv[1])) return vm_set(vm, argv[0], argv[1], argv[2]);
   Value text = vm_to_string(vm, argv[2]);
   if (value_is_exception(text)) return text;
@@ -301,7 +302,6 @@ static Value env_set(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* process.env's deleteProperty trap: gone from the object and the C environment. */
 static Value env_delete(VM *vm, Value this_value, int argc, Value *argv) {
-  (void)this_value;
   if (argc < 2) return VALUE_TRUE;
   if (value_is_string(argv[1])) {
     char *name = vm_to_wtf8(argv[1]);
@@ -339,6 +339,13 @@ static Value env_define(VM *vm, Value this_value, int argc, Value *argv) {
   return env_set(vm, this_value, 3, args);
 }
 
+static const VMPropDef env_traps[] = {
+    VM_FN("set", env_set, 4),
+    VM_FN("deleteProperty", env_delete, 2),
+    VM_FN("defineProperty", env_define, 3),
+    VM_PROPS_END,
+};
+
 static Value make_env(VM *vm) {
   Value env = vm_handle_push(vm, vm_object_new(vm));
   for (char **e = environ; *e; e++) {
@@ -349,11 +356,7 @@ static Value make_env(VM *vm) {
     free(name);
   }
   Value handler = vm_handle_push(vm, vm_object_new(vm));
-  vm_define_str(vm, handler, "set", vm_native_new(vm, "set", env_set, 4), VM_ATTR_DEFAULT);
-  vm_define_str(vm, handler, "deleteProperty", vm_native_new(vm, "deleteProperty", env_delete, 2),
-                VM_ATTR_DEFAULT);
-  vm_define_str(vm, handler, "defineProperty", vm_native_new(vm, "defineProperty", env_define, 3),
-                VM_ATTR_DEFAULT);
+  vm_define_props(vm, handler, env_traps);
   return vm_proxy_new(vm, env, handler);
 }
 

@@ -478,9 +478,13 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
-double http_server_number(VM *vm, Value server, const char *name) {
+Value http_server_value(VM *vm, Value server, const char *name) {
   Value v = vm_get_str(vm, server, name);
-  if (value_is_exception(v)) vm_take_exception(vm); /* a throwing getter: use 0 */
+  return value_is_exception(v) ? vm_take_exception(vm), VALUE_UNDEFINED : v;
+}
+
+double http_server_number(VM *vm, Value server, const char *name) {
+  Value v = http_server_value(vm, server, name);
   return value_is_number(v) ? value_to_number(v) : 0;
 }
 

@@ -45,9 +45,7 @@ static void message_begins(Conn *conn) {
 /* server.requireHostHeader, read when a request comes without Host, as Node reads it. */
 static bool requires_host(Conn *conn) {
   VM *vm = host_vm(conn->host);
-  Value v = vm_get_str(vm, vm_pinned(vm, conn->server_pin), "requireHostHeader");
-  if (value_is_exception(v)) vm_take_exception(vm);
-  return vm_truthy(v);
+  return vm_truthy(http_server_value(vm, vm_pinned(vm, conn->server_pin), "requireHostHeader"));
 }
 
 /* emitter.listenerCount(name) > 0. */
@@ -279,8 +277,8 @@ static bool must_wait(Conn *conn) {
   return conn->blocked;
 }
 
-static void conn_free(Conn *conn);
-static void unlink_conn(Conn *conn);
+static ServerState *conn_release(Conn *conn);
+static void idle_stop(Conn *conn);
 
 /* The connection leaves HTTP: its socket becomes a net.Socket (an internal/tcp handle
  * adopts the NetConn), and the server's 'upgrade' or 'connect' listeners get the
@@ -291,7 +289,7 @@ static void upgrade(Conn *conn) {
   Value args[5];
   args[0] = vm_handle_push(vm, vm_pinned(vm, conn->upgrade_pin));
   vm_unpin(vm, conn->upgrade_pin);
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  idle_stop(conn);
   args[1] = tcp_handle_adopt(vm, conn->net); /* conn hears nothing more from the socket */
   args[2] = vm_handle_push(vm, node_buffer_from_bytes(vm, (const uint8_t *)conn->in.data + conn->in_pos,
                                                       conn->in.len - conn->in_pos));
@@ -302,13 +300,10 @@ static void upgrade(Conn *conn) {
     vm_unpin(vm, conn->socket_pin);
     conn->socket = NULL;
   }
-  vm_unpin(vm, conn->server_pin);
-  ServerState *server = conn->server;
-  unlink_conn(conn);
-  conn_free(conn);
+  ServerState *server = conn_release(conn); /* before the listeners: server.close() */
   if (!http_call_hook(vm, "upgradeRequest", 5, args)) host_fatal_exception(host_of(vm));
   vm_handle_reset(vm, mark);
-  http_server_maybe_closed(server); /* a closing server waited for this connection */
+  if (server) http_server_maybe_closed(server); /* a closing server waited for it */
 }
 
 //> stdlib.process-input
@@ -349,11 +344,14 @@ static void process_input(Conn *conn) {
 }
 //< stdlib.process-input
 
-/* ==== Connections: timeouts ==== */
-
-/* ==== Connections: the idle timeout and keep-alive ==== */
+/* ==== Connections: timeouts (the idle clock, keep-alive, slow requests) ==== */
 
 static void idle_fired(Loop *loop, void *data);
+
+static void idle_stop(Conn *conn) {
+  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
+  conn->idle_timer = 0;
+}
 
 static void idle_arm(Conn *conn, double ms) {
   Loop *loop = host_loop(conn->host);
@@ -362,8 +360,7 @@ static void idle_arm(Conn *conn, double ms) {
 }
 
 void http_conn_set_idle(Conn *conn, double ms) {
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  conn->idle_timer = 0;
+  idle_stop(conn);
   conn->idle_ms = ms > 0 ? (ms < 1e12 ? ms : 1e12) : 0;
   conn->last_active = loop_now(host_loop(conn->host));
   if (conn->idle_ms > 0 && !conn->closed) idle_arm(conn, conn->idle_ms);
@@ -551,6 +548,16 @@ static void conn_free(Conn *conn) {
   free(conn);
 }
 
+/* The Conn leaves its server and is freed. Returns the server (NULL at exit), which the
+ * caller tells once it is done (http_server_maybe_closed). */
+static ServerState *conn_release(Conn *conn) {
+  ServerState *server = conn->server;
+  vm_unpin(host_vm(conn->host), conn->server_pin);
+  if (server) unlink_conn(conn);
+  conn_free(conn);
+  return server;
+}
+
 void http_conn_abandon(Conn *conn) {
   net_conn_abandon(conn->net);
   conn_free(conn);
@@ -560,8 +567,7 @@ static void on_close(NetConn *net, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
   conn->closed = true;
-  if (conn->idle_timer) loop_timer_stop(host_loop(conn->host), conn->idle_timer);
-  conn->idle_timer = 0;
+  idle_stop(conn);
   if (conn->current) {
     abort_current(conn);
     if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
@@ -571,10 +577,7 @@ static void on_close(NetConn *net, void *data) {
   if (conn->body_pin >= 0) vm_unpin(vm, conn->body_pin);
   if (conn->upgrade_pin >= 0) vm_unpin(vm, conn->upgrade_pin);
   http_socket_closed(conn);
-  vm_unpin(vm, conn->server_pin);
-  ServerState *server = conn->server;
-  if (server) unlink_conn(conn);
-  conn_free(conn);
+  ServerState *server = conn_release(conn);
   if (server) http_server_maybe_closed(server);
 }
 
@@ -595,9 +598,8 @@ static void configure(Conn *conn, Value server) {
   double size = http_server_number(vm, server, "maxHeaderSize");
   if (size >= 1) http_parser_set_max_header_size(conn->parser, size < 1e15 ? (size_t)size : (size_t)1e15);
   conn->max_header_pairs = 2000; /* Node's MAX_HEADER_PAIRS */
-  Value count = vm_get_str(vm, server, "maxHeadersCount");
-  if (value_is_exception(count)) vm_take_exception(vm);
-  else if (value_is_number(count)) conn->max_header_pairs = doubled(value_to_number(count));
+  Value count = http_server_value(vm, server, "maxHeadersCount");
+  if (value_is_number(count)) conn->max_header_pairs = doubled(value_to_number(count));
   double timeout = http_server_number(vm, server, "timeout");
   if (timeout > 0) http_conn_set_idle(conn, timeout);
 }

@@ -106,6 +106,9 @@ Value http_respond_empty(VM *vm, Value res, int code);
 void http_conn_abandon(Conn *conn);
 /* Emits the server's 'close' if it is closed and its last connection has gone. */
 void http_server_maybe_closed(ServerState *state);
+/* A property of the server object, read as node reads its settings; a getter that
+ * throws reads as undefined. */
+Value http_server_value(VM *vm, Value server, const char *name);
 /* A number property of the server object (a timeout); 0 when it is not a number. */
 double http_server_number(VM *vm, Value server, const char *name);
 

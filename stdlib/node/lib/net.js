@@ -14,7 +14,7 @@ const EventEmitter = require('events');
 const Duplex = require('internal/streams/duplex');
 const binding = require('internal/tcp');
 const errors = require('internal/errors');
-const { isIP, isIPv4, isIPv6, validateTimeout } = require('internal/net');
+const { isIP, isIPv4, isIPv6, setSocketTimeout } = require('internal/net');
 
 // ==== node's errors ====
 
@@ -437,20 +437,15 @@ Socket.prototype._abandonHandle = function () {
 };
 
 Socket.prototype.setTimeout = function (msecs, callback) {
-  validateTimeout(msecs, callback);
-  this.timeout = msecs;
-  this._clearTimer();
-  if (msecs === 0) {
-    if (callback) this.removeListener('timeout', callback);
-  } else {
+  return setSocketTimeout(this, msecs, callback, (ms) => {
+    this._clearTimer();
+    if (ms === 0) return;
     this._timer = setTimeout(() => {
       this._timer = null;
       this.emit('timeout');
-    }, msecs);
+    }, ms);
     this._timer.unref();
-    if (callback) this.once('timeout', callback);
-  }
-  return this;
+  });
 };
 
 Socket.prototype._clearTimer = function () {

@@ -1,7 +1,7 @@
 'use strict';
 // internal/net: what an IP address looks like (net.isIP, isIPv4, isIPv6), shared by net
-// and dns, and the arguments of a socket's setTimeout, shared by net and the http
-// server's sockets. Book: chapter 12, "Networking".
+// and dns, and a socket's setTimeout, shared by net and the http server's sockets.
+// Book: chapter 12, "Networking".
 
 // Four decimal numbers 0-255 without leading zeros: node's IPv4 pattern.
 const v4Part = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
@@ -42,8 +42,10 @@ function isIP(s) {
   return 0;
 }
 
-// socket.setTimeout(msecs, callback): node's getTimerDuration and validateFunction.
-function validateTimeout(msecs, callback) {
+// socket.setTimeout(msecs, callback), with node's checks (getTimerDuration,
+// validateFunction): arm(msecs) sets the socket's own clock (0 stops it), and the
+// callback hears the next 'timeout' (msecs 0 removes it).
+function setSocketTimeout(socket, msecs, callback, arm) {
   const errors = require('internal/errors');
   if (typeof msecs !== 'number') throw errors.argType('msecs', 'of type number', msecs);
   if (!(msecs >= 0) || msecs === Infinity) {
@@ -52,6 +54,14 @@ function validateTimeout(msecs, callback) {
   if (callback !== undefined && typeof callback !== 'function') {
     throw errors.argType('callback', 'of type function', callback);
   }
+  socket.timeout = msecs;
+  arm(msecs);
+  if (msecs === 0) {
+    if (callback) socket.removeListener('timeout', callback);
+  } else if (callback) {
+    socket.once('timeout', callback);
+  }
+  return socket;
 }
 
-module.exports = { isIP, isIPv4, isIPv6, validateTimeout };
+module.exports = { isIP, isIPv4, isIPv6, setSocketTimeout };

@@ -16,8 +16,7 @@ const net = require('net');
 const errors = require('internal/errors');
 const { ResponseParser, IncomingMessage } = require('internal/http/incoming');
 const { isHttpToken, connResetException } = require('internal/http/common');
-const { installHeaderMethods, outHeaders, validateHeader } = require('internal/http/headers');
-
+const { installHeaderMethods, outHeaders } = require('internal/http/headers');
 
 // ==== Agent ====
 

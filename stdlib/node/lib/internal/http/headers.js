@@ -45,13 +45,15 @@ function outHeaders(msg, make) {
   return headers || none;
 }
 
+const nowhere = { set() {}, remove() {} };
+
 // Puts the header methods on proto. `wire` tells the side that writes the head (the
 // server's C) what changed: wire.set(msg, name, value) and wire.remove(msg, name).
-function installHeaderMethods(proto, wire) {
+function installHeaderMethods(proto, wire = nowhere) {
   proto.setHeader = function setHeader(name, value) {
     if (this.headersSent) throw headersSentError('set');
     validateHeader(name, value);
-    if (wire) wire.set(this, name, value);
+    wire.set(this, name, value);
     outHeaders(this, true).set(name.toLowerCase(), [name, value]);
     return this;
   };
@@ -61,7 +63,7 @@ function installHeaderMethods(proto, wire) {
     const headers = outHeaders(this, true);
     const key = name.toLowerCase(), old = headers.get(key);
     const entry = old ? [old[0], [].concat(old[1], value)] : [name, value];
-    if (wire) wire.set(this, entry[0], entry[1]);
+    wire.set(this, entry[0], entry[1]);
     headers.set(key, entry);
     return this;
   };
@@ -92,7 +94,7 @@ function installHeaderMethods(proto, wire) {
   proto.removeHeader = function removeHeader(name) {
     validateName(name);
     if (this.headersSent) throw headersSentError('remove');
-    if (wire) wire.remove(this, name);
+    wire.remove(this, name);
     outHeaders(this, false).delete(name.toLowerCase());
   };
   proto.getHeaders = function getHeaders() {
@@ -108,4 +110,4 @@ function installHeaderMethods(proto, wire) {
   };
 }
 
-module.exports = { installHeaderMethods, outHeaders, validateHeader, headersSentError };
+module.exports = { installHeaderMethods, outHeaders };

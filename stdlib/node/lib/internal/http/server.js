@@ -8,7 +8,7 @@ const Stream = require('internal/streams/legacy');
 const binding = require('internal/http');
 const { IncomingMessage, dumpUnread } = require('internal/http/incoming');
 const { connResetException } = require('internal/http/common');
-const { validateTimeout } = require('internal/net');
+const { setSocketTimeout } = require('internal/net');
 const { installHeaderMethods, outHeaders } = require('internal/http/headers');
 const errors = require('internal/errors');
 
@@ -74,8 +74,6 @@ function socketTimeout(socket, req, res, server) {
   socket.emit('timeout');
 }
 
-
-
 // ServerResponse: the class of the responses the server makes (their methods are C's).
 // A response cannot be made by hand here, as it can in node.
 function ServerResponse() {
@@ -135,12 +133,15 @@ function mergeHeaders(res, obj, set) {
   }
 }
 proto.writeHeader = proto.writeHead;
-binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest });
 
-// Interim responses, written ahead of the real one.
-proto.writeProcessing = function writeProcessing(cb) {
-  this._writeInterim('HTTP/1.1 102 Processing\r\n\r\n');
+// Interim responses, written ahead of the real one; cb runs on the next tick.
+function writeInterim(res, head, cb) {
+  res._writeInterim(head);
   if (typeof cb === 'function') process.nextTick(cb);
+}
+
+proto.writeProcessing = function writeProcessing(cb) {
+  writeInterim(this, 'HTTP/1.1 102 Processing\r\n\r\n', cb);
 };
 
 // A Link value node accepts: <uri> then ; params (name, or name=value, or name="value",
@@ -162,8 +163,7 @@ proto.writeEarlyHints = function writeEarlyHints(hints, cb) {
   if (link.length === 0) return;
   let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
   for (const key of Object.keys(hints)) if (key !== 'link') head += `${key}: ${hints[key]}\r\n`;
-  this._writeInterim(`${head}\r\n`);
-  if (typeof cb === 'function') process.nextTick(cb);
+  writeInterim(this, `${head}\r\n`, cb);
 };
 
 // destroy(error): node's OutgoingMessage.destroy, through the socket.
@@ -185,7 +185,7 @@ proto.uncork = function uncork() {
   if (this._corked) this._corked--;
 };
 
-ServerResponse.prototype.setTimeout = function setTimeout(msecs, callback) {
+proto.setTimeout = function setTimeout(msecs, callback) {
   if (callback) this.on('timeout', callback);
   if (this.socket) this.socket.setTimeout(msecs);
   else this.once('socket', (socket) => socket.setTimeout(msecs));
@@ -194,15 +194,9 @@ ServerResponse.prototype.setTimeout = function setTimeout(msecs, callback) {
 
 // The connection's socket: net's setTimeout, on the connection's own clock (C's).
 binding._socketPrototype.setTimeout = function setTimeout(msecs, callback) {
-  validateTimeout(msecs, callback);
-  this.timeout = msecs;
-  this._setIdle(msecs);
-  if (msecs === 0) {
-    if (callback) this.removeListener('timeout', callback);
-  } else if (callback) {
-    this.once('timeout', callback);
-  }
-  return this;
+  return setSocketTimeout(this, msecs, callback, (ms) => this._setIdle(ms));
 };
+
+binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest });
 
 module.exports = { IncomingMessage, ServerResponse };
