@@ -16,6 +16,9 @@
 #                          same share of the golden tests (TEST_SAMPLE=k/n)
 #   CHECK_LABS_JOBS=n      labs checked at once (default 1; each builds with make -j2)
 #   CHECK_LABS_KEEP=1      keep the scratch copies (under $TMPDIR/check-labs.*)
+#   CHECK_LABS_MEASURE=1   run step 3 even for `depends *` labs and print, for each lab,
+#                          how many tests its blanked tree breaks and which: the measured
+#                          list a lab's `depends` lines are written from
 #   TEST_TIMEOUT=s         the runner's time limit in step 3 (default 30: a slow test on a
 #                          busy machine must not look like one the lab breaks)
 # Every lab's copy is a directory of its own under one mktemp directory, so runs in
@@ -46,11 +49,17 @@ field() {
   awk -v k="$2" '$1 == k { sub(/^[^ \t]+[ \t]+/, ""); print }' "labs/$1/lab"
 }
 
-# allowed LAB ID: is test ID one the lab may break (one of its tests, or a depends pattern)?
-allowed() {
+# is_lab_test LAB ID: is test ID one of the lab's own tests?
+is_lab_test() {
   for t in $(field "$1" test); do
     [ "$2" = "$(basename "$(dirname "$t")")/$(basename "$t" | sed -e 's/\.js$//' -e 's/\.c$//')" ] && return 0
   done
+  return 1
+}
+
+# allowed LAB ID: is test ID one the lab may break (one of its tests, or a depends pattern)?
+allowed() {
+  is_lab_test "$1" "$2" && return 0
   set -f # the patterns are for test ids, not for file names here
   for pattern in $(field "$1" depends); do
     # shellcheck disable=SC2254 # the pattern is meant to match
@@ -75,7 +84,7 @@ check_lab() {
   passing=$(grep '^pass ' "$dir/grade" | cut -c6- | tr '\n' ' ')
   [ -z "$passing" ] || { verdict FAIL ": passes without the lab's code: $passing"; return; }
   suite=", the rest of the suite passes"
-  if field "$lab" depends | grep -qx '\*'; then
+  if [ -z "${CHECK_LABS_MEASURE:-}" ] && field "$lab" depends | grep -qx '\*'; then
     suite=", suite skipped (depends *)" # every test may fail: nothing to learn from it
   else
     (cd "$dir/tree" && NO_NODE=1 TEST_TIMEOUT=${TEST_TIMEOUT:-30} ${sample:+TEST_SAMPLE=$sample} \
@@ -83,7 +92,12 @@ check_lab() {
     unexpected=""
     for id in $(sed -n 's/^FAIL \([^:]*\):.*/\1/p' "$dir/suite"); do
       allowed "$lab" "$id" || unexpected="$unexpected $id"
+      [ -z "${CHECK_LABS_MEASURE:-}" ] || is_lab_test "$lab" "$id" || echo "depends $id" >>"$scratch/$lab.measured"
     done
+    if [ -n "${CHECK_LABS_MEASURE:-}" ]; then
+      unexpected="" # measuring: every failure is recorded, none is a verdict
+      tail -n 1 "$dir/suite" >"$scratch/$lab.total"
+    fi
     [ -z "$unexpected" ] || { verdict FAIL ": breaks tests it does not list:$unexpected"; return; }
   fi
   sh tools/lab.sh grade "$lab" >"$dir/grade-reference" 2>&1 ||
@@ -110,6 +124,10 @@ for lab in $labs; do
   checked=$((checked + 1))
   line=$(cat "$scratch/$lab.verdict" 2>/dev/null || echo "FAIL $lab: no verdict")
   echo "$line"
+  if [ -f "$scratch/$lab.total" ]; then
+    echo "  measured: $(cat "$scratch/$lab.measured" 2>/dev/null | wc -l) tests besides the lab's fail; the suite said: $(cat "$scratch/$lab.total")"
+    sed 's/^/    /' "$scratch/$lab.measured" 2>/dev/null
+  fi
   case $line in FAIL*)
     failed=$((failed + 1))
     [ -f "$scratch/$lab/suite" ] && grep -A12 '^FAIL ' "$scratch/$lab/suite" | head -n 40 | sed 's/^/    /'
