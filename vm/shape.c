@@ -51,6 +51,19 @@ static void shape_build_index(Shape *s) {
   }
 }
 
+/* A child made from a parent that has an index starts with a copy of it plus its own key:
+ * an object that gets many keys one by one, each searched for first (a module's exports,
+ * a table of built-ins), would otherwise build one index per key it passes. */
+static inline void shape_inherit_index(Shape *c, const Shape *parent) {
+  if (!parent->index || c->count * 2 > parent->index_mask + 1) return;
+  c->index = mem_alloc((parent->index_mask + 1) * sizeof(uint32_t));
+  memcpy(c->index, parent->index, (parent->index_mask + 1) * sizeof(uint32_t));
+  c->index_mask = parent->index_mask;
+  uint32_t i = c->props[c->count - 1].hash & c->index_mask;
+  while (c->index[i]) i = (i + 1) & c->index_mask;
+  c->index[i] = c->count;
+}
+
 int shape_find_slow(Shape *s, Value key) {
   if (!s->index) shape_build_index(s);
   uint32_t hash = shape_key_hash(key);
@@ -129,6 +142,7 @@ static Shape *shape_child(VM *vm, Shape *parent, Value key, uint32_t hash, uint8
   if (parent->count) memcpy(c->props, parent->props, parent->count * sizeof(ShapeProp));
   c->props[parent->count] = (ShapeProp){key, hash, attrs};
   c->has_index_keys = parent->has_index_keys || key_is_index(key);
+  shape_inherit_index(c, parent);
   transition_insert(parent, c);
   return c;
 }
