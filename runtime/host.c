@@ -159,6 +159,7 @@ void host_set_unhandled_rejection(Host *host, HostUnhandledRejection fn) { host-
 void host_set_rejection_handled(Host *host, HostRejectionHandled fn) { host->on_handled_late = fn; }
 void host_set_uncaught(Host *host, HostUncaught fn) { host->on_uncaught = fn; }
 void host_set_before_exit(Host *host, HostBeforeExit fn) { host->on_before_exit = fn; }
+void host_set_main_module(Host *host, HostMainModule fn) { host->on_main_module = fn; }
 
 static bool queue_empty(JobQueue *q) {
   if (q->head < q->count) return false;

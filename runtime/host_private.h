@@ -73,6 +73,7 @@ struct Host {
   HostRejectionHandled on_handled_late;
   HostUncaught on_uncaught;            /* the REPL's printer; NULL: fatal, as node */
   HostBeforeExit on_before_exit;       /* process's 'beforeExit'; NULL: none */
+  HostMainModule on_main_module;       /* process.mainModule's setter; NULL: none */
   FILE *loop_trace;       /* --trace-loop: where its lines go, or NULL */
   long ran_ticks, ran_jobs; /* microtasks run by the current drain (--trace-loop) */
 };

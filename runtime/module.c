@@ -381,7 +381,10 @@ static Value make_require(Host *host, Value module) {
   Value paths = vm_native_with_data(vm, "paths", resolve_paths_native, 1, module);
   vm_define_str(vm, resolve, "paths", paths, VM_ATTR_DEFAULT);
   vm_define_str(vm, require, "resolve", resolve, VM_ATTR_DEFAULT);
-  if (host->main_module < 0) host->main_module = vm_pin(vm, module); /* the first is main */
+  if (host->main_module < 0) { /* the first is main */
+    host->main_module = vm_pin(vm, module);
+    if (host->on_main_module) host->on_main_module(host, module);
+  }
   vm_define_str(vm, require, "main", vm_pinned(vm, host->main_module), VM_ATTR_DEFAULT);
   vm_define_str(vm, require, "extensions", extensions(host), VM_ATTR_DEFAULT);
   vm_define_str(vm, require, "cache", vm_pinned(vm, host->module_cache), VM_ATTR_DEFAULT);

@@ -496,6 +496,11 @@ void host_set_uncaught(Host *host, HostUncaught fn);
 typedef void (*HostBeforeExit)(Host *host);
 void host_set_before_exit(Host *host, HostBeforeExit fn);
 
+/* fn hears of the main module once it is made, before its code runs (node sets
+ * process.mainModule then). NULL: nobody. */
+typedef void (*HostMainModule)(Host *host, Value module);
+void host_set_main_module(Host *host, HostMainModule fn);
+
 /* Calls fn from a loop callback. An uncaught exception is reported, the exit code
  * becomes 1 and the loop stops. Returns false if it threw. */
 bool host_call(Host *host, Value fn, Value this_value, int argc, const Value *argv);

@@ -100,6 +100,15 @@ const VMPropDef *signals_props(void);
  * err is a positive errno. Unrooted. */
 Value node_errno_error(VM *vm, int err, const char *syscall);
 
+/* process.getuid ... setuid, getgroups, setgroups, initgroups, for process_create
+ * (credentials.c). */
+const VMPropDef *credentials_props(void);
+/* loadEnvFile, getBuiltinModule, features and the rest (process_members.c). */
+const VMPropDef *process_members_props(void);
+
+/* A "Key:   N kB" line of /proc/meminfo in bytes ("MemAvailable:"), or -1 (os.c). */
+double os_meminfo(const char *key);
+
 /* process.memoryUsage (with .rss), cpuUsage, resourceUsage, umask (usage.c). */
 void usage_install(VM *vm, Value process);
 /* The moment the process began (process_create notes it), and the milliseconds since,

@@ -74,7 +74,7 @@ static Value os_hostname(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 /* A "Key:   N kB" line of /proc/meminfo in bytes, or -1. */
-static double meminfo(const char *key) {
+double os_meminfo(const char *key) {
   char line[256];
   if (!read_line_with("/proc/meminfo", key, line)) return -1;
   return strtod(line + strlen(key), NULL) * 1024;
@@ -83,7 +83,7 @@ static double meminfo(const char *key) {
 /* memory(): [total, free] in bytes; free is what is available, as libuv counts it. */
 static Value os_memory(VM *vm, Value this_value, int argc, Value *argv) {
   double page = (double)sysconf(_SC_PAGESIZE);
-  double total = meminfo("MemTotal:"), free_bytes = meminfo("MemAvailable:");
+  double total = os_meminfo("MemTotal:"), free_bytes = os_meminfo("MemAvailable:");
 #ifdef _SC_PHYS_PAGES
   if (total < 0) total = (double)sysconf(_SC_PHYS_PAGES) * page;
 #endif

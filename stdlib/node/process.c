@@ -209,30 +209,6 @@ static Value process_chdir(VM *vm, Value this_value, int argc, Value *argv) {
   return r;
 }
 
-/* getuid, geteuid, getgid, getegid (magic 0..3) and getgroups. */
-static Value process_id(VM *vm, Value this_value, int argc, Value *argv) {
-  switch (vm_native_magic(vm)) {
-  case 0: return value_from_number(getuid());
-  case 1: return value_from_number(geteuid());
-  case 2: return value_from_number(getgid());
-  default: return value_from_number(getegid());
-  }
-}
-
-static Value process_getgroups(VM *vm, Value this_value, int argc, Value *argv) {
-  gid_t groups[256];
-  int n = getgroups(256, groups);
-  gid_t egid = getegid(); /* node (libuv) adds the effective group when missing */
-  bool seen = false;
-  Value list = vm_handle_push(vm, vm_array_new(vm));
-  for (int i = 0; i < n; i++) {
-    vm_array_push(vm, list, value_from_number(groups[i]));
-    seen = seen || groups[i] == egid;
-  }
-  if (!seen) vm_array_push(vm, list, value_from_number(egid));
-  return list;
-}
-
 /* process.abort(): SIGABRT, a core dump where the system keeps them. */
 static Value process_abort(VM *vm, Value this_value, int argc, Value *argv) {
   fflush(NULL);
@@ -442,11 +418,6 @@ static const VMPropDef process_props[] = {
     STDIO_GETTER("stderr", 2),
     VM_FN_ENUM("cwd", process_cwd, 0),
     VM_FN_ENUM("chdir", process_chdir, 1),
-    VM_METHOD("getuid", process_id, 0, 0, VM_ATTR_DEFAULT),
-    VM_METHOD("geteuid", process_id, 0, 1, VM_ATTR_DEFAULT),
-    VM_METHOD("getgid", process_id, 0, 2, VM_ATTR_DEFAULT),
-    VM_METHOD("getegid", process_id, 0, 3, VM_ATTR_DEFAULT),
-    VM_FN_ENUM("getgroups", process_getgroups, 0),
     VM_FN_ENUM("abort", process_abort, 0),
     VM_CONSTANT("env", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_STRING("title", "tinynode", VM_ATTR_DEFAULT),
@@ -692,6 +663,13 @@ static bool uncaught_exception(Host *host, Value exception) {
   return r == VALUE_TRUE;
 }
 
+/* process.mainModule: the main module, as require.main (deprecated in node, still set). */
+static void main_module(Host *host, Value module) {
+  VM *vm = host_vm(host);
+  Value p = vm_get_str(vm, vm_global(vm), "process");
+  if (value_is_object(p)) vm_define_str(vm, p, "mainModule", module, VM_ATTR_DEFAULT);
+}
+
 Value process_create(Host *host, int argc, char **argv, int script_index) {
   VM *vm = host_vm(host);
   usage_note_start(vm);
@@ -701,6 +679,8 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   Value p = vm_handle_push(vm, vm_object_with_proto(vm, proto));
   vm_define_props(vm, p, process_props);
   vm_define_props(vm, p, signals_props());
+  vm_define_props(vm, p, credentials_props());
+  vm_define_props(vm, p, process_members_props());
   usage_install(vm, p);
   vm_define_str(vm, p, "env", make_env(vm), VM_ATTR_DEFAULT);
   Value list = make_argv(vm, argc, argv, script_index);
@@ -714,6 +694,7 @@ Value process_create(Host *host, int argc, char **argv, int script_index) {
   host_set_reporter(host, report);
   host_set_uncaught(host, uncaught_exception);
   host_set_before_exit(host, before_exit);
+  host_set_main_module(host, main_module);
   read_rejection_mode(vm, argc, argv, script_index);
   host_set_unhandled_rejection(host, unhandled_rejection);
   host_set_rejection_handled(host, rejection_handled);

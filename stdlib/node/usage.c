@@ -8,9 +8,12 @@
  * the rest from getrusage(2), in node's units (bytes; microseconds; kilobytes for
  * maxRSS).
  */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -92,6 +95,68 @@ static Value memory_usage(VM *vm, Value this_value, int argc, Value *argv) {
   Value o = vm_handle_push(vm, vm_object_new(vm));
   for (int i = 0; i < 5; i++) vm_define_str(vm, o, names[i], value_from_number(fields[i]), VM_ATTR_DEFAULT);
   return o;
+}
+
+/* ==== Memory left: the control group's limit ==== */
+
+#define NO_LIMIT 18446744073709551616.0 /* libuv's UINT64_MAX: node prints 2^64 */
+
+/* The number in dir/file; "max", or cgroup v1's page-rounded LONG_MAX, is NO_LIMIT; -1 if
+ * the file is not there. */
+static double cgroup_number(const char *dir, const char *file) {
+  char path[PATH_MAX], text[64] = "";
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  FILE *f = fopen(path, "r");
+  if (!f) return -1;
+  bool read = fgets(text, sizeof text, f) != NULL;
+  fclose(f);
+  if (!read) return -1;
+  if (strncmp(text, "max", 3) == 0) return NO_LIMIT;
+  double n = strtod(text, NULL);
+  return n >= 9223372036854771712.0 ? NO_LIMIT : n;
+}
+
+/* The process's memory limit and what its group uses now, as libuv reads them: cgroup v2's
+ * memory.max and memory.high, or v1's hard and soft limits, the lower of the two; where
+ * /proc/self/cgroup names no group, NO_LIMIT and -1. */
+static void cgroup_memory(double *limit, double *used) {
+  bool v2 = access("/sys/fs/cgroup/cgroup.controllers", F_OK) == 0;
+  char line[PATH_MAX], dir[PATH_MAX + 32] = "";
+  FILE *f = fopen("/proc/self/cgroup", "r");
+  while (f && !dir[0] && fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\n")] = '\0';
+    char *path = strchr(line, ':') ? strchr(strchr(line, ':') + 1, ':') : NULL;
+    if (!path) continue;
+    *path++ = '\0';
+    const char *controllers = strchr(line, ':') + 1;
+    if (v2 && strcmp(line, "0:") == 0)
+      snprintf(dir, sizeof dir, "/sys/fs/cgroup%s", path);
+    else if (!v2 && strstr(controllers, "memory"))
+      snprintf(dir, sizeof dir, "/sys/fs/cgroup/memory%s", path);
+  }
+  if (f) fclose(f);
+  double a = cgroup_number(dir, v2 ? "memory.max" : "memory.limit_in_bytes");
+  double b = cgroup_number(dir, v2 ? "memory.high" : "memory.soft_limit_in_bytes");
+  *limit = a < 0 ? NO_LIMIT : b >= 0 && b < a ? b : a;
+  *used = cgroup_number(dir, v2 ? "memory.current" : "memory.usage_in_bytes");
+}
+
+static Value constrained_memory(VM *vm, Value this_value, int argc, Value *argv) {
+  double limit, used;
+  cgroup_memory(&limit, &used);
+  return value_from_number(limit);
+}
+
+/* What the process may still allocate: the free memory, or less under a group's limit. */
+static Value available_memory(VM *vm, Value this_value, int argc, Value *argv) {
+  double limit, used, free_bytes = os_meminfo("MemAvailable:");
+  cgroup_memory(&limit, &used);
+  if (free_bytes < 0) free_bytes = 0;
+  if (limit < NO_LIMIT && used >= 0) {
+    double left = limit > used ? limit - used : 0;
+    if (left < free_bytes) free_bytes = left;
+  }
+  return value_from_number(free_bytes);
 }
 
 static double micros(struct timeval tv) { return (double)tv.tv_sec * 1e6 + (double)tv.tv_usec; }
@@ -196,6 +261,8 @@ static const VMPropDef usage_rows[] = {
     VM_FN_ENUM("cpuUsage", cpu_usage, 1),
     VM_FN_ENUM("resourceUsage", resource_usage, 0),
     VM_FN_ENUM("memoryUsage", memory_usage, 0),
+    VM_FN_ENUM("constrainedMemory", constrained_memory, 0),
+    VM_FN_ENUM("availableMemory", available_memory, 0),
     VM_FN_ENUM("umask", process_umask, 1),
     VM_PROPS_END,
 };
