@@ -144,6 +144,76 @@ String *error_constructor_name(VM *vm, Object *o) {
   return NULL;
 }
 
+/* A data property of o or its prototypes, read without running code (V8's
+ * GetDataProperty): an accessor, a proxy on the way, or nothing is undefined. */
+static Value data_property(VM *vm, Object *o, Value key) {
+  for (; o; o = o->proto) {
+    PropertyInfo info;
+    if (o->klass == CLASS_PROXY) return VALUE_UNDEFINED;
+    if (vm_get_own_property(vm, value_from_object(o), key, &info))
+      return info.is_accessor ? VALUE_UNDEFINED : info.value;
+  }
+  return VALUE_UNDEFINED;
+}
+
+/* The intrinsic prototype's own toString (Object's or Error's), to recognise it. */
+static Value intrinsic_to_string(VM *vm, int which) {
+  return data_property(vm, vm->intrinsics[which], value_from_string(vm->atom_toString));
+}
+
+/* "name: message", as Error.prototype.toString would say it, from data properties. */
+static void describe_error(VM *vm, Object *o, char *out, size_t size) {
+  Value name = data_property(vm, o, value_from_string(vm->atom_name));
+  Value message = data_property(vm, o, value_from_string(vm->atom_message));
+  char *n = value_is_string(name) ? vm_to_utf8(vm, name, NULL) : mem_strdup("Error");
+  char *m = value_is_string(message) ? vm_to_utf8(vm, message, NULL) : mem_strdup("");
+  snprintf(out, size, "%s%s%s", n, *n && *m ? ": " : "", m);
+  free(n);
+  free(m);
+}
+
+//> vm.describe-object
+/* V8's NoSideEffectsToString for an object: a function is its source text; an error,
+ * "TypeError: bad"; an object whose toString is Object.prototype's, #<Ctor> after its
+ * constructor's name; anything else [object Tag], with its Symbol.toStringTag (a data
+ * property) or else its class's name. */
+void error_describe_object(VM *vm, Value obj, char *out, size_t size) {
+  Object *o = value_to_object(obj);
+  if (vm_is_callable(obj)) {
+    Value src = vm_function_source(vm, obj);
+    char *text = value_is_string(src) ? vm_to_utf8(vm, src, NULL) : NULL;
+    if (!text) {
+      char *name = vm_to_utf8(vm, vm_function_name(vm, obj), NULL);
+      snprintf(out, size, "function %s() { [native code] }", name);
+      free(name);
+    } else {
+      snprintf(out, size, "%s", text);
+    }
+    free(text);
+    return;
+  }
+  Value to_string = data_property(vm, o, value_from_string(vm->atom_toString));
+  if (o->klass == CLASS_ERROR || to_string == intrinsic_to_string(vm, INTRINSIC_ERROR_PROTOTYPE)) {
+    describe_error(vm, o, out, size);
+    return;
+  }
+  Value ctor = data_property(vm, o, value_from_string(vm->atom_constructor));
+  if (to_string == intrinsic_to_string(vm, INTRINSIC_OBJECT_PROTOTYPE) && vm_is_callable(ctor)) {
+    Value name = data_property(vm, value_to_object(ctor), value_from_string(vm->atom_name));
+    if (value_is_string(name) && value_to_string(name)->length) {
+      char *n = vm_to_utf8(vm, name, NULL);
+      snprintf(out, size, "#<%s>", n);
+      free(n);
+      return;
+    }
+  }
+  Value tag = data_property(vm, o, vm_well_known_symbol(vm, VM_SYMBOL_TO_STRING_TAG));
+  char *t = value_is_string(tag) ? vm_to_utf8(vm, tag, NULL) : NULL;
+  snprintf(out, size, "[object %s]", t ? t : vm_class_name(vm, obj));
+  free(t);
+}
+//< vm.describe-object
+
 /* The "K" of "at K.m": the receiver's constructor's name; a class itself (a static
  * method's receiver) goes by its own name. */
 static String *receiver_type_name(VM *vm, Object *recv) {

@@ -854,6 +854,9 @@ const char *proto_register_name(const FunctionProto *proto, uint32_t r);
 const char *proto_upvalue_name(const FunctionProto *proto, uint32_t u);
 /* The name of an object's constructor, found without running code (NULL if none). */
 String *error_constructor_name(VM *vm, Object *o);
+/* How V8 names an object in a message, without running code: #<Point>, [object Array],
+ * TypeError: bad, or a function's source text (error.c). */
+void error_describe_object(VM *vm, Value obj, char *out, size_t size);
 /* A short, side-effect-free rendering of any value, for --trace and gdb. */
 void debug_print_value(VM *vm, Value v, FILE *out);
 /* The source position of the instruction at offset. */

@@ -536,17 +536,14 @@ static Value type_error_setting(VM *vm, Value obj, Value key) {
 
 /* V8's short description of an object in messages: #<Point>, [object Array]. */
 static void describe_object(VM *vm, Value obj, char *out, size_t size) {
-  if (vm_is_array(obj) || vm_typed_kind(obj) >= 0) {
-    snprintf(out, size, "[object %s]", vm_class_name(vm, obj));
-    return;
-  }
-  String *name = value_is_object(obj) ? error_constructor_name(vm, value_to_object(obj)) : NULL;
-  snprintf(out, size, "#<%s>", name ? (const char *)name->data : "Object");
+  error_describe_object(vm, obj, out, size);
 }
 
-/* The property a [[Set]] on obj meets first along the prototype chain; false if none. */
-static bool find_on_chain(VM *vm, Value obj, Value key, PropertyInfo *info) {
+/* The property a [[Set]] on obj meets first along the prototype chain, and the object
+ * holding it (*holder); false if none. */
+static bool find_on_chain(VM *vm, Value obj, Value key, PropertyInfo *info, Value *holder) {
   uint32_t i;
+  *holder = obj;
   if (value_is_string(obj) && value_is_string(key)) { /* a string's own length and indices */
     String *s = value_to_string(obj), *k = value_to_string(key);
     *info = (PropertyInfo){.attrs = VM_ATTR_ENUMERABLE};
@@ -554,7 +551,10 @@ static bool find_on_chain(VM *vm, Value obj, Value key, PropertyInfo *info) {
   }
   Object *o = value_to_object(value_is_object(obj) ? obj : conv_prototype_for_primitive(vm, obj));
   for (; o; o = o->proto)
-    if (vm_get_own_property(vm, value_from_object(o), key, info)) return true;
+    if (vm_get_own_property(vm, value_from_object(o), key, info)) {
+      *holder = value_from_object(o);
+      return true;
+    }
   return false;
 }
 
@@ -590,9 +590,11 @@ static Value set_refused(VM *vm, Value obj, Value key) {
   if (vm_is_array(obj) && vm_is_extensible(obj) && value_is_string(key) &&
       string_to_array_index(value_to_string(key), &index) && index >= vm_array_length(obj))
     key = value_from_string(vm->atom_length); /* the index would grow a read-only length */
-  bool found = find_on_chain(vm, obj, key, &info);
+  Value holder;
+  bool found = find_on_chain(vm, obj, key, &info, &holder);
   char *name = vm_to_utf8(vm, value_is_symbol(key) ? symbol_text(vm, key) : key, NULL), type[16];
-  char *what = receiver_text(vm, obj, type, sizeof type);
+  /* V8 names the object holding a getter, and the receiver otherwise. */
+  char *what = receiver_text(vm, found && info.is_accessor ? holder : obj, type, sizeof type);
   Value r;
   if (found && info.is_accessor)
     r = vm_throw_error(vm, ERR_TYPE, "Cannot set property %s of %s which has only a getter", name, what);
