@@ -6,9 +6,12 @@ const http = require('http');
 const net = require('net');
 
 const closed = [];
+let slowArrived;
+const slowHeld = new Promise((resolve) => { slowArrived = resolve; });
 const server = http.createServer((req, res) => {
   if (req.url === '/slow') {
     console.log('slow request held');
+    slowArrived();
     res.on('close', () => console.log('held response: close, finished', res.finished));
     return;
   }
@@ -20,7 +23,11 @@ function open(port, name, data) {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1', () => {
       if (data) s.write(data);
-      if (name !== 'idle') setTimeout(resolve, 50);
+      // The busy one is ready when the server holds its request; the partial and the
+      // silent ones when the server has surely read what they sent (200 ms, however
+      // loaded the machine).
+      if (name === 'busy') slowHeld.then(resolve);
+      else if (name !== 'idle') setTimeout(resolve, 200);
     });
     s.on('data', () => { if (name === 'idle') resolve(); });
     s.on('close', () => closed.push(name));

@@ -426,7 +426,8 @@ static Value res_add_trailers(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Requests ==== */
 
 /* The hooks lib/internal/http/server.js gives the server when http is first required:
- * makeRequest(socket, method, url, major, minor, rawHeaders), responseDone(req, res)
+ * makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join),
+ * responseDone(req, res)
  * and abortRequest(req, res). */
 static Value set_hooks(VM *vm, Value this_value, int argc, Value *argv) {
   if (argc > 0 && value_is_object(argv[0])) vm_set_intrinsic(vm, INTRINSIC_HTTP_HOOKS, argv[0]);
@@ -459,7 +460,7 @@ static size_t headers_kept(size_t n, int32_t max_pairs) {
  * headers object is made from rawHeaders when first read, with node's rules for
  * repeated names, from the first maxHeaderPairs entries. */
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
-  Value args[7];
+  Value args[8];
   args[0] = http_socket_of(vm, conn);
   args[1] = vm_handle_push(vm, vm_string(vm, head->method));
   args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
@@ -474,7 +475,8 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   }
   bool cut = conn->max_header_pairs > 0 && (size_t)conn->max_header_pairs < 2 * kept;
   args[6] = cut ? value_from_number(conn->max_header_pairs) : VALUE_UNDEFINED;
-  Value req = call_hook(vm, "makeRequest", 7, args);
+  args[7] = conn->join_duplicates ? VALUE_TRUE : VALUE_NULL; /* node's null for false */
+  Value req = call_hook(vm, "makeRequest", 8, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
@@ -743,6 +745,8 @@ static bool store_options(VM *vm, Value server, Value options) {
                integer_option(vm, options, "connectionsCheckingInterval", NUMBER(30000))) &&
          store(vm, server, "requireHostHeader",
                boolean_option(vm, options, "requireHostHeader", VALUE_TRUE)) &&
+         store(vm, server, "joinDuplicateHeaders",
+               boolean_option(vm, options, "joinDuplicateHeaders", VALUE_UNDEFINED)) &&
          store(vm, server, "timeout", NUMBER(0)) &&
          store(vm, server, "maxHeadersCount", VALUE_NULL) &&
          store(vm, server, "maxRequestsPerSocket", NUMBER(0));

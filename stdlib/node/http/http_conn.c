@@ -111,6 +111,13 @@ static int on_body(HttpParser *p, const char *bytes, size_t len, void *data) {
 static int on_message_complete(HttpParser *p, void *data) {
   Conn *conn = data;
   conn->active = false;
+  const char *trailers = http_parser_trailers(p, &conn->ntrailers);
+  conn->trailers.len = 0;
+  for (size_t i = 0, at = 0; i < 2 * conn->ntrailers; i++) {
+    size_t n = strlen(trailers + at) + 1;
+    http_buf_append(&conn->trailers, trailers + at, n);
+    at += n;
+  }
   if (conn->body_pin >= 0) conn->complete_pending = true;
   conn->request_complete = conn->req_pin >= 0; /* else the response ended first */
   return 1; /* pause: process_input decides whether the next request may start */
@@ -165,8 +172,21 @@ static Value push_body(VM *vm, Value req, Value chunk) {
   return vm_call(vm, push, req, 1, &chunk);
 }
 
-/* The request's body so far, then (once it is complete) its end. The request hears it
- * even after its response has ended: node then reads it to throw it away. */
+/* req.rawTrailers: the names and values kept at the message's end. */
+static void set_raw_trailers(VM *vm, Conn *conn, Value req) {
+  Value list = vm_handle_push(vm, vm_array_new(vm));
+  for (size_t i = 0, at = 0; i < 2 * conn->ntrailers; i++) {
+    const char *s = conn->trailers.data + at;
+    vm_array_push(vm, list, vm_string(vm, s));
+    at += strlen(s) + 1;
+  }
+  vm_set_str(vm, req, "rawTrailers", list);
+  conn->ntrailers = 0;
+}
+
+/* The request's body so far, then (once it is complete) its trailers and its end. The
+ * request hears it even after its response has ended: node then reads it to throw it
+ * away. */
 static Value push_pending_body(Conn *conn) {
   VM *vm = host_vm(conn->host);
   Value req = vm_handle_push(vm, vm_pinned(vm, conn->body_pin)), r = VALUE_UNDEFINED;
@@ -181,6 +201,7 @@ static Value push_pending_body(Conn *conn) {
     conn->complete_pending = false;
     vm_unpin(vm, conn->body_pin);
     conn->body_pin = -1;
+    if (conn->ntrailers) set_raw_trailers(vm, conn, req);
     vm_set_str(vm, req, "complete", VALUE_TRUE);
     r = push_body(vm, req, VALUE_NULL);
   }
@@ -545,6 +566,7 @@ static void conn_free(Conn *conn) {
   http_parser_free(conn->parser);
   http_buf_free(&conn->in);
   http_buf_free(&conn->body);
+  http_buf_free(&conn->trailers);
   free(conn);
 }
 
@@ -592,7 +614,8 @@ static int32_t doubled(double count) {
 }
 
 /* What Node's connectionListener reads from the server for each new connection: the
- * head-size limit, how many headers a request keeps, and the socket's timeout. */
+ * head-size limit, how many headers a request keeps, whether repeated headers join,
+ * and the socket's timeout. */
 static void configure(Conn *conn, Value server) {
   VM *vm = host_vm(conn->host);
   double size = http_server_number(vm, server, "maxHeaderSize");
@@ -600,6 +623,7 @@ static void configure(Conn *conn, Value server) {
   conn->max_header_pairs = 2000; /* Node's MAX_HEADER_PAIRS */
   Value count = http_server_value(vm, server, "maxHeadersCount");
   if (value_is_number(count)) conn->max_header_pairs = doubled(value_to_number(count));
+  conn->join_duplicates = http_server_value(vm, server, "joinDuplicateHeaders") == VALUE_TRUE;
   double timeout = http_server_number(vm, server, "timeout");
   if (timeout > 0) http_conn_set_idle(conn, timeout);
 }

@@ -119,6 +119,8 @@ struct HttpParser {
   const char *reason;
   HttpBuf line; /* the line being collected, CRLF included */
   HttpBuf head; /* method, target and header bytes of this message */
+  HttpBuf trailers; /* "name\0value\0" for each trailer of this message */
+  size_t ntrailers;
   HeaderSpan *spans;
   size_t nspans, spans_cap;
   HttpHeader *headers; /* built from spans for on_head */
@@ -134,6 +136,8 @@ struct HttpParser {
 static void message_reset(HttpParser *p) {
   p->line.len = 0;
   p->head.len = 0;
+  p->trailers.len = 0;
+  p->ntrailers = 0;
   p->nspans = 0;
   p->counted = 0;
   p->ext_bytes = 0;
@@ -159,12 +163,18 @@ void http_parser_free(HttpParser *p) {
   if (!p) return;
   http_buf_free(&p->line);
   http_buf_free(&p->head);
+  http_buf_free(&p->trailers);
   free(p->spans);
   free(p->headers);
   free(p);
 }
 
 HttpError http_parser_error(const HttpParser *p) { return p->error; }
+
+const char *http_parser_trailers(const HttpParser *p, size_t *count) {
+  *count = p->ntrailers;
+  return p->trailers.data;
+}
 const char *http_parser_error_reason(const HttpParser *p) { return p->reason ? p->reason : ""; }
 
 void http_parser_resume(HttpParser *p) {
@@ -366,7 +376,7 @@ static int parse_header_line(HttpParser *p, const char *s, size_t n, bool store)
   if (p->counted >= p->max_header_size)
     return fail(p, HTTP_ERR_HEADER_OVERFLOW, "Header overflow");
   while (end > start && is_ows(s[end - 1])) end--;
-  if (!store) return 0; /* a trailer: checked, not kept */
+  if (!store) return 0; /* a trailer: checked; on_line keeps it (keep_trailer) */
   HeaderSpan span = {p->head.len, colon, p->head.len + colon + 1, end - start};
   http_buf_append(&p->head, s, colon);
   http_buf_append(&p->head, "", 1);
@@ -466,6 +476,21 @@ static int parse_chunk_size(HttpParser *p, const char *s, size_t n, LineStatus s
 
 static bool method_prefix_ok(const HttpBuf *line, bool complete);
 
+/* A trailer line parse_header_line has checked: its name and its value without the
+ * whitespace around it, kept for the request's rawTrailers. */
+static void keep_trailer(HttpParser *p, const char *s, size_t n) {
+  size_t colon = 0;
+  while (s[colon] != ':') colon++;
+  size_t start = colon + 1, end = n;
+  while (start < end && is_ows(s[start])) start++;
+  while (end > start && is_ows(s[end - 1])) end--;
+  http_buf_append(&p->trailers, s, colon);
+  http_buf_append(&p->trailers, "", 1);
+  http_buf_append(&p->trailers, s + start, end - start);
+  http_buf_append(&p->trailers, "", 1);
+  p->ntrailers++;
+}
+
 /* Handles a complete line in the state that collected it. */
 static void on_line(HttpParser *p, LineStatus st) {
   const char *s = p->line.data;
@@ -491,8 +516,9 @@ static void on_line(HttpParser *p, LineStatus st) {
       end_of_head(p);
     else if (n == 0)
       p->state = PS_COMPLETE;
-    else
-      parse_header_line(p, s, n, p->state == PS_HEADER_LINE);
+    else if (parse_header_line(p, s, n, p->state == PS_HEADER_LINE) == 0 &&
+             p->state == PS_TRAILER_LINE)
+      keep_trailer(p, s, n);
     break;
   default: /* PS_CHUNK_SIZE */
     parse_chunk_size(p, s, n, st);

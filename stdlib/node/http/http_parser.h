@@ -104,6 +104,10 @@ void http_parser_set_max_header_size(HttpParser *p, size_t limit);
 /* Parses len bytes; returns how many it consumed. Fewer than len means paused or an
  * error (http_parser_error tells which). After an error every call returns 0. */
 size_t http_parser_execute(HttpParser *p, const char *bytes, size_t len);
+/* The trailers of the message just completed (a chunked body's), as *count pairs of
+ * NUL-terminated name and value, one after the other; valid until the next message
+ * starts. */
+const char *http_parser_trailers(const HttpParser *p, size_t *count);
 /* HTTP_OK, HTTP_ERR_PAUSED, or the error that stopped the parser. */
 HttpError http_parser_error(const HttpParser *p);
 /* llhttp's reason text for the error (Node's err.reason), e.g. "Invalid method encountered". */

@@ -61,6 +61,8 @@ struct Conn {
   int32_t body_pin;  /* the request whose body is still arriving; -1 if none */
   int32_t server_pin;
   HttpBuf body;      /* body bytes parsed but not yet emitted */
+  HttpBuf trailers;  /* the completed request's trailers, as http_parser_trailers gave them */
+  size_t ntrailers;
   bool head_pending, complete_pending, request_complete;
   bool processing, peer_ended, closed, missing_host, connect_method;
   bool expect;       /* the current request is HTTP/1.1 with an Expect header */
@@ -83,6 +85,7 @@ struct Conn {
   bool keep_alive_on_drain; /* set it once the queue has drained */
   uint32_t requests;        /* counted against maxRequestsPerSocket while it is set */
   int32_t max_header_pairs; /* Node's parser.maxHeaderPairs: entries of req.headers */
+  bool join_duplicates;     /* the server's joinDuplicateHeaders, for each request */
   HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
   int32_t socket_pin;
   Conn *next;

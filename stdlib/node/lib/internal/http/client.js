@@ -227,6 +227,10 @@ function ClientRequest(input, options, cb) {
   if (/[\u0000-\u0020]/.test(path)) {
     throw errors.makeError(1, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
   }
+  if (options.joinDuplicateHeaders !== undefined && typeof options.joinDuplicateHeaders !== 'boolean') {
+    throw errors.argType('options.joinDuplicateHeaders', 'of type boolean', options.joinDuplicateHeaders);
+  }
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this.path = path;
   this.host = host;
   this.protocol = protocol;
@@ -594,6 +598,7 @@ ClientRequest.prototype._makeResponse = function (head) {
   res.httpVersionMinor = head.versionMinor;
   res.httpVersion = `${head.versionMajor}.${head.versionMinor}`;
   res.rawHeaders = head.rawHeaders;
+  res.joinDuplicateHeaders = this.joinDuplicateHeaders;
   res.statusCode = head.statusCode;
   res.statusMessage = head.statusMessage;
   res.req = this;

@@ -189,17 +189,28 @@ const firstOnly = new Set(['age', 'authorization', 'content-length', 'content-ty
   'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent']);
 
 // From the first `entries` entries of raw (all of them by default): node's parser
-// passes maxHeaderPairs entries.
-function headersObject(raw, entries = raw.length) {
+// passes maxHeaderPairs entries. With joinDuplicateHeaders, the first-only ones join too.
+function headersObject(raw, entries = raw.length, join = false) {
   const headers = {};
   for (let i = 0; i < entries && i < raw.length; i += 2) {
     const name = raw[i].toLowerCase(), value = raw[i + 1];
     if (!(name in headers)) headers[name] = name === 'set-cookie' ? [value] : value;
     else if (name === 'set-cookie') headers[name].push(value);
-    else if (firstOnly.has(name)) continue;
+    else if (firstOnly.has(name) && !join) continue;
     else headers[name] += (name === 'cookie' ? '; ' : ', ') + value;
   }
   return headers;
+}
+
+// headersDistinct, trailersDistinct: every value of each name, in order, as arrays.
+function distinctObject(raw, entries = raw.length) {
+  const distinct = Object.create(null);
+  for (let i = 0; i < entries && i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (distinct[name] === undefined) distinct[name] = [raw[i + 1]];
+    else distinct[name].push(raw[i + 1]);
+  }
+  return distinct;
 }
 
 // A message's stream state is made when something first touches it (a listener, a
@@ -219,6 +230,7 @@ function IncomingMessage(socket) {
   this.complete = false;
   this.rawHeaders = [];
   this.rawTrailers = [];
+  this.joinDuplicateHeaders = undefined;
   this.aborted = false;
   this.upgrade = null;
   this.url = '';
@@ -269,7 +281,9 @@ Object.defineProperties(IncomingMessage.prototype, {
   },
   headers: {
     get() {
-      if (!this._headers) this._headers = headersObject(this.rawHeaders, this._headerPairs);
+      if (!this._headers) {
+        this._headers = headersObject(this.rawHeaders, this._headerPairs, this.joinDuplicateHeaders);
+      }
       return this._headers;
     },
     set(v) {
@@ -279,9 +293,27 @@ Object.defineProperties(IncomingMessage.prototype, {
   },
   trailers: {
     get() {
-      return headersObject(this.rawTrailers);
+      return headersObject(this.rawTrailers, undefined, this.joinDuplicateHeaders);
     },
     configurable: true,
+  },
+  headersDistinct: {
+    get() {
+      if (!this._headersDistinct) this._headersDistinct = distinctObject(this.rawHeaders, this._headerPairs);
+      return this._headersDistinct;
+    },
+    set(v) {
+      this._headersDistinct = v;
+    },
+  },
+  trailersDistinct: {
+    get() {
+      if (!this._trailersDistinct) this._trailersDistinct = distinctObject(this.rawTrailers);
+      return this._trailersDistinct;
+    },
+    set(v) {
+      this._trailersDistinct = v;
+    },
   },
   connection: {
     get() {

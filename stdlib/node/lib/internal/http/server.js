@@ -14,10 +14,12 @@ const errors = require('internal/errors');
 
 // A request: a Readable of Buffers, with the head's fields. Its headers object is made
 // from rawHeaders when first read (from the first headerPairs entries only, when C
-// says the server's maxHeadersCount cuts them).
-function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs) {
+// says the server's maxHeadersCount cuts them; joining repeated first-only names when
+// the server's joinDuplicateHeaders is true).
+function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join) {
   const req = new IncomingMessage(socket);
   if (headerPairs !== undefined) req._headerPairs = headerPairs;
+  req.joinDuplicateHeaders = join;
   req.httpVersionMajor = major;
   req.httpVersionMinor = minor;
   req.httpVersion = `${major}.${minor}`;
