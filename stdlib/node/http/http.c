@@ -213,6 +213,20 @@ static Value res_write_head(VM *vm, Value this_value, int argc, Value *argv) {
   return this_value;
 }
 
+/* A chunk written to a response that has no body (HEAD, 204, 304) is dropped, or, on a
+ * server made with rejectNonStandardBodyWrites, node's ERR_HTTP_BODY_NOT_ALLOWED: then
+ * the head built for it waits for the next write (out goes back) and true is returned. */
+static bool body_refused(VM *vm, Exchange *ex, HttpBuf *out, const char *text) {
+  if (!text || ex->framing != HTTP_FRAMING_NONE || !ex->conn) return false;
+  Value server = vm_pinned(vm, ex->conn->server_pin);
+  if (http_server_value(vm, server, "rejectNonStandardBodyWrites") != VALUE_TRUE) return false;
+  ex->unsent = *out;
+  Value message = vm_handle_push(
+      vm, vm_string(vm, "Adding content for this request method or response status is not allowed."));
+  vm_throw(vm, node_error_new(vm, ERR_ERROR, "ERR_HTTP_BODY_NOT_ALLOWED", message));
+  return true;
+}
+
 static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   Exchange *ex = this_exchange(vm, this_value);
   if (!ex) return VALUE_EXCEPTION;
@@ -222,6 +236,7 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, false, 0);
+  if (body_refused(vm, ex, &out, text)) return free(text), VALUE_EXCEPTION;
   append_body(ex, &out, text, len);
   conn_write(ex, &out);
   http_buf_free(&out);
@@ -315,6 +330,7 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   }
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, true, len);
+  if (body_refused(vm, ex, &out, text)) return free(text), VALUE_EXCEPTION;
   append_body(ex, &out, text, len);
   if (ex->framing == HTTP_FRAMING_CHUNKED) { /* "0", the trailers, the blank line */
     http_buf_append(&out, "0\r\n", 3);
@@ -747,6 +763,8 @@ static bool store_options(VM *vm, Value server, Value options) {
                boolean_option(vm, options, "requireHostHeader", VALUE_TRUE)) &&
          store(vm, server, "joinDuplicateHeaders",
                boolean_option(vm, options, "joinDuplicateHeaders", VALUE_UNDEFINED)) &&
+         store(vm, server, "rejectNonStandardBodyWrites",
+               boolean_option(vm, options, "rejectNonStandardBodyWrites", VALUE_FALSE)) &&
          store(vm, server, "timeout", NUMBER(0)) &&
          store(vm, server, "maxHeadersCount", VALUE_NULL) &&
          store(vm, server, "maxRequestsPerSocket", NUMBER(0));
