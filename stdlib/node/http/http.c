@@ -675,15 +675,29 @@ static Value server_set_timeout(VM *vm, Value this_value, int argc, Value *argv)
   return this_value;
 }
 
+/* close(cb)'s callback on a server that was not listening: cb(ERR_SERVER_NOT_RUNNING). */
+static Value call_not_running(VM *vm, Value this_value, int argc, Value *argv) {
+  Value message = vm_handle_push(vm, vm_string(vm, "Server is not running."));
+  Value err = vm_handle_push(vm, node_error_new(vm, ERR_ERROR, "ERR_SERVER_NOT_RUNNING", message));
+  return vm_call(vm, vm_native_data(vm), VALUE_UNDEFINED, 1, &err);
+}
+
+/* server.close(cb): stop listening, close the idle connections, and 'close' once the
+ * last one has gone. A server that was not listening still emits 'close' (next tick, or
+ * when its connections have gone), and cb hears node's ERR_SERVER_NOT_RUNNING. */
 static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
   if (argc > 0 && vm_is_callable(argv[0])) {
-    Value args[2] = {vm_handle_push(vm, vm_string(vm, "close")), argv[0]};
+    Value cb = state->net ? argv[0] : vm_native_with_data(vm, "", call_not_running, 0, argv[0]);
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "close")), vm_handle_push(vm, cb)};
     if (value_is_exception(vm_call(vm, vm_get_str(vm, this_value, "once"), this_value, 2, args)))
       return VALUE_EXCEPTION;
   }
-  if (!state->net) return this_value;
+  if (!state->net) {
+    if (state->pin < 0) emit_next_tick(state->host, this_value, "close", VALUE_UNDEFINED);
+    return this_value;
+  }
   close_connections(state, false); /* Node 19+ closes idle keep-alive sockets */
   loop_timer_stop(host_loop(state->host), state->check_timer);
   state->check_timer = 0;
@@ -842,6 +856,8 @@ Value http_module_create(Host *host) {
   vm_define_str(vm, http, "_responsePrototype", vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE),
                 VM_ATTR_HIDDEN);
   vm_define_str(vm, http, "_socketPrototype", vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_PROTOTYPE),
+                VM_ATTR_HIDDEN);
+  vm_define_str(vm, http, "_serverPrototype", vm_intrinsic(vm, INTRINSIC_HTTP_SERVER_PROTOTYPE),
                 VM_ATTR_HIDDEN);
   return http;
 }

@@ -9,6 +9,7 @@ const { IncomingMessage, ServerResponse } = require('internal/http/server');
 delete http._setHooks;
 delete http._responsePrototype;
 delete http._socketPrototype;
+delete http._serverPrototype;
 http.IncomingMessage = IncomingMessage;
 http.ServerResponse = ServerResponse;
 http.maxHeaderSize = 16384; // node's --max-http-header-size, which tinynode does not take

@@ -687,6 +687,12 @@ Server.prototype.close = function (cb) {
   return this;
 };
 
+// Node 20's `await using server`: close(), as a promise; nothing when not listening.
+Server.prototype[Symbol.asyncDispose] = async function () {
+  if (!this._handle) return undefined;
+  return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
 Server.prototype._emitCloseIfDrained = function () {
   if (this._handle || this._connections) return;
   process.nextTick(() => this.emit('close'));

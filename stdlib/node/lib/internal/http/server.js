@@ -199,6 +199,11 @@ binding._socketPrototype.setTimeout = function setTimeout(msecs, callback) {
   return setSocketTimeout(this, msecs, callback, (ms) => this._setIdle(ms));
 };
 
+// Node 20's `await using server`: close(), as a promise (rejected when not running).
+binding._serverPrototype[Symbol.asyncDispose] = async function () {
+  return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
 binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest });
 
 module.exports = { IncomingMessage, ServerResponse };
