@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "lexer/alloc.h"
+#include "stdlib/inspect/inspect.h"
 #include "stdlib/node/http/http_private.h"
 
 static const char CONTINUE_REPLY[] = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -186,14 +187,54 @@ static Value chunk_callback(int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
+/* JavaScript's `code | 0`. */
+static int32_t to_int32(double d) {
+  if (!isfinite(d)) return 0;
+  double m = fmod(trunc(d), 4294967296.0);
+  if (m < 0) m += 4294967296.0;
+  return (int32_t)(uint32_t)m;
+}
+
+/* Node's writeHead check of a status code: `code | 0` from 100 to 999, stored as
+ * res.statusCode; else ERR_HTTP_INVALID_STATUS_CODE naming the code as util.format's %s
+ * does. False with the error thrown. */
+static bool take_status(VM *vm, Value res, Value code) {
+  Value n = vm_to_number(vm, code);
+  if (value_is_exception(n)) return false;
+  int32_t status = to_int32(value_to_number(n));
+  if (status >= 100 && status <= 999)
+    return !value_is_exception(vm_set_str(vm, res, "statusCode", value_from_number(status)));
+  Value args[2] = {vm_handle_push(vm, vm_string(vm, "Invalid status code: %s")), code};
+  Value message = format_args(vm, 2, args);
+  if (value_is_exception(message)) return false;
+  vm_handle_push(vm, message);
+  vm_throw(vm, node_error_new(vm, ERR_RANGE, "ERR_HTTP_INVALID_STATUS_CODE", message));
+  return false;
+}
+
+static Value throw_headers_sent(VM *vm) {
+  Value message = vm_handle_push(vm, vm_string(vm, "Cannot write headers after they are sent to the client"));
+  return vm_throw(vm, node_error_new(vm, ERR_ERROR, "ERR_HTTP_HEADERS_SENT", message));
+}
+
+/* Before a write, end or flushHeaders builds the head itself: node's implicit
+ * writeHead(res.statusCode), whose check may throw. */
+static bool implicit_status_ok(VM *vm, Value res, Exchange *ex) {
+  if (ex->head_sent) return true;
+  Value code = vm_get_str(vm, res, "statusCode");
+  if (value_is_number(code)) { /* the usual case: already a valid status, nothing to store */
+    double d = value_to_number(code);
+    if (d >= 100 && d <= 999 && d == (int)d) return true;
+  }
+  return !value_is_exception(code) && take_status(vm, res, code);
+}
+
 static Value res_write_head(VM *vm, Value this_value, int argc, Value *argv) {
   Exchange *ex = this_exchange(vm, this_value);
   if (!ex) return VALUE_EXCEPTION;
-  if (ex->head_sent)
-    return vm_throw_error(vm, ERR_ERROR, "Cannot write headers after they are sent to the client");
+  if (ex->head_sent) return throw_headers_sent(vm);
   int next = 1;
-  if (argc > 0 && value_is_exception(vm_set_str(vm, this_value, "statusCode", argv[0])))
-    return VALUE_EXCEPTION;
+  if (!take_status(vm, this_value, argc > 0 ? argv[0] : VALUE_UNDEFINED)) return VALUE_EXCEPTION;
   if (argc > 1 && value_is_string(argv[1]))
     vm_set_str(vm, this_value, "statusMessage", argv[next++]);
   if (argc > next && (vm_is_array(argv[next]) || (ex->progressive && value_is_object(argv[next])))) {
@@ -234,6 +275,7 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   char *text;
   size_t len;
   if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
+  if (!implicit_status_ok(vm, this_value, ex)) return free(text), VALUE_EXCEPTION;
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, false, 0);
   if (body_refused(vm, ex, &out, text)) return free(text), VALUE_EXCEPTION;
@@ -323,6 +365,7 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   char *text;
   size_t len;
   if (value_is_exception(chunk_text(vm, argc, argv, &text, &len))) return VALUE_EXCEPTION;
+  if (!implicit_status_ok(vm, this_value, ex)) return free(text), VALUE_EXCEPTION;
   Value cb = chunk_callback(argc, argv);
   if (!value_is_undefined(cb) && !once_finish(vm, this_value, cb)) {
     free(text);
@@ -385,6 +428,7 @@ static Value res_remove_header(VM *vm, Value this_value, int argc, Value *argv) 
 static Value res_flush_headers(VM *vm, Value this_value, int argc, Value *argv) {
   Exchange *ex = this_exchange(vm, this_value);
   if (!ex) return VALUE_EXCEPTION;
+  if (!implicit_status_ok(vm, this_value, ex)) return VALUE_EXCEPTION;
   HttpBuf out = take_unsent(ex);
   build_head(vm, this_value, ex, &out, false, 0);
   conn_write(ex, &out);
