@@ -678,6 +678,7 @@ static Value server_listen(VM *vm, Value this_value, int argc, Value *argv) {
  * socket is closed, not until its close callback. */
 void http_server_maybe_closed(ServerState *state) {
   if (state->net || state->pin < 0) return; /* still listening, or never listened */
+  if (state->upgraded > 0) return;          /* a socket 'upgrade' took is still open */
   for (Conn *c = state->conns; c; c = c->next)
     if (!net_conn_is_closed(c->net)) return;
   VM *vm = host_vm(state->host);
@@ -750,6 +751,32 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   http_server_maybe_closed(state);
   vm_set_str(vm, this_value, "listening", VALUE_FALSE);
   return this_value;
+}
+
+/* getConnections(cb): cb(null, count) on the next tick, as net's; the connections an
+ * 'upgrade' took over count until they close. */
+static Value server_get_connections(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
+  if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
+  int count = state->upgraded;
+  for (Conn *c = state->conns; c; c = c->next) count += !net_conn_is_closed(c->net);
+  if (argc > 0 && vm_is_callable(argv[0])) {
+    Value args = vm_handle_push(vm, vm_array_new(vm));
+    vm_array_push(vm, args, VALUE_NULL);
+    vm_array_push(vm, args, value_from_number(count));
+    host_next_tick(host_of(vm), argv[0], args);
+  }
+  return this_value;
+}
+
+/* _upgradedClosed(): the net.Socket of an upgraded connection has closed (internal/http/
+ * server's upgradeRequest listens); a closing server may now emit 'close'. */
+static Value server_upgraded_closed(VM *vm, Value this_value, int argc, Value *argv) {
+  ServerState *state = vm_host_data(vm, this_value, &server_class);
+  if (!state || state->upgraded <= 0) return VALUE_UNDEFINED;
+  state->upgraded--;
+  http_server_maybe_closed(state);
+  return VALUE_UNDEFINED;
 }
 
 static Value server_address(VM *vm, Value this_value, int argc, Value *argv) {
@@ -857,6 +884,8 @@ static const VMPropDef server_methods[] = {
     VM_FN_ENUM("setTimeout", server_set_timeout, 2),
     VM_METHOD("closeAllConnections", server_close_connections, 0, 1, VM_ATTR_DEFAULT),
     VM_METHOD("closeIdleConnections", server_close_connections, 0, 0, VM_ATTR_DEFAULT),
+    VM_FN_ENUM("getConnections", server_get_connections, 1),
+    VM_FN("_upgradedClosed", server_upgraded_closed, 0),
     VM_PROPS_END,
 };
 

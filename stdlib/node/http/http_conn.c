@@ -322,6 +322,7 @@ static void upgrade(Conn *conn) {
     conn->socket = NULL;
   }
   ServerState *server = conn_release(conn); /* before the listeners: server.close() */
+  if (server) server->upgraded++; /* until its net.Socket closes (_upgradedClosed) */
   if (!http_call_hook(vm, "upgradeRequest", 5, args)) host_fatal_exception(host_of(vm));
   vm_handle_reset(vm, mark);
   if (server) http_server_maybe_closed(server); /* a closing server waited for it */

@@ -23,6 +23,7 @@ typedef struct ServerState {
   int32_t pin;       /* the server object, while it listens */
   int port;
   Conn *conns;       /* open connections, for close() and the timeout check */
+  int upgraded;      /* connections 'upgrade' or 'connect' took over, still open */
   TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
 } ServerState;
 

@@ -36,6 +36,7 @@ function upgradeRequest(req, handle, head, event, server) {
   const net = require('net');
   const socket = new net.Socket({ handle, readable: true, writable: true });
   socket.server = server;
+  socket.once('close', () => server._upgradedClosed());
   req.socket = req.client = socket;
   req.upgrade = true;
   server.emit(event, req, socket, head);
