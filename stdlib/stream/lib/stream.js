@@ -42,6 +42,9 @@ Stream.Writable = Writable;
 Stream.Duplex = Duplex;
 Stream.Transform = Transform;
 Stream.PassThrough = PassThrough;
+Stream.duplexPair = function duplexPair(options) {
+  return require('internal/streams/duplexpair')(options);
+};
 Stream.pipeline = pipeline;
 Stream.finished = eos;
 Stream.destroy = destroyImpl.destroyer;
@@ -53,6 +56,9 @@ Stream.getDefaultHighWaterMark = state.getDefaultHighWaterMark;
 Stream.setDefaultHighWaterMark = state.setDefaultHighWaterMark;
 Stream.isDestroyed = (stream) => (u.isNodeStream(stream) ? u.isDestroyed(stream) : null);
 Stream.addAbortSignal = addAbortSignal;
+Stream.compose = function compose(...streams) {
+  return require('internal/streams/compose')(...streams);
+};
 Object.defineProperty(Stream, 'promises', {
   configurable: true,
   enumerable: true,
@@ -72,6 +78,7 @@ Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
     return require('stream/promises').finished;
   },
 });
+Stream._isArrayBufferView = ArrayBuffer.isView;
 Stream._isUint8Array = (v) => v instanceof Uint8Array;
 Stream._uint8ArrayToBuffer = (v) => require('buffer').Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 
