@@ -15,7 +15,7 @@ const Duplex = require('internal/streams/duplex');
 const eos = require('internal/streams/end-of-stream');
 const u = require('internal/streams/utils');
 const { destroyer } = require('internal/streams/destroy');
-const { argType, makeError } = require('internal/errors');
+const { argType, makeError, describe } = require('internal/errors');
 
 class Duplexify extends Duplex {}
 
@@ -33,10 +33,8 @@ function destroyStream(stream, err) {
 }
 
 function invalidReturn(expected, name, value) {
-  const type = value != null && value.constructor && value.constructor.name ?
-    `instance of ${value.constructor.name}` : `type ${typeof value}`;
   return makeError(1, 'ERR_INVALID_RETURN_VALUE',
-    `Expected ${expected} to be returned from the "${name}" function but got ${type}.`);
+    `Expected ${expected} to be returned from the "${name}" function but got ${describe(value)}.`);
 }
 
 function duplexify(body, name) {
