@@ -40,6 +40,14 @@ async function main() {
   fn.write('one'); fn.end();
   await new Promise((res) => fn.on('finish', res));
   console.log('fn finished');
+  // A web ReadableStream becomes a byte stream; a Blob, its ArrayBuffer.
+  const web = Duplex.from(new ReadableStream({ start(c) { c.enqueue('a'); c.enqueue(new Uint8Array([98])); c.close(); } }));
+  console.log(sides(web), web.readableObjectMode, await web.toArray());
+  const blob = Duplex.from(new Blob(['hi']));
+  console.log(sides(blob), blob.readableObjectMode, await blob.toArray());
+  const webErr = Duplex.from(new ReadableStream({ pull(c) { c.error(new Error('web')); } }));
+  await webErr.toArray().catch((err) => console.log('error', err.message));
+
   for (const v of [5, null, {}, () => 1, Symbol('s'), true, undefined, 'x'.repeat(40)]) {
     try { Duplex.from(() => v); } catch (e) { console.log(e.name, e.code, e.message); }
   }

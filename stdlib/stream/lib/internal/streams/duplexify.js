@@ -22,6 +22,9 @@ class Duplexify extends Duplex {}
 const isDuplexNodeStream = (obj) => !!(obj && typeof obj.pipe === 'function' && obj._readableState &&
   typeof obj.on === 'function' && typeof obj.write === 'function');
 const isThenable = (v) => !!v && typeof v.then === 'function';
+// The web's ReadableStream (tinynode's, for fetch, has no pipeThrough) and Blob.
+const isWebReadable = (v) => !!v && typeof v.getReader === 'function' && typeof v.cancel === 'function';
+const isBlob = (v) => !!v && typeof globalThis.Blob === 'function' && v instanceof globalThis.Blob;
 
 // node's destroyer: an unfinished stream destroyed without an error gets an AbortError.
 function destroyStream(stream, err) {
@@ -42,7 +45,9 @@ function duplexify(body, name) {
   if (u.isReadableNodeStream(body)) return fromPair({ readable: body });
   if (u.isWritableNodeStream(body)) return fromPair({ writable: body });
   if (u.isNodeStream(body)) return fromPair({ readable: false, writable: false });
+  if (isWebReadable(body)) return fromPair({ readable: fromWebReadable(body) });
   if (typeof body === 'function') return fromFunction(body, name);
+  if (isBlob(body)) return duplexify(body.arrayBuffer(), name);
   if (u.isIterable(body)) {
     return require('internal/streams/from')(Duplexify, body, { objectMode: true, writable: false });
   }
@@ -66,6 +71,23 @@ function fromPromise(promise) {
     d.push(null);
   }, (err) => destroyer(d, err));
   return d;
+}
+
+// A web ReadableStream as a byte Readable: each read is a read of its reader.
+function fromWebReadable(web) {
+  const Readable = require('internal/streams/readable');
+  const reader = web.getReader();
+  const readable = new Readable({
+    read() {
+      reader.read().then(({ value, done }) => readable.push(done ? null : value),
+        (err) => destroyer(readable, err));
+    },
+    destroy(err, cb) {
+      reader.cancel(err).then(() => cb(err), (e) => cb(e || err));
+    },
+  });
+  reader.closed.then(null, (err) => destroyer(readable, err));
+  return readable;
 }
 
 // A function is called once, with the written chunks as an async iterable.

@@ -126,10 +126,11 @@ async function* mapChunks(source, fn, outerSignal, concurrency, limit) {
   }
 
   pump();
+  //> stream.map-in-order
   try {
     for (;;) {
       while (queue.length > 0) {
-        const result = await queue[0];
+        const result = await queue[0]; // the oldest call, however late it finishes
         if (result === kEnd) return;
         if (signal.aborted) throw new AbortError();
         if (result !== kSkip) yield result;
@@ -142,6 +143,7 @@ async function* mapChunks(source, fn, outerSignal, concurrency, limit) {
     stopped = true;
     wakePumpUp();
   }
+  //< stream.map-in-order
 }
 
 function filter(fn, options) {
