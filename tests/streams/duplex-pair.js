@@ -1,10 +1,11 @@
 // stream.duplexPair(options): two Duplexes back to back, what one writes the other reads;
 // a write's callback waits until the other side reads; end() ends the other's reading.
-// Also stream._isArrayBufferView, and readable.compose with an aborted signal.
+// Also the order of stream's keys, stream._isArrayBufferView, and readable.compose with an aborted signal.
 const stream = require('stream');
 const { duplexPair } = stream;
 
 async function main() {
+  console.log(Object.keys(stream).join(' '));
   const [a, b] = duplexPair();
   console.log(a.constructor.name, Object.getPrototypeOf(a.constructor) === stream.Duplex, a !== b);
   const log = [];
