@@ -69,6 +69,19 @@ async function main() {
   await new Promise((r) => both.on('close', r));
   console.log('parts', a.destroyed, b.destroyed);
 
+  // An error in the first stream reaches the composed one; two generator functions
+  // composed in a pipeline that ends in an async function.
+  const head = new PassThrough();
+  const c2 = compose(head, new PassThrough());
+  const ev = [];
+  for (const e of ['error', 'close', 'finish', 'end']) c2.on(e, (x) => ev.push(`${e}${x ? ':' + x.message : ''}`));
+  head.destroy(new Error('head'));
+  await new Promise((r2) => c2.on('close', r2));
+  console.log(ev, c2.destroyed);
+  console.log(await require('stream/promises').pipeline(Readable.from([1, 2, 3]),
+    compose(async function* (s) { for await (const x of s) yield x + 1; }, async function* (s) { for await (const x of s) yield x * 2; }),
+    async (s) => { const all = []; for await (const x of s) all.push(x); return all; }));
+
   // The argument errors.
   const tries = [
     () => compose(), () => compose(new Writable(), new PassThrough()),

@@ -26,6 +26,13 @@ async function main() {
   console.log(sides(pair));
   pair.end('to pair');
   console.log(await pair.toArray());
+  // A failing side destroys the pair and the other side.
+  const failing = { readable: new Readable({ read() {} }), writable: new Writable({ write(c, e, cb) { cb(new Error('w fails')); } }) };
+  const broken = Duplex.from(failing);
+  broken.on('error', (e) => console.log('pair error', e.message));
+  broken.write('q');
+  await new Promise((res) => broken.on('close', res));
+  console.log(failing.readable.destroyed, failing.writable.destroyed);
   const gen = Duplex.from(async function* (source, { signal }) {
     console.log('signal', signal.aborted);
     for await (const c of source) yield String(c).repeat(2);
