@@ -67,81 +67,83 @@ function map(fn, options) {
   return mapChunks(this, fn, signalOf(options), concurrency, waiting + concurrency);
 }
 
+// One map's state: the queue of results, the calls running, and the pump and the
+// consumer, each asleep (a resolve function) or not (null).
+function mapState(concurrency, limit) {
+  return { queue: [], running: 0, stopped: false, concurrency, limit, pump: null, consumer: null };
+}
+
+const hasRoom = (m) => m.running < m.concurrency && m.queue.length < m.limit;
+const sleep = (m, who) => new Promise((resolve) => { m[who] = resolve; });
+
+function wakeUp(m, who) {
+  const resolve = m[who];
+  m[who] = null;
+  if (resolve) resolve();
+}
+
+// Queues the promise of a result; a failure stops the pump.
+function enqueue(m, promise) {
+  const settled = () => {
+    m.running--;
+    if (!m.stopped && hasRoom(m)) wakeUp(m, 'pump');
+  };
+  m.running++;
+  promise.then(settled, () => {
+    m.stopped = true;
+    settled();
+  });
+  m.queue.push(promise);
+}
+
+// Reads the source, calling fn on each chunk while there is room; kEnd ends the queue.
+async function pump(m, source, fn, signal) {
+  const fnOptions = { signal };
+  try {
+    for await (const chunk of source) {
+      if (m.stopped) return;
+      if (signal.aborted) throw new AbortError();
+      let result;
+      try {
+        result = Promise.resolve(fn(chunk, fnOptions));
+      } catch (err) {
+        result = Promise.reject(err);
+      }
+      enqueue(m, result);
+      wakeUp(m, 'consumer');
+      if (!m.stopped && !hasRoom(m)) await sleep(m, 'pump');
+    }
+    m.queue.push(kEnd);
+  } catch (err) {
+    enqueue(m, Promise.reject(err));
+  } finally {
+    m.stopped = true;
+    wakeUp(m, 'consumer');
+  }
+}
+
+// Gives the results in the order of the chunks.
 async function* mapChunks(source, fn, outerSignal, concurrency, limit) {
   // fn sees a signal of its own, which follows the caller's.
   const signal = AbortSignal.any(outerSignal ? [outerSignal] : []);
-  const fnOptions = { signal };
-  const queue = []; // promises of results, in the source's order; kEnd last
-  let running = 0; // calls of fn not settled yet
-  let stopped = false; // the pump reads no more
-  let wakeConsumer = null, wakePump = null;
-
-  const wakeConsumerUp = () => {
-    const resolve = wakeConsumer;
-    wakeConsumer = null;
-    if (resolve) resolve();
-  };
-  const wakePumpUp = () => {
-    const resolve = wakePump;
-    wakePump = null;
-    if (resolve) resolve();
-  };
-  const hasRoom = () => running < concurrency && queue.length < limit;
-  const settled = () => {
-    running--;
-    if (!stopped && hasRoom()) wakePumpUp();
-  };
-  const failed = () => {
-    stopped = true;
-    settled();
-  };
-  const enqueue = (promise) => {
-    running++;
-    promise.then(settled, failed);
-    queue.push(promise);
-  };
-
-  async function pump() {
-    try {
-      for await (const chunk of source) {
-        if (stopped) return;
-        if (signal.aborted) throw new AbortError();
-        let result;
-        try {
-          result = Promise.resolve(fn(chunk, fnOptions));
-        } catch (err) {
-          result = Promise.reject(err);
-        }
-        enqueue(result);
-        wakeConsumerUp();
-        if (!stopped && !hasRoom()) await new Promise((resolve) => { wakePump = resolve; });
-      }
-      queue.push(kEnd);
-    } catch (err) {
-      enqueue(Promise.reject(err));
-    } finally {
-      stopped = true;
-      wakeConsumerUp();
-    }
-  }
-
-  pump();
+  const m = mapState(concurrency, limit);
+  pump(m, source, fn, signal);
   //> stream.map-in-order
   try {
     for (;;) {
-      while (queue.length > 0) {
-        const result = await queue[0]; // the oldest call, however late it finishes
+      while (m.queue.length > 0) {
+        const result = await m.queue[0]; // the oldest call, however late it finishes
         if (result === kEnd) return;
         if (signal.aborted) throw new AbortError();
         if (result !== kSkip) yield result;
-        queue.shift();
-        if (!stopped && hasRoom()) wakePumpUp();
+        m.queue.shift();
+        if (!m.stopped && hasRoom(m)) wakeUp(m, 'pump');
       }
-      await new Promise((resolve) => { wakeConsumer = resolve; });
+      await sleep(m, 'consumer');
     }
   } finally {
-    stopped = true;
-    wakePumpUp();
+    m.stopped = true;
+    wakeUp(m, 'pump');
   }
   //< stream.map-in-order
 }
