@@ -36,23 +36,31 @@ function addAbortSignal(signal, stream) {
   return stream;
 }
 
-Stream.Stream = Stream;
+// The modules above hung some of these on Stream as they loaded; they are set again here
+// in node's order, which is the order Object.keys(require('stream')) shows.
+for (const key of Object.keys(Stream)) delete Stream[key];
+Stream.isDestroyed = (stream) => (u.isNodeStream(stream) ? u.isDestroyed(stream) : null);
+Stream.isDisturbed = (stream) => !!(stream._readableState && (stream._readableState.dataEmitted || stream.destroyed));
+Stream.isErrored = (stream) => !!u.erroredOf(stream);
+Stream.isReadable = u.isReadable;
+Stream.isWritable = u.isWritable;
 Stream.Readable = Readable;
 Stream.Writable = Writable;
 Stream.Duplex = Duplex;
 Stream.Transform = Transform;
 Stream.PassThrough = PassThrough;
+Stream.duplexPair = function duplexPair(options) {
+  return require('internal/streams/duplexpair')(options);
+};
 Stream.pipeline = pipeline;
+Stream.addAbortSignal = addAbortSignal;
 Stream.finished = eos;
 Stream.destroy = destroyImpl.destroyer;
-Stream.isReadable = u.isReadable;
-Stream.isWritable = u.isWritable;
-Stream.isErrored = (stream) => !!u.erroredOf(stream);
-Stream.isDisturbed = (stream) => !!(stream._readableState && (stream._readableState.dataEmitted || stream.destroyed));
-Stream.getDefaultHighWaterMark = state.getDefaultHighWaterMark;
+Stream.compose = function compose(...streams) {
+  return require('internal/streams/compose')(...streams);
+};
 Stream.setDefaultHighWaterMark = state.setDefaultHighWaterMark;
-Stream.isDestroyed = (stream) => (u.isNodeStream(stream) ? u.isDestroyed(stream) : null);
-Stream.addAbortSignal = addAbortSignal;
+Stream.getDefaultHighWaterMark = state.getDefaultHighWaterMark;
 Object.defineProperty(Stream, 'promises', {
   configurable: true,
   enumerable: true,
@@ -72,6 +80,8 @@ Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
     return require('stream/promises').finished;
   },
 });
+Stream.Stream = Stream;
+Stream._isArrayBufferView = ArrayBuffer.isView;
 Stream._isUint8Array = (v) => v instanceof Uint8Array;
 Stream._uint8ArrayToBuffer = (v) => require('buffer').Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 

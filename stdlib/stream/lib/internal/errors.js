@@ -66,9 +66,16 @@ function outOfRange(name, range, value) {
   return trimmed(binding.argError(2, name, range, value));
 }
 
+// How node's messages name a value ("type number (5)", "an instance of Object", "null"):
+// the words after "Received " in an ERR_INVALID_ARG_TYPE about it.
+function describe(value) {
+  const prefix = 'The "v" argument must be of type v. Received ';
+  return binding.argError(0, 'v', 'of type v', value).message.slice(prefix.length);
+}
+
 // Any other code: node's error of that kind (0 Error, 1 TypeError, 2 RangeError).
 function makeError(kind, code, message) {
   return trimmed(binding.makeError(kind, code, message));
 }
 
-module.exports = { codes, argType, argValue, outOfRange, makeError };
+module.exports = { codes, argType, argValue, outOfRange, makeError, describe };

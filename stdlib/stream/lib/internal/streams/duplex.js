@@ -54,4 +54,10 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
   configurable: true,
 });
 
+// Duplex.from(body): a Duplex made of a stream, an iterable, a promise, a function or a
+// { readable, writable } pair (internal/streams/duplexify).
+Duplex.from = function (body) {
+  return require('internal/streams/duplexify')(body, 'body');
+};
+
 module.exports = Duplex;

@@ -11,7 +11,7 @@ const EE = require('events');
 const Stream = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const chunks = require('internal/streams/chunks');
-const { codes, argType } = require('internal/errors');
+const { codes, argType, makeError } = require('internal/errors');
 const { getHighWaterMark } = require('internal/streams/state');
 
 const kPaused = Symbol('kPaused');
@@ -528,6 +528,25 @@ getter('closed', function () { return this._readableState ? this._readableState.
 getter('destroyed', function () { return this._readableState ? this._readableState.destroyed : false; },
        function (v) { if (this._readableState) this._readableState.destroyed = v; });
 getter('readableEnded', function () { return this._readableState ? this._readableState.endEmitted : false; });
+
+// The operators (internal/streams/operators, loaded on the first call of one): methods
+// with node's names and lengths; those that give a stream give it through Readable.from.
+function operator(name, length, givesStream) {
+  const method = function (...args) {
+    if (new.target) throw makeError(1, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+    const ops = require('internal/streams/operators');
+    const op = givesStream ? ops.streamReturning[name] : ops.promiseReturning[name];
+    const result = Reflect.apply(op, this, args);
+    return givesStream ? Readable.from(result) : result;
+  };
+  Object.defineProperty(method, 'name', { value: name === 'asIndexedPairs' ? 'deprecated' : name });
+  Object.defineProperty(method, 'length', { value: length });
+  Object.defineProperty(Readable.prototype, name, { value: method, writable: true, configurable: true });
+}
+for (const [name, length] of [['asIndexedPairs', 0], ['drop', 1], ['filter', 2], ['flatMap', 2],
+  ['map', 2], ['take', 1], ['compose', 2]]) operator(name, length, true);
+for (const [name, length] of [['every', 1], ['forEach', 2], ['reduce', 3], ['toArray', 1],
+  ['some', 1], ['find', 2]]) operator(name, length, false);
 
 Readable.from = function (iterable, opts) {
   return require('internal/streams/from')(Readable, iterable, opts);
