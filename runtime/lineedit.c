@@ -396,11 +396,14 @@ static void finish(LineEdit *le, int how) {
   if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
   le->reading = false;
   le->prev_rows = 0;
-  char *line = mem_strdup(le->line.bytes);
+  char *line = mem_strdup(le->line.bytes); /* the owner sees an empty line, as in node */
+  bool was_empty = le->line.length == 0;
+  buf_set(&le->line, "");
+  le->cursor = 0;
   if (how == '\r' && le->terminal) history_add(le, line), history_save(le);
   le->history_index = le->history_count;
   if (how == '\r') le->events.on_line(le, line, strlen(line), le->data);
-  else if (how == 3) le->events.on_interrupt(le, le->line.length == 0, le->data);
+  else if (how == 3) le->events.on_interrupt(le, was_empty, le->data);
   else le->events.on_eof(le, le->data);
   free(line);
 }
@@ -572,16 +575,21 @@ LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *
 
 bool lineedit_is_terminal(const LineEdit *le) { return le->terminal; }
 
+/* As node's rl.prompt(): the cursor goes to the start of the line (empty after Enter),
+ * and the prompt and the line are drawn. */
 void lineedit_prompt(LineEdit *le, const char *prompt) {
   free(le->prompt);
   le->prompt = mem_strdup(prompt);
-  buf_set(&le->line, "");
   le->cursor = 0;
+  le->awaiting = false; /* an answer to an earlier line's Tab is not wanted */
+  if (le->terminal && le->line.length) refresh(le);
+  else le->prev_rows = 0, puts_le(le, prompt);
+  lineedit_listen(le);
+}
+
+void lineedit_listen(LineEdit *le) {
   le->reading = true;
   raw_mode(le, true);
-  le->awaiting = false; /* an answer to an earlier line's Tab is not wanted */
-  le->prev_rows = 0;
-  puts_le(le, prompt);
   schedule_input(le);
 }
 
@@ -614,7 +622,7 @@ void lineedit_write(LineEdit *le, const char *s, size_t n) {
     size_t k = 0;
     while (k < n && s[k] != '\r' && s[k] != '\n') k++;
     if (k > 0) insert_text(le, s, k);
-    if (k == n || !le->reading) return;
+    if (k == n) return;
     k += s[k] == '\r' && k + 1 < n && s[k + 1] == '\n' ? 2 : 1;
     finish(le, '\r');
     s += k, n -= k;

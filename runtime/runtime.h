@@ -352,8 +352,11 @@ LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *
 void lineedit_free(LineEdit *le);
 /* True when both fds are terminals (raw mode, echo, keys, colours for the owner). */
 bool lineedit_is_terminal(const LineEdit *le);
-/* Prints prompt and reads the next line (buffered input is handled from the loop). */
+/* Prints prompt (and the line, if something is typed already: readline's rl.write) and
+ * reads the next line (buffered input is handled from the loop). */
 void lineedit_prompt(LineEdit *le, const char *prompt);
+/* Reads on, the prompt unchanged and not drawn (readline after a line, unprompted). */
+void lineedit_listen(LineEdit *le);
 /* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
  * .editor mode); off by default, where Ctrl-D after text deletes forward. */
 void lineedit_set_eof_ends_line(LineEdit *le, bool on);

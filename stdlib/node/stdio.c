@@ -331,10 +331,14 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   return lineedit_is_terminal(s->le) ? VALUE_TRUE : VALUE_FALSE;
 }
 
-/* lePrompt(text): shows text and reads the next line. */
+/* lePrompt(text): shows text and reads the next line; lePrompt() reads on unprompted. */
 static Value stdio_le_prompt(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
-  if (!s->le || !value_is_string(arg(argc, argv, 0))) return VALUE_UNDEFINED;
+  if (!s->le) return VALUE_UNDEFINED;
+  if (!value_is_string(arg(argc, argv, 0))) {
+    lineedit_listen(s->le);
+    return VALUE_UNDEFINED;
+  }
   char *text = vm_to_utf8(vm, argv[0], NULL);
   lineedit_prompt(s->le, text);
   free(text);

@@ -21,7 +21,6 @@ const kQuestionCallback = Symbol('kQuestionCallback');
 const kOldPrompt = Symbol('kOldPrompt');
 const kEditor = Symbol('kEditor');
 const kPrompted = Symbol('kPrompted');
-const kDelivering = Symbol('kDelivering'); // a line is being handed to 'line' listeners
 const kListeners = Symbol('kListeners');
 const kDecoder = Symbol('kDecoder');
 const kCompletion = Symbol('kCompletion'); // counts Tabs: an answer is for the latest
@@ -117,19 +116,13 @@ function openEditor(rl) {
   binding.leOpen(0, rl.output.fd, {
     onLine(line) {
       rl[kPrompted] = false;
-      rl.line = '';
-      rl[kDelivering] = true; // the editor still holds the line: rl.line is '' as in node
-      try {
-        rl[kOnLine](line);
-      } finally {
-        rl[kDelivering] = false;
-      }
-      if (!rl.closed && !rl[kPrompted]) binding.lePrompt(''); // keep reading keys
+      rl[kOnLine](line);
+      if (!rl.closed && !rl[kPrompted]) binding.lePrompt(); // read on, no prompt shown
     },
     onInterrupt() {
       if (rl.listenerCount('SIGINT') > 0) {
         rl.emit('SIGINT');
-        if (!rl.closed && !rl[kPrompted]) binding.lePrompt('');
+        if (!rl.closed && !rl[kPrompted]) binding.lePrompt();
       } else {
         rl.close();
       }
@@ -149,7 +142,7 @@ function openEditor(rl) {
     rl.output.on('resize', onresize);
     rl.once('close', () => rl.output.removeListener('resize', onresize));
   }
-  binding.lePrompt('');
+  binding.lePrompt();
   return true;
 }
 
@@ -215,7 +208,8 @@ function keyOf(seq) {
 }
 
 function emitKey(input, seq) {
-  input.emit('keypress', seq, keyOf(seq));
+  const escaped = seq.length > 1 && seq[0] === '\x1b'; // node passes no text for these
+  input.emit('keypress', escaped ? undefined : seq, keyOf(seq));
 }
 
 // What a terminal sends for the key object of rl.write(data, key), for the keys the
@@ -351,7 +345,7 @@ Interface.prototype.close = function () {
 
 Object.defineProperty(Interface.prototype, 'line', {
   get() {
-    return this[kEditor] && !this.closed && !this[kDelivering] ? binding.leLine() : this._line || '';
+    return this[kEditor] && !this.closed ? binding.leLine() : this._line || '';
   },
   set(v) {
     this._line = v;
@@ -361,7 +355,7 @@ Object.defineProperty(Interface.prototype, 'line', {
 
 Object.defineProperty(Interface.prototype, 'cursor', {
   get() {
-    return this[kEditor] && !this.closed && !this[kDelivering] ? binding.leCursor() : this._cursor || 0;
+    return this[kEditor] && !this.closed ? binding.leCursor() : this._cursor || 0;
   },
   set(v) {
     this._cursor = v;
@@ -385,7 +379,7 @@ function displayPos(text, columns) {
     }
   }
   const cols = offset % columns;
-  return { rows: rows + (offset - cols) / columns, cols };
+  return { cols, rows: rows + (offset - cols) / columns };
 }
 
 Interface.prototype.getCursorPos = function () {
