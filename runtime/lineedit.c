@@ -238,15 +238,17 @@ static void history_step(LineEdit *le, int step) {
 /* ==== Inserting text ==== */
 
 /* Text goes in at the cursor. At the end of the line it is only echoed, as node's
- * readline does, unless it wraps to a new row; inside the line, the line is redrawn. */
-static void insert_text(LineEdit *le, const char *s, size_t n) {
+ * readline does, unless it wraps to a new row; inside the line, the line is redrawn.
+ * Pasted text (a key that is not the last of a read) is only echoed: the redraw waits
+ * for the paste's last key. */
+static void insert_text(LineEdit *le, const char *s, size_t n, bool pasted) {
   int rows_before, rows_after, cols;
   bool at_end = le->cursor == le->line.length;
   display_pos(le, le->cursor, &rows_before, &cols);
   buf_insert(&le->line, le->cursor, s, n);
   le->cursor += n;
   display_pos(le, le->cursor, &rows_after, &cols);
-  if (at_end && rows_after == rows_before) put(le, s, n);
+  if (pasted || (at_end && rows_after == rows_before)) put(le, s, n);
   else refresh(le);
 }
 
@@ -287,7 +289,6 @@ static void show_completions(LineEdit *le) {
     else puts_le(le, "\r\n");
   }
   if (in_row) puts_le(le, "\r\n\r\n");
-  le->prev_rows = 0;
 }
 
 /* How many bytes all the non-empty words share (0 when there are none); first gets
@@ -315,7 +316,7 @@ static void apply_completion(LineEdit *le) {
   const char *first, *typed = le->line.bytes + le->completion_start;
   size_t typed_n = le->cursor - le->completion_start, shared = common_prefix(le, &first);
   if (shared > typed_n && !strncmp(first, typed, typed_n)) {
-    insert_text(le, first + typed_n, shared - typed_n);
+    insert_text(le, first + typed_n, shared - typed_n, false);
   } else if (shared > typed_n || strncmp(first ? first : "", typed, shared)) {
     buf_delete(&le->line, le->completion_start, typed_n);
     buf_insert(&le->line, le->completion_start, first, shared);
@@ -485,7 +486,7 @@ static size_t terminal_key(LineEdit *le, const char *s, size_t n) {
     control_key(le, c);
   } else { /* a whole UTF-8 sequence is inserted at once */
     while (used < n && ((unsigned char)s[used] & 0xC0) == 0x80) used++;
-    insert_text(le, s, used);
+    insert_text(le, s, used, used < n);
   }
   le->last_was_tab = c == '\t';
   return used;
@@ -582,8 +583,8 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
   le->prompt = mem_strdup(prompt);
   le->cursor = 0;
   le->awaiting = false; /* an answer to an earlier line's Tab is not wanted */
-  if (le->terminal && le->line.length) refresh(le);
-  else le->prev_rows = 0, puts_le(le, prompt);
+  if (le->terminal) refresh(le);
+  else puts_le(le, prompt);
   lineedit_listen(le);
 }
 
@@ -621,7 +622,7 @@ void lineedit_write(LineEdit *le, const char *s, size_t n) {
   while (le->terminal) {
     size_t k = 0;
     while (k < n && s[k] != '\r' && s[k] != '\n') k++;
-    if (k > 0) insert_text(le, s, k);
+    if (k > 0) insert_text(le, s, k, false);
     if (k == n) return;
     k += s[k] == '\r' && k + 1 < n && s[k + 1] == '\n' ? 2 : 1;
     finish(le, '\r');
