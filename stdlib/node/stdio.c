@@ -35,6 +35,7 @@ typedef struct StdioState {
   struct termios saved;    /* the mode before setRawMode(true) */
   LineEdit *le;
   LineEdit *closing;       /* closed from inside its own callback: freed in the close phase */
+  bool held;               /* readline paused: the editor keeps the loop alive no more */
   int32_t handlers;        /* a pin: { onLine, onInterrupt, onEof, onComplete, onKey } */
 } StdioState;
 
@@ -371,10 +372,16 @@ static Value stdio_le_completed(VM *vm, Value this_value, int argc, Value *argv)
   return VALUE_UNDEFINED;
 }
 
-/* leHold(on): while on, the keys read wait (readline paused). */
+/* leHold(on): while on, the keys read wait (readline paused) and, as a paused stdin
+ * in node, the editor does not keep the process alive. */
 static Value stdio_le_hold(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
-  if (s->le) lineedit_hold(s->le, arg(argc, argv, 0) == VALUE_TRUE);
+  bool on = arg(argc, argv, 0) == VALUE_TRUE;
+  if (!s->le || on == s->held) return VALUE_UNDEFINED;
+  s->held = on;
+  if (on) loop_unref(host_loop(s->host));
+  else loop_ref(host_loop(s->host));
+  lineedit_hold(s->le, on);
   return VALUE_UNDEFINED;
 }
 
@@ -414,7 +421,8 @@ static Value stdio_le_close(VM *vm, Value this_value, int argc, Value *argv) {
   s->le = NULL;
   loop_defer_close(host_loop(s->host), free_closing, s);
   vm_unpin(vm, s->handlers);
-  loop_unref(host_loop(s->host));
+  if (!s->held) loop_unref(host_loop(s->host));
+  s->held = false;
   return VALUE_UNDEFINED;
 }
 

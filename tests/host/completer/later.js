@@ -1,6 +1,7 @@
 // A completer that answers later, here when the terminal is resized: the interface is
 // paused meanwhile ('pause', 'resume'), the keys typed wait and follow the completion;
-// an error answered gives node's "Tab completion error" and leaves the line as it is.
+// an error answered gives node's "Tab completion error" and leaves the line as it is;
+// a paused interface does not keep the process alive, so one never answered ends it.
 // argv[2] 'callback': readline's completer(line, cb); 'promise': readline/promises'
 // completer returning a promise. It rings the bell (unseen on the screen) when asked,
 // which the keys file waits for.
@@ -45,9 +46,10 @@ const alive = setInterval(() => {}, 1e6); // a pending completion alone lets nod
 rl.on('line', (line) => {
   console.log(`got [${line}] ${events.join(' ')}`);
   events.length = 0;
-  if (line === 'quit') {
+  if (line === 'stall') {
     clearInterval(alive);
-    rl.close();
+    process.on('exit', () => console.log(`\nexit with [${rl.line}] ${events.join(' ')}`));
+    rl.prompt();
   } else {
     rl.prompt();
   }
