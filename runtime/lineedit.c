@@ -122,7 +122,7 @@ static void advance(Pos *p, const char *s, size_t n, size_t width) {
   }
 }
 
-/* Columns a code point count of text takes (wide characters count one). */
+/* Columns a word takes: one per code point (node gives wide characters two). */
 static size_t columns(const char *s) {
   size_t c = 0;
   for (; *s; s++) c += ((unsigned char)*s & 0xC0) != 0x80;
@@ -239,8 +239,8 @@ static void history_step(LineEdit *le, int step) {
 
 /* Text goes in at the cursor. At the end of the line it is only echoed, as node's
  * readline does, unless it wraps to a new row; inside the line, the line is redrawn.
- * Pasted text (a key that is not the last of a read) is only echoed: the redraw waits
- * for the paste's last key. */
+ * Text pasted at the end (a key that is not the last of a read) is only echoed, even
+ * where it wraps: node redraws the line at the paste's last key. */
 static void insert_text(LineEdit *le, const char *s, size_t n, bool pasted) {
   int rows_before, rows_after, cols;
   bool at_end = le->cursor == le->line.length;
@@ -248,7 +248,7 @@ static void insert_text(LineEdit *le, const char *s, size_t n, bool pasted) {
   buf_insert(&le->line, le->cursor, s, n);
   le->cursor += n;
   display_pos(le, le->cursor, &rows_after, &cols);
-  if (pasted || (at_end && rows_after == rows_before)) put(le, s, n);
+  if (at_end && (pasted || rows_after == rows_before)) put(le, s, n);
   else refresh(le);
 }
 
@@ -386,16 +386,35 @@ static void delete_word_before(LineEdit *le) { /* Ctrl-W */
   delete_range(le, at, le->cursor);
 }
 
+/* The cursor moves as node's readline moves it: along its row by a relative move, or
+ * with a redraw when it changes rows. */
 static void move_to(LineEdit *le, size_t at) {
+  int rows_before, cols_before, rows_after, cols_after;
+  char move[32];
+  if (at == le->cursor) return;
+  display_pos(le, le->cursor, &rows_before, &cols_before);
   le->cursor = at;
-  refresh(le);
+  display_pos(le, le->cursor, &rows_after, &cols_after);
+  int dx = cols_after - cols_before;
+  if (rows_after != rows_before) {
+    refresh(le);
+  } else if (dx != 0) {
+    snprintf(move, sizeof move, "\x1b[%d%c", dx < 0 ? -dx : dx, dx < 0 ? 'D' : 'C');
+    puts_le(le, move);
+  }
 }
 
-/* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt. */
+/* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt.
+ * Readline's Ctrl-C (quiet_ends) leaves the line and the cursor as they are, as node's
+ * does for its 'SIGINT' listeners. */
 static void finish(LineEdit *le, int how) {
-  if (le->terminal && le->cursor != le->line.length) le->cursor = le->line.length, refresh(le);
-  if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
   le->reading = false;
+  if (how == 3 && le->quiet_ends) {
+    le->events.on_interrupt(le, le->line.length == 0, le->data);
+    return;
+  }
+  if (le->terminal) move_to(le, le->line.length);
+  if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
   le->prev_rows = 0;
   char *line = mem_strdup(le->line.bytes); /* the owner sees an empty line, as in node */
   bool was_empty = le->line.length == 0;
@@ -583,6 +602,7 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
   le->prompt = mem_strdup(prompt);
   le->cursor = 0;
   le->awaiting = false; /* an answer to an earlier line's Tab is not wanted */
+  raw_mode(le, true);   /* before the prompt: no key typed after it is echoed twice */
   if (le->terminal) refresh(le);
   else puts_le(le, prompt);
   lineedit_listen(le);

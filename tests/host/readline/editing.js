@@ -1,8 +1,9 @@
 // readline on a terminal while a line is edited: a 'keypress' listener on the input
 // sees each key with rl.line and rl.cursor already in step; rl.write types text (its
 // line endings end lines) and presses keys; getCursorPos counts the prompt and the
-// rows a long line wraps to. The listener rings the bell, which the screen does not
-// show: the keys file waits for it, so that each key is a read of its own.
+// rows a long line wraps to; Ctrl-C with a 'SIGINT' listener keeps the line. The
+// 'keypress' listener rings the bell, which the screen does not show: the keys file
+// waits for it, so that each key is a read of its own.
 const readline = require('readline');
 const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'edit> ' });
 let seen = [];
@@ -30,6 +31,7 @@ const steps = {
     rl.write(null, { ctrl: true, name: 'e' });
   },
 };
+rl.on('SIGINT', () => console.log(`\nSIGINT [${rl.line}] ${rl.cursor}`));
 let first = true;
 rl.on('line', (line) => {
   console.log(`got [${line}] [${rl.line}] ${rl.cursor}`);

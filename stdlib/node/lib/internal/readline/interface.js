@@ -122,7 +122,7 @@ function openEditor(rl) {
     onInterrupt() {
       if (rl.listenerCount('SIGINT') > 0) {
         rl.emit('SIGINT');
-        if (!rl.closed && !rl[kPrompted]) binding.lePrompt();
+        if (!rl.closed) binding.lePrompt(); // read on: the line stays as it is
       } else {
         rl.close();
       }
