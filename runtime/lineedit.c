@@ -598,14 +598,18 @@ bool lineedit_is_terminal(const LineEdit *le) { return le->terminal; }
 /* As node's rl.prompt(): the cursor goes to the start of the line (empty after Enter),
  * and the prompt and the line are drawn. */
 void lineedit_prompt(LineEdit *le, const char *prompt) {
-  free(le->prompt);
-  le->prompt = mem_strdup(prompt);
+  lineedit_set_prompt(le, prompt);
   le->cursor = 0;
   le->awaiting = false; /* an answer to an earlier line's Tab is not wanted */
   raw_mode(le, true);   /* before the prompt: no key typed after it is echoed twice */
   if (le->terminal) refresh(le);
   else puts_le(le, prompt);
   lineedit_listen(le);
+}
+
+void lineedit_set_prompt(LineEdit *le, const char *prompt) {
+  free(le->prompt);
+  le->prompt = mem_strdup(prompt);
 }
 
 void lineedit_listen(LineEdit *le) {

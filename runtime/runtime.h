@@ -357,6 +357,8 @@ bool lineedit_is_terminal(const LineEdit *le);
 void lineedit_prompt(LineEdit *le, const char *prompt);
 /* Reads on, the prompt unchanged and not drawn (readline after a line, unprompted). */
 void lineedit_listen(LineEdit *le);
+/* The prompt the next redraw shows, not drawn now (readline's setPrompt). */
+void lineedit_set_prompt(LineEdit *le, const char *prompt);
 /* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
  * .editor mode); off by default, where Ctrl-D after text deletes forward. */
 void lineedit_set_eof_ends_line(LineEdit *le, bool on);

@@ -7,8 +7,8 @@
  *
  * It writes a chunk whole (writeSync), watches an fd on the loop (readStart/readStop), answers the
  * terminal's questions (isatty, setRawMode, windowSize), and lends readline the REPL's
- * line editor (runtime/lineedit.c) on a terminal (leOpen, lePrompt, leLine, leCursor,
- * leCompleted, leHold, leWrite, leRefresh, leClose).
+ * line editor (runtime/lineedit.c) on a terminal (leOpen, lePrompt, leSetPrompt, leLine,
+ * leCursor, leCompleted, leHold, leWrite, leRefresh, leClose).
  */
 #include <errno.h>
 #include <poll.h>
@@ -346,6 +346,16 @@ static Value stdio_le_prompt(VM *vm, Value this_value, int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
+/* leSetPrompt(text): the prompt the next redraw shows (rl.setPrompt). */
+static Value stdio_le_set_prompt(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  if (!s->le || !value_is_string(arg(argc, argv, 0))) return VALUE_UNDEFINED;
+  char *text = vm_to_utf8(vm, argv[0], NULL);
+  lineedit_set_prompt(s->le, text);
+  free(text);
+  return VALUE_UNDEFINED;
+}
+
 /* leLine(): the line being edited (readline's rl.line). */
 static Value stdio_le_line(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
@@ -436,6 +446,7 @@ static const VMPropDef stdio_props[] = {
     VM_FN_ENUM("windowSize", stdio_window_size, 1),
     VM_FN_ENUM("leOpen", stdio_le_open, 4),
     VM_FN_ENUM("lePrompt", stdio_le_prompt, 1),
+    VM_FN_ENUM("leSetPrompt", stdio_le_set_prompt, 1),
     VM_FN_ENUM("leLine", stdio_le_line, 0),
     VM_FN_ENUM("leCursor", stdio_le_cursor, 0),
     VM_FN_ENUM("leCompleted", stdio_le_completed, 1),

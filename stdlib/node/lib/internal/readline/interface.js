@@ -244,6 +244,7 @@ function writeToEditor(rl, d, key) {
 
 Interface.prototype.setPrompt = function (prompt) {
   this._prompt = prompt;
+  if (this[kEditor] && !this.closed) binding.leSetPrompt(String(prompt)); // for redraws
 };
 
 Interface.prototype.getPrompt = function () {
