@@ -162,6 +162,8 @@ function complete(rl, line) {
     if (err) {
       if (rl.output != null) rl.output.write(`Tab completion error: ${require('util').inspect(err)}`);
       value = undefined;
+    } else if (!hitsOf(value)) {
+      value = undefined;
     }
     if (!later) answer = value;
     else if (rl[kCompletion] === id && !rl.closed) binding.leCompleted(value);
@@ -176,6 +178,10 @@ function complete(rl, line) {
   later = !settled;
   return later ? true : answer;
 }
+
+// The hits of an answer, taken as node's kTabCompleter takes them: an answer that
+// cannot be destructured throws its TypeError.
+const hitsOf = ({ 0: hits }) => hits;
 
 // ==== Keys, as 'keypress' on the input sees them ====
 
