@@ -4,6 +4,8 @@
  *   lineedit_new / lineedit_free   watch an input fd; a terminal goes to raw mode
  *   lineedit_prompt                show a prompt and read one line (on_line gets it)
  *   lineedit_set_history_file      up/down browse history, kept in a file newest first
+ *   lineedit_complete_later/done   a Tab's words that come later (readline's completer)
+ *   lineedit_write / lineedit_keys text and keys as if typed (readline's rl.write)
  *
  * Keys are decoded from the bytes read (an escape sequence may arrive in pieces, so
  * undecoded bytes wait in `input`). A pipe is read the same way, without echo or keys.
@@ -51,6 +53,7 @@ struct LineEdit {
   bool listing;           /* the Tab being completed lists (it followed a Tab) */
   bool asking, awaiting;  /* inside complete(); its answer comes later */
   bool held;              /* keys wait in input (readline paused) */
+  int (*width)(uint32_t cp); /* columns of a code point; NULL: one each */
   int prev_rows;          /* rows between the prompt's row and the cursor's */
   ImmediateId wakeup;
 };
@@ -99,42 +102,66 @@ static int terminal_width(LineEdit *le) {
 
 /* Where text leaves the cursor: the rows it goes down and the column it ends at, as
  * node's readline counts them (escape sequences take no room, a tab goes to the next
- * multiple of 8, a code point takes one column). */
+ * multiple of 8, a code point takes the owner's width of it, a wide one never split). */
 typedef struct Pos {
   size_t offset; /* columns since the last \n */
   int rows;      /* whole rows before that */
 } Pos;
 
-static void advance(Pos *p, const char *s, size_t n, size_t width) {
-  for (size_t i = 0; i < n; i++) {
+/* The code point at s (n bytes left) and its length; a broken sequence is one byte. */
+static uint32_t decode(const unsigned char *s, size_t n, size_t *len) {
+  int extra = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC0 ? 1 : 0;
+  uint32_t cp = extra ? s[0] & (0x3F >> extra) : s[0];
+  *len = 1;
+  if ((size_t)extra >= n) return s[0];
+  for (int k = 1; k <= extra; k++) {
+    if ((s[k] & 0xC0) != 0x80) return s[0];
+    cp = cp << 6 | (s[k] & 0x3F);
+  }
+  *len = (size_t)extra + 1;
+  return cp;
+}
+
+static int cp_width(LineEdit *le, uint32_t cp) {
+  if (cp < 32 || cp == 127) return 0;
+  return le->width ? le->width(cp) : 1;
+}
+
+static void advance(LineEdit *le, Pos *p, const char *s, size_t n, size_t width) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
+    size_t len = 1;
     if (c == 27 && i + 1 < n && s[i + 1] == '[') { /* CSI: no columns */
-      i += 2;
-      while (i < n && (s[i] < 0x40 || s[i] > 0x7e)) i++;
+      len = 2;
+      while (i + len < n && (s[i + len] < 0x40 || s[i + len] > 0x7e)) len++;
+      len++;
     } else if (c == '\n') {
       p->rows += p->offset ? (int)((p->offset + width - 1) / width) : 1;
       p->offset = 0;
     } else if (c == '\t') {
       p->offset += 8 - p->offset % 8;
-    } else if ((c & 0xC0) != 0x80 && c >= 32) {
-      p->offset++;
+    } else {
+      int w = cp_width(le, decode((const unsigned char *)s + i, n - i, &len));
+      if (w == 2 && (p->offset + 1) % width == 0) p->offset++; /* a wide one is not split */
+      p->offset += (size_t)w;
     }
+    i += len;
   }
 }
 
-/* Columns a word takes: one per code point (node gives wide characters two). */
-static size_t columns(const char *s) {
-  size_t c = 0;
-  for (; *s; s++) c += ((unsigned char)*s & 0xC0) != 0x80;
-  return c;
+/* Columns a word takes. */
+static size_t columns(LineEdit *le, const char *s) {
+  Pos p = {0, 0};
+  advance(le, &p, s, strlen(s), (size_t)-1);
+  return p.offset;
 }
 
 /* rows and cols of the prompt and line[0..upto] on a terminal width columns wide. */
 static void display_pos(LineEdit *le, size_t upto, int *rows, int *cols) {
   size_t width = (size_t)terminal_width(le);
   Pos p = {0, 0};
-  advance(&p, le->prompt, strlen(le->prompt), width);
-  advance(&p, le->line.bytes, upto, width);
+  advance(le, &p, le->prompt, strlen(le->prompt), width);
+  advance(le, &p, le->line.bytes, upto, width);
   *cols = (int)(p.offset % width);
   *rows = p.rows + (int)(p.offset / width);
 }
@@ -273,7 +300,7 @@ static void completions_clear(LineEdit *le) {
 static void show_completions(LineEdit *le) {
   size_t width = 0;
   for (int i = 0; i < le->completion_count; i++) {
-    size_t w = columns(le->completions[i]);
+    size_t w = columns(le, le->completions[i]);
     if (w > width) width = w;
   }
   width += 2;
@@ -285,7 +312,7 @@ static void show_completions(LineEdit *le) {
     const char *word = le->completions[i];
     if (!*word || in_row == per_row) puts_le(le, "\r\n"), in_row = 0, pad = 0;
     else while (pad--) puts_le(le, " ");
-    if (*word) puts_le(le, word), pad = width - columns(word), in_row++;
+    if (*word) puts_le(le, word), pad = width - columns(le, word), in_row++;
     else puts_le(le, "\r\n");
   }
   if (in_row) puts_le(le, "\r\n\r\n");
@@ -606,6 +633,11 @@ void lineedit_prompt(LineEdit *le, const char *prompt) {
   else puts_le(le, prompt);
   lineedit_listen(le);
 }
+
+void lineedit_set_width(LineEdit *le, int (*width)(uint32_t cp)) { le->width = width; }
+
+/* The cursor's column and row below the prompt's, as readline's getCursorPos. */
+void lineedit_cursor_pos(LineEdit *le, int *cols, int *rows) { display_pos(le, le->cursor, rows, cols); }
 
 void lineedit_set_prompt(LineEdit *le, const char *prompt) {
   free(le->prompt);

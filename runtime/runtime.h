@@ -357,6 +357,11 @@ bool lineedit_is_terminal(const LineEdit *le);
 void lineedit_prompt(LineEdit *le, const char *prompt);
 /* Reads on, the prompt unchanged and not drawn (readline after a line, unprompted). */
 void lineedit_listen(LineEdit *le);
+/* How many columns a code point takes (node's getStringWidth); without it, one each. */
+void lineedit_set_width(LineEdit *le, int (*width)(uint32_t cp));
+/* The cursor's column and its row below the prompt's, the line wrapped at the
+ * terminal's width (readline's getCursorPos). */
+void lineedit_cursor_pos(LineEdit *le, int *cols, int *rows);
 /* The prompt the next redraw shows, not drawn now (readline's setPrompt). */
 void lineedit_set_prompt(LineEdit *le, const char *prompt);
 /* Ctrl-D ends the input even after text on the line, which on_line gets first (node's

@@ -8,7 +8,7 @@
  * It writes a chunk whole (writeSync), watches an fd on the loop (readStart/readStop), answers the
  * terminal's questions (isatty, setRawMode, windowSize), and lends readline the REPL's
  * line editor (runtime/lineedit.c) on a terminal (leOpen, lePrompt, leSetPrompt, leLine,
- * leCursor, leCompleted, leHold, leWrite, leRefresh, leClose).
+ * leCursor, leCursorPos, leCompleted, leHold, leWrite, leRefresh, leClose).
  */
 #include <errno.h>
 #include <poll.h>
@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "lexer/alloc.h"
+#include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
 
 #define READ_CHUNK 65536 /* what libuv reads at a time */
@@ -325,6 +326,7 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   s->handlers = vm_pin(vm, argv[2]);
   s->le = lineedit_new(host_loop(s->host), in, out, &events, s);
   lineedit_set_quiet_ends(s->le, true);
+  lineedit_set_width(s->le, inspect_codepoint_width);
   Value size = arg(argc, argv, 3);
   if (value_is_number(size)) /* Infinity keeps everything (node's readline allows it) */
     lineedit_set_history_size(s->le, value_to_number(size) > 1e6 ? 1000000 : (int)value_to_number(size));
@@ -371,6 +373,17 @@ static Value stdio_le_cursor(VM *vm, Value this_value, int argc, Value *argv) {
   for (size_t i = 0; i < cursor; i++)
     units += (line[i] & 0xC0) != 0x80 ? 1 + (line[i] >= 0xF0) : 0;
   return value_from_number((double)units);
+}
+
+/* leCursorPos(): [cols, rows], readline's getCursorPos on the editor's terminal. */
+static Value stdio_le_cursor_pos(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  int cols = 0, rows = 0;
+  if (s->le) lineedit_cursor_pos(s->le, &cols, &rows);
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, value_from_number(cols));
+  vm_array_push(vm, pair, value_from_number(rows));
+  return pair;
 }
 
 /* leCompleted(answer): the answer of a completer that called back later. */
@@ -449,6 +462,7 @@ static const VMPropDef stdio_props[] = {
     VM_FN_ENUM("leSetPrompt", stdio_le_set_prompt, 1),
     VM_FN_ENUM("leLine", stdio_le_line, 0),
     VM_FN_ENUM("leCursor", stdio_le_cursor, 0),
+    VM_FN_ENUM("leCursorPos", stdio_le_cursor_pos, 0),
     VM_FN_ENUM("leCompleted", stdio_le_completed, 1),
     VM_FN_ENUM("leHold", stdio_le_hold, 1),
     VM_FN_ENUM("leWrite", stdio_le_write, 2),

@@ -1,7 +1,7 @@
 // readline on a terminal while a line is edited: a 'keypress' listener on the input
 // sees each key with rl.line and rl.cursor already in step; rl.write types text (its
 // line endings end lines) and presses keys; getCursorPos counts the prompt and the
-// rows a long line wraps to; Ctrl-C with a 'SIGINT' listener keeps the line. The
+// rows a long line wraps to (a wide character takes two columns); Ctrl-C with a 'SIGINT' listener keeps the line. The
 // 'keypress' listener rings the bell, which the screen does not show: the keys file
 // waits for it, so that each key is a read of its own.
 const readline = require('readline');
@@ -30,11 +30,20 @@ const steps = {
     show('home');
     rl.write(null, { ctrl: true, name: 'e' });
   },
+  wide() {
+    rl.write('漢字😀ab');
+    rl.write(null, { name: 'left' });
+    show('wide');
+    rl.write(null, { ctrl: true, name: 'u' });
+    rl.write(`${'x'.repeat(73)}漢字`); // the first wide one does not fit in column 79
+    wrapped = JSON.stringify(rl.getCursorPos()); // printed with the next line
+    show('wrapped');
+  },
 };
 rl.on('SIGINT', () => console.log(`\nSIGINT [${rl.line}] ${rl.cursor}`));
-let first = true;
+let first = true, wrapped = '';
 rl.on('line', (line) => {
-  console.log(`got [${line}] [${rl.line}] ${rl.cursor}`);
+  console.log(`got [${line}] [${rl.line}] ${rl.cursor} ${wrapped}`);
   if (first) console.log(seen.join('\n'));
   first = false;
   if (line === 'quit') return rl.close();

@@ -390,6 +390,10 @@ function displayPos(text, columns) {
 }
 
 Interface.prototype.getCursorPos = function () {
+  if (this[kEditor] && !this.closed) {
+    const [cols, rows] = binding.leCursorPos(); // the editor counts wide characters too
+    return { cols, rows };
+  }
   const columns = this.output && this.output.columns ? this.output.columns : Infinity;
   return displayPos(this._prompt + this.line.slice(0, this.cursor), columns);
 };
