@@ -4,6 +4,8 @@
  *   lineedit_new / lineedit_free   watch an input fd; a terminal goes to raw mode
  *   lineedit_prompt                show a prompt and read one line (on_line gets it)
  *   lineedit_set_history_file      up/down browse history, kept in a file newest first
+ *   lineedit_complete_later/done   a Tab's words that come later (readline's completer)
+ *   lineedit_write / lineedit_keys text and keys as if typed (readline's rl.write)
  *
  * Keys are decoded from the bytes read (an escape sequence may arrive in pieces, so
  * undecoded bytes wait in `input`). A pipe is read the same way, without echo or keys.
@@ -45,8 +47,14 @@ struct LineEdit {
   char *history_file;     /* NULL: not saved */
   char *edited;           /* the new line, kept while browsing history */
   char **completions;
-  int completion_count, tabs;
+  int completion_count;
   size_t completion_start;
+  bool last_was_tab;      /* the key before this one was Tab: a second Tab lists */
+  bool listing;           /* the Tab being completed lists (it followed a Tab) */
+  bool asking, awaiting;  /* inside complete(); its answer comes later */
+  bool held;              /* keys wait in input (readline paused) */
+  int (*width)(uint32_t cp); /* columns of a code point; NULL: one each */
+  int prev_rows;          /* rows between the prompt's row and the cursor's */
   ImmediateId wakeup;
 };
 
@@ -87,29 +95,94 @@ static void put(LineEdit *le, const char *s, size_t n) {
 
 static void puts_le(LineEdit *le, const char *s) { put(le, s, strlen(s)); }
 
-/* Columns taken by UTF-8 text: one per code point (wide characters count one). */
-static size_t columns(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return c;
-}
-
 static int terminal_width(LineEdit *le) {
   struct winsize ws;
   return ioctl(le->out, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
 }
 
+/* Where text leaves the cursor: the rows it goes down and the column it ends at, as
+ * node's readline counts them (escape sequences take no room, a tab goes to the next
+ * multiple of 8, a code point takes the owner's width of it, a wide one never split). */
+typedef struct Pos {
+  size_t offset; /* columns since the last \n */
+  int rows;      /* whole rows before that */
+} Pos;
+
+/* The code point at s (n bytes left) and its length; a broken sequence is one byte. */
+static uint32_t decode(const unsigned char *s, size_t n, size_t *len) {
+  int extra = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC0 ? 1 : 0;
+  uint32_t cp = extra ? s[0] & (0x3F >> extra) : s[0];
+  *len = 1;
+  if ((size_t)extra >= n) return s[0];
+  for (int k = 1; k <= extra; k++) {
+    if ((s[k] & 0xC0) != 0x80) return s[0];
+    cp = cp << 6 | (s[k] & 0x3F);
+  }
+  *len = (size_t)extra + 1;
+  return cp;
+}
+
+static int cp_width(LineEdit *le, uint32_t cp) {
+  if (cp < 32 || cp == 127) return 0;
+  return le->width ? le->width(cp) : 1;
+}
+
+static void advance(LineEdit *le, Pos *p, const char *s, size_t n, size_t width) {
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    size_t len = 1;
+    if (c == 27 && i + 1 < n && s[i + 1] == '[') { /* CSI: no columns */
+      len = 2;
+      while (i + len < n && (s[i + len] < 0x40 || s[i + len] > 0x7e)) len++;
+      len++;
+    } else if (c == '\n') {
+      p->rows += p->offset ? (int)((p->offset + width - 1) / width) : 1;
+      p->offset = 0;
+    } else if (c == '\t') {
+      p->offset += 8 - p->offset % 8;
+    } else {
+      int w = cp_width(le, decode((const unsigned char *)s + i, n - i, &len));
+      if (w == 2 && (p->offset + 1) % width == 0) p->offset++; /* a wide one is not split */
+      p->offset += (size_t)w;
+    }
+    i += len;
+  }
+}
+
+/* Columns a word takes. */
+static size_t columns(LineEdit *le, const char *s) {
+  Pos p = {0, 0};
+  advance(le, &p, s, strlen(s), (size_t)-1);
+  return p.offset;
+}
+
+/* rows and cols of the prompt and line[0..upto] on a terminal width columns wide. */
+static void display_pos(LineEdit *le, size_t upto, int *rows, int *cols) {
+  size_t width = (size_t)terminal_width(le);
+  Pos p = {0, 0};
+  advance(le, &p, le->prompt, strlen(le->prompt), width);
+  advance(le, &p, le->line.bytes, upto, width);
+  *cols = (int)(p.offset % width);
+  *rows = p.rows + (int)(p.offset / width);
+}
+
 //> runtime.lineedit-refresh
-/* Redraws the prompt and the line, then puts the cursor back where it is in the line:
- * carriage return, the text, erase to the end of the row, carriage return, move right. */
+/* Redraws the prompt and the line as node's readline does, wherever they wrap: up to
+ * the prompt's row, erase from there down, the text, then the cursor goes back to its
+ * column and up from the text's last row to its own. */
 static void refresh(LineEdit *le) {
   char move[32];
-  size_t col = columns(le->prompt, strlen(le->prompt)) + columns(le->line.bytes, le->cursor);
-  puts_le(le, "\r");
+  int rows, cols, cursor_rows, cursor_cols;
+  display_pos(le, le->line.length, &rows, &cols);
+  display_pos(le, le->cursor, &cursor_rows, &cursor_cols);
+  if (le->prev_rows > 0) snprintf(move, sizeof move, "\x1b[%dA", le->prev_rows), puts_le(le, move);
+  puts_le(le, "\x1b[1G\x1b[0J");
   puts_le(le, le->prompt);
   put(le, le->line.bytes, le->line.length);
-  puts_le(le, "\x1b[0K\r");
-  if (col > 0) snprintf(move, sizeof move, "\x1b[%zuC", col), puts_le(le, move);
+  if (cols == 0) puts_le(le, " "); /* the terminal moves to the next row */
+  snprintf(move, sizeof move, "\x1b[%dG", cursor_cols + 1), puts_le(le, move);
+  if (rows > cursor_rows) snprintf(move, sizeof move, "\x1b[%dA", rows - cursor_rows), puts_le(le, move);
+  le->prev_rows = cursor_rows;
 }
 //< runtime.lineedit-refresh
 
@@ -189,10 +262,27 @@ static void history_step(LineEdit *le, int step) {
   refresh(le);
 }
 
+/* ==== Inserting text ==== */
+
+/* Text goes in at the cursor. At the end of the line it is only echoed, as node's
+ * readline does, unless it wraps to a new row; inside the line, the line is redrawn.
+ * Text pasted at the end (a key that is not the last of a read) is only echoed, even
+ * where it wraps: node redraws the line at the paste's last key. */
+static void insert_text(LineEdit *le, const char *s, size_t n, bool pasted) {
+  int rows_before, rows_after, cols;
+  bool at_end = le->cursor == le->line.length;
+  display_pos(le, le->cursor, &rows_before, &cols);
+  buf_insert(&le->line, le->cursor, s, n);
+  le->cursor += n;
+  display_pos(le, le->cursor, &rows_after, &cols);
+  if (at_end && (pasted || rows_after == rows_before)) put(le, s, n);
+  else refresh(le);
+}
+
 /* ==== Tab completion ==== */
 
 void lineedit_add_completion(LineEdit *le, size_t start, const char *word) {
-  for (int i = 0; i < le->completion_count; i++) /* a prototype's toString, once */
+  for (int i = 0; *word && i < le->completion_count; i++) /* a prototype's toString, once */
     if (!strcmp(le->completions[i], word)) return;
   le->completions = mem_realloc(le->completions, sizeof(char *) * (size_t)(le->completion_count + 1));
   le->completions[le->completion_count++] = mem_strdup(word);
@@ -204,50 +294,98 @@ static void completions_clear(LineEdit *le) {
   le->completion_count = 0;
 }
 
-/* The candidates in columns below the line, as node lists them on a second Tab. */
+/* The candidates in columns below the line, as node lists them on a second Tab: each
+ * column as wide as the widest word and two spaces, as many as the terminal holds, and
+ * an empty word ends a group (a blank row follows it). */
 static void show_completions(LineEdit *le) {
   size_t width = 0;
-  for (int i = 0; i < le->completion_count; i++)
-    if (strlen(le->completions[i]) > width) width = strlen(le->completions[i]);
-  int per_row = (int)((size_t)terminal_width(le) / (width + 2));
+  for (int i = 0; i < le->completion_count; i++) {
+    size_t w = columns(le, le->completions[i]);
+    if (w > width) width = w;
+  }
+  width += 2;
+  int per_row = (int)((size_t)terminal_width(le) / width), in_row = 0;
+  if (per_row < 1) per_row = 1;
+  size_t pad = 0;
   puts_le(le, "\r\n");
   for (int i = 0; i < le->completion_count; i++) {
-    char cell[512];
-    bool last = i + 1 == le->completion_count || (per_row > 0 && (i + 1) % per_row == 0);
-    snprintf(cell, sizeof cell, "%-*s", last ? 0 : (int)width + 2, le->completions[i]);
-    puts_le(le, cell);
-    if (last) puts_le(le, "\r\n");
+    const char *word = le->completions[i];
+    if (!*word || in_row == per_row) puts_le(le, "\r\n"), in_row = 0, pad = 0;
+    else while (pad--) puts_le(le, " ");
+    if (*word) puts_le(le, word), pad = width - columns(le, word), in_row++;
+    else puts_le(le, "\r\n");
   }
-  puts_le(le, "\r\n");
+  if (in_row) puts_le(le, "\r\n\r\n");
 }
 
-static size_t common_prefix(LineEdit *le) {
-  size_t n = strlen(le->completions[0]);
-  for (int i = 1; i < le->completion_count; i++)
+/* How many bytes all the non-empty words share (0 when there are none); first gets
+ * the first of them. A cut inside a code point backs off to its start. */
+static size_t common_prefix(LineEdit *le, const char **first) {
+  size_t n = 0;
+  *first = NULL;
+  for (int i = 0; i < le->completion_count; i++) {
+    const char *w = le->completions[i];
+    if (!*w) continue;
+    if (!*first) *first = w, n = strlen(w);
     for (size_t k = 0; k < n; k++)
-      if (le->completions[i][k] != le->completions[0][k]) n = k;
+      if (w[k] != (*first)[k]) n = k;
+  }
+  while (n > 0 && *first && ((unsigned char)(*first)[n] & 0xC0) == 0x80) n--;
   return n;
 }
 
 //> runtime.lineedit-complete
-/* Tab: the owner proposes words for line[start..cursor]; one is put in, several put in
- * what they share, and a second Tab in a row lists them. */
+/* The owner's answer to a Tab, as node's readline uses it: the words' common prefix
+ * goes in when it is longer than what was typed, replaces it when it does not extend
+ * it, and otherwise a Tab that followed a Tab lists the words. */
+static void apply_completion(LineEdit *le) {
+  if (le->completion_count == 0 || le->completion_start > le->cursor) return;
+  const char *first, *typed = le->line.bytes + le->completion_start;
+  size_t typed_n = le->cursor - le->completion_start, shared = common_prefix(le, &first);
+  if (shared > typed_n && !strncmp(first, typed, typed_n)) {
+    insert_text(le, first + typed_n, shared - typed_n, false);
+  } else if (shared > typed_n || strncmp(first ? first : "", typed, shared)) {
+    buf_delete(&le->line, le->completion_start, typed_n);
+    buf_insert(&le->line, le->completion_start, first, shared);
+    le->cursor = le->completion_start + shared;
+    refresh(le);
+  } else if (le->listing) {
+    show_completions(le);
+    refresh(le);
+  }
+}
+
+/* Tab: the owner proposes words for line[start..cursor], at once or, if it calls
+ * lineedit_complete_later, with lineedit_complete_done; keys wait until then. */
 static void complete(LineEdit *le) {
   if (!le->events.complete) return;
   completions_clear(le);
+  le->listing = le->last_was_tab;
+  le->asking = true;
   le->events.complete(le, le->line.bytes, le->cursor, le->data);
-  if (le->completion_count == 0 || le->completion_start > le->cursor) return;
-  size_t typed = le->cursor - le->completion_start, shared = common_prefix(le);
-  if (shared > typed) {
-    buf_delete(&le->line, le->completion_start, typed);
-    buf_insert(&le->line, le->completion_start, le->completions[0], shared);
-    le->cursor = le->completion_start + shared;
-  } else if (le->completion_count > 1 && ++le->tabs >= 2) {
-    show_completions(le);
-  }
-  refresh(le);
+  le->asking = false;
+  if (!le->awaiting) apply_completion(le);
 }
 //< runtime.lineedit-complete
+
+void lineedit_complete_later(LineEdit *le) {
+  if (le->asking) le->awaiting = true;
+}
+
+static void wake(Loop *loop, void *data);
+
+/* The keys typed meanwhile are handled from the loop, after the answer. */
+static void schedule_input(LineEdit *le) {
+  if (!le->processing && !le->wakeup && (le->input.length || le->eof))
+    le->wakeup = loop_immediate(le->loop, wake, le);
+}
+
+void lineedit_complete_done(LineEdit *le) {
+  if (!le->awaiting) return;
+  le->awaiting = false;
+  apply_completion(le);
+  schedule_input(le);
+}
 
 /* ==== Editing keys ==== */
 
@@ -275,21 +413,44 @@ static void delete_word_before(LineEdit *le) { /* Ctrl-W */
   delete_range(le, at, le->cursor);
 }
 
+/* The cursor moves as node's readline moves it: along its row by a relative move, or
+ * with a redraw when it changes rows. */
 static void move_to(LineEdit *le, size_t at) {
+  int rows_before, cols_before, rows_after, cols_after;
+  char move[32];
+  if (at == le->cursor) return;
+  display_pos(le, le->cursor, &rows_before, &cols_before);
   le->cursor = at;
-  refresh(le);
+  display_pos(le, le->cursor, &rows_after, &cols_after);
+  int dx = cols_after - cols_before;
+  if (rows_after != rows_before) {
+    refresh(le);
+  } else if (dx != 0) {
+    snprintf(move, sizeof move, "\x1b[%d%c", dx < 0 ? -dx : dx, dx < 0 ? 'D' : 'C');
+    puts_le(le, move);
+  }
 }
 
-/* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt. */
+/* Enter, Ctrl-C, Ctrl-D: the line ends; the owner is told and shows the next prompt.
+ * Readline's Ctrl-C (quiet_ends) leaves the line and the cursor as they are, as node's
+ * does for its 'SIGINT' listeners. */
 static void finish(LineEdit *le, int how) {
-  if (le->terminal && le->cursor != le->line.length) le->cursor = le->line.length, refresh(le);
-  if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
   le->reading = false;
-  char *line = mem_strdup(le->line.bytes);
+  if (how == 3 && le->quiet_ends) {
+    le->events.on_interrupt(le, le->line.length == 0, le->data);
+    return;
+  }
+  if (le->terminal) move_to(le, le->line.length);
+  if (le->terminal && !(how != '\r' && le->quiet_ends)) puts_le(le, "\r\n");
+  le->prev_rows = 0;
+  char *line = mem_strdup(le->line.bytes); /* the owner sees an empty line, as in node */
+  bool was_empty = le->line.length == 0;
+  buf_set(&le->line, "");
+  le->cursor = 0;
   if (how == '\r' && le->terminal) history_add(le, line), history_save(le);
   le->history_index = le->history_count;
   if (how == '\r') le->events.on_line(le, line, strlen(line), le->data);
-  else if (how == 3) le->events.on_interrupt(le, le->line.length == 0, le->data);
+  else if (how == 3) le->events.on_interrupt(le, was_empty, le->data);
   else le->events.on_eof(le, le->data);
   free(line);
 }
@@ -319,7 +480,7 @@ static void control_key(LineEdit *le, int c) {
   case 8: case 127:                                                /* Backspace */
     if (le->cursor > 0) delete_range(le, char_start(le, le->cursor), le->cursor);
     break;
-  case 9: complete(le); return;                                    /* Tab */
+  case 9: complete(le); break;                                     /* Tab */
   case 11: delete_range(le, le->cursor, le->line.length); break;   /* Ctrl-K */
   case 12: puts_le(le, "\x1b[H\x1b[2J"), refresh(le); break;       /* Ctrl-L: clear screen */
   case 14: history_step(le, 1); break;                             /* Ctrl-N: next */
@@ -329,7 +490,6 @@ static void control_key(LineEdit *le, int c) {
   case '\r': case '\n': finish(le, '\r'); break;                   /* Enter */
   default: break;
   }
-  le->tabs = 0;
 }
 //< runtime.lineedit-control
 
@@ -357,27 +517,25 @@ static size_t escape_key(LineEdit *le, const char *s, size_t n) {
     break;
   default: break;
   }
-  le->tabs = 0;
   return i + 1;
 }
 
-/* Handles the key at the start of s; returns the bytes it used (0: wait for more). */
+/* Handles the key at the start of s; returns the bytes it used (0: wait for more). A
+ * Tab that is not the last byte read is pasted text, as node's readline takes it. */
 static size_t terminal_key(LineEdit *le, const char *s, size_t n) {
   unsigned char c = (unsigned char)s[0];
-  if (c == 27) return escape_key(le, s, n);
-  if (c < 32 || c == 127) {
+  size_t used = 1;
+  if (c == 27) {
+    used = escape_key(le, s, n);
+    if (used == 0) return 0;
+  } else if ((c < 32 && !(c == '\t' && n > 1)) || c == 127) {
     control_key(le, c);
-    return 1;
+  } else { /* a whole UTF-8 sequence is inserted at once */
+    while (used < n && ((unsigned char)s[used] & 0xC0) == 0x80) used++;
+    insert_text(le, s, used, used < n);
   }
-  size_t len = 1; /* a whole UTF-8 sequence is inserted at once */
-  while (len < n && ((unsigned char)s[len] & 0xC0) == 0x80) len++;
-  bool at_end = le->cursor == le->line.length;
-  buf_insert(&le->line, le->cursor, s, len);
-  le->cursor += len;
-  le->tabs = 0;
-  if (at_end) put(le, s, len); /* typing at the end only echoes, as node's readline does */
-  else refresh(le);
-  return len;
+  le->last_was_tab = c == '\t';
+  return used;
 }
 
 /* Not a terminal: one line up to \n (a last line without one ends at EOF). */
@@ -393,24 +551,36 @@ static size_t pipe_line(LineEdit *le, const char *s, size_t n) {
 
 /* ==== Input from the loop ==== */
 
+/* The owner sees each key after the editor has handled it (readline's 'keypress'). */
+static void key_event(LineEdit *le, const char *s, size_t n) {
+  char key[64];
+  if (n >= sizeof key) n = sizeof key - 1;
+  memcpy(key, s, n);
+  key[n] = 0;
+  le->events.on_key(le, key, n, le->data);
+}
+
 //> runtime.lineedit-process
 /* Handles buffered input while a line is wanted. on_line usually asks for the next line
  * at once (lineedit_prompt), so one read can hold many lines; when the owner waits
- * (top-level await), the rest stays buffered until it asks again. */
+ * (top-level await, a completion that answers later, readline paused), the rest stays
+ * buffered until it asks again. */
 static void process(LineEdit *le) {
   if (le->processing) return;
   le->processing = true;
   size_t used = 0;
-  while (le->reading && used < le->input.length) {
+  while (le->reading && !le->awaiting && !le->held && used < le->input.length) {
     const char *s = le->input.bytes + used;
     size_t n = le->input.length - used;
     size_t k = le->terminal ? terminal_key(le, s, n) : pipe_line(le, s, n);
     if (k == 0) break;
+    if (le->terminal && le->events.on_key) key_event(le, s, k);
     used += k;
   }
   buf_delete(&le->input, 0, used);
   le->processing = false;
-  if (le->reading && le->eof && (le->terminal || le->input.length == 0)) finish(le, 4);
+  if (le->reading && !le->awaiting && !le->held && le->eof && (le->terminal || le->input.length == 0))
+    finish(le, 4);
 }
 //< runtime.lineedit-process
 
@@ -452,16 +622,32 @@ LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *
 
 bool lineedit_is_terminal(const LineEdit *le) { return le->terminal; }
 
+/* As node's rl.prompt(): the cursor goes to the start of the line (empty after Enter),
+ * and the prompt and the line are drawn. */
 void lineedit_prompt(LineEdit *le, const char *prompt) {
+  lineedit_set_prompt(le, prompt);
+  le->cursor = 0;
+  le->awaiting = false; /* an answer to an earlier line's Tab is not wanted */
+  raw_mode(le, true);   /* before the prompt: no key typed after it is echoed twice */
+  if (le->terminal) refresh(le);
+  else puts_le(le, prompt);
+  lineedit_listen(le);
+}
+
+void lineedit_set_width(LineEdit *le, int (*width)(uint32_t cp)) { le->width = width; }
+
+/* The cursor's column and row below the prompt's, as readline's getCursorPos. */
+void lineedit_cursor_pos(LineEdit *le, int *cols, int *rows) { display_pos(le, le->cursor, rows, cols); }
+
+void lineedit_set_prompt(LineEdit *le, const char *prompt) {
   free(le->prompt);
   le->prompt = mem_strdup(prompt);
-  buf_set(&le->line, "");
-  le->cursor = 0;
+}
+
+void lineedit_listen(LineEdit *le) {
   le->reading = true;
   raw_mode(le, true);
-  puts_le(le, prompt);
-  if (!le->processing && !le->wakeup && (le->input.length || le->eof))
-    le->wakeup = loop_immediate(le->loop, wake, le);
+  schedule_input(le);
 }
 
 void lineedit_set_eof_ends_line(LineEdit *le, bool on) { le->eof_ends_line = on; }
@@ -478,6 +664,36 @@ void lineedit_set_history_size(LineEdit *le, int size) {
 }
 
 const char *lineedit_line(const LineEdit *le) { return le->line.bytes; }
+
+size_t lineedit_cursor(const LineEdit *le) { return le->cursor; }
+
+void lineedit_hold(LineEdit *le, bool on) {
+  le->held = on;
+  if (!on) schedule_input(le);
+}
+
+/* Text written as if typed, without keys: \r\n, \n and \r end lines (readline's
+ * rl.write on a terminal). Stops when the owner stops reading. */
+void lineedit_write(LineEdit *le, const char *s, size_t n) {
+  while (le->terminal) {
+    size_t k = 0;
+    while (k < n && s[k] != '\r' && s[k] != '\n') k++;
+    if (k > 0) insert_text(le, s, k, false);
+    if (k == n) return;
+    k += s[k] == '\r' && k + 1 < n && s[k + 1] == '\n' ? 2 : 1;
+    finish(le, '\r');
+    s += k, n -= k;
+  }
+}
+
+/* Keys as if typed (readline's rl.write(null, key)); a key cut short is dropped. */
+void lineedit_keys(LineEdit *le, const char *s, size_t n) {
+  while (le->terminal && n > 0) {
+    size_t k = terminal_key(le, s, n);
+    if (k == 0) return;
+    s += k, n -= k;
+  }
+}
 
 void lineedit_refresh(LineEdit *le) {
   if (!le->reading) return;

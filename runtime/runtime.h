@@ -337,8 +337,11 @@ typedef struct LineEditEvents {
   void (*on_line)(LineEdit *le, const char *line, size_t length, void *data); /* Enter */
   void (*on_interrupt)(LineEdit *le, bool line_was_empty, void *data);        /* Ctrl-C */
   void (*on_eof)(LineEdit *le, void *data); /* Ctrl-D on an empty line, end of input */
-  /* Tab (may be NULL): propose words with lineedit_add_completion. */
+  /* Tab (may be NULL): propose words with lineedit_add_completion, or call
+   * lineedit_complete_later and propose them afterwards. */
   void (*complete)(LineEdit *le, const char *line, size_t cursor, void *data);
+  /* Each key read on a terminal, once handled (may be NULL): its bytes. */
+  void (*on_key)(LineEdit *le, const char *key, size_t length, void *data);
 } LineEditEvents;
 
 /* Starts watching in_fd (the events are copied). It takes no loop reference: the owner
@@ -349,8 +352,18 @@ LineEdit *lineedit_new(Loop *loop, int in_fd, int out_fd, const LineEditEvents *
 void lineedit_free(LineEdit *le);
 /* True when both fds are terminals (raw mode, echo, keys, colours for the owner). */
 bool lineedit_is_terminal(const LineEdit *le);
-/* Prints prompt and reads the next line (buffered input is handled from the loop). */
+/* Prints prompt (and the line, if something is typed already: readline's rl.write) and
+ * reads the next line (buffered input is handled from the loop). */
 void lineedit_prompt(LineEdit *le, const char *prompt);
+/* Reads on, the prompt unchanged and not drawn (readline after a line, unprompted). */
+void lineedit_listen(LineEdit *le);
+/* How many columns a code point takes (node's getStringWidth); without it, one each. */
+void lineedit_set_width(LineEdit *le, int (*width)(uint32_t cp));
+/* The cursor's column and its row below the prompt's, the line wrapped at the
+ * terminal's width (readline's getCursorPos). */
+void lineedit_cursor_pos(LineEdit *le, int *cols, int *rows);
+/* The prompt the next redraw shows, not drawn now (readline's setPrompt). */
+void lineedit_set_prompt(LineEdit *le, const char *prompt);
 /* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
  * .editor mode); off by default, where Ctrl-D after text deletes forward. */
 void lineedit_set_eof_ends_line(LineEdit *le, bool on);
@@ -370,6 +383,19 @@ void lineedit_set_history_file(LineEdit *le, const char *path);
 /* Inside complete: proposes word to replace line[start..cursor] (start is the same for
  * every word of one Tab). */
 void lineedit_add_completion(LineEdit *le, size_t start, const char *word);
+/* Inside complete: the words come later; keys wait in the input until then. */
+void lineedit_complete_later(LineEdit *le);
+/* The words proposed since lineedit_complete_later are complete: they are applied
+ * as a Tab's would be, then the keys typed meanwhile are handled. */
+void lineedit_complete_done(LineEdit *le);
+/* The cursor, a byte offset into lineedit_line. */
+size_t lineedit_cursor(const LineEdit *le);
+/* While on, keys read wait in the input (readline's pause). */
+void lineedit_hold(LineEdit *le, bool on);
+/* Inserts text at the cursor as if typed; a line ending in it ends the line. */
+void lineedit_write(LineEdit *le, const char *s, size_t n);
+/* Handles the keys encoded in s (bytes as a terminal sends them) as if typed. */
+void lineedit_keys(LineEdit *le, const char *s, size_t n);
 
 /* ==== Terminal colours (runtime/tty.c) ====
  *

@@ -36,6 +36,11 @@ typedef struct InspectOptions {
   Value user_options;   /* the caller's options object, passed on to custom inspectors */
 } InspectOptions;
 
+/* The columns a code point takes on a terminal, as node's getStringWidth counts: 0 for
+ * controls and combining marks, 2 for East Asian wide characters and emoji, else 1 (the
+ * line editor's measure too). */
+int inspect_codepoint_width(uint32_t cp);
+
 /* The defaults (this VM's util.inspect.defaultOptions as it is right now). */
 void inspect_default_options(VM *vm, InspectOptions *opts);
 

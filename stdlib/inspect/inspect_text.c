@@ -112,7 +112,7 @@ static bool in_ranges(const Range *r, size_t n, uint32_t cp) {
   return false;
 }
 
-static int codepoint_width(uint32_t cp) {
+int inspect_codepoint_width(uint32_t cp) {
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
   if (cp < 0x300) return 1;
   if (in_ranges(zero_ranges, sizeof zero_ranges / sizeof *zero_ranges, cp)) return 0;
@@ -138,7 +138,7 @@ size_t text_width(const char *s, bool strip_ansi) {
     }
     uint32_t cp = sb_decode((const unsigned char *)s + i, &n);
     i += n;
-    width += (size_t)codepoint_width(cp);
+    width += (size_t)inspect_codepoint_width(cp);
   }
   return width;
 }

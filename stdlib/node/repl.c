@@ -557,8 +557,9 @@ int stdlib_repl(Host *host) {
   Repl *r = mem_calloc(1, sizeof *r);
   r->host = host, r->vm = vm;
   ((ReplSlot *)vm_state(vm, &repl_slot))->repl = r;
-  LineEditEvents events = {on_line, on_interrupt, on_eof, complete};
+  LineEditEvents events = {on_line, on_interrupt, on_eof, complete, NULL};
   r->le = lineedit_new(host_loop(host), STDIN_FILENO, STDOUT_FILENO, &events, r);
+  lineedit_set_width(r->le, inspect_codepoint_width);
   bool terminal = lineedit_is_terminal(r->le);
   r->colors = terminal && inspect_should_colorize(vm, STDOUT_FILENO);
   char *history = terminal ? history_path() : NULL;

@@ -7,7 +7,8 @@
  *
  * It writes a chunk whole (writeSync), watches an fd on the loop (readStart/readStop), answers the
  * terminal's questions (isatty, setRawMode, windowSize), and lends readline the REPL's
- * line editor (runtime/lineedit.c) on a terminal (leOpen, lePrompt, leLine, leClose).
+ * line editor (runtime/lineedit.c) on a terminal (leOpen, lePrompt, leSetPrompt, leLine,
+ * leCursor, leCursorPos, leCompleted, leHold, leWrite, leRefresh, leClose).
  */
 #include <errno.h>
 #include <poll.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "lexer/alloc.h"
+#include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
 
 #define READ_CHUNK 65536 /* what libuv reads at a time */
@@ -34,7 +36,8 @@ typedef struct StdioState {
   struct termios saved;    /* the mode before setRawMode(true) */
   LineEdit *le;
   LineEdit *closing;       /* closed from inside its own callback: freed in the close phase */
-  int32_t handlers;        /* a pin: { onLine, onInterrupt, onEof } of the line editor */
+  bool held;               /* readline paused: the editor keeps the loop alive no more */
+  int32_t handlers;        /* a pin: { onLine, onInterrupt, onEof, onComplete, onKey } */
 } StdioState;
 
 static void stdio_init(void *p) {
@@ -274,8 +277,20 @@ static void le_propose(VM *vm, LineEdit *le, Value hits, size_t start) {
   }
 }
 
+/* Proposes the words of a completer's answer [hits, substring]: the hits replace that
+ * substring (the text before the cursor ends with it). */
+static void le_answer(VM *vm, LineEdit *le, Value answer) {
+  if (!vm_is_array(answer) || vm_array_length(answer) != 2) return;
+  Value sub = vm_handle_push(vm, vm_array_get(vm, answer, 1));
+  size_t n = 0, cursor = lineedit_cursor(le);
+  char *text = value_is_string(sub) ? vm_to_utf8(vm, sub, &n) : NULL;
+  free(text);
+  if (n <= cursor) le_propose(vm, le, vm_handle_push(vm, vm_array_get(vm, answer, 0)), cursor - n);
+}
+
 /* Tab: the handlers' onComplete(text before the cursor) answers [hits, substring] (the
- * readline completer's answer), or undefined; the hits replace that substring. */
+ * readline completer's answer), undefined, or true when the answer comes later (then
+ * leCompleted gives it). */
 static void le_complete(LineEdit *le, const char *line, size_t cursor, void *data) {
   StdioState *s = data;
   if (le != s->le) return;
@@ -285,16 +300,18 @@ static void le_complete(LineEdit *le, const char *line, size_t cursor, void *dat
   Value fn = vm_handle_push(vm, vm_get_str(vm, handlers, "onComplete"));
   Value before = vm_handle_push(vm, vm_string_n(vm, line, cursor));
   Value answer = vm_is_callable(fn) ? vm_call(vm, fn, handlers, 1, &before) : VALUE_UNDEFINED;
-  if (value_is_exception(answer)) {
-    host_fatal_exception(s->host);
-  } else if (vm_is_array(vm_handle_push(vm, answer)) && vm_array_length(answer) == 2) {
-    Value sub = vm_handle_push(vm, vm_array_get(vm, answer, 1));
-    size_t n = 0;
-    char *text = value_is_string(sub) ? vm_to_utf8(vm, sub, &n) : NULL;
-    free(text);
-    if (n <= cursor) le_propose(vm, le, vm_handle_push(vm, vm_array_get(vm, answer, 0)), cursor - n);
-  }
+  if (value_is_exception(answer)) host_fatal_exception(s->host);
+  else if (answer == VALUE_TRUE) lineedit_complete_later(le);
+  else le_answer(vm, le, vm_handle_push(vm, answer));
   vm_handle_reset(vm, mark);
+}
+
+/* A key read, once the editor has handled it: handlers.onKey(its text). */
+static void le_on_key(LineEdit *le, const char *key, size_t length, void *data) {
+  StdioState *s = data;
+  VM *vm = host_vm(s->host);
+  Value text = vm_handle_push(vm, vm_string_n(vm, key, length));
+  le_call(le, data, "onKey", 1, &text);
 }
 
 /* leOpen(inFd, outFd, handlers, historySize): starts editing lines; true when both are
@@ -304,10 +321,12 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   int in = int_arg(argc, argv, 0), out = int_arg(argc, argv, 1);
   if (s->le || in < 0 || out < 0 || !value_is_object(arg(argc, argv, 2)))
     return vm_throw_error(vm, ERR_ERROR, "leOpen: the line editor is in use");
-  static const LineEditEvents events = {le_on_line, le_on_interrupt, le_on_eof, le_complete};
+  static const LineEditEvents events = {le_on_line, le_on_interrupt, le_on_eof, le_complete,
+                                        le_on_key};
   s->handlers = vm_pin(vm, argv[2]);
   s->le = lineedit_new(host_loop(s->host), in, out, &events, s);
   lineedit_set_quiet_ends(s->le, true);
+  lineedit_set_width(s->le, inspect_codepoint_width);
   Value size = arg(argc, argv, 3);
   if (value_is_number(size)) /* Infinity keeps everything (node's readline allows it) */
     lineedit_set_history_size(s->le, value_to_number(size) > 1e6 ? 1000000 : (int)value_to_number(size));
@@ -315,12 +334,26 @@ static Value stdio_le_open(VM *vm, Value this_value, int argc, Value *argv) {
   return lineedit_is_terminal(s->le) ? VALUE_TRUE : VALUE_FALSE;
 }
 
-/* lePrompt(text): shows text and reads the next line. */
+/* lePrompt(text): shows text and reads the next line; lePrompt() reads on unprompted. */
 static Value stdio_le_prompt(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  if (!s->le) return VALUE_UNDEFINED;
+  if (!value_is_string(arg(argc, argv, 0))) {
+    lineedit_listen(s->le);
+    return VALUE_UNDEFINED;
+  }
+  char *text = vm_to_utf8(vm, argv[0], NULL);
+  lineedit_prompt(s->le, text);
+  free(text);
+  return VALUE_UNDEFINED;
+}
+
+/* leSetPrompt(text): the prompt the next redraw shows (rl.setPrompt). */
+static Value stdio_le_set_prompt(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
   if (!s->le || !value_is_string(arg(argc, argv, 0))) return VALUE_UNDEFINED;
   char *text = vm_to_utf8(vm, argv[0], NULL);
-  lineedit_prompt(s->le, text);
+  lineedit_set_prompt(s->le, text);
   free(text);
   return VALUE_UNDEFINED;
 }
@@ -329,6 +362,70 @@ static Value stdio_le_prompt(VM *vm, Value this_value, int argc, Value *argv) {
 static Value stdio_le_line(VM *vm, Value this_value, int argc, Value *argv) {
   StdioState *s = state_of(vm);
   return s->le ? vm_string(vm, lineedit_line(s->le)) : vm_string(vm, "");
+}
+
+/* leCursor(): the cursor in UTF-16 units, as rl.cursor counts (4-byte UTF-8 takes 2). */
+static Value stdio_le_cursor(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  if (!s->le) return value_from_number(0);
+  const unsigned char *line = (const unsigned char *)lineedit_line(s->le);
+  size_t units = 0, cursor = lineedit_cursor(s->le);
+  for (size_t i = 0; i < cursor; i++)
+    units += (line[i] & 0xC0) != 0x80 ? 1 + (line[i] >= 0xF0) : 0;
+  return value_from_number((double)units);
+}
+
+/* leCursorPos(): [cols, rows], readline's getCursorPos on the editor's terminal. */
+static Value stdio_le_cursor_pos(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  int cols = 0, rows = 0;
+  if (s->le) lineedit_cursor_pos(s->le, &cols, &rows);
+  Value pair = vm_handle_push(vm, vm_array_new(vm));
+  vm_array_push(vm, pair, value_from_number(cols));
+  vm_array_push(vm, pair, value_from_number(rows));
+  return pair;
+}
+
+/* leCompleted(answer): the answer of a completer that called back later. */
+static Value stdio_le_completed(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  if (!s->le) return VALUE_UNDEFINED;
+  le_answer(vm, s->le, arg(argc, argv, 0));
+  lineedit_complete_done(s->le);
+  return VALUE_UNDEFINED;
+}
+
+/* leHold(on): while on, the keys read wait (readline paused) and, as a paused stdin
+ * in node, the editor does not keep the process alive. */
+static Value stdio_le_hold(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  bool on = arg(argc, argv, 0) == VALUE_TRUE;
+  if (!s->le || on == s->held) return VALUE_UNDEFINED;
+  s->held = on;
+  if (on) loop_unref(host_loop(s->host));
+  else loop_ref(host_loop(s->host));
+  lineedit_hold(s->le, on);
+  return VALUE_UNDEFINED;
+}
+
+/* leWrite(text, asKeys): rl.write on a terminal, text as if typed (asKeys: the keys a
+ * terminal sends for rl.write(null, key)). */
+static Value stdio_le_write(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  if (!s->le || !value_is_string(arg(argc, argv, 0))) return VALUE_UNDEFINED;
+  size_t n;
+  char *text = vm_to_utf8(vm, argv[0], &n);
+  if (arg(argc, argv, 1) == VALUE_TRUE) lineedit_keys(s->le, text, n);
+  else lineedit_write(s->le, text, n);
+  free(text);
+  return VALUE_UNDEFINED;
+}
+
+/* leRefresh(): draws the prompt and the line again (the terminal was resized). */
+static Value stdio_le_refresh(VM *vm, Value this_value, int argc, Value *argv) {
+  StdioState *s = state_of(vm);
+  if (s->le) lineedit_refresh(s->le);
+  return VALUE_UNDEFINED;
 }
 
 static void free_closing(Loop *loop, void *data) {
@@ -347,7 +444,8 @@ static Value stdio_le_close(VM *vm, Value this_value, int argc, Value *argv) {
   s->le = NULL;
   loop_defer_close(host_loop(s->host), free_closing, s);
   vm_unpin(vm, s->handlers);
-  loop_unref(host_loop(s->host));
+  if (!s->held) loop_unref(host_loop(s->host));
+  s->held = false;
   return VALUE_UNDEFINED;
 }
 
@@ -361,7 +459,14 @@ static const VMPropDef stdio_props[] = {
     VM_FN_ENUM("windowSize", stdio_window_size, 1),
     VM_FN_ENUM("leOpen", stdio_le_open, 4),
     VM_FN_ENUM("lePrompt", stdio_le_prompt, 1),
+    VM_FN_ENUM("leSetPrompt", stdio_le_set_prompt, 1),
     VM_FN_ENUM("leLine", stdio_le_line, 0),
+    VM_FN_ENUM("leCursor", stdio_le_cursor, 0),
+    VM_FN_ENUM("leCursorPos", stdio_le_cursor_pos, 0),
+    VM_FN_ENUM("leCompleted", stdio_le_completed, 1),
+    VM_FN_ENUM("leHold", stdio_le_hold, 1),
+    VM_FN_ENUM("leWrite", stdio_le_write, 2),
+    VM_FN_ENUM("leRefresh", stdio_le_refresh, 0),
     VM_FN_ENUM("leClose", stdio_le_close, 0),
     VM_PROPS_END,
 };

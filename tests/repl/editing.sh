@@ -3,7 +3,8 @@
 # how it redraws, so these expectations were written by reading tinynode's screen; each
 # line's value shows what the keys made of it). editing/keys.keys: Ctrl-L, Ctrl-A/E/B/F,
 # the arrows, Home/End in their ESC [ H / ESC [ 1 ~ forms, Ctrl-K/U/W, Backspace,
-# Delete, Ctrl-D inside a line, multi-byte characters, Tab completing a property, a
+# Delete, Ctrl-D inside a line, multi-byte characters, Tab (the last key of a read, as
+# node takes a Tab inside pasted text as text) completing a property, a
 # global, a let variable's property, and a second Tab listing the candidates; Ctrl-P/N
 # and the arrows through the history; .exit. Then editing/history.keys, a second
 # session: the history came back from ~/.tinynode_repl_history (node's format, newest

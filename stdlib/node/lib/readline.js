@@ -7,6 +7,8 @@ const rl = require('internal/readline/interface');
 function Interface(input, output, completer, terminal) {
   if (!(this instanceof Interface)) return new Interface(input, output, completer, terminal);
   rl.Interface.call(this, input, output, completer, terminal);
+  const given = this.completer; // answers through a callback, as node's wrapper makes it
+  if (typeof given === 'function' && given.length !== 2) this.completer = (v, cb) => cb(null, given(v));
 }
 Object.setPrototypeOf(Interface.prototype, rl.Interface.prototype);
 Object.setPrototypeOf(Interface, rl.Interface);

@@ -8,6 +8,7 @@ const { codes } = require('internal/errors');
 function Interface(input, output, completer, terminal) {
   if (!(this instanceof Interface)) return new Interface(input, output, completer, terminal);
   rl.Interface.call(this, input, output, completer, terminal);
+  this[rl.kAwaitCompleter] = true; // its answer (or a promise of it) is awaited
 }
 Object.setPrototypeOf(Interface.prototype, rl.Interface.prototype);
 Object.setPrototypeOf(Interface, rl.Interface);

@@ -21,9 +21,10 @@ const kQuestionCallback = Symbol('kQuestionCallback');
 const kOldPrompt = Symbol('kOldPrompt');
 const kEditor = Symbol('kEditor');
 const kPrompted = Symbol('kPrompted');
-const kDelivering = Symbol('kDelivering'); // a line is being handed to 'line' listeners
 const kListeners = Symbol('kListeners');
 const kDecoder = Symbol('kDecoder');
+const kCompletion = Symbol('kCompletion'); // counts Tabs: an answer is for the latest
+const kAwaitCompleter = Symbol('kAwaitCompleter'); // readline/promises: awaited
 
 const LINE_ENDING = /\r?\n|\r(?!\n)/g;
 let editorInUse = false; // the one line editor (fd 0) is lent to one interface at a time
@@ -66,6 +67,7 @@ function Interface(input, output, completer, terminal) {
   this[kSawReturnAt] = 0;
   this[kQuestionCallback] = null;
   this[kDecoder] = new Decoder('utf8');
+  this[kCompletion] = 0;
   if (!(this.terminal && useLineEditor(input, output) && openEditor(this))) listenTo(this, input);
 }
 Object.setPrototypeOf(Interface.prototype, EE.prototype);
@@ -114,19 +116,13 @@ function openEditor(rl) {
   binding.leOpen(0, rl.output.fd, {
     onLine(line) {
       rl[kPrompted] = false;
-      rl.line = '';
-      rl[kDelivering] = true; // the editor still holds the line: rl.line is '' as in node
-      try {
-        rl[kOnLine](line);
-      } finally {
-        rl[kDelivering] = false;
-      }
-      if (!rl.closed && !rl[kPrompted]) binding.lePrompt(''); // keep reading keys
+      rl[kOnLine](line);
+      if (!rl.closed && !rl[kPrompted]) binding.lePrompt(); // read on, no prompt shown
     },
     onInterrupt() {
       if (rl.listenerCount('SIGINT') > 0) {
         rl.emit('SIGINT');
-        if (!rl.closed && !rl[kPrompted]) binding.lePrompt('');
+        if (!rl.closed) binding.lePrompt(); // read on: the line stays as it is
       } else {
         rl.close();
       }
@@ -137,33 +133,124 @@ function openEditor(rl) {
     onComplete(line) {
       return complete(rl, line);
     },
+    onKey(sequence) {
+      if (rl.input.listenerCount('keypress') > 0) emitKey(rl.input, sequence);
+    },
   }, rl.historySize);
-  binding.lePrompt('');
+  const onresize = () => binding.leRefresh();
+  if (typeof rl.output.on === 'function') {
+    rl.output.on('resize', onresize);
+    rl.once('close', () => rl.output.removeListener('resize', onresize));
+  }
+  binding.lePrompt();
   return true;
 }
 
-// Tab on the line editor: the completer's [hits, substring] for the text before the
-// cursor. A completer taking a callback must call it at once: the editor cannot wait
-// for a later answer, so one that comes later is a clear error, not silence.
+// Tab on the line editor: the completer gets the text before the cursor and answers
+// [hits, substring] through its callback (readline) or its promise (readline/promises),
+// at once or later; the interface is paused meanwhile, so keys typed wait for the
+// answer. Returns the answer, or true when it comes later (then leCompleted gives it).
 function complete(rl, line) {
-  if (typeof rl.completer !== 'function') return undefined;
-  if (rl.completer.length !== 2) return rl.completer(line);
-  let answer, called = false;
-  rl.completer(line, (err, result) => {
-    if (called) return;
-    called = true;
-    if (err) throw err;
-    answer = result;
-  });
-  if (!called) {
-    called = true;
-    throw new Error('readline: tinynode does not support a completer that calls back later');
+  const completer = rl.completer;
+  if (typeof completer !== 'function') return undefined;
+  const id = ++rl[kCompletion];
+  let answer, later = false, settled = false;
+  const answered = (err, value) => {
+    if (settled) return;
+    settled = true;
+    if (!rl.closed) rl.resume();
+    if (err) {
+      if (rl.output != null) rl.output.write(`Tab completion error: ${require('util').inspect(err)}`);
+      value = undefined;
+    } else if (!hitsOf(value)) {
+      value = undefined;
+    }
+    if (!later) answer = value;
+    else if (rl[kCompletion] === id && !rl.closed) binding.leCompleted(value);
+  };
+  rl.pause();
+  if (rl[kAwaitCompleter]) {
+    new Promise((resolve) => resolve(completer.call(rl, line))).then(
+      (value) => answered(null, value), (err) => answered(err));
+  } else {
+    completer.call(rl, line, answered);
   }
-  return answer;
+  later = !settled;
+  return later ? true : answer;
+}
+
+// The hits of an answer, taken as node's kTabCompleter takes them: an answer that
+// cannot be destructured throws its TypeError.
+const hitsOf = ({ 0: hits }) => hits;
+
+// ==== Keys, as 'keypress' on the input sees them ====
+
+const KEY_NAMES = { A: 'up', B: 'down', C: 'right', D: 'left', E: 'clear', F: 'end', H: 'home' };
+const TILDE_NAMES = ['', 'home', 'insert', 'delete', 'end', 'pageup', 'pagedown', 'home', 'end'];
+
+// The key object node's emitKeypressEvents makes for the key a terminal sent as seq.
+function keyOf(seq) {
+  const key = { sequence: seq, name: undefined, ctrl: false, meta: false, shift: false };
+  const m = /^\x1b([[O])(\d*)([A-Z~])$/.exec(seq);
+  if (m) {
+    key.name = m[3] === '~' ? TILDE_NAMES[m[2]] : KEY_NAMES[m[3]];
+    key.code = m[3] === '~' ? `[${m[2]}~` : m[1] + m[3];
+    return key;
+  }
+  if (seq === '\r') key.name = 'return';
+  else if (seq === '\n') key.name = 'enter';
+  else if (seq === '\t') key.name = 'tab';
+  else if (seq === '\b' || seq === '\x7f') key.name = 'backspace';
+  else if (seq === '\x1b') key.name = 'escape';
+  else if (seq === ' ') key.name = 'space';
+  else if (seq.length === 1 && seq <= '\x1a') {
+    key.name = String.fromCharCode(seq.charCodeAt(0) + 96);
+    key.ctrl = true;
+  } else if (/^[0-9A-Za-z]$/.test(seq)) {
+    key.name = seq.toLowerCase();
+    key.shift = /^[A-Z]$/.test(seq);
+  }
+  return key;
+}
+
+function emitKey(input, seq) {
+  const escaped = seq.length > 1 && seq[0] === '\x1b'; // node passes no text for these
+  input.emit('keypress', escaped ? undefined : seq, keyOf(seq));
+}
+
+// What a terminal sends for the key object of rl.write(data, key), for the keys the
+// line editor binds; undefined for the others (node's meta bindings, Ctrl-Y, Ctrl-Z).
+const NAMED_KEYS = {
+  return: '\r', enter: '\r', backspace: '\x7f', delete: '\x1b[3~', left: '\x1b[D',
+  right: '\x1b[C', home: '\x1b[H', end: '\x1b[F', up: '\x1b[A', down: '\x1b[B', tab: '\t',
+};
+
+function keySequence(key) {
+  const name = key.name;
+  if (key.ctrl && key.shift) return name === 'backspace' ? '\x15' : name === 'delete' ? '\x0b' : undefined;
+  if (key.ctrl) {
+    if (name === 'backspace') return '\x17';
+    return typeof name === 'string' && /^[a-z]$/.test(name) ? String.fromCharCode(name.charCodeAt(0) - 96) : undefined;
+  }
+  if (key.meta || name === 'escape') return undefined;
+  return Object.prototype.hasOwnProperty.call(NAMED_KEYS, name) ? NAMED_KEYS[name] : null;
+}
+
+// rl.write on the line editor: text is typed in (its line endings end lines), a key
+// object presses that key.
+function writeToEditor(rl, d, key) {
+  let sequence = key !== null && typeof key === 'object' ? keySequence(key) : null;
+  if (sequence === '\t' && typeof rl.completer !== 'function') sequence = null;
+  if (sequence === null) {
+    if (typeof d === 'string' && d) binding.leWrite(d, false);
+  } else if (sequence !== undefined) {
+    binding.leWrite(sequence, true);
+  }
 }
 
 Interface.prototype.setPrompt = function (prompt) {
   this._prompt = prompt;
+  if (this[kEditor] && !this.closed) binding.leSetPrompt(String(prompt)); // for redraws
 };
 
 Interface.prototype.getPrompt = function () {
@@ -233,12 +320,14 @@ Interface.prototype[kNormalWrite] = function (b) {
 
 Interface.prototype.write = function (d, key) {
   if (this.paused) this.resume();
-  this[kNormalWrite](d);
+  if (this[kEditor] && !this.closed) writeToEditor(this, d, key);
+  else this[kNormalWrite](d);
 };
 
 Interface.prototype.pause = function () {
   if (this.paused) return;
-  if (!this[kEditor]) this.input.pause();
+  if (this[kEditor]) binding.leHold(true);
+  else this.input.pause();
   this.paused = true;
   this.emit('pause');
   return this;
@@ -246,7 +335,8 @@ Interface.prototype.pause = function () {
 
 Interface.prototype.resume = function () {
   if (!this.paused) return;
-  if (!this[kEditor]) this.input.resume();
+  if (this[kEditor]) binding.leHold(false);
+  else this.input.resume();
   this.paused = false;
   this.emit('resume');
   return this;
@@ -262,7 +352,7 @@ Interface.prototype.close = function () {
 
 Object.defineProperty(Interface.prototype, 'line', {
   get() {
-    return this[kEditor] && !this.closed && !this[kDelivering] ? binding.leLine() : this._line || '';
+    return this[kEditor] && !this.closed ? binding.leLine() : this._line || '';
   },
   set(v) {
     this._line = v;
@@ -270,9 +360,42 @@ Object.defineProperty(Interface.prototype, 'line', {
   configurable: true,
 });
 
+Object.defineProperty(Interface.prototype, 'cursor', {
+  get() {
+    return this[kEditor] && !this.closed ? binding.leCursor() : this._cursor || 0;
+  },
+  set(v) {
+    this._cursor = v;
+  },
+  configurable: true,
+});
+
+// Where text leaves the cursor on the output, as node counts it: escape sequences take
+// no room, a tab goes to the next multiple of 8, \n starts a row, and each code point
+// takes one column (node gives East Asian wide characters two).
+function displayPos(text, columns) {
+  let offset = 0, rows = 0;
+  for (const ch of require('util').stripVTControlCharacters(text)) {
+    if (ch === '\n') {
+      rows += Math.ceil(offset / columns) || 1;
+      offset = 0;
+    } else if (ch === '\t') {
+      offset += 8 - (offset % 8);
+    } else if (ch >= ' ' && ch !== '\x7f') {
+      offset++;
+    }
+  }
+  const cols = offset % columns;
+  return { cols, rows: rows + (offset - cols) / columns };
+}
+
 Interface.prototype.getCursorPos = function () {
-  const col = (this._prompt + this.line).length;
-  return { rows: 0, cols: this.output && this.output.columns ? col % this.output.columns : col };
+  if (this[kEditor] && !this.closed) {
+    const [cols, rows] = binding.leCursorPos(); // the editor counts wide characters too
+    return { cols, rows };
+  }
+  const columns = this.output && this.output.columns ? this.output.columns : Infinity;
+  return displayPos(this._prompt + this.line.slice(0, this.cursor), columns);
 };
 
 // for await (const line of rl): lines queue up until the loop takes them; the loop ends
@@ -375,6 +498,6 @@ function clearScreenDown(stream, callback) {
 function emitKeypressEvents() {}
 
 module.exports = {
-  Interface, kQuestionCallback, cursorTo, moveCursor, clearLine, clearScreenDown,
+  Interface, kQuestionCallback, kAwaitCompleter, cursorTo, moveCursor, clearLine, clearScreenDown,
   emitKeypressEvents,
 };
