@@ -734,8 +734,9 @@ static Value server_close(VM *vm, Value this_value, int argc, Value *argv) {
   ServerState *state = vm_host_data(vm, this_value, &server_class);
   if (!state) return vm_throw_error(vm, ERR_TYPE, "Illegal invocation");
   if (argc > 0 && vm_is_callable(argv[0])) {
-    Value cb = state->net ? argv[0] : vm_native_with_data(vm, "", call_not_running, 0, argv[0]);
-    Value args[2] = {vm_handle_push(vm, vm_string(vm, "close")), vm_handle_push(vm, cb)};
+    Value cb = vm_handle_push(
+        vm, state->net ? argv[0] : vm_native_with_data(vm, "", call_not_running, 0, argv[0]));
+    Value args[2] = {vm_handle_push(vm, vm_string(vm, "close")), cb};
     if (value_is_exception(vm_call(vm, vm_get_str(vm, this_value, "once"), this_value, 2, args)))
       return VALUE_EXCEPTION;
   }
