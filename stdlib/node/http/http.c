@@ -187,8 +187,8 @@ static Value chunk_callback(int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
-/* JavaScript's `code | 0`. */
-static int32_t to_int32(double d) {
+/* JavaScript's ToInt32 (`code | 0`); http_conn.c's `count << 1` shifts it. */
+int32_t http_to_int32(double d) {
   if (!isfinite(d)) return 0;
   double m = fmod(trunc(d), 4294967296.0);
   if (m < 0) m += 4294967296.0;
@@ -201,7 +201,7 @@ static int32_t to_int32(double d) {
 static bool take_status(VM *vm, Value res, Value code) {
   Value n = vm_to_number(vm, code);
   if (value_is_exception(n)) return false;
-  int32_t status = to_int32(value_to_number(n));
+  int32_t status = http_to_int32(value_to_number(n));
   if (status >= 100 && status <= 999)
     return !value_is_exception(vm_set_str(vm, res, "statusCode", value_from_number(status)));
   Value args[2] = {vm_handle_push(vm, vm_string(vm, "Invalid status code: %s")), code};

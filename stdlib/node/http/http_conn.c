@@ -608,10 +608,7 @@ static void on_error(NetConn *net, int err, void *data) { /* on_close follows */
 
 /* JavaScript's `count << 1`: ToInt32, then a shift that wraps as an int32 does. */
 static int32_t doubled(double count) {
-  if (!isfinite(count)) return 0;
-  double m = fmod(trunc(count), 4294967296.0);
-  if (m < 0) m += 4294967296.0;
-  return (int32_t)((uint32_t)m << 1);
+  return (int32_t)((uint32_t)http_to_int32(count) << 1);
 }
 
 /* What Node's connectionListener reads from the server for each new connection: the

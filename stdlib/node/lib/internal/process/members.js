@@ -172,5 +172,5 @@ function getReport() {
 module.exports = {
   loadEnvFile, getBuiltinModule, binding, dlopen, openStdin, rawDebug, assert,
   setSourceMapsEnabled, allowedNodeEnvironmentFlags, config, report: getReport,
-  sourceMapsEnabled: () => false, parseEnv,
+  sourceMapsEnabled: () => false,
 };
