@@ -94,6 +94,7 @@ typedef enum NodeKind {
   NODE_SWITCH,      /* switch_stmt: discriminant, cases */
   NODE_CASE,        /* case_clause: test (NULL for default), body */
   NODE_LABELED,     /* labeled: label, body */
+  NODE_WITH,        /* with_stmt: object, body (sloppy code only) */
   NODE_DEBUGGER,
   NODE_KIND_COUNT
 } NodeKind;
@@ -202,6 +203,7 @@ struct Node {
     struct { Node *discriminant; NodeList cases; Scope *scope; } switch_stmt;
     struct { Node *test; NodeList body; } case_clause;
     struct { const char *label; Node *body; } labeled;
+    struct { Node *object, *body; Scope *scope; /* scope: SCOPE_WITH, its object */ } with_stmt;
   } as;
 };
 //< parser.node-struct

@@ -19,7 +19,7 @@ static const char *const kind_names[] = {
     "SPREAD", "YIELD", "AWAIT", "NEW_TARGET", "PRIVATE_NAME", "ARRAY_PATTERN", "OBJECT_PATTERN",
     "ASSIGN_PATTERN", "REST", "PROGRAM", "VAR", "DECLARATOR", "EXPRESSION", "BLOCK", "EMPTY",
     "IF", "FOR", "FOR_IN", "FOR_OF", "WHILE", "DO_WHILE", "RETURN", "BREAK", "CONTINUE",
-    "THROW", "TRY", "SWITCH", "CASE", "LABELED", "DEBUGGER"};
+    "THROW", "TRY", "SWITCH", "CASE", "LABELED", "WITH", "DEBUGGER"};
 
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == NODE_KIND_COUNT,
                "kind_names must list every NodeKind");
@@ -269,6 +269,10 @@ static void dump_children(const Node *n, int depth, Dump *d) {
     dump_list(&n->as.case_clause.body, NULL, depth, d);
     break;
   case NODE_LABELED: dump(n->as.labeled.body, NULL, depth, d); break;
+  case NODE_WITH:
+    dump(n->as.with_stmt.object, "object", depth, d);
+    dump(n->as.with_stmt.body, "body", depth, d);
+    break;
   default: dump_expression_children(n, depth, d);
   }
 }

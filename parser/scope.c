@@ -325,11 +325,15 @@ static Binding *implicit_binding(ScopePass *sp, Scope *fs, Binding **slot, Bindi
   return *slot;
 }
 
-/* The binding a name refers to from scope s, or NULL for a global. */
+static void note_reference(ScopePass *sp, Binding *b, const Node *ref);
+
+/* The binding a name refers to from scope s, or NULL for a global. A with statement
+ * between them makes the code look in its object first: its binding is referenced. */
 static Binding *lookup(ScopePass *sp, Scope *s, const char *name) {
   for (; s; s = s->parent) {
     Binding *b = scope_find_own(s, name);
     if (b) return s->globals ? NULL : b;
+    if (s->kind == SCOPE_WITH) note_reference(sp, s->first, NULL); /* its object may hold it */
     if (s->kind == SCOPE_FUNCTION && !s->is_arrow && !s->globals && !s->eval_caller &&
         strcmp(name, "arguments") == 0)
       return implicit_binding(sp, s, &s->arguments_binding, BIND_ARGUMENTS, "arguments");
@@ -501,6 +505,14 @@ static void visit_body(ScopePass *sp, NodeList *l) {
 static Scope *block_scope(ScopePass *sp, Scope **slot, ScopeKind kind, bool needed) {
   if (sp->phase == PHASE_DECLARE) *slot = needed ? scope_new(sp, kind, sp->scope->owner) : NULL;
   return *slot;
+}
+
+/* with (o) body: the body's scope holds one hidden binding, the object (ToObject(o)). */
+static void visit_with(ScopePass *sp, Node *n) {
+  visit(sp, n->as.with_stmt.object);
+  Scope *s = block_scope(sp, &n->as.with_stmt.scope, SCOPE_WITH, true);
+  if (sp->phase == PHASE_DECLARE) binding_add(sp, s, "%with", BIND_WITH, n);
+  WITH_SCOPE(sp, s, visit(sp, n->as.with_stmt.body));
 }
 
 static void visit_block(ScopePass *sp, Node *n) {
@@ -763,6 +775,7 @@ static bool visit_statement(ScopePass *sp, Node *n) {
     visit(sp, n->as.loop.body);
     return true;
   case NODE_TRY: visit_try(sp, n); return true;
+  case NODE_WITH: visit_with(sp, n); return true;
   case NODE_SWITCH: visit_switch(sp, n); return true;
   case NODE_LABELED:
     if (n->as.labeled.body->kind == NODE_CLASS) visit_class(sp, n->as.labeled.body, true);

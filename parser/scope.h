@@ -24,6 +24,8 @@ typedef enum ScopeKind {
   SCOPE_FOR,      /* the head of for (let ...;;), for (const x of ...), for (let k in ...) */
   SCOPE_SWITCH,   /* the lexical declarations of all the cases of a switch */
   SCOPE_CLASS,    /* a class's own name, seen from inside the class (a const binding) */
+  SCOPE_WITH,     /* the body of with (o): one hidden binding, "%with", holding the object
+                     that a name resolved past it is looked up in first */
 } ScopeKind;
 
 typedef enum BindingKind {
@@ -41,6 +43,7 @@ typedef enum BindingKind {
   BIND_PRIVATE,    /* a class's private name #x (in its class scope): a private symbol */
   BIND_HOME,       /* implicit: the method or constructor itself, whose home object and
                       prototype `super` reads (for arrows inside it to capture) */
+  BIND_WITH,       /* hidden: a with statement's object (SCOPE_WITH) */
 } BindingKind;
 
 //> parser.binding-struct

@@ -464,18 +464,30 @@ static Node *parse_labeled(Parser *p) {
   return parse_finish(p, n);
 }
 
-/* The statements that begin with a reserved word tinynode refuses or Node rejects. */
+/* The statements that begin with a reserved word Node rejects here. */
 static Node *parse_refused(Parser *p) {
   Token t = p->tok;
   SrcRange at = parse_token_range(p, &t);
   if (t.kind == TOK_WITH)
-    parse_error_at(p, at, p->fn->strict ? "Strict mode code may not include a with statement"
-                                        : "tinynode does not support 'with' statements");
+    parse_error_at(p, at, "Strict mode code may not include a with statement");
   else if (t.kind == TOK_IMPORT)
     parse_error_at(p, at, "Cannot use import statement outside a module");
   else
     parse_unexpected(p);
   return parse_error_node(p);
+}
+
+/* WithStatement: with ( Expression ) Statement -- an early error in strict code. */
+static Node *parse_with(Parser *p) {
+  Token t = p->tok;
+  if (p->fn->strict) return parse_refused(p);
+  Node *n = parse_node(p, NODE_WITH, &t);
+  parse_advance(p);
+  parse_expect(p, TOK_LPAREN);
+  n->as.with_stmt.object = parse_expression(p);
+  parse_expect(p, TOK_RPAREN);
+  n->as.with_stmt.body = parse_substatement(p, false, false);
+  return parse_finish(p, n);
 }
 
 /* ExpressionStatement: Expression ;  (or a LabelledStatement, which starts the same way) */
@@ -512,7 +524,8 @@ Node *parse_statement(Parser *p) {
     parse_advance(p);
     n = end_statement(p, parse_node(p, NODE_DEBUGGER, &t));
     break;
-  case TOK_WITH: case TOK_CLASS: case TOK_CONST: case TOK_ENUM: case TOK_EXPORT:
+  case TOK_WITH: n = parse_with(p); break;
+  case TOK_CLASS: case TOK_CONST: case TOK_ENUM: case TOK_EXPORT:
     n = parse_refused(p);
     break;
   case TOK_IMPORT: {

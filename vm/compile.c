@@ -529,41 +529,55 @@ static Binding *eval_vars_for(Compiler *c, const Binding *b) {
   return NULL;
 }
 
-/* Asks the var objects for name with op (DYN_GET or DYN_DELETE): the answer stays on the
- * stack and jumps to the site returned when there is one, else it is popped. */
-static uint32_t eval_var_probe(Compiler *c, Binding *vars, Opcode op, const char *name) {
+/* Asks an object that may hold name (binding holder: the var object of eval, a with
+ * statement's object) with op, DYN_GET or DYN_DELETE here: the answer stays on the stack
+ * and jumps to the site returned when there is one, else it is popped. */
+static uint32_t probe_object(Compiler *c, const Binding *holder, Opcode op, const char *name) {
   int depth = c->fs->depth;
-  load_binding(c, vars, vars->name, (SrcPos){0, 0});
+  load_binding(c, (Binding *)holder, holder->name, (SrcPos){0, 0});
   emit_u16(c, op, compile_const_atom(c, name));
   uint32_t site = emit_jump(c, OP_JUMP_IF_NOT_HOLE);
   compile_set_depth(c, depth); /* fell through: popped */
   return site;
 }
 
+/* Stores the value on top into the holder's property name with op (DYN_SET, WITH_SET) if
+ * it has one: the site that jumps past the ordinary store when it had. */
+static uint32_t probe_set(Compiler *c, const Binding *holder, Opcode op, const char *name) {
+  load_binding(c, (Binding *)holder, holder->name, (SrcPos){0, 0});
+  emit_u16(c, op, compile_const_atom(c, name));
+  return emit_jump(c, OP_JUMP_IF_TRUE);
+}
+
 uint32_t compile_eval_var_get(Compiler *c, Binding *b, const char *name) {
   Binding *vars = eval_vars_for(c, b);
-  return vars ? eval_var_probe(c, vars, OP_DYN_GET, name) : 0;
+  return vars ? probe_object(c, vars, OP_DYN_GET, name) : 0;
 }
 
 uint32_t compile_eval_var_delete(Compiler *c, const char *name) {
   Binding *vars = eval_vars_for(c, NULL);
-  return vars ? eval_var_probe(c, vars, OP_DYN_DELETE, name) : 0;
+  return vars ? probe_object(c, vars, OP_DYN_DELETE, name) : 0;
 }
 
-void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
+/* Pushes b's value past the with statements: after eval's var objects, if any. */
+static void load_past_with(Compiler *c, Binding *b, const char *name, SrcPos at) {
   uint32_t site = compile_eval_var_get(c, b, name);
   load_binding(c, b, name, at);
   if (site) compile_patch_here(c, site);
+}
+
+void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at) {
+  PatchList found = {0};
+  compile_with_probes(c, b, OP_WITH_GET, name, at, &found);
+  load_past_with(c, b, name, at);
+  compile_patch_list_here(c, &found);
 }
 
 /* Stores the value on top into an eval var of that name, if there may be and is one;
  * the site to patch after the ordinary store (0: none). */
 static uint32_t eval_var_set(Compiler *c, Binding *b, const char *name) {
   Binding *vars = eval_vars_for(c, b);
-  if (!vars) return 0;
-  load_binding(c, vars, vars->name, (SrcPos){0, 0});
-  emit_u16(c, OP_DYN_SET, compile_const_atom(c, name));
-  return emit_jump(c, OP_JUMP_IF_TRUE);
+  return vars ? probe_set(c, vars, OP_DYN_SET, name) : 0;
 }
 
 /* Eval code's var and function declarations go to the caller's var object, or are
@@ -592,6 +606,51 @@ static void init_eval_vars(Compiler *c, Binding *vars) {
 }
 //< vm.compile-eval-vars
 
+//> vm.compile-with
+/* Is scope s inside b's scope (b NULL: a global, outside every scope)? */
+static bool scope_inside(const Scope *s, const Binding *b) {
+  if (!b) return true;
+  for (s = s->parent; s; s = s->parent)
+    if (s == b->scope) return true;
+  return false;
+}
+
+/* A with statement hides b where it stands between the use and b's declaration. */
+bool compile_in_with(Compiler *c, const Binding *b) {
+  for (WithScope *w = c->withs; w; w = w->outer)
+    if (scope_inside(w->scope, b)) return true;
+  return false;
+}
+
+void compile_with_probes(Compiler *c, const Binding *b, Opcode op, const char *name, SrcPos at,
+                         PatchList *found) {
+  if (!compile_in_with(c, b)) return;
+  compile_mark_pos(c, at); /* a getter or a proxy trap may throw */
+  for (WithScope *w = c->withs; w; w = w->outer)
+    if (scope_inside(w->scope, b))
+      compile_patch_list_add(found, probe_object(c, w->scope->first, op, name));
+}
+
+/* x = v inside with: the innermost object that has x takes it. */
+static void with_set_probes(Compiler *c, const Binding *b, const char *name, SrcPos at,
+                            PatchList *done) {
+  if (!compile_in_with(c, b)) return;
+  compile_mark_pos(c, at);
+  for (WithScope *w = c->withs; w; w = w->outer)
+    if (scope_inside(w->scope, b))
+      compile_patch_list_add(done, probe_set(c, w->scope->first, OP_WITH_SET, name));
+}
+
+void compile_with_callee(Compiler *c, const Node *id, SrcPos at) {
+  PatchList found = {0};
+  Binding *b = id->as.ident.binding;
+  compile_with_probes(c, b, OP_WITH_CALLEE, id->as.ident.name, at, &found);
+  load_past_with(c, b, id->as.ident.name, at);
+  emit_op(c, OP_PUSH_UNDEFINED);
+  compile_patch_list_here(c, &found); /* found: the function, then its object as this */
+}
+//< vm.compile-with
+
 static bool is_const_binding(Compiler *c, const Binding *b) {
   if (b->kind == BIND_CONST) return true;
   return b->kind == BIND_CALLEE && (b->scope->owner->as.function.flags & FN_STRICT);
@@ -605,9 +664,14 @@ static void store_binding(Compiler *c, Binding *b, const char *name, int how, Sr
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {
   bool lexical = how == VAR_LET || how == VAR_CONST;
   if (how == STORE_GLOBAL_FUNCTION && eval_declare(c, name, true)) return;
+  PatchList done = {0};
+  if (!lexical && how != STORE_VAR_DIRECT && how != STORE_GLOBAL_FUNCTION)
+    with_set_probes(c, b, name, at, &done);
+  if (how == STORE_VAR_DIRECT) how = VAR_VAR;
   uint32_t site = lexical ? 0 : eval_var_set(c, b, name);
   store_binding(c, b, name, how, at);
   if (site) compile_patch_here(c, site);
+  compile_patch_list_here(c, &done);
 }
 
 static void store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at) {

@@ -87,6 +87,12 @@ typedef struct FuncState {
   uint32_t const_map_capacity;
 } FuncState;
 
+/* A with statement being compiled: its scope, whose one binding holds the object. */
+typedef struct WithScope {
+  Scope *scope;
+  struct WithScope *outer;
+} WithScope;
+
 typedef struct Compiler {
   VM *vm;
   Node *class_node;       /* the class whose constructor is being compiled (its fields) */
@@ -97,6 +103,8 @@ typedef struct Compiler {
   CompileMode mode;
   FuncState *fs;
   Node *eval_outer;       /* direct eval code: the owner of the caller's names, or NULL */
+  WithScope *withs;       /* the with statements around the code being compiled, innermost
+                             first (across the functions nested in them) */
   bool eval_globals;      /* sloppy eval code whose vars are global (configurable) ones */
   bool failed;            /* a SyntaxError (or a RangeError: too deep) is pending; the
                              result will be discarded */
@@ -159,8 +167,18 @@ void compile_pattern_end(Compiler *c, Control *ctl);
 void compile_bind_register(Compiler *c, Binding *b, int reg);
 /* How a store initialises or assigns: STORE_ASSIGN, STORE_UPDATE (an assignment whose
  * target was just read: x += 1, x++), or a VarKind for declarations. */
-enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3 };
+enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3,
+       STORE_VAR_DIRECT = -4 /* a var set in its own scope, past any with (Annex B's copy) */ };
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at);
+/* Does a with statement around this code hide b (NULL: the global called so)? */
+bool compile_in_with(Compiler *c, const Binding *b);
+/* Asks the objects of those with statements for name with op (WITH_GET, WITH_DELETE or
+ * WITH_CALLEE), innermost first; each answer found jumps to a site added to found. */
+void compile_with_probes(Compiler *c, const Binding *b, Opcode op, const char *name, SrcPos at,
+                         PatchList *found);
+/* The callee and `this` of a call f(...) inside with: f and the object that has it, or
+ * f as anywhere else and undefined. */
+void compile_with_callee(Compiler *c, const Node *id, SrcPos at);
 void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcPos at);
 void emit_load_name(Compiler *c, const Node *ident);   /* an identifier, this or new.target */
 void compile_enter_scope(Compiler *c, Scope *s);               /* registers, cells, TDZ holes */

@@ -135,15 +135,19 @@ static void compile_delete(Compiler *c, Node *n) {
     emit_op(c, OP_DELETE_ELEM);
     return;
   }
-  if (t->kind == NODE_IDENTIFIER && t->as.ident.binding) {
-    emit_op(c, OP_PUSH_FALSE);
-    return;
-  }
-  if (t->kind == NODE_IDENTIFIER) {
-    uint32_t site = compile_eval_var_delete(c, t->as.ident.name);
-    emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, "globalThis"));
-    emit_u16(c, OP_DELETE_PROP, compile_const_atom(c, t->as.ident.name));
-    if (site) compile_patch_here(c, site);
+  if (t->kind == NODE_IDENTIFIER) { /* sloppy: a with's object may have it */
+    PatchList found = {0};
+    compile_with_probes(c, t->as.ident.binding, OP_WITH_DELETE, t->as.ident.name,
+                        compile_pos_of(t), &found);
+    if (t->as.ident.binding) {
+      emit_op(c, OP_PUSH_FALSE);
+    } else {
+      uint32_t site = compile_eval_var_delete(c, t->as.ident.name);
+      emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, "globalThis"));
+      emit_u16(c, OP_DELETE_PROP, compile_const_atom(c, t->as.ident.name));
+      if (site) compile_patch_here(c, site);
+    }
+    compile_patch_list_here(c, &found);
     return;
   }
   compile_expr_discard(c, t);
@@ -159,9 +163,13 @@ static void compile_unary(Compiler *c, Node *n) {
   }
   if (op == TOK_TYPEOF && operand->kind == NODE_IDENTIFIER && !operand->as.ident.binding) {
     compile_mark_node(c, operand); /* typeof undeclared is "undefined", not a ReferenceError */
+    PatchList found = {0};
+    compile_with_probes(c, NULL, OP_WITH_GET, operand->as.ident.name, compile_pos_of(operand),
+                        &found);
     uint32_t eval_var = compile_eval_var_get(c, NULL, operand->as.ident.name);
     emit_u16(c, OP_TYPEOF_GLOBAL, compile_const_atom(c, operand->as.ident.name));
     if (eval_var) compile_patch_here(c, eval_var);
+    compile_patch_list_here(c, &found);
     emit_op(c, OP_TYPEOF);
     return;
   }
@@ -546,6 +554,15 @@ static void finish_callee_chain(Compiler *c, Chain *own) {
 /* The callee and `this` of a call: o.m -> o.m o;  o[k] -> o[k] o;  f -> f undefined. */
 static void compile_callee(Compiler *c, Node *n, Chain *chain) {
   Node *callee = n->as.call.callee;
+  if (callee->kind == NODE_IDENTIFIER && compile_in_with(c, callee->as.ident.binding)) {
+    compile_with_callee(c, callee, compile_pos_of(callee)); /* f, then this */
+    if (n->as.call.optional) { /* f?.(): test f, under this */
+      emit_op(c, OP_SWAP);
+      nullish_jump(c, chain, 1);
+      emit_op(c, OP_SWAP);
+    }
+    return;
+  }
   if (callee->kind != NODE_MEMBER) {
     compile_chain_part(c, callee, chain);
     if (n->as.call.optional) nullish_jump(c, chain, 0);
@@ -617,6 +634,7 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
   }
   int argc = compile_args(c, &n->as.call.args, at);
   bool direct_eval = n->as.call.eval_scope && argc < 255;
+  if (direct_eval && c->withs) compile_unsupported(c, n, "a direct eval inside 'with'");
   if (direct_eval) emit_u16(c, OP_PUSH_CONST, compile_eval_names(c, n->as.call.eval_scope));
   compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, direct_eval ? OP_CALL_EVAL_SPREAD : OP_CALL_SPREAD);

@@ -612,9 +612,28 @@ static void compile_function_declaration(Compiler *c, Node *n) {
   if (!b || !b->annexb_var) return;
   Binding *twin = b->annexb_var->scope->globals ? NULL : b->annexb_var; /* a script's global */
   emit_load_binding(c, b, id->as.ident.name, compile_pos_of(id));
-  emit_store_binding(c, twin, id->as.ident.name, VAR_VAR, compile_pos_of(id));
+  emit_store_binding(c, twin, id->as.ident.name, STORE_VAR_DIRECT, compile_pos_of(id));
   emit_op(c, OP_POP);
 }
+
+//> vm.compile-with-statement
+/* with (o) body: ToObject(o) goes into the with scope's binding, and while the body is
+ * compiled (functions nested in it too) every name declared outside looks there first. */
+static void compile_with(Compiler *c, Node *n) {
+  reset_completion(c);
+  Scope *s = n->as.with_stmt.scope;
+  compile_expr(c, n->as.with_stmt.object);
+  compile_mark_node(c, n); /* V8 reports undefined and null at `with` */
+  emit_op(c, OP_TO_OBJECT);
+  compile_enter_scope(c, s);
+  emit_store_binding(c, s->first, s->first->name, VAR_LET, compile_pos_of(n));
+  emit_op(c, OP_POP);
+  WithScope w = {s, c->withs};
+  c->withs = &w;
+  compile_stmt(c, n->as.with_stmt.body);
+  c->withs = w.outer;
+}
+//< vm.compile-with-statement
 
 static void compile_throw(Compiler *c, Node *n) {
   compile_expr_at(c, n->as.unary.operand, compile_pos_of(n));
@@ -651,6 +670,7 @@ void compile_stmt(Compiler *c, Node *n) {
   case NODE_RETURN: compile_return(c, n); break;
   case NODE_THROW: compile_throw(c, n); break;
   case NODE_TRY: compile_try(c, n); break;
+  case NODE_WITH: compile_with(c, n); break;
   case NODE_DEBUGGER: compile_mark_node(c, n); emit_op(c, OP_DEBUGGER); break;
   default: PANIC("compile_stmt: not a statement");
   }

@@ -627,6 +627,13 @@ Accessor *accessor_new(VM *vm, Value getter, Value setter);
 FunctionProto *function_proto_new(VM *vm);
 Symbol *symbol_new(VM *vm, String *description);
 
+/* ==== with.c: a with statement's object environment ==== */
+/* The hole when obj does not bind name (no property, or listed in its
+ * Symbol.unscopables); VALUE_EXCEPTION when a getter or proxy trap threw. */
+Value with_get(VM *vm, Value obj, Value name);
+Value with_set(VM *vm, Value obj, Value name, Value v, bool strict); /* true: stored */
+Value with_delete(VM *vm, Value obj, Value name);
+
 /* Own-property primitives. key is an atom string or a symbol. */
 int object_find_slot(Object *o, Value key, uint8_t *attrs); /* -1 if absent */
 Value object_get_own(Object *o, Value key, bool *found);    /* raw slot value */

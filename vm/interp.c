@@ -1955,6 +1955,39 @@ Value interp_run(VM *vm, int entry_frame) {
       sp[-1] = value_from_bool(eval_vars_set(vm, sp[-1], consts[k], sp[-2]));
       NEXT();
     }
+    CASE(TO_OBJECT) {
+      SYNC();
+      Value o = vm_to_object(vm, sp[-1]);
+      CHECK(o);
+      sp[-1] = o;
+      NEXT();
+    }
+    CASE(WITH_GET) CASE(WITH_DELETE) {
+      bool get = pc[-1] == OP_WITH_GET;
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = get ? with_get(vm, sp[-1], consts[k]) : with_delete(vm, sp[-1], consts[k]);
+      CHECK(r);
+      sp[-1] = r;
+      NEXT();
+    }
+    CASE(WITH_CALLEE) { /* obj -> f obj (the object is the call's this), or the hole */
+      uint16_t k = READ_U16();
+      SYNC();
+      Value f = with_get(vm, sp[-1], consts[k]);
+      CHECK(f);
+      if (f == VALUE_HOLE) sp[-1] = f;
+      else sp[0] = sp[-1], sp[-1] = f, sp++;
+      NEXT();
+    }
+    CASE(WITH_SET) {
+      uint16_t k = READ_U16();
+      SYNC();
+      Value r = with_set(vm, sp[-1], consts[k], sp[-2], STRICT());
+      CHECK(r);
+      sp[-1] = r;
+      NEXT();
+    }
     CASE(DYN_DECLARE_VAR) CASE(DYN_DECLARE_FN) {
       bool function = pc[-1] == OP_DYN_DECLARE_FN;
       uint16_t k = READ_U16();

@@ -187,6 +187,11 @@
   OP(DYN_SET, OPF_U16, 0, "v vars -> v stored: vars[name] = v if the chain has it")            \
   OP(DYN_DECLARE_VAR, OPF_U16, -1, "vars -> ; vars[name] = undefined unless it has name")      \
   OP(DYN_DECLARE_FN, OPF_U16, -1, "f vars -> f; vars[name] = f")                              \
+  OP(TO_OBJECT, OPF_NONE, 0, "v -> ToObject(v): TypeError for undefined and null")             \
+  OP(WITH_GET, OPF_U16, 0, "obj -> obj[name] if a with on obj binds name, else the hole")      \
+  OP(WITH_CALLEE, OPF_U16, 1, "obj -> obj[name] obj if a with on obj binds name, else hole")   \
+  OP(WITH_SET, OPF_U16, 0, "v obj -> v bound: obj[name] = v if a with on obj binds name")      \
+  OP(WITH_DELETE, OPF_U16, 0, "obj -> delete obj[name] if a with on obj binds name, else hole") \
   /* Misc */                                                                                   \
   OP(DEBUGGER, OPF_NONE, 0, "a no-op breakpoint for gdb (break on vm_debugger_hook)")          \
   OP(NOP, OPF_NONE, 0, "nothing")                                                              \

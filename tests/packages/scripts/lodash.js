@@ -20,3 +20,7 @@ console.log(compiled({ user: 'fred', items: ['<b>', 'x&y'] }));
 console.log(_.template('${o.a} + ${o.b} = ${o.a + o.b}', { variable: 'o' })({ a: 1, b: 2 }));
 const memo = _.memoize((n) => n * 2);
 console.log(memo(21), memo.cache.has(21), _.flattenDeep([1, [2, [3, [4]], 5]]), _.difference([2, 1], [2, 3]));
+// Without `variable`, the compiled template reads its data through a `with` statement.
+const page = _.template('<h1><%= title %></h1><% items.forEach(function(i) { %><p><%- i %></p><% }); %><%= typeof missing %>');
+console.log(page({ title: 'Hi', items: ['<x>', 'y'] }), page.source.includes('with (obj)'));
+console.log(_.template('<%= a %>-<%= _.upperFirst(b) %>', { imports: { _ } })({ a: 1, b: 'two' }));

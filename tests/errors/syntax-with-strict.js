@@ -1,0 +1,3 @@
+"use strict";
+// with is an early error in strict code.
+with ({}) {}

@@ -1,0 +1,3 @@
+// ToObject(undefined or null) throws at the `with` keyword.
+var q = null;
+  with (q) {}
