@@ -224,21 +224,50 @@ static String *receiver_type_name(VM *vm, Object *recv) {
   return error_constructor_name(vm, recv);
 }
 
-/* V8's method-name inference for an anonymous function: the key under which the
- * receiver (or its prototype chain) holds it, e.g. Timeout._onTimeout. */
-static String *method_name(VM *vm, Object *receiver, Object *fn) {
-  for (Object *o = receiver; o; o = o->proto) {
-    Array *keys = object_own_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
-    for (uint32_t i = 0; i < keys->length; i++) {
-      bool found;
-      Value v = object_get_own(o, keys->elements[i], &found);
-      if (found && v == value_from_object(fn)) return value_to_string(keys->elements[i]);
-    }
-  }
-  return NULL;
+/* V8's method name: the key under which the receiver (or its prototype chain) holds
+ * fn, as a data property's value (e.g. Timeout._onTimeout) or, for an accessor function,
+ * as an accessor's getter or setter; the function's own name (without "get "/"set ")
+ * wins over other keys. */
+/* Is key the text own (UTF-8; NULL: no text)? */
+static bool key_is(const String *key, const char *own) {
+  return own && !key->wide && key->length == strlen(own) && !memcmp(key->data, own, key->length);
 }
 
-/* The "f", "Object.f", "new F" or "" part of one frame's line. */
+static String *method_name(VM *vm, Object *receiver, Object *fn, const char *own,
+                           bool accessor) {
+  String *found_key = NULL;
+  for (Object *o = receiver; o && !found_key; o = o->proto) {
+    Array *keys = object_own_keys(vm, o, VM_KEYS_STRINGS | VM_KEYS_HIDDEN);
+    for (uint32_t i = 0; i < keys->length; i++) {
+      uint8_t attrs;
+      int slot = object_find_slot(o, keys->elements[i], &attrs);
+      bool found;
+      Value v = slot >= 0 ? o->slots[slot] : object_get_own(o, keys->elements[i], &found);
+      if (slot < 0 && !found) continue;
+      bool is_accessor = slot >= 0 && (attrs & ATTR_ACCESSOR);
+      bool holds = !accessor && !is_accessor && v == value_from_object(fn);
+      if (accessor && is_accessor) {
+        Accessor *acc = (Accessor *)value_to_ptr(v);
+        holds = acc->getter == value_from_object(fn) || acc->setter == value_from_object(fn);
+      }
+      if (!holds) continue;
+      String *key = value_to_string(keys->elements[i]);
+      if (key_is(key, own)) return key;
+      if (!found_key) found_key = key;
+    }
+  }
+  return found_key;
+}
+
+/* A getter or setter written with get/set syntax: its name is "get x" or "set x". */
+static bool is_accessor_function(const FunctionProto *p, const char *name) {
+  return p && (p->flags & FN_METHOD) && (!strncmp(name, "get ", 4) || !strncmp(name, "set ", 4));
+}
+
+/* The "f", "Object.f", "Object.f [as g]", "get x [as x]", "new F" or "" part of one
+ * frame's line. V8 names the receiver's type before a method's name, except for an
+ * accessor function; " [as key]" follows when the key holding the function is not its
+ * name. */
 static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
   Value name_v = f->proto ? value_from_string(f->proto->name) : vm_function_name(vm, value_from_object(f->function));
   char *name = vm_to_utf8(vm, name_v, NULL);
@@ -248,11 +277,20 @@ static void frame_function_part(VM *vm, Frame *f, char *out, size_t size) {
                       value_to_object(recv) != vm->intrinsics[INTRINSIC_GLOBAL];
   if (f->is_construct || (!f->proto && value_is_object(f->new_target))) {
     snprintf(out, size, "new %s", *name ? name : "<anonymous>");
+  } else if (has_receiver && !toplevel) {
+    bool accessor = is_accessor_function(f->proto, name);
+    const char *own = !*name ? NULL : accessor ? name + 4 : name;
+    String *method = method_name(vm, value_to_object(recv), f->function, own, accessor);
+    String *type = accessor ? NULL : receiver_type_name(vm, value_to_object(recv));
+    int n = snprintf(out, size, "%s%s%s", accessor ? "" : type ? (char *)type->data : "Object",
+                     accessor ? "" : ".",
+                     *name ? name : method ? (char *)method->data : "<anonymous>");
+    bool as = *name && method && (accessor || !key_is(method, own));
+    if (as && n >= 0 && (size_t)n < size)
+      snprintf(out + n, size - (size_t)n, " [as %s]", (char *)method->data);
   } else if (has_receiver) {
     String *type = receiver_type_name(vm, value_to_object(recv));
-    String *method = *name || toplevel ? NULL : method_name(vm, value_to_object(recv), f->function);
-    snprintf(out, size, "%s.%s", type ? (char *)type->data : "Object",
-             *name ? name : method ? (char *)method->data : "<anonymous>");
+    snprintf(out, size, "%s.%s", type ? (char *)type->data : "Object", *name ? name : "<anonymous>");
   } else {
     snprintf(out, size, "%s", name);
   }
@@ -419,7 +457,7 @@ static Value call_site_record(VM *vm, Frame *f, bool async, bool *strict) {
   Value recv = f->this_value;
   bool object_recv = value_is_object(recv) && value_to_object(recv) != vm->intrinsics[INTRINSIC_GLOBAL];
   String *type = object_recv ? receiver_type_name(vm, value_to_object(recv)) : NULL;
-  String *method = object_recv && !toplevel ? method_name(vm, value_to_object(recv), f->function) : NULL;
+  String *method = object_recv && !toplevel ? method_name(vm, value_to_object(recv), f->function, NULL, false) : NULL;
   vm_array_push(vm, r, type ? value_from_string(type) : VALUE_NULL);
   vm_array_push(vm, r, method ? value_from_string(method) : VALUE_NULL);
   vm_array_push(vm, r, recv);
