@@ -22,7 +22,6 @@ t(() => t2.alias());
 var proto = { inherited() { throw new Error(); } }; var child = Object.create(proto);
 t(() => child.inherited());
 t(() => [1].map(function cb() { throw new Error(); }));
-setTimeout(function tick() { t(() => { throw new Error(); }); }, 0);
 class A { get v() { throw new Error('a'); } static get s() { throw new Error('s'); } set w(x) { throw new Error('w'); } }
 try { new A().v } catch (e) { console.log(e.stack.split('\n')[1]); }
 try { A.s } catch (e) { console.log(e.stack.split('\n')[1]); }
