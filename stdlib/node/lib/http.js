@@ -6,6 +6,20 @@
 const http = require('internal/http');
 const { IncomingMessage, ServerResponse } = require('internal/http/server');
 
+// http.Server: servers are made in C (createServer); the constructor makes one the same
+// way, with the prototype of the class being constructed (`class S extends http.Server`).
+const serverPrototype = http._serverPrototype;
+function Server(options, requestListener) {
+  const server = Reflect.apply(http.createServer, http, arguments); // as called: (listener) too
+  if (new.target && new.target !== Server) Object.setPrototypeOf(server, new.target.prototype);
+  return server;
+}
+Server.prototype = serverPrototype;
+Object.defineProperty(serverPrototype, 'constructor', {
+  value: Server, writable: true, enumerable: false, configurable: true,
+});
+http.Server = Server;
+
 delete http._setHooks;
 delete http._responsePrototype;
 delete http._socketPrototype;
