@@ -758,6 +758,10 @@ static Value assert_exports(VM *vm) {
   if (value_is_exception(error_class)) return error_class;
   Value assert = make_assert(vm, "ok", assert_props, error_class);
   Value strict = make_assert(vm, "strict", strict_props, error_class);
+  Value tracker = vm_handle_push(vm, host_require_builtin(host_of(vm), "internal/assert/calltracker"));
+  if (value_is_exception(tracker)) return tracker;
+  vm_define_str(vm, assert, "CallTracker", tracker, VM_ATTR_DEFAULT);
+  vm_define_str(vm, strict, "CallTracker", tracker, VM_ATTR_DEFAULT);
   vm_define_str(vm, assert, "strict", strict, VM_ATTR_DEFAULT);
   vm_define_str(vm, strict, "strict", strict, VM_ATTR_DEFAULT);
   vm_set_intrinsic(vm, INTRINSIC_ASSERT, assert);

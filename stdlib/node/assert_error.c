@@ -448,6 +448,31 @@ Value assert_error_new(VM *vm, const AssertFailure *f) {
 
 /* ==== The class ==== */
 
+/* options.details (CallTracker's verify): actual, expected and operator become
+ * undefined, and each entry i gives "message i", "actual i", "expected i",
+ * "operator i" and "stack trace i" (its stack). */
+static Value add_details(VM *vm, Value error, Value details) {
+  static const char *const keys[] = {"actual", "expected", "operator"};
+  for (int k = 0; k < 3; k++) vm_set_str(vm, error, keys[k], VALUE_UNDEFINED);
+  Value n = vm_get_str(vm, details, "length");
+  if (value_is_exception(n)) return n;
+  double count = value_is_number(n) ? value_to_number(n) : 0;
+  static const char *const from[] = {"message", "actual", "expected", "operator", "stack"};
+  static const char *const to[] = {"message", "actual", "expected", "operator", "stack trace"};
+  for (uint32_t i = 0; i < count; i++) {
+    Value entry = vm_handle_push(vm, vm_get(vm, details, value_from_number(i)));
+    if (value_is_exception(entry)) return entry;
+    for (int k = 0; k < 5; k++) {
+      Value v = value_is_object(entry) ? vm_get_str(vm, entry, from[k]) : VALUE_UNDEFINED;
+      if (value_is_exception(v)) return v;
+      char key[32];
+      snprintf(key, sizeof key, "%s %u", to[k], i);
+      vm_set_str(vm, error, key, v);
+    }
+  }
+  return error;
+}
+
 /* new AssertionError(options): options.message, actual, expected and operator. */
 static Value assertion_error_construct(VM *vm, Value this_value, int argc, Value *argv) {
   Value options = argc > 0 ? argv[0] : VALUE_UNDEFINED;
@@ -463,7 +488,11 @@ static Value assertion_error_construct(VM *vm, Value this_value, int argc, Value
     if (value_is_exception(v[i])) return v[i];
   }
   AssertFailure f = {.message = v[0], .operator_value = v[1], .actual = v[2], .expected = v[3]};
-  return assert_error_new(vm, &f);
+  Value error = vm_handle_push(vm, assert_error_new(vm, &f));
+  if (value_is_exception(error)) return error;
+  Value details = vm_handle_push(vm, vm_get_str(vm, options, "details"));
+  if (value_is_exception(details)) return details;
+  return vm_truthy(details) ? add_details(vm, error, details) : error;
 }
 
 /* AssertionError.prototype.toString: "AssertionError [ERR_ASSERTION]: message". */
