@@ -7,4 +7,4 @@ console.log(a instanceof http.Server, b instanceof http.Server, c instanceof htt
 console.log(a.constructor.name, d.constructor.name, http.Server.name, http.Server.length, typeof d.listen, c.listenerCount('request'));
 d.listen(0, () => { console.log(typeof d.address().port); d.close(); });
 const e = http.createServer((req, res) => { try { null.x; } catch (err) { console.log(err.stack.split('\n')[1].trim().replace(__filename, 'FILE')); } res.end(); e.close(); });
-e.listen(0, () => http.get({ port: e.address().port }, (r) => r.resume()));
+e.listen(0, () => http.get({ port: e.address().port, agent: false }, (r) => r.resume()));
