@@ -646,9 +646,17 @@ Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h)
  * They may run JavaScript and return VALUE_EXCEPTION. */
 Value object_get(VM *vm, Object *o, Value key, Value receiver);
 Value object_set(VM *vm, Object *o, Value key, Value v, Value receiver); /* true/false/exception */
-/* Replays a remembered add on o (SET_PROP's cache or object_set's): if o has shape
- * `from` and prototype `proto`, both epochs are still current and o takes ordinary adds,
- * o gains the last key of shape `to` with value v. False, doing nothing, otherwise. */
+/* May o take a remembered add: it has shape `from` and prototype `proto`, both epochs
+ * are still current, and it takes ordinary adds? */
+static inline bool object_add_allowed(const VM *vm, const Object *o, const Shape *from,
+                                      const Object *proto, const uint32_t epochs[2]) {
+  return o->shape == from && proto && o->proto == proto && epochs[0] == vm->cache_epoch &&
+         epochs[1] == vm->proto_epoch && o->extensible && !o->watched &&
+         !(class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC));
+}
+/* Replays a remembered add on o (SET_PROP's cache or object_set's): if it is allowed
+ * (above), o gains the last key of shape `to` with value v. False, doing nothing,
+ * otherwise. */
 bool object_replay_add(VM *vm, Object *o, Shape *from, Object *proto, Shape *to,
                        const uint32_t epochs[2], Value v);
 /* May o's add of key, just made (its shape was before), be replayed on any object with

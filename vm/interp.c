@@ -1578,7 +1578,16 @@ Value interp_run(VM *vm, int entry_frame) {
         PropCache *c = cache_entry(vm, pc);
         Value *at = cache_lookup(vm, c, pc, o);
         if (at && c->holder) at = NULL; /* a write never goes to the prototype */
-        if (at || (at = cache_fill(vm, c, pc, o, consts[k], true))) {
+        /* an add remembered from this very shape: o cannot have the key; replay it */
+        bool add = !at && c->pc == pc && c->holder && c->shape == o->shape;
+        if (add && c->holder_shape->count <= o->slot_capacity &&
+            object_add_allowed(vm, o, c->shape, c->holder, c->epochs)) {
+          o->slots[c->holder_shape->count - 1] = sp[-1]; /* room already: no call */
+          o->shape = c->holder_shape;
+          sp[-2] = sp[-1], sp--;
+          NEXT();
+        }
+        if (at || (!add && (at = cache_fill(vm, c, pc, o, consts[k], true)))) {
           *at = sp[-1];
           sp[-2] = sp[-1], sp--;
           NEXT();

@@ -705,10 +705,7 @@ bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key) {
 
 bool object_replay_add(VM *vm, Object *o, Shape *from, Object *proto, Shape *to,
                        const uint32_t epochs[2], Value v) {
-  if (o->shape != from || !proto || o->proto != proto || epochs[0] != vm->cache_epoch ||
-      epochs[1] != vm->proto_epoch || !o->extensible || o->watched ||
-      (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
-    return false;
+  if (!object_add_allowed(vm, o, from, proto, epochs)) return false;
   slots_reserve(vm, o, to->count);
   o->slots[to->count - 1] = v;
   o->shape = to;

@@ -746,7 +746,32 @@ const char *http_status_reason(int status) {
   return "unknown";
 }
 
+/* Every response carries a Date, and a second holds thousands of them: the text of the
+ * last second formatted is kept (per thread), as node keeps its utcDate. */
 void http_format_date(time_t t, char out[30]) {
+  static _Thread_local time_t cached_time = (time_t)-1;
+  static _Thread_local char cached[30];
+  if (t != cached_time) {
+    http_format_date_uncached(t, cached);
+    cached_time = t;
+  }
+  memcpy(out, cached, 30);
+}
+
+/* Digits of v in base 10 or 16 (lowercase) at out, which has room for 20; their count.
+ * (snprintf costs more than the rest of a response head.) */
+static size_t put_uint(char *out, unsigned long long v, unsigned base) {
+  char tmp[24];
+  size_t n = 0;
+  do {
+    tmp[n++] = "0123456789abcdef"[v % base];
+    v /= base;
+  } while (v);
+  for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+  return n;
+}
+
+void http_format_date_uncached(time_t t, char out[30]) {
   static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -813,7 +838,15 @@ static void connection_line(const HttpResponse *r, const UserHeaders *u, HttpBuf
   append_line(out, "Connection", "keep-alive");
   if (r->keep_alive_timeout > 0) {
     char v[80];
-    int n = snprintf(v, sizeof v, "timeout=%.0f", floor(r->keep_alive_timeout / 1000));
+    double seconds = floor(r->keep_alive_timeout / 1000);
+    int n;
+    if (seconds < 1e15) { /* whole seconds, as %.0f would print them */
+      memcpy(v, "timeout=", 8);
+      n = 8 + (int)put_uint(v + 8, (unsigned long long)seconds, 10);
+      v[n] = '\0';
+    } else {
+      n = snprintf(v, sizeof v, "timeout=%.0f", seconds);
+    }
     if (r->max_requests >= 1 && r->max_requests < 2147483648.0)
       snprintf(v + n, sizeof v - (size_t)n, ", max=%.0f", floor(r->max_requests));
     append_line(out, "Keep-Alive", v);
@@ -831,7 +864,7 @@ static HttpFraming framing_line(const HttpResponse *r, HttpBuf *out, bool *close
   }
   if (r->body_known) {
     char v[32];
-    snprintf(v, sizeof v, "%llu", (unsigned long long)r->body_length);
+    v[put_uint(v, (unsigned long long)r->body_length, 10)] = '\0';
     append_line(out, "Content-Length", v);
     return HTTP_FRAMING_LENGTH;
   }
@@ -842,9 +875,10 @@ static HttpFraming framing_line(const HttpResponse *r, HttpBuf *out, bool *close
 //> stdlib.http-response-head
 HttpFraming http_response_head(const HttpResponse *r, HttpBuf *out, bool *close_after) {
   UserHeaders u = scan_user_headers(r);
-  char line[64];
-  snprintf(line, sizeof line, "HTTP/1.1 %d ", r->status);
-  http_buf_append_str(out, line);
+  char line[64] = "HTTP/1.1 ";
+  size_t n = 9 + put_uint(line + 9, (unsigned long long)(r->status > 0 ? r->status : 0), 10);
+  line[n++] = ' ';
+  http_buf_append(out, line, n);
   http_buf_append_str(out, r->reason ? r->reason : http_status_reason(r->status));
   http_buf_append(out, "\r\n", 2);
   for (size_t i = 0; i < r->nheaders; i++) /* the user's headers first, as set */
@@ -871,8 +905,9 @@ HttpFraming http_response_head(const HttpResponse *r, HttpBuf *out, bool *close_
 void http_append_chunk(HttpBuf *out, const void *bytes, size_t len) {
   if (len == 0) return; /* a zero-length chunk would end the body */
   char size[24];
-  int n = snprintf(size, sizeof size, "%zx\r\n", len);
-  http_buf_append(out, size, (size_t)n);
+  size_t n = put_uint(size, len, 16);
+  size[n++] = '\r', size[n++] = '\n';
+  http_buf_append(out, size, n);
   http_buf_append(out, bytes, len);
   http_buf_append(out, "\r\n", 2);
 }

@@ -175,6 +175,7 @@ void http_append_chunk(HttpBuf *out, const void *bytes, size_t len);
 /* Node's STATUS_CODES phrase for a status code, or "unknown" (Node's fallback). */
 const char *http_status_reason(int status);
 /* Writes t as an IMF-fixdate ("Thu, 26 Nov 2026 12:00:00 GMT"; 29 chars + NUL). */
-void http_format_date(time_t t, char out[30]);
+void http_format_date(time_t t, char out[30]);          /* the last second's text is kept */
+void http_format_date_uncached(time_t t, char out[30]); /* formatted afresh */
 
 #endif /* TN_STDLIB_HTTP_PARSER_H */
