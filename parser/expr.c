@@ -203,13 +203,19 @@ static Node *call(Parser *p, Node *callee, bool optional) {
                      !(p->tok.flags & TOKF_NEWLINE_BEFORE) && callee->offset == p->assign_start;
   CoverState outer = parse_cover_save(p);
   AwaitCover outer_await = p->cover_await;
+  ParenCover outer_paren = p->cover_paren;
   if (maybe_arrow) p->cover_await = (AwaitCover){.fn = p->fn};
+  if (maybe_arrow) p->cover_paren = (ParenCover){.fn = p->fn};
   parse_arguments(p, &n->as.call.args, maybe_arrow);
   n = parse_finish(p, n);
   bool arrow = maybe_arrow && parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE);
+  ParenCover inner = p->cover_paren;
+  if (maybe_arrow) parse_restore_paren_cover(p, outer_paren);
   if (arrow && p->cover_await.seen)
     parse_error_at(p, p->cover_await.at,
                    "'await' is not a valid identifier name in an async function");
+  else if (arrow && (inner.yield_seen || inner.await_seen))
+    parse_paren_cover_error(p, &inner);
   if (maybe_arrow) restore_await_cover(p, outer_await);
   if (arrow) {
     p->cover.pending = false;
@@ -330,9 +336,9 @@ static Node *parse_unary(Parser *p) {
     parse_advance(p);
     n->as.unary.op = t.kind;
     n->as.unary.operand = unary_operand(p);
-    if (t.kind == TOK_DELETE && p->fn->strict && n->as.unary.operand->kind == NODE_IDENTIFIER &&
-        !n->as.unary.operand->parenthesized)
-      parse_error_at(p, parse_node_range(p, n->as.unary.operand),
+    if (t.kind == TOK_DELETE && p->fn->strict && n->as.unary.operand->kind == NODE_IDENTIFIER)
+      parse_error_at(p, n->as.unary.operand->parenthesized ? parse_prev_range(p) /* its `)` */
+                                                           : parse_node_range(p, n->as.unary.operand),
                      "Delete of an unqualified identifier in strict mode.");
     Node *target = n->as.unary.operand;
     if (t.kind == TOK_DELETE && target->kind == NODE_MEMBER &&
@@ -347,6 +353,7 @@ static Node *parse_unary(Parser *p) {
     if (p->fn->in_params)
       parse_error_at(p, parse_token_range(p, &t),
                      "Illegal await-expression in formal parameters of async function");
+    parse_note_paren_expression(p, &t, false);
     parse_advance(p);
     n->as.unary.operand = unary_operand(p);
     return parse_finish(p, n);
@@ -446,11 +453,40 @@ static Node *parse_conditional(Parser *p) {
   return parse_finish(p, n);
 }
 
+/* A yield or await expression at t, inside `( ... )` that may yet be an arrow's
+ * parameters: the first of each is kept, for parse_paren to report. */
+void parse_note_paren_expression(Parser *p, const Token *t, bool yield) {
+  ParenCover *c = &p->cover_paren;
+  if (c->fn != p->fn) return;
+  if (yield ? c->yield_seen : c->await_seen) return;
+  *(yield ? &c->yield_seen : &c->await_seen) = true;
+  *(yield ? &c->yield_at : &c->await_at) = parse_token_range(p, t);
+}
+
+/* After `( ... )` or `async( ... )`: a yield or await in it is in the enclosing list too. */
+void parse_restore_paren_cover(Parser *p, ParenCover outer) {
+  ParenCover inner = p->cover_paren;
+  if (outer.fn == inner.fn) {
+    if (!outer.yield_seen && inner.yield_seen) outer.yield_seen = true, outer.yield_at = inner.yield_at;
+    if (!outer.await_seen && inner.await_seen) outer.await_seen = true, outer.await_at = inner.await_at;
+  }
+  p->cover_paren = outer;
+}
+
+/* The list became arrow parameters: V8's error for the yield or await expression in it. */
+void parse_paren_cover_error(Parser *p, const ParenCover *c) {
+  if (c->yield_seen)
+    parse_error_at(p, c->yield_at, "Yield expression not allowed in formal parameter");
+  else if (c->await_seen)
+    parse_error_at(p, c->await_at, "Illegal await-expression in formal parameters of async function");
+}
+
 /* YieldExpression: yield | yield [no LineTerminator here] [*] AssignmentExpression */
 static Node *parse_yield(Parser *p) {
   Node *n = parse_node(p, NODE_YIELD, &p->tok);
   if (p->fn->in_params)
     parse_error_at(p, parse_token_range(p, &p->tok), "Yield expression not allowed in formal parameter");
+  parse_note_paren_expression(p, &p->tok, true);
   parse_advance(p);
   if (p->tok.flags & TOKF_NEWLINE_BEFORE) return parse_finish(p, n);
   if (parse_accept(p, TOK_STAR)) {

@@ -68,6 +68,14 @@ typedef struct AwaitCover {
   SrcRange at;
 } AwaitCover;
 
+/* `( ... )` that may turn out to be an arrow's parameters: the first yield and await
+ * expressions in it (in this function), which parameters may not contain. */
+typedef struct ParenCover {
+  FnContext *fn; /* the function whose parenthesized list is being parsed, or NULL */
+  bool yield_seen, await_seen;
+  SrcRange yield_at, await_at;
+} ParenCover;
+
 struct Parser {
   const char *src;
   uint32_t length;
@@ -91,11 +99,17 @@ struct Parser {
    * reported unless the enclosing literal becomes an assignment target or parameters. */
   CoverState cover;
   AwaitCover cover_await;
+  ParenCover cover_paren;
   ParseRegExpCheck check_regexp; /* NULL: literals are not checked */
   uint32_t dynamic_params_end; /* Function(): where the first parameter list must end, or 0 */
   bool is_eval;                /* eval code (parse_set_eval) ... */
   EvalContext eval;            /* ... in this context */
 };
+
+/* ==== expr.c: yield and await in a parenthesized list (ParenCover) ==== */
+void parse_note_paren_expression(Parser *p, const Token *t, bool yield); /* or an await */
+void parse_restore_paren_cover(Parser *p, ParenCover outer);
+void parse_paren_cover_error(Parser *p, const ParenCover *c); /* if it saw either */
 
 /* ==== parser.c: tokens ==== */
 

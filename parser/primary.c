@@ -356,6 +356,8 @@ static Node *parse_paren(Parser *p) {
   NodeList items = {0};
   bool trailing = false;
   CoverState outer = parse_cover_save(p);
+  ParenCover outer_paren = p->cover_paren;
+  p->cover_paren = (ParenCover){.fn = p->fn};
   parse_advance(p);
   while (!parse_at(p, TOK_RPAREN) && !parse_at(p, TOK_EOF)) {
     if (parse_at(p, TOK_ELLIPSIS)) {
@@ -374,7 +376,10 @@ static Node *parse_paren(Parser *p) {
   close = p->tok;
   parse_expect(p, TOK_RPAREN);
   Node *result;
+  ParenCover inner = p->cover_paren;
+  parse_restore_paren_cover(p, outer_paren);
   if (parse_at(p, TOK_ARROW) && !(p->tok.flags & TOKF_NEWLINE_BEFORE)) {
+    parse_paren_cover_error(p, &inner); /* yield or await in parameters */
     p->cover.pending = false; /* `({a = 1}) => a` is a default, not an error */
     Node *head = parse_node(p, NODE_IDENTIFIER, &open); /* only its position is used */
     result = arrow_allowed(p, head, &before, before_start)

@@ -168,7 +168,8 @@ static void declare_var(ScopePass *sp, const char *name, Node *decl) {
   Scope *fs = var_scope(sp->scope);
   for (Scope *s = sp->scope;; s = s->parent) {
     Binding *b = scope_find_own(s, name);
-    if (b && (is_lexical(b->kind) || (b->kind == BIND_FUNCTION && s != fs))) {
+    if (b && (is_lexical(b->kind) || (b->kind == BIND_FUNCTION && s != fs) ||
+              (b->kind == BIND_CATCH && s->catch_pattern))) {
       fail_redeclared(sp, decl, name);
       return;
     }
@@ -718,11 +719,20 @@ static void visit_try(ScopePass *sp, Node *n) {
   Node *handler = n->as.try_stmt.handler;
   if (handler) {
     Scope *s = block_scope(sp, &n->as.try_stmt.scope, SCOPE_CATCH, true);
-    handler->as.block.scope = s;
+    /* A parameter with expressions in it (defaults, computed keys) must not see the
+     * body's let, const, class and functions: the body gets a scope of its own then. */
+    Node *param = n->as.try_stmt.param;
+    bool apart = param && pattern_has_expression(param) && declares_lexical(&handler->as.block.body);
+    s->catch_pattern = param && param->kind != NODE_IDENTIFIER;
     WITH_SCOPE(sp, s, {
-      if (sp->phase == PHASE_DECLARE) declare_pattern(sp, n->as.try_stmt.param, BIND_CATCH, 0);
-      visit_binding_pattern(sp, n->as.try_stmt.param);
-      visit_body(sp, &handler->as.block.body);
+      if (sp->phase == PHASE_DECLARE) declare_pattern(sp, param, BIND_CATCH, 0);
+      visit_binding_pattern(sp, param);
+      Scope *body = apart ? block_scope(sp, &handler->as.block.scope, SCOPE_BLOCK, true) : s;
+      handler->as.block.scope = body;
+      WITH_SCOPE(sp, body, visit_body(sp, &handler->as.block.body));
+      if (apart && sp->phase == PHASE_DECLARE) /* still one name for both, as in one scope */
+        for (Binding *b = body->first; b && !sp->failed; b = b->next)
+          if (scope_find_own(s, b->name)) fail_redeclared(sp, b->decl, b->name);
     });
   }
   visit(sp, n->as.try_stmt.finalizer);

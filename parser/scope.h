@@ -79,6 +79,8 @@ struct Scope {
   bool globals;        /* script top level: declarations are globals, not bindings */
   bool eval_caller;    /* the names a direct eval's caller sees (EvalContext.outer) */
   bool in_heritage;    /* SCOPE_CLASS whose `extends` is being visited: privates hidden */
+  bool catch_pattern;  /* SCOPE_CATCH of a destructuring parameter: a var may not share a
+                          name with it (only a plain `catch (e)` allows var e, Annex B) */
   /* A sloppy function (or module) with a direct eval: the hidden binding "%vars" holding
    * the object where the eval code's new var declarations live (in an eval_caller scope:
    * the caller's). */

@@ -64,6 +64,14 @@ typedef struct Chain {
   PatchList to_drop1;  /* ... with one value under it (o.m?.() has the receiver) */
 } Chain;
 
+/* A finally block being compiled at a script's top level: the completion value its own
+ * statements leave (temp), and the register it would otherwise go to (outer). */
+typedef struct FinallyBody {
+  Control *base;      /* the control statements around the block */
+  int temp, outer;    /* registers; temp starts as the hole ("no value yet") */
+  struct FinallyBody *enclosing;
+} FinallyBody;
+
 typedef struct FuncState {
   struct FuncState *enclosing;
   Node *node;             /* NODE_FUNCTION, or NODE_PROGRAM for the top level */
@@ -80,6 +88,7 @@ typedef struct FuncState {
   Control *control;       /* innermost statement control can leave */
   int return_register;    /* holds a return value while finally blocks run; -1 = none yet */
   int completion_register; /* script top level: the last expression statement's value */
+  FinallyBody *finally_body; /* innermost finally block being compiled (completion only) */
   Binding *eval_vars;     /* the var object of a sloppy function with a direct eval */
   uint32_t last_line, last_column; /* the position of the last line-table entry */
   Value *const_keys;      /* constant dedup: open addressing over constant values */

@@ -96,12 +96,47 @@ static void reset_completion(Compiler *c) {
   emit_op(c, OP_POP);
 }
 
-/* A finally block's own completion is dropped: eval('1; try { 2 } finally { 3 }') is 2. */
+/* A finally block's own completion is dropped when it ends normally:
+ * eval('1; try { 2 } finally { 3 }') is 2. Its statements' values go to a register of
+ * their own, which a break or continue out of the block makes the try's value. */
 static void compile_finalizer(Compiler *c, Node *finalizer) {
-  int saved = c->fs->completion_register;
-  c->fs->completion_register = -1;
+  FuncState *fs = c->fs;
+  FinallyBody body = {fs->control, -1, fs->completion_register, fs->finally_body};
+  if (body.outer >= 0) {
+    body.temp = compile_alloc_register(c);
+    emit_op(c, OP_PUSH_HOLE);
+    emit_u16(c, OP_SET_LOCAL, body.temp);
+    emit_op(c, OP_POP);
+  }
+  fs->completion_register = body.temp;
+  fs->finally_body = &body;
   compile_stmt(c, finalizer);
-  c->fs->completion_register = saved;
+  fs->finally_body = body.enclosing;
+  fs->completion_register = body.outer;
+}
+
+/* Is the control target inside the finally block b (pushed while compiling it)? */
+static bool inside_finally(Compiler *c, const FinallyBody *b, const Control *target) {
+  for (Control *ctl = c->fs->control; ctl && ctl != b->base; ctl = ctl->outer)
+    if (ctl == target) return true;
+  return false;
+}
+
+/* break/continue to target out of a finally block: the try statement completes with
+ * the block's value so far, or undefined: eval('do { try { 1 } finally { 2; break } }
+ * while (0)') is 2. (Finally blocks it runs on the way out drop theirs, as usual.) */
+static void keep_finally_value(Compiler *c, const Control *target) {
+  FinallyBody *b = c->fs->finally_body;
+  if (!b || b->temp < 0 || inside_finally(c, b, target)) return;
+  int depth = c->fs->depth;
+  emit_u16(c, OP_GET_LOCAL, b->temp);
+  uint32_t set = emit_jump(c, OP_JUMP_IF_NOT_HOLE);
+  compile_set_depth(c, depth); /* the hole: popped */
+  emit_op(c, OP_PUSH_UNDEFINED);
+  compile_patch_here(c, set);
+  for (; b && b->temp >= 0 && !inside_finally(c, b, target); b = b->enclosing)
+    emit_u16(c, OP_SET_LOCAL, b->outer);
+  emit_op(c, OP_POP);
 }
 
 /* ==== Leaving statements ==== */
@@ -155,6 +190,7 @@ static void reopen_ranges(Compiler *c, Control *stop) {
 static void compile_break(Compiler *c, Node *n) {
   Control *target = find_target(c, n->as.jump.label, false);
   int depth = c->fs->depth;
+  keep_finally_value(c, target);
   emit_exits(c, target->outer); /* the target too: a for-of loop closes its iterator */
   compile_patch_list_add(&target->breaks, emit_jump(c, OP_JUMP));
   reopen_ranges(c, target->outer);
@@ -164,6 +200,7 @@ static void compile_break(Compiler *c, Node *n) {
 static void compile_continue(Compiler *c, Node *n) {
   Control *target = find_target(c, n->as.jump.label, true);
   int depth = c->fs->depth;
+  keep_finally_value(c, target);
   emit_exits(c, target);
   compile_pop_to(c, target->base + target->slots);
   compile_patch_list_add(&target->continues, emit_jump(c, OP_JUMP));
@@ -224,6 +261,8 @@ static void compile_catch(Compiler *c, Node *n) {
   compile_enter_scope(c, n->as.try_stmt.scope);
   if (param) compile_pattern_assign(c, param, VAR_LET, NULL);
   else emit_op(c, OP_POP);
+  if (handler->as.block.scope != n->as.try_stmt.scope) /* a body apart from the param */
+    compile_enter_scope(c, handler->as.block.scope);
   compile_hoist_functions(c, &handler->as.block.body);
   compile_body(c, &handler->as.block.body);
 }
