@@ -431,8 +431,8 @@ static void add_private_info(Compiler *c, Array *a, const Binding *b) {
 
 static void add_eval_name(Compiler *c, Array *a, Binding *b, bool caller_var) {
   Value name = value_from_string(atom_from_cstr(c->vm, b->name)); /* atoms: one per text */
-  for (uint32_t i = 0; i + 1 < a->length; i += 2) /* an inner binding shadows it */
-    if (a->elements[i] == name) return;
+  for (uint32_t i = 0; i + 1 < a->length && b->kind != BIND_WITH; i += 2)
+    if (a->elements[i] == name) return; /* an inner binding shadows it (not a with's) */
   if (!b->captured || (b->reg < 0 && owner_state(c, b) == c->fs)) return;
   Access acc = access_of(c, b);
   int code = (int)b->kind | (caller_var ? 16 : 0) | (acc.kind == ACCESS_CELL ? 32 : 0);
@@ -607,18 +607,20 @@ static void init_eval_vars(Compiler *c, Binding *vars) {
 //< vm.compile-eval-vars
 
 //> vm.compile-with
-/* Is scope s inside b's scope (b NULL: a global, outside every scope)? */
-static bool scope_inside(const Scope *s, const Binding *b) {
+/* Does the with statement w stand between a use and b's declaration (b NULL: a global,
+ * outside every scope), that is, is w inside b's scope? Seen from direct eval code, a
+ * caller's with hides the caller's names listed after it (they are further out). */
+static bool with_hides(const WithScope *w, const Binding *b) {
   if (!b) return true;
-  for (s = s->parent; s; s = s->parent)
+  if (w->caller_index >= 0) return b->scope->eval_caller && b->reg > w->caller_index;
+  for (const Scope *s = w->scope->parent; s; s = s->parent)
     if (s == b->scope) return true;
   return false;
 }
 
-/* A with statement hides b where it stands between the use and b's declaration. */
 bool compile_in_with(Compiler *c, const Binding *b) {
   for (WithScope *w = c->withs; w; w = w->outer)
-    if (scope_inside(w->scope, b)) return true;
+    if (with_hides(w, b)) return true;
   return false;
 }
 
@@ -627,7 +629,7 @@ void compile_with_probes(Compiler *c, const Binding *b, Opcode op, const char *n
   if (!compile_in_with(c, b)) return;
   compile_mark_pos(c, at); /* a getter or a proxy trap may throw */
   for (WithScope *w = c->withs; w; w = w->outer)
-    if (scope_inside(w->scope, b))
+    if (with_hides(w, b))
       compile_patch_list_add(found, probe_object(c, w->scope->first, op, name));
 }
 
@@ -637,7 +639,7 @@ static void with_set_probes(Compiler *c, const Binding *b, const char *name, Src
   if (!compile_in_with(c, b)) return;
   compile_mark_pos(c, at);
   for (WithScope *w = c->withs; w; w = w->outer)
-    if (scope_inside(w->scope, b))
+    if (with_hides(w, b))
       compile_patch_list_add(done, probe_set(c, w->scope->first, OP_WITH_SET, name));
 }
 
@@ -1087,11 +1089,34 @@ void emit_function(Compiler *c, Node *fn) {
 
 /* ==== The program ==== */
 
+/* Direct eval code inside with statements: each caller's name of kind BIND_WITH (in
+ * list order, innermost first) becomes a WithScope the eval code's names look through.
+ * One allocation holds them and the stand-in scopes whose first binding they are. */
+static WithScope *eval_caller_withs(Scope *caller) {
+  int n = 0;
+  for (Binding *b = caller->first; b; b = b->next) n += b->kind == BIND_WITH;
+  if (!n) return NULL;
+  WithScope *w = mem_calloc((size_t)n, sizeof *w + sizeof(Scope));
+  Scope *scopes = (Scope *)(w + n);
+  int i = 0;
+  for (Binding *b = caller->first; b; b = b->next) {
+    if (b->kind != BIND_WITH) continue;
+    scopes[i] = (Scope){.kind = SCOPE_WITH, .owner = caller->owner, .first = b, .last = b};
+    w[i] = (WithScope){&scopes[i], i + 1 < n ? &w[i + 1] : NULL, b->reg};
+    i++;
+  }
+  return w;
+}
+
+static void free_caller_withs(WithScope *w) { free(w); }
+
 static FunctionProto *compile_program(Compiler *c, Node *program) {
   Scope *scope = program->as.program.scope;
   uint32_t flags = FN_TOPLEVEL | (scope_is_strict(scope) ? FN_STRICT : 0);
   FuncState fs, caller = {.node = c->eval_outer}; /* direct eval: the caller's names */
   if (c->eval_outer) c->fs = &caller, caller.eval_vars = scope->parent->eval_vars;
+  WithScope *caller_withs = c->eval_outer ? eval_caller_withs(scope->parent) : NULL;
+  c->withs = caller_withs;
   state_begin(c, &fs, program, scope, proto_new(c, program, "", flags));
   fs.eval_vars = scope->eval_vars;
   c->eval_globals = program->as.program.eval_lexicals != NULL;
@@ -1116,6 +1141,8 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   emit_op(c, OP_RETURN);
   FunctionProto *proto = state_end(c);
   c->fs = NULL; /* not the caller's names */
+  c->withs = NULL;
+  free_caller_withs(caller_withs);
   return proto;
 }
 

@@ -96,10 +96,13 @@ typedef struct FuncState {
   uint32_t const_map_capacity;
 } FuncState;
 
-/* A with statement being compiled: its scope, whose one binding holds the object. */
+/* A with statement being compiled: its scope, whose one binding holds the object. In
+ * direct eval code, a with around the eval call is one of the caller's names instead:
+ * caller_index is its place in the list (else -1), and the names after it are outside. */
 typedef struct WithScope {
   Scope *scope;
   struct WithScope *outer;
+  int caller_index;
 } WithScope;
 
 typedef struct Compiler {

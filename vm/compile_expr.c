@@ -634,7 +634,6 @@ static void compile_call(Compiler *c, Node *n, Chain *chain) {
   }
   int argc = compile_args(c, &n->as.call.args, at);
   bool direct_eval = n->as.call.eval_scope && argc < 255;
-  if (direct_eval && c->withs) compile_unsupported(c, n, "a direct eval inside 'with'");
   if (direct_eval) emit_u16(c, OP_PUSH_CONST, compile_eval_names(c, n->as.call.eval_scope));
   compile_mark_named(c, at, callee); /* the position, and V8's name for the callee */
   if (argc < 0) emit_op(c, direct_eval ? OP_CALL_EVAL_SPREAD : OP_CALL_SPREAD);

@@ -667,7 +667,7 @@ static void compile_with(Compiler *c, Node *n) {
   compile_enter_scope(c, s);
   emit_store_binding(c, s->first, s->first->name, VAR_LET, compile_pos_of(n));
   emit_op(c, OP_POP);
-  WithScope w = {s, c->withs};
+  WithScope w = {s, c->withs, -1};
   c->withs = &w;
   compile_stmt(c, n->as.with_stmt.body);
   c->withs = w.outer;
