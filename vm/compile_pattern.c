@@ -30,21 +30,98 @@ static void mark_first_read(Compiler *c, const Node *key, bool first, const Node
   else compile_mark_site(c, compile_pos_of(key), "");
 }
 
+/* ==== Member targets ==== */
+
+/* A member target's reference, taken before the value it gets is read (the spec's order:
+ * `[{}[f()]] = it` calls f before stepping the iterator, `({a: o[g()]} = v)` calls g
+ * before reading v.a), kept in registers. */
+typedef struct MemberRef {
+  int object_reg, key_reg; /* the target's object and computed key, or -1 */
+} MemberRef;
+
+/* A member target (not super) is evaluated now into registers: its object, and a
+ * computed key (converted only when the value is stored, as the spec says). */
+static bool take_reference(MemberRef *r, Compiler *c, Node *target) {
+  r->object_reg = r->key_reg = -1;
+  if (target->kind != NODE_MEMBER || target->as.member.object->kind == NODE_SUPER) return false;
+  compile_expr(c, target->as.member.object);
+  r->object_reg = compile_alloc_register(c);
+  emit_u16(c, OP_SET_LOCAL, r->object_reg);
+  emit_op(c, OP_POP);
+  if (target->as.member.computed) {
+    compile_expr(c, target->as.member.property);
+    r->key_reg = compile_alloc_register(c);
+    emit_u16(c, OP_SET_LOCAL, r->key_reg);
+    emit_op(c, OP_POP);
+  }
+  return true;
+}
+
+/* v -> (ref = v), popped, through the reference take_reference kept. */
+static void put_reference(const MemberRef *r, Compiler *c, Node *target) {
+  Node *key = target->as.member.property;
+  emit_u16(c, OP_GET_LOCAL, r->object_reg);
+  if (key->kind == NODE_PRIVATE_NAME) { /* v o key -> o key v */
+    emit_private_key(c, key);
+    emit_op(c, OP_ROT3);
+    emit_op(c, OP_ROT3);
+    emit_private_set(c, key);
+  } else if (r->key_reg < 0) {
+    emit_op(c, OP_SWAP); /* v o -> o v */
+    compile_mark_node(c, key);
+    emit_u16(c, OP_SET_PROP, compile_const_atom(c, key->as.ident.name));
+  } else {
+    emit_op(c, OP_SWAP); /* v o -> o v */
+    emit_u16(c, OP_GET_LOCAL, r->key_reg);
+    emit_op(c, OP_SWAP); /* o v k -> o k v */
+    compile_mark_node(c, target);
+    emit_op(c, OP_SET_ELEM);
+  }
+  emit_op(c, OP_POP);
+}
+
+/* Assigns the value on top to element e (a target, maybe with a default), through the
+ * reference taken for it if there is one. */
+static void assign_element(const MemberRef *r, Compiler *c, Node *e, bool have_reference,
+                           int how) {
+  Node *target = e;
+  if (e->kind == NODE_ASSIGN_PATTERN) {
+    compile_default(c, e->as.assign.value);
+    target = e->as.assign.target;
+  }
+  if (have_reference) put_reference(r, c, target);
+  else compile_pattern_assign(c, target, how, NULL);
+}
+
+static Node *element_target(Node *e) {
+  return e->kind == NODE_ASSIGN_PATTERN ? e->as.assign.target : e;
+}
+
 /* The value of one pattern property: obj -> obj value. A computed key is kept in a
- * register when a rest element must later leave it out. */
+ * register when a rest element must later leave it out. A member target's reference is
+ * taken after the key and before the read (*have_ref says whether there is one). */
 static int object_pattern_get(Compiler *c, Node *p, bool keep_key, bool first,
-                              const Node *value) {
-  Node *key = p->as.property.key;
-  emit_op(c, OP_DUP);
+                              const Node *value, MemberRef *ref, bool *have_ref) {
+  Node *key = p->as.property.key, *target = element_target(p->as.property.value);
   if (!p->as.property.computed) {
+    *have_ref = take_reference(ref, c, target);
+    emit_op(c, OP_DUP);
     mark_first_read(c, key, first, value);
     emit_u16(c, OP_GET_PROP, compile_key_constant(c, key));
     return -1;
   }
+  emit_op(c, OP_DUP);
   compile_expr(c, key);
   emit_op(c, OP_TO_PROPERTY_KEY);
-  int reg = keep_key ? compile_alloc_register(c) : -1;
-  if (keep_key) emit_u16(c, OP_SET_LOCAL, reg);
+  bool member = target->kind == NODE_MEMBER && target->as.member.object->kind != NODE_SUPER;
+  int reg = keep_key || member ? compile_alloc_register(c) : -1;
+  if (reg >= 0) emit_u16(c, OP_SET_LOCAL, reg);
+  *have_ref = false;
+  if (member) { /* obj obj key -> obj obj, the reference, obj obj key */
+    emit_op(c, OP_POP);
+    *have_ref = take_reference(ref, c, target);
+    emit_u16(c, OP_GET_LOCAL, reg);
+  }
   mark_first_read(c, key, first, value);
   emit_op(c, OP_GET_ELEM);
   return reg;
@@ -83,9 +160,11 @@ static void compile_object_pattern(Compiler *c, Node *pattern, int how, const No
   for (int i = 0; i < items->count; i++) {
     Node *p = items->items[i];
     if (p->kind == NODE_REST) break;
-    int reg = object_pattern_get(c, p, has_rest, i == 0, value);
+    MemberRef ref;
+    bool have_ref;
+    int reg = object_pattern_get(c, p, has_rest, i == 0, value, &ref, &have_ref);
     if (key_regs) key_regs[i] = reg;
-    compile_pattern_assign(c, p->as.property.value, how, NULL);
+    assign_element(&ref, c, p->as.property.value, have_ref, how);
   }
   if (has_rest) object_pattern_rest(c, pattern, key_regs, how);
   free(key_regs);
@@ -94,69 +173,18 @@ static void compile_object_pattern(Compiler *c, Node *pattern, int how, const No
 
 /* ==== Array patterns ==== */
 
-/* An array pattern's state besides its iterator's control: a member target's reference,
- * taken before the iterator is stepped (the spec's order: `[{}[f()]] = it` calls f
- * first), kept in registers. */
+/* An array pattern's state besides its iterator's control: the reference of the element
+ * being assigned. */
 typedef struct ArrayPattern {
   int how;
   Control ctl;
-  int object_reg, key_reg; /* the member target's object and key, or -1 */
+  MemberRef ref;
 } ArrayPattern;
-
-/* A plain member target (not super, not a private name) is evaluated now into registers. */
-static bool take_reference(ArrayPattern *ap, Compiler *c, Node *target) {
-  ap->object_reg = ap->key_reg = -1;
-  if (target->kind != NODE_MEMBER || target->as.member.object->kind == NODE_SUPER ||
-      target->as.member.property->kind == NODE_PRIVATE_NAME)
-    return false;
-  compile_expr(c, target->as.member.object);
-  ap->object_reg = compile_alloc_register(c);
-  emit_u16(c, OP_SET_LOCAL, ap->object_reg);
-  emit_op(c, OP_POP);
-  if (target->as.member.computed) {
-    compile_expr(c, target->as.member.property);
-    ap->key_reg = compile_alloc_register(c);
-    emit_u16(c, OP_SET_LOCAL, ap->key_reg);
-    emit_op(c, OP_POP);
-  }
-  return true;
-}
-
-/* v -> (ref = v), popped, through the reference take_reference kept. */
-static void put_reference(ArrayPattern *ap, Compiler *c, Node *target) {
-  emit_u16(c, OP_GET_LOCAL, ap->object_reg);
-  emit_op(c, OP_SWAP); /* v o -> o v */
-  if (ap->key_reg < 0) {
-    compile_mark_node(c, target->as.member.property);
-    emit_u16(c, OP_SET_PROP, compile_const_atom(c, target->as.member.property->as.ident.name));
-  } else {
-    emit_u16(c, OP_GET_LOCAL, ap->key_reg);
-    emit_op(c, OP_SWAP); /* o v k -> o k v */
-    compile_mark_node(c, target);
-    emit_op(c, OP_SET_ELEM);
-  }
-  emit_op(c, OP_POP);
-}
-
-/* Assigns the value on top to element e (a target, maybe with a default). */
-static void assign_element(ArrayPattern *ap, Compiler *c, Node *e, bool have_reference) {
-  Node *target = e;
-  if (e->kind == NODE_ASSIGN_PATTERN) {
-    compile_default(c, e->as.assign.value);
-    target = e->as.assign.target;
-  }
-  if (have_reference) put_reference(ap, c, target);
-  else compile_pattern_assign(c, target, ap->how, NULL);
-}
-
-static Node *element_target(Node *e) {
-  return e->kind == NODE_ASSIGN_PATTERN ? e->as.assign.target : e;
-}
 
 /* One element: its reference, then the iterator's next value (or undefined once the
  * iterator is done), then the assignment. */
 static void array_pattern_element(ArrayPattern *ap, Compiler *c, Node *e, int depth) {
-  bool ref = take_reference(ap, c, element_target(e));
+  bool ref = take_reference(&ap->ref, c, element_target(e));
   compile_pattern_protect(c, &ap->ctl, false);
   uint32_t done = emit_jump(c, OP_ITER_NEXT);
   compile_pattern_protect(c, &ap->ctl, true);
@@ -165,14 +193,14 @@ static void array_pattern_element(ArrayPattern *ap, Compiler *c, Node *e, int de
   compile_set_depth(c, depth);
   emit_op(c, OP_PUSH_UNDEFINED);
   compile_patch_here(c, have);
-  assign_element(ap, c, e, ref);
+  assign_element(&ap->ref, c, e, ref, ap->how);
 }
 
 /* [...rest] in a pattern: the reference first, then the iterator's remaining values in
  * a new array. */
 static void array_pattern_rest(ArrayPattern *ap, Compiler *c, Node *rest) {
   Node *target = rest->as.unary.operand;
-  bool ref = take_reference(ap, c, target);
+  bool ref = take_reference(&ap->ref, c, target);
   int reg = compile_alloc_register(c);
   emit_u16(c, OP_NEW_ARRAY, 0);
   emit_u16(c, OP_SET_LOCAL, reg);
@@ -191,7 +219,7 @@ static void array_pattern_rest(ArrayPattern *ap, Compiler *c, Node *rest) {
   compile_set_depth(c, depth);
   compile_pattern_protect(c, &ap->ctl, true);
   emit_u16(c, OP_GET_LOCAL, reg);
-  assign_element(ap, c, target, ref);
+  assign_element(&ap->ref, c, target, ref, ap->how);
 }
 
 //> vm.compile-array-pattern
