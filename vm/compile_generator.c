@@ -107,7 +107,8 @@ static void compile_yield_star(Compiler *c, Node *n) {
 /* yield* in an async generator: every result of the inner iterator is awaited, and its
  * values are handed out as they are (no await of its own, unlike `yield v`):
  *       iterable GET_ASYNC_ITERATOR PUSH_UNDEFINED PUSH_INT 0     iter next received mode
- *   loop: DELEGATE_CALL; AWAIT; DELEGATE_STEP done; YIELD raw; RESUME_MODE; JUMP loop
+ *   loop: DELEGATE_CALL; AWAIT; DELEGATE_STEP done; YIELD raw; RESUME_MODE
+ *         (mode 2, return(v): AWAIT v first, as AsyncGeneratorUnwrapYieldResumption); JUMP loop
  *   done: mode' 4 (a value to return, to be awaited first): JUMP loop; then as yield* */
 static void compile_async_yield_star(Compiler *c, Node *n) {
   int base = begin_yield_star(c, n, OP_GET_ASYNC_ITERATOR);
@@ -117,6 +118,13 @@ static void compile_async_yield_star(Compiler *c, Node *n) {
   uint32_t done = emit_jump(c, OP_DELEGATE_STEP);
   emit_u8(c, OP_YIELD, 1);
   emit_op(c, OP_RESUME_MODE);
+  emit_op(c, OP_DUP); /* return(v): v is awaited before the inner iterator hears of it */
+  emit_number(c, RESUME_RETURN);
+  emit_op(c, OP_STRICT_EQ);
+  emit_jump_to(c, OP_JUMP_IF_FALSE, loop);
+  emit_op(c, OP_SWAP);
+  compile_await_top(c);
+  emit_op(c, OP_SWAP);
   emit_jump_to(c, OP_JUMP, loop);
   compile_patch_here(c, done);
   compile_set_depth(c, base + 4);
