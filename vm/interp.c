@@ -1580,8 +1580,8 @@ Value interp_run(VM *vm, int entry_frame) {
         if (at && c->holder) at = NULL; /* a write never goes to the prototype */
         /* an add remembered from this very shape: o cannot have the key; replay it */
         bool add = !at && c->pc == pc && c->holder && c->shape == o->shape;
-        if (add && c->holder_shape->count <= o->slot_capacity &&
-            object_add_allowed(vm, o, c->shape, c->holder, c->epochs)) {
+        if (add && object_add_allowed(vm, o, c->shape, c->holder, c->epochs) &&
+            c->holder_shape->count <= o->slot_capacity) { /* (the epoch first: no GC since) */
           o->slots[c->holder_shape->count - 1] = sp[-1]; /* room already: no call */
           o->shape = c->holder_shape;
           sp[-2] = sp[-1], sp--;
