@@ -1,8 +1,8 @@
-// Graded exercise 6 of chapter 2: three early errors that V8 reports and the parser
-// missed: `delete` of a parenthesized name in strict code (reported at the last `)`),
-// the name `let` bound by a let or const pattern, and a var in a catch body that
-// redeclares a name the catch parameter's *pattern* binds (Annex B.3.4 allows it only
-// for a plain `catch (e)`). Each case runs as a script of its own (this runtime, on a
+// Graded exercise 6 of chapter 2: the name `let` bound by a let or const pattern, an
+// early error V8 reports and the parser misses; beside it, two the parser reports
+// already: `delete` of a parenthesized name in strict code (at the last `)`), and a var
+// in a catch body that redeclares a name the catch parameter's *pattern* binds (Annex
+// B.3.4 allows it only for a plain `catch (e)`). Each case runs as a script of its own (this runtime, on a
 // file under /tmp); the test prints the report's source line, caret and message, and
 // the output of the cases that must still run. node 20 wrote the expectation
 // (UPDATE=node sh tests/run.sh tests/exercises/02/early-errors.js).
