@@ -170,6 +170,7 @@ normalise() {
   [ -s "$3" ] && [ "$(tail -c 1 "$3" | wc -l)" -eq 0 ] && nonl=1
   awk -v mode="$1" -v dir="$2" -v nonl="$nonl" '
     function subst(s,   i, out) {             # every DIR in s becomes <dir>
+      if (dir == "") return s                   # (mawk finds "" everywhere: no loop)
       out = ""
       while ((i = index(s, dir)) > 0) {
         out = out substr(s, 1, i - 1) "<dir>"
