@@ -624,23 +624,16 @@ bool compile_in_with(Compiler *c, const Binding *b) {
   return false;
 }
 
+/* One probe per with statement that hides b, innermost first: a read (probe_object) or,
+ * for WITH_SET, a store (probe_set); each site that found the name goes on sites. */
 void compile_with_probes(Compiler *c, const Binding *b, Opcode op, const char *name, SrcPos at,
-                         PatchList *found) {
+                         PatchList *sites) {
   if (!compile_in_with(c, b)) return;
-  compile_mark_pos(c, at); /* a getter or a proxy trap may throw */
+  compile_mark_pos(c, at); /* a getter, setter or proxy trap may throw */
   for (WithScope *w = c->withs; w; w = w->outer)
     if (with_hides(w, b))
-      compile_patch_list_add(found, probe_object(c, w->scope->first, op, name));
-}
-
-/* x = v inside with: the innermost object that has x takes it. */
-static void with_set_probes(Compiler *c, const Binding *b, const char *name, SrcPos at,
-                            PatchList *done) {
-  if (!compile_in_with(c, b)) return;
-  compile_mark_pos(c, at);
-  for (WithScope *w = c->withs; w; w = w->outer)
-    if (with_hides(w, b))
-      compile_patch_list_add(done, probe_set(c, w->scope->first, OP_WITH_SET, name));
+      compile_patch_list_add(sites, op == OP_WITH_SET ? probe_set(c, w->scope->first, op, name)
+                                                      : probe_object(c, w->scope->first, op, name));
 }
 
 void compile_with_callee(Compiler *c, const Node *id, SrcPos at) {
@@ -668,7 +661,7 @@ void emit_store_binding(Compiler *c, Binding *b, const char *name, int how, SrcP
   if (how == STORE_GLOBAL_FUNCTION && eval_declare(c, name, true)) return;
   PatchList done = {0};
   if (!lexical && how != STORE_VAR_DIRECT && how != STORE_GLOBAL_FUNCTION)
-    with_set_probes(c, b, name, at, &done);
+    compile_with_probes(c, b, OP_WITH_SET, name, at, &done);
   if (how == STORE_VAR_DIRECT) how = VAR_VAR;
   uint32_t site = lexical ? 0 : eval_var_set(c, b, name);
   store_binding(c, b, name, how, at);
@@ -1108,8 +1101,6 @@ static WithScope *eval_caller_withs(Scope *caller) {
   return w;
 }
 
-static void free_caller_withs(WithScope *w) { free(w); }
-
 static FunctionProto *compile_program(Compiler *c, Node *program) {
   Scope *scope = program->as.program.scope;
   uint32_t flags = FN_TOPLEVEL | (scope_is_strict(scope) ? FN_STRICT : 0);
@@ -1142,7 +1133,7 @@ static FunctionProto *compile_program(Compiler *c, Node *program) {
   FunctionProto *proto = state_end(c);
   c->fs = NULL; /* not the caller's names */
   c->withs = NULL;
-  free_caller_withs(caller_withs);
+  free(caller_withs);
   return proto;
 }
 

@@ -184,10 +184,11 @@ enum { STORE_ASSIGN = -1, STORE_UPDATE = -2, STORE_GLOBAL_FUNCTION = -3,
 void emit_load_binding(Compiler *c, Binding *b, const char *name, SrcPos at);
 /* Does a with statement around this code hide b (NULL: the global called so)? */
 bool compile_in_with(Compiler *c, const Binding *b);
-/* Asks the objects of those with statements for name with op (WITH_GET, WITH_DELETE or
- * WITH_CALLEE), innermost first; each answer found jumps to a site added to found. */
+/* Asks the objects of those with statements for name with op (WITH_GET, WITH_DELETE,
+ * WITH_CALLEE, or WITH_SET for a store), innermost first; each site that found it is
+ * added to sites. */
 void compile_with_probes(Compiler *c, const Binding *b, Opcode op, const char *name, SrcPos at,
-                         PatchList *found);
+                         PatchList *sites);
 /* The callee and `this` of a call f(...) inside with: f and the object that has it, or
  * f as anywhere else and undefined. */
 void compile_with_callee(Compiler *c, const Node *id, SrcPos at);
