@@ -496,6 +496,8 @@ typedef struct AddCacheEntry {
 } AddCacheEntry;
 
 #define ADD_CACHE_SIZE 256 /* a power of two */
+#define GC_MIN_THRESHOLD ((size_t)4 << 20) /* never collect more often than every 4 MiB */
+#define RECYCLE_CLASSES 16 /* gc.c's free lists: things of 16, 32, ... 256 bytes */
 
 //> vm.vm-struct
 struct VM {
@@ -520,6 +522,8 @@ struct VM {
   size_t heap_limit;  /* bytes; past it the process ends with Node's heap report */
   int gc_stress;      /* TINYNODE_GC_STRESS=1: collect at every allocation */
   int gc_paused;      /* >0 while the heap must not move on */
+  struct FreeBlock *recycled[RECYCLE_CLASSES]; /* small blocks to reuse, by size (gc.c) */
+  size_t recycled_bytes;
   Value *gray;        /* the mark stack */
   size_t gray_count, gray_capacity;
   Object *weak_tables; /* during a collection: the WeakMaps and WeakSets marked so far */
@@ -678,6 +682,9 @@ bool array_set_length(VM *vm, Array *a, uint32_t length);
 void *gc_alloc(VM *vm, size_t size, GcType type); /* zeroed, on the heap list */
 void gc_collect(VM *vm);
 void gc_free_all(VM *vm);
+/* Blocks of the heap's things and their slots: recycled by size class (gc.c). */
+void *gc_block_alloc(VM *vm, size_t bytes); /* uninitialised */
+void gc_block_free(VM *vm, void *p, size_t bytes); /* bytes: as allocated; p may be NULL */
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_values(VM *vm, const Value *v, size_t n);
 void gc_mark_thing(VM *vm, GcHeader *thing);

@@ -377,7 +377,9 @@ static inline void slots_reserve(VM *vm, Object *o, uint32_t need) {
   uint32_t cap = o->slot_capacity ? o->slot_capacity * 2 : 4;
   while (cap < need) cap *= 2;
   gc_account(vm, (ptrdiff_t)(cap - o->slot_capacity) * (ptrdiff_t)sizeof(Value));
-  Value *s = mem_realloc(o->slots, cap * sizeof(Value));
+  Value *s = gc_block_alloc(vm, cap * sizeof(Value)); /* the slots move to a new block */
+  if (o->slot_capacity) memcpy(s, o->slots, o->slot_capacity * sizeof(Value));
+  gc_block_free(vm, o->slots, o->slot_capacity * sizeof(Value));
   o->slots = s;
   o->slot_capacity = cap;
 }

@@ -117,7 +117,7 @@ VM *vm_new(void) {
   vm->pin_free = -1;
   vm->array_values_pin = vm->array_next_pin = -1;
   vm->promise_job = vm->promise_ctor = VALUE_UNDEFINED;
-  vm->next_gc = 1 << 20;
+  vm->next_gc = GC_MIN_THRESHOLD;
   vm->heap_limit = gc_heap_limit_from_env();
   vm->stack_limit = stack_limit_new();
   const char *stress = getenv("TINYNODE_GC_STRESS");
