@@ -474,6 +474,7 @@ typedef struct PropCache {
 } PropCache;
 
 #define PROP_CACHE_SIZE 1024 /* a power of two */
+#define NAMED_CACHE_SIZE 256  /* vm_get_str's entries, by atom: a power of two */
 
 /* atom_from_cstr remembers the atoms of the C strings it was given (the library names
  * properties with literals: vm_get_str(vm, o, "_events")), by the string's address; a
@@ -508,6 +509,7 @@ struct VM {
   int frame_count;
 
   PropCache *prop_cache; /* GET_PROP/SET_PROP inline caches, indexed by pc */
+  PropCache named_cache[NAMED_CACHE_SIZE]; /* vm_get_str's, by the name's atom */
   uint32_t cache_epoch;  /* bumped by every collection */
   uint32_t proto_epoch;  /* bumped when a watched object's keys or prototype change */
 
@@ -749,6 +751,7 @@ const char *vm_keep_source(VM *vm, const char *source, size_t length);
 Value interp_run(VM *vm, int entry_frame);
 /* obj[key] and obj[key] = v for any value obj; key is already a property key. */
 Value interp_get_property(VM *vm, Value obj, Value key);
+Value interp_get_named(VM *vm, Value obj, Value atom); /* the same, through named_cache */
 Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict);
 /* Can v be called with `new` (a class, a plain function, a constructor native)? */
 bool interp_is_constructor(Value v);

@@ -905,6 +905,20 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
 }
 //< vm.inline-cache
 
+/* C code reads properties by name (vm_get_str(vm, o, "_events")), the same few names of
+ * objects of the same few shapes, again and again: those reads are cached as GET_PROP's
+ * are, with the name's atom in place of the instruction's address. */
+Value interp_get_named(VM *vm, Value obj, Value atom) {
+  if (value_is_object(obj)) {
+    Object *o = value_to_object(obj);
+    const uint8_t *site = value_to_ptr(atom);
+    PropCache *c = &vm->named_cache[((uintptr_t)site >> 4) & (NAMED_CACHE_SIZE - 1)];
+    Value *at = cache_lookup(vm, c, site, o);
+    if (at || (at = cache_fill(vm, c, site, o, atom, false))) return *at;
+  }
+  return interp_get_property(vm, obj, atom);
+}
+
 //> vm.add-cache
 /* `this.x = v` in a constructor adds x to each new object, and every add must first
  * walk the prototype chain: a setter or a read-only x there would forbid it. SET_PROP

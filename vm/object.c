@@ -879,14 +879,42 @@ static bool define_on_exotic(VM *vm, Object *o, Value key, Value v, uint8_t attr
   return r == VALUE_TRUE;
 }
 
+/* A define that adds a key (vm_define_str's, JSON.parse's) needs no walk up the
+ * prototype chain, only the shape's transition: object_set's add cache remembers it,
+ * with no prototype (so that object_set never replays it), and any entry there from
+ * o's shape with key serves, whoever made it, if it gives key the same attributes. */
+static bool define_replay(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
+  AddCacheEntry *e = add_cache_entry(vm, o->shape, key);
+  if (e->key != key || e->from != o->shape || e->epochs[0] != vm->cache_epoch ||
+      e->to->props[e->to->count - 1].attrs != attrs || !o->extensible ||
+      (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
+    return false;
+  object_touch(vm, o);
+  slots_reserve(vm, o, e->to->count);
+  o->slots[e->to->count - 1] = v;
+  o->shape = e->to;
+  return true;
+}
+
+static void define_remember(VM *vm, Object *o, Shape *before, Value key) {
+  if (before->dictionary || o->shape->parent != before) return;
+  *add_cache_entry(vm, before, key) = (AddCacheEntry){before, o->shape, NULL, key, {vm->cache_epoch, 0}};
+}
+
 bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {
+  if (define_replay(vm, o, key, v, attrs)) return true;
   bool private_name = value_is_symbol(key) && value_to_symbol(key)->is_private;
   if (!private_name && exotic_of(vm, o)) /* #x lives on the object itself, proxy or not */
     return define_on_exotic(vm, o, key, v, attrs);
   Key k;
   key_resolve(vm, key, &k, false);
   Prop p;
-  if (!own_find(vm, o, &k, &p)) return add_property(vm, o, &k, v, attrs);
+  if (!own_find(vm, o, &k, &p)) {
+    Shape *before = o->shape;
+    if (!add_property(vm, o, &k, v, attrs)) return false;
+    if (!k.is_index) define_remember(vm, o, before, k.atom);
+    return true;
+  }
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, v); /* a change of attributes may allocate a dictionary shape */
   bool ok = redefine(vm, o, &k, &p, v, attrs);

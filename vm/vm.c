@@ -272,7 +272,7 @@ Value vm_set_with_receiver(VM *vm, Value obj, Value key, Value v, Value receiver
 Value vm_get_str(VM *vm, Value obj, const char *key) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
-  Value r = interp_get_property(vm, obj, vm_atom(vm, key));
+  Value r = interp_get_named(vm, obj, vm_atom(vm, key));
   vm_handle_reset(vm, mark);
   return r;
 }
