@@ -468,13 +468,18 @@ typedef struct PropCache {
   const uint8_t *pc;
   struct Shape *shape;
   struct Object *holder;      /* NULL: the property is the object's own; else its prototype's */
-  struct Shape *holder_shape; /* the prototype's shape when the entry was made */
+  union {
+    struct Shape *holder_shape; /* the prototype's shape when the entry was made */
+    Value *deep;                /* slot == CACHE_DEEP: where the value is (see interp.c) */
+  };
   uint32_t slot;
-  uint32_t epochs[2];         /* vm->cache_epoch when made; an add entry: vm->proto_epoch */
+  uint32_t epochs[2];         /* vm->cache_epoch when made; an add or deep entry: vm->proto_epoch */
 } PropCache;
 
+#define CACHE_DEEP UINT32_MAX /* PropCache.slot of a read found further up the chain, or nowhere */
+
 #define PROP_CACHE_SIZE 1024 /* a power of two */
-#define NAMED_CACHE_SIZE 256  /* vm_get_str's entries, by atom: a power of two */
+#define NAMED_CACHE_SIZE 256  /* vm_get_str's and vm_set_str's entries, by atom: a power of two */
 
 /* atom_from_cstr remembers the atoms of the C strings it was given (the library names
  * properties with literals: vm_get_str(vm, o, "_events")), by the string's address; a
@@ -510,6 +515,7 @@ struct VM {
 
   PropCache *prop_cache; /* GET_PROP/SET_PROP inline caches, indexed by pc */
   PropCache named_cache[NAMED_CACHE_SIZE]; /* vm_get_str's, by the name's atom */
+  PropCache named_set_cache[NAMED_CACHE_SIZE]; /* vm_set_str's */
   uint32_t cache_epoch;  /* bumped by every collection */
   uint32_t proto_epoch;  /* bumped when a watched object's keys or prototype change */
 
@@ -752,6 +758,7 @@ Value interp_run(VM *vm, int entry_frame);
 /* obj[key] and obj[key] = v for any value obj; key is already a property key. */
 Value interp_get_property(VM *vm, Value obj, Value key);
 Value interp_get_named(VM *vm, Value obj, Value atom); /* the same, through named_cache */
+Value interp_set_named(VM *vm, Value obj, Value atom, Value v); /* strict; named_set_cache */
 Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict);
 /* Can v be called with `new` (a class, a plain function, a constructor native)? */
 bool interp_is_constructor(Value v);

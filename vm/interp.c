@@ -851,8 +851,9 @@ static Value delete_property(VM *vm, Value obj, Value key, bool strict) {
  * and the slot the property had in it. A later object with the same (shared, hence
  * immutable) shape has the property in the same slot: one compare instead of a
  * lookup. Reads may also cache a property found on the object's prototype (a method,
- * usually), checked by the prototype's identity and shape. Dictionary shapes change
- * in place, so they are never cached. */
+ * usually), checked by the prototype's identity and shape, and one found further up
+ * or nowhere, checked by the prototype's identity and the epoch of watched objects
+ * (cache_fill_deep). Dictionary shapes change in place: only watching covers them. */
 static inline PropCache *cache_entry(VM *vm, const uint8_t *pc) {
   return &vm->prop_cache[((uintptr_t)pc >> 1) & (PROP_CACHE_SIZE - 1)];
 }
@@ -861,7 +862,9 @@ static inline PropCache *cache_entry(VM *vm, const uint8_t *pc) {
 static inline Value *cache_lookup(VM *vm, const PropCache *c, const uint8_t *pc, Object *o) {
   if (c->pc != pc || c->shape != o->shape || c->epochs[0] != vm->cache_epoch) return NULL;
   if (!c->holder) return &o->slots[c->slot];
-  if (o->proto != c->holder || c->holder->shape != c->holder_shape) return NULL;
+  if (o->proto != c->holder) return NULL;
+  if (c->slot == CACHE_DEEP) return c->epochs[1] == vm->proto_epoch ? c->deep : NULL;
+  if (c->holder->shape != c->holder_shape) return NULL;
   return &c->holder->slots[c->slot];
 }
 
@@ -886,12 +889,35 @@ static bool truly_absent(VM *vm, Object *o, Value key) {
          !(class_is_typed(o->klass) && typed_numeric_key(vm, value_to_string(key)));
 }
 
+/* A read found further up the chain than o's prototype, or nowhere (the undefined of
+ * a property that is absent, `this._events` before the first listener). The chain is
+ * then watched up to the holder, as for an add entry: while vm->proto_epoch stays, none
+ * of those objects gains, loses or changes a key or its prototype, so the holder's slot
+ * stays where it is (slots move only when keys are added) and stays the answer. */
+static const Value absent_value = VALUE_UNDEFINED;
+
+static Value *cache_fill_deep(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key) {
+  Object *holder = NULL;
+  Value *at = (Value *)&absent_value; /* only ever read */
+  for (Object *p = o->proto; p && !holder; p = p->proto) {
+    if (class_flags(p) & CLASS_EXOTIC) return NULL;
+    int slot = shape_find(p->shape, key);
+    if (slot >= 0 && (p->shape->props[slot].attrs & ATTR_ACCESSOR)) return NULL;
+    if (slot >= 0) holder = p, at = &p->slots[slot];
+    else if (!truly_absent(vm, p, key)) return NULL;
+  }
+  for (Object *p = o->proto; p; p = p == holder ? NULL : p->proto) p->watched = 1;
+  *c = (PropCache){pc, o->shape, o->proto, {.deep = at}, CACHE_DEEP,
+                   {vm->cache_epoch, vm->proto_epoch}};
+  return at;
+}
+
 /* Look key up in o (and, for reads, its prototype); on a plain data property fill
  * the cache and return where it is, else NULL. */
 static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Value key, bool for_set) {
   int slot = plain_slot(o, key, for_set);
   if (slot >= 0) {
-    *c = (PropCache){pc, o->shape, NULL, NULL, (uint32_t)slot, {vm->cache_epoch, 0}};
+    *c = (PropCache){pc, o->shape, NULL, {NULL}, (uint32_t)slot, {vm->cache_epoch, 0}};
     return &o->slots[slot];
   }
   Object *p = o->proto;
@@ -899,24 +925,41 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
       !truly_absent(vm, o, key))
     return NULL;
   slot = plain_slot(p, key, false);
-  if (slot < 0) return NULL;
-  *c = (PropCache){pc, o->shape, p, p->shape, (uint32_t)slot, {vm->cache_epoch, 0}};
+  if (slot < 0) return cache_fill_deep(vm, c, pc, o, key);
+  *c = (PropCache){pc, o->shape, p, {p->shape}, (uint32_t)slot, {vm->cache_epoch, 0}};
   return &p->slots[slot];
 }
 //< vm.inline-cache
 
-/* C code reads properties by name (vm_get_str(vm, o, "_events")), the same few names of
- * objects of the same few shapes, again and again: those reads are cached as GET_PROP's
- * are, with the name's atom in place of the instruction's address. */
+/* C code reads and writes properties by name (vm_get_str(vm, o, "_events")), the same
+ * few names of objects of the same few shapes, again and again: those reads and
+ * writes are cached as GET_PROP's and SET_PROP's are, with the name's atom in place of
+ * the instruction's address, in tables of their own. */
+static PropCache *named_entry(PropCache *table, Value atom) {
+  return &table[((uintptr_t)value_to_ptr(atom) >> 4) & (NAMED_CACHE_SIZE - 1)];
+}
+
 Value interp_get_named(VM *vm, Value obj, Value atom) {
   if (value_is_object(obj)) {
     Object *o = value_to_object(obj);
     const uint8_t *site = value_to_ptr(atom);
-    PropCache *c = &vm->named_cache[((uintptr_t)site >> 4) & (NAMED_CACHE_SIZE - 1)];
+    PropCache *c = named_entry(vm->named_cache, atom);
     Value *at = cache_lookup(vm, c, site, o);
     if (at || (at = cache_fill(vm, c, site, o, atom, false))) return *at;
   }
   return interp_get_property(vm, obj, atom);
+}
+
+Value interp_set_named(VM *vm, Value obj, Value atom, Value v) {
+  if (value_is_object(obj)) {
+    Object *o = value_to_object(obj);
+    const uint8_t *site = value_to_ptr(atom);
+    PropCache *c = named_entry(vm->named_set_cache, atom);
+    Value *at = cache_lookup(vm, c, site, o);
+    if (at && !c->holder) return *at = v; /* (write entries are only ever own ones) */
+    if ((at = cache_fill(vm, c, site, o, atom, true))) return *at = v;
+  }
+  return interp_set_property(vm, obj, atom, v, true);
 }
 
 //> vm.add-cache
@@ -938,7 +981,7 @@ static void cache_fill_add(VM *vm, PropCache *c, const uint8_t *pc, Object *o, S
                            Value key) {
   if (!object_add_replayable(vm, o, before, key)) return;
   Shape *s = o->shape;
-  *c = (PropCache){pc, before, o->proto, s, s->count - 1, {vm->cache_epoch, vm->proto_epoch}};
+  *c = (PropCache){pc, before, o->proto, {s}, s->count - 1, {vm->cache_epoch, vm->proto_epoch}};
 }
 
 /* SET_PROP on an object when the write cache missed: replay a remembered add, or set

@@ -294,7 +294,7 @@ Value vm_set_str(VM *vm, Value obj, const char *key, Value v) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
   vm_handle_push(vm, v);
-  Value r = interp_set_property(vm, obj, vm_atom(vm, key), v, true);
+  Value r = interp_set_named(vm, obj, vm_atom(vm, key), v);
   vm_handle_reset(vm, mark);
   return r;
 }
