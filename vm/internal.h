@@ -502,7 +502,7 @@ typedef struct AddCacheEntry {
 } AddCacheEntry;
 
 #define ADD_CACHE_SIZE 256 /* a power of two */
-#define GC_MIN_THRESHOLD ((size_t)4 << 20) /* never collect more often than every 4 MiB */
+#define GC_MIN_THRESHOLD ((size_t)1 << 20) /* never collect more often than every 1 MiB */
 #define RECYCLE_CLASSES 16 /* gc.c's free lists: things of 16, 32, ... 256 bytes */
 
 //> vm.vm-struct
