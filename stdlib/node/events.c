@@ -582,8 +582,13 @@ static Value event_emitter(VM *vm, Value this_value, int argc, Value *argv) {
   return init_emitter(vm, self, opts);
 }
 
-/* In Node's order; on and off are the very functions addListener and removeListener. */
+/* In Node's order; on and off are the very functions addListener and removeListener.
+ * The three fields come first, as node's prototype has them: an emitter made before init
+ * (Object.create(EventEmitter.prototype)) reads undefined, 0 and undefined. */
 static const VMPropDef emitter_methods[] = {
+    VM_CONSTANT("_events", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
+    VM_NUMBER("_eventsCount", 0, VM_ATTR_DEFAULT),
+    VM_CONSTANT("_maxListeners", VALUE_UNDEFINED, VM_ATTR_DEFAULT),
     VM_FN_ENUM("setMaxListeners", events_set_max, 1),
     VM_FN_ENUM("getMaxListeners", events_get_max, 0),
     VM_FN_ENUM("emit", events_emit_native, 1),

@@ -49,3 +49,9 @@ fresh.on('b', () => {}); fresh.on('b', () => {});
 console.log(fresh, Object.keys(fresh));
 class My extends EventEmitter {}
 console.log(new My());
+
+// The prototype's own fields, first in its keys as in node: an object made from it
+// without init reads them.
+log(Object.keys(EventEmitter.prototype).slice(0, 4));
+const bare = Object.create(EventEmitter.prototype);
+log(bare._events, bare._eventsCount, bare._maxListeners, bare.listenerCount('x'));
