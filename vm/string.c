@@ -77,20 +77,22 @@ static uint32_t utf8_decode(const uint8_t *p, const uint8_t *end, int *used) {
 //< vm.utf8-decode
 
 String *string_from_utf8(VM *vm, const char *utf8, size_t length) {
-  const uint8_t *p = (const uint8_t *)utf8, *end = p + length;
-  size_t units = 0;
-  bool ascii = true, wide = false;
-  for (const uint8_t *q = p; q < end;) { /* pass 1: measure */
-    int used;
+  const uint8_t *p = (const uint8_t *)utf8, *end = p + length, *q = p;
+  while (q < end && *q < 0x80) q++; /* most text is ASCII: one byte, one unit */
+  if (q == end) {
+    if (length > UINT32_MAX - 1) PANIC("string_from_utf8: string too long");
+    return string_new_latin1(vm, p, (uint32_t)length);
+  }
+  size_t units = (size_t)(q - p);
+  bool wide = false;
+  while (q < end) { /* pass 1: measure the rest */
+    int used = 1;
     uint32_t cp = *q < 0x80 ? *q : utf8_decode(q, end, &used);
-    if (*q < 0x80) used = 1;
-    else ascii = false;
     units += cp > 0xFFFF ? 2 : 1;
     wide |= cp > 0xFF;
     q += used;
   }
   if (units > UINT32_MAX - 1) PANIC("string_from_utf8: string too long");
-  if (ascii) return string_new_latin1(vm, p, (uint32_t)length);
   String *s = string_alloc(vm, (uint32_t)units, wide);
   uint16_t *w = (uint16_t *)s->data;
   size_t n = 0;
