@@ -55,14 +55,15 @@ static size_t remove_header(Exchange *ex, const char *name) {
   return first == SIZE_MAX ? out : first;
 }
 
-/* A line at position at (a header set again keeps its place, as in node's object). */
-static void add_header(Exchange *ex, size_t at, const char *name, const char *value) {
+/* A line at position at (a header set again keeps its place, as in node's object); the
+ * exchange takes the malloc'd name and value. */
+static void add_header(Exchange *ex, size_t at, char *name, char *value) {
   if (ex->nheaders == ex->capacity) {
     ex->capacity = ex->capacity ? ex->capacity * 2 : 8;
     ex->headers = mem_realloc(ex->headers, sizeof(HttpField) * ex->capacity);
   }
   memmove(&ex->headers[at + 1], &ex->headers[at], (ex->nheaders - at) * sizeof(HttpField));
-  ex->headers[at] = (HttpField){mem_strdup(name), mem_strdup(value)};
+  ex->headers[at] = (HttpField){name, value};
   ex->nheaders++;
 }
 
@@ -82,9 +83,8 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value, bool repl
       result = s;
       break;
     }
-    char *text = vm_to_utf8(vm, s, NULL);
-    add_header(ex, at++, key, text);
-    free(text);
+    add_header(ex, at++, i + 1 < count ? mem_strdup(key) : key, vm_to_utf8(vm, s, NULL));
+    key = i + 1 < count ? key : NULL; /* the last line took it */
   }
   free(key);
   return result;
