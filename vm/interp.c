@@ -931,36 +931,6 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
 }
 //< vm.inline-cache
 
-/* C code reads and writes properties by name (vm_get_str(vm, o, "_events")), the same
- * few names of objects of the same few shapes, again and again: those reads and
- * writes are cached as GET_PROP's and SET_PROP's are, with the name's atom in place of
- * the instruction's address, in tables of their own. */
-static PropCache *named_entry(PropCache *table, Value atom) {
-  return &table[((uintptr_t)value_to_ptr(atom) >> 4) & (NAMED_CACHE_SIZE - 1)];
-}
-
-Value interp_get_named(VM *vm, Value obj, Value atom) {
-  if (value_is_object(obj)) {
-    Object *o = value_to_object(obj);
-    const uint8_t *site = value_to_ptr(atom);
-    PropCache *c = named_entry(vm->named_cache, atom);
-    Value *at = cache_lookup(vm, c, site, o);
-    if (at || (at = cache_fill(vm, c, site, o, atom, false))) return *at;
-  }
-  return interp_get_property(vm, obj, atom);
-}
-
-Value interp_set_named(VM *vm, Value obj, Value atom, Value v) {
-  if (value_is_object(obj)) {
-    Object *o = value_to_object(obj);
-    const uint8_t *site = value_to_ptr(atom);
-    PropCache *c = named_entry(vm->named_set_cache, atom);
-    Value *at = cache_lookup(vm, c, site, o);
-    if (at && !c->holder) return *at = v; /* (write entries are only ever own ones) */
-    if ((at = cache_fill(vm, c, site, o, atom, true))) return *at = v;
-  }
-  return interp_set_property(vm, obj, atom, v, true);
-}
 
 //> vm.add-cache
 /* `this.x = v` in a constructor adds x to each new object, and every add must first
@@ -995,6 +965,39 @@ static __attribute__((noinline)) Value set_prop_learning(VM *vm, PropCache *c, c
   return r;
 }
 //< vm.add-cache
+
+/* C code reads and writes properties by name (vm_get_str(vm, o, "_events")), the same
+ * few names of objects of the same few shapes, again and again: those reads and
+ * writes are cached as GET_PROP's and SET_PROP's are, with the name's atom in place of
+ * the instruction's address, in tables of their own. */
+static PropCache *named_entry(PropCache *table, Value atom) {
+  return &table[((uintptr_t)value_to_ptr(atom) >> 4) & (NAMED_CACHE_SIZE - 1)];
+}
+
+Value interp_get_named(VM *vm, Value obj, Value atom) {
+  if (value_is_object(obj)) {
+    Object *o = value_to_object(obj);
+    const uint8_t *site = value_to_ptr(atom);
+    PropCache *c = named_entry(vm->named_cache, atom);
+    Value *at = cache_lookup(vm, c, site, o);
+    if (at || (at = cache_fill(vm, c, site, o, atom, false))) return *at;
+  }
+  return interp_get_property(vm, obj, atom);
+}
+
+/* A write: to an own property, as SET_PROP writes, or an add, replayed as SET_PROP
+ * replays one (vm_set_str(vm, emitter, "_events", ...) for every new emitter). */
+Value interp_set_named(VM *vm, Value obj, Value atom, Value v) {
+  if (!value_is_object(obj)) return interp_set_property(vm, obj, atom, v, true);
+  Object *o = value_to_object(obj);
+  const uint8_t *site = value_to_ptr(atom);
+  PropCache *c = named_entry(vm->named_set_cache, atom);
+  Value *at = cache_lookup(vm, c, site, o);
+  if (at && !c->holder) return *at = v;
+  bool add = c->pc == site && c->holder && c->shape == o->shape; /* o cannot have the key */
+  if (!add && (at = cache_fill(vm, c, site, o, atom, true))) return *at = v;
+  return set_prop_learning(vm, c, site, o, atom, v, true);
+}
 
 /* ==== Closures, literals and iteration helpers ==== */
 
