@@ -546,15 +546,17 @@ bool array_set_length(VM *vm, Array *a, uint32_t length) {
   return ok;
 }
 
-/* Assigning to an array's length: ToNumber, then RangeError unless a valid length. */
+/* Assigning to an array's length: ArraySetLength's ToUint32(v), then ToNumber(v) again
+ * (an object's valueOf runs twice); RangeError unless the two agree. */
 static Value array_assign_length(VM *vm, Array *a, Value v) {
   Value n = value_is_number(v) ? v : vm_to_number(vm, v);
   if (value_is_exception(n)) return n;
-  double d = value_to_number(n);
-  if (!(d >= 0 && d <= 4294967295.0 && d == floor(d)))
+  uint32_t length = conv_to_uint32(value_to_number(n));
+  if (!value_is_number(v) && value_is_exception(n = vm_to_number(vm, v))) return n;
+  if (value_to_number(n) != (double)length)
     return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
   if (a->base.flags & ARRAY_LENGTH_READONLY) return VALUE_FALSE;
-  return value_from_bool(array_set_length(vm, a, (uint32_t)d));
+  return value_from_bool(array_set_length(vm, a, length));
 }
 
 /* ==== [[Get]], [[Set]], [[HasProperty]] ==== */
@@ -804,7 +806,8 @@ static bool redefine_length(VM *vm, Array *a, Value v, uint8_t attrs) {
   if (!value_is_number(v)) return false;
   double d = value_to_number(v);
   if (!(d >= 0 && d <= 4294967295.0 && d == floor(d))) return false;
-  if ((a->base.flags & ARRAY_LENGTH_READONLY) && (uint32_t)d != a->length) return false;
+  if ((a->base.flags & ARRAY_LENGTH_READONLY) && ((uint32_t)d != a->length || (attrs & ATTR_WRITABLE)))
+    return false; /* a read-only length keeps its value, and stays read-only */
   bool ok = array_set_length(vm, a, (uint32_t)d);
   if (!(attrs & ATTR_WRITABLE)) a->base.flags |= ARRAY_LENGTH_READONLY;
   return ok;

@@ -262,14 +262,18 @@ static bool typed_numeric_key_or_index(VM *vm, const String *key) {
   return string_to_array_index(key, &i) || typed_numeric_key(vm, key);
 }
 
-/* ArraySetLength's conversion: a number that is a valid length, or RangeError. */
+/* ArraySetLength's conversions: ToUint32(v), then ToNumber(v) again (an object's
+ * valueOf runs twice, as the specification has it); the two must agree, else
+ * RangeError. Returns the length as a number. */
 static Value array_length_value(VM *vm, Value v) {
+  Value first = vm_to_number(vm, v);
+  if (value_is_exception(first)) return first;
+  uint32_t length = conv_to_uint32(value_to_number(first));
   Value n = vm_to_number(vm, v);
   if (value_is_exception(n)) return n;
-  double d = value_to_number(n);
-  if (!(d >= 0 && d <= 4294967295.0 && d == floor(d)))
+  if (value_to_number(n) != (double)length)
     return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
-  return n;
+  return value_from_number(length);
 }
 
 //> vm.define-property
