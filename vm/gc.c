@@ -79,8 +79,8 @@ void *gc_block_alloc(VM *vm, size_t bytes) {
 }
 
 void gc_block_free(VM *vm, void *p, size_t bytes) {
-  size_t c = size_class(bytes);
   if (!p) return;
+  size_t c = size_class(bytes);
   if (!RECYCLING || c >= RECYCLE_CLASSES || vm->recycled_bytes >= RECYCLE_KEEP) {
     free(p);
     return;

@@ -684,6 +684,10 @@ Value object_has(VM *vm, Object *o, Value key);                          /* true
 bool array_protos_plain(const Array *a); /* no prototype has an index property */
 bool array_push(VM *vm, Array *a, Value v);
 bool array_set_length(VM *vm, Array *a, uint32_t length);
+/* ArraySetLength's conversions of a new length v: ToUint32(v), then ToNumber(v) again (an
+ * object's valueOf runs twice, as the specification has it); RangeError unless the two
+ * agree. The length as a number, or VALUE_EXCEPTION. */
+Value array_length_convert(VM *vm, Value v);
 
 /* ==== The collector (gc.c) ==== */
 

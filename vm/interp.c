@@ -931,7 +931,6 @@ static Value *cache_fill(VM *vm, PropCache *c, const uint8_t *pc, Object *o, Val
 }
 //< vm.inline-cache
 
-
 //> vm.add-cache
 /* `this.x = v` in a constructor adds x to each new object, and every add must first
  * walk the prototype chain: a setter or a read-only x there would forbid it. SET_PROP

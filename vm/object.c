@@ -546,17 +546,22 @@ bool array_set_length(VM *vm, Array *a, uint32_t length) {
   return ok;
 }
 
-/* Assigning to an array's length: ArraySetLength's ToUint32(v), then ToNumber(v) again
- * (an object's valueOf runs twice); RangeError unless the two agree. */
-static Value array_assign_length(VM *vm, Array *a, Value v) {
+Value array_length_convert(VM *vm, Value v) {
   Value n = value_is_number(v) ? v : vm_to_number(vm, v);
   if (value_is_exception(n)) return n;
   uint32_t length = conv_to_uint32(value_to_number(n));
   if (!value_is_number(v) && value_is_exception(n = vm_to_number(vm, v))) return n;
   if (value_to_number(n) != (double)length)
     return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
+  return value_from_number(length);
+}
+
+/* Assigning to an array's length. */
+static Value array_assign_length(VM *vm, Array *a, Value v) {
+  Value n = array_length_convert(vm, v);
+  if (value_is_exception(n)) return n;
   if (a->base.flags & ARRAY_LENGTH_READONLY) return VALUE_FALSE;
-  return value_from_bool(array_set_length(vm, a, length));
+  return value_from_bool(array_set_length(vm, a, (uint32_t)value_to_number(n)));
 }
 
 /* ==== [[Get]], [[Set]], [[HasProperty]] ==== */
@@ -806,7 +811,8 @@ static bool redefine_length(VM *vm, Array *a, Value v, uint8_t attrs) {
   if (!value_is_number(v)) return false;
   double d = value_to_number(v);
   if (!(d >= 0 && d <= 4294967295.0 && d == floor(d))) return false;
-  if ((a->base.flags & ARRAY_LENGTH_READONLY) && ((uint32_t)d != a->length || (attrs & ATTR_WRITABLE)))
+  bool readonly = a->base.flags & ARRAY_LENGTH_READONLY;
+  if (readonly && ((uint32_t)d != a->length || (attrs & ATTR_WRITABLE)))
     return false; /* a read-only length keeps its value, and stays read-only */
   bool ok = array_set_length(vm, a, (uint32_t)d);
   if (!(attrs & ATTR_WRITABLE)) a->base.flags |= ARRAY_LENGTH_READONLY;
@@ -882,7 +888,7 @@ static bool define_on_exotic(VM *vm, Object *o, Value key, Value v, uint8_t attr
   return r == VALUE_TRUE;
 }
 
-/* A define that adds a key (vm_define_str's, JSON.parse's) needs no walk up the
+/* A define that adds a key (an object literal's, vm_define_str's) needs no walk up the
  * prototype chain, only the shape's transition: object_set's add cache remembers it,
  * with no prototype (so that object_set never replays it), and any entry there from
  * o's shape with key serves, whoever made it, if it gives key the same attributes. */
@@ -901,7 +907,8 @@ static bool define_replay(VM *vm, Object *o, Value key, Value v, uint8_t attrs) 
 
 static void define_remember(VM *vm, Object *o, Shape *before, Value key) {
   if (before->dictionary || o->shape->parent != before) return;
-  *add_cache_entry(vm, before, key) = (AddCacheEntry){before, o->shape, NULL, key, {vm->cache_epoch, 0}};
+  *add_cache_entry(vm, before, key) =
+      (AddCacheEntry){before, o->shape, NULL, key, {vm->cache_epoch, 0}};
 }
 
 bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs) {

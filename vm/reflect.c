@@ -262,20 +262,6 @@ static bool typed_numeric_key_or_index(VM *vm, const String *key) {
   return string_to_array_index(key, &i) || typed_numeric_key(vm, key);
 }
 
-/* ArraySetLength's conversions: ToUint32(v), then ToNumber(v) again (an object's
- * valueOf runs twice, as the specification has it); the two must agree, else
- * RangeError. Returns the length as a number. */
-static Value array_length_value(VM *vm, Value v) {
-  Value first = vm_to_number(vm, v);
-  if (value_is_exception(first)) return first;
-  uint32_t length = conv_to_uint32(value_to_number(first));
-  Value n = vm_to_number(vm, v);
-  if (value_is_exception(n)) return n;
-  if (value_to_number(n) != (double)length)
-    return vm_throw_error(vm, ERR_RANGE, "Invalid array length");
-  return value_from_number(length);
-}
-
 //> vm.define-property
 Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor *desc) {
   int mark = vm_handle_mark(vm);
@@ -289,7 +275,7 @@ Value vm_define_property(VM *vm, Value obj, Value key, const PropertyDescriptor 
   }
   PropertyDescriptor copy;
   if (value_to_object(obj)->klass == CLASS_ARRAY && desc->has_value && key_is_length(vm, k)) {
-    Value n = array_length_value(vm, desc->value); /* ArraySetLength's checks come first */
+    Value n = array_length_convert(vm, desc->value); /* ArraySetLength's checks come first */
     if (value_is_exception(n)) return vm_handle_reset(vm, mark), n;
     copy = *desc, copy.value = n, desc = &copy;
   } else if (class_is_typed(value_to_object(obj)->klass) && desc->has_value &&

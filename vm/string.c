@@ -146,26 +146,20 @@ static char *utf8_put(char *out, uint32_t cp) {
 char *string_to_utf8(const String *s, size_t *out_length) {
   size_t bytes = 0;
   int took;
-  if (!s->wide) { /* Latin-1: a byte below 0x80 is its own UTF-8, the others take two */
+  if (s->wide) {
+    for (uint32_t i = 0; i < s->length; i += (uint32_t)took)
+      bytes += utf8_width(utf16_code_point(string_wide(s), i, s->length, &took));
+  } else { /* Latin-1: a byte below 0x80 is its own UTF-8, the others take two */
     for (uint32_t i = 0; i < s->length; i++) bytes += 1 + (s->data[i] >> 7);
-    if (bytes == s->length) {
-      char *out = mem_alloc(bytes + 1);
-      memcpy(out, s->data, bytes);
-      out[bytes] = 0;
-      if (out_length) *out_length = bytes;
-      return out;
-    }
-    bytes = 0;
-  }
-  for (uint32_t i = 0; i < s->length; i += (uint32_t)took) {
-    took = 1;
-    bytes += s->wide ? utf8_width(utf16_code_point(string_wide(s), i, s->length, &took))
-                     : (s->data[i] < 0x80 ? 1 : 2);
   }
   char *out = mem_alloc(bytes + 1), *p = out;
-  for (uint32_t i = 0; i < s->length; i += (uint32_t)took) {
-    took = 1;
-    p = utf8_put(p, s->wide ? utf16_code_point(string_wide(s), i, s->length, &took) : s->data[i]);
+  if (!s->wide && bytes == s->length) { /* ASCII: the bytes as they are */
+    p = (char *)memcpy(out, s->data, bytes) + bytes;
+  } else {
+    for (uint32_t i = 0; i < s->length; i += (uint32_t)took) {
+      took = 1;
+      p = utf8_put(p, s->wide ? utf16_code_point(string_wide(s), i, s->length, &took) : s->data[i]);
+    }
   }
   *p = 0;
   if (out_length) *out_length = bytes;
