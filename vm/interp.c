@@ -42,7 +42,7 @@ static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
   return this_value;
 }
 
-/* Strict code's arguments.callee: %ThrowTypeError% as getter and setter. */
+/* An unmapped arguments object's callee: %ThrowTypeError% as getter and setter. */
 static Value strict_callee_accessor(VM *vm) {
   Value thrower = value_from_object(vm->intrinsics[INTRINSIC_THROW_TYPE_ERROR]);
   return value_from_thing(accessor_new(vm, thrower, thrower)); /* an intrinsic: rooted */
@@ -81,10 +81,10 @@ static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
   }
   object_define_own(vm, o, value_from_string(vm->atom_length), value_from_number(argc),
                     ATTR_HIDDEN);
-  if (!(fn->proto->flags & FN_STRICT))
+  if (!(fn->proto->flags & FN_STRICT) && (fn->proto->flags & FN_SIMPLE_PARAMS))
     object_define_own(vm, o, value_from_string(vm->atom_callee), value_from_object(&fn->base),
                       ATTR_HIDDEN);
-  else /* strict code's callee throws */
+  else /* an unmapped object's (strict code, or defaults, rest or patterns): it throws */
     object_define_own(vm, o, value_from_string(vm->atom_callee),
                       vm_handle_push(vm, strict_callee_accessor(vm)), ATTR_ACCESSOR);
   if (vm->array_values_pin >= 0)

@@ -52,3 +52,12 @@ function sealed(a) { Object.seal(arguments); a = 9; return [arguments[0], Object
 console.log(sealed(1));
 function nonconfig(a) { Object.defineProperty(arguments, '0', { configurable: false }); a = 2; const r = [arguments[0]]; delete arguments[0]; a = 3; r.push(arguments[0]); return r; }
 console.log(nonconfig(1));
+
+// A non-simple parameter list makes an unmapped object even in sloppy code: its
+// callee is %ThrowTypeError%, the strict code's one, and parameters are not aliased.
+const thrower = Object.getOwnPropertyDescriptor((function () { 'use strict'; return arguments; })(), 'callee').get;
+for (const f of [function (a = 0) { return arguments; }, function (...r) { return arguments; }, function ({ x }) { return arguments; }]) {
+  const d = Object.getOwnPropertyDescriptor(f({}), 'callee');
+  console.log(d.get === thrower, d.set === thrower, d.enumerable, d.configurable);
+}
+console.log(Object.getOwnPropertyDescriptor((function (a) { return arguments; })(1), 'callee').value !== undefined);
