@@ -20,7 +20,7 @@ static void trace_array(VM *vm, Object *o) {
 
 static size_t free_array(VM *vm, Object *o) {
   Array *a = (Array *)o;
-  free(a->elements);
+  gc_block_free(vm, a->elements, a->capacity * sizeof(Value));
   return a->capacity * sizeof(Value);
 }
 

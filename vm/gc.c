@@ -90,6 +90,18 @@ void gc_block_free(VM *vm, void *p, size_t bytes) {
   vm->recycled[c] = b;
   vm->recycled_bytes += (c + 1) << 4;
 }
+
+/* A block that grows or shrinks (an array's elements): it stays put while its class
+ * does, and moves between classes through the lists; large blocks are realloc's. */
+void *gc_block_resize(VM *vm, void *p, size_t old_bytes, size_t bytes) {
+  size_t from = p ? size_class(old_bytes) : RECYCLE_CLASSES, to = size_class(bytes);
+  if (!RECYCLING || (from >= RECYCLE_CLASSES && to >= RECYCLE_CLASSES)) return mem_realloc(p, bytes);
+  if (from == to) return p;
+  void *q = gc_block_alloc(vm, bytes);
+  if (p) memcpy(q, p, old_bytes < bytes ? old_bytes : bytes);
+  gc_block_free(vm, p, old_bytes);
+  return q;
+}
 //< vm.recycle
 
 /* gc_free_all: the blocks waiting on the free lists go back to malloc. */

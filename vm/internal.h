@@ -697,6 +697,7 @@ void gc_free_all(VM *vm);
 /* Blocks of the heap's things and their slots: recycled by size class (gc.c). */
 void *gc_block_alloc(VM *vm, size_t bytes); /* uninitialised */
 void gc_block_free(VM *vm, void *p, size_t bytes); /* bytes: as allocated; p may be NULL */
+void *gc_block_resize(VM *vm, void *p, size_t old_bytes, size_t bytes); /* p may be NULL */
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_values(VM *vm, const Value *v, size_t n);
 void gc_mark_thing(VM *vm, GcHeader *thing);

@@ -49,7 +49,7 @@ static void elements_reserve(VM *vm, Array *a, uint32_t need) {
   if (cap > UINT32_MAX) cap = UINT32_MAX;
   gc_account(vm, (ptrdiff_t)((cap - a->capacity) * sizeof(Value)));
   gc_check_limit(vm);
-  Value *e = mem_realloc(a->elements, (size_t)cap * sizeof(Value));
+  Value *e = gc_block_resize(vm, a->elements, a->capacity * sizeof(Value), (size_t)cap * sizeof(Value));
   fill_holes(e, a->capacity, (uint32_t)cap);
   a->elements = e;
   a->capacity = (uint32_t)cap;
@@ -531,12 +531,9 @@ bool array_set_length(VM *vm, Array *a, uint32_t length) {
     if (length < end) fill_holes(a->elements, length, end);
     if (a->capacity > 64 && length < a->capacity / 4) { /* give memory back */
       uint32_t cap = length < 8 ? 8 : length;
-      Value *e = mem_realloc(a->elements, cap * sizeof(Value));
-      if (e) {
-        gc_account(vm, -(ptrdiff_t)((a->capacity - cap) * sizeof(Value)));
-        a->elements = e;
-        a->capacity = cap;
-      }
+      gc_account(vm, -(ptrdiff_t)((a->capacity - cap) * sizeof(Value)));
+      a->elements = gc_block_resize(vm, a->elements, a->capacity * sizeof(Value), cap * sizeof(Value));
+      a->capacity = cap;
     }
   } else {
     uint32_t end = length < a->capacity ? length : a->capacity;
