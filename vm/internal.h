@@ -391,6 +391,7 @@ struct FunctionProto {
   uint16_t register_count;  /* parameters plus locals */
   uint16_t max_stack;       /* the deepest the operand stack gets */
   uint16_t length;          /* the function's `length` property */
+  uint16_t slot_hint;       /* as a constructor: the slots its last object ended with */
   int32_t arguments_register; /* -1, or where the arguments object goes on entry */
   int32_t rest_register;      /* -1, or where the rest-parameter array goes on entry */
   uint32_t flags;           /* FunctionFlags from parser/ast.h */
@@ -651,6 +652,7 @@ int object_find_slot(Object *o, Value key, uint8_t *attrs); /* -1 if absent */
 Value object_get_own(Object *o, Value key, bool *found);    /* raw slot value */
 bool object_define_own(VM *vm, Object *o, Value key, Value v, uint8_t attrs);
 bool object_delete_own(VM *vm, Object *o, Value key);
+void object_reserve_slots(VM *vm, Object *o, uint32_t count); /* room for count, no GC */
 /* The keys in spec order (integer keys ascending, strings, then symbols) as an Array. */
 Array *object_own_keys(VM *vm, Object *o, int flags); /* flags: VM_KEYS_* (vm.h) */
 

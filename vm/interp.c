@@ -330,6 +330,28 @@ static Value adopt_new_target(VM *vm, Value made, Value new_target) {
   return made;
 }
 
+//> vm.slot-hint
+/* A constructor's objects usually end with the same keys. The first one's slots grow
+ * as its keys are added (4, 8, 16, ...); the constructor then remembers how many it
+ * ended with, and the next object made for it gets room for them all at once, so that
+ * every add in the constructor takes SET_PROP's quick path (V8 calls this slack
+ * tracking). The hint is new.target's: in a class hierarchy the object is made by the
+ * base class but finished by the derived one, whose RETURN records the count. */
+#define SLOT_HINT_MAX 64
+
+static void reserve_hinted_slots(VM *vm, Object *self, Value new_target) {
+  Object *t = value_to_object(new_target);
+  if (t->klass == CLASS_CLOSURE && ((Closure *)t)->proto->slot_hint)
+    object_reserve_slots(vm, self, ((Closure *)t)->proto->slot_hint);
+}
+
+static void learn_slot_hint(const Frame *frame, Value result) {
+  if (frame->new_target != value_from_object(frame->function) || !value_is_object(result)) return;
+  const Shape *s = value_to_object(result)->shape;
+  if (!s->dictionary) frame->proto->slot_hint = s->count < SLOT_HINT_MAX ? s->count : SLOT_HINT_MAX;
+}
+//< vm.slot-hint
+
 /* [[Construct]] with the stack holding ctor, a `this` slot, then argc arguments; ctor is
  * a constructor. A class constructor that extends another starts with `this` unbound
  * (the hole) until its super() call; any other starts with an object made from
@@ -361,6 +383,7 @@ static Value construct_with(VM *vm, Value *slot, int argc, Value new_target) {
   } else {
     Value self = interp_ordinary_create(vm, new_target, INTRINSIC_OBJECT_PROTOTYPE);
     if (value_is_exception(self)) return self;
+    reserve_hinted_slots(vm, value_to_object(self), new_target);
     slot[1] = self;
   }
   Frame *f = push_closure_frame(vm, fn, slot, argc, new_target);
@@ -2106,7 +2129,10 @@ Value interp_run(VM *vm, int entry_frame) {
     //> vm.op-return
     CASE(RETURN) CASE(RETURN_UNDEFINED) {
       Value result = pc[-1] == OP_RETURN ? sp[-1] : VALUE_UNDEFINED;
-      if (frame->is_construct && !value_is_object(result)) result = frame->this_value;
+      if (frame->is_construct) {
+        if (!value_is_object(result)) result = frame->this_value;
+        learn_slot_hint(frame, result);
+      }
       Value *slot = frame->registers - 2;
       bool entry = frame->is_entry;
       vm->frame_count--;

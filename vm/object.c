@@ -384,6 +384,8 @@ static inline void slots_reserve(VM *vm, Object *o, uint32_t need) {
   o->slot_capacity = cap;
 }
 
+void object_reserve_slots(VM *vm, Object *o, uint32_t count) { slots_reserve(vm, o, count); }
+
 //> vm.add-property
 /* Give o a new keyed property (atom is not in its shape yet). */
 static void add_keyed(VM *vm, Object *o, Value atom, Value v, uint8_t attrs) {

@@ -256,7 +256,9 @@ Value vm_get(VM *vm, Value obj, Value key) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
   Value k = conv_to_property_key(vm, key);
-  Value r = value_is_exception(k) ? k : interp_get_property(vm, obj, k);
+  Value r = value_is_exception(k)  ? k
+            : value_is_symbol(k) ? interp_get_named(vm, obj, k) /* kCapture and the like */
+                                 : interp_get_property(vm, obj, k);
   vm_handle_reset(vm, mark);
   return r;
 }
@@ -285,7 +287,9 @@ Value vm_set(VM *vm, Value obj, Value key, Value v) {
   vm_handle_push(vm, obj);
   vm_handle_push(vm, v);
   Value k = conv_to_property_key(vm, key);
-  Value r = value_is_exception(k) ? k : interp_set_property(vm, obj, k, v, true);
+  Value r = value_is_exception(k)  ? k
+            : value_is_symbol(k) ? interp_set_named(vm, obj, k, v)
+                                 : interp_set_property(vm, obj, k, v, true);
   vm_handle_reset(vm, mark);
   return r;
 }
