@@ -38,6 +38,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_HOOKS,              /* what lib/internal/http/server.js gave the server */
   INTRINSIC_HTTP_FINISH,             /* the native a response's end() runs next tick */
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
+  INTRINSIC_HTTP_RESPONSE_TEMPLATE,  /* the fields every response starts with */
   INTRINSIC_HTTP_SOCKET_PROTOTYPE,   /* node/http/http_socket.c */
   INTRINSIC_DATE_PROTOTYPE,          /* ecma/date.c */
   INTRINSIC_ARRAY,                   /* the Array constructor (ecma/array.c) */

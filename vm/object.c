@@ -386,6 +386,22 @@ static inline void slots_reserve(VM *vm, Object *o, uint32_t need) {
 
 void object_reserve_slots(VM *vm, Object *o, uint32_t count) { slots_reserve(vm, o, count); }
 
+/* One shape serves every object with the same keys in the same order, whatever its
+ * prototype: the copy takes the template's shape and its slots as they are. */
+bool vm_copy_fields(VM *vm, Value obj, Value template) {
+  Object *o = value_to_object(obj), *t = value_to_object(template);
+  Shape *s = t->shape;
+  if (o->shape != vm->root_shape || s->dictionary || !o->extensible ||
+      (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
+    return false;
+  for (uint32_t i = 0; i < s->count; i++)
+    if (s->props[i].attrs & ATTR_ACCESSOR) return false; /* an Accessor is not a value */
+  slots_reserve(vm, o, s->count);
+  memcpy(o->slots, t->slots, s->count * sizeof(Value));
+  o->shape = s;
+  return true;
+}
+
 //> vm.add-property
 /* Give o a new keyed property (atom is not in its shape yet). */
 static void add_keyed(VM *vm, Object *o, Value atom, Value v, uint8_t attrs) {

@@ -550,6 +550,30 @@ double http_server_number(VM *vm, Value server, const char *name) {
   return value_is_number(v) ? value_to_number(v) : 0;
 }
 
+/* A response's own fields, in node's order for those it shares with node's. */
+static void define_response_fields(VM *vm, Value res, Value socket, Value req) {
+  vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "headersSent", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "finished", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "writableEnded", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "writable", VALUE_TRUE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "destroyed", VALUE_FALSE, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "socket", socket, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "req", req, VM_ATTR_DEFAULT);
+  vm_define_str(vm, res, "_closed", VALUE_FALSE, VM_ATTR_DEFAULT); /* 'close' emitted */
+}
+
+/* Every response starts with those fields: a template made once has them, and each
+ * new response copies it (vm_copy_fields), then takes its own socket and request. */
+static Value response_template(VM *vm) {
+  Value t = vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_TEMPLATE);
+  if (value_is_object(t)) return t;
+  t = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  define_response_fields(vm, t, VALUE_NULL, VALUE_NULL);
+  vm_set_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_TEMPLATE, t);
+  return t;
+}
+
 Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value req) {
   Exchange *ex = mem_calloc(1, sizeof *ex);
   ex->conn = conn;
@@ -568,15 +592,13 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value r
   }
   Value res = vm_handle_push(vm, vm_host_new(vm, &response_class, ex,
                                              vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE)));
-  vm_define_str(vm, res, "statusCode", value_from_number(200), VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "headersSent", VALUE_FALSE, VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "finished", VALUE_FALSE, VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "writableEnded", VALUE_FALSE, VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "writable", VALUE_TRUE, VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "destroyed", VALUE_FALSE, VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "socket", http_socket_of(vm, conn), VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "req", req, VM_ATTR_DEFAULT);
-  vm_define_str(vm, res, "_closed", VALUE_FALSE, VM_ATTR_DEFAULT); /* 'close' emitted */
+  Value socket = http_socket_of(vm, conn);
+  if (vm_copy_fields(vm, res, response_template(vm))) {
+    vm_set_str(vm, res, "socket", socket);
+    vm_set_str(vm, res, "req", req);
+  } else {
+    define_response_fields(vm, res, socket, req);
+  }
   ex->pin = vm_pin(vm, res);
   conn->current = ex;
   return res;
