@@ -53,17 +53,21 @@ static Value count_names(VM *vm, Value emitter, int delta) {
   return vm_set_str(vm, emitter, "_eventsCount", value_from_number(count + delta));
 }
 
-/* The listeners of name as a fresh array (what is stored: wrappers included). */
-static Value stored_list(VM *vm, Value emitter, Value name) {
-  Value events = events_table(vm, emitter, false);
-  if (!value_is_object(events)) return value_is_exception(events) ? events : vm_array_new(vm);
-  Value entry = vm_handle_push(vm, vm_get(vm, events, name));
-  if (value_is_exception(entry)) return entry;
+/* An entry of _events as a fresh array of its listeners (wrappers included). */
+static Value listed(VM *vm, Value entry) {
   Value list = vm_handle_push(vm, vm_array_new(vm));
   if (vm_is_callable(entry)) vm_array_push(vm, list, entry);
   uint32_t n = vm_is_array(entry) ? vm_array_length(entry) : 0;
   for (uint32_t i = 0; i < n; i++) vm_array_push(vm, list, vm_array_get(vm, entry, i));
   return list;
+}
+
+/* The listeners of name, as listed above. */
+static Value stored_list(VM *vm, Value emitter, Value name) {
+  Value events = events_table(vm, emitter, false);
+  if (!value_is_object(events)) return value_is_exception(events) ? events : vm_array_new(vm);
+  Value entry = vm_handle_push(vm, vm_get(vm, events, name));
+  return value_is_exception(entry) ? entry : listed(vm, entry);
 }
 
 /* f's original listener: f.listener for a once wrapper, else f. */
@@ -316,25 +320,41 @@ static Value capture_rejection(VM *vm, Value emitter, Value r, Value name, int a
 }
 
 //> stdlib.emit
+/* Calls one listener; a promise it returns may need its rejection captured. */
+static Value call_listener(VM *vm, Value emitter, Value f, Value name, int argc, const Value *argv) {
+  Value r = vm_handle_push(vm, vm_call(vm, f, emitter, argc, argv));
+  if (!value_is_exception(r) && !value_is_nullish(r)) /* a promise, perhaps */
+    r = capture_rejection(vm, emitter, r, name, argc, argv);
+  return r;
+}
+
+/* Most emits find no listener or one: those allocate nothing. Several are copied
+ * first, so that a listener added or removed meanwhile does not change this emit. */
 Value events_emit(VM *vm, Value emitter, Value name, int argc, const Value *argv) {
   int mark = vm_handle_mark(vm);
-  Value list = vm_handle_push(vm, stored_list(vm, emitter, name)); /* added now: wait */
-  uint32_t n = value_is_exception(list) ? 0 : vm_array_length(list);
-  Value result = value_from_bool(n > 0);
-  for (uint32_t i = 0; i < n && !value_is_exception(result); i++) {
-    Value r = vm_handle_push(vm, vm_call(vm, vm_array_get(vm, list, i), emitter, argc, argv));
-    if (!value_is_exception(r) && !value_is_nullish(r)) /* a promise, perhaps */
-      r = capture_rejection(vm, emitter, r, name, argc, argv);
+  Value events = events_table(vm, emitter, false);
+  Value entry = !value_is_object(events) ? events : vm_handle_push(vm, vm_get(vm, events, name));
+  Value result = value_is_exception(entry) ? entry : value_from_bool(vm_is_callable(entry));
+  if (vm_is_callable(entry)) {
+    Value r = call_listener(vm, emitter, entry, name, argc, argv);
     if (value_is_exception(r)) result = r;
+  } else if (vm_is_array(entry) && vm_array_length(entry) > 0) {
+    Value list = vm_handle_push(vm, listed(vm, entry));
+    uint32_t n = vm_array_length(list);
+    result = VALUE_TRUE;
+    for (uint32_t i = 0; i < n && !value_is_exception(result); i++) {
+      Value r = call_listener(vm, emitter, vm_array_get(vm, list, i), name, argc, argv);
+      if (value_is_exception(r)) result = r;
+    }
   }
   vm_handle_reset(vm, mark);
-  return value_is_exception(list) ? list : result;
+  return result;
 }
 //< stdlib.emit
 
 Value events_emit_str(VM *vm, Value emitter, const char *name, int argc, const Value *argv) {
   int mark = vm_handle_mark(vm);
-  Value n = vm_handle_push(vm, vm_string(vm, name));
+  Value n = vm_handle_push(vm, vm_atom(vm, name)); /* a property key already */
   Value r = events_emit(vm, emitter, n, argc, argv);
   vm_handle_reset(vm, mark);
   return r;
