@@ -17,20 +17,13 @@
 
 /* ==== Byte buffer ==== */
 
-void http_buf_append(HttpBuf *b, const void *bytes, size_t len) {
-  if (b->len + len + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 256; /* a whole response head, usually */
-    while (cap < b->len + len + 1) cap *= 2;
-    char *p = mem_realloc(b->data, cap);
-    b->data = p;
-    b->cap = cap;
-  }
-  if (len) memcpy(b->data + b->len, bytes, len);
-  b->len += len;
-  b->data[b->len] = '\0'; /* always NUL-terminated, for convenience */
+void http_buf_reserve(HttpBuf *b, size_t more) {
+  if (b->len + more + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 256; /* a whole response head, usually */
+  while (cap < b->len + more + 1) cap *= 2;
+  b->data = mem_realloc(b->data, cap);
+  b->cap = cap;
 }
-
-void http_buf_append_str(HttpBuf *b, const char *s) { http_buf_append(b, s, strlen(s)); }
 
 void http_buf_free(HttpBuf *b) {
   free(b->data);

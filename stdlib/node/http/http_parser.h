@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <time.h>
 
 /* ==== Byte buffer ==== */
@@ -24,8 +25,15 @@ typedef struct HttpBuf {
   size_t len, cap;
 } HttpBuf;
 
-void http_buf_append(HttpBuf *b, const void *bytes, size_t len);
-void http_buf_append_str(HttpBuf *b, const char *s);
+void http_buf_reserve(HttpBuf *b, size_t more); /* room for more bytes and a NUL */
+/* Inline: a response head is some forty appends of a few bytes each. */
+static inline void http_buf_append(HttpBuf *b, const void *bytes, size_t len) {
+  if (b->len + len + 1 > b->cap) http_buf_reserve(b, len);
+  if (len) memcpy(b->data + b->len, bytes, len);
+  b->len += len;
+  b->data[b->len] = '\0'; /* always NUL-terminated, for convenience */
+}
+static inline void http_buf_append_str(HttpBuf *b, const char *s) { http_buf_append(b, s, strlen(s)); }
 void http_buf_free(HttpBuf *b);
 
 /* ==== Request parser ==== */
