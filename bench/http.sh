@@ -5,8 +5,11 @@
 #   sh bench/http.sh              throughput, idle connections, slow clients
 #   HTTP_SOAK=1000000 sh bench/http.sh   ...and a soak of that many requests (tinynode)
 #
-# - throughput: wrk, 2 threads, 64 connections, HTTP_SECONDS (5) seconds: requests per
-#   second and the 99th-percentile latency (skipped without wrk);
+# - throughput: wrk, 64 connections, HTTP_SECONDS (5) seconds: requests per second and
+#   the 99th-percentile latency (skipped without wrk). wrk gets one thread fewer than the
+#   machine has cores (at least one), so that a server has a core to itself: on two
+#   cores, two wrk threads took CPU from the server they were measuring, and the result
+#   swung by a third from run to run;
 # - idle: HTTP_IDLE (10000) keep-alive connections answered, held idle for 3 s (the
 #   server's keepAliveTimeout raised to 60 s), and answered again (bench/http/clients.c);
 # - slow: 200 connections that never finish their request head, beside wrk's 64 fast
@@ -19,6 +22,8 @@ TINYNODE=${TINYNODE:-../tinynode}
 seconds=${HTTP_SECONDS:-5}
 idle_count=${HTTP_IDLE:-10000}
 have_wrk=$(command -v wrk || true)
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+wrk_threads=$((cores > 1 ? cores - 1 : 1))
 have_node=$(command -v node || true)
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-http.XXXXXX") || exit 1
 server_pid=
@@ -50,7 +55,7 @@ stop_server() {
 
 # wrk_line SECONDS: one line, "N req/s, p99 T"; the whole report stays in $work/wrk.
 wrk_line() {
-  wrk -t2 -c64 -d"$1"s --latency "http://127.0.0.1:$port/" > "$work/wrk" 2>&1
+  wrk -t"$wrk_threads" -c64 -d"$1"s --latency "http://127.0.0.1:$port/" > "$work/wrk" 2>&1
   awk '/Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = $2 }
        / requests in / { n = $1 } /Non-2xx|Socket errors/ { errs = errs " (" $0 ")" }
        END { printf "%10.0f req/s  p99 %8s  %9d requests%s\n", rps, p99, n, errs }' "$work/wrk"
@@ -71,7 +76,7 @@ echo "http: hello world ($(nproc 2>/dev/null || echo ?) cores)"
 if [ -n "$have_wrk" ]; then
   for e in $engines; do
     start_server "$(engine_path "$e")" || continue
-    wrk -t2 -c64 -d1s "http://127.0.0.1:$port/" > /dev/null 2>&1 # warm up
+    wrk -t"$wrk_threads" -c64 -d1s "http://127.0.0.1:$port/" > /dev/null 2>&1 # warm up
     printf '  throughput %-9s %s\n' "$e" "$(wrk_line "$seconds")"
     stop_server
   done
@@ -108,7 +113,7 @@ if [ -n "${HTTP_SOAK:-}" ] && [ -n "$have_wrk" ]; then
   printf '    %9d requests  %s\n' 0 "$(usage)"
   total=0
   while [ "$total" -lt "$HTTP_SOAK" ]; do
-    wrk -t2 -c64 -d10s "http://127.0.0.1:$port/" > "$work/wrk" 2>&1
+    wrk -t"$wrk_threads" -c64 -d10s "http://127.0.0.1:$port/" > "$work/wrk" 2>&1
     n=$(awk '/ requests in / { print $1 }' "$work/wrk")
     [ -n "$n" ] || { echo "    wrk failed: $(tail -n 3 "$work/wrk")"; break; }
     total=$((total + n))
