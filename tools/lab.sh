@@ -8,6 +8,8 @@
 #        sh tools/lab.sh grade [NAME]          run the lab's tests: one line each, then
 #                                              `Score: x/y` (NAME defaults to the copy's lab)
 #        sh tools/lab.sh copy DIR              only copy the tree (tools/check-exercises.sh)
+#        sh tools/lab.sh stubs                 check that every lab's stubs compile where
+#                                              they go (quick: tests/labs/stubs.sh runs it)
 # `make lab`, `make grade` and tools/check-labs.sh call it. POSIX sh, awk, tar.
 
 set -u
@@ -88,8 +90,7 @@ prepare() {
     field "$lab" region | sed 's/^/region /'
   } >.lab
   field "$lab" region | while read -r region; do
-    file=$(grep -rlE --include='*.[ch]' "^[[:space:]]*//> $region[[:space:]]*\$" lexer parser vm runtime \
-      stdlib main.c)
+    file=$(region_file "$region")
     [ -n "$file" ] || die "region $region is not in the tree"
     blank_region "$file" "$region" "$root/labs/$lab/$region.stub"
     mark_listing "$region" "$lab"
@@ -138,10 +139,49 @@ grade() {
   [ "$score" = "$total" ]
 }
 
+# ==== stubs ==================================================================
+
+# region_file REGION: the source file that holds //> REGION.
+region_file() {
+  grep -rlE --include='*.[ch]' "^[[:space:]]*//> $1[[:space:]]*\$" lexer parser vm runtime stdlib main.c
+}
+
+# stubs: for every region of every lab, the file with that region blanked must still
+# compile (syntax and types only), so that a change to the real code that the stub no
+# longer matches (a new return type, a renamed type) is found the day it is made, not
+# the day CI's rotation reaches the lab. The blanked copy sits beside the original, so
+# that its includes resolve as the original's do.
+stubs() {
+  cd "$root" || exit 2
+  checked=0
+  failed=0
+  for f in labs/*/lab; do
+    lab=$(basename "$(dirname "$f")")
+    for region in $(field "$lab" region); do
+      file=$(region_file "$region")
+      [ -n "$file" ] || { echo "FAIL $lab: region $region is not in the tree"; failed=$((failed + 1)); continue; }
+      copy=${file%.c}.lab-stub-$$.c
+      cp "$file" "$copy"
+      blank_region "$copy" "$region" "labs/$lab/$region.stub"
+      checked=$((checked + 1))
+      if ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -fsyntax-only \
+        "$copy" 2>"$copy.err"; then
+        echo "FAIL $lab: $file with $region blanked does not compile:"
+        sed "s|$copy|$file|" "$copy.err" | head -n 5
+        failed=$((failed + 1))
+      fi
+      rm -f "$copy" "$copy.err"
+    done
+  done
+  echo "lab stubs: $((checked - failed)) of $checked regions compile blanked"
+  [ "$failed" -eq 0 ]
+}
+
 case ${1:-} in
   list) list ;;
   prepare) prepare "${2:-}" "${3:-}" ;;
   grade) grade "${2:-}" ;;
   copy) copy_tree "${2:?}" ;;
-  *) sed -n '5,10p' "$0" >&2; exit 2 ;;
+  stubs) stubs ;;
+  *) sed -n '5,12p' "$0" >&2; exit 2 ;;
 esac
