@@ -765,7 +765,7 @@ Value interp_run(VM *vm, int entry_frame);
 /* obj[key] and obj[key] = v for any value obj; key is already a property key. */
 Value interp_get_property(VM *vm, Value obj, Value key);
 Value interp_get_named(VM *vm, Value obj, Value atom); /* the same, through named_cache */
-Value interp_set_named(VM *vm, Value obj, Value atom, Value v); /* strict; named_set_cache */
+Value interp_set_named(VM *vm, Value obj, Value atom, Value v, bool strict); /* named_set_cache */
 Value interp_set_property(VM *vm, Value obj, Value key, Value v, bool strict);
 /* Can v be called with `new` (a class, a plain function, a constructor native)? */
 bool interp_is_constructor(Value v);

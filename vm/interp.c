@@ -542,6 +542,7 @@ static Value get_element(VM *vm, Value obj, Value key) {
     }
   }
   if (value_is_nullish(obj)) return type_error_reading(vm, obj, key);
+  if (value_is_symbol(key)) return interp_get_named(vm, obj, key); /* this[kState]: cached */
   key = conv_to_property_key(vm, key);
   if (value_is_exception(key)) return key;
   return interp_get_property(vm, obj, key);
@@ -661,6 +662,7 @@ static Value set_element(VM *vm, Value obj, Value key, Value v, bool strict) {
     }
   }
   if (value_is_nullish(obj)) return type_error_setting(vm, obj, key);
+  if (value_is_symbol(key)) return interp_set_named(vm, obj, key, v, strict);
   key = conv_to_property_key(vm, key);
   if (value_is_exception(key)) return key;
   return interp_set_property(vm, obj, key, v, strict);
@@ -1009,8 +1011,8 @@ Value interp_get_named(VM *vm, Value obj, Value atom) {
 
 /* A write: to an own property, as SET_PROP writes, or an add, replayed as SET_PROP
  * replays one (vm_set_str(vm, emitter, "_events", ...) for every new emitter). */
-Value interp_set_named(VM *vm, Value obj, Value atom, Value v) {
-  if (!value_is_object(obj)) return interp_set_property(vm, obj, atom, v, true);
+Value interp_set_named(VM *vm, Value obj, Value atom, Value v, bool strict) {
+  if (!value_is_object(obj)) return interp_set_property(vm, obj, atom, v, strict);
   Object *o = value_to_object(obj);
   const uint8_t *site = value_to_ptr(atom);
   PropCache *c = named_entry(vm->named_set_cache, atom);
@@ -1018,7 +1020,7 @@ Value interp_set_named(VM *vm, Value obj, Value atom, Value v) {
   if (at && !c->holder) return *at = v;
   bool add = c->pc == site && c->holder && c->shape == o->shape; /* o cannot have the key */
   if (!add && (at = cache_fill(vm, c, site, o, atom, true))) return *at = v;
-  return set_prop_learning(vm, c, site, o, atom, v, true);
+  return set_prop_learning(vm, c, site, o, atom, v, strict);
 }
 
 /* ==== Closures, literals and iteration helpers ==== */

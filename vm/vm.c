@@ -288,7 +288,7 @@ Value vm_set(VM *vm, Value obj, Value key, Value v) {
   vm_handle_push(vm, v);
   Value k = conv_to_property_key(vm, key);
   Value r = value_is_exception(k)  ? k
-            : value_is_symbol(k) ? interp_set_named(vm, obj, k, v)
+            : value_is_symbol(k) ? interp_set_named(vm, obj, k, v, true)
                                  : interp_set_property(vm, obj, k, v, true);
   vm_handle_reset(vm, mark);
   return r;
@@ -298,7 +298,7 @@ Value vm_set_str(VM *vm, Value obj, const char *key, Value v) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, obj);
   vm_handle_push(vm, v);
-  Value r = interp_set_named(vm, obj, vm_atom(vm, key), v);
+  Value r = interp_set_named(vm, obj, vm_atom(vm, key), v, true);
   vm_handle_reset(vm, mark);
   return r;
 }
