@@ -326,8 +326,7 @@ static void finish_exchange(Exchange *ex) {
   vm = host_vm(conn->host);
   conn->current = NULL;
   ex->conn = NULL;
-  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
-  conn->req_pin = -1;
+  http_conn_unpin_exchange(vm, conn);
   conn->request_complete = false;
   conn->body_paused = false; /* an unread body is dumped: the next request may come */
   http_conn_response_done(conn, ex->close_after || conn->peer_ended);
@@ -486,7 +485,7 @@ static Value res_add_trailers(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Requests ==== */
 
 /* The hooks lib/internal/http/server.js gives the server when http is first required:
- * makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join),
+ * makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version),
  * responseDone(req, res)
  * and abortRequest(req, res). */
 static Value set_hooks(VM *vm, Value this_value, int argc, Value *argv) {
@@ -520,7 +519,7 @@ static size_t headers_kept(size_t n, int32_t max_pairs) {
  * headers object is made from rawHeaders when first read, with node's rules for
  * repeated names, from the first maxHeaderPairs entries. */
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
-  Value args[8];
+  Value args[9];
   args[0] = http_socket_of(vm, conn);
   args[1] = vm_handle_push(vm, vm_string(vm, head->method));
   args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
@@ -536,7 +535,10 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   bool cut = conn->max_header_pairs > 0 && (size_t)conn->max_header_pairs < 2 * kept;
   args[6] = cut ? value_from_number(conn->max_header_pairs) : VALUE_UNDEFINED;
   args[7] = conn->join_duplicates ? VALUE_TRUE : VALUE_NULL; /* node's null for false */
-  Value req = call_hook(vm, "makeRequest", 8, args);
+  char version[24]; /* "1.1": an atom, so that no request makes the string again */
+  snprintf(version, sizeof version, "%d.%d", head->version_major, head->version_minor);
+  args[8] = vm_atom(vm, version);
+  Value req = call_hook(vm, "makeRequest", 9, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 

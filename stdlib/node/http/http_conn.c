@@ -92,10 +92,8 @@ static int on_head(HttpParser *p, const HttpRequestHead *head, void *data) {
     return 1;
   }
   Value res = http_response_new(vm, conn, head, req);
-  Value pair = vm_handle_push(vm, vm_array_new(vm));
-  vm_array_push(vm, pair, req);
-  vm_array_push(vm, pair, res);
-  conn->req_pin = vm_pin(vm, pair);
+  conn->req_pin = vm_pin(vm, req);
+  conn->res_pin = vm_pin(vm, res);
   conn->body_pin = vm_pin(vm, req);
   conn->head_pending = true;
   vm_handle_reset(vm, mark);
@@ -214,8 +212,7 @@ static bool dispatch(Conn *conn) {
   int mark = vm_handle_mark(vm);
   Value r = VALUE_UNDEFINED;
   if (conn->head_pending && conn->req_pin >= 0) {
-    Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
-    Value args[2] = {vm_array_get(vm, pair, 0), vm_array_get(vm, pair, 1)};
+    Value args[2] = {vm_pinned(vm, conn->req_pin), vm_pinned(vm, conn->res_pin)};
     conn->head_pending = false;
     r = emit_request(vm, conn, vm_pinned(vm, conn->server_pin), args);
   }
@@ -404,9 +401,8 @@ static void timed_out(Conn *conn) {
   Value args[4] = {http_socket_of(vm, conn), VALUE_UNDEFINED, VALUE_UNDEFINED,
                    vm_pinned(vm, conn->server_pin)};
   if (conn->req_pin >= 0) {
-    Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
-    args[1] = vm_array_get(vm, pair, 0);
-    args[2] = vm_array_get(vm, pair, 1);
+    args[1] = vm_pinned(vm, conn->req_pin);
+    args[2] = vm_pinned(vm, conn->res_pin);
   }
   if (!http_call_hook(vm, "socketTimeout", 4, args)) host_fatal_exception(conn->host);
   vm_handle_reset(vm, mark);
@@ -515,9 +511,8 @@ static void on_drain(NetConn *net, void *data) {
 static void abort_request(Conn *conn) {
   VM *vm = host_vm(conn->host);
   int mark = vm_handle_mark(vm);
-  Value pair = vm_handle_push(vm, vm_pinned(vm, conn->req_pin));
-  Value args[2] = {vm_handle_push(vm, vm_array_get(vm, pair, 0)),
-                   vm_handle_push(vm, vm_array_get(vm, pair, 1))};
+  Value args[2] = {vm_handle_push(vm, vm_pinned(vm, conn->req_pin)),
+                   vm_handle_push(vm, vm_pinned(vm, conn->res_pin))};
   if (!http_call_hook(vm, "abortRequest", 2, args)) host_fatal_exception(conn->host);
   vm_handle_reset(vm, mark);
 }
@@ -596,7 +591,7 @@ static void on_close(NetConn *net, void *data) {
     if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
     conn->current->pin = -1;
   }
-  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
+  http_conn_unpin_exchange(vm, conn);
   if (conn->body_pin >= 0) vm_unpin(vm, conn->body_pin);
   if (conn->upgrade_pin >= 0) vm_unpin(vm, conn->upgrade_pin);
   http_socket_closed(conn);
@@ -632,7 +627,7 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   conn->server = state;
   conn->host = state->host;
   conn->net = net;
-  conn->req_pin = conn->body_pin = conn->upgrade_pin = -1;
+  conn->req_pin = conn->res_pin = conn->body_pin = conn->upgrade_pin = -1;
   VM *vm = host_vm(state->host);
   Value server_object = vm_pinned(vm, state->pin);
   conn->server_pin = vm_pin(vm, server_object);
@@ -649,3 +644,10 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   net_read_start(net);
 }
 
+
+/* The current exchange's request and response are no longer the connection's to keep. */
+void http_conn_unpin_exchange(VM *vm, Conn *conn) {
+  if (conn->req_pin >= 0) vm_unpin(vm, conn->req_pin);
+  if (conn->res_pin >= 0) vm_unpin(vm, conn->res_pin);
+  conn->req_pin = conn->res_pin = -1;
+}

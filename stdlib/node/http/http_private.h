@@ -58,7 +58,8 @@ struct Conn {
   HttpBuf in;        /* bytes received and not yet parsed */
   size_t in_pos;
   Exchange *current; /* the exchange whose response is still being written */
-  int32_t req_pin;   /* [request, response] of the current exchange; -1 if none */
+  int32_t req_pin;   /* the current exchange's request; -1 if none */
+  int32_t res_pin;   /* ... and its response (-1 with req_pin) */
   int32_t body_pin;  /* the request whose body is still arriving; -1 if none */
   int32_t server_pin;
   HttpBuf body;      /* body bytes parsed but not yet emitted */
@@ -122,6 +123,8 @@ int32_t http_to_int32(double d);
 
 /* The graceful end: what is queued goes out, then FIN and close. */
 void http_conn_end(Conn *conn);
+/* Lets go of the current exchange's request and response (their pins). */
+void http_conn_unpin_exchange(VM *vm, Conn *conn);
 /* Something was read or written: the idle clock starts again. */
 void http_conn_touch(Conn *conn);
 /* socket.setTimeout(ms): 'timeout' after ms without activity (0 stops the clock). */

@@ -16,13 +16,13 @@ const errors = require('internal/errors');
 // from rawHeaders when first read (from the first headerPairs entries only, when C
 // says the server's maxHeadersCount cuts them; joining repeated first-only names when
 // the server's joinDuplicateHeaders is true).
-function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join) {
+function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version) {
   const req = new IncomingMessage(socket);
   if (headerPairs !== undefined) req._headerPairs = headerPairs;
   req.joinDuplicateHeaders = join;
   req.httpVersionMajor = major;
   req.httpVersionMinor = minor;
-  req.httpVersion = `${major}.${minor}`;
+  req.httpVersion = version; // "1.1", made once in C
   req.rawHeaders = rawHeaders;
   req.url = url;
   req.method = method;
