@@ -17,21 +17,26 @@
 
 /* ==== Job queues ==== */
 
-static void queue_push(JobQueue *q, int32_t fn, int32_t arg) {
+static void queue_push(JobQueue *q, int32_t fn, int32_t arg, bool spread) {
   if (q->count == q->capacity) {
     q->capacity = q->capacity ? q->capacity * 2 : 64;
     q->jobs = mem_realloc(q->jobs, sizeof(Job) * (size_t)q->capacity);
   }
-  q->jobs[q->count++] = (Job){fn, arg};
+  q->jobs[q->count++] = (Job){fn, arg, spread};
 }
 
 void host_next_tick(Host *host, Value fn, Value args) {
-  queue_push(&host->ticks, vm_pin(host->vm, fn), vm_pin(host->vm, args));
+  queue_push(&host->ticks, vm_pin(host->vm, fn), vm_pin(host->vm, args), true);
+}
+
+/* The common nextTick(fn, x): x is kept as it is, with no array made for it. */
+void host_next_tick1(Host *host, Value fn, Value arg) {
+  queue_push(&host->ticks, vm_pin(host->vm, fn), vm_pin(host->vm, arg), false);
 }
 
 static void enqueue_promise_job(VM *vm, Value job, Value arg) {
   Host *host = host_of(vm);
-  queue_push(&host->promise_jobs, vm_pin(vm, job), vm_pin(vm, arg));
+  queue_push(&host->promise_jobs, vm_pin(vm, job), vm_pin(vm, arg), false);
 }
 
 /* Runs the job at q->head; jobs queued meanwhile go to the end of the queue. */
@@ -46,7 +51,7 @@ static void run_one(Host *host, JobQueue *q, bool spread_args) {
   *(spread_args ? &host->ran_ticks : &host->ran_jobs) += 1;
   vm_trace_note(vm, spread_args ? "microtask: a process.nextTick callback"
                                 : "microtask: a promise job");
-  if (spread_args) host_call_array(host, fn, VALUE_UNDEFINED, arg);
+  if (job.spread) host_call_array(host, fn, VALUE_UNDEFINED, arg);
   else host_call(host, fn, VALUE_UNDEFINED, 1, &arg);
   vm_handle_reset(vm, mark);
 }

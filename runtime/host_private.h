@@ -11,7 +11,8 @@
 
 typedef struct Job {
   int32_t fn;  /* pins */
-  int32_t arg; /* nextTick: an array of arguments; promise jobs: one argument */
+  int32_t arg; /* spread: an array of arguments (nextTick); else one argument */
+  bool spread;
 } Job;
 
 typedef struct JobQueue {

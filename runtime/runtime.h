@@ -542,6 +542,7 @@ void host_fatal_exception_at(Host *host, SourceSite site);
 void host_report_fatal(Host *host);
 /* process.nextTick(fn, ...args): args is an array or undefined. */
 void host_next_tick(Host *host, Value fn, Value args);
+void host_next_tick1(Host *host, Value fn, Value arg); /* fn(arg) */
 /* Runs nextTicks, then promise jobs, until both queues are empty. */
 void host_drain_jobs(Host *host);
 

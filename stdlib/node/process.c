@@ -182,6 +182,10 @@ static Value process_exit(VM *vm, Value this_value, int argc, Value *argv) {
 static Value process_next_tick(VM *vm, Value this_value, int argc, Value *argv) {
   if (!node_validate_function(vm, argc > 0 ? argv[0] : VALUE_UNDEFINED, "callback"))
     return VALUE_EXCEPTION;
+  if (argc == 2) { /* nextTick(fn, x), the usual form: no array */
+    host_next_tick1(host_of(vm), argv[0], argv[1]);
+    return VALUE_UNDEFINED;
+  }
   Value args = vm_handle_push(vm, vm_array_new(vm));
   for (int i = 1; i < argc; i++) vm_array_push(vm, args, argv[i]);
   host_next_tick(host_of(vm), argv[0], args);

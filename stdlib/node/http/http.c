@@ -385,10 +385,7 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   ex->finished = true;
   vm_set_str(vm, this_value, "finished", VALUE_TRUE);
   vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
-  Value fn = vm_intrinsic(vm, INTRINSIC_HTTP_FINISH);
-  Value args = vm_handle_push(vm, vm_array_new(vm));
-  vm_array_push(vm, args, this_value);
-  host_next_tick(host_of(vm), fn, args);
+  host_next_tick1(host_of(vm), vm_intrinsic(vm, INTRINSIC_HTTP_FINISH), this_value);
   return this_value;
 }
 
