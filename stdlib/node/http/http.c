@@ -518,7 +518,7 @@ static size_t headers_kept(size_t n, int32_t max_pairs) {
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   Value args[9];
   args[0] = http_socket_of(vm, conn);
-  args[1] = vm_handle_push(vm, vm_string(vm, head->method));
+  args[1] = vm_atom(vm, head->method); /* a few names, met again and again: atoms */
   args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
   args[3] = value_from_number(head->version_major);
   args[4] = value_from_number(head->version_minor);
@@ -526,7 +526,7 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   size_t kept = headers_kept(head->nheaders, conn->max_header_pairs);
   for (size_t i = 0; i < kept; i++) {
     const HttpHeader *h = &head->headers[i];
-    vm_array_push(vm, args[5], vm_string_n(vm, h->name, h->name_len));
+    vm_array_push(vm, args[5], vm_atom(vm, h->name));
     vm_array_push(vm, args[5], vm_string_n(vm, h->value, h->value_len));
   }
   bool cut = conn->max_header_pairs > 0 && (size_t)conn->max_header_pairs < 2 * kept;

@@ -68,7 +68,7 @@ typedef enum HttpError {
 /* One header as received: the name keeps its case; the value has its surrounding
  * whitespace removed. Neither is NUL-terminated. */
 typedef struct HttpHeader {
-  const char *name;
+  const char *name; /* NUL-terminated too (a token: it cannot hold a NUL) */
   size_t name_len;
   const char *value;
   size_t value_len;
