@@ -386,6 +386,36 @@ static inline void slots_reserve(VM *vm, Object *o, uint32_t need) {
 
 void object_reserve_slots(VM *vm, Object *o, uint32_t count) { slots_reserve(vm, o, count); }
 
+static bool add_step_replayable(VM *vm, Object *o, Shape *before, Shape *s, Value key);
+
+const void *vm_add_run_start(Value obj) { return value_to_object(obj)->shape; }
+
+/* Each of the n adds since start must be replayable on its own, as object_set's or
+ * SET_PROP's would be; they then watch the chain, and the epochs date the run. */
+void vm_add_run_learn(VM *vm, Value obj, VMAddRun *run, const void *start, int n) {
+  Object *o = value_to_object(obj);
+  Shape *s = o->shape;
+  for (int i = 0; i < n; i++, s = s->parent)
+    if (!s->parent || !add_step_replayable(vm, o, s->parent, s, s->props[s->count - 1].key)) return;
+  if (s != start) return;
+  *run = (VMAddRun){vm, start, o->shape, o->proto, {vm->cache_epoch, vm->proto_epoch}};
+}
+
+bool vm_add_run_ready(VM *vm, Value obj, const VMAddRun *run) {
+  return run->vm == vm && value_is_object(obj) &&
+         object_add_allowed(vm, value_to_object(obj), (const Shape *)run->from,
+                            (const Object *)run->proto, run->epochs);
+}
+
+/* values: one per add, in the run's order. Only after vm_add_run_ready said yes. */
+void vm_add_run_replay(VM *vm, Value obj, const VMAddRun *run, const Value *values) {
+  Object *o = value_to_object(obj);
+  const Shape *from = run->from, *to = run->to;
+  slots_reserve(vm, o, to->count);
+  memcpy(o->slots + from->count, values, (to->count - from->count) * sizeof(Value));
+  o->shape = (Shape *)to;
+}
+
 /* One shape serves every object with the same keys in the same order, whatever its
  * prototype: the copy takes the template's shape and its slots as they are. */
 bool vm_copy_fields(VM *vm, Value obj, Value template) {
@@ -710,8 +740,8 @@ static Value set_on_receiver(VM *vm, Value receiver, Key *k, Value v, bool check
 /* ==== Replaying adds ==== */
 
 //> vm.add-replayable
-bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key) {
-  Shape *s = o->shape;
+/* May the add of key that took o from shape before to shape s be replayed? */
+static bool add_step_replayable(VM *vm, Object *o, Shape *before, Shape *s, Value key) {
   if (before->dictionary || s->parent != before || !o->proto || o->watched ||
       (class_flags(o) & (CLASS_INDEXED | CLASS_EXOTIC)))
     return false;
@@ -725,6 +755,10 @@ bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key) {
   }
   for (Object *p = o->proto; p; p = p->proto) p->watched = 1;
   return true;
+}
+
+bool object_add_replayable(VM *vm, Object *o, Shape *before, Value key) {
+  return add_step_replayable(vm, o, before, o->shape, key);
 }
 
 bool object_replay_add(VM *vm, Object *o, Shape *from, Object *proto, Shape *to,

@@ -239,6 +239,23 @@ bool vm_define_str(VM *vm, Value obj, const char *key, Value v, int attrs);
  * of one copy: for objects made by the thousand with the same fields. False, doing
  * nothing, when obj has properties or template has an accessor. */
 bool vm_copy_fields(VM *vm, Value obj, Value template);
+/* A run of adds that C code makes on every new object of a kind, such as the five
+ * fields EventEmitter's init gives each emitter. The first time, the adds are made one
+ * by one (vm_set_str, vm_set) after vm_add_run_start, and vm_add_run_learn remembers
+ * them; from then on, while vm_add_run_ready says so, vm_add_run_replay makes them in
+ * one shape change, as SET_PROP replays one add: ready means obj has the shape and the
+ * prototype of the first object, and nothing on its prototype chain has changed since,
+ * so no setter or read-only property can have appeared to make any add behave
+ * differently. The caller keeps the VMAddRun (zeroed at first). */
+typedef struct VMAddRun {
+  const VM *vm;
+  const void *from, *to, *proto; /* the shapes before and after the run, the prototype */
+  uint32_t epochs[2];
+} VMAddRun;
+const void *vm_add_run_start(Value obj); /* what to hand vm_add_run_learn */
+void vm_add_run_learn(VM *vm, Value obj, VMAddRun *run, const void *start, int n);
+bool vm_add_run_ready(VM *vm, Value obj, const VMAddRun *run);
+void vm_add_run_replay(VM *vm, Value obj, const VMAddRun *run, const Value *values);
 bool vm_has_own_str(VM *vm, Value obj, const char *key);
 Value vm_own_keys(VM *vm, Value obj); /* an array of the own enumerable string keys */
 Value vm_prototype_of(Value obj);     /* null if none */

@@ -48,9 +48,9 @@ static Value events_table(VM *vm, Value emitter, bool create) {
 /* Adds to this._eventsCount. */
 static Value count_names(VM *vm, Value emitter, int delta) {
   Value n = vm_get_str(vm, emitter, "_eventsCount");
+  if (!value_is_exception(n)) n = vm_to_number(vm, n); /* node's ++ and --: NaN from junk */
   if (value_is_exception(n)) return n;
-  double count = value_is_number(n) ? value_to_number(n) : 0;
-  return vm_set_str(vm, emitter, "_eventsCount", value_from_number(count + delta));
+  return vm_set_str(vm, emitter, "_eventsCount", value_from_number(value_to_number(n) + delta));
 }
 
 /* An entry of _events as a fresh array of its listeners (wrappers included). */
@@ -564,8 +564,29 @@ static Value capture_option(VM *vm, Value opts) {
   return vm_get(vm, proto, vm_array_get(vm, event_symbols(vm), 1));
 }
 
+/* The five adds init makes on a new emitter: after the first, one shape change
+ * (vm_add_run_replay). The run remembers its VM. */
+static VMAddRun emitter_run;
+
+/* init on an emitter that has none of its fields yet, without options, once the run is
+ * known and the prototype chain is as it was then: the reads below are of plain data,
+ * as node's would be, and the adds cannot meet a setter. */
+static Value init_fresh_emitter(VM *vm, Value self) {
+  Value max = vm_get_str(vm, self, "_maxListeners");
+  Value capture = capture_option(vm, VALUE_UNDEFINED);
+  if (value_is_exception(max) || value_is_exception(capture)) return VALUE_EXCEPTION;
+  Value events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  Value values[5] = {events, value_from_number(0), vm_truthy(max) ? max : VALUE_UNDEFINED,
+                     VALUE_FALSE, capture};
+  vm_add_run_replay(vm, self, &emitter_run, values);
+  return self;
+}
+
 /* EventEmitter.init: the fields node sets on every emitter, in node's order. */
 static Value init_emitter(VM *vm, Value self, Value opts) {
+  bool plain = value_is_undefined(opts);
+  if (plain && vm_add_run_ready(vm, self, &emitter_run)) return init_fresh_emitter(vm, self);
+  const void *start = vm_add_run_start(self);
   Value events = vm_get_str(vm, self, "_events");
   if (value_is_exception(events)) return events;
   if (!value_is_object(events) || vm_strict_equals(events, vm_get_str(vm, vm_prototype_of(self), "_events"))) {
@@ -582,6 +603,7 @@ static Value init_emitter(VM *vm, Value self, Value opts) {
   Value capture = vm_handle_push(vm, capture_option(vm, opts));
   if (value_is_exception(capture)) return capture;
   if (value_is_exception(vm_set(vm, self, vm_array_get(vm, syms, 1), capture))) return VALUE_EXCEPTION;
+  if (plain) vm_add_run_learn(vm, self, &emitter_run, start, 5); /* if these were 5 adds */
   return self;
 }
 
