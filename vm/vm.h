@@ -246,7 +246,9 @@ bool vm_copy_fields(VM *vm, Value obj, Value template);
  * one shape change, as SET_PROP replays one add: ready means obj has the shape and the
  * prototype of the first object, and nothing on its prototype chain has changed since,
  * so no setter or read-only property can have appeared to make any add behave
- * differently. The caller keeps the VMAddRun (zeroed at first). */
+ * differently. A collection forgets the run (its shapes may die), so nothing may
+ * allocate between vm_add_run_ready and vm_add_run_replay. The caller keeps the
+ * VMAddRun (zeroed at first). */
 typedef struct VMAddRun {
   const VM *vm;
   const void *from, *to, *proto; /* the shapes before and after the run, the prototype */

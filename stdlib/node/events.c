@@ -569,13 +569,17 @@ static Value capture_option(VM *vm, Value opts) {
 static VMAddRun emitter_run;
 
 /* init on an emitter that has none of its fields yet, without options, once the run is
- * known and the prototype chain is as it was then: the reads below are of plain data,
- * as node's would be, and the adds cannot meet a setter. */
+ * known and the prototype chain is as it was then: the reads below are of plain data
+ * (the run's keys are all checked on the chain), as node's would be, and the adds cannot
+ * meet a setter. The new _events object comes first: making it may collect, and a
+ * collection forgets the run's shapes, so readiness is asked after it. VALUE_HOLE: not
+ * ready, init the long way. */
 static Value init_fresh_emitter(VM *vm, Value self) {
+  Value events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
+  if (!vm_add_run_ready(vm, self, &emitter_run)) return VALUE_HOLE;
   Value max = vm_get_str(vm, self, "_maxListeners");
   Value capture = capture_option(vm, VALUE_UNDEFINED);
   if (value_is_exception(max) || value_is_exception(capture)) return VALUE_EXCEPTION;
-  Value events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
   Value values[5] = {events, value_from_number(0), vm_truthy(max) ? max : VALUE_UNDEFINED,
                      VALUE_FALSE, capture};
   vm_add_run_replay(vm, self, &emitter_run, values);
@@ -585,7 +589,10 @@ static Value init_fresh_emitter(VM *vm, Value self) {
 /* EventEmitter.init: the fields node sets on every emitter, in node's order. */
 static Value init_emitter(VM *vm, Value self, Value opts) {
   bool plain = value_is_undefined(opts);
-  if (plain && vm_add_run_ready(vm, self, &emitter_run)) return init_fresh_emitter(vm, self);
+  if (plain && vm_add_run_ready(vm, self, &emitter_run)) {
+    Value r = init_fresh_emitter(vm, self);
+    if (r != VALUE_HOLE) return r;
+  }
   const void *start = vm_add_run_start(self);
   Value events = vm_get_str(vm, self, "_events");
   if (value_is_exception(events)) return events;
