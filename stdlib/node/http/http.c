@@ -518,7 +518,7 @@ static size_t headers_kept(size_t n, int32_t max_pairs) {
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   Value args[9];
   args[0] = http_socket_of(vm, conn);
-  args[1] = vm_atom(vm, head->method); /* a few names, met again and again: atoms */
+  args[1] = vm_handle_push(vm, vm_atom(vm, head->method)); /* a few names, again and again */
   args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
   args[3] = value_from_number(head->version_major);
   args[4] = value_from_number(head->version_minor);
@@ -534,7 +534,7 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   args[7] = conn->join_duplicates ? VALUE_TRUE : VALUE_NULL; /* node's null for false */
   char version[24]; /* "1.1": an atom, so that no request makes the string again */
   snprintf(version, sizeof version, "%d.%d", head->version_major, head->version_minor);
-  args[8] = vm_atom(vm, version);
+  args[8] = vm_handle_push(vm, vm_atom(vm, version));
   Value req = call_hook(vm, "makeRequest", 9, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
