@@ -532,8 +532,10 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   bool cut = conn->max_header_pairs > 0 && (size_t)conn->max_header_pairs < 2 * kept;
   args[6] = cut ? value_from_number(conn->max_header_pairs) : VALUE_UNDEFINED;
   args[7] = conn->join_duplicates ? VALUE_TRUE : VALUE_NULL; /* node's null for false */
-  char version[24]; /* "1.1": an atom, so that no request makes the string again */
-  snprintf(version, sizeof version, "%d.%d", head->version_major, head->version_minor);
+  /* "1.1": an atom, so that no request makes the string again (the parser takes one
+   * digit each, as llhttp does) */
+  char version[4] = {(char)('0' + head->version_major % 10), '.',
+                     (char)('0' + head->version_minor % 10), '\0'};
   args[8] = vm_handle_push(vm, vm_atom(vm, version));
   Value req = call_hook(vm, "makeRequest", 9, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
