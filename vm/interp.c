@@ -43,7 +43,7 @@ static Value coerce_this(VM *vm, FunctionProto *proto, Value this_value) {
 }
 
 /* An unmapped arguments object's callee: %ThrowTypeError% as getter and setter. */
-static Value strict_callee_accessor(VM *vm) {
+static Value unmapped_callee_accessor(VM *vm) {
   Value thrower = value_from_object(vm->intrinsics[INTRINSIC_THROW_TYPE_ERROR]);
   return value_from_thing(accessor_new(vm, thrower, thrower)); /* an intrinsic: rooted */
 }
@@ -86,7 +86,7 @@ static Value make_arguments(VM *vm, Closure *fn, Value *args, int argc) {
                       ATTR_HIDDEN);
   else /* an unmapped object's (strict code, or defaults, rest or patterns): it throws */
     object_define_own(vm, o, value_from_string(vm->atom_callee),
-                      vm_handle_push(vm, strict_callee_accessor(vm)), ATTR_ACCESSOR);
+                      vm_handle_push(vm, unmapped_callee_accessor(vm)), ATTR_ACCESSOR);
   if (vm->array_values_pin >= 0)
     object_define_own(vm, o, vm->symbol_iterator, vm_pinned(vm, vm->array_values_pin), ATTR_HIDDEN);
   return v;
