@@ -95,7 +95,7 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value, bool repl
 static void conn_write(Exchange *ex, const HttpBuf *buf) {
   Conn *conn = ex->conn;
   if (!conn || ex->dropped || conn->closed || !buf->len) return;
-  net_write(conn->net, buf->data, buf->len);
+  http_conn_write(conn, buf->data, buf->len);
   http_conn_touch(conn);
 }
 
@@ -518,6 +518,7 @@ static size_t headers_kept(size_t n, int32_t max_pairs) {
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   Value args[9];
   args[0] = http_socket_of(vm, conn);
+  if (value_is_exception(args[0])) return args[0];
   args[1] = vm_handle_push(vm, vm_atom(vm, head->method)); /* a few names, again and again */
   args[2] = vm_handle_push(vm, vm_string_n(vm, head->target, head->target_len));
   args[3] = value_from_number(head->version_major);

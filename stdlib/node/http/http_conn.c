@@ -223,6 +223,11 @@ static bool dispatch(Conn *conn) {
   return false;
 }
 
+void http_conn_write(Conn *conn, const char *bytes, size_t len) {
+  conn->bytes_written += (double)len;
+  net_write(conn->net, bytes, len);
+}
+
 void http_conn_end(Conn *conn) {
   conn->ending = true;
   conn->keep_alive_on_drain = false;
@@ -240,7 +245,7 @@ void http_conn_response_done(Conn *conn, bool close) {
 
 static void reject(Conn *conn, HttpError err) {
   const char *reply = http_error_response(err);
-  net_write(conn->net, reply, strlen(reply));
+  http_conn_write(conn, reply, strlen(reply));
   http_conn_end(conn);
 }
 
@@ -249,7 +254,7 @@ static void reject(Conn *conn, HttpError err) {
 static void destroy_with_reply(Conn *conn, const char *reply) {
   Exchange *ex = conn->current;
   bool started = ex && ex->head_sent && ex->unsent.len == 0;
-  if (!started && !conn->ending) net_write(conn->net, reply, strlen(reply));
+  if (!started && !conn->ending) http_conn_write(conn, reply, strlen(reply));
   net_close(conn->net);
 }
 
@@ -261,7 +266,7 @@ static void reject_missing_host(Conn *conn) {
   snprintf(reply, sizeof reply,
            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: %s\r\n"
            "Transfer-Encoding: chunked\r\n\r\n" HTTP_LAST_CHUNK, date);
-  net_write(conn->net, reply, strlen(reply));
+  http_conn_write(conn, reply, strlen(reply));
   http_conn_end(conn);
 }
 
@@ -313,8 +318,8 @@ static void upgrade(Conn *conn) {
                                                       conn->in.len - conn->in_pos));
   args[3] = vm_handle_push(vm, vm_string(vm, conn->upgrade_event));
   args[4] = vm_handle_push(vm, vm_pinned(vm, conn->server_pin));
-  if (conn->socket) { /* the old requests' socket object: it no longer stands for this */
-    conn->socket->conn = NULL;
+  if (conn->socket) { /* the requests' socket object: upgradeRequest gives it the handle */
+    http_socket_detach(conn);
     vm_unpin(vm, conn->socket_pin);
     conn->socket = NULL;
   }
@@ -404,7 +409,8 @@ static void timed_out(Conn *conn) {
     args[1] = vm_pinned(vm, conn->req_pin);
     args[2] = vm_pinned(vm, conn->res_pin);
   }
-  if (!http_call_hook(vm, "socketTimeout", 4, args)) host_fatal_exception(conn->host);
+  if (value_is_exception(args[0]) || !http_call_hook(vm, "socketTimeout", 4, args))
+    host_fatal_exception(conn->host);
   vm_handle_reset(vm, mark);
 }
 
@@ -480,11 +486,29 @@ void http_check_connections(Loop *loop, void *data) {
 
 /* ==== Connections: events ==== */
 
+/* With a 'data' listener on the socket, the listener hears what was read after the
+ * parser has (node's own socketOnData listener comes first). The Buffer is made before
+ * parsing, since an upgrade frees conn. */
+static void process_tapped(Conn *conn, const char *buf, size_t len) {
+  VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
+  HttpSocket *s = conn->socket; /* lives while the object is on the handle stack */
+  Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
+  Value chunk = vm_handle_push(vm, node_buffer_from_bytes(vm, (const uint8_t *)buf, len));
+  process_input(conn);
+  if (s->conn) http_socket_push(vm, socket, chunk);
+  vm_handle_reset(vm, mark);
+}
+
 static void on_data(NetConn *net, const char *buf, size_t len, void *data) {
   Conn *conn = data;
+  conn->bytes_read += (double)len;
   http_conn_touch(conn);
   http_buf_append(&conn->in, buf, len);
-  process_input(conn);
+  if (http_socket_tapped(conn))
+    process_tapped(conn, buf, len);
+  else
+    process_input(conn);
 }
 
 /* The queue is empty: 'drain' for a response that asked, the idle clock, parsing. */
@@ -492,6 +516,8 @@ static void on_drain(NetConn *net, void *data) {
   Conn *conn = data;
   VM *vm = host_vm(conn->host);
   conn->blocked = false;
+  http_socket_drained(conn);
+  if (conn->closed) return;
   Exchange *ex = conn->current;
   if (ex && ex->conn && ex->want_drain && ex->pin >= 0) {
     ex->want_drain = false;
@@ -517,28 +543,21 @@ static void abort_request(Conn *conn) {
   vm_handle_reset(vm, mark);
 }
 
-/* The peer's FIN while a response is pending (Node's socketOnEnd without an error):
- * the request is aborted, the response will never be sent, and the socket ends now. */
-static void drop_current(Conn *conn) {
-  Exchange *ex = conn->current;
-  if (!ex || conn->req_pin < 0) return;
-  ex->dropped = true; /* its writes go nowhere from now on */
-  abort_request(conn);
-}
-
 //> stdlib.http-peer-end
-/* The peer will send nothing more. Between requests that ends the connection; in the
- * middle of one it is an error (Node answers 400 and destroys the socket); after a
- * complete request whose response is pending, Node drops that response. */
+/* The peer will send nothing more (node's socketOnEnd): the socket's readable side
+ * ends. In the middle of a request that is an error (node answers 400 and destroys the
+ * socket); otherwise the connection ends, and a response still pending is dropped: its
+ * request is aborted when the socket closes (abort_current), as node's socketOnClose. */
 static void on_end(NetConn *net, void *data) {
   Conn *conn = data;
   conn->peer_ended = true;
+  http_socket_ended(conn);
   if (conn->ending) return;
   if (http_parser_finish(conn->parser) != HTTP_OK) {
     destroy_with_reply(conn, http_error_response(HTTP_ERR_INVALID_EOF_STATE));
     return;
   }
-  drop_current(conn);
+  if (conn->current) conn->current->dropped = true; /* its writes go nowhere from now on */
   http_conn_end(conn);
 }
 //< stdlib.http-peer-end
@@ -586,6 +605,7 @@ static void on_close(NetConn *net, void *data) {
   VM *vm = host_vm(conn->host);
   conn->closed = true;
   idle_stop(conn);
+  http_socket_closing(conn);
   if (conn->current) {
     abort_current(conn);
     if (conn->current->pin >= 0) vm_unpin(vm, conn->current->pin);
@@ -621,6 +641,19 @@ static void configure(Conn *conn, Value server) {
   if (timeout > 0) http_conn_set_idle(conn, timeout);
 }
 
+/* The server's 'connection' listeners get the socket before anything is read (only
+ * then is the socket made at the accept). */
+static void emit_connection(Conn *conn) {
+  VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
+  Value socket = http_socket_of(vm, conn);
+  Value server = vm_pinned(vm, conn->server_pin);
+  if (value_is_exception(socket) ||
+      value_is_exception(events_emit_str(vm, server, "connection", 1, &socket)))
+    host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
+}
+
 void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   ServerState *state = data;
   Conn *conn = mem_calloc(1, sizeof *conn);
@@ -642,6 +675,7 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   net_conn_set_events(net, &events, conn);
   net_conn_set_nodelay(net, true); /* node's servers default to noDelay: a chunk goes out at once */
   net_read_start(net);
+  if (has_listeners(vm, server_object, "connection")) emit_connection(conn);
 }
 
 

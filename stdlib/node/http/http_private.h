@@ -14,7 +14,10 @@ typedef struct Conn Conn;
 /* The native part of a connection's socket object (http_socket.c). The Conn and the
  * object point at each other; whichever is freed first clears the other's pointer. */
 typedef struct HttpSocket {
-  Conn *conn; /* NULL once the connection has closed */
+  Conn *conn;        /* NULL once the connection has closed */
+  double bytes_read, bytes_written; /* the connection's counts, once it has closed */
+  bool want_drain;   /* _writeRaw left bytes queued: call _ondrain once they are sent */
+  bool tapped;       /* a 'data' listener: what is read is pushed to the socket too */
 } HttpSocket;
 
 typedef struct ServerState {
@@ -88,6 +91,7 @@ struct Conn {
   uint32_t requests;        /* counted against maxRequestsPerSocket while it is set */
   int32_t max_header_pairs; /* Node's parser.maxHeaderPairs: entries of req.headers */
   bool join_duplicates;     /* the server's joinDuplicateHeaders, for each request */
+  double bytes_read, bytes_written; /* socket.bytesRead, socket.bytesWritten */
   HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
   int32_t socket_pin;
   Conn *next;
@@ -121,6 +125,8 @@ int32_t http_to_int32(double d);
 
 /* ==== http_conn.c ==== */
 
+/* Puts bytes on the wire (after what is queued), counting them for bytesWritten. */
+void http_conn_write(Conn *conn, const char *bytes, size_t len);
 /* The graceful end: what is queued goes out, then FIN and close. */
 void http_conn_end(Conn *conn);
 /* Lets go of the current exchange's request and response (their pins). */
@@ -141,10 +147,25 @@ void http_check_connections(Loop *loop, void *data);
 
 /* ==== http_socket.c ==== */
 
-/* conn's socket object, made on first use (on the handle stack when new). */
+/* conn's socket object, made on first use (on the handle stack when new), or
+ * VALUE_EXCEPTION if initSocket threw. */
 Value http_socket_of(VM *vm, Conn *conn);
-/* conn has closed: its socket object forgets it and emits 'close'. */
+/* The peer sent FIN: the socket's readable side ends ('end' follows). */
+void http_socket_ended(Conn *conn);
+/* conn leaves its socket object (it closes, or an upgrade takes it): the object keeps
+ * the byte counts and forgets conn. */
+void http_socket_detach(Conn *conn);
+/* conn is closing: its socket is detached and destroyed. */
+void http_socket_closing(Conn *conn);
+/* ... and then, after the request and response have heard, emits 'close'. */
 void http_socket_closed(Conn *conn);
+/* The write queue has emptied: a raw write waiting for it completes. */
+void http_socket_drained(Conn *conn);
+/* Whether conn's socket has a 'data' listener, which hears what is read (node
+ * unconsumes its parser then). */
+bool http_socket_tapped(const Conn *conn);
+/* socket.push(chunk) for such a listener. */
+void http_socket_push(VM *vm, Value socket, Value chunk);
 /* Registers the socket class and makes its prototype. */
 void http_socket_init(VM *vm);
 

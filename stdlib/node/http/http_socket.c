@@ -1,16 +1,21 @@
 /* http_socket.c - a server connection as JavaScript sees it: `req.socket` and
- * `res.socket`, one object per connection, made when its first request arrives.
+ * `res.socket`, one net.Socket per connection, made when its first request arrives (or
+ * at the accept, for the server's 'connection' listeners).
  * Book: chapter 12, "Networking".
  *
  *   http_socket_of      the connection's socket object (made on first use)
+ *   http_socket_ended   the peer sent FIN: the socket's readable side ends
  *   http_socket_closed  the connection is gone: the object forgets it, hears 'close'
  *
- * Node hands the request listener a net.Socket; here the bytes stay in C (http_conn.c),
- * and the object only answers what programs ask of a server's socket: the addresses,
- * whether it is still open, destroy() and end(), setTimeout() (its clock is the
- * connection's, http_conn.c), and pause()/resume(), through which a request's reader
- * holds back the body (IncomingMessage's _read resumes it).
+ * The object is a net.Socket: its prototype (made here) sits on net.Socket.prototype,
+ * and lib/internal/http/server.js's initSocket runs net.Socket's constructor on it, so
+ * the whole Duplex surface is there. The bytes stay in C (http_conn.c) and this
+ * prototype connects the stream's hooks to the connection: _write puts raw bytes on the
+ * wire, _final ends it, _destroy closes it; the addresses and byte counts are read from
+ * the connection; pause()/resume() are how a request's reader holds back the body
+ * (IncomingMessage's _read resumes it), and setTimeout's clock is the connection's.
  */
+#include <errno.h>
 #include <stdlib.h>
 
 #include "lexer/alloc.h"
@@ -24,6 +29,13 @@ static void socket_free(void *data) {
 
 static const VMClassDef socket_class = {"Socket", NULL, socket_free};
 
+/* Calls socket[name](args...), or VALUE_EXCEPTION. */
+static Value call_method(VM *vm, Value socket, const char *name, int argc, Value *argv) {
+  Value fn = vm_get_str(vm, socket, name);
+  if (value_is_exception(fn)) return fn;
+  return vm_call(vm, fn, socket, argc, argv);
+}
+
 Value http_socket_of(VM *vm, Conn *conn) {
   if (conn->socket) return vm_pinned(vm, conn->socket_pin);
   HttpSocket *s = mem_calloc(1, sizeof *s);
@@ -32,7 +44,32 @@ Value http_socket_of(VM *vm, Conn *conn) {
       vm, vm_host_new(vm, &socket_class, s, vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_PROTOTYPE)));
   conn->socket = s;
   conn->socket_pin = vm_pin(vm, socket);
+  Value args[2] = {socket, vm_pinned(vm, conn->server_pin)};
+  if (!http_call_hook(vm, "initSocket", 2, args)) return VALUE_EXCEPTION;
   return socket;
+}
+
+void http_socket_ended(Conn *conn) {
+  if (!conn->socket) return;
+  VM *vm = host_vm(conn->host);
+  Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
+  if (!http_call_hook(vm, "socketEnded", 1, &socket)) host_fatal_exception(conn->host);
+}
+
+void http_socket_detach(Conn *conn) {
+  HttpSocket *s = conn->socket;
+  if (!s) return;
+  s->bytes_read = conn->bytes_read;
+  s->bytes_written = conn->bytes_written;
+  s->conn = NULL;
+}
+
+void http_socket_closing(Conn *conn) {
+  if (!conn->socket) return;
+  VM *vm = host_vm(conn->host);
+  http_socket_detach(conn);
+  Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
+  if (!http_call_hook(vm, "socketClosing", 1, &socket)) host_fatal_exception(conn->host);
 }
 
 void http_socket_closed(Conn *conn) {
@@ -42,9 +79,22 @@ void http_socket_closed(Conn *conn) {
   conn->socket->conn = NULL;
   conn->socket = NULL;
   vm_unpin(vm, conn->socket_pin);
-  Value had_error = VALUE_FALSE;
-  if (value_is_exception(events_emit_str(vm, socket, "close", 1, &had_error)))
+  if (!http_call_hook(vm, "socketClosed", 1, &socket)) host_fatal_exception(conn->host);
+}
+
+void http_socket_drained(Conn *conn) {
+  if (!conn->socket || !conn->socket->want_drain) return;
+  conn->socket->want_drain = false;
+  VM *vm = host_vm(conn->host);
+  Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
+  if (value_is_exception(call_method(vm, socket, "_ondrain", 0, NULL)))
     host_fatal_exception(conn->host);
+}
+
+bool http_socket_tapped(const Conn *conn) { return conn->socket && conn->socket->tapped; }
+
+void http_socket_push(VM *vm, Value socket, Value chunk) {
+  if (value_is_exception(call_method(vm, socket, "push", 1, &chunk))) host_fatal_exception(host_of(vm));
 }
 
 /* The connection behind `this`, or NULL when it has closed (or `this` is no socket). */
@@ -94,36 +144,68 @@ static Value socket_address(VM *vm, Value this_value, int argc, Value *argv) {
 
 /* ==== State ==== */
 
-static Value socket_destroyed(VM *vm, Value this_value, int argc, Value *argv) {
+/* bytesRead and bytesWritten: the connection's counts (kept once it has closed). */
+static Value socket_bytes(VM *vm, Value this_value, int argc, Value *argv) {
+  HttpSocket *s = vm_host_data(vm, this_value, &socket_class);
+  if (!s) return VALUE_UNDEFINED;
+  bool read = vm_native_magic(vm);
+  double n = s->conn ? (read ? s->conn->bytes_read : s->conn->bytes_written)
+                     : (read ? s->bytes_read : s->bytes_written);
+  return value_from_number(n);
+}
+
+/* pending: no connection behind it (node's: no handle), which is only so once closed. */
+static Value socket_pending(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_bool(!is_open(this_conn(vm, this_value)));
 }
 
-/* readable/writable: open, and (for writing) not yet ending. */
-static Value socket_writable(VM *vm, Value this_value, int argc, Value *argv) {
-  Conn *conn = this_conn(vm, this_value);
-  return value_from_bool(is_open(conn) && !conn->ending);
+/* ==== The stream's hooks, for lib/internal/http/server.js ==== */
+
+/* _writeRaw(buffer): the bytes go on the wire after what is already queued (node's
+ * socket.write on a server's socket). Returns how many bytes wait in the queue (then
+ * _ondrain is called once it empties), or -1 when the connection is closed or ending. */
+static Value socket_write_raw(VM *vm, Value this_value, int argc, Value *argv) {
+  HttpSocket *s = vm_host_data(vm, this_value, &socket_class);
+  Conn *conn = s ? s->conn : NULL;
+  const uint8_t *bytes;
+  size_t len;
+  if (!is_open(conn) || conn->ending) return value_from_number(-1);
+  if (argc < 1 || !node_buffer_bytes(argv[0], &bytes, &len))
+    return vm_throw_error(vm, ERR_TYPE, "_writeRaw: a Buffer is expected");
+  http_conn_write(conn, (const char *)bytes, len);
+  size_t queued = net_conn_queued(conn->net);
+  if (queued) s->want_drain = net_conn_await_drain(conn->net);
+  return value_from_number((double)queued);
 }
 
-static Value socket_readable(VM *vm, Value this_value, int argc, Value *argv) {
+/* _shutdown(): what is queued goes out, then FIN, and then _ondrain is called; the
+ * connection is still read (a server's socket allows half-open), and closes when the
+ * stream is destroyed. */
+static Value socket_shutdown(VM *vm, Value this_value, int argc, Value *argv) {
+  HttpSocket *s = vm_host_data(vm, this_value, &socket_class);
+  Conn *conn = s ? s->conn : NULL;
+  if (!is_open(conn) || conn->ending) return VALUE_FALSE;
+  s->want_drain = true;
+  net_shutdown(conn->net);
+  return VALUE_TRUE;
+}
+
+/* _close(): closed at once, what is queued dropped; the requests hear 'aborted'. */
+static Value socket_close(VM *vm, Value this_value, int argc, Value *argv) {
   Conn *conn = this_conn(vm, this_value);
-  return value_from_bool(is_open(conn) && !conn->peer_ended);
+  if (is_open(conn)) net_close(conn->net);
+  return VALUE_UNDEFINED;
+}
+
+/* _tap(): from now on the bytes the connection reads are pushed to the socket too, after
+ * the parser has seen them (node unconsumes its parser for a 'data' listener). */
+static Value socket_tap(VM *vm, Value this_value, int argc, Value *argv) {
+  HttpSocket *s = vm_host_data(vm, this_value, &socket_class);
+  if (s) s->tapped = true;
+  return VALUE_UNDEFINED;
 }
 
 /* ==== Methods ==== */
-
-/* destroy(): closed at once, what is queued dropped; the requests hear 'aborted'. */
-static Value socket_destroy(VM *vm, Value this_value, int argc, Value *argv) {
-  Conn *conn = this_conn(vm, this_value);
-  if (is_open(conn)) net_close(conn->net);
-  return this_value;
-}
-
-/* end(): what is queued goes out, then FIN and close. */
-static Value socket_end(VM *vm, Value this_value, int argc, Value *argv) {
-  Conn *conn = this_conn(vm, this_value);
-  if (is_open(conn) && !conn->ending) http_conn_end(conn);
-  return this_value;
-}
 
 /* pause()/resume(): the body's backpressure (magic 1 pauses). */
 static Value socket_pause(VM *vm, Value this_value, int argc, Value *argv) {
@@ -167,12 +249,14 @@ static const VMPropDef socket_props[] = {
     VM_GETSET_MAGIC("localAddress", socket_address_part, NULL, 4 | ADDRESS),
     VM_GETSET_MAGIC("localPort", socket_address_part, NULL, 4 | PORT),
     VM_GETSET_MAGIC("localFamily", socket_address_part, NULL, 4 | FAMILY),
-    VM_GETSET("destroyed", socket_destroyed, NULL),
-    VM_GETSET("readable", socket_readable, NULL),
-    VM_GETSET("writable", socket_writable, NULL),
+    VM_GETSET_MAGIC("bytesRead", socket_bytes, NULL, 1),
+    VM_GETSET_MAGIC("bytesWritten", socket_bytes, NULL, 0),
+    VM_GETSET("pending", socket_pending, NULL),
     VM_FN("address", socket_address, 0),
-    VM_FN("destroy", socket_destroy, 1),
-    VM_FN("end", socket_end, 0),
+    VM_FN("_writeRaw", socket_write_raw, 1),
+    VM_FN("_shutdown", socket_shutdown, 0),
+    VM_FN("_close", socket_close, 0),
+    VM_FN("_tap", socket_tap, 0),
     VM_FN_MAGIC("pause", socket_pause, 0, 1),
     VM_FN_MAGIC("resume", socket_pause, 0, 0),
     VM_FN("isPaused", socket_is_paused, 0),

@@ -126,8 +126,7 @@ function Socket(options) {
   this._shutdownCb = null;
   this._timer = null;
   this._refed = true;
-  this.timeout = 0;
-  this.bytesRead = 0;
+  this._bytesRead = 0;
   this._bytesDispatched = 0;
   this.server = null;
   this._server = null;
@@ -166,7 +165,7 @@ Socket.prototype._onread = function (chunk) {
     this.read(0); // 'end' even when nobody reads, as node's onStreamRead
     return;
   }
-  this.bytesRead += chunk.length;
+  this._bytesRead += chunk.length;
   if (!this.push(chunk) && this._handle) binding.readStop(this._handle);
 };
 
@@ -527,6 +526,12 @@ Object.defineProperties(Socket.prototype, {
       if (this.readable && !this.writable) return 'readOnly';
       if (!this.readable && this.writable) return 'writeOnly';
       return 'closed';
+    },
+    configurable: true,
+  },
+  bytesRead: {
+    get() {
+      return this._bytesRead;
     },
     configurable: true,
   },

@@ -30,14 +30,20 @@ function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs,
   return req;
 }
 
-// The connection has left HTTP (C handed its socket to an internal/tcp handle): node's
-// 'upgrade' or 'connect' with the request, a net.Socket and the bytes after the head.
+// The connection has left HTTP (C handed it to an internal/tcp handle): node's
+// 'upgrade' or 'connect' with the request, its socket and the bytes after the head. The
+// socket stays the same object; from now on it is a plain net.Socket over the handle,
+// paused until someone reads it, its errors its owner's (node's onParserExecuteCommon).
 function upgradeRequest(req, handle, head, event, server) {
-  const net = require('net');
-  const socket = new net.Socket({ handle, readable: true, writable: true });
-  socket.server = server;
+  const socket = req.socket;
+  socket._bytesRead = socket.bytesRead; // the counts so far, from C
+  socket._bytesDispatched = socket.bytesWritten;
+  Object.setPrototypeOf(socket, socketClass().prototype);
+  socket.removeListener('error', socketOnError);
+  socket._readableState.flowing = null;
+  socket._attach(handle);
+  socket.read(0);
   socket.once('close', () => server._upgradedClosed());
-  req.socket = req.client = socket;
   req.upgrade = true;
   server.emit(event, req, socket, head);
 }
@@ -195,8 +201,105 @@ proto.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
-// The connection's socket: net's setTimeout, on the connection's own clock (C's).
-binding._socketPrototype.setTimeout = function setTimeout(msecs, callback) {
+// ==== The connection's socket: a net.Socket over C's connection ====
+
+// C makes one socket object per connection on this prototype (http_socket.c), which sits
+// on net.Socket.prototype once the first socket is made: net is loaded then, not with
+// http.
+const socketProto = binding._socketPrototype;
+let Socket = null;
+
+function socketClass() {
+  if (Socket === null) {
+    Socket = require('net').Socket;
+    Object.setPrototypeOf(socketProto, Socket.prototype);
+  }
+  return Socket;
+}
+
+// The socket is made: net.Socket's constructor gives it the Duplex state. It flows, as
+// node's does (the server's own 'data' listener resumes it), and node's socketOnError is
+// its first 'error' listener.
+const socketOptions = { allowHalfOpen: true };
+
+function initSocket(socket, server) {
+  socketClass().call(socket, socketOptions);
+  socket._readableState.flowing = true;
+  socket.read(0); // as net.Socket's constructor does for a handle: _read has been asked
+  socket.server = socket._server = server;
+  socket.on('error', socketOnError);
+}
+
+// node's socketOnError: 'clientError' on the server if anyone listens, else the socket is
+// destroyed; later errors are ignored.
+function socketOnError(err) {
+  this.removeListener('error', socketOnError);
+  if (this.listenerCount('error') === 0) this.on('error', noop);
+  if (!this.server.emit('clientError', err, this)) this.destroy(err);
+}
+
+function noop() {}
+
+// The peer sent FIN: the readable side ends ('end' follows, as net's onStreamRead).
+function socketEnded(socket) {
+  socket.push(null);
+  socket.read(0);
+}
+
+// The connection is closing (C has already let go of it): the stream is destroyed, so
+// that what the request and response hear next sees a destroyed socket. Then 'close'.
+function socketClosing(socket) {
+  if (!socket.destroyed) socket.destroy();
+}
+
+function socketClosed(socket) {
+  socket.emit('close', socket._hadError);
+}
+
+// The Duplex's hooks: the bytes are C's. The parser reads the connection, so _read has
+// nothing to do; a write goes on the wire after what is queued (its callback waits for
+// the queue to drain: C calls net's _ondrain); _final sends FIN (its callback waits for
+// the queue and the FIN to go out) and _destroy closes.
+socketProto._read = function _read() {};
+
+socketProto._write = function _write(chunk, encoding, cb) {
+  const queued = this._writeRaw(chunk);
+  if (queued < 0) cb(errors.makeError(0, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+  else if (queued === 0) cb();
+  else this._writeCb = cb;
+};
+
+socketProto._final = function _final(cb) {
+  this._shutdownCb = cb;
+  if (!this._shutdown()) { // C has ended the connection already
+    this._shutdownCb = null;
+    process.nextTick(cb);
+  }
+};
+
+socketProto._destroy = function _destroy(err, cb) {
+  this._hadError = !!err;
+  this._close();
+  cb(err);
+};
+
+// node's server socket refuses an encoding: its bytes are HTTP's.
+socketProto.setEncoding = function setEncoding() {
+  throw errors.makeError(0, 'ERR_HTTP_SOCKET_ENCODING',
+    'Changing the socket encoding is not allowed per RFC7230 Section 3.');
+};
+
+// A 'data' or 'readable' listener hears the bytes read from now on (node unconsumes its
+// parser for one).
+for (const name of ['on', 'addListener', 'prependListener']) {
+  socketProto[name] = function (event, listener) {
+    if (event === 'data' || event === 'readable') this._tap();
+    return Socket.prototype[name].call(this, event, listener);
+  };
+}
+
+// setTimeout: net's, on the connection's own clock (C's).
+socketProto.setTimeout = function setTimeout(msecs, callback) {
   return setSocketTimeout(this, msecs, callback, (ms) => this._setIdle(ms));
 };
 
@@ -205,6 +308,9 @@ binding._serverPrototype[Symbol.asyncDispose] = async function () {
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
 
-binding._setHooks({ makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest });
+binding._setHooks({
+  makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest,
+  initSocket, socketEnded, socketClosing, socketClosed,
+});
 
 module.exports = { IncomingMessage, ServerResponse };
