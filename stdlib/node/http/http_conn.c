@@ -135,6 +135,29 @@ static bool has_listeners(VM *vm, Value emitter, const char *name) {
   return value_is_number(n) && value_to_number(n) > 0;
 }
 
+/* Node's socketOnError for a parse error or a slow request, when the server listens for
+ * 'clientError': lib/internal/http/server.js makes node's error (code, the parser's
+ * reason, bytesParsed and, for an error in bytes, rawPacket) and the listeners get it
+ * with the socket, which is theirs to answer and end. False when nobody listens: the
+ * caller replies as node's server does. */
+static bool client_error(Conn *conn, const char *code, const char *reason, size_t parsed,
+                         const char *raw, size_t raw_len) {
+  VM *vm = host_vm(conn->host);
+  if (!has_listeners(vm, vm_pinned(vm, conn->server_pin), "clientError")) return false;
+  int mark = vm_handle_mark(vm);
+  Value args[5] = {http_socket_of(vm, conn), VALUE_UNDEFINED, VALUE_UNDEFINED,
+                   value_from_number((double)parsed), VALUE_UNDEFINED};
+  if (!value_is_exception(args[0])) {
+    args[1] = vm_handle_push(vm, vm_string(vm, code));
+    if (reason) args[2] = vm_handle_push(vm, vm_string(vm, reason));
+    if (raw) args[4] = vm_handle_push(vm, node_buffer_from_bytes(vm, (const uint8_t *)raw, raw_len));
+  }
+  if (value_is_exception(args[0]) || !http_call_hook(vm, "clientError", 5, args))
+    host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
+  return true;
+}
+
 /* Node's parserOnIncoming for an HTTP/1.1 request: past maxRequestsPerSocket,
  * 'dropRequest' and 503; with Expect, 'checkContinue' if listened, else "100 Continue"
  * and 'request'; any other expectation gets 417 unless 'checkExpectation' is listened.
@@ -270,6 +293,20 @@ static void reject_missing_host(Conn *conn) {
   http_conn_end(conn);
 }
 
+/* A parse error in what arrived (from `from` on, n bytes of it parsed): 'clientError'
+ * listeners, else node's reply (after a response began, node's socketOnError). Nothing
+ * more is parsed either way. */
+static void parse_error(Conn *conn, HttpError err, size_t from, size_t n) {
+  conn->parse_failed = true;
+  if (client_error(conn, http_error_code(err), http_parser_error_reason(conn->parser), n,
+                   conn->in.data + from, conn->in.len - from))
+    return;
+  if (conn->current)
+    destroy_with_reply(conn, http_error_response(err));
+  else
+    reject(conn, err);
+}
+
 /* Reading stays on unless responses wait in the queue beyond the high-water mark (Node
  * pauses the socket then) or much input is parked behind a pending response. */
 static void update_reading(Conn *conn) {
@@ -334,10 +371,11 @@ static void upgrade(Conn *conn) {
 /* Parse what has arrived, one request at a time: a request whose response is
  * still being written holds back the next one (pipelining keeps its order). */
 static void process_input(Conn *conn) {
-  if (conn->processing) return;
+  if (conn->processing || conn->parse_failed) return;
   conn->processing = true;
   while (!conn->closed && !conn->ending && !net_conn_is_closed(conn->net) && !must_wait(conn)) {
-    size_t n = http_parser_execute(conn->parser, conn->in.data + conn->in_pos, conn->in.len - conn->in_pos);
+    size_t from = conn->in_pos;
+    size_t n = http_parser_execute(conn->parser, conn->in.data + from, conn->in.len - from);
     conn->in_pos += n;
     if (!conn->active && !http_parser_idle(conn->parser)) message_begins(conn);
     HttpError err = http_parser_error(conn->parser);
@@ -355,9 +393,8 @@ static void process_input(Conn *conn) {
       http_parser_resume(conn->parser);
       continue;
     }
-    if (err != HTTP_OK) { /* after a request began, node's socketOnError */
-      if (conn->current) destroy_with_reply(conn, http_error_response(err));
-      else reject(conn, err);
+    if (err != HTTP_OK) {
+      parse_error(conn, err, from, n);
       break;
     }
     if (conn->in_pos == conn->in.len) break;
@@ -479,7 +516,8 @@ void http_check_connections(Loop *loop, void *data) {
   for (Conn *c = state->conns; c; c = c->next) {
     if (!request_expired(c, now, head_ms, request_ms)) continue;
     c->active = false;
-    destroy_with_reply(c, TIMEOUT_REPLY); /* on_close tells the request it was aborted */
+    if (!client_error(c, "ERR_HTTP_REQUEST_TIMEOUT", NULL, 0, NULL, 0))
+      destroy_with_reply(c, TIMEOUT_REPLY); /* on_close tells the request it was aborted */
   }
 }
 //< stdlib.http-check-connections
@@ -553,8 +591,10 @@ static void on_end(NetConn *net, void *data) {
   conn->peer_ended = true;
   http_socket_ended(conn);
   if (conn->ending) return;
-  if (http_parser_finish(conn->parser) != HTTP_OK) {
-    destroy_with_reply(conn, http_error_response(HTTP_ERR_INVALID_EOF_STATE));
+  if (!conn->parse_failed && http_parser_finish(conn->parser) != HTTP_OK) {
+    conn->parse_failed = true;
+    if (!client_error(conn, "HPE_INVALID_EOF_STATE", "Invalid EOF state", 0, NULL, 0))
+      destroy_with_reply(conn, http_error_response(HTTP_ERR_INVALID_EOF_STATE));
     return;
   }
   if (conn->current) conn->current->dropped = true; /* its writes go nowhere from now on */

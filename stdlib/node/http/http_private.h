@@ -70,6 +70,7 @@ struct Conn {
   size_t ntrailers;
   bool head_pending, complete_pending, request_complete;
   bool processing, peer_ended, closed, missing_host, connect_method;
+  bool parse_failed; /* 'clientError' listeners took the connection after a parse error */
   bool expect;       /* the current request is HTTP/1.1 with an Expect header */
   bool body_paused;  /* the request's reader wants no more body for now */
   bool ending;       /* net_end called: nothing more is read or written */

@@ -240,6 +240,28 @@ function socketOnError(err) {
 
 function noop() {}
 
+// A parse error or a slow request, when the server listens for 'clientError' (C has
+// checked): node's error, through socketOnError. The peer's EOF in the middle of a
+// request is found by node's socketOnEnd, so its listeners hear it after 'end', and
+// its error has neither the reason in the message nor rawPacket.
+function clientError(socket, code, reason, bytesParsed, rawPacket) {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    socketOnError.call(socket, errors.makeError(0, code, 'Request timeout'));
+    return;
+  }
+  const err = new Error(rawPacket ? `Parse Error: ${reason}` : 'Parse Error');
+  err.bytesParsed = bytesParsed;
+  err.code = code;
+  err.reason = reason;
+  if (rawPacket) {
+    err.rawPacket = rawPacket;
+    socketOnError.call(socket, err);
+  } else {
+    if (!socket._readableState.ended) socketEnded(socket); // a socket made just now
+    process.nextTick(() => socketOnError.call(socket, err));
+  }
+}
+
 // The peer sent FIN: the readable side ends ('end' follows, as net's onStreamRead).
 function socketEnded(socket) {
   socket.push(null);
@@ -310,7 +332,7 @@ binding._serverPrototype[Symbol.asyncDispose] = async function () {
 
 binding._setHooks({
   makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest,
-  initSocket, socketEnded, socketClosing, socketClosed,
+  initSocket, socketEnded, socketClosing, socketClosed, clientError,
 });
 
 module.exports = { IncomingMessage, ServerResponse };
