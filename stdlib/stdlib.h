@@ -37,6 +37,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_SERVER_PROTOTYPE,   /* node/http/http.c */
   INTRINSIC_HTTP_HOOKS,              /* what lib/internal/http/server.js gave the server */
   INTRINSIC_HTTP_FINISH,             /* the native a response's end() runs next tick */
+  INTRINSIC_HTTP_WRITES_DONE,        /* the native that completes a response's writes */
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_TEMPLATE,  /* the fields every response starts with */
   INTRINSIC_HTTP_SOCKET_PROTOTYPE,   /* node/http/http_socket.c */

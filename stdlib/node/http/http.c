@@ -67,12 +67,42 @@ static void add_header(Exchange *ex, size_t at, char *name, char *value) {
   ex->nheaders++;
 }
 
+/* Whether an array value for key goes out as one line, its elements joined with "; "
+ * (node's processHeader): a Cookie of two or more, or a name of the server's
+ * uniqueHeaders. */
+static bool joins_values(const Exchange *ex, const char *key, uint32_t count) {
+  if (count >= 2 && strcasecmp(key, "cookie") == 0) return true;
+  const ServerState *server = ex->conn ? ex->conn->server : NULL;
+  for (size_t i = 0; server && i < server->nunique; i++)
+    if (strcasecmp(key, server->unique[i]) == 0) return true;
+  return false;
+}
+
+/* The elements of array joined with "; ", as a string value (VALUE_EXCEPTION if one's
+ * ToString threw). */
+static Value joined_values(VM *vm, Value array, uint32_t count) {
+  Value out = vm_handle_push(vm, vm_string(vm, ""));
+  for (uint32_t i = 0; i < count; i++) {
+    Value s = vm_to_string(vm, vm_array_get(vm, array, i));
+    if (value_is_exception(s)) return s;
+    if (i > 0) out = vm_string_concat(vm, out, vm_handle_push(vm, vm_string(vm, "; ")));
+    if (!value_is_exception(out)) out = vm_string_concat(vm, vm_handle_push(vm, out), s);
+    if (value_is_exception(out)) return out;
+    vm_handle_push(vm, out);
+  }
+  return out;
+}
+
 /* setHeader(name, value) (replace) or one more header of that name (!replace): an
- * array value sends one header line per element. */
+ * array value sends one header line per element (or one, joins_values). */
 static Value set_header(VM *vm, Exchange *ex, Value name, Value value, bool replace) {
   Value n = vm_to_string(vm, name);
   if (value_is_exception(n)) return n;
   char *key = vm_to_utf8(vm, n, NULL);
+  if (vm_is_array(value) && joins_values(ex, key, vm_array_length(value))) {
+    value = joined_values(vm, value, vm_array_length(value));
+    if (value_is_exception(value)) return free(key), value;
+  }
   size_t at = replace ? remove_header(ex, key) : ex->nheaders;
   uint32_t count = vm_is_array(value) ? vm_array_length(value) : 1;
   Value result = VALUE_UNDEFINED;
@@ -268,6 +298,51 @@ static bool body_refused(VM *vm, Exchange *ex, HttpBuf *out, const char *text) {
   return true;
 }
 
+/* ==== Writes in flight: writableLength, write()'s answer and 'drain' ====
+ * Node's response corks its socket at the first write of a tick and uncorks it on the
+ * next tick; the socket's write completes then, and its Writable finishes the write a
+ * tick after that. Until then the bytes count as buffered, so write() says false once
+ * the bytes of one run of code reach highWaterMark, and 'drain' comes two ticks later,
+ * or (if the kernel left some queued) once the queue drains (on_drain, http_conn.c). */
+
+static Value writes_done(VM *vm, Value this_value, int argc, Value *argv) {
+  Value res = argv[0];
+  Exchange *ex = vm_host_data(vm, res, &response_class);
+  if (!ex) return VALUE_UNDEFINED;
+  Conn *conn = ex->conn;
+  bool open = conn && !conn->closed && !net_conn_is_closed(conn->net);
+  if (--ex->flight_ticks > 0) { /* the uncork: what the kernel took is written */
+    ex->in_flight = open ? net_conn_queued(conn->net) : 0;
+    host_next_tick1(host_of(vm), vm_intrinsic(vm, INTRINSIC_HTTP_WRITES_DONE), res);
+    return VALUE_UNDEFINED;
+  }
+  if (open && net_conn_queued(conn->net) > 0) {
+    net_conn_await_drain(conn->net); /* on_drain finishes the count */
+  } else if (ex->want_drain && open && ex->pin >= 0) {
+    ex->want_drain = false;
+    ex->in_flight = 0;
+    return events_emit_str(vm, res, "drain", 0, NULL);
+  }
+  return VALUE_UNDEFINED;
+}
+
+/* n more bytes of res went to the connection in this run of code. */
+static void count_in_flight(VM *vm, Value res, Exchange *ex, size_t n) {
+  if (!n) return;
+  ex->in_flight += n;
+  if (ex->flight_ticks) return;
+  ex->flight_ticks = 2;
+  host_next_tick1(host_of(vm), vm_intrinsic(vm, INTRINSIC_HTTP_WRITES_DONE), res);
+}
+
+/* writableLength (magic 0) and writableNeedDrain (1). */
+static Value res_writable_state(VM *vm, Value this_value, int argc, Value *argv) {
+  Exchange *ex = vm_host_data(vm, this_value, &response_class);
+  if (!ex) return VALUE_UNDEFINED;
+  if (vm_native_magic(vm)) return value_from_bool(ex->want_drain);
+  return value_from_number((double)ex->in_flight);
+}
+
 static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   Exchange *ex = this_exchange(vm, this_value);
   if (!ex) return VALUE_EXCEPTION;
@@ -280,10 +355,12 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   build_head(vm, this_value, ex, &out, false, 0);
   if (body_refused(vm, ex, &out, text)) return free(text), VALUE_EXCEPTION;
   append_body(ex, &out, text, len);
+  bool sent = ex->conn && !ex->dropped && !ex->conn->closed;
   conn_write(ex, &out);
+  if (sent) count_in_flight(vm, this_value, ex, out.len);
   http_buf_free(&out);
   free(text);
-  bool below = !ex->conn || net_conn_queued(ex->conn->net) < NET_HIGH_WATER_MARK;
+  bool below = !ex->conn || ex->in_flight < ex->conn->high_water_mark;
   if (!below) ex->want_drain = true;
   Value cb = chunk_callback(argc, argv); /* the chunk is queued: the callback runs next tick */
   if (!value_is_undefined(cb)) host_next_tick(host_of(vm), cb, vm_handle_push(vm, vm_array_new(vm)));
@@ -618,6 +695,8 @@ static void server_free(void *data) {
     http_conn_abandon(state->conns);
     state->conns = next;
   }
+  for (size_t i = 0; i < state->nunique; i++) free(state->unique[i]);
+  free(state->unique);
   free(state);
 }
 static const VMClassDef server_class = {"Server", NULL, server_free};
@@ -841,6 +920,16 @@ static Value boolean_option(VM *vm, Value options, const char *name, Value fallb
   return node_throw_arg_type(vm, subject, "of type boolean", v);
 }
 
+/* Node's validateNumber(options[name], 'options.' + name) for an option that is not
+ * undefined: the number, or VALUE_UNDEFINED (absent), or VALUE_EXCEPTION. */
+static Value number_option(VM *vm, Value options, const char *name) {
+  Value v = option(vm, options, name);
+  if (value_is_exception(v) || value_is_undefined(v) || value_is_number(v)) return v;
+  char subject[64];
+  snprintf(subject, sizeof subject, "options.%s", name);
+  return node_throw_arg_type(vm, subject, "of type number", v);
+}
+
 /* One option, validated, becomes an own property of the server; false if it threw. */
 static bool store(VM *vm, Value server, const char *name, Value v) {
   if (value_is_exception(v)) return false;
@@ -850,11 +939,47 @@ static bool store(VM *vm, Value server, const char *name, Value v) {
 
 #define NUMBER(n) value_from_number(n)
 
+/* options.insecureHTTPParser: a boolean; tinynode's parser has no lenient mode, so true
+ * is refused rather than quietly parsing strictly. */
+static Value insecure_parser_option(VM *vm, Value options) {
+  Value v = boolean_option(vm, options, "insecureHTTPParser", VALUE_UNDEFINED);
+  if (v != VALUE_TRUE) return v;
+  return vm_throw_error(vm, ERR_ERROR, "http.createServer({ insecureHTTPParser: true }) is not "
+                                       "supported by tinynode: its HTTP parser is always strict");
+}
+
+/* The options node's http.Server hands to net.Server: noDelay (true unless given),
+ * keepAlive, keepAliveInitialDelay (in whole seconds, at least 0) and highWaterMark (the
+ * default for a negative one), stored after allowHalfOpen and pauseOnConnect, which an
+ * http server fixes. http_conn_accept reads them for each connection, as node's
+ * onconnection does. */
+static bool store_net_options(VM *vm, Value server, Value options) {
+  Value no_delay = option(vm, options, "noDelay");
+  Value keep_alive = option(vm, options, "keepAlive");
+  Value delay = number_option(vm, options, "keepAliveInitialDelay");
+  Value hwm = number_option(vm, options, "highWaterMark");
+  if (value_is_exception(no_delay) || value_is_exception(keep_alive) ||
+      value_is_exception(delay) || value_is_exception(hwm))
+    return false;
+  double seconds = value_is_number(delay) ? value_to_number(delay) / 1000 : 0;
+  if (!(seconds > 0)) seconds = 0;
+  if (!value_is_number(hwm) || value_to_number(hwm) < 0) hwm = NUMBER(16384);
+  return store(vm, server, "allowHalfOpen", VALUE_TRUE) &&
+         store(vm, server, "pauseOnConnect", VALUE_FALSE) &&
+         store(vm, server, "noDelay",
+               value_from_bool(value_is_nullish(no_delay) || vm_truthy(no_delay))) &&
+         store(vm, server, "keepAlive", value_from_bool(vm_truthy(keep_alive))) &&
+         store(vm, server, "keepAliveInitialDelay", NUMBER(http_to_int32(seconds))) &&
+         store(vm, server, "highWaterMark", hwm) &&
+         store(vm, server, "httpAllowHalfOpen", VALUE_FALSE);
+}
+
 /* Node's storeHTTPOptions and the Server constructor's fields: own properties of the
  * server, in Node's order, read again each time they are needed, so that assigning
- * them later works as in Node. (Options tinynode does not honour are not stored.) */
+ * them later works as in Node. */
 static bool store_options(VM *vm, Value server, Value options) {
-  if (!store(vm, server, "maxHeaderSize", integer_option(vm, options, "maxHeaderSize", VALUE_UNDEFINED)))
+  if (!store(vm, server, "maxHeaderSize", integer_option(vm, options, "maxHeaderSize", VALUE_UNDEFINED)) ||
+      !store(vm, server, "insecureHTTPParser", insecure_parser_option(vm, options)))
     return false;
   Value request = integer_option(vm, options, "requestTimeout", NUMBER(300000));
   if (!store(vm, server, "requestTimeout", request)) return false;
@@ -875,9 +1000,26 @@ static bool store_options(VM *vm, Value server, Value options) {
                boolean_option(vm, options, "joinDuplicateHeaders", VALUE_UNDEFINED)) &&
          store(vm, server, "rejectNonStandardBodyWrites",
                boolean_option(vm, options, "rejectNonStandardBodyWrites", VALUE_FALSE)) &&
+         store_net_options(vm, server, options) &&
          store(vm, server, "timeout", NUMBER(0)) &&
          store(vm, server, "maxHeadersCount", VALUE_NULL) &&
          store(vm, server, "maxRequestsPerSocket", NUMBER(0));
+}
+
+/* The options lib/internal/http/server.js keeps (serverOptions: the request class, the
+ * response class refused unless it is node's own) and uniqueHeaders, whose lowercased
+ * names it returns for C to keep. */
+static bool keep_js_options(VM *vm, ServerState *state, Value server, Value options) {
+  Value args[2] = {server, options};
+  Value unique = call_hook(vm, "serverOptions", 2, args);
+  if (value_is_exception(unique)) return false;
+  if (!vm_is_array(unique)) return true;
+  vm_handle_push(vm, unique);
+  state->nunique = vm_array_length(unique);
+  state->unique = mem_calloc(state->nunique ? state->nunique : 1, sizeof *state->unique);
+  for (size_t i = 0; i < state->nunique; i++)
+    state->unique[i] = vm_to_utf8(vm, vm_array_get(vm, unique, (uint32_t)i), NULL);
+  return true;
 }
 
 static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
@@ -896,7 +1038,7 @@ static Value create_server(VM *vm, Value this_value, int argc, Value *argv) {
     if (value_is_exception(vm_call(vm, vm_get_str(vm, server, "on"), server, 2, args)))
       return VALUE_EXCEPTION;
   }
-  return server;
+  return keep_js_options(vm, state, server, options) ? server : VALUE_EXCEPTION;
 }
 
 /* ==== The module ==== */
@@ -922,6 +1064,8 @@ static const VMPropDef response_methods[] = {
     VM_FN_ENUM("flushHeaders", res_flush_headers, 0),
     VM_FN_ENUM("addTrailers", res_add_trailers, 1),
     VM_FN_ENUM("write", res_write, 3),
+    VM_GETSET_MAGIC("writableLength", res_writable_state, NULL, 0),
+    VM_GETSET_MAGIC("writableNeedDrain", res_writable_state, NULL, 1),
     VM_FN_ENUM("end", res_end, 3),
     VM_FN_ENUM("writeContinue", res_write_continue, 1),
     VM_FN("_writeInterim", res_write_interim, 1),
@@ -949,6 +1093,8 @@ Value http_module_create(Host *host) {
   make_proto(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE, response_methods);
   http_socket_init(vm);
   vm_set_intrinsic(vm, INTRINSIC_HTTP_FINISH, vm_handle_push(vm, vm_native_new(vm, "finish", finish_later, 1)));
+  vm_set_intrinsic(vm, INTRINSIC_HTTP_WRITES_DONE,
+                   vm_handle_push(vm, vm_native_new(vm, "writesDone", writes_done, 1)));
   Value http = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, http, http_props);
   vm_define_str(vm, http, "_responsePrototype", vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE),

@@ -332,7 +332,7 @@ void http_conn_pause_body(Conn *conn, bool pause) {
 static bool must_wait(Conn *conn) {
   if (conn->current && conn->request_complete) return true;
   if (conn->current || !http_parser_idle(conn->parser)) return false; /* finish it first */
-  if (net_conn_queued(conn->net) < NET_HIGH_WATER_MARK) return false;
+  if (net_conn_queued(conn->net) < conn->high_water_mark) return false;
   conn->blocked = net_conn_await_drain(conn->net);
   return conn->blocked;
 }
@@ -557,7 +557,8 @@ static void on_drain(NetConn *net, void *data) {
   http_socket_drained(conn);
   if (conn->closed) return;
   Exchange *ex = conn->current;
-  if (ex && ex->conn && ex->want_drain && ex->pin >= 0) {
+  if (ex && !ex->flight_ticks) ex->in_flight = 0; /* the writes have completed */
+  if (ex && ex->conn && ex->want_drain && ex->pin >= 0 && !ex->flight_ticks) {
     ex->want_drain = false;
     Value res = vm_handle_push(vm, vm_pinned(vm, ex->pin));
     if (value_is_exception(events_emit_str(vm, res, "drain", 0, NULL))) {
@@ -666,11 +667,16 @@ static int32_t doubled(double count) {
   return (int32_t)((uint32_t)http_to_int32(count) << 1);
 }
 
-/* What Node's connectionListener reads from the server for each new connection: the
- * head-size limit, how many headers a request keeps, whether repeated headers join,
- * and the socket's timeout. */
+/* What node's net.Server (onconnection) and connectionListener read from the server for
+ * each new connection: the socket's options, the head-size limit, how many headers a
+ * request keeps, whether repeated headers join, and the socket's timeout. */
 static void configure(Conn *conn, Value server) {
   VM *vm = host_vm(conn->host);
+  net_conn_set_nodelay(conn->net, vm_truthy(http_server_value(vm, server, "noDelay")));
+  if (vm_truthy(http_server_value(vm, server, "keepAlive")))
+    net_conn_set_keepalive(conn->net, true, (int)http_server_number(vm, server, "keepAliveInitialDelay"));
+  double hwm = http_server_number(vm, server, "highWaterMark");
+  conn->high_water_mark = hwm > 0 ? (hwm < 1e15 ? (size_t)ceil(hwm) : SIZE_MAX) : 0;
   double size = http_server_number(vm, server, "maxHeaderSize");
   if (size >= 1) http_parser_set_max_header_size(conn->parser, size < 1e15 ? (size_t)size : (size_t)1e15);
   conn->max_header_pairs = 2000; /* Node's MAX_HEADER_PAIRS */
@@ -713,7 +719,6 @@ void http_conn_accept(NetServer *server, NetConn *net, void *data) {
   NetConnEvents events = {.on_data = on_data, .on_end = on_end, .on_drain = on_drain,
                           .on_error = on_error, .on_close = on_close};
   net_conn_set_events(net, &events, conn);
-  net_conn_set_nodelay(net, true); /* node's servers default to noDelay: a chunk goes out at once */
   net_read_start(net);
   if (has_listeners(vm, server_object, "connection")) emit_connection(conn);
 }

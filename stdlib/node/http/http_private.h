@@ -28,6 +28,8 @@ typedef struct ServerState {
   Conn *conns;       /* open connections, for close() and the timeout check */
   int upgraded;      /* connections 'upgrade' or 'connect' took over, still open */
   TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
+  char **unique;      /* options.uniqueHeaders, lowercased: an array value is one line */
+  size_t nunique;
 } ServerState;
 
 /* One request and its response: the native part of a ServerResponse object. */
@@ -41,6 +43,8 @@ typedef struct Exchange {
   bool head_sent, finished, close_after;
   bool expect_continue, sent100; /* Expect: 100-continue, and whether 100 went out */
   bool want_drain;               /* write() returned false: emit 'drain' when empty */
+  size_t in_flight;              /* bytes written whose write has not completed (writableLength) */
+  uint8_t flight_ticks;          /* writes_done ticks still to come (0: none queued) */
   bool dropped;                  /* the peer left first: nothing more is sent */
   bool progressive;              /* setHeader was used: writeHead merges (node's kOutHeaders) */
   bool over_limit;               /* past maxRequestsPerSocket: 'dropRequest' and 503 */
@@ -93,6 +97,7 @@ struct Conn {
   int32_t max_header_pairs; /* Node's parser.maxHeaderPairs: entries of req.headers */
   bool join_duplicates;     /* the server's joinDuplicateHeaders, for each request */
   double bytes_read, bytes_written; /* socket.bytesRead, socket.bytesWritten */
+  size_t high_water_mark; /* the server's highWaterMark: write() says false past it */
   HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
   int32_t socket_pin;
   Conn *next;

@@ -3,19 +3,20 @@
  * at the accept, for the server's 'connection' listeners).
  * Book: chapter 12, "Networking".
  *
- *   http_socket_of      the connection's socket object (made on first use)
- *   http_socket_ended   the peer sent FIN: the socket's readable side ends
- *   http_socket_closed  the connection is gone: the object forgets it, hears 'close'
+ *   http_socket_of       the connection's socket object (made on first use)
+ *   http_socket_ended    the peer sent FIN: the socket's readable side ends
+ *   http_socket_closing  the connection is closing: the stream is destroyed
+ *   http_socket_closed   ... and, once the request and response have heard, 'close'
+ *   http_socket_drained  the write queue emptied: a raw write's callback runs
  *
  * The object is a net.Socket: its prototype (made here) sits on net.Socket.prototype,
  * and lib/internal/http/server.js's initSocket runs net.Socket's constructor on it, so
  * the whole Duplex surface is there. The bytes stay in C (http_conn.c) and this
  * prototype connects the stream's hooks to the connection: _write puts raw bytes on the
- * wire, _final ends it, _destroy closes it; the addresses and byte counts are read from
+ * wire, _final sends FIN, _destroy closes; the addresses and byte counts are read from
  * the connection; pause()/resume() are how a request's reader holds back the body
  * (IncomingMessage's _read resumes it), and setTimeout's clock is the connection's.
  */
-#include <errno.h>
 #include <stdlib.h>
 
 #include "lexer/alloc.h"
@@ -49,12 +50,17 @@ Value http_socket_of(VM *vm, Conn *conn) {
   return socket;
 }
 
-void http_socket_ended(Conn *conn) {
+/* Calls the server.js hook name(socket) for conn's socket, if it has one. */
+static void socket_hook(Conn *conn, const char *name) {
   if (!conn->socket) return;
   VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
   Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
-  if (!http_call_hook(vm, "socketEnded", 1, &socket)) host_fatal_exception(conn->host);
+  if (!http_call_hook(vm, name, 1, &socket)) host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
 }
+
+void http_socket_ended(Conn *conn) { socket_hook(conn, "socketEnded"); }
 
 void http_socket_detach(Conn *conn) {
   HttpSocket *s = conn->socket;
@@ -65,30 +71,31 @@ void http_socket_detach(Conn *conn) {
 }
 
 void http_socket_closing(Conn *conn) {
-  if (!conn->socket) return;
-  VM *vm = host_vm(conn->host);
   http_socket_detach(conn);
-  Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
-  if (!http_call_hook(vm, "socketClosing", 1, &socket)) host_fatal_exception(conn->host);
+  socket_hook(conn, "socketClosing");
 }
 
 void http_socket_closed(Conn *conn) {
   if (!conn->socket) return;
   VM *vm = host_vm(conn->host);
-  Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, vm_pinned(vm, conn->socket_pin)); /* kept while it hears 'close' */
+  socket_hook(conn, "socketClosed");
   conn->socket->conn = NULL;
   conn->socket = NULL;
   vm_unpin(vm, conn->socket_pin);
-  if (!http_call_hook(vm, "socketClosed", 1, &socket)) host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
 }
 
 void http_socket_drained(Conn *conn) {
   if (!conn->socket || !conn->socket->want_drain) return;
   conn->socket->want_drain = false;
   VM *vm = host_vm(conn->host);
+  int mark = vm_handle_mark(vm);
   Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
   if (value_is_exception(call_method(vm, socket, "_ondrain", 0, NULL)))
     host_fatal_exception(conn->host);
+  vm_handle_reset(vm, mark);
 }
 
 bool http_socket_tapped(const Conn *conn) { return conn->socket && conn->socket->tapped; }

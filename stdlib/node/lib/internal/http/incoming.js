@@ -249,8 +249,11 @@ function ownState(msg, state) {
   Object.defineProperty(msg, '_readableState', { value: state, writable: true, enumerable: true, configurable: true });
 }
 
+// The state takes the socket's readableHighWaterMark, as node's constructor does (a
+// server's highWaterMark option sets it).
 function makeState(msg) {
-  const state = new Readable.ReadableState(undefined, msg, false);
+  const hwm = msg.socket ? msg.socket.readableHighWaterMark : 16384;
+  const state = new Readable.ReadableState(hwm === 16384 ? undefined : { highWaterMark: hwm }, msg, false);
   state.readingMore = true;
   ownState(msg, state);
   if (msg[kEndPending]) {

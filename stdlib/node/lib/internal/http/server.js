@@ -17,7 +17,7 @@ const errors = require('internal/errors');
 // says the server's maxHeadersCount cuts them; joining repeated first-only names when
 // the server's joinDuplicateHeaders is true).
 function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version) {
-  const req = new IncomingMessage(socket);
+  const req = new socket.server[kIncomingMessage](socket);
   if (headerPairs !== undefined) req._headerPairs = headerPairs;
   req.joinDuplicateHeaders = join;
   req.httpVersionMajor = major;
@@ -28,6 +28,25 @@ function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs,
   req.method = method;
   req.upgrade = false;
   return req;
+}
+
+// The options node's Server constructor keeps for JavaScript: the class requests are
+// made with (a subclass of IncomingMessage, say), and the class of responses, which here
+// can only be node's own: tinynode's responses are made in C. uniqueHeaders goes to C,
+// its names lowercased.
+const kIncomingMessage = Symbol('IncomingMessage');
+
+function serverOptions(server, options = {}) {
+  server[kIncomingMessage] = options.IncomingMessage || IncomingMessage;
+  if (options.ServerResponse && options.ServerResponse !== ServerResponse) {
+    throw new Error('http.createServer({ ServerResponse }) is not supported by tinynode: ' +
+      'its responses are made in C, and only http.ServerResponse can be given');
+  }
+  const headers = options.uniqueHeaders;
+  if (!Array.isArray(headers)) return null;
+  const unique = [];
+  for (let i = 0; i < headers.length; i++) unique.push(headers[i].toLowerCase());
+  return unique;
 }
 
 // The connection has left HTTP (C handed it to an internal/tcp handle): node's
@@ -99,15 +118,16 @@ Object.defineProperty(ServerResponse.prototype, 'connection', {
   },
   configurable: true,
 });
-// The Writable-like state node's OutgoingMessage reports; the bytes are C's, queued on
-// the socket, so nothing is ever held here.
+// The Writable-like state node's OutgoingMessage reports (writableLength and
+// writableNeedDrain are C's: the bytes written this turn).
 const writableState = {
   writableFinished() { return this.finished; },
-  writableLength() { return 0; },
-  writableHighWaterMark() { return 16384; },
+  writableHighWaterMark() {
+    const socket = this.socket || this.req.socket;
+    return socket ? socket.writableHighWaterMark : 16384;
+  },
   writableCorked() { return this._corked || 0; },
   writableObjectMode() { return false; },
-  writableNeedDrain() { return false; },
 };
 for (const name of Object.keys(writableState)) {
   Object.defineProperty(ServerResponse.prototype, name, { get: writableState[name], configurable: true });
@@ -223,7 +243,8 @@ function socketClass() {
 const socketOptions = { allowHalfOpen: true };
 
 function initSocket(socket, server) {
-  socketClass().call(socket, socketOptions);
+  const hwm = server.highWaterMark;
+  socketClass().call(socket, hwm === 16384 ? socketOptions : { allowHalfOpen: true, highWaterMark: hwm });
   socket._readableState.flowing = true;
   socket.read(0); // as net.Socket's constructor does for a handle: _read has been asked
   socket.server = socket._server = server;
@@ -332,7 +353,7 @@ binding._serverPrototype[Symbol.asyncDispose] = async function () {
 
 binding._setHooks({
   makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest,
-  initSocket, socketEnded, socketClosing, socketClosed, clientError,
+  initSocket, socketEnded, socketClosing, socketClosed, clientError, serverOptions,
 });
 
 module.exports = { IncomingMessage, ServerResponse };
