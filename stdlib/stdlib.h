@@ -41,6 +41,7 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_HTTP_RESPONSE_PROTOTYPE,
   INTRINSIC_HTTP_RESPONSE_TEMPLATE,  /* the fields every response starts with */
   INTRINSIC_HTTP_SOCKET_PROTOTYPE,   /* node/http/http_socket.c */
+  INTRINSIC_HTTP_SOCKET_LAZY,        /* ... the prototype a socket starts on (server.js) */
   INTRINSIC_DATE_PROTOTYPE,          /* ecma/date.c */
   INTRINSIC_ARRAY,                   /* the Array constructor (ecma/array.c) */
   INTRINSIC_REGEXP,                  /* the RegExp constructor (ecma/regexp.c) */

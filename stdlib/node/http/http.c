@@ -567,6 +567,13 @@ static Value set_hooks(VM *vm, Value this_value, int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
+/* _setSocketPrototype(proto): the prototype a connection's socket starts on, made by
+ * lib/internal/http/server.js (prepareSockets; see http_socket.c). */
+static Value set_socket_prototype(VM *vm, Value this_value, int argc, Value *argv) {
+  if (argc > 0 && value_is_object(argv[0])) vm_set_intrinsic(vm, INTRINSIC_HTTP_SOCKET_LAZY, argv[0]);
+  return VALUE_UNDEFINED;
+}
+
 static Value call_hook(VM *vm, const char *name, int argc, Value *argv) {
   Value hooks = vm_intrinsic(vm, INTRINSIC_HTTP_HOOKS);
   if (!value_is_object(hooks)) return vm_throw_error(vm, ERR_ERROR, "http: the server's hooks are missing");
@@ -1075,6 +1082,7 @@ static const VMPropDef response_methods[] = {
 static const VMPropDef http_props[] = {
     VM_FN_ENUM("createServer", create_server, 2),
     VM_FN("_setHooks", set_hooks, 1),
+    VM_FN("_setSocketPrototype", set_socket_prototype, 1),
     VM_PROPS_END,
 };
 

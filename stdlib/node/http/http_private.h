@@ -18,6 +18,8 @@ typedef struct HttpSocket {
   double bytes_read, bytes_written; /* the connection's counts, once it has closed */
   bool want_drain;   /* _writeRaw left bytes queued: call _ondrain once they are sent */
   bool tapped;       /* a 'data' listener: what is read is pushed to the socket too */
+  bool live;         /* its stream state has been made (lib/internal/http/server.js) */
+  bool ended;        /* the connection was ended gracefully (FIN) before it closed */
 } HttpSocket;
 
 typedef struct ServerState {

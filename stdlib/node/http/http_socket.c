@@ -10,12 +10,17 @@
  *   http_socket_drained  the write queue emptied: a raw write's callback runs
  *
  * The object is a net.Socket: its prototype (made here) sits on net.Socket.prototype,
- * and lib/internal/http/server.js's initSocket runs net.Socket's constructor on it, so
- * the whole Duplex surface is there. The bytes stay in C (http_conn.c) and this
- * prototype connects the stream's hooks to the connection: _write puts raw bytes on the
- * wire, _final sends FIN, _destroy closes; the addresses and byte counts are read from
- * the connection; pause()/resume() are how a request's reader holds back the body
- * (IncomingMessage's _read resumes it), and setTimeout's clock is the connection's.
+ * and the whole Duplex surface is there. But a Duplex's state costs more than the rest
+ * of a connection together, and most programs never look at the socket, so it is made
+ * only when a program first touches it: the object starts on a prototype of
+ * lib/internal/http/server.js whose accessors, one per field net.Socket's constructor
+ * makes, run the constructor on first use (materialize, which calls _materialize here:
+ * the socket is live from then on, and only a live socket hears the hooks below).
+ * The bytes stay in C (http_conn.c) and this prototype connects the stream's hooks to
+ * the connection: _write puts raw bytes on the wire, _final sends FIN, _destroy closes;
+ * the addresses and byte counts are read from the connection; pause()/resume() are how
+ * a request's reader holds back the body (IncomingMessage's _read resumes it), and
+ * setTimeout's clock is the connection's.
  */
 #include <stdlib.h>
 
@@ -37,22 +42,26 @@ static Value call_method(VM *vm, Value socket, const char *name, int argc, Value
   return vm_call(vm, fn, socket, argc, argv);
 }
 
+/* The socket is made on the lazy prototype, with its `server`; the first socket asks
+ * server.js to make that prototype (prepareSockets: it loads net). */
 Value http_socket_of(VM *vm, Conn *conn) {
   if (conn->socket) return vm_pinned(vm, conn->socket_pin);
+  if (!value_is_object(vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_LAZY)) &&
+      !http_call_hook(vm, "prepareSockets", 0, NULL))
+    return VALUE_EXCEPTION;
   HttpSocket *s = mem_calloc(1, sizeof *s);
   s->conn = conn;
   Value socket = vm_handle_push(
-      vm, vm_host_new(vm, &socket_class, s, vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_PROTOTYPE)));
+      vm, vm_host_new(vm, &socket_class, s, vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_LAZY)));
   conn->socket = s;
   conn->socket_pin = vm_pin(vm, socket);
-  Value args[2] = {socket, vm_pinned(vm, conn->server_pin)};
-  if (!http_call_hook(vm, "initSocket", 2, args)) return VALUE_EXCEPTION;
+  vm_define_str(vm, socket, "server", vm_pinned(vm, conn->server_pin), VM_ATTR_DEFAULT);
   return socket;
 }
 
-/* Calls the server.js hook name(socket) for conn's socket, if it has one. */
+/* Calls the server.js hook name(socket) for conn's socket, if it has a live one. */
 static void socket_hook(Conn *conn, const char *name) {
-  if (!conn->socket) return;
+  if (!conn->socket || !conn->socket->live) return;
   VM *vm = host_vm(conn->host);
   int mark = vm_handle_mark(vm);
   Value socket = vm_handle_push(vm, vm_pinned(vm, conn->socket_pin));
@@ -67,12 +76,13 @@ void http_socket_detach(Conn *conn) {
   if (!s) return;
   s->bytes_read = conn->bytes_read;
   s->bytes_written = conn->bytes_written;
+  s->ended = conn->ending;
   s->conn = NULL;
 }
 
 void http_socket_closing(Conn *conn) {
   http_socket_detach(conn);
-  socket_hook(conn, "socketClosing");
+  socket_hook(conn, conn->ending ? "socketClosingEnded" : "socketClosing");
 }
 
 void http_socket_closed(Conn *conn) {
@@ -80,7 +90,7 @@ void http_socket_closed(Conn *conn) {
   VM *vm = host_vm(conn->host);
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, vm_pinned(vm, conn->socket_pin)); /* kept while it hears 'close' */
-  socket_hook(conn, "socketClosed");
+  socket_hook(conn, "socketClosed"); /* nobody can listen to a socket not yet live */
   conn->socket->conn = NULL;
   conn->socket = NULL;
   vm_unpin(vm, conn->socket_pin);
@@ -167,6 +177,18 @@ static Value socket_pending(VM *vm, Value this_value, int argc, Value *argv) {
 }
 
 /* ==== The stream's hooks, for lib/internal/http/server.js ==== */
+
+/* _materialize(): server.js is making the stream state; the socket is live from now on.
+ * Returns what has become of the connection meanwhile, as a bit set: 1 the peer sent
+ * FIN, 2 the server ended it (node's socket.end()), 4 it is closed. */
+static Value socket_materialize(VM *vm, Value this_value, int argc, Value *argv) {
+  HttpSocket *s = vm_host_data(vm, this_value, &socket_class);
+  if (!s) return value_from_number(4);
+  s->live = true;
+  if (!is_open(s->conn)) return value_from_number(4 | (s->ended ? 2 : 0));
+  return value_from_number((s->conn->peer_ended ? 1 : 0) | (s->conn->ending ? 2 : 0));
+}
+
 
 /* _writeRaw(buffer): the bytes go on the wire after what is already queued (node's
  * socket.write on a server's socket). Returns how many bytes wait in the queue (then
@@ -260,6 +282,7 @@ static const VMPropDef socket_props[] = {
     VM_GETSET_MAGIC("bytesWritten", socket_bytes, NULL, 0),
     VM_GETSET("pending", socket_pending, NULL),
     VM_FN("address", socket_address, 0),
+    VM_FN("_materialize", socket_materialize, 0),
     VM_FN("_writeRaw", socket_write_raw, 1),
     VM_FN("_shutdown", socket_shutdown, 0),
     VM_FN("_close", socket_close, 0),

@@ -23,6 +23,7 @@ http.Server = Server;
 delete http._setHooks;
 delete http._responsePrototype;
 delete http._socketPrototype;
+delete http._setSocketPrototype;
 delete http._serverPrototype;
 http.IncomingMessage = IncomingMessage;
 http.ServerResponse = ServerResponse;

@@ -55,9 +55,10 @@ function serverOptions(server, options = {}) {
 // paused until someone reads it, its errors its owner's (node's onParserExecuteCommon).
 function upgradeRequest(req, handle, head, event, server) {
   const socket = req.socket;
+  if (Object.getPrototypeOf(socket) === lazyProto) materialize(socket, 0);
   socket._bytesRead = socket.bytesRead; // the counts so far, from C
   socket._bytesDispatched = socket.bytesWritten;
-  Object.setPrototypeOf(socket, socketClass().prototype);
+  Object.setPrototypeOf(socket, Socket.prototype);
   socket.removeListener('error', socketOnError);
   socket._readableState.flowing = null;
   socket._attach(handle);
@@ -223,32 +224,85 @@ proto.setTimeout = function setTimeout(msecs, callback) {
 
 // ==== The connection's socket: a net.Socket over C's connection ====
 
-// C makes one socket object per connection on this prototype (http_socket.c), which sits
-// on net.Socket.prototype once the first socket is made: net is loaded then, not with
-// http.
+// C makes one socket object per connection (http_socket.c), with its `server`. Its
+// prototype chain is lazyProto, then socketProto (C's methods and the stream hooks
+// below), then net.Socket.prototype. A Duplex's state costs more than the rest of a
+// connection together, so it is made only when a program first touches the socket:
+// lazyProto has an accessor for each field net.Socket's constructor makes, and the first
+// use of any of them (which every stream or emitter method makes) materializes the
+// socket, which then leaves lazyProto for socketProto. net is loaded with the first
+// socket (prepareSockets), not with http.
 const socketProto = binding._socketPrototype;
+const lazyProto = Object.create(socketProto);
+const setSocketPrototype = binding._setSocketPrototype;
 let Socket = null;
 
-function socketClass() {
-  if (Socket === null) {
-    Socket = require('net').Socket;
-    Object.setPrototypeOf(socketProto, Socket.prototype);
+function prepareSockets() {
+  Socket = require('net').Socket;
+  Object.setPrototypeOf(socketProto, Socket.prototype);
+  const probe = Object.create(socketProto); // what a materialized socket's own keys are
+  Socket.call(probe, socketOptions);
+  probe.on('error', noop);
+  for (const key of Reflect.ownKeys(probe)) {
+    if (key === 'server') continue; // C's own, from the start
+    Object.defineProperty(lazyProto, key, {
+      get() {
+        materialize(this);
+        return this[key];
+      },
+      set(value) {
+        materialize(this);
+        this[key] = value;
+      },
+      configurable: true,
+    });
   }
-  return Socket;
+  setSocketPrototype(lazyProto);
 }
 
-// The socket is made: net.Socket's constructor gives it the Duplex state. It flows, as
-// node's does (the server's own 'data' listener resumes it), and node's socketOnError is
-// its first 'error' listener.
+// Its highWaterMarks are the server's, known without the state (a request's stream
+// asks for the socket's, as node's IncomingMessage does).
+Object.defineProperties(lazyProto, {
+  readableHighWaterMark: { get() { return this.server.highWaterMark; }, configurable: true },
+  writableHighWaterMark: { get() { return this.server.highWaterMark; }, configurable: true },
+});
+
+// net.Socket's constructor gives the socket its Duplex state. It flows, as node's does
+// (the server's own 'data' listener resumes it), and node's socketOnError is its first
+// 'error' listener. What happened to the connection before is taken over, quietly
+// (nobody could listen then): the peer's FIN ended the readable side, the server's end
+// the writable one, a close destroyed it. C's _materialize says which (bits 1, 2, 4);
+// an upgrade materializes the socket C has just handed over (known: 0, open).
 const socketOptions = { allowHalfOpen: true };
 
-function initSocket(socket, server) {
+function materialize(socket, known) {
+  if (socket === lazyProto) return;
+  const status = socket._materialize();
+  const server = socket.server;
   const hwm = server.highWaterMark;
-  socketClass().call(socket, hwm === 16384 ? socketOptions : { allowHalfOpen: true, highWaterMark: hwm });
+  Object.setPrototypeOf(socket, socketProto);
+  Socket.call(socket, hwm === 16384 ? socketOptions : { allowHalfOpen: true, highWaterMark: hwm });
+  socket.server = socket._server = server;
   socket._readableState.flowing = true;
   socket.read(0); // as net.Socket's constructor does for a handle: _read has been asked
-  socket.server = socket._server = server;
   socket.on('error', socketOnError);
+  const now = known === undefined ? status : known;
+  if (now & 1) {
+    socket._readableState.ended = true;
+    socket._readableState.endEmitted = true;
+  }
+  if (now & 2) markEnded(socket);
+  if (now & 4) socket.destroy();
+}
+
+// The server ended the connection (node's socket.end() or destroySoon()): the writable
+// side is over, so a later write fails as node's does.
+function markEnded(socket) {
+  const state = socket._writableState;
+  if (state.ending) return;
+  state.ending = true;
+  state.ended = true;
+  state.finished = true;
 }
 
 // node's socketOnError: 'clientError' on the server if anyone listens, else the socket is
@@ -278,11 +332,12 @@ function clientError(socket, code, reason, bytesParsed, rawPacket) {
     err.rawPacket = rawPacket;
     socketOnError.call(socket, err);
   } else {
-    if (!socket._readableState.ended) socketEnded(socket); // a socket made just now
+    if (!socket._readableState.ended) socketEnded(socket); // materialized just now
     process.nextTick(() => socketOnError.call(socket, err));
   }
 }
 
+// These three are C's for a live socket only.
 // The peer sent FIN: the readable side ends ('end' follows, as net's onStreamRead).
 function socketEnded(socket) {
   socket.push(null);
@@ -290,9 +345,15 @@ function socketEnded(socket) {
 }
 
 // The connection is closing (C has already let go of it): the stream is destroyed, so
-// that what the request and response hear next sees a destroyed socket. Then 'close'.
+// that what the request and response hear next sees a destroyed socket (its writable
+// side ended first if the server had ended the connection). Then 'close'.
 function socketClosing(socket) {
   if (!socket.destroyed) socket.destroy();
+}
+
+function socketClosingEnded(socket) {
+  markEnded(socket);
+  socketClosing(socket);
 }
 
 function socketClosed(socket) {
@@ -353,7 +414,8 @@ binding._serverPrototype[Symbol.asyncDispose] = async function () {
 
 binding._setHooks({
   makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest,
-  initSocket, socketEnded, socketClosing, socketClosed, clientError, serverOptions,
+  prepareSockets, socketEnded, socketClosing, socketClosingEnded, socketClosed, clientError,
+  serverOptions,
 });
 
 module.exports = { IncomingMessage, ServerResponse };
