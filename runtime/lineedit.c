@@ -11,6 +11,7 @@
  * undecoded bytes wait in `input`). A pipe is read the same way, without echo or keys.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,10 +224,15 @@ static void history_add(LineEdit *le, const char *line) {
   le->history[le->history_count++] = mem_strdup(line);
 }
 
-/* Node's format: one entry a line, newest first, no newline after the last. */
+/* Node's format: one entry a line, newest first, no newline after the last. A new file
+ * is private (0600, as node creates ~/.node_repl_history); an existing one keeps its mode. */
 static void history_save(LineEdit *le) {
-  FILE *f = le->history_file ? fopen(le->history_file, "w") : NULL;
-  if (!f) return;
+  int fd = le->history_file ? open(le->history_file, O_WRONLY | O_CREAT | O_TRUNC, 0600) : -1;
+  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!f) {
+    if (fd >= 0) close(fd);
+    return;
+  }
   for (int i = le->history_count - 1; i >= 0; i--)
     fprintf(f, "%s%s", le->history[i], i ? "\n" : "");
   fclose(f);
@@ -235,8 +241,12 @@ static void history_save(LineEdit *le) {
 void lineedit_set_history_file(LineEdit *le, const char *path) {
   free(le->history_file);
   le->history_file = mem_strdup(path);
-  FILE *f = fopen(path, "r");
-  if (!f) return;
+  int fd = open(path, O_RDONLY | O_CREAT, 0600); /* node creates it at once, as history_save */
+  FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+  if (!f) {
+    if (fd >= 0) close(fd);
+    return;
+  }
   char **lines = NULL, text[4096];
   int n = 0;
   while (fgets(text, sizeof text, f)) {
@@ -455,10 +465,10 @@ static void finish(LineEdit *le, int how) {
   free(line);
 }
 
-/* .editor mode's Ctrl-D: the line typed so far (if any), then the end of the input. */
+/* .editor mode's Ctrl-D: the line typed so far, even an empty one (node's REPL runs it
+ * and saves it as a line), then the end of the input. */
 static void finish_editor(LineEdit *le) {
-  if (le->line.length) finish(le, '\r');
-  else if (le->terminal) puts_le(le, "\r\n");
+  finish(le, '\r');
   le->reading = false;
   le->events.on_eof(le, le->data);
 }

@@ -364,8 +364,9 @@ void lineedit_set_width(LineEdit *le, int (*width)(uint32_t cp));
 void lineedit_cursor_pos(LineEdit *le, int *cols, int *rows);
 /* The prompt the next redraw shows, not drawn now (readline's setPrompt). */
 void lineedit_set_prompt(LineEdit *le, const char *prompt);
-/* Ctrl-D ends the input even after text on the line, which on_line gets first (node's
- * .editor mode); off by default, where Ctrl-D after text deletes forward. */
+/* Ctrl-D ends the input even after text on the line, which on_line gets first, even
+ * when empty (node's .editor mode); off by default, where Ctrl-D after text deletes
+ * forward. */
 void lineedit_set_eof_ends_line(LineEdit *le, bool on);
 /* Ctrl-C and Ctrl-D end the line without moving to a new one, as in node's readline
  * (the REPL's default moves on). */
@@ -378,7 +379,8 @@ const char *lineedit_line(const LineEdit *le);
 /* Draws the prompt and the line again after the owner printed something below them. */
 void lineedit_refresh(LineEdit *le);
 /* Loads the history from path (newest first, node's format) and saves it there after
- * every line; a file that cannot be read starts an empty history. */
+ * every line; a file that cannot be read starts an empty history. A missing file is
+ * created at once with mode 0600 (node's); an existing one keeps its mode. */
 void lineedit_set_history_file(LineEdit *le, const char *path);
 /* Inside complete: proposes word to replace line[start..cursor] (start is the same for
  * every word of one Tab). */

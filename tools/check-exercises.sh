@@ -8,7 +8,8 @@
 # The copy carries a .lab file with `region *`, so that book-check does not fail on a
 # quoted region the solution changes. `make test` never runs the exercises.
 #
-# Usage: sh tools/check-exercises.sh [CH/NAME | CH ...]   all exercises, or some
+# Usage: sh tools/check-exercises.sh [CH/NAME | CH ...]   all exercises, or some (a name
+#        that is no exercise and no chapter is an error: exit 2 before anything is built)
 # Environment: CHECK_EXERCISES_KEEP=1 keeps the scratch copies; CHECK_EXERCISES_SAMPLE=k/n
 # checks only every n-th exercise from the k-th (CI proves a sixteenth a day).
 # A test that skips here (a chapter 13 script without gdb) is reported as skipped.
@@ -22,18 +23,29 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/check-exercises.XXXXXX") || exit 2
 [ -n "${CHECK_EXERCISES_KEEP:-}" ] || trap 'rm -rf "$scratch"' EXIT
 trap 'exit 2' INT TERM HUP
 
-# The exercises named on the command line (a chapter directory names all of its own).
+# The exercises named on the command line, one CH/NAME a line (all of them without
+# arguments). A chapter number names all of its own; CH/NAME names one exercise even when
+# a fixture directory CH/NAME/ sits beside its test (15/loop-calls). A name that is
+# neither is an error, so that a typo never checks nothing and passes.
 exercises() {
   [ $# -eq 0 ] && set -- $(ls tests/exercises | grep '^[0-9]')
   for a in "$@"; do
     a=${a#tests/exercises/}
-    if [ -d "tests/exercises/$a" ]; then
-      ls "tests/exercises/$a"/*.patch 2>/dev/null | sed 's|^tests/exercises/||; s|\.patch$||'
+    a=${a%/}
+    case $a in *.js | *.sh | *.patch) a=${a%.*} ;; esac
+    if [ -f "tests/exercises/$a.patch" ] || [ -f "tests/exercises/$a.js" ] ||
+      [ -f "tests/exercises/$a.sh" ]; then
+      echo "$a"
+    elif case $a in */* | *[!0-9]*) false ;; esac && [ -d "tests/exercises/$a" ] &&
+      ls "tests/exercises/$a"/*.patch >/dev/null 2>&1; then
+      ls "tests/exercises/$a"/*.patch | sed 's|^tests/exercises/||; s|\.patch$||'
     else
-      echo "${a%.*}"
+      echo "check-exercises: no exercise or chapter '$a' (want CH or CH/NAME, as in tests/exercises/)" >&2
+      return 1
     fi
   done
 }
+selected=$(exercises "$@") || exit 2
 
 make -j2 tinynode >/dev/null 2>&1 || { echo "check-exercises: this tree does not build"; exit 1; }
 # The exercises of CHECK_EXERCISES_SAMPLE's share: index % n == k.
@@ -47,7 +59,7 @@ sampled() {
 checked=0
 failed=0
 skipped=0
-for ex in $(exercises "$@" | sampled); do
+for ex in $(echo "$selected" | sampled); do
   checked=$((checked + 1))
   test=tests/exercises/$ex.js
   [ -f "$test" ] || test=tests/exercises/$ex.sh

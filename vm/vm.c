@@ -208,6 +208,8 @@ void vm_set_intrinsic(VM *vm, int which, Value v) {
 
 Value vm_global(VM *vm) { return value_from_object(vm->intrinsics[INTRINSIC_GLOBAL]); }
 
+Value vm_global_lexicals(VM *vm) { return vm_pinned(vm, vm->lexicals_pin); }
+
 /* ==== Per-VM state of the layers above ==== */
 
 typedef struct VMStateEntry {

@@ -761,6 +761,10 @@ typedef enum Intrinsic {
   INTRINSIC_HOST_END = INTRINSIC_HOST_FIRST + 72,
 } Intrinsic;
 
+/* The global lexical record: an object without a prototype whose own keys are the let,
+ * const and class names of every script's top level so far (the REPL completes them).
+ * A name in its TDZ holds a hole; read its keys, never write to it. */
+Value vm_global_lexicals(VM *vm);
 /* The realm's intrinsic `which` (an Intrinsic, or a host slot named by a layer above): an
  * object, or for a host slot whatever was stored there. */
 Value vm_intrinsic(VM *vm, int which);

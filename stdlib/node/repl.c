@@ -31,7 +31,11 @@ typedef struct Repl {
   bool awaiting;     /* a top-level await is running: no prompt until it settles */
   bool ended;        /* the input ended while awaiting */
   int count;         /* lines run: each is the script REPL<count> */
-  StrBuf session;    /* every line run, for .save */
+  bool threw;        /* the input run last threw: .save leaves its line out */
+  StrBuf session;    /* the lines .save writes, joined by newlines */
+  int saved;         /* how many lines session holds */
+  char *editor_line; /* .editor's last line: saved once its block has run */
+  char *awaited;     /* the line of a top-level await: saved if its promise fulfils */
 } Repl;
 
 /* The REPL of a VM, for the host's callbacks (only C state: no values are kept). */
@@ -142,6 +146,7 @@ static void set_global(Repl *r, const char *name, Value v) {
 }
 
 static void line_threw(Repl *r) {
+  r->threw = true;
   bool exiting = vm_is_terminating(r->vm); /* process.exit(): nothing to print */
   Value e = vm_handle_push(r->vm, vm_take_exception(r->vm));
   if (exiting) return;
@@ -224,6 +229,27 @@ static void run_code(Repl *r, const char *code, size_t length) {
 }
 //< stdlib.repl-run
 
+/* ==== .save's session ==== */
+
+/* Node's .save writes the lines of the inputs that did not throw, as they were typed:
+ * an incomplete line, a SyntaxError's line, an empty line, every line of an .editor
+ * block or a .load, an unknown command; never a command. */
+static void save_line(Repl *r, const char *line, size_t length) {
+  if (r->saved++) sb_putc(&r->session, '\n');
+  sb_putn(&r->session, line, length);
+}
+
+/* Runs an input whose lines before `last` are saved already: `last` is saved now, or
+ * when a top-level await fulfils, unless the input throws. NULL saves nothing. */
+static void run_and_save(Repl *r, const char *code, size_t length, const char *last,
+                         size_t last_length) {
+  r->threw = false;
+  run_code(r, code, length);
+  if (!last || r->threw) return;
+  if (r->awaiting) free(r->awaited), r->awaited = mem_strndup(last, last_length);
+  else save_line(r, last, last_length);
+}
+
 /* ==== Top-level await ==== */
 
 static Value await_settled(VM *vm, Value this_value, int argc, Value *argv) {
@@ -231,6 +257,8 @@ static Value await_settled(VM *vm, Value this_value, int argc, Value *argv) {
   Value v = argc > 0 ? argv[0] : VALUE_UNDEFINED;
   if (vm_native_magic(vm)) trim_stack(r, v), set_global(r, "_error", v), print_uncaught(r, v);
   else line_result(r, v);
+  if (r->awaited && !vm_native_magic(vm)) save_line(r, r->awaited, strlen(r->awaited));
+  free(r->awaited), r->awaited = NULL;
   r->awaiting = false;
   if (r->ended) host_exit(r->host, host_exit_code(r->host));
   else prompt(r);
@@ -310,6 +338,15 @@ static void cmd_editor(Repl *r, const char *arg) {
   printf("// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n");
 }
 
+/* Node types a loaded file in .editor mode: each line is saved as it comes, and the last
+ * (after the last newline, maybe empty) once the whole has run, unless it threw. */
+static void load_code(Repl *r, const char *code, size_t length) {
+  const char *last = code, *end = code + length;
+  for (const char *nl; (nl = memchr(last, '\n', (size_t)(end - last)));)
+    save_line(r, last, (size_t)(nl - last)), last = nl + 1;
+  run_and_save(r, code, length, last, (size_t)(end - last));
+}
+
 static void cmd_load(Repl *r, const char *arg) {
   FILE *f = fopen(arg, "rb");
   if (!f) {
@@ -320,7 +357,8 @@ static void cmd_load(Repl *r, const char *arg) {
   char chunk[4096];
   for (size_t n; (n = fread(chunk, 1, sizeof chunk, f)) > 0;) sb_putn(&sb, chunk, n);
   fclose(f);
-  if (sb.len) run_code(r, sb.data, sb.len);
+  if (sb.len) load_code(r, sb.data, sb.len);
+  else save_line(r, "", 0); /* node ran an empty line */
   sb_free(&sb);
   if (!host_exiting(r->host)) lineedit_prompt(r->le, "> "); /* node shows one more */
 }
@@ -408,6 +446,7 @@ static void cmd_help(Repl *r, const char *arg) {
 /* ".name rest": runs the command and returns true. A line that names no command is
  * code when a statement is pending (else "Invalid REPL keyword"); `.5` is a number. */
 static bool run_command(Repl *r, const char *line) {
+  const char *typed = line;
   line += strspn(line, " \t");
   if (line[0] != '.' || !((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
     return false;
@@ -424,6 +463,7 @@ static bool run_command(Repl *r, const char *line) {
   }
   if (r->pending.len) return false;
   printf("Invalid REPL keyword\n");
+  save_line(r, typed, strlen(typed)); /* node saves it, as a line that did not throw */
   return true;
 }
 
@@ -475,6 +515,8 @@ static void complete(LineEdit *le, const char *line, size_t cursor, void *data) 
   while (chain < start && line[chain] == '.') chain++; /* `...x.y` or `1.` are no chain */
   dot = start > chain ? start - 1 - chain : 0;
   Value base = completion_base(r, line + chain, dot);
+  if (start == chain) /* a bare name: the lines' let, const and class first, as node */
+    complete_keys(r, vm_global_lexicals(r->vm), prefix, start);
   if (value_is_object(base)) complete_keys(r, base, prefix, start);
   free(prefix);
   vm_handle_reset(r->vm, mark);
@@ -485,19 +527,20 @@ static void complete(LineEdit *le, const char *line, size_t cursor, void *data) 
 static void on_line(LineEdit *le, const char *line, size_t length, void *data) {
   Repl *r = data;
   r->interrupted = false;
-  if (r->editor) {
+  if (r->editor) { /* each line is saved when the next comes, the last after the block */
+    if (r->editor_line) save_line(r, r->editor_line, strlen(r->editor_line));
+    free(r->editor_line), r->editor_line = mem_strndup(line, length);
     sb_putn(&r->pending, line, length), sb_putc(&r->pending, '\n');
     return prompt(r);
   }
   if (run_command(r, line)) return host_exiting(r->host) ? (void)0 : prompt(r);
-  if (!r->pending.len && strspn(line, " \t\r") == length) return prompt(r);
-  if (r->session.len) sb_putc(&r->session, '\n');
-  sb_putn(&r->session, line, length);
+  if (!r->pending.len && strspn(line, " \t\r") == length)
+    return save_line(r, line, length), prompt(r);
   StrBuf code = {0};
   if (r->pending.len) sb_puts(&code, r->pending.data), sb_putc(&code, '\n');
   sb_putn(&code, line, length);
   sb_free(&r->pending);
-  run_code(r, code.data, code.len);
+  run_and_save(r, code.data, code.len, line, length);
   sb_free(&code);
   if (!host_exiting(r->host)) prompt(r);
 }
@@ -505,6 +548,8 @@ static void on_line(LineEdit *le, const char *line, size_t length, void *data) {
 static void on_interrupt(LineEdit *le, bool line_was_empty, void *data) {
   Repl *r = data;
   bool idle = line_was_empty && !r->pending.len && !r->editor;
+  if (r->editor_line) save_line(r, r->editor_line, strlen(r->editor_line)); /* typed */
+  free(r->editor_line), r->editor_line = NULL;
   sb_free(&r->pending);
   r->editor = false;
   lineedit_set_eof_ends_line(le, false);
@@ -518,10 +563,14 @@ static void on_eof(LineEdit *le, void *data) {
   Repl *r = data;
   if (r->editor) { /* Ctrl-D ends editor mode: run what was typed */
     StrBuf code = r->pending;
-    r->pending = (StrBuf){0};
+    char *last = r->editor_line; /* the line Ctrl-D ended, maybe empty */
+    r->pending = (StrBuf){0}, r->editor_line = NULL;
     r->editor = false;
     lineedit_set_eof_ends_line(le, false);
-    if (code.len) run_code(r, code.data, code.len);
+    if (code.len && strcmp(code.data, "\n"))
+      run_and_save(r, code.data, code.len, last, last ? strlen(last) : 0);
+    else if (last) save_line(r, last, strlen(last)); /* nothing to run: node saves it */
+    free(last);
     sb_free(&code);
     if (lineedit_is_terminal(le) && !host_exiting(r->host)) return prompt(r);
   }
@@ -576,6 +625,7 @@ int stdlib_repl(Host *host) {
   host_set_uncaught(host, NULL);
   lineedit_free(r->le);
   sb_free(&r->pending), sb_free(&r->session);
+  free(r->editor_line), free(r->awaited);
   ((ReplSlot *)vm_state(vm, &repl_slot))->repl = NULL;
   free(r);
   return status;
