@@ -559,7 +559,8 @@ static Value res_add_trailers(VM *vm, Value this_value, int argc, Value *argv) {
 /* ==== Requests ==== */
 
 /* The hooks lib/internal/http/server.js gives the server when http is first required:
- * makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version),
+ * makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version,
+ * custom),
  * responseDone(req, res)
  * and abortRequest(req, res). */
 static Value set_hooks(VM *vm, Value this_value, int argc, Value *argv) {
@@ -600,7 +601,7 @@ static size_t headers_kept(size_t n, int32_t max_pairs) {
  * headers object is made from rawHeaders when first read, with node's rules for
  * repeated names, from the first maxHeaderPairs entries. */
 Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
-  Value args[9];
+  Value args[10];
   args[0] = http_socket_of(vm, conn);
   if (value_is_exception(args[0])) return args[0];
   args[1] = vm_handle_push(vm, vm_atom(vm, head->method)); /* a few names, again and again */
@@ -622,7 +623,10 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   char version[4] = {(char)('0' + head->version_major % 10), '.',
                      (char)('0' + head->version_minor % 10), '\0'};
   args[8] = vm_handle_push(vm, vm_atom(vm, version));
-  Value req = call_hook(vm, "makeRequest", 9, args);
+  /* the server, when it has a request class of its own (options.IncomingMessage) */
+  args[9] = conn->server && conn->server->custom_request ? vm_pinned(vm, conn->server_pin)
+                                                          : VALUE_UNDEFINED;
+  Value req = call_hook(vm, "makeRequest", 10, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
@@ -1020,6 +1024,8 @@ static bool keep_js_options(VM *vm, ServerState *state, Value server, Value opti
   Value args[2] = {server, options};
   Value unique = call_hook(vm, "serverOptions", 2, args);
   if (value_is_exception(unique)) return false;
+  Value request_class = option(vm, options, "IncomingMessage"); /* serverOptions read it */
+  state->custom_request = !value_is_exception(request_class) && vm_truthy(request_class);
   if (!vm_is_array(unique)) return true;
   vm_handle_push(vm, unique);
   state->nunique = vm_array_length(unique);

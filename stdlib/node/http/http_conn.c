@@ -676,6 +676,7 @@ static void configure(Conn *conn, Value server) {
   if (vm_truthy(http_server_value(vm, server, "keepAlive")))
     net_conn_set_keepalive(conn->net, true, (int)http_server_number(vm, server, "keepAliveInitialDelay"));
   double hwm = http_server_number(vm, server, "highWaterMark");
+  conn->hwm = hwm;
   conn->high_water_mark = hwm > 0 ? (hwm < 1e15 ? (size_t)ceil(hwm) : SIZE_MAX) : 0;
   double size = http_server_number(vm, server, "maxHeaderSize");
   if (size >= 1) http_parser_set_max_header_size(conn->parser, size < 1e15 ? (size_t)size : (size_t)1e15);

@@ -20,6 +20,7 @@ typedef struct HttpSocket {
   bool tapped;       /* a 'data' listener: what is read is pushed to the socket too */
   bool live;         /* its stream state has been made (lib/internal/http/server.js) */
   bool ended;        /* the connection was ended gracefully (FIN) before it closed */
+  double hwm;        /* the server's highWaterMark when the connection came */
 } HttpSocket;
 
 typedef struct ServerState {
@@ -31,6 +32,7 @@ typedef struct ServerState {
   int upgraded;      /* connections 'upgrade' or 'connect' took over, still open */
   TimerId check_timer; /* every connectionsCheckingInterval ms while listening */
   char **unique;      /* options.uniqueHeaders, lowercased: an array value is one line */
+  bool custom_request; /* options.IncomingMessage: requests are of that class */
   size_t nunique;
 } ServerState;
 
@@ -99,7 +101,8 @@ struct Conn {
   int32_t max_header_pairs; /* Node's parser.maxHeaderPairs: entries of req.headers */
   bool join_duplicates;     /* the server's joinDuplicateHeaders, for each request */
   double bytes_read, bytes_written; /* socket.bytesRead, socket.bytesWritten */
-  size_t high_water_mark; /* the server's highWaterMark: write() says false past it */
+  double hwm;             /* the server's highWaterMark, as given */
+  size_t high_water_mark; /* ... in bytes: write() says false past it */
   HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
   int32_t socket_pin;
   Conn *next;

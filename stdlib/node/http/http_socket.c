@@ -51,6 +51,7 @@ Value http_socket_of(VM *vm, Conn *conn) {
     return VALUE_EXCEPTION;
   HttpSocket *s = mem_calloc(1, sizeof *s);
   s->conn = conn;
+  s->hwm = conn->hwm;
   Value socket = vm_handle_push(
       vm, vm_host_new(vm, &socket_class, s, vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_LAZY)));
   conn->socket = s;
@@ -171,6 +172,14 @@ static Value socket_bytes(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_number(n);
 }
 
+/* readableHighWaterMark and writableHighWaterMark: the server's highWaterMark, known
+ * without the stream state (a request's stream asks for it, as node's IncomingMessage
+ * does, and materialize gives it to the state). */
+static Value socket_hwm(VM *vm, Value this_value, int argc, Value *argv) {
+  HttpSocket *s = vm_host_data(vm, this_value, &socket_class);
+  return s ? value_from_number(s->hwm) : VALUE_UNDEFINED;
+}
+
 /* pending: no connection behind it (node's: no handle), which is only so once closed. */
 static Value socket_pending(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_bool(!is_open(this_conn(vm, this_value)));
@@ -281,6 +290,8 @@ static const VMPropDef socket_props[] = {
     VM_GETSET_MAGIC("bytesRead", socket_bytes, NULL, 1),
     VM_GETSET_MAGIC("bytesWritten", socket_bytes, NULL, 0),
     VM_GETSET("pending", socket_pending, NULL),
+    VM_GETSET("readableHighWaterMark", socket_hwm, NULL),
+    VM_GETSET("writableHighWaterMark", socket_hwm, NULL),
     VM_FN("address", socket_address, 0),
     VM_FN("_materialize", socket_materialize, 0),
     VM_FN("_writeRaw", socket_write_raw, 1),

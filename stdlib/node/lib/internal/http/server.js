@@ -15,9 +15,11 @@ const errors = require('internal/errors');
 // A request: a Readable of Buffers, with the head's fields. Its headers object is made
 // from rawHeaders when first read (from the first headerPairs entries only, when C
 // says the server's maxHeadersCount cuts them; joining repeated first-only names when
-// the server's joinDuplicateHeaders is true).
-function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version) {
-  const req = new socket.server[kIncomingMessage](socket);
+// the server's joinDuplicateHeaders is true). custom is the server when it has a request
+// class of its own.
+function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs, join, version,
+  custom) {
+  const req = custom === undefined ? new IncomingMessage(socket) : new custom[kIncomingMessage](socket);
   if (headerPairs !== undefined) req._headerPairs = headerPairs;
   req.joinDuplicateHeaders = join;
   req.httpVersionMajor = major;
@@ -260,13 +262,6 @@ function prepareSockets() {
   setSocketPrototype(lazyProto);
 }
 
-// Its highWaterMarks are the server's, known without the state (a request's stream
-// asks for the socket's, as node's IncomingMessage does).
-Object.defineProperties(lazyProto, {
-  readableHighWaterMark: { get() { return this.server.highWaterMark; }, configurable: true },
-  writableHighWaterMark: { get() { return this.server.highWaterMark; }, configurable: true },
-});
-
 // net.Socket's constructor gives the socket its Duplex state. It flows, as node's does
 // (the server's own 'data' listener resumes it), and node's socketOnError is its first
 // 'error' listener. What happened to the connection before is taken over, quietly
@@ -279,7 +274,7 @@ function materialize(socket, known) {
   if (socket === lazyProto) return;
   const status = socket._materialize();
   const server = socket.server;
-  const hwm = server.highWaterMark;
+  const hwm = socket.readableHighWaterMark; // C's: the server's when the connection came
   Object.setPrototypeOf(socket, socketProto);
   Socket.call(socket, hwm === 16384 ? socketOptions : { allowHalfOpen: true, highWaterMark: hwm });
   socket.server = socket._server = server;
