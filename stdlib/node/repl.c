@@ -534,8 +534,10 @@ static void on_line(LineEdit *le, const char *line, size_t length, void *data) {
     return prompt(r);
   }
   if (run_command(r, line)) return host_exiting(r->host) ? (void)0 : prompt(r);
-  if (!r->pending.len && strspn(line, " \t\r") == length)
+  if (!r->pending.len && strspn(line, "\r") == length) { /* (node runs a line of blanks) */
+    r->count++; /* an empty line is a script for node too: REPL<n> counts it, silently */
     return save_line(r, line, length), prompt(r);
+  }
   StrBuf code = {0};
   if (r->pending.len) sb_puts(&code, r->pending.data), sb_putc(&code, '\n');
   sb_putn(&code, line, length);
