@@ -357,6 +357,8 @@ static void cmd_load(Repl *r, const char *arg) {
   char chunk[4096];
   for (size_t n; (n = fread(chunk, 1, sizeof chunk, f)) > 0;) sb_putn(&sb, chunk, n);
   fclose(f);
+  if (lineedit_is_terminal(r->le)) /* node types the file in editor mode: it shows */
+    fwrite(sb.data, 1, sb.len, stdout), putchar('\n'), fflush(stdout);
   if (sb.len) load_code(r, sb.data, sb.len);
   else save_line(r, "", 0); /* node ran an empty line */
   sb_free(&sb);

@@ -3,7 +3,8 @@
 # screen it leaves, colours included, must be node's. Lines typed and echoed, values
 # inspected in colour, Ctrl-C on a line and twice on an empty one (node's "(To exit,
 # press Ctrl+C again ...)"), a multi-line block and its "... " prompts, Ctrl-C in the
-# middle of one, an uncaught error, and Ctrl-D to leave with status 0. Each key waits
+# middle of one, an uncaught error, .load (which shows the file, as typed in editor
+# mode), and Ctrl-D to leave with status 0. Each key waits
 # for the prompt it needs, so nothing depends on timing. terminal/session.expected is
 # node's screen (UPDATE=node rewrites it); HOME is a scratch directory (the history file).
 # With NO_COLOR set, or on a dumb terminal, the same values are printed without colour
