@@ -78,19 +78,19 @@ static bool joins_values(const Exchange *ex, const char *key, uint32_t count) {
   return false;
 }
 
-/* The elements of array joined with "; ", as a string value (VALUE_EXCEPTION if one's
- * ToString threw). */
-static Value joined_values(VM *vm, Value array, uint32_t count) {
-  Value out = vm_handle_push(vm, vm_string(vm, ""));
+/* The elements of array as one line's value, joined with "; " (malloc'd); NULL if an
+ * element's ToString threw. */
+static char *joined_values(VM *vm, Value array, uint32_t count) {
+  StrBuf sb = {0};
   for (uint32_t i = 0; i < count; i++) {
     Value s = vm_to_string(vm, vm_array_get(vm, array, i));
-    if (value_is_exception(s)) return s;
-    if (i > 0) out = vm_string_concat(vm, out, vm_handle_push(vm, vm_string(vm, "; ")));
-    if (!value_is_exception(out)) out = vm_string_concat(vm, vm_handle_push(vm, out), s);
-    if (value_is_exception(out)) return out;
-    vm_handle_push(vm, out);
+    if (value_is_exception(s)) return sb_free(&sb), NULL;
+    char *text = vm_to_utf8(vm, s, NULL);
+    if (i > 0) sb_puts(&sb, "; ");
+    sb_puts(&sb, text);
+    free(text);
   }
-  return out;
+  return sb_take(&sb);
 }
 
 /* setHeader(name, value) (replace) or one more header of that name (!replace): an
@@ -100,8 +100,10 @@ static Value set_header(VM *vm, Exchange *ex, Value name, Value value, bool repl
   if (value_is_exception(n)) return n;
   char *key = vm_to_utf8(vm, n, NULL);
   if (vm_is_array(value) && joins_values(ex, key, vm_array_length(value))) {
-    value = joined_values(vm, value, vm_array_length(value));
-    if (value_is_exception(value)) return free(key), value;
+    char *line = joined_values(vm, value, vm_array_length(value));
+    if (!line) return free(key), VALUE_EXCEPTION;
+    add_header(ex, replace ? remove_header(ex, key) : ex->nheaders, key, line);
+    return VALUE_UNDEFINED;
   }
   size_t at = replace ? remove_header(ex, key) : ex->nheaders;
   uint32_t count = vm_is_array(value) ? vm_array_length(value) : 1;
@@ -360,7 +362,7 @@ static Value res_write(VM *vm, Value this_value, int argc, Value *argv) {
   if (sent) count_in_flight(vm, this_value, ex, out.len);
   http_buf_free(&out);
   free(text);
-  bool below = !ex->conn || ex->in_flight < ex->conn->high_water_mark;
+  bool below = !ex->conn || (double)ex->in_flight < ex->conn->hwm;
   if (!below) ex->want_drain = true;
   Value cb = chunk_callback(argc, argv); /* the chunk is queued: the callback runs next tick */
   if (!value_is_undefined(cb)) host_next_tick(host_of(vm), cb, vm_handle_push(vm, vm_array_new(vm)));
@@ -1018,16 +1020,16 @@ static bool store_options(VM *vm, Value server, Value options) {
 }
 
 /* The options lib/internal/http/server.js keeps (serverOptions: the request class, the
- * response class refused unless it is node's own) and uniqueHeaders, whose lowercased
- * names it returns for C to keep. */
+ * response class refused unless it is node's own, uniqueHeaders lowercased). It tells C
+ * whether requests have a class of their own, and the unique names, which C keeps. */
 static bool keep_js_options(VM *vm, ServerState *state, Value server, Value options) {
   Value args[2] = {server, options};
-  Value unique = call_hook(vm, "serverOptions", 2, args);
-  if (value_is_exception(unique)) return false;
-  Value request_class = option(vm, options, "IncomingMessage"); /* serverOptions read it */
-  state->custom_request = !value_is_exception(request_class) && vm_truthy(request_class);
+  Value kept = call_hook(vm, "serverOptions", 2, args);
+  if (value_is_exception(kept)) return false;
+  vm_handle_push(vm, kept);
+  state->custom_request = vm_truthy(vm_get_str(vm, kept, "customRequest"));
+  Value unique = vm_handle_push(vm, vm_get_str(vm, kept, "unique"));
   if (!vm_is_array(unique)) return true;
-  vm_handle_push(vm, unique);
   state->nunique = vm_array_length(unique);
   state->unique = mem_calloc(state->nunique ? state->nunique : 1, sizeof *state->unique);
   for (size_t i = 0; i < state->nunique; i++)

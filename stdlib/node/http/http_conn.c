@@ -332,7 +332,7 @@ void http_conn_pause_body(Conn *conn, bool pause) {
 static bool must_wait(Conn *conn) {
   if (conn->current && conn->request_complete) return true;
   if (conn->current || !http_parser_idle(conn->parser)) return false; /* finish it first */
-  if (net_conn_queued(conn->net) < conn->high_water_mark) return false;
+  if ((double)net_conn_queued(conn->net) < conn->hwm) return false;
   conn->blocked = net_conn_await_drain(conn->net);
   return conn->blocked;
 }
@@ -675,9 +675,7 @@ static void configure(Conn *conn, Value server) {
   net_conn_set_nodelay(conn->net, vm_truthy(http_server_value(vm, server, "noDelay")));
   if (vm_truthy(http_server_value(vm, server, "keepAlive")))
     net_conn_set_keepalive(conn->net, true, (int)http_server_number(vm, server, "keepAliveInitialDelay"));
-  double hwm = http_server_number(vm, server, "highWaterMark");
-  conn->hwm = hwm;
-  conn->high_water_mark = hwm > 0 ? (hwm < 1e15 ? (size_t)ceil(hwm) : SIZE_MAX) : 0;
+  conn->hwm = http_server_number(vm, server, "highWaterMark");
   double size = http_server_number(vm, server, "maxHeaderSize");
   if (size >= 1) http_parser_set_max_header_size(conn->parser, size < 1e15 ? (size_t)size : (size_t)1e15);
   conn->max_header_pairs = 2000; /* Node's MAX_HEADER_PAIRS */

@@ -101,8 +101,7 @@ struct Conn {
   int32_t max_header_pairs; /* Node's parser.maxHeaderPairs: entries of req.headers */
   bool join_duplicates;     /* the server's joinDuplicateHeaders, for each request */
   double bytes_read, bytes_written; /* socket.bytesRead, socket.bytesWritten */
-  double hwm;             /* the server's highWaterMark, as given */
-  size_t high_water_mark; /* ... in bytes: write() says false past it */
+  double hwm;             /* the server's highWaterMark: write() says false at it */
   HttpSocket *socket; /* req.socket, once a request has been made (http_socket.c) */
   int32_t socket_pin;
   Conn *next;

@@ -92,8 +92,7 @@ void http_socket_closed(Conn *conn) {
   int mark = vm_handle_mark(vm);
   vm_handle_push(vm, vm_pinned(vm, conn->socket_pin)); /* kept while it hears 'close' */
   socket_hook(conn, "socketClosed"); /* nobody can listen to a socket not yet live */
-  conn->socket->conn = NULL;
-  conn->socket = NULL;
+  conn->socket = NULL; /* http_socket_closing detached it */
   vm_unpin(vm, conn->socket_pin);
   vm_handle_reset(vm, mark);
 }

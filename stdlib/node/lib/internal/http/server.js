@@ -34,21 +34,24 @@ function makeRequest(socket, method, url, major, minor, rawHeaders, headerPairs,
 
 // The options node's Server constructor keeps for JavaScript: the class requests are
 // made with (a subclass of IncomingMessage, say), and the class of responses, which here
-// can only be node's own: tinynode's responses are made in C. uniqueHeaders goes to C,
-// its names lowercased.
+// can only be node's own: tinynode's responses are made in C. C hears whether requests
+// have a class of their own, and uniqueHeaders' names, lowercased.
 const kIncomingMessage = Symbol('IncomingMessage');
 
 function serverOptions(server, options = {}) {
-  server[kIncomingMessage] = options.IncomingMessage || IncomingMessage;
+  const Request = options.IncomingMessage;
+  server[kIncomingMessage] = Request || IncomingMessage;
   if (options.ServerResponse && options.ServerResponse !== ServerResponse) {
     throw new Error('http.createServer({ ServerResponse }) is not supported by tinynode: ' +
       'its responses are made in C, and only http.ServerResponse can be given');
   }
   const headers = options.uniqueHeaders;
-  if (!Array.isArray(headers)) return null;
-  const unique = [];
-  for (let i = 0; i < headers.length; i++) unique.push(headers[i].toLowerCase());
-  return unique;
+  let unique = null;
+  if (Array.isArray(headers)) {
+    unique = [];
+    for (let i = 0; i < headers.length; i++) unique.push(headers[i].toLowerCase());
+  }
+  return { customRequest: !!Request, unique };
 }
 
 // The connection has left HTTP (C handed it to an internal/tcp handle): node's
