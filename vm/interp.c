@@ -993,16 +993,19 @@ static __attribute__((noinline)) Value set_prop_learning(VM *vm, PropCache *c, c
 /* C code reads and writes properties by name (vm_get_str(vm, o, "_events")), the same
  * few names of objects of the same few shapes, again and again: those reads and
  * writes are cached as GET_PROP's and SET_PROP's are, with the name's atom in place of
- * the instruction's address, in tables of their own. */
-static PropCache *named_entry(PropCache *table, Value atom) {
-  return &table[((uintptr_t)value_to_ptr(atom) >> 4) & (NAMED_CACHE_SIZE - 1)];
+ * the instruction's address, in tables of their own. An entry is chosen by the name
+ * and the object's shape together, so that one name read from objects of several
+ * shapes (every emitter's _events) keeps an entry per shape. */
+static PropCache *named_entry(PropCache *table, Value atom, const Object *o) {
+  uintptr_t h = ((uintptr_t)value_to_ptr(atom) >> 4) ^ ((uintptr_t)o->shape >> 6);
+  return &table[h & (NAMED_CACHE_SIZE - 1)];
 }
 
 Value interp_get_named(VM *vm, Value obj, Value atom) {
   if (value_is_object(obj)) {
     Object *o = value_to_object(obj);
     const uint8_t *site = value_to_ptr(atom);
-    PropCache *c = named_entry(vm->named_cache, atom);
+    PropCache *c = named_entry(vm->named_cache, atom, o);
     Value *at = cache_lookup(vm, c, site, o);
     if (at || (at = cache_fill(vm, c, site, o, atom, false))) return *at;
   }
@@ -1015,7 +1018,7 @@ Value interp_set_named(VM *vm, Value obj, Value atom, Value v, bool strict) {
   if (!value_is_object(obj)) return interp_set_property(vm, obj, atom, v, strict);
   Object *o = value_to_object(obj);
   const uint8_t *site = value_to_ptr(atom);
-  PropCache *c = named_entry(vm->named_set_cache, atom);
+  PropCache *c = named_entry(vm->named_set_cache, atom, o);
   Value *at = cache_lookup(vm, c, site, o);
   if (at && !c->holder) return *at = v;
   bool add = c->pc == site && c->holder && c->shape == o->shape; /* o cannot have the key */

@@ -9,8 +9,9 @@
  *   http_socket_closed   ... and, once the request and response have heard, 'close'
  *   http_socket_drained  the write queue emptied: a raw write's callback runs
  *
- * The object is a net.Socket: its prototype (made here) sits on net.Socket.prototype,
- * and the whole Duplex surface is there. But a Duplex's state costs more than the rest
+ * The object is a net.Socket: its prototype (made here) sits on net.Socket.prototype
+ * (once something has loaded net; until then on a stand-in that loads it, see
+ * server.js), and the whole Duplex surface is there. But a Duplex's state costs more than the rest
  * of a connection together, and most programs never look at the socket, so it is made
  * only when a program first touches it: the object starts on a prototype of
  * lib/internal/http/server.js whose accessors, one per field net.Socket's constructor
@@ -43,7 +44,7 @@ static Value call_method(VM *vm, Value socket, const char *name, int argc, Value
 }
 
 /* The socket is made on the lazy prototype, with its `server`; the first socket asks
- * server.js to make that prototype (prepareSockets: it loads net). */
+ * server.js to make that prototype (prepareSockets). */
 Value http_socket_of(VM *vm, Conn *conn) {
   if (conn->socket) return vm_pinned(vm, conn->socket_pin);
   if (!value_is_object(vm_intrinsic(vm, INTRINSIC_HTTP_SOCKET_LAZY)) &&

@@ -14,7 +14,7 @@ const EventEmitter = require('events');
 const Duplex = require('internal/streams/duplex');
 const binding = require('internal/tcp');
 const errors = require('internal/errors');
-const { isIP, isIPv4, isIPv6, setSocketTimeout } = require('internal/net');
+const { isIP, isIPv4, isIPv6, setSocketTimeout, socketLoaded } = require('internal/net');
 
 // ==== node's errors ====
 
@@ -745,6 +745,8 @@ function notSupported(name) {
     throw new Error(`net.${name} is not supported by tinynode`);
   };
 }
+
+socketLoaded(Socket);
 
 module.exports = {
   Server,

@@ -64,4 +64,19 @@ function setSocketTimeout(socket, msecs, callback, arm) {
   return socket;
 }
 
-module.exports = { isIP, isIPv4, isIPv6, setSocketTimeout };
+// net.Socket, for those who must not load net themselves (http's server sockets): fn
+// hears the class when net.js has made it (at once, if it has).
+let socketClass = null;
+const socketWaiters = [];
+
+function whenSocketLoaded(fn) {
+  if (socketClass !== null) fn(socketClass);
+  else socketWaiters.push(fn);
+}
+
+function socketLoaded(Socket) {
+  socketClass = Socket;
+  for (const fn of socketWaiters.splice(0)) fn(Socket);
+}
+
+module.exports = { isIP, isIPv4, isIPv6, setSocketTimeout, whenSocketLoaded, socketLoaded };

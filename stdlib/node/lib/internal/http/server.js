@@ -8,7 +8,8 @@ const Stream = require('internal/streams/legacy');
 const binding = require('internal/http');
 const { IncomingMessage, dumpUnread } = require('internal/http/incoming');
 const { connResetException } = require('internal/http/common');
-const { setSocketTimeout } = require('internal/net');
+const { setSocketTimeout, whenSocketLoaded } = require('internal/net');
+const Readable = require('internal/streams/readable');
 const { installHeaderMethods, outHeaders } = require('internal/http/headers');
 const errors = require('internal/errors');
 
@@ -231,38 +232,112 @@ proto.setTimeout = function setTimeout(msecs, callback) {
 
 // C makes one socket object per connection (http_socket.c), with its `server`. Its
 // prototype chain is lazyProto, then socketProto (C's methods and the stream hooks
-// below), then net.Socket.prototype. A Duplex's state costs more than the rest of a
-// connection together, so it is made only when a program first touches the socket:
-// lazyProto has an accessor for each field net.Socket's constructor makes, and the first
-// use of any of them (which every stream or emitter method makes) materializes the
-// socket, which then leaves lazyProto for socketProto. net is loaded with the first
-// socket (prepareSockets), not with http.
+// below), then net.Socket.prototype. Two things are put off until a program needs them:
+//
+// - The socket's state. A Duplex's state costs more than the rest of a connection
+//   together, so it is made only when a program first touches the socket: lazyProto has
+//   an accessor for each field net.Socket's constructor makes (SOCKET_FIELDS), and the
+//   first use of any of them (which every stream or emitter method makes) materializes
+//   the socket, which then leaves lazyProto for socketProto.
+// - net itself. Loaded, net and its Duplex and Writable make the heap every collection
+//   marks a sixth bigger, and a hello-world server 3-5% slower. Until something loads
+//   net, socketProto sits on netLink, a Proxy that loads it for any name of net.Socket's
+//   and Duplex's prototypes (SOCKET_METHODS) and answers the rest from Readable.prototype
+//   (loaded with IncomingMessage), so that Readable's, Stream's and EventEmitter's
+//   methods are found and instanceof answers for them (a Proxy, as one accessor per name
+//   would cost a sixth of what net does). Whoever loads net first (the
+//   program, or the first use of a socket) links socketProto to net.Socket.prototype
+//   (internal/net's whenSocketLoaded). One question is answered wrongly meanwhile:
+//   `req.socket instanceof stream.Duplex` says false while nothing has loaded net.
+const SOCKET_FIELDS = [
+  'connecting', '_hadError', '_handle', '_host', '_peername', '_sockname', '_pendingWrite',
+  '_writeCb', '_shutdownCb', '_timer', '_refed', '_bytesRead', '_bytesDispatched', '_server',
+  '_readableState', '_events', '_eventsCount', '_maxListeners', '_writableState',
+  'allowHalfOpen',
+];
+const SOCKET_METHODS = [
+  // net.Socket.prototype
+  'constructor', '_attach', '_onread', '_ondrain', '_read', '_write', '_final', '_destroy',
+  'destroySoon', 'resetAndDestroy', 'connect', '_connectTo', '_connectMultiple',
+  '_nextAttempt', '_abandonHandle', 'setTimeout', '_clearTimer', '_touch', 'setNoDelay',
+  'setKeepAlive', 'ref', 'unref', 'address', '_getName', 'remoteAddress', 'remoteFamily',
+  'remotePort', 'localAddress', 'localFamily', 'localPort', 'pending', 'readyState',
+  'bytesRead', 'bytesWritten', '_connecting',
+  // Duplex.prototype (Writable's side)
+  'write', 'cork', 'uncork', 'setDefaultEncoding', '_writev', 'end', 'writable',
+  'writableFinished', 'writableObjectMode', 'writableBuffer', 'writableEnded',
+  'writableNeedDrain', 'writableHighWaterMark', 'writableCorked', 'writableLength',
+  'writableAborted', 'destroy', 'destroyed',
+];
 const socketProto = binding._socketPrototype;
 const lazyProto = Object.create(socketProto);
+const methodNames = new Set(SOCKET_METHODS);
+const netLink = new Proxy(Object.create(Readable.prototype), {
+  get(target, key, receiver) {
+    if (!methodNames.has(key)) return Reflect.get(target, key, receiver);
+    loadNet(); // net.Socket.prototype is socketProto's prototype from now on
+    return Reflect.get(Socket.prototype, key, receiver);
+  },
+  set(target, key, value, receiver) {
+    if (!methodNames.has(key)) return Reflect.set(target, key, value, receiver);
+    loadNet();
+    return Reflect.set(Socket.prototype, key, value, receiver);
+  },
+  has(target, key) {
+    return methodNames.has(key) || Reflect.has(target, key);
+  },
+});
 const setSocketPrototype = binding._setSocketPrototype;
 let Socket = null;
 
-function prepareSockets() {
-  Socket = require('net').Socket;
-  Object.setPrototypeOf(socketProto, Socket.prototype);
-  const probe = Object.create(socketProto); // what a materialized socket's own keys are
-  Socket.call(probe, socketOptions);
-  probe.on('error', noop);
-  for (const key of Reflect.ownKeys(probe)) {
-    if (key === 'server') continue; // C's own, from the start
-    Object.defineProperty(lazyProto, key, {
+// Each name of names, on proto, an accessor that first calls prepare(receiver).
+function deferNames(proto, names, prepare) {
+  for (const key of names) {
+    Object.defineProperty(proto, key, {
       get() {
-        materialize(this);
+        prepare(this);
         return this[key];
       },
       set(value) {
-        materialize(this);
+        prepare(this);
         this[key] = value;
       },
       configurable: true,
     });
   }
+}
+
+function loadNet() {
+  if (Socket === null) require('net'); // net.js calls whenSocketLoaded's callback
+}
+
+// The first connection's socket: C asks for lazyProto.
+function prepareSockets() {
+  deferNames(lazyProto, SOCKET_FIELDS, materialize);
   setSocketPrototype(lazyProto);
+}
+
+// The two lists are written down, since net is not loaded to read them. They are
+// proved when net loads (the prototypes' names) and when the first socket materializes
+// (a probe's fields): a net.js that has changed makes every test with a socket fail.
+function checkNames(names, objects) {
+  for (const object of objects) {
+    for (const key of Reflect.ownKeys(object)) {
+      if (key !== 'server' && !names.includes(key)) {
+        throw new Error(`tinynode internal: internal/http/server's lists miss ${String(key)}`);
+      }
+    }
+  }
+}
+
+let fieldsChecked = false;
+
+function checkFields() {
+  fieldsChecked = true;
+  const probe = Object.create(socketProto);
+  Socket.call(probe, socketOptions);
+  probe.on('error', noop);
+  checkNames(SOCKET_FIELDS.concat([...Object.getOwnPropertySymbols(probe)]), [probe]);
 }
 
 // net.Socket's constructor gives the socket its Duplex state. It flows, as node's does
@@ -275,6 +350,8 @@ const socketOptions = { allowHalfOpen: true };
 
 function materialize(socket, known) {
   if (socket === lazyProto) return;
+  loadNet();
+  if (!fieldsChecked) checkFields();
   const status = socket._materialize();
   const server = socket.server;
   const hwm = socket.readableHighWaterMark; // C's: the server's when the connection came
@@ -396,6 +473,7 @@ socketProto.setEncoding = function setEncoding() {
 for (const name of ['on', 'addListener', 'prependListener']) {
   socketProto[name] = function (event, listener) {
     if (event === 'data' || event === 'readable') this._tap();
+    loadNet();
     return Socket.prototype[name].call(this, event, listener);
   };
 }
@@ -409,6 +487,14 @@ socketProto.setTimeout = function setTimeout(msecs, callback) {
 binding._serverPrototype[Symbol.asyncDispose] = async function () {
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
+
+// socketProto's own methods are made; it now hears whoever loads net (at once if loaded).
+Object.setPrototypeOf(socketProto, netLink);
+whenSocketLoaded((NetSocket) => {
+  Socket = NetSocket;
+  checkNames(SOCKET_METHODS, [Socket.prototype, Object.getPrototypeOf(Socket.prototype)]);
+  Object.setPrototypeOf(socketProto, Socket.prototype);
+});
 
 binding._setHooks({
   makeRequest, responseDone, abortRequest, socketTimeout, mergeHeaders, upgradeRequest,
