@@ -677,6 +677,8 @@ const char *lineedit_line(const LineEdit *le) { return le->line.bytes; }
 
 size_t lineedit_cursor(const LineEdit *le) { return le->cursor; }
 
+void lineedit_set_cooked(LineEdit *le, bool on) { raw_mode(le, !on); }
+
 void lineedit_hold(LineEdit *le, bool on) {
   le->held = on;
   if (!on) schedule_input(le);

@@ -392,6 +392,9 @@ void lineedit_complete_later(LineEdit *le);
 void lineedit_complete_done(LineEdit *le);
 /* The cursor, a byte offset into lineedit_line. */
 size_t lineedit_cursor(const LineEdit *le);
+/* On: the terminal in its own (cooked) mode, as while the REPL runs a line (Ctrl-C is
+ * SIGINT then, as in node's); off: raw again, as reading sets it. */
+void lineedit_set_cooked(LineEdit *le, bool on);
 /* While on, keys read wait in the input (readline's pause). */
 void lineedit_hold(LineEdit *le, bool on);
 /* Inserts text at the cursor as if typed; a line ending in it ends the line. */

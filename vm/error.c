@@ -84,6 +84,21 @@ Value vm_terminate(VM *vm) {
 
 bool vm_is_terminating(VM *vm) { return vm->terminating; }
 
+void vm_interrupt(VM *vm, bool on) { vm->interrupt = on; }
+
+/* The interrupt has come (interp.c, at a backward jump): node's error, thrown as a
+ * termination so that no handler sees it. */
+Value error_interrupted(VM *vm) {
+  vm->interrupt = 0;
+  Value message = vm_handle_push(vm, vm_string(vm, "Script execution was interrupted by `SIGINT`"));
+  Value e = vm_handle_push(vm, vm_make_error(vm, ERR_ERROR, message));
+  vm_define_str(vm, e, "code", vm_string(vm, "ERR_SCRIPT_EXECUTION_INTERRUPTED"),
+                VM_ATTR_DEFAULT);
+  vm_throw(vm, e);
+  vm->terminating = 1;
+  return VALUE_EXCEPTION;
+}
+
 Value vm_take_exception(VM *vm) {
   Value e = vm->exception;
   vm->exception = VALUE_UNDEFINED;

@@ -9,6 +9,7 @@
 #ifndef TN_VM_INTERNAL_H
 #define TN_VM_INTERNAL_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -523,6 +524,7 @@ struct VM {
   Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
   int has_exception;
   int terminating;    /* vm_terminate: unwind past every handler */
+  volatile sig_atomic_t interrupt; /* vm_interrupt: stop at the next backward jump */
   uintptr_t stack_limit; /* the C-stack guard (lexer/stack.h): recursion stops below this */
 
   /* The heap */
@@ -758,6 +760,8 @@ uint32_t conv_to_uint32(double d);
 const char *vm_intern_filename(VM *vm, const char *name);
 /* A copy of a compiled script's text that lives as long as the VM (Function toString). */
 const char *vm_keep_source(VM *vm, const char *source, size_t length);
+/* vm_interrupt's request has come: node's SIGINT error, thrown as a termination. */
+Value error_interrupted(VM *vm);
 
 /* ==== The interpreter (interp.c) ==== */
 

@@ -1975,9 +1975,22 @@ Value interp_run(VM *vm, int entry_frame) {
       NEXT();
     }
 
-    CASE(JUMP) { int32_t off = READ_I32(); pc += off; NEXT(); }
+    /* Every loop goes round through a JUMP (or a do-while's JUMP_IF_TRUE): there a
+     * requested interrupt stops the code. Expected absent, it costs a test that falls
+     * through. */
+    CASE(JUMP) {
+      int32_t off = READ_I32();
+      pc += off;
+      if (__builtin_expect(vm->interrupt, 0)) goto interrupted;
+      NEXT();
+    }
     CASE(JUMP_IF_FALSE) { int32_t off = READ_I32(); if (!truthy(POP())) pc += off; NEXT(); }
-    CASE(JUMP_IF_TRUE) { int32_t off = READ_I32(); if (truthy(POP())) pc += off; NEXT(); }
+    CASE(JUMP_IF_TRUE) {
+      int32_t off = READ_I32();
+      if (truthy(POP())) pc += off;
+      if (__builtin_expect(vm->interrupt, 0)) goto interrupted;
+      NEXT();
+    }
     CASE(JUMP_IF_FALSE_KEEP) {
       int32_t off = READ_I32();
       if (!truthy(sp[-1])) pc += off;
@@ -2501,6 +2514,11 @@ leave_frame:
     NEXT();
   }
 //< vm.leave-frame
+
+interrupted:
+  SYNC();
+  error_interrupted(vm);
+  goto handle_exception;
 
 //> vm.unwind
 handle_exception:

@@ -129,6 +129,10 @@ bool vm_has_exception(VM *vm);
  * Returns VALUE_EXCEPTION; vm_take_exception ends the termination. */
 Value vm_terminate(VM *vm);
 bool vm_is_terminating(VM *vm);
+/* Asks the running code to stop (on: from a signal handler too; the REPL's Ctrl-C): at
+ * its next backward jump it throws node's `Script execution was interrupted by SIGINT`
+ * error, which no catch or finally sees, as a termination. Off withdraws the request. */
+void vm_interrupt(VM *vm, bool on);
 Value vm_take_exception(VM *vm); /* clears it */
 Value vm_pending_exception(VM *vm); /* the exception in flight, left pending; else undefined */
 /* Where the pending or last-taken exception was thrown (or the syntax error is). */

@@ -8,6 +8,7 @@
  * global lexical record as between <script>s; its completion value is inspected. Input
  * that ends too early (SyntaxError "Unexpected end of input") waits for more lines.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +148,8 @@ static void set_global(Repl *r, const char *name, Value v) {
 
 static void line_threw(Repl *r) {
   r->threw = true;
-  bool exiting = vm_is_terminating(r->vm); /* process.exit(): nothing to print */
+  bool exiting = vm_is_terminating(r->vm) && /* process.exit(): nothing to print */
+                 value_is_undefined(vm_pending_exception(r->vm)); /* (Ctrl-C's prints) */
   Value e = vm_handle_push(r->vm, vm_take_exception(r->vm));
   if (exiting) return;
   trim_stack(r, e);
@@ -199,6 +201,34 @@ static void prompt(Repl *r) {
 static bool try_await(Repl *r, const char *code, const char *name);
 static bool word_char(char c);
 
+/* ==== Ctrl-C while a line runs ==== */
+
+static VM *interrupted_vm; /* the VM a SIGINT stops (a signal handler takes no data) */
+
+static void on_sigint(int sig) {
+  (void)sig;
+  vm_interrupt(interrupted_vm, true);
+}
+
+/* Runs a line's code. On a terminal the line editor leaves raw mode meanwhile, so that
+ * Ctrl-C is SIGINT, which stops the code at its next loop (node's breakEvalOnSigint).
+ * Raw mode comes back before the handler goes: a Ctrl-C typed after the line is a key. */
+static Value run_interruptible(Repl *r, Value fn) {
+  VM *vm = r->vm;
+  if (!lineedit_is_terminal(r->le)) return vm_call(vm, fn, vm_global(vm), 0, NULL);
+  struct sigaction on = {0}, saved;
+  on.sa_handler = on_sigint;
+  sigemptyset(&on.sa_mask);
+  interrupted_vm = vm;
+  sigaction(SIGINT, &on, &saved);
+  lineedit_set_cooked(r->le, true);
+  Value result = vm_call(vm, fn, vm_global(vm), 0, NULL);
+  lineedit_set_cooked(r->le, false);
+  sigaction(SIGINT, &saved, NULL);
+  vm_interrupt(vm, false); /* a Ctrl-C that came as the line ended */
+  return result;
+}
+
 //> stdlib.repl-run
 /* One complete input: compile it as the script REPL<n>, run it, print its value. */
 static void run_code(Repl *r, const char *code, size_t length) {
@@ -220,7 +250,7 @@ static void run_code(Repl *r, const char *code, size_t length) {
       print_syntax_error(r, e, site, code);
     }
   } else {
-    Value result = vm_call(vm, vm_handle_push(vm, fn), vm_global(vm), 0, NULL);
+    Value result = run_interruptible(r, vm_handle_push(vm, fn));
     if (value_is_exception(result)) line_threw(r);
     else line_result(r, result);
   }
