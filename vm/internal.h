@@ -524,6 +524,7 @@ struct VM {
   Value exception;    /* the pending exception while a native returns VALUE_EXCEPTION */
   int has_exception;
   int terminating;    /* vm_terminate: unwind past every handler */
+  uint32_t serial;    /* this VM's number among those made (VMKey's atoms are per VM) */
   volatile sig_atomic_t interrupt; /* vm_interrupt: stop at the next backward jump */
   uintptr_t stack_limit; /* the C-stack guard (lexer/stack.h): recursion stops below this */
 

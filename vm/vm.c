@@ -107,7 +107,9 @@ static Value function_prototype_call(VM *vm, Value this_value, int argc, Value *
 }
 
 VM *vm_new(void) {
+  static uint32_t made;
   VM *vm = mem_calloc(1, sizeof *vm);
+  vm->serial = ++made;
   vm->stack = mem_calloc(VM_STACK_SIZE, sizeof(Value));
   vm->frames = mem_calloc(VM_FRAMES_MAX, sizeof(Frame));
   vm->prop_cache = mem_calloc(PROP_CACHE_SIZE, sizeof(PropCache));
@@ -292,6 +294,34 @@ Value vm_set(VM *vm, Value obj, Value key, Value v) {
   Value r = value_is_exception(k)  ? k
             : value_is_symbol(k) ? interp_set_named(vm, obj, k, v, true)
                                  : interp_set_property(vm, obj, k, v, true);
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+/* The key's atom, made and pinned the first time this VM asks (by number: a VM freed
+ * and another made at its address must not find the first one's atom). */
+Value vm_key(VM *vm, VMKey *key) {
+  if (key->vm_serial != vm->serial) {
+    key->atom = vm_atom(vm, key->name);
+    vm_pin(vm, key->atom);
+    key->vm_serial = vm->serial;
+  }
+  return key->atom;
+}
+
+Value vm_get_key(VM *vm, Value obj, VMKey *key) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj); /* making the atom, or a getter, may collect */
+  Value r = interp_get_named(vm, obj, vm_key(vm, key));
+  vm_handle_reset(vm, mark);
+  return r;
+}
+
+Value vm_set_key(VM *vm, Value obj, VMKey *key, Value v) {
+  int mark = vm_handle_mark(vm);
+  vm_handle_push(vm, obj);
+  vm_handle_push(vm, v); /* a setter may collect */
+  Value r = interp_set_named(vm, obj, vm_key(vm, key), v, true);
   vm_handle_reset(vm, mark);
   return r;
 }

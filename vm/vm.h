@@ -232,6 +232,18 @@ Value vm_get(VM *vm, Value obj, Value key);           /* obj[key], any key */
 Value vm_get_str(VM *vm, Value obj, const char *key);
 Value vm_set(VM *vm, Value obj, Value key, Value v);  /* obj[key] = v */
 Value vm_set_str(VM *vm, Value obj, const char *key, Value v);
+/* A name C code reads or writes again and again (static VMKey k = VM_KEY("_events")):
+ * its atom is made once per VM and kept, where vm_get_str looks the text up each time.
+ * vm_key is the atom; vm_get_key and vm_set_key are vm_get_str and vm_set_str. */
+typedef struct VMKey {
+  const char *name;
+  uint32_t vm_serial; /* the VM the atom belongs to (0: none yet) */
+  Value atom;
+} VMKey;
+#define VM_KEY(text) {text, 0, 0}
+Value vm_key(VM *vm, VMKey *key);
+Value vm_get_key(VM *vm, Value obj, VMKey *key);
+Value vm_set_key(VM *vm, Value obj, VMKey *key, Value v);
 /* [[Get]] and [[Set]] of object obj with another receiver (Reflect.get/set); key is a
  * property key (vm_to_property_key). vm_set_with_receiver returns true/false/exception. */
 Value vm_get_with_receiver(VM *vm, Value obj, Value key, Value receiver);

@@ -31,26 +31,30 @@ static const char ORIGIN_UNHANDLED_ERROR[] =
 
 /* this._events, made (with the other fields node's init sets) when create is set;
  * undefined when there is none and create is not set. */
+/* The names every emitter's methods read, their atoms kept (vm_get_key). */
+static VMKey k_events = VM_KEY("_events"), k_events_count = VM_KEY("_eventsCount"),
+             k_max_listeners = VM_KEY("_maxListeners");
+
 static Value events_table(VM *vm, Value emitter, bool create) {
   if (value_is_nullish(emitter)) /* node reads this._events first */
     return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",
                           value_is_null(emitter) ? "null" : "undefined");
-  Value events = vm_get_str(vm, emitter, "_events");
+  Value events = vm_get_key(vm, emitter, &k_events);
   if (value_is_exception(events) || value_is_object(events) || !create) return events;
   if (!value_is_object(emitter)) /* node's strict `this._events = ...` throws here */
-    return vm_set_str(vm, emitter, "_events", VALUE_UNDEFINED);
+    return vm_set_key(vm, emitter, &k_events, VALUE_UNDEFINED);
   events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
-  Value r = vm_set_str(vm, emitter, "_events", events);
-  if (!value_is_exception(r)) r = vm_set_str(vm, emitter, "_eventsCount", value_from_number(0));
+  Value r = vm_set_key(vm, emitter, &k_events, events);
+  if (!value_is_exception(r)) r = vm_set_key(vm, emitter, &k_events_count, value_from_number(0));
   return value_is_exception(r) ? r : events;
 }
 
 /* Adds to this._eventsCount. */
 static Value count_names(VM *vm, Value emitter, int delta) {
-  Value n = vm_get_str(vm, emitter, "_eventsCount");
+  Value n = vm_get_key(vm, emitter, &k_events_count);
   if (!value_is_exception(n)) n = vm_to_number(vm, n); /* node's ++ and --: NaN from junk */
   if (value_is_exception(n)) return n;
-  return vm_set_str(vm, emitter, "_eventsCount", value_from_number(value_to_number(n) + delta));
+  return vm_set_key(vm, emitter, &k_events_count, value_from_number(value_to_number(n) + delta));
 }
 
 /* An entry of _events as a fresh array of its listeners (wrappers included). */
@@ -100,7 +104,7 @@ static bool has_listeners(VM *vm, Value events, const char *name) {
 
 /* _getMaxListeners: this._maxListeners, or EventEmitter.defaultMaxListeners. */
 static double max_listeners(VM *vm, Value emitter) {
-  Value m = vm_get_str(vm, emitter, "_maxListeners");
+  Value m = vm_get_key(vm, emitter, &k_max_listeners);
   if (value_is_exception(m)) vm_take_exception(vm), m = VALUE_UNDEFINED;
   if (value_is_number(m)) return value_to_number(m);
   Value d = vm_get_str(vm, vm_intrinsic(vm, INTRINSIC_EVENT_EMITTER), "defaultMaxListeners");
@@ -536,7 +540,7 @@ static Value events_set_max(VM *vm, Value this_value, int argc, Value *argv) {
   Value n = argc > 0 ? argv[0] : VALUE_UNDEFINED;
   if (!value_is_number(n)) return node_throw_arg_type(vm, "setMaxListeners", "of type number", n);
   if (!(value_to_number(n) >= 0)) return node_throw_out_of_range(vm, "setMaxListeners", ">= 0", n);
-  Value r = vm_set_str(vm, this_value, "_maxListeners", n);
+  Value r = vm_set_key(vm, this_value, &k_max_listeners, n);
   return value_is_exception(r) ? r : this_value;
 }
 
@@ -577,7 +581,7 @@ static VMAddRun emitter_run;
 static Value init_fresh_emitter(VM *vm, Value self) {
   Value events = vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL));
   if (!vm_add_run_ready(vm, self, &emitter_run)) return VALUE_HOLE;
-  Value max = vm_get_str(vm, self, "_maxListeners");
+  Value max = vm_get_key(vm, self, &k_max_listeners);
   Value capture = capture_option(vm, VALUE_UNDEFINED);
   if (value_is_exception(max) || value_is_exception(capture)) return VALUE_EXCEPTION;
   Value values[5] = {events, value_from_number(0), vm_truthy(max) ? max : VALUE_UNDEFINED,
@@ -594,16 +598,16 @@ static Value init_emitter(VM *vm, Value self, Value opts) {
     if (r != VALUE_HOLE) return r;
   }
   const void *start = vm_add_run_start(self);
-  Value events = vm_get_str(vm, self, "_events");
+  Value events = vm_get_key(vm, self, &k_events);
   if (value_is_exception(events)) return events;
-  if (!value_is_object(events) || vm_strict_equals(events, vm_get_str(vm, vm_prototype_of(self), "_events"))) {
-    Value r = vm_set_str(vm, self, "_events", vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL)));
+  if (!value_is_object(events) || vm_strict_equals(events, vm_get_key(vm, vm_prototype_of(self), &k_events))) {
+    Value r = vm_set_key(vm, self, &k_events, vm_handle_push(vm, vm_object_with_proto(vm, VALUE_NULL)));
     if (value_is_exception(r)) return r;
-    if (value_is_exception(vm_set_str(vm, self, "_eventsCount", value_from_number(0)))) return VALUE_EXCEPTION;
+    if (value_is_exception(vm_set_key(vm, self, &k_events_count, value_from_number(0)))) return VALUE_EXCEPTION;
   }
-  Value max = vm_get_str(vm, self, "_maxListeners");
+  Value max = vm_get_key(vm, self, &k_max_listeners);
   if (value_is_exception(max)) return max;
-  if (value_is_exception(vm_set_str(vm, self, "_maxListeners", vm_truthy(max) ? max : VALUE_UNDEFINED)))
+  if (value_is_exception(vm_set_key(vm, self, &k_max_listeners, vm_truthy(max) ? max : VALUE_UNDEFINED)))
     return VALUE_EXCEPTION;
   Value syms = event_symbols(vm);
   if (value_is_exception(vm_set(vm, self, vm_array_get(vm, syms, 0), VALUE_FALSE))) return VALUE_EXCEPTION;

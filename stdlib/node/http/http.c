@@ -131,14 +131,24 @@ static void conn_write(Exchange *ex, const HttpBuf *buf) {
   http_conn_touch(conn);
 }
 
+/* The names read and written on every request, their atoms kept (vm_get_key). */
+static VMKey k_status_code = VM_KEY("statusCode"), k_status_message = VM_KEY("statusMessage"),
+             k_headers_sent = VM_KEY("headersSent"), k_finished = VM_KEY("finished"),
+             k_writable_ended = VM_KEY("writableEnded"), k_req = VM_KEY("req"),
+             k_socket = VM_KEY("socket"), k_keep_alive_timeout = VM_KEY("keepAliveTimeout"),
+             k_max_requests = VM_KEY("maxRequestsPerSocket"), k_make_request = VM_KEY("makeRequest"),
+             k_response_done = VM_KEY("responseDone");
+
+static Value call_hook_key(VM *vm, VMKey *key, int argc, Value *argv);
+
 //> stdlib.response-head
 /* The status line and headers, built once, at writeHead or at the first write/end. */
 static void build_head(VM *vm, Value res, Exchange *ex, HttpBuf *out, bool body_known,
                        uint64_t body_length) {
   if (ex->head_sent) return;
-  Value code = vm_get_str(vm, res, "statusCode");
+  Value code = vm_get_key(vm, res, &k_status_code);
   if (value_is_number(code)) ex->status = (int)value_to_number(code);
-  Value message = vm_get_str(vm, res, "statusMessage");
+  Value message = vm_get_key(vm, res, &k_status_message);
   if (value_is_string(message)) {
     free(ex->reason);
     ex->reason = vm_to_utf8(vm, message, NULL);
@@ -155,7 +165,7 @@ static void build_head(VM *vm, Value res, Exchange *ex, HttpBuf *out, bool body_
                     .date = time(NULL)};
   ex->framing = http_response_head(&r, out, &ex->close_after);
   ex->head_sent = true;
-  vm_set_str(vm, res, "headersSent", VALUE_TRUE);
+  vm_set_key(vm, res, &k_headers_sent, VALUE_TRUE);
 }
 //< stdlib.response-head
 
@@ -235,7 +245,7 @@ static bool take_status(VM *vm, Value res, Value code) {
   if (value_is_exception(n)) return false;
   int32_t status = http_to_int32(value_to_number(n));
   if (status >= 100 && status <= 999)
-    return !value_is_exception(vm_set_str(vm, res, "statusCode", value_from_number(status)));
+    return !value_is_exception(vm_set_key(vm, res, &k_status_code, value_from_number(status)));
   Value args[2] = {vm_handle_push(vm, vm_string(vm, "Invalid status code: %s")), code};
   Value message = format_args(vm, 2, args);
   if (value_is_exception(message)) return false;
@@ -253,7 +263,7 @@ static Value throw_headers_sent(VM *vm) {
  * writeHead(res.statusCode), whose check may throw. */
 static bool implicit_status_ok(VM *vm, Value res, Exchange *ex) {
   if (ex->head_sent) return true;
-  Value code = vm_get_str(vm, res, "statusCode");
+  Value code = vm_get_key(vm, res, &k_status_code);
   if (value_is_number(code)) { /* the usual case: already a valid status, nothing to store */
     double d = value_to_number(code);
     if (d >= 100 && d <= 999 && d == (int)d) return true;
@@ -420,8 +430,8 @@ static Value finish_later(VM *vm, Value this_value, int argc, Value *argv) {
   int32_t pin = ex->pin;
   bool gone = !ex->conn || ex->dropped;
   ex->pin = -1;
-  Value args[2] = {vm_handle_push(vm, vm_get_str(vm, res, "req")), res};
-  bool ok = gone || http_call_hook(vm, "responseDone", 2, args);
+  Value args[2] = {vm_handle_push(vm, vm_get_key(vm, res, &k_req)), res};
+  bool ok = gone || !value_is_exception(call_hook_key(vm, &k_response_done, 2, args));
   finish_exchange(ex);
   Value r = !ok ? VALUE_EXCEPTION : gone ? VALUE_UNDEFINED : events_emit_str(vm, res, "finish", 0, NULL);
   if (pin >= 0) vm_unpin(vm, pin);
@@ -462,8 +472,8 @@ static Value res_end(VM *vm, Value this_value, int argc, Value *argv) {
   http_buf_free(&out);
   free(text);
   ex->finished = true;
-  vm_set_str(vm, this_value, "finished", VALUE_TRUE);
-  vm_set_str(vm, this_value, "writableEnded", VALUE_TRUE);
+  vm_set_key(vm, this_value, &k_finished, VALUE_TRUE);
+  vm_set_key(vm, this_value, &k_writable_ended, VALUE_TRUE);
   host_next_tick1(host_of(vm), vm_intrinsic(vm, INTRINSIC_HTTP_FINISH), this_value);
   return this_value;
 }
@@ -577,12 +587,22 @@ static Value set_socket_prototype(VM *vm, Value this_value, int argc, Value *arg
   return VALUE_UNDEFINED;
 }
 
-static Value call_hook(VM *vm, const char *name, int argc, Value *argv) {
+/* Calls a server.js hook (one of those _setHooks gave), named by key or, for those
+ * that do not run on every request, by name. */
+static Value call_hook_by(VM *vm, VMKey *key, const char *name, int argc, Value *argv) {
   Value hooks = vm_intrinsic(vm, INTRINSIC_HTTP_HOOKS);
   if (!value_is_object(hooks)) return vm_throw_error(vm, ERR_ERROR, "http: the server's hooks are missing");
-  Value fn = vm_get_str(vm, hooks, name);
+  Value fn = key ? vm_get_key(vm, hooks, key) : vm_get_str(vm, hooks, name);
   if (value_is_exception(fn)) return fn;
   return vm_call(vm, fn, VALUE_UNDEFINED, argc, argv);
+}
+
+static Value call_hook_key(VM *vm, VMKey *key, int argc, Value *argv) {
+  return call_hook_by(vm, key, NULL, argc, argv);
+}
+
+static Value call_hook(VM *vm, const char *name, int argc, Value *argv) {
+  return call_hook_by(vm, NULL, name, argc, argv);
 }
 
 bool http_call_hook(VM *vm, const char *name, int argc, Value *argv) {
@@ -628,7 +648,7 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   /* the server, when it has a request class of its own (options.IncomingMessage) */
   args[9] = conn->server && conn->server->custom_request ? vm_pinned(vm, conn->server_pin)
                                                           : VALUE_UNDEFINED;
-  Value req = call_hook(vm, "makeRequest", 10, args);
+  Value req = call_hook_key(vm, &k_make_request, 10, args);
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
@@ -639,6 +659,12 @@ Value http_server_value(VM *vm, Value server, const char *name) {
 
 double http_server_number(VM *vm, Value server, const char *name) {
   Value v = http_server_value(vm, server, name);
+  return value_is_number(v) ? value_to_number(v) : 0;
+}
+
+double http_server_number_key(VM *vm, Value server, VMKey *key) {
+  Value v = vm_get_key(vm, server, key);
+  if (value_is_exception(v)) return vm_take_exception(vm), 0;
   return value_is_number(v) ? value_to_number(v) : 0;
 }
 
@@ -675,8 +701,8 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value r
   ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
   ex->expect_continue = conn->expect && head->expect_continue;
   Value server = vm_pinned(vm, conn->server_pin);
-  ex->keep_alive_timeout = http_server_number(vm, server, "keepAliveTimeout");
-  ex->max_requests = http_server_number(vm, server, "maxRequestsPerSocket");
+  ex->keep_alive_timeout = http_server_number_key(vm, server, &k_keep_alive_timeout);
+  ex->max_requests = http_server_number_key(vm, server, &k_max_requests);
   if (ex->max_requests > 0 && head->version_major == 1 && head->version_minor == 1) {
     conn->requests++; /* Node counts only while the limit is set */
     ex->limit_reached = ex->max_requests <= conn->requests;
@@ -686,8 +712,8 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value r
                                              vm_intrinsic(vm, INTRINSIC_HTTP_RESPONSE_PROTOTYPE)));
   Value socket = http_socket_of(vm, conn);
   if (vm_copy_fields(vm, res, response_template(vm))) {
-    vm_set_str(vm, res, "socket", socket);
-    vm_set_str(vm, res, "req", req);
+    vm_set_key(vm, res, &k_socket, socket);
+    vm_set_key(vm, res, &k_req, req);
   } else {
     define_response_fields(vm, res, socket, req);
   }

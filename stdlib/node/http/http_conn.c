@@ -19,6 +19,10 @@
 #include "lexer/alloc.h"
 #include "stdlib/node/http/http_private.h"
 
+/* The names read and written on every request, their atoms kept (vm_get_key). */
+static VMKey k_push = VM_KEY("push"), k_complete = VM_KEY("complete"),
+             k_keep_alive_timeout = VM_KEY("keepAliveTimeout"), k_timeout = VM_KEY("timeout");
+
 /* Node closes an idle keep-alive socket this long after the Keep-Alive: timeout it
  * announced, so that a client reusing the socket just in time does not meet a reset. */
 #define KEEP_ALIVE_BUFFER_MS 1000
@@ -188,7 +192,7 @@ static Value emit_request(VM *vm, Conn *conn, Value server, Value *args) {
 
 /* req.push(chunk): the body's bytes for the request's reader, or null at its end. */
 static Value push_body(VM *vm, Value req, Value chunk) {
-  Value push = vm_get_str(vm, req, "push");
+  Value push = vm_get_key(vm, req, &k_push);
   if (value_is_exception(push)) return push;
   return vm_call(vm, push, req, 1, &chunk);
 }
@@ -223,7 +227,7 @@ static Value push_pending_body(Conn *conn) {
     vm_unpin(vm, conn->body_pin);
     conn->body_pin = -1;
     if (conn->ntrailers) set_raw_trailers(vm, conn, req);
-    vm_set_str(vm, req, "complete", VALUE_TRUE);
+    vm_set_key(vm, req, &k_complete, VALUE_TRUE);
     r = push_body(vm, req, VALUE_NULL);
   }
   return r;
@@ -474,7 +478,7 @@ static void keep_alive_start(Conn *conn) {
     return;
   }
   VM *vm = host_vm(conn->host);
-  double ms = http_server_number(vm, vm_pinned(vm, conn->server_pin), "keepAliveTimeout");
+  double ms = http_server_number_key(vm, vm_pinned(vm, conn->server_pin), &k_keep_alive_timeout);
   if (!(ms > 0)) return; /* 0 (or not a number): idle sockets stay open */
   conn->keep_alive_set = true;
   http_conn_set_idle(conn, ms + KEEP_ALIVE_BUFFER_MS);
@@ -487,7 +491,7 @@ static void keep_alive_stop(Conn *conn) {
   if (!conn->keep_alive_set) return;
   conn->keep_alive_set = false;
   VM *vm = host_vm(conn->host);
-  http_conn_set_idle(conn, http_server_number(vm, vm_pinned(vm, conn->server_pin), "timeout"));
+  http_conn_set_idle(conn, http_server_number_key(vm, vm_pinned(vm, conn->server_pin), &k_timeout));
 }
 
 /* Node's ConnectionsList.expired: a connection receiving a request is too slow if its

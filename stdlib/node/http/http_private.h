@@ -130,6 +130,7 @@ void http_server_maybe_closed(ServerState *state);
 Value http_server_value(VM *vm, Value server, const char *name);
 /* A number property of the server object (a timeout); 0 when it is not a number. */
 double http_server_number(VM *vm, Value server, const char *name);
+double http_server_number_key(VM *vm, Value server, VMKey *key); /* a name read per request */
 /* JavaScript's ToInt32. */
 int32_t http_to_int32(double d);
 
