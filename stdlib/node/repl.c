@@ -6,7 +6,9 @@
  *
  * Each line is compiled as one more global script, so let/const/class persist in the
  * global lexical record as between <script>s; its completion value is inspected. Input
- * that ends too early (SyntaxError "Unexpected end of input") waits for more lines.
+ * that ends too early (SyntaxError "Unexpected end of input") waits for more lines. A
+ * line with await at its top is rewritten as node's REPL rewrites it, its declarations
+ * hoisted out of an async arrow ("Top-level await").
  */
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +22,7 @@
 #include "parser/parser.h"
 #include "stdlib/inspect/inspect.h"
 #include "stdlib/node/internal.h"
+#include "stdlib/node/repl_await.h"
 
 typedef struct Repl {
   Host *host;
@@ -37,6 +40,8 @@ typedef struct Repl {
   int saved;         /* how many lines session holds */
   char *editor_line; /* .editor's last line: saved once its block has run */
   char *awaited;     /* the line of a top-level await: saved if its promise fulfils */
+  /* "\n    at REPL<n>:<line>:4": the frame of that await's script (hold_prompt) */
+  char await_frame[64];
 } Repl;
 
 /* The REPL of a VM, for the host's callbacks (only C state: no values are kept). */
@@ -77,13 +82,12 @@ void stdlib_print_result(Host *host, Value result) {
 //> stdlib.repl-uncaught
 /* Node's REPL prints a thrown value as "Uncaught " and its inspection: before the line
  * that names the error (after a SyntaxError's source line and caret), else before all of
- * it, on a line of its own when it takes several. The one-line "[Error: x]" loses its
- * brackets. */
+ * it, on a line of its own when it takes several. An error without frames, "[Error: x]",
+ * loses its brackets, even on several lines. */
 static void print_uncaught(Repl *r, Value exception) {
   char *text = vm_to_utf8(r->vm, vm_handle_push(r->vm, inspect_for_repl(r, exception)), NULL);
   size_t n = strlen(text);
-  if (n >= 2 && vm_is_error(exception) && text[0] == '[' && text[n - 1] == ']' &&
-      !strchr(text, '\n'))
+  if (n >= 2 && vm_is_error(exception) && text[0] == '[' && text[n - 1] == ']')
     memmove(text, text + 1, n - 2), text[n - 2] = 0;
   StrBuf out = {0};
   bool matched = false;
@@ -198,8 +202,10 @@ static void prompt(Repl *r) {
   lineedit_prompt(r->le, r->editor ? "" : r->pending.len ? "... " : "> ");
 }
 
-static bool try_await(Repl *r, const char *code, const char *name);
-static bool word_char(char c);
+/* What try_await made of a line: not one node rewrites (run it as a script), run, or
+ * one that goes on in the next line. */
+typedef enum AwaitRun { AWAIT_NOT, AWAIT_RAN, AWAIT_MORE } AwaitRun;
+static AwaitRun try_await(Repl *r, const char *code, const char *name);
 
 /* ==== Ctrl-C while a line runs ==== */
 
@@ -230,31 +236,36 @@ static Value run_interruptible(Repl *r, Value fn) {
 }
 
 //> stdlib.repl-run
-/* One complete input: compile it as the script REPL<n>, run it, print its value. */
+/* Compiles code as the script `name`, runs it and prints its value, or what it threw;
+ * false if it ends too early (SyntaxError "Unexpected end of input"): wait for more. */
+static bool run_script(Repl *r, const char *code, const char *name) {
+  VM *vm = r->vm;
+  Value fn = compile_line(r, code, name);
+  if (value_is_exception(fn)) {
+    SourceSite site = vm_exception_site(vm);
+    Value e = vm_handle_push(vm, vm_take_exception(vm));
+    if (message_is(vm, e, "Unexpected end of input") && !r->editor) return false;
+    set_global(r, "_error", e);
+    print_syntax_error(r, e, site, code);
+    return true;
+  }
+  Value result = run_interruptible(r, vm_handle_push(vm, fn));
+  if (value_is_exception(result)) line_threw(r);
+  else line_result(r, result);
+  return true;
+}
+
+/* One complete input, the script REPL<n>: a line with await at its top the way node
+ * rewrites it (try_await, under "Top-level await"), any other as it is. */
 static void run_code(Repl *r, const char *code, size_t length) {
   VM *vm = r->vm;
   int mark = vm_handle_mark(vm);
   char name[32];
   snprintf(name, sizeof name, "REPL%d", ++r->count);
-  Value fn = compile_line(r, code, name);
-  if (value_is_exception(fn)) {
-    SourceSite site = vm_exception_site(vm);
-    Value e = vm_handle_push(vm, vm_take_exception(vm));
-    if (message_is(vm, e, "Unexpected end of input") && !r->editor) { /* wait for more */
-      if (!r->pending.len) sb_putn(&r->pending, code, length);
-      vm_handle_reset(vm, mark);
-      return;
-    }
-    if (!(message_is(vm, e, "await is only valid") && try_await(r, code, name))) {
-      set_global(r, "_error", e);
-      print_syntax_error(r, e, site, code);
-    }
-  } else {
-    Value result = run_interruptible(r, vm_handle_push(vm, fn));
-    if (value_is_exception(result)) line_threw(r);
-    else line_result(r, result);
-  }
-  sb_free(&r->pending);
+  AwaitRun run = strstr(code, "await") ? try_await(r, code, name) : AWAIT_NOT;
+  bool complete = run == AWAIT_NOT ? run_script(r, code, name) : run == AWAIT_RAN;
+  if (complete) sb_free(&r->pending);
+  else if (!r->pending.len) sb_putn(&r->pending, code, length); /* wait for more */
   vm_handle_reset(vm, mark);
 }
 //< stdlib.repl-run
@@ -282,12 +293,69 @@ static void run_and_save(Repl *r, const char *code, size_t length, const char *l
 
 /* ==== Top-level await ==== */
 
+/* A line with await at its top is rewritten as node's REPL rewrites it (repl_await.c),
+ * and the prompt waits for the promise of the async arrow it becomes. */
+
+/* ---- When the wrapped line does not parse ---- */
+
+/* The SyntaxError node makes of a line whose rewrite does not parse: its message is the
+ * line, a caret under the column and acorn's words; its stack has no frames. */
+static void print_await_error(Repl *r, const char *src, const ParseError *err, size_t pos) {
+  VM *vm = r->vm;
+  const char *line = src;
+  for (int n = 1; n < err->line && strchr(line, '\n'); n++) line = strchr(line, '\n') + 1;
+  int column = err->column - 1 - (err->line == 1 ? (int)strlen(AWAIT_PREFIX) : 0);
+  StrBuf sb = {0};
+  sb_printf(&sb, "\n%.*s\n", (int)strcspn(line, "\n"), line);
+  sb_spaces(&sb, column > 0 ? column : 0);
+  sb_puts(&sb, "^\n\n");
+  repl_await_message(&sb, err->message, src, pos);
+  Value message = vm_handle_push(vm, sb_finish(vm, &sb));
+  Value e = vm_handle_push(vm, vm_make_error(vm, ERR_SYNTAX, message));
+  StrBuf stack = {0};
+  sb_puts(&stack, "SyntaxError: ");
+  sb_put_js(&stack, message);
+  vm_set_str(vm, e, "stack", sb_finish(vm, &stack));
+  set_global(r, "_error", e);
+  print_uncaught(r, e);
+}
+
+/* A line with await whose wrapped form does not parse, as node takes it (repl_await.c):
+ * run as it is, wait for more lines, or show acorn's error. */
+static AwaitRun await_parse_failed(Repl *r, const char *src, ParseError err) {
+  size_t pos;
+  switch (repl_await_failure(src, &err, !r->editor, &pos)) {
+  case AWAIT_FAILED_PLAIN: return AWAIT_NOT;
+  case AWAIT_FAILED_MORE: return AWAIT_MORE;
+  default: print_await_error(r, src, &err, pos); return AWAIT_RAN;
+  }
+}
+
+/* ---- Running the rewritten line ---- */
+
+/* Whether an error's stack runs down to the frame of the line's script (hold_prompt). */
+static bool made_before_waiting(Repl *r, Value error) {
+  Value stack = vm_is_error(error) ? vm_get_str(r->vm, error, "stack") : VALUE_UNDEFINED;
+  if (value_is_exception(stack)) vm_take_exception(r->vm); /* a getter that throws */
+  if (!value_is_string(stack)) return false;
+  char *s = vm_to_utf8(r->vm, stack, NULL);
+  size_t n = strlen(r->await_frame);
+  const char *at = strstr(s, r->await_frame);
+  bool found = at && (at[n] == '\n' || at[n] == 0);
+  free(s);
+  return found;
+}
+
+/* The fulfilled or rejected promise of a top-level await: its value (the object's, see
+ * return_last) or its error is printed, then the prompt comes back. */
 static Value await_settled(VM *vm, Value this_value, int argc, Value *argv) {
   Repl *r = repl_of(vm);
   Value v = argc > 0 ? argv[0] : VALUE_UNDEFINED;
-  if (vm_native_magic(vm)) trim_stack(r, v), set_global(r, "_error", v), print_uncaught(r, v);
-  else line_result(r, v);
-  if (r->awaited && !vm_native_magic(vm)) save_line(r, r->awaited, strlen(r->awaited));
+  bool rejected = vm_native_magic(vm);
+  if (rejected && made_before_waiting(r, v)) trim_stack(r, v);
+  if (rejected) set_global(r, "_error", v), print_uncaught(r, v);
+  else line_result(r, value_is_object(v) ? vm_get_str(vm, v, "value") : VALUE_UNDEFINED);
+  if (r->awaited && !rejected) save_line(r, r->awaited, strlen(r->awaited));
   free(r->awaited), r->awaited = NULL;
   r->awaiting = false;
   if (r->ended) host_exit(r->host, host_exit_code(r->host));
@@ -295,61 +363,69 @@ static Value await_settled(VM *vm, Value this_value, int argc, Value *argv) {
   return VALUE_UNDEFINED;
 }
 
-/* `let x = await p` (or const, var) with one name: node declares the name outside the
- * async function, so that it stays; NULL when the line is not of that shape. */
-static char *await_declaration(const char *code) {
-  code += strspn(code, " \t\n");
-  size_t kw = !strncmp(code, "const ", 6) ? 6 : !strncmp(code, "let ", 4) ? 4
-                                             : !strncmp(code, "var ", 4) ? 4 : 0;
-  if (!kw) return NULL;
-  const char *name = code + kw + strspn(code + kw, " \t");
-  size_t n = 0;
-  while (word_char(name[n])) n++;
-  const char *eq = name + n + strspn(name + n, " \t");
-  if (n == 0 || *eq != '=' || eq[1] == '=' || (name[0] >= '0' && name[0] <= '9')) return NULL;
-  size_t end = strlen(eq + 1);
-  while (end > 0 && strchr(" \t\n;", eq[end])) end--;
-  StrBuf sb = {0};
-  sb_printf(&sb, "%s %.*s; (async () => { void (%.*s = (%.*s\n)) })()", kw == 6 ? "let" : "var",
-            (int)n, name, (int)n, name, (int)end, eq + 1);
-  return sb_take(&sb);
-}
-
-/* The ways to run a line with await at its top, in order: a declaration kept outside,
- * the value of an expression, the statements (their declarations stay inside). */
-static Value compile_await(Repl *r, const char *code, const char *name) {
-  char *forms[3] = {await_declaration(code), NULL, NULL};
-  StrBuf sb = {0};
-  sb_printf(&sb, "(async () => (%s\n))()", code);
-  forms[1] = sb_take(&sb);
-  sb_printf(&sb, "(async () => {%s\n})()", code);
-  forms[2] = sb_take(&sb);
-  Value fn = VALUE_EXCEPTION;
-  for (int i = 0; i < 3 && value_is_exception(fn); i++) {
-    if (!forms[i]) continue;
-    if (vm_has_exception(r->vm)) vm_take_exception(r->vm);
-    fn = vm_compile(r->vm, forms[i], strlen(forms[i]), name, COMPILE_SCRIPT);
-  }
-  for (int i = 0; i < 3; i++) free(forms[i]);
-  return fn;
-}
-
-/* A line with await at its top runs in an async arrow, and the prompt waits until its
- * promise settles. Declarations other than `let x = ...` stay inside, unlike node's. */
-static bool try_await(Repl *r, const char *code, const char *name) {
+/* Holds the prompt until the line's promise settles (await_settled). The frame of the
+ * line's script is the call at its last line, `})()`: a stack made before the arrow
+ * first waited runs down to it, and node trims such a stack (not one made later). */
+static void hold_prompt(Repl *r, Value promise, const char *name, const char *text) {
   VM *vm = r->vm;
-  Value fn = compile_await(r, code, name);
-  if (value_is_exception(fn)) return vm_take_exception(vm), false;
-  Value promise = vm_call(vm, vm_handle_push(vm, fn), vm_global(vm), 0, NULL);
-  if (value_is_exception(promise) || !vm_is_promise(promise)) return line_threw(r), true;
-  vm_handle_push(vm, promise);
+  int lines = 1;
+  for (const char *s = text; (s = strchr(s, '\n')); s++) lines++;
+  snprintf(r->await_frame, sizeof r->await_frame, "\n    at %s:%d:4", name, lines);
   Value ok = vm_handle_push(vm, vm_native_new(vm, "", await_settled, 1));
   Value fail = vm_handle_push(vm, vm_native_new(vm, "", await_settled, 1));
   vm_native_set_magic(fail, 1);
   vm_promise_then(vm, promise, ok, fail, VALUE_UNDEFINED);
   r->awaiting = true;
-  return true;
 }
+
+/* Runs the rewritten line as the script `name`. If it does not compile (a name declared
+ * twice, say), node runs the line as it is if that compiles, else shows the rewritten
+ * line's error, caret and all. */
+static AwaitRun run_rewritten(Repl *r, const char *text, const char *code, const char *name) {
+  VM *vm = r->vm;
+  Value fn = vm_compile(vm, text, strlen(text), name, COMPILE_SCRIPT);
+  if (value_is_exception(fn)) {
+    SourceSite site = vm_exception_site(vm);
+    Value e = vm_handle_push(vm, vm_take_exception(vm));
+    if (!value_is_exception(compile_line(r, code, name))) return AWAIT_NOT;
+    vm_take_exception(vm);
+    set_global(r, "_error", e);
+    print_syntax_error(r, e, site, text);
+    return AWAIT_RAN;
+  }
+  Value promise = run_interruptible(r, vm_handle_push(vm, fn));
+  if (value_is_exception(promise)) line_threw(r);
+  else if (!vm_is_promise(promise)) line_result(r, promise);
+  else hold_prompt(r, vm_handle_push(vm, promise), name, text);
+  return AWAIT_RAN;
+}
+
+/* What node rewrites: the line and a newline or, for a line that starts with { and does
+ * not end with ;, the line trimmed in parentheses (node reads it as an object). */
+static char *await_source(const char *code) {
+  const char *start = code + strspn(code, " \t\n\r\v\f");
+  size_t n = strlen(start);
+  while (n > 0 && strchr(" \t\n\r\v\f", start[n - 1])) n--;
+  StrBuf sb = {0};
+  if (*start == '{' && start[n - 1] != ';') sb_printf(&sb, "(%.*s)\n", (int)n, start);
+  else sb_printf(&sb, "%s\n", code);
+  return sb_take(&sb);
+}
+
+//> stdlib.repl-try-await
+/* A line with "await" in it, as node's REPL runs it: rewritten if it has await at its
+ * top, and run. AWAIT_NOT: node runs it as it is; AWAIT_MORE: it goes on. */
+static AwaitRun try_await(Repl *r, const char *code, const char *name) {
+  char *src = await_source(code);
+  ParseError err;
+  char *text = repl_await_rewrite(src, &err);
+  AwaitRun run = text       ? run_rewritten(r, text, code, name)
+                 : err.line ? await_parse_failed(r, src, err)
+                            : AWAIT_NOT;
+  free(text), free(src);
+  return run;
+}
+//< stdlib.repl-try-await
 
 /* ==== Commands ==== */
 
