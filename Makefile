@@ -2,7 +2,7 @@
 # Other entry points: debug, asan, tsan, test, unit, book-check, bench, clean, format,
 # stage S=NAME / stages (each stage built and tested alone), fuzz, fuzz-smoke (clang
 # with libFuzzer; tests/fuzz/README.md), lab LAB=NAME / grade / check-labs and
-# check-exercises (labs/README.md, tests/exercises/README.md).
+# check-exercises / exercise-mode (labs/README.md, tests/exercises/README.md).
 # DISPATCH=switch builds the interpreter loop as a plain switch (easier in gdb).
 
 CC      ?= cc
@@ -196,6 +196,18 @@ check-labs:
 
 check-exercises:
 	@sh tools/check-exercises.sh $(EXERCISES)
+
+# Solving the exercises in your own tree (tests/exercises/README.md) changes code the book
+# quotes: `make exercise-mode` adds `region *` to .lab, so that book-check (and so `make
+# test`) reports the listings that differ as yours instead of failing; `make
+# exercise-mode-off` takes it out. A file, not a variable: every later `make test`, and
+# book-check run by hand, sees it without being told; .gitignore keeps it out of commits.
+.PHONY: exercise-mode exercise-mode-off
+exercise-mode:
+	@sh tools/lab.sh exercise-mode on
+
+exercise-mode-off:
+	@sh tools/lab.sh exercise-mode off
 
 bench: tinynode
 	@sh bench/run.sh

@@ -10,7 +10,10 @@
 #        sh tools/lab.sh copy DIR              only copy the tree (tools/check-exercises.sh)
 #        sh tools/lab.sh stubs                 check that every lab's stubs compile where
 #                                              they go (quick: tests/labs/stubs.sh runs it)
-# `make lab`, `make grade` and tools/check-labs.sh call it. POSIX sh, awk, tar.
+#        sh tools/lab.sh exercise-mode on|off  book-check takes every listing that differs
+#                                              for yours (`region *` in .lab), or no more
+# `make lab`, `make grade`, `make exercise-mode` and tools/check-labs.sh call it. POSIX sh,
+# awk, tar.
 
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -177,11 +180,50 @@ stubs() {
   [ "$failed" -eq 0 ]
 }
 
+# ==== exercise-mode ==========================================================
+
+# exercise_mode on|off: a student who solves the book's exercises in their own tree
+# changes code the chapters quote, and expected outputs they show whole. `on` adds
+# `region *` to .lab (making the file if need be), so that book-check, and so `make
+# test`, reports each listing that differs as the student's instead of failing; `off`
+# takes out just what `on` added, and the file once nothing else is left in it. A lab
+# copy's .lab keeps its `lab` line, so that `make grade` still works there. .lab is in
+# .gitignore: exercise mode is never committed.
+exercise_mode() {
+  cd "$root" || exit 2
+  case $1 in
+  on)
+    if [ -f .lab ] && grep -q '^region \*$' .lab; then
+      echo "exercise mode: on already (.lab has region *)"
+      return 0
+    fi
+    {
+      echo "# exercise mode (make exercise-mode): book-check reports the listings that differ"
+      echo "# exercise mode: as yours, not as problems; make exercise-mode-off ends it"
+      echo "exercise-mode on"
+      echo "region *"
+    } >>.lab
+    echo "exercise mode: on; book-check reports the listings your changes make differ as yours"
+    ;;
+  off)
+    if [ ! -f .lab ] || ! grep -q '^exercise-mode on$' .lab; then
+      echo "exercise mode: not on (no .lab made by make exercise-mode)"
+      return 0
+    fi
+    grep -v -e '^# exercise mode' -e '^exercise-mode on$' -e '^region \*$' .lab >.lab.tmp
+    if grep -q '^[^#]' .lab.tmp; then mv .lab.tmp .lab; else rm -f .lab .lab.tmp; fi
+    echo "exercise mode: off; book-check compares every listing again"
+    ;;
+  *) die "exercise-mode on or off?" ;;
+  esac
+}
+
 case ${1:-} in
   list) list ;;
   prepare) prepare "${2:-}" "${3:-}" ;;
   grade) grade "${2:-}" ;;
   copy) copy_tree "${2:?}" ;;
   stubs) stubs ;;
-  *) sed -n '5,12p' "$0" >&2; exit 2 ;;
+  exercise-mode) exercise_mode "${2:-}" ;;
+  *) sed -n '5,14p' "$0" >&2; exit 2 ;;
 esac

@@ -1,10 +1,10 @@
-// Graded exercise of chapter 3: ArraySetLength (ECMA-262 10.4.2.4) converts the new
-// length twice, ToUint32 and then ToNumber, and throws RangeError "Invalid array length"
-// unless the two agree. So an object's valueOf runs twice, and one that answers
-// differently the second time is refused, whether the length is assigned, set through
-// Reflect.set, or defined with Object.defineProperty or defineProperties. A plain number
-// or string is converted without a trace. node 20 wrote the expectation
-// (UPDATE=node sh tests/run.sh tests/exercises/03/array-length-conversion.js).
+// ArraySetLength (ECMA-262 10.4.2.4) converts the new length twice, ToUint32 and then
+// ToNumber, and throws RangeError "Invalid array length" unless the two agree. So an
+// object's valueOf runs twice, and one that answers differently the second time is
+// refused, whether the length is assigned, set through Reflect.set, or defined with
+// Object.defineProperty or defineProperties. A plain number or string is converted
+// without a trace. Once chapter 3's graded exercise array-length-conversion, until
+// vm/object.c's array_length_convert solved it. node 20 wrote the expectation.
 function attempt(name, f) {
   try {
     console.log(name, f());
