@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: run each benchmark under tinynode (and node, when it is installed, for
 # reference; and QuickJS when QJS names its binary) and print the wall-clock seconds.
-# Numbers only: nothing here can fail because something was slow. Then bench/http.sh:
+# Numbers only: nothing here can fail because something was slow. Then bench/fs-large.sh
+# (a 200 MB readFile and stream copy beside node) and bench/http.sh:
 # the http server under load (wrk when installed), 10,000 idle connections and slow
 # clients, beside node.
 #
@@ -51,6 +52,16 @@ for f in *.js; do
   fi
   printf '\n'
 done
+
+# A 200 MB file read and copied, beside node (bench/fs-large.sh), when $TMPDIR has room
+# for it three times over (the file, its copy, and to spare).
+echo
+free_mb=$(df -Pm "${TMPDIR:-/tmp}" 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [ "${free_mb:-0}" -ge 600 ]; then
+  TINYNODE="$TINYNODE" sh fs-large.sh
+else
+  echo "fs-large: skipped, ${TMPDIR:-/tmp} has ${free_mb:-no} MB free (600 wanted)"
+fi
 
 # The http server under load (wrk when installed), beside node: bench/http.sh.
 echo

@@ -434,12 +434,15 @@ static Value run_source_module(Host *host, const BuiltinModule *m) {
 
 /* ==== Loading a file, by its extension ==== */
 
-/* Module._extensions['.json']: the parsed file; a parse error names the file. */
+/* Module._extensions['.json']: the parsed file (after a UTF-8 byte order mark, which node
+ * strips); a parse error names the file. */
 static Value load_json(Host *host, Value module, const char *filename) {
   VM *vm = host->vm;
   size_t length;
   char *text = mod_read_file(filename, &length);
   if (!text) return vm_throw_error(vm, ERR_ERROR, "Cannot read module '%s'", filename);
+  bool bom = length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0;
+  if (bom) memmove(text, text + 3, length -= 3), text[length] = '\0';
   Value data = mod_parse_json(host, text, length);
   if (value_is_exception(data)) {
     Value error = vm_handle_push(vm, vm_take_exception(vm));

@@ -706,7 +706,7 @@ static Value resolve_self(Resolve *r, const char *from, char *out) {
 Value mod_node_module_paths(VM *vm, const char *dir) {
   Value paths = vm_handle_push(vm, vm_array_new(vm));
   char path[PATH_MAX + 16];
-  snprintf(path, PATH_MAX, "%s", dir);
+  snprintf(path, PATH_MAX, "%s", strcmp(dir, "/") ? dir : ""); /* the root: only below */
   for (char *end = path + strlen(path); end > path; end = strrchr(path, '/')) {
     *end = '\0';
     const char *last = strrchr(path, '/');

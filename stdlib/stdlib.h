@@ -74,8 +74,6 @@ typedef enum StdlibIntrinsic {
   INTRINSIC_DOM_EXCEPTION,           /* node/clone.c: made on first use (the global or a */
   INTRINSIC_DOM_EXCEPTION_PROTOTYPE, /* DataCloneError), */
   INTRINSIC_DOM_EXCEPTION_DATA,      /* and the symbol its instances keep their data under */
-  INTRINSIC_TTY_READ_STREAM_PROTOTYPE, /* node/tty.c */
-  INTRINSIC_TTY_WRITE_STREAM_PROTOTYPE,
   INTRINSIC_LAZY_ASSIGNED,           /* node/lazy_globals.c: what was assigned to Buffer or performance */
   STDLIB_INTRINSIC_END
 } StdlibIntrinsic;

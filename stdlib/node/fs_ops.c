@@ -202,12 +202,13 @@ static int by_name(const void *a, const void *b) {
 }
 
 /* readdir(path, withTypes, forDir): the names sorted as libuv's scandir sorts them; for
- * a Dir (opendir), in the directory's own order, and a failure names no path. */
+ * a Dir (forDir 1 for opendirSync, 2 for opendir), in the directory's own order, and as in
+ * node only opendirSync's failure names no path. */
 static void op_readdir(FsReq *r) {
   const char *syscall = r->i[1] ? "opendir" : "scandir";
   DIR *dir = opendir(r->path);
   if (!dir) {
-    FAIL(r, syscall), r->no_path = r->i[1] != 0;
+    FAIL(r, syscall), r->no_path = r->i[1] == 1;
     return;
   }
   size_t cap = 16;
@@ -347,33 +348,44 @@ static int write_all(int fd, const char *p, size_t n) {
   return 0;
 }
 
-/* copyfile(src, dest, mode): COPYFILE_EXCL (1) refuses an existing dest. */
+/* The bytes of in copied over out (truncated first), and in's mode given to out: 0, or
+ * -1 with errno set. */
+static int copy_contents(int in, int out, mode_t mode) {
+  if (S_ISDIR(mode)) return errno = EISDIR, -1;
+  if (ftruncate(out, 0) < 0) return -1;
+  char buf[65536];
+  for (ssize_t n; (n = read(in, buf, sizeof buf)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 || write_all(out, buf, (size_t)n) < 0) return -1;
+  }
+  return fchmod(out, mode & 07777);
+}
+
+/* copyfile(src, dest, mode): COPYFILE_EXCL (1) refuses an existing dest. POSIX has no
+ * copy-on-write clone, so COPYFILE_FICLONE (2) copies and COPYFILE_FICLONE_FORCE (4)
+ * fails with ENOTSUP. As in libuv, a file copied onto itself is left alone, and a dest
+ * opened for a copy that then fails is removed. */
 static void op_copyfile(FsReq *r) {
   int in = open(r->path, O_RDONLY | O_CLOEXEC);
-  struct stat st;
+  struct stat st, dst;
   if (in < 0 || fstat(in, &st) < 0) {
     FAIL(r, "copyfile");
     if (in >= 0) close(in);
     return;
   }
-  int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | ((r->i[0] & 1) ? O_EXCL : 0);
-  int out = open(r->dest, flags, st.st_mode & 07777);
-  if (out < 0) {
-    FAIL(r, "copyfile");
-    close(in);
+  int out = open(r->dest, O_WRONLY | O_CREAT | O_CLOEXEC | ((r->i[0] & 1) ? O_EXCL : 0),
+                 st.st_mode & 07777);
+  int status = out < 0 ? -1 : fstat(out, &dst);
+  if (status == 0 && dst.st_dev == st.st_dev && dst.st_ino == st.st_ino) {
+    close(in), close(out);
     return;
   }
-  char buf[65536];
-  for (ssize_t n; (n = read(in, buf, sizeof buf)) != 0;) {
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 || write_all(out, buf, (size_t)n) < 0) {
-      FAIL(r, "copyfile");
-      break;
-    }
-  }
-  if (!r->err) fchmod(out, st.st_mode & 07777);
+  if (status == 0 && (r->i[0] & 4)) status = -1, errno = S_ISDIR(st.st_mode) ? EISDIR : ENOTSUP;
+  if (status == 0) status = copy_contents(in, out, st.st_mode);
+  if (out >= 0 && close(out) < 0 && status == 0) status = -1;
+  if (status < 0) FAIL(r, "copyfile");
+  if (status < 0 && out >= 0) unlink(r->dest);
   close(in);
-  if (close(out) < 0 && !r->err) FAIL(r, "copyfile");
 }
 
 /* ==== Permissions and times ==== */

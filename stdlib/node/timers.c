@@ -500,6 +500,29 @@ static const VMPropDef timer_globals[] = {
     VM_PROPS_END,
 };
 
+/* The getter of setTimeout's and setImmediate's [util.promisify.custom] (magic 0, 1):
+ * require('timers/promises')'s function of the same name, as util.promisify finds it. */
+static Value promisified_timer(VM *vm, Value this_value, int argc, Value *argv) {
+  Value promises = host_require_builtin(host_of(vm), "timers/promises");
+  if (value_is_exception(promises)) return promises;
+  return vm_get_str(vm, promises, vm_native_magic(vm) ? "setImmediate" : "setTimeout");
+}
+
+/* Defines the global function name's [util.promisify.custom] getter, as node's (enumerable,
+ * not configurable). */
+static void define_promisified(VM *vm, const char *name, int magic) {
+  int mark = vm_handle_mark(vm);
+  Value key = vm_handle_push(vm, vm_string(vm, "nodejs.util.promisify.custom"));
+  key = vm_handle_push(vm, builtins_symbol_for(vm, key));
+  Value get = vm_handle_push(vm, vm_native_new(vm, "get", promisified_timer, 0));
+  vm_native_set_magic(get, magic);
+  PropertyDescriptor d = {.getter = get, .has_getter = true, .setter = VALUE_UNDEFINED,
+                          .has_setter = true, .has_configurable = true, .has_enumerable = true,
+                          .enumerable = true};
+  vm_define_property(vm, vm_get_str(vm, vm_global(vm), name), key, &d);
+  vm_handle_reset(vm, mark);
+}
+
 void timers_install(Host *host) {
   VM *vm = host_vm(host);
   vm_class_register(vm, &timeout_class);
@@ -507,4 +530,6 @@ void timers_install(Host *host) {
   for (const VMPropDef *row = timer_classes; row->kind != VM_PROP_END; row++)
     vm_prop_value(vm, row); /* reachable from then on as their prototypes' constructor */
   vm_define_props(vm, vm_global(vm), timer_globals);
+  define_promisified(vm, "setTimeout", 0);
+  define_promisified(vm, "setImmediate", 1);
 }

@@ -7,9 +7,9 @@
  *                          (internal/stdio hands them to their JavaScript class)
  *
  * The answers come from runtime/tty.c; here they are asked of a JavaScript object (the
- * `env` argument, process.env by default) instead of the C environment. process.stdin
- * and stdout are built by lib/internal/process/stdio.js; a ReadStream or WriteStream of
- * one's own over another fd is not made yet: the constructors say so.
+ * `env` argument, process.env by default) instead of the C environment. The classes
+ * ReadStream and WriteStream are JavaScript, lib/internal/process/stdio.js's, the ones
+ * process.stdin and stdout are made of on a terminal.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -93,32 +93,25 @@ static Value tty_isatty(VM *vm, Value this_value, int argc, Value *argv) {
   return value_from_bool(isatty((int)d));
 }
 
-static Value stream_construct(VM *vm, Value this_value, int argc, Value *argv) {
-  return vm_throw_error(vm, ERR_ERROR, "tinynode does not support tty.%s yet (it needs streams)",
-                        vm_native_magic(vm) ? "WriteStream" : "ReadStream");
-}
-
 /* Enumerable, as node's module.exports = { isatty, ReadStream, WriteStream }. */
 static const VMPropDef tty_props[] = {
     VM_FN_ENUM("isatty", tty_isatty, 1),
     VM_PROPS_END,
 };
 
-static const VMPropDef tty_streams[] = {
-    VM_FUNCTION_CONSTRUCTOR("ReadStream", stream_construct, 2, 0,
-                            INTRINSIC_TTY_READ_STREAM_PROTOTYPE, NULL, NULL),
-    VM_FUNCTION_CONSTRUCTOR("WriteStream", stream_construct, 1, 1,
-                            INTRINSIC_TTY_WRITE_STREAM_PROTOTYPE, NULL, stream_color_methods),
-};
-
 Value tty_module_create(Host *host) {
+  static const char *const classes[][2] = {{"ReadStream", "ttyReadStream"},
+                                           {"WriteStream", "ttyWriteStream"}};
   VM *vm = host_vm(host);
   Value tty = vm_handle_push(vm, vm_object_new(vm));
   if (!vm_define_props(vm, tty, tty_props)) return VALUE_EXCEPTION;
-  for (size_t i = 0; i < sizeof tty_streams / sizeof *tty_streams; i++) {
-    Value ctor = vm_prop_value(vm, &tty_streams[i]);
+  Value stdio = vm_handle_push(vm, host_require_builtin(host, "internal/process/stdio"));
+  if (value_is_exception(stdio)) return stdio;
+  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+    Value make = vm_handle_push(vm, vm_get_str(vm, stdio, classes[i][1]));
+    Value ctor = value_is_exception(make) ? make : vm_call(vm, make, VALUE_UNDEFINED, 0, NULL);
     if (value_is_exception(ctor)) return ctor;
-    vm_define_str(vm, tty, tty_streams[i].name, ctor, VM_ATTR_DEFAULT);
+    vm_define_str(vm, tty, classes[i][0], vm_handle_push(vm, ctor), VM_ATTR_DEFAULT);
   }
   return tty;
 }

@@ -111,12 +111,26 @@ static const VMPropDef util_props[] = {
     VM_PROPS_END,
 };
 
+/* util.inspect.colors and util.inspect.styles, node's tables, made once by JavaScript
+ * (lib/internal/util/style_text.js, where styleText keeps the same colours). */
+static Value define_inspect_tables(Host *host, Value inspect) {
+  VM *vm = host_vm(host);
+  if (vm_has_own_str(vm, inspect, "colors")) return VALUE_UNDEFINED;
+  Value style = vm_handle_push(vm, host_require_builtin(host, "internal/util/style_text"));
+  if (value_is_exception(style)) return style;
+  Value define = vm_handle_push(vm, vm_get_str(vm, style, "defineInspectTables"));
+  if (value_is_exception(define)) return define;
+  return vm_call(vm, define, VALUE_UNDEFINED, 1, &inspect);
+}
+
 Value util_module_create(Host *host) {
   VM *vm = host_vm(host);
   Value util = vm_handle_push(vm, vm_object_new(vm));
   vm_define_props(vm, util, util_props);
   /* util.inspect is one function per realm, with properties of its own (options.c). */
-  vm_define_str(vm, util, "inspect", util_inspect_function(vm), VM_ATTR_DEFAULT);
+  Value inspect = vm_handle_push(vm, util_inspect_function(vm));
+  vm_define_str(vm, util, "inspect", inspect, VM_ATTR_DEFAULT);
+  if (value_is_exception(define_inspect_tables(host, inspect))) return VALUE_EXCEPTION;
   /* promisify, inherits, deprecate and the rest are JavaScript (lib/internal/util/). */
   Value legacy = vm_handle_push(vm, host_require_builtin(host, "internal/util/legacy"));
   if (value_is_exception(legacy)) return legacy;

@@ -77,6 +77,19 @@ async function promises() {
   const h2 = await fsp.open(`${dir}/h.txt`);
   console.log(await fsp.readFile(h2, 'utf8'));
   await h2.close();
+
+  // writeFile and appendFile of iterables, async iterables and streams; close's callback
+  // may be left out
+  const it = `${dir}/it.txt`;
+  await fsp.writeFile(it, ['a', Buffer.from('b'), '63'], 'hex');
+  await fsp.appendFile(it, (async function* () { yield 'd'; yield new Uint8Array([101]); })());
+  const h3 = await fsp.open(it, 'a');
+  await h3.appendFile(require('stream').Readable.from(['f', 'g']));
+  await h3.close();
+  console.log(await fsp.readFile(it, 'latin1'), fsp.writeFile.name, fsp.readFile.name);
+  await fsp.writeFile(it, [1]).catch((e) => console.log(e.code));
+  fs.close(fs.openSync(it));
+  console.log(await require('util').promisify(fs.exists)(it));
 }
 
 callbacks().then(promises).then(() => console.log('done'));

@@ -37,6 +37,18 @@ const st = new fs.Stats(1, 33188, 1, 1000, 1000, 0, 4096, 42, 12, 8, 1e12, 1.5e1
 console.log(st);
 console.log(st.isFile(), st.isDirectory(), Object.keys(st).length);
 
+// names in another encoding (node descends into none of them: it looks for the encoded
+// names); a path ending in '/' joined as path.join would; opendir recursive
+console.log(fs.readdirSync(`${dir}/t/a`, 'hex'), fs.readdirSync(`${dir}/t/a`, { encoding: 'base64', recursive: true }));
+console.log(fs.readdirSync(`${dir}/t/a`, { encoding: 'latin1', withFileTypes: true }).map(dirent));
+console.log(fs.readlinkSync(`${dir}/t/link`, 'hex'), show(Buffer.from(fs.mkdtempSync(`${dir}/x`, 'hex'), 'hex')).length, show(fs.realpathSync.native(`${dir}/t`, 'latin1')));
+console.log(fs.readdirSync(`${dir}/t/a/`, { recursive: true, withFileTypes: true }).map(dirent).sort());
+const rd = fs.opendirSync(`${dir}/t/`, { recursive: true });
+const all = [];
+for (let e; (e = rd.readSync()) !== null;) all.push(dirent(e));
+rd.closeSync();
+console.log(all.sort());
+
 async function later() {
   const dd = await fs.promises.opendir(`${dir}/t/a`);
   const seen = [];
@@ -73,6 +85,11 @@ function watch() {
     fs.rmSync(`${dir}/t`, { recursive: true });
     fs.rmSync(`${dir}/nothing`, { recursive: true, force: true });
     console.log('removed', fs.existsSync(`${dir}/t`));
+    // a missing file: the first poll reports it, all zeros
+    fs.watchFile(`${dir}/absent`, { interval: 20 }, (c, p) => {
+      console.log('absent', c.size, p.size, c.mtimeMs, p.isFile());
+      fs.unwatchFile(`${dir}/absent`);
+    });
   });
 }
 later();

@@ -88,6 +88,43 @@ sync(() => fs.mkdtempSync(5));
 sync(() => fs.symlinkSync(5, 'x'));
 sync(() => fs.linkSync('x', 5));
 sync(() => fs.cpSync(`${dir}/sub`, `${dir}/sub2`));
+sync(() => fs.writevSync(1, 'x'));
+sync(() => fs.symlinkSync('x', `${dir}/l`, 'bogus'));
+sync(() => fs.rmSync(`${dir}/missing`, { force: true, maxRetries: -1 }));
+sync(() => fs.rmdirSync(`${dir}/sub`, 5));
+sync(() => fs.rmdirSync(`${dir}/sub`, { maxRetries: -1 }));
+sync(() => fs.writeFileSync(`${dir}/w`, 'x', { flush: 'yes' }));
+sync(() => fs.createWriteStream(`${dir}/w`, { flush: 1 }));
+sync(() => fs.watchFile(`${dir}/w`, { interval: 'x' }, () => {}));
+
+// copyFile: no clone without copy-on-write (the dest is removed again); a file copied
+// onto itself keeps its bytes
+sync(() => fs.copyFileSync(`${dir}/file`, `${dir}/clone`, fs.constants.COPYFILE_FICLONE_FORCE));
+sync(() => fs.copyFileSync(`${dir}/sub`, `${dir}/clone`));
+sync(() => fs.copyFileSync(`${dir}/file`, `${dir}/file`));
+console.log(fs.existsSync(`${dir}/clone`), fs.readFileSync(`${dir}/file`, 'utf8'));
+
+// stat of a missing path with throwIfNoEntry: false; realpath through links
+console.log(fs.statSync(`${dir}/missing`, { throwIfNoEntry: false }), fs.lstatSync(`${dir}/missing`, { throwIfNoEntry: false }));
+sync(() => fs.statSync(`${dir}/file/x`, { throwIfNoEntry: false }));
+fs.symlinkSync('loop2', `${dir}/loop1`);
+fs.symlinkSync('loop1', `${dir}/loop2`);
+fs.symlinkSync('nowhere', `${dir}/dangling`);
+fs.symlinkSync('sub', `${dir}/tosub`);
+sync(() => fs.realpathSync(`${dir}/loop1`));
+sync(() => fs.realpathSync(`${dir}/dangling`));
+sync(() => fs.realpathSync(`${dir}/tosub/missing`));
+sync(() => fs.realpathSync.native(`${dir}/loop1`));
+
+// cp: a directory onto a file and a file onto a directory; node's SystemError as inspect
+// shows it (without its stack)
+for (const [from, to, options] of [['sub', 'file', { recursive: true }], ['file', 'sub'], ['sub', 'sub/in2', { recursive: true }]]) {
+  try {
+    fs.cpSync(`${dir}/${from}`, `${dir}/${to}`, options);
+  } catch (e) {
+    console.log(show(require('util').inspect(e).split('\n').filter((l) => !/^ +at /.test(l)).join('\n')));
+  }
+}
 
 // the same errors reach callbacks and promises
 fs.stat(`${dir}/missing`, (e) => {
@@ -100,7 +137,19 @@ fs.stat(`${dir}/missing`, (e) => {
         .then(() => fs.promises.mkdir(`${dir}/sub`)).catch(report)
         .then(() => fs.promises.readFile(`${dir}/file`, 'nope')).catch(report)
         .then(() => fs.promises.open(`${dir}/file`, 'zz')).catch(report)
-        .then(() => fs.promises.rm(`${dir}/sub`)).catch(report);
+        .then(() => fs.promises.rm(`${dir}/sub`)).catch(report)
+        .then(() => fs.promises.cp(`${dir}/sub`, `${dir}/sub2`)).catch(report)
+        .then(() => fs.promises.open(`${dir}/file`)).then(async (fh) => {
+          await fh.close();
+          for (const method of ['stat', 'truncate', 'read'])
+            await fh[method]().catch((e) => console.log(method, e.message, e.code, e.syscall, Object.keys(e).join()));
+          try {
+            fh.createReadStream();
+          } catch (e) {
+            report(e);
+          }
+        })
+        .then(() => fs.opendir(`${dir}/missing`, report));
     });
   });
 });

@@ -92,6 +92,18 @@ const tests = [
     r.on('data', (c) => console.log('handle stream', c.toString()));
     r.on('close', done);
   },
+  (done) => { // the signal option: aborted before, or once open (one after the other:
+    // both streams wait for their open on the pool, in either order)
+    const r = fs.createReadStream(src, { signal: AbortSignal.abort() });
+    r.on('error', (e) => console.log('aborted', e.name, e.code));
+    r.on('close', () => {
+      const ac = new AbortController();
+      const r2 = fs.createReadStream(src, { signal: ac.signal });
+      r2.on('open', () => ac.abort());
+      r2.on('error', (e) => console.log('aborted once open', e.name, e.code, r2.bytesRead));
+      r2.on('close', done);
+    });
+  },
 ];
 const next = () => tests.length && tests.shift()(next);
 try { fs.createReadStream(src, { start: 5, end: 2 }); } catch (e) { console.log(e.code, e.message); }

@@ -30,3 +30,5 @@ show('missing', () => require('./project/nope'));
 show('missing dir', () => require('./project/nope/'));
 show('empty', () => require(''));
 show('not a string', () => require(42));
+show('json with a byte order mark', () => require('./project/bom.json'));
+show('module.paths of the root', () => require('module')._nodeModulePaths('/'));

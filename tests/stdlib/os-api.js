@@ -1,6 +1,7 @@
 // os: exact values where they are the same on every Linux machine (constants, EOL,
 // endianness, devNull, tmpdir from the environment), the shape and types elsewhere.
 const os = require('os');
+const util = require('util');
 console.log(Object.keys(os));
 console.log(os.constants);
 console.log(Object.getOwnPropertyDescriptor(os, 'constants').writable, Object.isFrozen(os.constants));
@@ -65,5 +66,6 @@ try {
   os.getPriority(2147483647);
 } catch (e) {
   console.log(e.name, e.code, e.message, e.info, e.errno, e.syscall, Object.keys(e));
+  console.log(util.inspect(e).split('\n').filter((l) => !/^ +at /.test(l)).join('\n')); // getters shown
 }
 console.log(before >= -20);

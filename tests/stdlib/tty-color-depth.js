@@ -50,3 +50,10 @@ try {
 // Only real terminals are terminals; a test's stdin and stdout are not.
 console.log(Object.keys(tty), [0, 1, 2, 99, -1, '1', 1.5].map(fd => tty.isatty(fd)));
 console.log(process.stdout.isTTY, process.stdout.hasColors, process.stderr.getColorDepth);
+
+// tty.WriteStream and tty.ReadStream: the classes of process.stdout and process.stdin on
+// a terminal, refusing a descriptor that is not one, as node does
+console.log(Object.keys(tty.WriteStream.prototype), Object.keys(tty.ReadStream.prototype), tty.WriteStream.length, tty.ReadStream.length);
+for (const make of [() => new tty.WriteStream(99), () => tty.ReadStream(-1), () => new tty.ReadStream('x')]) {
+  try { make(); } catch (e) { console.log(require('util').inspect(e).split('\n').filter((l) => !/^ +at /.test(l)).join('\n')); }
+}

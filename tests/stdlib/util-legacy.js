@@ -40,3 +40,10 @@ util.callbackify(() => Promise.reject(0))((e) => console.log(e.code, e.reason));
 util.callbackify(() => Promise.reject(new Error('r')))((e) => console.log(e.message));
 // The native half lives under internal/, which scripts cannot require.
 try { require('internal/validators'); } catch (e) { console.log(e.code); }
+// util.promisify of the timers and of fs.exists: their [util.promisify.custom], which
+// setTimeout and setImmediate hold as a getter (timers/promises' functions)
+const custom = util.promisify.custom;
+console.log(setTimeout, Object.getOwnPropertyDescriptor(setImmediate, custom));
+console.log(util.promisify(setTimeout) === require('timers/promises').setTimeout,
+  util.promisify(setImmediate) === require('timers/promises').setImmediate, require('fs').exists[custom].name);
+util.promisify(setTimeout)(1, 'slept').then((v) => console.log(v));

@@ -16,3 +16,9 @@ console.log(JSON.stringify(util.styleText('green', 'not forced')));
 delete process.env.FORCE_COLOR;
 try { util.styleText('red', 'x', { validateStream: 1 }); } catch (e) { console.log(e.name, e.code, e.message); }
 console.log(util.styleText.length, util.styleText.name);
+// a list of formats is coloured whatever the stream, in node 20 (a single one is not)
+console.log(JSON.stringify([util.styleText(['red'], 'x'), util.styleText('red', 'x')]));
+try { util.styleText('swapColours', 'x', always); } catch (e) { console.log(e.code); }
+// util.inspect.colors (with its aliases, hidden) and util.inspect.styles
+console.log(util.inspect.colors, util.inspect.styles, Object.keys(util.inspect));
+console.log(Object.getOwnPropertyNames(util.inspect.colors).slice(44), util.inspect.colors.grey);

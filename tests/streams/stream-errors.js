@@ -61,3 +61,10 @@ custom.on('close', () => log('custom close', custom.errored && custom.errored.me
 custom.destroy(new Error('mine'));
 custom.destroy(new Error('second'));
 log('custom destroyed', custom.destroyed);
+
+// the signal option of the constructors (a Duplex's goes through its Writable side)
+for (const [name, make] of [['Readable', (signal) => new Readable({ read() {}, signal })],
+  ['Writable', (signal) => new Writable({ write(c, e, cb) { cb(); }, signal })],
+  ['Transform', (signal) => new Transform({ signal })]]) {
+  make(AbortSignal.abort()).on('error', (e) => log(name, 'signal', e.name, e.code, e.message));
+}

@@ -75,6 +75,16 @@ for (const name of NAMES) {
   fs[`${name}Sync`] = syncForm(name);
 }
 
+// close's callback may be left out: a failure is then thrown from the loop, as node's
+// default callback does.
+const closeGeneral = fs.close;
+const defaultCloseCallback = (err) => {
+  if (err != null) throw err;
+};
+fs.close = function close(fd, callback = defaultCloseCallback) {
+  closeGeneral(fd, callback);
+};
+
 // ==== readFile: the fast path ====
 
 // A path with at most an encoding goes to fs.c's single request (open, read, close on
@@ -95,6 +105,32 @@ fs.readFileSync = function readFileSync(path, options) {
   return readFileSyncGeneral(path, options);
 };
 
+// statSync and lstatSync with { throwIfNoEntry: false } answer undefined for a missing path.
+for (const name of ['statSync', 'lstatSync']) {
+  const sync = fs[name];
+  fs[name] = {
+    [name](path, options) {
+      try {
+        return sync(path, options);
+      } catch (err) {
+        if (err.code === 'ENOENT' && options && options.throwIfNoEntry === false) return undefined;
+        throw err;
+      }
+    },
+  }[name];
+}
+
+// node's cpSync numbers its "is a directory (not copied)" error 22, cp and fs.promises.cp 21.
+const cpSyncGeneral = fs.cpSync;
+fs.cpSync = function cpSync(src, dest, options) {
+  try {
+    return cpSyncGeneral(src, dest, options);
+  } catch (err) {
+    if (err.code === 'ERR_FS_EISDIR') err.errno = 22;
+    throw err;
+  }
+};
+
 // ==== exists ====
 
 fs.exists = function exists(path, callback) {
@@ -106,6 +142,13 @@ fs.exists = function exists(path, callback) {
   }
   binding.access(path, constants.F_OK, (err) => callback(!err));
 };
+
+// util.promisify(fs.exists): a promise of the boolean (the callback has no error first).
+Object.defineProperty(fs.exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: function exists(path) {
+    return new Promise((resolve) => fs.exists(path, resolve));
+  },
+});
 
 fs.existsSync = function existsSync(path) {
   try {
@@ -124,8 +167,7 @@ fs.realpath.native = (path, options, callback) => {
   u().runAsync(body(...prepare(path, options), true), callback);
 };
 fs.realpathSync.native = (path, options) => {
-  const name = binding.realpath(u().toPath(path));
-  return u().getOptions(options).encoding === 'buffer' ? Buffer.from(name) : name;
+  return u().encodedName(binding.realpath(u().toPath(path)), u().getOptions(options));
 };
 
 // ==== Streams, directories, watching: loaded on first use ====

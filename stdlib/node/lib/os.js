@@ -4,22 +4,16 @@
 // SystemError. Book: chapter 11, "Files" (end of "URLs").
 
 const binding = require('internal/os');
-const { argType, outOfRange, makeError } = require('internal/errors');
+const { argType, outOfRange, systemError: makeSystemError } = require('internal/errors');
 
 // SystemError [ERR_SYSTEM_ERROR]: "A system error occurred: uv_x returned ESRCH (...)".
 function systemError(syscall, negative) {
   const [code, description] = binding.errno(-negative);
   const message = `A system error occurred: ${syscall} returned ${code} (${description})`;
-  const error = makeError(0, 'ERR_SYSTEM_ERROR', message);
-  Object.defineProperty(error, 'name', { value: 'SystemError', writable: true, configurable: true });
+  const info = { errno: negative, code, message: description, syscall };
+  const error = makeSystemError('ERR_SYSTEM_ERROR', message, info, ['errno', 'syscall']);
   Error.captureStackTrace(error, checked);
   error.stack = error.stack.replace(/^[^\n]*/, `SystemError [ERR_SYSTEM_ERROR]: ${message}`);
-  const info = { errno: negative, code, message: description, syscall };
-  Object.defineProperties(error, {
-    info: { value: info, enumerable: true, configurable: true },
-    errno: { get: () => info.errno, set: (v) => (info.errno = v), enumerable: true, configurable: true },
-    syscall: { get: () => info.syscall, set: (v) => (info.syscall = v), enumerable: true, configurable: true },
-  });
   return error;
 }
 

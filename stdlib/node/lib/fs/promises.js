@@ -3,7 +3,9 @@
 // each step a job on the thread pool, and FileHandle, an open descriptor with methods.
 // Book: chapter 11, "Files".
 
-const { constants, runPromise, makeError } = require('internal/fs/utils');
+const {
+  constants, runPromise, makeError, validateFd, getOptions, abortError, Buffer,
+} = require('internal/fs/utils');
 const { table } = require('internal/fs/ops');
 const EventEmitter = require('events');
 
@@ -20,9 +22,15 @@ function promiseForm(name, shape = (r) => r) {
 const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
 
-function closedError(syscall) {
+// The system call node names when a method meets a closed FileHandle.
+const CLOSED_SYSCALL = {
+  stat: 'fstat', sync: 'fsync', datasync: 'fdatasync', truncate: 'ftruncate', chmod: 'fchmod',
+  chown: 'fchown', utimes: 'futimes', appendFile: 'writeFile',
+};
+
+function closedError(method) {
   const err = makeError(0, 'EBADF', 'file closed');
-  Object.assign(err, { errno: -9, code: 'EBADF', syscall });
+  Object.assign(err, { code: 'EBADF', syscall: CLOSED_SYSCALL[method] || method });
   return err;
 }
 
@@ -75,13 +83,62 @@ fdMethod('chmod', promiseForm('fchmod'));
 fdMethod('chown', promiseForm('fchown'));
 fdMethod('utimes', promiseForm('futimes'));
 fdMethod('readFile', promiseForm('readFile'));
-fdMethod('writeFile', promiseForm('writeFile'));
-fdMethod('appendFile', promiseForm('appendFile'));
+// ==== writeFile and appendFile of an iterable ====
+
+// Besides a string or bytes, the promise forms take an iterable or an async iterable (a
+// stream too) of strings and buffers, written one after another.
+function isCustomIterable(data) {
+  return data != null && typeof data !== 'string' && !ArrayBuffer.isView(data) &&
+    (typeof data[Symbol.iterator] === 'function' || typeof data[Symbol.asyncIterator] === 'function');
+}
+
+// Each chunk of data written at the descriptor's position, all of it, checking the signal.
+async function writeChunks(fd, data, options) {
+  for await (const chunk of data) {
+    if (options.signal && options.signal.aborted) throw abortError(options.signal);
+    const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, options.encoding || 'utf8');
+    for (let done = 0; done < bytes.byteLength;)
+      done += (await write(fd, bytes, done, bytes.byteLength - done, null)).bytesWritten;
+  }
+}
+
+// writeFile or appendFile (by its default flag) of a path, a descriptor or a FileHandle.
+function writeForm(name, flag) {
+  const whole = promiseForm(name);
+  return {
+    async [name](path, data, options) {
+      if (path instanceof FileHandle) path = path[kFd];
+      if (!isCustomIterable(data)) return whole(path, data, options);
+      options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+      if (options.signal && options.signal.aborted) throw abortError(options.signal);
+      if (typeof path === 'number') return writeChunks(path, data, options);
+      const fd = await openForm(path, options.flag, options.mode);
+      try {
+        await writeChunks(fd, data, options);
+      } finally {
+        await promiseForm('close')(fd);
+      }
+    },
+  }[name];
+}
+
+const openForm = promiseForm('open');
+const writeFile = writeForm('writeFile', 'w');
+const appendFile = writeForm('appendFile', 'a');
+fdMethod('writeFile', writeFile);
+fdMethod('appendFile', appendFile);
+// A stream of a closed FileHandle is refused as node refuses descriptor -1.
+function checkOpen(handle) {
+  if (handle[kFd] === -1) validateFd(-1);
+}
+
 FileHandle.prototype.createReadStream = function createReadStream(options) {
+  checkOpen(this);
   const { ReadStream } = require('internal/fs/streams');
   return new ReadStream(undefined, { ...options, fd: this });
 };
 FileHandle.prototype.createWriteStream = function createWriteStream(options) {
+  checkOpen(this);
   const { WriteStream } = require('internal/fs/streams');
   return new WriteStream(undefined, { ...options, fd: this });
 };
@@ -90,12 +147,13 @@ FileHandle.prototype.readLines = function readLines(options) {
   return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
 };
 
-// A FileHandle where node takes a path or a descriptor (readFile, writeFile, appendFile).
+// A FileHandle where node takes a path or a descriptor (readFile; writeForm does its own).
 function unwrap(form) {
-  return (path, ...rest) => form(path instanceof FileHandle ? path[kFd] : path, ...rest);
+  return {
+    [form.name](path, ...rest) { return form(path instanceof FileHandle ? path[kFd] : path, ...rest); },
+  }[form.name];
 }
 
-const openForm = promiseForm('open');
 const promises = {
   access: promiseForm('access'),
   copyFile: promiseForm('copyFile'),
@@ -105,7 +163,10 @@ const promises = {
   rename: promiseForm('rename'),
   truncate: promiseForm('truncate'),
   rm: promiseForm('rm'),
-  rmdir: promiseForm('rmdir'),
+  async rmdir(path, options) { // with recursive, node's promise form asks stat, not lstat
+    const [prepare, body] = table.rmdir;
+    return runPromise(body(...prepare(path, options), 'stat'));
+  },
   mkdir: promiseForm('mkdir'),
   readdir: promiseForm('readdir'),
   readlink: promiseForm('readlink'),
@@ -127,8 +188,8 @@ const promises = {
     return runPromise(body(p, o, true));
   },
   mkdtemp: promiseForm('mkdtemp'),
-  writeFile: unwrap(promiseForm('writeFile')),
-  appendFile: unwrap(promiseForm('appendFile')),
+  writeFile,
+  appendFile,
   readFile: unwrap(promiseForm('readFile')),
   watch() {
     throw makeError(0, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watch is not supported by tinynode (use fs.watchFile)');

@@ -78,4 +78,29 @@ function makeError(kind, code, message) {
   return trimmed(binding.makeError(kind, code, message));
 }
 
-module.exports = { codes, argType, argValue, outOfRange, makeError, describe };
+// node's SystemError: an error whose class is SystemError, with the system's side in
+// `info` and the fields named by `keys` (errno, syscall, path...) also on the error, as
+// accessors into info, which node's inspect shows with their values.
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+Object.defineProperty(SystemError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value(depth, options, inspect) {
+    return inspect(this, { ...options, getters: true, customInspect: false });
+  },
+  writable: true,
+  configurable: true,
+});
+
+function systemError(code, message, info, keys) {
+  const error = trimmed(binding.makeError(0, code, message));
+  Object.setPrototypeOf(error, SystemError.prototype);
+  if (typeof error.stack === 'string') error.stack = error.stack.replace(/^Error/, 'SystemError');
+  error.info = info;
+  for (const key of keys)
+    Object.defineProperty(error, key, {
+      get() { return info[key]; }, set(v) { info[key] = v; }, enumerable: true, configurable: true,
+    });
+  return error;
+}
+
+module.exports = { codes, argType, argValue, outOfRange, makeError, describe, systemError };

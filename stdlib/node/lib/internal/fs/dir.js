@@ -4,8 +4,8 @@
 // read() then hands out one Dirent at a time. Book: chapter 11, "Files".
 
 const {
-  toPath, getOptions, validateFunction, runSync, runAsync, runPromise, Dirent,
-  makeError,
+  toPath, getOptions, validateFunction, validateInteger, runSync, runAsync, runPromise, Dirent,
+  encodedName, makeError,
 } = require('internal/fs/utils');
 
 const kEntries = Symbol('kDirBufferedEntries');
@@ -17,9 +17,9 @@ function closedError() {
 }
 
 class Dir {
-  constructor(path, [names, types]) {
+  constructor(path, entries) {
     this[kPath] = path;
-    this[kEntries] = names.map((name, k) => new Dirent(name, types[k], path));
+    this[kEntries] = entries;
     this[kClosed] = false;
   }
 
@@ -66,27 +66,42 @@ class Dir {
   [Symbol.asyncIterator]() { return this.entries(); }
 }
 
-function* openBody(path) {
-  return new Dir(path, yield ['readdir', path, 1, 1]);
+// A directory's entries in its own order; with recursive, then those of each directory
+// found, in the order found (node reads a subdirectory after the one it is in). forDir
+// is 1 for opendirSync, whose error names no path, 2 for the others.
+function* openBody(forDir, path, options) {
+  const entries = [];
+  const add = ([names, types], dir) => names.forEach((name, k) =>
+    entries.push(new Dirent(encodedName(name, options), types[k], dir)));
+  add(yield ['readdir', path, 1, forDir], path);
+  for (let k = 0; options.recursive && k < entries.length; k++) {
+    if (!entries[k].isDirectory()) continue;
+    const dir = require('path').join(entries[k].parentPath, entries[k].name);
+    add(yield ['readdir', dir, 1, forDir], dir);
+  }
+  return new Dir(path, entries);
 }
 
+// opendir's arguments, checked as node checks them: the path, then [path, options].
 function prepare(path, options) {
-  getOptions(options, { encoding: 'utf8' });
-  return toPath(path);
+  path = toPath(path);
+  options = { bufferSize: 32, ...getOptions(options, { encoding: 'utf8' }) };
+  validateInteger(options.bufferSize, 'options.bufferSize', 1, 4294967295);
+  return [path, options];
 }
 
 function opendir(path, options, callback) {
   callback = typeof options === 'function' ? options : callback;
   validateFunction(callback, 'callback');
-  runAsync(openBody(prepare(path, options)), callback);
+  runAsync(openBody(2, ...prepare(path, options)), callback);
 }
 
 function opendirSync(path, options) {
-  return runSync(openBody(prepare(path, options)));
+  return runSync(openBody(1, ...prepare(path, options)));
 }
 
 async function opendirPromise(path, options) {
-  return runPromise(openBody(prepare(path, options)));
+  return runPromise(openBody(2, ...prepare(path, options)));
 }
 
 module.exports = { Dir, opendir, opendirSync, opendirPromise };

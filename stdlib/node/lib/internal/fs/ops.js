@@ -6,7 +6,7 @@
 // and promise forms of each from these. Book: chapter 11, "Files".
 
 const {
-  constants, Buffer, validateFunction, validateInteger, validateInt32, validateFd,
+  constants, Buffer, validateFunction, validateInteger, validateInt32, validateUint32, validateFd,
   validateBoolean, validateObject, isArrayBufferView, toPath, stringToFlags, parseFileMode,
   getOptions, encoded, encodedName, dataBytes, abortError, systemError, statsOf, StatFs, Dirent,
   argType, outOfRange, makeError,
@@ -29,6 +29,14 @@ function toUnixTimestamp(time, name = 'time') {
   if (typeof time === 'number' && Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
   if (time instanceof Date) return time.getTime() / 1000;
   throw argType(name, 'an instance of Date or an Time in seconds', time);
+}
+
+// symlink's type: a string must be one node knows; POSIX links have no type, so it is
+// only checked (anything not a string is ignored, as node does).
+function symlinkType(type) {
+  if (typeof type === 'string' && !['dir', 'file', 'junction'].includes(type))
+    throw makeError(0, 'ERR_FS_INVALID_SYMLINK_TYPE', `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
+  return type;
 }
 
 function checkAborted(signal) {
@@ -70,6 +78,7 @@ function* readFileBody(path, options) {
 
 function writeFileOptions(options, flag) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+  if (options.flush != null) validateBoolean(options.flush, 'options.flush');
   return options;
 }
 
@@ -167,7 +176,7 @@ function* writeBody(fd, bytes, position, data) {
 function prepareVector(fd, buffers, position) {
   validateFd(fd);
   if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView))
-    throw argType('buffers', 'an instance of ArrayBufferView[]', buffers);
+    throw argType('buffers', 'an ArrayBufferView[]', buffers);
   return [fd, buffers, positionOf(typeof position === 'number' ? position : null)];
 }
 
@@ -209,8 +218,9 @@ function* readdirBody(path, options) {
     for (let k = 0; k < n.length; k++) {
       const relName = rel ? `${rel}/${n[k]}` : n[k];
       out.push(withTypes ? new Dirent(n[k], t[k], dir) : encodedName(relName, options));
-      if (t[k] === constants.UV_DIRENT_DIR) {
-        const sub = `${dir}/${n[k]}`;
+      // node descends by the encoded name, so names in 'hex' and the like stay at the top
+      if (t[k] === constants.UV_DIRENT_DIR && (withTypes || encodedName(n[k], options) === n[k])) {
+        const sub = require('path').join(dir, n[k]);
         const [sn, st] = yield ['readdir', sub, 1, 0];
         queue.push([sub, relName, sn, st]);
       }
@@ -240,7 +250,7 @@ function prepareRm(path, options) {
   const o = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
   validateBoolean(o.force, 'options.force');
   validateBoolean(o.recursive, 'options.recursive');
-  validateInt32(o.maxRetries, 'options.maxRetries', 0);
+  validateUint32(o.maxRetries, 'options.maxRetries');
   validateInt32(o.retryDelay, 'options.retryDelay', 0);
   return [path, o];
 }
@@ -263,32 +273,57 @@ function* rmBody(path, options) {
 }
 //< node.fs-rm
 
-function* rmdirBody(path, options) {
-  if (options && options.recursive) {
-    const fields = yield ['stat', path];
-    if ((fields[1] & constants.S_IFMT) !== constants.S_IFDIR) {
-      const err = new Error(`ENOTDIR: not a directory, rmdir '${path}'`);
-      Object.assign(err, { errno: -20, code: 'ENOTDIR', syscall: 'rmdir', path });
-      throw err;
-    }
-    return yield ['rmtree', path];
+let warnedRecursiveRmdir = false;
+
+// rmdir's options, checked as node checks them; recursive, deprecated, warns once first.
+function prepareRmdir(path, options) {
+  path = toPath(path);
+  if (options && options.recursive && !warnedRecursiveRmdir) {
+    warnedRecursiveRmdir = true;
+    process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) ' +
+      'will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+  }
+  if (options !== undefined) validateObject(options, 'options');
+  const o = { recursive: false, maxRetries: 0, retryDelay: 100, ...options };
+  validateBoolean(o.recursive, 'options.recursive');
+  validateInt32(o.retryDelay, 'options.retryDelay', 0);
+  validateUint32(o.maxRetries, 'options.maxRetries');
+  return [path, o];
+}
+
+// rmdir; with recursive, a directory (by lstat, or stat for the promise form) goes as a
+// tree, and anything else to rmdir itself, whose error (ENOTDIR) is the one reported.
+function* rmdirBody(path, options, statOp = 'lstat') {
+  if (options.recursive && isDirFields(yield [statOp, path])) {
+    yield ['rmtree', path];
+    return;
   }
   yield ['rmdir', path];
 }
 
-// realpath: a missing component is reported as node's JavaScript realpath reports it,
-// from lstat of the absolute path up to it (the promise form and .native say realpath).
+// realpath: a failure is reported as node's JavaScript realpath reports it (the promise
+// form and .native say realpath, the error of realpath(3) itself).
 function* realpathBody(path, options, native) {
   try {
     return encodedName(yield ['realpath', path], options);
   } catch (err) {
-    if (native || (err.code !== 'ENOENT' && err.code !== 'ENOTDIR')) throw err;
-    const absolute = require('path').resolve(path);
-    const parts = absolute.split('/');
-    for (let k = 2; k <= parts.length; k++) {
-      yield ['lstat', parts.slice(0, k).join('/')]; // the first to fail is the error
-    }
+    if (native || !['ENOENT', 'ENOTDIR', 'ELOOP'].includes(err.code)) throw err;
+    yield* walkPath(require('path').resolve(path)); // the first step to fail is the error
     throw err;
+  }
+}
+
+// node's walk: lstat each component of the absolute path; a link is stat'ed (where a
+// dangling link or a loop fails) and the walk goes on from its target.
+function* walkPath(absolute) {
+  let base = '';
+  for (const part of absolute.split('/').slice(1)) {
+    base += `/${part}`;
+    if (isLinkFields(yield ['lstat', base])) {
+      yield ['stat', base];
+      base = yield ['realpath', base];
+      if (base === '/') base = '';
+    }
   }
 }
 
@@ -315,28 +350,47 @@ function* lstatOrNull(path) {
   }
 }
 
-function cpError(code, message, message2, path) {
-  const errno = code === 'ERR_FS_CP_EEXIST' ? 17 : 22;
-  return systemError(code, { code: code.slice(10), message, message2, path, syscall: 'cp', errno });
+// node's cp errors: the errno, the system error code and the message of each.
+const CP_ERRORS = {
+  ERR_FS_CP_EINVAL: [22, 'EINVAL', 'Invalid src or dest'],
+  ERR_FS_CP_EEXIST: [17, 'EEXIST', 'Target already exists'],
+  ERR_FS_CP_DIR_TO_NON_DIR: [21, 'EISDIR', 'Cannot overwrite non-directory with directory'],
+  ERR_FS_CP_NON_DIR_TO_DIR: [20, 'ENOTDIR', 'Cannot overwrite directory with non-directory'],
+};
+
+function cpError(code, message2, path) {
+  const [errno, systemCode, message] = CP_ERRORS[code];
+  return systemError(code, { code: systemCode, message, message2, path, syscall: 'cp', errno });
+}
+
+// A dest that exists must be of src's kind: both directories, or neither.
+function checkKinds(src, dest, st, existing) {
+  if (isDirFields(st) && !isDirFields(existing))
+    throw cpError('ERR_FS_CP_DIR_TO_NON_DIR', `cannot overwrite non-directory ${dest} with directory ${src}`, dest);
+  if (!isDirFields(st) && isDirFields(existing))
+    throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', `cannot overwrite directory ${dest} with non-directory ${src}`, dest);
 }
 
 function* cpBody(src, dest, options) {
   const path = require('path');
   const resolvedSrc = path.resolve(src), resolvedDest = path.resolve(dest);
   if (resolvedSrc === resolvedDest)
-    throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', 'src and dest cannot be the same', dest);
+    throw cpError('ERR_FS_CP_EINVAL', 'src and dest cannot be the same', dest);
   const st = yield [options.dereference ? 'stat' : 'lstat', src];
-  if (isDirFields(st) && !options.recursive) {
-    throw systemError('ERR_FS_EISDIR', { code: 'EISDIR', message: 'Path is a directory', message2: `${src} is a directory (not copied)`, path: src, syscall: 'cp', errno: 22 });
-  }
+  const existing = yield* lstatOrNull(dest);
+  if (existing) checkKinds(src, dest, st, existing);
   if (isDirFields(st) && (resolvedDest + '/').startsWith(resolvedSrc + '/'))
-    throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+    throw cpError('ERR_FS_CP_EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+  if (isDirFields(st) && !options.recursive) {
+    throw systemError('ERR_FS_EISDIR', { code: 'EISDIR', message: 'Path is a directory', message2: `${src} is a directory (not copied)`, path: src, syscall: 'cp', errno: 21 });
+  }
   yield* cpEntry(src, dest, st, options);
 }
 
 function* cpEntry(src, dest, st, options) {
   if (options.filter && !(yield* filtered(options.filter(src, dest)))) return;
   const existing = yield* lstatOrNull(dest);
+  if (existing) checkKinds(src, dest, st, existing);
   if (isDirFields(st)) {
     if (!existing) yield ['mkdir', dest, st[1] & 0o7777, 0];
     const list = yield ['readdir', src, 1, 0];
@@ -348,7 +402,7 @@ function* cpEntry(src, dest, st, options) {
   }
   if (existing) {
     if (!options.force) {
-      if (options.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', 'Target already exists', `${dest} already exists`, dest);
+      if (options.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', `${dest} already exists`, dest);
       return;
     }
     yield ['unlink', dest];
@@ -412,11 +466,13 @@ const table = {
     (prefix, o) => [toPath(prefix, 'prefix'), getOptions(o, { encoding: 'utf8' })],
     function* (prefix, o) { return encodedName(yield ['mkdtemp', prefix], o); }, 3],
   rm: [prepareRm, rmBody, 3],
-  rmdir: [(p, o) => [toPath(p), o], rmdirBody, 3],
+  rmdir: [prepareRmdir, rmdirBody, 3],
   unlink: [...one('unlink', P), 2],
   rename: [(a, b) => [toPath(a, 'oldPath'), toPath(b, 'newPath')], function* (a, b) { yield ['rename', a, b]; }, 3],
   link: [(a, b) => [toPath(a, 'existingPath'), toPath(b, 'newPath')], function* (a, b) { yield ['link', a, b]; }, 3],
-  symlink: [(t, p) => [toPath(t, 'target'), toPath(p)], function* (t, p) { yield ['symlink', t, p]; }, 4],
+  symlink: [
+    (t, p, type) => [toPath(t, 'target'), toPath(p), symlinkType(type)],
+    function* (t, p) { yield ['symlink', t, p]; }, 4],
   readlink: [
     (p, o) => [toPath(p), getOptions(o)],
     function* (p, o) { return encodedName(yield ['readlink', p], o); }, 3],

@@ -9,7 +9,7 @@
 const { Readable, Writable } = require('stream');
 const {
   binding, Buffer, getOptions, validateInteger, validateFunction, toPath, stringToFlags,
-  parseFileMode, outOfRange,
+  parseFileMode, outOfRange, argType,
 } = require('internal/fs/utils');
 
 const kIsPerformingIO = Symbol('kIsPerformingIO');
@@ -123,7 +123,9 @@ function WriteStream(path, options) {
   options = { ...getOptions(options) };
   options.decodeStrings = true;
   setup(this, path, options, 'w');
-  this.flush = options.flush === undefined ? false : options.flush;
+  if (options.flush != null && typeof options.flush !== 'boolean')
+    throw argType('options.flush', 'of type boolean', options.flush);
+  this.flush = options.flush == null ? false : options.flush;
   this.bytesWritten = 0;
   Writable.call(this, options);
   if (options.encoding) this.setDefaultEncoding(options.encoding);

@@ -132,10 +132,12 @@ function encoded(buffer, encoding) {
   return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
 }
 
-// A name in the encoding asked for (readdir, readlink, realpath, mkdtemp).
+// A name in the encoding asked for (readdir, readlink, realpath, mkdtemp): its UTF-8
+// bytes as a Buffer, or those bytes decoded in another encoding ('hex', 'base64', ...).
 function encodedName(name, options) {
   const encoding = options && (typeof options === 'string' ? options : options.encoding);
-  return encoding === 'buffer' ? Buffer.from(name) : name;
+  if (!encoding || encoding === 'utf8' || encoding === 'utf-8') return name;
+  return encoding === 'buffer' ? Buffer.from(name) : Buffer.from(name).toString(encoding);
 }
 
 // The bytes of data to write: a string in its encoding, or any ArrayBuffer view.
@@ -154,15 +156,8 @@ function abortError(signal) {
 // Node's SystemError for the fs checks done in JavaScript (ERR_FS_EISDIR and the like).
 function systemError(code, context) {
   const message = `${context.message}: ${context.syscall} returned ${context.code} (${context.message2}) ${context.path}`;
-  const err = makeError(0, code, message);
-  Object.defineProperty(err, 'name', { value: 'SystemError', configurable: true, writable: true });
-  const info = { code: context.code, message: context.message2, path: context.path, syscall: context.syscall, errno: context.errno };
-  err.info = info;
-  for (const key of ['errno', 'syscall', 'path'])
-    Object.defineProperty(err, key, {
-      get() { return info[key]; }, set(v) { info[key] = v; }, enumerable: true, configurable: true,
-    });
-  return err;
+  const info = { message: context.message2, path: context.path, syscall: context.syscall, errno: context.errno, code: context.code };
+  return require('internal/errors').systemError(code, message, info, ['errno', 'syscall', 'path']);
 }
 
 const { Stats, StatFs, Dirent, kType } = require('internal/fs/stats');

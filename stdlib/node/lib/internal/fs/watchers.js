@@ -5,7 +5,7 @@
 // does not exist stats as all zeros, as in node. Book: chapter 11, "Files".
 
 const EventEmitter = require('events');
-const { binding, toPath, validateFunction, Stats } = require('internal/fs/utils');
+const { binding, toPath, validateFunction, validateUint32, Stats } = require('internal/fs/utils');
 
 const watchers = new Map();
 const ZERO = new Array(14).fill(0);
@@ -17,7 +17,7 @@ class StatWatcher extends EventEmitter {
     this._last = null;
     this._busy = false;
     binding.stat(filename, (err, fields) => {
-      this._last = err ? ZERO : fields;
+      this._last = err ? null : fields; // missing: the first poll reports it, zeros for both
       if (this._timer === null) return;
       this._timer = setInterval(() => this._poll(), interval);
       if (!persistent) this._timer.unref();
@@ -31,9 +31,10 @@ class StatWatcher extends EventEmitter {
     binding.stat(this._filename, (err, fields) => {
       this._busy = false;
       const current = err ? ZERO : fields;
-      const previous = this._last;
+      const previous = this._last || ZERO;
+      const changed = this._last === null || current.some((v, k) => k !== 10 && v !== previous[k]);
       this._last = current;
-      if (this._timer && current.some((v, k) => k !== 10 && v !== previous[k]))
+      if (this._timer && changed)
         this.emit('change', new Stats(...current), new Stats(...previous));
     });
   }
@@ -48,13 +49,16 @@ class StatWatcher extends EventEmitter {
   unref() { if (this._timer) this._timer.unref(); return this; }
 }
 
+// watchFile(filename[, options], listener): one watcher per absolute path; options that
+// are not an object stand for the listener, as in node.
 function watchFile(filename, options, listener) {
-  filename = toPath(filename, 'filename');
-  if (typeof options === 'function') listener = options, options = {};
+  filename = require('path').resolve(toPath(filename, 'filename'));
+  if (options === null || typeof options !== 'object') listener = options, options = {};
   options = { interval: 5007, persistent: true, ...options };
   validateFunction(listener, 'listener');
   let watcher = watchers.get(filename);
   if (!watcher) {
+    validateUint32(options.interval, 'interval');
     watcher = new StatWatcher(filename, options.interval, options.persistent);
     watchers.set(filename, watcher);
   }
@@ -63,7 +67,7 @@ function watchFile(filename, options, listener) {
 }
 
 function unwatchFile(filename, listener) {
-  filename = toPath(filename, 'filename');
+  filename = require('path').resolve(toPath(filename, 'filename'));
   const watcher = watchers.get(filename);
   if (!watcher) return;
   if (typeof listener === 'function') watcher.removeListener('change', listener);

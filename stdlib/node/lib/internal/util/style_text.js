@@ -24,10 +24,9 @@ const COLORS = {
   bgMagentaBright: [105, 49], bgCyanBright: [106, 49], bgWhiteBright: [107, 49],
 };
 const ALIASES = {
-  grey: 'gray', blackBright: 'gray', bgGrey: 'bgGray', bgBlackBright: 'bgGray', dim: 'dim',
-  faint: 'dim', strikeThrough: 'strikethrough', crossedout: 'strikethrough',
-  crossedOut: 'strikethrough', swapcolors: 'inverse', swapColors: 'inverse', swapColours: 'inverse',
-  conceal: 'hidden', doubleUnderline: 'doubleunderline',
+  grey: 'gray', blackBright: 'gray', bgGrey: 'bgGray', bgBlackBright: 'bgGray', faint: 'dim',
+  crossedout: 'strikethrough', strikeThrough: 'strikethrough', crossedOut: 'strikethrough',
+  conceal: 'hidden', swapColors: 'inverse', swapcolors: 'inverse', doubleUnderline: 'doubleunderline',
 };
 
 const codesOf = (key) => {
@@ -71,7 +70,27 @@ function styleText(format, text, options = {}) {
     left += `\u001b[${codes[0]}m`;
     right = `\u001b[${codes[1]}m${right}`;
   }
-  return skip ? text : `${left}${text}${right}`;
+  // node 20's quirk: a list of formats is coloured whatever the stream
+  return skip && !Array.isArray(format) ? text : `${left}${text}${right}`;
 }
 
-module.exports = { styleText };
+// util.inspect.colors (each name's codes, then the aliases as hidden accessors) and
+// util.inspect.styles, node's tables; util.c puts them on util.inspect. inspect itself
+// keeps its colours in C, so changing them changes nothing there.
+function defineInspectTables(inspect) {
+  const colors = { __proto__: null };
+  for (const [name, codes] of Object.entries(COLORS)) colors[name] = [...codes];
+  for (const [alias, name] of Object.entries(ALIASES)) {
+    Object.defineProperty(colors, alias, {
+      get() { return this[name]; }, set(value) { this[name] = value; }, configurable: true,
+    });
+  }
+  const styles = {
+    __proto__: null, special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow',
+    undefined: 'grey', null: 'bold', string: 'green', symbol: 'green', date: 'magenta',
+    regexp: 'red', module: 'underline',
+  };
+  Object.assign(inspect, { colors, styles });
+}
+
+module.exports = { styleText, defineInspectTables };

@@ -68,6 +68,7 @@ function Readable(options) {
   destroyImpl.construct(this, () => {
     if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
   });
+  if (options && options.signal && !isDuplex) Stream.addAbortSignal(options.signal, this);
 }
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Readable, Stream);

@@ -85,6 +85,7 @@ function Writable(options) {
     if (!state.writing) clearBuffer(this, state);
     finishMaybe(this, state);
   });
+  if (options && options.signal) Stream.addAbortSignal(options.signal, this); // a Duplex's too
 }
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
 Object.setPrototypeOf(Writable, Stream);
