@@ -461,7 +461,13 @@ static Value unhandled_error(VM *vm, Value reason) {
   Value err = vm_handle_push(vm, vm_error_new(vm, ERR_ERROR, msg, VALUE_UNDEFINED));
   if (value_is_exception(err)) return err;
   vm_define_str(vm, err, "name", vm_string(vm, "UnhandledPromiseRejection"), VM_ATTR_HIDDEN);
-  if (value_is_exception(vm_capture_stack_trace(vm, err, VALUE_UNDEFINED))) return VALUE_EXCEPTION;
+  StrBuf stack = {0}; /* node makes it in its own code: those frames are its stack */
+  sb_puts(&stack, "UnhandledPromiseRejection: ");
+  sb_put_js(&stack, msg);
+  sb_puts(&stack, "\n    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)"
+                  "\n    at processPromiseRejections (node:internal/process/promises:470:17)"
+                  "\n    at process.processTicksAndRejections (node:internal/process/task_queues:96:32)");
+  vm_define_str(vm, err, "stack", vm_handle_push(vm, sb_finish(vm, &stack)), VM_ATTR_HIDDEN);
   vm_define_str(vm, err, "code", vm_string(vm, "ERR_UNHANDLED_REJECTION"), VM_ATTR_DEFAULT);
   return err;
 }
@@ -574,6 +580,51 @@ static void warn_unhandled(VM *vm, Value reason, double uid) {
   if (vm_has_exception(vm)) vm_take_exception(vm);
 }
 
+/* The lines of node's own source that its reports of an unhandled rejection show, by
+ * file and column: where the error's first frame is (node's frames tinynode gives some
+ * errors: fs/promises.js's, unhandled_error's), or, for an error without frames, node's
+ * call of triggerUncaughtException. */
+static const struct NodeSourceLine {
+  const char *file;
+  int column;
+  const char *text;
+} node_source_lines[] = {
+    {"node:internal/fs/promises", 25, "  return new FileHandle(await PromisePrototypeThen("},
+    {"node:internal/fs/promises", 18, "  const result = await PromisePrototypeThen("},
+    {"node:internal/fs/promises", 10, "  return await PromisePrototypeThen("},
+    {"node:internal/process/promises", 7, "      new UnhandledPromiseRejection(reason);"},
+};
+static const char ORIGIN_FRAMELESS_REJECTION[] =
+    "node:internal/process/promises:391\n"
+    "    triggerUncaughtException(err, true /* fromPromise */);\n    ^";
+
+/* The origin node reports for an unhandled rejection of err, an Error that no line of the
+ * program made: the line of node's source its first frame names, or node's own line for
+ * an error without frames; NULL when unknown. (A static buffer: the report is fatal.) */
+static const char *rejection_origin(VM *vm, Value err) {
+  static char origin[256];
+  Value stack = vm_get_str(vm, err, "stack");
+  if (value_is_exception(stack)) vm_take_exception(vm);
+  if (!value_is_string(stack)) return NULL;
+  char *text = vm_to_utf8(vm, stack, NULL);
+  char *frame = strstr(text, "\n    at "), *end = frame ? strchr(frame + 1, '\n') : NULL;
+  if (end) *end = 0; /* the first frame only */
+  const char *at = frame ? strstr(frame, "(node:internal/") : NULL, *found = NULL;
+  int line = 0, column = 0;
+  for (size_t i = 0; at && i < sizeof node_source_lines / sizeof *node_source_lines; i++) {
+    const struct NodeSourceLine *n = &node_source_lines[i];
+    size_t len = strlen(n->file);
+    if (strncmp(at + 1, n->file, len) || sscanf(at + 1 + len, ":%d:%d)", &line, &column) != 2 ||
+        column != n->column)
+      continue;
+    snprintf(origin, sizeof origin, "%s:%d\n%s\n%*s^", n->file, line, n->text, column - 1, "");
+    found = origin;
+  }
+  if (!frame) found = ORIGIN_FRAMELESS_REJECTION;
+  free(text);
+  return found;
+}
+
 /* triggerUncaughtException(err, fromPromise): the reason (or an UnhandledPromiseRejection)
  * as an uncaught exception whose origin is 'unhandledRejection'. */
 static void raise_rejection(Host *host, Value reason) {
@@ -584,7 +635,13 @@ static void raise_rejection(Host *host, Value reason) {
     return;
   }
   SourceSite site = err == reason ? vm_error_site(vm, err) : (SourceSite){0};
-  vm_throw(vm, err);
+  const char *origin = vm_is_error(err) ? rejection_origin(vm, err) : NULL;
+  if (origin) {
+    node_throw_from(vm, err, origin);
+    site = vm_exception_site(vm); /* node_error_origin knows the origin by it */
+  } else {
+    vm_throw(vm, err);
+  }
   rejections(vm)->from_promise = true;
   host_fatal_exception_at(host, site);
   rejections(vm)->from_promise = false;

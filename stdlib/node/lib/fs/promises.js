@@ -14,9 +14,61 @@ function promiseForm(name, shape = (r) => r) {
   const [prepare, body] = table[name];
   return {
     async [name](...args) {
-      return shape(await runPromise(body(...prepare(...args))));
+      try {
+        return shape(await runPromise(body(...prepare(...args))));
+      } catch (err) {
+        throw withNodeFrames(err, name);
+      }
     },
   }[name];
+}
+
+// Where node's own fs/promises awaits the system call of each operation (node 20.20.2's
+// lib/internal/fs/promises.js), as its stack shows them: `at async Object.stat
+// (node:internal/fs/promises:1033:18)`. An operation that opens first fails in node's
+// open(), named below it. Those whose error node makes without frames are not here.
+const OPENS = 'async open (node:internal/fs/promises:637:25)';
+const NODE_FRAMES = {
+  __proto__: null,
+  open: ['async Object.open (node:internal/fs/promises:637:25)'],
+  readFile: [OPENS, 'async Object.readFile (node:internal/fs/promises:1249:14)'],
+  writeFile: [OPENS, 'async Object.writeFile (node:internal/fs/promises:1219:14)'],
+  appendFile: [OPENS, 'async writeFile (node:internal/fs/promises:1219:14)'],
+  truncate: [OPENS, 'async Object.truncate (node:internal/fs/promises:790:14)'],
+  access: ['async Object.access (node:internal/fs/promises:604:10)'],
+  copyFile: ['async Object.copyFile (node:internal/fs/promises:621:10)'],
+  rename: ['async Object.rename (node:internal/fs/promises:780:10)'],
+  rmdir: ['async Object.rmdir (node:internal/fs/promises:822:10)'],
+  mkdir: ['async Object.mkdir (node:internal/fs/promises:856:10)'],
+  readdir: ['async Object.readdir (node:internal/fs/promises:950:18)'],
+  readlink: ['async Object.readlink (node:internal/fs/promises:968:10)'],
+  symlink: ['async Object.symlink (node:internal/fs/promises:997:10)'],
+  lstat: ['async Object.lstat (node:internal/fs/promises:1022:18)'],
+  stat: ['async Object.stat (node:internal/fs/promises:1033:18)'],
+  statfs: ['async Object.statfs (node:internal/fs/promises:1044:18)'],
+  link: ['async Object.link (node:internal/fs/promises:1056:10)'],
+  unlink: ['async Object.unlink (node:internal/fs/promises:1067:10)'],
+  chmod: ['async Object.chmod (node:internal/fs/promises:1089:10)'],
+  lchown: ['async Object.lchown (node:internal/fs/promises:1108:10)'],
+  chown: ['async Object.chown (node:internal/fs/promises:1132:10)'],
+  utimes: ['async Object.utimes (node:internal/fs/promises:1141:10)'],
+  lutimes: ['async Object.lutimes (node:internal/fs/promises:1163:10)'],
+  realpath: ['async Object.realpath (node:internal/fs/promises:1176:10)'],
+  mkdtemp: ['async Object.mkdtemp (node:internal/fs/promises:1189:10)'],
+};
+const SINGLE_SYSCALL = { open: 'open', readFile: 'open', writeFile: 'open', appendFile: 'open', truncate: 'open' };
+
+// A system error of operation `name`, its stack as node's: node's frames, then those of
+// the program's async functions waiting for it (an error made here has them, below the
+// frames of tinynode's own modules, which are node:-named and left out).
+function withNodeFrames(err, name) {
+  const frames = NODE_FRAMES[name];
+  if (!frames || !(err instanceof Error) || typeof err.syscall !== 'string' ||
+      (SINGLE_SYSCALL[name] && err.syscall !== SINGLE_SYSCALL[name])) return err;
+  const waiting = new Error().stack.split('\n').filter((l) => /^    at /.test(l) && !/[( ]node:/.test(l));
+  const lines = frames.map((f) => `    at ${f}`).concat(waiting);
+  err.stack = `${err.name}: ${err.message}\n${lines.slice(0, Error.stackTraceLimit).join('\n')}`;
+  return err;
 }
 
 const kFd = Symbol('kFd');
@@ -108,7 +160,8 @@ function writeForm(name, flag) {
   return {
     async [name](path, data, options) {
       if (path instanceof FileHandle) path = path[kFd];
-      if (!isCustomIterable(data)) return whole(path, data, options);
+      // awaited, so that an error's stack names the async functions waiting for this one
+      if (!isCustomIterable(data)) return await whole(path, data, options);
       options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
       if (options.signal && options.signal.aborted) throw abortError(options.signal);
       if (typeof path === 'number') return writeChunks(path, data, options);
@@ -165,7 +218,11 @@ const promises = {
   rm: promiseForm('rm'),
   async rmdir(path, options) { // with recursive, node's promise form asks stat, not lstat
     const [prepare, body] = table.rmdir;
-    return runPromise(body(...prepare(path, options), 'stat'));
+    try {
+      return await runPromise(body(...prepare(path, options), 'stat'));
+    } catch (err) {
+      throw withNodeFrames(err, 'rmdir');
+    }
   },
   mkdir: promiseForm('mkdir'),
   readdir: promiseForm('readdir'),
@@ -185,7 +242,11 @@ const promises = {
   async realpath(path, options) {
     const [prepare, body] = table.realpath;
     const [p, o] = prepare(path, options);
-    return runPromise(body(p, o, true));
+    try {
+      return await runPromise(body(p, o, true));
+    } catch (err) {
+      throw withNodeFrames(err, 'realpath');
+    }
   },
   mkdtemp: promiseForm('mkdtemp'),
   writeFile,
