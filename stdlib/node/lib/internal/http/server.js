@@ -314,6 +314,15 @@ function loadNet() {
 // The first connection's socket: C asks for lazyProto.
 function prepareSockets() {
   deferNames(lazyProto, SOCKET_FIELDS, materialize);
+  // Printing a socket shows its fields, as node's: it is materialized first (and then
+  // printed as an ordinary object: it has left lazyProto and this hook).
+  Object.defineProperty(lazyProto, Symbol.for('nodejs.util.inspect.custom'), {
+    value(depth, options, inspect) {
+      materialize(this);
+      return inspect(this, { ...options, depth });
+    },
+    configurable: true,
+  });
   setSocketPrototype(lazyProto);
 }
 
