@@ -86,7 +86,7 @@ bool vm_is_terminating(VM *vm) { return vm->terminating; }
 
 void vm_interrupt(VM *vm, bool on) { vm->interrupt = on; }
 
-/* The interrupt has come (interp.c, at a backward jump): node's error, thrown as a
+/* The interrupt has come (interp.c, at a JUMP): node's error, thrown as a
  * termination so that no handler sees it. */
 Value error_interrupted(VM *vm) {
   vm->interrupt = 0;

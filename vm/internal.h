@@ -525,7 +525,7 @@ struct VM {
   int has_exception;
   int terminating;    /* vm_terminate: unwind past every handler */
   uint32_t serial;    /* this VM's number among those made (VMKey's atoms are per VM) */
-  volatile sig_atomic_t interrupt; /* vm_interrupt: stop at the next backward jump */
+  volatile sig_atomic_t interrupt; /* vm_interrupt: stop at the next JUMP */
   uintptr_t stack_limit; /* the C-stack guard (lexer/stack.h): recursion stops below this */
 
   /* The heap */

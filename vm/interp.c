@@ -1349,24 +1349,22 @@ static Value global_get(VM *vm, Value name, bool for_typeof) {
  * `let` that shadows a global, `delete globalThis.x`, an accessor put in a value's
  * place) moves vm->proto_epoch, and with it every entry, while a new value in the same
  * place is simply read. A global `let` still in its dead zone is never answered. */
-static Value global_get_cached(VM *vm, const uint8_t *pc, Value name, bool for_typeof) {
+static Value global_get_cached(VM *vm, const uint8_t *pc, Value name) {
   PropCache *c = cache_entry(vm, pc);
   if (c->pc == pc && c->slot == CACHE_DEEP && c->epochs[0] == vm->cache_epoch &&
       c->epochs[1] == vm->proto_epoch && *c->deep != VALUE_HOLE)
     return *c->deep;
-  Value v = global_get(vm, name, for_typeof);
-  if (value_is_exception(v)) return v;
   uint8_t attrs;
-  Object *holder = global_lexicals(vm);
-  int slot = object_find_slot(holder, name, &attrs);
-  if (slot < 0) holder = vm->intrinsics[INTRINSIC_GLOBAL], slot = object_find_slot(holder, name, &attrs);
-  if (slot >= 0 && !(attrs & ATTR_ACCESSOR) && !(class_flags(holder) & CLASS_EXOTIC)) {
-    global_lexicals(vm)->watched = 1;
-    vm->intrinsics[INTRINSIC_GLOBAL]->watched = 1;
-    *c = (PropCache){pc, NULL, holder, {.deep = &holder->slots[slot]}, CACHE_DEEP,
-                     {vm->cache_epoch, vm->proto_epoch}};
-  }
-  return v;
+  Object *lex = global_lexicals(vm), *g = vm->intrinsics[INTRINSIC_GLOBAL], *holder = lex;
+  int slot = object_find_slot(lex, name, &attrs);
+  if (slot < 0) holder = g, slot = object_find_slot(g, name, &attrs);
+  if (slot < 0 || (attrs & ATTR_ACCESSOR) || (class_flags(holder) & CLASS_EXOTIC) ||
+      holder->slots[slot] == VALUE_HOLE)
+    return global_get(vm, name, false); /* the slow way: a getter, a dead zone, an error */
+  lex->watched = g->watched = 1;
+  *c = (PropCache){pc, NULL, holder, {.deep = &holder->slots[slot]}, CACHE_DEEP,
+                   {vm->cache_epoch, vm->proto_epoch}};
+  return holder->slots[slot];
 }
 
 /* GlobalDeclarationInstantiation's checks, made for every name before a script defines
@@ -1598,7 +1596,7 @@ Value interp_run(VM *vm, int entry_frame) {
     CASE(GET_GLOBAL) {
       uint16_t k = READ_U16();
       SYNC();
-      Value v = global_get_cached(vm, pc, consts[k], false);
+      Value v = global_get_cached(vm, pc, consts[k]);
       CHECK(v);
       PUSH(v);
       NEXT();

@@ -130,7 +130,7 @@ bool vm_has_exception(VM *vm);
 Value vm_terminate(VM *vm);
 bool vm_is_terminating(VM *vm);
 /* Asks the running code to stop (on: from a signal handler too; the REPL's Ctrl-C): at
- * its next backward jump it throws node's `Script execution was interrupted by SIGINT`
+ * its next jump (every loop makes one) it throws node's `Script execution was interrupted by SIGINT`
  * error, which no catch or finally sees, as a termination. Off withdraws the request. */
 void vm_interrupt(VM *vm, bool on);
 Value vm_take_exception(VM *vm); /* clears it */

@@ -29,12 +29,12 @@ static const char ORIGIN_UNHANDLED_ERROR[] =
  * from the second on, to an array of them; this._eventsCount counts the names. A `once`
  * listener is stored as a wrapper whose `listener` property is the original. */
 
-/* this._events, made (with the other fields node's init sets) when create is set;
- * undefined when there is none and create is not set. */
 /* The names every emitter's methods read, their atoms kept (vm_get_key). */
 static VMKey k_events = VM_KEY("_events"), k_events_count = VM_KEY("_eventsCount"),
              k_max_listeners = VM_KEY("_maxListeners");
 
+/* this._events, made (with the other fields node's init sets) when create is set;
+ * undefined when there is none and create is not set. */
 static Value events_table(VM *vm, Value emitter, bool create) {
   if (value_is_nullish(emitter)) /* node reads this._events first */
     return vm_throw_error(vm, ERR_TYPE, "Cannot read properties of %s (reading '_events')",

@@ -609,18 +609,18 @@ static const char *rejection_origin(VM *vm, Value err) {
   char *text = vm_to_utf8(vm, stack, NULL);
   char *frame = strstr(text, "\n    at "), *end = frame ? strchr(frame + 1, '\n') : NULL;
   if (end) *end = 0; /* the first frame only */
-  const char *at = frame ? strstr(frame, "(node:internal/") : NULL, *found = NULL;
+  const char *at = frame ? strstr(frame, "(node:internal/") : NULL;
+  const char *found = frame ? NULL : ORIGIN_FRAMELESS_REJECTION;
   int line = 0, column = 0;
-  for (size_t i = 0; at && i < sizeof node_source_lines / sizeof *node_source_lines; i++) {
+  for (size_t i = 0; at && !found && i < sizeof node_source_lines / sizeof *node_source_lines; i++) {
     const struct NodeSourceLine *n = &node_source_lines[i];
     size_t len = strlen(n->file);
-    if (strncmp(at + 1, n->file, len) || sscanf(at + 1 + len, ":%d:%d)", &line, &column) != 2 ||
-        column != n->column)
-      continue;
-    snprintf(origin, sizeof origin, "%s:%d\n%s\n%*s^", n->file, line, n->text, column - 1, "");
-    found = origin;
+    if (!strncmp(at + 1, n->file, len) && sscanf(at + 1 + len, ":%d:%d)", &line, &column) == 2 &&
+        column == n->column) {
+      snprintf(origin, sizeof origin, "%s:%d\n%s\n%*s^", n->file, line, n->text, column - 1, "");
+      found = origin;
+    }
   }
-  if (!frame) found = ORIGIN_FRAMELESS_REJECTION;
   free(text);
   return found;
 }

@@ -132,11 +132,11 @@ static void conn_write(Exchange *ex, const HttpBuf *buf) {
 }
 
 /* The names read and written on every request, their atoms kept (vm_get_key). */
+VMKey http_key_keep_alive_timeout = VM_KEY("keepAliveTimeout");
 static VMKey k_status_code = VM_KEY("statusCode"), k_status_message = VM_KEY("statusMessage"),
              k_headers_sent = VM_KEY("headersSent"), k_finished = VM_KEY("finished"),
              k_writable_ended = VM_KEY("writableEnded"), k_req = VM_KEY("req"),
-             k_socket = VM_KEY("socket"), k_keep_alive_timeout = VM_KEY("keepAliveTimeout"),
-             k_max_requests = VM_KEY("maxRequestsPerSocket"), k_make_request = VM_KEY("makeRequest"),
+             k_socket = VM_KEY("socket"), k_max_requests = VM_KEY("maxRequestsPerSocket"), k_make_request = VM_KEY("makeRequest"),
              k_response_done = VM_KEY("responseDone");
 
 static Value call_hook_key(VM *vm, VMKey *key, int argc, Value *argv);
@@ -652,9 +652,13 @@ Value http_request_new(VM *vm, Conn *conn, const HttpRequestHead *head) {
   return value_is_exception(req) ? req : vm_handle_push(vm, req);
 }
 
-Value http_server_value(VM *vm, Value server, const char *name) {
-  Value v = vm_get_str(vm, server, name);
+/* v, a property read of the server: undefined in place of a getter's exception. */
+static Value server_read(VM *vm, Value v) {
   return value_is_exception(v) ? vm_take_exception(vm), VALUE_UNDEFINED : v;
+}
+
+Value http_server_value(VM *vm, Value server, const char *name) {
+  return server_read(vm, vm_get_str(vm, server, name));
 }
 
 double http_server_number(VM *vm, Value server, const char *name) {
@@ -663,8 +667,7 @@ double http_server_number(VM *vm, Value server, const char *name) {
 }
 
 double http_server_number_key(VM *vm, Value server, VMKey *key) {
-  Value v = vm_get_key(vm, server, key);
-  if (value_is_exception(v)) return vm_take_exception(vm), 0;
+  Value v = server_read(vm, vm_get_key(vm, server, key));
   return value_is_number(v) ? value_to_number(v) : 0;
 }
 
@@ -701,7 +704,7 @@ Value http_response_new(VM *vm, Conn *conn, const HttpRequestHead *head, Value r
   ex->chunked_by_default = head->version_major == 1 && (head->version_minor >= 1 || head->te_chunked);
   ex->expect_continue = conn->expect && head->expect_continue;
   Value server = vm_pinned(vm, conn->server_pin);
-  ex->keep_alive_timeout = http_server_number_key(vm, server, &k_keep_alive_timeout);
+  ex->keep_alive_timeout = http_server_number_key(vm, server, &http_key_keep_alive_timeout);
   ex->max_requests = http_server_number_key(vm, server, &k_max_requests);
   if (ex->max_requests > 0 && head->version_major == 1 && head->version_minor == 1) {
     conn->requests++; /* Node counts only while the limit is set */

@@ -21,7 +21,7 @@
 
 /* The names read and written on every request, their atoms kept (vm_get_key). */
 static VMKey k_push = VM_KEY("push"), k_complete = VM_KEY("complete"),
-             k_keep_alive_timeout = VM_KEY("keepAliveTimeout"), k_timeout = VM_KEY("timeout");
+             k_timeout = VM_KEY("timeout");
 
 /* Node closes an idle keep-alive socket this long after the Keep-Alive: timeout it
  * announced, so that a client reusing the socket just in time does not meet a reset. */
@@ -478,7 +478,7 @@ static void keep_alive_start(Conn *conn) {
     return;
   }
   VM *vm = host_vm(conn->host);
-  double ms = http_server_number_key(vm, vm_pinned(vm, conn->server_pin), &k_keep_alive_timeout);
+  double ms = http_server_number_key(vm, vm_pinned(vm, conn->server_pin), &http_key_keep_alive_timeout);
   if (!(ms > 0)) return; /* 0 (or not a number): idle sockets stay open */
   conn->keep_alive_set = true;
   http_conn_set_idle(conn, ms + KEEP_ALIVE_BUFFER_MS);

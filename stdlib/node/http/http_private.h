@@ -131,6 +131,7 @@ Value http_server_value(VM *vm, Value server, const char *name);
 /* A number property of the server object (a timeout); 0 when it is not a number. */
 double http_server_number(VM *vm, Value server, const char *name);
 double http_server_number_key(VM *vm, Value server, VMKey *key); /* a name read per request */
+extern VMKey http_key_keep_alive_timeout; /* "keepAliveTimeout": read at each response */
 /* JavaScript's ToInt32. */
 int32_t http_to_int32(double d);
 

@@ -14,11 +14,7 @@ function promiseForm(name, shape = (r) => r) {
   const [prepare, body] = table[name];
   return {
     async [name](...args) {
-      try {
-        return shape(await runPromise(body(...prepare(...args))));
-      } catch (err) {
-        throw withNodeFrames(err, name);
-      }
+      return shape(await nodeShaped(name, runPromise(body(...prepare(...args)))));
     },
   }[name];
 }
@@ -56,19 +52,29 @@ const NODE_FRAMES = {
   realpath: ['async Object.realpath (node:internal/fs/promises:1176:10)'],
   mkdtemp: ['async Object.mkdtemp (node:internal/fs/promises:1189:10)'],
 };
-const SINGLE_SYSCALL = { open: 'open', readFile: 'open', writeFile: 'open', appendFile: 'open', truncate: 'open' };
 
 // A system error of operation `name`, its stack as node's: node's frames, then those of
 // the program's async functions waiting for it (an error made here has them, below the
-// frames of tinynode's own modules, which are node:-named and left out).
+// frames of tinynode's own modules, which are node:-named and left out). An operation
+// that opens first has node's frames only for a failed open.
 function withNodeFrames(err, name) {
   const frames = NODE_FRAMES[name];
-  if (!frames || !(err instanceof Error) || typeof err.syscall !== 'string' ||
-      (SINGLE_SYSCALL[name] && err.syscall !== SINGLE_SYSCALL[name])) return err;
+  if (!frames || !(err instanceof Error) || typeof err.syscall !== 'string') return err;
+  if ((name === 'open' || frames[0] === OPENS) && err.syscall !== 'open') return err;
   const waiting = new Error().stack.split('\n').filter((l) => /^    at /.test(l) && !/[( ]node:/.test(l));
   const lines = frames.map((f) => `    at ${f}`).concat(waiting);
   err.stack = `${err.name}: ${err.message}\n${lines.slice(0, Error.stackTraceLimit).join('\n')}`;
   return err;
+}
+
+// promise, operation name's call, its system error given node's frames. (Awaited here,
+// and this awaited by the operation: an error's stack then finds who waits for it.)
+async function nodeShaped(name, promise) {
+  try {
+    return await promise;
+  } catch (err) {
+    throw withNodeFrames(err, name);
+  }
 }
 
 const kFd = Symbol('kFd');
@@ -218,11 +224,7 @@ const promises = {
   rm: promiseForm('rm'),
   async rmdir(path, options) { // with recursive, node's promise form asks stat, not lstat
     const [prepare, body] = table.rmdir;
-    try {
-      return await runPromise(body(...prepare(path, options), 'stat'));
-    } catch (err) {
-      throw withNodeFrames(err, 'rmdir');
-    }
+    return await nodeShaped('rmdir', runPromise(body(...prepare(path, options), 'stat')));
   },
   mkdir: promiseForm('mkdir'),
   readdir: promiseForm('readdir'),
@@ -242,11 +244,7 @@ const promises = {
   async realpath(path, options) {
     const [prepare, body] = table.realpath;
     const [p, o] = prepare(path, options);
-    try {
-      return await runPromise(body(p, o, true));
-    } catch (err) {
-      throw withNodeFrames(err, 'realpath');
-    }
+    return await nodeShaped('realpath', runPromise(body(p, o, true)));
   },
   mkdtemp: promiseForm('mkdtemp'),
   writeFile,

@@ -384,13 +384,17 @@ function* cpBody(src, dest, options) {
   if (isDirFields(st) && !options.recursive) {
     throw systemError('ERR_FS_EISDIR', { code: 'EISDIR', message: 'Path is a directory', message2: `${src} is a directory (not copied)`, path: src, syscall: 'cp', errno: 21 });
   }
-  yield* cpEntry(src, dest, st, options);
+  yield* cpEntry(src, dest, st, options, existing);
 }
 
-function* cpEntry(src, dest, st, options) {
+// Copies src (st its stats) to dest; existing is dest's lstat when the caller has it
+// checked already (null: missing), else it is asked here.
+function* cpEntry(src, dest, st, options, existing) {
   if (options.filter && !(yield* filtered(options.filter(src, dest)))) return;
-  const existing = yield* lstatOrNull(dest);
-  if (existing) checkKinds(src, dest, st, existing);
+  if (existing === undefined) {
+    existing = yield* lstatOrNull(dest);
+    if (existing) checkKinds(src, dest, st, existing);
+  }
   if (isDirFields(st)) {
     if (!existing) yield ['mkdir', dest, st[1] & 0o7777, 0];
     const list = yield ['readdir', src, 1, 0];

@@ -41,13 +41,13 @@ const writeMethods = {
   },
 };
 
-// Only the side a stream needs is loaded: process.stdout never loads Readable.
+// Only the side a stream needs is loaded: process.stdout never loads Readable. (A
+// terminal's class is tty.WriteStream: ttyWriteStream.)
 let writeClassesMade;
 function writeClasses() {
   if (writeClassesMade) return writeClassesMade;
   const Writable = require('internal/streams/writable');
   writeClassesMade = {
-    TTY: ttyWriteStream(),
     FILE: named('SyncWriteStream', Writable, writeMethods),
     PIPE: named('Socket', Writable, writeMethods),
     UNKNOWN: named('Writable', Writable, writeMethods),
@@ -57,11 +57,16 @@ function writeClasses() {
 
 function makeWritable(fd) {
   const type = binding.handleType(fd);
-  const stream = type === 'TTY' ? new (ttyWriteStream())(fd) : new (writeClasses()[type])({ decodeStrings: false });
+  if (type === 'TTY') {
+    const stream = new (ttyWriteStream())(fd); // its fd and _type set
+    stream._isStdio = true;
+    process.on('SIGWINCH', () => stream._refreshSize()); // as node: a listener per stream
+    return stream;
+  }
+  const stream = new (writeClasses()[type])({ decodeStrings: false });
   stream.fd = fd;
-  stream._type = type === 'TTY' ? 'tty' : type === 'FILE' ? 'fs' : 'pipe';
+  stream._type = type === 'FILE' ? 'fs' : 'pipe';
   stream._isStdio = true;
-  if (type === 'TTY') process.on('SIGWINCH', () => stream._refreshSize()); // a listener per stream
   return stream;
 }
 
